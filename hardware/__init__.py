@@ -1,0 +1,1 @@
+"""Hardware adapters (scanners, scales, printers): a leaf package that imports no app code."""

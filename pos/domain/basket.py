@@ -1,0 +1,222 @@
+"""The open basket: lines, quantities, discounts, voids and its totals.
+
+Each line keeps a snapshot of its product, so a price change synced mid-sale does not
+alter what the customer was shown. Voided lines stay in the basket (struck through on
+screen) but count for nothing. Totals are recomputed from the lines on every change;
+they are small (a ticket is tens of lines), exact integers, and never cached stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from pos.domain.discount import Discount, allocate
+from pos.domain.errors import PosError
+from pos.domain.money import MAX_CENTS, check_amount, format_eur
+from pos.domain.product import Product, SoldBy
+from pos.domain.quantity import check_quantity, line_gross
+from pos.domain.sale import SaleLine, VatLine
+from pos.domain.vat import vat_breakdown
+
+
+@dataclass(frozen=True, slots=True)
+class BasketLine:
+    """One line as the customer sees it. ``fixed_gross_cents`` comes from a price label."""
+
+    line_id: int
+    product: Product
+    quantity: int
+    barcode: str | None = None
+    discount: Discount | None = None
+    fixed_gross_cents: int | None = None
+    voided: bool = False
+
+    @property
+    def gross_cents(self) -> int:
+        if self.fixed_gross_cents is not None:
+            return self.fixed_gross_cents
+        return line_gross(self.product.price_cents, self.quantity, self.product.sold_by)
+
+    @property
+    def discount_cents(self) -> int:
+        return self.discount.on(self.gross_cents) if self.discount else 0
+
+    @property
+    def net_cents(self) -> int:
+        """After the line discount, before the ticket discount."""
+        return self.gross_cents - self.discount_cents
+
+
+@dataclass(frozen=True, slots=True)
+class BasketTotals:
+    gross_cents: int
+    line_discount_cents: int
+    ticket_discount_cents: int
+    total_cents: int
+    vat: tuple[VatLine, ...]
+    item_count: int  # units, plus one per weighed line
+    ticket_shares: tuple[int, ...]  # ticket discount share per active line, in order
+
+
+@dataclass(slots=True)
+class Basket:
+    """Mutable basket of one sale. Every change is checked before it is applied.
+
+    ``lines`` is a tuple replaced on every change, so the totals computed for one state
+    are reused until the lines or the ticket discount are replaced (a scan computes them
+    once; the screen reading them again costs nothing).
+    """
+
+    lines: tuple[BasketLine, ...] = ()
+    ticket_discount: Discount | None = None
+    _next_id: int = 1
+    _cache: tuple[object, object, BasketTotals] | None = field(default=None, repr=False)
+
+    def active_lines(self) -> list[BasketLine]:
+        return [line for line in self.lines if not line.voided]
+
+    def add(
+        self,
+        product: Product,
+        quantity: int = 1,
+        *,
+        barcode: str | None = None,
+        fixed_gross_cents: int | None = None,
+    ) -> BasketLine:
+        """Add a product; a repeat scan of the last plain unit line adds to its quantity."""
+        check_quantity(quantity, product.sold_by)
+        if fixed_gross_cents is not None:
+            check_amount(fixed_gross_cents, what="labelled price")
+        last = self.lines[-1] if self.lines else None
+        if (
+            last is not None
+            and fixed_gross_cents is None
+            and last.fixed_gross_cents is None
+            and not last.voided
+            and last.discount is None
+            and product.sold_by is SoldBy.UNIT
+            and last.product == product
+            and last.barcode == barcode
+        ):
+            return self.set_quantity(last.line_id, last.quantity + quantity)
+        line = BasketLine(self._next_id, product, quantity, barcode, None, fixed_gross_cents)
+        self._commit_change((*self.lines, line))
+        self._next_id += 1
+        return line
+
+    def set_quantity(self, line_id: int, quantity: int) -> BasketLine:
+        line = self._line(line_id)
+        check_quantity(quantity, line.product.sold_by)
+        if line.fixed_gross_cents is not None:
+            raise PosError(
+                "This item's price comes from its label: scan each one instead.",
+                code="quantity_fixed_by_label",
+            )
+        return self._replace(line, replace(line, quantity=quantity))
+
+    def set_line_discount(self, line_id: int, discount: Discount | None) -> BasketLine:
+        line = self._line(line_id)
+        return self._replace(line, replace(line, discount=discount))
+
+    def set_ticket_discount(self, discount: Discount | None) -> None:
+        """Set or clear the discount on the whole ticket; refuse more than the ticket."""
+        if discount is not None:
+            discount.on(sum(line.net_cents for line in self.active_lines()))
+        self.ticket_discount = discount
+
+    def void(self, line_id: int) -> BasketLine:
+        line = self._line(line_id)
+        return self._replace(line, replace(line, voided=True))
+
+    def is_empty(self) -> bool:
+        return not self.active_lines()
+
+    def totals(self) -> BasketTotals:
+        cache = self._cache
+        if cache is not None and cache[0] is self.lines and cache[1] is self.ticket_discount:
+            return cache[2]
+        totals = self._compute_totals()
+        self._cache = (self.lines, self.ticket_discount, totals)
+        return totals
+
+    def _compute_totals(self) -> BasketTotals:
+        active = self.active_lines()
+        gross = items = 0
+        nets = []
+        for line in active:
+            line_gross = line.gross_cents
+            gross += line_gross
+            nets.append(line_gross - line.discount.on(line_gross) if line.discount else line_gross)
+            items += 1 if line.product.sold_by is SoldBy.WEIGHT else line.quantity
+        net_sum = sum(nets)
+        ticket = self._ticket_discount_cents(net_sum)
+        shares = allocate(ticket, nets)
+        total = net_sum - ticket
+        if total > MAX_CENTS:
+            raise PosError(
+                f"The ticket total would exceed {format_eur(MAX_CENTS)}: check the quantities.",
+                code="amount_too_large",
+            )
+        vat = vat_breakdown(
+            (line.product.vat_bp, net - share)
+            for line, net, share in zip(active, nets, shares, strict=True)
+        )
+        return BasketTotals(gross, gross - net_sum, ticket, total, vat, items, tuple(shares))
+
+    def sale_lines(self) -> tuple[SaleLine, ...]:
+        """The active lines as they will be committed, numbered from 1."""
+        totals = self.totals()
+        result = []
+        for number, (line, share) in enumerate(
+            zip(self.active_lines(), totals.ticket_shares, strict=True), start=1
+        ):
+            product = line.product
+            result.append(
+                SaleLine(
+                    line_no=number,
+                    product_id=product.id,
+                    sku=product.sku,
+                    name=product.name,
+                    barcode=line.barcode,
+                    sold_by=product.sold_by,
+                    quantity=line.quantity,
+                    unit_price_cents=product.price_cents,
+                    vat_bp=product.vat_bp,
+                    gross_cents=line.gross_cents,
+                    line_discount_cents=line.discount_cents,
+                    ticket_discount_cents=share,
+                    total_cents=line.net_cents - share,
+                )
+            )
+        return tuple(result)
+
+    def _ticket_discount_cents(self, net_sum: int) -> int:
+        """A fixed ticket discount shrinks with the ticket (after a void), never below 0."""
+        discount = self.ticket_discount
+        if discount is None:
+            return 0
+        if discount.amount_cents:
+            return min(discount.amount_cents, net_sum)
+        return discount.on(net_sum)
+
+    def _line(self, line_id: int) -> BasketLine:
+        for line in self.lines:
+            if line.line_id == line_id:
+                if line.voided:
+                    raise PosError("This line is voided.", code="line_voided")
+                return line
+        raise PosError("There is no such line in the basket.", code="no_such_line")
+
+    def _replace(self, old: BasketLine, new: BasketLine) -> BasketLine:
+        self._commit_change(tuple(new if line is old else line for line in self.lines))
+        return new
+
+    def _commit_change(self, lines: tuple[BasketLine, ...]) -> None:
+        """Apply ``lines`` only if the resulting basket still prices (nothing half-done)."""
+        previous = self.lines
+        self.lines = lines
+        try:
+            self.totals()
+        except PosError:
+            self.lines = previous
+            raise

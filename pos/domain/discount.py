@@ -1,0 +1,69 @@
+"""Discounts as a percentage or a fixed amount, and a cent-exact allocation.
+
+A ticket discount is shared across lines in proportion to their amounts with the
+largest-remainder method: the shares add up to exactly the discount, no line gets more
+than its own amount, and each line's VAT rate then applies to what was really paid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pos.domain.errors import PosError
+from pos.domain.money import check_amount, format_eur, mul_div_half_up
+
+
+@dataclass(frozen=True, slots=True)
+class Discount:
+    """Either ``percent_bp`` (1000 = 10 %) or ``amount_cents``, never both."""
+
+    percent_bp: int = 0
+    amount_cents: int = 0
+
+    @classmethod
+    def percent(cls, percent_bp: int) -> Discount:
+        if isinstance(percent_bp, bool) or not isinstance(percent_bp, int):
+            raise PosError("A discount percentage must be a number.", code="discount_invalid")
+        if not 0 < percent_bp <= 10000:
+            raise PosError("A discount must be between 0 and 100 %.", code="discount_out_of_range")
+        return cls(percent_bp=percent_bp)
+
+    @classmethod
+    def amount(cls, cents: int) -> Discount:
+        return cls(amount_cents=check_amount(cents, what="discount", allow_zero=False))
+
+    def on(self, gross_cents: int) -> int:
+        """The discount in cents on ``gross_cents``; refuses more than the amount itself."""
+        if self.percent_bp:
+            return mul_div_half_up(gross_cents, self.percent_bp, 10000)
+        if self.amount_cents > gross_cents:
+            raise PosError(
+                f"A discount of {format_eur(self.amount_cents)} is more than the "
+                f"{format_eur(gross_cents)} it applies to.",
+                code="discount_too_large",
+            )
+        return self.amount_cents
+
+
+def allocate(total: int, weights: Sequence[int]) -> list[int]:
+    """Split ``total`` cents across ``weights`` proportionally; shares sum to ``total``.
+
+    Requires ``0 <= total <= sum(weights)`` and non-negative weights, so no share can
+    exceed its weight. Ties in remainders go to the earlier line (deterministic).
+    """
+    weight_sum = sum(weights)
+    if total < 0 or any(w < 0 for w in weights):
+        raise ValueError("allocate needs non-negative amounts")
+    if total > weight_sum:
+        raise ValueError("cannot allocate more than the weights add up to")
+    if total == 0 or weight_sum == 0:
+        return [0] * len(weights)
+    shares, remainders = [], []
+    for index, weight in enumerate(weights):
+        share, remainder = divmod(total * weight, weight_sum)
+        shares.append(share)
+        remainders.append((-remainder, index))
+    for _, index in sorted(remainders)[: total - sum(shares)]:
+        shares[index] += 1
+    return shares

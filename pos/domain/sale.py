@@ -1,0 +1,79 @@
+"""A sale as it is committed: the immutable record the store, the journal and sync share.
+
+The checkout builds a ``SaleDraft`` from a settled basket; the store commits it in one
+transaction and returns a ``CompletedSale`` with the terminal's next ticket number.
+Nothing here changes after commit: corrections are new documents (returns, voids).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pos.domain.product import SoldBy
+
+
+@dataclass(frozen=True, slots=True)
+class SaleLine:
+    """One sold line. Amounts are VAT-inclusive cents; ``quantity`` is units or grams."""
+
+    line_no: int
+    product_id: int
+    sku: str
+    name: str
+    barcode: str | None
+    sold_by: SoldBy
+    quantity: int
+    unit_price_cents: int  # per unit, or per kilogram when sold by weight
+    vat_bp: int
+    gross_cents: int  # price x quantity, before any discount
+    line_discount_cents: int
+    ticket_discount_cents: int  # this line's share of the ticket discount
+    total_cents: int  # gross - line discount - ticket discount share
+
+
+@dataclass(frozen=True, slots=True)
+class SaleTender:
+    """A payment as handed over: cash may exceed what is due (change is on the sale)."""
+
+    kind: str  # "cash", "card", "voucher", "gift_card"
+    amount_cents: int
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VatLine:
+    """One row of the VAT table: for one rate, HT + TVA = TTC exactly."""
+
+    vat_bp: int
+    base_cents: int  # HT
+    vat_cents: int  # TVA
+    total_cents: int  # TTC
+
+
+@dataclass(frozen=True, slots=True)
+class SaleDraft:
+    """A fully tendered sale, ready to commit. ``sale_id`` is its stable operation id."""
+
+    sale_id: str
+    terminal_id: str
+    cashier: str
+    started_at: str  # ISO 8601, UTC
+    lines: tuple[SaleLine, ...]
+    tenders: tuple[SaleTender, ...]
+    vat: tuple[VatLine, ...]
+    total_cents: int
+    change_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class CompletedSale:
+    """A sale on disk: numbered, timestamped and sealed in the journal."""
+
+    draft: SaleDraft
+    ticket_no: int
+    completed_at: str  # ISO 8601, UTC
+    journal_hash: str
+
+    @property
+    def sale_id(self) -> str:
+        return self.draft.sale_id

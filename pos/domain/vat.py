@@ -1,0 +1,49 @@
+"""French VAT on VAT-inclusive prices: the per-rate table printed on every ticket.
+
+Prices are TTC. For each rate the ticket's TTC is summed first, then split into HT and
+TVA once (HT = TTC / (1 + rate), rounded half up to the cent; TVA = TTC − HT). Splitting
+per rate rather than per line means the table always adds up exactly to the ticket's
+total, and never shows a one-cent drift between lines and totals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from pos.domain.errors import PosError
+from pos.domain.money import round_half_up
+from pos.domain.sale import VatLine
+
+#: French rates in basis points: normal, intermediate, reduced, super-reduced.
+FRENCH_RATES: Mapping[int, str] = {2000: "20 %", 1000: "10 %", 550: "5,5 %", 210: "2,1 %"}
+
+
+def check_rate(vat_bp: int, allowed: Iterable[int] = FRENCH_RATES) -> int:
+    """Refuse a VAT rate this store is not configured for (a catalog or typing error)."""
+    if vat_bp not in set(allowed):
+        raise PosError(
+            f"The VAT rate {vat_bp / 100:g} % is not one of this store's rates.",
+            code="unknown_vat_rate",
+            vat_bp=vat_bp,
+        )
+    return vat_bp
+
+
+def split_ttc(total_cents: int, vat_bp: int) -> VatLine:
+    """Split one rate's TTC amount into HT and TVA; HT + TVA == TTC exactly."""
+    base = round_half_up(Decimal(total_cents) * 10000 / Decimal(10000 + vat_bp))
+    return VatLine(vat_bp, base, total_cents - base, total_cents)
+
+
+def vat_breakdown(amounts: Iterable[tuple[int, int]]) -> tuple[VatLine, ...]:
+    """Per-rate table from ``(vat_bp, ttc_cents)`` pairs, highest rate first."""
+    per_rate: dict[int, int] = {}
+    for vat_bp, cents in amounts:
+        per_rate[vat_bp] = per_rate.get(vat_bp, 0) + cents
+    return tuple(split_ttc(per_rate[bp], bp) for bp in sorted(per_rate, reverse=True))
+
+
+def rate_label(vat_bp: int) -> str:
+    """ "20 %", "5,5 %": how a rate reads on a French ticket."""
+    return FRENCH_RATES.get(vat_bp) or f"{vat_bp / 100:g} %".replace(".", ",")

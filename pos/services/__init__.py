@@ -1,0 +1,1 @@
+"""Use cases the UI and scripts call: checkout, demo store… No Qt."""

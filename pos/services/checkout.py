@@ -1,0 +1,210 @@
+"""The sale use case the till screen (or a script) drives: scan, adjust, pay, complete.
+
+One ``Checkout`` per till and thread. Every refused action raises ``PosError`` with a
+clear message and leaves the basket exactly as it was. ``complete`` commits the sale
+durably (sale, lines, tenders, journal entry, outbox row in one transaction) before
+anything is printed or pushed; if the commit fails the sale stays open with the same
+id, so retrying can never record it twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from hardware.barcodes import DEFAULT_LAYOUTS, BarcodeError, CodeKind, MeasureKind, parse_scan
+from pos.domain.basket import Basket, BasketLine, BasketTotals
+from pos.domain.basket_codec import basket_from_dict, basket_to_dict
+from pos.domain.discount import Discount
+from pos.domain.errors import PosError
+from pos.domain.product import Product, SoldBy
+from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
+from pos.domain.tenders import Payment, TenderKind
+from pos.store import parked
+from pos.store.local_store import LocalStore
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Checkout:
+    def __init__(
+        self,
+        store: LocalStore,
+        *,
+        terminal_id: str,
+        cashier: str,
+        layouts=DEFAULT_LAYOUTS,
+        clock: Callable[[], str] = utc_now,
+        new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+    ) -> None:
+        self.store = store
+        self.terminal_id = terminal_id
+        self.cashier = cashier
+        self._layouts = layouts
+        self._clock = clock
+        self._new_id = new_id
+        self._start_new_sale()
+
+    # -- building the basket -------------------------------------------------------------
+
+    def scan(self, raw: str) -> BasketLine:
+        """A scanned or typed code → a new or increased line; a clear PosError if not."""
+        try:
+            code = parse_scan(raw, self._layouts)
+        except BarcodeError as exc:
+            raise PosError(exc.message, code=exc.code) from exc
+        if code.kind is CodeKind.VARIABLE_MEASURE and code.measure is not None:
+            return self._add_measured(code.value, code.measure)
+        if code.kind is CodeKind.SKU:
+            product = self.store.catalog.by_sku(code.value)
+        else:
+            product = self.store.catalog.by_barcode(code.value)
+        if product is None:
+            raise PosError(
+                f"Unknown code {code.value}: this product is not in the catalog. "
+                "Search it by name or set it aside.",
+                code="unknown_barcode",
+                value=code.value,
+            )
+        if product.sold_by is SoldBy.WEIGHT:
+            raise PosError(
+                f"{product.name} is sold by weight: weigh it and scan the scale's label.",
+                code="needs_weight",
+            )
+        return self._mutate(lambda: self.basket.add(product, barcode=code.value))
+
+    def _add_measured(self, raw: str, measure) -> BasketLine:
+        product = self.store.catalog.by_plu(measure.item_code)
+        if product is None:
+            raise PosError(
+                f"Unknown item {measure.item_code} on this scale label.",
+                code="unknown_barcode",
+                value=raw,
+            )
+        if measure.kind is MeasureKind.WEIGHT:
+            if product.sold_by is not SoldBy.WEIGHT:
+                raise PosError(f"{product.name} is not sold by weight.", code="label_mismatch")
+            return self._mutate(lambda: self.basket.add(product, measure.value, barcode=raw))
+        quantity = 1000 if product.sold_by is SoldBy.WEIGHT else 1
+        return self._mutate(
+            lambda: self.basket.add(product, quantity, barcode=raw, fixed_gross_cents=measure.value)
+        )
+
+    def search(self, query: str, limit: int = 20) -> list[Product]:
+        return self.store.catalog.search(query, limit)
+
+    def add_product(self, product_id: int, quantity: int = 1) -> BasketLine:
+        product = self.store.catalog.get(product_id)
+        if product is None:
+            raise PosError("This product is no longer in the catalog.", code="unknown_product")
+        return self._mutate(lambda: self.basket.add(product, quantity))
+
+    def set_quantity(self, line_id: int, quantity: int) -> BasketLine:
+        return self._mutate(lambda: self.basket.set_quantity(line_id, quantity))
+
+    def set_line_discount(self, line_id: int, discount: Discount | None) -> BasketLine:
+        return self._mutate(lambda: self.basket.set_line_discount(line_id, discount))
+
+    def set_ticket_discount(self, discount: Discount | None) -> None:
+        self._mutate(lambda: self.basket.set_ticket_discount(discount))
+
+    def void_line(self, line_id: int) -> BasketLine:
+        return self._mutate(lambda: self.basket.void(line_id))
+
+    def totals(self) -> BasketTotals:
+        return self.basket.totals()
+
+    def _mutate(self, change):
+        if self.payment.tenders:
+            raise PosError(
+                "Payments are already taken for this sale: remove them before changing it.",
+                code="payments_taken",
+            )
+        result = change()
+        self.payment = Payment(self.basket.totals().total_cents)
+        if not self.started_at:
+            self.started_at = self._clock()
+        return result
+
+    # -- paying and completing -----------------------------------------------------------
+
+    def add_tender(self, kind: TenderKind | str, amount_cents: int, reference: str = "") -> Payment:
+        if self.basket.is_empty():
+            raise PosError("The basket is empty: scan an item first.", code="empty_basket")
+        self.payment.add(kind, amount_cents, reference)
+        return self.payment
+
+    def remove_tender(self, index: int) -> SaleTender:
+        return self.payment.remove(index)
+
+    def complete(self) -> CompletedSale:
+        """Commit the paid sale durably and start a new one; the sale stays open on error."""
+        if self.basket.is_empty():
+            raise PosError("The basket is empty: scan an item first.", code="empty_basket")
+        if not self.payment.is_covered:
+            raise PosError(
+                "The sale is not fully paid yet.",
+                code="not_paid",
+                remaining=self.payment.remaining_cents,
+            )
+        totals = self.basket.totals()
+        draft = SaleDraft(
+            sale_id=self.sale_id,
+            terminal_id=self.terminal_id,
+            cashier=self.cashier,
+            started_at=self.started_at,
+            lines=self.basket.sale_lines(),
+            tenders=tuple(self.payment.tenders),
+            vat=totals.vat,
+            total_cents=totals.total_cents,
+            change_cents=self.payment.change_cents,
+        )
+        completed = self.store.sales.commit(draft, now=self._clock())
+        self._start_new_sale()
+        return completed
+
+    def cancel(self) -> None:
+        """Abandon the open sale (nothing was recorded for it)."""
+        self._start_new_sale()
+
+    # -- parking -------------------------------------------------------------------------
+
+    def park(self, label: str = "") -> str:
+        """Put the open sale aside (the customer forgot something) and start a new one."""
+        if self.basket.is_empty():
+            raise PosError("There is nothing to park.", code="empty_basket")
+        if self.payment.tenders:
+            raise PosError("A sale with payments taken cannot be parked.", code="payments_taken")
+        payload = {"sale_id": self.sale_id, "started_at": self.started_at}
+        payload["basket"] = basket_to_dict(self.basket)
+        parked.park(self.store.conn, self.sale_id, self.terminal_id, self.cashier, label, payload)
+        parked_id = self.sale_id
+        self._start_new_sale()
+        return parked_id
+
+    def list_parked(self):
+        return parked.list_parked(self.store.conn, self.terminal_id)
+
+    def resume(self, parked_id: str) -> BasketTotals:
+        """Take a parked sale back (exactly once, even across tills)."""
+        if not self.basket.is_empty():
+            raise PosError(
+                "Finish or park the current sale before resuming another.", code="sale_open"
+            )
+        payload = parked.take(self.store.conn, parked_id)
+        if payload is None:
+            raise PosError("This parked sale was already resumed elsewhere.", code="parked_gone")
+        self.basket = basket_from_dict(payload["basket"])
+        self.sale_id = payload["sale_id"]
+        self.started_at = payload["started_at"]
+        self.payment = Payment(self.basket.totals().total_cents)
+        return self.basket.totals()
+
+    def _start_new_sale(self) -> None:
+        self.basket = Basket()
+        self.payment = Payment(0)
+        self.sale_id = self._new_id()
+        self.started_at = ""  # set by the first line: when the customer's sale began

@@ -1,0 +1,1 @@
+"""The local SQLite store: connections, migrations, repositories, outbox, journal. No Qt."""

@@ -1,0 +1,50 @@
+"""One opened store database: the connection, the schema brought to head, repositories.
+
+A ``LocalStore`` belongs to the thread that opened it (sqlite3 connections are not shared
+across threads); workers open their own on the same file, and WAL lets readers run
+beside the single writer.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pos.store.catalog import Catalog
+from pos.store.db import connect, write_transaction
+from pos.store.migrations import migrate
+from pos.store.sales import SalesStore
+
+
+class LocalStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.conn: sqlite3.Connection = connect(self.path)
+        try:
+            migrate(self.conn, self.path)
+        except BaseException:
+            self.conn.close()
+            raise
+        self.catalog = Catalog(self.conn)
+        self.sales = SalesStore(self.conn)
+
+    def setting(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with write_transaction(self.conn, path=str(self.path)):
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> LocalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,208 @@
+"""One definition of how a sale becomes rows, and rows become the canonical sale record.
+
+The same tuples are inserted by ``SalesStore.commit``, read back by the journal's
+verifier and turned into the record that is hashed and pushed, so a sale is hashed
+exactly as it lies on disk: an edit to any stored field changes the record.
+
+Canonical JSON: sorted keys, no whitespace, UTF-8 (``ensure_ascii=False``), and only
+integers as numbers, because a float has no single spelling across languages and money
+is integer cents here anyway. Lists keep a fixed order: lines by ``line_no``, tenders by
+``seq``, VAT rows by rate, highest first (the order of the printed table).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from pos.domain.product import SoldBy
+from pos.domain.sale import SaleDraft, SaleLine, SaleTender, VatLine
+
+#: Bump when the record's shape changes; old entries keep hashing with the old shape.
+RECORD_VERSION = 1
+
+SALE_FIELDS = (
+    "id",
+    "terminal_id",
+    "ticket_no",
+    "cashier",
+    "started_at",
+    "completed_at",
+    "total_cents",
+    "change_cents",
+)
+LINE_FIELDS = (
+    "line_no",
+    "product_id",
+    "sku",
+    "name",
+    "barcode",
+    "sold_by",
+    "quantity",
+    "unit_price_cents",
+    "vat_bp",
+    "gross_cents",
+    "line_discount_cents",
+    "ticket_discount_cents",
+    "total_cents",
+)
+TENDER_FIELDS = ("seq", "kind", "amount_cents", "reference")
+VAT_FIELDS = ("vat_bp", "base_cents", "vat_cents", "total_cents")
+
+Row = tuple[Any, ...]
+
+
+def _columns(fields: Sequence[str], prefix: str = "") -> str:
+    return ", ".join(prefix + name for name in fields)
+
+
+def _insert(table: str, fields: Sequence[str]) -> str:
+    return f"INSERT INTO {table} ({_columns(fields)}) VALUES ({', '.join('?' * len(fields))})"
+
+
+# Writers and readers, built from the field lists so their column orders cannot drift.
+# Child rows are inserted as (sale_id, *row) and read back without the sale_id.
+INSERT_SALE = _insert("sales", SALE_FIELDS)
+INSERT_LINE = _insert("sale_lines", ("sale_id", *LINE_FIELDS))
+INSERT_TENDER = _insert("sale_tenders", ("sale_id", *TENDER_FIELDS))
+INSERT_VAT = _insert("sale_vat", ("sale_id", *VAT_FIELDS))
+SELECT_SALE_WITH_HASH = (
+    f"SELECT {_columns(SALE_FIELDS, 's.')}, j.hash FROM sales s "
+    "LEFT JOIN journal j ON j.sale_id = s.id WHERE s.id = ?"
+)
+SELECT_LINES = f"SELECT {_columns(LINE_FIELDS)} FROM sale_lines WHERE sale_id = ? ORDER BY line_no"
+SELECT_TENDERS = (
+    f"SELECT {_columns(TENDER_FIELDS)} FROM sale_tenders WHERE sale_id = ? ORDER BY seq"
+)
+SELECT_VAT = f"SELECT {_columns(VAT_FIELDS)} FROM sale_vat WHERE sale_id = ? ORDER BY vat_bp DESC"
+
+
+def utc_now() -> str:
+    """The house timestamp: ISO 8601 UTC to the millisecond, like the schema's defaults."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+# -- draft → rows ---------------------------------------------------------------------
+
+
+def sale_row(draft: SaleDraft, ticket_no: int, completed_at: str) -> Row:
+    return (
+        draft.sale_id,
+        draft.terminal_id,
+        ticket_no,
+        draft.cashier,
+        draft.started_at,
+        completed_at,
+        draft.total_cents,
+        draft.change_cents,
+    )
+
+
+def line_rows(draft: SaleDraft) -> list[Row]:
+    """Lines as stored; enums become their plain string value (what SQLite gives back)."""
+    return [
+        (
+            line.line_no,
+            line.product_id,
+            line.sku,
+            line.name,
+            line.barcode,
+            str(line.sold_by),
+            line.quantity,
+            line.unit_price_cents,
+            line.vat_bp,
+            line.gross_cents,
+            line.line_discount_cents,
+            line.ticket_discount_cents,
+            line.total_cents,
+        )
+        for line in draft.lines
+    ]
+
+
+def tender_rows(draft: SaleDraft) -> list[Row]:
+    """Tenders numbered from 1 in the order they were taken."""
+    return [
+        (seq, str(tender.kind), tender.amount_cents, tender.reference)
+        for seq, tender in enumerate(draft.tenders, start=1)
+    ]
+
+
+def vat_rows(draft: SaleDraft) -> list[Row]:
+    """VAT rows, highest rate first: the order SELECT_VAT reads them back in."""
+    rows = [(v.vat_bp, v.base_cents, v.vat_cents, v.total_cents) for v in draft.vat]
+    rows.sort(key=lambda row: row[0], reverse=True)
+    return rows
+
+
+# -- rows → record / draft ------------------------------------------------------------
+
+
+def sale_record(
+    sale: Row, lines: Sequence[Row], tenders: Sequence[Row], vat: Sequence[Row]
+) -> dict:
+    """The canonical record of a sale, built from its rows (journal and outbox share it)."""
+    record = dict(zip(SALE_FIELDS, sale, strict=True))
+    record["v"] = RECORD_VERSION
+    record["lines"] = [dict(zip(LINE_FIELDS, row, strict=True)) for row in lines]
+    record["tenders"] = [dict(zip(TENDER_FIELDS, row, strict=True)) for row in tenders]
+    record["vat"] = [dict(zip(VAT_FIELDS, row, strict=True)) for row in vat]
+    return record
+
+
+def draft_from_rows(
+    sale: Row, lines: Sequence[Row], tenders: Sequence[Row], vat: Sequence[Row]
+) -> SaleDraft:
+    """Rebuild the draft exactly as it was committed (VAT rows highest rate first)."""
+    sale_id, terminal_id, _ticket, cashier, started_at, _completed, total, change = sale
+    return SaleDraft(
+        sale_id=sale_id,
+        terminal_id=terminal_id,
+        cashier=cashier,
+        started_at=started_at,
+        lines=tuple(_line(row) for row in lines),
+        tenders=tuple(
+            SaleTender(kind, amount, reference) for _seq, kind, amount, reference in tenders
+        ),
+        vat=tuple(VatLine(*row) for row in vat),
+        total_cents=total,
+        change_cents=change,
+    )
+
+
+def _line(row: Row) -> SaleLine:
+    values = dict(zip(LINE_FIELDS, row, strict=True))
+    values["sold_by"] = SoldBy(values["sold_by"])
+    return SaleLine(**values)
+
+
+# -- canonical JSON -------------------------------------------------------------------
+
+
+def canonical_json(value: Any, *, checked: bool = True) -> str:
+    """Serialise ``value`` canonically; refuse floats, NaN and non-JSON types (TypeError).
+
+    ``checked=False`` skips the walk for floats, for values built from rows already
+    validated as integers (the sale commit, where every microsecond is on the till)."""
+    if checked:
+        _refuse_floats(value)
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
+
+
+def _refuse_floats(value: Any) -> None:
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is str or kind is int or item is None:
+            continue
+        if kind is dict:
+            pending.extend(item.values())
+        elif kind is list or kind is tuple:
+            pending.extend(item)
+        elif isinstance(item, float):
+            raise TypeError(f"canonical JSON carries integers only, not the float {item!r}")

@@ -1,0 +1,329 @@
+"""Completed sales: one durable transaction per sale, gap-free ticket numbers per terminal.
+
+``commit`` writes the sale, its lines, tenders and VAT table, its journal entry, one
+stock movement per line (and the on-hand decrement) and one outbox row, all inside one
+``BEGIN IMMEDIATE`` transaction. The ticket number is taken from ``ticket_counters`` in
+that same transaction, so a failed commit burns no number and two tills sharing the file
+never get the same one. With ``synchronous=FULL`` (set by ``connect``) a returned sale is
+on disk. Re-committing a sale id returns the sale already recorded: the checkout may
+retry after an error without ever recording a sale twice.
+
+This is the hot path of the till: plain prepared SQL, no sqlite-utils helpers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from pos.domain.errors import PosError
+from pos.domain.money import check_amount, format_eur
+from pos.domain.product import SoldBy
+from pos.domain.sale import CompletedSale, SaleDraft, SaleLine
+from pos.store import journal
+from pos.store.db import write_transaction
+from pos.store.errors import StoreError, translate_errors
+from pos.store.outbox import enqueue_json
+from pos.store.sale_codec import (
+    INSERT_LINE,
+    INSERT_SALE,
+    INSERT_TENDER,
+    INSERT_VAT,
+    SELECT_LINES,
+    SELECT_SALE_WITH_HASH,
+    SELECT_TENDERS,
+    SELECT_VAT,
+    Row,
+    canonical_json,
+    draft_from_rows,
+    line_rows,
+    sale_record,
+    sale_row,
+    tender_rows,
+    utc_now,
+    vat_rows,
+)
+
+_NEXT_TICKET = (
+    "INSERT INTO ticket_counters (terminal_id, last_ticket_no) VALUES (?, 1) "
+    "ON CONFLICT (terminal_id) DO UPDATE SET last_ticket_no = last_ticket_no + 1 "
+    "RETURNING last_ticket_no"
+)
+_EXISTS = "SELECT 1 FROM sales WHERE id = ?"
+_INSERT_MOVEMENT = (
+    "INSERT INTO stock_movements (product_id, delta, reason, ref, created_at) "
+    "VALUES (?, ?, 'sale', ?, ?)"
+)
+# The movement is always recorded (the central API owns stock); on_hand is only kept for
+# products this till knows, so a line of an unknown product can never block a sale.
+_DECREMENT_STOCK = (
+    "INSERT INTO stock (product_id, on_hand) SELECT ?1, -?2 "
+    "WHERE EXISTS (SELECT 1 FROM products WHERE id = ?1) "
+    "ON CONFLICT (product_id) DO UPDATE SET on_hand = on_hand - ?2"
+)
+_BY_TICKET = "SELECT id FROM sales WHERE terminal_id = ? AND ticket_no = ?"
+_RECENT = "SELECT sale_id FROM journal ORDER BY seq DESC LIMIT ?"
+_COUNT = "SELECT count(*) FROM sales"
+_TICKETS = "SELECT ticket_no FROM sales WHERE terminal_id = ? ORDER BY ticket_no"
+
+#: A line's quantity (units, or grams when weighed) above this is a typing error.
+MAX_QUANTITY = 10_000_000
+
+
+class SalesStore:
+    """Completed sales on one connection (so one thread); see the module docstring."""
+
+    def __init__(self, conn: sqlite3.Connection, *, path: str = "") -> None:
+        self._conn = conn
+        self._path = path
+
+    # -- writing -----------------------------------------------------------------------
+
+    def commit(self, draft: SaleDraft, *, now: str | None = None) -> CompletedSale:
+        """Record a tendered sale durably and return it numbered and sealed.
+
+        Raises PosError for an inconsistent draft (nothing written) and StoreError when
+        the database refuses (rolled back: nothing written, no ticket number used)."""
+        validate_draft(draft)
+        completed_at = now or utc_now()
+        try:
+            with _transaction(self._conn, self._path):
+                if self._conn.execute(_EXISTS, (draft.sale_id,)).fetchone():
+                    return self._already_committed(draft)
+                return self._insert(draft, completed_at)
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(
+                f"The sale could not be recorded ({exc}); nothing was written. "
+                "Try again, then call support if it persists."
+            ) from exc
+
+    def _insert(self, draft: SaleDraft, completed_at: str) -> CompletedSale:
+        conn, sale_id = self._conn, draft.sale_id
+        ticket_no = conn.execute(_NEXT_TICKET, (draft.terminal_id,)).fetchall()[0][0]
+        sale = sale_row(draft, ticket_no, completed_at)
+        lines, tenders, vat = line_rows(draft), tender_rows(draft), vat_rows(draft)
+        conn.execute(INSERT_SALE, sale)
+        conn.executemany(INSERT_LINE, [(sale_id, *row) for row in lines])
+        conn.executemany(INSERT_TENDER, [(sale_id, *row) for row in tenders])
+        conn.executemany(INSERT_VAT, [(sale_id, *row) for row in vat])
+        sale_json = canonical_json(sale_record(sale, lines, tenders, vat), checked=False)
+        entry = journal.append(
+            conn,
+            sale_id,
+            draft.terminal_id,
+            ticket_no,
+            draft.total_cents,
+            sale_json.encode("utf-8"),
+            created_at=completed_at,
+        )
+        self._move_stock(draft, completed_at)
+        enqueue_json(conn, sale_id, "sale", _outbox_payload(sale_json, entry), now=completed_at)
+        return CompletedSale(draft, ticket_no, completed_at, entry.hash)
+
+    def _move_stock(self, draft: SaleDraft, completed_at: str) -> None:
+        sale_id = draft.sale_id
+        self._conn.executemany(
+            _INSERT_MOVEMENT,
+            [(line.product_id, -line.quantity, sale_id, completed_at) for line in draft.lines],
+        )
+        self._conn.executemany(
+            _DECREMENT_STOCK, [(line.product_id, line.quantity) for line in draft.lines]
+        )
+
+    def _already_committed(self, draft: SaleDraft) -> CompletedSale:
+        """A retried commit: return the recorded sale, provided it is the same sale."""
+        existing = self.get(draft.sale_id)
+        if existing is None:  # cannot happen: its row was seen in this very transaction
+            raise StoreError(f"Sale {draft.sale_id} vanished while being read back.")
+        if not same_sale(existing.draft, draft):
+            raise PosError(
+                f"Sale {draft.sale_id} was already recorded with different contents "
+                f"(ticket {existing.ticket_no}); it cannot be recorded again.",
+                code="sale_id_conflict",
+            )
+        return existing
+
+    # -- reading -----------------------------------------------------------------------
+
+    def get(self, sale_id: str) -> CompletedSale | None:
+        """The sale as stored, rebuilt from its rows; ``None`` if unknown."""
+        with translate_errors(self._path):
+            row = self._conn.execute(SELECT_SALE_WITH_HASH, (sale_id,)).fetchone()
+            if row is None:
+                return None
+            sale: Row = row[:8]
+            children = [
+                self._conn.execute(sql, (sale_id,)).fetchall()
+                for sql in (SELECT_LINES, SELECT_TENDERS, SELECT_VAT)
+            ]
+        draft = draft_from_rows(sale, *children)
+        return CompletedSale(
+            draft, ticket_no=sale[2], completed_at=sale[5], journal_hash=row[8] or ""
+        )
+
+    def by_ticket(self, terminal_id: str, ticket_no: int) -> CompletedSale | None:
+        with translate_errors(self._path):
+            row = self._conn.execute(_BY_TICKET, (terminal_id, ticket_no)).fetchone()
+        return self.get(row[0]) if row else None
+
+    def recent(self, limit: int = 20) -> list[CompletedSale]:
+        """The last sales committed on this database, newest first (journal order)."""
+        with translate_errors(self._path):
+            ids = [row[0] for row in self._conn.execute(_RECENT, (limit,))]
+        return [sale for sale in map(self.get, ids) if sale is not None]
+
+    def count(self) -> int:
+        with translate_errors(self._path):
+            return int(self._conn.execute(_COUNT).fetchone()[0])
+
+    def ticket_numbers(self, terminal_id: str) -> list[int]:
+        with translate_errors(self._path):
+            return [row[0] for row in self._conn.execute(_TICKETS, (terminal_id,))]
+
+
+def _outbox_payload(sale_json: str, entry: journal.JournalEntry) -> str:
+    """``{"journal": {...}, "sale": {...}}`` in canonical JSON, reusing the sealed sale
+    text (keys sort "journal" < "sale"), so the server can recompute the entry's hash."""
+    seal = canonical_json(
+        {
+            "grand_total_cents": entry.grand_total_cents,
+            "hash": entry.hash,
+            "prev_hash": entry.prev_hash,
+            "seq": entry.seq,
+        },
+        checked=False,
+    )
+    return f'{{"journal":{seal},"sale":{sale_json}}}'
+
+
+def same_sale(a: SaleDraft, b: SaleDraft) -> bool:
+    """Whether two drafts record the same sale, as stored (VAT row order ignored)."""
+    return (
+        sale_row(a, 0, "") == sale_row(b, 0, "")
+        and line_rows(a) == line_rows(b)
+        and tender_rows(a) == tender_rows(b)
+        and vat_rows(a) == vat_rows(b)
+    )
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection, path: str) -> Iterator[None]:
+    """``write_transaction`` with the body's sqlite errors turned into StoreError too."""
+    with write_transaction(conn, path=path), translate_errors(path):
+        yield
+
+
+# -- validation: a sealed sale can never be corrected, so refuse bad figures up front ----
+
+
+def validate_draft(draft: SaleDraft) -> None:
+    """Raise PosError unless the draft is complete and its figures agree to the cent."""
+    _check_identity(draft)
+    _check_lines(draft.lines)
+    _check_payments(draft)
+    _check_vat(draft)
+
+
+def _invalid(message: str) -> PosError:
+    return PosError(message, code="sale_invalid")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def _check_identity(draft: SaleDraft) -> None:
+    for what, value in (
+        ("id", draft.sale_id),
+        ("terminal", draft.terminal_id),
+        ("cashier", draft.cashier),
+        ("start time", draft.started_at),
+    ):
+        if not _is_text(value):
+            raise _invalid(f"The sale has no {what}: it cannot be recorded.")
+
+
+def _check_lines(lines: tuple[SaleLine, ...]) -> None:
+    if not lines:
+        raise _invalid("The sale has no lines: there is nothing to record.")
+    previous = 0
+    for line in lines:
+        if not _is_int(line.line_no) or line.line_no <= previous:
+            raise _invalid("Line numbers must be whole numbers increasing down the ticket.")
+        previous = line.line_no
+        _check_line(line)
+
+
+def _check_line(line: SaleLine) -> None:
+    n = line.line_no
+    if not (_is_int(line.product_id) and _is_text(line.sku) and isinstance(line.name, str)):
+        raise _invalid(f"Line {n} does not name its product properly.")
+    if line.barcode is not None and not isinstance(line.barcode, str):
+        raise _invalid(f"Line {n}: the barcode must be text.")
+    if line.sold_by not in tuple(SoldBy):
+        raise _invalid(f"Line {n}: “{line.sold_by}” is neither sold by unit nor by weight.")
+    if not _is_int(line.quantity) or not 0 < line.quantity <= MAX_QUANTITY:
+        raise _invalid(f"Line {n}: the quantity must be a positive whole number (units or grams).")
+    if not _is_int(line.vat_bp) or not 0 <= line.vat_bp < 10000:
+        raise _invalid(f"Line {n}: the VAT rate is not a rate in basis points.")
+    check_amount(line.unit_price_cents, what=f"line {n} unit price")
+    check_amount(line.gross_cents, what=f"line {n} gross amount")
+    check_amount(line.line_discount_cents, what=f"line {n} discount")
+    check_amount(line.ticket_discount_cents, what=f"line {n} share of the ticket discount")
+    check_amount(line.total_cents, what=f"line {n} total")
+    net = line.gross_cents - line.line_discount_cents - line.ticket_discount_cents
+    if line.total_cents != net:
+        raise _invalid(
+            f"Line {n}: its total {format_eur(line.total_cents)} is not its gross amount "
+            f"less its discounts ({format_eur(net)})."
+        )
+
+
+def _check_payments(draft: SaleDraft) -> None:
+    total = check_amount(draft.total_cents, what="sale total")
+    change = check_amount(draft.change_cents, what="change")
+    lines_total = sum(line.total_cents for line in draft.lines)
+    if lines_total != total:
+        raise _invalid(
+            f"The lines add up to {format_eur(lines_total)} but the sale's total is "
+            f"{format_eur(total)}."
+        )
+    for tender in draft.tenders:
+        if not _is_text(tender.kind) or not isinstance(tender.reference, str):
+            raise _invalid("A payment has no kind: it cannot be recorded.")
+        check_amount(tender.amount_cents, what=f"{tender.kind} payment", allow_zero=False)
+    paid = sum(tender.amount_cents for tender in draft.tenders)
+    if paid - change != total:
+        raise _invalid(
+            f"The payments ({format_eur(paid)}) less the change ({format_eur(change)}) do "
+            f"not equal the sale's total ({format_eur(total)})."
+        )
+
+
+def _check_vat(draft: SaleDraft) -> None:
+    """Each VAT row adds up (HT + TVA = TTC) and matches the lines sold at its rate."""
+    table: dict[int, int] = {}
+    for row in draft.vat:
+        figures = (row.vat_bp, row.base_cents, row.vat_cents, row.total_cents)
+        if not all(_is_int(value) for value in figures) or row.vat_bp in table:
+            raise _invalid("The VAT table has a rate twice or an amount that is not cents.")
+        if row.base_cents + row.vat_cents != row.total_cents:
+            raise _invalid(
+                f"The VAT row at {row.vat_bp / 100:g} % does not add up (HT + TVA ≠ TTC)."
+            )
+        table[row.vat_bp] = row.total_cents
+    if sum(table.values()) != draft.total_cents:
+        raise _invalid(
+            f"The VAT table adds up to {format_eur(sum(table.values()))} but the sale's total "
+            f"is {format_eur(draft.total_cents)}."
+        )
+    per_rate: dict[int, int] = {}
+    for line in draft.lines:
+        per_rate[line.vat_bp] = per_rate.get(line.vat_bp, 0) + line.total_cents
+    if {k: v for k, v in table.items() if v} != {k: v for k, v in per_rate.items() if v}:
+        raise _invalid("The VAT table does not match the lines sold at each rate.")

@@ -1,0 +1,1 @@
+"""Data only: translations, icons, styles, demo data."""

@@ -1,0 +1,50 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="13"/>
+        <source>Comptoir — point of sale</source>
+        <translation>Comptoir — point de vente</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../pos/ui/screens/start_screen.py" line="35"/>
+        <source>Comptoir</source>
+        <translation>Comptoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/start_screen.py" line="36"/>
+        <source>Opening the store…</source>
+        <translation>Ouverture du magasin…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/start_screen.py" line="44"/>
+        <source>Terminal %1</source>
+        <translation>Caisse %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/start_screen.py" line="45"/>
+        <source>Catalog: %1 products</source>
+        <translation>Catalogue : %1 produits</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/start_screen.py" line="48"/>
+        <source>Sales recorded: %1</source>
+        <translation>Ventes enregistrées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/start_screen.py" line="51"/>
+        <source>Data folder: %1</source>
+        <translation>Dossier des données : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/start_screen.py" line="57"/>
+        <source>The store could not be opened</source>
+        <translation>Impossible d’ouvrir le magasin</translation>
+    </message>
+</context>
+</TS>

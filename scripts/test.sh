@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs what is missing, then checks the house rules (ruff, import-linter layer
+# contracts) and runs the whole default test suite offscreen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check .
+.venv/bin/lint-imports
+exec .venv/bin/python -m pytest "$@"

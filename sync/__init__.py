@@ -1,0 +1,1 @@
+"""The central commerce API: contract, httpx client and sync engine. No Qt widgets."""
