@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pos.store import journal
+from pos.store.catalog import Catalog
 from pos.store.db import connect
 from pos.store.errors import StoreTooNew
 from pos.store.local_store import LocalStore
@@ -61,6 +62,9 @@ def test_a_version_1_store_upgrades_to_head_keeping_its_data_and_a_backup(tmp_pa
         assert {"sales", "journal", "outbox", "parked_sales", "ticket_counters"} <= tables
         assert journal.verify(conn).ok
         assert SalesStore(conn).count() == 0
+        catalog = Catalog(conn)  # the old catalog is found as before
+        assert catalog.by_barcode("3760000000035").name == "Eau minérale 1,5 L"
+        assert [p.name for p in catalog.search("boeuf")] == ["Bœuf haché"]
     finally:
         conn.close()
 

@@ -10,10 +10,10 @@ frozen. The rows are fixed, so the file is byte-for-byte reproducible.
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from pathlib import Path
 
 from pos.store.migrations import migrate
+from pos.store.text_keys import name_key
 
 GOLDEN = Path(__file__).with_name("schema_v1.db")
 STAMP = "2024-03-01T09:00:00.000Z"
@@ -28,12 +28,6 @@ PRODUCTS = [
 ]
 BARCODES = [("3760000000011", 1), ("3760000000028", 2), ("3760000000035", 2), ("3760000000042", 3)]
 STOCK = [(1, 24), (2, 120), (3, 6), (4, 5400)]
-
-
-def name_key(name: str) -> str:
-    """Lower case without accents, as the catalog keys names for prefix search."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("œ", "oe").lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def build(path: Path = GOLDEN) -> Path:
