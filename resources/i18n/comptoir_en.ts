@@ -12,37 +12,37 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="35"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="38"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="36"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="39"/>
         <source>Opening the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="44"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="47"/>
         <source>Terminal %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="45"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="48"/>
         <source>Catalog: %1 products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="48"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="51"/>
         <source>Sales recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="51"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="54"/>
         <source>Data folder: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="57"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="60"/>
         <source>The store could not be opened</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,37 +12,37 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="35"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="38"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="36"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="39"/>
         <source>Opening the store…</source>
         <translation>Ouverture du magasin…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="44"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="47"/>
         <source>Terminal %1</source>
         <translation>Caisse %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="45"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="48"/>
         <source>Catalog: %1 products</source>
         <translation>Catalogue : %1 produits</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="48"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="51"/>
         <source>Sales recorded: %1</source>
         <translation>Ventes enregistrées : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="51"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="54"/>
         <source>Data folder: %1</source>
         <translation>Dossier des données : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="57"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="60"/>
         <source>The store could not be opened</source>
         <translation>Impossible d’ouvrir le magasin</translation>
     </message>
