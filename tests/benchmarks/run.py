@@ -129,7 +129,7 @@ def bench_search(store: LocalStore, rng: random.Random) -> None:
         search.append(timed(lambda q=query: store.catalog.search(q, 20)))
     record(f"search top 20 ({len(queries)} queries)", search, "bare FTS5 prefix LIMIT 20",
            floor, "p99 ≤ 15 ms")  # fmt: skip
-    for query in ("coca 33", "pom gol", "camem", "creme", "sha", "eau"):
+    for query in ("cola 33", "pom gol", "camem", "creme", "sha", "eau"):
         names = [p.name for p in store.catalog.search(query, 3)]
         print(f"  search {query!r:>10} → {names}")
 

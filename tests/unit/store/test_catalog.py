@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from catalog_items import Dept, Item
 
 from pos.domain.product import Product, SoldBy
 from pos.store import catalog as catalog_module
@@ -15,29 +15,6 @@ from pos.store.catalog import Catalog
 from pos.store.catalog_loader import load_catalog, rename, set_active, update_price
 from pos.store.db import connect
 from pos.store.migrations import migrate
-
-
-@dataclass(frozen=True)
-class Dept:
-    code: str
-    name: str
-    vat_bp: int
-
-
-@dataclass(frozen=True)
-class Item:
-    sku: str
-    name: str
-    brand: str = ""
-    department: str | None = "EPI"
-    price_cents: int = 199
-    vat_bp: int = 550
-    sold_by: str = "unit"
-    barcodes: tuple[str, ...] = ()
-    plu: str | None = None
-    stock: int = 0
-    popularity: int = 0
-
 
 DEPARTMENTS = [Dept("FRA", "Frais", 550), Dept("EPI", "Épicerie", 550)]
 NUTELLA = Item(

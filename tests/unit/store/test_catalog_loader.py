@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from catalog_items import Dept, Item
 
 from pos.store import catalog_loader
 from pos.store.catalog import Catalog
@@ -20,29 +20,6 @@ from pos.store.catalog_loader import (
 )
 from pos.store.db import connect
 from pos.store.migrations import migrate
-
-
-@dataclass(frozen=True)
-class Dept:
-    code: str
-    name: str
-    vat_bp: int
-
-
-@dataclass(frozen=True)
-class Item:
-    sku: str
-    name: str
-    brand: str = ""
-    department: str | None = "EPI"
-    price_cents: int = 199
-    vat_bp: int = 550
-    sold_by: str = "unit"
-    barcodes: tuple[str, ...] = ()
-    plu: str | None = None
-    stock: int = 0
-    popularity: int = 0
-
 
 DEPARTMENTS = [Dept("EPI", "Épicerie", 550), Dept("DRO", "Droguerie", 2000)]
 _WORDS = ("pomme", "crème", "café", "lait", "bœuf", "salade", "thé", "miel", "riz", "sel")

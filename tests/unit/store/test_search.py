@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from catalog_items import Dept, Item
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,29 +19,6 @@ from pos.store.db import connect
 from pos.store.migrations import migrate
 from pos.store.search import fts_query
 from pos.store.text_keys import name_key, query_words
-
-
-@dataclass(frozen=True)
-class Dept:
-    code: str
-    name: str
-    vat_bp: int
-
-
-@dataclass(frozen=True)
-class Item:
-    sku: str
-    name: str
-    brand: str = ""
-    department: str | None = "EPI"
-    price_cents: int = 199
-    vat_bp: int = 550
-    sold_by: str = "unit"
-    barcodes: tuple[str, ...] = ()
-    plu: str | None = None
-    stock: int = 0
-    popularity: int = 0
-
 
 STORE = [
     Item("CAM-01", "Camembert de Normandie", popularity=10),
