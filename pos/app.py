@@ -6,9 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from pos.services.store_summary import open_store_summary
-from pos.store.errors import StoreError
-
 
 def _has_display() -> bool:
     return bool(
@@ -29,19 +26,15 @@ def run_app(data_dir: Path, *, language: str = "fr") -> int:
         return 2
     from pos.ui.i18n import install_translations
     from pos.ui.main_window import MainWindow
-    from pos.ui.ops import run_op
     from pos.ui.qt import QApplication
+    from pos.ui.till_controller import TillController, TillOptions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Comptoir")
     install_translations(app, language)
-    window = MainWindow()
+    controller = TillController(TillOptions(data_dir, cashier="Camille"))
+    window = MainWindow(controller)
+    app.aboutToQuit.connect(controller.shutdown)
     window.show()
-    run_op(
-        lambda: open_store_summary(data_dir),
-        window.start_screen.show_summary,
-        lambda exc: window.start_screen.show_error(
-            exc.message if isinstance(exc, StoreError) else str(exc)
-        ),
-    )
+    controller.start()
     return app.exec()

@@ -55,7 +55,7 @@ class Checkout:
         try:
             code = parse_scan(raw, self._layouts)
         except BarcodeError as exc:
-            raise PosError(exc.message, code=exc.code) from exc
+            raise PosError(exc.message, code=exc.code, **exc.params) from exc
         if code.kind is CodeKind.VARIABLE_MEASURE and code.measure is not None:
             return self._add_measured(code.value, code.measure)
         if code.kind is CodeKind.SKU:

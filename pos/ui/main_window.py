@@ -1,16 +1,51 @@
-"""The thin shell: one window holding the current screen and a status bar."""
+"""The thin shell: the current screen in a stack, and the status bar.
+
+It shows the start screen while the till worker opens the store (and builds the demo
+store on a first start), then the till.
+"""
 
 from __future__ import annotations
 
-from pos.ui.qt import QMainWindow, QWidget
+from pos.services.store_summary import StoreSummary
+from pos.ui.messages import user_message
+from pos.ui.qt import QLabel, QMainWindow, QStackedWidget, QWidget
 from pos.ui.screens.start_screen import StartScreen
+from pos.ui.screens.till_screen import TillScreen
+from pos.ui.till_controller import TillController
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: TillController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Comptoir — point of sale"))
+        self.controller = controller
+        self.stack = QStackedWidget(self)
         self.start_screen = StartScreen(self)
-        self.setCentralWidget(self.start_screen)
+        self.till_screen = TillScreen(controller, self)
+        self.stack.addWidget(self.start_screen)
+        self.stack.addWidget(self.till_screen)
+        self.setCentralWidget(self.stack)
+        self.store_status = QLabel(self)
+        self.printer_status = QLabel(self.tr("Printer: none configured"), self)
+        self.network_status = QLabel(self.tr("Network: offline, sales kept on this till"), self)
+        for label in (self.store_status, self.printer_status, self.network_status):
+            self.statusBar().addPermanentWidget(label)
+        controller.worker.opened.connect(self.on_opened)
+        controller.worker.refused.connect(self.on_refused_before_open)
         self.resize(1024, 768)
+
+    def on_opened(self, summary: StoreSummary) -> None:
+        self.store_status.setText(
+            self.tr("%1 · terminal %2 · cashier %3")
+            .replace("%1", summary.store_name)
+            .replace("%2", summary.terminal_id)
+            .replace("%3", summary.cashier)
+        )
+        self.start_screen.show_summary(summary)
+        self.stack.setCurrentWidget(self.till_screen)
+        self.till_screen.scan_field.setFocus()
+
+    def on_refused_before_open(self, code: str, message: str, params: dict) -> None:
+        if self.stack.currentWidget() is self.start_screen:
+            self.start_screen.show_error(user_message(code, message, params))

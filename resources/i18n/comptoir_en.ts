@@ -2,10 +2,216 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BasketModel</name>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="27"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="28"/>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="29"/>
+        <source>Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="30"/>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="31"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="85"/>
+        <source>voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="13"/>
+        <location filename="../../pos/ui/main_window.py" line="21"/>
         <source>Comptoir — point of sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="30"/>
+        <source>Printer: none configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="31"/>
+        <source>Network: offline, sales kept on this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="40"/>
+        <source>%1 · terminal %2 · cashier %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="18"/>
+        <source>Unknown code %value: this product is not in the catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="21"/>
+        <source>Misread code %raw (check digit should be %expected): scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="24"/>
+        <source>This code has a length no product code has: scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="27"/>
+        <source>This code is not a product barcode: scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="30"/>
+        <source>This reference has characters no product uses: scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="33"/>
+        <source>Nothing was scanned: scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="34"/>
+        <source>This is a carton code: scan one item of the carton.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="37"/>
+        <source>This product is sold by weight: weigh it and scan the label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="40"/>
+        <source>This scale label does not match the product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="43"/>
+        <source>This product is no longer in the catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="46"/>
+        <source>The basket is empty: scan an item first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="49"/>
+        <source>The sale is not fully paid yet: %remaining still due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="52"/>
+        <source>This sale is already paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="53"/>
+        <source>Payments are already taken: remove them before changing the sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="56"/>
+        <source>A card or voucher cannot exceed what is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="59"/>
+        <source>A quantity must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="62"/>
+        <source>A quantity must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="65"/>
+        <source>This quantity is more than one line can hold: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="68"/>
+        <source>This item&apos;s price comes from its label: scan each one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="71"/>
+        <source>This amount is over the till&apos;s limit: check the quantities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="74"/>
+        <source>The discount is more than the amount it applies to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="77"/>
+        <source>A discount must be between 0 and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="80"/>
+        <source>This line is voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="81"/>
+        <source>Select a line of the basket first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="84"/>
+        <source>This parked sale was already resumed on another till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="87"/>
+        <source>Finish or park the current sale before resuming another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="90"/>
+        <source>The till is still opening: wait a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="93"/>
+        <source>The store database is busy: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="96"/>
+        <source>The store database is read-only: call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="99"/>
+        <source>The disk is full: the sale is kept open, call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="102"/>
+        <source>The store database is damaged: call support, do not delete it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -44,6 +250,109 @@
     <message>
         <location filename="../../pos/ui/screens/start_screen.py" line="60"/>
         <source>The store could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillScreen</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="67"/>
+        <source>Scan or type a barcode, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="71"/>
+        <source>Search a product by name, brand or SKU (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="134"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="135"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="136"/>
+        <source>Discount %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="137"/>
+        <source>Void line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="138"/>
+        <source>Park</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="139"/>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="140"/>
+        <source>Cancel sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="141"/>
+        <source>Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="167"/>
+        <source>%1 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="170"/>
+        <source>Discounts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="173"/>
+        <source>Paid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="177"/>
+        <source>VAT %1: %2 on %3 excl. VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="199"/>
+        <source>Ticket %1 recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="201"/>
+        <source>Change due: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="269"/>
+        <source>Type the quantity, select a line, then F3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="276"/>
+        <source>Type the discount in %, select a line, then F4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="283"/>
+        <source>Select the line to void.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="299"/>
+        <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,11 +2,217 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BasketModel</name>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="27"/>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="28"/>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="29"/>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="30"/>
+        <source>Discount</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="31"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="85"/>
+        <source>voided</source>
+        <translation>annulée</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="13"/>
+        <location filename="../../pos/ui/main_window.py" line="21"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="30"/>
+        <source>Printer: none configured</source>
+        <translation>Imprimante : non configurée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="31"/>
+        <source>Network: offline, sales kept on this till</source>
+        <translation>Réseau : hors ligne, ventes conservées sur cette caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="40"/>
+        <source>%1 · terminal %2 · cashier %3</source>
+        <translation>%1 · caisse %2 · caissier %3</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="18"/>
+        <source>Unknown code %value: this product is not in the catalog.</source>
+        <translation>Code inconnu %value : ce produit n’est pas au catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="21"/>
+        <source>Misread code %raw (check digit should be %expected): scan again.</source>
+        <translation>Code mal lu %raw (la clé devrait être %expected) : scannez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="24"/>
+        <source>This code has a length no product code has: scan again.</source>
+        <translation>Ce code n’a pas la longueur d’un code produit : scannez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="27"/>
+        <source>This code is not a product barcode: scan again.</source>
+        <translation>Ce code n’est pas un code-barres produit : scannez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="30"/>
+        <source>This reference has characters no product uses: scan again.</source>
+        <translation>Cette référence contient des caractères inconnus : scannez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="33"/>
+        <source>Nothing was scanned: scan again.</source>
+        <translation>Rien n’a été scanné : scannez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="34"/>
+        <source>This is a carton code: scan one item of the carton.</source>
+        <translation>C’est un code de carton : scannez un article du carton.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="37"/>
+        <source>This product is sold by weight: weigh it and scan the label.</source>
+        <translation>Ce produit est vendu au poids : pesez-le et scannez l’étiquette.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="40"/>
+        <source>This scale label does not match the product.</source>
+        <translation>Cette étiquette de balance ne correspond pas au produit.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="43"/>
+        <source>This product is no longer in the catalog.</source>
+        <translation>Ce produit n’est plus au catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="46"/>
+        <source>The basket is empty: scan an item first.</source>
+        <translation>Le panier est vide : scannez d’abord un article.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="49"/>
+        <source>The sale is not fully paid yet: %remaining still due.</source>
+        <translation>La vente n’est pas entièrement payée : reste %remaining à encaisser.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="52"/>
+        <source>This sale is already paid.</source>
+        <translation>Cette vente est déjà payée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="53"/>
+        <source>Payments are already taken: remove them before changing the sale.</source>
+        <translation>Des paiements sont déjà saisis : retirez-les avant de modifier la vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="56"/>
+        <source>A card or voucher cannot exceed what is due.</source>
+        <translation>Une carte ou un avoir ne peut pas dépasser le montant dû.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="59"/>
+        <source>A quantity must be at least 1.</source>
+        <translation>La quantité doit être d’au moins 1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="62"/>
+        <source>A quantity must be a whole number.</source>
+        <translation>La quantité doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="65"/>
+        <source>This quantity is more than one line can hold: check it.</source>
+        <translation>Cette quantité dépasse ce qu’une ligne peut contenir : vérifiez-la.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="68"/>
+        <source>This item&apos;s price comes from its label: scan each one.</source>
+        <translation>Le prix de cet article vient de son étiquette : scannez chaque article.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="71"/>
+        <source>This amount is over the till&apos;s limit: check the quantities.</source>
+        <translation>Ce montant dépasse la limite de la caisse : vérifiez les quantités.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="74"/>
+        <source>The discount is more than the amount it applies to.</source>
+        <translation>La remise dépasse le montant auquel elle s’applique.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="77"/>
+        <source>A discount must be between 0 and 100 %.</source>
+        <translation>Une remise doit être comprise entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="80"/>
+        <source>This line is voided.</source>
+        <translation>Cette ligne est annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="81"/>
+        <source>Select a line of the basket first.</source>
+        <translation>Sélectionnez d’abord une ligne du panier.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="84"/>
+        <source>This parked sale was already resumed on another till.</source>
+        <translation>Cette vente en attente a déjà été reprise sur une autre caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="87"/>
+        <source>Finish or park the current sale before resuming another.</source>
+        <translation>Terminez ou mettez en attente la vente en cours avant d’en reprendre une autre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="90"/>
+        <source>The till is still opening: wait a moment.</source>
+        <translation>La caisse est en cours d’ouverture : patientez un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="93"/>
+        <source>The store database is busy: try again in a moment.</source>
+        <translation>La base du magasin est occupée : réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="96"/>
+        <source>The store database is read-only: call support.</source>
+        <translation>La base du magasin est en lecture seule : appelez le support.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="99"/>
+        <source>The disk is full: the sale is kept open, call support.</source>
+        <translation>Le disque est plein : la vente reste ouverte, appelez le support.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="102"/>
+        <source>The store database is damaged: call support, do not delete it.</source>
+        <translation>La base du magasin est endommagée : appelez le support, ne la supprimez pas.</translation>
     </message>
 </context>
 <context>
@@ -45,6 +251,109 @@
         <location filename="../../pos/ui/screens/start_screen.py" line="60"/>
         <source>The store could not be opened</source>
         <translation>Impossible d’ouvrir le magasin</translation>
+    </message>
+</context>
+<context>
+    <name>TillScreen</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="67"/>
+        <source>Scan or type a barcode, then Enter</source>
+        <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="71"/>
+        <source>Search a product by name, brand or SKU (F2)</source>
+        <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="134"/>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="135"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="136"/>
+        <source>Discount %</source>
+        <translation>Remise %</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="137"/>
+        <source>Void line</source>
+        <translation>Annuler la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="138"/>
+        <source>Park</source>
+        <translation>Mettre en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="139"/>
+        <source>Recall</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="140"/>
+        <source>Cancel sale</source>
+        <translation>Annuler la vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="141"/>
+        <source>Pay</source>
+        <translation>Encaisser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="167"/>
+        <source>%1 items</source>
+        <translation>%1 articles</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="170"/>
+        <source>Discounts: %1</source>
+        <translation>Remises : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="173"/>
+        <source>Paid: %1</source>
+        <translation>Payé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="177"/>
+        <source>VAT %1: %2 on %3 excl. VAT</source>
+        <translation>TVA %1 : %2 sur %3 HT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="199"/>
+        <source>Ticket %1 recorded.</source>
+        <translation>Ticket %1 enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="201"/>
+        <source>Change due: %1</source>
+        <translation>Rendu : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="269"/>
+        <source>Type the quantity, select a line, then F3.</source>
+        <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="276"/>
+        <source>Type the discount in %, select a line, then F4.</source>
+        <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="283"/>
+        <source>Select the line to void.</source>
+        <translation>Sélectionnez la ligne à annuler.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="299"/>
+        <source>The basket is empty: scan an item first.</source>
+        <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
-PLACEHOLDER = re.compile(r"%\d")
+PLACEHOLDER = re.compile(r"%\d|%[a-z_]+")
 
 
 def _messages(lang: str) -> list[tuple[str, ET.Element]]:

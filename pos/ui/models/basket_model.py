@@ -1,0 +1,85 @@
+"""The basket as a Qt table: one row per line, voided lines struck through.
+
+The model holds the last ``BasketView`` from the worker and repaints from it; it never
+computes a price (the domain did).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pos.services.basket_view import BasketView, LineView
+from pos.ui.money import format_money
+from pos.ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BasketModel(QAbstractTableModel):
+    NAME, QUANTITY, UNIT_PRICE, DISCOUNT, TOTAL = range(5)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._lines: tuple[LineView, ...] = ()
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Item"),
+            self.tr("Qty"),
+            self.tr("Unit price"),
+            self.tr("Discount"),
+            self.tr("Total"),
+        ]
+
+    def set_view(self, view: BasketView) -> None:
+        self.beginResetModel()
+        self._lines = view.lines
+        self.endResetModel()
+
+    def line_at(self, row: int) -> LineView | None:
+        return self._lines[row] if 0 <= row < len(self._lines) else None
+
+    def row_of(self, line_id: int | None) -> int:
+        for row, line in enumerate(self._lines):
+            if line.line_id == line_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        line = self.line_at(index.row())
+        if line is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(line, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and line.voided:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and line.voided:
+            return Qt.GlobalColor.gray
+        return None
+
+    def _text(self, line: LineView, column: int) -> str:
+        if column == self.NAME:
+            return line.name
+        if column == self.QUANTITY:
+            return line.quantity_text
+        if column == self.UNIT_PRICE:
+            return format_money(line.unit_price_cents)
+        if column == self.DISCOUNT:
+            return f"-{format_money(line.discount_cents)}" if line.discount_cents else ""
+        return self.tr("voided") if line.voided else format_money(line.total_cents)

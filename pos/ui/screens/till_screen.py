@@ -1,0 +1,312 @@
+"""The till: scan field always ready, the basket, totals with VAT, and the actions.
+
+Every action is a request to the till worker; the screen repaints from the
+``BasketView`` it answers with. F-keys and big touch buttons do the same things.
+A number typed in the scan field before F3 / F4 is the quantity / the discount in %.
+"""
+
+from __future__ import annotations
+
+from pos.domain.tenders import TenderKind
+from pos.domain.vat import rate_label
+from pos.services.basket_view import BasketView
+from pos.ui.messages import user_message
+from pos.ui.models.basket_model import BasketModel
+from pos.ui.money import format_money
+from pos.ui.qt import (
+    QAbstractItemView,
+    QApplication,
+    QFont,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QShortcut,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from pos.ui.till_controller import TillController
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+class TillScreen(QWidget):
+    # Emitted on the GUI thread once the screen shows what the worker answered.
+    basket_shown = Signal(object)  # BasketView
+    refusal_shown = Signal(str)  # code
+    sale_shown = Signal(object)  # CompletedSale
+    results_shown = Signal(int)  # number of products listed
+
+    def __init__(self, controller: TillController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tillScreen")
+        self.controller = controller
+        self.view: BasketView | None = None
+        self.model = BasketModel(self)
+        self._build()
+        worker = controller.worker
+        worker.changed.connect(self.show_basket)
+        worker.refused.connect(self.show_refusal)
+        worker.searched.connect(self.show_results)
+        worker.completed.connect(self.on_completed)
+
+    # -- layout ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.scan_field = QLineEdit(self)
+        self.scan_field.setObjectName("scanField")
+        self.scan_field.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
+        self.scan_field.returnPressed.connect(self.submit_scan_field)
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText(self.tr("Search a product by name, brand or SKU (F2)"))
+        self.search_field.textEdited.connect(self._schedule_search)
+        self.search_field.returnPressed.connect(self.add_first_result)
+        self.results = QListWidget(self)
+        self.results.setObjectName("searchResults")
+        self.results.itemActivated.connect(self.add_result)
+        self.results.hide()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.timeout.connect(self._run_search)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("basketTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BasketModel.NAME, QHeaderView.ResizeMode.Stretch)
+        _scale_font(self.table, 1.25)
+        _scale_font(self.scan_field, 1.4)
+
+        left = QVBoxLayout()
+        left.addWidget(self.scan_field)
+        left.addWidget(self.search_field)
+        left.addWidget(self.results)
+        left.addWidget(self.table, 1)
+
+        self.total_label = QLabel(self)
+        self.total_label.setObjectName("totalLabel")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        _scale_font(self.total_label, 2.6, bold=True)
+        self.details_label = QLabel(self)
+        self.details_label.setObjectName("detailsLabel")
+        self.details_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.vat_label = QLabel(self)
+        self.vat_label.setObjectName("vatLabel")
+        self.vat_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("messageLabel")
+        self.message_label.setWordWrap(True)
+        _scale_font(self.message_label, 1.2, bold=True)
+
+        right = QVBoxLayout()
+        right.addWidget(self.total_label)
+        right.addWidget(self.details_label)
+        right.addWidget(self.vat_label)
+        right.addWidget(self.message_label)
+        right.addStretch(1)
+        right.addLayout(self._actions())
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self.scan_field.setFocus()
+
+    def _actions(self) -> QGridLayout:
+        grid = QGridLayout()
+        actions = [
+            ("F2", self.tr("Search"), self.focus_search),
+            ("F3", self.tr("Quantity"), self.apply_quantity),
+            ("F4", self.tr("Discount %"), self.apply_discount),
+            ("F6", self.tr("Void line"), self.void_selected),
+            ("F7", self.tr("Park"), self.park),
+            ("F8", self.tr("Recall"), self.recall),
+            ("F9", self.tr("Cancel sale"), self.cancel_sale),
+            ("F12", self.tr("Pay"), self.pay),
+        ]
+        self.buttons: dict[str, QPushButton] = {}
+        for position, (key, label, slot) in enumerate(actions):
+            button = QPushButton(f"{label}\n{key}", self)
+            button.setObjectName(f"action{key}")
+            button.setMinimumHeight(64)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            QShortcut(QKeySequence(key), self, activated=slot)
+            grid.addWidget(button, position // 2, position % 2)
+            self.buttons[key] = button
+        return grid
+
+    # -- what the worker says ---------------------------------------------------------
+
+    def show_basket(self, view: BasketView) -> None:
+        self.view = view
+        self.model.set_view(view)
+        row = self.model.row_of(view.last_line_id)
+        if row < 0 and view.lines:
+            row = len(view.lines) - 1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self.total_label.setText(format_money(view.total_cents))
+        details = [self.tr("%1 items").replace("%1", str(view.item_count))]
+        if view.discount_cents:
+            details.append(
+                self.tr("Discounts: %1").replace("%1", f"-{format_money(view.discount_cents)}")
+            )
+        if view.paid_cents:
+            details.append(self.tr("Paid: %1").replace("%1", format_money(view.paid_cents)))
+        self.details_label.setText("  ·  ".join(details))
+        self.vat_label.setText(
+            "\n".join(
+                self.tr("VAT %1: %2 on %3 excl. VAT")
+                .replace("%1", rate_label(line.vat_bp))
+                .replace("%2", format_money(line.vat_cents))
+                .replace("%3", format_money(line.base_cents))
+                for line in view.vat
+            )
+        )
+        self.basket_shown.emit(view)
+
+    def show_refusal(self, code: str, message: str, params: dict | None = None) -> None:
+        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label.setText(user_message(code, message, params))
+        self.message_label.setProperty("code", code)
+        QApplication.beep()
+        self.refusal_shown.emit(code)
+
+    def show_info(self, message: str) -> None:
+        self.message_label.setStyleSheet("color: #1b5e20;")
+        self.message_label.setText(message)
+        self.message_label.setProperty("code", "")
+
+    def on_completed(self, sale) -> None:
+        text = self.tr("Ticket %1 recorded.").replace("%1", str(sale.ticket_no))
+        if sale.draft.change_cents:
+            text += " " + self.tr("Change due: %1").replace(
+                "%1", format_money(sale.draft.change_cents)
+            )
+        self.show_info(text)
+        self.sale_shown.emit(sale)
+
+    def show_results(self, query: str, products: list) -> None:
+        if query != self.search_field.text().strip():
+            return  # an older search answered late
+        self.results.clear()
+        for product in products:
+            item = QListWidgetItem(f"{product.name} — {format_money(product.price_cents)}")
+            item.setData(Qt.ItemDataRole.UserRole, product.id)
+            self.results.addItem(item)
+        self.results.setVisible(bool(products))
+        self.results_shown.emit(len(products))
+
+    # -- actions ------------------------------------------------------------------------
+
+    def scan(self, code: str) -> None:
+        """From the scan field, a wedge scanner burst or a serial scanner."""
+        self.message_label.clear()
+        self.controller.request("scan", code)
+
+    def submit_scan_field(self) -> None:
+        code = self.scan_field.text().strip()
+        self.scan_field.clear()
+        if code:
+            self.scan(code)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def _schedule_search(self) -> None:
+        self._search_timer.start(SEARCH_DEBOUNCE_MS)
+
+    def _run_search(self) -> None:
+        query = self.search_field.text().strip()
+        if len(query) >= 2:
+            self.controller.request("search", query)
+        else:
+            self.results.clear()
+            self.results.hide()
+
+    def add_result(self, item: QListWidgetItem) -> None:
+        self.controller.request("add_product", item.data(Qt.ItemDataRole.UserRole), 1)
+        self.search_field.clear()
+        self.results.clear()
+        self.results.hide()
+        self.scan_field.setFocus()
+
+    def add_first_result(self) -> None:
+        if self.results.count():
+            self.add_result(self.results.item(0))
+
+    def selected_line_id(self) -> int | None:
+        line = self.model.line_at(self.table.currentIndex().row())
+        return line.line_id if line else None
+
+    def _number_from_scan_field(self) -> int | None:
+        text = self.scan_field.text().strip()
+        self.scan_field.clear()
+        return int(text) if text.isdigit() else None
+
+    def apply_quantity(self) -> None:
+        quantity, line_id = self._number_from_scan_field(), self.selected_line_id()
+        if quantity is None or line_id is None:
+            self.show_refusal("usage", self.tr("Type the quantity, select a line, then F3."))
+            return
+        self.controller.request("set_quantity", line_id, quantity)
+
+    def apply_discount(self) -> None:
+        percent, line_id = self._number_from_scan_field(), self.selected_line_id()
+        if percent is None or line_id is None:
+            self.show_refusal("usage", self.tr("Type the discount in %, select a line, then F4."))
+            return
+        self.controller.request("line_discount", line_id, percent * 100, 0)
+
+    def void_selected(self) -> None:
+        line_id = self.selected_line_id()
+        if line_id is None:
+            self.show_refusal("usage", self.tr("Select the line to void."))
+            return
+        self.controller.request("void", line_id)
+
+    def park(self) -> None:
+        self.controller.request("park", "")
+
+    def recall(self) -> None:
+        self.controller.request("list_parked")
+
+    def cancel_sale(self) -> None:
+        self.controller.request("cancel")
+
+    def pay(self) -> None:
+        """Until the payment dialog lands: card for exactly what is due, then complete."""
+        if self.view is None or not self.view.lines:
+            self.show_refusal("empty_basket", self.tr("The basket is empty: scan an item first."))
+            return
+        if self.view.remaining_cents:
+            self.controller.request(
+                "add_tender", TenderKind.CARD.value, self.view.remaining_cents, ""
+            )
+        self.controller.request("complete")
+
+
+def _scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    widget.setFont(font)

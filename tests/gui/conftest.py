@@ -1,0 +1,48 @@
+"""A real demo store file and a real till worker thread for the GUI tests."""
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from pos.services.demo_store import build_demo_store
+from pos.store.local_store import LocalStore
+from pos.ui.i18n import install_translations
+from pos.ui.main_window import MainWindow
+from pos.ui.qt import QApplication
+from pos.ui.till_controller import TillController, TillOptions
+
+
+@pytest.fixture(autouse=True, scope="session")
+def french(qapp: QApplication) -> None:
+    """The till's default language, as a store starts it."""
+    install_translations(qapp, "fr")
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    with LocalStore(folder / "store.db") as store:
+        build_demo_store(store, products=800, days=1, today=date(2026, 11, 25))
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return folder / "store.db"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, demo_template: Path) -> Path:
+    (tmp_path / "store.db").write_bytes(demo_template.read_bytes())
+    return tmp_path
+
+
+@pytest.fixture
+def till(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
+    controller = TillController(TillOptions(data_dir, cashier="Camille", demo_if_empty=False))
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.till_screen.basket_shown, timeout=10_000):
+        controller.start()
+    yield window
+    controller.shutdown()

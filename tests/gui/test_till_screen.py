@@ -1,0 +1,92 @@
+"""The till screen over a real store and a real worker thread, offscreen."""
+
+import sqlite3
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from pos.ui.main_window import MainWindow
+
+
+def _codes(data_dir: Path, n: int) -> list[str]:
+    conn = sqlite3.connect(data_dir / "store.db")
+    rows = conn.execute(
+        "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+        "WHERE p.sold_by = 'unit' ORDER BY p.id LIMIT ?",
+        (n,),
+    ).fetchall()
+    conn.close()
+    return [code for (code,) in rows]
+
+
+def _scan(qtbot: QtBot, till: MainWindow, code: str) -> None:
+    with qtbot.waitSignal(till.till_screen.basket_shown, timeout=5000):
+        till.till_screen.scan(code)
+
+
+def test_scanned_items_fill_the_table_and_totals(qtbot: QtBot, till: MainWindow, data_dir) -> None:
+    screen = till.till_screen
+    assert till.stack.currentWidget() is screen
+    codes = _codes(data_dir, 3)
+    for code in (*codes, codes[0]):
+        _scan(qtbot, till, code)
+    assert screen.model.rowCount() == 4  # a repeat merges only into the last line
+    assert screen.view is not None and screen.view.item_count == 4
+    assert screen.total_label.text().endswith("€")
+    assert "TVA" in screen.vat_label.text() or "VAT" in screen.vat_label.text()
+    assert screen.table.currentIndex().row() == 3  # the line just scanned is selected
+
+
+def test_unknown_code_says_so_and_leaves_the_basket(
+    qtbot: QtBot, till: MainWindow, data_dir
+) -> None:
+    screen = till.till_screen
+    _scan(qtbot, till, _codes(data_dir, 1)[0])
+    with qtbot.waitSignal(till.till_screen.refusal_shown, timeout=5000) as refused:
+        screen.scan("4000000000006")
+    assert refused.args[0] == "unknown_barcode"
+    assert screen.message_label.text().startswith("Code inconnu 4000000000006")
+    assert screen.model.rowCount() == 1
+
+
+def test_typed_code_in_the_scan_field_then_pay_records_the_sale(
+    qtbot: QtBot, till: MainWindow, data_dir
+) -> None:
+    screen = till.till_screen
+    code = _codes(data_dir, 1)[0]
+    screen.scan_field.setText(code)
+    with qtbot.waitSignal(till.till_screen.basket_shown, timeout=5000):
+        screen.scan_field.returnPressed.emit()
+    with qtbot.waitSignal(till.till_screen.sale_shown, timeout=5000) as done:
+        screen.pay()
+    sale = done.args[0]
+    assert sale.ticket_no == 41  # the demo store's day of past sales holds tickets 1..40
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=5000)
+    assert "41" in screen.message_label.text()
+    conn = sqlite3.connect(data_dir / "store.db")
+    assert conn.execute("SELECT count(*) FROM sales").fetchone()[0] == 41
+    conn.close()
+
+
+def test_live_search_adds_the_chosen_product(qtbot: QtBot, till: MainWindow) -> None:
+    screen = till.till_screen
+    screen.search_field.setText("eau")
+    with qtbot.waitSignal(till.till_screen.results_shown, timeout=5000):
+        screen.search_field.textEdited.emit("eau")
+    assert screen.results.count() > 0
+    assert "€" in screen.results.item(0).text()
+    with qtbot.waitSignal(till.till_screen.basket_shown, timeout=5000):
+        screen.add_first_result()
+    assert screen.model.rowCount() == 1
+
+
+def test_quantity_and_void_from_the_keyboard(qtbot: QtBot, till: MainWindow, data_dir) -> None:
+    screen = till.till_screen
+    _scan(qtbot, till, _codes(data_dir, 1)[0])
+    screen.scan_field.setText("3")
+    with qtbot.waitSignal(till.till_screen.basket_shown, timeout=5000):
+        screen.apply_quantity()
+    assert screen.view.item_count == 3
+    with qtbot.waitSignal(till.till_screen.basket_shown, timeout=5000):
+        screen.void_selected()
+    assert screen.view.total_cents == 0 and screen.model.rowCount() == 1
