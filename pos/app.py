@@ -24,9 +24,11 @@ def run_app(data_dir: Path, *, language: str = "fr") -> int:
             file=sys.stderr,
         )
         return 2
+    from hardware.scanners import ScannerSettings
     from pos.ui.i18n import install_translations
     from pos.ui.main_window import MainWindow
     from pos.ui.qt import QApplication
+    from pos.ui.scanner_filter import ScannerFilter
     from pos.ui.till_controller import TillController, TillOptions
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -35,6 +37,10 @@ def run_app(data_dir: Path, *, language: str = "fr") -> int:
     controller = TillController(TillOptions(data_dir, cashier="Camille"))
     window = MainWindow(controller)
     app.aboutToQuit.connect(controller.shutdown)
+    scanner = ScannerFilter(ScannerSettings(), parent=app)
+    app.installEventFilter(scanner)  # wedge scanner bursts, wherever the focus is
+    scanner.barcode_scanned.connect(window.till_screen.scan)
+    app.aboutToQuit.connect(scanner.close)
     window.show()
     controller.start()
     return app.exec()

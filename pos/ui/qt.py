@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,17 +39,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 __all__ = [
     "QAbstractItemView",
     "QAbstractTableModel",
     "QApplication",
     "QCoreApplication",
+    "QDialog",
     "QEvent",
     "QFont",
     "QGridLayout",
     "QHBoxLayout",
     "QHeaderView",
+    "QKeyEvent",
     "QKeySequence",
     "QLabel",
     "QLibraryInfo",
@@ -76,4 +80,5 @@ __all__ = [
     "Qt",
     "Signal",
     "Slot",
+    "isValid",
 ]

@@ -216,6 +216,77 @@
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="43"/>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="65"/>
+        <source>Amount, e.g. 12,50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="68"/>
+        <source>Voucher or gift card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="76"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="172"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="77"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="173"/>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="174"/>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="81"/>
+        <source>Remove payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="82"/>
+        <source>Complete sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="84"/>
+        <source>Back to the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="88"/>
+        <source>Exact cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="129"/>
+        <source>Change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="132"/>
+        <source>Due: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="134"/>
+        <source>Total %1 · paid %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
         <location filename="../../pos/ui/screens/start_screen.py" line="38"/>

@@ -216,6 +216,77 @@
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="43"/>
+        <source>Payment</source>
+        <translation>Encaissement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="65"/>
+        <source>Amount, e.g. 12,50</source>
+        <translation>Montant, par ex. 12,50</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="68"/>
+        <source>Voucher or gift card number</source>
+        <translation>Numéro d’avoir ou de carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="76"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="172"/>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="77"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="173"/>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="174"/>
+        <source>Voucher</source>
+        <translation>Avoir / bon</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="81"/>
+        <source>Remove payment</source>
+        <translation>Retirer le paiement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="82"/>
+        <source>Complete sale</source>
+        <translation>Valider la vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="84"/>
+        <source>Back to the sale</source>
+        <translation>Retour à la vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="88"/>
+        <source>Exact cash</source>
+        <translation>Compte exact</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="129"/>
+        <source>Change: %1</source>
+        <translation>Rendu : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="132"/>
+        <source>Due: %1</source>
+        <translation>À payer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="134"/>
+        <source>Total %1 · paid %2</source>
+        <translation>Total %1 · payé %2</translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
         <location filename="../../pos/ui/screens/start_screen.py" line="38"/>

@@ -57,9 +57,17 @@ def test_typed_code_in_the_scan_field_then_pay_records_the_sale(
     screen.scan_field.setText(code)
     with qtbot.waitSignal(till.till_screen.basket_shown, timeout=5000):
         screen.scan_field.returnPressed.emit()
-    with qtbot.waitSignal(till.till_screen.sale_shown, timeout=5000) as done:
-        screen.pay()
+    screen.pay()
+    dialog = screen.payment_dialog
+    assert dialog.isVisible() and not dialog.complete_button.isEnabled()
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        dialog.card_button.click()  # the amount field holds what is due
+    assert dialog.complete_button.isEnabled()
+    with qtbot.waitSignal(screen.sale_shown, timeout=5000) as done:
+        dialog.complete_button.click()
     sale = done.args[0]
+    assert [t.kind for t in sale.draft.tenders] == ["card"]
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert sale.ticket_no == 41  # the demo store's day of past sales holds tickets 1..40
     qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=5000)
     assert "41" in screen.message_label.text()
@@ -90,3 +98,29 @@ def test_quantity_and_void_from_the_keyboard(qtbot: QtBot, till: MainWindow, dat
     with qtbot.waitSignal(till.till_screen.basket_shown, timeout=5000):
         screen.void_selected()
     assert screen.view.total_cents == 0 and screen.model.rowCount() == 1
+
+
+def test_split_payment_cash_gives_change(qtbot: QtBot, till: MainWindow, data_dir) -> None:
+    screen = till.till_screen
+    for code in _codes(data_dir, 3):
+        _scan(qtbot, till, code)
+    total = screen.view.total_cents
+    screen.pay()
+    dialog = screen.payment_dialog
+    dialog.amount_field.setText("1,00")
+    dialog.reference_field.setText("AVOIR-42")
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        dialog.voucher_button.click()
+    assert screen.view.remaining_cents == total - 100
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        dialog.quick_buttons[-1].click()  # a 100 € note
+    assert screen.view.change_cents == 100 + 10000 - total
+    assert "Rendu" in dialog.due_label.text() or "Change" in dialog.due_label.text()
+    with qtbot.waitSignal(screen.sale_shown, timeout=5000) as done:
+        dialog.complete_button.click()
+    tenders = done.args[0].draft.tenders
+    assert [(t.kind, t.amount_cents, t.reference) for t in tenders] == [
+        ("voucher", 100, "AVOIR-42"),
+        ("cash", 10000, ""),
+    ]
+    assert done.args[0].draft.change_cents == 100 + 10000 - total

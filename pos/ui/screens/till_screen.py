@@ -7,9 +7,9 @@ A number typed in the scan field before F3 / F4 is the quantity / the discount i
 
 from __future__ import annotations
 
-from pos.domain.tenders import TenderKind
 from pos.domain.vat import rate_label
 from pos.services.basket_view import BasketView
+from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.messages import user_message
 from pos.ui.models.basket_model import BasketModel
 from pos.ui.money import format_money
@@ -294,15 +294,12 @@ class TillScreen(QWidget):
         self.controller.request("cancel")
 
     def pay(self) -> None:
-        """Until the payment dialog lands: card for exactly what is due, then complete."""
-        if self.view is None or not self.view.lines:
+        """Open the payment dialog (window-modal: the event loop keeps running)."""
+        if self.view is None or not any(not line.voided for line in self.view.lines):
             self.show_refusal("empty_basket", self.tr("The basket is empty: scan an item first."))
             return
-        if self.view.remaining_cents:
-            self.controller.request(
-                "add_tender", TenderKind.CARD.value, self.view.remaining_cents, ""
-            )
-        self.controller.request("complete")
+        self.payment_dialog = PaymentDialog(self)
+        self.payment_dialog.open()
 
 
 def _scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:

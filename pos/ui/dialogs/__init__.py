@@ -1,0 +1,1 @@
+"""Dialogs opened from the screens (payment, settings…), one per module."""
