@@ -3,6 +3,7 @@
     comptoir [--data-dir DIR] [--lang fr|en]       start the app (demo store on first start)
     comptoir [--data-dir DIR] demo [--products N]  build the demo store in an empty folder
     comptoir [--data-dir DIR] verify-journal       walk the sealed journal, name any break
+    comptoir screenshots DIR                       PNGs of the till in French and English
 
 Commands other than the app never import Qt, so they start fast and run headless.
 """
@@ -30,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=int, default=3, help="days of past sales (default 3)")
     demo.add_argument("--seed", type=int, default=42, help="generator seed (default 42)")
     commands.add_parser("verify-journal", help="check the sealed journal of completed sales")
+    shots = commands.add_parser("screenshots", help="save PNGs of the till, in French and English")
+    shots.add_argument("out", help="folder for the PNG files")
     return parser
 
 
@@ -44,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pos.cli import run_verify_journal
 
         return run_verify_journal(data_dir)
+    if args.command == "screenshots":
+        from pos.app import run_screenshots
+
+        return run_screenshots(args.out)
     from pos.app import run_app
 
     return run_app(data_dir, language=args.lang)

@@ -44,3 +44,13 @@ def run_app(data_dir: Path, *, language: str = "fr") -> int:
     window.show()
     controller.start()
     return app.exec()
+
+
+def run_screenshots(out: str) -> int:
+    """Offscreen unless a display is there: the PNGs are the same either way."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from pos.ui.screenshots import take_screenshots
+
+    for path in take_screenshots(Path(out)):
+        print(path)
+    return 0

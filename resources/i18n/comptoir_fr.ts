@@ -287,6 +287,24 @@
     </message>
 </context>
 <context>
+    <name>RecallDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="26"/>
+        <source>Parked sales</source>
+        <translation>Ventes en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="37"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="41"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
         <location filename="../../pos/ui/screens/start_screen.py" line="38"/>
@@ -327,104 +345,115 @@
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="67"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="71"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="71"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="75"/>
         <source>Search a product by name, brand or SKU (F2)</source>
         <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="134"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="138"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="135"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="139"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="136"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="140"/>
         <source>Discount %</source>
         <translation>Remise %</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="137"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="141"/>
         <source>Void line</source>
         <translation>Annuler la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="138"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="142"/>
         <source>Park</source>
         <translation>Mettre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="139"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="143"/>
         <source>Recall</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="140"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="144"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="141"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="145"/>
         <source>Pay</source>
         <translation>Encaisser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="167"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="171"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="170"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="174"/>
         <source>Discounts: %1</source>
         <translation>Remises : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="173"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="177"/>
         <source>Paid: %1</source>
         <translation>Payé : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="177"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="181"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation>TVA %1 : %2 sur %3 HT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="199"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="203"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="201"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="205"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="269"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="273"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="276"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="280"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="283"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="287"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="299"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="293"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="315"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="296"/>
+        <source>Sale parked: F8 to resume it.</source>
+        <translation>Vente mise en attente : F8 pour la reprendre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="303"/>
+        <source>No sale is parked on this till.</source>
+        <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
 </context>
 </TS>

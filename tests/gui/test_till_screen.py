@@ -124,3 +124,19 @@ def test_split_payment_cash_gives_change(qtbot: QtBot, till: MainWindow, data_di
         ("cash", 10000, ""),
     ]
     assert done.args[0].draft.change_cents == 100 + 10000 - total
+
+
+def test_park_then_recall_brings_the_sale_back(qtbot: QtBot, till: MainWindow, data_dir) -> None:
+    screen = till.till_screen
+    for code in _codes(data_dir, 2):
+        _scan(qtbot, till, code)
+    total = screen.view.total_cents
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        screen.park()
+    assert screen.model.rowCount() == 0 and "F8" in screen.message_label.text()
+    screen.recall()
+    qtbot.waitUntil(lambda: getattr(screen, "recall_dialog", None) is not None, timeout=5000)
+    assert screen.recall_dialog.list.count() == 1
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        screen.recall_dialog.resume()
+    assert screen.model.rowCount() == 2 and screen.view.total_cents == total

@@ -7,9 +7,12 @@ A number typed in the scan field before F3 / F4 is the quantity / the discount i
 
 from __future__ import annotations
 
+from functools import partial
+
 from pos.domain.vat import rate_label
 from pos.services.basket_view import BasketView
 from pos.ui.dialogs.payment_dialog import PaymentDialog
+from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.messages import user_message
 from pos.ui.models.basket_model import BasketModel
 from pos.ui.money import format_money
@@ -58,6 +61,7 @@ class TillScreen(QWidget):
         worker.refused.connect(self.show_refusal)
         worker.searched.connect(self.show_results)
         worker.completed.connect(self.on_completed)
+        worker.parked_listed.connect(self.show_parked)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -285,10 +289,22 @@ class TillScreen(QWidget):
         self.controller.request("void", line_id)
 
     def park(self) -> None:
+        if self.view is None or not any(not line.voided for line in self.view.lines):
+            self.show_refusal("empty_basket", self.tr("The basket is empty: scan an item first."))
+            return
         self.controller.request("park", "")
+        self.show_info(self.tr("Sale parked: F8 to resume it."))
 
     def recall(self) -> None:
         self.controller.request("list_parked")
+
+    def show_parked(self, parked: list) -> None:
+        if not parked:
+            self.show_info(self.tr("No sale is parked on this till."))
+            return
+        self.recall_dialog = RecallDialog(parked, self)
+        self.recall_dialog.chosen.connect(partial(self.controller.request, "resume"))
+        self.recall_dialog.open()
 
     def cancel_sale(self) -> None:
         self.controller.request("cancel")

@@ -1,0 +1,137 @@
+"""Render receipts, the drawer kick and the test page on a python-escpos printer object.
+
+Every job starts with ``INIT`` (a clean printer state, whatever the last job left) and
+then selects the code page again: INIT puts the printer back on page 0 while
+python-escpos still believes its old page, so ``select_codepage`` forgets the library's
+page before ``charcode()`` to force a fresh ``ESC t n``. Text is sent as bytes made by
+``encode_text`` (see ``encoding.py`` for why not ``printer.text()``).
+
+The printer argument is any ``escpos.escpos.Escpos`` (``Network``, ``Usb``, ``Serial``,
+``File`` or ``Dummy`` in tests); it is typed loosely so this module imports no escpos.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import Any
+
+from hardware.printer.encoding import encode_text, fold_text
+from hardware.printer.failures import PrinterSetupError
+from hardware.receipt.blocks import SaleCode, Text
+from hardware.receipt.document import ReceiptDocument
+from hardware.receipt.layout import Item, layout
+from hardware.receipt.sale_code import code128_modules, code128_payload
+
+log = logging.getLogger(__name__)
+
+#: Printable dots per line for each supported column count (80 mm / 58 mm heads).
+DOTS_FOR_COLUMNS = {48: 512, 32: 384}
+#: QR module size in dots: ~20 mm for a UUID, easy for a handheld scanner.
+QR_MODULE_DOTS = 5
+#: Narrowest Code 128 bar allowed by ESC/POS ``GS w``.
+CODE128_BAR_DOTS = 2
+
+DRAWER_PINS = (2, 5)
+TEST_PAGE_CHARACTERS = (
+    "àâäçéèêëîïôöùûüÿ",
+    "ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ",
+    "€ œ Œ æ Æ « » ’ … – ° ×",
+    "Bœuf, œufs, crème brûlée, 12,50 €",
+)
+
+
+def start_job(printer: Any, codepage: str) -> None:
+    """Reset the printer and select ``codepage`` explicitly (``ESC @`` then ``ESC t n``)."""
+    printer.hw("INIT")
+    select_codepage(printer, codepage)
+
+
+def select_codepage(printer: Any, codepage: str) -> None:
+    """Emit ``ESC t n`` for ``codepage`` even if the library thinks it is already selected.
+
+    Raises ``PrinterSetupError`` when the printer's profile has no such page.
+    """
+    if codepage.upper() not in printer.profile.get_code_pages():
+        raise PrinterSetupError(
+            f"This printer model has no code page {codepage.upper()}: choose another code "
+            "page in the printer settings."
+        )
+    printer.magic.encoding = None
+    printer.charcode(codepage.upper())
+
+
+def write_line(printer: Any, text: str, codepage: str) -> None:
+    """One line of text; trailing spaces are dropped so a full line never wraps twice."""
+    printer._raw(encode_text(text.rstrip() + "\n", codepage))
+
+
+def print_receipt(
+    printer: Any, doc: ReceiptDocument, *, columns: int, codepage: str, qr_native: bool = True
+) -> None:
+    """Print ``doc`` laid out for ``columns`` and cut. Raises what the transport raises.
+
+    ``qr_native`` prints the sale id as a printer-drawn QR code (``GS ( k``); ``False``
+    prints a Code 128 instead, for printers without QR support (80 mm paper only).
+    """
+    start_job(printer, codepage)
+    for item in layout(doc, columns, fold=partial(fold_text, codepage=codepage)):
+        _render(printer, item, codepage=codepage, columns=columns, qr_native=qr_native)
+    printer.cut()
+
+
+def _render(printer: Any, item: Item, *, codepage: str, columns: int, qr_native: bool) -> None:
+    if isinstance(item, Text):
+        _render_text(printer, item, codepage)
+    elif isinstance(item, SaleCode):
+        _render_sale_code(printer, item.sale_id, columns=columns, qr_native=qr_native)
+    else:
+        write_line(printer, item, codepage)
+
+
+def _render_text(printer: Any, item: Text, codepage: str) -> None:
+    printer.set(bold=item.bold, double_height=item.double_height, double_width=item.double_width)
+    write_line(printer, item.text, codepage)
+    printer.set(normal_textsize=True, bold=False)
+
+
+def _render_sale_code(printer: Any, sale_id: str, *, columns: int, qr_native: bool) -> None:
+    """Centred code; native QR refuses ``center=True``, so alignment is set around it."""
+    printer.set(align="center")
+    if qr_native:
+        printer.qr(sale_id, native=True, size=QR_MODULE_DOTS)
+    else:
+        _render_code128(printer, sale_id, columns)
+    printer.set(align="left")
+
+
+def _render_code128(printer: Any, sale_id: str, columns: int) -> None:
+    payload = code128_payload(sale_id)
+    width_dots = code128_modules(payload) * CODE128_BAR_DOTS
+    if width_dots > DOTS_FOR_COLUMNS.get(columns, 384) or not payload.isascii():
+        log.warning("Sale id %r does not fit a Code 128 on this paper; text only", sale_id)
+        return
+    printer.barcode(
+        payload, "CODE128", height=64, width=CODE128_BAR_DOTS, pos="OFF", function_type="B"
+    )
+
+
+def open_drawer(printer: Any, pin: int) -> None:
+    """Pulse the drawer on connector pin 2 or 5 (``ESC p 0`` / ``ESC p 1``)."""
+    if pin not in DRAWER_PINS:
+        raise ValueError(f"The cash drawer pin must be 2 or 5, not {pin}.")
+    printer.cashdraw(pin)
+
+
+def print_test_page(printer: Any, columns: int, codepage: str) -> None:
+    """Accents, €, œ and a width ruler, to check the code page and column setting."""
+    start_job(printer, codepage)
+    printer.set(bold=True, double_height=True)
+    write_line(printer, "Comptoir - test", codepage)
+    printer.set(normal_textsize=True, bold=False)
+    write_line(printer, f"Code page {codepage.upper()}, {columns} columns", codepage)
+    for line in TEST_PAGE_CHARACTERS:
+        write_line(printer, line, codepage)
+    ruler = "".join(str(n % 10) for n in range(1, columns + 1))
+    write_line(printer, ruler, codepage)
+    printer.cut()

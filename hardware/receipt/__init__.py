@@ -1,0 +1,1 @@
+"""Receipts as plain data and as laid-out text, independent of any printer or of the app."""

@@ -1,0 +1,78 @@
+"""The receipt as plain, immutable data: what a printer needs, nothing of the app's model.
+
+``hardware`` is a leaf package, so it cannot see ``pos.domain``: the services layer maps a
+completed sale onto these classes. Every amount is an integer number of euro cents, already
+computed and rounded by the domain; the layout only formats, it never does arithmetic that
+could disagree with the sale's journal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Language = Literal["fr", "en"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptLine:
+    """One sold item. ``gross_cents - discount_cents == total_cents`` (checked by the domain).
+
+    ``quantity_text`` is already formatted ("3", "0,452 kg"); ``vat_code`` refers to a
+    ``VatRow.code`` of the same receipt.
+    """
+
+    name: str
+    quantity_text: str
+    unit_price_cents: int
+    gross_cents: int
+    discount_cents: int
+    total_cents: int
+    vat_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class VatRow:
+    """One rate of the VAT summary: base (HT) + VAT (TVA) = total (TTC), in cents."""
+
+    code: str
+    rate_label: str
+    base_cents: int
+    vat_cents: int
+    total_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class TenderRow:
+    """One payment, e.g. ("Espèces", 3000); labels come localised from the services layer."""
+
+    label: str
+    amount_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptDocument:
+    """Everything printed on one ticket.
+
+    ``completed_at`` is an ISO 8601 instant in UTC (a naive value is read as UTC); it is
+    printed in Europe/Paris local time. ``sale_id`` is printed as a code so that a return
+    can find the sale. ``duplicate`` marks a reprint, which French rules require to say
+    "DUPLICATA" together with the reprint count.
+    """
+
+    header: tuple[str, ...]
+    lines: tuple[ReceiptLine, ...]
+    ticket_discount_cents: int
+    total_cents: int
+    vat_rows: tuple[VatRow, ...]
+    tenders: tuple[TenderRow, ...]
+    change_cents: int
+    ticket_no: int
+    terminal_id: str
+    cashier: str
+    completed_at: str
+    sale_id: str
+    footer: tuple[str, ...] = ()
+    duplicate: bool = False
+    reprint_count: int = 0
+    language: Language = "fr"

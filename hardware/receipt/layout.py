@@ -1,0 +1,264 @@
+"""Pure text layout of a receipt for a fixed number of columns (48 on 80 mm, 32 on 58 mm).
+
+``layout`` returns plain lines (``str``, exactly ``columns`` wide) and ``Text``/``SaleCode``
+blocks for the renderer. It never talks to a printer, so the same output serves tests,
+a screen preview and the ESC/POS renderer.
+
+Widths are counted in printed cells, so text must already be in the printer's alphabet:
+the renderer passes ``fold`` (the code-page fallback, e.g. "œ" -> "oe") and the layout
+folds every input *before* measuring it.
+
+The receipt's labels live in ``LABELS`` here: a ticket's language is data of the sale,
+independent of the Qt UI's translations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hardware.receipt.blocks import ReceiptBlock, SaleCode, Text
+from hardware.receipt.document import ReceiptDocument, ReceiptLine
+from hardware.receipt.formatting import format_cents, format_money, local_time_text
+from hardware.receipt.text_fit import (
+    centre,
+    fit,
+    fits_side_by_side,
+    left_right,
+    wrap_limited,
+    wrap_words,
+)
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "total": "TOTAL TTC",
+        "subtotal": "Sous-total",
+        "discount": "Remise",
+        "vat": "TVA",
+        "rate": "Taux",
+        "base": "HT",
+        "gross": "TTC",
+        "change": "Rendu",
+        "ticket": "Ticket n°",
+        "terminal": "Caisse",
+        "cashier": "Caissier",
+        "duplicate": "DUPLICATA",
+        "reprint": "Réimpression n°",
+        "sale_ref": "Réf.",
+    },
+    "en": {
+        "total": "TOTAL",
+        "subtotal": "Subtotal",
+        "discount": "Discount",
+        "vat": "VAT",
+        "rate": "Rate",
+        "base": "Net",
+        "gross": "Total",
+        "change": "Change",
+        "ticket": "Ticket no.",
+        "terminal": "Till",
+        "cashier": "Cashier",
+        "duplicate": "DUPLICATE",
+        "reprint": "Reprint no.",
+        "sale_ref": "Ref.",
+    },
+}
+
+#: Columns supported by the layout (80 mm and 58 mm paper in font A).
+SUPPORTED_COLUMNS = (32, 48)
+#: Lines an item name may take before it is cut.
+NAME_MAX_LINES = 2
+_INDENT = "  "
+
+Item = ReceiptBlock | str
+Fold = Callable[[str], str]
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """Width, labels and alphabet of the receipt being laid out."""
+
+    columns: int
+    labels: dict[str, str]
+    fold: Fold
+
+    def label(self, key: str) -> str:
+        return self.fold(self.labels[key])
+
+    def money(self, cents: int) -> str:
+        return format_money(cents, currency=self.fold("€"))
+
+    def rule(self, char: str = "-") -> str:
+        return char * self.columns
+
+
+def layout(doc: ReceiptDocument, columns: int, *, fold: Fold = _identity) -> list[Item]:
+    """Lay ``doc`` out in ``columns`` cells per line.
+
+    ``fold`` maps text to the printer's alphabet before widths are measured.
+    """
+    if columns < 24:
+        raise ValueError(f"A receipt needs at least 24 columns, not {columns}.")
+    page = _Page(columns, LABELS.get(doc.language, LABELS["fr"]), fold)
+    sections = (
+        _duplicate_banner,
+        _header,
+        _items,
+        _totals,
+        _vat_table,
+        _payments,
+        _ticket_info,
+        _sale_code,
+        _footer,
+    )
+    items: list[Item] = []
+    for section in sections:
+        items += section(doc, page)
+    return items
+
+
+def _duplicate_banner(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    if not doc.duplicate:
+        return []
+    half = page.columns // 2
+    title = centre(page.label("duplicate"), half)
+    banner = Text(title, bold=True, double_height=True, double_width=True)
+    count = f"{page.label('reprint')} {doc.reprint_count}"
+    return [banner, centre(count, page.columns), page.rule("*")]
+
+
+def _header(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    items: list[Item] = []
+    for index, raw in enumerate(doc.header):
+        for line in wrap_words(page.fold(raw), page.columns):
+            text = centre(line, page.columns)
+            items.append(Text(text, bold=True, double_height=True) if index == 0 else text)
+    return [*items, page.rule("=")]
+
+
+def _items(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    items: list[Item] = []
+    for line in doc.lines:
+        items += _item_lines(line, page)
+    return [*items, page.rule()]
+
+
+def _item_lines(line: ReceiptLine, page: _Page) -> list[Item]:
+    """Name (up to two lines) with the amount and VAT code, then quantity and discount."""
+    shown_cents = line.gross_cents if line.discount_cents else line.total_cents
+    amount = f"{format_cents(shown_cents)} {page.fold(line.vat_code)[:1] or ' '}"
+    name = page.fold(line.name)
+    first_width = page.columns - len(amount) - 1
+    names = wrap_limited(name, first_width, page.columns, NAME_MAX_LINES)
+    items: list[Item] = [left_right(names[0], amount, page.columns)]
+    items += [fit(rest, page.columns) for rest in names[1:]]
+    if line.quantity_text.strip() != "1":
+        unit = format_cents(line.unit_price_cents)
+        items.append(fit(f"{_INDENT}{page.fold(line.quantity_text)} x {unit}", page.columns))
+    if line.discount_cents:
+        discount = f"{format_cents(-line.discount_cents)}  "
+        items.append(left_right(_INDENT + page.label("discount"), discount, page.columns))
+    return items
+
+
+def _totals(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    items: list[Item] = []
+    if doc.ticket_discount_cents:
+        subtotal = doc.total_cents + doc.ticket_discount_cents
+        items.append(left_right(page.label("subtotal"), page.money(subtotal), page.columns))
+        discount = page.money(-doc.ticket_discount_cents)
+        items.append(left_right(page.label("discount"), discount, page.columns))
+    total = left_right(page.label("total"), page.money(doc.total_cents), page.columns)
+    return [*items, Text(total, bold=True, double_height=True), page.rule()]
+
+
+def _vat_table(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    """Code and rate on the left; HT, TVA and TTC right-aligned in equal columns."""
+    if not doc.vat_rows:
+        return []
+    amounts = [
+        (format_cents(row.base_cents), format_cents(row.vat_cents), format_cents(row.total_cents))
+        for row in doc.vat_rows
+    ]
+    heads = (page.label("base"), page.label("vat"), page.label("gross"))
+    longest = max(len(cell) for cells in [heads, *amounts] for cell in cells)
+    cell = max(longest + 1, (page.columns - 8) // 3)
+
+    def row(left: str, cells: tuple[str, str, str]) -> str:
+        return left_right(left, "".join(text.rjust(cell) for text in cells), page.columns)
+
+    code_width = max(2, *(len(r.code) + 1 for r in doc.vat_rows))
+    head_left = " " * code_width + page.label("rate")
+    items: list[Item] = [row(head_left, heads)]
+    for vat_row, cells in zip(doc.vat_rows, amounts, strict=True):
+        left = f"{page.fold(vat_row.code):<{code_width}}{page.fold(vat_row.rate_label)}"
+        items.append(row(left, cells))
+    return [*items, page.rule()]
+
+
+def _payments(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    items: list[Item] = [
+        left_right(page.fold(tender.label), page.money(tender.amount_cents), page.columns)
+        for tender in doc.tenders
+    ]
+    if doc.change_cents:
+        items.append(left_right(page.label("change"), page.money(doc.change_cents), page.columns))
+    return [*items, page.rule()] if items else []
+
+
+def _ticket_info(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    ticket = f"{page.label('ticket')} {doc.ticket_no}"
+    terminal = f"{page.label('terminal')} {page.fold(doc.terminal_id)}"
+    cashier = f"{page.label('cashier')} {page.fold(doc.cashier)}"
+    return _pair(ticket, local_time_text(doc.completed_at), page) + _pair(terminal, cashier, page)
+
+
+def _pair(left: str, right: str, page: _Page) -> list[Item]:
+    """Both on one line when they fit, else one under the other."""
+    if fits_side_by_side(left, right, page.columns):
+        return [left_right(left, right, page.columns)]
+    return [fit(left, page.columns), fit(right, page.columns)]
+
+
+def _sale_code(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    if not doc.sale_id:
+        return []
+    reference = f"{page.label('sale_ref')} {page.fold(doc.sale_id)}"
+    lines = _wrap_after_hyphens(reference, page.columns)
+    return [SaleCode(doc.sale_id)] + [centre(line, page.columns) for line in lines]
+
+
+def _wrap_after_hyphens(text: str, width: int) -> list[str]:
+    """Wrap an id like a UUID after its hyphens rather than mid-group (58 mm paper)."""
+    parts = re.split(r"(?<=[- ])", text)
+    lines = [""]
+    for part in parts:
+        if lines[-1] and len(lines[-1]) + len(part.rstrip()) > width:
+            lines.append("")
+        lines[-1] += part
+    return [chunk for line in lines for chunk in wrap_words(line, width)]
+
+
+def _footer(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    items: list[Item] = []
+    for raw in doc.footer:
+        items += [centre(line, page.columns) for line in wrap_words(page.fold(raw), page.columns)]
+    return items
+
+
+def plain_text(items: list[Item]) -> str:
+    """The receipt as it reads on paper (for previews, logs and tests); codes as a marker."""
+    lines: list[str] = []
+    for item in items:
+        if isinstance(item, SaleCode):
+            lines.append(f"[code: {item.sale_id}]")
+        elif isinstance(item, Text):
+            lines.append(item.text)
+        else:
+            lines.append(item)
+    return "\n".join(lines)

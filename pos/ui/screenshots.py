@@ -1,0 +1,93 @@
+"""``comptoir screenshots DIR``: the till as a person sees it, saved as PNG files.
+
+A throwaway demo store, the real window and worker, real scans; French and English,
+at 1024×768 and 1920×1080. Anyone can look at what the till shows without a till.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from pos.services.demo_store import build_demo_store
+from pos.store.local_store import LocalStore
+from pos.ui.i18n import install_translations
+from pos.ui.main_window import MainWindow
+from pos.ui.qt import QApplication, QEventLoop, QTimer, QWidget
+from pos.ui.till_controller import TillController, TillOptions
+
+SIZES = ((1024, 768), (1920, 1080))
+
+
+def _wait(signal, timeout_ms: int = 10_000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    return path
+
+
+def _popular_codes(db: Path, count: int) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+            "WHERE p.sold_by = 'unit' ORDER BY p.popularity DESC, p.id LIMIT ?",
+            (count,),
+        ).fetchall()
+    finally:
+        conn.close()
+    return [code for (code,) in rows]
+
+
+def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -> list[Path]:
+    install_translations(app, language)
+    controller = TillController(TillOptions(data_dir, cashier="Camille", demo_if_empty=False))
+    window = MainWindow(controller)
+    screen = window.till_screen
+    window.show()
+    controller.start()
+    _wait(screen.basket_shown)
+    for code in _popular_codes(data_dir / "store.db", 12):
+        screen.scan(code)
+        _wait(screen.basket_shown)
+    screen.scan("3000000000007")  # an unknown product: the message shows
+    _wait(screen.refusal_shown)
+    saved = []
+    for width, height in SIZES:
+        window.resize(width, height)
+        saved.append(_save(window, out / f"till_{language}_{width}x{height}.png"))
+    window.resize(*SIZES[0])
+    screen.pay()
+    dialog = screen.payment_dialog
+    dialog.amount_field.setText("5,00")
+    dialog.reference_field.setText("AVOIR-2026-0042")
+    dialog.voucher_button.click()
+    _wait(screen.basket_shown)
+    saved.append(_save(dialog, out / f"payment_{language}.png"))
+    dialog.reject()
+    controller.shutdown()
+    window.close()
+    window.deleteLater()
+    return saved
+
+
+def take_screenshots(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = Path(folder)
+        with LocalStore(data_dir / "store.db") as store:
+            build_demo_store(store, products=3000, days=1, today=date.today())
+        for language in ("fr", "en"):
+            saved += _one_language(app, data_dir, out, language)
+    return saved

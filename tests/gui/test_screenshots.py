@@ -1,0 +1,18 @@
+from pathlib import Path
+
+from pos.ui.i18n import install_translations
+from pos.ui.screenshots import take_screenshots
+
+
+def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: Path) -> None:
+    try:
+        saved = take_screenshots(tmp_path)
+    finally:
+        install_translations(qapp, "fr")  # the other GUI tests expect the default language
+    names = sorted(path.name for path in saved)
+    assert names == sorted(
+        f"{view}_{lang}{size}.png"
+        for lang in ("fr", "en")
+        for view, size in (("till", "_1024x768"), ("till", "_1920x1080"), ("payment", ""))
+    )
+    assert all(path.stat().st_size > 10_000 for path in saved)

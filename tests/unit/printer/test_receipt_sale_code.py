@@ -1,0 +1,41 @@
+"""The sale id as Code 128: a UUID packed in set C fits 80 mm paper and reads back."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from receipt_samples import SALE_ID
+
+from hardware.receipt.sale_code import (
+    UUID_DIGITS,
+    code128_modules,
+    code128_payload,
+    sale_id_from_scan,
+)
+
+
+def test_uuid_is_packed_as_forty_digits_in_set_c() -> None:
+    payload = code128_payload(SALE_ID)
+    assert payload.startswith("{C")
+    digits = "".join(f"{ord(char):02d}" for char in payload[2:])
+    assert len(digits) == UUID_DIGITS
+    assert sale_id_from_scan(digits) == SALE_ID
+
+
+def test_packed_uuid_fits_a_tm_t88v_line_at_the_narrowest_bar() -> None:
+    assert code128_modules(code128_payload(SALE_ID)) * 2 <= 512
+    assert code128_modules("{B" + SALE_ID) * 2 > 512  # why set B is not used for UUIDs
+
+
+@pytest.mark.parametrize("sale_id", ["T01-000123", "ABC", SALE_ID.upper()])
+def test_other_ids_go_in_set_b_unchanged(sale_id: str) -> None:
+    assert code128_payload(sale_id) == "{B" + sale_id
+    assert sale_id_from_scan(sale_id) == sale_id
+
+
+def test_every_uuid_round_trips() -> None:
+    for _ in range(200):
+        sale_id = str(uuid.uuid4())
+        digits = "".join(f"{ord(c):02d}" for c in code128_payload(sale_id)[2:])
+        assert sale_id_from_scan(f" {digits}\n") == sale_id
