@@ -102,6 +102,21 @@ def _templates() -> dict[str, str]:
         "store_corrupted": QCoreApplication.translate(
             "Messages", "The store database is damaged: call support, do not delete it."
         ),
+        "offline": QCoreApplication.translate(
+            "Messages", "The printer cannot be reached: check it is on and connected, then Retry."
+        ),
+        "paper_out": QCoreApplication.translate(
+            "Messages", "The printer is out of paper: load a roll, then Retry."
+        ),
+        "cover_open": QCoreApplication.translate(
+            "Messages", "The printer cover is open: close it, then Retry."
+        ),
+        "timeout": QCoreApplication.translate(
+            "Messages", "The printer did not answer in time: check it, then Retry."
+        ),
+        "nothing_to_reprint": QCoreApplication.translate(
+            "Messages", "No sale to reprint yet on this till."
+        ),
     }
 
 

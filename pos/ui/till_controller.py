@@ -9,24 +9,23 @@ waits for it).
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from pos.config import DATABASE_FILE
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
+from pos.domain.sale import CompletedSale
 from pos.services.basket_view import basket_view
-from pos.services.checkout import Checkout
+from pos.services.checkout import Checkout, utc_now
 from pos.services.demo_store import build_demo_store
+from pos.services.receipts import ReceiptHeader, receipt_document
 from pos.services.store_summary import summarize
-from pos.store.errors import StoreError
+from pos.store import receipts
 from pos.store.local_store import LocalStore
-from pos.ui.qt import QObject, QThread, Signal, Slot
-
-log = logging.getLogger(__name__)
+from pos.ui.qt import QObject, Signal
+from pos.ui.worker_thread import RequestWorker, WorkerThread
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,33 +33,22 @@ class TillOptions:
     data_dir: Path
     cashier: str = "Caisse"
     demo_if_empty: bool = True
+    receipt_header: ReceiptHeader | None = None  # None: the store's name from its database
 
 
-class TillWorker(QObject):
+class TillWorker(RequestWorker):
     opened = Signal(object)  # StoreSummary
     changed = Signal(object)  # BasketView
-    refused = Signal(str, str, object)  # code, English message, params for translation
     completed = Signal(object)  # CompletedSale
     searched = Signal(str, object)  # query, list[Product]
     parked_listed = Signal(object)  # list of parked sales
+    receipt_ready = Signal(object, str)  # ReceiptDocument, "print" or "preview"
 
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
         self._options = options
         self._store: LocalStore | None = None
         self._checkout: Checkout | None = None
-
-    @Slot(str, object)
-    def run(self, name: str, args: tuple[Any, ...]) -> None:
-        try:
-            getattr(self, f"_do_{name}")(*args)
-        except PosError as exc:
-            self.refused.emit(exc.code, exc.message, dict(exc.params))
-        except StoreError as exc:
-            self.refused.emit(exc.code, exc.message, {})
-        except Exception as exc:  # never lose the worker: report and carry on
-            log.exception("till request %s failed", name)
-            self.refused.emit("internal", str(exc), {})
 
     @property
     def checkout(self) -> Checkout:
@@ -82,6 +70,57 @@ class TillWorker(QObject):
         )
         self.opened.emit(summary)
         self._changed()
+
+    def _do_receipt(self, sale_id: str, choice: str) -> None:
+        """The cashier's choice for a sale's receipt: "print", "preview" or "decline"."""
+        store, sale = self._store_and_sale(sale_id)
+        if choice == "decline":
+            receipts.record_receipt(store.conn, sale_id, "declined", utc_now())
+            return
+        if choice == "print":
+            receipts.record_receipt(store.conn, sale_id, "printed", utc_now())
+        self.receipt_ready.emit(receipt_document(sale, self._header()), choice)
+
+    def _do_reprint_last(self) -> None:
+        """DUPLICATA of this till's last sale; each reprint is counted and recorded."""
+        store = self._require_store()
+        recent = [
+            s for s in store.sales.recent(20) if s.draft.terminal_id == self.checkout.terminal_id
+        ]
+        if not recent:
+            raise PosError("No sale to reprint yet on this till.", code="nothing_to_reprint")
+        sale = recent[0]
+        count = receipts.duplicate_count(store.conn, sale.sale_id) + 1
+        receipts.record_receipt(store.conn, sale.sale_id, "duplicate", utc_now())
+        document = receipt_document(sale, self._header(), duplicate=True, reprint_count=count)
+        self.receipt_ready.emit(document, "print")
+
+    def _do_print_failed(self, sale_id: str, detail: str) -> None:
+        receipts.record_receipt(
+            self._require_store().conn, sale_id, "print_failed", utc_now(), detail
+        )
+
+    def _do_drawer(self, reason: str, sale_id: str) -> None:
+        receipts.record_drawer_open(
+            self._require_store().conn, reason, self.checkout.cashier, utc_now(), sale_id or None
+        )
+
+    def _header(self) -> ReceiptHeader:
+        if self._options.receipt_header is not None:
+            return self._options.receipt_header
+        return ReceiptHeader(lines=(self._require_store().setting("store_name", "Comptoir"),))
+
+    def _require_store(self) -> LocalStore:
+        if self._store is None:
+            raise PosError("The till is still opening: wait a moment.", code="not_ready")
+        return self._store
+
+    def _store_and_sale(self, sale_id: str) -> tuple[LocalStore, CompletedSale]:
+        store = self._require_store()
+        sale = store.sales.get(sale_id)
+        if sale is None:
+            raise PosError("This sale is not on this till.", code="unknown_sale")
+        return store, sale
 
     def _do_close(self) -> None:
         if self._store is not None:
@@ -136,32 +175,15 @@ class TillWorker(QObject):
         self._changed()
 
 
-class TillController(QObject):
-    """GUI-side handle: start the worker thread, send requests, stop it cleanly."""
+class TillController(WorkerThread):
+    """The till worker's handle; ``start()`` opens the store on the worker."""
 
-    _request = Signal(str, object)
+    worker: TillWorker
 
     def __init__(self, options: TillOptions, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thread = QThread()
-        self._thread.setObjectName("till-worker")
-        self.worker = TillWorker(options)
-        self.worker.moveToThread(self._thread)
-        self._request.connect(self.worker.run)
+        super().__init__(TillWorker(options), "till-worker", parent)
 
     def start(self) -> None:
         """Start the worker and open the store; connect to the worker's signals first."""
-        self._thread.start()
+        super().start()
         self.request("open")
-
-    def request(self, name: str, *args: Any) -> None:
-        self._request.emit(name, args)
-
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Finish queued requests (a sale being committed), close the store, stop."""
-        if not self._thread.isRunning():
-            return
-        self.request("close")
-        self.worker.deleteLater()
-        self._thread.quit()
-        self._thread.wait(timeout_ms)

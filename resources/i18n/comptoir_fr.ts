@@ -37,22 +37,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="21"/>
+        <location filename="../../pos/ui/main_window.py" line="29"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="30"/>
-        <source>Printer: none configured</source>
-        <translation>Imprimante : non configurée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="31"/>
+        <location filename="../../pos/ui/main_window.py" line="41"/>
         <source>Network: offline, sales kept on this till</source>
         <translation>Réseau : hors ligne, ventes conservées sur cette caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="40"/>
+        <location filename="../../pos/ui/main_window.py" line="50"/>
+        <source>Printer: none (receipts on screen)</source>
+        <translation>Imprimante : aucune (tickets à l’écran)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="51"/>
+        <source>Printer: not used yet</source>
+        <translation>Imprimante : pas encore utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="52"/>
+        <source>Printer: ready</source>
+        <translation>Imprimante : prête</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="53"/>
+        <source>Printer: offline</source>
+        <translation>Imprimante : hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="54"/>
+        <source>Printer: out of paper</source>
+        <translation>Imprimante : plus de papier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="55"/>
+        <source>Printer: cover open</source>
+        <translation>Imprimante : capot ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="56"/>
+        <source>Printer: not answering</source>
+        <translation>Imprimante : ne répond pas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="58"/>
+        <source>Printer: error</source>
+        <translation>Imprimante : erreur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="63"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation>%1 · caisse %2 · caissier %3</translation>
     </message>
@@ -214,6 +249,31 @@
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation>La base du magasin est endommagée : appelez le support, ne la supprimez pas.</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="105"/>
+        <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
+        <translation>L’imprimante est injoignable : vérifiez qu’elle est allumée et branchée, puis Réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="108"/>
+        <source>The printer is out of paper: load a roll, then Retry.</source>
+        <translation>L’imprimante n’a plus de papier : mettez un rouleau, puis Réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="111"/>
+        <source>The printer cover is open: close it, then Retry.</source>
+        <translation>Le capot de l’imprimante est ouvert : fermez-le, puis Réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="114"/>
+        <source>The printer did not answer in time: check it, then Retry.</source>
+        <translation>L’imprimante n’a pas répondu à temps : vérifiez-la, puis Réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="117"/>
+        <source>No sale to reprint yet on this till.</source>
+        <translation>Aucune vente à réimprimer pour l’instant sur cette caisse.</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -305,6 +365,66 @@
     </message>
 </context>
 <context>
+    <name>ReceiptFlow</name>
+    <message>
+        <location filename="../../pos/ui/receipt_flow.py" line="105"/>
+        <source>Receipt printed.</source>
+        <translation>Ticket imprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptOffer</name>
+    <message>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="17"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="40"/>
+        <source>Receipt?</source>
+        <translation>Ticket ?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="18"/>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="19"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="20"/>
+        <source>No receipt</source>
+        <translation>Pas de ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="21"/>
+        <source>Retry printing</source>
+        <translation>Réessayer l’impression</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="44"/>
+        <source>The receipt was not printed.</source>
+        <translation>Le ticket n’a pas été imprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="39"/>
+        <source>Receipt %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="48"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="54"/>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
         <location filename="../../pos/ui/screens/start_screen.py" line="38"/>
@@ -345,115 +465,130 @@
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="71"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="85"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="75"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="89"/>
         <source>Search a product by name, brand or SKU (F2)</source>
         <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="138"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="153"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="139"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="154"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="140"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="155"/>
         <source>Discount %</source>
         <translation>Remise %</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="141"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="156"/>
         <source>Void line</source>
         <translation>Annuler la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="142"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="157"/>
         <source>Park</source>
         <translation>Mettre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="143"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="158"/>
         <source>Recall</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="144"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="159"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="145"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="160"/>
+        <source>Open drawer</source>
+        <translation>Ouvrir le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="161"/>
+        <source>Reprint last (duplicate)</source>
+        <translation>Dernier ticket (duplicata)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="162"/>
         <source>Pay</source>
         <translation>Encaisser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="171"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="188"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="174"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="191"/>
         <source>Discounts: %1</source>
         <translation>Remises : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="177"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="194"/>
         <source>Paid: %1</source>
         <translation>Payé : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="181"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="198"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation>TVA %1 : %2 sur %3 HT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="203"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="220"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="205"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="222"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="273"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="291"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="280"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="298"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="287"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="305"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="293"/>
-        <location filename="../../pos/ui/screens/till_screen.py" line="315"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="311"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="346"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="296"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="314"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="303"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="321"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="329"/>
+        <source>Drawer opened (recorded).</source>
+        <translation>Tiroir ouvert (enregistré).</translation>
     </message>
 </context>
 </TS>

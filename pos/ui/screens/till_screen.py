@@ -16,6 +16,7 @@ from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.messages import user_message
 from pos.ui.models.basket_model import BasketModel
 from pos.ui.money import format_money
+from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import (
     QAbstractItemView,
     QApplication,
@@ -37,7 +38,9 @@ from pos.ui.qt import (
     QWidget,
     Signal,
 )
+from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
 from pos.ui.till_controller import TillController
+from pos.ui.widgets.receipt_offer import ReceiptOffer
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -49,13 +52,24 @@ class TillScreen(QWidget):
     sale_shown = Signal(object)  # CompletedSale
     results_shown = Signal(int)  # number of products listed
 
-    def __init__(self, controller: TillController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: TillController,
+        printer: PrinterThread | None = None,
+        policy: ReceiptPolicy | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tillScreen")
         self.controller = controller
         self.view: BasketView | None = None
         self.model = BasketModel(self)
+        self.receipt_offer = ReceiptOffer(self)
         self._build()
+        self.receipts = ReceiptFlow(
+            controller, printer, self.receipt_offer, policy or ReceiptPolicy(), self
+        )
+        self.receipts.message.connect(self._flow_message)
         worker = controller.worker
         worker.changed.connect(self.show_basket)
         worker.refused.connect(self.show_refusal)
@@ -124,6 +138,7 @@ class TillScreen(QWidget):
         right.addWidget(self.details_label)
         right.addWidget(self.vat_label)
         right.addWidget(self.message_label)
+        right.addWidget(self.receipt_offer)
         right.addStretch(1)
         right.addLayout(self._actions())
 
@@ -142,6 +157,8 @@ class TillScreen(QWidget):
             ("F7", self.tr("Park"), self.park),
             ("F8", self.tr("Recall"), self.recall),
             ("F9", self.tr("Cancel sale"), self.cancel_sale),
+            ("F10", self.tr("Open drawer"), self.open_drawer),
+            ("F11", self.tr("Reprint last (duplicate)"), self.reprint_last),
             ("F12", self.tr("Pay"), self.pay),
         ]
         self.buttons: dict[str, QPushButton] = {}
@@ -224,6 +241,7 @@ class TillScreen(QWidget):
     def scan(self, code: str) -> None:
         """From the scan field, a wedge scanner burst or a serial scanner."""
         self.message_label.clear()
+        self.receipts.decline_pending()
         self.controller.request("scan", code)
 
     def submit_scan_field(self) -> None:
@@ -305,6 +323,19 @@ class TillScreen(QWidget):
         self.recall_dialog = RecallDialog(parked, self)
         self.recall_dialog.chosen.connect(partial(self.controller.request, "resume"))
         self.recall_dialog.open()
+
+    def open_drawer(self) -> None:
+        self.receipts.open_drawer("manual")
+        self.show_info(self.tr("Drawer opened (recorded)."))
+
+    def reprint_last(self) -> None:
+        self.receipts.reprint_last()
+
+    def _flow_message(self, code: str, text: str, is_error: bool) -> None:
+        if is_error:
+            self.show_refusal(code, text)
+        else:
+            self.show_info(text)
 
     def cancel_sale(self) -> None:
         self.controller.request("cancel")

@@ -1,0 +1,53 @@
+"""What happened to each sale's receipt, and each opening of the cash drawer.
+
+Both logs are append-only: a reprint is a new ``duplicate`` event (the count is printed
+on the duplicate), and a drawer opened without a sale is visible to the manager.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from pos.store.db import write_transaction
+
+RECEIPT_KINDS = ("printed", "declined", "duplicate", "print_failed")
+
+
+def record_receipt(
+    conn: sqlite3.Connection, sale_id: str, kind: str, at: str, detail: str = ""
+) -> None:
+    if kind not in RECEIPT_KINDS:
+        raise ValueError(f"unknown receipt event {kind!r}")
+    with write_transaction(conn):
+        conn.execute(
+            "INSERT INTO receipt_events (sale_id, kind, at, detail) VALUES (?, ?, ?, ?)",
+            (sale_id, kind, at, detail),
+        )
+
+
+def receipt_events(conn: sqlite3.Connection, sale_id: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT kind FROM receipt_events WHERE sale_id = ? ORDER BY id", (sale_id,)
+    ).fetchall()
+    return [kind for (kind,) in rows]
+
+
+def duplicate_count(conn: sqlite3.Connection, sale_id: str) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM receipt_events WHERE sale_id = ? AND kind = 'duplicate'",
+        (sale_id,),
+    ).fetchone()[0]
+
+
+def record_drawer_open(
+    conn: sqlite3.Connection, reason: str, cashier: str, at: str, sale_id: str | None = None
+) -> None:
+    with write_transaction(conn):
+        conn.execute(
+            "INSERT INTO drawer_events (reason, cashier, sale_id, at) VALUES (?, ?, ?, ?)",
+            (reason, cashier, sale_id, at),
+        )
+
+
+def drawer_openings(conn: sqlite3.Connection) -> list[tuple[str, str, str | None]]:
+    return conn.execute("SELECT reason, cashier, sale_id FROM drawer_events ORDER BY id").fetchall()

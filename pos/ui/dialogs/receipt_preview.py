@@ -1,0 +1,64 @@
+"""The receipt on screen, laid out by the same code that prints it.
+
+A store without a printer works from this preview; a store with one checks a ticket
+before printing it again. The text is the printer's layout for the configured width, with
+the code page's fallbacks applied, so what is shown is what paper would show.
+"""
+
+from __future__ import annotations
+
+from hardware.printer.encoding import fold_text
+from hardware.receipt.document import ReceiptDocument
+from hardware.receipt.layout import layout, plain_text
+from pos.ui.qt import (
+    QDialog,
+    QFont,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+
+class ReceiptPreviewDialog(QDialog):
+    print_requested = Signal()
+
+    def __init__(
+        self,
+        document: ReceiptDocument,
+        *,
+        columns: int = 48,
+        codepage: str = "CP858",
+        can_print: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("receiptPreview")
+        self.setWindowTitle(self.tr("Receipt %1").replace("%1", str(document.ticket_no)))
+        self.document = document
+        items = layout(document, columns, fold=lambda text: fold_text(text, codepage))
+        self.text = QPlainTextEdit(plain_text(items), self)
+        self.text.setObjectName("receiptText")
+        self.text.setReadOnly(True)
+        font = QFont("DejaVu Sans Mono")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.text.setFont(font)
+        close = QPushButton(self.tr("Close"), self)
+        close.setMinimumHeight(48)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(close)
+        if can_print:
+            print_button = QPushButton(self.tr("Print"), self)
+            print_button.setObjectName("printButton")
+            print_button.setMinimumHeight(48)
+            print_button.clicked.connect(self.print_requested)
+            print_button.clicked.connect(self.accept)
+            buttons.addWidget(print_button)
+        layout_box = QVBoxLayout(self)
+        layout_box.addWidget(self.text)
+        layout_box.addLayout(buttons)
+        width = self.text.fontMetrics().horizontalAdvance("M" * (columns + 4))
+        self.resize(width + 40, 720)

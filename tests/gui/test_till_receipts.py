@@ -1,0 +1,160 @@
+"""After the sale: drawer, receipt offer, printed ESC/POS bytes, failure and Retry,
+duplicates, and the on-screen preview for a store without a printer."""
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hardware.printer.connections import PrinterConfig, PrinterDevice
+from hardware.printer.fake import FakePrinter
+from pos.ui.main_window import MainWindow
+from pos.ui.printer_worker import PrinterThread
+from pos.ui.till_controller import TillController, TillOptions
+
+
+def _codes(data_dir: Path, n: int) -> list[str]:
+    conn = sqlite3.connect(data_dir / "store.db")
+    rows = conn.execute(
+        "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+        "WHERE p.sold_by = 'unit' AND p.name LIKE '%é%' ORDER BY p.id LIMIT ?",
+        (n,),
+    ).fetchall()
+    conn.close()
+    return [code for (code,) in rows]
+
+
+def _rows(data_dir: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(data_dir / "store.db")
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def _open(qtbot: QtBot, data_dir: Path, make_printer) -> Iterator[MainWindow]:
+    controller = TillController(TillOptions(data_dir, cashier="Inès", demo_if_empty=False))
+    printer = PrinterThread(make_printer) if make_printer else None
+    window = MainWindow(controller, printer)
+    qtbot.addWidget(window)
+    window.show()
+    if printer:
+        printer.start()
+    with qtbot.waitSignal(window.till_screen.basket_shown, timeout=10_000):
+        controller.start()
+    yield window
+    controller.shutdown()
+    if printer:
+        printer.shutdown()
+
+
+@pytest.fixture
+def paper(tmp_path: Path) -> Path:
+    return tmp_path / "printer.bin"
+
+
+@pytest.fixture
+def file_till(qtbot: QtBot, data_dir: Path, paper: Path) -> Iterator[MainWindow]:
+    config = PrinterConfig(kind="file", file_path=str(paper), codepage="CP858")
+    yield from _open(qtbot, data_dir, lambda: PrinterDevice(config))
+
+
+@pytest.fixture
+def fake() -> FakePrinter:
+    return FakePrinter(PrinterConfig(kind="dummy", codepage="CP1252"))
+
+
+@pytest.fixture
+def fake_till(qtbot: QtBot, data_dir: Path, fake: FakePrinter) -> Iterator[MainWindow]:
+    yield from _open(qtbot, data_dir, lambda: fake)
+
+
+@pytest.fixture
+def paperless_till(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
+    yield from _open(qtbot, data_dir, None)
+
+
+def _sell(qtbot: QtBot, window: MainWindow, codes: list[str], *, cash: bool) -> object:
+    screen = window.till_screen
+    for code in codes:
+        with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+            screen.scan(code)
+    screen.pay()
+    dialog = screen.payment_dialog
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        (dialog.quick_buttons[-1] if cash else dialog.card_button).click()
+    with qtbot.waitSignal(screen.sale_shown, timeout=5000) as done:
+        dialog.complete_button.click()
+    return done.args[0]
+
+
+def test_a_cash_sale_opens_the_drawer_and_prints_on_request(
+    qtbot: QtBot, file_till: MainWindow, data_dir: Path, paper: Path
+) -> None:
+    screen = file_till.till_screen
+    sale = _sell(qtbot, file_till, _codes(data_dir, 3), cash=True)
+    qtbot.waitUntil(lambda: paper.exists() and b"\x1bp\x00" in paper.read_bytes(), timeout=5000)
+    assert screen.receipt_offer.isVisible()  # offered, not printed systematically
+    with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000) as printed:
+        screen.receipt_offer.print_button.click()
+    assert printed.args[0].ok
+    text = paper.read_bytes().decode("cp858")
+    for line in sale.draft.lines:
+        assert line.name.replace("œ", "oe")[:20] in text
+    assert "TOTAL TTC" in text and "TVA" in text and "Rendu" in text
+    assert b"\xd5" in paper.read_bytes()  # € in code page 858
+    assert f"{sale.ticket_no}" in text
+    assert _rows(data_dir, "SELECT kind FROM receipt_events") == [("printed",)]
+    assert _rows(data_dir, "SELECT reason, cashier FROM drawer_events") == [("cash_sale", "Inès")]
+    assert file_till.printer_status.property("state") == "ok"
+
+
+def test_paper_out_keeps_the_sale_and_retry_prints_it(
+    qtbot: QtBot, fake_till: MainWindow, fake: FakePrinter, data_dir: Path
+) -> None:
+    screen = fake_till.till_screen
+    fake.fail_next("paper_out")
+    sale = _sell(qtbot, fake_till, _codes(data_dir, 2), cash=False)
+    with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000) as failed:
+        screen.receipt_offer.print_button.click()
+    assert not failed.args[0].ok
+    assert "papier" in screen.message_label.text()  # in the till's language
+    assert screen.receipt_offer.retry_button.isVisible()
+    assert fake_till.printer_status.property("state") == "paper_out"
+    assert _rows(data_dir, f"SELECT count(*) FROM sales WHERE id = '{sale.sale_id}'") == [(1,)]
+    with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000) as retried:
+        screen.receipt_offer.retry_button.click()
+    assert retried.args[0].ok and "€" in fake.last_text()
+    assert not screen.receipt_offer.isVisible()
+    kinds = [k for (k,) in _rows(data_dir, "SELECT kind FROM receipt_events ORDER BY id")]
+    assert kinds == ["printed", "print_failed"]
+    assert fake.drawer_openings == 0  # paid by card
+
+
+def test_reprints_are_marked_duplicata_and_counted(
+    qtbot: QtBot, fake_till: MainWindow, fake: FakePrinter, data_dir: Path
+) -> None:
+    screen = fake_till.till_screen
+    _sell(qtbot, fake_till, _codes(data_dir, 1), cash=False)
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        screen.scan(_codes(data_dir, 1)[0])  # next customer: the receipt was declined
+    for expected in (1, 2):
+        with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000):
+            screen.reprint_last()
+        assert "DUPLICATA" in fake.last_text() and str(expected) in fake.last_text()
+    kinds = [k for (k,) in _rows(data_dir, "SELECT kind FROM receipt_events ORDER BY id")]
+    assert kinds == ["declined", "duplicate", "duplicate"]
+
+
+def test_without_a_printer_the_receipt_shows_on_screen(
+    qtbot: QtBot, paperless_till: MainWindow, data_dir: Path
+) -> None:
+    screen = paperless_till.till_screen
+    _sell(qtbot, paperless_till, _codes(data_dir, 2), cash=True)
+    with qtbot.waitSignal(screen.receipts.preview_opened, timeout=5000) as opened:
+        screen.receipt_offer.print_button.click()
+    text = opened.args[0].text.toPlainText()
+    assert "TOTAL TTC" in text and "TVA" in text
+    assert paperless_till.printer_status.property("state") == "none"
