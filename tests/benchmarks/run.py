@@ -165,6 +165,19 @@ def bench_commit(source: Path, scratch: Path, n: int = 2000) -> None:
     bare_conn.close()
 
 
+def bench_ui(data_dir: Path, rng: random.Random) -> None:
+    import ui_bench
+
+    till, bare = ui_bench.start_to_till(data_dir)
+    record("process start → usable till", till, "bare PySide6 window process", bare,
+           "p99 ≤ 1 s")  # fmt: skip
+    with LocalStore(data_dir / "store.db") as store:
+        codes = sample_codes(store.conn, rng, 520)
+    painted, floor = ui_bench.burst_to_row(data_dir, codes)
+    record("scanner burst → row painted", painted, "signal round trip + repaint", floor,
+           "p99 ≤ 16 ms")  # fmt: skip
+
+
 def print_table() -> None:
     print()
     print(f"{'benchmark':<34}{'p50':>10}{'p99':>10}   {'floor':<28}{'p50':>9}{'p99':>9}"
@@ -191,6 +204,7 @@ def main() -> None:
         bench_search(store, rng)
     with tempfile.TemporaryDirectory(dir=args.data_dir) as scratch:
         bench_commit(args.data_dir / "store.db", Path(scratch))
+    bench_ui(args.data_dir, random.Random(7))
     print_table()
 
 

@@ -32,9 +32,24 @@ class BasketModel(QAbstractTableModel):
         ]
 
     def set_view(self, view: BasketView) -> None:
-        self.beginResetModel()
-        self._lines = view.lines
-        self.endResetModel()
+        """Repaint only what changed: a scan adds or updates one row, not the table."""
+        old, new = self._lines, view.lines
+        if len(new) < len(old) or any(
+            a.line_id != b.line_id for a, b in zip(old, new, strict=False)
+        ):
+            self.beginResetModel()
+            self._lines = new
+            self.endResetModel()
+            return
+        changed = [row for row, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]
+        if len(new) > len(old):
+            self.beginInsertRows(QModelIndex(), len(old), len(new) - 1)
+            self._lines = new
+            self.endInsertRows()
+        else:
+            self._lines = new
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def line_at(self, row: int) -> LineView | None:
         return self._lines[row] if 0 <= row < len(self._lines) else None

@@ -106,10 +106,19 @@ class TillScreen(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(40)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BasketModel.NAME, QHeaderView.ResizeMode.Stretch)
         _scale_font(self.table, 1.25)
+        # Fixed widths: resizing to contents would measure every row on every scan.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(BasketModel.NAME, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (BasketModel.QUANTITY, "00,000 kg"),
+            (BasketModel.UNIT_PRICE, "0 000,00 €"),
+            (BasketModel.DISCOUNT, "-000,00 €"),
+            (BasketModel.TOTAL, "00 000,00 €"),
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         _scale_font(self.scan_field, 1.4)
 
         left = QVBoxLayout()
