@@ -66,15 +66,6 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
     return path
 
 
-@dataclass(frozen=True, slots=True)
-class TillIdentity:
-    """This terminal's place in the chain: it numbers tickets and seals its own journal."""
-
-    store_name: str
-    terminal_id: str
-    cashier: str
-
-
 # -- the settings tree --------------------------------------------------------------------
 
 

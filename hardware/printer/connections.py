@@ -144,6 +144,28 @@ def _cache_dir() -> str:
     return str(Path(platformdirs.user_cache_dir("comptoir")) / "escpos")
 
 
+Job = Callable[[Any], None]
+
+
+def receipt_job(config: PrinterConfig, doc: ReceiptDocument) -> Job:
+    """What printing ``doc`` does to an open escpos printer, per this configuration."""
+    return lambda printer: escpos_receipt.print_receipt(
+        printer,
+        doc,
+        columns=config.columns,
+        codepage=config.codepage,
+        qr_native=config.qr_native,
+    )
+
+
+def drawer_job(config: PrinterConfig) -> Job:
+    return lambda printer: escpos_receipt.open_drawer(printer, config.drawer_pin)
+
+
+def test_page_job(config: PrinterConfig) -> Job:
+    return lambda printer: escpos_receipt.print_test_page(printer, config.columns, config.codepage)
+
+
 class PrinterDevice:
     """A ``ReceiptPrinter`` over python-escpos: every call returns a ``PrintResult``."""
 
@@ -156,30 +178,14 @@ class PrinterDevice:
         self._lock = threading.Lock()
 
     def print_receipt(self, doc: ReceiptDocument) -> PrintResult:
-        config = self._config
-
-        def job(printer: Any) -> None:
-            escpos_receipt.print_receipt(
-                printer,
-                doc,
-                columns=config.columns,
-                codepage=config.codepage,
-                qr_native=config.qr_native,
-            )
-
-        return self._run(job, "Receipt printed.", check_first=config.check_status)
+        job = receipt_job(self._config, doc)
+        return self._run(job, "Receipt printed.", check_first=self._config.check_status)
 
     def open_drawer(self) -> PrintResult:
-        pin = self._config.drawer_pin
-        return self._run(lambda p: escpos_receipt.open_drawer(p, pin), "Drawer opened.")
+        return self._run(drawer_job(self._config), "Drawer opened.")
 
     def print_test_page(self) -> PrintResult:
-        config = self._config
-
-        def job(printer: Any) -> None:
-            escpos_receipt.print_test_page(printer, config.columns, config.codepage)
-
-        return self._run(job, "Test page printed.")
+        return self._run(test_page_job(self._config), "Test page printed.")
 
     def status(self) -> PrintResult:
         return self._run(_status_or_unknown, "The printer is ready.")

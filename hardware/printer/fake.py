@@ -11,8 +11,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from hardware.printer import escpos_receipt
-from hardware.printer.connections import PrinterConfig, open_printer
+from hardware.printer.connections import (
+    PrinterConfig,
+    drawer_job,
+    open_printer,
+    receipt_job,
+    test_page_job,
+)
 from hardware.printer.encoding import codec_for
 from hardware.printer.ports import PrintResult, ResultCode
 from hardware.receipt.document import ReceiptDocument
@@ -51,32 +56,15 @@ class FakePrinter:
         self._failures += [code] * times
 
     def print_receipt(self, doc: ReceiptDocument) -> PrintResult:
-        config = self.config
-
-        def job(printer: Any) -> None:
-            escpos_receipt.print_receipt(
-                printer,
-                doc,
-                columns=config.columns,
-                codepage=config.codepage,
-                qr_native=config.qr_native,
-            )
-
-        return self._run(job, "Receipt printed.")
+        return self._run(receipt_job(self.config, doc), "Receipt printed.")
 
     def open_drawer(self) -> PrintResult:
-        result = self._run(
-            lambda p: escpos_receipt.open_drawer(p, self.config.drawer_pin), "Drawer opened."
-        )
+        result = self._run(drawer_job(self.config), "Drawer opened.")
         self.drawer_openings += result.ok
         return result
 
     def print_test_page(self) -> PrintResult:
-        config = self.config
-        return self._run(
-            lambda p: escpos_receipt.print_test_page(p, config.columns, config.codepage),
-            "Test page printed.",
-        )
+        return self._run(test_page_job(self.config), "Test page printed.")
 
     def status(self) -> PrintResult:
         if self._failures:

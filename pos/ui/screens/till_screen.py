@@ -316,8 +316,7 @@ class TillScreen(QWidget):
         self.controller.request("void", line_id)
 
     def park(self) -> None:
-        if self.view is None or not any(not line.voided for line in self.view.lines):
-            self.show_refusal("empty_basket", self.tr("The basket is empty: scan an item first."))
+        if not self._has_items():
             return
         self.controller.request("park", "")
         self.show_info(self.tr("Sale parked: F8 to resume it."))
@@ -349,10 +348,16 @@ class TillScreen(QWidget):
     def cancel_sale(self) -> None:
         self.controller.request("cancel")
 
+    def _has_items(self) -> bool:
+        """Refuse, with the message, an action that needs at least one line."""
+        if self.view is not None and any(not line.voided for line in self.view.lines):
+            return True
+        self.show_refusal("empty_basket", self.tr("The basket is empty: scan an item first."))
+        return False
+
     def pay(self) -> None:
         """Open the payment dialog (window-modal: the event loop keeps running)."""
-        if self.view is None or not any(not line.voided for line in self.view.lines):
-            self.show_refusal("empty_basket", self.tr("The basket is empty: scan an item first."))
+        if not self._has_items():
             return
         self.payment_dialog = PaymentDialog(self)
         self.payment_dialog.open()
