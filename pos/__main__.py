@@ -1,6 +1,7 @@
 """The ``comptoir`` command: the till app by default, and a few store commands.
 
-    comptoir [--data-dir DIR] [--lang fr|en]       start the app (demo store on first start)
+    comptoir [--data-dir DIR] [--config FILE] [--lang fr|en]
+                                                   start the app (demo store on first start)
     comptoir [--data-dir DIR] demo [--products N]  build the demo store in an empty folder
     comptoir [--data-dir DIR] verify-journal       walk the sealed journal, name any break
     comptoir screenshots DIR                       PNGs of the till in French and English
@@ -14,7 +15,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from pos.config import DATA_DIR_ENV, resolve_data_dir
+from pos.config import CONFIG_ENV, DATA_DIR_ENV, resolve_data_dir
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,7 +25,14 @@ def _parser() -> argparse.ArgumentParser:
         help=f"folder holding this till's data (default: ${DATA_DIR_ENV} or the "
         "platform's data folder)",
     )
-    parser.add_argument("--lang", choices=("fr", "en"), default="fr", help="interface language")
+    parser.add_argument(
+        "--config",
+        help=f"the settings file (default: ${CONFIG_ENV} or settings.toml in the platform's "
+        "config folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), help="interface language (default: from the settings)"
+    )
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="build the French demo store in an empty data folder")
     demo.add_argument("--products", type=int, default=3000, help="catalog size (default 3000)")
@@ -53,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_screenshots(args.out)
     from pos.app import run_app
 
-    return run_app(data_dir, language=args.lang)
+    return run_app(data_dir, config=args.config, language=args.lang)
 
 
 if __name__ == "__main__":

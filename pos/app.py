@@ -16,7 +16,8 @@ def _has_display() -> bool:
     )
 
 
-def run_app(data_dir: Path, *, language: str = "fr") -> int:
+def run_app(data_dir: Path, *, config: str | None = None, language: str | None = None) -> int:
+    """Start the till on ``data_dir`` with the settings file ``config`` (or the default)."""
     if not _has_display():
         print(
             "comptoir: no display found. Start it from a desktop session, or set "
@@ -24,27 +25,21 @@ def run_app(data_dir: Path, *, language: str = "fr") -> int:
             file=sys.stderr,
         )
         return 2
-    from hardware.scanners import ScannerSettings
-    from pos.ui.i18n import install_translations
-    from pos.ui.main_window import MainWindow
+    from pos.config import Settings, SettingsError, config_path, load_settings
     from pos.ui.qt import QApplication
-    from pos.ui.scanner_filter import ScannerFilter
-    from pos.ui.till_controller import TillController, TillOptions
+    from pos.ui.till_app import StartOptions, TillApp
 
+    path = config_path(config)
+    try:
+        settings, error = load_settings(path), ""
+    except SettingsError as exc:
+        settings, error = Settings(), exc.message
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Comptoir")
-    install_translations(app, language)
-    controller = TillController(TillOptions(data_dir, cashier="Camille"))
-    window = MainWindow(controller)
-    app.aboutToQuit.connect(controller.shutdown)
-    scanner = ScannerFilter(ScannerSettings(), parent=app)
-    app.installEventFilter(scanner)  # wedge scanner bursts, wherever the focus is
-    scanner.barcode_scanned.connect(window.till_screen.scan)
-    app.aboutToQuit.connect(scanner.close)
-    window.show()
+    till = TillApp(app, StartOptions(data_dir, path, language), settings, settings_error=error)
     if os.environ.get(READY_ENV):
-        _quit_when_ready(app, window)
-    controller.start()
+        _quit_when_ready(app, till.window)
+    till.start()
     return app.exec()
 
 

@@ -107,8 +107,28 @@ def open_printer(config: PrinterConfig) -> Any:
             config.serial_device, baudrate=config.baudrate, timeout=timeout, **common
         )
     if config.kind == "file":
-        return printers.File(config.file_path, **common)
+        return _appending_file(printers)(config.file_path, **common)
     return printers.Dummy(**common)
+
+
+def _appending_file(printers: Any) -> type:
+    """python-escpos's ``File`` opens with "wb": each job would wipe the one before (the
+    drawer kick, then the receipt). Appending suits a plain file and a device node alike."""
+
+    class AppendingFile(printers.File):  # type: ignore[misc,name-defined]
+        def open(self, raise_not_found: bool = True) -> None:
+            if self._device:
+                self.close()
+            try:
+                self.device = open(self.devfile, "ab")  # noqa: SIM115 (closed by close())
+            except OSError as exc:
+                self.device = None
+                exceptions = sys.modules["escpos.exceptions"]
+                raise exceptions.DeviceNotFoundError(
+                    f"Could not open the specified file {self.devfile}:\n{exc}"
+                ) from exc
+
+    return AppendingFile
 
 
 def _check_profile(profile: str) -> None:

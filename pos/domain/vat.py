@@ -23,7 +23,7 @@ def check_rate(vat_bp: int, allowed: Iterable[int] = FRENCH_RATES) -> int:
     """Refuse a VAT rate this store is not configured for (a catalog or typing error)."""
     if vat_bp not in set(allowed):
         raise PosError(
-            f"The VAT rate {vat_bp / 100:g} % is not one of this store's rates.",
+            f"The VAT rate {rate_label(vat_bp, 'en')} is not one of this store's rates.",
             code="unknown_vat_rate",
             vat_bp=vat_bp,
         )
@@ -44,6 +44,12 @@ def vat_breakdown(amounts: Iterable[tuple[int, int]]) -> tuple[VatLine, ...]:
     return tuple(split_ttc(per_rate[bp], bp) for bp in sorted(per_rate, reverse=True))
 
 
-def rate_label(vat_bp: int) -> str:
-    """ "20 %", "5,5 %": how a rate reads on a French ticket."""
-    return FRENCH_RATES.get(vat_bp) or f"{vat_bp / 100:g} %".replace(".", ",")
+def rate_label(vat_bp: int, language: str = "fr") -> str:
+    """How a rate reads on a ticket: "5,5 %" in French, "5.5%" in English.
+
+    Integer arithmetic only: 550 basis points is 5 and 50 hundredths, trailing zeros go."""
+    whole, hundredths = divmod(vat_bp, 100)
+    text = str(whole)
+    if hundredths:
+        text += ("." if language == "en" else ",") + f"{hundredths:02d}".rstrip("0")
+    return f"{text}%" if language == "en" else f"{text} %"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hardware.receipt.document import ReceiptDocument, ReceiptLine, TenderRow, VatRow
+from pos.config import StoreSettings
 from pos.domain.quantity import format_quantity
 from pos.domain.sale import CompletedSale
 from pos.domain.vat import rate_label
@@ -32,6 +33,17 @@ class ReceiptHeader:
     lines: tuple[str, ...] = ("Comptoir",)
     footer: tuple[str, ...] = ("Merci de votre visite !",)
     language: str = "fr"
+
+
+def header_for_store(store: StoreSettings, language: str = "fr") -> ReceiptHeader:
+    """The ticket's top and bottom from the store's settings: French receipts must name
+    the seller, its address, its SIRET and its VAT number."""
+    lines = [store.name, *store.address_lines]
+    if store.siret:
+        lines.append(f"SIRET {store.siret}")
+    if store.vat_number:
+        lines.append(f"{'VAT' if language == 'en' else 'TVA'} {store.vat_number}")
+    return ReceiptHeader(tuple(lines), tuple(store.receipt_footer), language)
 
 
 def receipt_document(
@@ -62,7 +74,13 @@ def receipt_document(
         ticket_discount_cents=sum(line.ticket_discount_cents for line in draft.lines),
         total_cents=draft.total_cents,
         vat_rows=tuple(
-            VatRow(codes[v.vat_bp], rate_label(v.vat_bp), v.base_cents, v.vat_cents, v.total_cents)
+            VatRow(
+                codes[v.vat_bp],
+                rate_label(v.vat_bp, header.language),
+                v.base_cents,
+                v.vat_cents,
+                v.total_cents,
+            )
             for v in draft.vat
         ),
         tenders=tuple(TenderRow(labels.get(t.kind, t.kind), t.amount_cents) for t in draft.tenders),

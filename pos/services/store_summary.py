@@ -18,10 +18,13 @@ class StoreSummary:
     cashier: str = ""
 
 
-def summarize(store: LocalStore, data_dir: Path, cashier: str = "") -> StoreSummary:
+def summarize(
+    store: LocalStore, data_dir: Path, cashier: str = "", terminal_id: str | None = None
+) -> StoreSummary:
+    """``terminal_id`` from the till's settings wins over the one the database recorded."""
     return StoreSummary(
         store_name=store.setting("store_name", "Comptoir"),
-        terminal_id=store.setting("terminal_id", "T01"),
+        terminal_id=terminal_id or store.setting("terminal_id", "T01"),
         product_count=store.catalog.count(),
         sale_count=store.sales.count(),
         data_dir=str(data_dir),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pos.services.store_summary import StoreSummary
 from pos.ui.messages import user_message
 from pos.ui.printer_worker import PrinterThread
-from pos.ui.qt import QLabel, QMainWindow, QStackedWidget, QWidget
+from pos.ui.qt import QAction, QKeySequence, QLabel, QMainWindow, QStackedWidget, QWidget, Signal
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.screens.start_screen import StartScreen
 from pos.ui.screens.till_screen import TillScreen
@@ -17,6 +17,8 @@ from pos.ui.till_controller import TillController
 
 
 class MainWindow(QMainWindow):
+    settings_requested = Signal()
+
     def __init__(
         self,
         controller: TillController,
@@ -41,9 +43,23 @@ class MainWindow(QMainWindow):
         self.network_status = QLabel(self.tr("Network: offline, sales kept on this till"), self)
         for label in (self.store_status, self.printer_status, self.network_status):
             self.statusBar().addPermanentWidget(label)
+        self._build_menu()
         controller.worker.opened.connect(self.on_opened)
         controller.worker.refused.connect(self.on_refused_before_open)
         self.resize(1024, 768)
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Till"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.settings_requested)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        menu.addAction(self.settings_action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
 
     def show_printer_state(self, code: str) -> None:
         states = {

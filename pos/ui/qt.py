@@ -19,11 +19,14 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
+    QComboBox,
     QDialog,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -39,6 +42,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStatusBar,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,12 +51,16 @@ from shiboken6 import isValid
 __all__ = [
     "QAbstractItemView",
     "QAbstractTableModel",
+    "QAction",
     "QApplication",
+    "QCheckBox",
+    "QComboBox",
     "QCoreApplication",
     "QDialog",
     "QEvent",
     "QEventLoop",
     "QFont",
+    "QFormLayout",
     "QFrame",
     "QGridLayout",
     "QHBoxLayout",
@@ -72,10 +80,12 @@ __all__ = [
     "QPersistentModelIndex",
     "QPlainTextEdit",
     "QPushButton",
+    "QResizeEvent",
     "QRunnable",
     "QShortcut",
     "QStackedWidget",
     "QStatusBar",
+    "QTabWidget",
     "QTableView",
     "QThread",
     "QThreadPool",

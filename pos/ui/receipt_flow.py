@@ -54,9 +54,30 @@ class ReceiptFlow(QObject):
         controller.worker.receipt_ready.connect(self.on_receipt_ready)
         offer.chosen.connect(self.choose)
         offer.retry.connect(self.retry)
-        if printer is not None:
-            printer.worker.printed.connect(self.on_printed)
-            printer.worker.drawer_opened.connect(self.on_drawer)
+        self._connect_printer()
+
+    @property
+    def policy(self) -> ReceiptPolicy:
+        return self._policy
+
+    @property
+    def printer(self) -> PrinterThread | None:
+        return self._printer
+
+    def set_printer(self, printer: PrinterThread | None, policy: ReceiptPolicy) -> None:
+        """Saved settings: the next receipt goes to ``printer`` under ``policy``. A failed
+        receipt waiting for Retry is retried on the new printer."""
+        if self._printer is not None:
+            self._printer.worker.printed.disconnect(self.on_printed)
+            self._printer.worker.drawer_opened.disconnect(self.on_drawer)
+        self._printer, self._policy = printer, policy
+        self._connect_printer()
+        self.printer_state.emit("none" if printer is None else "unknown")
+
+    def _connect_printer(self) -> None:
+        if self._printer is not None:
+            self._printer.worker.printed.connect(self.on_printed)
+            self._printer.worker.drawer_opened.connect(self.on_drawer)
 
     def on_completed(self, sale: CompletedSale) -> None:
         if self._policy.drawer_on_cash and paid_in_cash(sale):

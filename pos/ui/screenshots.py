@@ -11,11 +11,14 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from pos.config import Settings
 from pos.services.demo_store import build_demo_store
+from pos.services.receipts import header_for_store
 from pos.store.local_store import LocalStore
+from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
-from pos.ui.qt import QApplication, QEventLoop, QTimer, QWidget
+from pos.ui.qt import QApplication, QDialog, QEventLoop, QTimer, QWidget
 from pos.ui.till_controller import TillController, TillOptions
 
 SIZES = ((1024, 768), (1920, 1080))
@@ -50,7 +53,9 @@ def _popular_codes(db: Path, count: int) -> list[str]:
 
 def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -> list[Path]:
     install_translations(app, language)
-    controller = TillController(TillOptions(data_dir, cashier="Camille", demo_if_empty=False))
+    header = header_for_store(Settings().store, language)
+    options = TillOptions(data_dir, cashier="Camille", demo_if_empty=False, receipt_header=header)
+    controller = TillController(options)
     window = MainWindow(controller)
     screen = window.till_screen
     window.show()
@@ -73,7 +78,24 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     dialog.voucher_button.click()
     _wait(screen.basket_shown)
     saved.append(_save(dialog, out / f"payment_{language}.png"))
-    dialog.reject()
+    dialog.quick_buttons[-1].click()  # the rest in cash
+    _wait(screen.basket_shown)
+    dialog.complete_button.click()
+    _wait(screen.sale_shown)
+    saved.append(_save(window, out / f"receipt_offer_{language}.png"))
+    previews: list[QDialog] = []
+    screen.receipts.preview_opened.connect(previews.append)
+    screen.receipt_offer.preview_button.click()
+    _wait(screen.receipts.preview_opened)
+    for preview in previews:
+        saved.append(_save(preview, out / f"receipt_preview_{language}.png"))
+        preview.reject()
+    settings = SettingsDialog(Settings(), out / "settings.toml", window)
+    for index in range(settings.tabs.count()):
+        settings.tabs.setCurrentIndex(index)
+        name = ("store", "till", "printer", "scanner")[index]
+        saved.append(_save(settings, out / f"settings_{name}_{language}.png"))
+    settings.reject()
     controller.shutdown()
     window.close()
     window.deleteLater()

@@ -9,7 +9,7 @@ waits for it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +34,7 @@ class TillOptions:
     cashier: str = "Caisse"
     demo_if_empty: bool = True
     receipt_header: ReceiptHeader | None = None  # None: the store's name from its database
+    terminal_id: str | None = None  # None: the one recorded in the store's database
 
 
 class TillWorker(RequestWorker):
@@ -64,12 +65,16 @@ class TillWorker(RequestWorker):
         store = self._store = LocalStore(data_dir / DATABASE_FILE)
         if self._options.demo_if_empty and not store.catalog.count() and not store.sales.count():
             build_demo_store(store, today=date.today())
-        summary = summarize(store, data_dir, self._options.cashier)
+        summary = summarize(store, data_dir, self._options.cashier, self._options.terminal_id)
         self._checkout = Checkout(
             store, terminal_id=summary.terminal_id, cashier=self._options.cashier
         )
         self.opened.emit(summary)
         self._changed()
+
+    def _do_set_header(self, header: ReceiptHeader) -> None:
+        """New store settings: the next receipt (and duplicate) carries the new header."""
+        self._options = replace(self._options, receipt_header=header)
 
     def _do_receipt(self, sale_id: str, choice: str) -> None:
         """The cashier's choice for a sale's receipt: "print", "preview" or "decline"."""

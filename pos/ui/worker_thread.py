@@ -15,6 +15,8 @@ from pos.store.errors import StoreError
 from pos.ui.qt import QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
+#: Threads told to stop but not finished yet: kept alive here until they are.
+_retiring: list[WorkerThread] = []
 
 
 class RequestWorker(QObject):
@@ -35,6 +37,10 @@ class RequestWorker(QObject):
     def _do_close(self) -> None:
         """Release what the worker owns (a connection, a device) before its thread stops."""
 
+    def _do_quit(self) -> None:
+        """Stop the thread's loop from inside, after every request queued before it."""
+        QThread.currentThread().quit()
+
 
 class WorkerThread(QObject):
     """GUI-side handle: start the worker's thread, send requests, stop it cleanly."""
@@ -54,6 +60,21 @@ class WorkerThread(QObject):
 
     def request(self, name: str, *args: Any) -> None:
         self._request.emit(name, args)
+
+    def retire(self) -> None:
+        """Stop without waiting: queued requests finish, the device is released, then the
+        thread ends on its own; the GUI goes on meanwhile (a printer may take seconds)."""
+        if not self._thread.isRunning():
+            return
+        _retiring.append(self)
+        self._thread.finished.connect(self._retired)  # queued: runs on the GUI thread
+        self.request("close")
+        self.request("quit")
+
+    @Slot()
+    def _retired(self) -> None:
+        self._thread.wait()  # already past its loop: returns at once
+        _retiring.remove(self)
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Finish queued requests (a sale being committed), release, stop the thread."""

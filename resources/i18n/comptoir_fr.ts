@@ -29,7 +29,7 @@
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="85"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="100"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>
@@ -37,57 +37,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="29"/>
+        <location filename="../../pos/ui/main_window.py" line="31"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="41"/>
+        <location filename="../../pos/ui/main_window.py" line="43"/>
         <source>Network: offline, sales kept on this till</source>
         <translation>Réseau : hors ligne, ventes conservées sur cette caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="50"/>
+        <location filename="../../pos/ui/main_window.py" line="52"/>
+        <source>&amp;Till</source>
+        <translation>&amp;Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="53"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Réglages…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="57"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="66"/>
         <source>Printer: none (receipts on screen)</source>
         <translation>Imprimante : aucune (tickets à l’écran)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="51"/>
+        <location filename="../../pos/ui/main_window.py" line="67"/>
         <source>Printer: not used yet</source>
         <translation>Imprimante : pas encore utilisée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="52"/>
+        <location filename="../../pos/ui/main_window.py" line="68"/>
         <source>Printer: ready</source>
         <translation>Imprimante : prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="53"/>
+        <location filename="../../pos/ui/main_window.py" line="69"/>
         <source>Printer: offline</source>
         <translation>Imprimante : hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="54"/>
+        <location filename="../../pos/ui/main_window.py" line="70"/>
         <source>Printer: out of paper</source>
         <translation>Imprimante : plus de papier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="55"/>
+        <location filename="../../pos/ui/main_window.py" line="71"/>
         <source>Printer: cover open</source>
         <translation>Imprimante : capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="56"/>
+        <location filename="../../pos/ui/main_window.py" line="72"/>
         <source>Printer: not answering</source>
         <translation>Imprimante : ne répond pas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="58"/>
+        <location filename="../../pos/ui/main_window.py" line="74"/>
         <source>Printer: error</source>
         <translation>Imprimante : erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="63"/>
+        <location filename="../../pos/ui/main_window.py" line="79"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation>%1 · caisse %2 · caissier %3</translation>
     </message>
@@ -367,7 +382,7 @@
 <context>
     <name>ReceiptFlow</name>
     <message>
-        <location filename="../../pos/ui/receipt_flow.py" line="105"/>
+        <location filename="../../pos/ui/receipt_flow.py" line="126"/>
         <source>Receipt printed.</source>
         <translation>Ticket imprimé.</translation>
     </message>
@@ -425,6 +440,325 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="79"/>
+        <source>Settings</source>
+        <extracomment>Printer fields that only mean something for some kinds; the others are greyed out.</extracomment>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="105"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <source>Store name</source>
+        <translation>Nom du magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
+        <source>Address (one line each)</source>
+        <translation>Adresse (sur plusieurs lignes)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
+        <source>VAT number</source>
+        <translation>N° de TVA intracommunautaire</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
+        <source>Receipt footer (one line each)</source>
+        <translation>Pied de ticket (sur plusieurs lignes)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <source>Terminal</source>
+        <translation>Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <source>Terminal number</source>
+        <translation>Numéro de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <source>Ask the customer</source>
+        <translation>Proposer au client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <source>Always print</source>
+        <translation>Toujours imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <source>Do not print</source>
+        <translation>Ne pas imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
+        <source>Receipt</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
+        <source>Open the cash drawer for cash payments</source>
+        <translation>Ouvrir le tiroir-caisse pour les paiements en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
+        <source>No printer</source>
+        <translation>Pas d&apos;imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="145"/>
+        <source>Serial port</source>
+        <translation>Port série</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
+        <source>File or device</source>
+        <translation>Fichier ou périphérique</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
+        <source>Address (IP or name)</source>
+        <translation>Adresse (IP ou nom)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
+        <source>Timeout (seconds)</source>
+        <translation>Délai d&apos;attente (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
+        <source>USB vendor id (hex)</source>
+        <translation>Identifiant fabricant USB (hexa)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
+        <source>USB product id (hex)</source>
+        <translation>Identifiant produit USB (hexa)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
+        <source>Serial device</source>
+        <translation>Périphérique série</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="156"/>
+        <source>Baud rate</source>
+        <translation>Débit (bauds)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="157"/>
+        <source>File path</source>
+        <translation>Chemin du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <source>Printer model</source>
+        <translation>Modèle d&apos;imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
+        <source>Code page</source>
+        <translation>Page de code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
+        <source>48 columns (80 mm paper)</source>
+        <translation>48 colonnes (papier 80 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <source>32 columns (58 mm paper)</source>
+        <translation>32 colonnes (papier 58 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
+        <source>Receipt width</source>
+        <translation>Largeur du ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
+        <source>Pin 2</source>
+        <translation>Broche 2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
+        <source>Pin 5</source>
+        <translation>Broche 5</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
+        <source>Cash drawer pin</source>
+        <translation>Broche du tiroir-caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="169"/>
+        <source>Check paper and cover before each receipt</source>
+        <translation>Vérifier le papier et le capot avant chaque ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="175"/>
+        <source>Print test page</source>
+        <translation>Imprimer une page de test</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="183"/>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="184"/>
+        <source>Detect the barcode scanner by its typing speed</source>
+        <translation>Reconnaître le scanner à sa vitesse de frappe</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="185"/>
+        <source>Shortest code (characters)</source>
+        <translation>Code le plus court (caractères)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="186"/>
+        <source>Longest gap between keys (ms)</source>
+        <translation>Écart maximal entre deux touches (ms)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="187"/>
+        <source>Prefix sent by the scanner</source>
+        <translation>Préfixe envoyé par le scanner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="189"/>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="190"/>
+        <source>US scanner on a French keyboard</source>
+        <translation>Scanner QWERTY sur clavier AZERTY</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="191"/>
+        <source>French scanner on a US keyboard</source>
+        <translation>Scanner AZERTY sur clavier QWERTY</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="193"/>
+        <source>Keyboard layout fix</source>
+        <translation>Correction de disposition du clavier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="285"/>
+        <source>%field must be a whole number between %low and %high, not %value.</source>
+        <translation>%field doit être un nombre entier entre %low et %high, et non %value.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="287"/>
+        <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
+        <translation>%field doit être un nombre hexadécimal entre %low et %high, et non %value.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="289"/>
+        <source>%field must be a number between %low and %high, not %value.</source>
+        <translation>%field doit être un nombre entre %low et %high, et non %value.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="290"/>
+        <source>%field cannot be empty.</source>
+        <translation>%field ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="291"/>
+        <source>%field is needed for this kind of printer.</source>
+        <translation>%field est nécessaire pour ce type d&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="292"/>
+        <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
+        <translation>%field doit être le numéro SIRET du magasin (14 chiffres), ou rester vide.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="294"/>
+        <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
+        <translation>%field doit être un numéro de TVA intracommunautaire comme FR32123456789, ou rester vide.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="296"/>
+        <source>%field must be 1 to 16 letters, digits, - or _.</source>
+        <translation>%field doit compter 1 à 16 lettres, chiffres, - ou _.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="297"/>
+        <source>%field must be at most 4 characters, without Enter or Tab.</source>
+        <translation>%field doit compter au plus 4 caractères, sans Entrée ni Tab.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="299"/>
+        <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
+        <translation>Les réglages n&apos;ont pas pu être enregistrés dans %path (%detail) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="316"/>
+        <source>Printing the test page…</source>
+        <translation>Impression de la page de test…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="332"/>
+        <source>The test page could not be printed: %1</source>
+        <translation>La page de test n&apos;a pas pu être imprimée : %1</translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
         <location filename="../../pos/ui/screens/start_screen.py" line="38"/>
@@ -463,6 +797,30 @@
     </message>
 </context>
 <context>
+    <name>TillApp</name>
+    <message>
+        <location filename="../../pos/ui/till_app.py" line="96"/>
+        <source>The settings file could not be used:
+%1
+
+The till runs on the default settings; the file was left as it is.</source>
+        <translation>Le fichier de réglages n&apos;a pas pu être utilisé :
+%1
+
+La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_app.py" line="143"/>
+        <source>Settings saved. The language and the terminal number change at the next start.</source>
+        <translation>Réglages enregistrés. La langue et le numéro de caisse changeront au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_app.py" line="155"/>
+        <source>Comptoir</source>
+        <translation>Comptoir</translation>
+    </message>
+</context>
+<context>
     <name>TillScreen</name>
     <message>
         <location filename="../../pos/ui/screens/till_screen.py" line="85"/>
@@ -475,118 +833,117 @@
         <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="153"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="188"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="154"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="189"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="155"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="190"/>
         <source>Discount %</source>
         <translation>Remise %</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="156"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="191"/>
         <source>Void line</source>
         <translation>Annuler la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="157"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="192"/>
         <source>Park</source>
         <translation>Mettre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="158"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="193"/>
         <source>Recall</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="159"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="194"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="195"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="161"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="196"/>
         <source>Reprint last (duplicate)</source>
         <translation>Dernier ticket (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="162"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="197"/>
         <source>Pay</source>
         <translation>Encaisser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="188"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="223"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="191"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="226"/>
         <source>Discounts: %1</source>
         <translation>Remises : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="194"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="229"/>
         <source>Paid: %1</source>
         <translation>Payé : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="198"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="233"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation>TVA %1 : %2 sur %3 HT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="220"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="255"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="222"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="257"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="291"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="326"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="298"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="333"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="305"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="311"/>
-        <location filename="../../pos/ui/screens/till_screen.py" line="346"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="381"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="314"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="321"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="355"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="329"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="363"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -13,6 +13,16 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
     assert names == sorted(
         f"{view}_{lang}{size}.png"
         for lang in ("fr", "en")
-        for view, size in (("till", "_1024x768"), ("till", "_1920x1080"), ("payment", ""))
+        for view, size in (
+            ("till", "_1024x768"),
+            ("till", "_1920x1080"),
+            ("payment", ""),
+            ("receipt_offer", ""),
+            ("receipt_preview", ""),
+            ("settings_store", ""),
+            ("settings_till", ""),
+            ("settings_printer", ""),
+            ("settings_scanner", ""),
+        )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)

@@ -13,17 +13,7 @@ from hardware.printer.fake import FakePrinter
 from pos.ui.main_window import MainWindow
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.till_controller import TillController, TillOptions
-
-
-def _codes(data_dir: Path, n: int) -> list[str]:
-    conn = sqlite3.connect(data_dir / "store.db")
-    rows = conn.execute(
-        "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
-        "WHERE p.sold_by = 'unit' AND p.name LIKE '%é%' ORDER BY p.id LIMIT ?",
-        (n,),
-    ).fetchall()
-    conn.close()
-    return [code for (code,) in rows]
+from tests.gui.selling import accented_codes, sell
 
 
 def _rows(data_dir: Path, sql: str) -> list[tuple]:
@@ -76,25 +66,11 @@ def paperless_till(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     yield from _open(qtbot, data_dir, None)
 
 
-def _sell(qtbot: QtBot, window: MainWindow, codes: list[str], *, cash: bool) -> object:
-    screen = window.till_screen
-    for code in codes:
-        with qtbot.waitSignal(screen.basket_shown, timeout=5000):
-            screen.scan(code)
-    screen.pay()
-    dialog = screen.payment_dialog
-    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
-        (dialog.quick_buttons[-1] if cash else dialog.card_button).click()
-    with qtbot.waitSignal(screen.sale_shown, timeout=5000) as done:
-        dialog.complete_button.click()
-    return done.args[0]
-
-
 def test_a_cash_sale_opens_the_drawer_and_prints_on_request(
     qtbot: QtBot, file_till: MainWindow, data_dir: Path, paper: Path
 ) -> None:
     screen = file_till.till_screen
-    sale = _sell(qtbot, file_till, _codes(data_dir, 3), cash=True)
+    sale = sell(qtbot, file_till, accented_codes(data_dir, 3), cash=True)
     qtbot.waitUntil(lambda: paper.exists() and b"\x1bp\x00" in paper.read_bytes(), timeout=5000)
     assert screen.receipt_offer.isVisible()  # offered, not printed systematically
     with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000) as printed:
@@ -116,7 +92,7 @@ def test_paper_out_keeps_the_sale_and_retry_prints_it(
 ) -> None:
     screen = fake_till.till_screen
     fake.fail_next("paper_out")
-    sale = _sell(qtbot, fake_till, _codes(data_dir, 2), cash=False)
+    sale = sell(qtbot, fake_till, accented_codes(data_dir, 2), cash=False)
     with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000) as failed:
         screen.receipt_offer.print_button.click()
     assert not failed.args[0].ok
@@ -137,9 +113,9 @@ def test_reprints_are_marked_duplicata_and_counted(
     qtbot: QtBot, fake_till: MainWindow, fake: FakePrinter, data_dir: Path
 ) -> None:
     screen = fake_till.till_screen
-    _sell(qtbot, fake_till, _codes(data_dir, 1), cash=False)
+    sell(qtbot, fake_till, accented_codes(data_dir, 1), cash=False)
     with qtbot.waitSignal(screen.basket_shown, timeout=5000):
-        screen.scan(_codes(data_dir, 1)[0])  # next customer: the receipt was declined
+        screen.scan(accented_codes(data_dir, 1)[0])  # next customer: the receipt was declined
     for expected in (1, 2):
         with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000):
             screen.reprint_last()
@@ -152,7 +128,7 @@ def test_without_a_printer_the_receipt_shows_on_screen(
     qtbot: QtBot, paperless_till: MainWindow, data_dir: Path
 ) -> None:
     screen = paperless_till.till_screen
-    _sell(qtbot, paperless_till, _codes(data_dir, 2), cash=True)
+    sell(qtbot, paperless_till, accented_codes(data_dir, 2), cash=True)
     with qtbot.waitSignal(screen.receipts.preview_opened, timeout=5000) as opened:
         screen.receipt_offer.print_button.click()
     text = opened.args[0].text.toPlainText()

@@ -140,3 +140,14 @@ def test_park_then_recall_brings_the_sale_back(qtbot: QtBot, till: MainWindow, d
     with qtbot.waitSignal(screen.basket_shown, timeout=5000):
         screen.recall_dialog.resume()
     assert screen.model.rowCount() == 2 and screen.view.total_cents == total
+
+
+def test_text_grows_with_the_screen(qtbot: QtBot, till: MainWindow) -> None:
+    screen = till.till_screen
+    till.resize(1024, 768)
+    qtbot.waitUntil(lambda: screen.zoom == 1.0)
+    small = screen.table.font().pointSizeF()
+    till.resize(1920, 1080)
+    qtbot.waitUntil(lambda: screen.zoom > 1.2)
+    assert screen.table.font().pointSizeF() > small * 1.2
+    assert screen.buttons["F12"].minimumHeight() > 64

@@ -10,7 +10,6 @@ import pytest
 
 from hardware.printer.connections import PrinterConfig
 from hardware.scanners import KeyboardFix, ScannerSettings
-from pos import config
 from pos.config import (
     CONFIG_ENV,
     Settings,
@@ -19,8 +18,10 @@ from pos.config import (
     TillSettings,
     config_path,
     load_settings,
+    paths,
     save_settings,
     settings_from_dict,
+    validation,
 )
 
 
@@ -70,7 +71,7 @@ def test_config_path_prefers_option_then_environment_then_platform(
     assert config_path(str(tmp_path / "cli.toml")) == tmp_path / "cli.toml"
     assert config_path() == tmp_path / "env.toml"
     monkeypatch.delenv(CONFIG_ENV)
-    monkeypatch.setattr(config, "user_config_dir", lambda *a, **k: str(tmp_path / "platform"))
+    monkeypatch.setattr(paths, "user_config_dir", lambda *a, **k: str(tmp_path / "platform"))
     assert config_path() == tmp_path / "platform" / "settings.toml"
 
 
@@ -182,7 +183,7 @@ def test_a_file_that_is_not_text_is_refused_in_words(tmp_path: Path) -> None:
 
 def test_the_printer_has_the_last_word(monkeypatch: pytest.MonkeyPatch) -> None:
     """A check PrinterConfig adds later still reaches the user as a SettingsError."""
-    monkeypatch.setattr(config, "PrinterConfig", _PickyPrinter)
+    monkeypatch.setattr(validation, "PrinterConfig", _PickyPrinter)
     with pytest.raises(SettingsError, match=r"^printer: Port 9101 is reserved") as caught:
         settings_from_dict({"printer": {"port": 9101}})
     assert caught.value.rule == "invalid"

@@ -24,6 +24,8 @@ def test_every_french_string_is_translated_with_its_placeholders() -> None:
         assert translation is not None and translation.get("type") != "unfinished", source
         assert translation.text, source
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation.text))
+        assert "&amp;" not in translation.text, f"escaped twice: {translation.text!r}"
+        assert source.count("&") == translation.text.count("&"), "a menu accelerator got lost"
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

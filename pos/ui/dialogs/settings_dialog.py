@@ -16,8 +16,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QPlainTextEdit, QTabWidget
-
 from hardware.printer.connections import PrinterConfig, PrinterDevice
 from hardware.printer.ports import PrintResult, ReceiptPrinter
 from pos.config import (
@@ -29,11 +27,16 @@ from pos.config import (
 )
 from pos.ui.ops import run_op
 from pos.ui.qt import (
+    QCheckBox,
+    QComboBox,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,

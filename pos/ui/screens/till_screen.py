@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from pos.domain.vat import rate_label
 from pos.services.basket_view import BasketView
 from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.messages import user_message
 from pos.ui.models.basket_model import BasketModel
-from pos.ui.money import format_money
+from pos.ui.money import format_money, format_rate
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import (
     QAbstractItemView,
@@ -30,6 +29,7 @@ from pos.ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QResizeEvent,
     QShortcut,
     Qt,
     QTableView,
@@ -105,21 +105,10 @@ class TillScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(40)
-        _scale_font(self.table, 1.25)
         # Fixed widths: resizing to contents would measure every row on every scan.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(BasketModel.NAME, QHeaderView.ResizeMode.Stretch)
-        metrics = self.table.fontMetrics()
-        for column, sample in (
-            (BasketModel.QUANTITY, "00,000 kg"),
-            (BasketModel.UNIT_PRICE, "0 000,00 €"),
-            (BasketModel.DISCOUNT, "-000,00 €"),
-            (BasketModel.TOTAL, "00 000,00 €"),
-        ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        _scale_font(self.scan_field, 1.4)
 
         left = QVBoxLayout()
         left.addWidget(self.scan_field)
@@ -130,7 +119,6 @@ class TillScreen(QWidget):
         self.total_label = QLabel(self)
         self.total_label.setObjectName("totalLabel")
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        _scale_font(self.total_label, 2.6, bold=True)
         self.details_label = QLabel(self)
         self.details_label.setObjectName("detailsLabel")
         self.details_label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -140,7 +128,6 @@ class TillScreen(QWidget):
         self.message_label = QLabel(self)
         self.message_label.setObjectName("messageLabel")
         self.message_label.setWordWrap(True)
-        _scale_font(self.message_label, 1.2, bold=True)
 
         right = QVBoxLayout()
         right.addWidget(self.total_label)
@@ -154,7 +141,46 @@ class TillScreen(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
+        self.zoom = 0.0
+        self.apply_zoom(1.0)
         self.scan_field.setFocus()
+
+    # -- size ---------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Text grows with the screen: what reads well at 1024×768 is tiny at 1080p."""
+        super().resizeEvent(event)
+        self.apply_zoom(min(max(round(event.size().height() / 72) / 10, 1.0), 1.6))
+
+    def apply_zoom(self, zoom: float) -> None:
+        if zoom == self.zoom:
+            return
+        self.zoom = zoom
+        base = QApplication.font().pointSizeF()
+        for widget, factor, bold in (
+            (self, 1.0, False),
+            (self.table, 1.25, False),
+            (self.scan_field, 1.4, False),
+            (self.search_field, 1.1, False),
+            (self.total_label, 2.6, True),
+            (self.message_label, 1.2, True),
+        ):
+            font = QFont(QApplication.font())
+            font.setPointSizeF(base * factor * zoom)
+            font.setBold(bold)
+            widget.setFont(font)
+        self.table.verticalHeader().setDefaultSectionSize(round(40 * zoom))
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for column, sample in (
+            (BasketModel.QUANTITY, "00,000 kg"),
+            (BasketModel.UNIT_PRICE, "0 000,00 €"),
+            (BasketModel.DISCOUNT, "-000,00 €"),
+            (BasketModel.TOTAL, "00 000,00 €"),
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        for button in self.buttons.values():
+            button.setMinimumHeight(round(64 * zoom))
 
     def _actions(self) -> QGridLayout:
         grid = QGridLayout()
@@ -205,7 +231,7 @@ class TillScreen(QWidget):
         self.vat_label.setText(
             "\n".join(
                 self.tr("VAT %1: %2 on %3 excl. VAT")
-                .replace("%1", rate_label(line.vat_bp))
+                .replace("%1", format_rate(line.vat_bp))
                 .replace("%2", format_money(line.vat_cents))
                 .replace("%3", format_money(line.base_cents))
                 for line in view.vat
@@ -361,10 +387,3 @@ class TillScreen(QWidget):
             return
         self.payment_dialog = PaymentDialog(self)
         self.payment_dialog.open()
-
-
-def _scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    widget.setFont(font)

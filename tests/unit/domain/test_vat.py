@@ -23,6 +23,15 @@ def test_breakdown_groups_per_rate_highest_first() -> None:
 def test_rate_labels_read_french() -> None:
     assert rate_label(550) == "5,5 %"
     assert rate_label(1300) == "13 %"
+    assert rate_label(210) == "2,1 %"
+    assert rate_label(1025) == "10,25 %"
+    assert [rate_label(bp) for bp in FRENCH_RATES] == list(FRENCH_RATES.values())
+
+
+def test_rate_labels_read_english() -> None:
+    assert rate_label(550, "en") == "5.5%"
+    assert rate_label(2000, "en") == "20%"
+    assert rate_label(1025, "en") == "10.25%"
 
 
 @given(st.lists(st.tuples(st.sampled_from(list(FRENCH_RATES)), st.integers(0, 10**7)), max_size=60))

@@ -1,0 +1,84 @@
+"""The settings tree: what a till reads at start, immutable, replaced whole on save."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from hardware.printer.connections import PrinterConfig
+from hardware.scanners import ScannerSettings
+
+Language = Literal["fr", "en"]
+ReceiptDefault = Literal["ask", "print", "none"]
+
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+RECEIPT_DEFAULTS: tuple[str, ...] = ("ask", "print", "none")
+PRINTER_KINDS: tuple[str, ...] = ("dummy", "network", "usb", "serial", "file")
+BAUDRATES: tuple[int, ...] = (2400, 4800, 9600, 19200, 38400, 57600, 115200)
+#: Which connection field each printer kind cannot do without.
+REQUIRED_FOR_KIND: dict[str, tuple[str, ...]] = {
+    "network": ("host",),
+    "usb": ("usb_vendor_id", "usb_product_id"),
+    "serial": ("serial_device",),
+    "file": ("file_path",),
+    "dummy": (),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    """The receipt header and footer: French receipts must name the seller and its SIRET."""
+
+    name: str = "Comptoir Démo — Lyon Part-Dieu"
+    address_lines: tuple[str, ...] = ("12 rue de la Part-Dieu", "69003 Lyon")
+    siret: str = "123 456 789 00012"
+    vat_number: str = "FR32123456789"
+    receipt_footer: tuple[str, ...] = (
+        "Merci de votre visite !",
+        "Échange sous 30 jours avec ce ticket.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TillSettings:
+    """This terminal. ``receipt_default`` is "ask": since August 2023 French law forbids
+    printing every receipt systematically; the customer is offered one."""
+
+    terminal_id: str = "T01"
+    language: Language = "fr"
+    receipt_default: ReceiptDefault = "ask"
+    drawer_on_cash: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the till reads at start; immutable, replaced whole when the user saves."""
+
+    store: StoreSettings = field(default_factory=StoreSettings)
+    till: TillSettings = field(default_factory=TillSettings)
+    printer: PrinterConfig = field(default_factory=PrinterConfig)
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
+
+
+class SettingsError(ValueError):
+    """A settings value or file the till cannot use; ``str()`` is a sentence for people.
+
+    ``key`` ("printer.port"), ``rule`` (a stable code such as "integer") and ``params``
+    (already formatted for display: "value", "low", "high", "choices"…) let the UI say the
+    same thing in the cashier's language and point at the field.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        key: str = "",
+        rule: str = "",
+        params: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.key = key
+        self.rule = rule
+        self.params = dict(params or {})

@@ -1,0 +1,147 @@
+"""Settings as TOML-shaped dicts and back, validated.
+
+The same validation serves the file and the settings dialog, so the two can never
+disagree on what is valid. No Qt here: the CLI and the services read the settings too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict
+from typing import Any
+
+from hardware.printer.connections import PrinterConfig
+from hardware.printer.encoding import CODECS
+from hardware.printer.escpos_receipt import DRAWER_PINS
+from hardware.receipt.layout import SUPPORTED_COLUMNS
+from hardware.scanners import KeyboardFix, ScannerSettings
+from pos.config.model import (
+    BAUDRATES,
+    LANGUAGES,
+    PRINTER_KINDS,
+    RECEIPT_DEFAULTS,
+    REQUIRED_FOR_KIND,
+    Settings,
+    SettingsError,
+    StoreSettings,
+    TillSettings,
+)
+from pos.config.section import (
+    PREFIX,
+    SIRET,
+    TERMINAL,
+    VAT,
+    Section,
+    compact_upper,
+    reject_unknown,
+)
+
+
+def settings_to_dict(settings: Settings) -> dict[str, dict[str, Any]]:
+    """The TOML shape of ``settings``: one table per section, plain TOML values only."""
+    data = asdict(settings)
+    for section in data.values():
+        for key, value in section.items():
+            if isinstance(value, tuple):
+                section[key] = list(value)
+            elif isinstance(value, str):
+                section[key] = str(value)  # a StrEnum becomes its plain value
+    return data
+
+
+def settings_from_dict(data: Mapping[str, Any]) -> Settings:
+    """Validate a TOML-shaped mapping (from the file or the settings form) into ``Settings``.
+
+    Missing keys take their defaults; unknown keys are errors, so a typo is never silently
+    ignored. Numbers may also arrive as text (the form's fields), "2,5" included.
+    """
+    reject_unknown(data, ("store", "till", "printer", "scanner"), prefix="")
+    store = _store(Section("store", data.get("store", {})))
+    till = _till(Section("till", data.get("till", {})))
+    printer = _printer(Section("printer", data.get("printer", {})))
+    scanner = _scanner(Section("scanner", data.get("scanner", {})))
+    return Settings(store=store, till=till, printer=printer, scanner=scanner)
+
+
+def _store(section: Section) -> StoreSettings:
+    default = StoreSettings()
+    settings = StoreSettings(
+        name=section.text("name", default.name, required=True),
+        address_lines=section.lines("address_lines", default.address_lines),
+        siret=section.pattern("siret", default.siret, SIRET, "siret"),
+        vat_number=section.pattern(
+            "vat_number", default.vat_number, VAT, "vat_number", normalise=compact_upper
+        ),
+        receipt_footer=section.lines("receipt_footer", default.receipt_footer),
+    )
+    section.finish()
+    return settings
+
+
+def _till(section: Section) -> TillSettings:
+    default = TillSettings()
+    settings = TillSettings(
+        terminal_id=section.pattern("terminal_id", default.terminal_id, TERMINAL, "terminal_id"),
+        language=section.choice("language", default.language, LANGUAGES),
+        receipt_default=section.choice(
+            "receipt_default", default.receipt_default, RECEIPT_DEFAULTS
+        ),
+        drawer_on_cash=section.boolean("drawer_on_cash", default.drawer_on_cash),
+    )
+    section.finish()
+    return settings
+
+
+def _printer(section: Section) -> PrinterConfig:
+    d = PrinterConfig()
+    values: dict[str, Any] = {
+        "kind": section.choice("kind", d.kind, PRINTER_KINDS),
+        "host": section.text("host", d.host),
+        "port": section.integer("port", d.port, 1, 65535),
+        "timeout_s": section.number("timeout_s", d.timeout_s, 0.5, 60),
+        "usb_vendor_id": section.integer("usb_vendor_id", d.usb_vendor_id, 0, 0xFFFF, base=16),
+        "usb_product_id": section.integer("usb_product_id", d.usb_product_id, 0, 0xFFFF, base=16),
+        "serial_device": section.text("serial_device", d.serial_device),
+        "baudrate": section.choice("baudrate", d.baudrate, BAUDRATES),
+        "file_path": section.text("file_path", d.file_path),
+        "profile": section.text("profile", d.profile, required=True),
+        "codepage": section.choice("codepage", d.codepage, tuple(CODECS), fold=str.upper),
+        "columns": section.choice("columns", d.columns, SUPPORTED_COLUMNS),
+        "drawer_pin": section.choice("drawer_pin", d.drawer_pin, DRAWER_PINS),
+        "qr_native": section.boolean("qr_native", d.qr_native),
+        "check_status": section.boolean("check_status", d.check_status),
+    }
+    section.finish()
+    for key in REQUIRED_FOR_KIND[values["kind"]]:
+        if not values[key]:
+            raise _required_for_kind(key, values["kind"])
+    try:
+        return PrinterConfig(**values)  # its own checks have the last word
+    except ValueError as exc:
+        raise SettingsError(
+            f"printer: {exc}", key="printer", rule="invalid", params={"detail": str(exc)}
+        ) from None
+
+
+def _required_for_kind(key: str, kind: str) -> SettingsError:
+    full = f"printer.{key}"
+    return SettingsError(
+        f'{full} is needed when printer.kind is "{kind}".',
+        key=full,
+        rule="required",
+        params={"kind": kind},
+    )
+
+
+def _scanner(section: Section) -> ScannerSettings:
+    d = ScannerSettings()
+    fixes = tuple(fix.value for fix in KeyboardFix)
+    settings = ScannerSettings(
+        min_length=section.integer("min_length", d.min_length, 1, 64),
+        max_gap_ms=section.number("max_gap_ms", d.max_gap_ms, 1, 1000),
+        prefix=section.pattern("prefix", d.prefix, PREFIX, "prefix", strip=False),
+        keyboard_fix=KeyboardFix(section.choice("keyboard_fix", d.keyboard_fix.value, fixes)),
+        enabled=section.boolean("enabled", d.enabled),
+    )
+    section.finish()
+    return settings

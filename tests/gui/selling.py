@@ -1,0 +1,35 @@
+"""Selling through the real till screen, as a cashier does, for the GUI tests."""
+
+import sqlite3
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from pos.domain.sale import CompletedSale
+from pos.ui.main_window import MainWindow
+
+
+def accented_codes(data_dir: Path, n: int) -> list[str]:
+    """Barcodes of unit products with an accent in their name: receipts must print them."""
+    conn = sqlite3.connect(data_dir / "store.db")
+    rows = conn.execute(
+        "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+        "WHERE p.sold_by = 'unit' AND p.name LIKE '%é%' ORDER BY p.id LIMIT ?",
+        (n,),
+    ).fetchall()
+    conn.close()
+    return [code for (code,) in rows]
+
+
+def sell(qtbot: QtBot, window: MainWindow, codes: list[str], *, cash: bool) -> CompletedSale:
+    screen = window.till_screen
+    for code in codes:
+        with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+            screen.scan(code)
+    screen.pay()
+    dialog = screen.payment_dialog
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        (dialog.quick_buttons[-1] if cash else dialog.card_button).click()
+    with qtbot.waitSignal(screen.sale_shown, timeout=5000) as done:
+        dialog.complete_button.click()
+    return done.args[0]

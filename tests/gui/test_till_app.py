@@ -1,0 +1,155 @@
+"""The till as started by ``comptoir``: its settings file decides the printer, the receipt
+policy, the scanner and the language; saved settings take effect without a restart."""
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hardware.printer.connections import PrinterConfig
+from pos.config import Settings, StoreSettings, TillSettings, load_settings, save_settings
+from pos.ui.i18n import install_translations
+from pos.ui.qt import QApplication, QMessageBox
+from pos.ui.till_app import StartOptions, TillApp
+from tests.gui.selling import accented_codes, sell
+
+
+@pytest.fixture
+def make_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator:
+    apps: list[TillApp] = []
+
+    def make(settings: Settings | None, *, text: str | None = None) -> TillApp:
+        path = data_dir / "settings.toml"
+        if settings is not None:
+            save_settings(path, settings)
+        if text is not None:
+            path.write_text(text, encoding="utf-8")
+        try:
+            loaded, error = load_settings(path), ""
+        except Exception as exc:  # what run_app does with a SettingsError
+            loaded, error = Settings(), str(exc)
+        app = TillApp(
+            qapp,
+            StartOptions(data_dir, path, demo_if_empty=False),
+            loaded,
+            settings_error=error,
+        )
+        qtbot.addWidget(app.window)
+        apps.append(app)
+        with qtbot.waitSignal(app.window.till_screen.basket_shown, timeout=10_000):
+            app.start()
+        return app
+
+    yield make
+    for app in apps:
+        app.shutdown()
+        qapp.removeEventFilter(app.scanner)
+    install_translations(qapp, "fr")  # the session's language for the other tests
+
+
+def _file_printer(paper: Path) -> PrinterConfig:
+    return PrinterConfig(kind="file", file_path=str(paper), codepage="CP858", columns=32)
+
+
+def _rows(data_dir: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(data_dir / "store.db")
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_the_settings_file_chooses_printer_policy_and_header(
+    qtbot: QtBot, make_app, data_dir: Path, tmp_path: Path
+) -> None:
+    paper = tmp_path / "paper.bin"
+    store = StoreSettings(name="L'Épicerie de Léonie", address_lines=("3 place Bellecour",))
+    till = TillSettings(terminal_id="T07", receipt_default="print", drawer_on_cash=True)
+    app = make_app(Settings(store=store, till=till, printer=_file_printer(paper)))
+    screen = app.window.till_screen
+    with qtbot.waitSignal(screen.receipts.print_finished, timeout=10_000) as printed:
+        sale = sell(qtbot, app.window, accented_codes(data_dir, 2), cash=True)
+    assert printed.args[0].ok  # printed without asking: the store chose "print"
+    assert not screen.receipt_offer.isVisible()
+    data = paper.read_bytes()
+    text = data.decode("cp858")
+    assert "L'Épicerie de Léonie" in text and "SIRET 123 456 789 00012" in text
+    assert b"\x1bp\x00" in data  # the drawer kick: paid in cash
+    assert sale.draft.terminal_id == "T07"
+    assert "=" * 32 + "\n" in text and "=" * 33 not in text  # laid out for 58 mm paper
+    assert _rows(data_dir, "SELECT kind FROM receipt_events") == [("printed",)]
+    assert app.window.printer_status.property("state") == "ok"
+
+
+def test_no_receipt_by_default_records_the_choice(qtbot: QtBot, make_app, data_dir: Path) -> None:
+    app = make_app(Settings(till=TillSettings(receipt_default="none")))
+    sell(qtbot, app.window, accented_codes(data_dir, 1), cash=False)
+    qtbot.waitUntil(lambda: _rows(data_dir, "SELECT kind FROM receipt_events") == [("declined",)])
+    assert not app.window.till_screen.receipt_offer.isVisible()
+    assert app.printer is None
+    assert app.window.printer_status.property("state") == "none"
+
+
+def test_a_broken_settings_file_starts_on_defaults_and_says_so(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    broken = "[printer]\nport = 'neuf-mille'\n"
+    app = make_app(None, text=broken)
+    assert app.settings == Settings()
+    box = app.message_box
+    assert box.isVisible() and box.icon() == QMessageBox.Icon.Warning
+    assert "printer.port" in box.text() and "par défaut" in box.text()
+    assert (data_dir / "settings.toml").read_text(encoding="utf-8") == broken  # left as it was
+    sell(qtbot, app.window, accented_codes(data_dir, 1), cash=False)  # and the till sells
+
+
+def test_the_language_comes_from_the_settings(qtbot: QtBot, make_app) -> None:
+    app = make_app(Settings(till=TillSettings(language="en")))
+    assert app.language == "en"
+    assert app.window.windowTitle() == "Comptoir — point of sale"
+    assert "Pay" in app.window.till_screen.buttons["F12"].text()
+
+
+def test_saved_settings_apply_at_once(
+    qtbot: QtBot, make_app, data_dir: Path, tmp_path: Path
+) -> None:
+    app = make_app(Settings())
+    assert app.printer is None
+    app.window.settings_action.trigger()
+    dialog = app.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    paper = tmp_path / "paper.bin"
+    wanted = Settings(
+        store=StoreSettings(name="Comptoir Vaise"),
+        till=TillSettings(receipt_default="print", language="en"),
+        printer=_file_printer(paper),
+        scanner=replace(app.settings.scanner, prefix="]C"),
+    )
+    dialog.show_settings(wanted)
+    dialog.save_button.click()
+    assert load_settings(data_dir / "settings.toml") == wanted
+    assert app.scanner.settings.prefix == "]C"
+    assert app.printer is not None
+    assert "prochain démarrage" in app.message_box.text()  # the language waits for a restart
+    app.message_box.accept()
+    with qtbot.waitSignal(app.window.till_screen.receipts.print_finished, timeout=10_000) as done:
+        sell(qtbot, app.window, accented_codes(data_dir, 1), cash=False)
+    assert done.args[0].ok
+    assert "Comptoir Vaise" in paper.read_bytes().decode("cp858")
+
+
+def test_changing_the_printer_again_retires_the_old_one(
+    qtbot: QtBot, make_app, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.bin", tmp_path / "second.bin"
+    app = make_app(Settings(printer=_file_printer(first)))
+    old = app.printer
+    app.apply_settings(replace(app.settings, printer=_file_printer(second)))
+    assert app.printer is not old and app.printer is not None
+    qtbot.waitUntil(lambda: not old._thread.isRunning(), timeout=5000)
+    app.apply_settings(replace(app.settings, printer=PrinterConfig()))
+    assert app.printer is None
+    assert app.window.printer_status.property("state") == "none"
