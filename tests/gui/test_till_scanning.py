@@ -7,10 +7,16 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from hardware.printer.connections import PrinterConfig
+from hardware.printer.fake import FakePrinter
 from hardware.scanners import ScannerSettings
+from pos.domain.money import format_eur
 from pos.ui.main_window import MainWindow
+from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import QApplication, QEvent, QKeyEvent, Qt, QWidget
+from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.scanner_filter import ScannerFilter
+from pos.ui.till_controller import TillController, TillOptions
 
 STEP = 0.003  # seconds between a scanner's keys
 
@@ -80,3 +86,51 @@ def test_bursts_fill_the_basket_and_never_land_in_a_field(
     with qtbot.waitSignal(screen.sale_shown, timeout=5000) as done:
         dialog.complete_button.click()
     assert len(done.args[0].draft.lines) == 3
+
+
+def test_a_sale_by_bursts_reaches_the_printed_bytes(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    """Scanner bursts → basket → cash payment → a receipt printed in code page 1252."""
+    fake = FakePrinter(PrinterConfig(kind="dummy", codepage="CP1252", columns=48))
+    printer = PrinterThread(lambda: fake)
+    controller = TillController(TillOptions(data_dir, cashier="Léa", demo_if_empty=False))
+    window = MainWindow(controller, printer, ReceiptPolicy(default="print", codepage="CP1252"))
+    qtbot.addWidget(window)
+    window.show()
+    printer.start()
+    with qtbot.waitSignal(window.till_screen.basket_shown, timeout=10_000):
+        controller.start()
+    wedge = ScannerFilter(ScannerSettings(), clock=clock)
+    QApplication.instance().installEventFilter(wedge)
+    wedge.barcode_scanned.connect(window.till_screen.scan)
+    try:
+        screen = window.till_screen
+        for code in _codes(data_dir, 3):
+            with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+                burst(screen.scan_field, code, clock)
+        screen.pay()
+        dialog = screen.payment_dialog
+        with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+            dialog.quick_buttons[-1].click()
+        with (
+            qtbot.waitSignal(screen.receipts.print_finished, timeout=10_000) as printed,
+            qtbot.waitSignal(screen.sale_shown, timeout=5000) as done,
+        ):
+            dialog.complete_button.click()
+        assert printed.args[0].ok
+    finally:
+        wedge.close()
+        controller.shutdown()
+        printer.shutdown()
+    sale = done.args[0]
+    raw = fake.jobs[-1]
+    text = raw.decode("cp1252")
+    assert b"\x1bt\x10" in raw  # ESC t 16: code page 1252 selected explicitly
+    for line in sale.draft.lines:
+        assert line.name[:20] in text
+    for vat in sale.draft.vat:
+        assert format_eur(vat.vat_cents).replace("\u00a0€", "") in text
+    assert "TOTAL TTC" in text and format_eur(sale.draft.total_cents).replace("\u00a0", " ") in text
+    assert b"\x80" in raw  # € is 0x80 in code page 1252
+    assert fake.drawer_openings == 1  # paid in cash
