@@ -64,6 +64,9 @@ _DECREMENT_STOCK = (
 )
 _BY_TICKET = "SELECT id FROM sales WHERE terminal_id = ? AND ticket_no = ?"
 _RECENT = "SELECT sale_id FROM journal ORDER BY seq DESC LIMIT ?"
+_LAST_OF_TERMINAL = (  # the UNIQUE (terminal_id, ticket_no) index, read backwards
+    "SELECT id FROM sales WHERE terminal_id = ? ORDER BY ticket_no DESC LIMIT 1"
+)
 _COUNT = "SELECT count(*) FROM sales"
 _TICKETS = "SELECT ticket_no FROM sales WHERE terminal_id = ? ORDER BY ticket_no"
 
@@ -165,6 +168,12 @@ class SalesStore:
     def by_ticket(self, terminal_id: str, ticket_no: int) -> CompletedSale | None:
         with translate_errors(self._path):
             row = self._conn.execute(_BY_TICKET, (terminal_id, ticket_no)).fetchone()
+        return self.get(row[0]) if row else None
+
+    def last_of_terminal(self, terminal_id: str) -> CompletedSale | None:
+        """The terminal's latest sale (the one a reprint is for), or None."""
+        with translate_errors(self._path):
+            row = self._conn.execute(_LAST_OF_TERMINAL, (terminal_id,)).fetchone()
         return self.get(row[0]) if row else None
 
     def recent(self, limit: int = 20) -> list[CompletedSale]:

@@ -89,12 +89,9 @@ class TillWorker(RequestWorker):
     def _do_reprint_last(self) -> None:
         """DUPLICATA of this till's last sale; each reprint is counted and recorded."""
         store = self._require_store()
-        recent = [
-            s for s in store.sales.recent(20) if s.draft.terminal_id == self.checkout.terminal_id
-        ]
-        if not recent:
+        sale = store.sales.last_of_terminal(self.checkout.terminal_id)
+        if sale is None:
             raise PosError("No sale to reprint yet on this till.", code="nothing_to_reprint")
-        sale = recent[0]
         count = receipts.duplicate_count(store.conn, sale.sale_id) + 1
         receipts.record_receipt(store.conn, sale.sale_id, "duplicate", utc_now())
         document = receipt_document(sale, self._header(), duplicate=True, reprint_count=count)

@@ -377,3 +377,6 @@ def test_readers(store):
     assert store.by_ticket("T1", 2).sale_id == "s2"
     assert store.by_ticket("T2", 2) is None
     assert [sale.sale_id for sale in store.recent(2)] == ["s2", "s1"]
+    assert store.last_of_terminal("T1").sale_id == "s2"
+    assert store.last_of_terminal("T2").sale_id == "s1"
+    assert store.last_of_terminal("T9") is None
