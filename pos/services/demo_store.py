@@ -19,10 +19,10 @@ from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
-from pos.services.demo_catalog import DEPARTMENTS, demo_customers, demo_products
 from pos.store.catalog_loader import load_catalog
 from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore
+from resources.demo.catalog import DEPARTMENTS, demo_customers, demo_products
 
 STORE_NAME = "Comptoir Démo — Lyon Part-Dieu"
 TERMINAL_ID = "T01"

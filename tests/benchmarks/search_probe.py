@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/benchmarks/search_probe.py /tmp/bench.db [--products 1000000]
 
-Builds the catalog if the file is missing (``pos.services.demo_catalog`` when it can be
+Builds the catalog if the file is missing (``resources.demo.catalog`` when it can be
 imported, else the synthetic French-ish generator below), then prints:
 * the load time (generation included, and the loader alone);
 * ``Catalog.by_barcode`` p50/p99 next to a bare prepared ``SELECT`` on ``barcodes``;
@@ -156,7 +156,7 @@ def catalog_source(count: int, synthetic: bool = False) -> tuple[str, list, Iter
     """The demo generator when another module provides it, else the synthetic one."""
     if not synthetic:
         try:
-            from pos.services import demo_catalog
+            from resources.demo import catalog as demo_catalog
 
             departments = list(demo_catalog.DEPARTMENTS)
             return "demo_catalog", departments, demo_catalog.demo_products(count)

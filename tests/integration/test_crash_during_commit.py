@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from pos.services.demo_catalog import DEPARTMENTS, demo_products
 from pos.store.catalog_loader import load_catalog
 from pos.store.journal import verify
 from pos.store.local_store import LocalStore
+from resources.demo.catalog import DEPARTMENTS, demo_products
 
 KILLS = 100
 WRITER = Path(__file__).with_name("sale_writer.py")

@@ -12,8 +12,8 @@ from math import gcd
 import pytest
 
 from pos.domain.vat import FRENCH_RATES
-from pos.services import demo_catalog
-from pos.services.demo_catalog import (
+from resources.demo import catalog as demo_catalog
+from resources.demo.catalog import (
     DEPARTMENTS,
     DemoProduct,
     demo_customers,

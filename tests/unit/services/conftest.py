@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pos.services.demo_catalog import DEPARTMENTS, DemoProduct, demo_products
 from pos.store.catalog_loader import load_catalog
 from pos.store.local_store import LocalStore
+from resources.demo.catalog import DEPARTMENTS, DemoProduct, demo_products
 
 CATALOG_SIZE = 600
 

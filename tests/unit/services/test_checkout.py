@@ -7,9 +7,9 @@ from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
-from pos.services.demo_catalog import DemoProduct
 from pos.store.journal import verify
 from pos.store.local_store import LocalStore
+from resources.demo.catalog import DemoProduct
 
 
 @pytest.fixture

@@ -247,7 +247,7 @@ def test_writers_report_unknown_products(db: sqlite3.Connection) -> None:
 
 
 def test_demo_catalog_loads_when_available(db: sqlite3.Connection) -> None:
-    demo = pytest.importorskip("pos.services.demo_catalog")
+    demo = pytest.importorskip("resources.demo.catalog")
     products = list(demo.demo_products(3000))
     assert load_catalog(db, demo.DEPARTMENTS, products) == 3000
     catalog = Catalog(db)

@@ -1,0 +1,222 @@
+"""The HTTP layer: routes of API v1, authentication, and errors in the contract's shape.
+
+Handlers are async only to read bodies; database work runs in Starlette's thread pool
+(``run_in_threadpool``), so a page being serialised never stalls other connections.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import from_json
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import ASGIApp
+
+from sync.central import admin, auth, catalog, feeds, pushes, web
+from sync.central.bodies import parse, read_body
+from sync.central.db import Database
+from sync.central.errors import ApiError, bad_request, describe, not_found
+from sync.central.faults import FaultInjector
+from sync.contract.admin import PriceChange, ProductUpsert, StockCount
+from sync.contract.enrolment import EnrolmentRequest
+from sync.contract.faults import FaultSettings
+from sync.contract.operations import PushRequest, PushResponse
+from sync.contract.scalars import ReservationId, Sku, StoreId, TerminalId
+from sync.contract.web import ReservationRequest
+
+_JSON = "application/json"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the command line decides: the tokens, and whether faults can be injected."""
+
+    admin_token: str | None = None
+    web_token: str | None = None
+    faults: bool = False
+
+
+def json_response(model: BaseModel, status: int = 200) -> Response:
+    return Response(model.model_dump_json(), status_code=status, media_type=_JSON)
+
+
+def error_response(status: int, code: str, message: str) -> Response:
+    body = {"error": {"code": code, "message": message}}
+    return Response(json.dumps(body, ensure_ascii=False), status_code=status, media_type=_JSON)
+
+
+def _checked(adapter: TypeAdapter[str], value: str, what: str) -> str:
+    """A path parameter against the contract's pattern: 404 for one that cannot exist."""
+    try:
+        return adapter.validate_python(value)
+    except ValidationError:
+        raise not_found(f"There is no {what} {value!r}.") from None
+
+
+_STORE_ID: TypeAdapter[str] = TypeAdapter(StoreId)
+_TERMINAL_ID: TypeAdapter[str] = TypeAdapter(TerminalId)
+_SKU: TypeAdapter[str] = TypeAdapter(Sku)
+_RESERVATION_ID: TypeAdapter[str] = TypeAdapter(ReservationId)
+
+
+class CentralApp:
+    """Route handlers bound to one database and one set of options."""
+
+    def __init__(self, db: Database, options: Options) -> None:
+        self.db, self.options = db, options
+        self.injector: FaultInjector | None = None
+
+    # -- terminals ------------------------------------------------------------------
+
+    async def enrol(self, request: Request) -> Response:
+        body = await parse(request, EnrolmentRequest)
+        return json_response(await run_in_threadpool(auth.enrol, self.db, body), 201)
+
+    async def feed(self, request: Request) -> Response:
+        store_id = request.path_params["store_id"]
+        auth.terminal(self.db, request, store_id, None)
+        limit = feeds.parse_limit(request.query_params.get("limit"))
+        cursor = request.query_params.get("cursor")
+        feed = request.path_params["feed"]
+        body = await run_in_threadpool(feeds.page, self.db, feed, store_id, cursor, limit)
+        return Response(body, media_type=_JSON)
+
+    async def push(self, request: Request) -> Response:
+        store_id = request.path_params["store_id"]
+        terminal_id = request.path_params["terminal_id"]
+        auth.terminal(self.db, request, store_id, terminal_id)
+        body = await parse(request, PushRequest)
+        results = await run_in_threadpool(
+            pushes.push, self.db, store_id, terminal_id, body.operations
+        )
+        return json_response(PushResponse(results=results))
+
+    # -- the web channel --------------------------------------------------------------
+
+    async def availability(self, request: Request) -> Response:
+        auth.check_secret(request, self.options.web_token, "web channel")
+        sku = _checked(_SKU, request.query_params.get("sku", ""), "product")
+        return json_response(await run_in_threadpool(web.availability, self.db, sku))
+
+    async def reserve(self, request: Request) -> Response:
+        auth.check_secret(request, self.options.web_token, "web channel")
+        body = await parse(request, ReservationRequest)
+        return json_response(await run_in_threadpool(web.reserve, self.db, body), 201)
+
+    async def release(self, request: Request) -> Response:
+        auth.check_secret(request, self.options.web_token, "web channel")
+        reservation = _checked(
+            _RESERVATION_ID, request.path_params["reservation_id"], "reservation"
+        )
+        return json_response(await run_in_threadpool(web.release, self.db, reservation))
+
+    # -- the operator -----------------------------------------------------------------
+
+    def _admin(self, request: Request) -> None:
+        auth.check_secret(request, self.options.admin_token, "operator")
+
+    async def put_product(self, request: Request) -> Response:
+        self._admin(request)
+        sku = _checked(_SKU, request.path_params["sku"], "product")
+        body = _product_change(await read_body(request))
+        item, created = await run_in_threadpool(catalog.put_product, self.db, sku, body)
+        return json_response(item, 201 if created else 200)
+
+    async def stock_count(self, request: Request) -> Response:
+        self._admin(request)
+        store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
+        body = await parse(request, StockCount)
+        return json_response(await run_in_threadpool(admin.stock_count, self.db, store_id, body))
+
+    async def chain(self, request: Request) -> Response:
+        self._admin(request)
+        store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
+        terminal_id = _checked(_TERMINAL_ID, request.path_params["terminal_id"], "terminal")
+        return json_response(await run_in_threadpool(admin.chain, self.db, store_id, terminal_id))
+
+    async def stats(self, request: Request) -> Response:
+        self._admin(request)
+        return json_response(await run_in_threadpool(admin.stats, self.db))
+
+    async def set_faults(self, request: Request) -> Response:
+        self._admin(request)
+        if self.injector is None:
+            raise not_found("Fault injection is off: start the server with --faults.")
+        settings = await parse(request, FaultSettings)
+        self.injector.configure(settings)
+        return json_response(settings)
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/v1/enrolments", self.enrol, methods=["POST"]),
+            Route("/v1/stores/{store_id}/feeds/{feed}", self.feed, methods=["GET"]),
+            Route(
+                "/v1/stores/{store_id}/terminals/{terminal_id}/operations",
+                self.push,
+                methods=["POST"],
+            ),
+            Route("/v1/web/availability", self.availability, methods=["GET"]),
+            Route("/v1/web/reservations", self.reserve, methods=["POST"]),
+            Route("/v1/web/reservations/{reservation_id}", self.release, methods=["DELETE"]),
+            Route("/v1/admin/products/{sku}", self.put_product, methods=["PUT"]),
+            Route("/v1/admin/stores/{store_id}/stock", self.stock_count, methods=["POST"]),
+            Route(
+                "/v1/admin/terminals/{store_id}/{terminal_id}/chain", self.chain, methods=["GET"]
+            ),
+            Route("/v1/admin/stats", self.stats, methods=["GET"]),
+            Route("/v1/_faults", self.set_faults, methods=["PUT"]),
+        ]
+
+
+def _product_change(body: bytes) -> ProductUpsert | PriceChange:
+    """``{"price_cents"}`` alone is a price change; anything else must be a full product."""
+    if not body.strip():
+        raise bad_request('The body is empty: a product or {"price_cents"} is expected.')
+    try:
+        raw = from_json(body)
+        if isinstance(raw, dict) and set(raw) == {"price_cents"}:
+            return PriceChange.model_validate_json(body)
+        return ProductUpsert.model_validate_json(body)
+    except ValidationError as exc:
+        raise bad_request(describe(exc)) from None
+    except ValueError as exc:  # from_json: not JSON at all
+        raise bad_request(f"The body is not JSON: {exc}") from None
+
+
+async def _api_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return error_response(exc.status, exc.code, exc.message)
+
+
+async def _http_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    code = "not_found" if exc.status_code == 404 else "bad_request"
+    return error_response(exc.status_code, code, str(exc.detail))
+
+
+async def _internal(_request: Request, _exc: Exception) -> Response:
+    return error_response(500, "internal", "The server failed; the request may be retried.")
+
+
+def build_app(db: Database, options: Options) -> tuple[ASGIApp, CentralApp]:
+    """The ASGI app to serve (wrapped for fault injection when enabled) and its handlers."""
+    central = CentralApp(db, options)
+    app: ASGIApp = Starlette(
+        routes=central.routes(),
+        exception_handlers={
+            ApiError: _api_error,
+            HTTPException: _http_error,
+            Exception: _internal,
+        },
+    )
+    if options.faults:
+        central.injector = FaultInjector(app)
+        app = central.injector
+    return app, central

@@ -1,0 +1,164 @@
+"""The server's SQLite database: one writer behind a lock, a reader connection per thread.
+
+Single writer: change_seq values are allocated and committed in the same order, so a
+reader paging by change_seq can never skip a row that commits late. Writes use
+``synchronous=FULL``: an accepted operation id survives a power cut, not only a crash.
+Readers are WAL snapshots and never wait for the writer.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA busy_timeout = 10000",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA cache_size = -65536",
+    "PRAGMA mmap_size = 268435456",
+)
+CHANGE_SEQ = "change_seq"
+#: ``PRAGMA user_version`` of the schema this code writes; a newer file is refused.
+SCHEMA_VERSION = 1
+
+
+class NewerDatabaseError(RuntimeError):
+    """The file was written by a newer server: opening it could corrupt it."""
+
+
+def _sql(name: str) -> str:
+    return (files("sync.central") / name).read_text(encoding="utf-8")
+
+
+SCHEMA_SQL = _sql("schema.sql")
+INDEXES_SQL = _sql("indexes.sql")
+
+
+def utc_now() -> str:
+    """ISO 8601 UTC to the millisecond, the house timestamp."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    for pragma in _PRAGMAS:
+        conn.execute(pragma)
+    return conn
+
+
+class Database:
+    """Owns the file: the schema, the writer and the per-thread readers."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._writer = _connect(self.path)
+        self._write_lock = threading.Lock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        version = self._writer.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            self._writer.close()
+            raise NewerDatabaseError(
+                f"{self.path} has schema {version}; this server knows up to {SCHEMA_VERSION}."
+            )
+        self._writer.executescript(SCHEMA_SQL)
+        self._writer.executescript(INDEXES_SQL)
+        self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        with self.write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('cursor_secret', ?)",
+                (secrets.token_hex(32),),
+            )
+            conn.execute(
+                "INSERT OR IGNORE INTO counters (name, value) VALUES (?, 0)", (CHANGE_SEQ,)
+            )
+            secret = conn.execute("SELECT value FROM meta WHERE key = 'cursor_secret'").fetchone()
+        self.cursor_secret = bytes.fromhex(secret[0])
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction in rollback-journal mode, for seeding before serving.
+
+        Into a fresh file a rollback journal holds almost nothing (new pages are not
+        journaled), whereas WAL would write every page twice (log, then checkpoint).
+        Call before any reader exists: leaving WAL needs the only connection.
+        """
+        with self._write_lock:
+            self._writer.execute("PRAGMA journal_mode = DELETE")
+            self._writer.execute("PRAGMA cache_size = -262144")
+        try:
+            with self.write() as conn:
+                yield conn
+        finally:
+            with self._write_lock:
+                self._writer.execute("PRAGMA cache_size = -65536")
+                self._writer.execute("PRAGMA journal_mode = WAL")
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction on the writer: committed on exit, rolled back on error."""
+        with self._write_lock:
+            conn = self._writer
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """This thread's reader, inside one read transaction (a consistent snapshot)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = _connect(self.path)
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._readers_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
+        with self._write_lock:
+            self._writer.close()
+
+
+def next_change_seqs(conn: sqlite3.Connection, count: int) -> int:
+    """Reserve ``count`` consecutive change_seq values; return the first. Writer only."""
+    row = conn.execute(
+        "UPDATE counters SET value = value + ? WHERE name = ? RETURNING value",
+        (count, CHANGE_SEQ),
+    ).fetchone()
+    return int(row[0]) - count + 1
+
+
+def bump_counters(conn: sqlite3.Connection, deltas: dict[str, int]) -> None:
+    """Add to the named counters (created at zero), in the caller's transaction."""
+    conn.executemany(
+        "INSERT INTO counters (name, value) VALUES (?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
+        [(name, delta) for name, delta in deltas.items() if delta],
+    )
+
+
+def counter(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()
+    return int(row[0]) if row else 0

@@ -1,0 +1,131 @@
+"""The demo data: two stores, their enrolment codes, and the till's own demo catalog.
+
+The catalog MUST be the one a demo till builds (``comptoir demo``): same product ids (the
+till numbers products 1..N in generator order), SKUs, prices and barcodes, so a demo till
+and this server agree item for item. So it comes from the same generator,
+``resources.demo.catalog`` — pure stdlib plus the word lists in ``resources/demo``, a
+leaf that both the till and this server import.
+
+Loading is one transaction: bare ``executemany`` with the secondary indexes dropped and
+rebuilt after (one sort each), other stores' stock derived in SQL, so a million
+products take ~18 s, most of it the generator itself (~5 s) and building its rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from sync.central.catalog import INSERT_BARCODE, INSERT_PRODUCT, json_codes
+from sync.central.db import INDEXES_SQL, Database, next_change_seqs
+from sync.central.demo_rows import generator, row_batches
+
+DEMO_STORES: tuple[tuple[str, str], ...] = (
+    ("lyon-part-dieu", "Comptoir Démo — Lyon Part-Dieu"),
+    ("paris-rivoli", "Comptoir Démo — Paris Rivoli"),
+)
+_SEEDED_INDEXES = ("products_sku", "products_plu", "products_change", "stock_change")
+_INSERT_STOCK = (
+    "INSERT INTO stock (store_id, product_id, sku, on_hand, reserved, change_seq) "
+    "VALUES (?, ?, ?, ?, 0, ?)"
+)
+_PROMO_START, _PROMO_END = "2025-01-01T00:00:00.000Z", "2035-12-31T23:59:59.000Z"
+
+
+def enrolment_code(store_id: str) -> str:
+    return f"demo-{store_id}"
+
+
+def seed_demo(db: Database, products: int) -> bool:
+    """Seed an empty database; leave one that already has stores alone (a restart)."""
+    demo = generator()
+    with db.write() as conn:  # the writer: a reader would keep the file in WAL mode
+        if conn.execute("SELECT 1 FROM stores LIMIT 1").fetchone() is not None:
+            return False
+    with db.bulk_load() as conn:
+        _seed_stores(conn)
+        skus = _seed_products(conn, products)
+        _seed_customers(conn, demo.demo_customers())
+        _seed_promotions(conn, skus)
+    return True
+
+
+def _seed_stores(conn: sqlite3.Connection) -> None:
+    conn.executemany(
+        "INSERT INTO stores (id, name, enrolment_code_hash) VALUES (?, ?, ?)",
+        [
+            (store_id, name, hashlib.sha256(enrolment_code(store_id).encode()).hexdigest())
+            for store_id, name in DEMO_STORES
+        ],
+    )
+
+
+def _seed_products(conn: sqlite3.Connection, count: int) -> list[str]:
+    """Products, barcodes and every store's stock; returns a sample of SKUs for promotions.
+
+    change_seqs come in blocks of ``count``: the products', then each store's stock rows'.
+    The first store takes the till's demo levels; the others are derived from it in SQL.
+    """
+    for name in _SEEDED_INDEXES:
+        conn.execute(f'DROP INDEX IF EXISTS "{name}"')
+    first_seq = next_change_seqs(conn, count * len(DEMO_STORES) + count)
+    first_store = DEMO_STORES[0][0]
+    sample: list[str] = []
+    for batch in row_batches(count, first_seq, first_store):
+        conn.executemany(INSERT_PRODUCT, batch.products)
+        conn.executemany(INSERT_BARCODE, batch.codes)
+        conn.executemany(_INSERT_STOCK, batch.stock)
+        sample.extend(batch.sample)
+    for index, (store_id, _name) in enumerate(DEMO_STORES[1:], start=2):
+        # A deterministic variation of the first store: two thirds, three quarters, ...
+        conn.execute(
+            "INSERT INTO stock (store_id, product_id, sku, on_hand, reserved, change_seq) "
+            "SELECT ?, product_id, sku, on_hand * ? / ?, 0, change_seq + ? FROM stock "
+            "WHERE store_id = ?",
+            (store_id, index, index + 1, count * (index - 1), first_store),
+        )
+    rebuild_indexes(conn)
+    return sample[:400]
+
+
+def _seed_customers(conn: sqlite3.Connection, customers: Iterable[Any]) -> None:
+    rows = list(customers)
+    seq = next_change_seqs(conn, max(len(rows), 1))
+    conn.executemany(
+        "INSERT INTO customers (id, name, email, phone, loyalty_points, active, change_seq) "
+        "VALUES (?, ?, ?, ?, ?, 1, ?)",
+        [
+            (c.customer_id, c.name, c.email, c.phone, c.loyalty_points, seq + i)
+            for i, c in enumerate(rows)
+        ],
+    )
+
+
+def _seed_promotions(conn: sqlite3.Connection, skus: list[str]) -> None:
+    """Twelve promotions over sampled SKUs: percent (basis points) and amount off (cents)."""
+    count = 12 if skus else 0
+    seq = next_change_seqs(conn, max(count, 1))
+    rows = []
+    for i in range(count):
+        percent = i % 2 == 0
+        value = (1000 + 500 * (i % 3)) if percent else (50 + 50 * (i % 4))
+        label = f"−{value // 100} %" if percent else f"−{value / 100:.2f} €".replace(".", ",")
+        chosen = skus[i::count][:25]
+        rows.append(
+            (i + 1, f"Promo démo {i + 1} {label}", "percent" if percent else "amount_off",
+             value, json_codes(chosen), _PROMO_START, _PROMO_END, 1, seq + i)
+        )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO promotions (id, name, kind, value, skus, starts_at, ends_at, active, "
+        "change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def rebuild_indexes(conn: sqlite3.Connection) -> None:
+    """Statement by statement: ``executescript`` would commit the seed transaction."""
+    for statement in INDEXES_SQL.split(";"):
+        if statement.strip():
+            conn.execute(statement)

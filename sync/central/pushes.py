@@ -1,0 +1,229 @@
+"""Pushes: a batch of operations applied in ONE transaction, answered per operation.
+
+Idempotency is durable: each accepted op_id is written to ``operations`` in the same
+transaction as its effects, with a fingerprint (sha256 of kind and canonical payload).
+A retry — after a timeout, a cut connection or a restart — finds it and answers
+``duplicate`` with the original warnings, changing nothing; the same op_id with another
+payload is ``rejected`` (``op_id_reused``). Rejections are not recorded as operations:
+they changed nothing, and answering them again the same way is what makes them final.
+
+Payloads are validated and hashed before the write lock is taken (pure CPU); inside it,
+each table gets one ``executemany`` for the whole batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from sync.central.chain import ChainWitness
+from sync.central.db import Database, bump_counters, utc_now
+from sync.central.errors import describe
+from sync.central.stock import StockChanges
+from sync.contract.operations import (
+    INVALID_PAYLOAD,
+    OP_ID_REUSED,
+    PAYLOAD_MODELS,
+    UNKNOWN_KIND,
+    UNKNOWN_PRODUCT,
+    Operation,
+    OperationResult,
+    StockMovementPayload,
+)
+from sync.contract.sales import SalePayload
+
+_INSERT_OPERATION = (
+    "INSERT INTO operations (op_id, store_id, terminal_id, seq, kind, fingerprint, warnings, "
+    "accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_SALE = (
+    "INSERT INTO sales (op_id, store_id, terminal_id, journal_seq, ticket_no, total_cents, "
+    "completed_at, sale_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_CHUNK = 500  # bound parameters per IN (...) query
+
+
+def canonical_json(value: Any) -> str:
+    """The terminal's canonical JSON (``pos.store.sale_codec``): sorted keys, no spaces,
+    UTF-8. Validated payloads hold only ints, strings, booleans and nulls."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One operation after validation: its fingerprint, its parsed payload, or why not."""
+
+    op: Operation
+    fingerprint: str = ""
+    payload: BaseModel | None = None
+    sale_json: str = ""
+    computed_hash: str = ""
+    code: str = ""
+    reason: str = ""
+
+
+def prepare(op: Operation) -> Prepared:
+    model = PAYLOAD_MODELS.get(op.kind)
+    if model is None:
+        known = ", ".join(sorted(PAYLOAD_MODELS))
+        return Prepared(op, code=UNKNOWN_KIND, reason=f"Unknown kind {op.kind!r} ({known}).")
+    try:
+        payload = model.model_validate(op.payload)
+    except ValidationError as exc:
+        return Prepared(op, code=INVALID_PAYLOAD, reason=describe(exc))
+    if isinstance(payload, SalePayload):
+        return _prepare_sale(op, payload)
+    fingerprint = _sha256(f"{op.kind}\n{canonical_json(op.payload)}")
+    return Prepared(op, fingerprint=fingerprint, payload=payload)
+
+
+def _prepare_sale(op: Operation, payload: SalePayload) -> Prepared:
+    if payload.sale.id != op.op_id:
+        reason = f"A sale's op_id must be its sale id ({payload.sale.id!r})."
+        return Prepared(op, code=INVALID_PAYLOAD, reason=reason)
+    # Hash the record exactly as received: the model checked it has no other fields.
+    sale_json = canonical_json(op.payload["sale"])
+    seal_json = canonical_json(op.payload["journal"])
+    return Prepared(
+        op,
+        fingerprint=_sha256(f'sale\n{{"journal":{seal_json},"sale":{sale_json}}}'),
+        payload=payload,
+        sale_json=sale_json,
+        computed_hash=_sha256(f"{payload.journal.prev_hash}\n{sale_json}"),
+    )
+
+
+def push(
+    db: Database, store_id: str, terminal_id: str, ops: list[Operation]
+) -> list[OperationResult]:
+    """Apply a batch; one result per operation, in order."""
+    prepared = [prepare(op) for op in ops]
+    with db.write() as conn:
+        return _Batch(conn, store_id, terminal_id, prepared).run()
+
+
+class _Batch:
+    """The state of one push transaction: what exists, and what this batch adds."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, store_id: str, terminal_id: str, prepared: list[Prepared]
+    ) -> None:
+        self.conn, self.store_id, self.terminal_id = conn, store_id, terminal_id
+        self.prepared = prepared
+        self.at = utc_now()
+        valid = [p for p in prepared if not p.code]
+        self.recorded = _recorded(conn, [p.op.op_id for p in valid])
+        sales = [p.payload for p in valid if isinstance(p.payload, SalePayload)]
+        self.chain = ChainWitness.load(
+            conn, store_id, terminal_id, [s.journal.seq for s in sales], self.at
+        )
+        ids = {line.product_id for s in sales for line in s.sale.lines}
+        ids |= {p.payload.product_id for p in valid if isinstance(p.payload, StockMovementPayload)}
+        self.skus = _skus(conn, sorted(ids))
+        self.stock = StockChanges(store_id, self.at)
+        self.op_rows: list[tuple] = []
+        self.sale_rows: list[tuple] = []
+        self.counts: Counter[str] = Counter()
+
+    def run(self) -> list[OperationResult]:
+        results = [self._one(p) for p in self.prepared]
+        self.chain.flush(self.conn)
+        self.stock.flush(self.conn)
+        self.conn.executemany(_INSERT_OPERATION, self.op_rows)
+        self.conn.executemany(_INSERT_SALE, self.sale_rows)
+        bump_counters(self.conn, dict(self.counts))
+        return results
+
+    def _one(self, p: Prepared) -> OperationResult:
+        op_id = p.op.op_id
+        if p.code:
+            return self._rejected(op_id, p.code, p.reason)
+        recorded = self.recorded.get(op_id)
+        if recorded is not None:
+            fingerprint, warnings = recorded
+            if fingerprint != p.fingerprint:
+                reason = "This op_id was already accepted with another payload."
+                return self._rejected(op_id, OP_ID_REUSED, reason)
+            self.counts["operations_duplicate"] += 1
+            return OperationResult(op_id=op_id, status="duplicate", warnings=warnings)
+        if isinstance(p.payload, SalePayload):
+            warnings = self._sale(p, p.payload)
+        elif isinstance(p.payload, StockMovementPayload):
+            problem = self._movement(op_id, p.payload)
+            if problem:
+                return self._rejected(op_id, UNKNOWN_PRODUCT, problem)
+            warnings = []
+        else:  # PAYLOAD_MODELS grew a kind this server does not apply
+            return self._rejected(op_id, UNKNOWN_KIND, f"Kind {p.op.kind!r} is not applied here.")
+        self.recorded[op_id] = (p.fingerprint, warnings)
+        self.op_rows.append(
+            (op_id, self.store_id, self.terminal_id, p.op.seq, p.op.kind, p.fingerprint,
+             json.dumps(warnings), self.at)
+        )  # fmt: skip
+        self.counts["operations_accepted"] += 1
+        return OperationResult(op_id=op_id, status="accepted", warnings=warnings)
+
+    def _rejected(self, op_id: str, code: str, reason: str) -> OperationResult:
+        self.counts["operations_rejected"] += 1
+        return OperationResult(op_id=op_id, status="rejected", code=code, reason=reason)
+
+    def _sale(self, p: Prepared, payload: SalePayload) -> list[str]:
+        """Witness the chain, keep the sale, and move stock: ``-quantity`` per line."""
+        seal, sale = payload.journal, payload.sale
+        warnings = self.chain.witness(
+            sale.id, seal.seq, seal.prev_hash, seal.hash, p.computed_hash, seal.grand_total_cents
+        )
+        self.sale_rows.append(
+            (sale.id, self.store_id, self.terminal_id, seal.seq, sale.ticket_no,
+             sale.total_cents, sale.completed_at, p.sale_json)
+        )  # fmt: skip
+        for line in sale.lines:
+            sku = self.skus.get(line.product_id)
+            self.stock.move(line.product_id, sku, -line.quantity, "sale", None, sale.id)
+        self.counts["sales"] += 1
+        return warnings
+
+    def _movement(self, op_id: str, payload: StockMovementPayload) -> str:
+        """Apply a terminal's stock delta; the reason it cannot be applied, else ''."""
+        sku = self.skus.get(payload.product_id)
+        if sku != payload.sku:
+            if sku is None:
+                return f"Central knows no product {payload.product_id}."
+            return f"Product {payload.product_id} is {sku!r}, not {payload.sku!r}."
+        self.stock.move(payload.product_id, sku, payload.delta, payload.reason, payload.ref, op_id)
+        return ""
+
+
+def _recorded(conn: sqlite3.Connection, op_ids: list[str]) -> dict[str, tuple[str, list[str]]]:
+    """Already accepted op_ids among these: fingerprint and warnings of each."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    unique = sorted(set(op_ids))
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for op_id, fingerprint, warnings in conn.execute(
+            f"SELECT op_id, fingerprint, warnings FROM operations WHERE op_id IN ({marks})", chunk
+        ):
+            found[op_id] = (fingerprint, json.loads(warnings))
+    return found
+
+
+def _skus(conn: sqlite3.Connection, product_ids: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for start in range(0, len(product_ids), _CHUNK):
+        chunk = product_ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            conn.execute(f"SELECT id, sku FROM products WHERE id IN ({marks})", chunk).fetchall()
+        )
+    return found

@@ -1,0 +1,152 @@
+"""Pull feeds: pages of full latest-state items in change order, with opaque cursors.
+
+Every item is the whole current state of one entity (an upsert), so applying a page twice
+is harmless; ``version`` grows with every change of that entity.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field
+
+from sync.contract.scalars import (
+    MAX_PAGE_ITEMS,
+    WIRE,
+    Barcode,
+    Cents,
+    Count,
+    Cursor,
+    CustomerId,
+    Flag,
+    Name,
+    NonEmptyName,
+    Plu,
+    ProductId,
+    Seq,
+    ShortText,
+    Sku,
+    StockLevel,
+    Timestamp,
+    VatBp,
+)
+
+FeedName = Literal["catalog", "promotions", "stock", "customers", "pickups"]
+FEEDS: tuple[FeedName, ...] = ("catalog", "promotions", "stock", "customers", "pickups")
+SoldBy = Literal["unit", "weight"]
+
+
+class CatalogItem(BaseModel):
+    """A product, the same ``id`` in every store. Deleted = ``active: false``.
+
+    ``price_cents`` is VAT-inclusive, per kilogram when ``sold_by`` is ``weight``.
+    """
+
+    model_config = WIRE
+
+    id: ProductId
+    sku: Sku
+    name: NonEmptyName
+    brand: Name
+    department: ShortText | None
+    price_cents: Cents
+    vat_bp: VatBp
+    sold_by: SoldBy
+    plu: Plu | None
+    barcodes: Annotated[list[Barcode], Field(max_length=32)]
+    active: Flag
+    version: Seq
+
+
+class PromotionItem(BaseModel):
+    """``value`` is basis points for ``percent`` (1000 = 10 %), cents for ``amount_off``."""
+
+    model_config = WIRE
+
+    id: Seq
+    name: NonEmptyName
+    kind: Literal["percent", "amount_off"]
+    value: Count
+    skus: Annotated[list[Sku], Field(max_length=10_000)]
+    starts_at: Timestamp
+    ends_at: Timestamp
+    active: Flag
+    version: Seq
+
+
+class StockItem(BaseModel):
+    """This store's central level; ``available`` is ``on_hand - reserved`` for the reader."""
+
+    model_config = WIRE
+
+    product_id: ProductId
+    sku: Sku
+    on_hand: StockLevel
+    reserved: StockLevel
+    version: Seq
+
+
+class CustomerItem(BaseModel):
+    model_config = WIRE
+
+    id: CustomerId
+    name: Name
+    email: Annotated[str, Field(max_length=254)]
+    phone: Annotated[str, Field(max_length=32)]
+    loyalty_points: Count
+    active: Flag
+    version: Seq
+
+
+class PickupItem(BaseModel):
+    """Placeholder for click-and-collect orders (issue 5): the feed is empty for now."""
+
+    model_config = WIRE
+
+    id: Annotated[str, Field(min_length=1, max_length=128)]
+    status: ShortText
+    version: Seq
+
+
+class _Page(BaseModel):
+    model_config = WIRE
+
+    next_cursor: Cursor
+    has_more: Flag
+
+
+class CatalogPage(_Page):
+    feed: Literal["catalog"]
+    items: Annotated[list[CatalogItem], Field(max_length=MAX_PAGE_ITEMS)]
+
+
+class PromotionsPage(_Page):
+    feed: Literal["promotions"]
+    items: Annotated[list[PromotionItem], Field(max_length=MAX_PAGE_ITEMS)]
+
+
+class StockPage(_Page):
+    feed: Literal["stock"]
+    items: Annotated[list[StockItem], Field(max_length=MAX_PAGE_ITEMS)]
+
+
+class CustomersPage(_Page):
+    feed: Literal["customers"]
+    items: Annotated[list[CustomerItem], Field(max_length=MAX_PAGE_ITEMS)]
+
+
+class PickupsPage(_Page):
+    feed: Literal["pickups"]
+    items: Annotated[list[PickupItem], Field(max_length=MAX_PAGE_ITEMS)]
+
+
+FeedPage = CatalogPage | PromotionsPage | StockPage | CustomersPage | PickupsPage
+
+#: The page model of each feed, for a client that pulls them by name.
+PAGE_MODELS: dict[FeedName, type[_Page]] = {
+    "catalog": CatalogPage,
+    "promotions": PromotionsPage,
+    "stock": StockPage,
+    "customers": CustomersPage,
+    "pickups": PickupsPage,
+}

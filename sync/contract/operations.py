@@ -1,0 +1,101 @@
+"""Pushes: a batch of the terminal's outbox operations, answered one result per operation.
+
+The envelope is validated as a whole (a malformed envelope is a 400, nothing applied);
+each ``payload`` is validated on its own against ``PAYLOAD_MODELS[kind]``, so one bad
+operation is ``rejected`` with a reason while the others in the batch still apply.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field, StrictStr
+
+from sync.contract.sales import SalePayload
+from sync.contract.scalars import (
+    MAX_OPERATIONS,
+    WIRE,
+    Message,
+    OpId,
+    ProductId,
+    Seq,
+    ShortText,
+    Sku,
+    StockDelta,
+)
+
+OperationKind = Literal["sale", "stock_movement"]
+OperationStatus = Literal["accepted", "duplicate", "rejected"]
+
+# Rejection codes (``OperationResult.code``): stable identifiers, final verdicts.
+OP_ID_REUSED = "op_id_reused"  # same op_id, different kind or payload
+INVALID_PAYLOAD = "invalid_payload"  # the payload does not match its kind's model
+UNKNOWN_KIND = "unknown_kind"
+UNKNOWN_PRODUCT = "unknown_product"  # a stock movement for a product central does not know
+
+# Warnings on an accepted sale: the chain the server witnessed for this terminal.
+CHAIN_BREAK = "chain_break"  # seq or prev_hash does not follow the last witnessed entry
+CHAIN_REWRITE = "chain_rewrite"  # a second, different hash for a seq already witnessed
+HASH_MISMATCH = "hash_mismatch"  # the hash is not sha256(prev_hash + "\n" + sale)
+
+
+class StockMovementPayload(BaseModel):
+    """Stock flows as deltas, never as absolute levels from a terminal."""
+
+    model_config = WIRE
+
+    product_id: ProductId
+    sku: Sku
+    delta: StockDelta  # units, or grams for goods sold by weight
+    reason: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    ref: Annotated[StrictStr, Field(max_length=128)] | None = None
+
+
+#: The payload model of each operation kind.
+PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
+    "sale": SalePayload,
+    "stock_movement": StockMovementPayload,
+}
+
+
+class Operation(BaseModel):
+    """One outbox row: ``op_id`` is its idempotency key, ``seq`` the outbox order."""
+
+    model_config = WIRE
+
+    op_id: OpId
+    seq: Seq
+    kind: Annotated[StrictStr, Field(min_length=1, max_length=32)]
+    payload: Annotated[
+        dict[str, Any],
+        Field(
+            description="SalePayload for kind 'sale', StockMovementPayload for 'stock_movement'."
+        ),
+    ]
+
+
+class PushRequest(BaseModel):
+    model_config = WIRE
+
+    operations: Annotated[list[Operation], Field(min_length=1, max_length=MAX_OPERATIONS)]
+
+
+class OperationResult(BaseModel):
+    """``code`` and ``reason`` are set when ``rejected``; ``warnings`` flag an accepted
+    sale that broke the witnessed chain (a duplicate repeats the original warnings)."""
+
+    model_config = WIRE
+
+    op_id: OpId
+    status: OperationStatus
+    code: ShortText | None = None
+    reason: Message | None = None
+    warnings: Annotated[list[ShortText], Field(max_length=10, default_factory=list)]
+
+
+class PushResponse(BaseModel):
+    """One result per operation, in the request's order."""
+
+    model_config = WIRE
+
+    results: Annotated[list[OperationResult], Field(max_length=MAX_OPERATIONS)]

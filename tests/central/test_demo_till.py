@@ -1,0 +1,88 @@
+"""A real demo till and the demo server agree: same catalog, and its sales witnessed clean.
+
+This is the one test that builds the till's own store (``pos``), to check what the server
+was built to match: product ids, prices and barcodes, the outbox payloads and the chain.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pos.services.demo_store import build_demo_store
+from pos.store.local_store import LocalStore
+from tests.central.conftest import LYON, pull_all, push
+from tests.support.central_server import CentralServer
+
+PRODUCTS = 400
+
+
+@pytest.fixture(scope="module")
+def till_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("till") / "store.db"
+    with LocalStore(path) as store:
+        build_demo_store(store, products=PRODUCTS, days=2, today=date(2025, 11, 25))
+    return path
+
+
+@pytest.fixture(scope="module")
+def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralServer]:
+    path = tmp_path_factory.mktemp("central") / "central.db"
+    with CentralServer(path, products=PRODUCTS) as server:
+        yield server
+
+
+def _rows(path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_the_servers_catalog_is_the_tills(central: CentralServer, till_db: Path) -> None:
+    till = {
+        row[0]: row[1:]
+        for row in _rows(
+            till_db, "SELECT id, sku, name, price_cents, vat_bp, sold_by, plu FROM products"
+        )
+    }
+    codes: dict[int, set[str]] = {}
+    for code, product_id in _rows(till_db, "SELECT code, product_id FROM barcodes"):
+        codes.setdefault(product_id, set()).add(code)
+    with central.client(central.enrol(LYON, "T01")) as client:
+        items, _ = pull_all(client, LYON, "catalog")
+    served = {
+        i["id"]: (i["sku"], i["name"], i["price_cents"], i["vat_bp"], i["sold_by"], i["plu"])
+        for i in items
+    }
+    assert served == till
+    assert {i["id"]: set(i["barcodes"]) for i in items if i["barcodes"]} == codes
+
+
+def test_the_tills_outbox_is_accepted_clean_and_stock_agrees(
+    central: CentralServer, till_db: Path
+) -> None:
+    ops = [
+        {"op_id": op_id, "seq": seq, "kind": kind, "payload": json.loads(payload)}
+        for seq, op_id, kind, payload in _rows(
+            till_db, "SELECT seq, op_id, kind, payload FROM outbox ORDER BY seq"
+        )
+    ]
+    assert ops, "the demo till recorded past sales"
+    with central.client(central.enrol(LYON, "T01")) as client:
+        results = push(client, LYON, "T01", ops)
+        assert {(r["status"], tuple(r["warnings"])) for r in results} == {("accepted", ())}
+        levels, _ = pull_all(client, LYON, "stock")
+    [(head_seq, head_hash)] = _rows(
+        till_db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
+    )
+    chain = central.chain(LYON, "T01")
+    assert (chain["head_seq"], chain["head_hash"], chain["flags"]) == (head_seq, head_hash, [])
+    till_levels = dict(_rows(till_db, "SELECT product_id, on_hand FROM stock"))
+    assert {i["product_id"]: i["on_hand"] for i in levels} == till_levels
