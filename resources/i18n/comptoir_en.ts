@@ -35,74 +35,157 @@
     </message>
 </context>
 <context>
+    <name>CameraView</name>
+    <message>
+        <location filename="../../pos/ui/camera/view.py" line="209"/>
+        <source>Camera:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/camera/view.py" line="210"/>
+        <source>Hold the barcode or QR code in front of the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/camera/view.py" line="211"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/camera/view.py" line="218"/>
+        <source>Camera scanning is not available on this till: the barcode reading library (zbar) is not installed. Use the hand scanner or type the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/camera/view.py" line="223"/>
+        <source>Camera scanning could not start: the barcode reading library failed to load. Use the hand scanner or type the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/camera/view.py" line="228"/>
+        <source>No camera found. Connect a camera, or use the hand scanner or type the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/camera/view.py" line="232"/>
+        <source>The camera stopped working (%1). Check its cable, or choose another camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="31"/>
+        <location filename="../../pos/ui/main_window.py" line="41"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="43"/>
+        <location filename="../../pos/ui/main_window.py" line="98"/>
         <source>Network: offline, sales kept on this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="52"/>
+        <location filename="../../pos/ui/main_window.py" line="63"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="53"/>
+        <location filename="../../pos/ui/main_window.py" line="64"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="57"/>
+        <location filename="../../pos/ui/main_window.py" line="68"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="66"/>
+        <location filename="../../pos/ui/main_window.py" line="77"/>
         <source>Printer: none (receipts on screen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="67"/>
+        <location filename="../../pos/ui/main_window.py" line="78"/>
         <source>Printer: not used yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="68"/>
+        <location filename="../../pos/ui/main_window.py" line="79"/>
         <source>Printer: ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="69"/>
+        <location filename="../../pos/ui/main_window.py" line="80"/>
         <source>Printer: offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="70"/>
+        <location filename="../../pos/ui/main_window.py" line="81"/>
         <source>Printer: out of paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="71"/>
+        <location filename="../../pos/ui/main_window.py" line="82"/>
         <source>Printer: cover open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="72"/>
+        <location filename="../../pos/ui/main_window.py" line="83"/>
         <source>Printer: not answering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="74"/>
+        <location filename="../../pos/ui/main_window.py" line="85"/>
         <source>Printer: error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="79"/>
+        <location filename="../../pos/ui/main_window.py" line="91"/>
+        <source>Network: no central server, sales kept on this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="95"/>
+        <source>Network: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="96"/>
+        <source>Network: syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="97"/>
+        <source>Network: online, up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="99"/>
+        <source>Network: sync stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="100"/>
+        <source>Network: the central server refused the last exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="103"/>
+        <source>%1 to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="105"/>
+        <source>%1 refused, kept for support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="112"/>
+        <source>Last success: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="119"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,7 +882,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="96"/>
+        <location filename="../../pos/ui/till_app.py" line="106"/>
         <source>The settings file could not be used:
 %1
 
@@ -807,12 +890,12 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="143"/>
+        <location filename="../../pos/ui/till_app.py" line="173"/>
         <source>Settings saved. The language and the terminal number change at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="155"/>
+        <location filename="../../pos/ui/till_app.py" line="185"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
