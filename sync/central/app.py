@@ -19,16 +19,28 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from sync.central import admin, auth, catalog, feeds, pushes, web
-from sync.central.bodies import parse, read_body
+from sync.central import (
+    admin,
+    auth,
+    carts,
+    catalog,
+    feeds,
+    pickup_orders,
+    promotions,
+    pushes,
+    web,
+)
+from sync.central.bodies import parse, parse_optional, read_body
 from sync.central.db import Database
 from sync.central.errors import ApiError, bad_request, describe, not_found
 from sync.central.faults import FaultInjector
-from sync.contract.admin import PriceChange, ProductUpsert, StockCount
+from sync.contract.admin import PriceChange, ProductUpsert, PromotionUpsert, StockCount
+from sync.contract.carts import CartConvertRequest, CartRequest
 from sync.contract.enrolment import EnrolmentRequest
 from sync.contract.faults import FaultSettings
 from sync.contract.operations import PushRequest, PushResponse
-from sync.contract.scalars import ReservationId, Sku, StoreId, TerminalId
+from sync.contract.pickups import ExpireRequest, PickupCancelRequest, PickupOrderRequest
+from sync.contract.scalars import OrderId, ReservationId, Sku, StoreId, TerminalId
 from sync.contract.web import ReservationRequest
 
 _JSON = "application/json"
@@ -64,6 +76,24 @@ _STORE_ID: TypeAdapter[str] = TypeAdapter(StoreId)
 _TERMINAL_ID: TypeAdapter[str] = TypeAdapter(TerminalId)
 _SKU: TypeAdapter[str] = TypeAdapter(Sku)
 _RESERVATION_ID: TypeAdapter[str] = TypeAdapter(ReservationId)
+_ORDER_ID: TypeAdapter[str] = TypeAdapter(OrderId)
+_MAX_CODE_TEXT = 200
+_MAX_PROMOTION_ID = 10**18 - 1
+
+
+def _code_text(request: Request) -> str:
+    """The ``{code}`` path part: a typed code or a whole QR text, read by the contract."""
+    text = request.path_params["code"]
+    if not 0 < len(text) <= _MAX_CODE_TEXT:
+        raise not_found("There is no such code.")
+    return str(text)
+
+
+def _promotion_id(request: Request) -> int:
+    raw = request.path_params["promotion_id"]
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= _MAX_PROMOTION_ID:
+        raise not_found(f"There is no promotion {raw!r}.")
+    return int(raw)
 
 
 class CentralApp:
@@ -98,24 +128,67 @@ class CentralApp:
         )
         return json_response(PushResponse(results=results))
 
+    async def pickup_by_code(self, request: Request) -> Response:
+        store_id = request.path_params["store_id"]
+        auth.terminal(self.db, request, store_id, None)
+        text = _code_text(request)
+        order = await run_in_threadpool(pickup_orders.find_by_code, self.db, store_id, text)
+        return json_response(order)
+
+    async def cart(self, request: Request) -> Response:
+        auth.terminal(self.db, request, request.path_params["store_id"], None)
+        return json_response(await run_in_threadpool(carts.find, self.db, _code_text(request)))
+
+    async def convert_cart(self, request: Request) -> Response:
+        terminal = auth.terminal(self.db, request, request.path_params["store_id"], None)
+        text = _code_text(request)
+        body = await parse(request, CartConvertRequest)
+        return json_response(await run_in_threadpool(carts.convert, self.db, terminal, text, body))
+
     # -- the web channel --------------------------------------------------------------
 
-    async def availability(self, request: Request) -> Response:
+    def _web(self, request: Request) -> None:
         auth.check_secret(request, self.options.web_token, "web channel")
+
+    async def availability(self, request: Request) -> Response:
+        self._web(request)
         sku = _checked(_SKU, request.query_params.get("sku", ""), "product")
         return json_response(await run_in_threadpool(web.availability, self.db, sku))
 
     async def reserve(self, request: Request) -> Response:
-        auth.check_secret(request, self.options.web_token, "web channel")
+        self._web(request)
         body = await parse(request, ReservationRequest)
         return json_response(await run_in_threadpool(web.reserve, self.db, body), 201)
 
     async def release(self, request: Request) -> Response:
-        auth.check_secret(request, self.options.web_token, "web channel")
+        self._web(request)
         reservation = _checked(
             _RESERVATION_ID, request.path_params["reservation_id"], "reservation"
         )
         return json_response(await run_in_threadpool(web.release, self.db, reservation))
+
+    async def place_pickup_order(self, request: Request) -> Response:
+        self._web(request)
+        body = await parse(request, PickupOrderRequest)
+        return json_response(await run_in_threadpool(pickup_orders.place, self.db, body), 201)
+
+    async def pickup_order(self, request: Request) -> Response:
+        self._web(request)
+        order_id = _checked(_ORDER_ID, request.path_params["order_id"], "pickup order")
+        return json_response(await run_in_threadpool(pickup_orders.get, self.db, order_id))
+
+    async def cancel_pickup_order(self, request: Request) -> Response:
+        self._web(request)
+        order_id = _checked(_ORDER_ID, request.path_params["order_id"], "pickup order")
+        body = await parse_optional(request, PickupCancelRequest)
+        order = await run_in_threadpool(pickup_orders.cancel, self.db, order_id, body)
+        return json_response(order)
+
+    async def put_cart(self, request: Request) -> Response:
+        self._web(request)
+        body = await parse(request, CartRequest)
+        cart, created = await run_in_threadpool(carts.put, self.db, body)
+        return json_response(cart, 201 if created else 200)
 
     # -- the operator -----------------------------------------------------------------
 
@@ -128,6 +201,20 @@ class CentralApp:
         body = _product_change(await read_body(request))
         item, created = await run_in_threadpool(catalog.put_product, self.db, sku, body)
         return json_response(item, 201 if created else 200)
+
+    async def put_promotion(self, request: Request) -> Response:
+        self._admin(request)
+        promotion_id = _promotion_id(request)
+        body = await parse(request, PromotionUpsert)
+        item, created = await run_in_threadpool(
+            promotions.put_promotion, self.db, promotion_id, body
+        )
+        return json_response(item, 201 if created else 200)
+
+    async def expire_pickups(self, request: Request) -> Response:
+        self._admin(request)
+        body = await parse_optional(request, ExpireRequest)
+        return json_response(await run_in_threadpool(pickup_orders.expire, self.db, body.now))
 
     async def stock_count(self, request: Request) -> Response:
         self._admin(request)
@@ -162,10 +249,27 @@ class CentralApp:
                 self.push,
                 methods=["POST"],
             ),
+            Route(
+                "/v1/stores/{store_id}/pickup-codes/{code}", self.pickup_by_code, methods=["GET"]
+            ),
+            Route("/v1/stores/{store_id}/carts/{code}", self.cart, methods=["GET"]),
+            Route(
+                "/v1/stores/{store_id}/carts/{code}/convert", self.convert_cart, methods=["POST"]
+            ),
             Route("/v1/web/availability", self.availability, methods=["GET"]),
             Route("/v1/web/reservations", self.reserve, methods=["POST"]),
             Route("/v1/web/reservations/{reservation_id}", self.release, methods=["DELETE"]),
+            Route("/v1/web/pickup-orders", self.place_pickup_order, methods=["POST"]),
+            Route("/v1/web/pickup-orders/{order_id}", self.pickup_order, methods=["GET"]),
+            Route(
+                "/v1/web/pickup-orders/{order_id}/cancel",
+                self.cancel_pickup_order,
+                methods=["POST"],
+            ),
+            Route("/v1/web/carts", self.put_cart, methods=["POST"]),
             Route("/v1/admin/products/{sku}", self.put_product, methods=["PUT"]),
+            Route("/v1/admin/promotions/{promotion_id}", self.put_promotion, methods=["PUT"]),
+            Route("/v1/admin/pickups/expire", self.expire_pickups, methods=["POST"]),
             Route("/v1/admin/stores/{store_id}/stock", self.stock_count, methods=["POST"]),
             Route(
                 "/v1/admin/terminals/{store_id}/{terminal_id}/chain", self.chain, methods=["GET"]

@@ -56,6 +56,12 @@ async def parse(request: Request, model: type[Model]) -> Model:
     return parse_bytes(body, model)
 
 
+async def parse_optional(request: Request, model: type[Model]) -> Model:
+    """Like ``parse``, but an empty body stands for the model's defaults."""
+    body = await read_body(request)
+    return parse_bytes(body, model) if body.strip() else model()
+
+
 def parse_bytes(body: bytes, model: type[Model]) -> Model:
     try:
         return model.model_validate_json(body)

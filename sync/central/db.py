@@ -28,7 +28,12 @@ _PRAGMAS = (
 )
 CHANGE_SEQ = "change_seq"
 #: ``PRAGMA user_version`` of the schema this code writes; a newer file is refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: What an older file needs before ``schema.sql`` runs, by the version it upgrades to.
+#: 2: ``pickups`` was an empty placeholder (id, store_id, status); it becomes the orders.
+_UPGRADES: dict[int, str] = {
+    2: "DROP INDEX IF EXISTS pickups_change; DROP TABLE IF EXISTS pickups;",
+}
 
 
 class NewerDatabaseError(RuntimeError):
@@ -71,6 +76,9 @@ class Database:
             raise NewerDatabaseError(
                 f"{self.path} has schema {version}; this server knows up to {SCHEMA_VERSION}."
             )
+        if version:  # 0: a new file, nothing to upgrade
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                self._writer.executescript(_UPGRADES[target])
         self._writer.executescript(SCHEMA_SQL)
         self._writer.executescript(INDEXES_SQL)
         self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,11 +1,12 @@
 """Feed pages, serialised by SQLite itself.
 
 A page is one range scan on the feed's ``change_seq`` index; each item is built by
-``json_object`` in C (stored with the product, for the catalog) and read as bytes, and
-the page is those bytes joined: decoding and re-encoding 1.2 MB of UTF-8 would triple the
-cost, and validating 5000 items with pydantic on the way out would cost more than the
-scan. The items come from rows the server wrote through the same contract models, so the
-shape is fixed by this SQL (the tests validate served pages against ``sync.contract``).
+``json_object`` in C (stored with the product, for the catalog; pickup orders are kept
+whole as served) and read as bytes, and the page is those bytes joined: decoding and
+re-encoding 1.2 MB of UTF-8 would triple the cost, and validating 5000 items with pydantic
+on the way out would cost more than the scan. The items come from rows the server wrote
+through the same contract models, so the shape is fixed by this SQL (the tests validate
+served pages against ``sync.contract``).
 """
 
 from __future__ import annotations
@@ -49,8 +50,7 @@ _QUERIES: dict[str, tuple[bool, str]] = {
     ),
     "pickups": (
         True,
-        "SELECT change_seq, CAST(json_object('id', id, 'status', status, "
-        "'version', change_seq) AS BLOB) "
+        "SELECT change_seq, CAST(item AS BLOB) "
         "FROM pickups WHERE store_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?",
     ),
 }

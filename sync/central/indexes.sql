@@ -6,3 +6,6 @@ CREATE INDEX IF NOT EXISTS promotions_change ON promotions(change_seq);
 CREATE INDEX IF NOT EXISTS customers_change ON customers(change_seq);
 CREATE INDEX IF NOT EXISTS stock_change ON stock(store_id, change_seq);
 CREATE INDEX IF NOT EXISTS pickups_change ON pickups(store_id, change_seq);
+CREATE UNIQUE INDEX IF NOT EXISTS pickups_code ON pickups(store_id, code);
+CREATE INDEX IF NOT EXISTS pickups_open ON pickups(expires_at)
+    WHERE state IN ('received', 'preparing', 'ready');

@@ -8,7 +8,8 @@ payload is ``rejected`` (``op_id_reused``). Rejections are not recorded as opera
 they changed nothing, and answering them again the same way is what makes them final.
 
 Payloads are validated and hashed before the write lock is taken (pure CPU); inside it,
-each table gets one ``executemany`` for the whole batch.
+each table gets one ``executemany`` for the whole batch. Pickup transitions are written
+as they come (``pickup_desk``), so a batch may move one order twice in order.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from sync.central import pickup_desk
 from sync.central.chain import ChainWitness
 from sync.central.db import Database, bump_counters, utc_now
 from sync.central.errors import describe
+from sync.central.pickup_machine import Refused
 from sync.central.stock import StockChanges
 from sync.contract.operations import (
     INVALID_PAYLOAD,
@@ -36,6 +39,7 @@ from sync.contract.operations import (
     OperationResult,
     StockMovementPayload,
 )
+from sync.contract.pickups import PickupTransitionPayload
 from sync.contract.sales import SalePayload
 
 _INSERT_OPERATION = (
@@ -163,6 +167,14 @@ class _Batch:
             if problem:
                 return self._rejected(op_id, UNKNOWN_PRODUCT, problem)
             warnings = []
+        elif isinstance(p.payload, PickupTransitionPayload):
+            try:
+                warnings = pickup_desk.transition(
+                    self.conn, (self.store_id, self.terminal_id), op_id, p.payload, self.stock,
+                    self.at,
+                )  # fmt: skip
+            except Refused as refused:
+                return self._rejected(op_id, refused.code, refused.reason)
         else:  # PAYLOAD_MODELS grew a kind this server does not apply
             return self._rejected(op_id, UNKNOWN_KIND, f"Kind {p.op.kind!r} is not applied here.")
         self.recorded[op_id] = (p.fingerprint, warnings)

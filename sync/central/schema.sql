@@ -87,11 +87,28 @@ CREATE TABLE IF NOT EXISTS stock (
     PRIMARY KEY (store_id, product_id)
 ) WITHOUT ROWID;
 
+-- Click-and-collect orders. Each is kept whole, as served (web, pickups feed, desk lookup):
+-- a handful of transitions per order, so a document beats a join per page. The other
+-- columns are what queries filter on, kept in step with the document by the one writer.
 CREATE TABLE IF NOT EXISTS pickups (
+    id          TEXT PRIMARY KEY,
+    store_id    TEXT NOT NULL,
+    code        TEXT NOT NULL,  -- the pickup code, canonical XXXX-XXXX
+    state       TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    expires_at  TEXT NOT NULL,  -- house format: compares as text
+    request     TEXT NOT NULL,  -- sha256 of the web request: tells a retry from id reuse
+    item        TEXT NOT NULL,  -- the PickupOrder JSON
+    change_seq  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Online carts: priced once, kept whole as served; converted into one sale at most.
+CREATE TABLE IF NOT EXISTS carts (
     id         TEXT PRIMARY KEY,
-    store_id   TEXT NOT NULL,
-    status     TEXT NOT NULL,
-    change_seq INTEGER NOT NULL
+    code       TEXT NOT NULL UNIQUE,
+    expires_at TEXT NOT NULL,
+    sale_id    TEXT,  -- the sale it became
+    item       TEXT NOT NULL  -- the Cart JSON
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS stock_movements (

@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
-from sync.contract.feeds import SoldBy
 from sync.contract.scalars import (
     WIRE,
     Barcode,
     Cents,
     Count,
     Flag,
+    Instant,
     Message,
     Name,
     NonEmptyName,
     OpId,
     Plu,
     ProductId,
+    PromotionKind,
     Seq,
     Sha256Hex,
     ShortText,
     Sku,
+    SoldBy,
     StockLevel,
     StoreId,
     TerminalId,
@@ -55,6 +58,29 @@ class PriceChange(BaseModel):
     model_config = WIRE
 
     price_cents: Cents
+
+
+class PromotionUpsert(BaseModel):
+    """A whole promotion for ``PUT /v1/admin/promotions/{id}``: it reaches the tills through
+    the ``promotions`` feed and prices online carts and pickup orders while active."""
+
+    model_config = WIRE
+
+    name: NonEmptyName
+    kind: PromotionKind
+    value: Count  # basis points for percent (at most 10000), cents for amount_off
+    skus: Annotated[list[Sku], Field(min_length=1, max_length=10_000)]
+    starts_at: Instant
+    ends_at: Instant
+    active: Flag = True
+
+    @model_validator(mode="after")
+    def _sensible(self) -> PromotionUpsert:
+        if self.kind == "percent" and self.value > 10_000:
+            raise ValueError("a percent promotion is at most 10000 basis points")
+        if datetime.fromisoformat(self.ends_at) <= datetime.fromisoformat(self.starts_at):
+            raise ValueError("ends_at must come after starts_at")
+        return self
 
 
 class StockCount(BaseModel):

@@ -11,11 +11,26 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from sync.contract.admin import ChainView, PriceChange, ProductUpsert, Stats, StockCount
+from sync.contract.admin import (
+    ChainView,
+    PriceChange,
+    ProductUpsert,
+    PromotionUpsert,
+    Stats,
+    StockCount,
+)
+from sync.contract.carts import Cart, CartConvertRequest, CartRequest
 from sync.contract.enrolment import EnrolmentRequest, EnrolmentResponse
 from sync.contract.faults import FaultSettings
-from sync.contract.feeds import CatalogItem, FeedPage, StockItem
+from sync.contract.feeds import CatalogItem, FeedPage, PromotionItem, StockItem
 from sync.contract.operations import PushRequest, PushResponse
+from sync.contract.pickups import (
+    ExpireRequest,
+    ExpireResponse,
+    PickupCancelRequest,
+    PickupOrder,
+    PickupOrderRequest,
+)
 from sync.contract.web import AvailabilityResponse, ReservationRequest, ReservationResponse
 
 Auth = Literal["none", "terminal", "web", "admin"]
@@ -40,6 +55,7 @@ class Endpoint:
     request: type[BaseModel] | object | None
     responses: dict[int, type[BaseModel] | object]
     query: tuple[QueryParam, ...] = field(default=())
+    body_required: bool = True  # False: an empty body stands for the model's defaults
 
 
 _FEED_QUERY = (
@@ -86,6 +102,33 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     ),
     Endpoint(
         "GET",
+        "/v1/stores/{store_id}/pickup-codes/{code}",
+        "find_pickup_by_code",
+        "This store's pickup order for a typed code or a scanned pickup QR text",
+        "terminal",
+        None,
+        {200: PickupOrder},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/stores/{store_id}/carts/{code}",
+        "find_cart",
+        "An online cart for a typed code or a scanned cart QR text, at its online prices",
+        "terminal",
+        None,
+        {200: Cart},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/stores/{store_id}/carts/{code}/convert",
+        "convert_cart",
+        "Record the sale a cart became (idempotent for that sale)",
+        "terminal",
+        CartConvertRequest,
+        {200: Cart},
+    ),
+    Endpoint(
+        "GET",
         "/v1/web/availability",
         "web_availability",
         "A SKU's stock in every store",
@@ -111,6 +154,43 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "web",
         None,
         {200: ReservationResponse},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/web/pickup-orders",
+        "web_place_pickup_order",
+        "Place a click-and-collect order: priced, reserved, given a pickup code",
+        "web",
+        PickupOrderRequest,
+        {201: PickupOrder},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/web/pickup-orders/{order_id}",
+        "web_get_pickup_order",
+        "A click-and-collect order as it is now",
+        "web",
+        None,
+        {200: PickupOrder},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/web/pickup-orders/{order_id}/cancel",
+        "web_cancel_pickup_order",
+        "Cancel a click-and-collect order and release its stock",
+        "web",
+        PickupCancelRequest,
+        {200: PickupOrder},
+        body_required=False,
+    ),
+    Endpoint(
+        "POST",
+        "/v1/web/carts",
+        "web_put_cart",
+        "Make or replace an online cart, priced by central",
+        "web",
+        CartRequest,
+        {200: Cart, 201: Cart},
     ),
     Endpoint(
         "PUT",
@@ -139,6 +219,25 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         None,
         {200: ChainView},
     ),
+    Endpoint(
+        "PUT",
+        "/v1/admin/promotions/{promotion_id}",
+        "admin_put_promotion",
+        "Create or replace a promotion",
+        "admin",
+        PromotionUpsert,
+        {200: PromotionItem, 201: PromotionItem},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/admin/pickups/expire",
+        "admin_expire_pickups",
+        "Expire open pickup orders past their expires_at, releasing their stock",
+        "admin",
+        ExpireRequest,
+        {200: ExpireResponse},
+        body_required=False,
+    ),
     Endpoint("GET", "/v1/admin/stats", "admin_stats", "Counters", "admin", None, {200: Stats}),
     Endpoint(
         "PUT",
@@ -158,4 +257,11 @@ PATH_PARAMS: dict[str, dict[str, object]] = {
     "feed": {"type": "string", "enum": ["catalog", "promotions", "stock", "customers", "pickups"]},
     "sku": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},
     "reservation_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
+    "order_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
+    "code": {
+        "type": "string",
+        "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$",
+        "description": "A typed code (case, hyphens free) or the whole QR text.",
+    },
+    "promotion_id": {"type": "string", "pattern": r"^[1-9][0-9]{0,17}$"},
 }

@@ -15,6 +15,8 @@ ErrorCode = Literal[
     "forbidden_store",
     "not_found",
     "conflict",
+    "cart_expired",
+    "cart_converted",
     "payload_too_large",
     "internal",
 ]

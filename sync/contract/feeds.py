@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from sync.contract.pickups import PickupOrder
 from sync.contract.scalars import (
     MAX_PAGE_ITEMS,
     WIRE,
@@ -23,9 +24,11 @@ from sync.contract.scalars import (
     NonEmptyName,
     Plu,
     ProductId,
+    PromotionKind,
     Seq,
     ShortText,
     Sku,
+    SoldBy,
     StockLevel,
     Timestamp,
     VatBp,
@@ -33,7 +36,6 @@ from sync.contract.scalars import (
 
 FeedName = Literal["catalog", "promotions", "stock", "customers", "pickups"]
 FEEDS: tuple[FeedName, ...] = ("catalog", "promotions", "stock", "customers", "pickups")
-SoldBy = Literal["unit", "weight"]
 
 
 class CatalogItem(BaseModel):
@@ -65,7 +67,7 @@ class PromotionItem(BaseModel):
 
     id: Seq
     name: NonEmptyName
-    kind: Literal["percent", "amount_off"]
+    kind: PromotionKind
     value: Count
     skus: Annotated[list[Sku], Field(max_length=10_000)]
     starts_at: Timestamp
@@ -98,14 +100,8 @@ class CustomerItem(BaseModel):
     version: Seq
 
 
-class PickupItem(BaseModel):
-    """Placeholder for click-and-collect orders (issue 5): the feed is empty for now."""
-
-    model_config = WIRE
-
-    id: Annotated[str, Field(min_length=1, max_length=128)]
-    status: ShortText
-    version: Seq
+#: An item of the ``pickups`` feed is the whole order, as the web and the desk see it.
+PickupItem = PickupOrder
 
 
 class _Page(BaseModel):

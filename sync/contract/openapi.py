@@ -26,7 +26,8 @@ _ERROR_STATUSES = {
     "401": "Missing or wrong token (unauthorized)",
     "403": "Token of another store or terminal (forbidden_store)",
     "404": "Unknown resource (not_found)",
-    "409": "Conflicting state (conflict)",
+    "409": "Conflicting state (conflict, cart_converted)",
+    "410": "Gone: the cart expired or became a sale (cart_expired, cart_converted)",
     "413": "Body over the limit (payload_too_large)",
     "500": "Server fault (internal)",
 }
@@ -79,7 +80,7 @@ def _operation(endpoint: Endpoint, refs: dict[Any, Any]) -> dict[str, Any]:
     if endpoint.request is not None:
         schema = _schema_ref(endpoint.request, refs, "validation")
         operation["requestBody"] = {
-            "required": True,
+            "required": endpoint.body_required,
             "content": {"application/json": {"schema": schema}},
         }
     responses: dict[str, Any] = {

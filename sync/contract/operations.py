@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StrictStr
 
+from sync.contract.pickups import PickupTransitionPayload
 from sync.contract.sales import SalePayload
 from sync.contract.scalars import (
     MAX_OPERATIONS,
@@ -24,7 +25,7 @@ from sync.contract.scalars import (
     StockDelta,
 )
 
-OperationKind = Literal["sale", "stock_movement"]
+OperationKind = Literal["sale", "stock_movement", "pickup_transition"]
 OperationStatus = Literal["accepted", "duplicate", "rejected"]
 
 # Rejection codes (``OperationResult.code``): stable identifiers, final verdicts.
@@ -32,11 +33,17 @@ OP_ID_REUSED = "op_id_reused"  # same op_id, different kind or payload
 INVALID_PAYLOAD = "invalid_payload"  # the payload does not match its kind's model
 UNKNOWN_KIND = "unknown_kind"
 UNKNOWN_PRODUCT = "unknown_product"  # a stock movement for a product central does not know
+NOT_FOUND = "not_found"  # a pickup order central does not know in this store
+CONFLICT = "conflict"  # the order is no longer in the state and version the desk saw
+ILLEGAL_TRANSITION = "illegal_transition"  # a move the pickup state machine does not have
+INVALID_LINES = "invalid_lines"  # picked/handed-over quantities that do not fit the order
 
 # Warnings on an accepted sale: the chain the server witnessed for this terminal.
 CHAIN_BREAK = "chain_break"  # seq or prev_hash does not follow the last witnessed entry
 CHAIN_REWRITE = "chain_rewrite"  # a second, different hash for a seq already witnessed
 HASH_MISMATCH = "hash_mismatch"  # the hash is not sha256(prev_hash + "\n" + sale)
+# Warning on an accepted handover.
+UNPAID_HANDOVER = "unpaid_handover"  # an order not paid online, handed over without a sale_id
 
 
 class StockMovementPayload(BaseModel):
@@ -55,6 +62,7 @@ class StockMovementPayload(BaseModel):
 PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "sale": SalePayload,
     "stock_movement": StockMovementPayload,
+    "pickup_transition": PickupTransitionPayload,
 }
 
 
@@ -69,7 +77,8 @@ class Operation(BaseModel):
     payload: Annotated[
         dict[str, Any],
         Field(
-            description="SalePayload for kind 'sale', StockMovementPayload for 'stock_movement'."
+            description="SalePayload for kind 'sale', StockMovementPayload for "
+            "'stock_movement', PickupTransitionPayload for 'pickup_transition'."
         ),
     ]
 
@@ -82,7 +91,8 @@ class PushRequest(BaseModel):
 
 class OperationResult(BaseModel):
     """``code`` and ``reason`` are set when ``rejected``; ``warnings`` flag an accepted
-    sale that broke the witnessed chain (a duplicate repeats the original warnings)."""
+    sale that broke the witnessed chain, or an unpaid handover (a duplicate repeats the
+    original warnings)."""
 
     model_config = WIRE
 

@@ -11,7 +11,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictStr
 
-from sync.contract.feeds import SoldBy
 from sync.contract.scalars import (
     WIRE,
     Cents,
@@ -24,6 +23,7 @@ from sync.contract.scalars import (
     Seq,
     Sha256Hex,
     ShortText,
+    SoldBy,
     Timestamp,
     VatBp,
 )

@@ -8,9 +8,10 @@ receiver memory or time, and mirror the till's own limits (``pos.domain.money.MA
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import datetime
+from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import AfterValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 #: Every wire model: unknown fields are refused, types are never coerced.
 WIRE = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -59,7 +60,35 @@ Timestamp = Annotated[StrictStr, Field(min_length=10, max_length=40)]
 Cursor = Annotated[StrictStr, Field(min_length=1, max_length=512)]
 Secret = Annotated[StrictStr, Field(min_length=1, max_length=256)]
 
+#: Ids the web shop makes: its order ids and cart ids.
+OrderId = Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")]
+CartId = Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")]
+#: A pickup or cart code as the server writes it: 8 Crockford base32 symbols, "K7M2-Q9XD".
+ShortCode = Annotated[StrictStr, Field(pattern=r"^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")]
+#: What a customer's QR code holds (``sync.contract.codes``).
+QrText = Annotated[StrictStr, Field(min_length=1, max_length=200)]
+
+SoldBy = Literal["unit", "weight"]
+PromotionKind = Literal["percent", "amount_off"]
+
+
+def _real_instant(value: str) -> str:
+    """The pattern admits "2025-02-30": the calendar must agree too."""
+    datetime.fromisoformat(value)
+    return value
+
+
+#: A time a client gives the server to compute with (a due date, "now", a desk's clock):
+#: ISO 8601 with seconds and an explicit offset ("2025-11-25T08:30:00.000Z").
+Instant = Annotated[
+    StrictStr,
+    Field(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"),
+    AfterValidator(_real_instant),
+]
+
 ShortText = Annotated[StrictStr, Field(max_length=64)]
 Name = Annotated[StrictStr, Field(max_length=200)]
 NonEmptyName = Annotated[StrictStr, Field(min_length=1, max_length=200)]
 Message = Annotated[StrictStr, Field(max_length=2000)]
+Email = Annotated[StrictStr, Field(max_length=254)]
+Phone = Annotated[StrictStr, Field(max_length=32)]

@@ -9,12 +9,21 @@ import pytest
 from pydantic import ValidationError
 
 from sync.contract import (
+    DESK_TARGETS,
     MAX_OPERATIONS,
+    OPEN_PICKUP_STATES,
+    PICKUP_TRANSITIONS,
     CatalogItem,
     FaultSettings,
+    PickupTransitionPayload,
     PushRequest,
     SalePayload,
     StockMovementPayload,
+    cart_qr_text,
+    normalize_code,
+    parse_cart_qr,
+    parse_pickup_qr,
+    pickup_qr_text,
 )
 from tests.support.sale_ops import SaleChain
 
@@ -86,3 +95,66 @@ def test_fault_rates_are_basis_points() -> None:
         FaultSettings.model_validate({"error_rate": 0.5})
     with pytest.raises(ValidationError):
         FaultSettings.model_validate({"error_rate": 10_001})
+
+
+# -- click-and-collect and carts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("K7M2-Q9XD", "K7M2-Q9XD"),
+        ("k7m2q9xd", "K7M2-Q9XD"),
+        (" k7m2 q9xd ", "K7M2-Q9XD"),
+        ("O1IL-0000", "0111-0000"),  # O, I and L read as the digits they look like
+        ("K7M2-Q9X", None),
+        ("K7M2-Q9XDD", None),
+        ("K7M2-Q9XU", None),  # U is not in the alphabet
+        ("", None),
+    ],
+)
+def test_codes_are_forgiving_to_type(typed: str, code: str | None) -> None:
+    assert normalize_code(typed) == code
+
+
+def test_qr_texts_name_what_they_are() -> None:
+    text = pickup_qr_text("web:1001", "K7M2-Q9XD")
+    assert text == "CMPT-PU:web:1001:K7M2-Q9XD"
+    assert parse_pickup_qr(text) == ("web:1001", "K7M2-Q9XD")
+    assert parse_pickup_qr("CMPT-PU:K7M2-Q9XD") is None  # no order id
+    assert parse_pickup_qr(cart_qr_text("K7M2-Q9XD")) is None
+    assert parse_cart_qr("CMPT-CART:k7m2q9xd") == "K7M2-Q9XD"
+    assert parse_cart_qr(text) is None
+
+
+TRANSITION: dict[str, Any] = {
+    "order_id": "web-1", "from_state": "ready", "to_state": "collected",
+    "expected_version": 3, "staff": "Inès", "at": "2025-11-25T10:00:00.000Z",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"expected_version": 3.0},
+        {"expected_version": 0},
+        {"to_state": "lost"},
+        {"at": "2025-11-25 10:00"},
+        {"at": "2025-02-30T10:00:00Z"},  # the pattern fits, the calendar does not
+        {"at": "2025-11-25T10:00:00"},  # no offset
+        {"lines": []},
+        {"lines": [{"sku": "SKU1", "quantity": -1}]},
+        {"staff": ""},
+        {"note": "x"},
+    ],
+)
+def test_a_pickup_transition_is_strict(change: dict[str, Any]) -> None:
+    PickupTransitionPayload.model_validate(TRANSITION)
+    with pytest.raises(ValidationError):
+        PickupTransitionPayload.model_validate(TRANSITION | change)
+
+
+def test_the_desk_may_not_ask_for_expiry() -> None:
+    assert "expired" not in DESK_TARGETS
+    assert "expired" in PICKUP_TRANSITIONS["ready"]
+    assert all(state in PICKUP_TRANSITIONS for state in OPEN_PICKUP_STATES)

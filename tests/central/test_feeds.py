@@ -65,7 +65,7 @@ def test_the_last_cursor_returns_an_empty_page_until_something_changes(
     assert [(i["sku"], i["price_cents"]) for i in page["items"]] == [("SKU0000042", 1299)]
 
 
-def test_pickups_is_an_empty_feed_for_now(lyon: httpx.Client) -> None:
+def test_pickups_is_empty_until_the_web_places_an_order(lyon: httpx.Client) -> None:
     page = _get(lyon, "pickups").json()
     assert page["items"] == [] and page["has_more"] is False
 

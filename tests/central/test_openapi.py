@@ -54,3 +54,4 @@ def test_the_document_is_plain_json_with_every_schema_resolvable() -> None:
     refs = set(re.findall(r'"\$ref": "#/components/schemas/(\w+)"', json.dumps(document)))
     assert refs <= set(schemas)
     assert {"SalePayload", "StockMovementPayload", "CatalogPage"} <= set(schemas)
+    assert {"PickupTransitionPayload", "PickupOrder", "PickupsPage", "Cart"} <= set(schemas)

@@ -49,3 +49,24 @@ def test_a_database_from_a_newer_server_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(CentralServerError, match="schema 99"):
         CentralServer(path, products=5).start()
+
+
+def test_a_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
+    """Schema 1 had an empty placeholder ``pickups`` table; schema 2 makes it the orders."""
+    path = tmp_path / "central.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE pickups (id TEXT PRIMARY KEY, store_id TEXT NOT NULL, "
+        "status TEXT NOT NULL, change_seq INTEGER NOT NULL) WITHOUT ROWID;"
+        "CREATE INDEX pickups_change ON pickups(store_id, change_seq);"
+        "PRAGMA user_version = 1;"
+    )
+    conn.close()
+    with CentralServer(path, products=20) as central:
+        order = central.place_pickup_order("web-after-upgrade", {"SKU0000003": 1})
+        assert order["state"] == "received"
+    conn = sqlite3.connect(path)
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(pickups)")}
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.close()
+    assert ("item" in columns, "status" in columns, version) == (True, False, 2)

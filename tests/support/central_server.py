@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -66,6 +67,7 @@ class CentralServer:
         self.port = 0
         self._process: subprocess.Popen[str] | None = None
         self._admin_client: httpx.Client | None = None
+        self._web_client: httpx.Client | None = None
 
     # -- lifecycle ----------------------------------------------------------------------
 
@@ -79,9 +81,10 @@ class CentralServer:
 
     def stop(self, *, kill: bool = False) -> None:
         """SIGTERM and wait (SIGKILL if it lingers); ``kill=True`` is an immediate crash."""
-        if self._admin_client is not None:
-            self._admin_client.close()
-            self._admin_client = None
+        for client in (self._admin_client, self._web_client):
+            if client is not None:
+                client.close()
+        self._admin_client = self._web_client = None
         process, self._process = self._process, None
         if process is None:
             return
@@ -233,3 +236,102 @@ class CentralServer:
         response = self.admin("GET", f"/v1/admin/terminals/{store_id}/{terminal_id}/chain")
         response.raise_for_status()
         return dict(response.json())
+
+    # -- the web channel and the operator, for click-and-collect and carts ---------------
+
+    def web(self, method: str, path: str, json: Any = None) -> httpx.Response:
+        """One call with the web channel's token."""
+        if self._web_client is None:
+            self._web_client = self.client(self.web_token)
+        return self._web_client.request(method, path, json=json)
+
+    def place_pickup_order(
+        self,
+        order_id: str,
+        lines: dict[str, int],
+        *,
+        store_id: str = "lyon-part-dieu",
+        paid: bool = True,
+        due_at: str | None = None,
+        customer: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """Place a web order (``{sku: quantity}``); return the order as central answers it."""
+        body: dict[str, Any] = {
+            "order_id": order_id,
+            "store_id": store_id,
+            "customer": customer or {"name": "Camille Martin", "email": "camille@example.org"},
+            "lines": [{"sku": sku, "quantity": quantity} for sku, quantity in lines.items()],
+            "paid": paid,
+        }
+        if due_at is not None:
+            body["due_at"] = due_at
+        response = self.web("POST", "/v1/web/pickup-orders", body)
+        response.raise_for_status()
+        return dict(response.json())
+
+    def pickup_order(self, order_id: str) -> dict[str, Any]:
+        response = self.web("GET", f"/v1/web/pickup-orders/{order_id}")
+        response.raise_for_status()
+        return dict(response.json())
+
+    def expire_pickups(self, now: str | None = None) -> dict[str, Any]:
+        response = self.admin("POST", "/v1/admin/pickups/expire", json={"now": now} if now else {})
+        response.raise_for_status()
+        return dict(response.json())
+
+    def put_promotion(
+        self,
+        promotion_id: int,
+        skus: list[str],
+        *,
+        kind: str = "percent",
+        value: int = 1000,
+        starts_at: str = "2020-01-01T00:00:00.000Z",
+        ends_at: str = "2040-01-01T00:00:00.000Z",
+        active: bool = True,
+        name: str = "",
+    ) -> dict[str, Any]:
+        body = {
+            "name": name or f"Promo test {promotion_id}", "kind": kind, "value": value,
+            "skus": skus, "starts_at": starts_at, "ends_at": ends_at, "active": active,
+        }  # fmt: skip
+        response = self.admin("PUT", f"/v1/admin/promotions/{promotion_id}", json=body)
+        response.raise_for_status()
+        return dict(response.json())
+
+    def put_cart(self, lines: dict[str, int], **fields: Any) -> dict[str, Any]:
+        """Make (or, with ``cart_id=``, replace) an online cart; return it."""
+        body = {"lines": [{"sku": sku, "quantity": q} for sku, q in lines.items()], **fields}
+        response = self.web("POST", "/v1/web/carts", body)
+        response.raise_for_status()
+        return dict(response.json())
+
+
+def pickup_move(
+    op_id: str,
+    seq: int,
+    order: dict[str, Any],
+    to_state: str,
+    *,
+    staff: str = "Inès",
+    lines: dict[str, int] | None = None,
+    sale_id: str | None = None,
+    at: str | None = None,
+) -> dict[str, Any]:
+    """A desk's ``pickup_transition`` operation from the order as the desk last saw it
+    (``at``: now by default)."""
+    if at is None:
+        at = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    payload: dict[str, Any] = {
+        "order_id": order["id"],
+        "from_state": order["state"],
+        "to_state": to_state,
+        "expected_version": order["version"],
+        "staff": staff,
+        "at": at,
+    }
+    if lines is not None:
+        payload["lines"] = [{"sku": sku, "quantity": q} for sku, q in lines.items()]
+    if sale_id is not None:
+        payload["sale_id"] = sale_id
+    return {"op_id": op_id, "seq": seq, "kind": "pickup_transition", "payload": payload}
