@@ -13,6 +13,10 @@ SYSTEM_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0   # a real X11 window
 )
+if [ "${1:-}" = "--test" ]; then
+  # The Medusa integration tests run a real Medusa over a throw-away PostgreSQL cluster.
+  SYSTEM_PACKAGES+=(postgresql)
+fi
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

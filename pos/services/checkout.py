@@ -9,8 +9,10 @@ id, so retrying can never record it twice.
 
 from __future__ import annotations
 
+import copy
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from hardware.barcodes import DEFAULT_LAYOUTS, BarcodeError, CodeKind, MeasureKind, parse_scan
@@ -18,6 +20,7 @@ from pos.domain.basket import Basket, BasketLine, BasketTotals
 from pos.domain.basket_codec import basket_from_dict, basket_to_dict
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
+from pos.domain.money import check_amount
 from pos.domain.product import Product, SoldBy
 from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
 from pos.domain.tenders import Payment, TenderKind
@@ -27,6 +30,15 @@ from pos.store.local_store import LocalStore
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class PricedItem:
+    """A product at a price agreed elsewhere: an online cart's, a pickup order's."""
+
+    product_id: int
+    quantity: int  # units, or grams for goods sold by weight
+    unit_price_cents: int  # per unit, or per kilogram
 
 
 class Checkout:
@@ -101,6 +113,30 @@ class Checkout:
         if product is None:
             raise PosError("This product is no longer in the catalog.", code="unknown_product")
         return self._mutate(lambda: self.basket.add(product, quantity))
+
+    def add_priced(self, items: Sequence[PricedItem]) -> list[BasketLine]:
+        """Add lines at the price the customer was shown online, not today's catalog
+        price (the line keeps a product snapshot at that price). All or none: a refused
+        item leaves the basket as it was."""
+        products = []
+        for item in items:
+            product = self.store.catalog.get(item.product_id)
+            if product is None:
+                raise PosError(
+                    "This product is no longer in the catalog.",
+                    code="unknown_product",
+                    product_id=item.product_id,
+                )
+            check_amount(item.unit_price_cents, what=f"{product.name} unit price")
+            products.append((replace(product, price_cents=item.unit_price_cents), item.quantity))
+
+        def add_all() -> list[BasketLine]:
+            trial = copy.copy(self.basket)
+            added = [trial.add(product, quantity) for product, quantity in products]
+            self.basket = trial
+            return added
+
+        return self._mutate(add_all)
 
     def set_quantity(self, line_id: int, quantity: int) -> BasketLine:
         return self._mutate(lambda: self.basket.set_quantity(line_id, quantity))

@@ -1,0 +1,59 @@
+"""Applying a page of the central customers feed: one customer across channels.
+
+The central side owns customers and their loyalty balance; a page's items overwrite the
+local rows by id, and ``active = false`` keeps the row (past sales may name it) but
+marks it gone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import Protocol
+
+from pos.store.feed_cursors import page_transaction
+from pos.store.sale_codec import utc_now
+
+FEED = "customers"
+
+_UPSERT = """
+INSERT INTO customers (id, name, email, phone, loyalty_points, active, version, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET
+    name = excluded.name, email = excluded.email, phone = excluded.phone,
+    loyalty_points = excluded.loyalty_points, active = excluded.active,
+    version = excluded.version, updated_at = excluded.updated_at
+"""
+
+
+class CustomerItemLike(Protocol):
+    """A customer as the customers feed sends it (sync.contract's model fits)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def loyalty_points(self) -> int: ...
+    @property
+    def active(self) -> bool: ...
+    @property
+    def version(self) -> int: ...
+
+
+def apply_page(
+    conn: sqlite3.Connection, items: Iterable[CustomerItemLike], next_cursor: str
+) -> int:
+    """Upsert a page of customers and store ``next_cursor`` in one transaction."""
+    stamp = utc_now()
+    rows = [
+        (c.id, c.name, c.email, c.phone, c.loyalty_points, int(c.active), c.version, stamp)
+        for c in items
+    ]
+    with page_transaction(conn, FEED, next_cursor):
+        conn.executemany(_UPSERT, rows)
+    return len(rows)

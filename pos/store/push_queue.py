@@ -1,0 +1,133 @@
+"""The outbox as the sync engine drains it: what to send next, and each answer recorded.
+
+An operation ends in one of two states, never deleted (they witness the journal):
+* acknowledged (``accepted`` or ``duplicate``): ``acked_at`` and ``ack_no``, the number
+  of the push batch that confirmed it (``sync_state.ack_no``, +1 per batch), which lets
+  ``stock_levels`` tell whether a central stock level already includes it;
+* rejected (a final verdict: retrying cannot help): ``rejected_at``, ``rejected_code``
+  and the reason in ``last_error``. It leaves the queue so it never blocks the
+  operations behind it, and stays listed for support (``rejected``).
+Until then it is pending; a failed attempt (network, 5xx) only counts in ``attempts``.
+
+The payload is handed over as the stored canonical JSON text: the bytes the journal
+hash was computed over are the bytes sent.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pos.store import stock_levels
+from pos.store.db import write_transaction
+from pos.store.errors import translate_errors
+from pos.store.outbox import MAX_ERROR_CHARS
+from pos.store.sale_codec import utc_now
+
+_NEXT = (
+    "SELECT seq, op_id, kind, payload, attempts FROM outbox "
+    "WHERE acked_at IS NULL AND rejected_at IS NULL ORDER BY seq LIMIT ?"
+)
+_BUMP_ACK_NO = "UPDATE sync_state SET value = value + 1 WHERE key = 'ack_no' RETURNING value"
+_ACK = (
+    "UPDATE outbox SET acked_at = ?, ack_no = ? "
+    "WHERE op_id = ? AND acked_at IS NULL AND rejected_at IS NULL"
+)
+_REJECT = (
+    "UPDATE outbox SET rejected_at = ?, rejected_code = ?, last_error = ? "
+    "WHERE op_id = ? AND acked_at IS NULL AND rejected_at IS NULL"
+)
+_ATTEMPT = (
+    "UPDATE outbox SET attempts = attempts + 1, last_error = ? "
+    "WHERE op_id = ? AND acked_at IS NULL AND rejected_at IS NULL"
+)
+_MOVED = "SELECT DISTINCT product_id FROM stock_movements WHERE ref = ?"
+_PENDING_COUNT = "SELECT count(*) FROM outbox WHERE acked_at IS NULL AND rejected_at IS NULL"
+_REJECTED_COUNT = "SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL"
+_REJECTED = (
+    "SELECT seq, op_id, kind, rejected_code, coalesce(last_error, ''), rejected_at "
+    "FROM outbox WHERE rejected_at IS NOT NULL ORDER BY seq LIMIT ?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedOperation:
+    seq: int
+    op_id: str
+    kind: str
+    payload_json: str  # canonical JSON, exactly as committed
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    op_id: str
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedOperation:
+    seq: int
+    op_id: str
+    kind: str
+    code: str
+    reason: str
+    rejected_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class QueueCounts:
+    pending: int  # waiting to be sent (or re-sent)
+    rejected: int  # refused for good: needs support
+
+
+def next_batch(conn: sqlite3.Connection, limit: int) -> list[QueuedOperation]:
+    """The oldest pending operations in seq order (the order the API expects)."""
+    with translate_errors():
+        rows = conn.execute(_NEXT, (limit,)).fetchall()
+    return [QueuedOperation(*row) for row in rows]
+
+
+def settle(
+    conn: sqlite3.Connection,
+    acknowledged: Sequence[str],
+    rejections: Sequence[Rejection] = (),
+    *,
+    now: str | None = None,
+) -> int:
+    """Record one push batch's answers in one transaction; return the batch's ack_no.
+
+    Re-recording an answer is harmless (already settled operations are left alone)."""
+    stamp = now or utc_now()
+    with write_transaction(conn), translate_errors():
+        ack_no = int(conn.execute(_BUMP_ACK_NO).fetchone()[0])
+        conn.executemany(_ACK, [(stamp, ack_no, op_id) for op_id in acknowledged])
+        if rejections:
+            conn.executemany(
+                _REJECT,
+                [(stamp, r.code, r.reason[:MAX_ERROR_CHARS], r.op_id) for r in rejections],
+            )
+            moved = [pid for r in rejections for (pid,) in conn.execute(_MOVED, (r.op_id,))]
+            stock_levels.refresh(conn, moved)
+    return ack_no
+
+
+def record_attempt(conn: sqlite3.Connection, op_ids: Iterable[str], error: str) -> None:
+    """Count a failed attempt (nothing known about the outcome); they stay pending."""
+    with write_transaction(conn), translate_errors():
+        conn.executemany(_ATTEMPT, [(error[:MAX_ERROR_CHARS], op_id) for op_id in op_ids])
+
+
+def counts(conn: sqlite3.Connection) -> QueueCounts:
+    with translate_errors():
+        pending = int(conn.execute(_PENDING_COUNT).fetchone()[0])
+        rejected = int(conn.execute(_REJECTED_COUNT).fetchone()[0])
+    return QueueCounts(pending, rejected)
+
+
+def rejected(conn: sqlite3.Connection, limit: int = 100) -> list[RejectedOperation]:
+    """Operations the central API refused for good, oldest first: the support list."""
+    with translate_errors():
+        return [RejectedOperation(*row) for row in conn.execute(_REJECTED, (limit,))]

@@ -1,0 +1,47 @@
+"""Which store repository applies each feed's pages, and how a feed starts over.
+
+The engine pulls only the feeds listed here. Each
+applier commits the page's items and its cursor in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from pos.store import (
+    catalog_feed,
+    customer_feed,
+    feed_cursors,
+    pickup_orders,
+    promotion_feed,
+    stock_levels,
+)
+from sync.ports import FeedPage
+
+Apply = Callable[[sqlite3.Connection, FeedPage], int]
+Restart = Callable[[sqlite3.Connection], None]
+
+#: Catalog first (stock levels name its products), then stock, then the rest.
+DEFAULT_FEEDS: tuple[str, ...] = ("catalog", "stock", "customers", "promotions", "pickups")
+
+
+def _catalog(conn: sqlite3.Connection, page: FeedPage) -> int:
+    return catalog_feed.apply_page(conn, page.items, page.next_cursor, caught_up=not page.has_more)
+
+
+APPLIERS: dict[str, Apply] = {
+    "catalog": _catalog,
+    "stock": lambda conn, page: stock_levels.apply_page(conn, page.items, page.next_cursor),
+    "customers": lambda conn, page: customer_feed.apply_page(conn, page.items, page.next_cursor),
+    "promotions": lambda conn, page: promotion_feed.apply_page(conn, page.items, page.next_cursor),
+    "pickups": lambda conn, page: pickup_orders.apply_page(conn, page.items, page.next_cursor),
+}
+
+RESTARTS: dict[str, Restart] = {
+    "catalog": catalog_feed.restart,
+    "stock": lambda conn: feed_cursors.forget(conn, "stock"),
+    "customers": lambda conn: feed_cursors.forget(conn, "customers"),
+    "promotions": lambda conn: feed_cursors.forget(conn, "promotions"),
+    "pickups": pickup_orders.restart,
+}

@@ -1,0 +1,50 @@
+"""What the engine tells the till about sync: one immutable snapshot per change.
+
+The engine calls the status callback from its own thread; a Qt adapter re-emits it as a
+queued signal (and may coalesce bursts), the way ``pos.ui.bridge`` is meant to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+State = Literal["starting", "syncing", "idle", "offline", "error", "stopped"]
+Phase = Literal["", "pushing", "pulling"]
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """``online``: the last exchange reached the central API (even if it refused).
+    ``pending``: operations waiting to be sent; ``rejected``: refused for good, kept for
+    support. ``last_success_at``: UTC ISO time of the last complete round.
+    ``last_error``: a sentence for the status bar, None after a good round.
+    ``retry_in_s``: the wait before the next attempt when backing off.
+    While syncing: ``phase``, the ``feed`` being pulled and the items ``applied`` from it
+    so far (a first catalog pull is long enough to deserve a progress line)."""
+
+    state: State = "starting"
+    online: bool = False
+    pending: int = 0
+    rejected: int = 0
+    last_success_at: str | None = None
+    last_error: str | None = None
+    retry_in_s: float | None = None
+    phase: Phase = ""
+    feed: str = ""
+    applied: int = 0
+
+
+@dataclass
+class SyncTotals:
+    """Counters since the engine started (support screen, tests, benchmarks)."""
+
+    rounds: int = 0
+    failed_rounds: int = 0
+    batches: int = 0
+    operations_sent: int = 0  # every attempt counts, retries included
+    failed_attempts: int = 0  # batches sent without a usable answer
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    pulled: dict[str, int] = field(default_factory=dict)  # items applied, per feed

@@ -1,0 +1,194 @@
+"""``MedusaBackend``: the sync engine's ``CentralPort`` and the desk's ``OrderDeskPort``
+over a Medusa v2 server, one store (a stock location) and its tills (a POS sales channel).
+
+=====================  ================================================================
+Comptoir               Medusa
+=====================  ================================================================
+store                  stock location (+ its pickup fulfillment set and option)
+till sales channel     sales channel "POS" (publishable key linked to it)
+product (``id``)       product variant (integer id: ``state.py``)
+barcodes               variant ``ean``, ``upc``, ``barcode``
+price (cents, TTC)     variant calculated price in the POS channel and region
+VAT (bp)               tax rates of the country: product rule, type rule, default
+stock on hand/held     inventory level at the location: stocked / reserved quantity
+customer               customer (loyalty points: ``metadata.loyalty_points``)
+web cart               store cart (``GET /store/carts/{id}``)
+pickup order           order whose shipping method is the location's pickup option
+pickup states/version  order metadata, fulfillment, delivery, completion, cancel
+pickup_transition op   the same moves, checked against the state and version seen
+sale (pushed once)     cart of the POS channel completed into an order, then fulfilled
+                       at the location; cart id kept with the sale = idempotency key
+promotions feed        empty: Medusa applies its promotions to carts; price lists are in
+                       the catalog's prices
+=====================  ================================================================
+
+Settings are checked against the server on first use (``verify()``): a wrong one is a
+``SettingsError`` naming it; the engine sees it as a ``CentralRejected`` (code
+``bad_settings``) so it backs off instead of hammering.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
+from typing import Any
+
+import httpx
+
+from sync.medusa import cursors
+from sync.medusa.carts import fetch_cart
+from sync.medusa.catalog import CatalogFeed
+from sync.medusa.checks import Resolved, verify_settings
+from sync.medusa.feeds import CustomersFeed, PickupsFeed, StockFeed
+from sync.medusa.http import TIMEOUT, MedusaHttp
+from sync.medusa.pickups import PickupDesk
+from sync.medusa.sales import SalePusher
+from sync.medusa.settings import MedusaSettings, SettingsError
+from sync.medusa.state import AdapterState
+from sync.medusa.transitions import push_transition
+from sync.ports import (
+    CentralRejected,
+    FeedPage,
+    OperationOutcome,
+    OutgoingOperation,
+)
+
+FEEDS = ("catalog", "promotions", "stock", "customers", "pickups")
+MAX_OPERATIONS = 500
+PUSH_WORKERS = 4
+
+
+class MedusaBackend:
+    def __init__(
+        self,
+        settings: MedusaSettings,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: httpx.Timeout = TIMEOUT,
+    ) -> None:
+        self.settings = settings
+        self.http = MedusaHttp(
+            settings.base_url,
+            settings.secret_api_key,
+            settings.publishable_api_key,
+            timeout=timeout,
+            transport=transport,
+        )
+        self.state = AdapterState(settings.state_path)
+        self.catalog = CatalogFeed(self.http, settings, self.state)
+        self._resolved: Resolved | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"MedusaBackend({self.settings!r})"
+
+    def close(self) -> None:
+        self.http.close()
+        self.state.close()
+
+    def __enter__(self) -> MedusaBackend:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def verify(self) -> Resolved:
+        """Check the settings against the server (once); ``SettingsError`` if one is wrong."""
+        with self._lock:
+            if self._resolved is None:
+                self._resolved = verify_settings(self.http, self.settings)
+            return self._resolved
+
+    def _ready(self) -> Resolved:
+        try:
+            return self.verify()
+        except SettingsError as exc:
+            raise CentralRejected(str(exc), code="bad_settings") from None
+
+    # -- CentralPort --------------------------------------------------------------------
+
+    def pull(self, feed: str, cursor: str | None, limit: int) -> FeedPage:
+        if feed not in FEEDS:
+            raise ValueError(f"unknown feed {feed!r}")
+        resolved = self._ready()
+        state = cursors.decode(feed, cursor)
+        limit = max(1, min(int(limit), 1000))
+        items: Sequence[Any]
+        if feed == "catalog":
+            items, state, more = self.catalog.page(state, limit)
+        elif feed == "stock":
+            items, state, more = StockFeed(self.http, self.settings, self.state).page(state, limit)
+        elif feed == "customers":
+            items, state, more = CustomersFeed(self.http).page(state, limit)
+        elif feed == "pickups":
+            feed_ = PickupsFeed(
+                self.http, self.state, resolved.store_id, resolved.pickup_option_ids
+            )
+            items, state, more = feed_.page(state, limit)
+        else:
+            items, state, more = [], {}, False
+        return FeedPage(feed, items, cursors.encode(feed, state), more)
+
+    def push(self, operations: Sequence[OutgoingOperation]) -> list[OperationOutcome]:
+        """Sales go to Medusa side by side (``PUSH_WORKERS`` at a time: each is a chain of
+        ~9 calls, mostly waiting on Medusa); outcomes come back in the batch's order. A
+        network failure on any of them fails the batch (``CentralUnavailable``): the ones
+        already recorded answer ``duplicate`` when it is sent again."""
+        if not 1 <= len(operations) <= MAX_OPERATIONS:
+            raise ValueError(f"a push carries 1 to {MAX_OPERATIONS} operations")
+        pusher = self._pusher()
+
+        def one(op: OutgoingOperation) -> OperationOutcome:
+            if op.kind == "sale":
+                return pusher.push(op)
+            if op.kind == "pickup_transition":
+                return push_transition(op, pusher.desk, self.state)
+            return OperationOutcome(
+                op.op_id,
+                "rejected",
+                code="not_supported",
+                reason=(
+                    f"{op.kind} operations are not sent to Medusa: it keeps stock as "
+                    "absolute counts; record the movement in Medusa's admin."
+                ),
+            )
+
+        if len(operations) == 1:
+            return [one(operations[0])]
+        with ThreadPoolExecutor(min(PUSH_WORKERS, len(operations))) as pool:
+            futures = [pool.submit(one, op) for op in operations]
+            wait(futures)
+        failed = next((f.exception() for f in futures if f.exception() is not None), None)
+        if failed is not None:
+            raise failed
+        return [future.result() for future in futures]
+
+    def _pusher(self) -> SalePusher:
+        resolved = self._ready()
+        return SalePusher(
+            self.http,
+            self.settings,
+            self.state,
+            self._desk(resolved),
+            resolved.pickup_option_id,
+            resolved.address,
+        )
+
+    def _desk(self, resolved: Resolved) -> PickupDesk:
+        return PickupDesk(self.http, self.settings.stock_location_id, resolved.pickup_option_ids)
+
+    # -- OrderDeskPort ------------------------------------------------------------------
+
+    def fetch_cart(self, cart_id: str) -> dict[str, Any]:
+        self._ready()
+        return fetch_cart(self.http, self.state, cart_id)
+
+    def move_pickup(self, pickup_id: str, status: str, *, op_id: str) -> None:
+        """Move at once (the desk's direct call; pushed ``pickup_transition`` operations
+        go through ``push`` with the version check)."""
+        self._desk(self._ready()).move(pickup_id, status, op_id)
+
+    def pickup_order(self, pickup_id: str) -> dict[str, Any]:
+        """The Medusa order behind a pickup (for the desk's detail view)."""
+        return self._desk(self._ready()).order(pickup_id)

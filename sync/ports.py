@@ -1,0 +1,122 @@
+"""The sync engine's view of a central commerce platform: a small port, plain results.
+
+The engine pulls feed pages and pushes outbox batches through ``CentralPort`` and
+nothing else, so another platform (a Medusa adapter, say) is one new class beside
+``sync.client.HttpCentral``, with no change to the engine. Adapters turn every failure
+into one of three errors the engine knows how to treat:
+
+* ``CentralUnavailable`` - the network, a timeout, a 5xx, a 429: nothing is known about
+  what happened; send the same thing again later (pushes are safe to repeat: op_ids);
+* ``CentralRejected`` - a 4xx, or a reply that is not what the contract says (an HTML
+  page, an empty body, wrong types, too large): retrying at once cannot help; the
+  message says why, and the engine backs off longer;
+* ``BadCursor`` - the feed's cursor was refused: pull that feed again from the start.
+
+Messages are sentences for the status bar; they never contain the token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+OutcomeStatus = Literal["accepted", "duplicate", "rejected"]
+
+
+class CentralError(Exception):
+    """A call to the central platform failed; ``message`` says what to do next."""
+
+    def __init__(self, message: str, *, code: str = "", http_status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code  # the API's error code when it sent one ("bad_request", …)
+        self.http_status = http_status
+
+
+class CentralUnavailable(CentralError):
+    """Network failure, timeout or server fault: retry later, with backoff."""
+
+
+class CentralRejected(CentralError):
+    """The request was refused or the reply is unreadable: do not hammer."""
+
+
+class BadCursor(CentralRejected):
+    """The feed cursor is not accepted: pull the feed again from the beginning."""
+
+
+class NotAuthorised(CentralRejected):
+    """The terminal's token was refused: the terminal must be enrolled again."""
+
+
+class PayloadTooLarge(CentralRejected):
+    """The batch is over the server's size limit: send fewer operations at once."""
+
+
+class UnsendableOperation(Exception):
+    """An outbox operation the platform's contract refuses as it stands (checked before
+    sending): it can never be sent, so the engine sets it aside with ``reason``."""
+
+    def __init__(self, op_id: str, reason: str) -> None:
+        super().__init__(f"operation {op_id}: {reason}")
+        self.op_id = op_id
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPage:
+    """One page of a feed. ``items`` are the contract's item models (or any objects
+    with the same attributes); ``next_cursor`` is stored only once they are applied."""
+
+    feed: str
+    items: Sequence[Any]
+    next_cursor: str
+    has_more: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingOperation:
+    """An outbox row to push: ``payload_json`` is sent byte for byte as committed."""
+
+    op_id: str
+    seq: int
+    kind: str
+    payload_json: str
+
+
+@dataclass(frozen=True, slots=True)
+class OperationOutcome:
+    """The central verdict on one operation. ``rejected`` is final."""
+
+    op_id: str
+    status: OutcomeStatus
+    code: str = ""
+    reason: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+
+class CentralPort(Protocol):
+    """What the sync engine needs from a central platform (one store, one terminal)."""
+
+    def pull(self, feed: str, cursor: str | None, limit: int) -> FeedPage:
+        """The page of ``feed`` after ``cursor`` (None: from the beginning)."""
+        ...
+
+    def push(self, operations: Sequence[OutgoingOperation]) -> list[OperationOutcome]:
+        """Send a batch; one outcome per operation, in the same order."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class OrderDeskPort(Protocol):
+    """Click-and-collect calls (issue 5), for the pickup desk rather than the engine."""
+
+    def fetch_cart(self, cart_id: str) -> dict[str, Any]:
+        """A web cart as the platform holds it."""
+        ...
+
+    def move_pickup(self, pickup_id: str, status: str, *, op_id: str) -> None:
+        """Move a pickup order forward (idempotent by ``op_id``)."""
+        ...

@@ -1,0 +1,233 @@
+"""Sync benchmarks on loopback, each figure beside its floor measured in the same run.
+
+    .venv/bin/python tests/benchmarks/sync_bench.py [--products 1000000] [--sales 10000]
+
+* push N queued sales (real commits: journal, outbox) to the reference server, vs a bare
+  Starlette endpoint keeping the same batches with INSERT OR IGNORE (target <= 3 s);
+* full pull of the catalog into an empty terminal (search index, barcodes, cursor per
+  page), vs a bare paged GET + json.loads + INSERT OR REPLACE loop on the same server
+  (target <= 30 s at 1,000,000 products);
+* incremental pull of 1,000 central price changes, vs the bare loop (target <= 0.5 s).
+
+The reference server's database is seeded once into ``.bench/central-N.db`` (not timed)
+and reused. The engine runs first, the floor second, so the floor never pays a cold cache.
+Exit status 0 when every figure meets its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path[:0] = [str(ROOT)]
+
+import httpx  # noqa: E402
+
+from pos.store import push_queue  # noqa: E402
+from pos.store.local_store import LocalStore  # noqa: E402
+from sync.client import HttpCentral  # noqa: E402
+from sync.client.http_central import envelope  # noqa: E402
+from sync.engine import SyncEngine  # noqa: E402
+from sync.ports import OutgoingOperation  # noqa: E402
+from tests.support.central_server import CentralServer  # noqa: E402
+from tests.sync.sales_factory import make_sales  # noqa: E402
+
+STORE, TERMINAL = "lyon-part-dieu", "T01"
+BATCH = 250
+PAGE = 5000
+FLOOR_SERVER = HERE / "sync_floor_server.py"
+
+
+@dataclass(frozen=True)
+class Figure:
+    what: str
+    seconds: float
+    floor: float
+    target: float
+
+    @property
+    def met(self) -> bool:
+        return self.seconds <= self.target
+
+
+def timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+# -- push -------------------------------------------------------------------------------
+
+
+def bench_push(tmp: Path, sales: int) -> Figure:
+    with CentralServer(tmp / "push-central.db", products=3000, faults=False) as central:
+        token = central.enrol(STORE, TERMINAL)
+        path = tmp / "push-till.db"
+        engine = SyncEngine(path, HttpCentral(central.url, STORE, TERMINAL, token))
+        assert engine.sync_once().state == "idle"
+        make_sales(path, sales)
+        bodies = _batches(path)
+        engine.feeds = ()  # pushes only
+        seconds = timed(engine.sync_once)
+        assert engine.status.pending == 0 and central.stats()["sales"] == sales
+        engine.close()
+    return Figure(f"push {sales:,} queued sales", seconds, _floor_push(tmp, bodies), 3.0)
+
+
+def _batches(path: Path) -> list[bytes]:
+    with LocalStore(path) as store:
+        queued = push_queue.next_batch(store.conn, 10**9)
+    ops = [envelope(OutgoingOperation(q.op_id, q.seq, q.kind, q.payload_json)) for q in queued]
+    return [
+        ('{"operations":[' + ",".join(ops[i : i + BATCH]) + "]}").encode()
+        for i in range(0, len(ops), BATCH)
+    ]
+
+
+def _floor_push(tmp: Path, bodies: list[bytes]) -> float:
+    server = subprocess.Popen(
+        [sys.executable, str(FLOOR_SERVER), str(tmp / "floor-push.db")],
+        stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert server.stdout is not None
+        url = server.stdout.readline().split()[-1]
+        with httpx.Client(base_url=url, timeout=30.0) as client:
+
+            def send_all() -> None:
+                for body in bodies:
+                    reply = client.post("/ops", content=body)
+                    reply.raise_for_status()
+                    json.loads(reply.content)
+
+            return timed(send_all)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+# -- pulls ------------------------------------------------------------------------------
+
+
+class BareTill:
+    """The floor of a pull: GET, json.loads, INSERT OR REPLACE, cursor, commit."""
+
+    def __init__(self, path: Path, client: httpx.Client) -> None:
+        self.client = client
+        self.cursor: str | None = None
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute(
+            "CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT, name TEXT, brand TEXT, "
+            "department TEXT, price_cents INTEGER, vat_bp INTEGER, sold_by TEXT, plu TEXT, "
+            "active INTEGER)"
+        )
+        self.conn.execute("CREATE TABLE barcodes (code TEXT PRIMARY KEY, product_id INTEGER)")
+        self.conn.execute("CREATE TABLE cursor (cursor TEXT)")
+
+    def pull(self) -> int:
+        applied = 0
+        while True:
+            params: dict[str, str | int] = {"limit": PAGE}
+            if self.cursor:
+                params["cursor"] = self.cursor
+            page = json.loads(
+                self.client.get(f"/v1/stores/{STORE}/feeds/catalog", params=params).content
+            )
+            items = page["items"]
+            self.conn.execute("BEGIN")
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO products VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(i["id"], i["sku"], i["name"], i["brand"], i["department"], i["price_cents"],
+                  i["vat_bp"], i["sold_by"], i["plu"], i["active"]) for i in items],
+            )  # fmt: skip
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO barcodes VALUES (?, ?)",
+                [(code, i["id"]) for i in items for code in i["barcodes"]],
+            )
+            self.conn.execute("DELETE FROM cursor")
+            self.conn.execute("INSERT INTO cursor VALUES (?)", (page["next_cursor"],))
+            self.conn.execute("COMMIT")
+            self.cursor, applied = page["next_cursor"], applied + len(items)
+            if not page["has_more"]:
+                return applied
+
+
+def bench_pulls(tmp: Path, data_dir: Path, products: int, changes: int) -> list[Figure]:
+    database = data_dir / f"central-{products}.db"
+    if not database.exists():
+        print(f"seeding the reference server with {products:,} products (once, not timed)…")
+    with CentralServer(database, products=products, faults=False, startup_timeout=1800) as central:
+        token = central.enrol(STORE, TERMINAL)
+        engine = SyncEngine(
+            tmp / "pull-till.db", HttpCentral(central.url, STORE, TERMINAL, token),
+            feeds=("catalog",),
+        )  # fmt: skip
+        full = timed(engine.sync_once)
+        assert engine.status.state == "idle", engine.status.last_error
+        assert engine.totals.pulled["catalog"] == products
+        with central.client(token) as client:
+            bare = BareTill(tmp / "pull-floor.db", client)
+            floor_full = timed(bare.pull)
+            _change_prices(central, products, changes)
+            incremental = timed(engine.sync_once)
+            assert engine.totals.pulled["catalog"] == products + changes
+            floor_incremental = timed(bare.pull)
+        engine.close()
+    return [
+        Figure(f"full pull of {products:,} products", full, floor_full, 30.0),
+        Figure(f"incremental pull of {changes:,} changes", incremental, floor_incremental, 0.5),
+    ]
+
+
+def _change_prices(central: CentralServer, products: int, changes: int) -> None:
+    rng = random.Random(products)
+    for product_id in rng.sample(range(1, products + 1), changes):
+        central.set_price(f"SKU{product_id:07d}", rng.randint(100, 99_999))
+
+
+# -- report -----------------------------------------------------------------------------
+
+
+def report(figures: list[Figure]) -> str:
+    lines = [f"{'what':<40} {'time':>9} {'floor':>9} {'ratio':>7} {'target':>9}"]
+    for f in figures:
+        ratio = f.seconds / f.floor if f.floor else float("inf")
+        verdict = "ok" if f.met else "MISSED"
+        lines.append(
+            f"{f.what:<40} {f.seconds:>7.2f} s {f.floor:>7.2f} s {ratio:>6.1f}x "
+            f"{'<= ' + format(f.target, 'g') + ' s':>9}  {verdict}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=1_000_000)
+    parser.add_argument("--sales", type=int, default=10_000)
+    parser.add_argument("--changes", type=int, default=1_000)
+    parser.add_argument("--data-dir", type=Path, default=ROOT / ".bench")
+    args = parser.parse_args(argv)
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="comptoir-sync-bench-") as folder:
+        tmp = Path(folder)
+        figures = [bench_push(tmp, args.sales)]
+        figures += bench_pulls(tmp, args.data_dir, args.products, args.changes)
+    print(report(figures))
+    return 0 if all(f.met for f in figures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,176 @@
+"""Helpers for the Medusa integration tests and benchmark: settings for the seeded store,
+whole-feed pulls, stock levels, sale payloads, and a transport that drops connections."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from sync.medusa import MedusaBackend
+from sync.medusa.sales import payload_text
+from sync.ports import OutgoingOperation
+from tests.medusa.seed import MedusaAdmin, Seed
+
+
+def settings_values(seed: Seed, **overrides: Any) -> dict[str, Any]:
+    values = {
+        "url": seed.base_url,
+        "secret_api_key": seed.secret_key,
+        "publishable_api_key": seed.pos_publishable_key,
+        "sales_channel_id": seed.pos_sales_channel_id,
+        "stock_location_id": seed.location_id,
+        "region_id": seed.region_id,
+    }
+    values.update(overrides)
+    return values
+
+
+def pull_all(backend: MedusaBackend, feed: str, cursor: str | None = None, limit: int = 500):
+    """Every item of ``feed`` after ``cursor``: (items, last cursor)."""
+    items: list[Any] = []
+    for _ in range(10_000):
+        page = backend.pull(feed, cursor, limit)
+        items.extend(page.items)
+        cursor = page.next_cursor
+        if not page.has_more:
+            return items, cursor
+    raise AssertionError(f"the {feed} feed never ends")
+
+
+def level_at(admin: MedusaAdmin, seed: Seed, sku: str, location: str = "") -> dict[str, int]:
+    """stocked/reserved/available of ``sku`` at a location (ours by default)."""
+    location = location or seed.location_id
+    item = seed.inventory_items[sku]
+    levels = admin.get(f"/admin/inventory-items/{item}/location-levels", location_id=location)
+    level = next(lv for lv in levels["inventory_levels"] if lv["location_id"] == location)
+    return {
+        "stocked": level["stocked_quantity"],
+        "reserved": level["reserved_quantity"],
+        "available": level["available_quantity"],
+    }
+
+
+def sale_operation(
+    sale_id: str,
+    lines: list[tuple[Any, int]],
+    *,
+    terminal_id: str = "T01",
+    ticket_no: int = 1,
+    seq: int = 1,
+    prev_hash: str = "0" * 64,
+) -> OutgoingOperation:
+    """A ``sale`` outbox operation for (catalog item, quantity) lines, paid by card."""
+    sale_lines = []
+    total = 0
+    for line_no, (item, quantity) in enumerate(lines, start=1):
+        amount = item.price_cents * quantity
+        total += amount
+        sale_lines.append(
+            {
+                "line_no": line_no,
+                "product_id": item.id,
+                "sku": item.sku,
+                "name": item.name,
+                "barcode": item.barcodes[0] if item.barcodes else None,
+                "sold_by": item.sold_by,
+                "quantity": quantity,
+                "unit_price_cents": item.price_cents,
+                "vat_bp": item.vat_bp,
+                "gross_cents": amount,
+                "line_discount_cents": 0,
+                "ticket_discount_cents": 0,
+                "total_cents": amount,
+            }
+        )
+    sale = {
+        "v": 1,
+        "id": sale_id,
+        "terminal_id": terminal_id,
+        "ticket_no": ticket_no,
+        "cashier": "Alice",
+        "started_at": "2026-11-25T10:00:00.000Z",
+        "completed_at": "2026-11-25T10:01:00.000Z",
+        "total_cents": total,
+        "change_cents": 0,
+        "lines": sale_lines,
+        "tenders": [{"seq": 1, "kind": "card", "amount_cents": total, "reference": ""}],
+        "vat": [],
+    }
+    digest = hashlib.sha256(f"{prev_hash}\n{sale_id}".encode()).hexdigest()
+    payload = {
+        "journal": {"seq": seq, "hash": digest, "prev_hash": prev_hash, "grand_total_cents": total},
+        "sale": sale,
+    }
+    return OutgoingOperation(sale_id, seq, "sale", payload_text(payload))
+
+
+SALE_KEY = "comptoir_sale_id"
+Match = Callable[[httpx.Request], bool]
+
+
+class DroppingTransport(httpx.BaseTransport):
+    """A real HTTP transport that cuts chosen exchanges, as a flaky network would.
+
+    ``after``: the request reaches Medusa and is carried out, then the connection drops
+    before the client reads the answer (``httpx.ReadError``). ``before``: the connection
+    fails before anything is sent (``httpx.ConnectError``). Each rule fires ``times``
+    times on matching requests, then lets them through. ``log`` lists what was cut.
+    """
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.rules: list[list[Any]] = []
+        self.log: list[str] = []
+
+    def drop(self, match: Match, *, after: bool = True, times: int = 1) -> DroppingTransport:
+        self.rules.append([match, after, times])
+        return self
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        for rule in self.rules:
+            match, after, times = rule
+            if times > 0 and match(request):
+                rule[2] -= 1
+                where = f"{request.method} {request.url.path}"
+                if not after:
+                    self.log.append(f"before {where}")
+                    raise httpx.ConnectError("injected: connection refused", request=request)
+                response = self.inner.handle_request(request)
+                response.read()
+                response.close()
+                self.log.append(f"after {where} ({response.status_code})")
+                raise httpx.ReadError("injected: connection dropped", request=request)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def path_is(method: str, suffix: str) -> Match:
+    def match(request: httpx.Request) -> bool:
+        return request.method == method and request.url.path.endswith(suffix)
+
+    return match
+
+
+def orders_of_sale(admin: MedusaAdmin, sale_id: str) -> list[dict[str, Any]]:
+    """Every Medusa order recorded for one till sale (by ``metadata.comptoir_sale_id``)."""
+    found, offset = [], 0
+    while True:
+        page = admin.get(
+            "/admin/orders", limit=200, offset=offset, fields="id,status,total,metadata"
+        )["orders"]
+        found.extend(
+            o for o in page if (o.get("metadata") or {}).get("comptoir_sale_id") == sale_id
+        )
+        if len(page) < 200:
+            return found
+        offset += len(page)
+
+
+def catalog_by_sku(backend: MedusaBackend) -> dict[str, Any]:
+    items, _ = pull_all(backend, "catalog")
+    return {item.sku: item for item in items}

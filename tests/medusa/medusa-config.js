@@ -1,0 +1,23 @@
+// Medusa v2 configuration for Comptoir's integration tests: no admin dashboard, no
+// telemetry, no Redis (in-memory event bus, cache and workflow engine), PostgreSQL from
+// DATABASE_URL (tests/support/medusa_peer.py starts a throw-away cluster and sets it).
+const { defineConfig } = require("@medusajs/framework/utils")
+
+process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    databaseLogging: false,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://127.0.0.1",
+      adminCors: process.env.ADMIN_CORS || "http://127.0.0.1",
+      authCors: process.env.AUTH_CORS || "http://127.0.0.1",
+      jwtSecret: process.env.JWT_SECRET || "comptoir-test-only",
+      cookieSecret: process.env.COOKIE_SECRET || "comptoir-test-only",
+    },
+  },
+  admin: {
+    disable: true,
+  },
+})
