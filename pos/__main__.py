@@ -4,6 +4,9 @@
                                                    start the app (demo store on first start)
     comptoir [--data-dir DIR] demo [--products N]  build the demo store in an empty folder
     comptoir [--data-dir DIR] verify-journal       walk the sealed journal, name any break
+    comptoir [--data-dir DIR] enrol URL STORE CODE [--terminal T] [--ca-file F]
+                                                   link this till to a central server
+    comptoir [--data-dir DIR] sync                 one sync round with the central server
     comptoir screenshots DIR                       PNGs of the till in French and English
 
 Commands other than the app never import Qt, so they start fast and run headless.
@@ -39,6 +42,15 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--days", type=int, default=3, help="days of past sales (default 3)")
     demo.add_argument("--seed", type=int, default=42, help="generator seed (default 42)")
     commands.add_parser("verify-journal", help="check the sealed journal of completed sales")
+    enrol = commands.add_parser("enrol", help="link this till to a central commerce server")
+    enrol.add_argument("url", help="the central server, e.g. https://central.example.com")
+    enrol.add_argument("store", help="the store's id on the central server")
+    enrol.add_argument("code", help="the store's enrolment code, from the central operator")
+    enrol.add_argument(
+        "--terminal", help="this till's terminal id (default: till.terminal_id in the settings)"
+    )
+    enrol.add_argument("--ca-file", default="", help="a private CA for the server's certificate")
+    commands.add_parser("sync", help="one sync round with the central server, then exit")
     shots = commands.add_parser("screenshots", help="save PNGs of the till, in French and English")
     shots.add_argument("out", help="folder for the PNG files")
     return parser
@@ -55,6 +67,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pos.cli import run_verify_journal
 
         return run_verify_journal(data_dir)
+    if args.command == "enrol":
+        from pos.cli import run_enrol
+
+        terminal = args.terminal or _settings_terminal(args.config)
+        return run_enrol(data_dir, args.url, args.store, terminal, args.code, args.ca_file)
+    if args.command == "sync":
+        from pos.cli import run_sync
+
+        return run_sync(data_dir)
     if args.command == "screenshots":
         from pos.app import run_screenshots
 
@@ -62,6 +83,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pos.app import run_app
 
     return run_app(data_dir, config=args.config, language=args.lang)
+
+
+def _settings_terminal(config: str | None) -> str:
+    from pos.config import Settings, SettingsError, config_path, load_settings
+
+    try:
+        return load_settings(config_path(config)).till.terminal_id
+    except SettingsError:
+        return Settings().till.terminal_id
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pos.services.central_link import CentralLink, read_link
 from pos.store.local_store import LocalStore
 
 
@@ -16,12 +17,18 @@ class StoreSummary:
     sale_count: int
     data_dir: str
     cashier: str = ""
+    central: CentralLink | None = None  # None: no central server (demo, not enrolled)
 
 
 def summarize(
     store: LocalStore, data_dir: Path, cashier: str = "", terminal_id: str | None = None
 ) -> StoreSummary:
-    """``terminal_id`` from the till's settings wins over the one the database recorded."""
+    """The terminal is the enrolled one when the till is linked to a central server (its
+    sales are that terminal's), else ``terminal_id`` from the settings, else the one the
+    database recorded."""
+    central = read_link(store)
+    if central is not None:
+        terminal_id = central.terminal_id
     return StoreSummary(
         store_name=store.setting("store_name", "Comptoir"),
         terminal_id=terminal_id or store.setting("terminal_id", "T01"),
@@ -29,4 +36,5 @@ def summarize(
         sale_count=store.sales.count(),
         data_dir=str(data_dir),
         cashier=cashier,
+        central=central,
     )

@@ -9,15 +9,26 @@ from __future__ import annotations
 from pos.services.store_summary import StoreSummary
 from pos.ui.messages import user_message
 from pos.ui.printer_worker import PrinterThread
-from pos.ui.qt import QAction, QKeySequence, QLabel, QMainWindow, QStackedWidget, QWidget, Signal
+from pos.ui.qt import (
+    QAction,
+    QKeySequence,
+    QLabel,
+    QLocale,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+    Signal,
+)
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.screens.start_screen import StartScreen
 from pos.ui.screens.till_screen import TillScreen
 from pos.ui.till_controller import TillController
+from sync.engine import SyncStatus
 
 
 class MainWindow(QMainWindow):
     settings_requested = Signal()
+    camera_requested = Signal()
 
     def __init__(
         self,
@@ -35,12 +46,14 @@ class MainWindow(QMainWindow):
         self.till_screen = TillScreen(controller, printer, policy, self)
         self.stack.addWidget(self.start_screen)
         self.stack.addWidget(self.till_screen)
+        self.pickup_screen: QWidget | None = None  # added once the store is open
         self.setCentralWidget(self.stack)
         self.store_status = QLabel(self)
         self.printer_status = QLabel(self)
         self.show_printer_state("none" if printer is None else "unknown")
         self.till_screen.receipts.printer_state.connect(self.show_printer_state)
-        self.network_status = QLabel(self.tr("Network: offline, sales kept on this till"), self)
+        self.network_status = QLabel(self)
+        self.show_sync_status(None)
         for label in (self.store_status, self.printer_status, self.network_status):
             self.statusBar().addPermanentWidget(label)
         self._build_menu()
@@ -54,12 +67,46 @@ class MainWindow(QMainWindow):
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.settings_requested)
+        self.till_action = QAction(self.tr("&Sale"), self)
+        self.till_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.till_action.triggered.connect(self.show_till)
+        self.pickup_action = QAction(self.tr("&Pickup desk"), self)
+        self.pickup_action.setObjectName("pickupAction")
+        self.pickup_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.pickup_action.setEnabled(False)  # until the store is open
+        self.pickup_action.triggered.connect(self.show_pickup)
+        self.camera_action = QAction(self.tr("&Camera scanning…"), self)
+        self.camera_action.setObjectName("cameraAction")
+        self.camera_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.camera_action.triggered.connect(self.camera_requested)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
+        menu.addAction(self.till_action)
+        menu.addAction(self.pickup_action)
+        menu.addSeparator()
+        menu.addAction(self.camera_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(quit_action)
+
+    def add_pickup_screen(self, screen: QWidget) -> None:
+        self.pickup_screen = screen
+        self.stack.addWidget(screen)
+        self.pickup_action.setEnabled(True)
+
+    def show_till(self) -> None:
+        if self.stack.currentWidget() is not self.start_screen:
+            self.stack.setCurrentWidget(self.till_screen)
+            self.till_screen.scan_field.setFocus()
+
+    def show_pickup(self) -> None:
+        if self.pickup_screen is not None:
+            self.stack.setCurrentWidget(self.pickup_screen)
+
+    @property
+    def on_pickup_desk(self) -> bool:
+        return self.pickup_screen is not None and self.stack.currentWidget() is self.pickup_screen
 
     def show_printer_state(self, code: str) -> None:
         states = {
@@ -73,6 +120,35 @@ class MainWindow(QMainWindow):
         }
         self.printer_status.setText(states.get(code, self.tr("Printer: error")))
         self.printer_status.setProperty("state", code)
+
+    def show_sync_status(self, status: SyncStatus | None) -> None:
+        """None: this till has no central server (a demo, or not enrolled yet)."""
+        if status is None:
+            text, state = self.tr("Network: no central server, sales kept on this till"), "none"
+        else:
+            state = status.state
+            text = {
+                "starting": self.tr("Network: connecting…"),
+                "syncing": self.tr("Network: syncing…"),
+                "idle": self.tr("Network: online, up to date"),
+                "offline": self.tr("Network: offline, sales kept on this till"),
+                "stopped": self.tr("Network: sync stopped"),
+            }.get(state, self.tr("Network: the central server refused the last exchange"))
+            locale = QLocale()
+            if status.pending:
+                text += " · " + self.tr("%1 to send").replace("%1", locale.toString(status.pending))
+            if status.rejected:
+                text += " · " + self.tr("%1 refused, kept for support").replace(
+                    "%1", locale.toString(status.rejected)
+                )
+        self.network_status.setText(text)
+        self.network_status.setProperty("state", state)
+        tooltip = (status.last_error or "") if status else ""
+        if status and status.last_success_at:
+            tooltip += ("\n" if tooltip else "") + self.tr("Last success: %1").replace(
+                "%1", status.last_success_at
+            )
+        self.network_status.setToolTip(tooltip)
 
     def on_opened(self, summary: StoreSummary) -> None:
         self.store_status.setText(

@@ -117,6 +117,135 @@ def _templates() -> dict[str, str]:
         "nothing_to_reprint": QCoreApplication.translate(
             "Messages", "No sale to reprint yet on this till."
         ),
+        "pickup_not_found": QCoreApplication.translate(
+            "Messages",
+            "No order of this store has the code or number “%text”: check it with the customer, "
+            "or sync the desk and try again.",
+        ),
+        "pickup_code_mismatch": QCoreApplication.translate(
+            "Messages",
+            "This QR code does not match its order: ask the customer for the code in their "
+            "confirmation e-mail.",
+        ),
+        "pickup_is_cart": QCoreApplication.translate(
+            "Messages", "This is an online cart, not a pickup order: load it at the till."
+        ),
+        "pickup_code_unreadable": QCoreApplication.translate(
+            "Messages", "This pickup QR code cannot be read: type the code instead."
+        ),
+        "pickup_already_ready": QCoreApplication.translate(
+            "Messages", "This order is already ready."
+        ),
+        "pick_wrong_item": QCoreApplication.translate(
+            "Messages", "Wrong item: %barcode is not in this order. Put it back."
+        ),
+        "pick_too_many": QCoreApplication.translate(
+            "Messages", "Too many: %name — %ordered ordered, all already picked."
+        ),
+        "pick_needs_weight": QCoreApplication.translate(
+            "Messages",
+            "%name: this label gives a price, not a weight: weigh it and enter the grams.",
+        ),
+        "pickup_bad_quantity": QCoreApplication.translate(
+            "Messages", "Between 0 and %ordered can be picked for this item."
+        ),
+        "pickup_bad_handover_quantity": QCoreApplication.translate(
+            "Messages", "Between 0 and %picked can be handed over for this item."
+        ),
+        "pickup_nothing_picked": QCoreApplication.translate(
+            "Messages", "Nothing was picked: cancel the order instead."
+        ),
+        "pickup_picking_mismatch": QCoreApplication.translate(
+            "Messages", "This picking is for another version of the order: start picking again."
+        ),
+        "pickup_not_picking": QCoreApplication.translate(
+            "Messages", "Start preparing the order first."
+        ),
+        "pickup_pay_in_store": QCoreApplication.translate(
+            "Messages", "This order is paid in store: ring it up at the till, then hand it over."
+        ),
+        "pickup_prepaid": QCoreApplication.translate(
+            "Messages", "This order was paid online: hand it over without a sale."
+        ),
+        "pickup_sale_unknown": QCoreApplication.translate(
+            "Messages", "This sale is not recorded on this till: complete the sale first."
+        ),
+        "pickup_sale_mismatch": QCoreApplication.translate(
+            "Messages", "This sale holds none of the order's items."
+        ),
+        "pickup_not_ready": QCoreApplication.translate(
+            "Messages", "This order is %state, not ready yet: prepare it first."
+        ),
+        "pickup_closed": QCoreApplication.translate(
+            "Messages", "This order is already %state: nothing more can be done with it."
+        ),
+        "pickup_illegal_move": QCoreApplication.translate(
+            "Messages", "An order that is %state cannot become %target."
+        ),
+        "pickup_nothing_handed_over": QCoreApplication.translate(
+            "Messages", "Nothing would be handed over: cancel the order instead."
+        ),
+        "staff_required": QCoreApplication.translate(
+            "Messages", "Say who is at the desk: the staff name is missing."
+        ),
+        "desk_not_ready": QCoreApplication.translate(
+            "Messages", "The pickup desk is still opening: wait a moment."
+        ),
+        "pickup_refund": QCoreApplication.translate(
+            "Messages",
+            "The order is %state but a sale took its payment: refund the customer with a return "
+            "of that sale, and put the items back on the shelves.",
+        ),
+        "pickup_restock": QCoreApplication.translate(
+            "Messages",
+            "The order is %state: do not hand it over; put its items back on the shelves.",
+        ),
+        "pickup_already_handed_over": QCoreApplication.translate(
+            "Messages",
+            "The order was already handed over elsewhere: hand nothing more over; if the customer"
+            " still has the items, call a manager.",
+        ),
+        "pickup_already_done": QCoreApplication.translate(
+            "Messages", "Another desk already did this step: nothing to do."
+        ),
+        "pickup_redo": QCoreApplication.translate(
+            "Messages", "Open the order again as it stands now and redo the step."
+        ),
+        "pickup_call_support": QCoreApplication.translate(
+            "Messages",
+            "Central refused this step for the reason above: the order is shown as central has "
+            "it; call support if it looks wrong.",
+        ),
+        "cart_already_loaded": QCoreApplication.translate(
+            "Messages", "This cart is already in this sale."
+        ),
+        "cart_is_pickup": QCoreApplication.translate(
+            "Messages", "This is a click-and-collect order, not a cart: open it at the pickup desk."
+        ),
+        "cart_code_unreadable": QCoreApplication.translate(
+            "Messages", "This is not a cart code: a code reads like K7M2-Q9XD."
+        ),
+        "cart_product_unknown": QCoreApplication.translate(
+            "Messages",
+            "Not in this till's catalog: %products. Sync the till, or sell the other items by "
+            "scanning them.",
+        ),
+        "cart_offline": QCoreApplication.translate(
+            "Messages", "The cart cannot be fetched offline: scan the items."
+        ),
+        "cart_not_found": QCoreApplication.translate(
+            "Messages", "There is no such cart: check the code with the customer."
+        ),
+        "cart_expired": QCoreApplication.translate(
+            "Messages", "This cart has expired: scan the items instead."
+        ),
+        "cart_already_used": QCoreApplication.translate(
+            "Messages", "This cart was already used for another sale: scan the items instead."
+        ),
+        "cart_refused": QCoreApplication.translate(
+            "Messages",
+            "The central server refused this cart: scan the items instead, or call support.",
+        ),
     }
 
 
@@ -126,5 +255,7 @@ def user_message(code: str, english: str, params: dict[str, Any] | None = None) 
         return english
     for key, value in (params or {}).items():
         shown = format_money(value) if key == "remaining" and isinstance(value, int) else value
+        if isinstance(value, list | tuple):
+            shown = ", ".join(str(item) for item in value)
         template = template.replace(f"%{key}", str(shown))
     return template

@@ -18,6 +18,7 @@ from pos.store.local_store import LocalStore
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
+from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.qt import QApplication, QDialog, QEventLoop, QTimer, QWidget
 from pos.ui.till_controller import TillController, TillOptions
 
@@ -112,4 +113,5 @@ def take_screenshots(out: Path) -> list[Path]:
             build_demo_store(store, products=3000, days=1, today=date.today())
         for language in ("fr", "en"):
             saved += _one_language(app, data_dir, out, language)
+            saved += pickup_screenshots(out, language)
     return saved

@@ -16,15 +16,28 @@ from pathlib import Path
 from hardware.printer.connections import PrinterConfig, PrinterDevice
 from hardware.printer.ports import ReceiptPrinter
 from pos.config import Settings
+from pos.domain.errors import PosError
+from pos.domain.sale import CompletedSale
+from pos.services.basket_view import BasketView
+from pos.services.central_link import sync_engine
+from pos.services.checkout import PricedItem
+from pos.services.pickup_desk import OrderSaleLine
 from pos.services.receipts import header_for_store
+from pos.services.store_summary import StoreSummary
+from pos.ui.dialogs.camera_dialog import CameraDialog
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
+from pos.ui.ops import run_op
+from pos.ui.pickup_controller import PickupController, PickupOptions
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import QApplication, QMessageBox, QObject
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.scanner_filter import ScannerFilter
+from pos.ui.screens.pickup_screen import PickupScreen
+from pos.ui.sync_bridge import SyncBridge
 from pos.ui.till_controller import TillController, TillOptions
+from sync.engine import SyncEngine, SyncStatus
 
 DeviceFactory = Callable[[PrinterConfig], ReceiptPrinter]
 
@@ -77,8 +90,22 @@ class TillApp(QObject):
         self.window = MainWindow(self.controller, printer, receipt_policy(settings))
         self.scanner = ScannerFilter(settings.scanner, parent=self)
         app.installEventFilter(self.scanner)  # wedge scanner bursts, wherever the focus is
-        self.scanner.barcode_scanned.connect(self.window.till_screen.scan)
+        self.scanner.barcode_scanned.connect(self.route_scan)
         self.window.settings_requested.connect(self.open_settings)
+        self.camera_dialog: CameraDialog | None = None
+        self.window.camera_requested.connect(self.open_camera)
+        self.sync = SyncBridge(self)
+        self.sync.status_changed.connect(self.window.show_sync_status)
+        self.controller.worker.opened.connect(self._link_central)
+        self.controller.worker.opened.connect(self._open_pickup_desk)
+        self.pickup: PickupController | None = None
+        self.pickup_screen: PickupScreen | None = None
+        self._paying_order: str | None = None
+        self._order_loaded = False
+        self.controller.worker.completed.connect(self._order_paid)
+        self.controller.worker.changed.connect(self._maybe_abandoned)
+        self.window.till_screen.pickup_code_scanned.connect(self._pickup_code)
+        self.controller.worker.completed.connect(self.sync.wake)  # push the sale now
         app.aboutToQuit.connect(self.shutdown)
 
     @property
@@ -100,10 +127,103 @@ class TillApp(QObject):
             )
 
     def shutdown(self) -> None:
+        self.sync.stop()
+        if self.pickup is not None:
+            self.pickup.shutdown()
+        if self.camera_dialog is not None:
+            self.camera_dialog.shutdown()
         self.scanner.close()
         self.controller.shutdown()
         if self.printer is not None:
             self.printer.shutdown()
+
+    # -- the camera -------------------------------------------------------------------------
+
+    def open_camera(self) -> None:
+        if self.camera_dialog is None:
+            self.camera_dialog = CameraDialog(self.window)
+            self.camera_dialog.code_scanned.connect(self.route_code)
+        self.camera_dialog.show()
+        self.camera_dialog.raise_()
+
+    def route_code(self, text: str, kind: str) -> None:
+        """A code from the camera goes where the hand scanner's would."""
+        self.route_scan(text)
+
+    def route_scan(self, code: str) -> None:
+        """A scanner's code: to the pickup desk while it shows, else to the sale."""
+        if self.window.on_pickup_desk and self.pickup_screen is not None:
+            self.pickup_screen.scan(code)
+        else:
+            self.window.till_screen.scan(code)
+
+    # -- the pickup desk -------------------------------------------------------------------
+
+    def _open_pickup_desk(self, _summary: StoreSummary) -> None:
+        """Started once the till opened the store (migrations, demo store): never both."""
+        if self.pickup is not None:
+            return
+        self.pickup = PickupController(
+            PickupOptions(self.options.data_dir, staff=self.options.cashier)
+        )
+        screen = self.pickup_screen = PickupScreen(self.pickup)
+        screen.desk_changed.connect(self.sync.wake)
+        screen.pay_at_till.connect(self._pay_at_till)
+        self.sync.status_changed.connect(self._reload_pickups)
+        self.window.add_pickup_screen(screen)
+        self.pickup.start()
+
+    def _pickup_code(self, code: str) -> None:
+        """A pickup QR scanned at the till: the order opens at the desk."""
+        if self.pickup_screen is not None:
+            self.window.show_pickup()
+            self.pickup_screen.scan(code)
+
+    def _pay_at_till(self, order_id: str, lines: tuple[OrderSaleLine, ...]) -> None:
+        self._paying_order, self._order_loaded = order_id, False
+        items = [
+            PricedItem(line.product_id, line.quantity, line.unit_price_cents) for line in lines
+        ]
+        self.window.show_till()
+        self.controller.request("add_priced", items)
+
+    def _order_paid(self, sale: CompletedSale) -> None:
+        """The sale that took an order's payment: the order is handed over with it."""
+        order_id, self._paying_order = self._paying_order, None
+        if order_id is not None and self.pickup_screen is not None:
+            self.pickup_screen.hand_over_paid_in_store(order_id, sale.sale_id)
+
+    def _maybe_abandoned(self, view: BasketView) -> None:
+        """The sale for an order was cancelled (its basket emptied, not completed)."""
+        if self._paying_order is not None and not view.lines and self._order_loaded:
+            self._paying_order = None
+            if self.pickup_screen is not None:
+                self.pickup_screen.payment_abandoned()
+        elif self._paying_order is not None and view.lines:
+            self._order_loaded = True
+
+    def _reload_pickups(self, status: SyncStatus) -> None:
+        if status.state == "idle" and self.pickup_screen is not None:
+            self.pickup_screen.reload()
+
+    # -- the central server -----------------------------------------------------------------
+
+    def _link_central(self, summary: StoreSummary) -> None:
+        """An enrolled till starts its sync engine; reading the token (the OS keyring)
+        and opening the engine happen off the GUI thread."""
+        if summary.central is None:
+            return
+        self.window.show_sync_status(SyncStatus(state="starting"))
+        job = partial(sync_engine, self.options.data_dir, summary.central, self.sync.report)
+        run_op(job, self._engine_ready, self._engine_failed)
+
+    def _engine_ready(self, engine: SyncEngine) -> None:
+        self.sync.attach(engine)
+        self.sync.start()
+
+    def _engine_failed(self, exc: Exception) -> None:
+        message = exc.message if isinstance(exc, PosError) else str(exc)
+        self.window.show_sync_status(SyncStatus(state="error", last_error=message))
 
     # -- settings -------------------------------------------------------------------------
 

@@ -18,8 +18,10 @@ from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.sale import CompletedSale
 from pos.services.basket_view import basket_view
-from pos.services.checkout import Checkout, utc_now
+from pos.services.central_link import cart_calls, read_link
+from pos.services.checkout import Checkout, PricedItem, utc_now
 from pos.services.demo_store import build_demo_store
+from pos.services.online_cart import OnlineCarts
 from pos.services.receipts import ReceiptHeader, receipt_document
 from pos.services.store_summary import summarize
 from pos.store import receipts
@@ -44,12 +46,14 @@ class TillWorker(RequestWorker):
     searched = Signal(str, object)  # query, list[Product]
     parked_listed = Signal(object)  # list of parked sales
     receipt_ready = Signal(object, str)  # ReceiptDocument, "print" or "preview"
+    cart_loaded = Signal(object)  # LoadedCart
 
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
         self._options = options
         self._store: LocalStore | None = None
         self._checkout: Checkout | None = None
+        self._carts: OnlineCarts | None = None
 
     @property
     def checkout(self) -> Checkout:
@@ -63,13 +67,28 @@ class TillWorker(RequestWorker):
     def _do_open(self) -> None:
         data_dir = self._options.data_dir
         store = self._store = LocalStore(data_dir / DATABASE_FILE)
-        if self._options.demo_if_empty and not store.catalog.count() and not store.sales.count():
+        empty = not store.catalog.count() and not store.sales.count()
+        if self._options.demo_if_empty and empty and read_link(store) is None:
             build_demo_store(store, today=date.today())
         summary = summarize(store, data_dir, self._options.cashier, self._options.terminal_id)
         self._checkout = Checkout(
             store, terminal_id=summary.terminal_id, cashier=self._options.cashier
         )
+        self._carts = OnlineCarts(cart_calls(data_dir, summary.central))
         self.opened.emit(summary)
+        self._changed()
+
+    def _do_add_priced(self, items: list[PricedItem]) -> None:
+        """A pickup order paid in store: its lines at the order's prices."""
+        lines = self.checkout.add_priced(items)
+        self._changed(lines[-1].line_id if lines else None)
+
+    def _do_load_cart(self, text: str) -> None:
+        """A web cart's code or QR: its lines join the sale at the online prices."""
+        if self._carts is None:
+            raise PosError("The till is still opening: wait a moment.", code="not_ready")
+        loaded = self._carts.load(self.checkout, text)
+        self.cart_loaded.emit(loaded)
         self._changed()
 
     def _do_set_header(self, header: ReceiptHeader) -> None:

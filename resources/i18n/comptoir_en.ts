@@ -35,6 +35,24 @@
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="19"/>
+        <source>Camera scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="27"/>
+        <source>The camera cannot be used on this till (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="37"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <location filename="../../pos/ui/camera/view.py" line="209"/>
@@ -73,119 +91,331 @@
     </message>
 </context>
 <context>
+    <name>CancelPanel</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="29"/>
+        <source>Cancel this order? The customer is told by e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="34"/>
+        <source>Reason (e.g. the customer changed their mind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="37"/>
+        <source>Cancel the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="41"/>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsBanner</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="79"/>
+        <source>Refused by central: check these orders (%1)</source>
+        <extracomment>Conflicts shown at once (a long list must not push the orders off the screen).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="85"/>
+        <source>… and %1 more: mark these as seen to show them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="97"/>
+        <source>Seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="111"/>
+        <source>%1 · %2: “%3” refused, the order is now %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="119"/>
+        <source>What to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskTabs</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="67"/>
+        <source>To prepare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="68"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="69"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="70"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskView</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="55"/>
+        <source>Scan or type the pickup code, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="59"/>
+        <source>Search: number, code, name, e-mail, phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="122"/>
+        <source>any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="135"/>
+        <source>Received or being prepared, soonest pickup first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="136"/>
+        <source>Ready, waiting for the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="137"/>
+        <source>To be picked up today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="138"/>
+        <source>Still open after their pickup day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="146"/>
+        <source>Search “%1”: %2 order(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="158"/>
+        <source>No order here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="63"/>
+        <source>Check the customer&apos;s ID before handing over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="98"/>
+        <source>Back to the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="100"/>
+        <source>Cancel order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="102"/>
+        <source>Print the slip again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="104"/>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="106"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="200"/>
+        <source>Take payment at the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="165"/>
+        <source>Code %1 · order %2 · %3 line(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="174"/>
+        <source>Paid online: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="176"/>
+        <source>To pay in store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="189"/>
+        <source>Pickup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="191"/>
+        <source>Prepared with items missing: the customer was told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="205"/>
+        <source>Waiting for the payment at the till…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="214"/>
+        <source>Handed over at %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="223"/>
+        <source>Not handed over: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="41"/>
+        <location filename="../../pos/ui/main_window.py" line="42"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="98"/>
+        <location filename="../../pos/ui/main_window.py" line="134"/>
         <source>Network: offline, sales kept on this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="63"/>
+        <location filename="../../pos/ui/main_window.py" line="65"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="64"/>
+        <location filename="../../pos/ui/main_window.py" line="66"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="68"/>
-        <source>&amp;Quit</source>
+        <location filename="../../pos/ui/main_window.py" line="70"/>
+        <source>&amp;Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="77"/>
-        <source>Printer: none (receipts on screen)</source>
+        <location filename="../../pos/ui/main_window.py" line="73"/>
+        <source>&amp;Pickup desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/main_window.py" line="78"/>
-        <source>Printer: not used yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="79"/>
-        <source>Printer: ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="80"/>
-        <source>Printer: offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="81"/>
-        <source>Printer: out of paper</source>
+        <source>&amp;Camera scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/main_window.py" line="82"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="113"/>
+        <source>Printer: none (receipts on screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="114"/>
+        <source>Printer: not used yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="115"/>
+        <source>Printer: ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="116"/>
+        <source>Printer: offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="117"/>
+        <source>Printer: out of paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="118"/>
         <source>Printer: cover open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="83"/>
+        <location filename="../../pos/ui/main_window.py" line="119"/>
         <source>Printer: not answering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="85"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>Printer: error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="91"/>
+        <location filename="../../pos/ui/main_window.py" line="127"/>
         <source>Network: no central server, sales kept on this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="95"/>
+        <location filename="../../pos/ui/main_window.py" line="131"/>
         <source>Network: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="96"/>
+        <location filename="../../pos/ui/main_window.py" line="132"/>
         <source>Network: syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="97"/>
+        <location filename="../../pos/ui/main_window.py" line="133"/>
         <source>Network: online, up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="99"/>
+        <location filename="../../pos/ui/main_window.py" line="135"/>
         <source>Network: sync stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="100"/>
+        <location filename="../../pos/ui/main_window.py" line="136"/>
         <source>Network: the central server refused the last exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="103"/>
+        <location filename="../../pos/ui/main_window.py" line="139"/>
         <source>%1 to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="105"/>
+        <location filename="../../pos/ui/main_window.py" line="141"/>
         <source>%1 refused, kept for support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="112"/>
+        <location filename="../../pos/ui/main_window.py" line="148"/>
         <source>Last success: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119"/>
+        <location filename="../../pos/ui/main_window.py" line="155"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,6 +602,289 @@
         <source>No sale to reprint yet on this till.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="120"/>
+        <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="125"/>
+        <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="130"/>
+        <source>This is an online cart, not a pickup order: load it at the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="133"/>
+        <source>This pickup QR code cannot be read: type the code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="136"/>
+        <source>This order is already ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="139"/>
+        <source>Wrong item: %barcode is not in this order. Put it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="142"/>
+        <source>Too many: %name — %ordered ordered, all already picked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="145"/>
+        <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="149"/>
+        <source>Between 0 and %ordered can be picked for this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="152"/>
+        <source>Between 0 and %picked can be handed over for this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="155"/>
+        <source>Nothing was picked: cancel the order instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="158"/>
+        <source>This picking is for another version of the order: start picking again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="161"/>
+        <source>Start preparing the order first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="164"/>
+        <source>This order is paid in store: ring it up at the till, then hand it over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="167"/>
+        <source>This order was paid online: hand it over without a sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="170"/>
+        <source>This sale is not recorded on this till: complete the sale first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="173"/>
+        <source>This sale holds none of the order&apos;s items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="176"/>
+        <source>This order is %state, not ready yet: prepare it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="179"/>
+        <source>This order is already %state: nothing more can be done with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="182"/>
+        <source>An order that is %state cannot become %target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="185"/>
+        <source>Nothing would be handed over: cancel the order instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="188"/>
+        <source>Say who is at the desk: the staff name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="191"/>
+        <source>The pickup desk is still opening: wait a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="194"/>
+        <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="199"/>
+        <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="203"/>
+        <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="208"/>
+        <source>Another desk already did this step: nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="211"/>
+        <source>Open the order again as it stands now and redo the step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="214"/>
+        <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="219"/>
+        <source>This cart is already in this sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="222"/>
+        <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="225"/>
+        <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="228"/>
+        <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="233"/>
+        <source>The cart cannot be fetched offline: scan the items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="236"/>
+        <source>There is no such cart: check the code with the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="239"/>
+        <source>This cart has expired: scan the items instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="242"/>
+        <source>This cart was already used for another sale: scan the items instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="245"/>
+        <source>The central server refused this cart: scan the items instead, or call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="72"/>
+        <source>Choose an order in the list, or scan its code.</source>
+        <extracomment>History events shown (newest last); the rest is on central.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="80"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="140"/>
+        <source>Prepare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="83"/>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="86"/>
+        <source>Cancel order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="142"/>
+        <source>Continue preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="151"/>
+        <source>Paid online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="151"/>
+        <source>To pay in store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="153"/>
+        <source>Pickup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="155"/>
+        <source>Pickup any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="164"/>
+        <source>Prepared with items missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="168"/>
+        <source>Not sent to the central server yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="176"/>
+        <source>web shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="176"/>
+        <source>central</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <source>Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -441,6 +954,221 @@
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="134"/>
         <source>Total %1 · paid %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickingLinesModel</name>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="233"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="234"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="235"/>
+        <source>Ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="236"/>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="237"/>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickingView</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="56"/>
+        <source>Scan each item (or type its code), then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="74"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="76"/>
+        <source>Count the selected line by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="80"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="83"/>
+        <source>Print the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="86"/>
+        <source>Back to the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="120"/>
+        <source>Ready with items missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="123"/>
+        <source>Keep preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="182"/>
+        <source>%1 / %2 lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="213"/>
+        <source>Select a line, type the count, then Count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="218"/>
+        <source>Type the count as a number (grams or kg for goods by weight).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="237"/>
+        <source>Still missing: %1. Make it ready anyway? The customer will be told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickupOrdersModel</name>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="146"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="147"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="148"/>
+        <source>Pickup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="149"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="150"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="158"/>
+        <source>%1 line(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="172"/>
+        <source>Not sent to the central server yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="182"/>
+        <source>any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickupScreen</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="240"/>
+        <source>Order %1 is ready, with items missing: the customer is told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="242"/>
+        <source>Order %1 is ready: the customer is told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="248"/>
+        <source>Order %1 is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="253"/>
+        <source>Order %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="263"/>
+        <source>Everything is picked: press Ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="267"/>
+        <source>✓ %1: complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="269"/>
+        <source>✓ %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="285"/>
+        <source>The order is at the till: take the payment there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickupStates</name>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="46"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="47"/>
+        <source>Preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="48"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="49"/>
+        <source>Collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="50"/>
+        <source>Partly collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="51"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="52"/>
+        <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -882,7 +1610,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="106"/>
+        <location filename="../../pos/ui/till_app.py" line="123"/>
         <source>The settings file could not be used:
 %1
 
@@ -890,12 +1618,12 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="173"/>
+        <location filename="../../pos/ui/till_app.py" line="263"/>
         <source>Settings saved. The language and the terminal number change at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="185"/>
+        <location filename="../../pos/ui/till_app.py" line="275"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -903,127 +1631,142 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="85"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="89"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="89"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="93"/>
         <source>Search a product by name, brand or SKU (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="188"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="192"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="189"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="193"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="190"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="194"/>
         <source>Discount %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="191"/>
-        <source>Void line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="192"/>
-        <source>Park</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="193"/>
-        <source>Recall</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="194"/>
-        <source>Cancel sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/screens/till_screen.py" line="195"/>
-        <source>Open drawer</source>
+        <source>Web cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/till_screen.py" line="196"/>
-        <source>Reprint last (duplicate)</source>
+        <source>Void line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/till_screen.py" line="197"/>
+        <source>Park</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="198"/>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="199"/>
+        <source>Cancel sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="200"/>
+        <source>Open drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="201"/>
+        <source>Reprint last (duplicate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="202"/>
         <source>Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="223"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="228"/>
         <source>%1 items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="226"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="231"/>
         <source>Discounts: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="229"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="234"/>
         <source>Paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="233"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="238"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="255"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="260"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="257"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="262"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="326"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="297"/>
+        <source>Type the web cart&apos;s code, then F5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="305"/>
+        <source>Web cart %1 loaded at its online prices: %2 lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="354"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="333"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="361"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="368"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="381"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="409"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="376"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="355"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="383"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="363"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -35,6 +35,24 @@
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="19"/>
+        <source>Camera scanning</source>
+        <translation>Lecture par caméra</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="27"/>
+        <source>The camera cannot be used on this till (%1).</source>
+        <translation>La caméra ne peut pas être utilisée sur cette caisse (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="37"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <location filename="../../pos/ui/camera/view.py" line="209"/>
@@ -73,119 +91,331 @@
     </message>
 </context>
 <context>
+    <name>CancelPanel</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="29"/>
+        <source>Cancel this order? The customer is told by e-mail.</source>
+        <translation>Annuler cette commande ? Le client sera prévenu par e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="34"/>
+        <source>Reason (e.g. the customer changed their mind)</source>
+        <translation>Motif (par ex. le client a changé d&apos;avis)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="37"/>
+        <source>Cancel the order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="41"/>
+        <source>Keep it</source>
+        <translation>La garder</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsBanner</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="79"/>
+        <source>Refused by central: check these orders (%1)</source>
+        <extracomment>Conflicts shown at once (a long list must not push the orders off the screen).</extracomment>
+        <translation>Refusé par le serveur central : vérifiez ces commandes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="85"/>
+        <source>… and %1 more: mark these as seen to show them.</source>
+        <translation>… et %1 de plus : marquez celles-ci comme vues pour les afficher.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="97"/>
+        <source>Seen</source>
+        <translation>Vu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="111"/>
+        <source>%1 · %2: “%3” refused, the order is now %4.</source>
+        <translation>%1 · %2 : « %3 » refusé, la commande est maintenant %4.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="119"/>
+        <source>What to do:</source>
+        <translation>Que faire :</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTabs</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="67"/>
+        <source>To prepare</source>
+        <translation>À préparer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="68"/>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="69"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="70"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+</context>
+<context>
+    <name>DeskView</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="55"/>
+        <source>Scan or type the pickup code, then Enter</source>
+        <translation>Scannez ou saisissez le code de retrait, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="59"/>
+        <source>Search: number, code, name, e-mail, phone</source>
+        <translation>Rechercher : numéro, code, nom, e-mail, téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="122"/>
+        <source>any time</source>
+        <translation>à tout moment</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="135"/>
+        <source>Received or being prepared, soonest pickup first</source>
+        <translation>Reçues ou en préparation, retrait le plus proche d&apos;abord</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="136"/>
+        <source>Ready, waiting for the customer</source>
+        <translation>Prêtes, en attente du client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="137"/>
+        <source>To be picked up today</source>
+        <translation>À retirer aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="138"/>
+        <source>Still open after their pickup day</source>
+        <translation>Toujours ouvertes après leur jour de retrait</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="146"/>
+        <source>Search “%1”: %2 order(s)</source>
+        <translation>Recherche « %1 » : %2 commande(s)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="158"/>
+        <source>No order here.</source>
+        <translation>Aucune commande ici.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="63"/>
+        <source>Check the customer&apos;s ID before handing over.</source>
+        <translation>Vérifiez l&apos;identité du client avant de remettre la commande.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="98"/>
+        <source>Back to the desk</source>
+        <translation>Retour au comptoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="100"/>
+        <source>Cancel order…</source>
+        <translation>Annuler la commande…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="102"/>
+        <source>Print the slip again</source>
+        <translation>Réimprimer le bon</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="104"/>
+        <source>Hand over</source>
+        <translation>Remettre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="106"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="200"/>
+        <source>Take payment at the till</source>
+        <translation>Encaisser en caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="165"/>
+        <source>Code %1 · order %2 · %3 line(s)</source>
+        <translation>Code %1 · commande %2 · %3 ligne(s)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="174"/>
+        <source>Paid online: %1</source>
+        <translation>Payée en ligne : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="176"/>
+        <source>To pay in store: %1</source>
+        <translation>À payer en magasin : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="189"/>
+        <source>Pickup %1</source>
+        <translation>Retrait %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="191"/>
+        <source>Prepared with items missing: the customer was told.</source>
+        <translation>Préparée avec des manquants : le client a été prévenu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="205"/>
+        <source>Waiting for the payment at the till…</source>
+        <translation>En attente du paiement en caisse…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="214"/>
+        <source>Handed over at %1 by %2</source>
+        <translation>Remise à %1 par %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="223"/>
+        <source>Not handed over: %1</source>
+        <translation>Non remise : %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="41"/>
+        <location filename="../../pos/ui/main_window.py" line="42"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="98"/>
+        <location filename="../../pos/ui/main_window.py" line="134"/>
         <source>Network: offline, sales kept on this till</source>
         <translation>Réseau : hors ligne, ventes conservées sur cette caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="63"/>
+        <location filename="../../pos/ui/main_window.py" line="65"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="64"/>
+        <location filename="../../pos/ui/main_window.py" line="66"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="68"/>
+        <location filename="../../pos/ui/main_window.py" line="70"/>
+        <source>&amp;Sale</source>
+        <translation>&amp;Vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="73"/>
+        <source>&amp;Pickup desk</source>
+        <translation>Comptoir de &amp;retrait</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="78"/>
+        <source>&amp;Camera scanning…</source>
+        <translation>Lecture par &amp;caméra…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="82"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="77"/>
+        <location filename="../../pos/ui/main_window.py" line="113"/>
         <source>Printer: none (receipts on screen)</source>
         <translation>Imprimante : aucune (tickets à l’écran)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="78"/>
+        <location filename="../../pos/ui/main_window.py" line="114"/>
         <source>Printer: not used yet</source>
         <translation>Imprimante : pas encore utilisée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="79"/>
+        <location filename="../../pos/ui/main_window.py" line="115"/>
         <source>Printer: ready</source>
         <translation>Imprimante : prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="80"/>
+        <location filename="../../pos/ui/main_window.py" line="116"/>
         <source>Printer: offline</source>
         <translation>Imprimante : hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="81"/>
+        <location filename="../../pos/ui/main_window.py" line="117"/>
         <source>Printer: out of paper</source>
         <translation>Imprimante : plus de papier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="82"/>
+        <location filename="../../pos/ui/main_window.py" line="118"/>
         <source>Printer: cover open</source>
         <translation>Imprimante : capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="83"/>
+        <location filename="../../pos/ui/main_window.py" line="119"/>
         <source>Printer: not answering</source>
         <translation>Imprimante : ne répond pas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="85"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>Printer: error</source>
         <translation>Imprimante : erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="91"/>
+        <location filename="../../pos/ui/main_window.py" line="127"/>
         <source>Network: no central server, sales kept on this till</source>
         <translation>Réseau : pas de serveur central, ventes conservées sur cette caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="95"/>
+        <location filename="../../pos/ui/main_window.py" line="131"/>
         <source>Network: connecting…</source>
         <translation>Réseau : connexion…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="96"/>
+        <location filename="../../pos/ui/main_window.py" line="132"/>
         <source>Network: syncing…</source>
         <translation>Réseau : synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="97"/>
+        <location filename="../../pos/ui/main_window.py" line="133"/>
         <source>Network: online, up to date</source>
         <translation>Réseau : en ligne, à jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="99"/>
+        <location filename="../../pos/ui/main_window.py" line="135"/>
         <source>Network: sync stopped</source>
         <translation>Réseau : synchronisation arrêtée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="100"/>
+        <location filename="../../pos/ui/main_window.py" line="136"/>
         <source>Network: the central server refused the last exchange</source>
         <translation>Réseau : le serveur central a refusé le dernier échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="103"/>
+        <location filename="../../pos/ui/main_window.py" line="139"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="105"/>
+        <location filename="../../pos/ui/main_window.py" line="141"/>
         <source>%1 refused, kept for support</source>
         <translation>%1 refusé(s), conservé(s) pour le support</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="112"/>
+        <location filename="../../pos/ui/main_window.py" line="148"/>
         <source>Last success: %1</source>
         <translation>Dernier succès : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119"/>
+        <location filename="../../pos/ui/main_window.py" line="155"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation>%1 · caisse %2 · caissier %3</translation>
     </message>
@@ -372,6 +602,289 @@
         <source>No sale to reprint yet on this till.</source>
         <translation>Aucune vente à réimprimer pour l’instant sur cette caisse.</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="120"/>
+        <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
+        <translation>Aucune commande de ce magasin n&apos;a le code ou le numéro « %text » : vérifiez-le avec le client, ou synchronisez le comptoir et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="125"/>
+        <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
+        <translation>Ce QR code ne correspond pas à sa commande : demandez au client le code de son e-mail de confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="130"/>
+        <source>This is an online cart, not a pickup order: load it at the till.</source>
+        <translation>C&apos;est un panier web, pas une commande à retirer : chargez-le en caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="133"/>
+        <source>This pickup QR code cannot be read: type the code instead.</source>
+        <translation>Ce QR code de retrait est illisible : saisissez plutôt le code.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="136"/>
+        <source>This order is already ready.</source>
+        <translation>Cette commande est déjà prête.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="139"/>
+        <source>Wrong item: %barcode is not in this order. Put it back.</source>
+        <translation>Mauvais article : %barcode n&apos;est pas dans cette commande. Reposez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="142"/>
+        <source>Too many: %name — %ordered ordered, all already picked.</source>
+        <translation>Trop d&apos;articles : %name — %ordered commandé(s), tous déjà préparés.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="145"/>
+        <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
+        <translation>%name : cette étiquette donne un prix, pas un poids : pesez l&apos;article et saisissez les grammes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="149"/>
+        <source>Between 0 and %ordered can be picked for this item.</source>
+        <translation>Pour cet article, on peut préparer entre 0 et %ordered.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="152"/>
+        <source>Between 0 and %picked can be handed over for this item.</source>
+        <translation>Pour cet article, on peut remettre entre 0 et %picked.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="155"/>
+        <source>Nothing was picked: cancel the order instead.</source>
+        <translation>Rien n&apos;a été préparé : annulez plutôt la commande.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="158"/>
+        <source>This picking is for another version of the order: start picking again.</source>
+        <translation>Cette préparation concerne une autre version de la commande : recommencez la préparation.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="161"/>
+        <source>Start preparing the order first.</source>
+        <translation>Commencez d&apos;abord la préparation de la commande.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="164"/>
+        <source>This order is paid in store: ring it up at the till, then hand it over.</source>
+        <translation>Cette commande se paie en magasin : encaissez-la en caisse, puis remettez-la.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="167"/>
+        <source>This order was paid online: hand it over without a sale.</source>
+        <translation>Cette commande a été payée en ligne : remettez-la sans vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="170"/>
+        <source>This sale is not recorded on this till: complete the sale first.</source>
+        <translation>Cette vente n&apos;est pas enregistrée sur cette caisse : terminez d&apos;abord la vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="173"/>
+        <source>This sale holds none of the order&apos;s items.</source>
+        <translation>Cette vente ne contient aucun article de la commande.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="176"/>
+        <source>This order is %state, not ready yet: prepare it first.</source>
+        <translation>Cette commande est %state, pas encore prête : préparez-la d&apos;abord.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="179"/>
+        <source>This order is already %state: nothing more can be done with it.</source>
+        <translation>Cette commande est déjà %state : plus rien ne peut être fait.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="182"/>
+        <source>An order that is %state cannot become %target.</source>
+        <translation>Une commande %state ne peut pas devenir %target.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="185"/>
+        <source>Nothing would be handed over: cancel the order instead.</source>
+        <translation>Rien ne serait remis : annulez plutôt la commande.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="188"/>
+        <source>Say who is at the desk: the staff name is missing.</source>
+        <translation>Indiquez qui tient le comptoir : le nom du vendeur manque.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="191"/>
+        <source>The pickup desk is still opening: wait a moment.</source>
+        <translation>Le comptoir de retrait s&apos;ouvre : patientez un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="194"/>
+        <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
+        <translation>La commande est %state mais une vente a encaissé son paiement : remboursez le client par un retour sur cette vente, et remettez les articles en rayon.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="199"/>
+        <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
+        <translation>La commande est %state : ne la remettez pas ; remettez ses articles en rayon.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="203"/>
+        <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
+        <translation>La commande a déjà été remise ailleurs : ne remettez rien de plus ; si le client a encore les articles, appelez un responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="208"/>
+        <source>Another desk already did this step: nothing to do.</source>
+        <translation>Un autre comptoir a déjà fait cette étape : rien à faire.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="211"/>
+        <source>Open the order again as it stands now and redo the step.</source>
+        <translation>Rouvrez la commande dans son état actuel et refaites l&apos;étape.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="214"/>
+        <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
+        <translation>Le serveur central a refusé cette étape pour la raison ci-dessus : la commande est affichée telle que le central la connaît ; appelez le support si cela semble faux.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="219"/>
+        <source>This cart is already in this sale.</source>
+        <translation>Ce panier est déjà dans cette vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="222"/>
+        <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
+        <translation>C&apos;est une commande à retirer, pas un panier : ouvrez-la au comptoir de retrait.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="225"/>
+        <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
+        <translation>Ce n&apos;est pas un code de panier : un code ressemble à K7M2-Q9XD.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="228"/>
+        <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
+        <translation>Absent du catalogue de cette caisse : %products. Synchronisez la caisse, ou vendez les autres articles en les scannant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="233"/>
+        <source>The cart cannot be fetched offline: scan the items.</source>
+        <translation>Le panier ne peut pas être récupéré hors ligne : scannez les articles.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="236"/>
+        <source>There is no such cart: check the code with the customer.</source>
+        <translation>Ce panier n&apos;existe pas : vérifiez le code avec le client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="239"/>
+        <source>This cart has expired: scan the items instead.</source>
+        <translation>Ce panier a expiré : scannez plutôt les articles.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="242"/>
+        <source>This cart was already used for another sale: scan the items instead.</source>
+        <translation>Ce panier a déjà servi pour une autre vente : scannez plutôt les articles.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="245"/>
+        <source>The central server refused this cart: scan the items instead, or call support.</source>
+        <translation>Le serveur central a refusé ce panier : scannez plutôt les articles, ou appelez le support.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="72"/>
+        <source>Choose an order in the list, or scan its code.</source>
+        <extracomment>History events shown (newest last); the rest is on central.</extracomment>
+        <translation>Choisissez une commande dans la liste, ou scannez son code.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="80"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="140"/>
+        <source>Prepare</source>
+        <translation>Préparer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="83"/>
+        <source>Hand over</source>
+        <translation>Remettre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="86"/>
+        <source>Cancel order…</source>
+        <translation>Annuler la commande…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="142"/>
+        <source>Continue preparing</source>
+        <translation>Continuer la préparation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="151"/>
+        <source>Paid online</source>
+        <translation>Payée en ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="151"/>
+        <source>To pay in store</source>
+        <translation>À payer en magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="153"/>
+        <source>Pickup %1</source>
+        <translation>Retrait %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="155"/>
+        <source>Pickup any time</source>
+        <translation>Retrait à tout moment</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="164"/>
+        <source>Prepared with items missing.</source>
+        <translation>Préparée avec des articles manquants.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="168"/>
+        <source>Not sent to the central server yet</source>
+        <translation>Pas encore envoyée au serveur central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="176"/>
+        <source>web shop</source>
+        <translation>site web</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="176"/>
+        <source>central</source>
+        <translation>central</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -442,6 +955,221 @@
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="134"/>
         <source>Total %1 · paid %2</source>
         <translation>Total %1 · payé %2</translation>
+    </message>
+</context>
+<context>
+    <name>PickingLinesModel</name>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="233"/>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="234"/>
+        <source>Department</source>
+        <translation>Rayon</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="235"/>
+        <source>Ordered</source>
+        <translation>Commandé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="236"/>
+        <source>Picked</source>
+        <translation>Préparé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="237"/>
+        <source>Missing</source>
+        <translation>Manquant</translation>
+    </message>
+</context>
+<context>
+    <name>PickingView</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="56"/>
+        <source>Scan each item (or type its code), then Enter</source>
+        <translation>Scannez chaque article (ou saisissez son code), puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="74"/>
+        <source>Count</source>
+        <translation>Compter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="76"/>
+        <source>Count the selected line by hand</source>
+        <translation>Compter la ligne choisie à la main</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="80"/>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="83"/>
+        <source>Print the list</source>
+        <translation>Imprimer la liste</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="86"/>
+        <source>Back to the desk</source>
+        <translation>Retour au comptoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="120"/>
+        <source>Ready with items missing</source>
+        <translation>Prête avec des manquants</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="123"/>
+        <source>Keep preparing</source>
+        <translation>Continuer à préparer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="182"/>
+        <source>%1 / %2 lines</source>
+        <translation>%1 / %2 lignes</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="213"/>
+        <source>Select a line, type the count, then Count.</source>
+        <translation>Choisissez une ligne, saisissez le nombre, puis Compter.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="218"/>
+        <source>Type the count as a number (grams or kg for goods by weight).</source>
+        <translation>Saisissez le nombre (grammes ou kg pour les articles au poids).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="237"/>
+        <source>Still missing: %1. Make it ready anyway? The customer will be told.</source>
+        <translation>Il manque encore : %1. La marquer prête quand même ? Le client sera prévenu.</translation>
+    </message>
+</context>
+<context>
+    <name>PickupOrdersModel</name>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="146"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="147"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="148"/>
+        <source>Pickup</source>
+        <translation>Retrait</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="149"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="150"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="158"/>
+        <source>%1 line(s)</source>
+        <translation>%1 ligne(s)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="172"/>
+        <source>Not sent to the central server yet</source>
+        <translation>Pas encore envoyée au serveur central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="182"/>
+        <source>any time</source>
+        <translation>à tout moment</translation>
+    </message>
+</context>
+<context>
+    <name>PickupScreen</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="240"/>
+        <source>Order %1 is ready, with items missing: the customer is told.</source>
+        <translation>La commande %1 est prête, avec des manquants : le client est prévenu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="242"/>
+        <source>Order %1 is ready: the customer is told.</source>
+        <translation>La commande %1 est prête : le client est prévenu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="248"/>
+        <source>Order %1 is cancelled.</source>
+        <translation>La commande %1 est annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="253"/>
+        <source>Order %1: %2.</source>
+        <translation>Commande %1 : %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="263"/>
+        <source>Everything is picked: press Ready.</source>
+        <translation>Tout est préparé : appuyez sur Prête.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="267"/>
+        <source>✓ %1: complete</source>
+        <translation>✓ %1 : complet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="269"/>
+        <source>✓ %1: %2 of %3</source>
+        <translation>✓ %1 : %2 sur %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="285"/>
+        <source>The order is at the till: take the payment there.</source>
+        <translation>La commande est en caisse : encaissez-la là-bas.</translation>
+    </message>
+</context>
+<context>
+    <name>PickupStates</name>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="46"/>
+        <source>Received</source>
+        <translation>Reçue</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="47"/>
+        <source>Preparing</source>
+        <translation>En préparation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="48"/>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="49"/>
+        <source>Collected</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="50"/>
+        <source>Partly collected</source>
+        <translation>Retirée en partie</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="51"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="52"/>
+        <source>Expired</source>
+        <translation>Expirée</translation>
     </message>
 </context>
 <context>
@@ -882,7 +1610,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="106"/>
+        <location filename="../../pos/ui/till_app.py" line="123"/>
         <source>The settings file could not be used:
 %1
 
@@ -893,12 +1621,12 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="173"/>
+        <location filename="../../pos/ui/till_app.py" line="263"/>
         <source>Settings saved. The language and the terminal number change at the next start.</source>
         <translation>Réglages enregistrés. La langue et le numéro de caisse changeront au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="185"/>
+        <location filename="../../pos/ui/till_app.py" line="275"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -906,127 +1634,142 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="85"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="89"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="89"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="93"/>
         <source>Search a product by name, brand or SKU (F2)</source>
         <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="188"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="192"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="189"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="193"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="190"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="194"/>
         <source>Discount %</source>
         <translation>Remise %</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="191"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="195"/>
+        <source>Web cart</source>
+        <translation>Panier web</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="196"/>
         <source>Void line</source>
         <translation>Annuler la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="192"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="197"/>
         <source>Park</source>
         <translation>Mettre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="193"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="198"/>
         <source>Recall</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="194"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="199"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="195"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="200"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="196"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="201"/>
         <source>Reprint last (duplicate)</source>
         <translation>Dernier ticket (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="197"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="202"/>
         <source>Pay</source>
         <translation>Encaisser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="223"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="228"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="226"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="231"/>
         <source>Discounts: %1</source>
         <translation>Remises : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="229"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="234"/>
         <source>Paid: %1</source>
         <translation>Payé : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="233"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="238"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation>TVA %1 : %2 sur %3 HT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="255"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="260"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="257"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="262"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="326"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="297"/>
+        <source>Type the web cart&apos;s code, then F5.</source>
+        <translation>Saisissez le code du panier web, puis F5.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="305"/>
+        <source>Web cart %1 loaded at its online prices: %2 lines.</source>
+        <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="354"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="333"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="361"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="368"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="381"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="409"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="376"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="355"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="383"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="363"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -9,6 +9,15 @@ from pos.domain.sale import CompletedSale
 from pos.ui.main_window import MainWindow
 
 
+def rows(data_dir: Path, sql: str) -> list[tuple]:
+    """What the till wrote, read as an auditor would: a separate connection."""
+    conn = sqlite3.connect(data_dir / "store.db")
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
 def accented_codes(data_dir: Path, n: int) -> list[str]:
     """Barcodes of unit products with an accent in their name: receipts must print them."""
     conn = sqlite3.connect(data_dir / "store.db")

@@ -23,6 +23,9 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("settings_till", ""),
             ("settings_printer", ""),
             ("settings_scanner", ""),
+            ("pickup_desk", ""),
+            ("pickup_picking", ""),
+            ("pickup_handover", ""),
         )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)

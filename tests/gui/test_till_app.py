@@ -1,7 +1,6 @@
 """The till as started by ``comptoir``: its settings file decides the printer, the receipt
 policy, the scanner and the language; saved settings take effect without a restart."""
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -11,10 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from hardware.printer.connections import PrinterConfig
 from pos.config import Settings, StoreSettings, TillSettings, load_settings, save_settings
+from pos.store.local_store import LocalStore
 from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication, QMessageBox
 from pos.ui.till_app import StartOptions, TillApp
-from tests.gui.selling import accented_codes, sell
+from tests.gui.selling import accented_codes, rows, sell
 
 
 @pytest.fixture
@@ -54,14 +54,6 @@ def _file_printer(paper: Path) -> PrinterConfig:
     return PrinterConfig(kind="file", file_path=str(paper), codepage="CP858", columns=32)
 
 
-def _rows(data_dir: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(data_dir / "store.db")
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
 def test_the_settings_file_chooses_printer_policy_and_header(
     qtbot: QtBot, make_app, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -80,14 +72,14 @@ def test_the_settings_file_chooses_printer_policy_and_header(
     assert b"\x1bp\x00" in data  # the drawer kick: paid in cash
     assert sale.draft.terminal_id == "T07"
     assert "=" * 32 + "\n" in text and "=" * 33 not in text  # laid out for 58 mm paper
-    assert _rows(data_dir, "SELECT kind FROM receipt_events") == [("printed",)]
+    assert rows(data_dir, "SELECT kind FROM receipt_events") == [("printed",)]
     assert app.window.printer_status.property("state") == "ok"
 
 
 def test_no_receipt_by_default_records_the_choice(qtbot: QtBot, make_app, data_dir: Path) -> None:
     app = make_app(Settings(till=TillSettings(receipt_default="none")))
     sell(qtbot, app.window, accented_codes(data_dir, 1), cash=False)
-    qtbot.waitUntil(lambda: _rows(data_dir, "SELECT kind FROM receipt_events") == [("declined",)])
+    qtbot.waitUntil(lambda: rows(data_dir, "SELECT kind FROM receipt_events") == [("declined",)])
     assert not app.window.till_screen.receipt_offer.isVisible()
     assert app.printer is None
     assert app.window.printer_status.property("state") == "none"
@@ -153,3 +145,67 @@ def test_changing_the_printer_again_retires_the_old_one(
     app.apply_settings(replace(app.settings, printer=PrinterConfig()))
     assert app.printer is None
     assert app.window.printer_status.property("state") == "none"
+
+
+def test_codes_read_by_the_camera_reach_the_basket(qtbot: QtBot, make_app, data_dir: Path) -> None:
+    """The real frame path (sink → grey → zbar on its thread) into the till's scan."""
+    from hardware.camera import ZbarDecoder
+    from pos.ui.camera import CameraScanner
+    from pos.ui.camera.qt_media import QVideoFrame, QVideoSink
+    from tests.camera.draw import busy_background, ean13_image, place
+
+    app = make_app(Settings())
+    app.window.camera_action.trigger()
+    dialog = app.camera_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.view is not None and dialog.view.state == "no_camera"  # none on this machine
+    code = accented_codes(data_dir, 1)[0]
+    scanner = CameraScanner(ZbarDecoder())
+    sink = QVideoSink()
+    assert scanner.start()
+    scanner.attach(sink)
+    scanner.code_scanned.connect(app.route_code)
+    try:
+        frame = place(ean13_image(code), busy_background(640, 480))
+        with qtbot.waitSignal(app.window.till_screen.basket_shown, timeout=10_000) as shown:
+            for _ in range(3):  # a linear code is confirmed on two frames
+                sink.setVideoFrame(QVideoFrame(frame))
+                qtbot.wait(30)
+        (name,) = rows(
+            data_dir,
+            f"SELECT p.name FROM products p JOIN barcodes b ON b.product_id = p.id "
+            f"WHERE b.code = '{code}'",
+        )[0]
+        assert [line.name for line in shown.args[0].lines] == [name]  # once, over 3 frames
+    finally:
+        scanner.shutdown()
+
+
+def test_an_order_paid_in_store_goes_from_the_desk_to_the_till_and_back(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    """Desk → "take payment at the till" → the sale at the order's prices → handed over."""
+    from pos.ui.pickup_screenshots import catalog_items, feed_order, pull
+
+    with LocalStore(data_dir / "store.db") as store:
+        a, b = catalog_items(store, 2)
+        pull(
+            store,
+            feed_order("web-9", "GH67-JK89", ("Jean-Pierre Martin", "jp@example.org", "0712"),
+                       [(a, 2), (b, 1)], state="ready", version=3, paid=False),
+        )  # fmt: skip
+    app = make_app(Settings())
+    qtbot.waitUntil(lambda: app.pickup_screen is not None, timeout=10_000)
+    desk = app.pickup_screen
+    app.window.pickup_action.trigger()
+    assert app.window.on_pickup_desk
+    with qtbot.waitSignal(desk.order_shown, timeout=10_000):
+        app.route_scan("GH67-JK89")  # the hand scanner, while the desk shows
+    with qtbot.waitSignal(app.window.till_screen.basket_shown, timeout=10_000) as shown:
+        desk.handover.pay_button.click()
+    assert not app.window.on_pickup_desk  # the till shows, with the order's lines
+    order = desk.handover.order
+    assert shown.args[0].total_cents == order.total_cents
+    with qtbot.waitSignal(desk.slip_ready, timeout=10_000) as slip:
+        sale = sell(qtbot, app.window, [], cash=False)
+    assert slip.args[0].sale_id == sale.sale_id and not slip.args[0].paid_online

@@ -1,7 +1,6 @@
 """After the sale: drawer, receipt offer, printed ESC/POS bytes, failure and Retry,
 duplicates, and the on-screen preview for a store without a printer."""
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,15 +12,7 @@ from hardware.printer.fake import FakePrinter
 from pos.ui.main_window import MainWindow
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.till_controller import TillController, TillOptions
-from tests.gui.selling import accented_codes, sell
-
-
-def _rows(data_dir: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(data_dir / "store.db")
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+from tests.gui.selling import accented_codes, rows, sell
 
 
 def _open(qtbot: QtBot, data_dir: Path, make_printer) -> Iterator[MainWindow]:
@@ -82,8 +73,8 @@ def test_a_cash_sale_opens_the_drawer_and_prints_on_request(
     assert "TOTAL TTC" in text and "TVA" in text and "Rendu" in text
     assert b"\xd5" in paper.read_bytes()  # € in code page 858
     assert f"{sale.ticket_no}" in text
-    assert _rows(data_dir, "SELECT kind FROM receipt_events") == [("printed",)]
-    assert _rows(data_dir, "SELECT reason, cashier FROM drawer_events") == [("cash_sale", "Inès")]
+    assert rows(data_dir, "SELECT kind FROM receipt_events") == [("printed",)]
+    assert rows(data_dir, "SELECT reason, cashier FROM drawer_events") == [("cash_sale", "Inès")]
     assert file_till.printer_status.property("state") == "ok"
 
 
@@ -99,13 +90,16 @@ def test_paper_out_keeps_the_sale_and_retry_prints_it(
     assert "papier" in screen.message_label.text()  # in the till's language
     assert screen.receipt_offer.retry_button.isVisible()
     assert fake_till.printer_status.property("state") == "paper_out"
-    assert _rows(data_dir, f"SELECT count(*) FROM sales WHERE id = '{sale.sale_id}'") == [(1,)]
+    assert rows(data_dir, f"SELECT count(*) FROM sales WHERE id = '{sale.sale_id}'") == [(1,)]
     with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000) as retried:
         screen.receipt_offer.retry_button.click()
     assert retried.args[0].ok and "€" in fake.last_text()
     assert not screen.receipt_offer.isVisible()
-    kinds = [k for (k,) in _rows(data_dir, "SELECT kind FROM receipt_events ORDER BY id")]
-    assert kinds == ["printed", "print_failed"]
+
+    def kinds() -> list[str]:  # recorded by the till worker, on its own thread
+        return [k for (k,) in rows(data_dir, "SELECT kind FROM receipt_events ORDER BY id")]
+
+    qtbot.waitUntil(lambda: kinds() == ["printed", "print_failed"], timeout=5000)
     assert fake.drawer_openings == 0  # paid by card
 
 
@@ -120,7 +114,7 @@ def test_reprints_are_marked_duplicata_and_counted(
         with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000):
             screen.reprint_last()
         assert "DUPLICATA" in fake.last_text() and str(expected) in fake.last_text()
-    kinds = [k for (k,) in _rows(data_dir, "SELECT kind FROM receipt_events ORDER BY id")]
+    kinds = [k for (k,) in rows(data_dir, "SELECT kind FROM receipt_events ORDER BY id")]
     assert kinds == ["declined", "duplicate", "duplicate"]
 
 

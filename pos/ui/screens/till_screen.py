@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from pos.services.basket_view import BasketView
+from pos.services.online_cart import LoadedCart
 from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.messages import user_message
@@ -41,6 +42,7 @@ from pos.ui.qt import (
 from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
 from pos.ui.till_controller import TillController
 from pos.ui.widgets.receipt_offer import ReceiptOffer
+from sync.contract.codes import CART_QR_PREFIX, PICKUP_QR_PREFIX
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -51,6 +53,7 @@ class TillScreen(QWidget):
     refusal_shown = Signal(str)  # code
     sale_shown = Signal(object)  # CompletedSale
     results_shown = Signal(int)  # number of products listed
+    pickup_code_scanned = Signal(str)  # a pickup order's QR, for the pickup desk
 
     def __init__(
         self,
@@ -76,6 +79,7 @@ class TillScreen(QWidget):
         worker.searched.connect(self.show_results)
         worker.completed.connect(self.on_completed)
         worker.parked_listed.connect(self.show_parked)
+        worker.cart_loaded.connect(self.on_cart_loaded)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -188,6 +192,7 @@ class TillScreen(QWidget):
             ("F2", self.tr("Search"), self.focus_search),
             ("F3", self.tr("Quantity"), self.apply_quantity),
             ("F4", self.tr("Discount %"), self.apply_discount),
+            ("F5", self.tr("Web cart"), self.load_cart),
             ("F6", self.tr("Void line"), self.void_selected),
             ("F7", self.tr("Park"), self.park),
             ("F8", self.tr("Recall"), self.recall),
@@ -274,10 +279,33 @@ class TillScreen(QWidget):
     # -- actions ------------------------------------------------------------------------
 
     def scan(self, code: str) -> None:
-        """From the scan field, a wedge scanner burst or a serial scanner."""
+        """From the scan field, a wedge scanner burst, a serial scanner or the camera.
+        A web cart's QR loads the cart; a pickup order's QR goes to the pickup desk."""
         self.message_label.clear()
         self.receipts.decline_pending()
-        self.controller.request("scan", code)
+        if code.startswith(CART_QR_PREFIX):
+            self.controller.request("load_cart", code)
+        elif code.startswith(PICKUP_QR_PREFIX):
+            self.pickup_code_scanned.emit(code)
+        else:
+            self.controller.request("scan", code)
+
+    def load_cart(self) -> None:
+        """F5: the web cart whose code is typed in the scan field."""
+        code = self.scan_field.text().strip()
+        if not code:
+            self.show_refusal("usage", self.tr("Type the web cart's code, then F5."))
+            return
+        self.scan_field.clear()
+        self.message_label.clear()
+        self.controller.request("load_cart", code)
+
+    def on_cart_loaded(self, loaded: LoadedCart) -> None:
+        self.show_info(
+            self.tr("Web cart %1 loaded at its online prices: %2 lines.")
+            .replace("%1", loaded.code)
+            .replace("%2", str(len(loaded.lines)))
+        )
 
     def submit_scan_field(self) -> None:
         code = self.scan_field.text().strip()

@@ -1,0 +1,44 @@
+"""A camera window beside the till: codes read from it go where a hand scanner's go.
+
+Non-modal, so the cashier keeps working behind it; the camera runs only while it is
+shown. QtMultimedia is imported on first use: a till without the system's libpulse (or
+without QtMultimedia) still starts, and the action says why the camera is missing.
+"""
+
+from __future__ import annotations
+
+from pos.ui.qt import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+
+
+class CameraDialog(QDialog):
+    code_scanned = Signal(str, str)  # text, kind ("ean13", "ean8", "qr")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cameraDialog")
+        self.setWindowTitle(self.tr("Camera scanning"))
+        self.setModal(False)
+        layout = QVBoxLayout(self)
+        self.view: QWidget | None = None
+        try:
+            from pos.ui.camera import CameraView
+        except ImportError as exc:  # no libpulse or no QtMultimedia on this till
+            self.problem = QLabel(
+                self.tr("The camera cannot be used on this till (%1).").replace("%1", str(exc)),
+                self,
+            )
+            self.problem.setWordWrap(True)
+            layout.addWidget(self.problem)
+        else:
+            view = CameraView(parent=self)
+            view.code_scanned.connect(self.code_scanned)
+            layout.addWidget(view, 1)
+            self.view = view
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.close)
+        layout.addWidget(close)
+        self.resize(680, 560)
+
+    def shutdown(self) -> None:
+        if self.view is not None:
+            self.view.shutdown()  # type: ignore[attr-defined]

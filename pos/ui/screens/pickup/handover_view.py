@@ -1,0 +1,244 @@
+"""Handing a ready order over: the customer's name large enough to check against an ID,
+the lines as picked, paid online or to pay in store, and then the handover slip.
+
+A prepaid order is handed over here; an order to pay in store goes to the till first
+(its lines at the order's prices) and is handed over once the sale is recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from html import escape
+
+from pos.domain.pickup import PickupState
+from pos.services.pickup_desk import DeskOrder, HandoverSlip
+from pos.ui.models.pickup_model import (
+    OrderLinesModel,
+    moment_text,
+    quantity_text,
+    state_text,
+    time_text,
+)
+from pos.ui.money import format_money
+from pos.ui.qt import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from pos.ui.screens.pickup.cancel_panel import CancelPanel
+from pos.ui.screens.pickup.display import fit_rows, set_font
+
+_BADGE = "padding: 10px 14px; border-radius: 8px; "
+_PAID = _BADGE + "background: #e3f4e4; color: #1b5e20;"
+_TO_PAY = _BADGE + "background: #fff1c2; color: #7a4f00;"
+
+
+class HandoverView(QWidget):
+    hand_over_requested = Signal(str)  # order id (prepaid)
+    pay_requested = Signal(str)  # order id (to pay at the till)
+    cancel_requested = Signal(str, str)  # order id, reason
+    reprint_requested = Signal(object)  # HandoverSlip
+    back_requested = Signal()
+
+    def __init__(self, tz: tzinfo | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("handoverView")
+        self._tz = tz
+        self.order: DeskOrder | None = None
+        self.slip: HandoverSlip | None = None
+        self.model = OrderLinesModel(self)
+        self.cancel_panel = CancelPanel(self)
+        self.cancel_panel.confirmed.connect(self._cancel_confirmed)
+        self._build()
+
+    def _build(self) -> None:
+        self.hint = QLabel(self.tr("Check the customer's ID before handing over."), self)
+        self.name = QLabel(self)
+        self.name.setObjectName("handoverName")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name.setWordWrap(True)
+        self.code = QLabel(self)
+        self.code.setObjectName("handoverCode")
+        self.paid = QLabel(self)
+        self.paid.setObjectName("handoverPaid")
+        self.paid.setWordWrap(True)
+        self.facts = QLabel(self)
+        self.facts.setObjectName("handoverFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.table = QTableView(self)
+        self.table.setObjectName("handoverLines")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            OrderLinesModel.ITEM, QHeaderView.ResizeMode.Stretch
+        )
+        self.slip_frame = QFrame(self)
+        self.slip_frame.setObjectName("slipFrame")
+        self.slip_frame.setStyleSheet("#slipFrame { background: #e3f4e4; border-radius: 6px; }")
+        self.slip_label = QLabel(self.slip_frame)
+        self.slip_label.setObjectName("slipLabel")
+        self.slip_label.setWordWrap(True)
+        self.slip_label.setTextFormat(Qt.TextFormat.RichText)
+        slip_layout = QVBoxLayout(self.slip_frame)
+        slip_layout.addWidget(self.slip_label)
+        self.slip_frame.hide()
+
+        self.back_button = self._button("handoverBack", self.tr("Back to the desk"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.cancel_button = self._button("handoverCancel", self.tr("Cancel order…"))
+        self.cancel_button.clicked.connect(self.cancel_panel.open_panel)
+        self.reprint_button = self._button("reprintSlip", self.tr("Print the slip again"))
+        self.reprint_button.clicked.connect(self._reprint)
+        self.give_button = self._button("giveButton", self.tr("Hand over"))
+        self.give_button.clicked.connect(self._give)
+        self.pay_button = self._button("payAtTillButton", self.tr("Take payment at the till"))
+        self.pay_button.clicked.connect(self._pay)
+        for button in (self.give_button, self.pay_button):
+            button.setStyleSheet("background: #1b5e20; color: white; font-weight: bold;")
+        actions = QHBoxLayout()
+        for button in (self.back_button, self.cancel_button, self.reprint_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.pay_button)
+        actions.addWidget(self.give_button)
+        about = QVBoxLayout()
+        about.addWidget(self.paid)
+        about.addWidget(self.facts, 1)
+        body = QHBoxLayout()
+        body.addLayout(about, 2)
+        body.addWidget(self.table, 3, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.hint, self.name, self.code):
+            layout.addWidget(widget)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.slip_frame)
+        layout.addWidget(self.cancel_panel)
+        layout.addLayout(actions)
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        return button
+
+    def apply_zoom(self, zoom: float) -> None:
+        set_font(self.hint, 1.15, zoom)
+        set_font(self.name, 2.6, zoom, bold=True)
+        set_font(self.code, 1.3, zoom)
+        set_font(self.paid, 1.5, zoom, bold=True)
+        set_font(self.facts, 1.3, zoom)
+        set_font(self.table, 1.2, zoom)
+        set_font(self.slip_label, 1.15, zoom)
+        self.cancel_panel.apply_zoom(zoom)
+        self.table.verticalHeader().setDefaultSectionSize(round(44 * zoom))
+        fit_rows(self.table)
+        own = (self.back_button, self.cancel_button, self.reprint_button, self.give_button)
+        for button in (*own, self.pay_button):
+            set_font(button, 1.15, zoom, bold=button in (self.give_button, self.pay_button))
+            button.setMinimumHeight(round(56 * zoom))
+
+    def show_order(self, order: DeskOrder) -> None:
+        """A ready order to hand over (or a closed one: shown, nothing offered)."""
+        if self.order is None or self.order.id != order.id or not order.is_open:
+            self.cancel_panel.close_panel()
+        if self.order is None or self.order.id != order.id:
+            self.slip = None
+            self.unlock()
+        self.order = order
+        self.model.set_order(order)
+        fit_rows(self.table)
+        self.name.setText(order.customer_name)
+        count = len(order.lines)
+        self.code.setText(
+            self.tr("Code %1 · order %2 · %3 line(s)")
+            .replace("%1", order.pickup_code)
+            .replace("%2", order.id)
+            .replace("%3", str(count))
+        )
+        due = (
+            order.picked_total_cents if order.picked_total_cents is not None else order.total_cents
+        )
+        if order.paid:
+            self.paid.setText(self.tr("Paid online: %1").replace("%1", format_money(due)))
+        else:
+            self.paid.setText(self.tr("To pay in store: %1").replace("%1", format_money(due)))
+        self.paid.setStyleSheet(_PAID if order.paid else _TO_PAY)
+        self.facts.setText(self._facts(order))
+        ready = order.state is PickupState.READY and self.slip is None
+        self.give_button.setVisible(ready and order.paid)
+        self.pay_button.setVisible(ready and not order.paid)
+        self.cancel_button.setVisible(ready)
+        self.reprint_button.setVisible(self.slip is not None)
+        self.slip_frame.setVisible(self.slip is not None)
+
+    def _facts(self, order: DeskOrder) -> str:
+        facts = [state_text(order.state)]
+        if order.due_at:
+            facts.append(self.tr("Pickup %1").replace("%1", moment_text(order.due_at, self._tz)))
+        if order.partial:
+            facts.append(self.tr("Prepared with items missing: the customer was told."))
+        if order.customer_phone:
+            facts.append(order.customer_phone)
+        return "\n".join(facts)
+
+    def unlock(self) -> None:
+        """Offer the buttons again (a refusal, or the till gave up on the sale)."""
+        self.give_button.setEnabled(True)
+        self.pay_button.setEnabled(True)
+        self.pay_button.setText(self.tr("Take payment at the till"))
+
+    def show_waiting(self) -> None:
+        """The order's lines went to the till: hand over once the sale is recorded."""
+        self.pay_button.setEnabled(False)
+        self.pay_button.setText(self.tr("Waiting for the payment at the till…"))
+
+    def show_slip(self, slip: HandoverSlip) -> None:
+        self.slip = slip
+        given = "<br>".join(
+            f"{escape(quantity_text(line.quantity, line.sold_by))} × {escape(line.name)}"
+            for line in slip.lines
+        )
+        head = (
+            self.tr("Handed over at %1 by %2")
+            .replace("%1", time_text(slip.at, self._tz))
+            .replace("%2", slip.staff)
+        )
+        text = f"<b>{escape(head)} — {escape(format_money(slip.total_cents))}</b><br>{given}"
+        if slip.short:
+            short = ", ".join(
+                f"{quantity_text(line.quantity, line.sold_by)} × {line.name}" for line in slip.short
+            )
+            text += "<br>" + escape(self.tr("Not handed over: %1").replace("%1", short))
+        self.slip_label.setText(text)
+        self.unlock()
+        if self.order is not None and self.order.id == slip.order_id:
+            self.show_order(self.order)
+
+    def _give(self) -> None:
+        if self.order is not None:
+            self.give_button.setEnabled(False)  # one press is one handover
+            self.hand_over_requested.emit(self.order.id)
+
+    def _pay(self) -> None:
+        if self.order is not None:
+            self.pay_requested.emit(self.order.id)
+
+    def _reprint(self) -> None:
+        if self.slip is not None:
+            self.reprint_requested.emit(self.slip)
+
+    def _cancel_confirmed(self, reason: str) -> None:
+        if self.order is not None:
+            self.cancel_requested.emit(self.order.id, reason)
