@@ -29,6 +29,7 @@ from hardware.printer.ports import PrintResult
 from hardware.printer.status import read_status
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import SUPPORTED_COLUMNS
+from hardware.receipt.slip import SlipDocument
 
 PrinterKind = Literal["network", "usb", "serial", "file", "dummy"]
 
@@ -178,6 +179,17 @@ def receipt_job(config: PrinterConfig, doc: ReceiptDocument) -> Job:
     )
 
 
+def slip_job(config: PrinterConfig, doc: SlipDocument) -> Job:
+    """What printing the desk slip ``doc`` does: same width, code page and code as receipts."""
+    return lambda printer: escpos_receipt.print_slip(
+        printer,
+        doc,
+        columns=config.columns,
+        codepage=config.codepage,
+        qr_native=config.qr_native,
+    )
+
+
 def drawer_job(config: PrinterConfig) -> Job:
     return lambda printer: escpos_receipt.open_drawer(printer, config.drawer_pin)
 
@@ -200,6 +212,10 @@ class PrinterDevice:
     def print_receipt(self, doc: ReceiptDocument) -> PrintResult:
         job = receipt_job(self._config, doc)
         return self._run(job, "Receipt printed.", check_first=self._config.check_status)
+
+    def print_slip(self, doc: SlipDocument) -> PrintResult:
+        job = slip_job(self._config, doc)
+        return self._run(job, "Slip printed.", check_first=self._config.check_status)
 
     def open_drawer(self) -> PrintResult:
         return self._run(drawer_job(self._config), "Drawer opened.")

@@ -1,4 +1,4 @@
-"""Render receipts, the drawer kick and the test page on a python-escpos printer object.
+"""Render receipts, desk slips, the drawer kick and the test page on a python-escpos printer.
 
 Every job starts with ``INIT`` (a clean printer state, whatever the last job left) and
 then selects the code page again: INIT puts the printer back on page 0 while
@@ -22,6 +22,7 @@ from hardware.receipt.blocks import SaleCode, Text
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import Item, layout
 from hardware.receipt.sale_code import code128_modules, code128_payload
+from hardware.receipt.slip import SlipDocument, layout_slip
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +75,25 @@ def print_receipt(
     ``qr_native`` prints the sale id as a printer-drawn QR code (``GS ( k``); ``False``
     prints a Code 128 instead, for printers without QR support (80 mm paper only).
     """
+    items = layout(doc, columns, fold=partial(fold_text, codepage=codepage))
+    _print_items(printer, items, columns=columns, codepage=codepage, qr_native=qr_native)
+
+
+def print_slip(
+    printer: Any, doc: SlipDocument, *, columns: int, codepage: str, qr_native: bool = True
+) -> None:
+    """Print a desk slip (picking list, handover slip) and cut, exactly as a receipt:
+    INIT, the code page selected again, text folded to the page, ``code`` as QR or
+    Code 128. Raises what the transport raises."""
+    items = layout_slip(doc, columns, fold=partial(fold_text, codepage=codepage))
+    _print_items(printer, items, columns=columns, codepage=codepage, qr_native=qr_native)
+
+
+def _print_items(
+    printer: Any, items: list[Item], *, columns: int, codepage: str, qr_native: bool
+) -> None:
     start_job(printer, codepage)
-    for item in layout(doc, columns, fold=partial(fold_text, codepage=codepage)):
+    for item in items:
         _render(printer, item, codepage=codepage, columns=columns, qr_native=qr_native)
     printer.cut()
 

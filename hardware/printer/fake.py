@@ -16,11 +16,13 @@ from hardware.printer.connections import (
     drawer_job,
     open_printer,
     receipt_job,
+    slip_job,
     test_page_job,
 )
 from hardware.printer.encoding import codec_for
 from hardware.printer.ports import PrintResult, ResultCode
 from hardware.receipt.document import ReceiptDocument
+from hardware.receipt.slip import SlipDocument
 
 #: The failures the fake can simulate, with the flags the real device uses.
 SIMULATED: dict[ResultCode, PrintResult] = {
@@ -57,6 +59,9 @@ class FakePrinter:
 
     def print_receipt(self, doc: ReceiptDocument) -> PrintResult:
         return self._run(receipt_job(self.config, doc), "Receipt printed.")
+
+    def print_slip(self, doc: SlipDocument) -> PrintResult:
+        return self._run(slip_job(self.config, doc), "Slip printed.")
 
     def open_drawer(self) -> PrintResult:
         result = self._run(drawer_job(self.config), "Drawer opened.")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from hardware.receipt.document import ReceiptDocument
+from hardware.receipt.slip import SlipDocument
 
 ResultCode = Literal["ok", "offline", "paper_out", "cover_open", "timeout", "error"]
 
@@ -38,6 +39,10 @@ class ReceiptPrinter(Protocol):
 
     def print_receipt(self, doc: ReceiptDocument) -> PrintResult:
         """Print one ticket and cut it."""
+        ...
+
+    def print_slip(self, doc: SlipDocument) -> PrintResult:
+        """Print one desk slip (picking list, handover slip) and cut it."""
         ...
 
     def open_drawer(self) -> PrintResult:

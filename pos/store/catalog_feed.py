@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from pos.store import catalog_staging
+from pos.store.catalog_loader import ProductLike
 from pos.store.db import write_transaction
 from pos.store.errors import translate_errors
 from pos.store.feed_cursors import PageRefused, cursor, forget, page_transaction
@@ -40,29 +41,12 @@ PLACEHOLDER_SKU_PREFIX = "~moved~"  # + id: a SKU taken by another product, unti
 _name_key = lru_cache(maxsize=1 << 16)(name_key)
 
 
-class CatalogItemLike(Protocol):
-    """A product as the catalog feed sends it (sync.contract's model fits)."""
+class CatalogItemLike(ProductLike, Protocol):
+    """A product as the catalog feed sends it (sync.contract's model fits): what the bulk
+    loader reads, plus the central id and whether it is still sold."""
 
     @property
     def id(self) -> int: ...
-    @property
-    def sku(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def brand(self) -> str: ...
-    @property
-    def department(self) -> str | None: ...
-    @property
-    def price_cents(self) -> int: ...
-    @property
-    def vat_bp(self) -> int: ...
-    @property
-    def sold_by(self) -> str: ...
-    @property
-    def plu(self) -> str | None: ...
-    @property
-    def barcodes(self) -> Sequence[str]: ...
     @property
     def active(self) -> bool: ...
 

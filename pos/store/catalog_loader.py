@@ -30,7 +30,7 @@ triggers, which keep the search index and the cached count in step.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Protocol
@@ -75,7 +75,7 @@ class ProductLike(Protocol):
     @property
     def sold_by(self) -> str: ...
     @property
-    def barcodes(self) -> tuple[str, ...]: ...
+    def barcodes(self) -> Sequence[str]: ...
     @property
     def plu(self) -> str | None: ...
     @property

@@ -21,9 +21,10 @@ from pos.services.demo_store import build_demo_store
 from pos.services.pickup_desk import PickupDesk, stamp
 from pos.store import pickup_orders, push_queue
 from pos.store.local_store import LocalStore
+from pos.ui.grab import save_grab, wait_for
 from pos.ui.i18n import install_translations
 from pos.ui.pickup_controller import PickupController, PickupOptions
-from pos.ui.qt import QApplication, QEventLoop, QTimer, QWidget
+from pos.ui.qt import QApplication
 from pos.ui.screens.pickup_screen import PickupScreen
 from sync.contract.codes import pickup_qr_text
 from sync.contract.pickups import PickupOrder
@@ -159,29 +160,15 @@ def _demo_orders(store: LocalStore, now: datetime) -> None:
                            state="collected", version=4, due_at=at(0, 11)))  # fmt: skip
 
 
-def _wait(signal: Any, timeout_ms: int = 10_000) -> None:
-    loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    signal.disconnect(loop.quit)
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    QApplication.processEvents()
-    widget.grab().save(str(path))
-    return path
-
-
 def _shoot(data_dir: Path, out: Path, language: str) -> list[Path]:
     controller = PickupController(PickupOptions(data_dir, staff="Inès", store_id=STORE_ID))
     screen = PickupScreen(controller)
     screen.resize(*SIZE)
     screen.show()
     controller.start()
-    _wait(screen.conflicts_shown)
+    wait_for(screen.conflicts_shown)
     screen.desk.table.selectRow(0)
-    saved = [_save(screen, out / f"pickup_desk_{language}.png")]
+    saved = [save_grab(screen, out / f"pickup_desk_{language}.png")]
     store = LocalStore(data_dir / "store.db")
     try:
         first, second, _, _ = (item.barcode for item in catalog_items(store, 4))
@@ -189,17 +176,17 @@ def _shoot(data_dir: Path, out: Path, language: str) -> list[Path]:
     finally:
         store.close()
     controller.request("prepare", "web-1041")
-    _wait(screen.picking_shown)
+    wait_for(screen.picking_shown)
     for code in (first, first, second):
         screen.scan(code)
-        _wait(screen.picking_shown)
+        wait_for(screen.picking_shown)
     screen.scan(wrong)
-    _wait(screen.refusal_shown)
-    saved.append(_save(screen, out / f"pickup_picking_{language}.png"))
+    wait_for(screen.refusal_shown)
+    saved.append(save_grab(screen, out / f"pickup_picking_{language}.png"))
     screen.show_desk()
     screen.scan("WX23-YZ45")
-    _wait(screen.order_shown)
-    saved.append(_save(screen, out / f"pickup_handover_{language}.png"))
+    wait_for(screen.order_shown)
+    saved.append(save_grab(screen, out / f"pickup_handover_{language}.png"))
     controller.shutdown()
     screen.close()
     screen.deleteLater()

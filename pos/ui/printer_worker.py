@@ -11,12 +11,14 @@ from collections.abc import Callable
 
 from hardware.printer.ports import ReceiptPrinter
 from hardware.receipt.document import ReceiptDocument
+from hardware.receipt.slip import SlipDocument
 from pos.ui.qt import QObject, Signal
 from pos.ui.worker_thread import RequestWorker, WorkerThread
 
 
 class PrinterWorker(RequestWorker):
     printed = Signal(object, object)  # ReceiptDocument, PrintResult
+    slip_printed = Signal(object, object)  # SlipDocument, PrintResult
     drawer_opened = Signal(object)  # PrintResult
     test_printed = Signal(object)  # PrintResult
 
@@ -33,6 +35,9 @@ class PrinterWorker(RequestWorker):
 
     def _do_print(self, doc: ReceiptDocument) -> None:
         self.printed.emit(doc, self.printer.print_receipt(doc))
+
+    def _do_print_slip(self, doc: SlipDocument) -> None:
+        self.slip_printed.emit(doc, self.printer.print_slip(doc))
 
     def _do_drawer(self) -> None:
         self.drawer_opened.emit(self.printer.open_drawer())

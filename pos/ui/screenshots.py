@@ -16,27 +16,14 @@ from pos.services.demo_store import build_demo_store
 from pos.services.receipts import header_for_store
 from pos.store.local_store import LocalStore
 from pos.ui.dialogs.settings_dialog import SettingsDialog
+from pos.ui.grab import save_grab, wait_for
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
 from pos.ui.pickup_screenshots import pickup_screenshots
-from pos.ui.qt import QApplication, QDialog, QEventLoop, QTimer, QWidget
+from pos.ui.qt import QApplication, QDialog
 from pos.ui.till_controller import TillController, TillOptions
 
 SIZES = ((1024, 768), (1920, 1080))
-
-
-def _wait(signal, timeout_ms: int = 10_000) -> None:
-    loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    signal.disconnect(loop.quit)
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    QApplication.processEvents()
-    widget.grab().save(str(path))
-    return path
 
 
 def _popular_codes(db: Path, count: int) -> list[str]:
@@ -61,41 +48,41 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     screen = window.till_screen
     window.show()
     controller.start()
-    _wait(screen.basket_shown)
+    wait_for(screen.basket_shown)
     for code in _popular_codes(data_dir / "store.db", 12):
         screen.scan(code)
-        _wait(screen.basket_shown)
+        wait_for(screen.basket_shown)
     screen.scan("3000000000007")  # an unknown product: the message shows
-    _wait(screen.refusal_shown)
+    wait_for(screen.refusal_shown)
     saved = []
     for width, height in SIZES:
         window.resize(width, height)
-        saved.append(_save(window, out / f"till_{language}_{width}x{height}.png"))
+        saved.append(save_grab(window, out / f"till_{language}_{width}x{height}.png"))
     window.resize(*SIZES[0])
     screen.pay()
     dialog = screen.payment_dialog
     dialog.amount_field.setText("5,00")
     dialog.reference_field.setText("AVOIR-2026-0042")
     dialog.voucher_button.click()
-    _wait(screen.basket_shown)
-    saved.append(_save(dialog, out / f"payment_{language}.png"))
+    wait_for(screen.basket_shown)
+    saved.append(save_grab(dialog, out / f"payment_{language}.png"))
     dialog.quick_buttons[-1].click()  # the rest in cash
-    _wait(screen.basket_shown)
+    wait_for(screen.basket_shown)
     dialog.complete_button.click()
-    _wait(screen.sale_shown)
-    saved.append(_save(window, out / f"receipt_offer_{language}.png"))
+    wait_for(screen.sale_shown)
+    saved.append(save_grab(window, out / f"receipt_offer_{language}.png"))
     previews: list[QDialog] = []
     screen.receipts.preview_opened.connect(previews.append)
     screen.receipt_offer.preview_button.click()
-    _wait(screen.receipts.preview_opened)
+    wait_for(screen.receipts.preview_opened)
     for preview in previews:
-        saved.append(_save(preview, out / f"receipt_preview_{language}.png"))
+        saved.append(save_grab(preview, out / f"receipt_preview_{language}.png"))
         preview.reject()
     settings = SettingsDialog(Settings(), out / "settings.toml", window)
     for index in range(settings.tabs.count()):
         settings.tabs.setCurrentIndex(index)
         name = ("store", "till", "printer", "scanner")[index]
-        saved.append(_save(settings, out / f"settings_{name}_{language}.png"))
+        saved.append(save_grab(settings, out / f"settings_{name}_{language}.png"))
     settings.reject()
     controller.shutdown()
     window.close()

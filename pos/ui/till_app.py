@@ -14,7 +14,9 @@ from functools import partial
 from pathlib import Path
 
 from hardware.printer.connections import PrinterConfig, PrinterDevice
+from hardware.printer.encoding import fold_text
 from hardware.printer.ports import ReceiptPrinter
+from hardware.receipt.slip import SlipDocument, slip_text
 from pos.config import Settings
 from pos.domain.errors import PosError
 from pos.domain.sale import CompletedSale
@@ -23,8 +25,10 @@ from pos.services.central_link import sync_engine
 from pos.services.checkout import PricedItem
 from pos.services.pickup_desk import OrderSaleLine
 from pos.services.receipts import header_for_store
+from pos.services.slips import handover_slip, picking_slip
 from pos.services.store_summary import StoreSummary
 from pos.ui.dialogs.camera_dialog import CameraDialog
+from pos.ui.dialogs.receipt_preview import PaperPreviewDialog
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
@@ -169,9 +173,30 @@ class TillApp(QObject):
         screen = self.pickup_screen = PickupScreen(self.pickup)
         screen.desk_changed.connect(self.sync.wake)
         screen.pay_at_till.connect(self._pay_at_till)
+        screen.slip_ready.connect(lambda slip: self.print_slip(handover_slip(slip, self.language)))
+        screen.print_picking_list.connect(
+            lambda picking: self.print_slip(
+                picking_slip(picking, self.language, staff=self.options.cashier)
+            )
+        )
         self.sync.status_changed.connect(self._reload_pickups)
         self.window.add_pickup_screen(screen)
         self.pickup.start()
+
+    def print_slip(self, doc: SlipDocument) -> None:
+        """On the receipt printer, off the GUI thread; on screen when there is none."""
+        printer = self.printer
+        if printer is not None:
+            printer.request("print_slip", doc)
+            return
+        columns, codepage = self.settings.printer.columns, self.settings.printer.codepage
+        text = slip_text(doc, columns, fold=partial(fold_text, codepage=codepage))
+        dialog = PaperPreviewDialog(
+            doc.title, text, columns=columns, can_print=False, parent=self.window
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.slip_preview = dialog
+        dialog.open()
 
     def _pickup_code(self, code: str) -> None:
         """A pickup QR scanned at the till: the order opens at the desk."""

@@ -887,6 +887,19 @@
     </message>
 </context>
 <context>
+    <name>PaperPreviewDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="48"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="54"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="43"/>
@@ -1235,18 +1248,8 @@
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="39"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="78"/>
         <source>Receipt %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="48"/>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="54"/>
-        <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1610,7 +1613,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="123"/>
+        <location filename="../../pos/ui/till_app.py" line="127"/>
         <source>The settings file could not be used:
 %1
 
@@ -1618,12 +1621,12 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="263"/>
+        <location filename="../../pos/ui/till_app.py" line="288"/>
         <source>Settings saved. The language and the terminal number change at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="275"/>
+        <location filename="../../pos/ui/till_app.py" line="300"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>

@@ -209,3 +209,31 @@ def test_an_order_paid_in_store_goes_from_the_desk_to_the_till_and_back(
     with qtbot.waitSignal(desk.slip_ready, timeout=10_000) as slip:
         sale = sell(qtbot, app.window, [], cash=False)
     assert slip.args[0].sale_id == sale.sale_id and not slip.args[0].paid_online
+    preview = app.slip_preview  # no printer here: the slip shows on screen
+    assert preview.isVisible() and "Jean-Pierre Martin" in preview.text.toPlainText()
+    assert "BON DE REMISE" in preview.text.toPlainText()
+
+
+def test_a_picking_list_prints_on_the_receipt_printer(
+    qtbot: QtBot, make_app, data_dir: Path, tmp_path: Path
+) -> None:
+    from pos.ui.pickup_screenshots import catalog_items, feed_order, pull
+
+    with LocalStore(data_dir / "store.db") as store:
+        a, b = catalog_items(store, 2)
+        pull(store, feed_order("web-8", "AB12-CD34", ("Karim Benali", "k@example.org", "07"),
+                               [(a, 2), (b, 1)]))  # fmt: skip
+    paper = tmp_path / "paper.bin"
+    app = make_app(Settings(printer=_file_printer(paper)))
+    qtbot.waitUntil(lambda: app.pickup_screen is not None, timeout=10_000)
+    desk = app.pickup_screen
+    app.window.pickup_action.trigger()
+    with qtbot.waitSignal(desk.order_shown, timeout=10_000):
+        app.route_scan("AB12-CD34")
+    with qtbot.waitSignal(desk.picking_shown, timeout=10_000):
+        desk.desk.detail.prepare_button.click()
+    with qtbot.waitSignal(app.printer.worker.slip_printed, timeout=10_000) as printed:
+        desk.picking.print_button.click()
+    assert printed.args[1].ok
+    text = paper.read_bytes().decode("cp858")
+    assert "LISTE DE PR" in text and "AB12-CD34" in text

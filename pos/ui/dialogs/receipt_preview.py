@@ -22,24 +22,24 @@ from pos.ui.qt import (
 )
 
 
-class ReceiptPreviewDialog(QDialog):
+class PaperPreviewDialog(QDialog):
+    """Paper on screen: a receipt, a picking list or a handover slip, as laid out."""
+
     print_requested = Signal()
 
     def __init__(
         self,
-        document: ReceiptDocument,
+        title: str,
+        text: str,
         *,
         columns: int = 48,
-        codepage: str = "CP858",
         can_print: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("receiptPreview")
-        self.setWindowTitle(self.tr("Receipt %1").replace("%1", str(document.ticket_no)))
-        self.document = document
-        items = layout(document, columns, fold=lambda text: fold_text(text, codepage))
-        self.text = QPlainTextEdit(plain_text(items), self)
+        self.setObjectName("paperPreview")
+        self.setWindowTitle(title)
+        self.text = QPlainTextEdit(text, self)
         self.text.setObjectName("receiptText")
         self.text.setReadOnly(True)
         font = QFont("DejaVu Sans Mono")
@@ -62,3 +62,22 @@ class ReceiptPreviewDialog(QDialog):
         layout_box.addLayout(buttons)
         width = self.text.fontMetrics().horizontalAdvance("M" * (columns + 4))
         self.resize(width + 40, 720)
+
+
+class ReceiptPreviewDialog(PaperPreviewDialog):
+    def __init__(
+        self,
+        document: ReceiptDocument,
+        *,
+        columns: int = 48,
+        codepage: str = "CP858",
+        can_print: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        items = layout(document, columns, fold=lambda text: fold_text(text, codepage))
+        title = self.tr("Receipt %1").replace("%1", str(document.ticket_no))
+        super().__init__(
+            title, plain_text(items), columns=columns, can_print=can_print, parent=parent
+        )
+        self.setObjectName("receiptPreview")
+        self.document = document

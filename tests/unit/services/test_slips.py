@@ -1,0 +1,143 @@
+"""The desk's picking list and handover slip as printable slips, in French and English."""
+
+from __future__ import annotations
+
+from itertools import count
+
+import pytest
+from test_pickup_desk import NOW, PARIS, STORE, order_item, products, pull, weighed_product
+
+from hardware.printer.fake import FakePrinter
+from hardware.receipt.slip import SlipRow, slip_text
+from pos.domain.pickup import PickupState
+from pos.domain.product import SoldBy
+from pos.services.pickup_desk import HandoverSlip, PickingLine, PickingList, PickupDesk, SlipLine
+from pos.services.slips import handover_slip, picking_slip
+from pos.store.local_store import LocalStore
+
+AT = "2025-11-25T09:30:00.000Z"  # 10:30 in Paris
+
+
+@pytest.fixture
+def desk(store: LocalStore) -> PickupDesk:
+    ids = count(1)
+    return PickupDesk(
+        store, store_id=STORE, clock=lambda: NOW, tz=PARIS, new_id=lambda: f"op-{next(ids)}"
+    )
+
+
+def listing() -> PickingList:
+    lines = (
+        PickingLine(1, "CONF-1", "Confiture de fraises", SoldBy.UNIT, 2, ("3017620422003",),
+                    "Épicerie"),
+        PickingLine(2, "POM-1", "Pommes Golden", SoldBy.WEIGHT, 452, (), "Fruits et légumes"),
+    )  # fmt: skip
+    return PickingList("web-1", "K7M2-Q9XD", "Hélène Dupré", "2025-11-25T16:00:00.000Z", lines)
+
+
+def handed(**changes: object) -> HandoverSlip:
+    values: dict[str, object] = {
+        "order_id": "web-1", "pickup_code": "K7M2-Q9XD", "customer_name": "Hélène Dupré",
+        "customer_email": "helene@example.org", "customer_phone": "06 12 34 56 78",
+        "state": PickupState.PARTIALLY_COLLECTED,
+        "lines": (SlipLine("CONF-1", "Confiture de fraises", SoldBy.UNIT, 2, 459, 918),
+                  SlipLine("POM-1", "Pommes Golden", SoldBy.WEIGHT, 452, 499, 226)),
+        "short": (SlipLine("BOEUF-1", "Bœuf haché", SoldBy.UNIT, 1, 650, 650),),
+        "total_cents": 1144, "paid_online": True, "sale_id": None, "staff": "Inès", "at": AT,
+    }  # fmt: skip
+    values.update(changes)
+    return HandoverSlip(**values)  # type: ignore[arg-type]
+
+
+def test_picking_list_in_french() -> None:
+    doc = picking_slip(listing(), staff="Inès", printed_at=AT)
+    assert doc.title == "LISTE DE PRÉPARATION" and doc.language == "fr"
+    assert doc.subtitle == (
+        "Commande web-1",
+        "Code de retrait K7M2-Q9XD",
+        "Hélène Dupré",
+        "À retirer le 25/11/2025 17:00",
+    )
+    assert doc.rows == (
+        SlipRow("☐ 2 × Confiture de fraises", "Épicerie"),
+        SlipRow("☐ 0,452 kg Pommes Golden", "Fruits et légumes"),
+    )
+    assert doc.totals == (SlipRow("Lignes", "2"),)
+    assert doc.footer == ("Préparée par Inès", "Imprimée le 25/11/2025 10:30")
+    assert doc.code == "K7M2-Q9XD"
+
+
+def test_picking_list_in_english_without_due_time_or_staff() -> None:
+    source = listing()
+    doc = picking_slip(
+        PickingList(source.order_id, source.pickup_code, "Ann Lee", None, source.lines), "en"
+    )
+    assert doc.title == "PICKING LIST" and doc.language == "en"
+    assert doc.subtitle == ("Order web-1", "Pickup code K7M2-Q9XD", "Ann Lee")
+    assert doc.totals == (SlipRow("Lines", "2"),) and doc.footer == ()
+
+
+def test_handover_slip_in_french_with_what_was_not_handed_over() -> None:
+    doc = handover_slip(handed())
+    assert doc.title == "BON DE REMISE"
+    assert doc.subtitle[-1] == "Remise partielle"
+    assert doc.rows == (
+        SlipRow("2 × Confiture de fraises", "9,18 €"),
+        SlipRow("0,452 kg Pommes Golden", "2,26 €"),
+        SlipRow(""),
+        SlipRow("Non remis :"),
+        SlipRow("1 × Bœuf haché"),
+    )
+    assert doc.totals == (SlipRow("TOTAL TTC", "11,44 €", bold=True), SlipRow("Payée en ligne"))
+    assert doc.footer == ("Remise par Inès", "25/11/2025 10:30")
+
+
+def test_handover_slip_paid_in_store_names_the_ticket() -> None:
+    paid_here = handed(paid_online=False, sale_id="sale-1", state=PickupState.COLLECTED, short=())
+    doc = handover_slip(paid_here, ticket_no=1234)
+    assert doc.totals[1] == SlipRow("Payée en magasin — ticket n° 1234")
+    assert "Remise partielle" not in doc.subtitle and SlipRow("Non remis :") not in doc.rows
+    assert handover_slip(paid_here).totals[1] == SlipRow("Payée en magasin")
+
+
+def test_handover_slip_in_english() -> None:
+    doc = handover_slip(handed(paid_online=False, sale_id="sale-1"), "en", ticket_no=7)
+    assert doc.title == "HANDOVER SLIP"
+    assert doc.subtitle == ("Order web-1", "Pickup code K7M2-Q9XD", "Hélène Dupré",
+                            "Partial handover")  # fmt: skip
+    assert SlipRow("Not handed over:") in doc.rows
+    assert doc.totals == (
+        SlipRow("TOTAL", "11,44 €", bold=True),
+        SlipRow("Paid in store — ticket no. 7"),
+    )
+    assert doc.footer == ("Handed over by Inès", "25/11/2025 10:30")
+
+
+def test_an_unknown_language_falls_back_to_french() -> None:
+    assert picking_slip(listing(), "de").title == "LISTE DE PRÉPARATION"
+
+
+def test_the_desks_picking_list_and_handover_print(store: LocalStore, desk: PickupDesk) -> None:
+    """End to end on a real store file: desk results -> slips -> ESC/POS bytes."""
+    pull(store, order_item(store, "web-1", weighed=452, due_at="2025-11-25T16:00:00.000Z"))
+    (_, sku_a, name_a, *_), *_ = products(store)
+    weighed_name = weighed_product(store)[2]
+    picking = picking_slip(desk.picking_list("web-1"), staff="Inès", printed_at=AT)
+    assert picking.rows[0].left == f"☐ 2 × {name_a}"
+    assert picking.rows[-1].left == f"☐ 0,452 kg {weighed_name}"
+    assert all(row.right for row in picking.rows)  # the demo catalog's departments
+
+    pull(store, order_item(store, "web-2", code="AB12-CD34", state="ready", version=3))
+    handover = handover_slip(desk.hand_over("web-2", "Inès", {sku_a: 1}))
+    assert handover.rows[0] == SlipRow(f"1 × {name_a}", handover.rows[0].right)
+    assert SlipRow("Non remis :") in handover.rows
+    assert handover.footer == ("Remise par Inès", "25/11/2025 10:30")
+
+    printer = FakePrinter()
+    assert printer.print_slip(picking).ok and printer.print_slip(handover).ok
+    assert "LISTE DE PR\u00c9PARATION" in printer.jobs[0].decode("cp858")
+    assert "BON DE REMISE" in printer.last_text() and "AB12-CD34" in printer.last_text()
+    for doc in (picking, handover):
+        for columns in (48, 32):
+            assert all(len(line) == columns for line in slip_text(doc, columns).splitlines()
+                       if not line.startswith("[code:"))  # fmt: skip
