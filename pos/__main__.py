@@ -6,6 +6,8 @@
     comptoir [--data-dir DIR] verify-journal       walk the sealed journal, name any break
     comptoir [--data-dir DIR] enrol URL STORE CODE [--terminal T] [--ca-file F]
                                                    link this till to a central server
+    comptoir [--data-dir DIR] link-medusa FILE [--terminal T]
+                                                   sync with a Medusa v2 store instead
     comptoir [--data-dir DIR] sync                 one sync round with the central server
     comptoir screenshots DIR                       PNGs of the till in French and English
 
@@ -50,6 +52,13 @@ def _parser() -> argparse.ArgumentParser:
         "--terminal", help="this till's terminal id (default: till.terminal_id in the settings)"
     )
     enrol.add_argument("--ca-file", default="", help="a private CA for the server's certificate")
+    medusa = commands.add_parser(
+        "link-medusa", help="sync this till with a Medusa v2 store (settings in a TOML file)"
+    )
+    medusa.add_argument("file", help='TOML with [sync] backend = "medusa" and [sync.medusa]')
+    medusa.add_argument(
+        "--terminal", help="this till's terminal id (default: till.terminal_id in the settings)"
+    )
     commands.add_parser("sync", help="one sync round with the central server, then exit")
     shots = commands.add_parser("screenshots", help="save PNGs of the till, in French and English")
     shots.add_argument("out", help="folder for the PNG files")
@@ -72,6 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         terminal = args.terminal or _settings_terminal(args.config)
         return run_enrol(data_dir, args.url, args.store, terminal, args.code, args.ca_file)
+    if args.command == "link-medusa":
+        from pathlib import Path
+
+        from pos.cli import run_link_medusa
+
+        terminal = args.terminal or _settings_terminal(args.config)
+        return run_link_medusa(data_dir, Path(args.file), terminal)
     if args.command == "sync":
         from pos.cli import run_sync
 

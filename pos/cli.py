@@ -110,3 +110,19 @@ def run_sync(data_dir: Path) -> int:
         print(f"comptoir sync: {status.last_error}", file=sys.stderr)
         return 1
     return 0
+
+
+def run_link_medusa(data_dir: Path, settings_file: Path, terminal_id: str) -> int:
+    from pos.services.central_link import link_medusa
+
+    try:
+        with LocalStore(data_dir / DATABASE_FILE) as store:
+            store_id = link_medusa(store, data_dir, settings_file, terminal_id)
+    except OSError as exc:
+        print(f"comptoir link-medusa: {settings_file}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except (PosError, StoreError) as exc:
+        print(f"comptoir link-medusa: {exc.message}", file=sys.stderr)
+        return 1
+    print(f"Terminal {terminal_id} of store {store_id} now syncs with Medusa.")
+    return 0

@@ -9,18 +9,26 @@ enrol`` records the link in the store database and the token in the ``TokenStore
 
 from __future__ import annotations
 
+import os
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos.config import DATABASE_FILE
 from pos.domain.errors import PosError
 from pos.store.local_store import LocalStore
-from sync.client import HttpCentral, TokenStore, enrol
-from sync.client.carts import HttpCarts
-from sync.engine import SyncEngine, SyncStatus
+from sync.ports import CentralError
+
+if TYPE_CHECKING:  # the clients load httpx, pydantic and keyring: only when they are used
+    from sync.client.carts import HttpCarts
+    from sync.engine import SyncEngine, SyncStatus
+    from sync.medusa import MedusaSettings
 
 _KEYS = ("central_url", "central_store_id", "central_terminal_id", "central_ca_file")
+BACKEND_KEY = "central_backend"  # "central" (our own API, the default) or "medusa"
+MEDUSA_FILE = "medusa.toml"  # the Medusa settings and keys, owner-only, in the data folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +37,7 @@ class CentralLink:
     store_id: str
     terminal_id: str
     ca_file: str = ""  # a private CA for a self-signed central server; "" = the system's
+    backend: str = "central"  # or "medusa": the same engine over another platform
 
     @property
     def account(self) -> str:
@@ -41,7 +50,7 @@ def read_link(store: LocalStore) -> CentralLink | None:
     url, store_id, terminal_id, ca_file = (store.setting(key) for key in _KEYS)
     if not (url and store_id and terminal_id):
         return None
-    return CentralLink(url, store_id, terminal_id, ca_file)
+    return CentralLink(url, store_id, terminal_id, ca_file, store.setting(BACKEND_KEY, "central"))
 
 
 def enrol_terminal(
@@ -58,6 +67,8 @@ def enrol_terminal(
 
     A folder already linked to another store or terminal is refused: its sales and
     cursors belong to that one (use a new data folder)."""
+    from sync.client import TokenStore, enrol
+
     existing = read_link(store)
     link = CentralLink(url.rstrip("/"), store_id, terminal_id, ca_file)
     if existing and (existing.store_id, existing.terminal_id) != (store_id, terminal_id):
@@ -79,6 +90,13 @@ def sync_engine(
     data_dir: Path, link: CentralLink, on_status: Callable[[SyncStatus], None]
 ) -> SyncEngine:
     """The engine for an enrolled till (not started). A lost token is a clear error."""
+    from sync.client import HttpCentral, TokenStore
+    from sync.engine import SyncEngine
+    from sync.medusa import MedusaBackend
+
+    if link.backend == "medusa":
+        backend = MedusaBackend(medusa_settings(data_dir))
+        return SyncEngine(data_dir / DATABASE_FILE, backend, on_status=on_status)
     token = TokenStore(data_dir, link.account).load()
     if not token:
         raise PosError(
@@ -91,11 +109,73 @@ def sync_engine(
     return SyncEngine(data_dir / DATABASE_FILE, central, on_status=on_status)
 
 
+def medusa_settings(data_dir: Path) -> MedusaSettings:
+    """The Medusa settings kept in the data folder; a missing or wrong one is a PosError
+    naming the setting (the status bar shows it)."""
+    from sync.medusa import MedusaSettings, backend_name
+    from sync.medusa import SettingsError as MedusaSettingsError
+
+    try:
+        values = tomllib.loads((data_dir / MEDUSA_FILE).read_text(encoding="utf-8"))
+        sync = values.get("sync", {})
+        if backend_name(sync) != "medusa":
+            raise MedusaSettingsError('sync.backend must be "medusa" in this file.')
+        return MedusaSettings.from_mapping(sync.get("medusa", {}), data_dir=data_dir)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise PosError(
+            f"The Medusa settings in {data_dir / MEDUSA_FILE} cannot be read ({exc}): "
+            "link the till to Medusa again.",
+            code="medusa_settings",
+        ) from None
+    except MedusaSettingsError as exc:
+        raise PosError(str(exc), code="medusa_settings") from None
+
+
+def link_medusa(store: LocalStore, data_dir: Path, settings_file: Path, terminal_id: str) -> str:
+    """Use a Medusa v2 store as this till's central platform.
+
+    The settings are checked offline, then against the server (every id must exist and
+    fit the others), before anything is recorded; the file is kept owner-only in the
+    data folder (it holds the secret key). Returns the Medusa store's id."""
+    from sync.medusa import MedusaBackend
+    from sync.medusa import SettingsError as MedusaSettingsError
+
+    if read_link(store) is not None:
+        raise PosError(
+            "This data folder is already linked to a central platform: use a new data folder.",
+            code="already_enrolled",
+        )
+    target = data_dir / MEDUSA_FILE
+    text = settings_file.read_text(encoding="utf-8")
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    try:
+        settings = medusa_settings(data_dir)
+        with MedusaBackend(settings) as backend:
+            resolved = backend.verify()
+    except (PosError, MedusaSettingsError, CentralError) as exc:
+        target.unlink(missing_ok=True)
+        message = exc.message if isinstance(exc, PosError | CentralError) else str(exc)
+        raise PosError(message, code="medusa_settings") from None
+    store_id = resolved.store_id
+    values = (settings.base_url, store_id, terminal_id, "")
+    for key, value in zip(_KEYS, values, strict=True):
+        store.set_setting(key, value)
+    store.set_setting(BACKEND_KEY, "medusa")
+    store.set_setting("terminal_id", terminal_id)
+    store.set_setting("store_name", resolved.store_name)
+    return store_id
+
+
 def cart_calls(data_dir: Path, link: CentralLink | None) -> HttpCarts | None:
     """The till's online-cart calls, or None for a till with no central server (a cart
     then cannot be fetched: the cashier scans the items)."""
-    if link is None:
-        return None
+    from sync.client import TokenStore
+    from sync.client.carts import HttpCarts
+
+    if link is None or link.backend != "central":
+        return None  # Medusa carts go through the adapter's fetch_cart (no short code)
     token = TokenStore(data_dir, link.account).load()
     if not token:
         return None

@@ -6,6 +6,8 @@ store on a first start), then the till.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pos.services.store_summary import StoreSummary
 from pos.ui.messages import user_message
 from pos.ui.printer_worker import PrinterThread
@@ -23,7 +25,9 @@ from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.screens.start_screen import StartScreen
 from pos.ui.screens.till_screen import TillScreen
 from pos.ui.till_controller import TillController
-from sync.engine import SyncStatus
+
+if TYPE_CHECKING:
+    from sync.engine import SyncStatus
 
 
 class MainWindow(QMainWindow):

@@ -7,8 +7,12 @@ never waits on the network. Selling never depends on any of this.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pos.ui.qt import QObject, Signal
-from sync.engine import SyncEngine, SyncStatus
+
+if TYPE_CHECKING:
+    from sync.engine import SyncEngine, SyncStatus
 
 #: At quit, how long the engine may take to finish its step: a push cut short is simply
 #: sent again at the next start (operation ids make that harmless).

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hardware.printer.connections import PrinterConfig, PrinterDevice
 from hardware.printer.encoding import fold_text
@@ -23,9 +24,7 @@ from pos.domain.sale import CompletedSale
 from pos.services.basket_view import BasketView
 from pos.services.central_link import sync_engine
 from pos.services.checkout import PricedItem
-from pos.services.pickup_desk import OrderSaleLine
 from pos.services.receipts import header_for_store
-from pos.services.slips import handover_slip, picking_slip
 from pos.services.store_summary import StoreSummary
 from pos.ui.dialogs.camera_dialog import CameraDialog
 from pos.ui.dialogs.receipt_preview import PaperPreviewDialog
@@ -33,17 +32,23 @@ from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
 from pos.ui.ops import run_op
-from pos.ui.pickup_controller import PickupController, PickupOptions
 from pos.ui.printer_worker import PrinterThread
-from pos.ui.qt import QApplication, QMessageBox, QObject
+from pos.ui.qt import QApplication, QMessageBox, QObject, QTimer, isValid
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.scanner_filter import ScannerFilter
-from pos.ui.screens.pickup_screen import PickupScreen
 from pos.ui.sync_bridge import SyncBridge
 from pos.ui.till_controller import TillController, TillOptions
-from sync.engine import SyncEngine, SyncStatus
+
+if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's screens
+    from pos.services.pickup_desk import OrderSaleLine
+    from pos.ui.pickup_controller import PickupController
+    from pos.ui.screens.pickup_screen import PickupScreen
+    from sync.engine import SyncEngine, SyncStatus
 
 DeviceFactory = Callable[[PrinterConfig], ReceiptPrinter]
+#: The pickup desk is built this long after the till opened: its modules (pydantic, the
+#: screens) load while the cashier reads the screen, not before the till takes scans.
+PICKUP_DESK_DELAY_MS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +106,12 @@ class TillApp(QObject):
         self.sync = SyncBridge(self)
         self.sync.status_changed.connect(self.window.show_sync_status)
         self.controller.worker.opened.connect(self._link_central)
-        self.controller.worker.opened.connect(self._open_pickup_desk)
+        self.controller.worker.opened.connect(self._open_pickup_desk_soon)
         self.pickup: PickupController | None = None
         self.pickup_screen: PickupScreen | None = None
         self._paying_order: str | None = None
         self._order_loaded = False
+        self._closed = False
         self.controller.worker.completed.connect(self._order_paid)
         self.controller.worker.changed.connect(self._maybe_abandoned)
         self.window.till_screen.pickup_code_scanned.connect(self._pickup_code)
@@ -131,6 +137,7 @@ class TillApp(QObject):
             )
 
     def shutdown(self) -> None:
+        self._closed = True
         self.sync.stop()
         if self.pickup is not None:
             self.pickup.shutdown()
@@ -163,16 +170,25 @@ class TillApp(QObject):
 
     # -- the pickup desk -------------------------------------------------------------------
 
-    def _open_pickup_desk(self, _summary: StoreSummary) -> None:
-        """Started once the till opened the store (migrations, demo store): never both."""
-        if self.pickup is not None:
-            return
+    def _open_pickup_desk_soon(self, _summary: StoreSummary) -> None:
+        """Once the till opened the store (migrations, demo store: never both at once), and
+        once its first basket is painted: the desk's modules are not on the start-up path."""
+        QTimer.singleShot(PICKUP_DESK_DELAY_MS, self._open_pickup_desk)
+
+    def _open_pickup_desk(self) -> None:
+        from pos.ui.pickup_controller import PickupController, PickupOptions
+        from pos.ui.screens.pickup_screen import PickupScreen
+
+        if self.pickup is not None or self._closed or not isValid(self.window):
+            return  # shut down meanwhile
         self.pickup = PickupController(
             PickupOptions(self.options.data_dir, staff=self.options.cashier)
         )
         screen = self.pickup_screen = PickupScreen(self.pickup)
         screen.desk_changed.connect(self.sync.wake)
         screen.pay_at_till.connect(self._pay_at_till)
+        from pos.services.slips import handover_slip, picking_slip
+
         screen.slip_ready.connect(lambda slip: self.print_slip(handover_slip(slip, self.language)))
         screen.print_picking_list.connect(
             lambda picking: self.print_slip(
@@ -238,6 +254,8 @@ class TillApp(QObject):
         and opening the engine happen off the GUI thread."""
         if summary.central is None:
             return
+        from sync.engine import SyncStatus
+
         self.window.show_sync_status(SyncStatus(state="starting"))
         job = partial(sync_engine, self.options.data_dir, summary.central, self.sync.report)
         run_op(job, self._engine_ready, self._engine_failed)
@@ -247,6 +265,8 @@ class TillApp(QObject):
         self.sync.start()
 
     def _engine_failed(self, exc: Exception) -> None:
+        from sync.engine import SyncStatus
+
         message = exc.message if isinstance(exc, PosError) else str(exc)
         self.window.show_sync_status(SyncStatus(state="error", last_error=message))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos.config import DATABASE_FILE
 from pos.domain.discount import Discount
@@ -21,12 +22,14 @@ from pos.services.basket_view import basket_view
 from pos.services.central_link import cart_calls, read_link
 from pos.services.checkout import Checkout, PricedItem, utc_now
 from pos.services.demo_store import build_demo_store
-from pos.services.online_cart import OnlineCarts
 from pos.services.receipts import ReceiptHeader, receipt_document
 from pos.services.store_summary import summarize
 from pos.store import receipts
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QObject, Signal
+
+if TYPE_CHECKING:
+    from pos.services.online_cart import OnlineCarts
 from pos.ui.worker_thread import RequestWorker, WorkerThread
 
 
@@ -53,7 +56,7 @@ class TillWorker(RequestWorker):
         self._options = options
         self._store: LocalStore | None = None
         self._checkout: Checkout | None = None
-        self._carts: OnlineCarts | None = None
+        self._carts: OnlineCarts | None = None  # once the store is open
 
     @property
     def checkout(self) -> Checkout:
@@ -74,6 +77,8 @@ class TillWorker(RequestWorker):
         self._checkout = Checkout(
             store, terminal_id=summary.terminal_id, cashier=self._options.cashier
         )
+        from pos.services.online_cart import OnlineCarts  # pydantic: off the start-up path
+
         self._carts = OnlineCarts(cart_calls(data_dir, summary.central))
         self.opened.emit(summary)
         self._changed()

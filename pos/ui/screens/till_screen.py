@@ -8,9 +8,9 @@ A number typed in the scan field before F3 / F4 is the quantity / the discount i
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from pos.services.basket_view import BasketView
-from pos.services.online_cart import LoadedCart
 from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.messages import user_message
@@ -43,6 +43,9 @@ from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
 from pos.ui.till_controller import TillController
 from pos.ui.widgets.receipt_offer import ReceiptOffer
 from sync.contract.codes import CART_QR_PREFIX, PICKUP_QR_PREFIX
+
+if TYPE_CHECKING:
+    from pos.services.online_cart import LoadedCart
 
 SEARCH_DEBOUNCE_MS = 150
 
