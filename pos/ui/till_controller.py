@@ -29,6 +29,7 @@ from pos.store.local_store import LocalStore
 from pos.ui.qt import QObject, Signal
 
 if TYPE_CHECKING:
+    from pos.services.central_link import CentralLink
     from pos.services.online_cart import OnlineCarts
 from pos.ui.worker_thread import RequestWorker, WorkerThread
 
@@ -56,7 +57,8 @@ class TillWorker(RequestWorker):
         self._options = options
         self._store: LocalStore | None = None
         self._checkout: Checkout | None = None
-        self._carts: OnlineCarts | None = None  # once the store is open
+        self._carts: OnlineCarts | None = None  # on the first web cart
+        self._central: CentralLink | None = None
 
     @property
     def checkout(self) -> Checkout:
@@ -77,9 +79,7 @@ class TillWorker(RequestWorker):
         self._checkout = Checkout(
             store, terminal_id=summary.terminal_id, cashier=self._options.cashier
         )
-        from pos.services.online_cart import OnlineCarts  # pydantic: off the start-up path
-
-        self._carts = OnlineCarts(cart_calls(data_dir, summary.central))
+        self._central = summary.central
         self.opened.emit(summary)
         self._changed()
 
@@ -90,8 +90,10 @@ class TillWorker(RequestWorker):
 
     def _do_load_cart(self, text: str) -> None:
         """A web cart's code or QR: its lines join the sale at the online prices."""
-        if self._carts is None:
-            raise PosError("The till is still opening: wait a moment.", code="not_ready")
+        if self._carts is None:  # first cart: httpx and pydantic load now, not at start-up
+            from pos.services.online_cart import OnlineCarts
+
+            self._carts = OnlineCarts(cart_calls(self._options.data_dir, self._central))
         loaded = self._carts.load(self.checkout, text)
         self.cart_loaded.emit(loaded)
         self._changed()
