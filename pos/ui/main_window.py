@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
     def show_sync_status(self, status: SyncStatus | None) -> None:
         """None: this till has no central server (a demo, or not enrolled yet)."""
         if status is None:
-            text, state = self.tr("Network: no central server, sales kept on this till"), "none"
+            text, state = self.tr("Network: no central server"), "none"
         else:
             state = status.state
             text = {
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
                 )
         self.network_status.setText(text)
         self.network_status.setProperty("state", state)
-        tooltip = (status.last_error or "") if status else ""
+        tooltip = (status.last_error or "") if status else self.tr("Sales are kept on this till.")
         if status and status.last_success_at:
             tooltip += ("\n" if tooltip else "") + self.tr("Last success: %1").replace(
                 "%1", status.last_success_at

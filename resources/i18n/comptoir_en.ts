@@ -290,132 +290,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="42"/>
+        <location filename="../../pos/ui/main_window.py" line="46"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="134"/>
+        <location filename="../../pos/ui/main_window.py" line="131"/>
+        <source>Network: no central server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="138"/>
         <source>Network: offline, sales kept on this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="65"/>
+        <location filename="../../pos/ui/main_window.py" line="69"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="66"/>
+        <location filename="../../pos/ui/main_window.py" line="70"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="70"/>
+        <location filename="../../pos/ui/main_window.py" line="74"/>
         <source>&amp;Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="73"/>
+        <location filename="../../pos/ui/main_window.py" line="77"/>
         <source>&amp;Pickup desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="78"/>
+        <location filename="../../pos/ui/main_window.py" line="82"/>
         <source>&amp;Camera scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="82"/>
+        <location filename="../../pos/ui/main_window.py" line="86"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="113"/>
+        <location filename="../../pos/ui/main_window.py" line="117"/>
         <source>Printer: none (receipts on screen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="114"/>
+        <location filename="../../pos/ui/main_window.py" line="118"/>
         <source>Printer: not used yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="115"/>
+        <location filename="../../pos/ui/main_window.py" line="119"/>
         <source>Printer: ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="116"/>
+        <location filename="../../pos/ui/main_window.py" line="120"/>
         <source>Printer: offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="117"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>Printer: out of paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="118"/>
+        <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>Printer: cover open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119"/>
+        <location filename="../../pos/ui/main_window.py" line="123"/>
         <source>Printer: not answering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="121"/>
+        <location filename="../../pos/ui/main_window.py" line="125"/>
         <source>Printer: error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="127"/>
-        <source>Network: no central server, sales kept on this till</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="131"/>
+        <location filename="../../pos/ui/main_window.py" line="135"/>
         <source>Network: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="132"/>
+        <location filename="../../pos/ui/main_window.py" line="136"/>
         <source>Network: syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <location filename="../../pos/ui/main_window.py" line="137"/>
         <source>Network: online, up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="135"/>
+        <location filename="../../pos/ui/main_window.py" line="139"/>
         <source>Network: sync stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="136"/>
+        <location filename="../../pos/ui/main_window.py" line="140"/>
         <source>Network: the central server refused the last exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="139"/>
+        <location filename="../../pos/ui/main_window.py" line="143"/>
         <source>%1 to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141"/>
+        <location filename="../../pos/ui/main_window.py" line="145"/>
         <source>%1 refused, kept for support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="148"/>
+        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <source>Sales are kept on this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="152"/>
         <source>Last success: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155"/>
+        <location filename="../../pos/ui/main_window.py" line="159"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1613,20 +1618,21 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="127"/>
+        <location filename="../../pos/ui/till_app.py" line="133"/>
         <source>The settings file could not be used:
 %1
 
 The till runs on the default settings; the file was left as it is.</source>
+        <extracomment>The pickup desk is built this long after the till opened: its modules (pydantic, the screens) load while the cashier reads the screen, not before the till takes scans.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="288"/>
+        <location filename="../../pos/ui/till_app.py" line="308"/>
         <source>Settings saved. The language and the terminal number change at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="300"/>
+        <location filename="../../pos/ui/till_app.py" line="320"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,142 +1640,142 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="89"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="92"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="93"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="96"/>
         <source>Search a product by name, brand or SKU (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="192"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="195"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="193"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="196"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="194"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="197"/>
         <source>Discount %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="195"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="198"/>
         <source>Web cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="196"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="199"/>
         <source>Void line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="197"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="200"/>
         <source>Park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="198"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="201"/>
         <source>Recall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="199"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="202"/>
         <source>Cancel sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="200"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="203"/>
         <source>Open drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="201"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="204"/>
         <source>Reprint last (duplicate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="202"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="205"/>
         <source>Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="228"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="231"/>
         <source>%1 items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="231"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="234"/>
         <source>Discounts: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="234"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="237"/>
         <source>Paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="238"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="260"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="263"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="262"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="265"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="297"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="300"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="305"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="308"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="354"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="357"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="361"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="364"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="368"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="371"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="409"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="412"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="376"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="379"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="383"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="386"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="394"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>
