@@ -2,8 +2,9 @@
 
     python scripts/fill_translations.py resources/i18n/comptoir_fr.ts fr.json
 
-Sources are matched as they appear in the .ts (XML-escaped). For translators who work
-without Qt Linguist; run scripts/translations.sh afterwards to compile the .qm files.
+Sources are matched as they appear in the .ts (XML-escaped); translations are plain text,
+escaped here. For translators who work without Qt Linguist; run scripts/translations.sh
+afterwards to compile the .qm files.
 """
 
 from __future__ import annotations

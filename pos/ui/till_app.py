@@ -21,7 +21,6 @@ from hardware.receipt.slip import SlipDocument, slip_text
 from pos.config import Settings
 from pos.domain.errors import PosError
 from pos.domain.sale import CompletedSale
-from pos.services.basket_view import BasketView
 from pos.services.central_link import sync_engine
 from pos.services.checkout import PricedItem
 from pos.services.receipts import header_for_store
@@ -110,10 +109,9 @@ class TillApp(QObject):
         self.pickup: PickupController | None = None
         self.pickup_screen: PickupScreen | None = None
         self._paying_order: str | None = None
-        self._order_loaded = False
         self._closed = False
         self.controller.worker.completed.connect(self._order_paid)
-        self.controller.worker.changed.connect(self._maybe_abandoned)
+        self.controller.worker.sale_set_aside.connect(self._order_payment_abandoned)
         self.window.till_screen.pickup_code_scanned.connect(self._pickup_code)
         self.controller.worker.completed.connect(self.sync.wake)  # push the sale now
         app.aboutToQuit.connect(self.shutdown)
@@ -221,7 +219,7 @@ class TillApp(QObject):
             self.pickup_screen.scan(code)
 
     def _pay_at_till(self, order_id: str, lines: tuple[OrderSaleLine, ...]) -> None:
-        self._paying_order, self._order_loaded = order_id, False
+        self._paying_order = order_id
         items = [
             PricedItem(line.product_id, line.quantity, line.unit_price_cents) for line in lines
         ]
@@ -234,14 +232,13 @@ class TillApp(QObject):
         if order_id is not None and self.pickup_screen is not None:
             self.pickup_screen.hand_over_paid_in_store(order_id, sale.sale_id)
 
-    def _maybe_abandoned(self, view: BasketView) -> None:
-        """The sale for an order was cancelled (its basket emptied, not completed)."""
-        if self._paying_order is not None and not view.lines and self._order_loaded:
+    def _order_payment_abandoned(self) -> None:
+        """The sale ringing up an order was cancelled or parked: the desk may offer
+        "Take payment at the till" again."""
+        if self._paying_order is not None:
             self._paying_order = None
             if self.pickup_screen is not None:
                 self.pickup_screen.payment_abandoned()
-        elif self._paying_order is not None and view.lines:
-            self._order_loaded = True
 
     def _reload_pickups(self, status: SyncStatus) -> None:
         if status.state == "idle" and self.pickup_screen is not None:

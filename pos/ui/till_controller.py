@@ -51,6 +51,7 @@ class TillWorker(RequestWorker):
     parked_listed = Signal(object)  # list of parked sales
     receipt_ready = Signal(object, str)  # ReceiptDocument, "print" or "preview"
     cart_loaded = Signal(object)  # LoadedCart
+    sale_set_aside = Signal()  # the open sale was cancelled or parked, not completed
 
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
@@ -189,10 +190,12 @@ class TillWorker(RequestWorker):
 
     def _do_cancel(self) -> None:
         self.checkout.cancel()
+        self.sale_set_aside.emit()
         self._changed()
 
     def _do_park(self, label: str) -> None:
         self.checkout.park(label)
+        self.sale_set_aside.emit()
         self._changed()
 
     def _do_list_parked(self) -> None:

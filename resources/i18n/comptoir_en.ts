@@ -116,28 +116,28 @@
 <context>
     <name>ConflictsBanner</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="79"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="80"/>
         <source>Refused by central: check these orders (%1)</source>
         <extracomment>Conflicts shown at once (a long list must not push the orders off the screen).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="85"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="86"/>
         <source>… and %1 more: mark these as seen to show them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="97"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="98"/>
         <source>Seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="111"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="112"/>
         <source>%1 · %2: “%3” refused, the order is now %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="119"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="120"/>
         <source>What to do:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -168,47 +168,47 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="55"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="54"/>
         <source>Scan or type the pickup code, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="59"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="58"/>
         <source>Search: number, code, name, e-mail, phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="122"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="114"/>
         <source>any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="135"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="127"/>
         <source>Received or being prepared, soonest pickup first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="136"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="128"/>
         <source>Ready, waiting for the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="137"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="129"/>
         <source>To be picked up today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="138"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="130"/>
         <source>Still open after their pickup day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="146"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="138"/>
         <source>Search “%1”: %2 order(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="158"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="150"/>
         <source>No order here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -216,73 +216,73 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="63"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="62"/>
         <source>Check the customer&apos;s ID before handing over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="98"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="89"/>
         <source>Back to the desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="100"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="91"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="102"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="93"/>
         <source>Print the slip again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="104"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="95"/>
         <source>Hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="106"/>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="200"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="97"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="191"/>
         <source>Take payment at the till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="165"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="156"/>
         <source>Code %1 · order %2 · %3 line(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="174"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="165"/>
         <source>Paid online: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="176"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="167"/>
         <source>To pay in store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="189"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="180"/>
         <source>Pickup %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="191"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="182"/>
         <source>Prepared with items missing: the customer was told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="205"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="196"/>
         <source>Waiting for the payment at the till…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="214"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="205"/>
         <source>Handed over at %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="223"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="214"/>
         <source>Not handed over: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,69 +801,69 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="72"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="63"/>
         <source>Choose an order in the list, or scan its code.</source>
         <extracomment>History events shown (newest last); the rest is on central.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="80"/>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="140"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="71"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="131"/>
         <source>Prepare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="83"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="74"/>
         <source>Hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="86"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="77"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="142"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="133"/>
         <source>Continue preparing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="151"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="142"/>
         <source>Paid online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="151"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="142"/>
         <source>To pay in store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="153"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="144"/>
         <source>Pickup %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="155"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="146"/>
         <source>Pickup any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="164"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="155"/>
         <source>Prepared with items missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="168"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="159"/>
         <source>Not sent to the central server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="176"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="167"/>
         <source>web shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="176"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="167"/>
         <source>central</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1006,62 +1006,62 @@
 <context>
     <name>PickingView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="56"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="55"/>
         <source>Scan each item (or type its code), then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="74"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="66"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="76"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="68"/>
         <source>Count the selected line by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="80"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="72"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="83"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="75"/>
         <source>Print the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="86"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="78"/>
         <source>Back to the desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="120"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="112"/>
         <source>Ready with items missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="123"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="115"/>
         <source>Keep preparing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="182"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="174"/>
         <source>%1 / %2 lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="213"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="205"/>
         <source>Select a line, type the count, then Count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="218"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="210"/>
         <source>Type the count as a number (grams or kg for goods by weight).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="237"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="229"/>
         <source>Still missing: %1. Make it ready anyway? The customer will be told.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,42 +1112,42 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="240"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="241"/>
         <source>Order %1 is ready, with items missing: the customer is told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="242"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="243"/>
         <source>Order %1 is ready: the customer is told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="248"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="249"/>
         <source>Order %1 is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="253"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="254"/>
         <source>Order %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="263"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="264"/>
         <source>Everything is picked: press Ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="267"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="268"/>
         <source>✓ %1: complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="269"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="270"/>
         <source>✓ %1: %2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="285"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="286"/>
         <source>The order is at the till: take the payment there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,7 +1618,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="133"/>
+        <location filename="../../pos/ui/till_app.py" line="131"/>
         <source>The settings file could not be used:
 %1
 
@@ -1627,12 +1627,12 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="308"/>
+        <location filename="../../pos/ui/till_app.py" line="305"/>
         <source>Settings saved. The language and the terminal number change at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="320"/>
+        <location filename="../../pos/ui/till_app.py" line="317"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,142 +1640,142 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="92"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="91"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="96"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="95"/>
         <source>Search a product by name, brand or SKU (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="195"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="183"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="196"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="184"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="197"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="185"/>
         <source>Discount %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="198"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="186"/>
         <source>Web cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="199"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="187"/>
         <source>Void line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="200"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="188"/>
         <source>Park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="201"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="189"/>
         <source>Recall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="202"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="190"/>
         <source>Cancel sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="203"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="191"/>
         <source>Open drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="204"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="192"/>
         <source>Reprint last (duplicate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="205"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="193"/>
         <source>Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="231"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="219"/>
         <source>%1 items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="234"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="222"/>
         <source>Discounts: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="237"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="225"/>
         <source>Paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="229"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="263"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="251"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="265"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="253"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="300"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="288"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="308"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="296"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="357"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="345"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="364"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="371"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="359"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="412"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="400"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="379"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="367"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="386"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="374"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="394"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="382"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -116,28 +116,28 @@
 <context>
     <name>ConflictsBanner</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="79"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="80"/>
         <source>Refused by central: check these orders (%1)</source>
         <extracomment>Conflicts shown at once (a long list must not push the orders off the screen).</extracomment>
         <translation>Refusé par le serveur central : vérifiez ces commandes (%1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="85"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="86"/>
         <source>… and %1 more: mark these as seen to show them.</source>
         <translation>… et %1 de plus : marquez celles-ci comme vues pour les afficher.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="97"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="98"/>
         <source>Seen</source>
         <translation>Vu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="111"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="112"/>
         <source>%1 · %2: “%3” refused, the order is now %4.</source>
         <translation>%1 · %2 : « %3 » refusé, la commande est maintenant %4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="119"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="120"/>
         <source>What to do:</source>
         <translation>Que faire :</translation>
     </message>
@@ -168,47 +168,47 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="55"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="54"/>
         <source>Scan or type the pickup code, then Enter</source>
         <translation>Scannez ou saisissez le code de retrait, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="59"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="58"/>
         <source>Search: number, code, name, e-mail, phone</source>
         <translation>Rechercher : numéro, code, nom, e-mail, téléphone</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="122"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="114"/>
         <source>any time</source>
         <translation>à tout moment</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="135"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="127"/>
         <source>Received or being prepared, soonest pickup first</source>
         <translation>Reçues ou en préparation, retrait le plus proche d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="136"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="128"/>
         <source>Ready, waiting for the customer</source>
         <translation>Prêtes, en attente du client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="137"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="129"/>
         <source>To be picked up today</source>
         <translation>À retirer aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="138"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="130"/>
         <source>Still open after their pickup day</source>
         <translation>Toujours ouvertes après leur jour de retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="146"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="138"/>
         <source>Search “%1”: %2 order(s)</source>
         <translation>Recherche « %1 » : %2 commande(s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="158"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="150"/>
         <source>No order here.</source>
         <translation>Aucune commande ici.</translation>
     </message>
@@ -216,73 +216,73 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="63"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="62"/>
         <source>Check the customer&apos;s ID before handing over.</source>
         <translation>Vérifiez l&apos;identité du client avant de remettre la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="98"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="89"/>
         <source>Back to the desk</source>
         <translation>Retour au comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="100"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="91"/>
         <source>Cancel order…</source>
         <translation>Annuler la commande…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="102"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="93"/>
         <source>Print the slip again</source>
         <translation>Réimprimer le bon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="104"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="95"/>
         <source>Hand over</source>
         <translation>Remettre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="106"/>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="200"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="97"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="191"/>
         <source>Take payment at the till</source>
         <translation>Encaisser en caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="165"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="156"/>
         <source>Code %1 · order %2 · %3 line(s)</source>
         <translation>Code %1 · commande %2 · %3 ligne(s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="174"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="165"/>
         <source>Paid online: %1</source>
         <translation>Payée en ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="176"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="167"/>
         <source>To pay in store: %1</source>
         <translation>À payer en magasin : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="189"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="180"/>
         <source>Pickup %1</source>
         <translation>Retrait %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="191"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="182"/>
         <source>Prepared with items missing: the customer was told.</source>
         <translation>Préparée avec des manquants : le client a été prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="205"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="196"/>
         <source>Waiting for the payment at the till…</source>
         <translation>En attente du paiement en caisse…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="214"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="205"/>
         <source>Handed over at %1 by %2</source>
         <translation>Remise à %1 par %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="223"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="214"/>
         <source>Not handed over: %1</source>
         <translation>Non remise : %1</translation>
     </message>
@@ -801,69 +801,69 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="72"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="63"/>
         <source>Choose an order in the list, or scan its code.</source>
         <extracomment>History events shown (newest last); the rest is on central.</extracomment>
         <translation>Choisissez une commande dans la liste, ou scannez son code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="80"/>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="140"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="71"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="131"/>
         <source>Prepare</source>
         <translation>Préparer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="83"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="74"/>
         <source>Hand over</source>
         <translation>Remettre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="86"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="77"/>
         <source>Cancel order…</source>
         <translation>Annuler la commande…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="142"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="133"/>
         <source>Continue preparing</source>
         <translation>Continuer la préparation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="151"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="142"/>
         <source>Paid online</source>
         <translation>Payée en ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="151"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="142"/>
         <source>To pay in store</source>
         <translation>À payer en magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="153"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="144"/>
         <source>Pickup %1</source>
         <translation>Retrait %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="155"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="146"/>
         <source>Pickup any time</source>
         <translation>Retrait à tout moment</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="164"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="155"/>
         <source>Prepared with items missing.</source>
         <translation>Préparée avec des articles manquants.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="168"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="159"/>
         <source>Not sent to the central server yet</source>
         <translation>Pas encore envoyée au serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="176"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="167"/>
         <source>web shop</source>
         <translation>site web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="176"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="167"/>
         <source>central</source>
         <translation>central</translation>
     </message>
@@ -1006,62 +1006,62 @@
 <context>
     <name>PickingView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="56"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="55"/>
         <source>Scan each item (or type its code), then Enter</source>
         <translation>Scannez chaque article (ou saisissez son code), puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="74"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="66"/>
         <source>Count</source>
         <translation>Compter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="76"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="68"/>
         <source>Count the selected line by hand</source>
         <translation>Compter la ligne choisie à la main</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="80"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="72"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="83"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="75"/>
         <source>Print the list</source>
         <translation>Imprimer la liste</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="86"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="78"/>
         <source>Back to the desk</source>
         <translation>Retour au comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="120"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="112"/>
         <source>Ready with items missing</source>
         <translation>Prête avec des manquants</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="123"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="115"/>
         <source>Keep preparing</source>
         <translation>Continuer à préparer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="182"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="174"/>
         <source>%1 / %2 lines</source>
         <translation>%1 / %2 lignes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="213"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="205"/>
         <source>Select a line, type the count, then Count.</source>
         <translation>Choisissez une ligne, saisissez le nombre, puis Compter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="218"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="210"/>
         <source>Type the count as a number (grams or kg for goods by weight).</source>
         <translation>Saisissez le nombre (grammes ou kg pour les articles au poids).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="237"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="229"/>
         <source>Still missing: %1. Make it ready anyway? The customer will be told.</source>
         <translation>Il manque encore : %1. La marquer prête quand même ? Le client sera prévenu.</translation>
     </message>
@@ -1112,42 +1112,42 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="240"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="241"/>
         <source>Order %1 is ready, with items missing: the customer is told.</source>
         <translation>La commande %1 est prête, avec des manquants : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="242"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="243"/>
         <source>Order %1 is ready: the customer is told.</source>
         <translation>La commande %1 est prête : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="248"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="249"/>
         <source>Order %1 is cancelled.</source>
         <translation>La commande %1 est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="253"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="254"/>
         <source>Order %1: %2.</source>
         <translation>Commande %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="263"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="264"/>
         <source>Everything is picked: press Ready.</source>
         <translation>Tout est préparé : appuyez sur Prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="267"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="268"/>
         <source>✓ %1: complete</source>
         <translation>✓ %1 : complet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="269"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="270"/>
         <source>✓ %1: %2 of %3</source>
         <translation>✓ %1 : %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="285"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="286"/>
         <source>The order is at the till: take the payment there.</source>
         <translation>La commande est en caisse : encaissez-la là-bas.</translation>
     </message>
@@ -1618,7 +1618,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="133"/>
+        <location filename="../../pos/ui/till_app.py" line="131"/>
         <source>The settings file could not be used:
 %1
 
@@ -1630,12 +1630,12 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="308"/>
+        <location filename="../../pos/ui/till_app.py" line="305"/>
         <source>Settings saved. The language and the terminal number change at the next start.</source>
         <translation>Réglages enregistrés. La langue et le numéro de caisse changeront au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="320"/>
+        <location filename="../../pos/ui/till_app.py" line="317"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -1643,142 +1643,142 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="92"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="91"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="96"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="95"/>
         <source>Search a product by name, brand or SKU (F2)</source>
         <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="195"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="183"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="196"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="184"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="197"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="185"/>
         <source>Discount %</source>
         <translation>Remise %</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="198"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="186"/>
         <source>Web cart</source>
         <translation>Panier web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="199"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="187"/>
         <source>Void line</source>
         <translation>Annuler la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="200"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="188"/>
         <source>Park</source>
         <translation>Mettre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="201"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="189"/>
         <source>Recall</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="202"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="190"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="203"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="191"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="204"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="192"/>
         <source>Reprint last (duplicate)</source>
         <translation>Dernier ticket (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="205"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="193"/>
         <source>Pay</source>
         <translation>Encaisser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="231"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="219"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="234"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="222"/>
         <source>Discounts: %1</source>
         <translation>Remises : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="237"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="225"/>
         <source>Paid: %1</source>
         <translation>Payé : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="229"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation>TVA %1 : %2 sur %3 HT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="263"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="251"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="265"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="253"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="300"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="288"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="308"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="296"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="357"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="345"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="364"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="371"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="359"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="412"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="400"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="379"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="367"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="386"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="374"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="394"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="382"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

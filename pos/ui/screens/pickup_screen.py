@@ -27,9 +27,10 @@ from pos.ui.qt import (
     Slot,
 )
 from pos.ui.screens.pickup.desk_view import DeskView
-from pos.ui.screens.pickup.display import desk_message, set_font, zoom_for
+from pos.ui.screens.pickup.display import desk_message
 from pos.ui.screens.pickup.handover_view import HandoverView
 from pos.ui.screens.pickup.picking_view import PickingView
+from pos.ui.zoom import set_font, zoom_for
 
 
 class PickupScreen(QWidget):

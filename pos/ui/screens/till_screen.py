@@ -18,9 +18,7 @@ from pos.ui.models.basket_model import BasketModel
 from pos.ui.money import format_money, format_rate
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import (
-    QAbstractItemView,
     QApplication,
-    QFont,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +31,6 @@ from pos.ui.qt import (
     QResizeEvent,
     QShortcut,
     Qt,
-    QTableView,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -42,6 +39,8 @@ from pos.ui.qt import (
 from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
 from pos.ui.till_controller import TillController
 from pos.ui.widgets.receipt_offer import ReceiptOffer
+from pos.ui.widgets.tables import row_table
+from pos.ui.zoom import set_font, zoom_for
 from sync.contract.codes import CART_QR_PREFIX, PICKUP_QR_PREFIX
 
 if TYPE_CHECKING:
@@ -104,14 +103,7 @@ class TillScreen(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.timeout.connect(self._run_search)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("basketTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, "basketTable", self)
         # Fixed widths: resizing to contents would measure every row on every scan.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -157,13 +149,12 @@ class TillScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Text grows with the screen: what reads well at 1024×768 is tiny at 1080p."""
         super().resizeEvent(event)
-        self.apply_zoom(min(max(round(event.size().height() / 72) / 10, 1.0), 1.6))
+        self.apply_zoom(zoom_for(event.size().height()))
 
     def apply_zoom(self, zoom: float) -> None:
         if zoom == self.zoom:
             return
         self.zoom = zoom
-        base = QApplication.font().pointSizeF()
         for widget, factor, bold in (
             (self, 1.0, False),
             (self.table, 1.25, False),
@@ -172,10 +163,7 @@ class TillScreen(QWidget):
             (self.total_label, 2.6, True),
             (self.message_label, 1.2, True),
         ):
-            font = QFont(QApplication.font())
-            font.setPointSizeF(base * factor * zoom)
-            font.setBold(bold)
-            widget.setFont(font)
+            set_font(widget, factor, zoom, bold=bold)
         self.table.verticalHeader().setDefaultSectionSize(round(40 * zoom))
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()

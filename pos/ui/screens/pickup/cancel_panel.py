@@ -16,7 +16,7 @@ from pos.ui.qt import (
     QWidget,
     Signal,
 )
-from pos.ui.screens.pickup.display import set_font
+from pos.ui.zoom import set_font
 
 
 class CancelPanel(QFrame):

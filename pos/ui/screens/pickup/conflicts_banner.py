@@ -21,7 +21,8 @@ from pos.ui.qt import (
     QWidget,
     Signal,
 )
-from pos.ui.screens.pickup.display import desk_message, set_font
+from pos.ui.screens.pickup.display import desk_message
+from pos.ui.zoom import set_font
 
 #: Conflicts shown at once (a long list must not push the orders off the screen).
 VISIBLE_ROWS = 2

@@ -14,7 +14,7 @@ from pos.ui.qt import (
     QWidget,
     Signal,
 )
-from pos.ui.screens.pickup.display import set_font
+from pos.ui.zoom import set_font
 
 _BADGE = "border-radius: 11px; padding: 1px 9px; color: white; background: %s;"
 _QUIET, _LOUD = "#5f6b7a", "#b00020"

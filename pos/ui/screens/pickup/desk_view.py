@@ -14,14 +14,12 @@ from pos.services.pickup_desk import DeskOrder
 from pos.ui.models.pickup_model import UNSYNCED_MARK, PickupOrdersModel, day_text, state_text
 from pos.ui.pickup_controller import DeskPage
 from pos.ui.qt import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QModelIndex,
     Qt,
-    QTableView,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -29,8 +27,9 @@ from pos.ui.qt import (
 )
 from pos.ui.screens.pickup.conflicts_banner import ConflictsBanner
 from pos.ui.screens.pickup.desk_tabs import DeskTabs
-from pos.ui.screens.pickup.display import set_font
 from pos.ui.screens.pickup.order_detail import OrderDetail
+from pos.ui.widgets.tables import row_table
+from pos.ui.zoom import set_font
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -65,15 +64,8 @@ class DeskView(QWidget):
         self.list_title = QLabel(self)
         self.list_title.setObjectName("listTitle")
         self.list_title.setStyleSheet("color: #444;")
-        self.table = QTableView(self)
-        self.table.setObjectName("pickupOrders")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table = row_table(self.model, "pickupOrders", self)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setSectionResizeMode(
             PickupOrdersModel.CUSTOMER, QHeaderView.ResizeMode.Stretch

@@ -8,7 +8,7 @@ from typing import Any
 from pos.domain.product import SoldBy
 from pos.ui.messages import user_message
 from pos.ui.models.pickup_model import state_text
-from pos.ui.qt import QApplication, QFont, QTableView, QWidget
+from pos.ui.qt import QTableView
 
 
 def parse_count(text: str, sold_by: SoldBy) -> int | None:
@@ -33,19 +33,6 @@ def desk_message(code: str, message: str, params: dict[str, Any] | None = None) 
     if code == "pickup_bad_quantity" and "picked" in shown:
         code = "pickup_bad_handover_quantity"
     return user_message(code, message, shown)
-
-
-def set_font(widget: QWidget, factor: float, zoom: float, *, bold: bool = False) -> None:
-    """The application's font scaled by ``factor`` × ``zoom``."""
-    font = QFont(QApplication.font())
-    font.setPointSizeF(QApplication.font().pointSizeF() * factor * zoom)
-    font.setBold(bold)
-    widget.setFont(font)
-
-
-def zoom_for(height: int) -> float:
-    """Text grows with the screen, as on the till: 1.0 at 720 px high up to 1.6."""
-    return min(max(round(height / 72) / 10, 1.0), 1.6)
 
 
 def fit_rows(table: QTableView) -> None:

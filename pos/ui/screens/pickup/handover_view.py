@@ -21,20 +21,19 @@ from pos.ui.models.pickup_model import (
 )
 from pos.ui.money import format_money
 from pos.ui.qt import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from pos.ui.screens.pickup.cancel_panel import CancelPanel
-from pos.ui.screens.pickup.display import fit_rows, set_font
+from pos.ui.screens.pickup.display import fit_rows
+from pos.ui.widgets.tables import row_table, stretch_column
+from pos.ui.zoom import set_font
 
 _BADGE = "padding: 10px 14px; border-radius: 8px; "
 _PAID = _BADGE + "background: #e3f4e4; color: #1b5e20;"
@@ -74,16 +73,8 @@ class HandoverView(QWidget):
         self.facts.setObjectName("handoverFacts")
         self.facts.setWordWrap(True)
         self.facts.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.table = QTableView(self)
-        self.table.setObjectName("handoverLines")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(
-            OrderLinesModel.ITEM, QHeaderView.ResizeMode.Stretch
-        )
+        self.table = row_table(self.model, "handoverLines", self, selectable=False)
+        stretch_column(self.table, OrderLinesModel.ITEM)
         self.slip_frame = QFrame(self)
         self.slip_frame.setObjectName("slipFrame")
         self.slip_frame.setStyleSheet("#slipFrame { background: #e3f4e4; border-radius: 6px; }")

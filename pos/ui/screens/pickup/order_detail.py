@@ -14,18 +14,17 @@ from pos.services.pickup_desk import DeskOrder
 from pos.ui.models.pickup_model import OrderLinesModel, moment_text, state_text
 from pos.ui.money import format_money
 from pos.ui.qt import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QPushButton,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from pos.ui.screens.pickup.cancel_panel import CancelPanel
-from pos.ui.screens.pickup.display import fit_rows, set_font
+from pos.ui.screens.pickup.display import fit_rows
+from pos.ui.widgets.tables import row_table, stretch_column
+from pos.ui.zoom import set_font
 
 #: History events shown (newest last); the rest is on central.
 HISTORY_SHOWN = 4
@@ -52,16 +51,8 @@ class OrderDetail(QWidget):
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.lines_model = OrderLinesModel(self)
-        self.lines = QTableView(self)
-        self.lines.setObjectName("detailLines")
-        self.lines.setModel(self.lines_model)
-        self.lines.verticalHeader().hide()
-        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.lines.horizontalHeader().setSectionResizeMode(
-            OrderLinesModel.ITEM, QHeaderView.ResizeMode.Stretch
-        )
+        self.lines = row_table(self.lines_model, "detailLines", self, selectable=False)
+        stretch_column(self.lines, OrderLinesModel.ITEM)
         self.history = QLabel(self)
         self.history.setObjectName("detailHistory")
         self.history.setWordWrap(True)

@@ -13,20 +13,19 @@ from datetime import tzinfo
 from pos.ui.models.pickup_model import PickingLinesModel, moment_text, quantity_text
 from pos.ui.pickup_controller import PickingSession
 from pos.ui.qt import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from pos.ui.screens.pickup.display import fit_rows, parse_count, set_font
+from pos.ui.screens.pickup.display import fit_rows, parse_count
+from pos.ui.widgets.tables import row_table
+from pos.ui.zoom import set_font
 
 
 class PickingView(QWidget):
@@ -55,14 +54,7 @@ class PickingView(QWidget):
         self.scan_field.setObjectName("pickScanField")
         self.scan_field.setPlaceholderText(self.tr("Scan each item (or type its code), then Enter"))
         self.scan_field.returnPressed.connect(self._submit_scan)
-        self.table = QTableView(self)
-        self.table.setObjectName("pickingLines")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, "pickingLines", self)
         self.table.setStyleSheet(  # the amber / green of each line stays readable
             "QTableView::item:selected { background: #bcd3f2; color: black; }"
         )
