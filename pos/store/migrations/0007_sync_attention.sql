@@ -1,0 +1,1 @@
+-- Schema 7: what the sync engine sets aside and what central warns about (issue 10).

@@ -1,0 +1,1 @@
+-- Schema 8: the open basket, saved as it changes, for crash recovery (issue 10).
