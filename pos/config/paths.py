@@ -19,13 +19,21 @@ DATA_DIR_ENV = "COMPTOIR_DATA_DIR"
 DATABASE_FILE = "store.db"
 CONFIG_ENV = "COMPTOIR_CONFIG"
 SETTINGS_FILE = "settings.toml"
+DATA_DIR_MODE = 0o700
 
 
 def resolve_data_dir(cli_value: str | None = None) -> Path:
-    """The data folder chosen by option, environment or platform, created if missing."""
+    """The data folder chosen by option, environment or platform, created if missing.
+
+    Owner-only (0700): it holds sales and customers. An existing folder is made so too
+    (the store's open also fixes the database files: ``pos.store.db``).
+    """
     chosen = cli_value or os.environ.get(DATA_DIR_ENV) or user_data_dir(APP_NAME, appauthor=False)
     path = Path(chosen).expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=DATA_DIR_MODE, parents=True, exist_ok=True)
+    info = path.stat()
+    if info.st_uid == os.getuid() and info.st_mode & 0o777 != DATA_DIR_MODE:
+        path.chmod(DATA_DIR_MODE)
     return path
 
 

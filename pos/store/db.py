@@ -5,24 +5,47 @@ through ``write_transaction``: an explicit ``BEGIN IMMEDIATE`` … ``COMMIT`` th
 back on any exception. (sqlite-utils' ``with db.conn:`` neither rolls back nor groups
 writes, so it is never used for business writes.) ``synchronous=FULL`` in WAL mode makes
 a committed sale survive a power cut, not just a crash.
+
+Every read-write open is also where the store defends itself: the folder and the files
+that hold sales and customers are made owner-only (0700 / 0600, also when an earlier
+version left them 0755 / 0644: umask only covers new files), and the immutability
+triggers are checked and restored (``pos.store.immutability``).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pos.store import immutability
 from pos.store.errors import StoreError, classify, translate_errors
 from pos.store.migrations import refuse_newer_schema
 
 BUSY_TIMEOUT_MS = 5000
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def make_owner_only(db_path: Path) -> None:
+    """Folder 0700; the database, its ``-wal``/``-shm`` and its backups 0600."""
+    folder = db_path.parent
+    stat = folder.stat() if folder.is_dir() else None
+    if stat and stat.st_uid == os.getuid() and stat.st_mode & 0o777 != FOLDER_MODE:
+        folder.chmod(FOLDER_MODE)  # a folder we do not own (say /tmp) is left alone
+    for sibling in folder.glob(f"{db_path.name}*"):
+        info = sibling.stat()
+        if sibling.is_file() and info.st_uid == os.getuid() and info.st_mode & 0o777 != FILE_MODE:
+            sibling.chmod(FILE_MODE)
 
 
 def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open a connection with the house pragmas; raise StoreError with a clear message."""
     path = str(path)
+    if not read_only and path != ":memory:" and not path.startswith("file:"):
+        _owner_only_folder(Path(path))
     try:
         if read_only:
             conn = sqlite3.connect(
@@ -40,12 +63,25 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         # Reading the schema proves the file is a database before anyone relies on it.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not read_only:
+            immutability.restore(conn)
+            _owner_only_folder(Path(path))  # -wal and -shm exist now
     except sqlite3.Error as exc:
         raise classify(exc, path) from exc
     except StoreError:
         conn.close()
         raise
     return conn
+
+
+def _owner_only_folder(db_path: Path) -> None:
+    """Before SQLite creates anything: a new file in a 0700 folder is out of others' reach."""
+    try:
+        make_owner_only(db_path)
+    except OSError as exc:
+        raise StoreError(
+            f"The store folder ({db_path.parent}) cannot be made private: {exc}."
+        ) from exc
 
 
 @contextmanager

@@ -13,6 +13,10 @@ shell) shows up as the first entry whose rows no longer match.
 A local rewrite of the whole chain tail would recompute consistently; the outbox row
 written with each sale carries the hash handed to the central server, so ``verify`` also
 compares against that witness, and the server can check the chain it received.
+
+The triggers themselves are checked too: one missing or altered now, or one that an open
+of the store found gone and restored (``pos.store.immutability``), is tampering even when
+every entry still matches its sale.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from pos.domain.money import format_eur
+from pos.store import immutability
 from pos.store.errors import translate_errors
 from pos.store.sale_codec import (
     SALE_FIELDS,
@@ -164,6 +169,7 @@ def verify(conn: sqlite3.Connection) -> JournalReport:
     then look for sales the journal does not cover. Names the first problem found."""
     walk = _Walk()
     with translate_errors(), _snapshot(conn):
+        triggers = _trigger_tampering(conn)
         try:
             _check_entries(conn, walk)
             _check_orphans(conn)
@@ -175,14 +181,30 @@ def verify(conn: sqlite3.Connection) -> JournalReport:
                 walk.grand_total_cents,
                 broken.seq,
                 broken.ticket,
-                broken.reason,
+                f"{broken.reason} {triggers}".rstrip(),
                 broken.terminal,
             )
+    if triggers:
+        return JournalReport(False, walk.entries, walk.grand_total_cents, None, None, triggers)
     reason = (
         f"The journal is intact: {walk.entries} entries, perpetual grand total "
         f"{format_eur(walk.grand_total_cents)}."
     )
     return JournalReport(True, walk.entries, walk.grand_total_cents, None, None, reason)
+
+
+def _trigger_tampering(conn: sqlite3.Connection) -> str:
+    """A sentence naming missing, altered or once-restored immutability triggers, or ''."""
+    sentences = []
+    missing, altered = immutability.findings(conn)
+    if missing:
+        sentences.append(f"The immutability triggers {', '.join(missing)} are missing.")
+    if altered:
+        sentences.append(f"The immutability triggers {', '.join(altered)} were altered.")
+    for event in immutability.restorations(conn):
+        text = event.sentence()
+        sentences.append(f"Tampering: {text}.")
+    return " ".join(sentences)
 
 
 @contextmanager

@@ -59,7 +59,7 @@ def refuse_newer_schema(conn: sqlite3.Connection) -> None:
         )
 
 
-def _statements(script: str) -> list[str]:
+def statements(script: str) -> list[str]:
     """Split a script into statements (triggers included) to run inside a transaction.
 
     ``executescript`` would commit first, breaking the all-or-nothing upgrade.
@@ -78,6 +78,8 @@ def _statements(script: str) -> list[str]:
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     target = path.with_name(f"{path.name}.v{version}.bak")
+    target.touch(mode=0o600)  # a copy of sales and customers: owner-only from the start
+    target.chmod(0o600)
     with sqlite3.connect(target) as copy:
         conn.backup(copy)
     copy.close()
@@ -98,7 +100,7 @@ def migrate(
     try:
         conn.execute("BEGIN EXCLUSIVE")
         for migration in all_migrations()[current:target]:
-            for statement in _statements(migration.sql):
+            for statement in statements(migration.sql):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {migration.version}")
         conn.execute("COMMIT")

@@ -1,0 +1,144 @@
+"""The store defends itself at every open: immutability triggers dropped or altered behind
+the app's back are restored and reported by ``comptoir verify-journal`` (a real process),
+and the data folder and its files are owner-only, also when an older version left them
+readable by everyone."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_journal import make_draft
+
+from pos.store import immutability
+from pos.store.db import connect
+from pos.store.local_store import LocalStore
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def comptoir(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pos", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "COMPTOIR_DATA_DIR": ""},
+    )
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def live_triggers(db: Path) -> dict[str, str]:
+    raw = sqlite3.connect(db)
+    try:
+        return dict(raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    finally:
+        raw.close()
+
+
+def shell(db: Path, script: str) -> None:
+    """What someone with the sqlite3 shell does, behind the app's back."""
+    raw = sqlite3.connect(db)
+    raw.executescript(script)
+    raw.close()
+
+
+@pytest.fixture
+def store_db(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with LocalStore(folder / "store.db") as store:
+        store.sales.commit(make_draft(1), now="2024-05-02T10:00:00.000Z")
+    return folder / "store.db"
+
+
+def test_a_dropped_trigger_is_restored_at_open_and_reported_by_verify(store_db: Path) -> None:
+    shell(store_db, "DROP TRIGGER sales_no_delete; DROP TRIGGER journal_no_update;")
+    assert "sales_no_delete" not in live_triggers(store_db)
+
+    with LocalStore(store_db) as store:  # the next open, as the app or the engine does it
+        with pytest.raises(sqlite3.IntegrityError, match="immutable"):
+            store.conn.execute("DELETE FROM sales")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            store.conn.execute("UPDATE journal SET total_cents = 0")
+        assert {"sales_no_delete", "journal_no_update"} <= live_triggers(store_db).keys()
+        [event] = immutability.restorations(store.conn)
+        assert event.missing == ("journal_no_update", "sales_no_delete")
+
+    verdict = comptoir("--data-dir", str(store_db.parent), "verify-journal")
+    assert verdict.returncode == 3, verdict.stdout + verdict.stderr
+    assert "sales_no_delete" in verdict.stderr and "journal_no_update" in verdict.stderr
+    assert "removed" in verdict.stderr and f"restored at {event.at}" in verdict.stderr
+
+
+def test_verify_names_a_trigger_dropped_since_the_last_open(store_db: Path) -> None:
+    shell(store_db, "DROP TRIGGER sale_vat_no_update;")
+    verdict = comptoir("--data-dir", str(store_db.parent), "verify-journal")
+    assert verdict.returncode == 3
+    assert "sale_vat_no_update" in verdict.stderr
+    assert "sale_vat_no_update" in live_triggers(store_db)  # and it is back
+
+
+def test_an_altered_trigger_is_replaced_by_its_definition(store_db: Path) -> None:
+    expected = live_triggers(store_db)["sales_no_update"]
+    shell(
+        store_db,
+        "DROP TRIGGER sales_no_update;"
+        "CREATE TRIGGER sales_no_update BEFORE UPDATE ON sales BEGIN SELECT 1; END;",
+    )
+    conn = connect(store_db)
+    try:
+        assert " ".join(live_triggers(store_db)["sales_no_update"].split()) == " ".join(
+            expected.split()
+        )
+        [event] = immutability.restorations(conn)
+        assert event.altered == ("sales_no_update",) and event.missing == ()
+    finally:
+        conn.close()
+    verdict = comptoir("--data-dir", str(store_db.parent), "verify-journal")
+    assert verdict.returncode == 3 and "altered (sales_no_update)" in verdict.stderr
+
+
+def test_an_intact_store_records_nothing(store_db: Path) -> None:
+    with LocalStore(store_db) as store:
+        assert immutability.restorations(store.conn) == []
+    verdict = comptoir("--data-dir", str(store_db.parent), "verify-journal")
+    assert verdict.returncode == 0, verdict.stderr
+
+
+def test_a_fresh_data_folder_is_owner_only(tmp_path: Path) -> None:
+    os.umask(0o022)
+    folder = tmp_path / "new" / "data"
+    verdict = comptoir("--data-dir", str(folder), "verify-journal")
+    assert verdict.returncode == 0, verdict.stderr
+    assert mode(folder) == 0o700
+    files = sorted(p.name for p in folder.iterdir())
+    assert "store.db" in files
+    for name in files:
+        assert mode(folder / name) == 0o600, name
+
+
+def test_an_old_world_readable_folder_is_fixed_at_open(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with LocalStore(folder / "store.db"):
+        pass
+    backup = folder / "store.db.v7.bak"
+    backup.write_bytes(b"")
+    folder.chmod(0o755)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+
+    with LocalStore(folder / "store.db"):
+        assert mode(folder) == 0o700
+        for name in ("store.db", "store.db-wal", "store.db-shm", backup.name):
+            assert mode(folder / name) == 0o600, name
