@@ -228,6 +228,10 @@ class CentralApp:
         terminal_id = _checked(_TERMINAL_ID, request.path_params["terminal_id"], "terminal")
         return json_response(await run_in_threadpool(admin.chain, self.db, store_id, terminal_id))
 
+    async def enrolment_attempts(self, request: Request) -> Response:
+        self._admin(request)
+        return json_response(await run_in_threadpool(auth.attempts, self.db))
+
     async def stats(self, request: Request) -> Response:
         self._admin(request)
         return json_response(await run_in_threadpool(admin.stats, self.db))
@@ -275,6 +279,7 @@ class CentralApp:
                 "/v1/admin/terminals/{store_id}/{terminal_id}/chain", self.chain, methods=["GET"]
             ),
             Route("/v1/admin/stats", self.stats, methods=["GET"]),
+            Route("/v1/admin/enrolment-attempts", self.enrolment_attempts, methods=["GET"]),
             Route("/v1/_faults", self.set_faults, methods=["PUT"]),
         ]
 
@@ -296,7 +301,9 @@ def _product_change(body: bytes) -> ProductUpsert | PriceChange:
 
 async def _api_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
-    return error_response(exc.status, exc.code, exc.message)
+    response = error_response(exc.status, exc.code, exc.message)
+    response.headers.update(exc.headers)
+    return response
 
 
 async def _http_error(_request: Request, exc: Exception) -> Response:

@@ -9,14 +9,34 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import math
 import secrets
+import sqlite3
+import time
 from dataclasses import dataclass
 
 from starlette.requests import Request
 
 from sync.central.db import Database, utc_now
 from sync.central.errors import ApiError, not_found
+from sync.contract.admin import EnrolmentAttempt, EnrolmentAttempts
 from sync.contract.enrolment import EnrolmentRequest, EnrolmentResponse
+
+log = logging.getLogger("comptoir.central.enrolment")
+
+#: Wrong enrolment codes allowed per store within ``THROTTLE_WINDOW_S``; beyond, every
+#: attempt for that store (a right code too) is 429 until the window has moved on.
+MAX_WRONG_CODES = 5
+THROTTLE_WINDOW_S = 60.0
+_RECORD = (
+    "INSERT INTO enrolment_attempts (store_id, terminal_id, at, at_s, outcome) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+_WRONG_IN_WINDOW = (
+    "SELECT count(*), min(at_s) FROM enrolment_attempts "
+    "WHERE store_id = ? AND outcome = 'wrong_code' AND at_s > ?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,27 +85,71 @@ def terminal(db: Database, request: Request, store_id: str, terminal_id: str | N
 
 
 def enrol(db: Database, request: EnrolmentRequest) -> EnrolmentResponse:
-    """Issue a new token for the terminal, revoking its previous one in the same write."""
+    """Issue a new token for the terminal, revoking its previous one in the same write.
+
+    Throttled per store: after ``MAX_WRONG_CODES`` wrong codes within the window, every
+    attempt is 429 with Retry-After, checked before the code. Each attempt is recorded
+    (committed even when refused) and logged."""
     token = secrets.token_urlsafe(32)
+    now = time.time()
     with db.write() as conn:
-        row = conn.execute(
-            "SELECT name, enrolment_code_hash FROM stores WHERE id = ?", (request.store_id,)
+        wrong, oldest = conn.execute(
+            _WRONG_IN_WINDOW, (request.store_id, now - THROTTLE_WINDOW_S)
         ).fetchone()
-        presented = token_hash(request.enrolment_code)
-        if row is None or not hmac.compare_digest(row[1], presented):
-            # One answer for an unknown store and a wrong code: no store enumeration.
-            raise ApiError(401, "unauthorized", "Unknown store or wrong enrolment code.")
-        conn.execute(
-            "INSERT INTO terminals (store_id, terminal_id, token_hash, enrolled_at) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (store_id, terminal_id) DO UPDATE SET "
-            "token_hash = excluded.token_hash, enrolled_at = excluded.enrolled_at",
-            (request.store_id, request.terminal_id, token_hash(token), utc_now()),
+        if wrong >= MAX_WRONG_CODES:
+            outcome, row = "throttled", None
+        else:
+            row = conn.execute(
+                "SELECT name, enrolment_code_hash FROM stores WHERE id = ?", (request.store_id,)
+            ).fetchone()
+            presented = token_hash(request.enrolment_code)
+            right = row is not None and hmac.compare_digest(row[1], presented)
+            outcome = "accepted" if right else "wrong_code"
+        conn.execute(_RECORD, (request.store_id, request.terminal_id, utc_now(), now, outcome))
+        if outcome == "accepted":
+            _issue(conn, request, token)
+    log.log(
+        logging.INFO if outcome == "accepted" else logging.WARNING,
+        "enrolment %s: store %r terminal %r", outcome, request.store_id, request.terminal_id,
+    )  # fmt: skip
+    if outcome == "throttled":
+        retry = max(1, math.ceil(oldest + THROTTLE_WINDOW_S - now))
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            f"Too many wrong enrolment codes for this store: try again in {retry} s.",
+            {"Retry-After": str(retry)},
         )
+    if row is None or outcome != "accepted":
+        # One answer for an unknown store and a wrong code: no store enumeration.
+        raise ApiError(401, "unauthorized", "Unknown store or wrong enrolment code.")
     return EnrolmentResponse(
         store_id=request.store_id,
         store_name=row[0],
         terminal_id=request.terminal_id,
         token=token,
+    )
+
+
+def _issue(conn: sqlite3.Connection, request: EnrolmentRequest, token: str) -> None:
+    conn.execute(
+        "INSERT INTO terminals (store_id, terminal_id, token_hash, enrolled_at) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (store_id, terminal_id) DO UPDATE SET "
+        "token_hash = excluded.token_hash, enrolled_at = excluded.enrolled_at",
+        (request.store_id, request.terminal_id, token_hash(token), utc_now()),
+    )
+
+
+def attempts(db: Database) -> EnrolmentAttempts:
+    """The latest 500 enrolment attempts, newest first (the operator's audit)."""
+    with db.read() as conn:
+        rows = conn.execute(
+            "SELECT store_id, terminal_id, at, outcome FROM enrolment_attempts "
+            "ORDER BY id DESC LIMIT 500"
+        ).fetchall()
+    fields = ("store_id", "terminal_id", "at", "outcome")
+    return EnrolmentAttempts(
+        attempts=[EnrolmentAttempt(**dict(zip(fields, row, strict=True))) for row in rows]
     )
 
 

@@ -12,9 +12,12 @@ _MAX_REASONS = 5
 class ApiError(Exception):
     """Raised anywhere in a request; rendered as ``{"error": {"code", "message"}}``."""
 
-    def __init__(self, status: int, code: ErrorCode, message: str) -> None:
+    def __init__(
+        self, status: int, code: ErrorCode, message: str, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+        self.headers = headers or {}
 
 
 def bad_request(message: str) -> ApiError:

@@ -30,11 +30,14 @@ from sync.central.errors import describe
 from sync.central.pickup_machine import Refused
 from sync.central.stock import StockChanges
 from sync.contract.operations import (
+    IMPLAUSIBLE_QUANTITY,
     INVALID_PAYLOAD,
+    MAX_UNIT_DELTA,
     OP_ID_REUSED,
     PAYLOAD_MODELS,
     UNKNOWN_KIND,
     UNKNOWN_PRODUCT,
+    WRONG_TERMINAL,
     Operation,
     OperationResult,
     StockMovementPayload,
@@ -134,6 +137,7 @@ class _Batch:
         ids = {line.product_id for s in sales for line in s.sale.lines}
         ids |= {p.payload.product_id for p in valid if isinstance(p.payload, StockMovementPayload)}
         self.skus = _skus(conn, sorted(ids))
+        self.sold_by = _sold_by(conn, sorted(ids))
         self.stock = StockChanges(store_id, self.at)
         self.op_rows: list[tuple] = []
         self.sale_rows: list[tuple] = []
@@ -161,11 +165,17 @@ class _Batch:
             self.counts["operations_duplicate"] += 1
             return OperationResult(op_id=op_id, status="duplicate", warnings=warnings)
         if isinstance(p.payload, SalePayload):
+            if p.payload.sale.terminal_id != self.terminal_id:
+                reason = (
+                    f"This sale names terminal {p.payload.sale.terminal_id!r}, but the token "
+                    f"is terminal {self.terminal_id!r}'s: it was not stored."
+                )
+                return self._rejected(op_id, WRONG_TERMINAL, reason)
             warnings = self._sale(p, p.payload)
         elif isinstance(p.payload, StockMovementPayload):
-            problem = self._movement(op_id, p.payload)
+            code, problem = self._movement(op_id, p.payload)
             if problem:
-                return self._rejected(op_id, UNKNOWN_PRODUCT, problem)
+                return self._rejected(op_id, code, problem)
             warnings = []
         elif isinstance(p.payload, PickupTransitionPayload):
             try:
@@ -205,15 +215,21 @@ class _Batch:
         self.counts["sales"] += 1
         return warnings
 
-    def _movement(self, op_id: str, payload: StockMovementPayload) -> str:
-        """Apply a terminal's stock delta; the reason it cannot be applied, else ''."""
+    def _movement(self, op_id: str, payload: StockMovementPayload) -> tuple[str, str]:
+        """Apply a terminal's stock delta; (code, reason) it cannot be applied, else ''s.
+        The model bounds every delta by weight (10 t); a unit product by MAX_UNIT_DELTA."""
         sku = self.skus.get(payload.product_id)
         if sku != payload.sku:
             if sku is None:
-                return f"Central knows no product {payload.product_id}."
-            return f"Product {payload.product_id} is {sku!r}, not {payload.sku!r}."
+                return UNKNOWN_PRODUCT, f"Central knows no product {payload.product_id}."
+            return UNKNOWN_PRODUCT, f"Product {payload.product_id} is {sku!r}, not {payload.sku!r}."
+        if self.sold_by.get(payload.product_id) != "weight" and abs(payload.delta) > MAX_UNIT_DELTA:
+            return IMPLAUSIBLE_QUANTITY, (
+                f"A movement of {payload.delta:+,} units of {sku!r} is beyond "
+                f"{MAX_UNIT_DELTA:,} units: split it or count the stock."
+            )
         self.stock.move(payload.product_id, sku, payload.delta, payload.reason, payload.ref, op_id)
-        return ""
+        return "", ""
 
 
 def _recorded(conn: sqlite3.Connection, op_ids: list[str]) -> dict[str, tuple[str, list[str]]]:
@@ -238,4 +254,14 @@ def _skus(conn: sqlite3.Connection, product_ids: list[int]) -> dict[int, str]:
         found.update(
             conn.execute(f"SELECT id, sku FROM products WHERE id IN ({marks})", chunk).fetchall()
         )
+    return found
+
+
+def _sold_by(conn: sqlite3.Connection, product_ids: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for start in range(0, len(product_ids), _CHUNK):
+        chunk = product_ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT id, sold_by FROM products WHERE id IN ({marks})"
+        found.update(conn.execute(sql, chunk).fetchall())
     return found

@@ -186,3 +186,15 @@ CREATE TABLE IF NOT EXISTS reservations (
     created_at  TEXT NOT NULL,
     released_at TEXT
 ) WITHOUT ROWID;
+
+-- Every enrolment attempt (auth.enrol): wrong codes are throttled per store from these
+-- rows, so a restart does not reset the count; the operator reads them back.
+CREATE TABLE IF NOT EXISTS enrolment_attempts (
+    id          INTEGER PRIMARY KEY,
+    store_id    TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    at_s        REAL NOT NULL,  -- Unix seconds: the throttle's window
+    outcome     TEXT NOT NULL CHECK (outcome IN ('accepted', 'wrong_code', 'throttled'))
+);
+CREATE INDEX IF NOT EXISTS enrolment_attempts_store ON enrolment_attempts(store_id, outcome, at_s);

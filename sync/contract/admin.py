@@ -131,3 +131,22 @@ class Stats(BaseModel):
     sales: Count
     products: Count
     terminals: Count
+
+
+class EnrolmentAttempt(BaseModel):
+    """One enrolment attempt as central recorded it (``throttled``: refused unchecked)."""
+
+    model_config = WIRE
+
+    store_id: ShortText
+    terminal_id: ShortText
+    at: ShortText
+    outcome: Literal["accepted", "wrong_code", "throttled"]
+
+
+class EnrolmentAttempts(BaseModel):
+    """The latest enrolment attempts, newest first (at most 500)."""
+
+    model_config = WIRE
+
+    attempts: list[EnrolmentAttempt]

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from sync.contract.admin import (
     ChainView,
+    EnrolmentAttempts,
     PriceChange,
     ProductUpsert,
     PromotionUpsert,
@@ -239,6 +240,15 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         body_required=False,
     ),
     Endpoint("GET", "/v1/admin/stats", "admin_stats", "Counters", "admin", None, {200: Stats}),
+    Endpoint(
+        "GET",
+        "/v1/admin/enrolment-attempts",
+        "admin_enrolment_attempts",
+        "The latest enrolment attempts (wrong codes, throttled ones)",
+        "admin",
+        None,
+        {200: EnrolmentAttempts},
+    ),
     Endpoint(
         "PUT",
         "/v1/_faults",

@@ -18,6 +18,7 @@ ErrorCode = Literal[
     "cart_expired",
     "cart_converted",
     "payload_too_large",
+    "too_many_attempts",
     "internal",
 ]
 

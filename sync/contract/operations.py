@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, StrictStr
+from pydantic import BaseModel, Field, StrictInt, StrictStr
 
 from sync.contract.pickups import PickupTransitionPayload
 from sync.contract.sales import SalePayload
@@ -22,7 +22,6 @@ from sync.contract.scalars import (
     Seq,
     ShortText,
     Sku,
-    StockDelta,
 )
 
 OperationKind = Literal["sale", "stock_movement", "pickup_transition"]
@@ -37,6 +36,17 @@ NOT_FOUND = "not_found"  # a pickup order central does not know in this store
 CONFLICT = "conflict"  # the order is no longer in the state and version the desk saw
 ILLEGAL_TRANSITION = "illegal_transition"  # a move the pickup state machine does not have
 INVALID_LINES = "invalid_lines"  # picked/handed-over quantities that do not fit the order
+WRONG_TERMINAL = "wrong_terminal"  # a sale whose body names another terminal than the token's
+IMPLAUSIBLE_QUANTITY = "implausible_quantity"  # a movement beyond MAX_UNIT_DELTA for a unit product
+
+#: Why a terminal moves stock; anything else is refused (``invalid_payload``).
+StockReason = Literal[
+    "receipt", "return", "damage", "breakage", "theft", "count", "transfer", "correction"
+]  # fmt: skip
+#: The largest movement a terminal may push: 10,000 units, or 10 t (grams) by weight.
+MAX_UNIT_DELTA = 10_000
+MAX_WEIGHT_DELTA = 10_000_000
+MovementDelta = Annotated[StrictInt, Field(ge=-MAX_WEIGHT_DELTA, le=MAX_WEIGHT_DELTA)]
 
 # Warnings on an accepted sale: the chain the server witnessed for this terminal.
 CHAIN_BREAK = "chain_break"  # seq or prev_hash does not follow the last witnessed entry
@@ -53,8 +63,8 @@ class StockMovementPayload(BaseModel):
 
     product_id: ProductId
     sku: Sku
-    delta: StockDelta  # units, or grams for goods sold by weight
-    reason: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    delta: MovementDelta  # units (at most MAX_UNIT_DELTA), or grams by weight
+    reason: StockReason
     ref: Annotated[StrictStr, Field(max_length=128)] | None = None
 
 

@@ -1,7 +1,9 @@
 """Which store repository applies each feed's pages, and how a feed starts over.
 
 The engine pulls only the feeds listed here. Each
-applier commits the page's items and its cursor in one transaction.
+applier commits the page's items and its cursor in one transaction. Catalog and stock
+pages are first checked for plausibility (``pos.store.feed_checks``): an implausible
+page is refused whole, before anything of it is written.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from pos.store import (
     catalog_feed,
     customer_feed,
+    feed_checks,
     feed_cursors,
     pickup_orders,
     promotion_feed,
@@ -27,12 +30,18 @@ DEFAULT_FEEDS: tuple[str, ...] = ("catalog", "stock", "customers", "promotions",
 
 
 def _catalog(conn: sqlite3.Connection, page: FeedPage) -> int:
+    feed_checks.check_catalog_page(conn, page.items)
     return catalog_feed.apply_page(conn, page.items, page.next_cursor, caught_up=not page.has_more)
+
+
+def _stock(conn: sqlite3.Connection, page: FeedPage) -> int:
+    feed_checks.check_stock_page(conn, page.items)
+    return stock_levels.apply_page(conn, page.items, page.next_cursor)
 
 
 APPLIERS: dict[str, Apply] = {
     "catalog": _catalog,
-    "stock": lambda conn, page: stock_levels.apply_page(conn, page.items, page.next_cursor),
+    "stock": _stock,
     "customers": lambda conn, page: customer_feed.apply_page(conn, page.items, page.next_cursor),
     "promotions": lambda conn, page: promotion_feed.apply_page(conn, page.items, page.next_cursor),
     "pickups": lambda conn, page: pickup_orders.apply_page(conn, page.items, page.next_cursor),

@@ -3,9 +3,11 @@
 ``HostileProxy(upstream)`` forwards every request (``mode = "forward"``) or answers the
 way broken networks, proxies and servers do: an HTML 502 page, a 200 with no body, a
 reply with wrong types, a page of 40 MiB, a body cut in the middle, a body trickled
-byte by byte. ``stall_rate`` makes that share of forwarded requests reach the server
-(which commits) and then hold the answer past the client's timeout. Only a real socket
-shows a client what these look like, so this is a real HTTP server (stdlib, threaded).
+byte by byte. ``rewrite``, when set, edits the JSON of forwarded 200 replies on paths
+containing ``only`` (a central that serves implausible data). ``stall_rate`` makes that
+share of forwarded requests reach the server (which commits) and then hold the answer
+past the client's timeout. Only a real socket shows a client what these look like, so
+this is a real HTTP server (stdlib, threaded).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import ssl
 import struct
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -40,6 +43,7 @@ class HostileProxy:
         self.upstream = upstream
         self.mode = "forward"
         self.only = ""  # apply ``mode`` only to paths containing this
+        self.rewrite: Callable[[dict[str, Any]], dict[str, Any]] | None = None
         self.stall_rate = 0.0
         self.stall_s = 2.0
         self.requests = 0
@@ -119,6 +123,8 @@ def _handler(proxy: HostileProxy) -> type[BaseHTTPRequestHandler]:
             if stall:
                 time.sleep(proxy.stall_s)
             data = _corrupt(reply.content) if wrong_types else reply.content
+            if proxy.rewrite and proxy.only in self.path and reply.status_code == 200:
+                data = json.dumps(proxy.rewrite(json.loads(data))).encode()
             self._send(reply.status_code, data, reply.headers.get("content-type", ""))
 
         def _send(self, status: int, data: bytes, content_type: str = "application/json") -> None:

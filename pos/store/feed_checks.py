@@ -1,0 +1,104 @@
+"""Plausibility checks on a pulled page, before any of it is applied.
+
+The contract models check types and shapes; these check that the values could be true
+(``sync/CONTRACT.md``, "Plausibility of pulled pages"): a stock level with negative holds
+or an absurd count, a SKU that belongs to another product here, the same product twice
+in one page. One implausible item refuses the whole page (``PageRefused``, naming the
+item and the rule): nothing of it is applied, the cursor stays, and the engine reports
+it. Read-only: called by ``sync.engine.feeds`` before the page's write transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pos.store.errors import translate_errors
+from pos.store.feed_cursors import PageRefused
+
+#: Sales beyond stock are accepted (the money was taken), so a central level can go
+#: below zero, but not by more than this (units, or grams: 100 kg).
+MIN_ON_HAND = -100_000
+#: Nothing a store holds comes near this (units, or grams: 100 t).
+MAX_ON_HAND = 100_000_000
+#: Held units may exceed on_hand (sales beyond stock while units are held), by at most this.
+MAX_HELD_BEYOND_ON_HAND = 100_000
+
+_CHUNK = 500
+
+
+class ImplausiblePage(PageRefused):
+    """A pulled page names values that cannot be true; nothing of it was applied."""
+
+    code = "implausible_page"
+
+
+def check_stock_page(conn: sqlite3.Connection, items: Sequence[Any]) -> None:
+    """Refuse a stock page with an implausible level, a SKU of another product, or the
+    same product or SKU twice."""
+    _unique(items, "stock", key=lambda item: item.product_id, what="product id")
+    _unique(items, "stock", key=lambda item: item.sku, what="SKU")
+    for item in items:
+        _check_level(item)
+    _check_sku_owners(conn, "stock", [(item.product_id, item.sku) for item in items])
+
+
+def check_catalog_page(conn: sqlite3.Connection, items: Sequence[Any]) -> None:
+    """Refuse a catalog page naming a product twice or a SKU that belongs to another product."""
+    _unique(items, "catalog", key=lambda item: item.id, what="product id")
+    _unique(items, "catalog", key=lambda item: item.sku, what="SKU")
+    _check_sku_owners(conn, "catalog", [(item.id, item.sku) for item in items])
+
+
+def _refuse(feed: str, what: str) -> ImplausiblePage:
+    return ImplausiblePage(
+        f"A page of the central {feed} feed was refused: {what}; nothing of it was kept."
+    )
+
+
+def _unique(items: Iterable[Any], feed: str, *, key: Any, what: str) -> None:
+    seen: set[Any] = set()
+    for item in items:
+        value = key(item)
+        if value in seen:
+            raise _refuse(feed, f"{what} {value!r} appears twice in one page")
+        seen.add(value)
+
+
+def _check_level(item: Any) -> None:
+    name = f"product {item.product_id} ({item.sku!r})"
+    if item.reserved < 0:
+        raise _refuse("stock", f"{name} has reserved = {item.reserved}, below zero")
+    if not MIN_ON_HAND <= item.on_hand <= MAX_ON_HAND:
+        raise _refuse(
+            "stock",
+            f"{name} has on_hand = {item.on_hand}, outside {MIN_ON_HAND:,} to {MAX_ON_HAND:,}",
+        )
+    if item.reserved > max(item.on_hand, 0) + MAX_HELD_BEYOND_ON_HAND:
+        raise _refuse(
+            "stock",
+            f"{name} has reserved = {item.reserved}, more than on_hand ({item.on_hand}) "
+            f"plus {MAX_HELD_BEYOND_ON_HAND:,}",
+        )
+
+
+def _check_sku_owners(conn: sqlite3.Connection, feed: str, pairs: list[tuple[int, str]]) -> None:
+    """A SKU belongs to one product id for ever: one held here by another id is refused."""
+    for start in range(0, len(pairs), _CHUNK):
+        chunk = pairs[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        with translate_errors():
+            owners = dict(
+                conn.execute(
+                    f"SELECT sku, id FROM products WHERE sku IN ({marks})",
+                    [sku for _, sku in chunk],
+                ).fetchall()
+            )
+        for product_id, sku in chunk:
+            owner = owners.get(sku)
+            if owner is not None and owner != product_id:
+                raise _refuse(
+                    feed,
+                    f"product {product_id} has SKU {sku!r}, which belongs to product {owner} here",
+                )
