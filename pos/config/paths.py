@@ -10,6 +10,7 @@ platform's user config folder.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
@@ -32,7 +33,8 @@ def resolve_data_dir(cli_value: str | None = None) -> Path:
     path = Path(chosen).expanduser().resolve()
     path.mkdir(mode=DATA_DIR_MODE, parents=True, exist_ok=True)
     info = path.stat()
-    if info.st_uid == os.getuid() and info.st_mode & 0o777 != DATA_DIR_MODE:
+    shared = info.st_mode & stat.S_ISVTX  # /tmp and the like: never ours to close
+    if info.st_uid == os.getuid() and not shared and info.st_mode & 0o777 != DATA_DIR_MODE:
         path.chmod(DATA_DIR_MODE)
     return path
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,9 +33,8 @@ FILE_MODE = 0o600
 def make_owner_only(db_path: Path) -> None:
     """Folder 0700; the database, its ``-wal``/``-shm`` and its backups 0600."""
     folder = db_path.parent
-    stat = folder.stat() if folder.is_dir() else None
-    if stat and stat.st_uid == os.getuid() and stat.st_mode & 0o777 != FOLDER_MODE:
-        folder.chmod(FOLDER_MODE)  # a folder we do not own (say /tmp) is left alone
+    if _private_folder(folder):
+        folder.chmod(FOLDER_MODE)
     for sibling in folder.glob(f"{db_path.name}*"):
         info = sibling.stat()
         if sibling.is_file() and info.st_uid == os.getuid() and info.st_mode & 0o777 != FILE_MODE:
@@ -72,6 +72,18 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _private_folder(folder: Path) -> bool:
+    """Whether ``folder`` is ours to close: owned by us, not shared. A sticky folder
+    (``/tmp``: anyone may create in it) or one we do not own is left as it is, even as
+    root, who owns ``/tmp`` too."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    shared = info.st_mode & stat.S_ISVTX
+    return info.st_uid == os.getuid() and not shared and info.st_mode & 0o777 != FOLDER_MODE
 
 
 def _owner_only_folder(db_path: Path) -> None:

@@ -142,3 +142,14 @@ def test_an_old_world_readable_folder_is_fixed_at_open(tmp_path: Path) -> None:
         assert mode(folder) == 0o700
         for name in ("store.db", "store.db-wal", "store.db-shm", backup.name):
             assert mode(folder / name) == 0o600, name
+
+
+def test_a_store_in_a_shared_sticky_folder_leaves_the_folder_alone(tmp_path: Path) -> None:
+    """As root, /tmp is "ours" too: a store put straight in it must not close it to others."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    conn = connect(shared / "store.db")
+    conn.close()
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert mode(shared / "store.db") == 0o600
