@@ -9,6 +9,9 @@
     comptoir [--data-dir DIR] link-medusa FILE [--terminal T]
                                                    sync with a Medusa v2 store instead
     comptoir [--data-dir DIR] sync                 one sync round with the central server
+    comptoir [--data-dir DIR] outbox list          operations set aside, central's warnings
+    comptoir [--data-dir DIR] outbox requeue [--all | OP_ID…]
+                                                   send set-aside operations again
     comptoir screenshots DIR                       PNGs of the till in French and English
 
 Commands other than the app never import Qt, so they start fast and run headless.
@@ -60,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
         "--terminal", help="this till's terminal id (default: till.terminal_id in the settings)"
     )
     commands.add_parser("sync", help="one sync round with the central server, then exit")
+    outbox = commands.add_parser("outbox", help="operations set aside by sync, and warnings")
+    outbox_commands = outbox.add_subparsers(dest="outbox_command", required=True)
+    outbox_commands.add_parser("list", help="set-aside operations and central's warnings")
+    requeue = outbox_commands.add_parser("requeue", help="send set-aside operations again")
+    which = requeue.add_mutually_exclusive_group(required=True)
+    which.add_argument("--all", action="store_true", help="every set-aside operation")
+    which.add_argument("op_ids", nargs="*", default=[], metavar="OP_ID", help="these ones")
     shots = commands.add_parser("screenshots", help="save PNGs of the till, in French and English")
     shots.add_argument("out", help="folder for the PNG files")
     return parser
@@ -92,6 +102,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pos.cli import run_sync
 
         return run_sync(data_dir)
+    if args.command == "outbox":
+        from pos.cli import run_outbox_list, run_outbox_requeue
+
+        if args.outbox_command == "list":
+            return run_outbox_list(data_dir)
+        terminal = _settings_terminal(args.config)
+        return run_outbox_requeue(data_dir, [] if args.all else args.op_ids, terminal)
     if args.command == "screenshots":
         from pos.app import run_screenshots
 

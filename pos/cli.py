@@ -1,11 +1,14 @@
-"""The headless store commands: ``demo``, ``verify-journal``, ``enrol`` and ``sync``."""
+"""The headless store commands: ``demo``, ``verify-journal``, ``enrol``, ``sync`` and
+``outbox`` (what sync set aside or was warned about, and sending it again)."""
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos.config import DATABASE_FILE
 from pos.domain.errors import PosError
@@ -14,6 +17,9 @@ from pos.services.demo_store import build_demo_store
 from pos.store.errors import StoreError
 from pos.store.journal import verify
 from pos.store.local_store import LocalStore
+
+if TYPE_CHECKING:
+    from sync.engine.status import Refusal
 
 
 def run_demo(data_dir: Path, *, products: int, days: int, seed: int) -> int:
@@ -101,14 +107,72 @@ def run_sync(data_dir: Path) -> int:
     finally:
         engine.close()
         engine.central.close()
-    pulled = ", ".join(f"{feed} {count:,}" for feed, count in engine.totals.pulled.items())
+    totals = engine.totals
+    pulled = ", ".join(f"{feed} {count:,}" for feed, count in totals.pulled.items())
     print(
-        f"{status.state}: {engine.totals.accepted:,} sent, {engine.totals.duplicates:,} "
-        f"already known, {status.pending:,} waiting; pulled {pulled or 'nothing'}."
+        f"{status.state}: {totals.accepted:,} sent, {totals.duplicates:,} already known, "
+        f"{totals.rejected:,} refused, {status.rejected:,} set aside in all, "
+        f"{status.pending:,} waiting; pulled {pulled or 'nothing'}."
     )
+    _print_noted("Refused by the central API (set aside)", totals.rejected, totals.refusals)
+    _print_noted("Warnings from the central API", totals.warned, totals.warnings)
+    if status.rejected:
+        print("See them with: comptoir outbox list; send again with: comptoir outbox requeue.")
     if status.last_error:
         print(f"comptoir sync: {status.last_error}", file=sys.stderr)
         return 1
+    return SET_ASIDE_EXIT if status.rejected or status.pending else 0
+
+
+#: ``comptoir sync`` and ``comptoir outbox list`` exit with this when operations are set
+#: aside (or still waiting): the till needs a manager's look, not a network fix.
+SET_ASIDE_EXIT = 4
+#: At most this many refusals or warnings are printed one per line.
+PRINTED_MAX = 20
+
+
+def _print_noted(title: str, total: int, noted: Sequence[Refusal]) -> None:
+    if not total:
+        return
+    print(f"{title}: {total:,}")
+    for item in noted[:PRINTED_MAX]:
+        print(f"  seq {item.seq} {item.kind} {item.op_id}: {item.code}: {item.text}")
+    if total > PRINTED_MAX:
+        print(f"  … and {total - PRINTED_MAX:,} more (comptoir outbox list).")
+
+
+def run_outbox_list(data_dir: Path) -> int:
+    """The set-aside operations and central's warnings, for a manager or support."""
+    from pos.services.outbox_review import OutboxReview
+
+    try:
+        found = OutboxReview(data_dir, "").list()
+    except StoreError as exc:
+        print(f"comptoir outbox: {exc.message}", file=sys.stderr)
+        return 1
+    print(f"Set aside: {found.set_aside_total:,} (waiting to be sent: {found.pending:,})")
+    for op in found.set_aside:
+        print(f"  seq {op.seq} {op.kind} {op.op_id} at {op.rejected_at}: {op.code}: {op.reason}")
+    print(f"Warnings from the central API: {found.warning_total:,}")
+    for w in found.warnings:
+        print(f"  seq {w.seq} {w.kind} {w.op_id} at {w.recorded_at}: {w.code}: {w.text}")
+    return SET_ASIDE_EXIT if found.set_aside_total else 0
+
+
+def run_outbox_requeue(data_dir: Path, op_ids: Sequence[str], terminal_id: str) -> int:
+    """Put set-aside operations back in the queue (recorded); the next sync sends them."""
+    from pos.services.outbox_review import OutboxReview
+
+    try:
+        done = OutboxReview(data_dir, terminal_id).requeue(list(op_ids) or None, source="cli")
+    except StoreError as exc:
+        print(f"comptoir outbox: {exc.message}", file=sys.stderr)
+        return 1
+    missing = [op_id for op_id in op_ids if op_id not in done]
+    print(f"{len(done):,} operations back in the queue; the next sync sends them.")
+    if missing:
+        print(f"comptoir outbox: not set aside: {', '.join(missing)}.", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -4,10 +4,14 @@ An operation ends in one of two states, never deleted (they witness the journal)
 * acknowledged (``accepted`` or ``duplicate``): ``acked_at`` and ``ack_no``, the number
   of the push batch that confirmed it (``sync_state.ack_no``, +1 per batch), which lets
   ``stock_levels`` tell whether a central stock level already includes it;
-* rejected (a final verdict: retrying cannot help): ``rejected_at``, ``rejected_code``
-  and the reason in ``last_error``. It leaves the queue so it never blocks the
-  operations behind it, and stays listed for support (``rejected``).
-Until then it is pending; a failed attempt (network, 5xx) only counts in ``attempts``.
+* set aside (``rejected_at``, ``rejected_code`` and the reason in ``last_error``): only
+  when an answer names *this* operation as refused (a per-operation ``rejected``, or the
+  adapter's own contract check). It leaves the queue so it never blocks the operations
+  behind it, is listed for the manager (``rejected``), and goes back in the queue only
+  through ``sync_attention.requeue``, which records it. Its stock movements keep counting
+  on this till meanwhile (``stock_levels``).
+Until then it is pending; a failed attempt (network, 5xx, 413, a proxy's page) only
+counts in ``attempts``: transport errors never set anything aside.
 
 The payload is handed over as the stored canonical JSON text: the bytes the journal
 hash was computed over are the bytes sent.
@@ -19,7 +23,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pos.store import stock_levels
+from pos.store import sync_attention
 from pos.store.db import write_transaction
 from pos.store.errors import translate_errors
 from pos.store.outbox import MAX_ERROR_CHARS
@@ -42,7 +46,6 @@ _ATTEMPT = (
     "UPDATE outbox SET attempts = attempts + 1, last_error = ? "
     "WHERE op_id = ? AND acked_at IS NULL AND rejected_at IS NULL"
 )
-_MOVED = "SELECT DISTINCT product_id FROM stock_movements WHERE ref = ?"
 _PENDING_COUNT = "SELECT count(*) FROM outbox WHERE acked_at IS NULL AND rejected_at IS NULL"
 _REJECTED_COUNT = "SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL"
 _REJECTED = (
@@ -80,7 +83,7 @@ class RejectedOperation:
 @dataclass(frozen=True, slots=True)
 class QueueCounts:
     pending: int  # waiting to be sent (or re-sent)
-    rejected: int  # refused for good: needs support
+    rejected: int  # set aside: refused by name, waiting for the manager
 
 
 def next_batch(conn: sqlite3.Connection, limit: int) -> list[QueuedOperation]:
@@ -94,12 +97,15 @@ def settle(
     conn: sqlite3.Connection,
     acknowledged: Sequence[str],
     rejections: Sequence[Rejection] = (),
+    warnings: Sequence[sync_attention.OpWarning] = (),
     *,
     now: str | None = None,
 ) -> int:
-    """Record one push batch's answers in one transaction; return the batch's ack_no.
+    """Record one push batch's answers (and central's warnings) in one transaction;
+    return the batch's ack_no.
 
-    Re-recording an answer is harmless (already settled operations are left alone)."""
+    Re-recording an answer is harmless (already settled operations are left alone).
+    Setting an operation aside changes no stock figure: its movements still count."""
     stamp = now or utc_now()
     with write_transaction(conn), translate_errors():
         ack_no = int(conn.execute(_BUMP_ACK_NO).fetchone()[0])
@@ -109,8 +115,7 @@ def settle(
                 _REJECT,
                 [(stamp, r.code, r.reason[:MAX_ERROR_CHARS], r.op_id) for r in rejections],
             )
-            moved = [pid for r in rejections for (pid,) in conn.execute(_MOVED, (r.op_id,))]
-            stock_levels.refresh(conn, moved)
+        sync_attention.record_warnings(conn, warnings, stamp)
     return ack_no
 
 
@@ -128,6 +133,6 @@ def counts(conn: sqlite3.Connection) -> QueueCounts:
 
 
 def rejected(conn: sqlite3.Connection, limit: int = 100) -> list[RejectedOperation]:
-    """Operations the central API refused for good, oldest first: the support list."""
+    """Operations set aside (refused by name), oldest first: the manager's list."""
     with translate_errors():
         return [RejectedOperation(*row) for row in conn.execute(_REJECTED, (limit,))]

@@ -12,15 +12,16 @@ lines carry the sale id). It is *reflected* in a product's central level once it
 operation was acknowledged by a push batch numbered at most the level's
 ``reflects_ack_no``: a stock page records the highest batch number acknowledged before it
 was fetched (the engine pushes, then pulls, on one thread). So a sale counts exactly once:
-locally until the central level that includes it arrives, never both. A rejected
-operation never reaches the central level; it stops counting here too (the central
-figure, corrected by the next stock count, is the better truth; support sees the
-rejection).
+locally until the central level that includes it arrives, never both. An operation set
+aside (refused by name, ``push_queue``) has not reached the central level either, and the
+goods did leave the shelf: it keeps counting here, as if still in flight, until it is
+re-queued, acknowledged and a level including it arrives. Set aside or re-queued, it is
+never acknowledged twice (an op_id gets one ``ack_no``), so it still counts exactly once.
 
 Products never seen in the stock feed fall back to the local ``stock`` table, which the
 till keeps anyway (``SalesStore`` decrements it). For products with a central level,
-``stock.on_hand`` is kept equal to the shown level (refreshed at each stock page and at a
-rejection), so ``Catalog.stock_on_hand`` stays right without knowing about sync.
+``stock.on_hand`` is kept equal to the shown level (refreshed at each stock page), so
+``Catalog.stock_on_hand`` stays right without knowing about sync.
 """
 
 from __future__ import annotations
@@ -74,10 +75,10 @@ ON CONFLICT (product_id) DO UPDATE SET
     sku = excluded.sku, on_hand = excluded.on_hand, reserved = excluded.reserved,
     version = excluded.version, reflects_ack_no = excluded.reflects_ack_no
 """
-# Movements of operations still in flight (neither acknowledged nor rejected).
+# Movements of operations not acknowledged yet: pending, or set aside.
 _IN_FLIGHT = """
 SELECT m.product_id, sum(m.delta) FROM outbox AS o JOIN stock_movements AS m ON m.ref = o.op_id
-WHERE o.acked_at IS NULL AND o.rejected_at IS NULL
+WHERE o.acked_at IS NULL
 GROUP BY m.product_id
 """
 _MATERIALISE = """
@@ -87,13 +88,14 @@ ON CONFLICT (product_id) DO UPDATE SET on_hand = excluded.on_hand
 """
 _CENTRAL = "SELECT on_hand, reserved, reflects_ack_no FROM central_stock WHERE product_id = ?"
 _LOCAL = "SELECT on_hand FROM stock WHERE product_id = ?"
-# Not yet reflected: in flight, or acknowledged by a batch after the level was pulled.
+# Not yet reflected: unacknowledged (pending or set aside), or acknowledged by a batch
+# after the level was pulled.
 _UNREFLECTED = """
 SELECT coalesce(sum(m.delta), 0) FROM stock_movements AS m
 WHERE m.product_id = ?1 AND m.ref IN (
-    SELECT op_id FROM outbox WHERE acked_at IS NULL AND rejected_at IS NULL
+    SELECT op_id FROM outbox WHERE acked_at IS NULL
     UNION ALL
-    SELECT op_id FROM outbox WHERE ack_no > ?2 AND rejected_at IS NULL
+    SELECT op_id FROM outbox WHERE ack_no > ?2
 )
 """
 
@@ -130,7 +132,7 @@ def level(conn: sqlite3.Connection, product_id: int) -> StockLevel:
 
 
 def refresh(conn: sqlite3.Connection, product_ids: Iterable[int]) -> None:
-    """Bring ``stock.on_hand`` back to the shown level (after a rejection changed what
+    """Bring ``stock.on_hand`` back to the shown level (after something changed what
     counts). Call inside the caller's transaction."""
     rows = []
     for product_id in set(product_ids):

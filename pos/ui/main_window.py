@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     settings_requested = Signal()
     camera_requested = Signal()
+    outbox_requested = Signal()
 
     def __init__(
         self,
@@ -83,6 +84,9 @@ class MainWindow(QMainWindow):
         self.camera_action.setObjectName("cameraAction")
         self.camera_action.setShortcut(QKeySequence("Ctrl+K"))
         self.camera_action.triggered.connect(self.camera_requested)
+        self.outbox_action = QAction(self.tr("&Operations to check…"), self)
+        self.outbox_action.setObjectName("outboxAction")
+        self.outbox_action.triggered.connect(self.outbox_requested)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.pickup_action)
         menu.addSeparator()
         menu.addAction(self.camera_action)
+        menu.addAction(self.outbox_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(quit_action)
@@ -142,7 +147,7 @@ class MainWindow(QMainWindow):
             if status.pending:
                 text += " · " + self.tr("%1 to send").replace("%1", locale.toString(status.pending))
             if status.rejected:
-                text += " · " + self.tr("%1 refused, kept for support").replace(
+                text += " · " + self.tr("%1 refused, to check").replace(
                     "%1", locale.toString(status.rejected)
                 )
         self.network_status.setText(text)
@@ -151,6 +156,11 @@ class MainWindow(QMainWindow):
         if status and status.last_success_at:
             tooltip += ("\n" if tooltip else "") + self.tr("Last success: %1").replace(
                 "%1", status.last_success_at
+            )
+        if status and status.rejected:
+            tooltip += ("\n" if tooltip else "") + self.tr(
+                "Refused operations are listed in Till → Operations to check…, where they "
+                "can be sent again."
             )
         self.network_status.setToolTip(tooltip)
 

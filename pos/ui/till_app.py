@@ -40,6 +40,7 @@ from pos.ui.till_controller import TillController, TillOptions
 
 if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's screens
     from pos.services.pickup_desk import OrderSaleLine
+    from pos.ui.dialogs.outbox_dialog import OutboxDialog
     from pos.ui.pickup_controller import PickupController
     from pos.ui.screens.pickup_screen import PickupScreen
     from sync.engine import SyncEngine, SyncStatus
@@ -102,6 +103,8 @@ class TillApp(QObject):
         self.window.settings_requested.connect(self.open_settings)
         self.camera_dialog: CameraDialog | None = None
         self.window.camera_requested.connect(self.open_camera)
+        self.outbox_dialog: OutboxDialog | None = None
+        self.window.outbox_requested.connect(self.open_outbox)
         self.sync = SyncBridge(self)
         self.sync.status_changed.connect(self.window.show_sync_status)
         self.controller.worker.opened.connect(self._link_central)
@@ -165,6 +168,20 @@ class TillApp(QObject):
             self.pickup_screen.scan(code)
         else:
             self.window.till_screen.scan(code)
+
+    # -- operations to check ---------------------------------------------------------------
+
+    def open_outbox(self) -> None:
+        """What sync set aside or was warned about; "Send again" wakes the engine."""
+        from pos.services.outbox_review import OutboxReview
+        from pos.ui.dialogs.outbox_dialog import OutboxDialog
+
+        review = OutboxReview(self.options.data_dir, self.settings.till.terminal_id)
+        dialog = OutboxDialog(review, self.window)
+        dialog.requeued.connect(self.sync.wake)
+        dialog.finished.connect(dialog.deleteLater)
+        self.outbox_dialog = dialog
+        dialog.open()
 
     # -- the pickup desk -------------------------------------------------------------------
 

@@ -290,137 +290,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="46"/>
+        <location filename="../../pos/ui/main_window.py" line="47"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="131"/>
+        <location filename="../../pos/ui/main_window.py" line="136"/>
         <source>Network: no central server</source>
         <translation>Réseau : pas de serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="138"/>
+        <location filename="../../pos/ui/main_window.py" line="143"/>
         <source>Network: offline, sales kept on this till</source>
         <translation>Réseau : hors ligne, ventes conservées sur cette caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="69"/>
+        <location filename="../../pos/ui/main_window.py" line="70"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="70"/>
+        <location filename="../../pos/ui/main_window.py" line="71"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="74"/>
+        <location filename="../../pos/ui/main_window.py" line="75"/>
         <source>&amp;Sale</source>
         <translation>&amp;Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="77"/>
+        <location filename="../../pos/ui/main_window.py" line="78"/>
         <source>&amp;Pickup desk</source>
         <translation>Comptoir de &amp;retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="82"/>
+        <location filename="../../pos/ui/main_window.py" line="83"/>
         <source>&amp;Camera scanning…</source>
         <translation>Lecture par &amp;caméra…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="86"/>
+        <location filename="../../pos/ui/main_window.py" line="87"/>
+        <source>&amp;Operations to check…</source>
+        <translation>&amp;Opérations à vérifier…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="117"/>
+        <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>Printer: none (receipts on screen)</source>
         <translation>Imprimante : aucune (tickets à l’écran)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="118"/>
+        <location filename="../../pos/ui/main_window.py" line="123"/>
         <source>Printer: not used yet</source>
         <translation>Imprimante : pas encore utilisée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119"/>
+        <location filename="../../pos/ui/main_window.py" line="124"/>
         <source>Printer: ready</source>
         <translation>Imprimante : prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="120"/>
+        <location filename="../../pos/ui/main_window.py" line="125"/>
         <source>Printer: offline</source>
         <translation>Imprimante : hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="121"/>
+        <location filename="../../pos/ui/main_window.py" line="126"/>
         <source>Printer: out of paper</source>
         <translation>Imprimante : plus de papier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="122"/>
+        <location filename="../../pos/ui/main_window.py" line="127"/>
         <source>Printer: cover open</source>
         <translation>Imprimante : capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="123"/>
+        <location filename="../../pos/ui/main_window.py" line="128"/>
         <source>Printer: not answering</source>
         <translation>Imprimante : ne répond pas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="125"/>
+        <location filename="../../pos/ui/main_window.py" line="130"/>
         <source>Printer: error</source>
         <translation>Imprimante : erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="135"/>
+        <location filename="../../pos/ui/main_window.py" line="140"/>
         <source>Network: connecting…</source>
         <translation>Réseau : connexion…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="136"/>
+        <location filename="../../pos/ui/main_window.py" line="141"/>
         <source>Network: syncing…</source>
         <translation>Réseau : synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="137"/>
+        <location filename="../../pos/ui/main_window.py" line="142"/>
         <source>Network: online, up to date</source>
         <translation>Réseau : en ligne, à jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="139"/>
+        <location filename="../../pos/ui/main_window.py" line="144"/>
         <source>Network: sync stopped</source>
         <translation>Réseau : synchronisation arrêtée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="140"/>
+        <location filename="../../pos/ui/main_window.py" line="145"/>
         <source>Network: the central server refused the last exchange</source>
         <translation>Réseau : le serveur central a refusé le dernier échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="143"/>
+        <location filename="../../pos/ui/main_window.py" line="148"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="145"/>
-        <source>%1 refused, kept for support</source>
-        <translation>%1 refusé(s), conservé(s) pour le support</translation>
+        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <source>%1 refused, to check</source>
+        <translation>%1 refusée(s), à vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="155"/>
         <source>Sales are kept on this till.</source>
         <translation>Les ventes sont conservées sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="152"/>
+        <location filename="../../pos/ui/main_window.py" line="157"/>
         <source>Last success: %1</source>
         <translation>Dernier succès : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="159"/>
+        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
+        <translation>Les opérations refusées sont listées dans Caisse → Opérations à vérifier…, d&apos;où elles peuvent être renvoyées.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="169"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation>%1 · caisse %2 · caissier %3</translation>
     </message>
@@ -889,6 +899,113 @@
         <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="38"/>
+        <source>Operations to check</source>
+        <translation>Opérations à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="44"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="49"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="44"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="49"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="44"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="49"/>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="44"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="49"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="45"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="45"/>
+        <source>Set aside at</source>
+        <translation>Mise de côté le</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="50"/>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="50"/>
+        <source>Received at</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="52"/>
+        <source>Send the selected again</source>
+        <translation>Renvoyer la sélection</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="54"/>
+        <source>Send all again</source>
+        <translation>Tout renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="56"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="67"/>
+        <source>Set aside by sync (refused by the central server):</source>
+        <translation>Mises de côté par la synchronisation (refusées par le serveur central) :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="69"/>
+        <source>Warnings from the central server:</source>
+        <translation>Avertissements du serveur central :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="101"/>
+        <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
+        <translation>%1 mise(s) de côté, %2 en attente d&apos;envoi, %3 avertissement(s).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="117"/>
+        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
+        <translation>Le serveur central a constaté une rupture du journal de cette caisse à cette vente (une entrée manquante ou dans le désordre).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="121"/>
+        <source>The central server already holds another journal entry with this number.</source>
+        <translation>Le serveur central détient déjà une autre entrée de journal sous ce numéro.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="124"/>
+        <source>The central server computed another journal hash for this sale.</source>
+        <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="127"/>
+        <source>Medusa priced this sale at another total than the till charged.</source>
+        <translation>Medusa a valorisé cette vente à un autre total que celui encaissé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="151"/>
+        <source>The operations could not be read: %1</source>
+        <translation>Les opérations n&apos;ont pas pu être lues : %1</translation>
     </message>
 </context>
 <context>
@@ -1618,7 +1735,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="131"/>
+        <location filename="../../pos/ui/till_app.py" line="134"/>
         <source>The settings file could not be used:
 %1
 
@@ -1630,12 +1747,12 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="305"/>
+        <location filename="../../pos/ui/till_app.py" line="322"/>
         <source>Settings saved. The language and the terminal number change at the next start.</source>
         <translation>Réglages enregistrés. La langue et le numéro de caisse changeront au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="317"/>
+        <location filename="../../pos/ui/till_app.py" line="334"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>

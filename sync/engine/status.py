@@ -16,8 +16,9 @@ Phase = Literal["", "pushing", "pulling"]
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
     """``online``: the last exchange reached the central API (even if it refused).
-    ``pending``: operations waiting to be sent; ``rejected``: refused for good, kept for
-    support. ``last_success_at``: UTC ISO time of the last complete round.
+    ``pending``: operations waiting to be sent; ``rejected``: set aside (refused by name),
+    waiting for the manager to check and re-queue them.
+    ``last_success_at``: UTC ISO time of the last complete round.
     ``last_error``: a sentence for the status bar, None after a good round.
     ``retry_in_s``: the wait before the next attempt when backing off.
     While syncing: ``phase``, the ``feed`` being pulled and the items ``applied`` from it
@@ -35,6 +36,21 @@ class SyncStatus:
     applied: int = 0
 
 
+#: How many refusals and warnings ``SyncTotals`` keeps to tell about (the counts go on).
+NOTED_MAX = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """An operation central refused (``code``, ``text`` its reason) or warned about."""
+
+    seq: int
+    op_id: str
+    kind: str
+    code: str
+    text: str
+
+
 @dataclass
 class SyncTotals:
     """Counters since the engine started (support screen, tests, benchmarks)."""
@@ -46,5 +62,17 @@ class SyncTotals:
     failed_attempts: int = 0  # batches sent without a usable answer
     accepted: int = 0
     duplicates: int = 0
-    rejected: int = 0
+    rejected: int = 0  # set aside: refused by name
+    warned: int = 0  # central's warnings on accepted operations
     pulled: dict[str, int] = field(default_factory=dict)  # items applied, per feed
+    refusals: list[Refusal] = field(default_factory=list)  # the first NOTED_MAX
+    warnings: list[Refusal] = field(default_factory=list)  # the first NOTED_MAX
+
+    def note_refusal(self, refusal: Refusal) -> None:
+        if len(self.refusals) < NOTED_MAX:
+            self.refusals.append(refusal)
+
+    def note_warning(self, warning: Refusal) -> None:
+        self.warned += 1
+        if len(self.warnings) < NOTED_MAX:
+            self.warnings.append(warning)

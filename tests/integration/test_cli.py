@@ -60,3 +60,55 @@ def test_a_corrupted_database_gets_a_clear_message(tmp_path: Path) -> None:
     result = comptoir("--data-dir", str(tmp_path), "verify-journal")
     assert result.returncode == 1
     assert "damaged" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_sync_names_what_central_refused_and_warned_about_and_exits_non_zero(
+    tmp_path: Path,
+) -> None:
+    from pos.store import outbox, push_queue
+    from pos.store.local_store import LocalStore
+    from tests.support.central_server import CentralServer
+    from tests.sync.sales_factory import make_sales
+
+    till = tmp_path / "till"
+    with CentralServer(tmp_path / "central.db", products=300) as central:
+        store = "lyon-part-dieu"
+        enrolled = comptoir(
+            "--data-dir", str(till), "enrol", central.url, store, f"demo-{store}",
+            "--terminal", "T01",
+        )  # fmt: skip
+        assert enrolled.returncode == 0, enrolled.stderr
+        assert comptoir("--data-dir", str(till), "sync").returncode == 0  # the catalog
+        sales = make_sales(till / "store.db", 4)
+        with LocalStore(till / "store.db") as local:
+            movement = {"delta": -1, "product_id": 999_999, "reason": "breakage", "sku": "NOPE"}
+            outbox.enqueue(local.conn, "mv-unknown", "stock_movement", movement)
+            outbox.enqueue(local.conn, "bad id", "stock_movement", movement)
+            # refused at an earlier round: central will see a gap in the journal after it
+            push_queue.settle(local.conn, [], [push_queue.Rejection(sales[0], "x", "Earlier.")])
+        result = comptoir("--data-dir", str(till), "sync")
+        assert central.stats()["sales"] == 3
+    print(result.stdout)  # the report quotes it
+    assert result.returncode == 4, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(
+        "idle: 3 sent, 0 already known, 2 refused, 3 set aside in all, 0 waiting;"
+    )
+    assert "Refused by the central API (set aside): 2" in lines
+    assert any(
+        "mv-unknown: unknown_product: Central knows no product 999999." in line for line in lines
+    )
+    assert any("bad id: unsendable:" in line for line in lines)
+    assert "Warnings from the central API: 1" in lines
+    assert any(f"{sales[1]}: chain_break: Central found a break" in line for line in lines)
+
+    listed = comptoir("--data-dir", str(till), "outbox", "list")
+    assert listed.returncode == 4
+    assert "Set aside: 3 (waiting to be sent: 0)" in listed.stdout
+    assert "unknown_product" in listed.stdout and "chain_break" in listed.stdout
+    requeued = comptoir("--data-dir", str(till), "outbox", "requeue", "--all")
+    assert (requeued.returncode, requeued.stdout.strip()) == (
+        0, "3 operations back in the queue; the next sync sends them.",
+    )  # fmt: skip
+    listed = comptoir("--data-dir", str(till), "outbox", "list")
+    assert listed.returncode == 0 and "Set aside: 0 (waiting to be sent: 3)" in listed.stdout

@@ -30,10 +30,13 @@ import httpx
 HUGE_BYTES = 40 * 1024 * 1024
 MODES = (
     "forward", "html_502", "empty_200", "not_json", "wrong_types", "huge", "huge_declared",
-    "truncated", "slow", "bad_cursor",
+    "truncated", "slow", "bad_cursor", "too_large", "too_large_html",
 )  # fmt: skip
 _HTML = (b"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
          b"<body><h1>Bad Gateway</h1><p>nginx</p></body></html>")  # fmt: skip
+_HTML_413 = (b"<html><head><title>413 Request Entity Too Large</title></head><body>"
+             b"<center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx"
+             b"</center></body></html>")  # fmt: skip
 
 
 class HostileProxy:
@@ -44,6 +47,9 @@ class HostileProxy:
         self.mode = "forward"
         self.only = ""  # apply ``mode`` only to paths containing this
         self.rewrite: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+        self.max_ops = 0  # too_large*: pushes of at most this many operations go through
+        self.too_large = 0  # 413s answered
+        self.refuse: dict[str, str] = {}  # op_id: reason; answered "rejected" by name
         self.stall_rate = 0.0
         self.stall_s = 2.0
         self.requests = 0
@@ -104,7 +110,11 @@ def _handler(proxy: HostileProxy) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             mode = proxy.mode if proxy.only in self.path else "forward"
-            if mode == "forward":
+            if mode.startswith("too_large") and _operations(body) <= proxy.max_ops:
+                mode = "forward"
+            if mode == "forward" and proxy.refuse and _operations(body):
+                self._refusing(body)
+            elif mode == "forward":
                 self._forward(body, wrong_types=False)
             elif mode == "wrong_types":
                 self._forward(body, wrong_types=True)
@@ -127,6 +137,27 @@ def _handler(proxy: HostileProxy) -> type[BaseHTTPRequestHandler]:
                 data = json.dumps(proxy.rewrite(json.loads(data))).encode()
             self._send(reply.status_code, data, reply.headers.get("content-type", ""))
 
+        def _refusing(self, body: bytes) -> None:
+            """A push with the ``refuse`` ops answered "rejected" (as a stricter central
+            would), the others forwarded to the real server."""
+            ops = json.loads(body)["operations"]
+            kept = [op for op in ops if op["op_id"] not in proxy.refuse]
+            results: list[dict[str, Any]] = []
+            if kept:
+                headers = {k: v for k, v in self.headers.items()
+                           if k.lower() in ("authorization", "content-type")}  # fmt: skip
+                reply = proxy._http.post(self.path, json={"operations": kept}, headers=headers)
+                if reply.status_code != 200:
+                    self._send(reply.status_code, reply.content)
+                    return
+                results = reply.json()["results"]
+            answered = {r["op_id"]: r for r in results}
+            out = [answered.get(op["op_id"]) or {
+                "op_id": op["op_id"], "status": "rejected", "code": "invalid_payload",
+                "reason": proxy.refuse[op["op_id"]], "warnings": [],
+            } for op in ops]  # fmt: skip
+            self._send(200, json.dumps({"results": out}).encode())
+
         def _send(self, status: int, data: bytes, content_type: str = "application/json") -> None:
             self.send_response(status)
             if content_type:
@@ -141,6 +172,15 @@ def _handler(proxy: HostileProxy) -> type[BaseHTTPRequestHandler]:
                     socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
                 )
             self.close_connection = True
+
+        def _too_large(self) -> None:
+            proxy.too_large += 1
+            error = {"error": {"code": "payload_too_large", "message": "The body is too large."}}
+            self._send(413, json.dumps(error).encode())
+
+        def _too_large_html(self) -> None:
+            proxy.too_large += 1
+            self._send(413, _HTML_413, "text/html")
 
         def _html_502(self) -> None:
             self._send(502, _HTML, "text/html")
@@ -200,6 +240,14 @@ def _handler(proxy: HostileProxy) -> type[BaseHTTPRequestHandler]:
                     time.sleep(0.05)
 
     return Handler
+
+
+def _operations(body: bytes) -> int:
+    """How many operations a push carries (0 for anything else)."""
+    try:
+        return len(json.loads(body)["operations"])
+    except (ValueError, KeyError, TypeError):
+        return 0
 
 
 def _corrupt(data: bytes) -> bytes:

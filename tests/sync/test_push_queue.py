@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pos.store import outbox, push_queue
+from pos.store import outbox, push_queue, sync_attention
 from pos.store.local_store import LocalStore
 from pos.store.push_queue import Rejection
+from pos.store.sync_attention import OpWarning
 
 
 def queue(store: LocalStore, count: int) -> list[str]:
@@ -50,3 +51,22 @@ def test_a_failed_attempt_is_counted_and_the_operation_stays_pending(store: Loca
     assert [(q.op_id, q.attempts) for q in batch] == [("op-0", 2), ("op-1", 1)]
     errors = [row[0] for row in store.conn.execute("SELECT last_error FROM outbox ORDER BY seq")]
     assert errors[0] == "HTTP 503" and len(errors[1]) == outbox.MAX_ERROR_CHARS
+
+
+def test_warnings_are_recorded_once_and_requeues_are_recorded(store: LocalStore) -> None:
+    queue(store, 3)
+    warning = OpWarning("op-0", "chain_break", "A gap.")
+    push_queue.settle(store.conn, ["op-0"], [Rejection("op-1", "x", "no")], [warning])
+    push_queue.settle(store.conn, ["op-0"], [], [warning])  # a duplicate repeats it
+    assert [(w.op_id, w.code, w.text) for w in sync_attention.warnings(store.conn)] == [
+        ("op-0", "chain_break", "A gap.")
+    ]
+    assert sync_attention.requeue(
+        store.conn, ["op-1", "op-2"], terminal_id="T02", source="app"
+    ) == ["op-1"]  # op-2 was never set aside: left alone
+    assert [q.op_id for q in push_queue.next_batch(store.conn, 10)] == ["op-1", "op-2"]
+    [done] = sync_attention.requeues(store.conn)
+    assert (done.op_id, done.code, done.reason, done.terminal_id, done.source) == (
+        "op-1", "x", "no", "T02", "app",
+    )  # fmt: skip
+    assert push_queue.counts(store.conn).rejected == 0

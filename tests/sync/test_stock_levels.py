@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from pos.store import catalog_feed, feed_cursors, push_queue, stock_levels
+from pos.store import catalog_feed, feed_cursors, push_queue, stock_levels, sync_attention
 from pos.store.local_store import LocalStore
 from pos.store.push_queue import Rejection
 from tests.sync.feed_items import Stock, products
@@ -62,11 +62,20 @@ def test_available_subtracts_what_the_web_reserved(shop: LocalStore) -> None:
     assert (level.on_hand, level.reserved, level.available) == (19, 5, 14)
 
 
-def test_a_rejected_sale_stops_counting(shop: LocalStore) -> None:
+def test_a_set_aside_sale_keeps_counting_until_requeued_and_included(shop: LocalStore) -> None:
     sale = sell(shop, 1, 2)
     assert shown(shop, 1) == 18
     push_queue.settle(shop.conn, [], [Rejection(sale, "invalid_payload", "bad")])
-    assert shown(shop, 1) == 20
+    assert shown(shop, 1) == 18  # the goods left the shelf: still counted
+    stock_levels.apply_page(shop.conn, [Stock(1, "SKU0000001", 20, version=2)], "s1")
+    assert shown(shop, 1) == 18  # a level pulled meanwhile does not include it
+    assert sync_attention.requeue(shop.conn, None, terminal_id="T01", source="cli") == [sale]
+    assert shown(shop, 1) == 18
+    push_queue.settle(shop.conn, [sale])  # accepted this time
+    assert shown(shop, 1) == 18
+    stock_levels.apply_page(shop.conn, [Stock(1, "SKU0000001", 18, version=3)], "s2")
+    assert shown(shop, 1) == 18  # central's level includes it: counted once
+    assert stock_levels.level(shop.conn, 1).unsynced_delta == 0
 
 
 def test_products_never_pulled_keep_the_local_figure(shop: LocalStore) -> None:

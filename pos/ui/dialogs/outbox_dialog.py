@@ -1,0 +1,158 @@
+"""Operations to check: what sync set aside (with central's reason) and central's warnings,
+with "Send again" for the selected ones or all of them.
+
+Reading and re-queuing go through ``OutboxReview`` off the GUI thread (``run_op``); once
+something is back in the queue, ``requeued`` tells the till to wake its sync engine.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from pos.ui.ops import run_op
+from pos.ui.qt import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+if TYPE_CHECKING:
+    from pos.services.outbox_review import AttentionList, OutboxReview
+
+
+class OutboxDialog(QDialog):
+    requeued = Signal(int)  # how many operations went back in the queue
+
+    def __init__(self, review: OutboxReview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outboxDialog")
+        self.setWindowTitle(self.tr("Operations to check"))
+        self.review = review
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.set_aside = self._table(
+            "setAsideTable",
+            [self.tr("No."), self.tr("Kind"), self.tr("Operation"), self.tr("Code"),
+             self.tr("Reason"), self.tr("Set aside at")],
+        )  # fmt: skip
+        self.warnings = self._table(
+            "warningsTable",
+            [self.tr("No."), self.tr("Kind"), self.tr("Operation"), self.tr("Code"),
+             self.tr("Warning"), self.tr("Received at")],
+        )  # fmt: skip
+        self.send_selected = QPushButton(self.tr("Send the selected again"), self)
+        self.send_selected.setObjectName("sendSelectedButton")
+        self.send_all = QPushButton(self.tr("Send all again"), self)
+        self.send_all.setObjectName("sendAllButton")
+        close = QPushButton(self.tr("Close"), self)
+        self.send_selected.clicked.connect(self._send_selected)
+        self.send_all.clicked.connect(partial(self._requeue, None))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for button in (self.send_selected, self.send_all):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Set aside by sync (refused by the central server):")))
+        layout.addWidget(self.set_aside, 2)
+        layout.addWidget(QLabel(self.tr("Warnings from the central server:")))
+        layout.addWidget(self.warnings, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 520)
+        self.last: AttentionList | None = None
+        self.refresh()
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        return table
+
+    def refresh(self) -> None:
+        self._busy(True)
+        run_op(self.review.list, self._show, self._failed)
+
+    def _show(self, found: AttentionList) -> None:
+        self.last = found
+        self._fill(self.set_aside, [
+            (op.seq, op.kind, op.op_id, op.code, op.reason, op.rejected_at)
+            for op in found.set_aside
+        ])  # fmt: skip
+        self._fill(self.warnings, [
+            (w.seq, w.kind, w.op_id, w.code, self._warning_text(w.code, w.text), w.recorded_at)
+            for w in found.warnings
+        ])  # fmt: skip
+        self.summary.setText(
+            self.tr("%1 set aside, %2 waiting to be sent, %3 warnings.")
+            .replace("%1", str(found.set_aside_total))
+            .replace("%2", str(found.pending))
+            .replace("%3", str(found.warning_total))
+        )
+        self._busy(False)
+
+    def _fill(self, table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(str(value)))
+
+    def _warning_text(self, code: str, text: str) -> str:
+        known = {
+            "chain_break": self.tr(
+                "The central server found a break in this till's journal at this sale "
+                "(an entry missing or out of order)."
+            ),
+            "chain_rewrite": self.tr(
+                "The central server already holds another journal entry with this number."
+            ),
+            "hash_mismatch": self.tr(
+                "The central server computed another journal hash for this sale."
+            ),
+            "medusa_total_differs": self.tr(
+                "Medusa priced this sale at another total than the till charged."
+            ),
+        }
+        return known.get(code, text)
+
+    def _send_selected(self) -> None:
+        rows = sorted({index.row() for index in self.set_aside.selectedIndexes()})
+        ids = [self.set_aside.item(row, 2).text() for row in rows]
+        if ids:
+            self._requeue(ids)
+
+    def _requeue(self, op_ids: list[str] | None) -> None:
+        self._busy(True)
+        job = partial(self.review.requeue, op_ids, source="app")
+        run_op(job, self._requeued, self._failed)
+
+    def _requeued(self, done: list[str]) -> None:
+        if done:
+            self.requeued.emit(len(done))
+        self.refresh()
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy(False)
+        self.summary.setText(
+            self.tr("The operations could not be read: %1").replace(
+                "%1", getattr(exc, "message", str(exc))
+            )
+        )
+
+    def _busy(self, busy: bool) -> None:
+        self.send_selected.setEnabled(not busy)
+        self.send_all.setEnabled(not busy)
