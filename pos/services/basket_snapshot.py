@@ -129,3 +129,22 @@ class BasketSnapshot:
         else:
             open_basket.save(self._conn, self.terminal_id, header, changed, replace_all=new_sale)
         self.adopt(sale_id, basket, tenders)
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryView:
+    """An immutable picture of what the till must settle at start, for the screen."""
+
+    unshown: CompletedSale | None
+    basket_sale_id: str | None
+    basket_lines: int
+    basket_total_cents: int
+    basket_paid_cents: int
+
+    @classmethod
+    def of(cls, recovery: Recovery) -> RecoveryView:
+        found = recovery.basket
+        if found is None:
+            return cls(recovery.unshown, None, 0, 0, 0)
+        paid = sum(t.amount_cents for t in found.tenders)
+        return cls(recovery.unshown, found.sale_id, found.line_count, found.total_cents, paid)

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pos.store.db import write_transaction
-from pos.store.errors import translate_errors
+from pos.store.errors import classify, translate_errors
 
+_RELAXED = "PRAGMA synchronous = NORMAL"
+_STRICT = "PRAGMA synchronous = FULL"  # what ``db.connect`` sets on every connection
 _SAVE_HEADER = (
     "INSERT INTO open_basket (terminal_id, sale_id, cashier, started_at, ticket_discount, "
     "tenders, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -84,11 +86,11 @@ class SavedBasket:
 def relaxed(conn: sqlite3.Connection) -> Iterator[None]:
     """Commits inside are made at ``synchronous=NORMAL`` (see the module docstring);
     the connection is back at FULL after, whatever happens."""
-    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(_RELAXED)
     try:
         yield
     finally:
-        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(_STRICT)
 
 
 def save(
@@ -101,12 +103,18 @@ def save(
 ) -> None:
     """Write the header (if given) and the changed ``(line_id, payload)`` rows in one
     commit; ``replace_all`` first drops the terminal's saved lines (another sale)."""
-    with translate_errors(), relaxed(conn):
-        if header is None and len(lines) == 1 and not replace_all:
-            conn.execute(_SAVE_LINE, (terminal_id, *lines[0]))  # the scan: one statement
-            return
-        with write_transaction(conn):
-            write(conn, terminal_id, header, lines, replace_all=replace_all)
+    try:  # plain try, no context managers: this runs on every scan
+        conn.execute(_RELAXED)
+        try:
+            if header is None and len(lines) == 1 and not replace_all:
+                conn.execute(_SAVE_LINE, (terminal_id, *lines[0]))  # the scan: one statement
+            else:
+                with write_transaction(conn):
+                    write(conn, terminal_id, header, lines, replace_all=replace_all)
+        finally:
+            conn.execute(_STRICT)
+    except sqlite3.Error as exc:
+        raise classify(exc) from exc
 
 
 def write(
