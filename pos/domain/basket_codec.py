@@ -6,7 +6,6 @@ customer the same prices as before it was parked.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from pos.domain.basket import Basket, BasketLine
@@ -18,20 +17,38 @@ def _discount(data: dict[str, int] | None) -> Discount | None:
     return Discount(**data) if data else None
 
 
+def discount_to_dict(discount: Discount | None) -> dict[str, int] | None:
+    if discount is None:
+        return None
+    return {"percent_bp": discount.percent_bp, "amount_cents": discount.amount_cents}
+
+
+def line_to_dict(line: BasketLine) -> dict[str, Any]:
+    """One line as plain data; built by hand (not ``asdict``): it runs on every scan."""
+    p = line.product
+    return {
+        "product": {
+            "id": p.id,
+            "sku": p.sku,
+            "name": p.name,
+            "price_cents": p.price_cents,
+            "vat_bp": p.vat_bp,
+            "sold_by": p.sold_by.value,
+            "brand": p.brand,
+            "department": p.department,
+        },
+        "quantity": line.quantity,
+        "barcode": line.barcode,
+        "discount": discount_to_dict(line.discount),
+        "fixed_gross_cents": line.fixed_gross_cents,
+        "voided": line.voided,
+    }
+
+
 def basket_to_dict(basket: Basket) -> dict[str, Any]:
     return {
-        "lines": [
-            {
-                "product": asdict(line.product),
-                "quantity": line.quantity,
-                "barcode": line.barcode,
-                "discount": asdict(line.discount) if line.discount else None,
-                "fixed_gross_cents": line.fixed_gross_cents,
-                "voided": line.voided,
-            }
-            for line in basket.lines
-        ],
-        "ticket_discount": asdict(basket.ticket_discount) if basket.ticket_discount else None,
+        "lines": [line_to_dict(line) for line in basket.lines],
+        "ticket_discount": discount_to_dict(basket.ticket_discount),
     }
 
 

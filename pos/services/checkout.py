@@ -10,6 +10,7 @@ id, so retrying can never record it twice.
 from __future__ import annotations
 
 import copy
+import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -24,8 +25,13 @@ from pos.domain.money import check_amount
 from pos.domain.product import Product, SoldBy
 from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
 from pos.domain.tenders import Payment, TenderKind
-from pos.store import parked
+from pos.services.basket_snapshot import BasketSnapshot, Recovery, recovered_basket
+from pos.store import open_basket, parked
+from pos.store.db import write_transaction
+from pos.store.errors import StoreError
 from pos.store.local_store import LocalStore
+
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> str:
@@ -58,7 +64,9 @@ class Checkout:
         self._layouts = layouts
         self._clock = clock
         self._new_id = new_id
+        self.snapshot = BasketSnapshot(store, terminal_id)
         self._start_new_sale()
+        self.recovery = Recovery()  # see ``recover``: a till calls it once, at start
 
     # -- building the basket -------------------------------------------------------------
 
@@ -154,6 +162,7 @@ class Checkout:
         return self.basket.totals()
 
     def _mutate(self, change):
+        self._refuse_while_recovering()
         if self.payment.tenders:
             raise PosError(
                 "Payments are already taken for this sale: remove them before changing it.",
@@ -163,18 +172,36 @@ class Checkout:
         self.payment = Payment(self.basket.totals().total_cents)
         if not self.started_at:
             self.started_at = self._clock()
+        self._save()
         return result
+
+    def _save(self, *, within_transaction: bool = False) -> None:
+        """Keep the open basket on disk (crash recovery). A failed write never refuses
+        the change: the next save writes everything not saved yet."""
+        try:
+            self.snapshot.save(
+                self.sale_id, self.cashier, self.started_at, self.basket, self.payment,
+                self._clock, within_transaction=within_transaction,
+            )  # fmt: skip
+        except StoreError:
+            if within_transaction:
+                raise
+            log.warning("the open basket could not be saved", exc_info=True)
 
     # -- paying and completing -----------------------------------------------------------
 
     def add_tender(self, kind: TenderKind | str, amount_cents: int, reference: str = "") -> Payment:
         if self.basket.is_empty():
             raise PosError("The basket is empty: scan an item first.", code="empty_basket")
+        self._refuse_while_recovering()
         self.payment.add(kind, amount_cents, reference)
+        self._save()
         return self.payment
 
     def remove_tender(self, index: int) -> SaleTender:
-        return self.payment.remove(index)
+        removed = self.payment.remove(index)
+        self._save()
+        return removed
 
     def complete(self) -> CompletedSale:
         """Commit the paid sale durably and start a new one; the sale stays open on error."""
@@ -198,12 +225,17 @@ class Checkout:
             total_cents=totals.total_cents,
             change_cents=self.payment.change_cents,
         )
-        completed = self.store.sales.commit(draft, now=self._clock())
+        completed = self.store.sales.commit(
+            draft, now=self._clock(), open_basket_of=self.terminal_id
+        )
         self._start_new_sale()
         return completed
 
     def cancel(self) -> None:
-        """Abandon the open sale (nothing was recorded for it)."""
+        """Abandon the open sale (nothing was recorded for it); its saved basket goes."""
+        self._refuse_while_recovering()
+        with write_transaction(self.store.conn):
+            open_basket.clear(self.store.conn, self.terminal_id)
         self._start_new_sale()
 
     # -- parking -------------------------------------------------------------------------
@@ -214,9 +246,10 @@ class Checkout:
             raise PosError("There is nothing to park.", code="empty_basket")
         if self.payment.tenders:
             raise PosError("A sale with payments taken cannot be parked.", code="payments_taken")
+        self._refuse_while_recovering()
         payload = {"sale_id": self.sale_id, "started_at": self.started_at}
         payload["basket"] = basket_to_dict(self.basket)
-        parked.park(self.store.conn, self.sale_id, self.terminal_id, self.cashier, label, payload)
+        self._park_and_clear(self.sale_id, self.cashier, label, payload)
         parked_id = self.sale_id
         self._start_new_sale()
         return parked_id
@@ -230,16 +263,98 @@ class Checkout:
             raise PosError(
                 "Finish or park the current sale before resuming another.", code="sale_open"
             )
-        payload = parked.take(self.store.conn, parked_id)
-        if payload is None:
-            raise PosError("This parked sale was already resumed elsewhere.", code="parked_gone")
-        self.basket = basket_from_dict(payload["basket"])
-        self.sale_id = payload["sale_id"]
-        self.started_at = payload["started_at"]
-        self.payment = Payment(self.basket.totals().total_cents)
+        self._refuse_while_recovering()
+        with write_transaction(self.store.conn):  # taken and saved as open in one commit
+            payload = parked.take(self.store.conn, parked_id)
+            if payload is None:
+                raise PosError(
+                    "This parked sale was already resumed elsewhere.", code="parked_gone"
+                )
+            self.basket = basket_from_dict(payload["basket"])
+            self.sale_id = payload["sale_id"]
+            self.started_at = payload["started_at"]
+            self.payment = Payment(self.basket.totals().total_cents)
+            self._save(within_transaction=True)
         return self.basket.totals()
 
+    def _park_and_clear(self, sale_id: str, cashier: str, label: str, payload: dict) -> None:
+        """Parked and no longer open, in one commit: never both, never neither."""
+        conn = self.store.conn
+        with write_transaction(conn):
+            parked.park(conn, sale_id, self.terminal_id, cashier, label, payload)
+            open_basket.clear(conn, self.terminal_id)
+
+    # -- after a restart: the last sale unshown, the basket left open ----------------------
+
+    def recover(self) -> Recovery:
+        """At start: what the till must settle before it sells (and it refuses to sell
+        until then): its last sale if committed but never shown, a basket left open."""
+        self.recovery = self._find_recovery()
+        return self.recovery
+
+    def _find_recovery(self) -> Recovery:
+        conn = self.store.conn
+        unshown_id = open_basket.unshown_sale(conn, self.terminal_id)
+        unshown = self.store.sales.get(unshown_id) if unshown_id else None
+        saved = open_basket.load(conn, self.terminal_id)
+        found = recovered_basket(saved) if saved is not None else None
+        if found is not None and found.basket.is_empty() and not found.tenders:
+            with write_transaction(conn):  # every line voided: nothing left to sell
+                open_basket.clear(conn, self.terminal_id)
+            found = None
+        return Recovery(unshown, found)
+
+    def _refuse_while_recovering(self) -> None:
+        if self.recovery.pending:
+            raise PosError(
+                "Settle the sale left from before the restart first: acknowledge the last "
+                "sale, resume or set aside the open basket.",
+                code="recovery_pending",
+            )
+
+    def mark_shown(self, sale_id: str) -> None:
+        """The screen showed this completed sale: it is no longer "committed, unshown"."""
+        open_basket.mark_shown(self.store.conn, self.terminal_id, sale_id, self._clock())
+
+    def acknowledge_unshown(self) -> None:
+        """The cashier saw the notice of the last sale, committed before the restart."""
+        sale = self.recovery.unshown
+        if sale is not None:
+            self.mark_shown(sale.sale_id)
+            self.recovery = replace(self.recovery, unshown=None)
+
+    def resume_open_basket(self) -> BasketTotals:
+        """Take back the basket left open, exactly as it was (prices, tenders taken)."""
+        found = self._recovered()
+        self.basket, self.payment = found.basket, found.payment()
+        self.sale_id, self.started_at = found.sale_id, found.started_at
+        self.snapshot.adopt(found.sale_id, found.basket, found.tenders)
+        self.recovery = replace(self.recovery, basket=None)
+        return self.basket.totals()
+
+    def set_aside_open_basket(self, label: str = "") -> str:
+        """Park the basket left open (F8 resumes it later); refused once paid in part."""
+        found = self._recovered()
+        if found.tenders:
+            raise PosError(
+                "Payments were taken for this sale: resume it, then finish it or remove them.",
+                code="payments_taken",
+            )
+        payload = {"sale_id": found.sale_id, "started_at": found.started_at}
+        payload["basket"] = basket_to_dict(found.basket)
+        self._park_and_clear(found.sale_id, found.cashier, label, payload)
+        self.recovery = replace(self.recovery, basket=None)
+        return found.sale_id
+
+    def _recovered(self):
+        if self.recovery.unshown is not None:
+            raise PosError("Acknowledge the last sale first.", code="recovery_pending")
+        if self.recovery.basket is None:
+            raise PosError("No sale was left open.", code="nothing_to_resume")
+        return self.recovery.basket
+
     def _start_new_sale(self) -> None:
+        self.snapshot.forget()
         self.basket = Basket()
         self.payment = Payment(0)
         self.sale_id = self._new_id()

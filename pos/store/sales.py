@@ -21,7 +21,7 @@ from pos.domain.errors import PosError
 from pos.domain.money import check_amount, format_eur
 from pos.domain.product import SoldBy
 from pos.domain.sale import CompletedSale, SaleDraft, SaleLine
-from pos.store import journal
+from pos.store import journal, open_basket
 from pos.store.db import write_transaction
 from pos.store.errors import StoreError, translate_errors
 from pos.store.outbox import enqueue_json
@@ -83,8 +83,18 @@ class SalesStore:
 
     # -- writing -----------------------------------------------------------------------
 
-    def commit(self, draft: SaleDraft, *, now: str | None = None) -> CompletedSale:
+    def commit(
+        self,
+        draft: SaleDraft,
+        *,
+        now: str | None = None,
+        open_basket_of: str | None = None,
+    ) -> CompletedSale:
         """Record a tendered sale durably and return it numbered and sealed.
+
+        ``open_basket_of``: the terminal whose saved open basket this sale is; it is
+        deleted in this same transaction (and the sale awaits display), so a kill leaves
+        the basket or the sale, never both, never neither.
 
         Raises PosError for an inconsistent draft (nothing written) and StoreError when
         the database refuses (rolled back: nothing written, no ticket number used)."""
@@ -93,8 +103,12 @@ class SalesStore:
         try:
             with _transaction(self._conn, self._path):
                 if self._conn.execute(_EXISTS, (draft.sale_id,)).fetchone():
-                    return self._already_committed(draft)
-                return self._insert(draft, completed_at)
+                    completed = self._already_committed(draft)
+                else:
+                    completed = self._insert(draft, completed_at)
+                if open_basket_of is not None:
+                    open_basket.hand_over(self._conn, open_basket_of, draft.sale_id)
+                return completed
         except sqlite3.IntegrityError as exc:
             raise StoreError(
                 f"The sale could not be recorded ({exc}); nothing was written. "

@@ -50,6 +50,9 @@ def _templates() -> dict[str, str]:
             "Messages", "The sale is not fully paid yet: %remaining still due."
         ),
         "already_paid": QCoreApplication.translate("Messages", "This sale is already paid."),
+        "recovery_pending": QCoreApplication.translate(
+            "Messages", "First settle what the restart found: the last sale or the open basket."
+        ),
         "payments_taken": QCoreApplication.translate(
             "Messages", "Payments are already taken: remove them before changing the sale."
         ),

@@ -18,6 +18,7 @@ from pos.config import DATABASE_FILE
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.sale import CompletedSale
+from pos.services.basket_snapshot import RecoveryView
 from pos.services.basket_view import basket_view
 from pos.services.central_link import cart_calls, read_link
 from pos.services.checkout import Checkout, PricedItem, utc_now
@@ -52,6 +53,7 @@ class TillWorker(RequestWorker):
     receipt_ready = Signal(object, str)  # ReceiptDocument, "print" or "preview"
     cart_loaded = Signal(object)  # LoadedCart
     sale_set_aside = Signal()  # the open sale was cancelled or parked, not completed
+    recovery_found = Signal(object)  # RecoveryView: settle it before selling (at start)
 
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
@@ -81,7 +83,29 @@ class TillWorker(RequestWorker):
             store, terminal_id=summary.terminal_id, cashier=self._options.cashier
         )
         self._central = summary.central
+        recovery = self._checkout.recover()  # a kill's leftovers: before the first scan
         self.opened.emit(summary)
+        if recovery.pending:
+            self.recovery_found.emit(RecoveryView.of(recovery))
+        self._changed()
+
+    # -- after a restart (see ``Checkout.recover``) -----------------------------------------
+
+    def _do_mark_shown(self, sale_id: str) -> None:
+        """The screen showed the completed sale: a restart will not announce it again."""
+        self.checkout.mark_shown(sale_id)
+
+    def _do_acknowledge_unshown(self) -> None:
+        self.checkout.acknowledge_unshown()
+        if self.checkout.recovery.pending:  # a basket left open too: offered next
+            self.recovery_found.emit(RecoveryView.of(self.checkout.recovery))
+
+    def _do_resume_open_basket(self) -> None:
+        self.checkout.resume_open_basket()
+        self._changed()
+
+    def _do_set_aside_open_basket(self) -> None:
+        self.checkout.set_aside_open_basket()
         self._changed()
 
     def _do_add_priced(self, items: list[PricedItem]) -> None:

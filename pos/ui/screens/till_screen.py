@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pos.services.basket_view import BasketView
 from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.dialogs.recall_dialog import RecallDialog
+from pos.ui.dialogs.recovery_dialog import RecoveryDialog
 from pos.ui.messages import user_message
 from pos.ui.models.basket_model import BasketModel
 from pos.ui.money import format_money, format_rate
@@ -82,6 +83,7 @@ class TillScreen(QWidget):
         worker.completed.connect(self.on_completed)
         worker.parked_listed.connect(self.show_parked)
         worker.cart_loaded.connect(self.on_cart_loaded)
+        worker.recovery_found.connect(self.settle_recovery)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -254,7 +256,13 @@ class TillScreen(QWidget):
                 "%1", format_money(sale.draft.change_cents)
             )
         self.show_info(text)
+        self.controller.request("mark_shown", sale.sale_id)  # a restart won't announce it
         self.sale_shown.emit(sale)
+
+    def settle_recovery(self, view) -> None:
+        """At start: the sale committed but never shown, or the basket left open."""
+        self.recovery_dialog = RecoveryDialog(view, self.controller, self)
+        self.recovery_dialog.open()
 
     def show_results(self, query: str, products: list) -> None:
         if query != self.search_field.text().strip():

@@ -1,0 +1,150 @@
+"""The open basket kept on disk as it changes, and what a restart finds of it.
+
+The checkout calls ``save`` after every change. Only what changed is written: lines are
+immutable objects replaced on change, so comparing them by identity with the ones last
+saved finds the changed line in a few microseconds, and a scan writes one small row (see
+``pos.store.open_basket`` for why that row survives a kill and what it costs). Prices
+travel in the line's product snapshot: a resumed basket is priced as it was, never
+re-read from the catalog.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pos.domain.basket import Basket, BasketLine
+from pos.domain.basket_codec import basket_from_dict, discount_to_dict, line_to_dict
+from pos.domain.discount import Discount
+from pos.domain.sale import CompletedSale, SaleTender
+from pos.domain.tenders import Payment
+from pos.store import open_basket
+from pos.store.local_store import LocalStore
+from pos.store.open_basket import BasketHeader, SavedBasket
+
+
+def _compact(data: object) -> str:
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def _tender_dict(tender: SaleTender) -> dict[str, object]:
+    return {"kind": tender.kind, "amount_cents": tender.amount_cents, "reference": tender.reference}
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveredBasket:
+    """A basket left open when the till stopped, as it will be offered back."""
+
+    sale_id: str
+    cashier: str
+    started_at: str
+    saved_at: str
+    basket: Basket
+    tenders: tuple[SaleTender, ...]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.basket.active_lines())
+
+    @property
+    def total_cents(self) -> int:
+        return self.basket.totals().total_cents
+
+    def payment(self) -> Payment:
+        return Payment(self.total_cents, list(self.tenders))
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """What the till must settle at start before it sells: the last sale if it was
+    committed but never shown, then a basket left open (either, both or neither)."""
+
+    unshown: CompletedSale | None = None
+    basket: RecoveredBasket | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.unshown is not None or self.basket is not None
+
+
+def recovered_basket(saved: SavedBasket) -> RecoveredBasket:
+    basket = basket_from_dict({"lines": saved.lines, "ticket_discount": saved.ticket_discount})
+    tenders = tuple(SaleTender(t["kind"], t["amount_cents"], t["reference"]) for t in saved.tenders)
+    h = saved.header
+    return RecoveredBasket(h.sale_id, h.cashier, h.started_at, h.saved_at, basket, tenders)
+
+
+class BasketSnapshot:
+    """Writes one terminal's open basket as it changes (on the checkout's thread)."""
+
+    def __init__(self, store: LocalStore, terminal_id: str) -> None:
+        self._conn = store.conn
+        self.terminal_id = terminal_id
+        self.forget()
+
+    def forget(self) -> None:
+        """Nothing of the current sale is on disk (a new sale, or its basket cleared)."""
+        self._sale_id: str | None = None
+        self._lines: tuple[BasketLine, ...] = ()
+        self._discount: Discount | None = None
+        self._tenders: tuple[SaleTender, ...] = ()
+
+    def adopt(self, sale_id: str, basket: Basket, tenders: tuple[SaleTender, ...]) -> None:
+        """The basket on disk is this one already (just recovered from it)."""
+        self._sale_id, self._lines = sale_id, basket.lines
+        self._discount, self._tenders = basket.ticket_discount, tenders
+
+    def save(
+        self, sale_id: str, cashier: str, started_at: str, basket: Basket, payment: Payment,
+        clock: Callable[[], str], *, within_transaction: bool = False,
+    ) -> None:  # fmt: skip
+        """Write what changed since the last save; nothing while the basket is new and
+        empty. ``within_transaction``: the caller's transaction is open (resume)."""
+        lines, tenders = basket.lines, tuple(payment.tenders)
+        if self._sale_id is None and not lines:
+            return
+        new_sale = sale_id != self._sale_id
+        saved = () if new_sale else self._lines
+        changed = [
+            (line.line_id, _compact(line_to_dict(line)))
+            for index, line in enumerate(lines)
+            if index >= len(saved) or saved[index] is not line
+        ]
+        header = None
+        if new_sale or basket.ticket_discount is not self._discount or tenders != self._tenders:
+            discount = discount_to_dict(basket.ticket_discount)
+            header = BasketHeader(
+                sale_id,
+                cashier,
+                started_at,
+                _compact(discount) if discount else None,
+                _compact([_tender_dict(t) for t in tenders]),
+                clock(),
+            )
+        if header is None and not changed:
+            return
+        if within_transaction:
+            open_basket.write(self._conn, self.terminal_id, header, changed, replace_all=new_sale)
+        else:
+            open_basket.save(self._conn, self.terminal_id, header, changed, replace_all=new_sale)
+        self.adopt(sale_id, basket, tenders)
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryView:
+    """An immutable picture of what the till must settle at start, for the screen."""
+
+    unshown: CompletedSale | None
+    basket_sale_id: str | None
+    basket_lines: int
+    basket_total_cents: int
+    basket_paid_cents: int
+
+    @classmethod
+    def of(cls, recovery: Recovery) -> RecoveryView:
+        found = recovery.basket
+        if found is None:
+            return cls(recovery.unshown, None, 0, 0, 0)
+        paid = sum(t.amount_cents for t in found.tenders)
+        return cls(recovery.unshown, found.sale_id, found.line_count, found.total_cents, paid)
