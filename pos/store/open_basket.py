@@ -21,11 +21,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from pos.store.db import write_transaction
+from pos.store.db import BUSY_TIMEOUT_MS, write_transaction
 from pos.store.errors import classify, translate_errors
 
 _RELAXED = "PRAGMA synchronous = NORMAL"
 _STRICT = "PRAGMA synchronous = FULL"  # what ``db.connect`` sets on every connection
+# A scan never waits behind another writer (a sync page, a pickup move) for more than
+# this: the save gives up, the scan goes on, and the next save writes what was missed.
+SAVE_BUSY_MS = 50
+_IMPATIENT = f"PRAGMA busy_timeout = {SAVE_BUSY_MS}"
+_PATIENT = f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"  # what ``db.connect`` sets
 _SAVE_HEADER = (
     "INSERT INTO open_basket (terminal_id, sale_id, cashier, started_at, ticket_discount, "
     "tenders, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -105,6 +110,7 @@ def save(
     commit; ``replace_all`` first drops the terminal's saved lines (another sale)."""
     try:  # plain try, no context managers: this runs on every scan
         conn.execute(_RELAXED)
+        conn.execute(_IMPATIENT)
         try:
             if header is None and len(lines) == 1 and not replace_all:
                 conn.execute(_SAVE_LINE, (terminal_id, *lines[0]))  # the scan: one statement
@@ -113,6 +119,7 @@ def save(
                     write(conn, terminal_id, header, lines, replace_all=replace_all)
         finally:
             conn.execute(_STRICT)
+            conn.execute(_PATIENT)
     except sqlite3.Error as exc:
         raise classify(exc) from exc
 

@@ -177,3 +177,38 @@ def test_a_shown_sale_is_not_offered_again(store, demo_items) -> None:
     store2, again = restarted(store.path)
     with store2:
         assert not again.recovery.pending
+
+
+def test_a_scan_never_waits_behind_another_writer_and_the_next_save_catches_up(
+    store, demo_items
+) -> None:
+    """A sync page holding the write lock must not stall the scan for the 5 s busy timeout:
+    the save gives up at once, the line is in the basket, and the next save writes both."""
+    import sqlite3
+    import time
+
+    a, b = units(demo_items)[:2]
+    checkout = till(store)
+    checkout.recover()
+    checkout.scan(a.barcodes[0])
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # what a sync page's transaction does
+    try:
+        started = time.monotonic()
+        checkout.scan(b.barcodes[0])
+        waited = time.monotonic() - started
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert waited < 2.0  # the busy timeout is 5 s; the save's own wait is 50 ms
+    assert len(checkout.basket.lines) == 2
+    checkout.set_quantity(1, 3)  # the next save writes the missed line too
+    store.close()
+
+    store2, again = restarted(store.path)
+    with store2:
+        found = again.recovery.basket
+        assert found is not None
+        assert [(ln.product.sku, ln.quantity) for ln in found.basket.lines] == [
+            (a.sku, 3), (b.sku, 1)
+        ]  # fmt: skip
