@@ -12,6 +12,8 @@ into one of three errors the engine knows how to treat:
   message says why, and the engine backs off longer;
 * ``BadCursor`` - the feed's cursor was refused: pull that feed again from the start.
 
+A ``retry_after_s`` on an error is the server asking us to wait that long (429, 503).
+
 Messages are sentences for the status bar; they never contain the token.
 """
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, runtime_checkable
 
 OutcomeStatus = Literal["accepted", "duplicate", "rejected"]
 
@@ -27,11 +29,19 @@ OutcomeStatus = Literal["accepted", "duplicate", "rejected"]
 class CentralError(Exception):
     """A call to the central platform failed; ``message`` says what to do next."""
 
-    def __init__(self, message: str, *, code: str = "", http_status: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "",
+        http_status: int | None = None,
+        retry_after_s: float | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code  # the API's error code when it sent one ("bad_request", …)
         self.http_status = http_status
+        self.retry_after_s = retry_after_s  # the server's Retry-After, in seconds
 
 
 class CentralUnavailable(CentralError):
@@ -44,6 +54,11 @@ class CentralRejected(CentralError):
 
 class BadCursor(CentralRejected):
     """The feed cursor is not accepted: pull the feed again from the beginning."""
+
+
+class FeedStalled(CentralRejected):
+    """A feed that does not settle (a cursor seen before, or over the round's page
+    budget): its pull stops, its stored cursor stays, the round's other work goes on."""
 
 
 class NotAuthorised(CentralRejected):
@@ -108,6 +123,17 @@ class CentralPort(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class Interruptible(Protocol):
+    """A port whose requests in flight can be aborted from another thread (``stop``)."""
+
+    def interrupt(self) -> None:
+        """Abort what is in flight and fail further calls fast, until ``resume``."""
+        ...
+
+    def resume(self) -> None: ...
 
 
 class OrderDeskPort(Protocol):

@@ -5,6 +5,9 @@ the engine, so a page is either wholly readable or refused (never half-applied),
 push reply must answer exactly the operations sent, in order, or it is refused (nothing
 is then marked acknowledged: the batch is simply sent again, which op_ids make safe).
 
+A page is bounded before it is validated (``page_guard``): its reply by what ``limit``
+items can weigh, its items and values by a cheap count.
+
 Pushes are written by hand around the stored payload text: the outbox's canonical JSON
 goes out byte for byte, each envelope checked first with the contract's ``Operation``
 model so a malformed row is caught here, with a reason, instead of failing its batch.
@@ -21,7 +24,8 @@ from urllib.parse import quote
 import httpx
 from pydantic import ValidationError
 
-from sync.client.wire import Wire, parse
+from sync.client.page_guard import check_page, page_bytes
+from sync.client.wire import MAX_REPLY_BYTES, Wire, parse
 from sync.contract import MAX_OPERATIONS, PAGE_MODELS, Operation, PushResponse
 from sync.ports import (
     CentralRejected,
@@ -56,6 +60,7 @@ class HttpCentral:
         if max_reply_bytes is not None:
             options["max_reply_bytes"] = max_reply_bytes
         self._wire = Wire(base_url, token=token, **options)
+        self._max_reply_bytes = max_reply_bytes or MAX_REPLY_BYTES
         self.store_id, self.terminal_id = store_id, terminal_id
         self._store_path = f"/v1/stores/{quote(store_id, safe='')}"
         self._push_path = f"{self._store_path}/terminals/{quote(terminal_id, safe='')}/operations"
@@ -65,6 +70,13 @@ class HttpCentral:
 
     def close(self) -> None:
         self._wire.close()
+
+    def interrupt(self) -> None:
+        """Abort the request in flight, fail calls fast until ``resume`` (engine stop)."""
+        self._wire.interrupt()
+
+    def resume(self) -> None:
+        self._wire.resume()
 
     def __enter__(self) -> HttpCentral:
         return self
@@ -81,7 +93,13 @@ class HttpCentral:
         params: dict[str, str | int] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor
-        data = self._wire.call("GET", f"{self._store_path}/feeds/{feed}", params=params)
+        data = self._wire.call(
+            "GET",
+            f"{self._store_path}/feeds/{feed}",
+            params=params,
+            max_bytes=page_bytes(limit, self._max_reply_bytes),
+        )
+        check_page(data, feed, limit)
         page = parse(model, data, f"a {feed} page")
         return FeedPage(feed, page.items, page.next_cursor, page.has_more)
 

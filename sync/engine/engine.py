@@ -7,8 +7,12 @@ arrives while one of our sales it already includes is still unacknowledged here 
 handed to ``on_status`` (called on the engine's thread).
 
 ``run`` repeats rounds until ``stop``: after a good round it waits ``poll_interval_s``,
-after a failed one the backoff delay; ``wake`` (e.g. right after a sale) cuts either
-wait short. The engine opens its own SQLite connection on the thread that runs it (a
+after a failed one the backoff delay, or what a 429/503's ``Retry-After`` asks (at most
+``RETRY_AFTER_CAP_S``); ``wake`` (e.g. right after a sale) cuts any wait short. A feed
+that does not settle (``FeedStalled``) ends its own pull only: the other feeds are
+pulled and the next round pushes as usual. ``stop`` interrupts a request in flight.
+
+The engine opens its own SQLite connection on the thread that runs it (a
 connection never crosses threads) with ``synchronous=NORMAL``: everything it writes can
 be had again (a lost page is pulled again, a lost acknowledgement comes back as
 ``duplicate``), and WAL keeps the file consistent through a power cut either way.
@@ -21,6 +25,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pos.store import push_queue
@@ -33,9 +38,17 @@ from sync.engine import puller, pusher
 from sync.engine.backoff import Backoff
 from sync.engine.feeds import APPLIERS, DEFAULT_FEEDS
 from sync.engine.status import State, SyncStatus, SyncTotals
-from sync.ports import CentralPort, CentralRejected, CentralUnavailable
+from sync.ports import (
+    CentralPort,
+    CentralRejected,
+    CentralUnavailable,
+    FeedStalled,
+    Interruptible,
+)
 
 log = logging.getLogger(__name__)
+
+RETRY_AFTER_CAP_S = 15 * 60.0  # the longest a server's Retry-After holds the engine back
 
 ENGINE_CACHE_KIB = 64 * 1024  # page cache of the engine's connection (catalog upserts)
 
@@ -54,6 +67,7 @@ class SyncEngine:
         feeds: Sequence[str] = DEFAULT_FEEDS,
         batch_size: int = pusher.DEFAULT_BATCH,
         page_limit: int = puller.DEFAULT_PAGE_LIMIT,
+        page_budget: int | None = None,
         poll_interval_s: float = 30.0,
         backoff: Backoff | None = None,
         clock: Callable[[], str] = utc_now,
@@ -65,6 +79,7 @@ class SyncEngine:
         self.central = central
         self.feeds = tuple(feeds)
         self.batch_size, self.page_limit = batch_size, page_limit
+        self.page_budget = page_budget  # None: puller.default_page_budget(page_limit)
         self.poll_interval_s = poll_interval_s
         self.backoff = backoff or Backoff()
         self.totals = SyncTotals()
@@ -89,6 +104,8 @@ class SyncEngine:
         if self._thread is not None and self._thread.is_alive():
             raise RuntimeError("the sync engine is already running")
         self._stop.clear()
+        if isinstance(self.central, Interruptible):
+            self.central.resume()  # after a stop that interrupted it
         self.close()  # a connection opened by the caller's thread cannot follow us
         self._thread = threading.Thread(target=self.run, name="comptoir-sync", daemon=True)
         self._thread.start()
@@ -99,9 +116,12 @@ class SyncEngine:
         self._wake.set()
 
     def stop(self, timeout: float | None = 30.0) -> None:
-        """Finish the current step, stop, and close the connection. Thread-safe."""
+        """Stop: a request in flight is aborted (when the port can), the page being
+        written is finished, and the connection is closed. Thread-safe."""
         self._stop.set()
         self._wake.set()
+        if isinstance(self.central, Interruptible):
+            self.central.interrupt()
         thread = self._thread
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout)
@@ -139,9 +159,13 @@ class SyncEngine:
                 batch_size=self.batch_size, after_batch=lambda: self._publish_counts(conn),
             )  # fmt: skip
             self._update(online=True)
-            for feed in self.feeds:
-                self._pull(conn, feed)
+            stalled = [self._pull(conn, feed) for feed in self.feeds if not self._stop.is_set()]
+            if any(stalled):  # the other feeds were pulled; the pushes go on next round
+                message = " ".join(text for text in stalled if text)
+                return self._failed(message, "error", online=True, refused=True)
         except CentralUnavailable as exc:
+            if exc.retry_after_s is not None:
+                return self._asked_to_wait(exc)
             return self._failed(exc.message, "offline", online=False)
         except CentralRejected as exc:
             return self._failed(exc.message, "error", online=True, refused=True)
@@ -155,12 +179,36 @@ class SyncEngine:
             return self._failed(message, "error", online=self._status.online, refused=True)
         return self._succeeded()
 
-    def _pull(self, conn: sqlite3.Connection, feed: str) -> None:
-        def progress(name: str, applied: int) -> None:
-            self._update(phase="pulling", feed=name, applied=applied)
+    def _pull(self, conn: sqlite3.Connection, feed: str) -> str:
+        """Pull one feed; what to report if it stalled (it then keeps its cursor), else ""."""
+        applied = 0
 
-        applied = puller.pull(conn, self.central, feed, limit=self.page_limit, after_page=progress)
-        self.totals.pulled[feed] = self.totals.pulled.get(feed, 0) + applied
+        def progress(name: str, so_far: int) -> None:
+            nonlocal applied
+            applied = so_far
+            self._update(phase="pulling", feed=name, applied=so_far)
+
+        try:
+            puller.pull(
+                conn, self.central, feed,
+                limit=self.page_limit, page_budget=self.page_budget, after_page=progress,
+            )  # fmt: skip
+            return ""
+        except FeedStalled as exc:
+            log.warning("feed %s stalled: %s", feed, exc.message)
+            return exc.message
+        finally:
+            self.totals.pulled[feed] = self.totals.pulled.get(feed, 0) + applied
+
+    def _asked_to_wait(self, exc: CentralUnavailable) -> SyncStatus:
+        """A 429/503 with Retry-After: wait what the server asks (capped), not the backoff."""
+        self._failures += 1
+        self.totals.failed_rounds += 1
+        delay = min(max(exc.retry_after_s or 0.0, 1.0), RETRY_AFTER_CAP_S)
+        at = (datetime.now() + timedelta(seconds=delay)).strftime("%H:%M:%S")
+        message = f"{exc.message} Next attempt at {at} (in {_duration(delay)})."
+        log.warning("sync round: %s", message)
+        return self._finish(state="error", online=True, last_error=message, retry_in_s=delay)
 
     def _succeeded(self) -> SyncStatus:
         self._failures = 0
@@ -228,3 +276,7 @@ class SyncEngine:
     def _wait(self, seconds: float) -> None:
         self._wake.wait(max(seconds, 0.0))
         self._wake.clear()
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds / 60:.0f} min" if seconds >= 120 else f"{seconds:.0f} s"
