@@ -79,9 +79,13 @@ class BasketSnapshot:
     """Writes one terminal's open basket as it changes (on the checkout's thread)."""
 
     def __init__(self, store: LocalStore, terminal_id: str) -> None:
-        self._conn = store.conn
+        self._conn = store.conn  # inside the caller's transaction (resume)
+        self.saver = open_basket.saver(store.path)  # every other save: NORMAL, impatient
         self.terminal_id = terminal_id
         self.forget()
+
+    def close(self) -> None:
+        self.saver.close()
 
     def forget(self) -> None:
         """Nothing of the current sale is on disk (a new sale, or its basket cleared)."""
@@ -127,7 +131,7 @@ class BasketSnapshot:
         if within_transaction:
             open_basket.write(self._conn, self.terminal_id, header, changed, replace_all=new_sale)
         else:
-            open_basket.save(self._conn, self.terminal_id, header, changed, replace_all=new_sale)
+            open_basket.save(self.saver, self.terminal_id, header, changed, replace_all=new_sale)
         self.adopt(sale_id, basket, tenders)
 
 

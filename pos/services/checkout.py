@@ -68,6 +68,10 @@ class Checkout:
         self._start_new_sale()
         self.recovery = Recovery()  # see ``recover``: a till calls it once, at start
 
+    def close(self) -> None:
+        """Let go of the basket saver's connection (the store is the caller's to close)."""
+        self.snapshot.close()
+
     # -- building the basket -------------------------------------------------------------
 
     def scan(self, raw: str) -> BasketLine:
@@ -314,7 +318,7 @@ class Checkout:
 
     def mark_shown(self, sale_id: str) -> None:
         """The screen showed this completed sale: it is no longer "committed, unshown"."""
-        open_basket.mark_shown(self.store.conn, self.terminal_id, sale_id, self._clock())
+        open_basket.mark_shown(self.snapshot.saver, self.terminal_id, sale_id, self._clock())
 
     def acknowledge_unshown(self) -> None:
         """The cashier saw the notice of the last sale, committed before the restart."""

@@ -16,21 +16,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from pos.store.db import BUSY_TIMEOUT_MS, write_transaction
+from pos.store.db import connect, write_transaction
 from pos.store.errors import classify, translate_errors
 
-_RELAXED = "PRAGMA synchronous = NORMAL"
-_STRICT = "PRAGMA synchronous = FULL"  # what ``db.connect`` sets on every connection
 # A scan never waits behind another writer (a sync page, a pickup move) for more than
 # this: the save gives up, the scan goes on, and the next save writes what was missed.
 SAVE_BUSY_MS = 50
-_IMPATIENT = f"PRAGMA busy_timeout = {SAVE_BUSY_MS}"
-_PATIENT = f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"  # what ``db.connect`` sets
 _SAVE_HEADER = (
     "INSERT INTO open_basket (terminal_id, sale_id, cashier, started_at, ticket_discount, "
     "tenders, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -87,15 +83,14 @@ class SavedBasket:
         return json.loads(text) if text else None
 
 
-@contextmanager
-def relaxed(conn: sqlite3.Connection) -> Iterator[None]:
-    """Commits inside are made at ``synchronous=NORMAL`` (see the module docstring);
-    the connection is back at FULL after, whatever happens."""
-    conn.execute(_RELAXED)
-    try:
-        yield
-    finally:
-        conn.execute(_STRICT)
+def saver(path: str | Path) -> sqlite3.Connection:
+    """The connection basket saves go through: the house pragmas, then ``NORMAL`` and a
+    short busy wait (see the module docstring), set once, so a scan toggles nothing on
+    the connection sales are committed through (which stays FULL)."""
+    conn = connect(path)
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA busy_timeout = {SAVE_BUSY_MS}")
+    return conn
 
 
 def save(
@@ -107,19 +102,14 @@ def save(
     replace_all: bool = False,
 ) -> None:
     """Write the header (if given) and the changed ``(line_id, payload)`` rows in one
-    commit; ``replace_all`` first drops the terminal's saved lines (another sale)."""
+    commit on ``conn`` (a ``saver``); ``replace_all`` first drops the terminal's saved
+    lines (another sale)."""
     try:  # plain try, no context managers: this runs on every scan
-        conn.execute(_RELAXED)
-        conn.execute(_IMPATIENT)
-        try:
-            if header is None and len(lines) == 1 and not replace_all:
-                conn.execute(_SAVE_LINE, (terminal_id, *lines[0]))  # the scan: one statement
-            else:
-                with write_transaction(conn):
-                    write(conn, terminal_id, header, lines, replace_all=replace_all)
-        finally:
-            conn.execute(_STRICT)
-            conn.execute(_PATIENT)
+        if header is None and len(lines) == 1 and not replace_all:
+            conn.execute(_SAVE_LINE, (terminal_id, *lines[0]))  # the scan: one statement
+        else:
+            with write_transaction(conn):
+                write(conn, terminal_id, header, lines, replace_all=replace_all)
     except sqlite3.Error as exc:
         raise classify(exc) from exc
 
@@ -178,6 +168,6 @@ def unshown_sale(conn: sqlite3.Connection, terminal_id: str) -> str | None:
 
 
 def mark_shown(conn: sqlite3.Connection, terminal_id: str, sale_id: str, now: str) -> None:
-    """The screen showed the sale (its change due, its receipt offer): cheap, NORMAL."""
-    with translate_errors(), relaxed(conn):
+    """The screen showed the sale (its change due, its receipt offer): on the ``saver``."""
+    with translate_errors():
         conn.execute(_MARK_SHOWN, (now, terminal_id, sale_id))

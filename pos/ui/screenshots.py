@@ -15,6 +15,7 @@ from pos.config import Settings
 from pos.services.demo_store import build_demo_store
 from pos.services.receipts import header_for_store
 from pos.store.local_store import LocalStore
+from pos.ui.attention_screenshots import attention_screenshots
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.grab import save_grab, wait_for
 from pos.ui.i18n import install_translations
@@ -101,4 +102,5 @@ def take_screenshots(out: Path) -> list[Path]:
         for language in ("fr", "en"):
             saved += _one_language(app, data_dir, out, language)
             saved += pickup_screenshots(out, language)
+            saved += attention_screenshots(out, language)
     return saved

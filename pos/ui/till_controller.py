@@ -176,6 +176,8 @@ class TillWorker(RequestWorker):
         return store, sale
 
     def _do_close(self) -> None:
+        if self._checkout is not None:
+            self._checkout.close()
         if self._store is not None:
             self._store.close()
             self._store = self._checkout = None

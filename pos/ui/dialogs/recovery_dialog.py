@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from hardware.receipt.formatting import SHOP_TIME_ZONE
 from pos.services.basket_snapshot import RecoveryView
 from pos.ui.money import format_money
 from pos.ui.qt import QDialog, QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget
@@ -18,9 +19,9 @@ from pos.ui.till_controller import TillController
 
 
 def local_time(stamp: str) -> str:
-    """``2026-11-25T09:41:00.000Z`` → ``10:41`` on a till in Paris (its clock's zone)."""
+    """``2026-11-25T09:41:00.000Z`` → ``10:41``: the shop's time, as on its receipts."""
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    return moment.astimezone().strftime("%H:%M")
+    return moment.astimezone(SHOP_TIME_ZONE).strftime("%H:%M")
 
 
 class RecoveryDialog(QDialog):

@@ -1,0 +1,91 @@
+"""What a restart and a refusing central server put in front of staff, as PNG files:
+the sale committed but never shown, the basket left open, the operations to check.
+
+A throwaway demo store is brought into each state the way the till gets there (a sale
+completed and never marked shown, a basket scanned and left, an outbox answer with a
+refusal and a chain warning); the real dialogs then show it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from pos.services.basket_snapshot import RecoveryView
+from pos.services.checkout import Checkout
+from pos.services.demo_store import build_demo_store
+from pos.services.outbox_review import OutboxReview
+from pos.store import push_queue
+from pos.store.local_store import LocalStore
+from pos.store.push_queue import Rejection
+from pos.store.sync_attention import OpWarning
+from pos.ui.dialogs.outbox_dialog import OutboxDialog
+from pos.ui.dialogs.recovery_dialog import RecoveryDialog
+from pos.ui.grab import save_grab
+from pos.ui.i18n import install_translations
+from pos.ui.qt import QApplication
+from pos.ui.till_controller import TillController, TillOptions
+
+_CODES = (
+    "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+    "WHERE p.sold_by = 'unit' ORDER BY p.popularity DESC, p.id LIMIT 5"
+)
+
+
+def _recoveries(store: LocalStore) -> tuple[RecoveryView, RecoveryView]:
+    codes = [code for (code,) in store.conn.execute(_CODES)]
+    sold = Checkout(store, terminal_id="T01", cashier="Camille")
+    for code in codes[:3]:
+        sold.scan(code)
+    total = sold.totals().total_cents
+    card = total // 2
+    sold.add_tender("card", card)
+    sold.add_tender("cash", (total - card) // 500 * 500 + 500)  # a note: change is due
+    sold.complete()  # and the till dies before showing it
+    left = Checkout(store, terminal_id="T02", cashier="Camille")
+    for code in codes:
+        left.scan(code)
+    unshown = Checkout(store, terminal_id="T01", cashier="Camille").recover()
+    basket = Checkout(store, terminal_id="T02", cashier="Camille").recover()
+    return RecoveryView.of(unshown), RecoveryView.of(basket)
+
+
+def _refusals(store: LocalStore) -> None:
+    ops = [op.op_id for op in push_queue.next_batch(store.conn, 3)]
+    push_queue.settle(
+        store.conn,
+        ops[1:],
+        [Rejection(ops[0], "wrong_terminal", "The sale names terminal T09, not T01.")],
+        [OpWarning(ops[1], "chain_break", "")],
+    )
+
+
+def _settled(dialog: OutboxDialog, timeout_s: float = 10.0) -> None:
+    ends = time.monotonic() + timeout_s
+    while dialog.last is None and time.monotonic() < ends:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def attention_screenshots(out: Path, language: str) -> list[Path]:
+    app = QApplication.instance() or QApplication([])
+    install_translations(app, language)
+    saved = []
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = Path(folder)
+        with LocalStore(data_dir / "store.db") as store:
+            build_demo_store(store, products=300, days=1, today=date.today())
+            unshown, basket = _recoveries(store)
+            _refusals(store)
+        controller = TillController(TillOptions(data_dir, cashier="Camille"))
+        for name, view in (("unshown_sale", unshown), ("open_basket", basket)):
+            dialog = RecoveryDialog(view, controller)
+            saved.append(save_grab(dialog, out / f"recovery_{name}_{language}.png"))
+            dialog.deleteLater()
+        outbox = OutboxDialog(OutboxReview(data_dir, "T01"))
+        _settled(outbox)
+        saved.append(save_grab(outbox, out / f"outbox_{language}.png"))
+        outbox.deleteLater()
+    return saved
