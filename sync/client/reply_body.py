@@ -51,7 +51,7 @@ class _Deflate:
         return self._inner.flush()
 
 
-def _decoder(encoding: str) -> _Identity | _Deflate | zlib._Decompress:
+def _decoder(encoding: str, sender: str) -> _Identity | _Deflate | zlib._Decompress:
     names = [part.strip().lower() for part in encoding.split(",") if part.strip()]
     names = [name for name in names if name != "identity"]
     if not names:
@@ -61,7 +61,7 @@ def _decoder(encoding: str) -> _Identity | _Deflate | zlib._Decompress:
     if names == ["deflate"]:
         return _Deflate()
     raise CentralRejected(
-        f"The central API sent a reply encoded as {encoding[:60]!r}, which this till does "
+        f"{sender} sent a reply encoded as {encoding[:60]!r}, which this till does "
         f"not accept (only {ACCEPT_ENCODING}, once).",
         code="bad_encoding",
     )
@@ -73,10 +73,12 @@ def read_bounded(
     limit: int,
     too_large: Callable[[], Exception],
     check: Callable[[], None] = lambda: None,
+    sender: str = "The central API",
 ) -> bytes:
     """The decoded body of ``raw``; ``too_large()`` is raised past ``limit`` bytes
-    (raw or decoded), ``check()`` is called between chunks (deadline, interruption)."""
-    decoder = _decoder(encoding)
+    (raw or decoded), ``check()`` is called between chunks (deadline, interruption).
+    ``sender`` names the server in the messages ("Medusa" for that adapter)."""
+    decoder = _decoder(encoding, sender)
     chunks: list[bytes] = []
     size = raw_size = 0
     try:
@@ -99,7 +101,7 @@ def read_bounded(
         chunks.append(rest)
     except zlib.error:
         raise CentralRejected(
-            f"The central API sent a reply its {encoding[:60]!r} encoding does not decode.",
+            f"{sender} sent a reply its {encoding[:60]!r} encoding does not decode.",
             code="bad_encoding",
         ) from None
     return b"".join(chunks)

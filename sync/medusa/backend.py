@@ -41,7 +41,7 @@ from sync.medusa.carts import fetch_cart
 from sync.medusa.catalog import CatalogFeed
 from sync.medusa.checks import Resolved, verify_settings
 from sync.medusa.feeds import CustomersFeed, PickupsFeed, StockFeed
-from sync.medusa.http import TIMEOUT, MedusaHttp
+from sync.medusa.http import CALL_DEADLINE_S, TIMEOUT, MedusaHttp
 from sync.medusa.pickups import PickupDesk
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
@@ -66,6 +66,7 @@ class MedusaBackend:
         *,
         transport: httpx.BaseTransport | None = None,
         timeout: httpx.Timeout = TIMEOUT,
+        deadline_s: float = CALL_DEADLINE_S,
     ) -> None:
         self.settings = settings
         self.http = MedusaHttp(
@@ -73,6 +74,7 @@ class MedusaBackend:
             settings.secret_api_key,
             settings.publishable_api_key,
             timeout=timeout,
+            deadline_s=deadline_s,
             transport=transport,
         )
         self.state = AdapterState(settings.state_path)
@@ -86,6 +88,14 @@ class MedusaBackend:
     def close(self) -> None:
         self.http.close()
         self.state.close()
+
+    def interrupt(self) -> None:
+        """``sync.ports.Interruptible``: the engine's ``stop`` aborts the calls in flight
+        (a push's workers too) and further calls fail fast until ``resume``."""
+        self.http.interrupt()
+
+    def resume(self) -> None:
+        self.http.resume()
 
     def __enter__(self) -> MedusaBackend:
         return self

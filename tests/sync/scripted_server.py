@@ -14,6 +14,7 @@ import json
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -112,6 +113,15 @@ def trickle_headers(conn: socket.socket, every_s: float, for_s: float) -> None:
         conn.sendall(b"a")
         time.sleep(every_s)
     conn.sendall(b"\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+
+
+def gzip_of_zeros(size: int) -> bytes:
+    """gzip of ``size`` zero bytes (a compression bomb), made 1 MiB at a time so that
+    what it inflates to is never held here."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    block = bytes(1024 * 1024)
+    parts = [packer.compress(block) for _ in range(size // len(block))]
+    return b"".join(parts) + packer.flush()
 
 
 def product(number: int) -> dict[str, Any]:

@@ -10,12 +10,11 @@ import gzip
 import socket
 import subprocess
 import sys
-import zlib
 from collections.abc import Iterator
 
 import pytest
 
-from tests.sync.scripted_server import Request, ScriptedServer, reply
+from tests.sync.scripted_server import Request, ScriptedServer, gzip_of_zeros, reply
 
 PEAK_RSS_MB = 256
 _CHILD = """
@@ -33,14 +32,6 @@ with HttpCentral(sys.argv[1], "lyon-part-dieu", "T01", "token") as central:
 with open("/proc/self/status") as status:
     print(next(int(ln.split()[1]) for ln in status if ln.startswith("VmHWM:")) // 1024)
 """
-
-
-def gzip_of_zeros(size: int) -> bytes:
-    """gzip of ``size`` zero bytes, made 1 MiB at a time."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
-    block = bytes(1024 * 1024)
-    parts = [packer.compress(block) for _ in range(size // len(block))]
-    return b"".join(parts) + packer.flush()
 
 
 def hundred_thousand_items() -> bytes:
