@@ -45,6 +45,7 @@ from sync.medusa.money import BadAmount, field_cents, rate_to_bp
 from sync.medusa.settings import MedusaSettings
 from sync.medusa.state import LOCAL_IDS_FROM, AdapterState
 from sync.medusa.timestamps import iso, version_of
+from sync.ports import CentralRejected
 
 log = logging.getLogger(__name__)
 
@@ -230,17 +231,19 @@ class CatalogFeed:
                 )
         found: list[dict[str, Any]] = []
         for chunk in chunks(sorted(variant_ids), _ID_CHUNK):
-            found.extend(self._all_variants({"id": chunk}))
+            found.extend(self._all_variants(chunk))
         return found
 
-    def _all_variants(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+    def _all_variants(self, ids: list[str]) -> list[dict[str, Any]]:
+        """The admin rows of these variants, 500 a page. Bounded by what was asked: a
+        server that keeps sending full pages, or more rows than ids, is refused."""
         rows: list[dict[str, Any]] = []
-        while True:
+        while len(rows) < len(ids):
             page = self.http.admin(
                 "GET",
                 "/admin/product-variants",
                 params={
-                    **params,
+                    "id": ids,
                     "limit": 500,
                     "offset": len(rows),
                     "with_deleted": "true",
@@ -250,7 +253,14 @@ class CatalogFeed:
             )["variants"]
             rows.extend(page)
             if len(page) < 500:
-                return rows
+                break
+        if len(rows) > len(ids):
+            raise CentralRejected(
+                f"Medusa answered {len(rows):,} variants for the {len(ids):,} asked for; "
+                "the catalog pull was stopped.",
+                code="bad_reply",
+            )
+        return rows
 
     def sale_prices(self, variant_ids: list[str]) -> dict[str, dict[str, Any]]:
         """variant id -> calculated price in the POS channel (absent: not sold there)."""

@@ -135,3 +135,12 @@ def product(number: int) -> dict[str, Any]:
 
 def page(feed: str, items: list[Any], next_cursor: str, has_more: bool) -> dict[str, Any]:
     return {"feed": feed, "items": items, "next_cursor": next_cursor, "has_more": has_more}
+
+
+#: Python lines a child process ends with to print its own peak RSS in MB. VmHWM is
+#: this process image's peak; ``ru_maxrss`` would carry the forking pytest process's
+#: peak across exec (Linux keeps it), and that grows with the suite.
+PEAK_RSS_LINES = """
+with open("/proc/self/status") as _status:
+    print(next(int(ln.split()[1]) for ln in _status if ln.startswith("VmHWM:")) // 1024)
+"""

@@ -14,10 +14,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.sync.scripted_server import Request, ScriptedServer, gzip_of_zeros, reply
+from tests.sync.scripted_server import (
+    PEAK_RSS_LINES,
+    Request,
+    ScriptedServer,
+    gzip_of_zeros,
+    reply,
+)
 
 PEAK_RSS_MB = 256
-_CHILD = """
+_CHILD = (
+    """
 import sys
 from sync.client import HttpCentral
 from sync.ports import CentralError
@@ -27,11 +34,9 @@ with HttpCentral(sys.argv[1], "lyon-part-dieu", "T01", "token") as central:
         print("ACCEPTED")
     except CentralError as exc:
         print(exc.message)
-# VmHWM is this process image's own peak: ru_maxrss would carry the forking pytest
-# process's peak across exec (Linux keeps it), and that grows with the suite.
-with open("/proc/self/status") as status:
-    print(next(int(ln.split()[1]) for ln in status if ln.startswith("VmHWM:")) // 1024)
 """
+    + PEAK_RSS_LINES
+)
 
 
 def hundred_thousand_items() -> bytes:

@@ -21,8 +21,9 @@ from pos.store.local_store import LocalStore
 from sync.engine import SyncEngine
 from sync.medusa import MedusaBackend, MedusaSettings
 from sync.medusa.http import MedusaHttp
-from sync.ports import CentralUnavailable
+from sync.ports import CentralRejected, CentralUnavailable
 from tests.sync.scripted_server import (
+    PEAK_RSS_LINES,
     Request,
     ScriptedServer,
     gzip_of_zeros,
@@ -119,8 +120,9 @@ def test_a_429_carries_retry_after_and_the_engine_says_when_it_retries(
 
 # -- memory bounded whatever the reply -------------------------------------------------------
 
-_CHILD = """
-import resource, sys
+_CHILD = (
+    """
+import sys
 from sync.medusa.http import MedusaHttp
 from sync.ports import CentralError
 http = MedusaHttp(sys.argv[1], "sk_test", "pk_test")
@@ -130,8 +132,9 @@ try:
 except CentralError as exc:
     print(exc.message)
 http.close()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
+    + PEAK_RSS_LINES
+)
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +173,28 @@ def test_a_compression_bomb_is_refused_with_memory_bounded(
     message, peak_mb = child.stdout.strip().rsplit("\n", 1)
     assert message.startswith(says), message
     assert int(peak_mb) < PEAK_RSS_MB, f"peak RSS {peak_mb} MB"
+
+
+# -- every loop bounded ----------------------------------------------------------------------
+
+
+def test_a_server_that_keeps_sending_full_variant_pages_is_refused(tmp_path: Path) -> None:
+    """Variants asked for by id: a server answering full pages for ever (or more rows than
+    ids) ends the loop with a clear refusal instead of pulling without end."""
+    requests = []
+
+    def full_pages(request: Request, conn: socket.socket) -> None:
+        requests.append(request.path)
+        variants = [{"id": f"variant_{len(requests)}_{n}"} for n in range(500)]
+        reply_json(conn, 200, {"variants": variants})
+
+    ids = [f"variant_{n}" for n in range(150)]
+    with ScriptedServer(full_pages) as server:
+        backend = MedusaBackend(settings_for(server, tmp_path))
+        try:
+            with pytest.raises(CentralRejected) as raised:
+                backend.catalog._all_variants(ids)
+        finally:
+            backend.close()
+    assert len(requests) == 1
+    assert raised.value.message.startswith("Medusa answered 500 variants for the 150 asked for")
