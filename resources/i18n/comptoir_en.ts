@@ -909,106 +909,121 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="38"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="39"/>
         <source>Operations to check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="44"/>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="49"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="50"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="44"/>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="49"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="50"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="44"/>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="49"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="50"/>
         <source>Operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="44"/>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="49"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="50"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="46"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="46"/>
         <source>Set aside at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="50"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="51"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="50"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="51"/>
         <source>Received at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="52"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="53"/>
         <source>Send the selected again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="54"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="55"/>
         <source>Send all again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="56"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="57"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="67"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="68"/>
         <source>Set aside by sync (refused by the central server):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="69"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="70"/>
         <source>Warnings from the central server:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="101"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="104"/>
         <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="117"/>
-        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="119"/>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="120"/>
+        <source>Stock movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="121"/>
+        <source>Pickup order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="128"/>
+        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="132"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="135"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="138"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="162"/>
         <source>The operations could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1383,82 +1398,82 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="34"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="35"/>
         <source>After the restart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="69"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="70"/>
         <source>Ticket %1, %2, completed at %3 — payment received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="75"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="76"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="76"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="77"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="77"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="78"/>
         <source>Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="78"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="79"/>
         <source>Gift card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="84"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="85"/>
         <source>This sale was recorded before the restart: do not ring it up again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="88"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="91"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="92"/>
         <source>Print the receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="93"/>
         <source>Show the receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="94"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="99"/>
         <source>Resume the sale in progress?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="101"/>
         <source>%1 lines, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="107"/>
         <source>Payments already taken: %1. Resume the sale to finish it or remove them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="110"/>
         <source>Set aside (park)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="112"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>

@@ -26,6 +26,9 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("pickup_desk", ""),
             ("pickup_picking", ""),
             ("pickup_handover", ""),
+            ("recovery_unshown_sale", ""),
+            ("recovery_open_basket", ""),
+            ("outbox", ""),
         )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)

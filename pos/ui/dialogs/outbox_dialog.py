@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from hardware.receipt.formatting import local_time_text
 from pos.ui.ops import run_op
 from pos.ui.qt import (
     QAbstractItemView,
@@ -90,11 +91,13 @@ class OutboxDialog(QDialog):
     def _show(self, found: AttentionList) -> None:
         self.last = found
         self._fill(self.set_aside, [
-            (op.seq, op.kind, op.op_id, op.code, op.reason, op.rejected_at)
+            (op.seq, self._kind(op.kind), op.op_id, op.code, op.reason,
+             local_time_text(op.rejected_at))
             for op in found.set_aside
         ])  # fmt: skip
         self._fill(self.warnings, [
-            (w.seq, w.kind, w.op_id, w.code, self._warning_text(w.code, w.text), w.recorded_at)
+            (w.seq, self._kind(w.kind), w.op_id, w.code, self._warning_text(w.code, w.text),
+             local_time_text(w.recorded_at))
             for w in found.warnings
         ])  # fmt: skip
         self.summary.setText(
@@ -110,6 +113,14 @@ class OutboxDialog(QDialog):
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 table.setItem(r, c, QTableWidgetItem(str(value)))
+
+    def _kind(self, kind: str) -> str:
+        known = {
+            "sale": self.tr("Sale"),
+            "stock_movement": self.tr("Stock movement"),
+            "pickup_transition": self.tr("Pickup order"),
+        }
+        return known.get(kind, kind)
 
     def _warning_text(self, code: str, text: str) -> str:
         known = {
