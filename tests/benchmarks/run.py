@@ -90,6 +90,9 @@ def sample_codes(conn, rng: random.Random, n: int) -> list[str]:
     return codes
 
 
+_UNSAVE = "DELETE FROM open_basket_lines WHERE terminal_id = ? AND line_id = ?"
+
+
 def bench_scan(store: LocalStore, rng: random.Random, n: int = 20000) -> None:
     """Each timed scan adds the 50th line to a 49-line basket, then totals are read."""
     codes = sample_codes(store.conn, rng, n + BASKET_LINES)
@@ -106,6 +109,7 @@ def bench_scan(store: LocalStore, rng: random.Random, n: int = 20000) -> None:
     saver.execute("PRAGMA synchronous = NORMAL")
     saver.execute("CREATE TABLE IF NOT EXISTS bench_floor_lines (k INTEGER PRIMARY KEY, v TEXT)")
     row = "x" * 320  # about a saved line's JSON
+    unsave = checkout.snapshot.saver  # the untimed reset also drops the saved line
     scan, floor, floor_saved = [], [], []
     for code in codes[BASKET_LINES:]:
         store.conn.execute(floor_sql, (code,)).fetchone()  # both timings on warm pages
@@ -115,7 +119,9 @@ def bench_scan(store: LocalStore, rng: random.Random, n: int = 20000) -> None:
             saver.execute("INSERT OR REPLACE INTO bench_floor_lines VALUES (1, ?)", (row,)),
         )))  # fmt: skip
         scan.append(timed(lambda c=code: (checkout.scan(c), checkout.totals())))
-        checkout.basket.lines = checkout.basket.lines[:-1]  # back to 49 lines, untimed
+        dropped = checkout.basket.lines[-1]  # back to 49 lines, in memory and on disk
+        checkout.basket.lines = checkout.basket.lines[:-1]
+        unsave.execute(_UNSAVE, (checkout.terminal_id, dropped.line_id))
     saver.execute("DROP TABLE bench_floor_lines")
     saver.close()
     record("scan → line + totals (50 lines)", scan[500:], "bare prepared lookup", floor[500:],
