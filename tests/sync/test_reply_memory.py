@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -82,4 +83,45 @@ def test_a_hostile_reply_is_refused_with_memory_bounded(case: str) -> None:
     assert child.returncode == 0, child.stderr[-2000:]
     message, peak_mb = child.stdout.strip().rsplit("\n", 1)
     assert says in message
+    assert int(peak_mb) < PEAK_RSS_MB, f"peak RSS {peak_mb} MB"
+
+
+# ``comptoir sync`` itself, as a real process: its peak is read by a small parent that
+# starts it (RUSAGE_CHILDREN of a parent that was small when it forked: see above).
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "print(done.returncode); print(done.stderr.strip().replace(chr(10), ' '))\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)\n"
+)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_comptoir_sync_stays_under_256_mb_whatever_the_server_sends(
+    case: str, tmp_path: Path
+) -> None:
+    from pos.store.local_store import LocalStore
+    from sync.client import TokenStore
+
+    body, encoding, says = CASES[case]
+    till = tmp_path / "till"
+    till.mkdir()
+    for server in serving(body, encoding):
+        with LocalStore(till / "store.db") as store:
+            for key, value in (
+                ("central_url", server.url),
+                ("central_store_id", "lyon-part-dieu"),
+                ("central_terminal_id", "T01"),
+            ):
+                store.set_setting(key, value)
+        TokenStore(till, "lyon-part-dieu/T01").save("token")
+        child = subprocess.run(
+            [sys.executable, "-c", _MEASURE, sys.executable, "-m", "pos",
+             "--data-dir", str(till), "sync"],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    code, stderr, peak_mb = child.stdout.strip().split("\n")
+    print(f"comptoir sync against {case}: exit {code}, peak RSS {peak_mb} MB")
+    assert code == "1", stderr
+    assert says in stderr
     assert int(peak_mb) < PEAK_RSS_MB, f"peak RSS {peak_mb} MB"
