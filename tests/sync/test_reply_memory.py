@@ -100,6 +100,8 @@ _MEASURE = (
 def test_comptoir_sync_stays_under_256_mb_whatever_the_server_sends(
     case: str, tmp_path: Path
 ) -> None:
+    from keyring.backends import fail
+
     from pos.store.local_store import LocalStore
     from sync.client import TokenStore
 
@@ -114,7 +116,9 @@ def test_comptoir_sync_stays_under_256_mb_whatever_the_server_sends(
                 ("central_terminal_id", "T01"),
             ):
                 store.set_setting(key, value)
-        TokenStore(till, "lyon-part-dieu/T01").save("token")
+        # the owner-only file, as a till without a keyring keeps it (another test may
+        # have set this process's keyring, which the child would not see)
+        TokenStore(till, "lyon-part-dieu/T01", backend=fail.Keyring()).save("token")
         child = subprocess.run(
             [sys.executable, "-c", _MEASURE, sys.executable, "-m", "pos",
              "--data-dir", str(till), "sync"],
