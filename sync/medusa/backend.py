@@ -42,6 +42,7 @@ from sync.medusa.catalog import CatalogFeed
 from sync.medusa.checks import Resolved, verify_settings
 from sync.medusa.feeds import CustomersFeed, PickupsFeed, StockFeed
 from sync.medusa.http import CALL_DEADLINE_S, TIMEOUT, MedusaHttp
+from sync.medusa.lanes import lanes
 from sync.medusa.pickups import PickupDesk
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
@@ -141,10 +142,12 @@ class MedusaBackend:
         return FeedPage(feed, items, cursors.encode(feed, state), more)
 
     def push(self, operations: Sequence[OutgoingOperation]) -> list[OperationOutcome]:
-        """Sales go to Medusa side by side (``PUSH_WORKERS`` at a time: each is a chain of
-        ~9 calls, mostly waiting on Medusa); outcomes come back in the batch's order. A
-        network failure on any of them fails the batch (``CentralUnavailable``): the ones
-        already recorded answer ``duplicate`` when it is sent again."""
+        """Independent operations go to Medusa side by side (``PUSH_WORKERS`` at a time);
+        one pickup order's moves, and a handover after the sale that paid for it, go one
+        after the other in batch order (``lanes``). Outcomes come back in the batch's
+        order. A network failure fails the batch (``CentralUnavailable``) and stops its
+        lane there, so a later move is never tried on a state the failed one did not
+        leave; the ones already recorded answer ``duplicate`` when it is sent again."""
         if not 1 <= len(operations) <= MAX_OPERATIONS:
             raise ValueError(f"a push carries 1 to {MAX_OPERATIONS} operations")
         pusher = self._pusher()
@@ -164,15 +167,23 @@ class MedusaBackend:
                 ),
             )
 
-        if len(operations) == 1:
-            return [one(operations[0])]
-        with ThreadPoolExecutor(min(PUSH_WORKERS, len(operations))) as pool:
-            futures = [pool.submit(one, op) for op in operations]
-            wait(futures)
-        failed = next((f.exception() for f in futures if f.exception() is not None), None)
-        if failed is not None:
-            raise failed
-        return [future.result() for future in futures]
+        outcomes: list[OperationOutcome | None] = [None] * len(operations)
+
+        def run(lane: list[int]) -> None:
+            for index in lane:
+                outcomes[index] = one(operations[index])
+
+        groups = lanes(operations)
+        if len(groups) == 1:
+            run(groups[0])
+        else:
+            with ThreadPoolExecutor(min(PUSH_WORKERS, len(groups))) as pool:
+                futures = [pool.submit(run, lane) for lane in groups]
+                wait(futures)
+            failed = next((f.exception() for f in futures if f.exception() is not None), None)
+            if failed is not None:
+                raise failed
+        return [outcome for outcome in outcomes if outcome is not None]
 
     def _pusher(self) -> SalePusher:
         resolved = self._ready()

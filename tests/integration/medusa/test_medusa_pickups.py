@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from types import SimpleNamespace
+
 import pytest
 
 from sync.medusa.sales import payload_text
@@ -140,3 +143,46 @@ def test_pushed_transitions_check_the_version_the_desk_saw(backend, admin, seed)
     assert handed.status == "accepted"
     assert order_in_feed(backend, order_id).state == "collected"
     assert reservations_of(admin, seed, order_id) == []
+
+
+def queued(order, moves: list[tuple[str, str]]) -> list[OutgoingOperation]:
+    """Moves made at the desk between two syncs: each from the state and version the one
+    before it left, as the desk lays its own moves over the pulled order."""
+    operations, state, version = [], order.state, order.version
+    for seq, (to_state, op_id) in enumerate(moves, start=1):
+        here = SimpleNamespace(id=order.id, state=state, version=version)
+        operations.append(replace(transition(here, to_state, op_id), seq=seq))
+        state, version = to_state, version + 1
+    return operations
+
+
+def test_three_desk_moves_queued_offline_go_through_in_one_push(backend, admin, seed):
+    """Issue 11: prepare, ready and handover sent in one batch used to run side by side,
+    each reading the order before the one before it wrote: refused, order left preparing."""
+    order_id = place_pickup_order(seed, {"THE-VERT-100": 1})
+    seen = order_in_feed(backend, order_id)
+    batch = queued(seen, [("preparing", "q-1"), ("ready", "q-2"), ("collected", "q-3")])
+
+    outcomes = backend.push(batch)
+
+    assert [(o.status, o.code) for o in outcomes] == [("accepted", "")] * 3
+    assert order_in_feed(backend, order_id).state == "collected"
+    assert reservations_of(admin, seed, order_id) == []
+    assert admin.get(f"/admin/orders/{order_id}", fields="id,status")["order"]["status"] == (
+        "completed"
+    )
+
+
+def test_prepare_then_cancel_queued_offline_release_the_stock(backend, admin, seed):
+    before = level_at(admin, seed, "CAFE-250")
+    order_id = place_pickup_order(seed, {"CAFE-250": 2})
+    seen = order_in_feed(backend, order_id)
+    batch = queued(seen, [("preparing", "qc-1"), ("cancelled", "qc-2")])
+
+    outcomes = backend.push(batch)
+
+    assert [o.status for o in outcomes] == ["accepted", "accepted"]
+    assert order_in_feed(backend, order_id).state == "cancelled"
+    assert reservations_of(admin, seed, order_id) == []
+    after = level_at(admin, seed, "CAFE-250")
+    assert (after["stocked"], after["reserved"]) == (before["stocked"], before["reserved"])

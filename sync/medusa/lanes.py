@@ -1,0 +1,57 @@
+"""Which operations of a push batch may go to Medusa side by side, and which must not.
+
+Sales are independent: each becomes its own order, so they go in parallel (a sale is a
+chain of ~9 calls, mostly waiting on Medusa). The moves of one pickup order are not: each
+reads the order's version and state that the move before it wrote, so prepare, ready and
+handover queued offline and sent in one batch must run one after the other, in the order
+the desk made them; so must a handover and the sale that took its money (``sale_id``).
+A lane is such a chain; lanes run in parallel, each in batch order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from sync.ports import OutgoingOperation
+
+
+def lanes(operations: Sequence[OutgoingOperation]) -> list[list[int]]:
+    """Indexes of ``operations`` grouped into lanes, each in batch order; the lanes in the
+    order of their first operation."""
+    parent = list(range(len(operations)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[str, str], int] = {}
+    for index, op in enumerate(operations):
+        for key in _keys(op):
+            if key in owner:
+                parent[root(index)] = root(owner[key])
+            else:
+                owner[key] = index
+    grouped: dict[int, list[int]] = {}
+    for index in range(len(operations)):
+        grouped.setdefault(root(index), []).append(index)
+    return sorted(grouped.values(), key=lambda lane: lane[0])
+
+
+def _keys(op: OutgoingOperation) -> list[tuple[str, str]]:
+    keys = [("op", op.op_id)]
+    if op.kind != "pickup_transition":
+        return keys
+    try:
+        payload = json.loads(op.payload_json)
+    except ValueError:
+        return keys
+    if not isinstance(payload, dict):
+        return keys
+    if isinstance(payload.get("order_id"), str):
+        keys.append(("order", payload["order_id"]))
+    if isinstance(payload.get("sale_id"), str):
+        keys.append(("op", payload["sale_id"]))
+    return keys

@@ -1,0 +1,37 @@
+"""Which operations of a batch the Medusa adapter may send side by side (``lanes``)."""
+
+from __future__ import annotations
+
+import json
+
+from sync.medusa.lanes import lanes
+from sync.ports import OutgoingOperation
+
+
+def sale(op_id: str) -> OutgoingOperation:
+    return OutgoingOperation(op_id, 1, "sale", "{}")
+
+
+def move(op_id: str, order_id: str, sale_id: str | None = None) -> OutgoingOperation:
+    payload = {"order_id": order_id, "to_state": "ready"}
+    if sale_id:
+        payload["sale_id"] = sale_id
+    return OutgoingOperation(op_id, 1, "pickup_transition", json.dumps(payload))
+
+
+def test_one_orders_moves_share_a_lane_in_batch_order_and_sales_go_alone() -> None:
+    batch = [
+        move("m1", "order_A"), sale("s1"), move("m2", "order_B"), move("m3", "order_A"),
+        sale("s2"), move("m4", "order_A"),
+    ]  # fmt: skip
+    assert lanes(batch) == [[0, 3, 5], [1], [2], [4]]
+
+
+def test_a_handover_follows_the_sale_that_paid_for_it() -> None:
+    batch = [sale("s1"), move("m1", "order_A"), move("m2", "order_A", sale_id="s1"), sale("s2")]
+    assert lanes(batch) == [[0, 1, 2], [3]]
+
+
+def test_an_unreadable_payload_goes_alone() -> None:
+    broken = OutgoingOperation("m9", 1, "pickup_transition", "{not json")
+    assert lanes([move("m1", "order_A"), broken, move("m2", "order_A")]) == [[0, 2], [1]]
