@@ -11,6 +11,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterable
 
+import httpx
+
 from sync.ports import CentralRejected
 
 ACCEPT_ENCODING = "gzip, deflate"
@@ -105,3 +107,30 @@ def read_bounded(
             code="bad_encoding",
         ) from None
     return b"".join(chunks)
+
+
+def read_response(
+    response: httpx.Response,
+    limit: int,
+    too_large: Callable[[], Exception],
+    check: Callable[[], None],
+    sender: str = "The central API",
+) -> bytes:
+    """The decoded body of a streamed ``response`` (see ``read_bounded``): a declared
+    length over ``limit`` is refused before anything is read. A reply already in memory
+    (``httpx.MockTransport`` in tests) is only measured."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large()
+    if response.is_stream_consumed:
+        if len(response.content) > limit:
+            raise too_large()
+        return response.content
+    encoding = response.headers.get("content-encoding", "")
+    return read_bounded(response.iter_raw(), encoding, limit, too_large, check, sender)
+
+
+def size_text(count: int) -> str:
+    """A byte cap as a message says it: ``20 MiB``, ``464 KiB``."""
+    mib = count / (1024 * 1024)
+    return f"{mib:.0f} MiB" if mib >= 1 else f"{count // 1024} KiB"

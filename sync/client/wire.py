@@ -33,7 +33,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from sync.client.call_budget import BoundedTransport, CallBudget
-from sync.client.reply_body import ACCEPT_ENCODING, read_bounded
+from sync.client.reply_body import ACCEPT_ENCODING, read_response, size_text
 from sync.ports import (
     BadCursor,
     CentralRejected,
@@ -167,10 +167,6 @@ class Wire:
         )
 
     def _read(self, response: httpx.Response, limit: int) -> bytes:
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            raise _too_large(limit)
-
         def check() -> None:
             if self._budget.interrupted:
                 raise _interrupted()
@@ -179,12 +175,7 @@ class Wire:
                     f"The central API's reply took over {self._deadline_s:.0f} s to arrive."
                 )
 
-        if response.is_stream_consumed:  # an in-memory reply (httpx.MockTransport)
-            if len(response.content) > limit:
-                raise _too_large(limit)
-            return response.content
-        encoding = response.headers.get("content-encoding", "")
-        return read_bounded(response.iter_raw(), encoding, limit, lambda: _too_large(limit), check)
+        return read_response(response, limit, lambda: _too_large(limit), check)
 
 
 def parse(model: type[Model], data: bytes, what: str) -> Model:
@@ -286,14 +277,9 @@ def _interrupted() -> CentralUnavailable:
 
 def _too_large(limit: int) -> CentralRejected:
     return CentralRejected(
-        f"The central API's reply is larger than {_size(limit)}; it was refused.",
+        f"The central API's reply is larger than {size_text(limit)}; it was refused.",
         code="reply_too_large",
     )
-
-
-def _size(count: int) -> str:
-    mib = count / (1024 * 1024)
-    return f"{mib:.0f} MiB" if mib >= 1 else f"{count // 1024} KiB"
 
 
 def _short(text: str) -> str:

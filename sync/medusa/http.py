@@ -30,7 +30,7 @@ from typing import Any
 import httpx
 
 from sync.client.call_budget import BoundedTransport, CallBudget
-from sync.client.reply_body import ACCEPT_ENCODING, read_bounded
+from sync.client.reply_body import ACCEPT_ENCODING, read_response, size_text
 from sync.client.wire import retry_after_seconds
 from sync.ports import CentralRejected, CentralUnavailable, NotAuthorised
 
@@ -160,9 +160,6 @@ class MedusaHttp:
         """The decoded body, refused past the cap, checked for the deadline and an
         interruption between chunks."""
         limit = self._max_reply_bytes
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
-            raise _too_large(what, limit)
 
         def check() -> None:
             if self._budget.interrupted:
@@ -170,18 +167,8 @@ class MedusaHttp:
             if self._budget.expired():
                 raise self._late(what)
 
-        if response.is_stream_consumed:  # an in-memory reply (httpx.MockTransport)
-            if len(response.content) > limit:
-                raise _too_large(what, limit)
-            return response.content
-        encoding = response.headers.get("content-encoding", "")
-        return read_bounded(
-            response.iter_raw(),
-            encoding,
-            limit,
-            lambda: _too_large(what, limit),
-            check,
-            sender="Medusa",
+        return read_response(
+            response, limit, lambda: _too_large(what, limit), check, sender="Medusa"
         )
 
     def _transport_error(self, exc: httpx.TransportError, what: str) -> CentralUnavailable:
@@ -264,11 +251,6 @@ def _interrupted(what: str) -> CentralUnavailable:
 
 def _too_large(what: str, limit: int) -> CentralRejected:
     return CentralRejected(
-        f"Medusa's reply to {what} is larger than {_size(limit)}; it was refused.",
+        f"Medusa's reply to {what} is larger than {size_text(limit)}; it was refused.",
         code="reply_too_large",
     )
-
-
-def _size(count: int) -> str:
-    mib = count / (1024 * 1024)
-    return f"{mib:.0f} MiB" if mib >= 1 else f"{count // 1024} KiB"

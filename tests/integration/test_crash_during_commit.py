@@ -5,11 +5,8 @@ every sale the till reported complete must be there; ticket numbers stay 1..N wi
 gap; the journal still verifies.
 """
 
-import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,20 +14,14 @@ from pos.store.catalog_loader import load_catalog
 from pos.store.journal import verify
 from pos.store.local_store import LocalStore
 from resources.demo.catalog import DEPARTMENTS, demo_products
+from tests.support.writer_process import start_writer
 
 KILLS = 100
 WRITER = Path(__file__).with_name("sale_writer.py")
 
 
 def _kill_at_random(db: Path, seed: int, rng: random.Random) -> set[str]:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    proc = subprocess.Popen(
-        [sys.executable, str(WRITER), str(db), str(seed)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    proc = start_writer(WRITER, db, seed)
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "READY", proc.stderr.read() if proc.stderr else ""
     time.sleep(rng.uniform(0.0, 0.08))

@@ -6,11 +6,8 @@ back; the journal stays intact. The next run settles what the kill left, as a ca
 would (resume or set aside the basket, acknowledge the sale), and sells on.
 """
 
-import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +17,7 @@ from pos.store.catalog_loader import load_catalog
 from pos.store.journal import verify
 from pos.store.local_store import LocalStore
 from resources.demo.catalog import DEPARTMENTS, demo_products
+from tests.support.writer_process import start_writer
 
 KILLS = 100
 WRITER = Path(__file__).with_name("till_writer.py")
@@ -62,14 +60,7 @@ class Figures:
 
 
 def _run_and_kill(db: Path, seed: int, paying: bool, rng: random.Random, said: Reported) -> None:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    proc = subprocess.Popen(
-        [sys.executable, str(WRITER), str(db), str(seed)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    proc = start_writer(WRITER, db, seed)
     assert proc.stdout is not None
     scans_left = rng.randint(1, 8)
     for line in proc.stdout:  # the kill lands just after a chosen report

@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import subprocess
+import sys
 import threading
 import time
 import zlib
@@ -144,3 +146,30 @@ PEAK_RSS_LINES = """
 with open("/proc/self/status") as _status:
     print(next(int(ln.split()[1]) for ln in _status if ln.startswith("VmHWM:")) // 1024)
 """
+
+
+def child_peak(code: str, url: str) -> tuple[str, int]:
+    """Run ``code`` (ending with ``PEAK_RSS_LINES``) in a fresh Python against ``url``:
+    (what it printed before its peak, its peak RSS in MB)."""
+    child = subprocess.run(
+        [sys.executable, "-c", code, url], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert child.returncode == 0, child.stderr[-2000:]
+    message, peak_mb = child.stdout.strip().rsplit("\n", 1)
+    return message, int(peak_mb)
+
+
+def stop_during_a_call(
+    server: ScriptedServer, engine: Any, timeout: float = 2.0
+) -> tuple[bool, float]:
+    """Start ``engine``, let its first request wait on a trickling ``server``, then
+    ``stop(timeout)``: (whether its thread was still alive, how long stop took)."""
+    thread = engine.start()
+    assert server.arrived.wait(10)
+    time.sleep(0.3)  # the request is now waiting on its headers
+    started = time.monotonic()
+    engine.stop(timeout=timeout)
+    stopped_in = time.monotonic() - started
+    alive = thread.is_alive()
+    thread.join(15)  # a stuck engine: let it finish before the server goes
+    return alive, stopped_in

@@ -33,6 +33,7 @@ from tests.sync.scripted_server import (
     page,
     product,
     reply_json,
+    stop_during_a_call,
     trickle_headers,
 )
 
@@ -177,14 +178,7 @@ def test_stop_ends_the_engine_thread_with_a_request_in_flight(db: Path) -> None:
     with ScriptedServer(trickling) as server:
         central = HttpCentral(server.url, STORE, "T01", "token")  # 60 s deadline
         engine = SyncEngine(db, central, feeds=("catalog",))
-        thread = engine.start()
-        assert server.arrived.wait(10)
-        time.sleep(0.3)  # the request is now waiting on its headers
-        started = time.monotonic()
-        engine.stop(timeout=2)
-        stopped_in = time.monotonic() - started
-        alive = thread.is_alive()
-        thread.join(15)  # an old engine: let it finish before the server goes
+        alive, stopped_in = stop_during_a_call(server, engine)
         central.close()
     assert not alive and stopped_in < 2.5
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import gzip
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,9 +24,11 @@ from tests.sync.scripted_server import (
     PEAK_RSS_LINES,
     Request,
     ScriptedServer,
+    child_peak,
     gzip_of_zeros,
     reply,
     reply_json,
+    stop_during_a_call,
     trickle_headers,
 )
 
@@ -77,14 +77,7 @@ def test_stop_ends_the_engine_thread_with_a_medusa_call_in_flight(db: Path, tmp_
     with ScriptedServer(trickling) as server:
         backend = MedusaBackend(settings_for(server, tmp_path))  # 60 s deadline
         engine = SyncEngine(db, backend, feeds=("catalog",))
-        thread = engine.start()
-        assert server.arrived.wait(10)
-        time.sleep(0.3)  # the settings check now waits on its headers
-        started = time.monotonic()
-        engine.stop(timeout=2)
-        stopped_in = time.monotonic() - started
-        alive = thread.is_alive()
-        thread.join(15)  # an unbounded adapter: let it finish before the server goes
+        alive, stopped_in = stop_during_a_call(server, engine)
         backend.close()
     assert not alive and stopped_in < 2.5, f"stop took {stopped_in:.1f} s"
     assert "interrupted" in (engine.status.last_error or "")
@@ -165,14 +158,9 @@ def test_a_compression_bomb_is_refused_with_memory_bounded(
 ) -> None:
     body = bomb if encoding == "gzip" else gzip.compress(bomb, 9)
     for server in serving(body, encoding):
-        child = subprocess.run(
-            [sys.executable, "-c", _CHILD, server.url],
-            capture_output=True, text=True, timeout=60, check=False,
-        )  # fmt: skip
-    assert child.returncode == 0, child.stderr[-2000:]
-    message, peak_mb = child.stdout.strip().rsplit("\n", 1)
+        message, peak_mb = child_peak(_CHILD, server.url)
     assert message.startswith(says), message
-    assert int(peak_mb) < PEAK_RSS_MB, f"peak RSS {peak_mb} MB"
+    assert peak_mb < PEAK_RSS_MB, f"peak RSS {peak_mb} MB"
 
 
 # -- every loop bounded ----------------------------------------------------------------------
