@@ -6,7 +6,6 @@ gap; the journal still verifies.
 """
 
 import random
-import signal
 import time
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from pos.store.catalog_loader import load_catalog
 from pos.store.journal import verify
 from pos.store.local_store import LocalStore
 from resources.demo.catalog import DEPARTMENTS, demo_products
-from tests.support.writer_process import start_writer
+from tests.support.writer_process import kill_and_read, start_writer
 
 KILLS = 100
 WRITER = Path(__file__).with_name("sale_writer.py")
@@ -25,9 +24,7 @@ def _kill_at_random(db: Path, seed: int, rng: random.Random) -> set[str]:
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "READY", proc.stderr.read() if proc.stderr else ""
     time.sleep(rng.uniform(0.0, 0.08))
-    proc.send_signal(signal.SIGKILL)
-    out, err = proc.communicate(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, err
+    out, _err = kill_and_read(proc)
     return {line.split()[1] for line in out.splitlines() if line.startswith("DONE ")}
 
 

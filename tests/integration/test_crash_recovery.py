@@ -7,7 +7,6 @@ would (resume or set aside the basket, acknowledge the sale), and sells on.
 """
 
 import random
-import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from pos.store.catalog_loader import load_catalog
 from pos.store.journal import verify
 from pos.store.local_store import LocalStore
 from resources.demo.catalog import DEPARTMENTS, demo_products
-from tests.support.writer_process import start_writer
+from tests.support.writer_process import kill_and_read, start_writer
 
 KILLS = 100
 WRITER = Path(__file__).with_name("till_writer.py")
@@ -69,9 +68,7 @@ def _run_and_kill(db: Path, seed: int, paying: bool, rng: random.Random, said: R
         if word == "PAY" if paying else (word == "SCAN" and (scans_left := scans_left - 1) <= 0):
             break
     time.sleep(rng.uniform(0, 0.003))
-    proc.send_signal(signal.SIGKILL)
-    out, err = proc.communicate(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, err
+    out, _err = kill_and_read(proc)
     for line in out.split("\n")[:-1]:  # only whole lines: a report cut by the kill is none
         said.read(line)
 
