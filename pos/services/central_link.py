@@ -95,7 +95,7 @@ def sync_engine(
     from sync.medusa import MedusaBackend
 
     if link.backend == "medusa":
-        backend = MedusaBackend(medusa_settings(data_dir))
+        backend = MedusaBackend(medusa_settings(data_dir), terminal_id=link.terminal_id)
         return SyncEngine(data_dir / DATABASE_FILE, backend, on_status=on_status)
     token = TokenStore(data_dir, link.account).load()
     if not token:

@@ -44,6 +44,7 @@ from sync.medusa.feeds import CustomersFeed, PickupsFeed, StockFeed
 from sync.medusa.http import CALL_DEADLINE_S, TIMEOUT, MedusaHttp
 from sync.medusa.lanes import lanes
 from sync.medusa.pickups import PickupDesk
+from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
 from sync.medusa.state import AdapterState
@@ -68,8 +69,10 @@ class MedusaBackend:
         transport: httpx.BaseTransport | None = None,
         timeout: httpx.Timeout = TIMEOUT,
         deadline_s: float = CALL_DEADLINE_S,
+        terminal_id: str = "",
     ) -> None:
         self.settings = settings
+        self.terminal_id = terminal_id  # named in the plugin's ledger with each operation
         self.http = MedusaHttp(
             settings.base_url,
             settings.secret_api_key,
@@ -150,6 +153,16 @@ class MedusaBackend:
         leave; the ones already recorded answer ``duplicate`` when it is sent again."""
         if not 1 <= len(operations) <= MAX_OPERATIONS:
             raise ValueError(f"a push carries 1 to {MAX_OPERATIONS} operations")
+        resolved = self._ready()
+        translators = self._translators(resolved)
+        if translators and all(op.kind in translators for op in operations):
+            return push_batch(self.http, self._scope(), operations, translators)
+        if translators:  # kinds the plugin applies go there, the rest the old way
+            by_plugin = [op for op in operations if op.kind in translators]
+            others = [op for op in operations if op.kind not in translators]
+            done = push_batch(self.http, self._scope(), by_plugin, translators)
+            found = {o.op_id: o for o in [*done, *self.push(others)]}
+            return [found[op.op_id] for op in operations]
         pusher = self._pusher()
 
         def one(op: OutgoingOperation) -> OperationOutcome:
@@ -184,6 +197,22 @@ class MedusaBackend:
             if failed is not None:
                 raise failed
         return [outcome for outcome in outcomes if outcome is not None]
+
+    def _translators(self, resolved: Resolved) -> dict[str, Translator]:
+        """The operation kinds sent through Comptoir's plugin (when it is installed and
+        applies them), each with its payload translator."""
+        if resolved.plugin is None:
+            return {}
+        mine: dict[str, Translator] = {}
+        return {kind: t for kind, t in mine.items() if resolved.plugin.applies(kind)}
+
+    def _scope(self) -> Scope:
+        return Scope(
+            terminal_id=self.terminal_id or "unnamed",
+            sales_channel_id=self.settings.sales_channel_id,
+            stock_location_id=self.settings.stock_location_id,
+            region_id=self.settings.region_id,
+        )
 
     def _pusher(self) -> SalePusher:
         resolved = self._ready()

@@ -20,6 +20,22 @@ _LOCATION_FIELDS = (
 )
 
 
+#: The till-facing contract of ``comptoir-medusa-plugin`` this adapter speaks.
+PLUGIN_API = 1
+
+
+@dataclass(frozen=True, slots=True)
+class PluginInfo:
+    """Comptoir's plugin as installed in this Medusa (``GET /admin/comptoir/version``)."""
+
+    version: str
+    api: int
+    operations: tuple[str, ...]  # the operation kinds it applies
+
+    def applies(self, kind: str) -> bool:
+        return kind in self.operations
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
     """What the checks found out and the adapter needs."""
@@ -30,6 +46,7 @@ class Resolved:
     pickup_option_id: str  # the one in-store sales are recorded with
     address: dict[str, Any]  # the location's, as a cart's shipping address
     store_id: str  # the contract's store id for this location
+    plugin: PluginInfo | None = None  # None: Medusa without Comptoir's plugin
 
 
 def verify_settings(http: MedusaHttp, settings: MedusaSettings) -> Resolved:
@@ -53,6 +70,31 @@ def verify_settings(http: MedusaHttp, settings: MedusaSettings) -> Resolved:
         pickup_option_id=settings.pickup_option_id or options[0],
         address=_address(location, settings.country_code),
         store_id=settings.store_id or store_slug(str(location.get("name") or "")),
+        plugin=plugin_info(http),
+    )
+
+
+def plugin_info(http: MedusaHttp) -> PluginInfo | None:
+    """The plugin's version, None when it is not installed (its route is a 404); an
+    installed plugin speaking another contract is a settings error naming both."""
+    try:
+        found = http.admin("GET", "/admin/comptoir/version")
+    except CentralRejected as exc:
+        if exc.http_status == 404:
+            return None
+        raise
+    api = found.get("api")
+    if api != PLUGIN_API:
+        raise SettingsError(
+            f"The Comptoir plugin in Medusa speaks version {api!r} of the till contract; "
+            f"this till speaks version {PLUGIN_API}: install matching versions of "
+            "Comptoir and comptoir-medusa-plugin."
+        )
+    operations = found.get("operations")
+    return PluginInfo(
+        version=str(found.get("version") or ""),
+        api=PLUGIN_API,
+        operations=tuple(str(kind) for kind in operations) if isinstance(operations, list) else (),
     )
 
 

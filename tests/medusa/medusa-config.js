@@ -20,4 +20,10 @@ module.exports = defineConfig({
   admin: {
     disable: true,
   },
+  // Comptoir's plugin (sync/medusa/plugin), copied into node_modules by
+  // tests/support/medusa_plugin.py; COMPTOIR_MEDUSA_PLUGIN=0 runs a store without it.
+  plugins:
+    process.env.COMPTOIR_MEDUSA_PLUGIN === "0"
+      ? []
+      : [{ resolve: "comptoir-medusa-plugin", options: {} }],
 })

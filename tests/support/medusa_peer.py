@@ -249,6 +249,7 @@ class MedusaPeer:
 
     seed_store: bool = True
     keep_dir: bool = False
+    with_plugin: bool = True  # Comptoir's plugin in Medusa (False: a store without it)
     timings: dict[str, float] = field(default_factory=dict)
     base_url: str = ""
     database_url: str = ""
@@ -265,6 +266,10 @@ class MedusaPeer:
             raise PeerError(f"cannot start a Medusa peer: {reason}")
         try:
             self._phase("install", ensure_node_modules)
+            if self.with_plugin:
+                from tests.support.medusa_plugin import ensure_plugin
+
+                self._phase("plugin", ensure_plugin)
             self.workdir = Path(tempfile.mkdtemp(prefix="comptoir-medusa-"))
             self.workdir.chmod(0o755)  # PostgreSQL's user must reach its data dir
             self._phase("pg_init", self._pg_init)
@@ -428,7 +433,12 @@ class MedusaPeer:
             time.sleep(0.2)
 
     def _env(self) -> dict[str, str]:
-        return {**node_env(), "DATABASE_URL": self.database_url, "NODE_ENV": "development"}
+        return {
+            **node_env(),
+            "DATABASE_URL": self.database_url,
+            "NODE_ENV": "development",
+            "COMPTOIR_MEDUSA_PLUGIN": "1" if self.with_plugin else "0",
+        }
 
     def _medusa_cli(self, *args: str) -> None:
         assert self.workdir is not None

@@ -1,0 +1,14 @@
+import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { PostOperations } from "./admin/comptoir/operations/validators"
+
+export default defineMiddlewares({
+  routes: [
+    {
+      matcher: "/admin/comptoir/operations",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostOperations)],
+      // A batch of 500 sales is a few MB of JSON.
+      bodyParser: { sizeLimit: "16mb" },
+    },
+  ],
+})

@@ -1,0 +1,140 @@
+import { createHash } from "node:crypto"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { COMPTOIR_LEDGER } from "../modules/comptoir-ledger"
+import type ComptoirLedgerService from "../modules/comptoir-ledger/service"
+import type { OperationResult } from "../modules/comptoir-ledger/service"
+import { HANDLERS } from "./registry"
+import { OperationRefused, type Outcome, type TillOperation, type TillScope } from "./types"
+
+/** Lanes applied side by side; each lane in order. Medusa's work is mostly PostgreSQL's. */
+export const LANE_WORKERS = 4
+
+export function fingerprint(op: TillOperation): string {
+  return createHash("sha256")
+    .update(op.kind)
+    .update("\u0000")
+    .update(canonical(op.payload))
+    .digest("hex")
+}
+
+/** JSON with sorted keys: the same payload always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`
+  if (value && typeof value === "object") {
+    const entries = Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+    return `{${entries.join(",")}}`
+  }
+  return JSON.stringify(value ?? null)
+}
+
+/**
+ * Applies a batch: operations of one lane in order, lanes side by side. A lane stops at
+ * an operation answered `retry` (a later move must not run on a state the earlier one
+ * did not leave); the rest of that lane is answered `retry` too.
+ */
+export async function applyBatch(
+  container: MedusaContainer,
+  scope: TillScope,
+  operations: TillOperation[]
+): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(operations.length)
+  const lanes = new Map<string, number[]>()
+  operations.forEach((op, index) => {
+    const lane = lanes.get(op.lane) ?? []
+    lane.push(index)
+    lanes.set(op.lane, lane)
+  })
+  const queue = [...lanes.values()]
+  const worker = async () => {
+    for (let lane = queue.shift(); lane; lane = queue.shift()) {
+      let blocked: string | null = null
+      for (const index of lane) {
+        const op = operations[index]
+        outcomes[index] = blocked
+          ? { op_id: op.op_id, status: "retry", reason: blocked }
+          : await applyOne(container, scope, op)
+        if (outcomes[index].status === "retry" && !blocked) {
+          blocked = `waits for ${op.op_id}: ${outcomes[index].reason ?? "retry"}`
+        }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(LANE_WORKERS, queue.length) }, worker))
+  return outcomes
+}
+
+export async function applyOne(
+  container: MedusaContainer,
+  scope: TillScope,
+  op: TillOperation
+): Promise<Outcome> {
+  const ledger = container.resolve<ComptoirLedgerService>(COMPTOIR_LEDGER)
+  const handler = HANDLERS[op.kind]
+  if (!handler) {
+    return {
+      op_id: op.op_id,
+      status: "rejected",
+      code: "not_supported",
+      reason: `This version of the Comptoir plugin does not apply ${op.kind} operations.`,
+    }
+  }
+  const claim = await ledger.claim({
+    id: op.op_id,
+    kind: op.kind,
+    terminal_id: scope.terminal_id,
+    fingerprint: fingerprint(op),
+  })
+  if (!claim.claimed) {
+    if (!claim.sameContent) {
+      return {
+        op_id: op.op_id,
+        status: "rejected",
+        code: "op_id_reused",
+        reason: `Operation ${op.op_id} was already received with other content.`,
+      }
+    }
+    if (claim.status === "in_progress") {
+      return { op_id: op.op_id, status: "retry", reason: "being applied by another request" }
+    }
+    const first = claim.result as OperationResult
+    return first.status === "accepted" ? { ...first, op_id: op.op_id, status: "duplicate" } : first
+  }
+  const token = claim.token
+  try {
+    const answer = await handler({
+      container,
+      scope,
+      op,
+      progress: claim.progress,
+      saveProgress: async (progress) => {
+        if (!(await ledger.saveProgress(op.op_id, token, progress))) {
+          throw new Error(`lost the claim on ${op.op_id}`)
+        }
+      },
+    })
+    if (answer.status === "retry") {
+      await ledger.release(op.op_id, token)
+      return { op_id: op.op_id, status: "retry", reason: answer.reason }
+    }
+    const result = { ...answer, op_id: op.op_id } as OperationResult
+    await ledger.finish(op.op_id, token, result)
+    return result as Outcome
+  } catch (error) {
+    if (error instanceof OperationRefused) {
+      const result: OperationResult = {
+        op_id: op.op_id,
+        status: "rejected",
+        code: error.code,
+        message: error.message,
+        reason: error.message,
+      }
+      await ledger.finish(op.op_id, token, result)
+      return result as Outcome
+    }
+    await ledger.release(op.op_id, token)
+    const reason = error instanceof Error ? error.message : String(error)
+    return { op_id: op.op_id, status: "retry", reason }
+  }
+}

@@ -1,0 +1,7 @@
+import type { Handler } from "./types"
+
+/**
+ * The operation kinds this plugin applies, by the till's kind name. A kind missing here
+ * is answered `rejected` / `not_supported` with a sentence, never dropped.
+ */
+export const HANDLERS: Record<string, Handler> = {}

@@ -1,0 +1,2 @@
+// The plugin's workflows, exported for a store's own code (`comptoir-medusa-plugin/workflows`).
+export {}
