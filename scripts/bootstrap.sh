@@ -50,3 +50,9 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
   echo "$want" >"$stamp"
 fi
+
+if [ "${1:-}" = "--test" ] && [ "${COMPTOIR_MEDUSA:-1}" != "0" ]; then
+  # The test Medusa (npm) and Comptoir's plugin for it (Medusa's plugin build), ahead of
+  # the tests; reused while their lockfiles and sources are unchanged.
+  .venv/bin/python -m tests.support.medusa_plugin
+fi
