@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the clients load httpx, pydantic and keyring: only when the
     from sync.client.carts import HttpCarts
     from sync.engine import SyncEngine, SyncStatus
     from sync.medusa import MedusaSettings
+    from sync.medusa.web_carts import MedusaCarts
 
 _KEYS = ("central_url", "central_store_id", "central_terminal_id", "central_ca_file")
 BACKEND_KEY = "central_backend"  # "central" (our own API, the default) or "medusa"
@@ -168,14 +169,20 @@ def link_medusa(store: LocalStore, data_dir: Path, settings_file: Path, terminal
     return store_id
 
 
-def cart_calls(data_dir: Path, link: CentralLink | None) -> HttpCarts | None:
+def cart_calls(data_dir: Path, link: CentralLink | None) -> HttpCarts | MedusaCarts | None:
     """The till's online-cart calls, or None for a till with no central server (a cart
-    then cannot be fetched: the cashier scans the items)."""
+    then cannot be fetched: the cashier scans the items). A Medusa link goes through
+    Comptoir's plugin; without it each cart is refused with the reason."""
     from sync.client import TokenStore
     from sync.client.carts import HttpCarts
 
-    if link is None or link.backend != "central":
-        return None  # Medusa carts go through the adapter's fetch_cart (no short code)
+    if link is None:
+        return None
+    if link.backend == "medusa":
+        from sync.medusa.web_carts import MedusaCarts
+
+        settings = medusa_settings(data_dir)
+        return MedusaCarts(settings, terminal_id=link.terminal_id, store_id=link.store_id)
     token = TokenStore(data_dir, link.account).load()
     if not token:
         return None
