@@ -16,6 +16,7 @@ from pos.domain.tenders import TenderKind
 from pos.services.central_link import cart_calls, read_link
 from pos.services.checkout import Checkout
 from pos.services.online_cart import OnlineCarts
+from pos.services.store_summary import summarize
 from pos.store.local_store import LocalStore
 from sync.contract.codes import normalize_code
 from sync.medusa.web_carts import MedusaCarts
@@ -47,6 +48,20 @@ def till_dir(seed: Seed, tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert run_link_medusa(till, settings, "T01") == 0
     assert run_sync(till) == 0
     return till
+
+
+def test_link_medusa_says_the_plugin_and_its_version(
+    seed: Seed, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    till = tmp_path / "till"
+    till.mkdir()
+    settings = tmp_path / "medusa.toml"
+    table = {"sync": {"backend": "medusa", "medusa": settings_values(seed)}}
+    settings.write_text(tomli_w.dumps(table), encoding="utf-8")
+    assert run_link_medusa(till, settings, "T01") == 0
+    assert "Comptoir's plugin 0.1.0 is installed" in capsys.readouterr().out
+    with LocalStore(till / "store.db") as store:
+        assert summarize(store, till).medusa_plugin == "0.1.0"
 
 
 def refused(call, *args) -> PosError:
