@@ -19,10 +19,11 @@ from pos.services.online_cart import OnlineCarts
 from pos.services.store_summary import summarize
 from pos.store.local_store import LocalStore
 from sync.contract.codes import normalize_code
+from sync.medusa.money import to_cents
 from sync.medusa.web_carts import MedusaCarts
 from sync.ports import CentralRejected
 from tests.medusa.helpers import settings_values
-from tests.medusa.seed import MedusaStore, Seed, open_web_cart
+from tests.medusa.seed import MedusaAdmin, MedusaStore, Seed, open_web_cart
 
 pytestmark = pytest.mark.medusa
 
@@ -120,6 +121,44 @@ def test_a_web_cart_is_sold_once_at_a_medusa_till(seed: Seed, till_dir: Path) ->
         assert (other.value.http_status, other.value.code) == (409, "cart_converted")
         assert sale.sale_id in other.value.message
         calls.close()
+
+
+def test_a_web_promotion_is_charged_as_medusa_computed_it(
+    seed: Seed, till_dir: Path, admin: MedusaAdmin
+) -> None:
+    """A promotion code the customer entered online: the till charges Medusa's figure to
+    the cent, even when it does not divide by the quantity (the line is split)."""
+    admin.post(
+        "/admin/promotions",
+        {
+            "code": "COMPTOIR-WEB-10",
+            "type": "standard",
+            "status": "active",
+            "is_automatic": False,
+            "application_method": {
+                "type": "percentage", "target_type": "items", "allocation": "each",
+                "value": 10, "max_quantity": 100, "currency_code": "eur",
+            },
+        },
+    )  # fmt: skip
+    cart_id = open_web_cart(seed, {"THE-VERT-100": 7})
+    shop = MedusaStore(seed.base_url, seed.web_publishable_key)
+    try:
+        shop.post(f"/store/carts/{cart_id}/promotions", {"promo_codes": ["COMPTOIR-WEB-10"]})
+        medusa = shop.get(f"/store/carts/{cart_id}", fields="id,total,discount_total")["cart"]
+    finally:
+        shop.close()
+    assert medusa["discount_total"] > 0
+    code = web_code(seed, cart_id)["code"]
+    with LocalStore(till_dir / "store.db") as store:
+        calls = cart_calls(till_dir, read_link(store))
+        checkout = Checkout(store, terminal_id="T01", cashier="Inès")
+        loaded = OnlineCarts(calls).load(checkout, code)
+        calls.close()
+    assert checkout.totals().total_cents == loaded.total_cents == to_cents(medusa["total"])
+    assert loaded.total_cents < 7 * 299 and loaded.discount_cents > 0
+    assert sum(line.quantity for line in loaded.lines) == 7
+    assert len(loaded.lines) == (1 if loaded.total_cents % 7 == 0 else 2)  # split to the cent
 
 
 def test_two_tills_converting_one_cart_at_once_sell_it_once(seed: Seed, till_dir: Path) -> None:
