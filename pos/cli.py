@@ -177,16 +177,23 @@ def run_outbox_requeue(data_dir: Path, op_ids: Sequence[str], terminal_id: str) 
 
 
 def run_link_medusa(data_dir: Path, settings_file: Path, terminal_id: str) -> int:
-    from pos.services.central_link import link_medusa
+    from pos.services.central_link import WITHOUT_PLUGIN, link_medusa
 
     try:
         with LocalStore(data_dir / DATABASE_FILE) as store:
-            store_id = link_medusa(store, data_dir, settings_file, terminal_id)
+            linked = link_medusa(store, data_dir, settings_file, terminal_id)
     except OSError as exc:
         print(f"comptoir link-medusa: {settings_file}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except (PosError, StoreError) as exc:
         print(f"comptoir link-medusa: {exc.message}", file=sys.stderr)
         return 1
-    print(f"Terminal {terminal_id} of store {store_id} now syncs with Medusa.")
+    print(f"Terminal {terminal_id} of store {linked.store_id} now syncs with Medusa.")
+    if linked.plugin_version:
+        print(f"Comptoir's plugin {linked.plugin_version} is installed in this Medusa.")
+    else:
+        print(
+            "Comptoir's plugin is NOT installed in this Medusa (comptoir-medusa-plugin, see "
+            f"the README). {WITHOUT_PLUGIN}"
+        )
     return 0

@@ -25,10 +25,19 @@ if TYPE_CHECKING:  # the clients load httpx, pydantic and keyring: only when the
     from sync.client.carts import HttpCarts
     from sync.engine import SyncEngine, SyncStatus
     from sync.medusa import MedusaSettings
+    from sync.medusa.web_carts import MedusaCarts
 
 _KEYS = ("central_url", "central_store_id", "central_terminal_id", "central_ca_file")
 BACKEND_KEY = "central_backend"  # "central" (our own API, the default) or "medusa"
 MEDUSA_FILE = "medusa.toml"  # the Medusa settings and keys, owner-only, in the data folder
+#: Comptoir's plugin as found in Medusa at link time: its version, "" when not installed.
+MEDUSA_PLUGIN_KEY = "medusa_plugin"
+#: What a store loses without the plugin (``comptoir link-medusa`` says it; the till too).
+WITHOUT_PLUGIN = (
+    "Without it, web carts cannot be rung up at the till, sales are recorded at Medusa's "
+    "own prices rather than the till's, and pickup moves, partial pickups, expiry and "
+    "incremental pulls need it."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +140,21 @@ def medusa_settings(data_dir: Path) -> MedusaSettings:
         raise PosError(str(exc), code="medusa_settings") from None
 
 
-def link_medusa(store: LocalStore, data_dir: Path, settings_file: Path, terminal_id: str) -> str:
+@dataclass(frozen=True, slots=True)
+class MedusaLinked:
+    store_id: str
+    plugin_version: str  # "": Comptoir's plugin is not installed in that Medusa
+
+
+def link_medusa(
+    store: LocalStore, data_dir: Path, settings_file: Path, terminal_id: str
+) -> MedusaLinked:
     """Use a Medusa v2 store as this till's central platform.
 
     The settings are checked offline, then against the server (every id must exist and
     fit the others), before anything is recorded; the file is kept owner-only in the
-    data folder (it holds the secret key). Returns the Medusa store's id."""
+    data folder (it holds the secret key). Whether Comptoir's plugin is there is recorded
+    too: the till tells what does not work without it."""
     from sync.medusa import MedusaBackend
     from sync.medusa import SettingsError as MedusaSettingsError
 
@@ -165,17 +183,34 @@ def link_medusa(store: LocalStore, data_dir: Path, settings_file: Path, terminal
     store.set_setting(BACKEND_KEY, "medusa")
     store.set_setting("terminal_id", terminal_id)
     store.set_setting("store_name", resolved.store_name)
-    return store_id
+    plugin = resolved.plugin.version if resolved.plugin else ""
+    store.set_setting(MEDUSA_PLUGIN_KEY, plugin)
+    return MedusaLinked(store_id, plugin)
 
 
-def cart_calls(data_dir: Path, link: CentralLink | None) -> HttpCarts | None:
+def medusa_plugin(store: LocalStore, link: CentralLink | None) -> str | None:
+    """Comptoir's plugin version as recorded at link time: None when the till is not
+    linked to Medusa (or was linked before this was recorded), "" when Medusa has none."""
+    if link is None or link.backend != "medusa":
+        return None
+    found = store.setting(MEDUSA_PLUGIN_KEY, "?")
+    return None if found == "?" else found
+
+
+def cart_calls(data_dir: Path, link: CentralLink | None) -> HttpCarts | MedusaCarts | None:
     """The till's online-cart calls, or None for a till with no central server (a cart
-    then cannot be fetched: the cashier scans the items)."""
+    then cannot be fetched: the cashier scans the items). A Medusa link goes through
+    Comptoir's plugin; without it each cart is refused with the reason."""
     from sync.client import TokenStore
     from sync.client.carts import HttpCarts
 
-    if link is None or link.backend != "central":
-        return None  # Medusa carts go through the adapter's fetch_cart (no short code)
+    if link is None:
+        return None
+    if link.backend == "medusa":
+        from sync.medusa.web_carts import MedusaCarts
+
+        settings = medusa_settings(data_dir)
+        return MedusaCarts(settings, terminal_id=link.terminal_id, store_id=link.store_id)
     token = TokenStore(data_dir, link.account).load()
     if not token:
         return None

@@ -147,6 +147,12 @@ def _refused(code: str, error: CentralError) -> PosError:
             code="cart_already_used",
             detail=error.message,
         )
+    if error.code in ("plugin_missing", "plugin_mismatch"):
+        return PosError(
+            f"Cart {code} cannot be fetched: {error.message}",
+            code="cart_needs_plugin",
+            detail=error.message,
+        )
     return PosError(
         f"The central server refused cart {code}: {error.message}",
         code="cart_refused",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pos.services.central_link import CentralLink, read_link
+from pos.services.central_link import CentralLink, medusa_plugin, read_link
 from pos.store.local_store import LocalStore
 
 
@@ -18,6 +18,7 @@ class StoreSummary:
     data_dir: str
     cashier: str = ""
     central: CentralLink | None = None  # None: no central server (demo, not enrolled)
+    medusa_plugin: str | None = None  # Medusa links: the plugin's version, "" if missing
 
 
 def summarize(
@@ -37,4 +38,5 @@ def summarize(
         data_dir=str(data_dir),
         cashier=cashier,
         central=central,
+        medusa_plugin=medusa_plugin(store, central),
     )

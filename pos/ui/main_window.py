@@ -165,12 +165,23 @@ class MainWindow(QMainWindow):
         self.network_status.setToolTip(tooltip)
 
     def on_opened(self, summary: StoreSummary) -> None:
-        self.store_status.setText(
+        text = (
             self.tr("%1 · terminal %2 · cashier %3")
             .replace("%1", summary.store_name)
             .replace("%2", summary.terminal_id)
             .replace("%3", summary.cashier)
         )
+        tooltip = ""
+        if summary.medusa_plugin == "":  # a limit the staff should know before a customer asks
+            text += " · " + self.tr("Medusa without Comptoir's plugin")
+            tooltip = self.tr(
+                "Comptoir's plugin is not installed in Medusa: web carts cannot be rung up "
+                "at the till, sales are recorded at Medusa's own prices, and pickup moves, "
+                "partial pickups and expiry need it. Ask your administrator to install it."
+            )
+        self.store_status.setText(text)
+        self.store_status.setToolTip(tooltip)
+        self.store_status.setProperty("medusa_plugin", summary.medusa_plugin)
         self.start_screen.show_summary(summary)
         self.stack.setCurrentWidget(self.till_screen)
         self.till_screen.scan_field.setFocus()

@@ -245,6 +245,11 @@ def _templates() -> dict[str, str]:
         "cart_already_used": QCoreApplication.translate(
             "Messages", "This cart was already used for another sale: scan the items instead."
         ),
+        "cart_needs_plugin": QCoreApplication.translate(
+            "Messages",
+            "Web carts need Comptoir's plugin in Medusa, which is not installed: scan the "
+            "items instead.",
+        ),
         "cart_refused": QCoreApplication.translate(
             "Messages",
             "The central server refused this cart: scan the items instead, or call support.",

@@ -434,6 +434,16 @@
         <source>%1 · terminal %2 · cashier %3</source>
         <translation>%1 · caisse %2 · caissier %3</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="176"/>
+        <source>Medusa without Comptoir&apos;s plugin</source>
+        <translation>Medusa sans le plugin Comptoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="178"/>
+        <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
+        <translation>Le plugin Comptoir n’est pas installé dans Medusa : les paniers web ne peuvent pas être encaissés en caisse, les ventes sont enregistrées aux prix de Medusa, et les étapes du retrait en magasin, les retraits partiels et l’expiration en ont besoin. Demandez à votre administrateur de l’installer.</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -809,6 +819,11 @@
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="248"/>
+        <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
+        <translation>Les paniers web demandent le plugin Comptoir dans Medusa, qui n’est pas installé : scannez plutôt les articles.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="253"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation>Le serveur central a refusé ce panier : scannez plutôt les articles, ou appelez le support.</translation>
     </message>
@@ -1023,7 +1038,12 @@
         <translation>Medusa a valorisé cette vente à un autre total que celui encaissé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="141"/>
+        <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
+        <translation>Medusa avait moins de stock que cette vente n’en a pris : son stock a été relevé du manque avant l’enregistrement de la vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="166"/>
         <source>The operations could not be read: %1</source>
         <translation>Les opérations n&apos;ont pas pu être lues : %1</translation>
     </message>

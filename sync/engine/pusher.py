@@ -43,6 +43,8 @@ WARNING_TEXTS = {
     "(the entry was rewritten).",
     "hash_mismatch": "Central computed another journal hash for this sale than the till.",
     "medusa_total_differs": "Medusa priced this sale at another total than the till charged.",
+    "stock_corrected": "Medusa had less stock than this sale took: its stock level was raised "
+    "by the shortfall before the sale was recorded.",
 }
 
 

@@ -137,6 +137,10 @@ class OutboxDialog(QDialog):
             "medusa_total_differs": self.tr(
                 "Medusa priced this sale at another total than the till charged."
             ),
+            "stock_corrected": self.tr(
+                "Medusa had less stock than this sale took: its stock level was raised by "
+                "the shortfall before the sale was recorded."
+            ),
         }
         return known.get(code, text)
 

@@ -1,0 +1,48 @@
+"""What Medusa refuses is never lost from sight: ``comptoir sync`` names it and exits
+non-zero, and the till's "Operations to check" list holds it with Medusa's reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from pos.cli import SET_ASIDE_EXIT, run_link_medusa, run_sync
+from pos.services.outbox_review import OutboxReview
+from pos.store import outbox
+from pos.store.local_store import LocalStore
+from tests.medusa.helpers import settings_values
+from tests.medusa.seed import Seed
+
+pytestmark = pytest.mark.medusa
+
+
+def test_a_medusa_refusal_is_reported_and_listed_to_check(
+    seed: Seed, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    till = tmp_path / "till"
+    till.mkdir()
+    settings = tmp_path / "medusa.toml"
+    table = {"sync": {"backend": "medusa", "medusa": settings_values(seed)}}
+    settings.write_text(tomli_w.dumps(table), encoding="utf-8")
+    assert run_link_medusa(till, settings, "T01") == 0
+    assert run_sync(till) == 0
+    with LocalStore(till / "store.db") as store:
+        product = store.conn.execute("SELECT id, sku FROM products LIMIT 1").fetchone()
+        movement = {"delta": -1, "product_id": product[0], "reason": "breakage", "sku": product[1]}
+        outbox.enqueue(store.conn, "mv-medusa-1", "stock_movement", movement)
+    capsys.readouterr()
+
+    assert run_sync(till) == SET_ASIDE_EXIT  # not 0: a manager must look
+
+    out = capsys.readouterr().out
+    assert "1 refused, 1 set aside in all" in out
+    assert "Refused by the central API (set aside): 1" in out
+    assert "stock_movement mv-medusa-1: not_supported:" in out
+    found = OutboxReview(till, "T01").list()  # what "Opérations à vérifier…" shows
+    assert found.set_aside_total == 1
+    [op] = found.set_aside
+    assert (op.op_id, op.kind, op.code) == ("mv-medusa-1", "stock_movement", "not_supported")
+    assert "Medusa" in op.reason
+    assert run_sync(till) == SET_ASIDE_EXIT  # still to check on the next round

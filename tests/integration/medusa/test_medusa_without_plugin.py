@@ -1,0 +1,105 @@
+"""A Medusa without Comptoir's plugin (its own peer): ``comptoir link-medusa`` says so
+and what does not work, the till records it, and a web cart is refused saying why."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import tomli_w
+
+from pos.cli import run_link_medusa
+from pos.domain.errors import PosError
+from pos.services.central_link import cart_calls, read_link
+from pos.services.checkout import Checkout
+from pos.services.online_cart import OnlineCarts
+from pos.services.store_summary import summarize
+from pos.store.local_store import LocalStore
+from sync.medusa.checks import plugin_info
+from sync.medusa.http import MedusaHttp
+from tests.medusa.helpers import settings_values
+from tests.medusa.seed import Seed
+from tests.support.medusa_peer import MedusaPeer, missing_prerequisites
+
+pytestmark = pytest.mark.medusa
+
+
+@pytest.fixture(scope="module")
+def bare_seed() -> Iterator[Seed]:
+    """A second Medusa, seeded like the first, without the plugin."""
+    reason = "COMPTOIR_MEDUSA=0" if os.environ.get("COMPTOIR_MEDUSA") == "0" else None
+    reason = reason or missing_prerequisites()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the Medusa integration tests, but {reason}")
+        pytest.skip(f"Medusa integration tests skipped: {reason}")
+    with MedusaPeer(with_plugin=False) as peer:
+        assert peer.seed is not None
+        yield peer.seed
+
+
+def _link(seed: Seed, root: Path) -> Path:
+    till = root / "till"
+    till.mkdir()
+    settings = root / "medusa.toml"
+    table = {"sync": {"backend": "medusa", "medusa": settings_values(seed)}}
+    settings.write_text(tomli_w.dumps(table), encoding="utf-8")
+    assert run_link_medusa(till, settings, "T01") == 0
+    return till
+
+
+def test_link_medusa_says_the_plugin_is_missing_and_what_that_costs(
+    bare_seed: Seed, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    version = f"{bare_seed.base_url}/admin/comptoir/version"
+    missing = httpx.get(version, auth=(bare_seed.secret_key, ""))
+    assert missing.status_code == 404  # what Medusa answers on a route nobody installed
+    till = _link(bare_seed, tmp_path)
+
+    out = capsys.readouterr().out
+    assert "plugin is NOT installed" in out
+    assert "web carts cannot be rung up" in out
+    with LocalStore(till / "store.db") as store:
+        summary = summarize(store, till)
+        assert summary.medusa_plugin == ""  # the status bar tells the staff
+        checkout = Checkout(store, terminal_id="T01", cashier="Inès")
+        calls = cart_calls(till, read_link(store))
+        with pytest.raises(PosError) as refused:
+            OnlineCarts(calls).load(checkout, "K7M2-Q9XD")
+        assert refused.value.code == "cart_needs_plugin"  # not "offline"
+        assert "plugin" in refused.value.message
+        calls.close()
+
+
+class _HtmlNotFound(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = b"<!DOCTYPE html><html><body><pre>Cannot GET /admin/comptoir/version</pre>"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_an_html_404_also_means_not_installed() -> None:
+    """A proxy in front of Medusa may answer an unknown route with an HTML page."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _HtmlNotFound)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        http_ = MedusaHttp(f"http://127.0.0.1:{server.server_port}", "sk_test", "pk_test")
+        try:
+            assert plugin_info(http_) is None
+        finally:
+            http_.close()
+    finally:
+        server.shutdown()
+        server.server_close()
