@@ -168,10 +168,10 @@ def test_a_pickup_at_a_store_without_the_stock_never_takes_it_below_zero(make_ba
 
     order = placed(admin, order_id)
 
-    assert order["metadata"]["comptoir_stock_short"] == {"TASSE-BLEUE": 1}
     assert level_at(admin, seed, "TASSE-BLEUE") == paris_before  # Paris keeps its cups
     assert level_at(admin, seed, "TASSE-BLEUE", lyon)["reserved"] == 0
     assert {r["location_id"] for r in held_for(admin, order_id)} == {lyon}
+    assert order["metadata"]["comptoir_stock_short"] == {"TASSE-BLEUE": 1}
     desk = make_backend(stock_location_id=lyon, terminal_id="L01")
     seen = order_in_feed(desk, order_id)
     assert desk.push([transition(seen, "preparing", "ly-1")])[0].status == "accepted"
@@ -193,14 +193,14 @@ def test_a_pickup_at_a_store_without_the_stock_never_takes_it_below_zero(make_ba
 def test_the_pickup_code_is_random_not_derived_from_the_order_id(backend, admin, seed):
     ids = [place_pickup_order(seed, {"STYLO-NOIR": 1}) for _ in range(2)]
 
-    codes = [placed(admin, order_id)["metadata"]["comptoir_pickup_code"] for order_id in ids]
+    given = [placed(admin, order_id)["metadata"] for order_id in ids]
 
+    codes = [order_in_feed(backend, order_id).pickup_code for order_id in ids]
     assert codes[0] != codes[1]
-    for order_id, code in zip(ids, codes, strict=True):
-        assert normalize_code(code) == code
+    for order_id, code, metadata in zip(ids, codes, given, strict=True):
         assert code != derived_code(order_id)
-        fed = order_in_feed(backend, order_id)
-        assert (fed.pickup_code, fed.qr_text) == (code, f"CMPT-PU:{order_id}:{code}")
+        assert normalize_code(code) == code == metadata["comptoir_pickup_code"]
+        assert order_in_feed(backend, order_id).qr_text == f"CMPT-PU:{order_id}:{code}"
 
 
 def test_expiry_releases_a_no_show_orders_stock(backend, admin, seed):
@@ -232,3 +232,32 @@ def test_expiry_releases_a_no_show_orders_stock(backend, admin, seed):
     after = level_at(admin, seed, "CARNET-A5", lyon)
     assert (after["stocked"], after["reserved"]) == (before["stocked"], before["reserved"])
     assert held_for(admin, order_id) == []
+
+
+def test_a_handover_cut_short_inside_medusa_is_finished_not_redone(backend, admin, seed):
+    """Medusa stopped after the move's first step (state and version written, nothing
+    fulfilled): the same move sent again finishes it, once."""
+    before = level_at(admin, seed, "STYLO-NOIR")
+    order_id = place_pickup_order(seed, {"STYLO-NOIR": 1})
+    placed(admin, order_id)
+    seen = order_in_feed(backend, order_id)
+    moves = queued(seen, [("preparing", "cut-1"), ("ready", "cut-2"), ("collected", "cut-3")])
+    assert [o.status for o in backend.push(moves[:2])] == ["accepted", "accepted"]
+    order = admin.get(f"/admin/orders/{order_id}", fields="id,metadata,*items")["order"]
+    first_step = {
+        **order["metadata"],
+        "comptoir_pickup_state": "collected",
+        "comptoir_version": 4,
+        "comptoir_op": "cut-3",
+        "comptoir_collected": {order["items"][0]["id"]: 1},
+    }
+    admin.post(f"/admin/orders/{order_id}", {"metadata": first_step})
+
+    outcome = backend.push([moves[2]])[0]
+
+    assert (outcome.status, outcome.code) == ("accepted", "")
+    row = order_row(admin, order_id)
+    assert (row["status"], row["payment_status"]) == ("completed", "captured")
+    assert held_for(admin, order_id) == []
+    after = level_at(admin, seed, "STYLO-NOIR")
+    assert (after["stocked"], after["reserved"]) == (before["stocked"] - 1, before["reserved"])

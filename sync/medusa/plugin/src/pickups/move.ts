@@ -56,6 +56,12 @@ async function moveLocked(container: MedusaContainer, request: MoveRequest): Pro
   }
   const current = stateOf(order)
   const version = versionOf(order)
+  if (order.metadata[KEY.op] === request.op_id && current === request.to_state) {
+    // This very move was applied by a try that died before answering (Medusa stopped
+    // mid-workflow, with no chance to compensate): finish what it left, never redo it.
+    await applyPickupMoveWorkflow(container).run({ input: remainder(order, current) })
+    return { state: current, version, warnings: [] }
+  }
   if (
     request.from_state !== undefined &&
     (current !== request.from_state || version !== request.expected_version)
@@ -212,4 +218,30 @@ export function planMove(
     plan.cancel = true
   }
   return plan
+}
+
+/** What a cut-short move to `state` may have left undone (each part is skipped if done). */
+function remainder(order: PickupOrder, state: PickupState): PickupMovePlan {
+  const handedOver = state === "collected" || state === "partially_collected"
+  const closing = state === "cancelled" || state === "expired"
+  return {
+    order_id: order.id,
+    metadata: order.metadata,
+    reservation_updates: [],
+    reservation_deletes: [],
+    fulfil: handedOver && !order.fulfillment_ids.length ? fulfilled(order) : null,
+    release_line_items: handedOver ? order.items.map((item) => item.id) : [],
+    capture_payment_ids: handedOver ? order.payment_ids : [],
+    complete: state === "collected" && order.status !== "completed",
+    cancel: closing && order.status !== "canceled",
+  }
+}
+
+/** The hand-over the cut-short move recorded (`comptoir_collected`), to fulfil again. */
+function fulfilled(order: PickupOrder): PickupMovePlan["fulfil"] {
+  const given = countsOf(order.metadata[KEY.collected])
+  const items = order.items
+    .filter((item) => (given[item.id] ?? 0) > 0)
+    .map((item) => ({ id: item.id, quantity: given[item.id] }))
+  return items.length ? { location_id: order.location_id!, items } : null
 }
