@@ -33,8 +33,10 @@ export const pickupTransition: Handler = async ({ container, scope, op }) => {
     location_id: scope.stock_location_id,
     op_id: op.op_id,
     at: typeof p.at === "string" ? p.at : new Date().toISOString(),
+    sale_id: typeof p.sale_id === "string" ? p.sale_id : null,
   })
-  return { status: "accepted", state: moved.state, version: moved.version, warnings: moved.warnings }
+  const answer = { status: "accepted" as const, state: moved.state, version: moved.version }
+  return moved.warnings.length ? { ...answer, warnings: moved.warnings } : answer
 }
 
 function parseLines(value: unknown): { sku: string; quantity: number }[] {

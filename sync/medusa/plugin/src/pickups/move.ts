@@ -18,6 +18,8 @@ export type MoveRequest = {
   location_id?: string
   op_id: string
   at: string
+  /** The till's sale that took the money for an order not paid online. */
+  sale_id?: string | null
 }
 
 export type MoveResult = { state: PickupState; version: number; warnings: string[] }
@@ -87,7 +89,9 @@ async function moveLocked(container: MedusaContainer, request: MoveRequest): Pro
   )
   const plan = planMove(order, reservations, request, version)
   await applyPickupMoveWorkflow(container).run({ input: plan })
-  return { state: request.to_state, version: version + 1, warnings: [] }
+  const warnings =
+    plan.fulfil && !order.paid && !request.sale_id ? ["unpaid_handover"] : []
+  return { state: request.to_state, version: version + 1, warnings }
 }
 
 /** Per line item: the SKU counts spread over the order's lines of that SKU, in order. */

@@ -20,7 +20,10 @@ export type PickupOrder = {
   items: PickupItem[]
   /** The stock location of the order's pickup option; null: not a pickup order. */
   location_id: string | null
+  /** Authorised payments not yet captured (captured at the hand-over). */
   payment_ids: string[]
+  /** Paid online: some payment authorised or captured, not cancelled. */
+  paid: boolean
   fulfillment_ids: string[]
 }
 
@@ -65,6 +68,9 @@ export async function loadPickupOrder(
       quantity: toNumber(item.quantity),
     })),
     location_id: await pickupLocation(container, optionIds),
+    paid: (order.payment_collections ?? [])
+      .flatMap((c: any) => c?.payments ?? [])
+      .some((p: any) => p && !p.canceled_at),
     payment_ids: (order.payment_collections ?? [])
       .flatMap((c: any) => c?.payments ?? [])
       .filter((p: any) => p && !p.captured_at && !p.canceled_at)
