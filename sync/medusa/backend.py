@@ -16,6 +16,8 @@ web cart               store cart (``GET /store/carts/{id}``)
 pickup order           order whose shipping method is the location's pickup option
 pickup states/version  order metadata, fulfillment, delivery, completion, cancel
 pickup_transition op   the same moves, checked against the state and version seen
+                       (through Comptoir's plugin when installed: partial pickup,
+                       expiry, random pickup code, stock at the pickup location)
 sale (pushed once)     cart of the POS channel completed into an order, then fulfilled
                        at the location; cart id kept with the sale = idempotency key
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in

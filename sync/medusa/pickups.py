@@ -15,8 +15,11 @@ collected      a fulfillment at our location (consumes the reservation), marked 
 cancelled      order canceled (releases the reservations)                        released
 =============  ===============================================================  ========
 
-``partially_collected`` and ``expired`` are never produced: Medusa cannot hand over part
-of an order through a pickup (a desk asking for it is refused) and does not expire orders.
+``partially_collected`` and ``expired`` are never produced here: Medusa alone cannot hand
+over part of an order through a pickup (a desk asking for it is refused) and does not
+expire orders. Where Comptoir's plugin is installed, the moves are its own
+(``plugin_pickups.py``, rules in ``NOTES.md``): it writes the same metadata keys, plus
+these two states, the picked and handed-over counts, and a random pickup code.
 
 The order's ``version`` is ``metadata.comptoir_version`` (1 when absent), raised by one
 with each desk move; a cancellation or completion made on Medusa's side counts one more,
