@@ -203,12 +203,14 @@ def test_the_pickup_code_is_random_not_derived_from_the_order_id(backend, admin,
         assert order_in_feed(backend, order_id).qr_text == f"CMPT-PU:{order_id}:{code}"
 
 
-def test_expiry_releases_a_no_show_orders_stock(backend, admin, seed):
+def test_expiry_releases_a_no_show_orders_stock(make_backend, admin, seed):
     lyon = seed.other_location_id
     before = level_at(admin, seed, "CARNET-A5", lyon)
     order_id = place_pickup_order(seed, {"CARNET-A5": 2}, option_id=seed.other_pickup_option_id)
     placed(admin, order_id)
     assert level_at(admin, seed, "CARNET-A5", lyon)["reserved"] == before["reserved"] + 2
+    desk = make_backend(stock_location_id=lyon, terminal_id="L02")
+    seen = order_in_feed(desk, order_id)
     expire = f"{seed.base_url}/admin/comptoir/pickups/expire"
     created = order_row(admin, order_id)
     soon = httpx.post(
@@ -232,6 +234,10 @@ def test_expiry_releases_a_no_show_orders_stock(backend, admin, seed):
     after = level_at(admin, seed, "CARNET-A5", lyon)
     assert (after["stocked"], after["reserved"]) == (before["stocked"], before["reserved"])
     assert held_for(admin, order_id) == []
+    fed = order_in_feed(desk, order_id)
+    assert (fed.state, fed.version, fed.history[-1].channel) == ("expired", 2, "central")
+    late = desk.push([transition(seen, "preparing", "late-1")])[0]
+    assert (late.status, late.code) == ("rejected", "conflict")
 
 
 def test_a_handover_cut_short_inside_medusa_is_finished_not_redone(backend, admin, seed):
