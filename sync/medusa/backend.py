@@ -16,6 +16,8 @@ web cart               store cart (``GET /store/carts/{id}``)
 pickup order           order whose shipping method is the location's pickup option
 pickup states/version  order metadata, fulfillment, delivery, completion, cancel
 pickup_transition op   the same moves, checked against the state and version seen
+                       (through Comptoir's plugin when installed: partial pickup,
+                       expiry, random pickup code, stock at the pickup location)
 sale (pushed once)     cart of the POS channel completed into an order, then fulfilled
                        at the location; cart id kept with the sale = idempotency key
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
@@ -44,6 +46,7 @@ from sync.medusa.feeds import CustomersFeed, PickupsFeed, StockFeed
 from sync.medusa.http import CALL_DEADLINE_S, TIMEOUT, MedusaHttp
 from sync.medusa.lanes import lanes
 from sync.medusa.pickups import PickupDesk
+from sync.medusa.plugin_pickups import move_directly, translate_transition
 from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
@@ -157,7 +160,7 @@ class MedusaBackend:
         translators = self._translators(resolved)
         if translators and all(op.kind in translators for op in operations):
             return push_batch(self.http, self._scope(), operations, translators)
-        if translators:  # kinds the plugin applies go there, the rest the old way
+        if any(op.kind in translators for op in operations):  # the rest the old way
             by_plugin = [op for op in operations if op.kind in translators]
             others = [op for op in operations if op.kind not in translators]
             done = push_batch(self.http, self._scope(), by_plugin, translators)
@@ -203,7 +206,9 @@ class MedusaBackend:
         applies them), each with its payload translator."""
         if resolved.plugin is None:
             return {}
-        mine: dict[str, Translator] = {}
+        mine: dict[str, Translator] = {
+            "pickup_transition": translate_transition,
+        }
         return {kind: t for kind, t in mine.items() if resolved.plugin.applies(kind)}
 
     def _scope(self) -> Scope:
@@ -236,8 +241,12 @@ class MedusaBackend:
 
     def move_pickup(self, pickup_id: str, status: str, *, op_id: str) -> None:
         """Move at once (the desk's direct call; pushed ``pickup_transition`` operations
-        go through ``push`` with the version check)."""
-        self._desk(self._ready()).move(pickup_id, status, op_id)
+        go through ``push`` with the version check); through the plugin when installed."""
+        resolved = self._ready()
+        if resolved.plugin is not None and resolved.plugin.applies("pickup_transition"):
+            move_directly(self.http, self._scope(), pickup_id, status, op_id)
+            return
+        self._desk(resolved).move(pickup_id, status, op_id)
 
     def pickup_order(self, pickup_id: str) -> dict[str, Any]:
         """The Medusa order behind a pickup (for the desk's detail view)."""

@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -27,6 +27,7 @@ from sync.medusa.http import MedusaHttp
 from sync.medusa.money import BadAmount, field_cents, rate_to_bp, to_cents
 from sync.medusa.pickups import (
     DETAIL_FIELDS,
+    counts,
     expires_at,
     is_pickup_at,
     pickup_code,
@@ -168,7 +169,11 @@ class PickupsFeed:
 def pickup_order(order: dict[str, Any], store_id: str, ids: dict[str, int]) -> PickupOrder:
     """The contract's pickup order for a Medusa order (rules in ``pickups.py``)."""
     state = pickup_state(order)
-    lines = [_pickup_line(n, item, ids, state) for n, item in enumerate(order["items"], 1)]
+    picked, given = counts(order, "comptoir_picked"), counts(order, "comptoir_collected")
+    lines = [
+        _with_counts(_pickup_line(n, item, ids, state), item["id"], state, picked, given)
+        for n, item in enumerate(order["items"], 1)
+    ]
     total = sum(line.total_cents for line in lines)
     address = order.get("shipping_address") or {}
     name = " ".join(p for p in (address.get("first_name"), address.get("last_name")) if p)
@@ -180,16 +185,16 @@ def pickup_order(order: dict[str, Any], store_id: str, ids: dict[str, int]) -> P
             channel="web", terminal_id=None, staff=None, op_id=None, reason=None,
         )
     ]  # fmt: skip
+    metadata = order.get("metadata") or {}
     if state != "received":
-        op = (order.get("metadata") or {}).get("comptoir_op")
+        op = metadata.get("comptoir_op")
         history.append(
             PickupEvent(
                 version=max(version, 2), from_state=None, state=state, at=updated,
-                recorded_at=updated, channel="terminal" if op else "web", terminal_id=None,
+                recorded_at=updated, channel=_channel(op), terminal_id=None,
                 staff=None, op_id=op if isinstance(op, str) else None, reason=None,
             )
         )  # fmt: skip
-    picked = state in ("ready", "collected")
     return PickupOrder(
         id=order["id"],
         store_id=store_id,
@@ -205,15 +210,53 @@ def pickup_order(order: dict[str, Any], store_id: str, ids: dict[str, int]) -> P
         paid=order.get("payment_status") in ("authorized", "captured", "partially_captured"),
         lines=lines,
         total_cents=total,
-        picked_total_cents=total if picked else None,
-        collected_total_cents=total if state == "collected" else None,
-        partial=False,
+        picked_total_cents=_sum(lines, "picked_quantity"),
+        collected_total_cents=_sum(lines, "collected_quantity"),
+        partial=any(
+            line.picked_quantity is not None and line.picked_quantity < line.quantity
+            for line in lines
+        ),
         sale_id=None,
         created_at=created,
         due_at=None,
-        expires_at=expires_at(created),
+        expires_at=expires_at(created, metadata.get("comptoir_ready_at")),
         updated_at=updated,
         history=history,
+    )
+
+
+def _channel(op: object) -> Literal["web", "terminal", "central"]:
+    if not isinstance(op, str):
+        return "web"
+    return "central" if op.startswith("expire:") else "terminal"
+
+
+def _with_counts(
+    line: PickupLine,
+    item_id: str,
+    state: str,
+    picked: dict[str, int] | None,
+    given: dict[str, int] | None,
+) -> PickupLine:
+    """The plugin's recorded counts (a partial preparation or hand-over) over the
+    all-or-nothing reading of a plain Medusa order."""
+    changes: dict[str, int | None] = {}
+    if picked is not None and item_id in picked:
+        changes["picked_quantity"] = min(picked[item_id], line.quantity)
+    if given is not None and item_id in given:
+        changes["collected_quantity"] = min(given[item_id], line.quantity)
+    elif state == "partially_collected":
+        changes["collected_quantity"] = 0
+    return line.model_copy(update=changes) if changes else line
+
+
+def _sum(lines: list[PickupLine], field: str) -> int | None:
+    """Totals as picked or handed over: each line's total in proportion to its count."""
+    found = [getattr(line, field) for line in lines]
+    if any(count is None for count in found):
+        return None
+    return sum(
+        line.total_cents * count // line.quantity for line, count in zip(lines, found, strict=True)
     )
 
 
@@ -226,7 +269,7 @@ def _pickup_line(line_no: int, item: dict[str, Any], ids: dict[str, int], state:
     discount = to_cents(item.get("discount_total") or 0, item.get("raw_discount_total"))
     rates = [line.get("rate") for line in item.get("tax_lines") or []]
     sku = sku_of({"sku": item.get("variant_sku"), "id": item.get("variant_id") or item["id"]})
-    picked = int(quantity) if state in ("ready", "collected") else None
+    picked = int(quantity) if state in ("ready", "collected", "partially_collected") else None
     return PickupLine(
         line_no=line_no,
         product_id=ids[item["variant_id"]],
@@ -243,7 +286,7 @@ def _pickup_line(line_no: int, item: dict[str, Any], ids: dict[str, int], state:
         discount_cents=discount,
         total_cents=total,
         picked_quantity=picked,
-        collected_quantity=int(quantity) if state == "collected" else None,
+        collected_quantity=int(quantity) if state in ("collected", "partially_collected") else None,
     )
 
 

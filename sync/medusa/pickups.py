@@ -15,8 +15,11 @@ collected      a fulfillment at our location (consumes the reservation), marked 
 cancelled      order canceled (releases the reservations)                        released
 =============  ===============================================================  ========
 
-``partially_collected`` and ``expired`` are never produced: Medusa cannot hand over part
-of an order through a pickup (a desk asking for it is refused) and does not expire orders.
+``partially_collected`` and ``expired`` are never produced here: Medusa alone cannot hand
+over part of an order through a pickup (a desk asking for it is refused) and does not
+expire orders. Where Comptoir's plugin is installed, the moves are its own
+(``plugin_pickups.py``, rules in ``NOTES.md``): it writes the same metadata keys, plus
+these two states, the picked and handed-over counts, and a random pickup code.
 
 The order's ``version`` is ``metadata.comptoir_version`` (1 when absent), raised by one
 with each desk move; a cancellation or completion made on Medusa's side counts one more,
@@ -30,6 +33,7 @@ before it is done, so a move cut by a dropped connection finishes on the next tr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from datetime import timedelta
 from typing import Any
@@ -66,6 +70,9 @@ def live_fulfillments(order: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def pickup_state(order: dict[str, Any]) -> str:
+    marked = (order.get("metadata") or {}).get(STATE_KEY)
+    if marked in ("expired", "partially_collected"):  # only Comptoir's plugin makes these
+        return str(marked)
     if order.get("status") == "canceled":
         return "cancelled"
     fulfillments = live_fulfillments(order)
@@ -86,8 +93,9 @@ def pickup_version(order: dict[str, Any]) -> int:
 
 
 def pickup_code(order: dict[str, Any]) -> str:
-    """``metadata.comptoir_pickup_code`` when the web shop set one, else 40 bits of the
-    order id's SHA-256 in the contract's alphabet (the shop can compute the same)."""
+    """``metadata.comptoir_pickup_code`` when Comptoir's plugin (a random code given at
+    placement) or the web shop set one, else 40 bits of the order id's SHA-256 in the
+    contract's alphabet (the shop can compute the same: only without the plugin)."""
     given = (order.get("metadata") or {}).get("comptoir_pickup_code")
     if isinstance(given, str) and len(given) == 9:
         return given
@@ -100,8 +108,22 @@ def pickup_qr(order: dict[str, Any]) -> str:
     return pickup_qr_text(order["id"], pickup_code(order))
 
 
-def expires_at(created_at: str) -> str:
-    return iso(parse(created_at) + timedelta(days=PICKUP_HOLD_DAYS))
+def expires_at(created_at: str, ready_at: object = None) -> str:
+    """Held from placement, or from being made ready when later (as the plugin's expiry)."""
+    start = parse(created_at)
+    if isinstance(ready_at, str):
+        with contextlib.suppress(ValueError):
+            start = max(start, parse(ready_at))
+    return iso(start + timedelta(days=PICKUP_HOLD_DAYS))
+
+
+def counts(order: dict[str, Any], key: str) -> dict[str, int] | None:
+    """Per line item id: picked (``comptoir_picked``) or handed over (``comptoir_collected``)
+    as the plugin recorded them; None when it did not."""
+    found = (order.get("metadata") or {}).get(key)
+    if not isinstance(found, dict):
+        return None
+    return {k: v for k, v in found.items() if isinstance(v, int) and not isinstance(v, bool)}
 
 
 class PickupDesk:

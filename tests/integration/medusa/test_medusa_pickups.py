@@ -135,8 +135,8 @@ def test_pushed_transitions_check_the_version_the_desk_saw(backend, admin, seed)
 
     now = order_in_feed(backend, order_id)
     assert (now.state, now.version) == ("preparing", 2)
-    partial = transition(now, "ready", "desk-A-2", lines=[{"sku": "STYLO-NOIR", "quantity": 1}])
-    assert backend.push([partial])[0].code == "invalid_lines"
+    too_many = transition(now, "ready", "desk-A-2", lines=[{"sku": "STYLO-NOIR", "quantity": 3}])
+    assert backend.push([too_many])[0].code == "invalid_lines"
     assert backend.push([transition(now, "ready", "desk-A-3")])[0].status == "accepted"
     ready = order_in_feed(backend, order_id)
     handed = backend.push([transition(ready, "collected", "desk-A-4")])[0]

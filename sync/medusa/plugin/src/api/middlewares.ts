@@ -1,5 +1,6 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { PostOperations } from "./admin/comptoir/operations/validators"
+import { PostExpire } from "./admin/comptoir/pickups/expire/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -9,6 +10,11 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(PostOperations)],
       // A batch of 500 sales is a few MB of JSON.
       bodyParser: { sizeLimit: "16mb" },
+    },
+    {
+      matcher: "/admin/comptoir/pickups/expire",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostExpire)],
     },
   ],
 })

@@ -1,7 +1,10 @@
+import { pickupTransition } from "./pickup-transition"
 import type { Handler } from "./types"
 
 /**
  * The operation kinds this plugin applies, by the till's kind name. A kind missing here
  * is answered `rejected` / `not_supported` with a sentence, never dropped.
  */
-export const HANDLERS: Record<string, Handler> = {}
+export const HANDLERS: Record<string, Handler> = {
+  pickup_transition: pickupTransition,
+}

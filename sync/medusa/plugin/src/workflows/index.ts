@@ -1,2 +1,2 @@
 // The plugin's workflows, exported for a store's own code (`comptoir-medusa-plugin/workflows`).
-export {}
+export { applyPickupMoveWorkflow, type PickupMovePlan } from "./pickup-move"
