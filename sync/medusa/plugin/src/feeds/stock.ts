@@ -25,23 +25,33 @@ export type StockRow = {
  * compare the (stamp, id) pair nor order on an expression, and soft-deleted rows across
  * a link are out of the query graph's reach. The read is one statement over Medusa's
  * own tables (inventory_level, inventory_item, product_variant_inventory_item,
- * product_variant); it writes nothing.
+ * product_variant); it writes nothing. Only rows with some part stamped at or after the
+ * cursor's time are looked at, so a pull costs what changed, not the size of the stock.
  */
 const CHANGED_LEVELS = `
-select l.id, l.inventory_item_id, l.location_id,
-       l.stocked_quantity::float8 as stocked, l.reserved_quantity::float8 as reserved,
-       (l.deleted_at is not null or i.deleted_at is not null) as gone,
-       to_char(s.stamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as stamp
-from inventory_level l
-join inventory_item i on i.id = l.inventory_item_id
-cross join lateral (
-  select greatest(l.updated_at, l.deleted_at, i.deleted_at, max(pvi.updated_at),
-                  max(pvi.deleted_at)) as stamp
-  from product_variant_inventory_item pvi where pvi.inventory_item_id = l.inventory_item_id
-) s
-where (?::text is null or l.location_id = ?)
-  and (s.stamp, l.id) > (?::timestamptz, ?)
-order by s.stamp, l.id
+with links as (
+  select inventory_item_id, greatest(max(updated_at), max(deleted_at)) as stamp
+  from product_variant_inventory_item
+  where updated_at >= ?::timestamptz or deleted_at >= ?::timestamptz
+  group by inventory_item_id
+),
+levels as (
+  select l.id, l.inventory_item_id, l.location_id, l.stocked_quantity, l.reserved_quantity,
+         (l.deleted_at is not null or i.deleted_at is not null) as gone,
+         greatest(l.updated_at, l.deleted_at, i.deleted_at, k.stamp) as stamp
+  from inventory_level l
+  join inventory_item i on i.id = l.inventory_item_id
+  left join links k on k.inventory_item_id = l.inventory_item_id
+  where (?::text is null or l.location_id = ?)
+    and (l.updated_at >= ?::timestamptz or l.deleted_at >= ?::timestamptz
+         or i.deleted_at >= ?::timestamptz or k.stamp is not null)
+)
+select id, inventory_item_id, location_id, gone,
+       stocked_quantity::float8 as stocked, reserved_quantity::float8 as reserved,
+       to_char(stamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as stamp_text
+from levels
+where (stamp, id) > (?::timestamptz, ?)
+order by stamp, id
 limit ?`
 
 const VARIANTS = `
@@ -57,8 +67,9 @@ const EPOCH = "1970-01-01T00:00:00.000000Z"
 export async function readStock(pg: Knex, query: FeedQuery): Promise<FeedPage<StockRow>> {
   const location = query.location_id ?? null
   const after = query.after ?? { t: EPOCH, id: "" }
+  const t = after.t
   const levels = (
-    await pg.raw(CHANGED_LEVELS, [location, location, after.t, after.id, query.limit])
+    await pg.raw(CHANGED_LEVELS, [t, t, location, location, t, t, t, after.t, after.id, query.limit])
   ).rows as Record<string, any>[]
   if (levels.length === 0) {
     return { items: [], last: null, has_more: false }
@@ -83,7 +94,7 @@ export async function readStock(pg: Knex, query: FeedQuery): Promise<FeedPage<St
         comptoir_product_id: variant.comptoir_product_id,
         stocked_quantity: Number(level.stocked),
         reserved_quantity: Number(level.reserved),
-        updated_at: level.stamp,
+        updated_at: level.stamp_text,
         deleted: Boolean(level.gone || variant.gone),
       })
     }
@@ -91,7 +102,7 @@ export async function readStock(pg: Knex, query: FeedQuery): Promise<FeedPage<St
   const tail = levels[levels.length - 1]
   return {
     items,
-    last: { t: tail.stamp, id: tail.id },
+    last: { t: tail.stamp_text, id: tail.id },
     has_more: levels.length === query.limit,
   }
 }
