@@ -1,7 +1,7 @@
 """Delta feeds through Comptoir's plugin (``GET /admin/comptoir/feeds/{feed}``).
 
-Where the plugin is installed the stock feed reads only the levels changed after the
-cursor (the plugin keeps an opaque ``(change stamp, level id)`` cursor: rows sharing a
+Where the plugin is installed the stock and customers feeds read only the rows changed
+after the cursor (the plugin keeps an opaque ``(change stamp, level id)`` cursor: rows sharing a
 stamp are neither skipped nor repeated across pages). A deleted level, inventory item
 or variant comes as a level of 0 (the contract's stock item has no deletion flag: the
 till holds no stock of a product that is gone).
@@ -17,8 +17,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sync.contract import StockItem
+from sync.contract import CustomerItem, StockItem
 from sync.medusa.catalog import operator_id, sku_of
+from sync.medusa.feeds import customer_item
 from sync.medusa.http import MedusaHttp
 from sync.medusa.state import AdapterState
 from sync.medusa.timestamps import version_of
@@ -85,6 +86,26 @@ class PluginStockFeed:
             items.pop(item.product_id, None)
             items[item.product_id] = item
         return list(items.values()), {"p": cursor}, more
+
+
+class PluginCustomersFeed:
+    """Customers changed since the cursor, deleted ones as ``active: false`` (plugin path;
+    the rows have the REST shape, so the till's items are the same)."""
+
+    def __init__(self, http: MedusaHttp) -> None:
+        self.http = http
+
+    def page(self, state: dict[str, Any], limit: int) -> tuple[list[CustomerItem], dict, bool]:
+        rows, cursor, more = read_feed(
+            self.http, "customers", plugin_state("customers", state), limit
+        )
+        items = []
+        for row in rows:
+            try:
+                items.append(customer_item(row))
+            except ValidationError:
+                continue  # an id or e-mail the contract refuses: not shown at the till
+        return items, {"p": cursor}, more
 
 
 def _item(row: dict[str, Any], product_id: int) -> StockItem:

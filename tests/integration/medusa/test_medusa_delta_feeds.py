@@ -124,7 +124,7 @@ def test_equal_stamps_across_page_boundaries_lose_and_repeat_nothing(
 ):
     items = stocked_variants(admin, seed, 40)
     cursor = caught_up(backend)
-    # an import stamping 40 levels with one microsecond-exact time
+    # an import stamping 40 levels alike, in microseconds as PostgreSQL's now() does
     ids = ", ".join(f"'{item}'" for item in items.values())
     _psql(
         medusa_peer,
@@ -227,3 +227,50 @@ def test_an_incremental_pull_of_1000_changed_levels(backend, admin, seed):
     )
     assert len(delta) == 1000
     assert incremental <= 2.0
+
+
+def new_customers(admin: MedusaAdmin, count: int) -> dict[str, str]:
+    """``count`` new customers: {email: id}."""
+    tag = uuid.uuid4().hex[:8]
+    made = {}
+    for n in range(count):
+        email = f"delta-{tag}-{n:02d}@example.test"
+        body = {"email": email, "first_name": "Client", "last_name": f"{tag} {n:02d}"}
+        made[email] = admin.post("/admin/customers", body)["customer"]["id"]
+    return made
+
+
+def test_a_customers_delta_has_the_changed_and_deleted_ones_only(backend, admin, seed):
+    made = new_customers(admin, 3)
+    cursor = pull_all(backend, "customers")[1]
+    renamed, deleted, _ = made
+    admin.post(f"/admin/customers/{made[renamed]}", {"last_name": "Renommée"})
+    gone = admin.http.delete(f"/admin/customers/{made[deleted]}")
+    assert gone.status_code == 200, gone.text
+
+    delta, cursor = pull_all(backend, "customers", cursor)
+
+    assert {(c.email, c.name, c.active) for c in delta} == {
+        (renamed, "Client Renommée", True),
+        (deleted, f"Client {deleted.split('-')[1]} 01", False),
+    }
+    assert pull_all(backend, "customers", cursor)[0] == []
+
+
+def test_customers_sharing_a_stamp_across_pages_come_once_each(backend, admin, medusa_peer):
+    made = new_customers(admin, 12)
+    cursor = pull_all(backend, "customers")[1]
+    ids = ", ".join(f"'{id_}'" for id_ in made.values())
+    # an import stamping 12 customers alike, in milliseconds as Medusa's ORM writes them
+    _psql(
+        medusa_peer,
+        "update customer set phone = '+33100000000', "
+        "updated_at = date_trunc('milliseconds', now() + interval '1 second')"
+        f" where id in ({ids})",
+    )
+
+    delta, cursor = pull_all(backend, "customers", cursor, limit=5)
+
+    assert sorted(c.email for c in delta) == sorted(made)
+    assert {c.phone for c in delta} == {"+33100000000"}
+    assert pull_all(backend, "customers", cursor)[0] == []

@@ -10,6 +10,9 @@ export type FeedCursor = { t: string; id: string }
 
 export class BadCursor extends Error {}
 
+/** Where a pull without a cursor starts: before every row. */
+export const EPOCH = "1970-01-01T00:00:00.000000Z"
+
 const STAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
 
 export function encodeCursor(feed: string, cursor: FeedCursor): string {

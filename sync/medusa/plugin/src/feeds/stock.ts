@@ -1,4 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { EPOCH } from "./cursor"
 import type { FeedPage, FeedQuery } from "./types"
 
 /** One till product's level at the location (a level linked to two variants gives two). */
@@ -60,8 +61,6 @@ select pvi.inventory_item_id, v.id, v.sku, v.metadata->>'comptoir_product_id' as
 from product_variant_inventory_item pvi join product_variant v on v.id = pvi.variant_id
 where pvi.inventory_item_id = any(?)
 order by pvi.inventory_item_id, v.id`
-
-const EPOCH = "1970-01-01T00:00:00.000000Z"
 
 /** The levels changed after the cursor, at `location_id` (all locations without it). */
 export async function readStock(pg: Knex, query: FeedQuery): Promise<FeedPage<StockRow>> {
