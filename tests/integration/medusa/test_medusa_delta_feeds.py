@@ -20,7 +20,7 @@ from sync.engine.engine import SyncEngine
 from sync.medusa import cursors
 from sync.medusa.feeds import StockFeed
 from sync.ports import BadCursor
-from tests.medusa.helpers import pull_all
+from tests.medusa.helpers import DroppingTransport, path_is, pull_all
 from tests.medusa.seed import MedusaAdmin, Seed
 from tests.support.medusa_peer import MedusaPeer, postgres_bindir
 
@@ -164,15 +164,21 @@ def test_deleted_levels_and_variants_come_out_as_deletions(backend, admin, seed)
 
 def test_the_tills_stock_after_a_delta_equals_medusas(make_backend, admin, seed, tmp_path):
     items = stocked_variants(admin, seed, 20)
-    engine = SyncEngine(tmp_path / "store.db", make_backend(), poll_interval_s=0)
+    net = DroppingTransport()
+    engine = SyncEngine(tmp_path / "store.db", make_backend(transport=net), poll_interval_s=0)
     try:
         assert engine.sync_once().state == "idle"
         skus = list(items)
         set_levels(admin, seed, [items[sku] for sku in skus[:5]], 3)
         set_levels(admin, seed, [items[sku] for sku in skus[5:8]], 41)
         before = engine.totals.pulled.get("stock", 0)
-        status = engine.sync_once()
+        net.drop(path_is("GET", "/admin/comptoir/feeds/stock"))  # the delta's answer lost
+        for _ in range(5):
+            status = engine.sync_once()
+            if status.state == "idle":
+                break
         assert status.state == "idle", status.last_error
+        assert net.log == ["after GET /admin/comptoir/feeds/stock (200)"]
         assert engine.totals.pulled["stock"] - before == 8  # the changed levels only
     finally:
         engine.close()
