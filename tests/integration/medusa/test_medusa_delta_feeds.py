@@ -114,6 +114,19 @@ def test_a_delta_pull_reads_exactly_the_changed_levels_then_nothing(backend, adm
     assert again == []
 
 
+def test_a_reservation_comes_as_held_stock(backend, admin, seed):
+    items = stocked_variants(admin, seed, 3)
+    cursor = caught_up(backend)
+    sku, item = next(iter(items.items()))
+
+    body = {"inventory_item_id": item, "location_id": seed.location_id, "quantity": 2}
+    admin.post("/admin/reservations", body)
+    delta, cursor = pull_all(backend, "stock", cursor)
+
+    assert [(i.sku, i.on_hand, i.reserved) for i in delta] == [(sku, 5, 2)]
+    assert pull_all(backend, "stock", cursor)[0] == []
+
+
 def _psql(peer: MedusaPeer, sql: str) -> None:
     psql = str(postgres_bindir() / "psql") if postgres_bindir() else "psql"
     subprocess.run([psql, peer.database_url, "-q", "-c", sql], check=True, capture_output=True)
