@@ -42,6 +42,7 @@ from sync.medusa import cursors
 from sync.medusa.carts import fetch_cart
 from sync.medusa.catalog import CatalogFeed
 from sync.medusa.checks import Resolved, verify_settings
+from sync.medusa.delta import PluginCustomersFeed, PluginStockFeed, rest_state
 from sync.medusa.feeds import CustomersFeed, PickupsFeed, StockFeed
 from sync.medusa.http import CALL_DEADLINE_S, TIMEOUT, MedusaHttp
 from sync.medusa.lanes import lanes
@@ -134,10 +135,16 @@ class MedusaBackend:
         items: Sequence[Any]
         if feed == "catalog":
             items, state, more = self.catalog.page(state, limit)
+        elif feed == "stock" and resolved.plugin is not None and resolved.plugin.serves(feed):
+            stock = PluginStockFeed(self.http, self.settings.stock_location_id, self.state)
+            items, state, more = stock.page(state, limit)
         elif feed == "stock":
-            items, state, more = StockFeed(self.http, self.settings, self.state).page(state, limit)
+            stock_ = StockFeed(self.http, self.settings, self.state)
+            items, state, more = stock_.page(rest_state(feed, state), limit)
+        elif feed == "customers" and resolved.plugin is not None and resolved.plugin.serves(feed):
+            items, state, more = PluginCustomersFeed(self.http).page(state, limit)
         elif feed == "customers":
-            items, state, more = CustomersFeed(self.http).page(state, limit)
+            items, state, more = CustomersFeed(self.http).page(rest_state(feed, state), limit)
         elif feed == "pickups":
             feed_ = PickupsFeed(
                 self.http, self.state, resolved.store_id, resolved.pickup_option_ids

@@ -31,9 +31,13 @@ class PluginInfo:
     version: str
     api: int
     operations: tuple[str, ...]  # the operation kinds it applies
+    feeds: tuple[str, ...] = ()  # the delta feeds it serves
 
     def applies(self, kind: str) -> bool:
         return kind in self.operations
+
+    def serves(self, feed: str) -> bool:
+        return feed in self.feeds
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +95,12 @@ def plugin_info(http: MedusaHttp) -> PluginInfo | None:
             "Comptoir and comptoir-medusa-plugin."
         )
     operations = found.get("operations")
+    feeds = found.get("feeds")
     return PluginInfo(
         version=str(found.get("version") or ""),
         api=PLUGIN_API,
         operations=tuple(str(kind) for kind in operations) if isinstance(operations, list) else (),
+        feeds=tuple(str(feed) for feed in feeds) if isinstance(feeds, list) else (),
     )
 
 

@@ -1,4 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { FEEDS } from "../../../../feeds/registry"
 import { HANDLERS } from "../../../../operations/registry"
 
 /** Bumped when the till-facing contract changes; the adapter refuses an older one. */
@@ -12,5 +13,6 @@ export const GET = async (_req: MedusaRequest, res: MedusaResponse) => {
     version: PLUGIN_VERSION,
     api: API_VERSION,
     operations: Object.keys(HANDLERS).sort(),
+    feeds: Object.keys(FEEDS).sort(),
   })
 }
