@@ -8,8 +8,14 @@ Medusa lists filter ``updated_at[$gte|$gt|$eq]`` and sort on one field only
   later than ``t`` hands out the rows before that last time and resumes ``>= last time``
   (rows at that time come again: applying an item twice is harmless). A full page all at
   ``t`` switches to
-* ``tie`` mode: ``updated_at = t`` sorted by ``id``, by offset, until the group is done,
-  then ``gt`` mode (``updated_at > t``), which behaves like ``gte`` afterwards.
+* ``tie`` mode: ``t <= updated_at < t + 1 ms`` sorted by ``id``, by offset, until the
+  group is done, then ``gt`` mode (``updated_at >= t + 1 ms``), which behaves like
+  ``gte`` afterwards.
+
+Medusa shows times to the millisecond but PostgreSQL keeps microseconds (rows written by
+one transaction share its ``now()``, e.g. ``.123456``): an ``$eq`` on the shown time
+matches none of them, and ``$gt`` on it matches the whole group again, so a group is
+always a one-millisecond range.
 
 A caught-up feed resumes ``>= last time`` so a row written in the same millisecond as the
 last one seen is not lost. The cursor is JSON in URL-safe base64 with a feed tag: a cursor
@@ -23,6 +29,7 @@ import binascii
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from sync.ports import BadCursor
@@ -85,12 +92,13 @@ def changed_since(
     own ``fields``); rows must carry ``id`` and ``updated_at``.
     """
     if cursor.mode == "tie":
-        rows = fetch({"updated_at[$eq]": cursor.t, "order": "id", "offset": cursor.offset}, limit)
+        group = {"updated_at[$gte]": cursor.t, "updated_at[$lt]": next_millisecond(cursor.t)}
+        rows = fetch({**group, "order": "id", "offset": cursor.offset}, limit)
         if len(rows) < limit:
             return rows, TimeCursor(cursor.t, "gt"), True
         return rows, TimeCursor(cursor.t, "tie", cursor.offset + len(rows)), True
-    op = "$gte" if cursor.mode == "gte" else "$gt"
-    rows = fetch({f"updated_at[{op}]": cursor.t, "order": "updated_at"}, limit)
+    since = cursor.t if cursor.mode == "gte" else next_millisecond(cursor.t)
+    rows = fetch({"updated_at[$gte]": since, "order": "updated_at"}, limit)
     if len(rows) < limit:
         last = rows[-1]["updated_at"] if rows else cursor.t
         return rows, TimeCursor(last, "gte"), False
@@ -99,3 +107,13 @@ def changed_since(
         return [], TimeCursor(last, "tie", 0), True  # a group at least a page large
     before = [row for row in rows if row["updated_at"] != last]
     return before, TimeCursor(last, "gte"), True
+
+
+def next_millisecond(t: str) -> str:
+    """``t`` (Medusa's ISO time, to the millisecond) plus one millisecond, same format."""
+    try:
+        moment = datetime.fromisoformat(t.replace("Z", "+00:00"))
+    except ValueError:
+        raise BadCursor("A Medusa cursor is damaged.") from None
+    later = moment + timedelta(milliseconds=1)
+    return later.strftime("%Y-%m-%dT%H:%M:%S.") + f"{later.microsecond // 1000:03d}Z"

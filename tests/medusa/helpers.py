@@ -174,3 +174,15 @@ def orders_of_sale(admin: MedusaAdmin, sale_id: str) -> list[dict[str, Any]]:
 def catalog_by_sku(backend: MedusaBackend) -> dict[str, Any]:
     items, _ = pull_all(backend, "catalog")
     return {item.sku: item for item in items}
+
+
+def ensure_stock(admin: MedusaAdmin, seed: Seed, sku: str, available: int) -> None:
+    """At least ``available`` of ``sku`` free at our location, whatever tests ran before
+    (the seeded store is shared by the session)."""
+    level = level_at(admin, seed, sku)
+    if level["available"] < available:
+        item = seed.inventory_items[sku]
+        admin.post(
+            f"/admin/inventory-items/{item}/location-levels/{seed.location_id}",
+            {"stocked_quantity": level["stocked"] + available - level["available"]},
+        )

@@ -45,12 +45,18 @@ def test_vat_rates_and_the_way_back():
         rate_to_bp(100)
 
 
+def stamp(name: str) -> str:
+    """``t1``, ``t2``… as PostgreSQL times: ``t2`` is 2 ms after the epoch."""
+    return f"2026-12-01T10:00:00.{int(name[1:]):03d}000"
+
+
 def rows(*stamps: str) -> list[dict]:
-    return [{"id": f"r{n:03d}", "updated_at": stamp} for n, stamp in enumerate(stamps)]
+    return [{"id": f"r{n:03d}", "stored": stamp(s)} for n, s in enumerate(stamps)]
 
 
 class FakeList:
-    """A Medusa list over fixed rows: updated_at filters, one sort field, offset."""
+    """A Medusa list over fixed rows as PostgreSQL holds them: ``stored`` to the
+    microsecond, shown to the millisecond; updated_at filters, one sort field, offset."""
 
     def __init__(self, data: list[dict]) -> None:
         self.data = data
@@ -60,11 +66,14 @@ class FakeList:
         for key, value in params.items():
             if key.startswith("updated_at["):
                 op = key[len("updated_at[") : -1]
-                test = {"$gte": str.__ge__, "$gt": str.__gt__, "$eq": str.__eq__}[op]
-                found = [row for row in found if test(row["updated_at"], value)]
-        found.sort(key=lambda row: row[params.get("order", "updated_at")])
+                bound = value.rstrip("Z").ljust(26, "0")  # ISO, to the microsecond
+                test = {"$gte": str.__ge__, "$gt": str.__gt__, "$lt": str.__lt__}[op]
+                found = [row for row in found if test(row["stored"], bound)]
+        order = params.get("order", "updated_at")
+        found.sort(key=lambda row: row["stored" if order == "updated_at" else order])
         offset = int(params.get("offset", 0))
-        return found[offset : offset + limit]
+        shown = [{**row, "updated_at": row["stored"][:23] + "Z"} for row in found]
+        return shown[offset : offset + limit]
 
 
 def drain(fetch: FakeList, cursor: cursors.TimeCursor, limit: int):
@@ -82,15 +91,26 @@ def test_a_tie_group_larger_than_a_page_is_paged_by_id():
     seen, cursor = drain(FakeList(data), cursors.TimeCursor(), limit=3)
 
     assert set(seen) == {row["id"] for row in data}
-    assert cursor.t == "t3"
+    assert cursor.t == stamp("t3")[:23] + "Z"
+
+
+def test_a_group_sharing_one_transactions_microseconds_is_paged_not_stalled():
+    """A bulk import in one transaction: 7 rows at .002345 (shown .002), pages of 3. An
+    ``$eq`` on the shown time matches none of them and ``$gt`` all of them again."""
+    data = rows("t1", "t3")
+    data[1:1] = [{"id": f"bulk{n}", "stored": "2026-12-01T10:00:00.002345"} for n in range(7)]
+
+    seen, _ = drain(FakeList(data), cursors.TimeCursor(), limit=3)
+
+    assert sorted(seen) == sorted(row["id"] for row in data)
 
 
 def test_rows_written_later_come_with_the_next_pull():
     data = rows("t1", "t2")
     fetch = FakeList(data)
     _, cursor = drain(fetch, cursors.TimeCursor(), limit=10)
-    data.append({"id": "late", "updated_at": "t2"})  # same millisecond as the last seen
-    data.append({"id": "new", "updated_at": "t4"})
+    data.append({"id": "late", "stored": stamp("t2")[:23] + "999"})  # same millisecond
+    data.append({"id": "new", "stored": stamp("t4")})
 
     seen, _ = drain(fetch, cursor, limit=10)
 

@@ -22,7 +22,7 @@ from sync.contract.codes import normalize_code
 from sync.medusa.money import to_cents
 from sync.medusa.web_carts import MedusaCarts
 from sync.ports import CentralRejected
-from tests.medusa.helpers import settings_values
+from tests.medusa.helpers import ensure_stock, settings_values
 from tests.medusa.seed import MedusaAdmin, MedusaStore, Seed, open_web_cart
 
 pytestmark = pytest.mark.medusa
@@ -141,6 +141,7 @@ def test_a_web_promotion_is_charged_as_medusa_computed_it(
             },
         },
     )  # fmt: skip
+    ensure_stock(admin, seed, "THE-VERT-100", 7)
     cart_id = open_web_cart(seed, {"THE-VERT-100": 7})
     shop = MedusaStore(seed.base_url, seed.web_publishable_key)
     try:
