@@ -45,6 +45,7 @@ from sync.medusa.http import CALL_DEADLINE_S, TIMEOUT, MedusaHttp
 from sync.medusa.lanes import lanes
 from sync.medusa.pickups import PickupDesk
 from sync.medusa.plugin_push import Scope, Translator, push_batch
+from sync.medusa.plugin_sales import sale_translator
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
 from sync.medusa.state import AdapterState
@@ -203,7 +204,7 @@ class MedusaBackend:
         applies them), each with its payload translator."""
         if resolved.plugin is None:
             return {}
-        mine: dict[str, Translator] = {}
+        mine: dict[str, Translator] = {"sale": sale_translator(self.state)}
         return {kind: t for kind, t in mine.items() if resolved.plugin.applies(kind)}
 
     def _scope(self) -> Scope:

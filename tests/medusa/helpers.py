@@ -120,8 +120,8 @@ class DroppingTransport(httpx.BaseTransport):
     times on matching requests, then lets them through. ``log`` lists what was cut.
     """
 
-    def __init__(self) -> None:
-        self.inner = httpx.HTTPTransport()
+    def __init__(self, inner: httpx.BaseTransport | None = None) -> None:
+        self.inner = inner or httpx.HTTPTransport()
         self.rules: list[list[Any]] = []
         self.log: list[str] = []
 
@@ -174,3 +174,13 @@ def orders_of_sale(admin: MedusaAdmin, sale_id: str) -> list[dict[str, Any]]:
 def catalog_by_sku(backend: MedusaBackend) -> dict[str, Any]:
     items, _ = pull_all(backend, "catalog")
     return {item.sku: item for item in items}
+
+
+class NoPluginTransport(httpx.HTTPTransport):
+    """The real network to a Medusa whose Comptoir plugin routes answer 404, as in a store
+    without the plugin: the adapter then takes its old paths (e.g. sales as store carts)."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.startswith("/admin/comptoir/"):
+            return httpx.Response(404, json={"message": "Not found"}, request=request)
+        return super().handle_request(request)

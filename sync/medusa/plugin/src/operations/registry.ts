@@ -1,7 +1,10 @@
+import { recordSale } from "./sale"
 import type { Handler } from "./types"
 
 /**
  * The operation kinds this plugin applies, by the till's kind name. A kind missing here
  * is answered `rejected` / `not_supported` with a sentence, never dropped.
  */
-export const HANDLERS: Record<string, Handler> = {}
+export const HANDLERS: Record<string, Handler> = {
+  sale: recordSale,
+}

@@ -1,2 +1,6 @@
 // The plugin's workflows, exported for a store's own code (`comptoir-medusa-plugin/workflows`).
-export {}
+export {
+  payTenderWorkflow,
+  recordSaleOrderWorkflow,
+  settleSaleWorkflow,
+} from "./record-sale/workflows"
