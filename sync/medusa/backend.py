@@ -16,8 +16,10 @@ web cart               store cart (``GET /store/carts/{id}``)
 pickup order           order whose shipping method is the location's pickup option
 pickup states/version  order metadata, fulfillment, delivery, completion, cancel
 pickup_transition op   the same moves, checked against the state and version seen
-sale (pushed once)     cart of the POS channel completed into an order, then fulfilled
-                       at the location; cart id kept with the sale = idempotency key
+sale (pushed once)     with Comptoir's plugin: an order made exactly as the till sold it
+                       (``plugin_sales.py``; the plugin's ledger is the idempotency key);
+                       without: cart of the POS channel completed into an order, then
+                       fulfilled at the location; cart id kept with the sale = key
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
                        the catalog's prices
 =====================  ================================================================
@@ -158,7 +160,7 @@ class MedusaBackend:
         translators = self._translators(resolved)
         if translators and all(op.kind in translators for op in operations):
             return push_batch(self.http, self._scope(), operations, translators)
-        if translators:  # kinds the plugin applies go there, the rest the old way
+        if any(op.kind in translators for op in operations):  # the rest the old way
             by_plugin = [op for op in operations if op.kind in translators]
             others = [op for op in operations if op.kind not in translators]
             done = push_batch(self.http, self._scope(), by_plugin, translators)

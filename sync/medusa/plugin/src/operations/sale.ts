@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
+import { capturePaymentWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
 import {
   checkFigures,
   keptTenders,
@@ -9,17 +9,11 @@ import {
   tillTaxLines,
 } from "../workflows/record-sale/plan"
 import { payTenderWorkflow, recordSaleOrderWorkflow, settleSaleWorkflow } from "../workflows/record-sale/workflows"
+import { holds, oneSaleAtATime, shortfall, type Variant } from "./sale-stock"
 import { OperationRefused, type Handler, type TillScope } from "./types"
 
 export const STOCK_CORRECTED = "stock_corrected"
 export const TOTAL_DIFFERS = "medusa_total_differs"
-
-type Variant = {
-  id: string
-  manage_inventory: boolean
-  product?: { shipping_profile?: { id: string } | null } | null
-  inventory_items?: { inventory_item_id: string; required_quantity: number }[] | null
-}
 
 /**
  * `sale`: a till sale recorded as one Medusa order exactly as the till sold it
@@ -46,20 +40,16 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress })
   const payload = parsed.data
   checkFigures(payload)
   const variants = await loadVariants(container, payload)
-  let orderId = await existingOrder(container, progress, payload.sale.id)
-  if (!orderId) {
-    const stock = await shortfall(container, scope, payload, variants)
-    const { result } = await recordSaleOrderWorkflow(container).run({
-      input: {
-        order: orderInput(payload, scope, stock.corrected) as Record<string, unknown>,
-        missing_levels: stock.missing,
-        top_ups: stock.topUps,
-      },
-    })
-    orderId = result.order_id
-    await saveProgress({ order_id: orderId })
-  }
-  await settle(container, scope, payload, orderId, variants)
+  const items = [...variants.values()].flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
+  const orderId = await oneSaleAtATime(items, async () => {
+    let id = await existingOrder(container, progress, payload.sale.id)
+    if (!id) {
+      id = await createOrder(container, scope, payload, variants)
+      await saveProgress({ order_id: id })
+    }
+    await settle(container, scope, payload, id, variants)
+    return id
+  })
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
@@ -70,6 +60,39 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress })
   if (data[0]?.metadata?.comptoir_stock_corrected) warnings.push(STOCK_CORRECTED)
   if (!sameAmount(data[0]?.total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
   return { status: "accepted", order_id: orderId, warnings }
+}
+
+/**
+ * The order, once the stock Medusa sees covers the sale. Another lane's sale of the same
+ * goods may take that stock between our look and Medusa's check ("Some variant does not
+ * have the required inventory"): the workflow then compensates (our top-up undone) and
+ * we look again.
+ */
+async function createOrder(
+  container: MedusaContainer,
+  scope: TillScope,
+  payload: SalePayload,
+  variants: Map<string, Variant>
+): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const stock = await shortfall(container, scope, payload, variants)
+    try {
+      const { result } = await recordSaleOrderWorkflow(container).run({
+        input: {
+          order: orderInput(payload, scope, stock.corrected) as Record<string, unknown>,
+          missing_levels: stock.missing,
+          top_ups: stock.topUps,
+          reserve: Object.fromEntries(
+            payload.sale.lines.map((line) => [String(line.line_no), holds(scope, line, variants)])
+          ),
+        },
+      })
+      return result.order_id
+    } catch (error) {
+      const message = String((error as { message?: unknown })?.message ?? "")
+      if (attempt >= 4 || !/inventory|stock/i.test(message)) throw error
+    }
+  }
 }
 
 /**
@@ -125,56 +148,6 @@ async function existingOrder(
   return row?.id ?? null
 }
 
-/** How much of each inventory item the sale takes at our location (grams when weighed). */
-function needs(payload: SalePayload, variants: Map<string, Variant>): Map<string, number> {
-  const need = new Map<string, number>()
-  for (const line of payload.sale.lines) {
-    const variant = variants.get(line.variant_id)!
-    if (!variant.manage_inventory) continue
-    for (const link of variant.inventory_items ?? []) {
-      const taken = line.quantity * required(link)
-      need.set(link.inventory_item_id, (need.get(link.inventory_item_id) ?? 0) + taken)
-    }
-  }
-  return need
-}
-
-const required = (link: { required_quantity?: number | null }) =>
-  Math.max(1, Math.round(Number(link.required_quantity ?? 1)))
-
-/** Where Medusa believes our location lacks what was sold: raise it first. */
-async function shortfall(
-  container: MedusaContainer,
-  scope: TillScope,
-  payload: SalePayload,
-  variants: Map<string, Variant>
-) {
-  const need = needs(payload, variants)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: levels } = need.size
-    ? await query.graph({
-        entity: "inventory_level",
-        fields: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"],
-        filters: { inventory_item_id: [...need.keys()], location_id: scope.stock_location_id },
-      })
-    : { data: [] as any[] }
-  const missing: { inventory_item_id: string; location_id: string; stocked_quantity: number }[] = []
-  const topUps: { inventory_item_id: string; location_id: string; adjustment: number }[] = []
-  for (const [item, wanted] of need) {
-    const level = levels.find((l: any) => l.inventory_item_id === item)
-    if (!level) {
-      missing.push({ inventory_item_id: item, location_id: scope.stock_location_id, stocked_quantity: wanted })
-      continue
-    }
-    // Levels may hold decimals (a store's own edits): cover up to the next whole unit.
-    const short = Math.ceil(wanted - (Number(level.stocked_quantity) - Number(level.reserved_quantity)))
-    if (short > 0) {
-      topUps.push({ inventory_item_id: item, location_id: scope.stock_location_id, adjustment: short })
-    }
-  }
-  return { missing: missing as any[], topUps: topUps as any[], corrected: missing.length + topUps.length > 0 }
-}
-
 async function settle(
   container: MedusaContainer,
   scope: TillScope,
@@ -193,6 +166,8 @@ async function settle(
       "payment_collections.id",
       "payment_collections.status",
       "payment_collections.created_at",
+      "payment_collections.payments.id",
+      "payment_collections.payments.captured_at",
       "fulfillments.id",
       "fulfillments.canceled_at",
     ],
@@ -216,31 +191,35 @@ async function settle(
       await markPaymentCollectionAsPaid(container).run({
         input: { order_id: orderId, payment_collection_id: existing.id },
       })
+    } else {
+      // A try cut between authorisation and capture: capture what was authorised.
+      for (const payment of existing.payments ?? []) {
+        if (!payment.captured_at) {
+          await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
+        }
+      }
     }
   }
 
   const fulfilled = (order.fulfillments ?? []).some((f: any) => !f.canceled_at)
   let reservations: any[] = []
+  let stock: Awaited<ReturnType<typeof shortfall>> = { missing: [], topUps: [], corrected: false }
   if (!fulfilled) {
+    // A try cut between the order and its reservations: reserve what is missing.
     const { data: held } = await query.graph({
       entity: "reservation",
       fields: ["id", "line_item_id"],
       filters: { line_item_id: items.map((i) => i.id) },
     })
     const reserved = new Set((held as any[]).map((r) => r.line_item_id))
-    reservations = items
-      .filter((item) => !reserved.has(item.id))
-      .flatMap((item) => {
-        const line = lineOf(item)
-        const variant = variants.get(line.variant_id)!
-        if (!variant.manage_inventory) return []
-        return (variant.inventory_items ?? []).map((link) => ({
-          line_item_id: item.id,
-          inventory_item_id: link.inventory_item_id,
-          location_id: scope.stock_location_id,
-          quantity: line.quantity * required(link),
-        }))
-      })
+    const bare = items.filter((item) => !reserved.has(item.id))
+    reservations = bare.flatMap((item) =>
+      holds(scope, lineOf(item), variants).map((r) => ({ ...r, line_item_id: item.id }))
+    )
+    if (reservations.length) {
+      const lines = bare.map(lineOf)
+      stock = await shortfall(container, scope, { ...payload, sale: { ...payload.sale, lines } }, variants)
+    }
   }
   await settleSaleWorkflow(container).run({
     input: {
@@ -248,6 +227,8 @@ async function settle(
       item_ids: items.map((i) => i.id),
       tax_lines: tillTaxLines(payload, items),
       reservations: reservations as any[],
+      missing_levels: stock.missing,
+      top_ups: stock.topUps,
       fulfil: fulfilled
         ? null
         : {

@@ -10,6 +10,7 @@ import {
   createReservationsStep,
   markPaymentCollectionAsPaid,
   setOrderTaxLinesForItemsStep,
+  useQueryGraphStep,
   type CreateOrderWorkflowInput,
 } from "@medusajs/medusa/core-flows"
 
@@ -18,13 +19,14 @@ import {
  * own steps and workflows (so each compensates what it did when a later step fails):
  *
  * 1. `comptoir-record-sale-order`: raise our location's stock where Medusa believes it
- *    short (the goods left the shop anyway), then create the order at the till's prices.
+ *    short (the goods left the shop anyway), create the order at the till's prices,
+ *    reserve its goods at our location (never "the first location with stock").
  *    The handler saves the order id in the ledger as soon as this returns.
  * 2. `comptoir-pay-tender`, once per tender: a payment collection of what the tender
  *    left in the till, marked paid (authorised and captured by the system provider).
- * 3. `comptoir-settle-sale`: the till's VAT rates as tax lines, reservations at our
- *    location, the fulfilment there (which consumes them: stock goes down there only),
- *    and completion.
+ * 3. `comptoir-settle-sale`: the till's VAT rates as tax lines, the fulfilment at our
+ *    location (which consumes the reservations made with the order: stock goes down
+ *    there only), and completion; reservations a cut try left missing are made first.
  *
  * Every piece after the first is skipped when the order already has it, so a try cut by
  * a crash resumes on the same order.
@@ -34,6 +36,8 @@ export type RecordSaleOrderInput = {
   order: Record<string, unknown>
   missing_levels: InventoryTypes.CreateInventoryLevelInput[]
   top_ups: InventoryTypes.BulkAdjustInventoryLevelInput[]
+  /** What each till line holds at our location, by line number. */
+  reserve: Record<string, { inventory_item_id: string; location_id: string; quantity: number }[]>
 }
 
 export const recordSaleOrderWorkflow = createWorkflow(
@@ -50,6 +54,27 @@ export const recordSaleOrderWorkflow = createWorkflow(
     const orderInput = transform({ input }, ({ input }) => input.order as unknown as CreateOrderWorkflowInput)
     const order = createOrderWorkflow.runAsStep({ input: orderInput })
     const id = transform({ order }, ({ order }) => order.id as string)
+    // Reserved in the same run as the top-up, so another lane cannot take that stock
+    // in between (it would fail here, undo this run, and be tried again).
+    const { data: created } = useQueryGraphStep({
+      entity: "order",
+      fields: ["id", "items.id", "items.metadata"],
+      filters: { id },
+    }).config({ name: "comptoir-sale-items" })
+    const reservations = transform({ input, created }, ({ input, created }) =>
+      ((created[0]?.items ?? []) as { id: string; metadata?: Record<string, unknown> | null }[]).flatMap(
+        (item) =>
+          (input.reserve[String(item.metadata?.comptoir_line_no)] ?? []).map((r) => ({
+            ...r,
+            line_item_id: item.id,
+          }))
+      )
+    )
+    when("comptoir-sale-reserve-new", { reservations }, ({ reservations }) => reservations.length > 0).then(
+      () => {
+        createReservationsStep(reservations).config({ name: "comptoir-sale-reservations" })
+      }
+    )
     return new WorkflowResponse({ order_id: id })
   }
 )
@@ -74,6 +99,8 @@ export type SettleSaleInput = {
   item_ids: string[]
   tax_lines: { line_item_id: string; rate: number; code: string; name: string }[]
   reservations: InventoryTypes.CreateReservationItemInput[]
+  missing_levels: InventoryTypes.CreateInventoryLevelInput[]
+  top_ups: InventoryTypes.BulkAdjustInventoryLevelInput[]
   fulfil: { items: { id: string; quantity: number }[]; location_id: string; shipping_option_id: string } | null
   complete: boolean
 }
@@ -86,6 +113,14 @@ export const settleSaleWorkflow = createWorkflow("comptoir-settle-sale", functio
     is_full_replacement: true,
   }))
   setOrderTaxLinesForItemsStep(taxes)
+  when("comptoir-settle-missing-levels", { input }, ({ input }) => input.missing_levels.length > 0).then(
+    () => {
+      createInventoryLevelsStep(input.missing_levels)
+    }
+  )
+  when("comptoir-settle-top-ups", { input }, ({ input }) => input.top_ups.length > 0).then(() => {
+    adjustInventoryLevelsStep(input.top_ups)
+  })
   when("comptoir-sale-reserve", { input }, ({ input }) => input.reservations.length > 0).then(() => {
     createReservationsStep(input.reservations)
   })
