@@ -35,47 +35,62 @@ def product_of(item: Any) -> Product:
     )
 
 
-def add_weighed_product(admin: MedusaAdmin, seed: Seed, stock_g: int = 500_000) -> None:
-    """A cheese sold by the kilogram (5.5 %), stocked in grams (as the till counts weighed
-    goods) at our location only."""
+#: This module's own goods (sku, title, price in euros, food?, sold by weight?), stocked
+#: apart from the seeded ones so that thousands of sales leave the other tests' stock be.
+PRODUCTS = (
+    ("EXACT-CONFITURE", "Confiture abricot", 4.35, True, False),
+    ("EXACT-BISCUITS", "Biscuits sablés", 2.89, True, False),
+    ("EXACT-BOUGIE", "Bougie parfumée", 14.9, False, False),
+    ("EXACT-TORCHON", "Torchon lin", 6.5, False, False),
+    (WEIGHED_SKU, "Comté AOP 18 mois", 28.9, True, True),
+)
+PARIS_STOCK = 1_000_000  # units, or grams for the cheese
+LYON_STOCK = 50
+
+
+def add_products(admin: MedusaAdmin, seed: Seed) -> None:
+    """``PRODUCTS`` in both channels, stocked at both locations (Lyon: a little)."""
     if admin.get("/admin/product-variants", sku=WEIGHED_SKU)["variants"]:
         return
     profile = admin.get("/admin/shipping-profiles")["shipping_profiles"][0]["id"]
     food = admin.get("/admin/product-types", value="Alimentation")["product_types"][0]["id"]
-    product = admin.post(
-        "/admin/products",
-        {
-            "title": "Comté AOP 18 mois",
+    for sku, title, price, is_food, weighed in PRODUCTS:
+        body: dict[str, Any] = {
+            "title": title,
             "status": "published",
             "shipping_profile_id": profile,
-            "type_id": food,
             "sales_channels": [
                 {"id": seed.web_sales_channel_id},
                 {"id": seed.pos_sales_channel_id},
             ],
-            "options": [{"title": "Format", "values": ["Au kilo"]}],
+            "options": [{"title": "Format", "values": ["Standard"]}],
             "variants": [
                 {
-                    "title": "Au kilo",
-                    "sku": WEIGHED_SKU,
+                    "title": "Standard",
+                    "sku": sku,
                     "manage_inventory": True,
-                    "metadata": {"comptoir_sold_by": "weight"},
-                    "prices": [{"currency_code": "eur", "amount": 28.9}],
-                    "options": {"Format": "Au kilo"},
+                    "metadata": {"comptoir_sold_by": "weight"} if weighed else {},
+                    "prices": [{"currency_code": "eur", "amount": price}],
+                    "options": {"Format": "Standard"},
                 }
             ],
-        },
-    )["product"]
-    variant = product["variants"][0]["id"]
-    found = admin.get(
-        "/admin/product-variants", id=variant, fields="id,inventory_items.inventory_item_id"
-    )["variants"]
-    item = found[0]["inventory_items"][0]["inventory_item_id"]
-    admin.post(
-        f"/admin/inventory-items/{item}/location-levels",
-        {"location_id": seed.location_id, "stocked_quantity": stock_g},
-    )
-    seed.inventory_items[WEIGHED_SKU] = item
+        }
+        if is_food:
+            body["type_id"] = food
+        variant = admin.post("/admin/products", body)["product"]["variants"][0]["id"]
+        found = admin.get(
+            "/admin/product-variants", id=variant, fields="id,inventory_items.inventory_item_id"
+        )["variants"]
+        item = found[0]["inventory_items"][0]["inventory_item_id"]
+        for location, stock in (
+            (seed.location_id, PARIS_STOCK),
+            (seed.other_location_id, LYON_STOCK),
+        ):
+            admin.post(
+                f"/admin/inventory-items/{item}/location-levels",
+                {"location_id": location, "stocked_quantity": stock},
+            )
+        seed.inventory_items[sku] = item
 
 
 @dataclasses.dataclass

@@ -22,12 +22,14 @@ import pytest
 from pos.domain.basket import Basket
 from pos.domain.discount import Discount
 from pos.domain.tenders import Payment, TenderKind
+from sync.engine.pusher import DEFAULT_BATCH
 from sync.medusa.money import to_cents
 from sync.ports import CentralUnavailable
 from tests.medusa.exact_sales import (
+    PRODUCTS,
     WEIGHED_SKU,
     TillChain,
-    add_weighed_product,
+    add_products,
     plugin_orders,
     product_of,
     random_basket,
@@ -43,13 +45,15 @@ BASKETS = int(os.environ.get("COMPTOIR_EXACT_SALES", "150"))
 
 @pytest.fixture(scope="module")
 def products(medusa_peer, admin, seed):
-    add_weighed_product(admin, seed)
-    return {}
+    add_products(admin, seed)
+    return {sku for sku, *_ in PRODUCTS}
 
 
 @pytest.fixture
 def catalog(products, backend):
-    return {sku: product_of(item) for sku, item in catalog_by_sku(backend).items()}
+    """This module's own goods, as the till knows them after a catalog pull."""
+    items = catalog_by_sku(backend)
+    return {sku: product_of(items[sku]) for sku in products}
 
 
 def order_detail(admin, order_id: str) -> dict:
@@ -66,9 +70,9 @@ def test_a_discounted_split_tender_sale_is_the_till_s_order_to_the_cent(
     backend, admin, seed, catalog
 ):
     basket = Basket()
-    coffee = basket.add(catalog["CAFE-250"], 3)  # 5.5 %
-    basket.set_line_discount(coffee.line_id, Discount.percent(1000))
-    basket.add(catalog["TASSE-BLEUE"], 2)  # 20 %
+    jam = basket.add(catalog["EXACT-CONFITURE"], 3)  # 5.5 %
+    basket.set_line_discount(jam.line_id, Discount.percent(1000))
+    basket.add(catalog["EXACT-BOUGIE"], 2)  # 20 %
     basket.add(catalog[WEIGHED_SKU], 452)  # 452 g of cheese at 28.90 EUR/kg, 5.5 %
     basket.set_ticket_discount(Discount.amount(137))
     totals = basket.totals()
@@ -76,9 +80,9 @@ def test_a_discounted_split_tender_sale_is_the_till_s_order_to_the_cent(
     payment.add(TenderKind.CARD, 2500)
     payment.add(TenderKind.CASH, payment.remaining_cents + 1000)  # 10 EUR change
     operation = TillChain().operation("S-exact-split-1", basket, payment)
-    skus = ["CAFE-250", "TASSE-BLEUE", WEIGHED_SKU]
+    skus = ["EXACT-CONFITURE", "EXACT-BOUGIE", WEIGHED_SKU]
     before = {sku: level_at(admin, seed, sku) for sku in skus}
-    lyon_before = level_at(admin, seed, "CAFE-250", seed.other_location_id)
+    lyon_before = level_at(admin, seed, "EXACT-CONFITURE", seed.other_location_id)
 
     [outcome] = backend.push([operation])
 
@@ -114,18 +118,18 @@ def test_a_discounted_split_tender_sale_is_the_till_s_order_to_the_cent(
     assert metadata["comptoir_journal"] == json.loads(operation.payload_json)["journal"]
     # stock taken at our location only, reservations consumed
     after = {sku: level_at(admin, seed, sku) for sku in skus}
-    assert after["CAFE-250"]["stocked"] == before["CAFE-250"]["stocked"] - 3
-    assert after["TASSE-BLEUE"]["stocked"] == before["TASSE-BLEUE"]["stocked"] - 2
+    assert after["EXACT-CONFITURE"]["stocked"] == before["EXACT-CONFITURE"]["stocked"] - 3
+    assert after["EXACT-BOUGIE"]["stocked"] == before["EXACT-BOUGIE"]["stocked"] - 2
     assert after[WEIGHED_SKU]["stocked"] == before[WEIGHED_SKU]["stocked"] - 452
     assert all(after[s]["reserved"] == before[s]["reserved"] for s in skus)
-    assert level_at(admin, seed, "CAFE-250", seed.other_location_id) == lyon_before
+    assert level_at(admin, seed, "EXACT-CONFITURE", seed.other_location_id) == lyon_before
 
 
 def test_an_unknown_product_is_refused_and_the_batch_goes_on(backend, catalog):
-    ghost = dataclasses.replace(catalog["STYLO-NOIR"], id=4_000_000_000, sku="GHOST")
+    ghost = dataclasses.replace(catalog["EXACT-BISCUITS"], id=4_000_000_000, sku="GHOST")
     chain = TillChain(terminal_id="T-ghost")
     operations = []
-    for n, product in enumerate((ghost, catalog["STYLO-NOIR"])):
+    for n, product in enumerate((ghost, catalog["EXACT-BISCUITS"])):
         basket = Basket()
         basket.add(product, 1)
         payment = Payment(basket.totals().total_cents)
@@ -141,20 +145,28 @@ def test_an_unknown_product_is_refused_and_the_batch_goes_on(backend, catalog):
 
 
 def test_goods_medusa_thinks_short_are_sold_and_the_stock_corrected(backend, admin, seed, catalog):
-    available = level_at(admin, seed, "THE-VERT-100")["available"]
-    lyon = level_at(admin, seed, "THE-VERT-100", seed.other_location_id)
+    shelf = f"/admin/inventory-items/{seed.inventory_items['EXACT-TORCHON']}/location-levels/"
+    level = level_at(admin, seed, "EXACT-TORCHON")
+    admin.post(f"{shelf}{seed.location_id}", {"stocked_quantity": level["reserved"] + 5})
+    available = level_at(admin, seed, "EXACT-TORCHON")["available"]  # 5
+    lyon = level_at(admin, seed, "EXACT-TORCHON", seed.other_location_id)
     basket = Basket()
-    basket.add(catalog["THE-VERT-100"], available + 2)
+    basket.add(catalog["EXACT-TORCHON"], available + 2)
     payment = Payment(basket.totals().total_cents)
     payment.add(TenderKind.CARD, payment.total_cents)
 
     [outcome] = backend.push([TillChain().operation("S-exact-short-1", basket, payment)])
 
     assert (outcome.status, outcome.warnings) == ("accepted", ("stock_corrected",))
-    assert level_at(admin, seed, "THE-VERT-100")["available"] == 0
-    assert level_at(admin, seed, "THE-VERT-100", seed.other_location_id) == lyon
+    after = level_at(admin, seed, "EXACT-TORCHON")
+    assert after["available"] == 0
+    # raised by the 2 missing, then the sale taken: the shelf is empty, Lyon untouched
+    assert level_at(admin, seed, "EXACT-TORCHON", seed.other_location_id) == lyon
+    # the shelf restocked for the other tests of this module
+    admin.post(f"{shelf}{seed.location_id}", {"stocked_quantity": level["stocked"]})
 
 
+@pytest.mark.timeout(max(300, BASKETS + 240))  # ~0.5 s a sale in a shared 2-core run
 def test_random_baskets_make_orders_with_the_till_s_totals(backend, admin, catalog):
     rng = random.Random(20261205)
     products = list(catalog.values())
@@ -166,8 +178,8 @@ def test_random_baskets_make_orders_with_the_till_s_totals(backend, admin, catal
     ]
     started = time.perf_counter()
     outcomes = []
-    for start in range(0, len(operations), 10):  # a batch answers within the deadline
-        outcomes += backend.push(operations[start : start + 10])
+    for start in range(0, len(operations), DEFAULT_BATCH):  # the engine's batches
+        outcomes += backend.push(operations[start : start + DEFAULT_BATCH])
     elapsed = time.perf_counter() - started
     print(f"\n{BASKETS} random sales through the plugin: {elapsed:.1f} s", file=sys.stderr)
 
@@ -190,7 +202,7 @@ def test_random_baskets_make_orders_with_the_till_s_totals(backend, admin, catal
 
 def test_a_re_sent_sale_is_a_duplicate_of_the_same_order(backend, admin, catalog):
     basket = Basket()
-    basket.add(catalog["STYLO-NOIR"], 2)
+    basket.add(catalog["EXACT-BISCUITS"], 2)
     payment = Payment(basket.totals().total_cents)
     payment.add(TenderKind.CARD, payment.total_cents)
     operation = TillChain().operation("S-exact-again-1", basket, payment)
@@ -204,7 +216,7 @@ def test_a_re_sent_sale_is_a_duplicate_of_the_same_order(backend, admin, catalog
 
 def test_the_same_sale_in_two_concurrent_batches_makes_one_order(make_backend, admin, catalog):
     basket = Basket()
-    basket.add(catalog["CARNET-A5"], 1)
+    basket.add(catalog["EXACT-TORCHON"], 1)
     payment = Payment(basket.totals().total_cents)
     payment.add(TenderKind.CASH, 1000)
     operation = TillChain().operation("S-exact-twice-1", basket, payment)
@@ -233,6 +245,7 @@ def test_the_same_sale_in_two_concurrent_batches_makes_one_order(make_backend, a
     assert "S-exact-twice-1" in plugin_orders(admin)  # plugin_orders asserts one per sale
 
 
+@pytest.mark.timeout(900)  # three restarts, then claims cut by a crash wait their lease
 def test_sales_cut_by_medusa_crashing_end_as_one_order_each(
     medusa_peer, make_backend, admin, catalog
 ):
@@ -251,8 +264,17 @@ def test_sales_cut_by_medusa_crashing_end_as_one_order_each(
         time.sleep(0.3 + 0.4 * batch)  # somewhere inside the batch; any moment must do
         medusa_peer.restart_medusa()
         pusher.join()
+    done = [o for s, o in plugin_orders(admin).items() if s.startswith("S-crash-")]
+    cut = 24 - len([o for o in done if o["status"] == "completed"])
+    started = time.monotonic()
     outcomes = _push_until_answered(backend, operations)
+    print(
+        f"\n{cut} of 24 sales cut by 3 kills; all recorded {time.monotonic() - started:.0f} s "
+        "after the last restart",
+        file=sys.stderr,
+    )
 
+    assert cut > 0  # the kills did land inside batches
     assert {o.status for o in outcomes} <= {"accepted", "duplicate"}, outcomes
     orders = plugin_orders(admin)  # asserts one order per sale
     assert all(f"S-crash-{n:03d}" in orders for n in range(24))
@@ -280,7 +302,7 @@ def test_the_median_push_of_one_sale(make_backend, backend, admin, catalog):
     """Informative: one sale's push, through the plugin and through the old cart path."""
     cart_path = make_backend(transport=NoPluginTransport())
     basket = Basket()
-    basket.add(catalog["STYLO-NOIR"], 1)
+    basket.add(catalog["EXACT-BISCUITS"], 1)
     payment = Payment(basket.totals().total_cents)
     payment.add(TenderKind.CARD, payment.total_cents)
     chain = TillChain(terminal_id="T-timing")

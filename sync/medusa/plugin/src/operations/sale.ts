@@ -63,10 +63,10 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress })
 }
 
 /**
- * The order, once the stock Medusa sees covers the sale. Another lane's sale of the same
- * goods may take that stock between our look and Medusa's check ("Some variant does not
- * have the required inventory"): the workflow then compensates (our top-up undone) and
- * we look again.
+ * The order, once the stock Medusa sees covers the sale. A web order or another Medusa
+ * instance may take that stock between our look and Medusa's check ("Some variant does
+ * not have the required inventory"): the workflow then compensates (our top-up undone)
+ * and we look again.
  */
 async function createOrder(
   container: MedusaContainer,
