@@ -18,8 +18,10 @@ pickup states/version  order metadata, fulfillment, delivery, completion, cancel
 pickup_transition op   the same moves, checked against the state and version seen
                        (through Comptoir's plugin when installed: partial pickup,
                        expiry, random pickup code, stock at the pickup location)
-sale (pushed once)     cart of the POS channel completed into an order, then fulfilled
-                       at the location; cart id kept with the sale = idempotency key
+sale (pushed once)     with Comptoir's plugin: an order made exactly as the till sold it
+                       (``plugin_sales.py``; the plugin's ledger is the idempotency key);
+                       without: cart of the POS channel completed into an order, then
+                       fulfilled at the location; cart id kept with the sale = key
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
                        the catalog's prices
 =====================  ================================================================
@@ -49,6 +51,7 @@ from sync.medusa.lanes import lanes
 from sync.medusa.pickups import PickupDesk
 from sync.medusa.plugin_pickups import move_directly, translate_transition
 from sync.medusa.plugin_push import Scope, Translator, push_batch
+from sync.medusa.plugin_sales import sale_translator
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
 from sync.medusa.state import AdapterState
@@ -63,6 +66,7 @@ from sync.ports import (
 FEEDS = ("catalog", "promotions", "stock", "customers", "pickups")
 MAX_OPERATIONS = 500
 PUSH_WORKERS = 4
+PLUGIN_CHUNK = 20
 
 
 class MedusaBackend:
@@ -166,11 +170,11 @@ class MedusaBackend:
         resolved = self._ready()
         translators = self._translators(resolved)
         if translators and all(op.kind in translators for op in operations):
-            return push_batch(self.http, self._scope(), operations, translators)
+            return self._via_plugin(operations, translators)
         if any(op.kind in translators for op in operations):  # the rest the old way
             by_plugin = [op for op in operations if op.kind in translators]
             others = [op for op in operations if op.kind not in translators]
-            done = push_batch(self.http, self._scope(), by_plugin, translators)
+            done = self._via_plugin(by_plugin, translators)
             found = {o.op_id: o for o in [*done, *self.push(others)]}
             return [found[op.op_id] for op in operations]
         pusher = self._pusher()
@@ -208,12 +212,26 @@ class MedusaBackend:
                 raise failed
         return [outcome for outcome in outcomes if outcome is not None]
 
+    def _via_plugin(
+        self, operations: Sequence[OutgoingOperation], translators: dict[str, Translator]
+    ) -> list[OperationOutcome]:
+        """Through the plugin, ``PLUGIN_CHUNK`` operations per call, one call after the
+        other: a sale takes Medusa ~0.4 s, so the engine's 250 in one call would outlast
+        the call's deadline. A chunk with an operation to retry stops there (it raises):
+        the later ones, maybe of the same lane, are not sent before it."""
+        outcomes: list[OperationOutcome] = []
+        for start in range(0, len(operations), PLUGIN_CHUNK):
+            chunk = operations[start : start + PLUGIN_CHUNK]
+            outcomes += push_batch(self.http, self._scope(), chunk, translators)
+        return outcomes
+
     def _translators(self, resolved: Resolved) -> dict[str, Translator]:
         """The operation kinds sent through Comptoir's plugin (when it is installed and
         applies them), each with its payload translator."""
         if resolved.plugin is None:
             return {}
         mine: dict[str, Translator] = {
+            "sale": sale_translator(self.state),
             "pickup_transition": translate_transition,
         }
         return {kind: t for kind, t in mine.items() if resolved.plugin.applies(kind)}

@@ -120,8 +120,8 @@ class DroppingTransport(httpx.BaseTransport):
     times on matching requests, then lets them through. ``log`` lists what was cut.
     """
 
-    def __init__(self) -> None:
-        self.inner = httpx.HTTPTransport()
+    def __init__(self, inner: httpx.BaseTransport | None = None) -> None:
+        self.inner = inner or httpx.HTTPTransport()
         self.rules: list[list[Any]] = []
         self.log: list[str] = []
 
@@ -186,3 +186,13 @@ def ensure_stock(admin: MedusaAdmin, seed: Seed, sku: str, available: int) -> No
             f"/admin/inventory-items/{item}/location-levels/{seed.location_id}",
             {"stocked_quantity": level["stocked"] + available - level["available"]},
         )
+
+
+class NoPluginTransport(httpx.HTTPTransport):
+    """The real network to a Medusa whose Comptoir plugin routes answer 404, as in a store
+    without the plugin: the adapter then takes its old paths (e.g. sales as store carts)."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.startswith("/admin/comptoir/"):
+            return httpx.Response(404, json={"message": "Not found"}, request=request)
+        return super().handle_request(request)

@@ -1,4 +1,6 @@
-"""A sale made offline at the till, pushed to Medusa exactly once through a bad network."""
+"""A sale made offline at the till, pushed to Medusa exactly once through a bad network,
+by the old cart path (a Medusa without Comptoir's plugin; through the plugin:
+``test_medusa_exact_sales.py``)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import pytest
 from sync.ports import CentralUnavailable
 from tests.medusa.helpers import (
     DroppingTransport,
+    NoPluginTransport,
     catalog_by_sku,
     level_at,
     orders_of_sale,
@@ -15,6 +18,11 @@ from tests.medusa.helpers import (
 )
 
 pytestmark = pytest.mark.medusa
+
+
+@pytest.fixture
+def backend(make_backend):
+    return make_backend(transport=NoPluginTransport())
 
 
 def push_until_answered(backend, operation, tries: int = 20):
@@ -44,7 +52,7 @@ def test_a_sale_is_recorded_once_and_takes_stock_once(backend, admin, seed):
 
 
 def test_dropped_connections_at_every_step_still_record_one_order(make_backend, admin, seed):
-    net = DroppingTransport()
+    net = DroppingTransport(NoPluginTransport())
     backend = make_backend(transport=net)
     item = catalog_by_sku(backend)["CARNET-A5"]
     before = level_at(admin, seed, "CARNET-A5")
@@ -71,7 +79,8 @@ def test_dropped_connections_at_every_step_still_record_one_order(make_backend, 
 
 
 def test_a_till_restarted_mid_push_finishes_the_same_cart(make_backend, admin, seed, tmp_path):
-    net = DroppingTransport().drop(path_is("POST", "/complete"), after=False, times=99)
+    net = DroppingTransport(NoPluginTransport())
+    net.drop(path_is("POST", "/complete"), after=False, times=99)
     crashed = make_backend(transport=net, state_dir=tmp_path / "till")
     item = catalog_by_sku(crashed)["TASSE-BLEUE"]
     operation = sale_operation("S-T01-restart-1", [(item, 1)])
@@ -79,7 +88,8 @@ def test_a_till_restarted_mid_push_finishes_the_same_cart(make_backend, admin, s
         crashed.push([operation])
     crashed.close()
 
-    restarted = make_backend(state_dir=tmp_path / "till")  # same state file, fresh process
+    # same state file, fresh process
+    restarted = make_backend(transport=NoPluginTransport(), state_dir=tmp_path / "till")
     outcome = restarted.push([operation])[0]
 
     assert outcome.status == "accepted"

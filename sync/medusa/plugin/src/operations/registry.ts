@@ -1,4 +1,5 @@
 import { pickupTransition } from "./pickup-transition"
+import { recordSale } from "./sale"
 import type { Handler } from "./types"
 
 /**
@@ -7,4 +8,5 @@ import type { Handler } from "./types"
  */
 export const HANDLERS: Record<string, Handler> = {
   pickup_transition: pickupTransition,
+  sale: recordSale,
 }

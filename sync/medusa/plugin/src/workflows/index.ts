@@ -1,2 +1,7 @@
 // The plugin's workflows, exported for a store's own code (`comptoir-medusa-plugin/workflows`).
 export { applyPickupMoveWorkflow, type PickupMovePlan } from "./pickup-move"
+export {
+  payTenderWorkflow,
+  recordSaleOrderWorkflow,
+  settleSaleWorkflow,
+} from "./record-sale/workflows"

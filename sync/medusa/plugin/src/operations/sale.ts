@@ -1,0 +1,266 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { capturePaymentWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
+import {
+  checkFigures,
+  keptTenders,
+  orderInput,
+  SalePayload,
+  tillTaxLines,
+} from "../workflows/record-sale/plan"
+import { payTenderWorkflow, recordSaleOrderWorkflow, settleSaleWorkflow } from "../workflows/record-sale/workflows"
+import { holds, oneSaleAtATime, shortfall, type Variant } from "./sale-stock"
+import { OperationRefused, type Handler, type TillScope } from "./types"
+
+export const STOCK_CORRECTED = "stock_corrected"
+export const TOTAL_DIFFERS = "medusa_total_differs"
+
+/**
+ * `sale`: a till sale recorded as one Medusa order exactly as the till sold it
+ * (`../workflows/record-sale`). Resumable: the order id is saved in the ledger as soon
+ * as the order exists, and each later piece is skipped when the order already has it.
+ */
+export const recordSale: Handler = async (context) => {
+  try {
+    return await record(context)
+  } catch (error) {
+    if (error instanceof OperationRefused || error instanceof Error) throw error
+    // A workflow's failure comes as a plain object: keep its sentence for the till.
+    const message = (error as { message?: unknown })?.message
+    throw new Error(typeof message === "string" ? message : JSON.stringify(error))
+  }
+}
+
+const record: Handler = async ({ container, scope, op, progress, saveProgress }) => {
+  const parsed = SalePayload.safeParse(op.payload)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new OperationRefused("invalid_payload", `${issue.path.join(".")}: ${issue.message}`)
+  }
+  const payload = parsed.data
+  checkFigures(payload)
+  const variants = await loadVariants(container, payload)
+  const items = [...variants.values()].flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
+  const orderId = await oneSaleAtATime(items, async () => {
+    let id = await existingOrder(container, progress, payload.sale.id)
+    if (!id) {
+      id = await createOrder(container, scope, payload, variants)
+      await saveProgress({ order_id: id })
+    }
+    await settle(container, scope, payload, id, variants)
+    return id
+  })
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "total", "metadata"],
+    filters: { id: orderId },
+  })
+  const warnings: string[] = []
+  if (data[0]?.metadata?.comptoir_stock_corrected) warnings.push(STOCK_CORRECTED)
+  if (!sameAmount(data[0]?.total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
+  return { status: "accepted", order_id: orderId, warnings }
+}
+
+/**
+ * The order, once the stock Medusa sees covers the sale. A web order or another Medusa
+ * instance may take that stock between our look and Medusa's check ("Some variant does
+ * not have the required inventory"): the workflow then compensates (our top-up undone)
+ * and we look again.
+ */
+async function createOrder(
+  container: MedusaContainer,
+  scope: TillScope,
+  payload: SalePayload,
+  variants: Map<string, Variant>
+): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const stock = await shortfall(container, scope, payload, variants)
+    try {
+      const { result } = await recordSaleOrderWorkflow(container).run({
+        input: {
+          order: orderInput(payload, scope, stock.corrected) as Record<string, unknown>,
+          missing_levels: stock.missing,
+          top_ups: stock.topUps,
+          reserve: Object.fromEntries(
+            payload.sale.lines.map((line) => [String(line.line_no), holds(scope, line, variants)])
+          ),
+        },
+      })
+      return result.order_id
+    } catch (error) {
+      const message = String((error as { message?: unknown })?.message ?? "")
+      if (attempt >= 4 || !/inventory|stock/i.test(message)) throw error
+    }
+  }
+}
+
+/**
+ * Whether Medusa's total is `value` to the cent. Medusa splits tax-inclusive amounts at
+ * 20 decimals, so an order of exactly 50.16 may read 50.159999999999999999.
+ */
+function sameAmount(amount: unknown, value: number): boolean {
+  const number = Number(String(amount))
+  return Number.isFinite(number) && Math.round(number * 100) === value
+}
+
+async function loadVariants(container: MedusaContainer, payload: SalePayload): Promise<Map<string, Variant>> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const ids = [...new Set(payload.sale.lines.map((l) => l.variant_id))]
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: [
+      "id",
+      "manage_inventory",
+      "product.shipping_profile.id",
+      "inventory_items.inventory_item_id",
+      "inventory_items.required_quantity",
+    ],
+    filters: { id: ids },
+  })
+  const found = new Map((data as Variant[]).map((v) => [v.id, v]))
+  const unknown = payload.sale.lines.find((l) => !found.has(l.variant_id))
+  if (unknown) {
+    throw new OperationRefused(
+      "unknown_product",
+      `Line ${unknown.line_no}: variant ${unknown.variant_id} (${unknown.sku}) does not exist in Medusa.`
+    )
+  }
+  return found
+}
+
+/** The order an earlier try made: from the ledger's progress, else by the sale id (a
+ * crash between the order's creation and the progress being saved). */
+async function existingOrder(
+  container: MedusaContainer,
+  progress: Record<string, unknown> | null,
+  saleId: string
+): Promise<string | null> {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const saved = typeof progress?.order_id === "string" ? progress.order_id : null
+  const row = saved
+    ? await knex("order").select("id").where({ id: saved }).whereNull("deleted_at").first()
+    : await knex("order")
+        .select("id")
+        .whereRaw("metadata->>'comptoir_sale_id' = ? and metadata->>'comptoir_recorded_by' = 'plugin'", [saleId])
+        .whereNull("deleted_at")
+        .first()
+  return row?.id ?? null
+}
+
+async function settle(
+  container: MedusaContainer,
+  scope: TillScope,
+  payload: SalePayload,
+  orderId: string,
+  variants: Map<string, Variant>
+): Promise<void> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "status",
+      "items.id",
+      "items.metadata",
+      "payment_collections.id",
+      "payment_collections.status",
+      "payment_collections.created_at",
+      "payment_collections.payments.id",
+      "payment_collections.payments.captured_at",
+      "fulfillments.id",
+      "fulfillments.canceled_at",
+    ],
+    filters: { id: orderId },
+  })
+  const order = data[0] as any
+  const items = (order.items ?? []) as { id: string; metadata: Record<string, unknown> }[]
+  const lines = new Map(payload.sale.lines.map((l) => [l.line_no, l]))
+  const lineOf = (item: { metadata: Record<string, unknown> }) => lines.get(Number(item.metadata?.comptoir_line_no))!
+
+  // Payments first: each tender's own captured payment, in the receipt's order.
+  const collections = [...(order.payment_collections ?? [])].sort(
+    (a: any, b: any) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime()
+  )
+  const kept = keptTenders(payload)
+  for (let i = 0; i < kept.length; i++) {
+    const existing = collections[i]
+    if (!existing) {
+      await payTenderWorkflow(container).run({ input: { order_id: orderId, amount: kept[i].cents / 100 } })
+    } else if (existing.status === "not_paid") {
+      await markPaymentCollectionAsPaid(container).run({
+        input: { order_id: orderId, payment_collection_id: existing.id },
+      })
+    } else {
+      // A try cut between authorisation and capture: capture what was authorised.
+      for (const payment of existing.payments ?? []) {
+        if (!payment.captured_at) {
+          await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
+        }
+      }
+    }
+  }
+
+  const fulfilled = (order.fulfillments ?? []).some((f: any) => !f.canceled_at)
+  let reservations: any[] = []
+  let stock: Awaited<ReturnType<typeof shortfall>> = { missing: [], topUps: [], corrected: false }
+  if (!fulfilled) {
+    // A try cut between the order and its reservations: reserve what is missing.
+    const { data: held } = await query.graph({
+      entity: "reservation",
+      fields: ["id", "line_item_id"],
+      filters: { line_item_id: items.map((i) => i.id) },
+    })
+    const reserved = new Set((held as any[]).map((r) => r.line_item_id))
+    const bare = items.filter((item) => !reserved.has(item.id))
+    reservations = bare.flatMap((item) =>
+      holds(scope, lineOf(item), variants).map((r) => ({ ...r, line_item_id: item.id }))
+    )
+    if (reservations.length) {
+      const lines = bare.map(lineOf)
+      stock = await shortfall(container, scope, { ...payload, sale: { ...payload.sale, lines } }, variants)
+    }
+  }
+  await settleSaleWorkflow(container).run({
+    input: {
+      order_id: orderId,
+      item_ids: items.map((i) => i.id),
+      tax_lines: tillTaxLines(payload, items),
+      reservations: reservations as any[],
+      missing_levels: stock.missing,
+      top_ups: stock.topUps,
+      fulfil: fulfilled
+        ? null
+        : {
+            items: items.map((item) => ({ id: item.id, quantity: lineOf(item).quantity })),
+            location_id: scope.stock_location_id,
+            shipping_option_id: await shippingOption(container, scope, payload, variants),
+          },
+      complete: order.status !== "completed",
+    },
+  })
+}
+
+/** Our location's shipping option (the pickup one) for the sale's shipping profile: a
+ * fulfilment names one, and Medusa checks its profile against the products'. */
+async function shippingOption(
+  container: MedusaContainer,
+  scope: TillScope,
+  payload: SalePayload,
+  variants: Map<string, Variant>
+): Promise<string> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "shipping_option",
+    fields: ["id", "shipping_profile_id", "service_zone.fulfillment_set.location.id"],
+  })
+  const profiles = new Set(
+    payload.sale.lines.map((l) => variants.get(l.variant_id)?.product?.shipping_profile?.id).filter(Boolean)
+  )
+  const here = (data as any[]).filter((o) => o.service_zone?.fulfillment_set?.location?.id === scope.stock_location_id)
+  const option = here.find((o) => profiles.size === 0 || profiles.has(o.shipping_profile_id)) ?? here[0]
+  if (!option) {
+    throw new Error(`stock location ${scope.stock_location_id} has no shipping option to fulfil the sale at`)
+  }
+  return option.id
+}
