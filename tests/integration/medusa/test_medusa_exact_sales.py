@@ -245,7 +245,12 @@ def test_the_same_sale_in_two_concurrent_batches_makes_one_order(make_backend, a
     assert "S-exact-twice-1" in plugin_orders(admin)  # plugin_orders asserts one per sale
 
 
-@pytest.mark.timeout(900)  # three restarts, then claims cut by a crash wait their lease
+#: A restarted Medusa takes over the claims its killed predecessor held once that one's
+#: heartbeat is silent (10 s), not after the ledger's 120 s lease.
+RESUMED_WITHIN_S = 60.0
+
+
+@pytest.mark.timeout(300)  # three restarts, then the cut sales resumed at once
 def test_sales_cut_by_medusa_crashing_end_as_one_order_each(
     medusa_peer, make_backend, admin, catalog
 ):
@@ -267,10 +272,10 @@ def test_sales_cut_by_medusa_crashing_end_as_one_order_each(
     done = [o for s, o in plugin_orders(admin).items() if s.startswith("S-crash-")]
     cut = 24 - len([o for o in done if o["status"] == "completed"])
     started = time.monotonic()
-    outcomes = _push_until_answered(backend, operations)
+    outcomes = _push_until_answered(backend, operations, deadline_s=RESUMED_WITHIN_S)
+    resumed = time.monotonic() - started
     print(
-        f"\n{cut} of 24 sales cut by 3 kills; all recorded {time.monotonic() - started:.0f} s "
-        "after the last restart",
+        f"\n{cut} of 24 sales cut by 3 kills; all recorded {resumed:.0f} s after the last restart",
         file=sys.stderr,
     )
 
@@ -287,7 +292,7 @@ def _push_ignoring_failure(backend, operations) -> None:
         backend.push(operations)
 
 
-def _push_until_answered(backend, operations, deadline_s: float = 400.0):
+def _push_until_answered(backend, operations, deadline_s: float):
     limit = time.monotonic() + deadline_s
     while True:
         try:
