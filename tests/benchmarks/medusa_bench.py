@@ -3,10 +3,15 @@
 1. a full catalog pull of ``--variants`` products (10,000) through the backend's port,
    page by page as the engine asks for them, and the same through the engine into a
    fresh local store;
-2. the push of ``--sales`` queued sales (1,000), in the engine's batches.
+2. the push of ``--sales`` queued sales (1,000), in the engine's batches;
+3. with Comptoir's plugin (``medusa_plugin_bench``): one sale per push against Medusa's
+   own order creation for the same baskets (the floor), an engine drain of ``--drain``
+   queued sales, and the incremental pull of 1,000 changed stock levels.
 
 Usage: ``.venv/bin/python -m tests.benchmarks.medusa_bench [--variants N] [--sales N]
-[--json FILE]``. Starts a throw-away Medusa (see ``tests/support/medusa_peer.py``) and a
+[--single N] [--drain N] [--only medusa|reference|plugin] [--json FILE]``
+(``--only plugin``: part 3 beside the reference server's one-sale push). Starts a
+throw-away Medusa (see ``tests/support/medusa_peer.py``) and a
 reference server, stops both. Prints one line per figure.
 """
 
@@ -26,6 +31,7 @@ from sync.engine.engine import SyncEngine
 from sync.engine.pusher import DEFAULT_BATCH
 from sync.medusa import MedusaBackend, MedusaSettings
 from sync.ports import CentralPort, OutgoingOperation
+from tests.benchmarks.medusa_plugin_bench import bench_plugin, reference_single_sales
 from tests.medusa.helpers import catalog_by_sku, sale_operation, settings_values
 from tests.medusa.seed import CATALOG, MedusaAdmin, Seed, seed_bulk_catalog
 from tests.support.central_server import CentralServer
@@ -75,50 +81,59 @@ def engine_pull(port: CentralPort, folder: Path) -> int:
 # -- Medusa ---------------------------------------------------------------------------------
 
 
-def bench_medusa(variants: int, sales: int, results: dict[str, float]) -> None:
+def bench_medusa(
+    variants: int, sales: int, results: dict[str, float], plugin: tuple[int, int] | None = None
+) -> None:
+    """The catalog and batch-push figures (skipped when ``variants`` is 0), then the
+    plugin's (``plugin``: one-sale pushes, queued sales to drain) on the same peer."""
     with MedusaPeer() as peer:
         for phase, seconds in peer.timings.items():
             results[f"medusa.setup.{phase}"] = round(seconds, 2)
         print(peer.report(), flush=True)
         seed = peer.seed
         assert seed is not None
-        timed(
-            f"medusa.seed_{variants}_variants", lambda: seed_bulk_catalog(seed, variants), results
-        )
-        _raise_stock(seed, sales * 3)
-        with tempfile.TemporaryDirectory() as folder:
-            backend = _backend(seed, Path(folder) / "port")
-            try:
-                count = timed(
-                    "medusa.catalog_full_pull", lambda: pull_everything(backend, "catalog"), results
+        if variants:
+            _catalog_and_push(seed, variants, sales, results)
+        if plugin:
+            bench_plugin(peer, *plugin, results)
+
+
+def _catalog_and_push(seed: Seed, variants: int, sales: int, results: dict[str, float]) -> None:
+    timed(f"medusa.seed_{variants}_variants", lambda: seed_bulk_catalog(seed, variants), results)
+    _raise_stock(seed, sales * 3)
+    with tempfile.TemporaryDirectory() as folder:
+        backend = _backend(seed, Path(folder) / "port")
+        try:
+            count = timed(
+                "medusa.catalog_full_pull", lambda: pull_everything(backend, "catalog"), results
+            )
+            print(f"  {count} items", flush=True)
+            pulled = timed(
+                "medusa.catalog_engine_pull",
+                lambda: engine_pull(_backend(seed, Path(folder) / "engine"), Path(folder)),
+                results,
+            )
+            print(f"  {pulled} items applied", flush=True)
+            catalog = catalog_by_sku(backend)
+            items = [catalog[sku] for sku, *_ in CATALOG]
+            operations = [
+                sale_operation(
+                    f"S-BENCH-{n:05d}", [(items[n % len(items)], 1)], ticket_no=n + 1, seq=n + 1
                 )
-                print(f"  {count} items", flush=True)
-                pulled = timed(
-                    "medusa.catalog_engine_pull",
-                    lambda: engine_pull(_backend(seed, Path(folder) / "engine"), Path(folder)),
-                    results,
-                )
-                print(f"  {pulled} items applied", flush=True)
-                catalog = catalog_by_sku(backend)
-                items = [catalog[sku] for sku, *_ in CATALOG]
-                operations = [
-                    sale_operation(
-                        f"S-BENCH-{n:05d}", [(items[n % len(items)], 1)], ticket_no=n + 1, seq=n + 1
-                    )
-                    for n in range(sales)
-                ]
-                statuses = timed(
-                    f"medusa.push_{sales}_sales", lambda: push_all(backend, operations), results
-                )
-                print(f"  {statuses}", flush=True)
-                again = timed(
-                    f"medusa.push_{sales}_sales_again",
-                    lambda: push_all(backend, operations),
-                    results,
-                )
-                print(f"  {again}", flush=True)
-            finally:
-                backend.close()
+                for n in range(sales)
+            ]
+            statuses = timed(
+                f"medusa.push_{sales}_sales", lambda: push_all(backend, operations), results
+            )
+            print(f"  {statuses}", flush=True)
+            again = timed(
+                f"medusa.push_{sales}_sales_again",
+                lambda: push_all(backend, operations),
+                results,
+            )
+            print(f"  {again}", flush=True)
+        finally:
+            backend.close()
 
 
 def _backend(seed: Seed, folder: Path) -> MedusaBackend:
@@ -140,7 +155,7 @@ def _raise_stock(seed: Seed, quantity: int) -> None:
 # -- the reference server -----------------------------------------------------------------------
 
 
-def bench_reference(variants: int, sales: int, results: dict[str, float]) -> None:
+def bench_reference(variants: int, sales: int, results: dict[str, float], single: int = 0) -> None:
     with tempfile.TemporaryDirectory() as folder:
         server = CentralServer(Path(folder) / "central.db", products=variants, faults=False)
         timed("reference.start_and_seed", server.start, results)
@@ -178,6 +193,8 @@ def bench_reference(variants: int, sales: int, results: dict[str, float]) -> Non
                     results,
                 )
                 print(f"  {again}", flush=True)
+                if single:
+                    reference_single_sales(port, single, results)
             finally:
                 port.close()
         finally:
@@ -189,13 +206,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", type=int, default=10_000)
     parser.add_argument("--sales", type=int, default=1_000)
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--only", choices=("medusa", "reference"))
+    parser.add_argument("--single", type=int, default=50, help="one-sale pushes timed")
+    parser.add_argument("--drain", type=int, default=1_000, help="queued sales drained")
+    parser.add_argument("--only", choices=("medusa", "reference", "plugin"))
     args = parser.parse_args(argv)
     results: dict[str, float] = {}
-    if args.only != "medusa":
-        bench_reference(args.variants, args.sales, results)
-    if args.only != "reference":
-        bench_medusa(args.variants, args.sales, results)
+    if args.only in (None, "reference", "plugin"):
+        small = args.only == "plugin"
+        bench_reference(
+            1_000 if small else args.variants, 0 if small else args.sales, results, args.single
+        )
+    if args.only in (None, "medusa", "plugin"):
+        variants = 0 if args.only == "plugin" else args.variants
+        bench_medusa(variants, args.sales, results, (args.single, args.drain))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n")
     print(json.dumps(results, indent=1))
