@@ -42,17 +42,13 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress })
   const variants = await loadVariants(container, payload)
   const items = [...variants.values()].flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
   const orderId = await oneSaleAtATime(items, async () => {
-    const id = await existingOrder(container, progress, payload.sale.id)
-    if (id) {
-      await settle(container, scope, payload, id, variants, await orderState(container, id))
-      return id
+    let id = await existingOrder(container, progress, payload.sale.id)
+    if (!id) {
+      id = await createOrder(container, scope, payload, variants)
+      await saveProgress({ order_id: id })
     }
-    const created = await createOrder(container, scope, payload, variants)
-    await saveProgress({ order_id: created.order_id })
-    // Just made in one run with its reservations: nothing paid, fulfilled or missing yet.
-    const fresh = { status: "pending", items: created.items, payment_collections: [], fulfillments: [], fresh: true }
-    await settle(container, scope, payload, created.order_id, variants, fresh)
-    return created.order_id
+    await settle(container, scope, payload, id, variants)
+    return id
   })
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -77,7 +73,7 @@ async function createOrder(
   scope: TillScope,
   payload: SalePayload,
   variants: Map<string, Variant>
-): Promise<{ order_id: string; items: SaleItem[] }> {
+): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const stock = await shortfall(container, scope, payload, variants)
     try {
@@ -91,7 +87,7 @@ async function createOrder(
           ),
         },
       })
-      return result
+      return result.order_id
     } catch (error) {
       const message = String((error as { message?: unknown })?.message ?? "")
       if (attempt >= 4 || !/inventory|stock/i.test(message)) throw error
@@ -152,20 +148,13 @@ async function existingOrder(
   return row?.id ?? null
 }
 
-type SaleItem = { id: string; metadata: Record<string, unknown> }
-
-/** What settling needs to know of an order: its items and the pieces it already has. */
-type OrderState = {
-  status: string
-  items: SaleItem[]
-  payment_collections: any[]
-  fulfillments: any[]
-  /** Made by this very try, reservations included. */
-  fresh?: boolean
-}
-
-/** The state of an order an earlier try made (it may have any of the later pieces). */
-async function orderState(container: MedusaContainer, orderId: string): Promise<OrderState> {
+async function settle(
+  container: MedusaContainer,
+  scope: TillScope,
+  payload: SalePayload,
+  orderId: string,
+  variants: Map<string, Variant>
+): Promise<void> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
@@ -184,19 +173,8 @@ async function orderState(container: MedusaContainer, orderId: string): Promise<
     ],
     filters: { id: orderId },
   })
-  return data[0] as unknown as OrderState
-}
-
-async function settle(
-  container: MedusaContainer,
-  scope: TillScope,
-  payload: SalePayload,
-  orderId: string,
-  variants: Map<string, Variant>,
-  order: OrderState
-): Promise<void> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const items = order.items ?? []
+  const order = data[0] as any
+  const items = (order.items ?? []) as { id: string; metadata: Record<string, unknown> }[]
   const lines = new Map(payload.sale.lines.map((l) => [l.line_no, l]))
   const lineOf = (item: { metadata: Record<string, unknown> }) => lines.get(Number(item.metadata?.comptoir_line_no))!
 
@@ -226,7 +204,7 @@ async function settle(
   const fulfilled = (order.fulfillments ?? []).some((f: any) => !f.canceled_at)
   let reservations: any[] = []
   let stock: Awaited<ReturnType<typeof shortfall>> = { missing: [], topUps: [], corrected: false }
-  if (!fulfilled && !order.fresh) {
+  if (!fulfilled) {
     // A try cut between the order and its reservations: reserve what is missing.
     const { data: held } = await query.graph({
       entity: "reservation",
@@ -243,7 +221,7 @@ async function settle(
       stock = await shortfall(container, scope, { ...payload, sale: { ...payload.sale, lines } }, variants)
     }
   }
-  const run = settleSaleWorkflow(container).run({
+  await settleSaleWorkflow(container).run({
     input: {
       order_id: orderId,
       item_ids: items.map((i) => i.id),
@@ -261,31 +239,6 @@ async function settle(
       complete: order.status !== "completed",
     },
   })
-  // A failed fulfilment may name an option since removed: the next try reads them again.
-  await run.catch((error) => {
-    optionsAt.delete(scope.stock_location_id)
-    throw error
-  })
-}
-
-/** Each location's shipping options, read once a minute: every sale names one, and
- * reading them all (with their zones) for each sale was a tenth of its time in Medusa. */
-const OPTIONS_FOR_MS = 60_000
-const optionsAt = new Map<string, { read: number; options: Promise<any[]> }>()
-
-async function optionsHere(container: MedusaContainer, locationId: string): Promise<any[]> {
-  const known = optionsAt.get(locationId)
-  if (known && Date.now() - known.read < OPTIONS_FOR_MS) return known.options
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const options = query
-    .graph({
-      entity: "shipping_option",
-      fields: ["id", "shipping_profile_id", "service_zone.fulfillment_set.location.id"],
-    })
-    .then(({ data }) => (data as any[]).filter((o) => o.service_zone?.fulfillment_set?.location?.id === locationId))
-  optionsAt.set(locationId, { read: Date.now(), options })
-  options.catch(() => optionsAt.delete(locationId))
-  return options
 }
 
 /** Our location's shipping option (the pickup one) for the sale's shipping profile: a
@@ -296,10 +249,15 @@ async function shippingOption(
   payload: SalePayload,
   variants: Map<string, Variant>
 ): Promise<string> {
-  const here = await optionsHere(container, scope.stock_location_id)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "shipping_option",
+    fields: ["id", "shipping_profile_id", "service_zone.fulfillment_set.location.id"],
+  })
   const profiles = new Set(
     payload.sale.lines.map((l) => variants.get(l.variant_id)?.product?.shipping_profile?.id).filter(Boolean)
   )
+  const here = (data as any[]).filter((o) => o.service_zone?.fulfillment_set?.location?.id === scope.stock_location_id)
   const option = here.find((o) => profiles.size === 0 || profiles.has(o.shipping_profile_id)) ?? here[0]
   if (!option) {
     throw new Error(`stock location ${scope.stock_location_id} has no shipping option to fulfil the sale at`)

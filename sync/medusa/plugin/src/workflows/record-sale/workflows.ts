@@ -75,14 +75,7 @@ export const recordSaleOrderWorkflow = createWorkflow(
         createReservationsStep(reservations).config({ name: "comptoir-sale-reservations" })
       }
     )
-    // The new items go back to the handler: it settles the order without reading it again.
-    const items = transform({ created }, ({ created }) =>
-      ((created[0]?.items ?? []) as { id: string; metadata?: Record<string, unknown> | null }[]).map((item) => ({
-        id: item.id,
-        metadata: item.metadata ?? {},
-      }))
-    )
-    return new WorkflowResponse({ order_id: id, items })
+    return new WorkflowResponse({ order_id: id })
   }
 )
 
