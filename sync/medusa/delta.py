@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from sync.contract import CustomerItem, StockItem
 from sync.medusa.catalog import operator_id, sku_of
-from sync.medusa.feeds import customer_item
+from sync.medusa.feeds import customer_items
 from sync.medusa.http import MedusaHttp
 from sync.medusa.state import AdapterState
 from sync.medusa.timestamps import version_of
@@ -99,13 +99,7 @@ class PluginCustomersFeed:
         rows, cursor, more = read_feed(
             self.http, "customers", plugin_state("customers", state), limit
         )
-        items = []
-        for row in rows:
-            try:
-                items.append(customer_item(row))
-            except ValidationError:
-                continue  # an id or e-mail the contract refuses: not shown at the till
-        return items, {"p": cursor}, more
+        return customer_items(rows), {"p": cursor}, more
 
 
 def _item(row: dict[str, Any], product_id: int) -> StockItem:

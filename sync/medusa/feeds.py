@@ -101,13 +101,7 @@ class CustomersFeed:
 
     def page(self, state: dict[str, Any], limit: int) -> tuple[list[CustomerItem], dict, bool]:
         rows, cursor, more = changed_since(self._list, time_cursor(state.get("t")), limit)
-        items = []
-        for row in rows:
-            try:
-                items.append(customer_item(row))
-            except ValidationError:
-                continue  # an id or e-mail the contract refuses: not shown at the till
-        return items, {"t": as_state(cursor)}, more
+        return customer_items(rows), {"t": as_state(cursor)}, more
 
     def _list(self, params: dict[str, str | int], limit: int) -> list[dict[str, Any]]:
         return self.http.admin(
@@ -115,6 +109,17 @@ class CustomersFeed:
             "/admin/customers",
             params={**params, "limit": limit, "with_deleted": "true", "fields": CUSTOMER_FIELDS},
         )["customers"]
+
+
+def customer_items(rows: list[dict[str, Any]]) -> list[CustomerItem]:
+    """The rows the contract accepts; an id or e-mail it refuses is not shown at the till."""
+    items = []
+    for row in rows:
+        try:
+            items.append(customer_item(row))
+        except ValidationError:
+            continue
+    return items
 
 
 def customer_item(row: dict[str, Any]) -> CustomerItem:
