@@ -4,6 +4,7 @@ whole-feed pulls, stock levels, sale payloads, and a transport that drops connec
 from __future__ import annotations
 
 import hashlib
+import subprocess
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from sync.medusa import MedusaBackend
 from sync.medusa.sales import payload_text
 from sync.ports import OutgoingOperation
 from tests.medusa.seed import MedusaAdmin, Seed
+from tests.support.medusa_peer import MedusaPeer, postgres_bindir
 
 
 def settings_values(seed: Seed, **overrides: Any) -> dict[str, Any]:
@@ -196,3 +198,15 @@ class NoPluginTransport(httpx.HTTPTransport):
         if request.url.path.startswith("/admin/comptoir/"):
             return httpx.Response(404, json={"message": "Not found"}, request=request)
         return super().handle_request(request)
+
+
+def psql(peer: MedusaPeer, sql: str) -> list[list[str]]:
+    """Rows of ``sql`` run on the peer's own PostgreSQL: what a test reads or breaks
+    beneath Medusa (a crash's half-written state)."""
+    bindir = postgres_bindir()
+    assert bindir is not None
+    out = subprocess.run(
+        [str(bindir / "psql"), peer.database_url, "-At", "-F", "\t", "-c", sql],
+        check=True, capture_output=True, text=True, timeout=60,
+    ).stdout  # fmt: skip
+    return [line.split("\t") for line in out.splitlines() if line]

@@ -35,7 +35,7 @@ from tests.medusa.exact_sales import (
     random_basket,
     tax_by_rate,
 )
-from tests.medusa.helpers import NoPluginTransport, catalog_by_sku, level_at
+from tests.medusa.helpers import NoPluginTransport, catalog_by_sku, level_at, psql
 
 pytestmark = pytest.mark.medusa
 
@@ -324,3 +324,56 @@ def test_the_median_push_of_one_sale(make_backend, backend, admin, catalog):
         f"old cart path {medians['cart']:.0f} ms",
         file=sys.stderr,
     )
+
+
+def test_a_sale_cut_inside_medusa_s_capture_is_finished_not_captured_twice(
+    medusa_peer, backend, admin, catalog
+):
+    """Medusa captures a payment in steps, each its own transaction: the capture row, the
+    payment's ``captured_at``, the collection's status, the order's transaction. Medusa
+    killed after the first leaves a payment that looks uncaptured though fully captured;
+    capturing it again on the resumed try was refused and the sale never finished."""
+    basket = Basket()
+    basket.add(catalog["EXACT-BISCUITS"], 2)
+    basket.add(catalog["EXACT-TORCHON"], 1)
+    payment = Payment(basket.totals().total_cents)
+    payment.add(TenderKind.CARD, 500)
+    payment.add(TenderKind.CASH, payment.total_cents - 500)
+    operation = TillChain().operation("S-exact-cut-capture", basket, payment)
+    assert backend.push([operation])[0].status == "accepted"
+    order_id = plugin_orders(admin)["S-exact-cut-capture"]["id"]
+    first = (
+        "select p.id from payment p join order_payment_collection l"
+        " on l.payment_collection_id = p.payment_collection_id"
+        f" where l.order_id = '{order_id}' order by p.created_at limit 1"
+    )
+    # The state Medusa leaves when killed just after writing the card's capture row,
+    # with the ledger's claim held by that dead process.
+    psql(
+        medusa_peer,
+        f"update payment set captured_at = null where id = ({first});"
+        " update payment_collection set status = 'authorized' where id ="
+        f" (select payment_collection_id from payment where id = ({first}));"
+        " delete from order_transaction where reference_id in"
+        f" (select id from capture where payment_id = ({first}));"
+        " update comptoir_till_operation set status = 'in_progress', result = null,"
+        f" instance_id = 'ledger_killed' where id = '{operation.op_id}'",
+    )
+
+    again = backend.push([operation])[0]
+
+    assert again.status == "accepted", again
+    per_payment = psql(
+        medusa_peer,
+        "select p.amount, p.captured_at is not null, pc.status,"
+        " (select sum(c.amount) from capture c where c.payment_id = p.id),"
+        " (select count(*) from order_transaction t where t.reference_id in"
+        "   (select c.id from capture c where c.payment_id = p.id) and t.deleted_at is null)"
+        " from payment p join payment_collection pc on pc.id = p.payment_collection_id"
+        " join order_payment_collection l on l.payment_collection_id = pc.id"
+        f" where l.order_id = '{order_id}' order by p.created_at",
+    )
+    assert [(to_cents(a), c, s, to_cents(n), int(t)) for a, c, s, n, t in per_payment] == [
+        (500, "t", "completed", 500, 1),
+        (payment.total_cents - 500, "t", "completed", payment.total_cents - 500, 1),
+    ]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -26,8 +25,7 @@ from pos.services.checkout import Checkout
 from pos.store import push_queue, stock_levels
 from pos.store.local_store import LocalStore
 from sync.engine.engine import SyncEngine
-from tests.medusa.helpers import ensure_stock, level_at, settings_values
-from tests.support.medusa_peer import postgres_bindir
+from tests.medusa.helpers import ensure_stock, level_at, psql, settings_values
 from tests.support.writer_process import kill_and_read, start_writer
 
 pytestmark = pytest.mark.medusa
@@ -38,16 +36,6 @@ FIRST_SALES = 10  # queued offline before the first start; one more before each 
 GOODS = {"3017620422003": "CAFE-250", "3560070976461": "THE-VERT-100", "036000291452": "CARNET-A5"}
 #: before any push / as a push goes out / while Medusa applies it / answer read, not settled
 MOMENTS = ("ready", "push", "mid-push", "answer")
-
-
-def psql(peer, sql: str) -> list[list[str]]:
-    bindir = postgres_bindir()
-    assert bindir is not None
-    out = subprocess.run(
-        [str(bindir / "psql"), peer.database_url, "-At", "-F", "\t", "-c", sql],
-        check=True, capture_output=True, text=True, timeout=60,
-    ).stdout  # fmt: skip
-    return [line.split("\t") for line in out.splitlines() if line]
 
 
 def pos_carts(peer, seed) -> int:

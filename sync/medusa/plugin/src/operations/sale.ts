@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { capturePaymentWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
 import {
   checkFigures,
@@ -167,7 +167,12 @@ async function settle(
       "payment_collections.status",
       "payment_collections.created_at",
       "payment_collections.payments.id",
+      "payment_collections.payments.amount",
       "payment_collections.payments.captured_at",
+      "payment_collections.payments.canceled_at",
+      "payment_collections.payments.captures.id",
+      "payment_collections.payments.captures.amount",
+      "transactions.reference_id",
       "fulfillments.id",
       "fulfillments.canceled_at",
     ],
@@ -192,11 +197,13 @@ async function settle(
         input: { order_id: orderId, payment_collection_id: existing.id },
       })
     } else {
-      // A try cut between authorisation and capture: capture what was authorised.
+      const recorded = new Set((order.transactions ?? []).map((t: any) => t.reference_id))
       for (const payment of existing.payments ?? []) {
-        if (!payment.captured_at) {
-          await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
-        }
+        const behind =
+          !payment.captured_at ||
+          existing.status !== "completed" ||
+          (payment.captures ?? []).some((c: any) => !recorded.has(c.id))
+        if (behind && !payment.canceled_at) await captureRest(container, payment)
       }
     }
   }
@@ -239,6 +246,33 @@ async function settle(
       complete: order.status !== "completed",
     },
   })
+}
+
+/**
+ * Finishes a capture a crash cut. Medusa captures in steps, each its own transaction: the
+ * capture row; the payment's `captured_at`; the collection's status; the order's
+ * transaction. Cut after the first, the payment looks uncaptured while its captures
+ * already cover it, and capturing it again is refused ("more than the authorized
+ * amount"): mark it captured instead. Medusa's capture workflow on a captured payment
+ * captures nothing and brings the collection and the order's transactions up to date
+ * (both idempotent by capture id), which finishes a cut after any later step too.
+ */
+async function captureRest(
+  container: MedusaContainer,
+  payment: { id: string; amount: unknown; captured_at?: unknown; captures?: { amount: unknown }[] | null }
+): Promise<void> {
+  const cents = (value: unknown) => Math.round(Number(String(value)) * 100)
+  const rest = cents(payment.amount) - (payment.captures ?? []).reduce((sum, c) => sum + cents(c.amount), 0)
+  if (!payment.captured_at && rest > 0) {
+    await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id, amount: rest / 100 } })
+    return
+  }
+  if (!payment.captured_at) {
+    // `captured_at` is a column of the payment; Medusa's DTO type names only the id.
+    const payments = container.resolve(Modules.PAYMENT)
+    await payments.updatePayment({ id: payment.id, captured_at: new Date() } as { id: string })
+  }
+  await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
 }
 
 /** Our location's shipping option (the pickup one) for the sale's shipping profile: a
