@@ -67,6 +67,8 @@ FEEDS = ("catalog", "promotions", "stock", "customers", "pickups")
 MAX_OPERATIONS = 500
 PUSH_WORKERS = 4
 PLUGIN_CHUNK = 20
+#: Calls to the plugin in flight at once (see ``_via_plugin``).
+PLUGIN_CALLS = 2
 
 
 class MedusaBackend:
@@ -215,15 +217,38 @@ class MedusaBackend:
     def _via_plugin(
         self, operations: Sequence[OutgoingOperation], translators: dict[str, Translator]
     ) -> list[OperationOutcome]:
-        """Through the plugin, ``PLUGIN_CHUNK`` operations per call, one call after the
-        other: a sale takes Medusa ~0.4 s, so the engine's 250 in one call would outlast
-        the call's deadline. A chunk with an operation to retry stops there (it raises):
-        the later ones, maybe of the same lane, are not sent before it."""
-        outcomes: list[OperationOutcome] = []
-        for start in range(0, len(operations), PLUGIN_CHUNK):
-            chunk = operations[start : start + PLUGIN_CHUNK]
-            outcomes += push_batch(self.http, self._scope(), chunk, translators)
-        return outcomes
+        """Through the plugin, in ``PLUGIN_CALLS`` streams of calls side by side, each call
+        ``PLUGIN_CHUNK`` operations (a sale takes Medusa ~0.4 s: the engine's 250 in one
+        call would outlast its deadline). A stream holds whole lanes, so one pickup
+        order's moves still go in batch order; a Medusa run as several processes
+        (``medusa start --cluster``) gets a call in each. A chunk with an operation to
+        retry stops its stream there (it raises): the later ones, maybe of the same lane,
+        are not sent before it."""
+        streams: list[list[int]] = [[] for _ in range(PLUGIN_CALLS)]
+        for lane in sorted(lanes(operations), key=len, reverse=True):
+            min(streams, key=len).extend(lane)
+        outcomes: dict[int, OperationOutcome] = {}
+
+        def send(stream: list[int]) -> None:
+            stream.sort()  # batch order: each lane's own order kept
+            for start in range(0, len(stream), PLUGIN_CHUNK):
+                chunk = stream[start : start + PLUGIN_CHUNK]
+                done = push_batch(
+                    self.http, self._scope(), [operations[i] for i in chunk], translators
+                )
+                outcomes.update(zip(chunk, done, strict=True))
+
+        busy = [stream for stream in streams if stream]
+        if len(busy) == 1:
+            send(busy[0])
+        else:
+            with ThreadPoolExecutor(len(busy)) as pool:
+                futures = [pool.submit(send, stream) for stream in busy]
+                wait(futures)
+            failed = next((f.exception() for f in futures if f.exception() is not None), None)
+            if failed is not None:
+                raise failed
+        return [outcomes[index] for index in range(len(operations))]
 
     def _translators(self, resolved: Resolved) -> dict[str, Translator]:
         """The operation kinds sent through Comptoir's plugin (when it is installed and

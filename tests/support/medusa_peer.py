@@ -250,6 +250,9 @@ class MedusaPeer:
     seed_store: bool = True
     keep_dir: bool = False
     with_plugin: bool = True  # Comptoir's plugin in Medusa (False: a store without it)
+    #: ``medusa start --cluster N`` (N server processes, locks shared through PostgreSQL),
+    #: as a store runs Medusa on a multi-core machine; 0: one process.
+    cluster: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     base_url: str = ""
     database_url: str = ""
@@ -438,6 +441,7 @@ class MedusaPeer:
             "DATABASE_URL": self.database_url,
             "NODE_ENV": "development",
             "COMPTOIR_MEDUSA_PLUGIN": "1" if self.with_plugin else "0",
+            "COMPTOIR_MEDUSA_LOCKING": "postgres" if self.cluster else "memory",
         }
 
     def _medusa_cli(self, *args: str) -> None:
@@ -461,7 +465,10 @@ class MedusaPeer:
         port = port or free_port()
         log = self.workdir / "medusa-server.log"
         self._medusa = subprocess.Popen(
-            [self._node, str(CLI), "start", "-H", "127.0.0.1", "-p", str(port)],
+            [
+                *(self._node, str(CLI), "start", "-H", "127.0.0.1", "-p", str(port)),
+                *(("--cluster", str(self.cluster)) if self.cluster else ()),
+            ],
             cwd=MEDUSA_DIR,
             env=self._env(),
             stdout=log.open("a"),

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { withItemLocks } from "./item-locks"
 import type { SaleLine, SalePayload } from "../workflows/record-sale/plan"
 import type { TillScope } from "./types"
 
@@ -72,31 +73,16 @@ export function holds(scope: TillScope, line: SaleLine, variants: Map<string, Va
   }))
 }
 
-const tails = new Map<string, Promise<void>>()
-
 /**
- * Runs `job` once no other sale of this process holds any of `keys` (inventory items),
- * taken in sorted order so two sales never wait on each other. Medusa's own steps lock
- * items one by one in line order; two sales with the same goods in another order, side
- * by side, ended in "Timed-out acquiring lock." and a lock that stayed held.
+ * Runs `job` once no other sale holds any of `keys` (inventory items), in this process or
+ * another (`item-locks.ts`). Keys are taken in sorted order so two sales never wait on
+ * each other: Medusa's own steps lock items one by one in line order, and two sales with
+ * the same goods in another order, side by side, ended in "Timed-out acquiring lock."
  */
-export async function oneSaleAtATime<T>(keys: string[], job: () => Promise<T>): Promise<T> {
-  const releases: (() => void)[] = []
-  try {
-    for (const key of [...new Set(keys)].sort()) {
-      const previous = tails.get(key) ?? Promise.resolve()
-      let release!: () => void
-      const mine = new Promise<void>((resolve) => (release = resolve))
-      const tail = previous.then(() => mine)
-      tails.set(key, tail)
-      releases.push(() => {
-        release()
-        if (tails.get(key) === tail) tails.delete(key)
-      })
-      await previous
-    }
-    return await job()
-  } finally {
-    releases.forEach((release) => release())
-  }
+export async function oneSaleAtATime<T>(
+  container: MedusaContainer,
+  keys: string[],
+  job: () => Promise<T>
+): Promise<T> {
+  return await withItemLocks(container, keys, job)
 }

@@ -41,7 +41,7 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress })
   checkFigures(payload)
   const variants = await loadVariants(container, payload)
   const items = [...variants.values()].flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
-  const orderId = await oneSaleAtATime(items, async () => {
+  const orderId = await oneSaleAtATime(container, items, async () => {
     let id = await existingOrder(container, progress, payload.sale.id)
     if (!id) {
       id = await createOrder(container, scope, payload, variants)
