@@ -22,6 +22,9 @@ sale (pushed once)     with Comptoir's plugin: an order made exactly as the till
                        (``plugin_sales.py``; the plugin's ledger is the idempotency key);
                        without: cart of the POS channel completed into an order, then
                        fulfilled at the location; cart id kept with the sale = key
+stock_movement op      with Comptoir's plugin: the delta applied to the variant's levels
+                       at the location, exactly once (``plugin_stock.py``); without it:
+                       refused (Medusa keeps absolute counts)
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
                        the catalog's prices
 =====================  ================================================================
@@ -52,6 +55,7 @@ from sync.medusa.pickups import PickupDesk
 from sync.medusa.plugin_pickups import move_directly, translate_transition
 from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.plugin_sales import sale_translator
+from sync.medusa.plugin_stock import movement_translator
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
 from sync.medusa.state import AdapterState
@@ -258,6 +262,7 @@ class MedusaBackend:
         mine: dict[str, Translator] = {
             "sale": sale_translator(self.state),
             "pickup_transition": translate_transition,
+            "stock_movement": movement_translator(self.state),
         }
         return {kind: t for kind, t in mine.items() if resolved.plugin.applies(kind)}
 

@@ -47,6 +47,9 @@ CLI = MEDUSA_DIR / "node_modules" / "@medusajs" / "cli" / "cli.js"
 LOCK_STAMP = MEDUSA_DIR / "node_modules" / ".comptoir-lockfile.sha256"
 PG_USER = "nobody"  # owns the cluster when the tests run as root
 _PG_ADMIN = ("-U", "postgres", "medusa")
+#: Op ids starting with this make the plugin kill Medusa right after a stock movement
+#: committed (a test-only fault switch; see plugin/src/operations/stock-movement.ts).
+CRASH_AFTER_MOVEMENT = "crash-after-movement-"
 
 
 class PeerError(RuntimeError):
@@ -442,6 +445,9 @@ class MedusaPeer:
             "NODE_ENV": "development",
             "COMPTOIR_MEDUSA_PLUGIN": "1" if self.with_plugin else "0",
             "COMPTOIR_MEDUSA_LOCKING": "postgres" if self.cluster else "memory",
+            # the plugin's test-only fault: a movement with this op id prefix kills Medusa
+            # between its level change and the ledger's answer (test_medusa_stock_movements)
+            "COMPTOIR_PLUGIN_TEST_CRASH_AFTER_MOVEMENT": CRASH_AFTER_MOVEMENT,
         }
 
     def _medusa_cli(self, *args: str) -> None:

@@ -29,8 +29,12 @@ def test_a_medusa_refusal_is_reported_and_listed_to_check(
     assert run_link_medusa(till, settings, "T01") == 0
     assert run_sync(till) == 0
     with LocalStore(till / "store.db") as store:
-        product = store.conn.execute("SELECT id, sku FROM products LIMIT 1").fetchone()
-        movement = {"delta": -1, "product_id": product[0], "reason": "breakage", "sku": product[1]}
+        product = store.conn.execute(
+            "SELECT id, sku FROM products WHERE sold_by = 'unit' LIMIT 1"
+        ).fetchone()
+        # beyond what a till may move in one go: Comptoir's plugin refuses it by name
+        movement = {"delta": -10_001, "product_id": product[0], "reason": "count"}
+        movement["sku"] = product[1]
         outbox.enqueue(store.conn, "mv-medusa-1", "stock_movement", movement)
     capsys.readouterr()
 
@@ -39,10 +43,10 @@ def test_a_medusa_refusal_is_reported_and_listed_to_check(
     out = capsys.readouterr().out
     assert "1 refused, 1 set aside in all" in out
     assert "Refused by the central API (set aside): 1" in out
-    assert "stock_movement mv-medusa-1: not_supported:" in out
+    assert "stock_movement mv-medusa-1: implausible_quantity:" in out
     found = OutboxReview(till, "T01").list()  # what "Opérations à vérifier…" shows
     assert found.set_aside_total == 1
     [op] = found.set_aside
-    assert (op.op_id, op.kind, op.code) == ("mv-medusa-1", "stock_movement", "not_supported")
-    assert "Medusa" in op.reason
+    assert (op.op_id, op.kind, op.code) == ("mv-medusa-1", "stock_movement", "implausible_quantity")
+    assert "beyond 10,000 units" in op.reason
     assert run_sync(till) == SET_ASIDE_EXIT  # still to check on the next round

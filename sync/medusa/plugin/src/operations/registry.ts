@@ -1,5 +1,6 @@
 import { pickupTransition } from "./pickup-transition"
 import { recordSale } from "./sale"
+import { stockMovement } from "./stock-movement"
 import type { Handler } from "./types"
 
 /**
@@ -9,4 +10,5 @@ import type { Handler } from "./types"
 export const HANDLERS: Record<string, Handler> = {
   pickup_transition: pickupTransition,
   sale: recordSale,
+  stock_movement: stockMovement,
 }

@@ -5,3 +5,4 @@ export {
   recordSaleOrderWorkflow,
   settleSaleWorkflow,
 } from "./record-sale/workflows"
+export { applyStockMovementWorkflow } from "./stock-movement"
