@@ -119,6 +119,7 @@ class DeskLine:
     total_cents: int
     picked_quantity: int | None  # once ready
     collected_quantity: int | None  # once handed over
+    short_quantity: int = 0  # lacking at this store when the order was placed
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +170,11 @@ class DeskOrder:
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
+
+    @property
+    def short_lines(self) -> tuple[DeskLine, ...]:
+        """Lines the store lacked stock for when the order was placed (to tell the customer)."""
+        return tuple(line for line in self.lines if line.short_quantity > 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +240,7 @@ ON CONFLICT (id) DO UPDATE SET
     pulled_at = excluded.pulled_at
 """
 _DROP_LINES = "DELETE FROM pickup_lines WHERE order_id = ?"
-_PUT_LINE = "INSERT INTO pickup_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_PUT_LINE = "INSERT INTO pickup_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def apply_page(conn: sqlite3.Connection, items: Iterable[PickupItemLike], next_cursor: str) -> int:
@@ -285,6 +291,7 @@ def _line_row(order_id: str, line: Any) -> tuple[object, ...]:
         order_id, line.line_no, line.product_id, line.sku, line.name, str(line.sold_by),
         line.quantity, line.list_price_cents, line.unit_price_cents, line.vat_bp, promotion,
         line.discount_cents, line.total_cents, line.picked_quantity, line.collected_quantity,
+        getattr(line, "short_quantity", 0),
     )  # fmt: skip
 
 
@@ -314,7 +321,7 @@ _ORDER_COLUMNS = """id, store_id, pickup_code, qr_text, state, version, customer
 _LINES = """
 SELECT order_id, line_no, product_id, sku, name, sold_by, quantity, list_price_cents,
     unit_price_cents, vat_bp, promotion, discount_cents, total_cents, picked_quantity,
-    collected_quantity
+    collected_quantity, short_quantity
 FROM pickup_lines WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, line_no
 """
 _MOVES = """

@@ -9,7 +9,7 @@ A throwaway demo store gets a few web orders the way the ``pickups`` feed brings
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -70,9 +70,11 @@ def feed_order(
     paid: bool = True,
     due_at: datetime | None = None,
     store_id: str = STORE_ID,
+    short: Mapping[str, int] | None = None,
 ) -> PickupOrder:
     """A web order as the pickups feed sends it: ``customer`` is (name, e-mail, phone),
-    ``lines`` (product, units or grams) at catalog prices; a ready order is fully picked."""
+    ``lines`` (product, units or grams) at catalog prices; a ready order is fully picked;
+    ``short`` {sku: units}: what the store lacked when it was placed."""
     picked = state == "ready"
     priced = [
         {
@@ -82,6 +84,7 @@ def feed_order(
             "vat_bp": item.vat_bp, "promotion": None, "discount_cents": 0,
             "total_cents": line_gross(item.price_cents, quantity, item.sold_by),
             "picked_quantity": quantity if picked else None, "collected_quantity": None,
+            "short_quantity": (short or {}).get(item.sku, 0),
         }
         for number, (item, quantity) in enumerate(lines, start=1)
     ]  # fmt: skip
@@ -120,8 +123,9 @@ def refuse_last_move(store: LocalStore, reason: str) -> None:
 
 
 def _demo_orders(store: LocalStore, now: datetime) -> None:
-    """A morning at the desk: orders to prepare (one overdue), ready ones (one to pay in
-    store), and one another desk handed over first (a conflict)."""
+    """A morning at the desk: orders to prepare (one overdue, placed while the store
+    lacked one of its items), ready ones (one to pay in store), and one another desk
+    handed over first (a conflict)."""
     units, weighed = catalog_items(store, 6), catalog_items(store, 1, SoldBy.WEIGHT)
     today = now.replace(hour=0, minute=0, second=0, microsecond=0)
 
@@ -137,7 +141,8 @@ def _demo_orders(store: LocalStore, now: datetime) -> None:
         feed_order("web-1042", "AB12-CD34", ("Karim Benali", "karim@example.org",
                    "07 98 76 54 32"), [(units[3], 1), (units[4], 2)], due_at=at(0, 18)),
         feed_order("web-1038", "MN45-PQ67", ("Sophie Laurent", "sophie.l@example.org",
-                   "06 55 44 33 22"), [(units[5], 4)], due_at=at(-1, 16)),
+                   "06 55 44 33 22"), [(units[5], 4)], due_at=at(-1, 16),
+                   short={units[5].sku: 1}),
         feed_order("web-1043", "RS89-TV01", ("Lucas Petit", "lucas.petit@example.org",
                    "06 01 02 03 04"), [(units[1], 2), (units[3], 1)], state="preparing",
                    version=2, due_at=at(1, 10)),

@@ -883,17 +883,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="159"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="158"/>
+        <source>Short of stock: %1 missing in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="163"/>
         <source>Not sent to the central server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="167"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="171"/>
         <source>web shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="167"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="171"/>
         <source>central</source>
         <translation type="unfinished"></translation>
     </message>
@@ -901,23 +906,28 @@
 <context>
     <name>OrderLinesModel</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
         <source>Qty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
         <source>Unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="198"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
         <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="223"/>
+        <source>Short of stock: %1 missing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1135,27 +1145,27 @@
 <context>
     <name>PickingLinesModel</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="233"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="252"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="234"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="253"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="235"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="254"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="236"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="255"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="237"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="256"/>
         <source>Missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,43 +1236,48 @@
 <context>
     <name>PickupOrdersModel</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="146"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="152"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="147"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="153"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="148"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="154"/>
         <source>Pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="149"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="155"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="150"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="156"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="158"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="164"/>
         <source>%1 line(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="172"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="180"/>
         <source>Not sent to the central server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="182"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="190"/>
         <source>any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/pickup_model.py" line="196"/>
+        <source>Short of stock</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1312,37 +1327,37 @@
 <context>
     <name>PickupStates</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="46"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="47"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="47"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="48"/>
         <source>Preparing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="48"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="49"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="49"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="50"/>
         <source>Collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="50"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="51"/>
         <source>Partly collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="51"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="52"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="52"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="53"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>

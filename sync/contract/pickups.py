@@ -87,10 +87,14 @@ class PickupCancelRequest(BaseModel):
 
 class PickupLine(PricedLine):
     """A priced line and how far it went: ``picked_quantity`` once ready (less than
-    ``quantity`` for a partial preparation), ``collected_quantity`` once handed over."""
+    ``quantity`` for a partial preparation), ``collected_quantity`` once handed over.
+    ``short_quantity``: how many of ``quantity`` the store lacked when the order was
+    placed (a backend that keeps such orders, as Medusa with Comptoir's plugin; central
+    refuses them, so 0 there)."""
 
     picked_quantity: Count | None
     collected_quantity: Count | None
+    short_quantity: Count = 0
 
 
 class PickupEvent(BaseModel):

@@ -175,10 +175,13 @@ def pickup_order(order: dict[str, Any], store_id: str, ids: dict[str, int]) -> P
     """The contract's pickup order for a Medusa order (rules in ``pickups.py``)."""
     state = pickup_state(order)
     picked, given = counts(order, "comptoir_picked"), counts(order, "comptoir_collected")
-    lines = [
-        _with_counts(_pickup_line(n, item, ids, state), item["id"], state, picked, given)
-        for n, item in enumerate(order["items"], 1)
-    ]
+    lines = _with_short(
+        [
+            _with_counts(_pickup_line(n, item, ids, state), item["id"], state, picked, given)
+            for n, item in enumerate(order["items"], 1)
+        ],
+        (order.get("metadata") or {}).get("comptoir_stock_short"),
+    )
     total = sum(line.total_cents for line in lines)
     address = order.get("shipping_address") or {}
     name = " ".join(p for p in (address.get("first_name"), address.get("last_name")) if p)
@@ -253,6 +256,22 @@ def _with_counts(
     elif state == "partially_collected":
         changes["collected_quantity"] = 0
     return line.model_copy(update=changes) if changes else line
+
+
+def _with_short(lines: list[PickupLine], short: object) -> list[PickupLine]:
+    """The plugin's ``comptoir_stock_short`` ({sku: units the pickup store lacked at
+    placement}) spread over the lines of each SKU, in order, none beyond its quantity."""
+    if not isinstance(short, dict):
+        return lines
+    left = {sku: n for sku, n in short.items() if isinstance(n, int) and not isinstance(n, bool)}
+    marked = []
+    for line in lines:
+        missing = min(max(left.get(line.sku, 0), 0), line.quantity)
+        if missing:
+            left[line.sku] -= missing
+            line = line.model_copy(update={"short_quantity": missing})
+        marked.append(line)
+    return marked
 
 
 def _sum(lines: list[PickupLine], field: str) -> int | None:

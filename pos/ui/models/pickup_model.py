@@ -38,6 +38,7 @@ MISSING = QColor("#fff1c2")  # amber: still to fetch
 DONE = QColor("#e3f4e4")  # green: complete
 LATE = QColor("#b00020")
 UNSYNCED_MARK = "●"
+SHORT_MARK = "⚠"
 
 
 def state_text(state: PickupState | str) -> str:
@@ -52,6 +53,11 @@ def state_text(state: PickupState | str) -> str:
         "expired": QCoreApplication.translate("PickupStates", "Expired"),
     }
     return names.get(str(state), str(state))
+
+
+def short_text(line: DeskLine) -> str:
+    """What a line lacks at this store: "1 × Tasse bleue" (grams as "0,250 kg")."""
+    return f"{quantity_text(line.short_quantity, line.sold_by)} × {line.name}"
 
 
 def _local(stamp: str | None, tz: tzinfo | None) -> datetime | None:
@@ -168,6 +174,8 @@ class PickupOrdersModel(_Table):
             return self._text(order, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DUE:
             return LATE if order.id in self._overdue else None
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
+            return LATE if order.is_open and order.short_lines else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATE and order.unsynced:
             return self.tr("Not sent to the central server yet")
         return None
@@ -184,6 +192,9 @@ class PickupOrdersModel(_Table):
         if column == self.TOTAL:
             return f"{format_money(order.total_cents)}\n{self.lines_text(len(order.lines))}"
         mark = f" {UNSYNCED_MARK}" if order.unsynced else ""
+        if order.is_open and order.short_lines:  # still to prepare: the store lacks some
+            short = self.tr("Short of stock")
+            return f"{state_text(order.state)}{mark}\n{SHORT_MARK} {short}"
         return state_text(order.state) + mark
 
 
@@ -203,7 +214,13 @@ class OrderLinesModel(_Table):
     def _data(self, line: DeskLine, column: int, role: int) -> Any:
         short = line.picked_quantity is not None and line.picked_quantity < line.quantity
         if role == Qt.ItemDataRole.BackgroundRole:
-            return MISSING if short else None
+            return MISSING if short or line.short_quantity else None
+        if role == Qt.ItemDataRole.ForegroundRole and column in (self.ITEM, self.QUANTITY):
+            return LATE if line.short_quantity else None
+        if role == Qt.ItemDataRole.ToolTipRole and line.short_quantity:
+            # Placed while the store lacked it: how many are missing here.
+            lacking = quantity_text(line.short_quantity, line.sold_by)
+            return self.tr("Short of stock: %1 missing").replace("%1", lacking)
         if role != DISPLAY:
             return None
         count = line.quantity if line.picked_quantity is None else line.picked_quantity
@@ -211,7 +228,9 @@ class OrderLinesModel(_Table):
             return line.name
         if column == self.QUANTITY:
             text = quantity_text(count, line.sold_by)
-            return f"{text} / {quantity_text(line.quantity, line.sold_by)}" if short else text
+            if short:
+                text = f"{text} / {quantity_text(line.quantity, line.sold_by)}"
+            return f"{SHORT_MARK} {text}" if line.short_quantity else text
         if column == self.UNIT_PRICE:
             return format_money(line.unit_price_cents)
         return format_money(line_gross(line.unit_price_cents, count, line.sold_by))

@@ -11,7 +11,7 @@ from html import escape
 
 from pos.domain.pickup import PickupState
 from pos.services.pickup_desk import DeskOrder
-from pos.ui.models.pickup_model import OrderLinesModel, moment_text, state_text
+from pos.ui.models.pickup_model import OrderLinesModel, moment_text, short_text, state_text
 from pos.ui.money import format_money
 from pos.ui.qt import (
     QLabel,
@@ -153,6 +153,10 @@ class OrderDetail(QWidget):
         ]
         if order.partial:
             facts.append(escape(self.tr("Prepared with items missing.")))
+        if order.short_lines and order.is_open:
+            missing = ", ".join(short_text(line) for line in order.short_lines)
+            text = self.tr("Short of stock: %1 missing in this store").replace("%1", missing)
+            facts.append(f"<span style='color:#b00020'><b>⚠ {escape(text)}</b></span>")
         if order.unsynced:
             facts.append(
                 "<span style='color:#8a5a00'>● "

@@ -151,7 +151,7 @@ export function planMove(
     reservation_deletes: [],
     fulfil: null,
     release_line_items: [],
-    capture_payment_ids: [],
+    handover: null,
     complete: false,
     cancel: false,
   }
@@ -215,7 +215,7 @@ export function planMove(
         .map((item) => ({ id: item.id, quantity: given[item.id] })),
     }
     plan.release_line_items = order.items.map((item) => item.id)
-    plan.capture_payment_ids = order.payment_ids
+    plan.handover = given
     plan.complete = to === "collected"
     metadata[KEY.collected] = given
   } else if (to === "cancelled" || to === "expired") {
@@ -235,7 +235,7 @@ function remainder(order: PickupOrder, state: PickupState): PickupMovePlan {
     reservation_deletes: [],
     fulfil: handedOver && !order.fulfillment_ids.length ? fulfilled(order) : null,
     release_line_items: handedOver ? order.items.map((item) => item.id) : [],
-    capture_payment_ids: handedOver ? order.payment_ids : [],
+    handover: handedOver ? countsOf(order.metadata[KEY.collected]) : null,
     complete: state === "collected" && order.status !== "completed",
     cancel: closing && order.status !== "canceled",
   }

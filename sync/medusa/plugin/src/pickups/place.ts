@@ -43,7 +43,7 @@ export async function placeLoaded(container: MedusaContainer, order: PickupOrder
     reservation_deletes: [],
     fulfil: null,
     release_line_items: [],
-    capture_payment_ids: [],
+    handover: null,
     complete: false,
     cancel: false,
   }

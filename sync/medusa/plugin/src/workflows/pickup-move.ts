@@ -1,14 +1,11 @@
 import {
-  createStep,
   createWorkflow,
-  StepResponse,
   transform,
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
   cancelOrderWorkflow,
-  capturePaymentWorkflow,
   completeOrderWorkflow,
   createOrderFulfillmentWorkflow,
   deleteReservationsByLineItemsStep,
@@ -17,6 +14,7 @@ import {
   updateOrdersStep,
   updateReservationsStep,
 } from "@medusajs/medusa/core-flows"
+import { settleHandoverPaymentStep } from "./settle-handover-payment"
 
 /**
  * One pickup move, planned by the caller (`src/pickups/plan.ts`) after its version
@@ -33,25 +31,14 @@ export type PickupMovePlan = {
   fulfil: { location_id: string; items: { id: string; quantity: number }[] } | null
   /** Lines whose remaining reservations are released after the handover. */
   release_line_items: string[]
-  capture_payment_ids: string[]
+  /**
+   * Per line item, what was handed over: the payments are settled to its value
+   * (`settle-handover-payment.ts`); null when nothing is handed over.
+   */
+  handover: Record<string, number> | null
   complete: boolean
   cancel: boolean
 }
-
-/**
- * Captures the order's authorised payments when the goods are handed over. No
- * compensation: it is the last step but completion, and a retried move finds the
- * payments captured and skips them.
- */
-const capturePickupPaymentsStep = createStep(
-  "comptoir-capture-pickup-payments",
-  async (paymentIds: string[], { container }) => {
-    for (const paymentId of paymentIds) {
-      await capturePaymentWorkflow(container).run({ input: { payment_id: paymentId } })
-    }
-    return new StepResponse(paymentIds.length)
-  }
-)
 
 export const applyPickupMoveWorkflow = createWorkflow(
   "comptoir-apply-pickup-move",
@@ -82,8 +69,12 @@ export const applyPickupMoveWorkflow = createWorkflow(
     when({ plan }, ({ plan }) => plan.release_line_items.length > 0).then(() => {
       deleteReservationsByLineItemsStep(plan.release_line_items)
     })
-    when({ plan }, ({ plan }) => plan.capture_payment_ids.length > 0).then(() => {
-      capturePickupPaymentsStep(plan.capture_payment_ids)
+    when({ plan }, ({ plan }) => plan.handover !== null).then(() => {
+      const input = transform({ plan }, ({ plan }) => ({
+        order_id: plan.order_id,
+        given: plan.handover!,
+      }))
+      settleHandoverPaymentStep(input)
     })
     when({ plan }, ({ plan }) => plan.complete).then(() => {
       const input = transform({ plan }, ({ plan }) => ({ orderIds: [plan.order_id] }))
