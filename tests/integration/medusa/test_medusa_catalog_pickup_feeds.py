@@ -14,6 +14,7 @@ import os
 import sys
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -121,6 +122,31 @@ def test_a_catalog_delta_reads_exactly_the_changed_variants_then_nothing(backend
     assert pull_all(backend, "catalog", cursor)[0] == []
 
 
+def test_a_price_leaving_a_price_list_and_a_list_starting_bring_the_variant_out(
+    backend, admin, seed
+):
+    made = new_products(admin, seed, 4)
+    left, later = sorted(made)[:2]
+    listed = price_list(admin, [made[left]["id"]], 1.2)
+    cursor = catalog_cursor(backend)
+    price = admin.get(f"/admin/price-lists/{listed}", fields="id,prices.id")["price_list"]
+    admin.post(f"/admin/price-lists/{listed}/prices/batch", {"delete": [price["prices"][0]["id"]]})
+    starts = datetime.now(UTC) + timedelta(seconds=3)
+    prices = [{"variant_id": made[later]["id"], "currency_code": "eur", "amount": 0.9}]
+    body = {"title": "Demain", "description": "Delta", "type": "sale", "status": "active",
+            "starts_at": starts.isoformat(), "prices": prices}  # fmt: skip
+    admin.post("/admin/price-lists", body)
+
+    delta, cursor = pull_all(backend, "catalog", cursor)
+    assert {item.sku: item.price_cents for item in delta} == {left: 250, later: 250}
+    while datetime.now(UTC) <= starts + timedelta(seconds=1):  # the list starts: no write
+        time.sleep(0.5)
+    delta, cursor = pull_all(backend, "catalog", cursor)
+
+    assert {item.sku: item.price_cents for item in delta} == {later: 90}
+    assert pull_all(backend, "catalog", cursor)[0] == []
+
+
 def test_the_plugins_catalog_rows_equal_the_rest_paths(backend, admin, seed):
     made = new_products(admin, seed, 6)
     skus = sorted(made)
@@ -135,9 +161,9 @@ def test_the_plugins_catalog_rows_equal_the_rest_paths(backend, admin, seed):
     rest = ours(pull_all(rest_only(backend), "catalog", limit=1000)[0], {*made, *also})
 
     assert len(plugin) == len(made) + len(also)
-    # the REST pass leaves the deleted variant out; the plugin gives it as inactive, so a
-    # till pulling from scratch after an upgrade also learns it is gone
-    assert set(plugin) - set(rest) == {skus[3]}
+    # the REST pass may leave the deleted variant out (seen once); the plugin always gives
+    # it, inactive, so a till pulling from scratch after an upgrade learns it is gone
+    assert set(plugin) - set(rest) <= {skus[3]} and set(rest) <= set(plugin)
     assert {s: i.model_dump() for s, i in plugin.items() if s != skus[3]} == {
         s: i.model_dump() for s, i in rest.items()
     }
