@@ -25,7 +25,7 @@ with options as (
     join location_fulfillment_set lfs on lfs.fulfillment_set_id = fs.id
    where fs.type = 'pickup' and lfs.stock_location_id = :location and lfs.deleted_at is null
 ),
-candidates as (
+candidates as materialized (
   select o.id from "order" o where o.updated_at >= :t or o.deleted_at >= :t
   union
   select l.order_id from order_fulfillment l join fulfillment f on f.id = l.fulfillment_id
@@ -36,20 +36,28 @@ candidates as (
     left join payment p on p.payment_collection_id = pc.id
    where l.updated_at >= :t or pc.updated_at >= :t or p.updated_at >= :t
 ),
+fulfilment_stamps as (
+  select l.order_id,
+         greatest(max(l.updated_at), max(l.deleted_at), max(f.updated_at), max(f.deleted_at)) as stamp
+  from candidates c
+  join order_fulfillment l on l.order_id = c.id
+  join fulfillment f on f.id = l.fulfillment_id
+  group by l.order_id
+),
+payment_stamps as (
+  select l.order_id, greatest(max(l.updated_at), max(pc.updated_at), max(p.updated_at)) as stamp
+  from candidates c
+  join order_payment_collection l on l.order_id = c.id
+  join payment_collection pc on pc.id = l.payment_collection_id
+  left join payment p on p.payment_collection_id = pc.id
+  group by l.order_id
+),
 mine as (
-  select o.id,
-         greatest(
-           o.updated_at, o.deleted_at,
-           (select greatest(max(l.updated_at), max(l.deleted_at), max(f.updated_at), max(f.deleted_at))
-              from order_fulfillment l join fulfillment f on f.id = l.fulfillment_id
-             where l.order_id = o.id),
-           (select greatest(max(l.updated_at), max(pc.updated_at), max(p.updated_at))
-              from order_payment_collection l
-              join payment_collection pc on pc.id = l.payment_collection_id
-              left join payment p on p.payment_collection_id = pc.id
-             where l.order_id = o.id)
-         ) as stamp
-  from candidates c join "order" o on o.id = c.id
+  select o.id, greatest(o.updated_at, o.deleted_at, fs.stamp, ps.stamp) as stamp
+  from candidates c
+  join "order" o on o.id = c.id
+  left join fulfilment_stamps fs on fs.order_id = o.id
+  left join payment_stamps ps on ps.order_id = o.id
   where o.is_draft_order = false
     and coalesce(o.metadata->>'comptoir_sale_id', '') = ''
     and exists (select 1 from order_shipping os
