@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sqlite3
 import sys
 import time
 import uuid
@@ -19,12 +20,13 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
+from sync.engine.engine import SyncEngine
 from sync.medusa import cursors
 from sync.ports import BadCursor
 from tests.integration.medusa.test_medusa_delta_feeds import _psql
 from tests.integration.medusa.test_medusa_pickup_journey import placed
 from tests.integration.medusa.test_medusa_pickups import order_in_feed, transition
-from tests.medusa.helpers import pull_all
+from tests.medusa.helpers import NoPluginTransport, pull_all
 from tests.medusa.seed import MedusaAdmin, Seed, place_pickup_order
 
 pytestmark = pytest.mark.medusa
@@ -100,9 +102,12 @@ def rest_only(backend):
 
 def test_a_catalog_delta_reads_exactly_the_changed_variants_then_nothing(backend, admin, seed):
     made = new_products(admin, seed, 12)
-    cursor = catalog_cursor(backend)
     skus = sorted(made)
-    listed, renamed, repriced = skus[0], skus[2], skus[5]
+    listed, renamed, repriced, typed = skus[0], skus[2], skus[5], skus[8]
+    kind = admin.post("/admin/product-types", {"value": f"Rayon {uuid.uuid4().hex[:6]}"})
+    kind = kind["product_type"]["id"]
+    admin.post(f"/admin/products/{made[typed]['product_id']}", {"type_id": kind})
+    cursor = catalog_cursor(backend)
 
     price_list(admin, [made[listed]["id"]], 1.99)  # moves no variant nor product stamp
     product = made[renamed]["product_id"]
@@ -110,15 +115,20 @@ def test_a_catalog_delta_reads_exactly_the_changed_variants_then_nothing(backend
     variant = made[repriced]
     body = {"prices": [{"currency_code": "eur", "amount": 3.1}]}
     admin.post(f"/admin/products/{variant['product_id']}/variants/{variant['id']}", body)
+    admin.post(f"/admin/product-types/{kind}", {"value": "Épicerie fine"})  # no product stamp
 
     delta, cursor = pull_all(backend, "catalog", cursor, limit=2)
 
     renamed_too = sorted(s for s in made if made[s]["product_id"] == product)
-    assert sorted(item.sku for item in delta) == sorted({listed, repriced, *renamed_too})
+    typed_too = sorted(s for s in made if made[s]["product_id"] == made[typed]["product_id"])
+    assert sorted(item.sku for item in delta) == sorted(
+        {listed, repriced, *renamed_too, *typed_too}
+    )
     found = {item.sku: item for item in delta}
     assert found[listed].price_cents == 199
     assert found[repriced].price_cents == 310
     assert all(found[sku].name.startswith("Renommé") for sku in renamed_too)
+    assert {found[sku].department for sku in typed_too} == {"Épicerie fine"}
     assert pull_all(backend, "catalog", cursor)[0] == []
 
 
@@ -173,6 +183,39 @@ def test_the_plugins_catalog_rows_equal_the_rest_paths(backend, admin, seed):
         False,
         True,
     )
+
+
+def till_catalog(db, skus) -> dict:
+    """The till's own rows for ``skus``: product fields (not the local id) and barcodes."""
+    marks = ", ".join("?" * len(skus))
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT p.sku, p.name, p.brand, p.department, p.price_cents, p.vat_bp, p.sold_by,"
+            " p.plu, p.active, (SELECT group_concat(code) FROM (SELECT b.code FROM barcodes b"
+            " WHERE b.product_id = p.id ORDER BY b.code))"
+            f" FROM products p WHERE p.sku IN ({marks})",
+            list(skus),
+        ).fetchall()
+    return {row[0]: row[1:] for row in rows}
+
+
+def test_the_tills_catalog_rows_are_the_same_by_either_path(make_backend, admin, seed, tmp_path):
+    made = new_products(admin, seed, 4)
+    price_list(admin, [made[sorted(made)[0]]["id"]], 1.1)
+    skus = {*made, *seed.variants}
+    tills = {}
+    for name, transport in (("plugin", None), ("rest", NoPluginTransport())):
+        backend = make_backend(transport=transport, state_dir=tmp_path / name)
+        engine = SyncEngine(tmp_path / f"{name}.db", backend, poll_interval_s=0)
+        try:
+            assert engine.sync_once().state == "idle"
+        finally:
+            engine.close()
+        tills[name] = till_catalog(tmp_path / f"{name}.db", skus)
+
+    assert len(tills["plugin"]) == len(skus)
+    assert tills["plugin"] == tills["rest"]
+    assert tills["plugin"][sorted(made)[0]][3] == 110  # price_cents: the price list's
 
 
 def test_deleted_unpublished_and_unlisted_variants_come_out_as_deletions(backend, admin, seed):
@@ -242,6 +285,8 @@ def test_a_move_by_another_till_comes_out_in_the_next_pickups_pull(make_backend,
 
     assert [(o.id, o.state, o.version) for o in delta] == [(order_id, "preparing", 2)]
     assert pull_all(mine, "pickups", cursor)[0] == []
+    by_rest = order_in_feed(rest_only(other), order_id)  # the REST path's reading
+    assert delta[0].model_dump() == by_rest.model_dump()
 
 
 def test_an_expiry_comes_out_in_the_next_pickups_pull(make_backend, admin, seed):
