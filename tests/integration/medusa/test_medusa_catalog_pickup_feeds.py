@@ -289,6 +289,23 @@ def test_a_move_by_another_till_comes_out_in_the_next_pickups_pull(make_backend,
     assert delta[0].model_dump() == by_rest.model_dump()
 
 
+def test_a_hand_over_recorded_in_medusas_admin_comes_out(backend, admin, seed):
+    order_id = place_pickup_order(seed, {"THE-VERT-100": 1})
+    placed(admin, order_id)
+    cursor = pickups_cursor(backend)
+    items = admin.get(f"/admin/orders/{order_id}", fields="id,*items")["order"]["items"]
+    lines = [{"id": item["id"], "quantity": item["quantity"]} for item in items]
+    body = {"items": lines, "location_id": seed.location_id}
+    made = admin.post(f"/admin/orders/{order_id}/fulfillments", body, fields="id,*fulfillments")
+    fulfilment = made["order"]["fulfillments"][0]["id"]
+    admin.post(f"/admin/orders/{order_id}/fulfillments/{fulfilment}/mark-as-delivered", {})
+
+    delta, cursor = pull_all(backend, "pickups", cursor)
+
+    assert [(o.id, o.state) for o in delta] == [(order_id, "collected")]
+    assert pull_all(backend, "pickups", cursor)[0] == []
+
+
 def test_an_expiry_comes_out_in_the_next_pickups_pull(make_backend, admin, seed):
     lyon = seed.other_location_id
     order_id = place_pickup_order(seed, {"CARNET-A5": 1}, option_id=seed.other_pickup_option_id)
