@@ -47,7 +47,13 @@ from sync.medusa import cursors
 from sync.medusa.carts import fetch_cart
 from sync.medusa.catalog import CatalogFeed
 from sync.medusa.checks import Resolved, verify_settings
-from sync.medusa.delta import PluginCustomersFeed, PluginStockFeed, rest_state
+from sync.medusa.delta import (
+    PluginCatalogFeed,
+    PluginCustomersFeed,
+    PluginPickupsFeed,
+    PluginStockFeed,
+    rest_state,
+)
 from sync.medusa.feeds import CustomersFeed, PickupsFeed, StockFeed
 from sync.medusa.http import CALL_DEADLINE_S, TIMEOUT, MedusaHttp
 from sync.medusa.lanes import lanes
@@ -143,8 +149,11 @@ class MedusaBackend:
         state = cursors.decode(feed, cursor)
         limit = max(1, min(int(limit), 1000))
         items: Sequence[Any]
-        if feed == "catalog":
-            items, state, more = self.catalog.page(state, limit)
+        served = resolved.plugin is not None and resolved.plugin.serves(feed)
+        if feed == "catalog" and served:
+            items, state, more = PluginCatalogFeed(self.catalog).page(state, limit)
+        elif feed == "catalog":
+            items, state, more = self.catalog.page(rest_state(feed, state), limit)
         elif feed == "stock" and resolved.plugin is not None and resolved.plugin.serves(feed):
             stock = PluginStockFeed(self.http, self.settings.stock_location_id, self.state)
             items, state, more = stock.page(state, limit)
@@ -159,7 +168,11 @@ class MedusaBackend:
             feed_ = PickupsFeed(
                 self.http, self.state, resolved.store_id, resolved.pickup_option_ids
             )
-            items, state, more = feed_.page(state, limit)
+            if served:
+                location = self.settings.stock_location_id
+                items, state, more = PluginPickupsFeed(feed_, location).page(state, limit)
+            else:
+                items, state, more = feed_.page(rest_state(feed, state), limit)
         else:
             items, state, more = [], {}, False
         return FeedPage(feed, items, cursors.encode(feed, state), more)

@@ -123,12 +123,18 @@ class CatalogFeed:
             state["phase"] = phase
         return self.items(variants), state, more
 
-    def items(self, variants: list[dict[str, Any]]) -> list[CatalogItem]:
-        """Contract items for admin variant rows (prices, taxes, ids looked up here)."""
+    def items(
+        self,
+        variants: list[dict[str, Any]],
+        prices: dict[str, dict[str, Any]] | None = None,
+    ) -> list[CatalogItem]:
+        """Contract items for admin variant rows (taxes, ids looked up here; the POS
+        channel's prices too unless given: the plugin's feed brings them along)."""
         if not variants:
             return []
         taxes = self.tax_table()
-        prices = self.sale_prices([v["id"] for v in variants if not v.get("deleted_at")])
+        if prices is None:
+            prices = self.sale_prices([v["id"] for v in variants if not v.get("deleted_at")])
         ids = self.state.product_ids([(v["id"], sku_of(v), operator_id(v)) for v in variants])
         items = []
         for variant in variants:

@@ -1,10 +1,10 @@
 """Delta feeds through Comptoir's plugin (``GET /admin/comptoir/feeds/{feed}``).
 
-Where the plugin is installed the stock and customers feeds read only the rows changed
-after the cursor (the plugin keeps an opaque ``(change stamp, level id)`` cursor: rows sharing a
-stamp are neither skipped nor repeated across pages). A deleted level, inventory item
-or variant comes as a level of 0 (the contract's stock item has no deletion flag: the
-till holds no stock of a product that is gone).
+Where the plugin is installed the stock, customers, catalog and pickups feeds read only
+the rows changed after the cursor (the plugin keeps an opaque ``(change stamp, row id)``
+cursor: rows sharing a stamp are neither skipped nor repeated across pages). A deleted
+level, inventory item or variant comes as a level of 0 (the contract's stock item has no
+deletion flag: the till holds no stock of a product that is gone).
 
 The adapter's cursor state is ``{"p": <plugin cursor>}``; the REST path's is
 ``{"offset": n}``. A cursor of the other path (a till whose Medusa got the plugin, or
@@ -17,9 +17,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sync.contract import CustomerItem, StockItem
-from sync.medusa.catalog import operator_id, sku_of
-from sync.medusa.feeds import customer_items
+from sync.contract import CatalogItem, CustomerItem, StockItem
+from sync.contract.pickups import PickupOrder
+from sync.medusa.catalog import CatalogFeed, operator_id, sku_of
+from sync.medusa.feeds import PickupsFeed, customer_items
 from sync.medusa.http import MedusaHttp
 from sync.medusa.state import AdapterState
 from sync.medusa.timestamps import version_of
@@ -41,8 +42,9 @@ def plugin_state(feed: str, state: dict[str, Any]) -> str | None:
 
 
 def rest_state(feed: str, state: dict[str, Any]) -> dict[str, Any]:
-    """``state`` for the REST path; ``BadCursor`` for one made by the plugin's feed."""
-    if "p" in state:
+    """``state`` for the REST path; ``BadCursor`` for one made by the plugin's feed (the
+    REST catalog's own state has a ``p`` too: its products' time cursor, a mapping)."""
+    if set(state) == {"p"} and not isinstance(state["p"], dict):
         raise BadCursor(f"The {feed} cursor was made by Comptoir's plugin, which is gone.")
     return state
 
@@ -100,6 +102,50 @@ class PluginCustomersFeed:
             self.http, "customers", plugin_state("customers", state), limit
         )
         return customer_items(rows), {"p": cursor}, more
+
+
+class PluginCatalogFeed:
+    """Variants changed since the cursor (their product, price set, a price list covering
+    them included), priced in the POS channel and region by the plugin. The rows have
+    the admin API's shape, so the till's items are built by the REST path's code."""
+
+    def __init__(self, rest: CatalogFeed) -> None:
+        self.rest = rest
+
+    def page(self, state: dict[str, Any], limit: int) -> tuple[list[CatalogItem], dict, bool]:
+        settings = self.rest.settings
+        rows, cursor, more = read_feed(
+            self.rest.http,
+            "catalog",
+            plugin_state("catalog", state),
+            limit,
+            sales_channel_id=settings.sales_channel_id,
+            region_id=settings.region_id,
+        )
+        prices = {
+            row["id"]: row["calculated_price"]
+            for row in rows
+            if row.get("calculated_price") and not row.get("deleted_at")
+        }
+        return self.rest.items(rows, prices), {"p": cursor}, more
+
+
+class PluginPickupsFeed:
+    """This store's pickup orders changed since the cursor, moves made by another till
+    or by the plugin's expiry run included (admin order rows: the REST path's mapping)."""
+
+    def __init__(self, rest: PickupsFeed, location_id: str) -> None:
+        self.rest, self.location_id = rest, location_id
+
+    def page(self, state: dict[str, Any], limit: int) -> tuple[list[PickupOrder], dict, bool]:
+        rows, cursor, more = read_feed(
+            self.rest.http,
+            "pickups",
+            plugin_state("pickups", state),
+            limit,
+            location_id=self.location_id,
+        )
+        return self.rest.items(rows), {"p": cursor}, more
 
 
 def _item(row: dict[str, Any], product_id: int) -> StockItem:

@@ -10,6 +10,9 @@ export type FeedCursor = { t: string; id: string }
 
 export class BadCursor extends Error {}
 
+/** A feed asked without what it needs (the catalog's channel and region). */
+export class FeedRefused extends Error {}
+
 /** Where a pull without a cursor starts: before every row. */
 export const EPOCH = "1970-01-01T00:00:00.000000Z"
 

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { BadCursor, decodeCursor, encodeCursor } from "../../../../../feeds/cursor"
+import { BadCursor, decodeCursor, encodeCursor, FeedRefused } from "../../../../../feeds/cursor"
 import { FEEDS } from "../../../../../feeds/registry"
 
 export const MAX_LIMIT = 1000
@@ -11,12 +11,14 @@ const FeedParams = z
     cursor: z.string().max(1024).optional(),
     limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(500),
     location_id: z.string().min(1).max(128).optional(),
+    sales_channel_id: z.string().min(1).max(128).optional(),
+    region_id: z.string().min(1).max(128).optional(),
   })
   .strict()
 
 /**
- * `GET /admin/comptoir/feeds/:feed?cursor=&limit=&location_id=`: the rows changed after
- * the cursor, oldest change first, with the cursor to resume from. A caught-up feed
+ * `GET /admin/comptoir/feeds/:feed?cursor=&limit=&location_id=&sales_channel_id=&region_id=`:
+ * the rows changed after the cursor, oldest change first, with the cursor to resume from. A caught-up feed
  * gives back the cursor it was given (the till asks again later from there).
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
@@ -43,7 +45,16 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     throw error
   }
   const pg = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const page = await read(pg, { after, limit: params.data.limit, location_id: params.data.location_id })
+  let page
+  try {
+    page = await read(pg, { after, ...params.data }, req.scope)
+  } catch (error) {
+    if (error instanceof FeedRefused) {
+      res.status(400).json({ type: "invalid_data", message: error.message })
+      return
+    }
+    throw error
+  }
   const last = page.last ?? after
   res.json({
     feed,
