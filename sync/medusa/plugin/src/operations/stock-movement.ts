@@ -62,7 +62,7 @@ export const stockMovement: Handler = async ({ container, scope, op }) => {
     adjustment: movement.delta * required(link),
   }))
   const items = changes.map((change) => change.inventory_item_id)
-  // Behind this process's sales of the same goods: Medusa's item locks time out at 5 s.
+  // Behind every sale of the same goods (any process): Medusa's item locks time out at 5 s.
   const applied = await oneSaleAtATime(container, items, async () => {
     const { result } = await applyStockMovementWorkflow(container).run({
       input: {
