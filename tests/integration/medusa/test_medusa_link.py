@@ -36,9 +36,7 @@ def test_a_till_linked_to_medusa_pulls_its_catalog(seed, tmp_path: Path, capsys)
     assert "idle" in capsys.readouterr().out
 
 
-def test_a_wrong_setting_is_named_and_nothing_is_recorded(
-    seed, tmp_path: Path, capsys
-) -> None:
+def test_a_wrong_setting_is_named_and_nothing_is_recorded(seed, tmp_path: Path, capsys) -> None:
     till = tmp_path / "till"
     till.mkdir()
     wrong = _settings_file(tmp_path / "m.toml", seed, sales_channel_id="sc_doesnotexist")
