@@ -82,11 +82,16 @@ def engine_pull(port: CentralPort, folder: Path) -> int:
 
 
 def bench_medusa(
-    variants: int, sales: int, results: dict[str, float], plugin: tuple[int, int] | None = None
+    variants: int,
+    sales: int,
+    results: dict[str, float],
+    plugin: tuple[int, int] | None = None,
+    cluster: int = 0,
 ) -> None:
     """The catalog and batch-push figures (skipped when ``variants`` is 0), then the
-    plugin's (``plugin``: one-sale pushes, queued sales to drain) on the same peer."""
-    with MedusaPeer() as peer:
+    plugin's (``plugin``: one-sale pushes, queued sales to drain) on the same peer, run
+    as ``cluster`` Medusa processes when given."""
+    with MedusaPeer(cluster=cluster) as peer:
         for phase, seconds in peer.timings.items():
             results[f"medusa.setup.{phase}"] = round(seconds, 2)
         print(peer.report(), flush=True)
@@ -209,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--single", type=int, default=50, help="one-sale pushes timed")
     parser.add_argument("--drain", type=int, default=1_000, help="queued sales drained")
     parser.add_argument("--only", choices=("medusa", "reference", "plugin"))
+    parser.add_argument("--cluster", type=int, default=0, help="medusa start --cluster N")
     args = parser.parse_args(argv)
     results: dict[str, float] = {}
     if args.only in (None, "reference", "plugin"):
@@ -218,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.only in (None, "medusa", "plugin"):
         variants = 0 if args.only == "plugin" else args.variants
-        bench_medusa(variants, args.sales, results, (args.single, args.drain))
+        bench_medusa(variants, args.sales, results, (args.single, args.drain), args.cluster)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n")
     print(json.dumps(results, indent=1))

@@ -24,13 +24,15 @@ import { keptTenders, orderInput, type SalePayload } from "../workflows/record-s
  * Run by Medusa itself, from the Medusa project (`tests/medusa`):
  *   node node_modules/@medusajs/cli/cli.js exec \
  *     node_modules/comptoir-medusa-plugin/.medusa/server/src/scripts/order-floor.js IN OUT
- * IN: {scope, sales: [sale payloads]}; OUT receives {times_ms: [...], orders: [...]}.
+ * IN: {scope, sales: [sale payloads]}; OUT receives {times_ms: [...], orders: [...],
+ * wall_ms}. An optional third argument runs that many sales side by side (as the
+ * plugin's lanes do): the floor of a drain's throughput, `wall_ms` for all of them.
  * The look-ups each sale needs (variants, the shipping option) are made once, before
  * the clock starts: they are the plugin's work, not Medusa's.
  */
 export default async function orderFloor({ container, args }: ExecArgs) {
-  const [inputPath, outputPath] = args
-  if (!inputPath || !outputPath) throw new Error("usage: order-floor.js INPUT.json OUTPUT.json")
+  const [inputPath, outputPath, side] = args
+  if (!inputPath || !outputPath) throw new Error("usage: order-floor.js INPUT.json OUTPUT.json [SIDE_BY_SIDE]")
   const { scope, sales } = JSON.parse(readFileSync(inputPath, "utf8")) as {
     scope: TillScope
     sales: SalePayload[]
@@ -40,7 +42,17 @@ export default async function orderFloor({ container, args }: ExecArgs) {
 
   const times: number[] = []
   const orders: string[] = []
-  for (const payload of sales) {
+  const queue = [...sales]
+  const begun = performance.now()
+  const worker = async () => {
+    for (let payload = queue.shift(); payload; payload = queue.shift()) {
+      await one(payload)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Number(side ?? 1)) }, worker))
+  writeFileSync(outputPath, JSON.stringify({ times_ms: times, orders, wall_ms: performance.now() - begun }))
+
+  async function one(payload: SalePayload): Promise<void> {
     const started = performance.now()
     const { result: order } = await createOrderWorkflow(container).run({
       input: orderInput(payload, scope, false) as any,
@@ -75,7 +87,6 @@ export default async function orderFloor({ container, args }: ExecArgs) {
     times.push(performance.now() - started)
     orders.push(order.id)
   }
-  writeFileSync(outputPath, JSON.stringify({ times_ms: times, orders }))
 }
 
 async function variantsOf(container: ExecArgs["container"], sales: SalePayload[]): Promise<Map<string, Variant>> {
