@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -24,6 +25,16 @@ from sync.medusa import MedusaBackend, MedusaSettings
 OPERATIONS_PATH = "/admin/comptoir/operations"
 
 
+def say(line: str) -> None:
+    """One whole line: the adapter's streams of calls announce theirs from two threads."""
+    with _saying:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
+_saying = threading.Lock()
+
+
 class TellingTransport(httpx.HTTPTransport):
     """The real network, announcing each push to the plugin and its answer."""
 
@@ -32,12 +43,13 @@ class TellingTransport(httpx.HTTPTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if not request.url.path.endswith(OPERATIONS_PATH):
             return super().handle_request(request)
-        TellingTransport.pushes += 1
-        number = TellingTransport.pushes
-        print(f"PUSH {number}", flush=True)
+        with _saying:
+            TellingTransport.pushes += 1
+            number = TellingTransport.pushes
+        say(f"PUSH {number}")
         response = super().handle_request(request)
         response.read()
-        print(f"ANSWER {number}", flush=True)
+        say(f"ANSWER {number}")
         return response
 
 
@@ -46,14 +58,14 @@ def main(data_dir: str, settings_json: str, *flags: str) -> None:
     settings = MedusaSettings.from_mapping(json.loads(settings_json), data_dir=folder)
     backend = MedusaBackend(settings, transport=TellingTransport())
     engine = SyncEngine(folder / "store.db", backend, batch_size=5, poll_interval_s=0.05)
-    print("READY", flush=True)
+    say("READY")
     while True:
         status = engine.sync_once()
-        print(f"ROUND {status.state} {status.pending}", flush=True)
+        say(f"ROUND {status.state} {status.pending}")
         if "--until-done" in flags and status.state == "idle" and status.pending == 0:
             engine.sync_once()  # one more pull: the stock levels that include every push
             engine.close()
-            print("DONE", flush=True)
+            say("DONE")
             return
         if status.pending:  # refused for now (another request holds a sale): not a busy loop
             time.sleep(min(status.retry_in_s or 0.0, 1.0))
