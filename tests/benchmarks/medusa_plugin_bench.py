@@ -33,10 +33,10 @@ from sync.medusa import MedusaBackend, MedusaSettings
 from sync.medusa.backend import PLUGIN_CALLS
 from sync.medusa.plugin_sales import sale_translator
 from sync.ports import CentralPort, OutgoingOperation
-from tests.integration.medusa.test_medusa_delta_feeds import set_levels, stocked_variants
 from tests.medusa.exact_sales import TillChain, product_of, random_basket
 from tests.medusa.helpers import pull_all, settings_values
 from tests.medusa.seed import MedusaAdmin
+from tests.medusa.variants import set_levels, stocked_variants
 from tests.support.medusa_peer import CLI, MEDUSA_DIR, MedusaPeer
 from tests.support.sale_ops import SaleChain, canonical_json
 

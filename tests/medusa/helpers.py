@@ -3,18 +3,21 @@ whole-feed pulls, stock levels, sale payloads, and a transport that drops connec
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
+import pytest
 
 from sync.medusa import MedusaBackend
 from sync.medusa.sales import payload_text
 from sync.ports import OutgoingOperation
 from tests.medusa.seed import MedusaAdmin, Seed
-from tests.support.medusa_peer import MedusaPeer, postgres_bindir
+from tests.support.medusa_peer import MedusaPeer, missing_prerequisites, postgres_bindir
 
 
 def settings_values(seed: Seed, **overrides: Any) -> dict[str, Any]:
@@ -210,3 +213,17 @@ def psql(peer: MedusaPeer, sql: str) -> list[list[str]]:
         check=True, capture_output=True, text=True, timeout=60,
     ).stdout  # fmt: skip
     return [line.split("\t") for line in out.splitlines() if line]
+
+
+@contextlib.contextmanager
+def separate_peer(**options: Any) -> Iterator[MedusaPeer]:
+    """A Medusa of a test module's own, set up otherwise than the session's (``options``
+    for ``MedusaPeer``): skipped as the session's is when Medusa cannot run, failed in CI."""
+    reason = "COMPTOIR_MEDUSA=0" if os.environ.get("COMPTOIR_MEDUSA") == "0" else None
+    reason = reason or missing_prerequisites()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the Medusa integration tests, but {reason}")
+        pytest.skip(f"Medusa integration tests skipped: {reason}")
+    with MedusaPeer(**options) as peer:
+        yield peer

@@ -27,56 +27,10 @@ from tests.integration.medusa.test_medusa_delta_feeds import _psql
 from tests.integration.medusa.test_medusa_pickup_journey import placed
 from tests.integration.medusa.test_medusa_pickups import order_in_feed, transition
 from tests.medusa.helpers import NoPluginTransport, pull_all
-from tests.medusa.seed import MedusaAdmin, Seed, place_pickup_order
+from tests.medusa.seed import MedusaAdmin, place_pickup_order
+from tests.medusa.variants import new_products
 
 pytestmark = pytest.mark.medusa
-
-
-def new_products(
-    admin: MedusaAdmin, seed: Seed, count: int, *, per_product: int = 2, price: float = 2.5
-) -> dict[str, dict]:
-    """``count`` new variants sold in the POS channel: {sku: {"id", "product_id"}}."""
-    tag = uuid.uuid4().hex[:8].upper()
-    channels = [{"id": seed.pos_sales_channel_id}]
-    profile = admin.get("/admin/shipping-profiles")["shipping_profiles"][0]["id"]
-    products = []
-    for number in range(0, count, per_product):
-        sizes = [f"T{n:02d}" for n in range(min(per_product, count - number))]
-        products.append(
-            {
-                "title": f"Cat {tag} {number:05d}",
-                "status": "published",
-                "shipping_profile_id": profile,
-                "sales_channels": channels,
-                "options": [{"title": "Taille", "values": sizes}],
-                "variants": [
-                    {
-                        "title": size,
-                        "sku": f"C{tag}-{number:05d}-{size}",
-                        "manage_inventory": False,
-                        "prices": [{"currency_code": "eur", "amount": price}],
-                        "options": {"Taille": size},
-                    }
-                    for size in sizes
-                ],
-            }
-        )
-    for first in range(0, len(products), 50):
-        admin.post("/admin/products/batch", {"create": products[first : first + 50]})
-    made: dict[str, dict] = {}
-    for offset in range(0, count, 500):
-        found = admin.get(
-            "/admin/product-variants",
-            q=f"C{tag}",
-            limit=500,
-            offset=offset,
-            fields="id,sku,product_id",
-        )["variants"]
-        made.update(
-            {row["sku"]: {"id": row["id"], "product_id": row["product_id"]} for row in found}
-        )
-    assert len(made) == count
-    return made
 
 
 def price_list(admin: MedusaAdmin, variants: list[str], amount: float) -> str:

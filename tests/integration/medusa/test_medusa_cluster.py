@@ -9,7 +9,6 @@ reserved and fulfilled the same goods from the same stale look.
 
 from __future__ import annotations
 
-import os
 import random
 import threading
 import time
@@ -23,9 +22,16 @@ from pos.domain.basket import Basket
 from sync.medusa import MedusaBackend, MedusaSettings
 from sync.ports import CentralUnavailable, OperationOutcome, OutgoingOperation
 from tests.medusa.exact_sales import TillChain, plugin_orders, product_of, random_basket
-from tests.medusa.helpers import catalog_by_sku, ensure_stock, level_at, psql, settings_values
+from tests.medusa.helpers import (
+    catalog_by_sku,
+    ensure_stock,
+    level_at,
+    psql,
+    separate_peer,
+    settings_values,
+)
 from tests.medusa.seed import MedusaAdmin
-from tests.support.medusa_peer import MedusaPeer, missing_prerequisites
+from tests.support.medusa_peer import MedusaPeer
 
 pytestmark = pytest.mark.medusa
 
@@ -35,13 +41,7 @@ SALES_PER_TILL = 16
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[MedusaPeer]:
-    reason = "COMPTOIR_MEDUSA=0" if os.environ.get("COMPTOIR_MEDUSA") == "0" else None
-    reason = reason or missing_prerequisites()
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the Medusa integration tests, but {reason}")
-        pytest.skip(f"Medusa integration tests skipped: {reason}")
-    with MedusaPeer(cluster=2) as peer:
+    with separate_peer(cluster=2) as peer:
         yield peer
 
 

@@ -22,67 +22,10 @@ from sync.medusa.feeds import StockFeed
 from sync.ports import BadCursor
 from tests.medusa.helpers import DroppingTransport, path_is, pull_all
 from tests.medusa.seed import MedusaAdmin, Seed
+from tests.medusa.variants import set_levels, stocked_variants
 from tests.support.medusa_peer import MedusaPeer, postgres_bindir
 
 pytestmark = pytest.mark.medusa
-
-
-def stocked_variants(admin: MedusaAdmin, seed: Seed, count: int, *, per_product: int = 10):
-    """``count`` new variants with inventory, stocked at our store: {sku: inventory item}."""
-    tag = uuid.uuid4().hex[:8].upper()
-    channels = [{"id": seed.pos_sales_channel_id}]
-    profile = admin.get("/admin/shipping-profiles")["shipping_profiles"][0]["id"]
-    products = []
-    for number in range(0, count, per_product):
-        sizes = [f"T{n:02d}" for n in range(min(per_product, count - number))]
-        products.append(
-            {
-                "title": f"Delta {tag} {number:05d}",
-                "status": "published",
-                "shipping_profile_id": profile,
-                "sales_channels": channels,
-                "options": [{"title": "Taille", "values": sizes}],
-                "variants": [
-                    {
-                        "title": size,
-                        "sku": f"D{tag}-{number:05d}-{size}",
-                        "manage_inventory": True,
-                        "prices": [{"currency_code": "eur", "amount": 2.5}],
-                        "options": {"Taille": size},
-                    }
-                    for size in sizes
-                ],
-            }
-        )
-    for first in range(0, len(products), 50):
-        admin.post("/admin/products/batch", {"create": products[first : first + 50]})
-    items: dict[str, str] = {}
-    for offset in range(0, count, 500):
-        found = admin.get(
-            "/admin/inventory-items", q=f"D{tag}", limit=500, offset=offset, fields="id,sku"
-        )["inventory_items"]
-        items.update({row["sku"]: row["id"] for row in found})
-    assert len(items) == count
-    set_levels(admin, seed, items.values(), 5, create=True)
-    return items
-
-
-def set_levels(admin, seed, item_ids, n: int, *, create: bool = False) -> None:
-    """One batch call per 500 levels (Medusa's own admin batch route)."""
-    ids = list(item_ids)
-    for first in range(0, len(ids), 500):
-        levels = [
-            {
-                "inventory_item_id": item,
-                "location_id": seed.location_id,
-                "stocked_quantity": n,
-            }
-            for item in ids[first : first + 500]
-        ]
-        admin.post(
-            "/admin/inventory-items/location-levels/batch",
-            {"create" if create else "update": levels},
-        )
 
 
 def stocked_here(admin: MedusaAdmin, seed: Seed, item: str) -> int:

@@ -4,7 +4,6 @@ and what does not work, the till records it, and a web cart is refused saying wh
 from __future__ import annotations
 
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +21,8 @@ from pos.services.store_summary import summarize
 from pos.store.local_store import LocalStore
 from sync.medusa.checks import plugin_info
 from sync.medusa.http import MedusaHttp
-from tests.medusa.helpers import settings_values
+from tests.medusa.helpers import separate_peer, settings_values
 from tests.medusa.seed import Seed
-from tests.support.medusa_peer import MedusaPeer, missing_prerequisites
 
 pytestmark = pytest.mark.medusa
 
@@ -32,13 +30,7 @@ pytestmark = pytest.mark.medusa
 @pytest.fixture(scope="module")
 def bare_seed() -> Iterator[Seed]:
     """A second Medusa, seeded like the first, without the plugin."""
-    reason = "COMPTOIR_MEDUSA=0" if os.environ.get("COMPTOIR_MEDUSA") == "0" else None
-    reason = reason or missing_prerequisites()
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the Medusa integration tests, but {reason}")
-        pytest.skip(f"Medusa integration tests skipped: {reason}")
-    with MedusaPeer(with_plugin=False) as peer:
+    with separate_peer(with_plugin=False) as peer:
         assert peer.seed is not None
         yield peer.seed
 
