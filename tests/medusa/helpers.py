@@ -181,14 +181,17 @@ def catalog_by_sku(backend: MedusaBackend) -> dict[str, Any]:
     return {item.sku: item for item in items}
 
 
-def ensure_stock(admin: MedusaAdmin, seed: Seed, sku: str, available: int) -> None:
-    """At least ``available`` of ``sku`` free at our location, whatever tests ran before
-    (the seeded store is shared by the session)."""
-    level = level_at(admin, seed, sku)
+def ensure_stock(
+    admin: MedusaAdmin, seed: Seed, sku: str, available: int, location: str = ""
+) -> None:
+    """At least ``available`` of ``sku`` free at a location (ours by default), whatever
+    tests ran before (the seeded store is shared by the session)."""
+    location = location or seed.location_id
+    level = level_at(admin, seed, sku, location)
     if level["available"] < available:
         item = seed.inventory_items[sku]
         admin.post(
-            f"/admin/inventory-items/{item}/location-levels/{seed.location_id}",
+            f"/admin/inventory-items/{item}/location-levels/{location}",
             {"stocked_quantity": level["stocked"] + available - level["available"]},
         )
 

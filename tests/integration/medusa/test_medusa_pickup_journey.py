@@ -17,7 +17,7 @@ from tests.integration.medusa.test_medusa_pickups import (
     queued,
     transition,
 )
-from tests.medusa.helpers import level_at
+from tests.medusa.helpers import ensure_stock, level_at
 from tests.medusa.seed import place_pickup_order
 
 pytestmark = pytest.mark.medusa
@@ -160,6 +160,8 @@ def test_a_pickup_at_a_store_without_the_stock_never_takes_it_below_zero(make_ba
     The rule: the order is kept, reserved at Lyon for what Lyon has (nothing), Paris's
     reservation released, and the shortfall flagged; Lyon hands over only what it holds."""
     lyon = seed.other_location_id
+    # Lyon holds the coffee, whatever orders earlier tests of the session placed there
+    ensure_stock(admin, seed, "CAFE-250", 2, lyon)
     paris_before = level_at(admin, seed, "TASSE-BLEUE")
     cafe_lyon_before = level_at(admin, seed, "CAFE-250", lyon)
     order_id = place_pickup_order(
