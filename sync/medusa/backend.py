@@ -93,13 +93,8 @@ class MedusaBackend:
     ) -> None:
         self.settings = settings
         self.terminal_id = terminal_id  # named in the plugin's ledger with each operation
-        self.http = MedusaHttp(
-            settings.base_url,
-            settings.secret_api_key,
-            settings.publishable_api_key,
-            timeout=timeout,
-            deadline_s=deadline_s,
-            transport=transport,
+        self.http = MedusaHttp.linked(
+            settings, timeout=timeout, deadline_s=deadline_s, transport=transport
         )
         self.state = AdapterState(settings.state_path)
         self.catalog = CatalogFeed(self.http, settings, self.state)

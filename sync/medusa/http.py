@@ -25,7 +25,7 @@ import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -33,6 +33,9 @@ from sync.client.call_budget import BoundedTransport, CallBudget
 from sync.client.reply_body import ACCEPT_ENCODING, read_response, size_text
 from sync.client.wire import retry_after_seconds
 from sync.ports import CentralRejected, CentralUnavailable, NotAuthorised
+
+if TYPE_CHECKING:
+    from sync.medusa.settings import MedusaSettings
 
 TIMEOUT = httpx.Timeout(connect=3.0, read=30.0, write=15.0, pool=5.0)
 CALL_DEADLINE_S = 60.0  # a cart completion takes ~1 s; a big catalog page a few
@@ -46,6 +49,13 @@ Params = Mapping[str, str | int | list[str]]
 
 class MedusaHttp:
     """Admin and store calls to one Medusa server. Thread-safe as ``httpx.Client`` is."""
+
+    @classmethod
+    def linked(cls, settings: MedusaSettings, **options: Any) -> MedusaHttp:
+        """The calls of a till linked by ``settings`` (its URL and both keys)."""
+        return cls(
+            settings.base_url, settings.secret_api_key, settings.publishable_api_key, **options
+        )
 
     def __init__(
         self,

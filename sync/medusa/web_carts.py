@@ -50,13 +50,8 @@ class MedusaCarts:
         self._settings = settings
         self._terminal_id = terminal_id
         self._store_id = store_id
-        self._http = MedusaHttp(
-            settings.base_url,
-            settings.secret_api_key,
-            settings.publishable_api_key,
-            timeout=CART_TIMEOUT,
-            deadline_s=CART_DEADLINE_S,
-            transport=transport,
+        self._http = MedusaHttp.linked(
+            settings, timeout=CART_TIMEOUT, deadline_s=CART_DEADLINE_S, transport=transport
         )
         self._state = AdapterState(settings.state_path)
         self._plugin_seen = False

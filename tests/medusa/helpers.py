@@ -8,11 +8,14 @@ import hashlib
 import os
 import subprocess
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import tomli_w
 
+from pos.cli import run_link_medusa
 from sync.medusa import MedusaBackend
 from sync.medusa.sales import payload_text
 from sync.ports import OutgoingOperation
@@ -230,3 +233,15 @@ def separate_peer(**options: Any) -> Iterator[MedusaPeer]:
         pytest.skip(f"Medusa integration tests skipped: {reason}")
     with MedusaPeer(**options) as peer:
         yield peer
+
+
+def linked_till(seed: Seed, root: Path, terminal: str = "T01") -> Path:
+    """A till data folder under ``root`` linked to the Medusa of ``seed`` by the real
+    ``comptoir link-medusa`` (its settings file beside it)."""
+    till = root / "till"
+    till.mkdir()
+    settings = root / "medusa.toml"
+    table = {"sync": {"backend": "medusa", "medusa": settings_values(seed)}}
+    settings.write_text(tomli_w.dumps(table), encoding="utf-8")
+    assert run_link_medusa(till, settings, terminal) == 0
+    return till

@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import tomli_w
 
-from pos.cli import SET_ASIDE_EXIT, run_link_medusa, run_sync
+from pos.cli import SET_ASIDE_EXIT, run_sync
 from pos.services.outbox_review import OutboxReview
 from pos.store import outbox
 from pos.store.local_store import LocalStore
-from tests.medusa.helpers import settings_values
+from tests.medusa.helpers import linked_till
 from tests.medusa.seed import Seed
 
 pytestmark = pytest.mark.medusa
@@ -21,12 +20,7 @@ pytestmark = pytest.mark.medusa
 def test_a_medusa_refusal_is_reported_and_listed_to_check(
     seed: Seed, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    till = tmp_path / "till"
-    till.mkdir()
-    settings = tmp_path / "medusa.toml"
-    table = {"sync": {"backend": "medusa", "medusa": settings_values(seed)}}
-    settings.write_text(tomli_w.dumps(table), encoding="utf-8")
-    assert run_link_medusa(till, settings, "T01") == 0
+    till = linked_till(seed, tmp_path)
     assert run_sync(till) == 0
     with LocalStore(till / "store.db") as store:
         product = store.conn.execute(

@@ -7,15 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import tomli_w
 from pytestqt.qtbot import QtBot
 
-from pos.cli import run_link_medusa, run_sync
+from pos.cli import run_sync
 from pos.config import Settings
 from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication
 from pos.ui.till_app import StartOptions, TillApp
-from tests.medusa.helpers import settings_values
+from tests.medusa.helpers import linked_till
 from tests.medusa.seed import MedusaStore, Seed, open_web_cart
 
 pytestmark = pytest.mark.medusa
@@ -24,12 +23,7 @@ pytestmark = pytest.mark.medusa
 @pytest.fixture
 def till_app(qtbot: QtBot, qapp: QApplication, seed: Seed, tmp_path: Path) -> Iterator[TillApp]:
     install_translations(qapp, "fr")
-    till = tmp_path / "till"
-    till.mkdir()
-    settings = tmp_path / "medusa.toml"
-    table = {"sync": {"backend": "medusa", "medusa": settings_values(seed)}}
-    settings.write_text(tomli_w.dumps(table), encoding="utf-8")
-    assert run_link_medusa(till, settings, "T02") == 0
+    till = linked_till(seed, tmp_path, "T02")
     assert run_sync(till) == 0  # the catalog, before the screen opens
     app = TillApp(qapp, StartOptions(till, till / "settings.toml"), Settings())
     qtbot.addWidget(app.window)

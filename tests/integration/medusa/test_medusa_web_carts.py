@@ -8,9 +8,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-import tomli_w
 
-from pos.cli import run_link_medusa, run_sync
+from pos.cli import run_sync
 from pos.domain.errors import PosError
 from pos.domain.tenders import TenderKind
 from pos.services.central_link import cart_calls, read_link
@@ -22,7 +21,7 @@ from sync.contract.codes import normalize_code
 from sync.medusa.money import to_cents
 from sync.medusa.web_carts import MedusaCarts
 from sync.ports import CentralRejected
-from tests.medusa.helpers import ensure_stock, settings_values
+from tests.medusa.helpers import ensure_stock, linked_till
 from tests.medusa.seed import MedusaAdmin, MedusaStore, Seed, open_web_cart
 
 pytestmark = pytest.mark.medusa
@@ -41,12 +40,7 @@ def web_code(seed: Seed, cart_id: str) -> dict:
 def till_dir(seed: Seed, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A till linked to Medusa with the catalog pulled (the cart's products are known)."""
     root = tmp_path_factory.mktemp("medusa-carts")
-    till = root / "till"
-    till.mkdir()
-    settings = root / "medusa.toml"
-    table = {"sync": {"backend": "medusa", "medusa": settings_values(seed)}}
-    settings.write_text(tomli_w.dumps(table), encoding="utf-8")
-    assert run_link_medusa(till, settings, "T01") == 0
+    till = linked_till(seed, root)
     assert run_sync(till) == 0
     return till
 
@@ -54,12 +48,7 @@ def till_dir(seed: Seed, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_link_medusa_says_the_plugin_and_its_version(
     seed: Seed, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    till = tmp_path / "till"
-    till.mkdir()
-    settings = tmp_path / "medusa.toml"
-    table = {"sync": {"backend": "medusa", "medusa": settings_values(seed)}}
-    settings.write_text(tomli_w.dumps(table), encoding="utf-8")
-    assert run_link_medusa(till, settings, "T01") == 0
+    till = linked_till(seed, tmp_path)
     assert "Comptoir's plugin 0.1.0 is installed" in capsys.readouterr().out
     with LocalStore(till / "store.db") as store:
         assert summarize(store, till).medusa_plugin == "0.1.0"

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-import tomli_w
 
-from pos.cli import run_link_medusa
 from pos.domain.errors import PosError
 from pos.services.central_link import cart_calls, read_link
 from pos.services.checkout import Checkout
@@ -21,7 +19,7 @@ from pos.services.store_summary import summarize
 from pos.store.local_store import LocalStore
 from sync.medusa.checks import plugin_info
 from sync.medusa.http import MedusaHttp
-from tests.medusa.helpers import separate_peer, settings_values
+from tests.medusa.helpers import linked_till, separate_peer
 from tests.medusa.seed import Seed
 
 pytestmark = pytest.mark.medusa
@@ -35,23 +33,13 @@ def bare_seed() -> Iterator[Seed]:
         yield peer.seed
 
 
-def _link(seed: Seed, root: Path) -> Path:
-    till = root / "till"
-    till.mkdir()
-    settings = root / "medusa.toml"
-    table = {"sync": {"backend": "medusa", "medusa": settings_values(seed)}}
-    settings.write_text(tomli_w.dumps(table), encoding="utf-8")
-    assert run_link_medusa(till, settings, "T01") == 0
-    return till
-
-
 def test_link_medusa_says_the_plugin_is_missing_and_what_that_costs(
     bare_seed: Seed, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     version = f"{bare_seed.base_url}/admin/comptoir/version"
     missing = httpx.get(version, auth=(bare_seed.secret_key, ""))
     assert missing.status_code == 404  # what Medusa answers on a route nobody installed
-    till = _link(bare_seed, tmp_path)
+    till = linked_till(bare_seed, tmp_path)
 
     out = capsys.readouterr().out
     assert "plugin is NOT installed" in out

@@ -2,7 +2,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, QueryContext } from "@medusajs/framework/utils"
 import { EPOCH, FeedRefused } from "./cursor"
-import type { FeedPage, FeedQuery } from "./types"
+import { pageOf, type FeedPage, type FeedQuery } from "./types"
 
 /**
  * A variant as `GET /admin/product-variants?with_deleted=true` gives it (the fields the
@@ -140,19 +140,12 @@ export async function readCatalog(
     changed.filter((row) => row.sold).map((row) => row.id),
     query.region_id
   )
-  const items: CatalogRow[] = []
-  for (const row of changed) {
+  return pageOf(changed, query.limit, (row): CatalogRow | undefined => {
     const variant = byId.get(row.id)
-    if (!variant) continue // hard-deleted meanwhile: nothing left to describe
+    if (!variant) return undefined // hard-deleted meanwhile: nothing left to describe
     const calculated = prices.get(row.id) ?? null
-    items.push({ ...adminShape(variant), id: row.id, calculated_price: calculated, stamp: row.stamp_text })
-  }
-  const tail = changed[changed.length - 1]
-  return {
-    items,
-    last: { t: tail.stamp_text, id: tail.id },
-    has_more: changed.length === query.limit,
-  }
+    return { ...adminShape(variant), id: row.id, calculated_price: calculated, stamp: row.stamp_text }
+  })
 }
 
 /** As the admin route answers (`remapVariantResponse`): `prices` with their rules. */

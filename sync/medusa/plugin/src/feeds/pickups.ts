@@ -2,7 +2,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { getOrdersListWorkflow } from "@medusajs/medusa/core-flows"
 import { EPOCH, FeedRefused } from "./cursor"
-import type { FeedPage, FeedQuery } from "./types"
+import { pageOf, type FeedPage, type FeedQuery } from "./types"
 
 /** An order as `GET /admin/orders?fields=…` gives it to the adapter, plus its stamp. */
 export type PickupRow = Record<string, unknown> & { id: string; stamp: string }
@@ -117,15 +117,8 @@ export async function readPickups(
   })
   const rows = ((result as any).rows ?? result) as any[]
   const byId = new Map(rows.map((order) => [order.id, order]))
-  const items: PickupRow[] = []
-  for (const row of changed) {
+  return pageOf(changed, query.limit, (row): PickupRow | undefined => {
     const order = byId.get(row.id)
-    if (order) items.push({ ...order, stamp: row.stamp_text })
-  }
-  const tail = changed[changed.length - 1]
-  return {
-    items,
-    last: { t: tail.stamp_text, id: tail.id },
-    has_more: changed.length === query.limit,
-  }
+    return order ? { ...order, stamp: row.stamp_text } : undefined
+  })
 }

@@ -18,6 +18,28 @@ export type FeedPage<T> = {
   has_more: boolean
 }
 
+/**
+ * The page of the rows changed after the cursor, in their (stamp, id) order: each one
+ * `describe`d, or left out when it vanished meanwhile; the cursor moves past all of them.
+ */
+export function pageOf<R extends { id: string; stamp_text: string }, T>(
+  changed: R[],
+  limit: number,
+  describe: (row: R) => T | undefined
+): FeedPage<T> {
+  const items: T[] = []
+  for (const row of changed) {
+    const item = describe(row)
+    if (item !== undefined) items.push(item)
+  }
+  const tail = changed[changed.length - 1]
+  return {
+    items,
+    last: tail ? { t: tail.stamp_text, id: tail.id } : null,
+    has_more: changed.length === limit,
+  }
+}
+
 export type FeedReader = (
   pg: Knex,
   query: FeedQuery,

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { OperationRefused } from "../operations/types"
-import { applyPickupMoveWorkflow, type PickupMovePlan } from "../workflows/pickup-move"
+import { applyPickupMoveWorkflow, metadataOnlyPlan, type PickupMovePlan } from "../workflows/pickup-move"
 import { placeLoaded } from "./place"
 import { loadPickupOrder, type PickupOrder, type Reservation, reservationsOf } from "./read"
 import { countsOf, KEY, type PickupState, stateOf, TRANSITIONS, versionOf } from "./rules"
@@ -144,17 +144,7 @@ export function planMove(
     [KEY.version]: version + 1,
     [KEY.op]: request.op_id,
   }
-  const plan: PickupMovePlan = {
-    order_id: order.id,
-    metadata,
-    reservation_updates: [],
-    reservation_deletes: [],
-    fulfil: null,
-    release_line_items: [],
-    handover: null,
-    complete: false,
-    cancel: false,
-  }
+  const plan = metadataOnlyPlan(order.id, metadata)
   const to = request.to_state
   if (request.lines && !["ready", "collected", "partially_collected"].includes(to)) {
     throw new OperationRefused("invalid_lines", `Moving to ${to} takes no lines.`)

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { applyPickupMoveWorkflow, type PickupMovePlan } from "../workflows/pickup-move"
+import { applyPickupMoveWorkflow, metadataOnlyPlan } from "../workflows/pickup-move"
 import { availableAt, loadPickupOrder, type PickupOrder, reservationsOf } from "./read"
 import { KEY, newPickupCode } from "./rules"
 
@@ -32,21 +32,11 @@ export async function placeLoaded(container: MedusaContainer, order: PickupOrder
   if (!order.location_id || typeof order.metadata[KEY.code] === "string") return false
   if (order.metadata.comptoir_sale_id) return false // the till's own sale, not a web pickup
   const location = order.location_id
-  const plan: PickupMovePlan = {
-    order_id: order.id,
-    metadata: {
-      ...order.metadata,
-      [KEY.code]: await uniqueCode(container),
-      [KEY.location]: location,
-    },
-    reservation_updates: [],
-    reservation_deletes: [],
-    fulfil: null,
-    release_line_items: [],
-    handover: null,
-    complete: false,
-    cancel: false,
-  }
+  const plan = metadataOnlyPlan(order.id, {
+    ...order.metadata,
+    [KEY.code]: await uniqueCode(container),
+    [KEY.location]: location,
+  })
   const skuOf = Object.fromEntries(order.items.map((item) => [item.id, item.sku]))
   const short: Record<string, number> = {}
   const taken: Record<string, number> = {} // what this run already took at A, per item

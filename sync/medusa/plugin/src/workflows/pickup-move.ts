@@ -40,6 +40,21 @@ export type PickupMovePlan = {
   cancel: boolean
 }
 
+/** A move that changes only the order's metadata; the planner adds the rest. */
+export function metadataOnlyPlan(orderId: string, metadata: Record<string, unknown>): PickupMovePlan {
+  return {
+    order_id: orderId,
+    metadata,
+    reservation_updates: [],
+    reservation_deletes: [],
+    fulfil: null,
+    release_line_items: [],
+    handover: null,
+    complete: false,
+    cancel: false,
+  }
+}
+
 export const applyPickupMoveWorkflow = createWorkflow(
   "comptoir-apply-pickup-move",
   (plan: PickupMovePlan) => {
