@@ -1,0 +1,108 @@
+"""Who may do what at a till: roles, rights and the one permission table.
+
+The table is the single source of truth; services call ``require`` before acting, so a
+script or a test driving a service directly is refused exactly as the till screen is.
+Where a right is missing, a manager may approve the act on the spot (``approvable``):
+the service then receives the approver as well and records both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pos.domain.errors import PosError
+
+
+class Role(StrEnum):
+    CASHIER = "cashier"
+    PICKUP = "pickup"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class Right(StrEnum):
+    SELL = "sell"  # scan, sell, take payment
+    PICKUP_DESK = "pickup_desk"  # prepare and hand over click-and-collect orders
+    LINE_DISCOUNT_ABOVE_LIMIT = "line_discount_above_limit"
+    TICKET_DISCOUNT = "ticket_discount"
+    PRICE_OVERRIDE = "price_override"
+    VOID_AFTER_PAYMENT = "void_after_payment"  # remove a line once payment has started
+    CANCEL_SALE = "cancel_sale"
+    DRAWER_WITHOUT_SALE = "drawer_without_sale"
+    REFUND = "refund"
+    CASH_IN_OUT = "cash_in_out"
+    OPEN_TILL = "open_till"
+    CLOSE_TILL = "close_till"
+    HANDOVER_WITHOUT_CODE = "handover_without_code"
+    SETTINGS = "settings"
+    STAFF_ADMIN = "staff_admin"
+    APPROVE = "approve"  # approve another person's act with one's own PIN
+
+
+_CASHIER = frozenset({Right.SELL, Right.OPEN_TILL, Right.CLOSE_TILL})
+_PICKUP = frozenset({Right.SELL, Right.PICKUP_DESK})
+_MANAGER = frozenset(Right) - {Right.STAFF_ADMIN}
+_ADMIN = frozenset(Right)
+
+PERMISSIONS: dict[Role, frozenset[Right]] = {
+    Role.CASHIER: _CASHIER,
+    Role.PICKUP: _PICKUP,
+    Role.MANAGER: _MANAGER,
+    Role.ADMIN: _ADMIN,
+}
+
+# Rights a manager may grant for one act by approving it; the others (settings, staff
+# administration) must be exercised by someone who holds them.
+APPROVABLE: frozenset[Right] = frozenset(Right) - {Right.SETTINGS, Right.STAFF_ADMIN, Right.APPROVE}
+
+# A line discount up to this share of the line needs no right (1000 = 10 %).
+LINE_DISCOUNT_FREE_LIMIT_BP = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The signed-in person an act is recorded against."""
+
+    staff_id: str
+    display_name: str
+    role: Role
+
+    def may(self, right: Right) -> bool:
+        return right in PERMISSIONS[self.role]
+
+
+class RightRefused(PosError):
+    """A service refused an act its author lacks the right for (approvable or not)."""
+
+    code = "right_refused"
+
+    def __init__(self, actor: Actor, right: Right) -> None:
+        super().__init__(
+            f"{actor.display_name} ({actor.role.value}) may not do this: it needs the right "
+            f"'{right.value}'." + (" A manager can approve it." if right in APPROVABLE else ""),
+            right=right.value,
+            approvable=right in APPROVABLE,
+        )
+        self.actor = actor
+        self.right = right
+
+
+def may(actor: Actor, right: Right, approver: Actor | None = None) -> bool:
+    """Whether the act is allowed: by the actor's own right, or approved by someone who
+    holds both the right and the right to approve (never by the actor themself)."""
+    if actor.may(right):
+        return True
+    return (
+        approver is not None
+        and right in APPROVABLE
+        and approver.staff_id != actor.staff_id
+        and approver.may(Right.APPROVE)
+        and approver.may(right)
+    )
+
+
+def require(actor: Actor, right: Right, approver: Actor | None = None) -> None:
+    """Raise ``RightRefused`` unless ``may``; services call this before acting."""
+    if not may(actor, right, approver):
+        raise RightRefused(actor, right)
