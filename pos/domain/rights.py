@@ -40,7 +40,8 @@ class Right(StrEnum):
     APPROVE = "approve"  # approve another person's act with one's own PIN
 
 
-_CASHIER = frozenset({Right.SELL, Right.OPEN_TILL, Right.CLOSE_TILL})
+# A cashier also hands over pickup orders at the till in a small store.
+_CASHIER = frozenset({Right.SELL, Right.PICKUP_DESK, Right.OPEN_TILL, Right.CLOSE_TILL})
 _PICKUP = frozenset({Right.SELL, Right.PICKUP_DESK})
 _MANAGER = frozenset(Right) - {Right.STAFF_ADMIN}
 _ADMIN = frozenset(Right)
