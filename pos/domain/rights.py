@@ -89,21 +89,42 @@ class RightRefused(PosError):
         self.right = right
 
 
-def may(actor: Actor, right: Right, approver: Actor | None = None) -> bool:
-    """Whether the act is allowed: by the actor's own right, or approved by someone who
-    holds both the right and the right to approve (never by the actor themself)."""
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """A manager's on-the-spot yes to one act, PIN-checked and recorded by the approvals
+    service before a service receives it; the service checks it covers the act."""
+
+    approval_id: str
+    right: Right
+    asked_by: Actor
+    approved_by: Actor
+    what: str
+    amount_cents: int | None
+    at: str
+
+
+def may(actor: Actor, right: Right, approval: Approval | None = None) -> bool:
+    """Whether the act is allowed: by the actor's own right, or by an approval for this
+    right, asked by this actor, from someone who holds the right and may approve (never
+    the actor themself)."""
     if actor.may(right):
         return True
+    return approval is not None and approval_covers(approval, actor, right)
+
+
+def approval_covers(approval: Approval, actor: Actor, right: Right) -> bool:
+    approver = approval.approved_by
     return (
-        approver is not None
-        and right in APPROVABLE
+        right in APPROVABLE
+        and approval.right is right
+        and approval.asked_by.staff_id == actor.staff_id
         and approver.staff_id != actor.staff_id
         and approver.may(Right.APPROVE)
         and approver.may(right)
     )
 
 
-def require(actor: Actor, right: Right, approver: Actor | None = None) -> None:
+def require(actor: Actor, right: Right, approval: Approval | None = None) -> None:
     """Raise ``RightRefused`` unless ``may``; services call this before acting."""
-    if not may(actor, right, approver):
+    if not may(actor, right, approval):
         raise RightRefused(actor, right)
