@@ -906,27 +906,27 @@
 <context>
     <name>OrderLinesModel</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
         <source>Qty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
         <source>Unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="223"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="224"/>
         <source>Short of stock: %1 missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,27 +1145,27 @@
 <context>
     <name>PickingLinesModel</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="252"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="253"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="253"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="254"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="254"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="255"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="255"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="256"/>
         <source>Picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="256"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="257"/>
         <source>Missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,8 +1276,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="196"/>
-        <source>Short of stock</source>
+        <location filename="../../pos/ui/models/pickup_model.py" line="197"/>
+        <source>Short</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

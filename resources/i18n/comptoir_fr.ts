@@ -906,27 +906,27 @@
 <context>
     <name>OrderLinesModel</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
         <source>Item</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
         <source>Qty</source>
         <translation>Qté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
         <source>Unit price</source>
         <translation>Prix unitaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="209"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="223"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="224"/>
         <source>Short of stock: %1 missing</source>
         <translation>Stock insuffisant : %1 manquant(s)</translation>
     </message>
@@ -1145,27 +1145,27 @@
 <context>
     <name>PickingLinesModel</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="252"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="253"/>
         <source>Item</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="253"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="254"/>
         <source>Department</source>
         <translation>Rayon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="254"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="255"/>
         <source>Ordered</source>
         <translation>Commandé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="255"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="256"/>
         <source>Picked</source>
         <translation>Préparé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="256"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="257"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
@@ -1276,9 +1276,9 @@
         <translation>à tout moment</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="196"/>
-        <source>Short of stock</source>
-        <translation>Stock insuffisant</translation>
+        <location filename="../../pos/ui/models/pickup_model.py" line="197"/>
+        <source>Short</source>
+        <translation>Rupture</translation>
     </message>
 </context>
 <context>

@@ -193,7 +193,8 @@ class PickupOrdersModel(_Table):
             return f"{format_money(order.total_cents)}\n{self.lines_text(len(order.lines))}"
         mark = f" {UNSYNCED_MARK}" if order.unsynced else ""
         if order.is_open and order.short_lines:  # still to prepare: the store lacks some
-            short = self.tr("Short of stock")
+            # One short word: the state column is narrow at 1024×768 (the detail says more).
+            short = self.tr("Short")
             return f"{state_text(order.state)}{mark}\n{SHORT_MARK} {short}"
         return state_text(order.state) + mark
 
