@@ -66,7 +66,13 @@ def test_the_desk_marks_the_short_order_and_says_what_is_missing(
             model.order_at(row).id: model.index(row, PickupOrdersModel.STATE).data()
             for row in range(model.rowCount())
         }
-        assert states == {"web-7": "Reçue\n⚠ Stock insuffisant", "web-8": "Reçue"}
+        assert states == {"web-7": "Reçue\n⚠ Rupture", "web-8": "Reçue"}
+        # The mark fits its column at 1024×768: a cashier reads it whole, not cut.
+        table = screen.desk.table
+        width = table.columnWidth(PickupOrdersModel.STATE)
+        metrics = table.fontMetrics()
+        parts = states["web-7"].split("\n")
+        assert all(metrics.horizontalAdvance(part) + 8 <= width for part in parts)
         marked = model.index(model.row_of("web-7"), PickupOrdersModel.STATE)
         assert marked.data(Qt.ItemDataRole.ForegroundRole) is not None  # in red
 
