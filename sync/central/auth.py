@@ -33,6 +33,10 @@ _RECORD = (
     "INSERT INTO enrolment_attempts (store_id, terminal_id, at, at_s, outcome) "
     "VALUES (?, ?, ?, ?, ?)"
 )
+#: The audit keeps the latest attempts and none older than this: a flood of guesses
+#: (random store ids are throttled one by one) must not fill the disk.
+KEEP_ATTEMPTS = 100_000
+KEEP_ATTEMPTS_DAYS = 90
 _WRONG_IN_WINDOW = (
     "SELECT count(*), min(at_s) FROM enrolment_attempts "
     "WHERE store_id = ? AND outcome = 'wrong_code' AND at_s > ?"
@@ -105,7 +109,10 @@ def enrol(db: Database, request: EnrolmentRequest) -> EnrolmentResponse:
             presented = token_hash(request.enrolment_code)
             right = row is not None and hmac.compare_digest(row[1], presented)
             outcome = "accepted" if right else "wrong_code"
-        conn.execute(_RECORD, (request.store_id, request.terminal_id, utc_now(), now, outcome))
+        cursor = conn.execute(
+            _RECORD, (request.store_id, request.terminal_id, utc_now(), now, outcome)
+        )
+        _prune(conn, cursor.lastrowid or 0, now)
         if outcome == "accepted":
             _issue(conn, request, token)
     log.log(
@@ -128,6 +135,16 @@ def enrol(db: Database, request: EnrolmentRequest) -> EnrolmentResponse:
         store_name=row[0],
         terminal_id=request.terminal_id,
         token=token,
+    )
+
+
+def _prune(conn: sqlite3.Connection, newest_id: int, now: float) -> None:
+    """Both by the primary key, so each attempt costs the same however big the audit."""
+    conn.execute("DELETE FROM enrolment_attempts WHERE id <= ?", (newest_id - KEEP_ATTEMPTS,))
+    conn.execute(
+        "DELETE FROM enrolment_attempts WHERE id IN "
+        "(SELECT id FROM enrolment_attempts ORDER BY id LIMIT 1000) AND at_s < ?",
+        (now - KEEP_ATTEMPTS_DAYS * 86400,),
     )
 
 

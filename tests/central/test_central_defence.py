@@ -4,12 +4,15 @@ recorded in the central database, so a restart does not reset it)."""
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from sync.central.auth import KEEP_ATTEMPTS, KEEP_ATTEMPTS_DAYS
 from tests.central.conftest import LYON, PARIS, push, stock_level
 from tests.support.central_server import CentralServer
 from tests.support.sale_ops import SaleChain
@@ -86,6 +89,32 @@ def test_wrong_enrolment_codes_are_throttled_logged_and_survive_a_restart(
         assert paris.count("wrong_code") == 5 and paris.count("throttled") == 17
         log = server.log_path.read_text(encoding="utf-8")
         assert "enrolment wrong_code" in log and "enrolment throttled" in log
+
+
+def test_the_enrolment_audit_keeps_the_latest_attempts_not_a_whole_flood(tmp_path: Path) -> None:
+    """A flood of guesses (one store id each, so none is throttled) is bounded on disk."""
+    path = tmp_path / "central.db"
+    with CentralServer(path, products=50) as server:
+        assert enrol(server, "guess-0").status_code == 401  # the table exists
+        old, recent = time.time() - (KEEP_ATTEMPTS_DAYS + 1) * 86400, time.time() - 3600
+        rows = [("S-old", "X", "2020", old, "wrong_code")] * 10
+        rows += [(f"S-{n}", "X", "2026", recent, "wrong_code") for n in range(KEEP_ATTEMPTS)]
+        with sqlite3.connect(path) as conn:
+            conn.executemany(
+                "INSERT INTO enrolment_attempts (store_id, terminal_id, at, at_s, outcome) "
+                "VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+        assert enrol_other_store(server).status_code == 201
+        with sqlite3.connect(path) as conn:
+            count, oldest = conn.execute(
+                "SELECT count(*), min(at_s) FROM enrolment_attempts"
+            ).fetchone()
+            newest = conn.execute(
+                "SELECT store_id, outcome FROM enrolment_attempts ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        assert count == KEEP_ATTEMPTS and oldest == recent
+        assert newest == (LYON, "accepted")
 
 
 def enrol_other_store(server: CentralServer) -> httpx.Response:
