@@ -2,6 +2,7 @@
 
 from pos.config.model import (
     BAUDRATES,
+    CUSTOMER_DISPLAY_MODES,
     LANGUAGES,
     PRINTER_KINDS,
     RECEIPT_DEFAULTS,
@@ -27,6 +28,7 @@ __all__ = [
     "APP_NAME",
     "BAUDRATES",
     "CONFIG_ENV",
+    "CUSTOMER_DISPLAY_MODES",
     "DATABASE_FILE",
     "DATA_DIR_ENV",
     "LANGUAGES",

@@ -14,6 +14,9 @@ ReceiptDefault = Literal["ask", "print", "none"]
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 RECEIPT_DEFAULTS: tuple[str, ...] = ("ask", "print", "none")
+#: The customer display: on a second screen when there is one, as a window, or none.
+CustomerDisplayMode = Literal["auto", "window", "off"]
+CUSTOMER_DISPLAY_MODES: tuple[str, ...] = ("auto", "window", "off")
 PRINTER_KINDS: tuple[str, ...] = ("dummy", "network", "usb", "serial", "file")
 BAUDRATES: tuple[int, ...] = (2400, 4800, 9600, 19200, 38400, 57600, 115200)
 #: Which connection field each printer kind cannot do without.
@@ -49,6 +52,7 @@ class TillSettings:
     language: Language = "fr"
     receipt_default: ReceiptDefault = "ask"
     drawer_on_cash: bool = True
+    customer_display: CustomerDisplayMode = "auto"
 
 
 @dataclass(frozen=True, slots=True)

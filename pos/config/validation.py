@@ -17,6 +17,7 @@ from hardware.receipt.layout import SUPPORTED_COLUMNS
 from hardware.scanners import KeyboardFix, ScannerSettings
 from pos.config.model import (
     BAUDRATES,
+    CUSTOMER_DISPLAY_MODES,
     LANGUAGES,
     PRINTER_KINDS,
     RECEIPT_DEFAULTS,
@@ -87,6 +88,9 @@ def _till(section: Section) -> TillSettings:
             "receipt_default", default.receipt_default, RECEIPT_DEFAULTS
         ),
         drawer_on_cash=section.boolean("drawer_on_cash", default.drawer_on_cash),
+        customer_display=section.choice(
+            "customer_display", default.customer_display, CUSTOMER_DISPLAY_MODES
+        ),
     )
     section.finish()
     return settings

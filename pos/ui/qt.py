@@ -26,9 +26,11 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
+    QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
+    QScreen,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -82,6 +84,7 @@ __all__ = [
     "QFormLayout",
     "QFrame",
     "QGridLayout",
+    "QGuiApplication",
     "QHBoxLayout",
     "QHeaderView",
     "QKeyEvent",
@@ -101,6 +104,7 @@ __all__ = [
     "QPushButton",
     "QResizeEvent",
     "QRunnable",
+    "QScreen",
     "QShortcut",
     "QSizePolicy",
     "QStackedWidget",

@@ -16,6 +16,7 @@ from pos.services.demo_store import build_demo_store
 from pos.services.receipts import header_for_store
 from pos.store.local_store import LocalStore
 from pos.ui.attention_screenshots import attention_screenshots
+from pos.ui.customer_display import CustomerDisplay
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.grab import save_grab, wait_for
 from pos.ui.i18n import install_translations
@@ -47,6 +48,10 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     controller = TillController(options)
     window = MainWindow(controller)
     screen = window.till_screen
+    customer = CustomerDisplay(Settings().store.name)  # the second screen, beside the till
+    customer.resize(1024, 600)
+    controller.worker.changed.connect(customer.show_basket)
+    controller.worker.completed.connect(customer.show_completed)
     window.show()
     controller.start()
     wait_for(screen.basket_shown)
@@ -55,7 +60,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
         wait_for(screen.basket_shown)
     screen.scan("3000000000007")  # an unknown product: the message shows
     wait_for(screen.refusal_shown)
-    saved = []
+    saved = [save_grab(customer, out / f"customer_display_{language}.png")]
     for width, height in SIZES:
         window.resize(width, height)
         saved.append(save_grab(window, out / f"till_{language}_{width}x{height}.png"))
@@ -72,6 +77,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     dialog.complete_button.click()
     wait_for(screen.sale_shown)
     saved.append(save_grab(window, out / f"receipt_offer_{language}.png"))
+    saved.append(save_grab(customer, out / f"customer_display_change_{language}.png"))
     previews: list[QDialog] = []
     screen.receipts.preview_opened.connect(previews.append)
     screen.receipt_offer.preview_button.click()
@@ -86,6 +92,8 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
         saved.append(save_grab(settings, out / f"settings_{name}_{language}.png"))
     settings.reject()
     controller.shutdown()
+    customer.close()
+    customer.deleteLater()
     window.close()
     window.deleteLater()
     return saved

@@ -25,6 +25,7 @@ from pos.services.central_link import sync_engine
 from pos.services.checkout import PricedItem
 from pos.services.receipts import header_for_store
 from pos.services.store_summary import StoreSummary
+from pos.ui.customer_display import CustomerDisplay, customer_screen
 from pos.ui.dialogs.camera_dialog import CameraDialog
 from pos.ui.dialogs.receipt_preview import PaperPreviewDialog
 from pos.ui.dialogs.settings_dialog import SettingsDialog
@@ -117,6 +118,8 @@ class TillApp(QObject):
         self.controller.worker.sale_set_aside.connect(self._order_payment_abandoned)
         self.window.till_screen.pickup_code_scanned.connect(self._pickup_code)
         self.controller.worker.completed.connect(self.sync.wake)  # push the sale now
+        self.customer_display: CustomerDisplay | None = None
+        self._set_customer_display(settings.till.customer_display, settings.store.name)
         app.aboutToQuit.connect(self.shutdown)
 
     @property
@@ -139,6 +142,7 @@ class TillApp(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
+        self._set_customer_display("off", "")
         self.sync.stop()
         if self.pickup is not None:
             self.pickup.shutdown()
@@ -148,6 +152,29 @@ class TillApp(QObject):
         self.controller.shutdown()
         if self.printer is not None:
             self.printer.shutdown()
+
+    # -- the customer display -------------------------------------------------------------
+
+    def _set_customer_display(self, mode: str, store_name: str) -> None:
+        """On the second screen ("auto", when there is one) or as a window; none when off."""
+        screen = customer_screen(mode)
+        wanted = mode == "window" or screen is not None
+        if self.customer_display is not None:
+            self.customer_display.close()
+            self.customer_display.deleteLater()
+            self.customer_display = None
+        if not wanted:
+            return
+        display = CustomerDisplay(store_name)
+        self.controller.worker.changed.connect(display.show_basket)
+        self.controller.worker.completed.connect(display.show_completed)
+        if screen is not None:
+            display.setScreen(screen)
+            display.setGeometry(screen.geometry())
+            display.showFullScreen()
+        else:
+            display.show()
+        self.customer_display = display
 
     # -- the camera -------------------------------------------------------------------------
 
@@ -312,6 +339,11 @@ class TillApp(QObject):
             if printer is not None:
                 printer.start()
         self.window.till_screen.receipts.set_printer(printer, receipt_policy(settings))
+        if (settings.till.customer_display, settings.store.name) != (
+            old.till.customer_display,
+            old.store.name,
+        ):
+            self._set_customer_display(settings.till.customer_display, settings.store.name)
         later = (
             settings.till.language != old.till.language
             or settings.till.terminal_id != old.till.terminal_id

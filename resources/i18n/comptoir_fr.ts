@@ -143,6 +143,35 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="116"/>
+        <source>Thank you, see you soon!</source>
+        <extracomment>Lines the customer sees: the newest at the bottom, as they come off the belt.</extracomment>
+        <translation>Merci, à bientôt !</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="120"/>
+        <source>Your change: %1</source>
+        <translation>Votre monnaie : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="126"/>
+        <source>Welcome to %1</source>
+        <translation>Bienvenue chez %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="137"/>
+        <source>Paid %1 · to pay %2</source>
+        <translation>Payé %1 · reste à payer %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="145"/>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+</context>
+<context>
     <name>DeskTabs</name>
     <message>
         <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="67"/>
@@ -1873,7 +1902,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="134"/>
+        <location filename="../../pos/ui/till_app.py" line="137"/>
         <source>The settings file could not be used:
 %1
 
@@ -1885,12 +1914,12 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="322"/>
+        <location filename="../../pos/ui/till_app.py" line="354"/>
         <source>Settings saved. The language and the terminal number change at the next start.</source>
         <translation>Réglages enregistrés. La langue et le numéro de caisse changeront au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="334"/>
+        <location filename="../../pos/ui/till_app.py" line="366"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>

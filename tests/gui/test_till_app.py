@@ -237,3 +237,41 @@ def test_a_picking_list_prints_on_the_receipt_printer(
     assert printed.args[1].ok
     text = paper.read_bytes().decode("cp858")
     assert "LISTE DE PR" in text and "AB12-CD34" in text
+
+
+def test_the_customer_display_follows_the_sale_and_keeps_the_change_until_the_next_scan(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    store = StoreSettings(name="L'Épicerie de Léonie")
+    app = make_app(Settings(store=store, till=TillSettings(customer_display="window")))
+    display = app.customer_display
+    assert display is not None and display.isVisible()
+    assert display.greeting.text() == "Bienvenue chez L'Épicerie de Léonie"
+    codes = accented_codes(data_dir, 3)
+    screen = app.window.till_screen
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        screen.scan(codes[0])
+    total = screen.total_label.text()
+    qtbot.waitUntil(lambda: display.total.text() == f"Total {total}")
+    sale = sell(qtbot, app.window, codes[1:], cash=True)
+    change = sale.draft.change_cents
+    assert change > 0  # the largest note: change is given
+    euros = f"{change // 100},{change % 100:02d}\u00a0€"
+    qtbot.waitUntil(lambda: display.change.text() == f"Votre monnaie : {euros}")
+    assert display.greeting.text() == "Merci, à bientôt !"
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        screen.scan(codes[0])  # the next customer's first article
+    qtbot.waitUntil(lambda: display.change.text() == "")
+    assert "Total" in display.total.text() and display.lines.text().count("<tr>") == 1
+
+
+def test_no_customer_display_on_a_single_screen_or_when_off(
+    qtbot: QtBot, make_app, qapp: QApplication
+) -> None:
+    assert len(qapp.screens()) == 1  # the offscreen platform has one screen
+    app = make_app(Settings(till=TillSettings(customer_display="auto")))
+    assert app.customer_display is None
+    app.apply_settings(replace(app.settings, till=TillSettings(customer_display="window")))
+    assert app.customer_display is not None and app.customer_display.isVisible()
+    app.apply_settings(replace(app.settings, till=TillSettings(customer_display="off")))
+    assert app.customer_display is None
