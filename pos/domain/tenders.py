@@ -20,6 +20,8 @@ class TenderKind(StrEnum):
     CARD = "card"  # the amount is recorded; the payment terminal is external
     VOUCHER = "voucher"
     GIFT_CARD = "gift_card"
+    CHEQUE = "cheque"
+    MEAL_VOUCHER = "meal_voucher"  # titres-restaurant: no change given
 
 
 @dataclass(slots=True)
