@@ -87,6 +87,12 @@ def _till(section: Section) -> TillSettings:
             "receipt_default", default.receipt_default, RECEIPT_DEFAULTS
         ),
         drawer_on_cash=section.boolean("drawer_on_cash", default.drawer_on_cash),
+        session_max_hours=section.integer(
+            "session_max_hours", default.session_max_hours, 1, 24 * 7
+        ),
+        close_difference_limit_cents=section.integer(
+            "close_difference_limit_cents", default.close_difference_limit_cents, 0, 100_000
+        ),
     )
     section.finish()
     return settings
