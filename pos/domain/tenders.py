@@ -51,7 +51,11 @@ class Payment:
         """Take a tender; refuse one that is useless or would need change it cannot give."""
         kind = TenderKind(kind)
         check_amount(amount_cents, what="payment", allow_zero=False)
-        if self.is_covered and self.total_cents > 0:
+        if self.total_cents == 0:  # cash taken here would all be change
+            raise PosError(
+                "Nothing is due for this sale: complete it without a payment.", code="nothing_due"
+            )
+        if self.is_covered:
             raise PosError("This sale is already paid.", code="already_paid")
         if kind is not TenderKind.CASH and amount_cents > self.remaining_cents:
             raise PosError(
