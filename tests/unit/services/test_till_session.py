@@ -14,6 +14,7 @@ from itertools import count
 import pytest
 
 from pos.domain.cash import count_cash
+from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.rights import Actor, Approval, Right, RightRefused, Role
 from pos.domain.tenders import TenderKind
@@ -91,6 +92,11 @@ def by(kind: TenderKind) -> Callable[[Checkout, int], None]:
     return lambda checkout, due: checkout.add_tender(kind, due)
 
 
+def discounted_by_card(checkout: Checkout, _due: int) -> None:
+    checkout.set_line_discount(checkout.basket.lines[-1].line_id, Discount.percent(1000))
+    checkout.add_tender(TenderKind.CARD, checkout.totals().total_cents)
+
+
 def voucher_then_cash(checkout: Checkout, due: int) -> None:
     checkout.add_tender(TenderKind.MEAL_VOUCHER, min(due, 800))
     if checkout.payment.remaining_cents:
@@ -136,7 +142,7 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
         sell(checkout, items[1], by(TenderKind.CARD)),
         sell(checkout, items[2], by(TenderKind.CHEQUE)),
         sell(checkout, items[3], voucher_then_cash),
-        sell(checkout, items[4], by(TenderKind.CARD)),
+        sell(checkout, items[4], discounted_by_card),
     ]
     out = till.cash_out(NADIA, 5000, "bank_deposit", "remise en banque")
     top_up = till.cash_in(CAMILLE, 1000, "change_top_up", approval=approval(Right.CASH_IN_OUT))
@@ -152,6 +158,7 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
         (sid, sid),
     ).fetchone()
     assert (x.sales_count, x.sales_total_cents, x.discount_cents) == (5, total, discounts)
+    assert discounts > 0
     assert n == 5 and sorted(sold) == sorted(
         row[0] for row in conn.execute("SELECT id FROM sales WHERE session_id = ?", (sid,))
     )
