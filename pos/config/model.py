@@ -53,6 +53,11 @@ class TillSettings:
     receipt_default: ReceiptDefault = "ask"
     drawer_on_cash: bool = True
     customer_display: CustomerDisplayMode = "auto"
+    # The till day (``pos.services.till_session``): a session open longer than this must
+    # be closed before selling again; a Z whose count differs by more than this (every
+    # tender's gap added up, in cents) needs a manager's approval.
+    session_max_hours: int = 24
+    close_difference_limit_cents: int = 500
 
 
 @dataclass(frozen=True, slots=True)

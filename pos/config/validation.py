@@ -91,6 +91,12 @@ def _till(section: Section) -> TillSettings:
         customer_display=section.choice(
             "customer_display", default.customer_display, CUSTOMER_DISPLAY_MODES
         ),
+        session_max_hours=section.integer(
+            "session_max_hours", default.session_max_hours, 1, 24 * 7
+        ),
+        close_difference_limit_cents=section.integer(
+            "close_difference_limit_cents", default.close_difference_limit_cents, 0, 100_000
+        ),
     )
     section.finish()
     return settings

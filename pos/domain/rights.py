@@ -34,6 +34,9 @@ class Right(StrEnum):
     CASH_IN_OUT = "cash_in_out"
     OPEN_TILL = "open_till"
     CLOSE_TILL = "close_till"
+    # Close a till whose count differs from what is expected by more than the limit: a
+    # cashier closes their own till (CLOSE_TILL) but cannot accept their own gap alone.
+    CLOSE_WITH_DIFFERENCE = "close_with_difference"
     HANDOVER_WITHOUT_CODE = "handover_without_code"
     SETTINGS = "settings"
     STAFF_ADMIN = "staff_admin"

@@ -20,6 +20,8 @@ class TenderKind(StrEnum):
     CARD = "card"  # the amount is recorded; the payment terminal is external
     VOUCHER = "voucher"
     GIFT_CARD = "gift_card"
+    CHEQUE = "cheque"
+    MEAL_VOUCHER = "meal_voucher"  # titres-restaurant: no change given
 
 
 @dataclass(slots=True)
@@ -49,7 +51,11 @@ class Payment:
         """Take a tender; refuse one that is useless or would need change it cannot give."""
         kind = TenderKind(kind)
         check_amount(amount_cents, what="payment", allow_zero=False)
-        if self.is_covered and self.total_cents > 0:
+        if self.total_cents == 0:  # cash taken here would all be change
+            raise PosError(
+                "Nothing is due for this sale: complete it without a payment.", code="nothing_due"
+            )
+        if self.is_covered:
             raise PosError("This sale is already paid.", code="already_paid")
         if kind is not TenderKind.CASH and amount_cents > self.remaining_cents:
             raise PosError(

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Protocol
 
 from hardware.barcodes import DEFAULT_LAYOUTS, BarcodeError, CodeKind, MeasureKind, parse_scan
 from pos.domain.basket import Basket, BasketLine, BasketTotals
@@ -47,6 +48,13 @@ class PricedItem:
     unit_price_cents: int  # per unit, or per kilogram
 
 
+class SessionGate(Protocol):
+    """The till session a payment and a sale need (``TillSessions``): its id, or a
+    ``PosError`` (no session open, open too long)."""
+
+    def require_open(self) -> str: ...
+
+
 class Checkout:
     def __init__(
         self,
@@ -57,8 +65,10 @@ class Checkout:
         layouts=DEFAULT_LAYOUTS,
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+        session_gate: SessionGate | None = None,
     ) -> None:
         self.store = store
+        self.session_gate = session_gate  # None: no till sessions (until the opening screen)
         self.terminal_id = terminal_id
         self.cashier = cashier
         self._layouts = layouts
@@ -198,6 +208,7 @@ class Checkout:
         if self.basket.is_empty():
             raise PosError("The basket is empty: scan an item first.", code="empty_basket")
         self._refuse_while_recovering()
+        self._session_id()
         self.payment.add(kind, amount_cents, reference)
         self._save()
         return self.payment
@@ -217,6 +228,7 @@ class Checkout:
                 code="not_paid",
                 remaining=self.payment.remaining_cents,
             )
+        session_id = self._session_id()
         totals = self.basket.totals()
         draft = SaleDraft(
             sale_id=self.sale_id,
@@ -230,10 +242,13 @@ class Checkout:
             change_cents=self.payment.change_cents,
         )
         completed = self.store.sales.commit(
-            draft, now=self._clock(), open_basket_of=self.terminal_id
+            draft, now=self._clock(), open_basket_of=self.terminal_id, session_id=session_id
         )
         self._start_new_sale()
         return completed
+
+    def _session_id(self) -> str | None:
+        return self.session_gate.require_open() if self.session_gate is not None else None
 
     def cancel(self) -> None:
         """Abandon the open sale (nothing was recorded for it); its saved basket goes."""

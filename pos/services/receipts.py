@@ -20,8 +20,17 @@ TENDER_LABELS = {
         "card": "Carte bancaire",
         "voucher": "Avoir",
         "gift_card": "Carte cadeau",
+        "cheque": "Chèque",
+        "meal_voucher": "Titres-restaurant",
     },
-    "en": {"cash": "Cash", "card": "Card", "voucher": "Voucher", "gift_card": "Gift card"},
+    "en": {
+        "cash": "Cash",
+        "card": "Card",
+        "voucher": "Voucher",
+        "gift_card": "Gift card",
+        "cheque": "Cheque",
+        "meal_voucher": "Meal vouchers",
+    },
 }
 VAT_CODES = "ABCDEFGH"
 

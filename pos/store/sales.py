@@ -62,6 +62,9 @@ _DECREMENT_STOCK = (
     "WHERE EXISTS (SELECT 1 FROM products WHERE id = ?1) "
     "ON CONFLICT (product_id) DO UPDATE SET on_hand = on_hand - ?2"
 )
+# A sale made in a till session records it in its own INSERT (sales are never updated);
+# the ``sales_in_open_session`` trigger refuses it if that session is not open.
+_INSERT_SALE_IN_SESSION = INSERT_SALE.replace(") VALUES (", ", session_id) VALUES (?, ", 1)
 _BY_TICKET = "SELECT id FROM sales WHERE terminal_id = ? AND ticket_no = ?"
 _RECENT = "SELECT sale_id FROM journal ORDER BY seq DESC LIMIT ?"
 _LAST_OF_TERMINAL = (  # the UNIQUE (terminal_id, ticket_no) index, read backwards
@@ -89,12 +92,14 @@ class SalesStore:
         *,
         now: str | None = None,
         open_basket_of: str | None = None,
+        session_id: str | None = None,
     ) -> CompletedSale:
         """Record a tendered sale durably and return it numbered and sealed.
 
         ``open_basket_of``: the terminal whose saved open basket this sale is; it is
         deleted in this same transaction (and the sale awaits display), so a kill leaves
-        the basket or the sale, never both, never neither.
+        the basket or the sale, never both, never neither. ``session_id``: the open till
+        session the sale is made in (refused by the database if it is not open).
 
         Raises PosError for an inconsistent draft (nothing written) and StoreError when
         the database refuses (rolled back: nothing written, no ticket number used)."""
@@ -105,7 +110,7 @@ class SalesStore:
                 if self._conn.execute(_EXISTS, (draft.sale_id,)).fetchone():
                     completed = self._already_committed(draft)
                 else:
-                    completed = self._insert(draft, completed_at)
+                    completed = self._insert(draft, completed_at, session_id)
                 if open_basket_of is not None:
                     open_basket.hand_over(self._conn, open_basket_of, draft.sale_id)
                 return completed
@@ -115,12 +120,15 @@ class SalesStore:
                 "Try again, then call support if it persists."
             ) from exc
 
-    def _insert(self, draft: SaleDraft, completed_at: str) -> CompletedSale:
+    def _insert(self, draft: SaleDraft, completed_at: str, session_id: str | None) -> CompletedSale:
         conn, sale_id = self._conn, draft.sale_id
         ticket_no = conn.execute(_NEXT_TICKET, (draft.terminal_id,)).fetchall()[0][0]
         sale = sale_row(draft, ticket_no, completed_at)
         lines, tenders, vat = line_rows(draft), tender_rows(draft), vat_rows(draft)
-        conn.execute(INSERT_SALE, sale)
+        if session_id is None:
+            conn.execute(INSERT_SALE, sale)
+        else:
+            conn.execute(_INSERT_SALE_IN_SESSION, (*sale, session_id))
         conn.executemany(INSERT_LINE, [(sale_id, *row) for row in lines])
         conn.executemany(INSERT_TENDER, [(sale_id, *row) for row in tenders])
         conn.executemany(INSERT_VAT, [(sale_id, *row) for row in vat])

@@ -28,6 +28,7 @@ from sync.central import (
     pickup_orders,
     promotions,
     pushes,
+    till_days,
     web,
 )
 from sync.central.bodies import parse, parse_optional, read_body
@@ -228,6 +229,13 @@ class CentralApp:
         terminal_id = _checked(_TERMINAL_ID, request.path_params["terminal_id"], "terminal")
         return json_response(await run_in_threadpool(admin.chain, self.db, store_id, terminal_id))
 
+    async def till_sessions(self, request: Request) -> Response:
+        self._admin(request)
+        store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
+        terminal_id = _checked(_TERMINAL_ID, request.path_params["terminal_id"], "terminal")
+        view = await run_in_threadpool(till_days.sessions, self.db, store_id, terminal_id)
+        return json_response(view)
+
     async def enrolment_attempts(self, request: Request) -> Response:
         self._admin(request)
         return json_response(await run_in_threadpool(auth.attempts, self.db))
@@ -277,6 +285,11 @@ class CentralApp:
             Route("/v1/admin/stores/{store_id}/stock", self.stock_count, methods=["POST"]),
             Route(
                 "/v1/admin/terminals/{store_id}/{terminal_id}/chain", self.chain, methods=["GET"]
+            ),
+            Route(
+                "/v1/admin/terminals/{store_id}/{terminal_id}/sessions",
+                self.till_sessions,
+                methods=["GET"],
             ),
             Route("/v1/admin/stats", self.stats, methods=["GET"]),
             Route("/v1/admin/enrolment-attempts", self.enrolment_attempts, methods=["GET"]),

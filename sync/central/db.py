@@ -46,6 +46,7 @@ def _sql(name: str) -> str:
 
 SCHEMA_SQL = _sql("schema.sql")
 INDEXES_SQL = _sql("indexes.sql")
+TILL_DAYS_SQL = _sql("till_days.sql")
 
 
 def utc_now() -> str:
@@ -81,6 +82,7 @@ class Database:
                 self._writer.executescript(_UPGRADES[target])
         self._writer.executescript(SCHEMA_SQL)
         self._writer.executescript(INDEXES_SQL)
+        self._writer.executescript(TILL_DAYS_SQL)
         self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         with self.write() as conn:
             conn.execute(

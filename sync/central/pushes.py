@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from sync.central import pickup_desk
+from sync.central import pickup_desk, till_days
 from sync.central.chain import ChainWitness
 from sync.central.db import Database, bump_counters, utc_now
 from sync.central.errors import describe
@@ -185,6 +185,12 @@ class _Batch:
                 )  # fmt: skip
             except Refused as refused:
                 return self._rejected(op_id, refused.code, refused.reason)
+        elif isinstance(p.payload, till_days.TILL_DAY_PAYLOADS):
+            key = (self.store_id, self.terminal_id)
+            code, problem = till_days.apply(self.conn, *key, op_id, p.payload)
+            if problem:
+                return self._rejected(op_id, code, problem)
+            warnings = []
         else:  # PAYLOAD_MODELS grew a kind this server does not apply
             return self._rejected(op_id, UNKNOWN_KIND, f"Kind {p.op.kind!r} is not applied here.")
         self.recorded[op_id] = (p.fingerprint, warnings)

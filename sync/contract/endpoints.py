@@ -32,6 +32,7 @@ from sync.contract.pickups import (
     PickupOrder,
     PickupOrderRequest,
 )
+from sync.contract.till_days import SessionsView
 from sync.contract.web import AvailabilityResponse, ReservationRequest, ReservationResponse
 
 Auth = Literal["none", "terminal", "web", "admin"]
@@ -219,6 +220,15 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "admin",
         None,
         {200: ChainView},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/admin/terminals/{store_id}/{terminal_id}/sessions",
+        "admin_till_sessions",
+        "A terminal's till sessions: openings, cash movements and Z reports",
+        "admin",
+        None,
+        {200: SessionsView},
     ),
     Endpoint(
         "PUT",

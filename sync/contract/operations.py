@@ -23,8 +23,20 @@ from sync.contract.scalars import (
     ShortText,
     Sku,
 )
+from sync.contract.till_days import (
+    CashMovementPayload,
+    TillSessionClosedPayload,
+    TillSessionOpenedPayload,
+)
 
-OperationKind = Literal["sale", "stock_movement", "pickup_transition"]
+OperationKind = Literal[
+    "sale",
+    "stock_movement",
+    "pickup_transition",
+    "till_session_opened",
+    "cash_movement",
+    "till_session_closed",
+]
 OperationStatus = Literal["accepted", "duplicate", "rejected"]
 
 # Rejection codes (``OperationResult.code``): stable identifiers, final verdicts.
@@ -36,7 +48,7 @@ NOT_FOUND = "not_found"  # a pickup order central does not know in this store
 CONFLICT = "conflict"  # the order is no longer in the state and version the desk saw
 ILLEGAL_TRANSITION = "illegal_transition"  # a move the pickup state machine does not have
 INVALID_LINES = "invalid_lines"  # picked/handed-over quantities that do not fit the order
-WRONG_TERMINAL = "wrong_terminal"  # a sale whose body names another terminal than the token's
+WRONG_TERMINAL = "wrong_terminal"  # a sale (or till day record) naming another terminal
 IMPLAUSIBLE_QUANTITY = "implausible_quantity"  # a movement beyond MAX_UNIT_DELTA for a unit product
 
 #: Why a terminal moves stock; anything else is refused (``invalid_payload``).
@@ -73,6 +85,9 @@ PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "sale": SalePayload,
     "stock_movement": StockMovementPayload,
     "pickup_transition": PickupTransitionPayload,
+    "till_session_opened": TillSessionOpenedPayload,
+    "cash_movement": CashMovementPayload,
+    "till_session_closed": TillSessionClosedPayload,
 }
 
 
@@ -88,7 +103,9 @@ class Operation(BaseModel):
         dict[str, Any],
         Field(
             description="SalePayload for kind 'sale', StockMovementPayload for "
-            "'stock_movement', PickupTransitionPayload for 'pickup_transition'."
+            "'stock_movement', PickupTransitionPayload for 'pickup_transition', "
+            "TillSessionOpenedPayload, CashMovementPayload and TillSessionClosedPayload for "
+            "'till_session_opened', 'cash_movement' and 'till_session_closed'."
         ),
     ]
 

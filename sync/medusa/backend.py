@@ -25,6 +25,9 @@ sale (pushed once)     with Comptoir's plugin: an order made exactly as the till
 stock_movement op      with Comptoir's plugin: the delta applied to the variant's levels
                        at the location, exactly once (``plugin_stock.py``); without it:
                        refused (Medusa keeps absolute counts)
+till day ops           not yet (``till_session_opened``, ``cash_movement``,
+                       ``till_session_closed``): refused ``not_supported`` before any
+                       call, so they are set aside and listed at the till, not lost
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
                        the catalog's prices
 =====================  ================================================================
@@ -79,6 +82,22 @@ PUSH_WORKERS = 4
 PLUGIN_CHUNK = 20
 #: Calls to the plugin in flight at once (see ``_via_plugin``).
 PLUGIN_CALLS = 2
+#: Kinds this adapter has no way to send yet (the plugin keeps no till sessions yet).
+NOT_SENT_YET = frozenset({"till_session_opened", "cash_movement", "till_session_closed"})
+
+
+def _not_sent_yet(op: OutgoingOperation) -> OperationOutcome:
+    """A refusal the till shows (set aside, listed, re-queued once the backend takes it)."""
+    return OperationOutcome(
+        op.op_id,
+        "rejected",
+        code="not_supported",
+        reason=(
+            f"{op.kind} operations (till sessions, cash movements, Z reports) are not "
+            "supported by this backend yet: Comptoir's Medusa plugin does not keep till "
+            "sessions. They stay recorded at the till; re-queue them once it does."
+        ),
+    )
 
 
 class MedusaBackend:
@@ -181,6 +200,10 @@ class MedusaBackend:
         leave; the ones already recorded answer ``duplicate`` when it is sent again."""
         if not 1 <= len(operations) <= MAX_OPERATIONS:
             raise ValueError(f"a push carries 1 to {MAX_OPERATIONS} operations")
+        if any(op.kind in NOT_SENT_YET for op in operations):  # answered without a call
+            others = [op for op in operations if op.kind not in NOT_SENT_YET]
+            found = {o.op_id: o for o in self.push(others)} if others else {}
+            return [found.get(op.op_id) or _not_sent_yet(op) for op in operations]
         resolved = self._ready()
         translators = self._translators(resolved)
         if translators and all(op.kind in translators for op in operations):

@@ -1,0 +1,3 @@
+-- Schema 10: reserved for part A's staff accounts (issue 12). This placeholder only keeps
+-- the numbering 1..N on the till-sessions branch; part A's 0010_staff.sql replaces it
+-- at merge.

@@ -1,0 +1,25 @@
+"""The till day's two settings: read from [till], bounded, defaults 24 h and 5,00 €."""
+
+import pytest
+
+from pos.config.model import SettingsError
+from pos.config.validation import settings_from_dict
+
+
+def test_the_till_day_settings_default_and_are_read() -> None:
+    default = settings_from_dict({}).till
+    assert (default.session_max_hours, default.close_difference_limit_cents) == (24, 500)
+    till = settings_from_dict(
+        {"till": {"session_max_hours": 12, "close_difference_limit_cents": 1000}}
+    ).till
+    assert (till.session_max_hours, till.close_difference_limit_cents) == (12, 1000)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [{"session_max_hours": 0}, {"session_max_hours": 1000}, {"close_difference_limit_cents": -1}],
+)
+def test_absurd_till_day_settings_are_refused_by_key(values) -> None:
+    with pytest.raises(SettingsError) as refused:
+        settings_from_dict({"till": values})
+    assert refused.value.key == f"till.{next(iter(values))}"
