@@ -17,8 +17,10 @@ from datetime import UTC, date, datetime, timedelta
 from hardware.barcodes import make_ean13
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
+from pos.domain.rights import Actor, Role
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
+from pos.services.quick_keys import QuickKeys, demo_pages
 from pos.store.catalog_loader import load_catalog
 from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore
@@ -27,6 +29,8 @@ from resources.demo.catalog import DEPARTMENTS, demo_customers, demo_products
 STORE_NAME = "Comptoir Démo — Lyon Part-Dieu"
 TERMINAL_ID = "T01"
 CASHIERS = ("Camille", "Julien", "Inès")
+#: Who set up the demo store's settings (its quick keys), as recorded on them.
+DEMO_SETUP = Actor("demo-setup", "Demo set-up", Role.ADMIN)
 SALES_PER_DAY = 40
 
 
@@ -57,6 +61,7 @@ def build_demo_store(
     customers = _load_customers(store)
     store.set_setting("store_name", STORE_NAME)
     store.set_setting("terminal_id", TERMINAL_ID)
+    QuickKeys(store).set_pages(DEMO_SETUP, demo_pages(store))
     progress(f"Recording {days} days of past sales…")
     sales = _past_sales(store, days=days, seed=seed, today=today)
     return DemoSummary(loaded, customers, sales)

@@ -23,6 +23,7 @@ from pos.services.basket_view import basket_view
 from pos.services.central_link import cart_calls, read_link
 from pos.services.checkout import Checkout, PricedItem, utc_now
 from pos.services.demo_store import build_demo_store
+from pos.services.quick_keys import QuickKeys
 from pos.services.receipts import ReceiptHeader, receipt_document
 from pos.services.store_summary import summarize
 from pos.store import receipts
@@ -31,7 +32,8 @@ from pos.ui.qt import QObject, Signal
 
 if TYPE_CHECKING:
     from pos.services.central_link import CentralLink
-    from pos.services.online_cart import OnlineCarts
+    from pos.services.quick_keys import QuickKeys
+from pos.services.online_cart import OnlineCarts
 from pos.ui.worker_thread import RequestWorker, WorkerThread
 
 
@@ -54,6 +56,7 @@ class TillWorker(RequestWorker):
     cart_loaded = Signal(object)  # LoadedCart
     sale_set_aside = Signal()  # the open sale was cancelled or parked, not completed
     recovery_found = Signal(object)  # RecoveryView: settle it before selling (at start)
+    quick_keys_listed = Signal(object)  # list[QuickPage]
 
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
@@ -85,9 +88,13 @@ class TillWorker(RequestWorker):
         self._central = summary.central
         recovery = self._checkout.recover()  # a kill's leftovers: before the first scan
         self.opened.emit(summary)
+        self._do_list_quick_keys()
         if recovery.pending:
             self.recovery_found.emit(RecoveryView.of(recovery))
         self._changed()
+
+    def _do_list_quick_keys(self) -> None:
+        self.quick_keys_listed.emit(QuickKeys(self._require_store()).pages())
 
     # -- after a restart (see ``Checkout.recover``) -----------------------------------------
 

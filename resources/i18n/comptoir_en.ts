@@ -1392,6 +1392,19 @@
     </message>
 </context>
 <context>
+    <name>QuickKeysPanel</name>
+    <message>
+        <location filename="../../pos/ui/widgets/quick_keys_panel.py" line="101"/>
+        <source>(withdrawn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/quick_keys_panel.py" line="105"/>
+        <source>%1/kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecallDialog</name>
     <message>
         <location filename="../../pos/ui/dialogs/recall_dialog.py" line="26"/>
@@ -1924,142 +1937,147 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="93"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="103"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="97"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="107"/>
         <source>Search a product by name, brand or SKU (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="185"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="201"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="186"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="202"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="187"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="203"/>
         <source>Discount %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="188"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="204"/>
         <source>Web cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="189"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="205"/>
         <source>Void line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="190"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="206"/>
         <source>Park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="191"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="207"/>
         <source>Recall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="192"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="208"/>
         <source>Cancel sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="193"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="209"/>
         <source>Open drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="194"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="210"/>
         <source>Reprint last (duplicate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="195"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="211"/>
         <source>Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="221"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
         <source>%1 items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="224"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="244"/>
         <source>Discounts: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="227"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="247"/>
         <source>Paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="231"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="251"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="253"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="273"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="255"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="275"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="296"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="316"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="304"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="324"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="353"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="377"/>
+        <source>Weigh it, type the weight in grams, then press the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="385"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="392"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="367"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="399"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="408"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="440"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="375"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="407"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="382"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="414"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="390"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="422"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>

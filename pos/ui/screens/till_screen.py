@@ -11,6 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from pos.services.basket_view import BasketView
+from pos.services.quick_keys import QuickKey, needs_weight
 from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.dialogs.recovery_dialog import RecoveryDialog
@@ -39,6 +40,7 @@ from pos.ui.qt import (
 )
 from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
 from pos.ui.till_controller import TillController
+from pos.ui.widgets.quick_keys_panel import QuickKeysPanel
 from pos.ui.widgets.receipt_offer import ReceiptOffer
 from pos.ui.widgets.tables import row_table
 from pos.ui.zoom import set_font, zoom_for
@@ -48,6 +50,13 @@ if TYPE_CHECKING:
     from pos.services.online_cart import LoadedCart
 
 SEARCH_DEBOUNCE_MS = 150
+
+
+PAY_KEY_STYLE = (
+    "QPushButton { background: #1d5fa8; color: white; border-radius: 6px; }"
+    " QPushButton:pressed { background: #154a85; }"
+    " QPushButton:disabled { background: #9bb3cf; }"
+)
 
 
 class TillScreen(QWidget):
@@ -84,6 +93,7 @@ class TillScreen(QWidget):
         worker.parked_listed.connect(self.show_parked)
         worker.cart_loaded.connect(self.on_cart_loaded)
         worker.recovery_found.connect(self.settle_recovery)
+        worker.quick_keys_listed.connect(self.quick_keys.set_pages)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -136,7 +146,9 @@ class TillScreen(QWidget):
         right.addWidget(self.vat_label)
         right.addWidget(self.message_label)
         right.addWidget(self.receipt_offer)
-        right.addStretch(1)
+        self.quick_keys = QuickKeysPanel(self)
+        self.quick_keys.key_pressed.connect(self.ring_quick_key)
+        right.addWidget(self.quick_keys, 1)  # takes the free space, empty or not
         right.addLayout(self._actions())
 
         layout = QHBoxLayout(self)
@@ -177,7 +189,11 @@ class TillScreen(QWidget):
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         for button in self.buttons.values():
-            button.setMinimumHeight(round(64 * zoom))
+            button.setMinimumHeight(round(52 * zoom))
+        pay = self.buttons["F12"]
+        set_font(pay, 1.5, zoom, bold=True)
+        pay.setMinimumHeight(round(72 * zoom))
+        self.quick_keys.apply_zoom(zoom)
 
     def _actions(self) -> QGridLayout:
         grid = QGridLayout()
@@ -202,7 +218,11 @@ class TillScreen(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             QShortcut(QKeySequence(key), self, activated=slot)
-            grid.addWidget(button, position // 2, position % 2)
+            if key == "F12":  # the primary action: a whole row, in colour
+                button.setStyleSheet(PAY_KEY_STYLE)
+                grid.addWidget(button, position // 2 + 1, 0, 1, 2)
+            else:
+                grid.addWidget(button, position // 2, position % 2)
             self.buttons[key] = button
         return grid
 
@@ -346,6 +366,18 @@ class TillScreen(QWidget):
         text = self.scan_field.text().strip()
         self.scan_field.clear()
         return int(text) if text.isdigit() else None
+
+    def ring_quick_key(self, key: QuickKey) -> None:
+        """A number typed first is the quantity, or the weight in grams of loose goods."""
+        number = self._number_from_scan_field()
+        if key.product is None:
+            return
+        if needs_weight(key) and number is None:
+            self.show_refusal(
+                "usage", self.tr("Weigh it, type the weight in grams, then press the key.")
+            )
+            return
+        self.controller.request("add_product", key.product.id, number or 1)
 
     def apply_quantity(self) -> None:
         quantity, line_id = self._number_from_scan_field(), self.selected_line_id()
