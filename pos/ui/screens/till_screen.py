@@ -7,6 +7,7 @@ A number typed in the scan field before F3 / F4 is the quantity / the discount i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -14,12 +15,14 @@ from pos.services.basket_view import BasketView
 from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.dialogs.recovery_dialog import RecoveryDialog
+from pos.ui.i18n import is_language_change, retranslate_model
 from pos.ui.messages import user_message
 from pos.ui.models.basket_model import BasketModel
 from pos.ui.money import format_money, format_rate
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import (
     QApplication,
+    QEvent,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -69,6 +72,7 @@ class TillScreen(QWidget):
         self.setObjectName("tillScreen")
         self.controller = controller
         self.view: BasketView | None = None
+        self._message: Callable[[], str] | None = None  # the message shown, worded again
         self.model = BasketModel(self)
         self.receipt_offer = ReceiptOffer(self)
         self._build()
@@ -84,17 +88,16 @@ class TillScreen(QWidget):
         worker.parked_listed.connect(self.show_parked)
         worker.cart_loaded.connect(self.on_cart_loaded)
         worker.recovery_found.connect(self.settle_recovery)
+        self.retranslate_ui()
 
     # -- layout ------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.scan_field = QLineEdit(self)
         self.scan_field.setObjectName("scanField")
-        self.scan_field.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
         self.scan_field.returnPressed.connect(self.submit_scan_field)
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(self.tr("Search a product by name, brand or SKU (F2)"))
         self.search_field.textEdited.connect(self._schedule_search)
         self.search_field.returnPressed.connect(self.add_first_result)
         self.results = QListWidget(self)
@@ -146,6 +149,39 @@ class TillScreen(QWidget):
         self.apply_zoom(1.0)
         self.scan_field.setFocus()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Keys, hints, the basket's totals and the message shown, in the new language."""
+        self.scan_field.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
+        self.search_field.setPlaceholderText(self.tr("Search a product by name, brand or SKU (F2)"))
+        labels = self._action_labels()
+        for key, button in self.buttons.items():
+            button.setText(f"{labels[key]}\n{key}")
+        retranslate_model(self.model)
+        if self.view is not None:
+            self._show_totals(self.view)
+        if self._message is not None:
+            self.message_label.setText(self._message())
+
+    def _action_labels(self) -> dict[str, str]:
+        return {
+            "F2": self.tr("Search"),
+            "F3": self.tr("Quantity"),
+            "F4": self.tr("Discount %"),
+            "F5": self.tr("Web cart"),
+            "F6": self.tr("Void line"),
+            "F7": self.tr("Park"),
+            "F8": self.tr("Recall"),
+            "F9": self.tr("Cancel sale"),
+            "F10": self.tr("Open drawer"),
+            "F11": self.tr("Reprint last (duplicate)"),
+            "F12": self.tr("Pay"),
+        }
+
     # -- size ---------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -182,21 +218,21 @@ class TillScreen(QWidget):
     def _actions(self) -> QGridLayout:
         grid = QGridLayout()
         actions = [
-            ("F2", self.tr("Search"), self.focus_search),
-            ("F3", self.tr("Quantity"), self.apply_quantity),
-            ("F4", self.tr("Discount %"), self.apply_discount),
-            ("F5", self.tr("Web cart"), self.load_cart),
-            ("F6", self.tr("Void line"), self.void_selected),
-            ("F7", self.tr("Park"), self.park),
-            ("F8", self.tr("Recall"), self.recall),
-            ("F9", self.tr("Cancel sale"), self.cancel_sale),
-            ("F10", self.tr("Open drawer"), self.open_drawer),
-            ("F11", self.tr("Reprint last (duplicate)"), self.reprint_last),
-            ("F12", self.tr("Pay"), self.pay),
+            ("F2", self.focus_search),
+            ("F3", self.apply_quantity),
+            ("F4", self.apply_discount),
+            ("F5", self.load_cart),
+            ("F6", self.void_selected),
+            ("F7", self.park),
+            ("F8", self.recall),
+            ("F9", self.cancel_sale),
+            ("F10", self.open_drawer),
+            ("F11", self.reprint_last),
+            ("F12", self.pay),
         ]
         self.buttons: dict[str, QPushButton] = {}
-        for position, (key, label, slot) in enumerate(actions):
-            button = QPushButton(f"{label}\n{key}", self)
+        for position, (key, slot) in enumerate(actions):
+            button = QPushButton(self)
             button.setObjectName(f"action{key}")
             button.setMinimumHeight(64)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -217,6 +253,10 @@ class TillScreen(QWidget):
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+        self._show_totals(view)
+        self.basket_shown.emit(view)
+
+    def _show_totals(self, view: BasketView) -> None:
         self.total_label.setText(format_money(view.total_cents))
         details = [self.tr("%1 items").replace("%1", str(view.item_count))]
         if view.discount_cents:
@@ -235,29 +275,36 @@ class TillScreen(QWidget):
                 for line in view.vat
             )
         )
-        self.basket_shown.emit(view)
 
     def show_refusal(self, code: str, message: str, params: dict | None = None) -> None:
         self.message_label.setStyleSheet("color: #b00020;")
-        self.message_label.setText(user_message(code, message, params))
+        self._show_message(partial(user_message, code, message, params))
         self.message_label.setProperty("code", code)
         QApplication.beep()
         self.refusal_shown.emit(code)
 
-    def show_info(self, message: str) -> None:
+    def show_info(self, message: str | Callable[[], str]) -> None:
+        """``message``: a sentence, or how to word it (then it follows a language change)."""
         self.message_label.setStyleSheet("color: #1b5e20;")
-        self.message_label.setText(message)
+        self._show_message(message)
         self.message_label.setProperty("code", "")
 
+    def _show_message(self, message: str | Callable[[], str]) -> None:
+        self._message = message if callable(message) else None
+        self.message_label.setText(message() if callable(message) else message)
+
     def on_completed(self, sale) -> None:
+        self.show_info(partial(self._sale_text, sale))
+        self.controller.request("mark_shown", sale.sale_id)  # a restart won't announce it
+        self.sale_shown.emit(sale)
+
+    def _sale_text(self, sale) -> str:
         text = self.tr("Ticket %1 recorded.").replace("%1", str(sale.ticket_no))
         if sale.draft.change_cents:
             text += " " + self.tr("Change due: %1").replace(
                 "%1", format_money(sale.draft.change_cents)
             )
-        self.show_info(text)
-        self.controller.request("mark_shown", sale.sale_id)  # a restart won't announce it
-        self.sale_shown.emit(sale)
+        return text
 
     def settle_recovery(self, view) -> None:
         """At start: the sale committed but never shown, or the basket left open."""
@@ -280,7 +327,7 @@ class TillScreen(QWidget):
     def scan(self, code: str) -> None:
         """From the scan field, a wedge scanner burst, a serial scanner or the camera.
         A web cart's QR loads the cart; a pickup order's QR goes to the pickup desk."""
-        self.message_label.clear()
+        self._show_message("")
         self.receipts.decline_pending()
         if code.startswith(CART_QR_PREFIX):
             self.controller.request("load_cart", code)
@@ -296,14 +343,16 @@ class TillScreen(QWidget):
             self.show_refusal("usage", self.tr("Type the web cart's code, then F5."))
             return
         self.scan_field.clear()
-        self.message_label.clear()
+        self._show_message("")
         self.controller.request("load_cart", code)
 
     def on_cart_loaded(self, loaded: LoadedCart) -> None:
         self.show_info(
-            self.tr("Web cart %1 loaded at its online prices: %2 lines.")
-            .replace("%1", loaded.code)
-            .replace("%2", str(len(loaded.lines)))
+            lambda: (
+                self.tr("Web cart %1 loaded at its online prices: %2 lines.")
+                .replace("%1", loaded.code)
+                .replace("%2", str(len(loaded.lines)))
+            )
         )
 
     def submit_scan_field(self) -> None:
@@ -372,14 +421,14 @@ class TillScreen(QWidget):
         if not self._has_items():
             return
         self.controller.request("park", "")
-        self.show_info(self.tr("Sale parked: F8 to resume it."))
+        self.show_info(lambda: self.tr("Sale parked: F8 to resume it."))
 
     def recall(self) -> None:
         self.controller.request("list_parked")
 
     def show_parked(self, parked: list) -> None:
         if not parked:
-            self.show_info(self.tr("No sale is parked on this till."))
+            self.show_info(lambda: self.tr("No sale is parked on this till."))
             return
         self.recall_dialog = RecallDialog(parked, self)
         self.recall_dialog.chosen.connect(partial(self.controller.request, "resume"))
@@ -387,7 +436,7 @@ class TillScreen(QWidget):
 
     def open_drawer(self) -> None:
         self.receipts.open_drawer("manual")
-        self.show_info(self.tr("Drawer opened (recorded)."))
+        self.show_info(lambda: self.tr("Drawer opened (recorded)."))
 
     def reprint_last(self) -> None:
         self.receipts.reprint_last()
