@@ -116,48 +116,48 @@
 <context>
     <name>CashCountForm</name>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="146"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="156"/>
         <source>Coins</source>
         <extracomment>Most pieces one row may hold: a full drawer holds a few hundred coins of a kind. From this value on, a denomination is a note (euro: 5 € and up).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="147"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="157"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="150"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="160"/>
         <source>One less</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="151"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="161"/>
         <source>One more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="231"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="241"/>
         <source>A count cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="235"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="245"/>
         <source>%1: at most %2 pieces in one row. Check the count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="258"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="268"/>
         <source>%1: type a number of pieces (digits only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="266"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="276"/>
         <source>Counted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="273"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="283"/>
         <source>Expected: %1 · difference: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1967,6 +1967,30 @@ The till runs on the default settings; the file was left as it is.</source>
     <message>
         <location filename="../../pos/ui/till_app.py" line="330"/>
         <source>Comptoir</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillDayScreenshots</name>
+    <message>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="48"/>
+        <source>%1 — type your code</source>
+        <extracomment>The euro&apos;s coins and notes in cents (the domain&apos;s list belongs to the till session).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="55"/>
+        <source>Wrong PIN: %1 tries left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="65"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="77"/>
+        <source>Opening the till: count the float in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -116,48 +116,48 @@
 <context>
     <name>CashCountForm</name>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="146"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="156"/>
         <source>Coins</source>
         <extracomment>Most pieces one row may hold: a full drawer holds a few hundred coins of a kind. From this value on, a denomination is a note (euro: 5 € and up).</extracomment>
         <translation>Pièces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="147"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="157"/>
         <source>Notes</source>
         <translation>Billets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="150"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="160"/>
         <source>One less</source>
         <translation>Une de moins</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="151"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="161"/>
         <source>One more</source>
         <translation>Une de plus</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="231"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="241"/>
         <source>A count cannot be negative.</source>
         <translation>Un nombre de pièces ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="235"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="245"/>
         <source>%1: at most %2 pieces in one row. Check the count.</source>
         <translation>%1 : au plus %2 pièces par ligne. Vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="258"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="268"/>
         <source>%1: type a number of pieces (digits only).</source>
         <translation>%1 : saisissez un nombre de pièces (chiffres uniquement).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="266"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="276"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="273"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="283"/>
         <source>Expected: %1 · difference: %2</source>
         <translation>Attendu : %1 · écart : %2</translation>
     </message>
@@ -1971,6 +1971,30 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
         <location filename="../../pos/ui/till_app.py" line="330"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
+    </message>
+</context>
+<context>
+    <name>TillDayScreenshots</name>
+    <message>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="48"/>
+        <source>%1 — type your code</source>
+        <extracomment>The euro&apos;s coins and notes in cents (the domain&apos;s list belongs to the till session).</extracomment>
+        <translation>%1 — saisissez votre code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="55"/>
+        <source>Wrong PIN: %1 tries left.</source>
+        <translation>Code erroné : encore %1 essais.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="65"/>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="77"/>
+        <source>Opening the till: count the float in the drawer</source>
+        <translation>Ouverture de caisse : comptez le fond de caisse</translation>
     </message>
 </context>
 <context>

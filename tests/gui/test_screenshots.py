@@ -29,6 +29,8 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("recovery_unshown_sale", ""),
             ("recovery_open_basket", ""),
             ("outbox", ""),
+            ("pin_pad", ""),
+            ("cash_count", ""),
         )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)

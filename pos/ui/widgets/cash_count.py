@@ -18,6 +18,7 @@ from pos.ui.money import format_money
 from pos.ui.qt import (
     QApplication,
     QEvent,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -107,11 +108,20 @@ class CashCountForm(QWidget):
         coins = [row for cents, row in self.rows.items() if cents < notes_from]
         notes = [row for cents, row in self.rows.items() if cents >= notes_from]
         columns = QHBoxLayout()
+        columns.addStretch(1)
         for title, rows in ((self.coins_title, coins), (self.notes_title, notes)):
-            if rows:
-                columns.addLayout(self._column(title, rows), 1)
-            else:
+            if not rows:
                 title.hide()
+                continue
+            if columns.count() > 1:  # coins | notes, clearly apart
+                line = QFrame(self)
+                line.setFrameShape(QFrame.Shape.VLine)
+                line.setFrameShadow(QFrame.Shadow.Sunken)
+                columns.addSpacing(16)
+                columns.addWidget(line)
+                columns.addSpacing(16)
+            columns.addLayout(self._column(title, rows))
+        columns.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.message)
@@ -131,7 +141,7 @@ class CashCountForm(QWidget):
             row.plus.clicked.connect(partial(self._step, row, 1))
             row.field.textEdited.connect(partial(self._typed, row))
             row.field.editingFinished.connect(partial(self._settle, row))
-        grid.setColumnStretch(4, 1)
+        grid.setRowStretch(len(rows) + 1, 1)  # rows from the top, whatever the other column
         return grid
 
     # -- language and size ----------------------------------------------------------------

@@ -126,7 +126,7 @@ class PinPad(QWidget):
 
     def show_refusal(self, text: str) -> None:
         """A refusal worded by the caller ("Wrong PIN, 3 tries left"); the pad is empty
-        and ready for another try."""
+        and ready for another try, the refusal stays in sight while it is typed."""
         self.clear()
         self.message.setStyleSheet(_REFUSAL)
         self.message.setText(text)
@@ -140,6 +140,9 @@ class PinPad(QWidget):
             button.setEnabled(False)
         self.message.setStyleSheet(_LOCKED)
         self.message.setText(text)
+
+    def clear_message(self) -> None:
+        self.message.clear()
 
     def unlock(self) -> None:
         self._locked = False
@@ -171,7 +174,6 @@ class PinPad(QWidget):
         if name.isdigit():
             if len(self._digits) < self.max_length:
                 self._digits += name
-                self.message.clear()
         elif name == "erase":
             self._digits = self._digits[:-1]
         elif name == "clear":
