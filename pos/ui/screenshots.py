@@ -22,8 +22,8 @@ from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
 from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.qt import QApplication, QDialog
-from pos.ui.till_day_screenshots import till_day_screenshots
 from pos.ui.till_controller import TillController, TillOptions
+from pos.ui.till_day_screenshots import till_day_screenshots
 
 SIZES = ((1024, 768), (1920, 1080))
 
