@@ -1328,42 +1328,42 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="279"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="275"/>
         <source>Order %1 is ready, with items missing: the customer is told.</source>
         <translation>La commande %1 est prête, avec des manquants : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="281"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="277"/>
         <source>Order %1 is ready: the customer is told.</source>
         <translation>La commande %1 est prête : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="263"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="259"/>
         <source>Order %1 is cancelled.</source>
         <translation>La commande %1 est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="269"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="265"/>
         <source>Order %1: %2.</source>
         <translation>Commande %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="290"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="286"/>
         <source>Everything is picked: press Ready.</source>
         <translation>Tout est préparé : appuyez sur Prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="294"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="290"/>
         <source>✓ %1: complete</source>
         <translation>✓ %1 : complet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="296"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="292"/>
         <source>✓ %1: %2 of %3</source>
         <translation>✓ %1 : %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="312"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="308"/>
         <source>The order is at the till: take the payment there.</source>
         <translation>La commande est en caisse : encaissez-la là-bas.</translation>
     </message>
@@ -1594,318 +1594,318 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="100"/>
         <source>Settings</source>
         <extracomment>Printer fields that only mean something for some kinds; the others are greyed out.</extracomment>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Store</source>
         <translation>Magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
         <source>Store name</source>
         <translation>Nom du magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Address (one line each)</source>
         <translation>Adresse (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>VAT number</source>
         <translation>N° de TVA intracommunautaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Receipt footer (one line each)</source>
         <translation>Pied de ticket (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Terminal</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
         <source>Terminal number</source>
         <translation>Numéro de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
         <source>Ask the customer</source>
         <translation>Proposer au client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>Always print</source>
         <translation>Toujours imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
         <source>Do not print</source>
         <translation>Ne pas imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Receipt</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Open the cash drawer for cash payments</source>
         <translation>Ouvrir le tiroir-caisse pour les paiements en espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
         <source>No printer</source>
         <translation>Pas d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
         <source>Serial port</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
         <source>File or device</source>
         <translation>Fichier ou périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Address (IP or name)</source>
         <translation>Adresse (IP ou nom)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d&apos;attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
         <source>USB vendor id (hex)</source>
         <translation>Identifiant fabricant USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
         <source>USB product id (hex)</source>
         <translation>Identifiant produit USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Serial device</source>
         <translation>Périphérique série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
         <source>Baud rate</source>
         <translation>Débit (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
         <source>File path</source>
         <translation>Chemin du fichier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
         <source>Printer model</source>
         <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
         <source>Code page</source>
         <translation>Page de code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
         <source>48 columns (80 mm paper)</source>
         <translation>48 colonnes (papier 80 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
         <source>32 columns (58 mm paper)</source>
         <translation>32 colonnes (papier 58 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
         <source>Receipt width</source>
         <translation>Largeur du ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="173"/>
         <source>Pin 2</source>
         <translation>Broche 2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="173"/>
         <source>Pin 5</source>
         <translation>Broche 5</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="145"/>
         <source>Cash drawer pin</source>
         <translation>Broche du tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
         <source>Check paper and cover before each receipt</source>
         <translation>Vérifier le papier et le capot avant chaque ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
         <source>Print test page</source>
         <translation>Imprimer une page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation>Reconnaître le scanner à sa vitesse de frappe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Shortest code (characters)</source>
         <translation>Code le plus court (caractères)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
         <source>Prefix sent by the scanner</source>
         <translation>Préfixe envoyé par le scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="175"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
         <source>US scanner on a French keyboard</source>
         <translation>Scanner QWERTY sur clavier AZERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="178"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
         <source>French scanner on a US keyboard</source>
         <translation>Scanner AZERTY sur clavier QWERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
         <source>Keyboard layout fix</source>
         <translation>Correction de disposition du clavier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="350"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="349"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entier entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="352"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="351"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre hexadécimal entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="354"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="353"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="355"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="354"/>
         <source>%field cannot be empty.</source>
         <translation>%field ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="356"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="355"/>
         <source>%field is needed for this kind of printer.</source>
         <translation>%field est nécessaire pour ce type d&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="357"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="356"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation>%field doit être le numéro SIRET du magasin (14 chiffres), ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="359"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="358"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation>%field doit être un numéro de TVA intracommunautaire comme FR32123456789, ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="361"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="360"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation>%field doit compter 1 à 16 lettres, chiffres, - ou _.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="362"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="361"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation>%field doit compter au plus 4 caractères, sans Entrée ni Tab.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="364"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="363"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés dans %path (%detail) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="381"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="380"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="397"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="396"/>
         <source>The test page could not be printed: %1</source>
         <translation>La page de test n&apos;a pas pu être imprimée : %1</translation>
     </message>
@@ -1998,144 +1998,148 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
     </message>
 </context>
 <context>
-    <name>TillScreen</name>
+    <name>TillKeys</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="159"/>
-        <source>Scan or type a barcode, then Enter</source>
-        <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="160"/>
-        <source>Search a product by name, brand or SKU (F2)</source>
-        <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="172"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="42"/>
         <source>Search</source>
+        <extracomment>A key&apos;s height at zoom 1.0: a finger&apos;s press, two lines of text.</extracomment>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="173"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="43"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="174"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="44"/>
         <source>Discount %</source>
         <translation>Remise %</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="175"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="45"/>
         <source>Web cart</source>
         <translation>Panier web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="176"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="46"/>
         <source>Void line</source>
         <translation>Annuler la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="177"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="47"/>
         <source>Park</source>
         <translation>Mettre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="178"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="48"/>
         <source>Recall</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="179"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="49"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="180"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="50"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="181"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="51"/>
         <source>Reprint last (duplicate)</source>
         <translation>Dernier ticket (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="182"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="52"/>
         <source>Pay</source>
         <translation>Encaisser</translation>
     </message>
+</context>
+<context>
+    <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="261"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="156"/>
+        <source>Scan or type a barcode, then Enter</source>
+        <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="157"/>
+        <source>Search a product by name, brand or SKU (F2)</source>
+        <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_screen.py" line="230"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="264"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="233"/>
         <source>Discounts: %1</source>
         <translation>Remises : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="267"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="236"/>
         <source>Paid: %1</source>
         <translation>Payé : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="271"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="240"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation>TVA %1 : %2 sur %3 HT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="302"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="267"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="304"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="269"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="343"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="308"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="317"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="402"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="367"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="409"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="374"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="381"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="457"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="422"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="424"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="389"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="431"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="396"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="439"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="404"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -58,6 +58,7 @@ def _texts(window: MainWindow, desk: PickupScreen) -> dict[str, str]:
     orders = desk.desk.model
     return {
         "pay key": screen.buttons["F12"].text(),
+        "message": screen.message_label.text(),
         "status bar": window.network_status.text(),
         "menu": window.till_action.text(),
         "total": screen.total_label.text(),
@@ -84,9 +85,12 @@ def test_switching_language_rewords_every_open_screen_and_dialog(
     screen = till.till_screen
     with qtbot.waitSignal(screen.basket_shown, timeout=5000):
         screen.scan(accented_codes(data_dir, 1)[0])
+    with qtbot.waitSignal(screen.refusal_shown, timeout=5000):
+        screen.scan("3000000000007")  # not in the catalog: the message line says so
     screen.pay()  # the payment dialog stays open across the switch
     french = _texts(till, desk)
     assert french["pay key"] == "Encaisser\nF12"
+    assert french["message"].startswith("Code inconnu 3000000000007")
     assert french["status bar"] == "Réseau : pas de serveur central"
     assert french["desk tab"] == "À préparer" and french["desk header"] == "Commande"
     assert french["state cell"] == "Reçue" and french["dialog key"] == "Espèces"
@@ -95,6 +99,7 @@ def test_switching_language_rewords_every_open_screen_and_dialog(
     assert switch_language(qapp, "en") == "en"
     english = _texts(till, desk)
     assert english["pay key"] == "Pay\nF12"
+    assert english["message"].startswith("Unknown code 3000000000007")
     assert english["status bar"] == "Network: no central server"
     assert english["menu"] == "&Sale"
     assert english["total"].startswith("€") and "." in english["total"]

@@ -25,18 +25,17 @@ from pos.config import (
     settings_from_dict,
     settings_to_dict,
 )
+from pos.ui.dialogs.settings_fields import choice_box, lines_edit, set_value, value_of
 from pos.ui.i18n import is_language_change
 from pos.ui.ops import run_op
 from pos.ui.qt import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QEvent,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -208,23 +207,23 @@ class SettingsDialog(QDialog):
     def _build_store(self) -> None:
         self._tab("store")
         self._add("name", QLineEdit())
-        self._add("address_lines", _lines_edit())
+        self._add("address_lines", lines_edit())
         self._add("siret", QLineEdit())
         self._add("vat_number", QLineEdit())
-        self._add("receipt_footer", _lines_edit())
+        self._add("receipt_footer", lines_edit())
 
     def _build_till(self) -> None:
         self._tab("till")
         self._add("terminal_id", QLineEdit())
         # Language names are written in their own language, so anyone can find theirs.
-        self._add("language", _combo([("Français", "fr"), ("English", "en")]))
-        self._add("receipt_default", _combo(["ask", "print", "none"]))
+        self._add("language", choice_box([("Français", "fr"), ("English", "en")]))
+        self._add("receipt_default", choice_box(["ask", "print", "none"]))
         self._add("drawer_on_cash", QCheckBox())
 
     def _build_printer(self) -> None:
         self._tab("printer")
         kinds = ["dummy", "network", "usb", "serial", "file"]
-        self.kind_combo = self._add("kind", _combo(kinds))
+        self.kind_combo = self._add("kind", choice_box(kinds))
         self._add("host", QLineEdit())
         self._add("port", QLineEdit())
         self._add("timeout_s", QLineEdit())
@@ -232,12 +231,12 @@ class SettingsDialog(QDialog):
         self._add("usb_product_id", QLineEdit())
         self._add("serial_device", QLineEdit())
         rates = (2400, 4800, 9600, 19200, 38400, 57600, 115200)
-        self._add("baudrate", _combo([(str(r), r) for r in rates]))
+        self._add("baudrate", choice_box([(str(r), r) for r in rates]))
         self._add("file_path", QLineEdit())
         self._add("profile", QLineEdit())
-        self._add("codepage", _combo([("CP858", "CP858"), ("CP1252", "CP1252")]))
-        self._add("columns", _combo([48, 32]))
-        self._add("drawer_pin", _combo([2, 5]))
+        self._add("codepage", choice_box([("CP858", "CP858"), ("CP1252", "CP1252")]))
+        self._add("columns", choice_box([48, 32]))
+        self._add("drawer_pin", choice_box([2, 5]))
         self._add("check_status", QCheckBox())
         self._build_test_row()
         self.kind_combo.currentIndexChanged.connect(self._enable_kind_fields)
@@ -256,7 +255,7 @@ class SettingsDialog(QDialog):
         self._add("max_gap_ms", QLineEdit())
         self._add("prefix", QLineEdit())
         fixes = ["none", "us_scanner_on_azerty", "azerty_scanner_on_us"]
-        self._add("keyboard_fix", _combo(fixes))
+        self._add("keyboard_fix", choice_box(fixes))
 
     def _tab(self, section: str) -> None:
         page = QWidget(self.tabs)
@@ -295,7 +294,7 @@ class SettingsDialog(QDialog):
         data = settings_to_dict(settings)
         for key, widget in self._fields.items():
             section, name = key.split(".")
-            _set_value(widget, data[section][name], hexadecimal=key in _HEX_KEYS)
+            set_value(widget, data[section][name], hexadecimal=key in _HEX_KEYS)
         self._enable_kind_fields()
 
     def form_data(self) -> dict[str, dict[str, Any]]:
@@ -303,7 +302,7 @@ class SettingsDialog(QDialog):
         data = settings_to_dict(self.settings)
         for key, widget in self._fields.items():
             section, name = key.split(".")
-            data[section][name] = _value_of(widget)
+            data[section][name] = value_of(widget)
         return data
 
     def _enable_kind_fields(self) -> None:
@@ -408,51 +407,3 @@ def _test_page(device: ReceiptPrinter) -> PrintResult:
         return device.print_test_page()
     finally:
         device.close()
-
-
-def _lines_edit() -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
-    return edit
-
-
-def _combo(items: list[Any]) -> QComboBox:
-    """Choices by value; a (text, value) pair is shown as is, a bare value is worded by
-    ``_choice_texts`` in ``retranslate_ui``."""
-    combo = QComboBox()
-    for item in items:
-        text, value = item if isinstance(item, tuple) else (str(item), item)
-        combo.addItem(text, value)
-    return combo
-
-
-def _set_value(widget: QWidget, value: Any, *, hexadecimal: bool = False) -> None:
-    if isinstance(widget, QCheckBox):
-        widget.setChecked(bool(value))
-    elif isinstance(widget, QComboBox):
-        widget.setCurrentIndex(max(widget.findData(value), 0))
-    elif isinstance(widget, QPlainTextEdit):
-        widget.setPlainText("\n".join(value))
-    elif isinstance(widget, QLineEdit):
-        widget.setText(_as_text(value, hexadecimal))
-
-
-def _as_text(value: Any, hexadecimal: bool) -> str:
-    if hexadecimal:
-        return f"{value:04x}"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def _value_of(widget: QWidget) -> Any:
-    if isinstance(widget, QCheckBox):
-        return widget.isChecked()
-    if isinstance(widget, QComboBox):
-        return widget.currentData()
-    if isinstance(widget, QPlainTextEdit):
-        return [line for line in widget.toPlainText().splitlines() if line.strip()]
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    raise TypeError(f"No value for {type(widget).__name__}")

@@ -9,7 +9,6 @@ an order is being picked they count items, otherwise they open the order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
 from pos.domain.pickup import PickOutcome, PickupState
@@ -21,7 +20,6 @@ from pos.ui.qt import (
     QApplication,
     QEvent,
     QKeySequence,
-    QLabel,
     QResizeEvent,
     QShortcut,
     QStackedWidget,
@@ -35,6 +33,7 @@ from pos.ui.screens.pickup.desk_view import DeskView
 from pos.ui.screens.pickup.display import desk_message
 from pos.ui.screens.pickup.handover_view import HandoverView
 from pos.ui.screens.pickup.picking_view import PickingView
+from pos.ui.widgets.message_line import Message, MessageLine
 from pos.ui.zoom import set_font, zoom_for
 
 
@@ -56,7 +55,6 @@ class PickupScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("pickupScreen")
         self.controller = controller
-        self._message: Callable[[], str] | None = None  # the message shown, worded again
         tz = controller.options.tz
         self.desk = DeskView(tz, self)
         self.picking = PickingView(tz, self)
@@ -76,7 +74,7 @@ class PickupScreen(QWidget):
         worker.refused.connect(self.show_refusal)
 
     def _build(self) -> None:
-        self.message_label = QLabel(self)
+        self.message_label = MessageLine(self)
         self.message_label.setObjectName("pickupMessage")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
@@ -123,10 +121,8 @@ class PickupScreen(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        """The message shown and the columns' widths (sized on texts that changed); each
-        view words its own texts again."""
-        if self._message is not None:
-            self.message_label.setText(self._message())
+        """The columns' widths, sized on texts that changed; each view words its own
+        texts again, the message line too."""
         for view in (self.desk, self.picking, self.handover):
             view.apply_zoom(self.zoom)
 
@@ -322,28 +318,23 @@ class PickupScreen(QWidget):
         self.message_label.setStyleSheet(
             "color: white; background: #b00020; padding: 8px; border-radius: 6px;"
         )
-        self._show_message(partial(desk_message, code, message, params))
+        self.message_label.say(partial(desk_message, code, message, params))
         self.message_label.setProperty("code", code)
         self.message_label.show()
         self.handover.unlock()
         QApplication.beep()
         self.refusal_shown.emit(code)
 
-    def show_info(self, text: str | Callable[[], str]) -> None:
+    def show_info(self, text: Message) -> None:
         """``text``: a sentence, or how to word it (then it follows a language change)."""
         self.message_label.setStyleSheet(
             "color: #1b5e20; background: #e3f4e4; padding: 8px; border-radius: 6px;"
         )
-        self._show_message(text)
+        self.message_label.say(text)
         self.message_label.setProperty("code", "")
         self.message_label.show()
 
-    def _show_message(self, text: str | Callable[[], str]) -> None:
-        self._message = text if callable(text) else None
-        self.message_label.setText(text() if callable(text) else text)
-
     def clear_message(self) -> None:
-        self._message = None
         self.message_label.clear()
         self.message_label.setProperty("code", "")
         self.message_label.hide()

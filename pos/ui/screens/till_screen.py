@@ -7,7 +7,6 @@ A number typed in the scan field before F3 / F4 is the quantity / the discount i
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -23,17 +22,13 @@ from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import (
     QApplication,
     QEvent,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QResizeEvent,
-    QShortcut,
     Qt,
     QTimer,
     QVBoxLayout,
@@ -42,8 +37,10 @@ from pos.ui.qt import (
 )
 from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
 from pos.ui.till_controller import TillController
+from pos.ui.widgets.message_line import Message, MessageLine
 from pos.ui.widgets.receipt_offer import ReceiptOffer
 from pos.ui.widgets.tables import row_table
+from pos.ui.widgets.till_keys import TillKeys
 from pos.ui.zoom import set_font, zoom_for
 from sync.contract.codes import CART_QR_PREFIX, PICKUP_QR_PREFIX
 
@@ -72,7 +69,6 @@ class TillScreen(QWidget):
         self.setObjectName("tillScreen")
         self.controller = controller
         self.view: BasketView | None = None
-        self._message: Callable[[], str] | None = None  # the message shown, worded again
         self.model = BasketModel(self)
         self.receipt_offer = ReceiptOffer(self)
         self._build()
@@ -129,7 +125,7 @@ class TillScreen(QWidget):
         self.vat_label = QLabel(self)
         self.vat_label.setObjectName("vatLabel")
         self.vat_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.message_label = QLabel(self)
+        self.message_label = MessageLine(self)
         self.message_label.setObjectName("messageLabel")
         self.message_label.setWordWrap(True)
 
@@ -140,7 +136,7 @@ class TillScreen(QWidget):
         right.addWidget(self.message_label)
         right.addWidget(self.receipt_offer)
         right.addStretch(1)
-        right.addLayout(self._actions())
+        right.addWidget(self._keys())
 
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
@@ -155,32 +151,13 @@ class TillScreen(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        """Keys, hints, the basket's totals and the message shown, in the new language."""
+        """Hints and the basket's totals in the new language (the keys and the message
+        line word themselves again)."""
         self.scan_field.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
         self.search_field.setPlaceholderText(self.tr("Search a product by name, brand or SKU (F2)"))
-        labels = self._action_labels()
-        for key, button in self.buttons.items():
-            button.setText(f"{labels[key]}\n{key}")
         retranslate_model(self.model)
         if self.view is not None:
             self._show_totals(self.view)
-        if self._message is not None:
-            self.message_label.setText(self._message())
-
-    def _action_labels(self) -> dict[str, str]:
-        return {
-            "F2": self.tr("Search"),
-            "F3": self.tr("Quantity"),
-            "F4": self.tr("Discount %"),
-            "F5": self.tr("Web cart"),
-            "F6": self.tr("Void line"),
-            "F7": self.tr("Park"),
-            "F8": self.tr("Recall"),
-            "F9": self.tr("Cancel sale"),
-            "F10": self.tr("Open drawer"),
-            "F11": self.tr("Reprint last (duplicate)"),
-            "F12": self.tr("Pay"),
-        }
 
     # -- size ---------------------------------------------------------------------------
 
@@ -212,35 +189,27 @@ class TillScreen(QWidget):
             (BasketModel.TOTAL, "00 000,00 €"),
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        for button in self.buttons.values():
-            button.setMinimumHeight(round(64 * zoom))
+        self.keys.apply_zoom(zoom)
 
-    def _actions(self) -> QGridLayout:
-        grid = QGridLayout()
-        actions = [
-            ("F2", self.focus_search),
-            ("F3", self.apply_quantity),
-            ("F4", self.apply_discount),
-            ("F5", self.load_cart),
-            ("F6", self.void_selected),
-            ("F7", self.park),
-            ("F8", self.recall),
-            ("F9", self.cancel_sale),
-            ("F10", self.open_drawer),
-            ("F11", self.reprint_last),
-            ("F12", self.pay),
-        ]
-        self.buttons: dict[str, QPushButton] = {}
-        for position, (key, slot) in enumerate(actions):
-            button = QPushButton(self)
-            button.setObjectName(f"action{key}")
-            button.setMinimumHeight(64)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(slot)
-            QShortcut(QKeySequence(key), self, activated=slot)
-            grid.addWidget(button, position // 2, position % 2)
-            self.buttons[key] = button
-        return grid
+    def _keys(self) -> TillKeys:
+        self.keys = TillKeys(
+            [
+                ("F2", self.focus_search),
+                ("F3", self.apply_quantity),
+                ("F4", self.apply_discount),
+                ("F5", self.load_cart),
+                ("F6", self.void_selected),
+                ("F7", self.park),
+                ("F8", self.recall),
+                ("F9", self.cancel_sale),
+                ("F10", self.open_drawer),
+                ("F11", self.reprint_last),
+                ("F12", self.pay),
+            ],
+            self,
+        )
+        self.buttons = self.keys.buttons
+        return self.keys
 
     # -- what the worker says ---------------------------------------------------------
 
@@ -278,20 +247,16 @@ class TillScreen(QWidget):
 
     def show_refusal(self, code: str, message: str, params: dict | None = None) -> None:
         self.message_label.setStyleSheet("color: #b00020;")
-        self._show_message(partial(user_message, code, message, params))
+        self.message_label.say(partial(user_message, code, message, params))
         self.message_label.setProperty("code", code)
         QApplication.beep()
         self.refusal_shown.emit(code)
 
-    def show_info(self, message: str | Callable[[], str]) -> None:
+    def show_info(self, message: Message) -> None:
         """``message``: a sentence, or how to word it (then it follows a language change)."""
         self.message_label.setStyleSheet("color: #1b5e20;")
-        self._show_message(message)
+        self.message_label.say(message)
         self.message_label.setProperty("code", "")
-
-    def _show_message(self, message: str | Callable[[], str]) -> None:
-        self._message = message if callable(message) else None
-        self.message_label.setText(message() if callable(message) else message)
 
     def on_completed(self, sale) -> None:
         self.show_info(partial(self._sale_text, sale))
@@ -327,7 +292,7 @@ class TillScreen(QWidget):
     def scan(self, code: str) -> None:
         """From the scan field, a wedge scanner burst, a serial scanner or the camera.
         A web cart's QR loads the cart; a pickup order's QR goes to the pickup desk."""
-        self._show_message("")
+        self.message_label.clear()
         self.receipts.decline_pending()
         if code.startswith(CART_QR_PREFIX):
             self.controller.request("load_cart", code)
@@ -343,7 +308,7 @@ class TillScreen(QWidget):
             self.show_refusal("usage", self.tr("Type the web cart's code, then F5."))
             return
         self.scan_field.clear()
-        self._show_message("")
+        self.message_label.clear()
         self.controller.request("load_cart", code)
 
     def on_cart_loaded(self, loaded: LoadedCart) -> None:
