@@ -6,22 +6,38 @@ Real Qt offscreen, a real till worker and a real pickup worker over a real store
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from pos.config import Settings, TillSettings, load_settings
+from pos.services.outbox_review import OutboxReview
 from pos.store.local_store import LocalStore
+from pos.ui.dialogs.camera_dialog import CameraDialog
+from pos.ui.dialogs.outbox_dialog import OutboxDialog
+from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.i18n import install_translations, switch_language
 from pos.ui.main_window import MainWindow
 from pos.ui.models.basket_model import BasketModel
 from pos.ui.models.pickup_model import PickupOrdersModel
 from pos.ui.pickup_controller import PickupController, PickupOptions
 from pos.ui.pickup_screenshots import STORE_ID, catalog_items, feed_order, pull
-from pos.ui.qt import QApplication, Qt
+from pos.ui.qt import (
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    Qt,
+    QTabWidget,
+    QWidget,
+)
 from pos.ui.screens.pickup_screen import PickupScreen
 from tests.gui.selling import accented_codes
 
@@ -131,3 +147,65 @@ def test_the_language_saved_in_the_settings_applies_without_a_restart(
     assert app.window.till_screen.buttons["F12"].text() == "Pay\nF12"
     assert app.window.windowTitle() == "Comptoir — point of sale"
     assert app.window.network_status.text() == "Network: no central server"
+
+
+def _french_only() -> set[str]:
+    """Whole French sentences of the catalog that English never shows."""
+    ts = (Path(__file__).parents[2] / "resources/i18n/comptoir_fr.ts").read_text("utf-8")
+    pairs = re.findall(
+        r"<source>([^<]*)</source>\s*(?:<(?:extra)?comment>[^<]*</(?:extra)?comment>\s*)*"
+        r"<translation>([^<]*)</translation>",
+        ts,
+    )
+    sources = {html.unescape(source) for source, _ in pairs}
+    return {
+        html.unescape(french)
+        for _, french in pairs
+        if "%" not in french and html.unescape(french) not in sources
+    }
+
+
+def _every_text(root: QWidget) -> list[str]:
+    """What a person can read on ``root`` and its children, menus and headers included."""
+    widgets = [root, *root.findChildren(QWidget)]
+    texts = [w.windowTitle() for w in widgets if w.isWindow()]
+    for widget in widgets:
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QHeaderView) and widget.model() is not None:
+            model = widget.model()
+            texts += [str(model.headerData(i, widget.orientation())) for i in range(widget.count())]
+        texts += [action.text() for action in widget.actions()]
+    return [text.replace("&", "") for text in texts]
+
+
+def test_no_french_is_left_on_screen_after_switching_to_english(
+    qtbot: QtBot,
+    qapp: QApplication,
+    till: MainWindow,
+    desk: PickupScreen,
+    data_dir: Path,
+    tmp_path: Path,
+    back_to_french: None,
+) -> None:
+    """Every window open at the switch: the till and its menu, the pickup desk, the
+    payment, settings, camera and operations-to-check dialogs."""
+    screen = till.till_screen
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        screen.scan(accented_codes(data_dir, 1)[0])
+    screen.pay()
+    SettingsDialog(Settings(), tmp_path / "settings.toml", till).show()
+    CameraDialog(till).show()
+    OutboxDialog(OutboxReview(data_dir, "T01"), till).show()
+    french = _french_only()
+    assert {"Encaisser", "Réglages", "Annuler la commande"} <= french  # the check can see
+    assert set(_every_text(till)) & french
+    switch_language(qapp, "en")
+    left = sorted(set(_every_text(till)) & french)
+    assert left == []
