@@ -56,7 +56,7 @@ def current_language() -> str:
 
 def switch_language(app: QApplication, language: str) -> str:
     """Apply ``language`` to the running till now, without a restart (a cashier signing
-    in, the settings saved); return the language used.
+    in, the settings saved); return the language used. On the GUI thread only.
 
     Qt posts ``LanguageChange`` to each window; they are delivered here, so the open
     screens speak the new language when this returns (and dates and money, formatted
