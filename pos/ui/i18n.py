@@ -1,10 +1,25 @@
-"""Translations: French by default, English shipped; Qt's own strings follow along."""
+"""Translations: French by default, English shipped; Qt's own strings follow along.
+
+A language change is live: ``switch_language`` swaps the catalogs and delivers Qt's
+``LanguageChange`` to every open window at once; each screen, dialog and widget answers
+in ``changeEvent`` with its one ``retranslate_ui()`` (static texts set again, texts built
+from data rebuilt, its models told to repaint through ``retranslate_model``).
+"""
 
 from __future__ import annotations
 
 from importlib.resources import files
 
-from pos.ui.qt import QApplication, QLibraryInfo, QLocale, QTranslator
+from pos.ui.qt import (
+    QAbstractItemModel,
+    QApplication,
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 
 SUPPORTED = ("fr", "en")
 _installed: list[QTranslator] = []
@@ -16,6 +31,7 @@ def install_translations(app: QApplication, language: str = "fr") -> str:
         language = "fr"
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     QLocale.setDefault(
         QLocale(
@@ -31,3 +47,35 @@ def install_translations(app: QApplication, language: str = "fr") -> str:
             app.installTranslator(translator)
             _installed.append(translator)
     return language
+
+
+def current_language() -> str:
+    """The language of the installed catalogs (the default locale follows them)."""
+    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+
+
+def switch_language(app: QApplication, language: str) -> str:
+    """Apply ``language`` to the running till now, without a restart (a cashier signing
+    in, the settings saved); return the language used. On the GUI thread only.
+
+    Qt posts ``LanguageChange`` to each window; they are delivered here, so the open
+    screens speak the new language when this returns (and dates and money, formatted
+    with the default ``QLocale``, follow it).
+    """
+    used = install_translations(app, language)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    return used
+
+
+def is_language_change(event: QEvent) -> bool:
+    return event.type() == QEvent.Type.LanguageChange
+
+
+def retranslate_model(model: QAbstractItemModel) -> None:
+    """A model's headers and its cells built from data (states, money, dates) in the new
+    language: the views ask for them again."""
+    columns, rows = model.columnCount(), model.rowCount()
+    if columns:
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+    if rows and columns:
+        model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1))

@@ -6,13 +6,16 @@ store on a first start), then the till.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from pos.services.store_summary import StoreSummary
+from pos.ui.i18n import is_language_change
 from pos.ui.messages import user_message
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import (
     QAction,
+    QEvent,
     QKeySequence,
     QLabel,
     QLocale,
@@ -44,8 +47,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Comptoir — point of sale"))
         self.controller = controller
+        self._printer_state = "none" if printer is None else "unknown"
+        self._sync_status: SyncStatus | None = None
+        self._summary: StoreSummary | None = None
         self.stack = QStackedWidget(self)
         self.start_screen = StartScreen(self)
         self.till_screen = TillScreen(controller, printer, policy, self)
@@ -55,39 +60,38 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.store_status = QLabel(self)
         self.printer_status = QLabel(self)
-        self.show_printer_state("none" if printer is None else "unknown")
         self.till_screen.receipts.printer_state.connect(self.show_printer_state)
         self.network_status = QLabel(self)
-        self.show_sync_status(None)
         for label in (self.store_status, self.printer_status, self.network_status):
             self.statusBar().addPermanentWidget(label)
         self._build_menu()
+        self.retranslate_ui()
         controller.worker.opened.connect(self.on_opened)
         controller.worker.refused.connect(self.on_refused_before_open)
         self.resize(1024, 768)
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Till"))
-        self.settings_action = QAction(self.tr("&Settings…"), self)
+        menu = self.till_menu = self.menuBar().addMenu("")
+        self.settings_action = QAction(self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.settings_requested)
-        self.till_action = QAction(self.tr("&Sale"), self)
+        self.till_action = QAction(self)
         self.till_action.setShortcut(QKeySequence("Ctrl+1"))
         self.till_action.triggered.connect(self.show_till)
-        self.pickup_action = QAction(self.tr("&Pickup desk"), self)
+        self.pickup_action = QAction(self)
         self.pickup_action.setObjectName("pickupAction")
         self.pickup_action.setShortcut(QKeySequence("Ctrl+2"))
         self.pickup_action.setEnabled(False)  # until the store is open
         self.pickup_action.triggered.connect(self.show_pickup)
-        self.camera_action = QAction(self.tr("&Camera scanning…"), self)
+        self.camera_action = QAction(self)
         self.camera_action.setObjectName("cameraAction")
         self.camera_action.setShortcut(QKeySequence("Ctrl+K"))
         self.camera_action.triggered.connect(self.camera_requested)
-        self.outbox_action = QAction(self.tr("&Operations to check…"), self)
+        self.outbox_action = QAction(self)
         self.outbox_action.setObjectName("outboxAction")
         self.outbox_action.triggered.connect(self.outbox_requested)
-        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action = self.quit_action = QAction(self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         menu.addAction(self.till_action)
@@ -98,6 +102,29 @@ class MainWindow(QMainWindow):
         menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(quit_action)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Title, menu and the status bar in the language just installed."""
+        self.setWindowTitle(self.tr("Comptoir — point of sale"))
+        self.till_menu.setTitle(self.tr("&Till"))
+        for action, text in (
+            (self.settings_action, self.tr("&Settings…")),
+            (self.till_action, self.tr("&Sale")),
+            (self.pickup_action, self.tr("&Pickup desk")),
+            (self.camera_action, self.tr("&Camera scanning…")),
+            (self.outbox_action, self.tr("&Operations to check…")),
+            (self.quit_action, self.tr("&Quit")),
+        ):
+            action.setText(text)
+        self.show_printer_state(self._printer_state)
+        self.show_sync_status(self._sync_status)
+        if self._summary is not None:
+            self._show_store(self._summary)
 
     def add_pickup_screen(self, screen: QWidget) -> None:
         self.pickup_screen = screen
@@ -118,6 +145,7 @@ class MainWindow(QMainWindow):
         return self.pickup_screen is not None and self.stack.currentWidget() is self.pickup_screen
 
     def show_printer_state(self, code: str) -> None:
+        self._printer_state = code
         states = {
             "none": self.tr("Printer: none (receipts on screen)"),
             "unknown": self.tr("Printer: not used yet"),
@@ -132,6 +160,7 @@ class MainWindow(QMainWindow):
 
     def show_sync_status(self, status: SyncStatus | None) -> None:
         """None: this till has no central server (a demo, or not enrolled yet)."""
+        self._sync_status = status
         if status is None:
             text, state = self.tr("Network: no central server"), "none"
         else:
@@ -165,6 +194,13 @@ class MainWindow(QMainWindow):
         self.network_status.setToolTip(tooltip)
 
     def on_opened(self, summary: StoreSummary) -> None:
+        self._show_store(summary)
+        self.start_screen.show_summary(summary)
+        self.stack.setCurrentWidget(self.till_screen)
+        self.till_screen.scan_field.setFocus()
+
+    def _show_store(self, summary: StoreSummary) -> None:
+        self._summary = summary
         text = (
             self.tr("%1 · terminal %2 · cashier %3")
             .replace("%1", summary.store_name)
@@ -182,10 +218,7 @@ class MainWindow(QMainWindow):
         self.store_status.setText(text)
         self.store_status.setToolTip(tooltip)
         self.store_status.setProperty("medusa_plugin", summary.medusa_plugin)
-        self.start_screen.show_summary(summary)
-        self.stack.setCurrentWidget(self.till_screen)
-        self.till_screen.scan_field.setFocus()
 
     def on_refused_before_open(self, code: str, message: str, params: dict) -> None:
         if self.stack.currentWidget() is self.start_screen:
-            self.start_screen.show_error(user_message(code, message, params))
+            self.start_screen.show_error(partial(user_message, code, message, params))

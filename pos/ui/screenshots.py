@@ -24,6 +24,7 @@ from pos.ui.main_window import MainWindow
 from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.qt import QApplication, QDialog
 from pos.ui.till_controller import TillController, TillOptions
+from pos.ui.till_day_screenshots import till_day_screenshots
 
 SIZES = ((1024, 768), (1920, 1080))
 
@@ -111,4 +112,5 @@ def take_screenshots(out: Path) -> list[Path]:
             saved += _one_language(app, data_dir, out, language)
             saved += pickup_screenshots(out, language)
             saved += attention_screenshots(out, language)
+            saved += till_day_screenshots(out, language)
     return saved

@@ -1,9 +1,10 @@
 """The running till: its settings, worker, printer, scanner filter and window.
 
-Saved settings take effect at once (scanner, printer, receipt policy, store header);
-the language and the terminal number at the next start, because a sale in progress is
-numbered and worded under the old ones. A settings file the till cannot use never stops
-it: the till starts on the defaults, says why, and leaves the file as it was.
+Saved settings take effect at once (scanner, printer, receipt policy, store header, and
+the language: the open screens are worded again); the terminal number at the next start,
+because a sale in progress is numbered under the old one. A settings file the till
+cannot use never stops it: the till starts on the defaults, says why, and leaves the file
+as it was.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pos.ui.customer_display import CustomerDisplay, customer_screen
 from pos.ui.dialogs.camera_dialog import CameraDialog
 from pos.ui.dialogs.receipt_preview import PaperPreviewDialog
 from pos.ui.dialogs.settings_dialog import SettingsDialog
-from pos.ui.i18n import install_translations
+from pos.ui.i18n import install_translations, switch_language
 from pos.ui.main_window import MainWindow
 from pos.ui.ops import run_op
 from pos.ui.printer_worker import PrinterThread
@@ -81,6 +82,7 @@ class TillApp(QObject):
         device_factory: DeviceFactory = PrinterDevice,
     ) -> None:
         super().__init__(app)
+        self._app = app
         self.options = options
         self.settings = settings
         self.settings_error = settings_error
@@ -329,6 +331,8 @@ class TillApp(QObject):
         """Take saved settings now; say what waits for the next start."""
         old, self.settings = self.settings, settings
         self.settings_error = ""
+        if settings.till.language != old.till.language:
+            self.language = switch_language(self._app, settings.till.language)
         self.scanner.apply_settings(settings.scanner)
         self.controller.request("set_header", header_for_store(settings.store, self.language))
         printer = self.printer
@@ -344,16 +348,8 @@ class TillApp(QObject):
             old.store.name,
         ):
             self._set_customer_display(settings.till.customer_display, settings.store.name)
-        later = (
-            settings.till.language != old.till.language
-            or settings.till.terminal_id != old.till.terminal_id
-        )
-        if later:
-            self._inform(
-                self.tr(
-                    "Settings saved. The language and the terminal number change at the next start."
-                )
-            )
+        if settings.till.terminal_id != old.till.terminal_id:
+            self._inform(self.tr("Settings saved. The terminal number changes at the next start."))
 
     def _printer_for(self, config: PrinterConfig) -> PrinterThread | None:
         """No printer for "dummy": receipts are shown on screen instead."""

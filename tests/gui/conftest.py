@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from pos.config import Settings, load_settings, save_settings
 from pos.services.demo_store import build_demo_store
 from pos.store.local_store import LocalStore
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
 from pos.ui.qt import QApplication
+from pos.ui.till_app import StartOptions, TillApp
 from pos.ui.till_controller import TillController, TillOptions
 
 
@@ -46,3 +48,36 @@ def till(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
         controller.start()
     yield window
     controller.shutdown()
+
+
+@pytest.fixture
+def make_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator:
+    apps: list[TillApp] = []
+
+    def make(settings: Settings | None, *, text: str | None = None) -> TillApp:
+        path = data_dir / "settings.toml"
+        if settings is not None:
+            save_settings(path, settings)
+        if text is not None:
+            path.write_text(text, encoding="utf-8")
+        try:
+            loaded, error = load_settings(path), ""
+        except Exception as exc:  # what run_app does with a SettingsError
+            loaded, error = Settings(), str(exc)
+        app = TillApp(
+            qapp,
+            StartOptions(data_dir, path, demo_if_empty=False),
+            loaded,
+            settings_error=error,
+        )
+        qtbot.addWidget(app.window)
+        apps.append(app)
+        with qtbot.waitSignal(app.window.till_screen.basket_shown, timeout=10_000):
+            app.start()
+        return app
+
+    yield make
+    for app in apps:
+        app.shutdown()
+        qapp.removeEventFilter(app.scanner)
+    install_translations(qapp, "fr")  # the session's language for the other tests

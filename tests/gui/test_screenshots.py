@@ -31,6 +31,8 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("outbox", ""),
             ("customer_display", ""),
             ("customer_display_change", ""),
+            ("pin_pad", ""),
+            ("cash_count", ""),
         )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)

@@ -1,53 +1,16 @@
 """The till as started by ``comptoir``: its settings file decides the printer, the receipt
 policy, the scanner and the language; saved settings take effect without a restart."""
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from hardware.printer.connections import PrinterConfig
-from pos.config import Settings, StoreSettings, TillSettings, load_settings, save_settings
+from pos.config import Settings, StoreSettings, TillSettings, load_settings
 from pos.store.local_store import LocalStore
-from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication, QMessageBox
-from pos.ui.till_app import StartOptions, TillApp
 from tests.gui.selling import accented_codes, rows, sell
-
-
-@pytest.fixture
-def make_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator:
-    apps: list[TillApp] = []
-
-    def make(settings: Settings | None, *, text: str | None = None) -> TillApp:
-        path = data_dir / "settings.toml"
-        if settings is not None:
-            save_settings(path, settings)
-        if text is not None:
-            path.write_text(text, encoding="utf-8")
-        try:
-            loaded, error = load_settings(path), ""
-        except Exception as exc:  # what run_app does with a SettingsError
-            loaded, error = Settings(), str(exc)
-        app = TillApp(
-            qapp,
-            StartOptions(data_dir, path, demo_if_empty=False),
-            loaded,
-            settings_error=error,
-        )
-        qtbot.addWidget(app.window)
-        apps.append(app)
-        with qtbot.waitSignal(app.window.till_screen.basket_shown, timeout=10_000):
-            app.start()
-        return app
-
-    yield make
-    for app in apps:
-        app.shutdown()
-        qapp.removeEventFilter(app.scanner)
-    install_translations(qapp, "fr")  # the session's language for the other tests
 
 
 def _file_printer(paper: Path) -> PrinterConfig:
@@ -125,8 +88,8 @@ def test_saved_settings_apply_at_once(
     assert load_settings(data_dir / "settings.toml") == wanted
     assert app.scanner.settings.prefix == "]C"
     assert app.printer is not None
-    assert "prochain démarrage" in app.message_box.text()  # the language waits for a restart
-    app.message_box.accept()
+    assert app.language == "en" and app.window.windowTitle() == "Comptoir — point of sale"
+    assert not hasattr(app, "message_box")  # nothing waits for a restart: the language is live
     with qtbot.waitSignal(app.window.till_screen.receipts.print_finished, timeout=10_000) as done:
         sell(qtbot, app.window, accented_codes(data_dir, 1), cash=False)
     assert done.args[0].ok

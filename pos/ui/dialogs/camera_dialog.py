@@ -7,7 +7,8 @@ without QtMultimedia) still starts, and the action says why the camera is missin
 
 from __future__ import annotations
 
-from pos.ui.qt import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from pos.ui.i18n import is_language_change
+from pos.ui.qt import QDialog, QEvent, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
 
 
 class CameraDialog(QDialog):
@@ -16,17 +17,15 @@ class CameraDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cameraDialog")
-        self.setWindowTitle(self.tr("Camera scanning"))
         self.setModal(False)
         layout = QVBoxLayout(self)
         self.view: QWidget | None = None
+        self.problem: QLabel | None = None
         try:
             from pos.ui.camera import CameraView
         except ImportError as exc:  # no libpulse or no QtMultimedia on this till
-            self.problem = QLabel(
-                self.tr("The camera cannot be used on this till (%1).").replace("%1", str(exc)),
-                self,
-            )
+            self._import_error = str(exc)
+            self.problem = QLabel(self)
             self.problem.setWordWrap(True)
             layout.addWidget(self.problem)
         else:
@@ -34,10 +33,26 @@ class CameraDialog(QDialog):
             view.code_scanned.connect(self.code_scanned)
             layout.addWidget(view, 1)
             self.view = view
-        close = QPushButton(self.tr("Close"), self)
+        close = self.close_button = QPushButton(self)
         close.clicked.connect(self.close)
         layout.addWidget(close)
         self.resize(680, 560)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Camera scanning"))
+        self.close_button.setText(self.tr("Close"))
+        if self.problem is not None:
+            self.problem.setText(
+                self.tr("The camera cannot be used on this till (%1).").replace(
+                    "%1", self._import_error
+                )
+            )
 
     def shutdown(self) -> None:
         if self.view is not None:

@@ -11,10 +11,12 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from hardware.receipt.formatting import local_time_text
+from pos.ui.i18n import is_language_change
 from pos.ui.ops import run_op
 from pos.ui.qt import (
     QAbstractItemView,
     QDialog,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,25 +38,18 @@ class OutboxDialog(QDialog):
     def __init__(self, review: OutboxReview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outboxDialog")
-        self.setWindowTitle(self.tr("Operations to check"))
         self.review = review
+        self.last: AttentionList | None = None
+        self._failure = ""
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.set_aside = self._table(
-            "setAsideTable",
-            [self.tr("No."), self.tr("Kind"), self.tr("Operation"), self.tr("Code"),
-             self.tr("Reason"), self.tr("Set aside at")],
-        )  # fmt: skip
-        self.warnings = self._table(
-            "warningsTable",
-            [self.tr("No."), self.tr("Kind"), self.tr("Operation"), self.tr("Code"),
-             self.tr("Warning"), self.tr("Received at")],
-        )  # fmt: skip
-        self.send_selected = QPushButton(self.tr("Send the selected again"), self)
+        self.set_aside = self._table("setAsideTable")
+        self.warnings = self._table("warningsTable")
+        self.send_selected = QPushButton(self)
         self.send_selected.setObjectName("sendSelectedButton")
-        self.send_all = QPushButton(self.tr("Send all again"), self)
+        self.send_all = QPushButton(self)
         self.send_all.setObjectName("sendAllButton")
-        close = QPushButton(self.tr("Close"), self)
+        close = self.close_button = QPushButton(self)
         self.send_selected.clicked.connect(self._send_selected)
         self.send_all.clicked.connect(partial(self._requeue, None))
         close.clicked.connect(self.accept)
@@ -65,19 +60,43 @@ class OutboxDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("Set aside by sync (refused by the central server):")))
+        self.set_aside_title, self.warnings_title = QLabel(self), QLabel(self)
+        layout.addWidget(self.set_aside_title)
         layout.addWidget(self.set_aside, 2)
-        layout.addWidget(QLabel(self.tr("Warnings from the central server:")))
+        layout.addWidget(self.warnings_title)
         layout.addWidget(self.warnings, 1)
         layout.addLayout(buttons)
         self.resize(900, 520)
-        self.last: AttentionList | None = None
+        self.retranslate_ui()
         self.refresh()
 
-    def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Operations to check"))
+        columns = [self.tr("No."), self.tr("Kind"), self.tr("Operation"), self.tr("Code")]
+        self.set_aside.setHorizontalHeaderLabels(
+            [*columns, self.tr("Reason"), self.tr("Set aside at")]
+        )
+        self.warnings.setHorizontalHeaderLabels(
+            [*columns, self.tr("Warning"), self.tr("Received at")]
+        )
+        self.send_selected.setText(self.tr("Send the selected again"))
+        self.send_all.setText(self.tr("Send all again"))
+        self.close_button.setText(self.tr("Close"))
+        self.set_aside_title.setText(self.tr("Set aside by sync (refused by the central server):"))
+        self.warnings_title.setText(self.tr("Warnings from the central server:"))
+        if self._failure:
+            self._show_failure()
+        elif self.last is not None:
+            self._show_rows(self.last)
+
+    def _table(self, name: str) -> QTableWidget:
+        table = QTableWidget(0, 6, self)
         table.setObjectName(name)
-        table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -89,7 +108,11 @@ class OutboxDialog(QDialog):
         run_op(self.review.list, self._show, self._failed)
 
     def _show(self, found: AttentionList) -> None:
-        self.last = found
+        self.last, self._failure = found, ""
+        self._show_rows(found)
+        self._busy(False)
+
+    def _show_rows(self, found: AttentionList) -> None:
         self._fill(self.set_aside, [
             (op.seq, self._kind(op.kind), op.op_id, op.code, op.reason,
              local_time_text(op.rejected_at))
@@ -106,7 +129,6 @@ class OutboxDialog(QDialog):
             .replace("%2", str(found.pending))
             .replace("%3", str(found.warning_total))
         )
-        self._busy(False)
 
     def _fill(self, table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
         table.setRowCount(len(rows))
@@ -162,10 +184,12 @@ class OutboxDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self._busy(False)
+        self._failure = getattr(exc, "message", str(exc))
+        self._show_failure()
+
+    def _show_failure(self) -> None:
         self.summary.setText(
-            self.tr("The operations could not be read: %1").replace(
-                "%1", getattr(exc, "message", str(exc))
-            )
+            self.tr("The operations could not be read: %1").replace("%1", self._failure)
         )
 
     def _busy(self, busy: bool) -> None:

@@ -14,10 +14,12 @@ from pos.domain.errors import PosError
 from pos.domain.money import parse_eur
 from pos.domain.tenders import TenderKind
 from pos.services.basket_view import BasketView
+from pos.ui.i18n import is_language_change
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
 from pos.ui.qt import (
     QDialog,
+    QEvent,
     QFont,
     QGridLayout,
     QHBoxLayout,
@@ -40,11 +42,12 @@ class PaymentDialog(QDialog):
     def __init__(self, screen: TillScreen, parent: QWidget | None = None) -> None:
         super().__init__(parent or screen)
         self.setObjectName("paymentDialog")
-        self.setWindowTitle(self.tr("Payment"))
         self.setModal(True)
         self.screen = screen
         self.view: BasketView | None = None
+        self._taken: list[tuple[TenderKind, int, str]] = []  # as listed, for the wording
         self._build()
+        self.retranslate_ui()
         screen.basket_shown.connect(self.show_view)
         screen.refusal_shown.connect(self._show_refusal)
         screen.sale_shown.connect(self._on_sale)
@@ -62,10 +65,8 @@ class PaymentDialog(QDialog):
         self.status_label.setObjectName("paymentStatus")
         self.amount_field = QLineEdit(self)
         self.amount_field.setObjectName("amountField")
-        self.amount_field.setPlaceholderText(self.tr("Amount, e.g. 12,50"))
         self.reference_field = QLineEdit(self)
         self.reference_field.setObjectName("voucherReference")
-        self.reference_field.setPlaceholderText(self.tr("Voucher or gift card number"))
         self.tenders = QListWidget(self)
         self.tenders.setObjectName("tenderList")
         self.message_label = QLabel(self)
@@ -73,19 +74,17 @@ class PaymentDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #b00020;")
 
-        self.cash_button = self._button(self.tr("Cash"), lambda: self.take(TenderKind.CASH))
-        self.card_button = self._button(self.tr("Card"), lambda: self.take(TenderKind.CARD))
-        self.voucher_button = self._button(
-            self.tr("Voucher"), lambda: self.take(TenderKind.VOUCHER)
-        )
-        self.remove_button = self._button(self.tr("Remove payment"), self.remove_selected)
-        self.complete_button = self._button(self.tr("Complete sale"), self.complete)
+        self.cash_button = self._button("", lambda: self.take(TenderKind.CASH))
+        self.card_button = self._button("", lambda: self.take(TenderKind.CARD))
+        self.voucher_button = self._button("", lambda: self.take(TenderKind.VOUCHER))
+        self.remove_button = self._button("", self.remove_selected)
+        self.complete_button = self._button("", self.complete)
         self.complete_button.setObjectName("completeButton")
-        self.close_button = self._button(self.tr("Back to the sale"), self.reject)
+        self.close_button = self._button("", self.reject)
 
         quick = QHBoxLayout()
         self.quick_buttons: list[QPushButton] = []
-        exact = self._button(self.tr("Exact cash"), lambda: self.take_cash(None))
+        exact = self.exact_button = self._button("", lambda: self.take_cash(None))
         quick.addWidget(exact)
         for note in QUICK_NOTES:
             button = self._button(format_money(note), lambda _=False, n=note: self.take_cash(n))
@@ -118,11 +117,48 @@ class PaymentDialog(QDialog):
         button.clicked.connect(slot)
         return button
 
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Payment"))
+        self.amount_field.setPlaceholderText(self.tr("Amount, e.g. 12,50"))
+        self.reference_field.setPlaceholderText(self.tr("Voucher or gift card number"))
+        for button, text in (
+            (self.cash_button, self.tr("Cash")),
+            (self.card_button, self.tr("Card")),
+            (self.voucher_button, self.tr("Voucher")),
+            (self.remove_button, self.tr("Remove payment")),
+            (self.complete_button, self.tr("Complete sale")),
+            (self.close_button, self.tr("Back to the sale")),
+            (self.exact_button, self.tr("Exact cash")),
+        ):
+            button.setText(text)
+        for button, note in zip(self.quick_buttons, QUICK_NOTES, strict=True):
+            button.setText(format_money(note))
+        for row, taken in enumerate(self._taken):
+            self.tenders.item(row).setText(self._tender_text(*taken))
+        if self.view is not None:
+            self._show_due(self.view)
+
     # -- painting -----------------------------------------------------------------------
 
     def show_view(self, view: BasketView) -> None:
         self.view = view
         self.message_label.clear()
+        self._show_due(view)
+        due = view.remaining_cents
+        self.amount_field.setText(_plain_amount(due) if due else "")
+        covered = view.paid_cents >= view.total_cents and bool(view.lines)
+        self.complete_button.setEnabled(covered)
+        for button in (self.cash_button, self.card_button, self.voucher_button):
+            button.setEnabled(not covered)
+        for button, note in zip(self.quick_buttons, QUICK_NOTES, strict=True):
+            button.setVisible(note >= due > 0)
+
+    def _show_due(self, view: BasketView) -> None:
         due = view.remaining_cents
         if view.change_cents:
             self.due_label.setText(
@@ -135,15 +171,9 @@ class PaymentDialog(QDialog):
             .replace("%1", format_money(view.total_cents))
             .replace("%2", format_money(view.paid_cents))
         )
-        self.amount_field.setText(_plain_amount(due) if due else "")
-        covered = view.paid_cents >= view.total_cents and bool(view.lines)
-        self.complete_button.setEnabled(covered)
-        for button in (self.cash_button, self.card_button, self.voucher_button):
-            button.setEnabled(not covered)
-        for button, note in zip(self.quick_buttons, QUICK_NOTES, strict=True):
-            button.setVisible(note >= due > 0)
 
     def set_tender_lines(self, lines: list[str]) -> None:
+        self._taken = []  # shown as given: not worded again
         self.tenders.clear()
         self.tenders.addItems(lines)
 
@@ -168,12 +198,16 @@ class PaymentDialog(QDialog):
             return
         reference = self.reference_field.text().strip() if kind is TenderKind.VOUCHER else ""
         self.screen.controller.request("add_tender", kind.value, amount, reference)
+        self._taken.append((kind, amount, reference))
+        self.tenders.addItem(self._tender_text(kind, amount, reference))
+
+    def _tender_text(self, kind: TenderKind, amount: int, reference: str) -> str:
         label = {
             TenderKind.CASH: self.tr("Cash"),
             TenderKind.CARD: self.tr("Card"),
             TenderKind.VOUCHER: self.tr("Voucher"),
-        }[kind]
-        self.tenders.addItem(f"{label} {format_money(amount)} {reference}".strip())
+        }.get(kind, kind.value)
+        return f"{label} {format_money(amount)} {reference}".strip()
 
     def take_cash(self, note_cents: int | None) -> None:
         if self.view is None:
@@ -187,6 +221,8 @@ class PaymentDialog(QDialog):
         if row < 0:
             return
         self.tenders.takeItem(row)
+        if row < len(self._taken):
+            del self._taken[row]
         self.screen.controller.request("remove_tender", row)
 
     def complete(self) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from hardware.printer.encoding import fold_text
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import layout, plain_text
+from pos.ui.i18n import is_language_change
 from pos.ui.qt import (
     QDialog,
+    QEvent,
     QFont,
     QHBoxLayout,
     QPlainTextEdit,
@@ -45,13 +47,14 @@ class PaperPreviewDialog(QDialog):
         font = QFont("DejaVu Sans Mono")
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.text.setFont(font)
-        close = QPushButton(self.tr("Close"), self)
+        self.print_button: QPushButton | None = None
+        close = self.close_button = QPushButton(self)
         close.setMinimumHeight(48)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(close)
         if can_print:
-            print_button = QPushButton(self.tr("Print"), self)
+            print_button = self.print_button = QPushButton(self)
             print_button.setObjectName("printButton")
             print_button.setMinimumHeight(48)
             print_button.clicked.connect(self.print_requested)
@@ -62,6 +65,18 @@ class PaperPreviewDialog(QDialog):
         layout_box.addLayout(buttons)
         width = self.text.fontMetrics().horizontalAdvance("M" * (columns + 4))
         self.resize(width + 40, 720)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The buttons; the paper itself is in the store's language, as printed."""
+        self.close_button.setText(self.tr("Close"))
+        if self.print_button is not None:
+            self.print_button.setText(self.tr("Print"))
 
 
 class ReceiptPreviewDialog(PaperPreviewDialog):
@@ -81,3 +96,9 @@ class ReceiptPreviewDialog(PaperPreviewDialog):
         )
         self.setObjectName("receiptPreview")
         self.document = document
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        if hasattr(self, "document"):  # not yet while the base class builds
+            self.setWindowTitle(self.tr("Receipt %1").replace("%1", str(self.document.ticket_no)))

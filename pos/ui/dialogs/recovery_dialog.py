@@ -13,8 +13,18 @@ from datetime import datetime
 
 from hardware.receipt.formatting import SHOP_TIME_ZONE
 from pos.services.basket_snapshot import RecoveryView
+from pos.ui.i18n import is_language_change
 from pos.ui.money import format_money
-from pos.ui.qt import QDialog, QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget
+from pos.ui.qt import (
+    QDialog,
+    QEvent,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from pos.ui.till_controller import TillController
 
 
@@ -32,7 +42,7 @@ class RecoveryDialog(QDialog):
         self.setObjectName("recoveryDialog")
         self.view = view
         self._controller = controller
-        self.setWindowTitle(self.tr("After the restart"))
+        self._named: dict[str, QPushButton] = {}
         self.title = QLabel(self)
         self.title.setObjectName("recoveryTitle")
         self.title.setWordWrap(True)
@@ -53,10 +63,24 @@ class RecoveryDialog(QDialog):
             self._unshown_sale()
         else:
             self._open_basket()
+        self.retranslate_ui()
         self.resize(560, 300)
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("After the restart"))
+        if self.view.unshown is not None:
+            self._word_unshown_sale()
+        else:
+            self._word_open_basket()
+
+    def _button(self, name: str, slot) -> QPushButton:
+        button = QPushButton(self)
+        self._named[name] = button
         button.setObjectName(name)
         button.setMinimumHeight(52)
         button.clicked.connect(slot)
@@ -64,6 +88,12 @@ class RecoveryDialog(QDialog):
         return button
 
     def _unshown_sale(self) -> None:
+        self._button("recoveryPrint", lambda: self._receipt("print"))
+        self._button("recoveryShow", lambda: self._receipt("preview"))
+        ok = self._button("recoveryAcknowledge", self.acknowledge)
+        ok.setDefault(True)
+
+    def _word_unshown_sale(self) -> None:
         sale = self.view.unshown
         assert sale is not None
         self.title.setText(
@@ -89,12 +119,17 @@ class RecoveryDialog(QDialog):
                 "%1", format_money(sale.draft.change_cents)
             )
         self.details.setText(text)
-        self._button("recoveryPrint", self.tr("Print the receipt"), lambda: self._receipt("print"))
-        self._button("recoveryShow", self.tr("Show the receipt"), lambda: self._receipt("preview"))
-        ok = self._button("recoveryAcknowledge", self.tr("OK"), self.acknowledge)
-        ok.setDefault(True)
+        self._named["recoveryPrint"].setText(self.tr("Print the receipt"))
+        self._named["recoveryShow"].setText(self.tr("Show the receipt"))
+        self._named["recoveryAcknowledge"].setText(self.tr("OK"))
 
     def _open_basket(self) -> None:
+        aside = self._button("recoverySetAside", self.set_aside)
+        aside.setEnabled(not self.view.basket_paid_cents)
+        resume = self._button("recoveryResume", self.resume)
+        resume.setDefault(True)
+
+    def _word_open_basket(self) -> None:
         view = self.view
         self.title.setText(self.tr("Resume the sale in progress?"))
         text = (
@@ -107,10 +142,8 @@ class RecoveryDialog(QDialog):
                 "Payments already taken: %1. Resume the sale to finish it or remove them."
             ).replace("%1", format_money(view.basket_paid_cents))
         self.details.setText(text)
-        aside = self._button("recoverySetAside", self.tr("Set aside (park)"), self.set_aside)
-        aside.setEnabled(not view.basket_paid_cents)
-        resume = self._button("recoveryResume", self.tr("Resume"), self.resume)
-        resume.setDefault(True)
+        self._named["recoverySetAside"].setText(self.tr("Set aside (park)"))
+        self._named["recoveryResume"].setText(self.tr("Resume"))
 
     def _receipt(self, choice: str) -> None:
         sale = self.view.unshown

@@ -25,16 +25,17 @@ from pos.config import (
     settings_from_dict,
     settings_to_dict,
 )
+from pos.ui.dialogs.settings_fields import choice_box, lines_edit, set_value, value_of
+from pos.ui.i18n import is_language_change
 from pos.ui.ops import run_op
 from pos.ui.qt import (
     QCheckBox,
-    QComboBox,
     QDialog,
+    QEvent,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -76,7 +77,6 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(self.tr("Settings"))
         self.setModal(True)
         self.settings = settings
         self.path = path
@@ -87,7 +87,96 @@ class SettingsDialog(QDialog):
         self._tab_of: dict[str, int] = {}
         self._form_labels: dict[str, QWidget] = {}
         self._build()
+        self.retranslate_ui()
         self.show_settings(settings)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Tabs, labels and choices in the new language (the values stay as they are)."""
+        self.setWindowTitle(self.tr("Settings"))
+        for index, title in enumerate(self._tab_titles()):
+            self.tabs.setTabText(index, title)
+        self._labels = self._label_texts()
+        for key, widget in self._fields.items():
+            label = self._form_labels.get(key)
+            if isinstance(widget, QCheckBox):
+                widget.setText(self._labels[key])
+            elif isinstance(label, QLabel):
+                label.setText(self._labels[key])
+        for key, texts in self._choice_texts().items():
+            combo = self._fields[key]
+            for index, text in enumerate(texts):
+                combo.setItemText(index, text)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.save_button.setText(self.tr("Save"))
+        self.test_button.setText(self.tr("Print test page"))
+
+    def _tab_titles(self) -> list[str]:
+        return [self.tr("Store"), self.tr("Terminal"), self.tr("Printer"), self.tr("Scanner")]
+
+    def _label_texts(self) -> dict[str, str]:
+        """Each field's label, by its key: the form shows them, mistakes name them."""
+        return {
+            "store.name": self.tr("Store name"),
+            "store.address_lines": self.tr("Address (one line each)"),
+            "store.siret": self.tr("SIRET"),
+            "store.vat_number": self.tr("VAT number"),
+            "store.receipt_footer": self.tr("Receipt footer (one line each)"),
+            "till.terminal_id": self.tr("Terminal number"),
+            "till.language": self.tr("Language"),
+            "till.receipt_default": self.tr("Receipt"),
+            "till.drawer_on_cash": self.tr("Open the cash drawer for cash payments"),
+            "printer.kind": self.tr("Connection"),
+            "printer.host": self.tr("Address (IP or name)"),
+            "printer.port": self.tr("Port"),
+            "printer.timeout_s": self.tr("Timeout (seconds)"),
+            "printer.usb_vendor_id": self.tr("USB vendor id (hex)"),
+            "printer.usb_product_id": self.tr("USB product id (hex)"),
+            "printer.serial_device": self.tr("Serial device"),
+            "printer.baudrate": self.tr("Baud rate"),
+            "printer.file_path": self.tr("File path"),
+            "printer.profile": self.tr("Printer model"),
+            "printer.codepage": self.tr("Code page"),
+            "printer.columns": self.tr("Receipt width"),
+            "printer.drawer_pin": self.tr("Cash drawer pin"),
+            "printer.check_status": self.tr("Check paper and cover before each receipt"),
+            "scanner.enabled": self.tr("Detect the barcode scanner by its typing speed"),
+            "scanner.min_length": self.tr("Shortest code (characters)"),
+            "scanner.max_gap_ms": self.tr("Longest gap between keys (ms)"),
+            "scanner.prefix": self.tr("Prefix sent by the scanner"),
+            "scanner.keyboard_fix": self.tr("Keyboard layout fix"),
+        }
+
+    def _choice_texts(self) -> dict[str, list[str]]:
+        """The translated choices of each list, in the order of their values below."""
+        return {
+            "till.receipt_default": [
+                self.tr("Ask the customer"),
+                self.tr("Always print"),
+                self.tr("Do not print"),
+            ],
+            "printer.kind": [
+                self.tr("No printer"),
+                self.tr("Network"),
+                self.tr("USB"),
+                self.tr("Serial port"),
+                self.tr("File or device"),
+            ],
+            "printer.columns": [
+                self.tr("48 columns (80 mm paper)"),
+                self.tr("32 columns (58 mm paper)"),
+            ],
+            "printer.drawer_pin": [self.tr("Pin 2"), self.tr("Pin 5")],
+            "scanner.keyboard_fix": [
+                self.tr("None"),
+                self.tr("US scanner on a French keyboard"),
+                self.tr("French scanner on a US keyboard"),
+            ],
+        }
 
     # -- building -------------------------------------------------------------------------
 
@@ -102,8 +191,8 @@ class SettingsDialog(QDialog):
         self.error_label.setObjectName("settingsError")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(_ERROR_STYLE)
-        self.cancel_button = self._button("cancelButton", self.tr("Cancel"), self.reject)
-        self.save_button = self._button("saveButton", self.tr("Save"), self.save)
+        self.cancel_button = self._button("cancelButton", self.reject)
+        self.save_button = self._button("saveButton", self.save)
         self.save_button.setDefault(True)
         footer = QHBoxLayout()
         footer.addStretch(1)
@@ -116,83 +205,59 @@ class SettingsDialog(QDialog):
         self.resize(620, 560)
 
     def _build_store(self) -> None:
-        self._tab("store", self.tr("Store"))
-        self._add("name", self.tr("Store name"), QLineEdit())
-        self._add("address_lines", self.tr("Address (one line each)"), _lines_edit())
-        self._add("siret", self.tr("SIRET"), QLineEdit())
-        self._add("vat_number", self.tr("VAT number"), QLineEdit())
-        self._add("receipt_footer", self.tr("Receipt footer (one line each)"), _lines_edit())
+        self._tab("store")
+        self._add("name", QLineEdit())
+        self._add("address_lines", lines_edit())
+        self._add("siret", QLineEdit())
+        self._add("vat_number", QLineEdit())
+        self._add("receipt_footer", lines_edit())
 
     def _build_till(self) -> None:
-        self._tab("till", self.tr("Terminal"))
-        self._add("terminal_id", self.tr("Terminal number"), QLineEdit())
+        self._tab("till")
+        self._add("terminal_id", QLineEdit())
         # Language names are written in their own language, so anyone can find theirs.
-        self._add("language", self.tr("Language"), _combo([("Français", "fr"), ("English", "en")]))
-        receipts = [
-            (self.tr("Ask the customer"), "ask"),
-            (self.tr("Always print"), "print"),
-            (self.tr("Do not print"), "none"),
-        ]
-        self._add("receipt_default", self.tr("Receipt"), _combo(receipts))
-        self._add("drawer_on_cash", self.tr("Open the cash drawer for cash payments"), QCheckBox())
+        self._add("language", choice_box([("Français", "fr"), ("English", "en")]))
+        self._add("receipt_default", choice_box(["ask", "print", "none"]))
+        self._add("drawer_on_cash", QCheckBox())
 
     def _build_printer(self) -> None:
-        self._tab("printer", self.tr("Printer"))
-        kinds = [
-            (self.tr("No printer"), "dummy"),
-            (self.tr("Network"), "network"),
-            (self.tr("USB"), "usb"),
-            (self.tr("Serial port"), "serial"),
-            (self.tr("File or device"), "file"),
-        ]
-        self.kind_combo = self._add("kind", self.tr("Connection"), _combo(kinds))
-        self._add("host", self.tr("Address (IP or name)"), QLineEdit())
-        self._add("port", self.tr("Port"), QLineEdit())
-        self._add("timeout_s", self.tr("Timeout (seconds)"), QLineEdit())
-        self._add("usb_vendor_id", self.tr("USB vendor id (hex)"), QLineEdit())
-        self._add("usb_product_id", self.tr("USB product id (hex)"), QLineEdit())
-        self._add("serial_device", self.tr("Serial device"), QLineEdit())
+        self._tab("printer")
+        kinds = ["dummy", "network", "usb", "serial", "file"]
+        self.kind_combo = self._add("kind", choice_box(kinds))
+        self._add("host", QLineEdit())
+        self._add("port", QLineEdit())
+        self._add("timeout_s", QLineEdit())
+        self._add("usb_vendor_id", QLineEdit())
+        self._add("usb_product_id", QLineEdit())
+        self._add("serial_device", QLineEdit())
         rates = (2400, 4800, 9600, 19200, 38400, 57600, 115200)
-        self._add("baudrate", self.tr("Baud rate"), _combo([(str(r), r) for r in rates]))
-        self._add("file_path", self.tr("File path"), QLineEdit())
-        self._add("profile", self.tr("Printer model"), QLineEdit())
-        self._add(
-            "codepage", self.tr("Code page"), _combo([("CP858", "CP858"), ("CP1252", "CP1252")])
-        )
-        widths = [
-            (self.tr("48 columns (80 mm paper)"), 48),
-            (self.tr("32 columns (58 mm paper)"), 32),
-        ]
-        self._add("columns", self.tr("Receipt width"), _combo(widths))
-        pins = [(self.tr("Pin 2"), 2), (self.tr("Pin 5"), 5)]
-        self._add("drawer_pin", self.tr("Cash drawer pin"), _combo(pins))
-        self._add("check_status", self.tr("Check paper and cover before each receipt"), QCheckBox())
+        self._add("baudrate", choice_box([(str(r), r) for r in rates]))
+        self._add("file_path", QLineEdit())
+        self._add("profile", QLineEdit())
+        self._add("codepage", choice_box([("CP858", "CP858"), ("CP1252", "CP1252")]))
+        self._add("columns", choice_box([48, 32]))
+        self._add("drawer_pin", choice_box([2, 5]))
+        self._add("check_status", QCheckBox())
         self._build_test_row()
         self.kind_combo.currentIndexChanged.connect(self._enable_kind_fields)
 
     def _build_test_row(self) -> None:
-        self.test_button = self._button(
-            "printTestPage", self.tr("Print test page"), self.print_test_page
-        )
+        self.test_button = self._button("printTestPage", self.print_test_page)
         self.test_label = QLabel(self)
         self.test_label.setObjectName("testPageResult")
         self.test_label.setWordWrap(True)
         self._form.addRow(self.test_button, self.test_label)
 
     def _build_scanner(self) -> None:
-        self._tab("scanner", self.tr("Scanner"))
-        self._add("enabled", self.tr("Detect the barcode scanner by its typing speed"), QCheckBox())
-        self._add("min_length", self.tr("Shortest code (characters)"), QLineEdit())
-        self._add("max_gap_ms", self.tr("Longest gap between keys (ms)"), QLineEdit())
-        self._add("prefix", self.tr("Prefix sent by the scanner"), QLineEdit())
-        fixes = [
-            (self.tr("None"), "none"),
-            (self.tr("US scanner on a French keyboard"), "us_scanner_on_azerty"),
-            (self.tr("French scanner on a US keyboard"), "azerty_scanner_on_us"),
-        ]
-        self._add("keyboard_fix", self.tr("Keyboard layout fix"), _combo(fixes))
+        self._tab("scanner")
+        self._add("enabled", QCheckBox())
+        self._add("min_length", QLineEdit())
+        self._add("max_gap_ms", QLineEdit())
+        self._add("prefix", QLineEdit())
+        fixes = ["none", "us_scanner_on_azerty", "azerty_scanner_on_us"]
+        self._add("keyboard_fix", choice_box(fixes))
 
-    def _tab(self, section: str, title: str) -> None:
+    def _tab(self, section: str) -> None:
         page = QWidget(self.tabs)
         page.setObjectName(f"{section}Tab")
         self._form = QFormLayout()
@@ -200,25 +265,24 @@ class SettingsDialog(QDialog):
         column.addLayout(self._form)
         column.addStretch(1)  # rows keep their height; the space goes below them
         self._section = section
-        self.tabs.addTab(page, title)
+        self.tabs.addTab(page, "")
 
-    def _add(self, name: str, label: str, widget: Any) -> Any:
-        """Put ``widget`` on the current tab as the field of key ``section.name``."""
+    def _add(self, name: str, widget: Any) -> Any:
+        """Put ``widget`` on the current tab as the field of key ``section.name``; its
+        label comes from ``_label_texts`` (set in ``retranslate_ui``)."""
         key = f"{self._section}.{name}"
         widget.setObjectName(key)
         self._fields[key] = widget
-        self._labels[key] = label
         self._tab_of[key] = self.tabs.count() - 1
         if isinstance(widget, QCheckBox):
-            widget.setText(label)
             self._form.addRow(widget)
         else:
-            self._form.addRow(label, widget)
+            self._form.addRow(key, widget)
             self._form_labels[key] = self._form.labelForField(widget)
         return widget
 
-    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
+    def _button(self, name: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(name)
         button.setAutoDefault(False)
         button.clicked.connect(slot)
@@ -230,7 +294,7 @@ class SettingsDialog(QDialog):
         data = settings_to_dict(settings)
         for key, widget in self._fields.items():
             section, name = key.split(".")
-            _set_value(widget, data[section][name], hexadecimal=key in _HEX_KEYS)
+            set_value(widget, data[section][name], hexadecimal=key in _HEX_KEYS)
         self._enable_kind_fields()
 
     def form_data(self) -> dict[str, dict[str, Any]]:
@@ -238,7 +302,7 @@ class SettingsDialog(QDialog):
         data = settings_to_dict(self.settings)
         for key, widget in self._fields.items():
             section, name = key.split(".")
-            data[section][name] = _value_of(widget)
+            data[section][name] = value_of(widget)
         return data
 
     def _enable_kind_fields(self) -> None:
@@ -343,48 +407,3 @@ def _test_page(device: ReceiptPrinter) -> PrintResult:
         return device.print_test_page()
     finally:
         device.close()
-
-
-def _lines_edit() -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
-    return edit
-
-
-def _combo(items: list[tuple[str, Any]]) -> QComboBox:
-    combo = QComboBox()
-    for text, value in items:
-        combo.addItem(text, value)
-    return combo
-
-
-def _set_value(widget: QWidget, value: Any, *, hexadecimal: bool = False) -> None:
-    if isinstance(widget, QCheckBox):
-        widget.setChecked(bool(value))
-    elif isinstance(widget, QComboBox):
-        widget.setCurrentIndex(max(widget.findData(value), 0))
-    elif isinstance(widget, QPlainTextEdit):
-        widget.setPlainText("\n".join(value))
-    elif isinstance(widget, QLineEdit):
-        widget.setText(_as_text(value, hexadecimal))
-
-
-def _as_text(value: Any, hexadecimal: bool) -> str:
-    if hexadecimal:
-        return f"{value:04x}"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def _value_of(widget: QWidget) -> Any:
-    if isinstance(widget, QCheckBox):
-        return widget.isChecked()
-    if isinstance(widget, QComboBox):
-        return widget.currentData()
-    if isinstance(widget, QPlainTextEdit):
-        return [line for line in widget.toPlainText().splitlines() if line.strip()]
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    raise TypeError(f"No value for {type(widget).__name__}")

@@ -9,14 +9,17 @@ an order is being picked they count items, otherwise they open the order.
 
 from __future__ import annotations
 
+from functools import partial
+
 from pos.domain.pickup import PickOutcome, PickupState
 from pos.services.pickup_desk import DeskOrder, HandoverSlip
+from pos.ui.i18n import is_language_change
 from pos.ui.models.pickup_model import quantity_text, state_text
 from pos.ui.pickup_controller import DeskPage, PickingSession, PickupController
 from pos.ui.qt import (
     QApplication,
+    QEvent,
     QKeySequence,
-    QLabel,
     QResizeEvent,
     QShortcut,
     QStackedWidget,
@@ -30,6 +33,7 @@ from pos.ui.screens.pickup.desk_view import DeskView
 from pos.ui.screens.pickup.display import desk_message
 from pos.ui.screens.pickup.handover_view import HandoverView
 from pos.ui.screens.pickup.picking_view import PickingView
+from pos.ui.widgets.message_line import Message, MessageLine
 from pos.ui.zoom import set_font, zoom_for
 
 
@@ -70,7 +74,7 @@ class PickupScreen(QWidget):
         worker.refused.connect(self.show_refusal)
 
     def _build(self) -> None:
-        self.message_label = QLabel(self)
+        self.message_label = MessageLine(self)
         self.message_label.setObjectName("pickupMessage")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
@@ -110,6 +114,17 @@ class PickupScreen(QWidget):
         handover.cancel_requested.connect(lambda order_id, why: request("cancel", order_id, why))
         handover.reprint_requested.connect(self.slip_ready)
         handover.back_requested.connect(self.show_desk)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The columns' widths, sized on texts that changed; each view words its own
+        texts again, the message line too."""
+        for view in (self.desk, self.picking, self.handover):
+            view.apply_zoom(self.zoom)
 
     # -- size -----------------------------------------------------------------------------
 
@@ -237,31 +252,38 @@ class PickupScreen(QWidget):
         self._on_loaded(order)
         code = order.pickup_code
         if order.state is PickupState.READY:
-            text = (
-                self.tr("Order %1 is ready, with items missing: the customer is told.")
-                if order.partial
-                else self.tr("Order %1 is ready: the customer is told.")
-            )
-            self.show_info(text.replace("%1", code))
+            self.show_info(lambda: self._ready_text(order))
             self.stack.setCurrentWidget(self.desk)
             self.desk.show_order(order)
         elif order.state is PickupState.CANCELLED:
-            self.show_info(self.tr("Order %1 is cancelled.").replace("%1", code))
+            self.show_info(lambda: self.tr("Order %1 is cancelled.").replace("%1", code))
             self.stack.setCurrentWidget(self.desk)
             self.desk.show_order(order)
         elif order.state is not PickupState.PREPARING:
             self.show_info(
-                self.tr("Order %1: %2.").replace("%1", code).replace("%2", state_text(order.state))
+                lambda: (
+                    self.tr("Order %1: %2.")
+                    .replace("%1", code)
+                    .replace("%2", state_text(order.state))
+                )
             )
         self._refresh()
         self.desk_changed.emit()
+
+    def _ready_text(self, order: DeskOrder) -> str:
+        text = (
+            self.tr("Order %1 is ready, with items missing: the customer is told.")
+            if order.partial
+            else self.tr("Order %1 is ready: the customer is told.")
+        )
+        return text.replace("%1", order.pickup_code)
 
     def _on_picking(self, session: PickingSession) -> None:
         self.picking.show_session(session)
         self.stack.setCurrentWidget(self.picking)
         line = next((ln for ln in session.picking.lines if ln.sku == session.sku), None)
         if session.outcome is PickOutcome.ALL_DONE:
-            self.show_info(self.tr("Everything is picked: press Ready."))
+            self.show_info(lambda: self.tr("Everything is picked: press Ready."))
         elif line is not None:
             sold_by = {ln.sku: ln.sold_by for ln in session.listing.lines}[line.sku]
             counted = (
@@ -283,7 +305,7 @@ class PickupScreen(QWidget):
 
     def _on_sale_lines(self, order_id: str, lines: tuple) -> None:
         self.handover.show_waiting()
-        self.show_info(self.tr("The order is at the till: take the payment there."))
+        self.show_info(lambda: self.tr("The order is at the till: take the payment there."))
         self.pay_at_till.emit(order_id, lines)
 
     def _on_conflicts(self, conflicts: list) -> None:
@@ -296,18 +318,19 @@ class PickupScreen(QWidget):
         self.message_label.setStyleSheet(
             "color: white; background: #b00020; padding: 8px; border-radius: 6px;"
         )
-        self.message_label.setText(desk_message(code, message, params))
+        self.message_label.say(partial(desk_message, code, message, params))
         self.message_label.setProperty("code", code)
         self.message_label.show()
         self.handover.unlock()
         QApplication.beep()
         self.refusal_shown.emit(code)
 
-    def show_info(self, text: str) -> None:
+    def show_info(self, text: Message) -> None:
+        """``text``: a sentence, or how to word it (then it follows a language change)."""
         self.message_label.setStyleSheet(
             "color: #1b5e20; background: #e3f4e4; padding: 8px; border-radius: 6px;"
         )
-        self.message_label.setText(text)
+        self.message_label.say(text)
         self.message_label.setProperty("code", "")
         self.message_label.show()
 

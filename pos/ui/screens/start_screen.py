@@ -6,8 +6,12 @@ so the window appears at once even while the demo store is being prepared.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from pos.services.store_summary import StoreSummary
-from pos.ui.qt import QFont, QLabel, QLocale, Qt, QVBoxLayout, QWidget
+from pos.ui.i18n import is_language_change
+from pos.ui.qt import QEvent, QFont, QLabel, QLocale, Qt, QVBoxLayout, QWidget
 
 
 class StartScreen(QWidget):
@@ -32,13 +36,30 @@ class StartScreen(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(label)
         layout.addStretch(1)
+        self._shown: Callable[[], None] = self._loading
         self.show_loading()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self._shown()
+
     def show_loading(self) -> None:
+        self._shown = self._loading
+        self._loading()
+
+    def _loading(self) -> None:
         self.title.setText(self.tr("Comptoir"))
         self.details.setText(self.tr("Opening the store…"))
 
     def show_summary(self, summary: StoreSummary) -> None:
+        self._shown = partial(self._summary, summary)
+        self._shown()
+
+    def _summary(self, summary: StoreSummary) -> None:
         locale = QLocale()
         self.title.setText(summary.store_name)
         self.details.setText(
@@ -56,6 +77,11 @@ class StartScreen(QWidget):
             )
         )
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str | Callable[[], str]) -> None:
+        """``message``: a sentence, or how to word it again in another language."""
+        self._shown = partial(self._error, message)
+        self._shown()
+
+    def _error(self, message: str | Callable[[], str]) -> None:
         self.title.setText(self.tr("The store could not be opened"))
-        self.details.setText(message)
+        self.details.setText(message if isinstance(message, str) else message())

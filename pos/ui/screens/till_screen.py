@@ -15,23 +15,21 @@ from pos.services.quick_keys import QuickKey, needs_weight
 from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.dialogs.recovery_dialog import RecoveryDialog
+from pos.ui.i18n import is_language_change, retranslate_model
 from pos.ui.messages import user_message
 from pos.ui.models.basket_model import BasketModel
 from pos.ui.money import format_money, format_rate
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import (
     QApplication,
-    QGridLayout,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
-    QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QResizeEvent,
-    QShortcut,
     Qt,
     QTimer,
     QVBoxLayout,
@@ -40,9 +38,11 @@ from pos.ui.qt import (
 )
 from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
 from pos.ui.till_controller import TillController
+from pos.ui.widgets.message_line import Message, MessageLine
 from pos.ui.widgets.quick_keys_panel import QuickKeysPanel
 from pos.ui.widgets.receipt_offer import ReceiptOffer
 from pos.ui.widgets.tables import row_table
+from pos.ui.widgets.till_keys import TillKeys
 from pos.ui.zoom import set_font, zoom_for
 from sync.contract.codes import CART_QR_PREFIX, PICKUP_QR_PREFIX
 
@@ -50,13 +50,6 @@ if TYPE_CHECKING:
     from pos.services.online_cart import LoadedCart
 
 SEARCH_DEBOUNCE_MS = 150
-
-
-PAY_KEY_STYLE = (
-    "QPushButton { background: #1d5fa8; color: white; border-radius: 6px; }"
-    " QPushButton:pressed { background: #154a85; }"
-    " QPushButton:disabled { background: #9bb3cf; }"
-)
 
 
 class TillScreen(QWidget):
@@ -94,17 +87,16 @@ class TillScreen(QWidget):
         worker.cart_loaded.connect(self.on_cart_loaded)
         worker.recovery_found.connect(self.settle_recovery)
         worker.quick_keys_listed.connect(self.quick_keys.set_pages)
+        self.retranslate_ui()
 
     # -- layout ------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.scan_field = QLineEdit(self)
         self.scan_field.setObjectName("scanField")
-        self.scan_field.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
         self.scan_field.returnPressed.connect(self.submit_scan_field)
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText(self.tr("Search a product by name, brand or SKU (F2)"))
         self.search_field.textEdited.connect(self._schedule_search)
         self.search_field.returnPressed.connect(self.add_first_result)
         self.results = QListWidget(self)
@@ -136,7 +128,7 @@ class TillScreen(QWidget):
         self.vat_label = QLabel(self)
         self.vat_label.setObjectName("vatLabel")
         self.vat_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.message_label = QLabel(self)
+        self.message_label = MessageLine(self)
         self.message_label.setObjectName("messageLabel")
         self.message_label.setWordWrap(True)
 
@@ -149,7 +141,7 @@ class TillScreen(QWidget):
         self.quick_keys = QuickKeysPanel(self)
         self.quick_keys.key_pressed.connect(self.ring_quick_key)
         right.addWidget(self.quick_keys, 1)  # takes the free space, empty or not
-        right.addLayout(self._actions())
+        right.addWidget(self._keys())
 
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
@@ -157,6 +149,20 @@ class TillScreen(QWidget):
         self.zoom = 0.0
         self.apply_zoom(1.0)
         self.scan_field.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Hints and the basket's totals in the new language (the keys and the message
+        line word themselves again)."""
+        self.scan_field.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
+        self.search_field.setPlaceholderText(self.tr("Search a product by name, brand or SKU (F2)"))
+        retranslate_model(self.model)
+        if self.view is not None:
+            self._show_totals(self.view)
 
     # -- size ---------------------------------------------------------------------------
 
@@ -188,43 +194,28 @@ class TillScreen(QWidget):
             (BasketModel.TOTAL, "00 000,00 €"),
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        for button in self.buttons.values():
-            button.setMinimumHeight(round(52 * zoom))
-        pay = self.buttons["F12"]
-        set_font(pay, 1.5, zoom, bold=True)
-        pay.setMinimumHeight(round(72 * zoom))
         self.quick_keys.apply_zoom(zoom)
+        self.keys.apply_zoom(zoom)
 
-    def _actions(self) -> QGridLayout:
-        grid = QGridLayout()
-        actions = [
-            ("F2", self.tr("Search"), self.focus_search),
-            ("F3", self.tr("Quantity"), self.apply_quantity),
-            ("F4", self.tr("Discount %"), self.apply_discount),
-            ("F5", self.tr("Web cart"), self.load_cart),
-            ("F6", self.tr("Void line"), self.void_selected),
-            ("F7", self.tr("Park"), self.park),
-            ("F8", self.tr("Recall"), self.recall),
-            ("F9", self.tr("Cancel sale"), self.cancel_sale),
-            ("F10", self.tr("Open drawer"), self.open_drawer),
-            ("F11", self.tr("Reprint last (duplicate)"), self.reprint_last),
-            ("F12", self.tr("Pay"), self.pay),
-        ]
-        self.buttons: dict[str, QPushButton] = {}
-        for position, (key, label, slot) in enumerate(actions):
-            button = QPushButton(f"{label}\n{key}", self)
-            button.setObjectName(f"action{key}")
-            button.setMinimumHeight(64)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(slot)
-            QShortcut(QKeySequence(key), self, activated=slot)
-            if key == "F12":  # the primary action: a whole row, in colour
-                button.setStyleSheet(PAY_KEY_STYLE)
-                grid.addWidget(button, position // 2 + 1, 0, 1, 2)
-            else:
-                grid.addWidget(button, position // 2, position % 2)
-            self.buttons[key] = button
-        return grid
+    def _keys(self) -> TillKeys:
+        self.keys = TillKeys(
+            [
+                ("F2", self.focus_search),
+                ("F3", self.apply_quantity),
+                ("F4", self.apply_discount),
+                ("F5", self.load_cart),
+                ("F6", self.void_selected),
+                ("F7", self.park),
+                ("F8", self.recall),
+                ("F9", self.cancel_sale),
+                ("F10", self.open_drawer),
+                ("F11", self.reprint_last),
+                ("F12", self.pay),
+            ],
+            self,
+        )
+        self.buttons = self.keys.buttons
+        return self.keys
 
     # -- what the worker says ---------------------------------------------------------
 
@@ -237,6 +228,10 @@ class TillScreen(QWidget):
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+        self._show_totals(view)
+        self.basket_shown.emit(view)
+
+    def _show_totals(self, view: BasketView) -> None:
         self.total_label.setText(format_money(view.total_cents))
         details = [self.tr("%1 items").replace("%1", str(view.item_count))]
         if view.discount_cents:
@@ -255,29 +250,32 @@ class TillScreen(QWidget):
                 for line in view.vat
             )
         )
-        self.basket_shown.emit(view)
 
     def show_refusal(self, code: str, message: str, params: dict | None = None) -> None:
         self.message_label.setStyleSheet("color: #b00020;")
-        self.message_label.setText(user_message(code, message, params))
+        self.message_label.say(partial(user_message, code, message, params))
         self.message_label.setProperty("code", code)
         QApplication.beep()
         self.refusal_shown.emit(code)
 
-    def show_info(self, message: str) -> None:
+    def show_info(self, message: Message) -> None:
+        """``message``: a sentence, or how to word it (then it follows a language change)."""
         self.message_label.setStyleSheet("color: #1b5e20;")
-        self.message_label.setText(message)
+        self.message_label.say(message)
         self.message_label.setProperty("code", "")
 
     def on_completed(self, sale) -> None:
+        self.show_info(partial(self._sale_text, sale))
+        self.controller.request("mark_shown", sale.sale_id)  # a restart won't announce it
+        self.sale_shown.emit(sale)
+
+    def _sale_text(self, sale) -> str:
         text = self.tr("Ticket %1 recorded.").replace("%1", str(sale.ticket_no))
         if sale.draft.change_cents:
             text += " " + self.tr("Change due: %1").replace(
                 "%1", format_money(sale.draft.change_cents)
             )
-        self.show_info(text)
-        self.controller.request("mark_shown", sale.sale_id)  # a restart won't announce it
-        self.sale_shown.emit(sale)
+        return text
 
     def settle_recovery(self, view) -> None:
         """At start: the sale committed but never shown, or the basket left open."""
@@ -321,9 +319,11 @@ class TillScreen(QWidget):
 
     def on_cart_loaded(self, loaded: LoadedCart) -> None:
         self.show_info(
-            self.tr("Web cart %1 loaded at its online prices: %2 lines.")
-            .replace("%1", loaded.code)
-            .replace("%2", str(len(loaded.lines)))
+            lambda: (
+                self.tr("Web cart %1 loaded at its online prices: %2 lines.")
+                .replace("%1", loaded.code)
+                .replace("%2", str(len(loaded.lines)))
+            )
         )
 
     def submit_scan_field(self) -> None:
@@ -404,14 +404,14 @@ class TillScreen(QWidget):
         if not self._has_items():
             return
         self.controller.request("park", "")
-        self.show_info(self.tr("Sale parked: F8 to resume it."))
+        self.show_info(lambda: self.tr("Sale parked: F8 to resume it."))
 
     def recall(self) -> None:
         self.controller.request("list_parked")
 
     def show_parked(self, parked: list) -> None:
         if not parked:
-            self.show_info(self.tr("No sale is parked on this till."))
+            self.show_info(lambda: self.tr("No sale is parked on this till."))
             return
         self.recall_dialog = RecallDialog(parked, self)
         self.recall_dialog.chosen.connect(partial(self.controller.request, "resume"))
@@ -419,7 +419,7 @@ class TillScreen(QWidget):
 
     def open_drawer(self) -> None:
         self.receipts.open_drawer("manual")
-        self.show_info(self.tr("Drawer opened (recorded)."))
+        self.show_info(lambda: self.tr("Drawer opened (recorded)."))
 
     def reprint_last(self) -> None:
         self.receipts.reprint_last()

@@ -3,7 +3,8 @@ a receipt is offered, not printed systematically), and Retry when the printer fa
 
 from __future__ import annotations
 
-from pos.ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget, Signal
+from pos.ui.i18n import is_language_change
+from pos.ui.qt import QEvent, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget, Signal
 
 
 class ReceiptOffer(QFrame):
@@ -14,11 +15,12 @@ class ReceiptOffer(QFrame):
         super().__init__(parent)
         self.setObjectName("receiptOffer")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel(self.tr("Receipt?"), self)
-        self.print_button = self._button("printReceipt", self.tr("Print"), "print")
-        self.preview_button = self._button("previewReceipt", self.tr("Show"), "preview")
-        self.decline_button = self._button("noReceipt", self.tr("No receipt"), "decline")
-        self.retry_button = QPushButton(self.tr("Retry printing"), self)
+        self._retrying = False
+        self.label = QLabel(self)
+        self.print_button = self._button("printReceipt", "print")
+        self.preview_button = self._button("previewReceipt", "preview")
+        self.decline_button = self._button("noReceipt", "decline")
+        self.retry_button = QPushButton(self)
         self.retry_button.setObjectName("retryPrint")
         self.retry_button.setMinimumHeight(48)
         self.retry_button.clicked.connect(self.retry)
@@ -27,21 +29,38 @@ class ReceiptOffer(QFrame):
         for button in (self.print_button, self.preview_button, self.decline_button):
             layout.addWidget(button)
         layout.addWidget(self.retry_button)
+        self.retranslate_ui()
         self.hide()
 
-    def _button(self, name: str, text: str, choice: str) -> QPushButton:
-        button = QPushButton(text, self)
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.print_button.setText(self.tr("Print"))
+        self.preview_button.setText(self.tr("Show"))
+        self.decline_button.setText(self.tr("No receipt"))
+        self.retry_button.setText(self.tr("Retry printing"))
+        self.label.setText(
+            self.tr("The receipt was not printed.") if self._retrying else self.tr("Receipt?")
+        )
+
+    def _button(self, name: str, choice: str) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(name)
         button.setMinimumHeight(48)
         button.clicked.connect(lambda: self.chosen.emit(choice))
         return button
 
     def offer(self) -> None:
-        self.label.setText(self.tr("Receipt?"))
+        self._retrying = False
+        self.retranslate_ui()
         self._show_choices(True)
 
     def offer_retry(self) -> None:
-        self.label.setText(self.tr("The receipt was not printed."))
+        self._retrying = True
+        self.retranslate_ui()
         self._show_choices(False)
 
     def _show_choices(self, choices: bool) -> None:

@@ -6,7 +6,9 @@ touch screen needs no popup; central gets the reason with the cancellation.
 
 from __future__ import annotations
 
+from pos.ui.i18n import is_language_change
 from pos.ui.qt import (
+    QEvent,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,19 +28,16 @@ class CancelPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("cancelPanel")
         self.setStyleSheet("#cancelPanel { border: 2px solid #b00020; border-radius: 6px; }")
-        self.question = QLabel(self.tr("Cancel this order? The customer is told by e-mail."), self)
+        self.question = QLabel(self)
         self.question.setWordWrap(True)
         self.reason_field = QLineEdit(self)
         self.reason_field.setObjectName("cancelReason")
-        self.reason_field.setPlaceholderText(
-            self.tr("Reason (e.g. the customer changed their mind)")
-        )
         self.reason_field.returnPressed.connect(self._confirm)
-        self.confirm_button = QPushButton(self.tr("Cancel the order"), self)
+        self.confirm_button = QPushButton(self)
         self.confirm_button.setObjectName("confirmCancel")
         self.confirm_button.setStyleSheet("background: #b00020; color: white;")
         self.confirm_button.clicked.connect(self._confirm)
-        self.keep_button = QPushButton(self.tr("Keep it"), self)
+        self.keep_button = QPushButton(self)
         self.keep_button.setObjectName("keepOrder")
         self.keep_button.clicked.connect(self.close_panel)
         buttons = QHBoxLayout()
@@ -48,7 +47,21 @@ class CancelPanel(QFrame):
         layout.addWidget(self.question)
         layout.addWidget(self.reason_field)
         layout.addLayout(buttons)
+        self.retranslate_ui()
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.question.setText(self.tr("Cancel this order? The customer is told by e-mail."))
+        self.reason_field.setPlaceholderText(
+            self.tr("Reason (e.g. the customer changed their mind)")
+        )
+        self.confirm_button.setText(self.tr("Cancel the order"))
+        self.keep_button.setText(self.tr("Keep it"))
 
     def apply_zoom(self, zoom: float) -> None:
         """Set on each child: a style sheet stops fonts passing down from the screen."""

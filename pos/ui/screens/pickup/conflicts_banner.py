@@ -9,8 +9,10 @@ from __future__ import annotations
 from html import escape
 
 from pos.services.pickup_desk import DeskConflict
+from pos.ui.i18n import is_language_change
 from pos.ui.models.pickup_model import state_text
 from pos.ui.qt import (
+    QEvent,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -55,7 +57,17 @@ class ConflictsBanner(QFrame):
         self.labels: list[QLabel] = []
         self.seen_buttons: list[QPushButton] = []
         self._zoom = 1.0
+        self._conflicts: list[DeskConflict] = []
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        if self._conflicts:
+            self.show_conflicts(self._conflicts)
 
     def apply_zoom(self, zoom: float) -> None:
         """Set on each child: a style sheet stops fonts passing down from the screen."""
@@ -69,6 +81,7 @@ class ConflictsBanner(QFrame):
             button.setMinimumSize(round(110 * zoom), round(48 * zoom))
 
     def show_conflicts(self, conflicts: list[DeskConflict]) -> None:
+        self._conflicts = list(conflicts)
         while self._rows.count():
             item = self._rows.takeAt(0)
             if item.widget() is not None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pos.services.pickup_desk import DeskCounts
+from pos.ui.i18n import is_language_change
 from pos.ui.pickup_controller import TABS
 from pos.ui.qt import (
     QButtonGroup,
+    QEvent,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -61,6 +63,11 @@ class DeskTabs(QWidget):
         self.group.addButton(button)
         self.buttons[tab], self.badges[tab], self._titles[tab] = button, badge, title
         return button
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         titles = {

@@ -7,13 +7,17 @@ those into requests to the pickup worker.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import tzinfo
+from functools import partial
 
 from pos.domain.pickup import OPEN_STATES
 from pos.services.pickup_desk import DeskOrder
+from pos.ui.i18n import is_language_change, retranslate_model
 from pos.ui.models.pickup_model import UNSYNCED_MARK, PickupOrdersModel, day_text, state_text
 from pos.ui.pickup_controller import DeskPage
 from pos.ui.qt import (
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,16 +50,28 @@ class DeskView(QWidget):
         self.model = PickupOrdersModel(tz, self)
         self.detail = OrderDetail(tz, self)
         self.searching = False  # the table shows search results, not a list
+        self._title: Callable[[], str] = str  # the list's title, worded again on demand
         self._build()
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.code_field.setPlaceholderText(self.tr("Scan or type the pickup code, then Enter"))
+        self.search_field.setPlaceholderText(self.tr("Search: number, code, name, e-mail, phone"))
+        self.empty_label.setText(self.tr("No order here."))
+        self.list_title.setText(self._title())
+        retranslate_model(self.model)
 
     def _build(self) -> None:
         self.code_field = QLineEdit(self)
         self.code_field.setObjectName("pickupCodeField")
-        self.code_field.setPlaceholderText(self.tr("Scan or type the pickup code, then Enter"))
         self.code_field.returnPressed.connect(self._submit_code)
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("pickupSearchField")
-        self.search_field.setPlaceholderText(self.tr("Search: number, code, name, e-mail, phone"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(self._schedule_search)
         self._search_timer = QTimer(self)
@@ -123,31 +139,38 @@ class DeskView(QWidget):
         self.tabs.show_counts(page.counts)
         if self.searching or page.tab != self.tabs.current():
             return  # the badges still count; the table keeps what the staff look at
+        self._show_orders(page.orders, page.overdue_ids, partial(self._list_title, page.tab))
+
+    def _list_title(self, tab: str) -> str:
         titles = {
             "to_prepare": self.tr("Received or being prepared, soonest pickup first"),
             "ready": self.tr("Ready, waiting for the customer"),
             "due_today": self.tr("To be picked up today"),
             "overdue": self.tr("Still open after their pickup day"),
         }
-        self._show_orders(page.orders, page.overdue_ids, titles[page.tab])
+        return titles[tab]
+
+    def _results_title(self, query: str, count: int) -> str:
+        title = self.tr("Search “%1”: %2 order(s)").replace("%1", query)
+        return title.replace("%2", str(count))
 
     def show_results(self, query: str, orders: tuple[DeskOrder, ...]) -> bool:
         """Search results, unless the field changed since (an older search answering)."""
         if not self.searching or query != self.search_field.text().strip():
             return False
-        title = self.tr("Search “%1”: %2 order(s)").replace("%1", query)
-        self._show_orders(orders, frozenset(), title.replace("%2", str(len(orders))))
+        title = partial(self._results_title, query, len(orders))
+        self._show_orders(orders, frozenset(), title)
         return True
 
     def _show_orders(
-        self, orders: tuple[DeskOrder, ...], overdue: frozenset[str], title: str
+        self, orders: tuple[DeskOrder, ...], overdue: frozenset[str], title: Callable[[], str]
     ) -> None:
         chosen = self.detail.order.id if self.detail.order is not None else None
         self.model.set_orders(orders, overdue)
-        self.list_title.setText(title)
+        self._title = title
+        self.list_title.setText(title())
         self.table.setVisible(bool(orders))
         self.empty_label.setVisible(not orders)
-        self.empty_label.setText(self.tr("No order here."))
         row = self.model.row_of(chosen) if chosen else -1
         if row >= 0:
             self.table.selectRow(row)

@@ -12,6 +12,7 @@ from html import escape
 
 from pos.domain.pickup import PickupState
 from pos.services.pickup_desk import DeskOrder, HandoverSlip
+from pos.ui.i18n import is_language_change, retranslate_model
 from pos.ui.models.pickup_model import (
     OrderLinesModel,
     moment_text,
@@ -21,6 +22,7 @@ from pos.ui.models.pickup_model import (
 )
 from pos.ui.money import format_money
 from pos.ui.qt import (
+    QEvent,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -57,9 +59,31 @@ class HandoverView(QWidget):
         self.cancel_panel = CancelPanel(self)
         self.cancel_panel.confirmed.connect(self._cancel_confirmed)
         self._build()
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.hint.setText(self.tr("Check the customer's ID before handing over."))
+        for button, text in (
+            (self.back_button, self.tr("Back to the desk")),
+            (self.cancel_button, self.tr("Cancel order…")),
+            (self.reprint_button, self.tr("Print the slip again")),
+            (self.give_button, self.tr("Hand over")),
+        ):
+            button.setText(text)
+        self._word_pay_button()
+        retranslate_model(self.model)
+        if self.order is not None:
+            self.show_order(self.order)
+        if self.slip is not None:
+            self._show_slip_text(self.slip)
 
     def _build(self) -> None:
-        self.hint = QLabel(self.tr("Check the customer's ID before handing over."), self)
+        self.hint = QLabel(self)
         self.name = QLabel(self)
         self.name.setObjectName("handoverName")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,15 +110,15 @@ class HandoverView(QWidget):
         slip_layout.addWidget(self.slip_label)
         self.slip_frame.hide()
 
-        self.back_button = self._button("handoverBack", self.tr("Back to the desk"))
+        self.back_button = self._button("handoverBack")
         self.back_button.clicked.connect(self.back_requested)
-        self.cancel_button = self._button("handoverCancel", self.tr("Cancel order…"))
+        self.cancel_button = self._button("handoverCancel")
         self.cancel_button.clicked.connect(self.cancel_panel.open_panel)
-        self.reprint_button = self._button("reprintSlip", self.tr("Print the slip again"))
+        self.reprint_button = self._button("reprintSlip")
         self.reprint_button.clicked.connect(self._reprint)
-        self.give_button = self._button("giveButton", self.tr("Hand over"))
+        self.give_button = self._button("giveButton")
         self.give_button.clicked.connect(self._give)
-        self.pay_button = self._button("payAtTillButton", self.tr("Take payment at the till"))
+        self.pay_button = self._button("payAtTillButton")
         self.pay_button.clicked.connect(self._pay)
         for button in (self.give_button, self.pay_button):
             button.setStyleSheet("background: #1b5e20; color: white; font-weight: bold;")
@@ -119,8 +143,8 @@ class HandoverView(QWidget):
         layout.addWidget(self.cancel_panel)
         layout.addLayout(actions)
 
-    def _button(self, name: str, text: str) -> QPushButton:
-        button = QPushButton(text, self)
+    def _button(self, name: str) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(name)
         return button
 
@@ -188,15 +212,29 @@ class HandoverView(QWidget):
         """Offer the buttons again (a refusal, or the till gave up on the sale)."""
         self.give_button.setEnabled(True)
         self.pay_button.setEnabled(True)
-        self.pay_button.setText(self.tr("Take payment at the till"))
+        self._word_pay_button()
 
     def show_waiting(self) -> None:
         """The order's lines went to the till: hand over once the sale is recorded."""
         self.pay_button.setEnabled(False)
-        self.pay_button.setText(self.tr("Waiting for the payment at the till…"))
+        self._word_pay_button()
+
+    def _word_pay_button(self) -> None:
+        """Disabled while the till takes the payment, and saying so."""
+        self.pay_button.setText(
+            self.tr("Take payment at the till")
+            if self.pay_button.isEnabled()
+            else self.tr("Waiting for the payment at the till…")
+        )
 
     def show_slip(self, slip: HandoverSlip) -> None:
         self.slip = slip
+        self._show_slip_text(slip)
+        self.unlock()
+        if self.order is not None and self.order.id == slip.order_id:
+            self.show_order(self.order)
+
+    def _show_slip_text(self, slip: HandoverSlip) -> None:
         given = "<br>".join(
             f"{escape(quantity_text(line.quantity, line.sold_by))} × {escape(line.name)}"
             for line in slip.lines
@@ -213,9 +251,6 @@ class HandoverView(QWidget):
             )
             text += "<br>" + escape(self.tr("Not handed over: %1").replace("%1", short))
         self.slip_label.setText(text)
-        self.unlock()
-        if self.order is not None and self.order.id == slip.order_id:
-            self.show_order(self.order)
 
     def _give(self) -> None:
         if self.order is not None:

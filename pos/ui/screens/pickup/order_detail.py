@@ -11,9 +11,11 @@ from html import escape
 
 from pos.domain.pickup import PickupState
 from pos.services.pickup_desk import DeskOrder
+from pos.ui.i18n import is_language_change, retranslate_model
 from pos.ui.models.pickup_model import OrderLinesModel, moment_text, short_text, state_text
 from pos.ui.money import format_money
 from pos.ui.qt import (
+    QEvent,
     QLabel,
     QPushButton,
     Qt,
@@ -60,21 +62,37 @@ class OrderDetail(QWidget):
         self.history.setStyleSheet("color: #444;")
         self.cancel_panel = CancelPanel(self)
         self.cancel_panel.confirmed.connect(self._cancel_confirmed)
-        self.empty = QLabel(self.tr("Choose an order in the list, or scan its code."), self)
+        self.empty = QLabel(self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #666;")
         self._build()
         self.show_order(None)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.empty.setText(self.tr("Choose an order in the list, or scan its code."))
+        self.handover_button.setText(self.tr("Hand over"))
+        self.cancel_button.setText(self.tr("Cancel order…"))
+        retranslate_model(self.lines_model)
+        if self.order is not None:
+            self.show_order(self.order)
+        else:
+            self.prepare_button.setText(self.tr("Prepare"))
 
     def _build(self) -> None:
-        self.prepare_button = QPushButton(self.tr("Prepare"), self)
+        self.prepare_button = QPushButton(self)
         self.prepare_button.setObjectName("prepareButton")
         self.prepare_button.clicked.connect(self._prepare)
-        self.handover_button = QPushButton(self.tr("Hand over"), self)
+        self.handover_button = QPushButton(self)
         self.handover_button.setObjectName("handoverButton")
         self.handover_button.clicked.connect(self._handover)
-        self.cancel_button = QPushButton(self.tr("Cancel order…"), self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancel_panel.open_panel)
         for button in (self.prepare_button, self.handover_button):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
+from pos.ui.i18n import is_language_change, retranslate_model
 from pos.ui.models.pickup_model import PickingLinesModel, moment_text, quantity_text
 from pos.ui.pickup_controller import PickingSession
 from pos.ui.qt import (
+    QEvent,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +45,30 @@ class PickingView(QWidget):
         self._tz = tz
         self.model = PickingLinesModel(self)
         self._build()
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.scan_field.setPlaceholderText(self.tr("Scan each item (or type its code), then Enter"))
+        self.count_field.setPlaceholderText(self.tr("Count"))
+        for button, text in (
+            (self.count_button, self.tr("Count the selected line by hand")),
+            (self.ready_button, self.tr("Ready")),
+            (self.print_button, self.tr("Print the list")),
+            (self.back_button, self.tr("Back to the desk")),
+            (self.partial_button, self.tr("Ready with items missing")),
+            (self.keep_button, self.tr("Keep preparing")),
+        ):
+            button.setText(text)
+        retranslate_model(self.model)
+        if self.session is not None:
+            self._show_progress(self.session)
+            if self.confirm.isVisibleTo(self):
+                self._show_missing(self.session)
 
     def _build(self) -> None:
         self.header = QLabel(self)
@@ -52,7 +78,6 @@ class PickingView(QWidget):
         self.progress.setObjectName("pickingProgress")
         self.scan_field = QLineEdit(self)
         self.scan_field.setObjectName("pickScanField")
-        self.scan_field.setPlaceholderText(self.tr("Scan each item (or type its code), then Enter"))
         self.scan_field.returnPressed.connect(self._submit_scan)
         self.table = row_table(self.model, "pickingLines", self)
         self.table.setStyleSheet(  # the amber / green of each line stays readable
@@ -63,19 +88,18 @@ class PickingView(QWidget):
         header.setSectionResizeMode(PickingLinesModel.ITEM, QHeaderView.ResizeMode.Stretch)
         self.count_field = QLineEdit(self)
         self.count_field.setObjectName("countField")
-        self.count_field.setPlaceholderText(self.tr("Count"))
         self.count_field.returnPressed.connect(self.count_selected)
-        self.count_button = QPushButton(self.tr("Count the selected line by hand"), self)
+        self.count_button = QPushButton(self)
         self.count_button.setObjectName("countButton")
         self.count_button.clicked.connect(self.count_selected)
         self.confirm = self._confirm_panel()
-        self.ready_button = QPushButton(self.tr("Ready"), self)
+        self.ready_button = QPushButton(self)
         self.ready_button.setObjectName("readyButton")
         self.ready_button.clicked.connect(self.request_ready)
-        self.print_button = QPushButton(self.tr("Print the list"), self)
+        self.print_button = QPushButton(self)
         self.print_button.setObjectName("printListButton")
         self.print_button.clicked.connect(self._print)
-        self.back_button = QPushButton(self.tr("Back to the desk"), self)
+        self.back_button = QPushButton(self)
         self.back_button.setObjectName("pickingBack")
         self.back_button.clicked.connect(self.back_requested)
 
@@ -109,10 +133,10 @@ class PickingView(QWidget):
         self.missing_label = QLabel(panel)
         self.missing_label.setObjectName("missingLabel")
         self.missing_label.setWordWrap(True)
-        self.partial_button = QPushButton(self.tr("Ready with items missing"), panel)
+        self.partial_button = QPushButton(panel)
         self.partial_button.setObjectName("confirmPartial")
         self.partial_button.clicked.connect(self._confirm_partial)
-        self.keep_button = QPushButton(self.tr("Keep preparing"), panel)
+        self.keep_button = QPushButton(panel)
         self.keep_button.setObjectName("keepPreparing")
         self.keep_button.clicked.connect(panel.hide)
         buttons = QHBoxLayout()
@@ -168,11 +192,7 @@ class PickingView(QWidget):
         )
         self.model.set_picking(session.listing, session.picking, session.sku)
         fit_rows(self.table)
-        lines = session.picking.lines
-        done = sum(line.picked >= line.ordered for line in lines)
-        self.progress.setText(
-            self.tr("%1 / %2 lines").replace("%1", str(done)).replace("%2", str(len(lines)))
-        )
+        self._show_progress(session)
         complete = session.picking.complete
         self.progress.setStyleSheet(f"color: {'#1b5e20' if complete else '#8a5a00'};")
         self.ready_button.setStyleSheet(
@@ -185,6 +205,13 @@ class PickingView(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         self.scan_field.setFocus()
+
+    def _show_progress(self, session: PickingSession) -> None:
+        lines = session.picking.lines
+        done = sum(line.picked >= line.ordered for line in lines)
+        self.progress.setText(
+            self.tr("%1 / %2 lines").replace("%1", str(done)).replace("%2", str(len(lines)))
+        )
 
     # -- what the staff do ----------------------------------------------------------------
 
@@ -220,6 +247,10 @@ class PickingView(QWidget):
         if session.picking.complete:
             self.ready_confirmed.emit()
             return
+        self._show_missing(session)
+        self.confirm.show()
+
+    def _show_missing(self, session: PickingSession) -> None:
         sold_by = {line.sku: line.sold_by for line in session.listing.lines}
         missing = ", ".join(
             f"{quantity_text(count, sold_by[line.sku])} × {line.name}"
@@ -230,7 +261,6 @@ class PickingView(QWidget):
                 "%1", missing
             )
         )
-        self.confirm.show()
 
     def _confirm_partial(self) -> None:
         self.confirm.hide()
