@@ -12,7 +12,7 @@ from pos.ui.zoom import set_font
 #: A key's height at zoom 1.0: a finger's press, two lines of text (52 leaves room for
 #: the quick keys at 1024×768); the pay key is taller.
 KEY_HEIGHT = 52
-PAY_KEY_HEIGHT = 72
+PAY_KEY_HEIGHT = 64
 #: The primary action stands out: a whole row, in colour.
 PAY_KEY = "F12"
 PAY_KEY_STYLE = (
