@@ -2,8 +2,8 @@
 
     python scripts/fill_translations.py resources/i18n/comptoir_fr.ts fr.json
 
-Sources are matched as they appear in the .ts (XML-escaped); translations are plain text,
-escaped here. For translators who work without Qt Linguist; run scripts/translations.sh
+Sources are matched as plain text (the .ts writes ' as &apos;); translations are plain
+text, escaped here. For translators who work without Qt Linguist; run scripts/translations.sh
 afterwards to compile the .qm files.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from html import escape
+from html import escape, unescape
 
 
 def fill(ts_text: str, table: dict[str, str]) -> tuple[str, int]:
@@ -20,7 +20,7 @@ def fill(ts_text: str, table: dict[str, str]) -> tuple[str, int]:
 
     def replace(match: re.Match[str]) -> str:
         nonlocal filled
-        source = match.group(2)
+        source = unescape(match.group(2))  # the .ts writes ' as &apos;, " as &quot;
         if source not in table:
             return match.group(0)
         filled += 1

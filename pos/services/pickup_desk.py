@@ -641,6 +641,10 @@ def _not_found(text: str) -> PosError:
     )
 
 
+#: The advice for a refusal the till has no words for: central's own reason is the help.
+CALL_SUPPORT = "pickup_call_support"
+
+
 def _advice(move: pickup_orders.DeskMove, order: DeskOrder) -> tuple[str, str]:
     """What the staff should do about a refused move, from where the order is now."""
     now = order.state
@@ -662,7 +666,7 @@ def _advice(move: pickup_orders.DeskMove, order: DeskOrder) -> tuple[str, str]:
         return "pickup_already_done", "Another desk already did this step: nothing to do."
     if now in OPEN_STATES and move.rejected_code == "conflict":
         return "pickup_redo", "Open the order again as it stands now and redo the step."
-    return "pickup_call_support", (
+    return CALL_SUPPORT, (
         "Central refused this step for the reason above: the order is shown as central "
         "has it; call support if it looks wrong."
     )

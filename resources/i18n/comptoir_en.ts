@@ -190,6 +190,11 @@
         <source>What to do:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="143"/>
+        <source>Central server&apos;s message:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CustomerDisplay</name>
@@ -2015,23 +2020,22 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillDayScreenshots</name>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="48"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="47"/>
         <source>%1 — type your code</source>
-        <extracomment>The euro&apos;s coins and notes in cents (the domain&apos;s list belongs to the till session).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="55"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="54"/>
         <source>Wrong PIN: %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="65"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="64"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="77"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="76"/>
         <source>Opening the till: count the float in the drawer</source>
         <translation type="unfinished"></translation>
     </message>

@@ -190,6 +190,11 @@
         <source>What to do:</source>
         <translation>Que faire :</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="143"/>
+        <source>Central server&apos;s message:</source>
+        <translation>Message du serveur central :</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDisplay</name>
@@ -2018,23 +2023,22 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillDayScreenshots</name>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="48"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="47"/>
         <source>%1 — type your code</source>
-        <extracomment>The euro&apos;s coins and notes in cents (the domain&apos;s list belongs to the till session).</extracomment>
         <translation>%1 — saisissez votre code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="55"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="54"/>
         <source>Wrong PIN: %1 tries left.</source>
         <translation>Code erroné : encore %1 essais.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="65"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="64"/>
         <source>Sign in</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="77"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="76"/>
         <source>Opening the till: count the float in the drawer</source>
         <translation>Ouverture de caisse : comptez le fond de caisse</translation>
     </message>

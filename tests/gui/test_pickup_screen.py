@@ -19,7 +19,7 @@ from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout, PricedItem
 from pos.services.pickup_desk import DeskOrder, PickupDesk
 from pos.store.local_store import LocalStore
-from pos.ui.i18n import install_translations
+from pos.ui.i18n import install_translations, switch_language
 from pos.ui.models.pickup_model import PickupOrdersModel
 from pos.ui.pickup_controller import PickupController, PickupOptions
 from pos.ui.pickup_screenshots import (
@@ -241,7 +241,13 @@ def test_a_conflict_shows_centrals_reason_until_seen(
         desk.reload()  # the sync engine pulled
     assert shown.args == [1] and desk.desk.banner.isVisible()
     text = desk.desk.banner.labels[0].text()
-    assert reason in text and "WX23-YZ45" in text
+    # French desk: the till's own words; central's English sentence is not shown raw.
+    assert "WX23-YZ45" in text and "déjà été remise ailleurs" in text and reason not in text
+    try:
+        switch_language(QApplication.instance(), "en")
+        assert reason in desk.desk.banner.labels[0].text()
+    finally:
+        switch_language(QApplication.instance(), "fr")
     with qtbot.waitSignal(desk.conflicts_shown, timeout=WAIT) as shown:
         desk.desk.banner.seen_buttons[0].click()
     assert shown.args == [0] and not desk.desk.banner.isVisible()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from pos.services.pickup_desk import DeskConflict
-from pos.ui.i18n import is_language_change
+from pos.services.pickup_desk import CALL_SUPPORT, DeskConflict
+from pos.ui.i18n import current_language, is_language_change
 from pos.ui.models.pickup_model import state_text
 from pos.ui.qt import (
     QEvent,
@@ -131,4 +131,14 @@ class ConflictsBanner(QFrame):
         params = {"state": conflict.state_now.value}
         advice = desk_message(conflict.advice_code, conflict.advice, params)
         todo = escape(self.tr("What to do:"))
-        return f"<b>{head}</b><br>{escape(conflict.reason)}<br><b>{todo}</b> {escape(advice)}"
+        return f"<b>{head}</b><br>{self._reason(conflict)}<b>{todo}</b> {escape(advice)}"
+
+    def _reason(self, conflict: DeskConflict) -> str:
+        """Central's own sentence is English: a French desk reads it only where the advice
+        points to it (a refusal the till has no words for), and labelled as central's."""
+        if current_language() == "en":
+            return f"{escape(conflict.reason)}<br>"
+        if conflict.advice_code != CALL_SUPPORT:
+            return ""
+        label = escape(self.tr("Central server's message:"))
+        return f"<i>{label} {escape(conflict.reason)}</i><br>"
