@@ -1702,17 +1702,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>Ask the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
         <source>Always print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Do not print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1732,117 +1732,137 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="169"/>
         <source>No printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
         <source>USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="172"/>
         <source>Serial port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="173"/>
         <source>File or device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
-        <source>Address (IP or name)</source>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <source>Customer display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
-        <source>Port</source>
+        <source>Address (IP or name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
-        <source>Timeout (seconds)</source>
+        <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
-        <source>USB vendor id (hex)</source>
+        <source>Timeout (seconds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
-        <source>USB product id (hex)</source>
+        <source>USB vendor id (hex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
-        <source>Serial device</source>
+        <source>USB product id (hex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
-        <source>Baud rate</source>
+        <source>Serial device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
-        <source>File path</source>
+        <source>Baud rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
-        <source>Printer model</source>
+        <source>File path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
-        <source>Code page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
-        <source>48 columns (80 mm paper)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
-        <source>32 columns (58 mm paper)</source>
+        <source>Printer model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
-        <source>Receipt width</source>
+        <source>Code page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="173"/>
-        <source>Pin 2</source>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <source>On a second screen, when one is plugged in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="173"/>
-        <source>Pin 5</source>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <source>In a window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
+        <source>48 columns (80 mm paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
+        <source>32 columns (58 mm paper)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="145"/>
-        <source>Cash drawer pin</source>
+        <source>Receipt width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="179"/>
+        <source>Pin 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="179"/>
+        <source>Pin 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
+        <source>Cash drawer pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
         <source>Check paper and cover before each receipt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1857,102 +1877,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
         <source>Shortest code (characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
         <source>Longest gap between keys (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
         <source>Prefix sent by the scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="181"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="182"/>
         <source>US scanner on a French keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="183"/>
         <source>French scanner on a US keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
         <source>Keyboard layout fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="349"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="356"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="351"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="358"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="353"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="360"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="354"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="361"/>
         <source>%field cannot be empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="355"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="362"/>
         <source>%field is needed for this kind of printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="356"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="363"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="358"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="365"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="360"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="367"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="361"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="368"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="363"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="370"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="380"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="387"/>
         <source>Printing the test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="396"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="403"/>
         <source>The test page could not be printed: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -130,6 +130,7 @@ class SettingsDialog(QDialog):
             "till.language": self.tr("Language"),
             "till.receipt_default": self.tr("Receipt"),
             "till.drawer_on_cash": self.tr("Open the cash drawer for cash payments"),
+            "till.customer_display": self.tr("Customer display"),
             "printer.kind": self.tr("Connection"),
             "printer.host": self.tr("Address (IP or name)"),
             "printer.port": self.tr("Port"),
@@ -158,6 +159,11 @@ class SettingsDialog(QDialog):
                 self.tr("Ask the customer"),
                 self.tr("Always print"),
                 self.tr("Do not print"),
+            ],
+            "till.customer_display": [
+                self.tr("On a second screen, when one is plugged in"),
+                self.tr("In a window"),
+                self.tr("Off"),
             ],
             "printer.kind": [
                 self.tr("No printer"),
@@ -219,6 +225,7 @@ class SettingsDialog(QDialog):
         self._add("language", choice_box([("Français", "fr"), ("English", "en")]))
         self._add("receipt_default", choice_box(["ask", "print", "none"]))
         self._add("drawer_on_cash", QCheckBox())
+        self._add("customer_display", choice_box(["auto", "window", "off"]))
 
     def _build_printer(self) -> None:
         self._tab("printer")
