@@ -23,8 +23,9 @@ from sync.contract.scalars import (
     ShortText,
     Sku,
 )
+from sync.contract.staff import ApprovalPayload
 
-OperationKind = Literal["sale", "stock_movement", "pickup_transition"]
+OperationKind = Literal["sale", "stock_movement", "pickup_transition", "approval"]
 OperationStatus = Literal["accepted", "duplicate", "rejected"]
 
 # Rejection codes (``OperationResult.code``): stable identifiers, final verdicts.
@@ -73,6 +74,7 @@ PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "sale": SalePayload,
     "stock_movement": StockMovementPayload,
     "pickup_transition": PickupTransitionPayload,
+    "approval": ApprovalPayload,
 }
 
 
@@ -88,7 +90,8 @@ class Operation(BaseModel):
         dict[str, Any],
         Field(
             description="SalePayload for kind 'sale', StockMovementPayload for "
-            "'stock_movement', PickupTransitionPayload for 'pickup_transition'."
+            "'stock_movement', PickupTransitionPayload for 'pickup_transition', "
+            "ApprovalPayload for 'approval'."
         ),
     ]
 

@@ -73,6 +73,8 @@ from sync.ports import (
     OutgoingOperation,
 )
 
+#: The feeds this backend serves; no `staff` yet (tills linked to Medusa keep their local
+#: staff: `comptoir staff add`), so the engine is built without it (central_link).
 FEEDS = ("catalog", "promotions", "stock", "customers", "pickups")
 MAX_OPERATIONS = 500
 PUSH_WORKERS = 4
