@@ -89,6 +89,12 @@ class StaffDirectory:
             raise _unknown(staff_id)
         return _member(record)
 
+    def member_by_id_or_badge(self, who: str) -> StaffMember:
+        return _member(self._find(who))
+
+    def now(self) -> datetime:
+        return self._clock()
+
     def sign_in(self, who: str, pin: str) -> Actor:
         """A staff id or a scanned badge, and a PIN → the signed-in ``Actor``."""
         record = self.check_pin(who, pin)
@@ -199,9 +205,7 @@ class StaffDirectory:
         require(by, Right.STAFF_ADMIN)
         record = self._find(staff_id)
         if record.staff_id == by.staff_id:
-            raise PosError(
-                "You cannot deactivate your own account.", code="deactivate_self"
-            )
+            raise PosError("You cannot deactivate your own account.", code="deactivate_self")
         changed = StaffRecord(**{**_fields(record), "active": False, "updated_at": self._now()})
         self._write(changed, "deactivated", f"by {by.staff_id}")
         return _member(changed)

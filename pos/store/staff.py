@@ -206,4 +206,3 @@ def approvals(conn: sqlite3.Connection) -> list[ApprovalRow]:
         "what, amount_cents, at FROM approval ORDER BY rowid"
     )
     return [ApprovalRow(*row) for row in rows]
-
