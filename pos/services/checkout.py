@@ -23,10 +23,11 @@ from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.money import check_amount
 from pos.domain.product import Product, SoldBy
+from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Approval, Right, require
 from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
 from pos.domain.tenders import Payment, TenderKind
 from pos.services.basket_snapshot import BasketSnapshot, Recovery, recovered_basket
-from pos.store import open_basket, parked
+from pos.store import cancelled_sales, open_basket, parked, receipts
 from pos.store.db import write_transaction
 from pos.store.errors import StoreError
 from pos.store.local_store import LocalStore
@@ -53,20 +54,29 @@ class Checkout:
         store: LocalStore,
         *,
         terminal_id: str,
-        cashier: str,
+        actor: Actor,
         layouts=DEFAULT_LAYOUTS,
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
         self.store = store
         self.terminal_id = terminal_id
-        self.cashier = cashier
+        self.actor = actor  # who is signed in: the sale's cashier, checked for each right
         self._layouts = layouts
         self._clock = clock
         self._new_id = new_id
         self.snapshot = BasketSnapshot(store, terminal_id)
         self._start_new_sale()
         self.recovery = Recovery()  # see ``recover``: a till calls it once, at start
+
+    @property
+    def cashier(self) -> str:
+        """The name recorded as the sale's cashier."""
+        return self.actor.display_name
+
+    def switch_actor(self, actor: Actor) -> None:
+        """Another person signs in at this till; the open basket stays as it is."""
+        self.actor = actor
 
     def close(self) -> None:
         """Let go of the basket saver's connection (the store is the caller's to close)."""
@@ -153,14 +163,44 @@ class Checkout:
     def set_quantity(self, line_id: int, quantity: int) -> BasketLine:
         return self._mutate(lambda: self.basket.set_quantity(line_id, quantity))
 
-    def set_line_discount(self, line_id: int, discount: Discount | None) -> BasketLine:
+    def set_line_discount(
+        self, line_id: int, discount: Discount | None, approval: Approval | None = None
+    ) -> BasketLine:
+        """Up to ``LINE_DISCOUNT_FREE_LIMIT_BP`` of the line anyone may give; more needs
+        ``LINE_DISCOUNT_ABOVE_LIMIT`` or a manager's approval."""
+        if discount is not None and self._share_bp(line_id, discount) > LINE_DISCOUNT_FREE_LIMIT_BP:
+            require(self.actor, Right.LINE_DISCOUNT_ABOVE_LIMIT, approval)
         return self._mutate(lambda: self.basket.set_line_discount(line_id, discount))
 
-    def set_ticket_discount(self, discount: Discount | None) -> None:
+    def _share_bp(self, line_id: int, discount: Discount) -> int:
+        """The discount as a share of its line, in basis points (rounded up)."""
+        if discount.percent_bp:
+            return discount.percent_bp
+        line = next((ln for ln in self.basket.lines if ln.line_id == line_id), None)
+        if line is None or line.gross_cents <= 0:
+            return 10000
+        return -(-discount.amount_cents * 10000 // line.gross_cents)
+
+    def set_ticket_discount(
+        self, discount: Discount | None, approval: Approval | None = None
+    ) -> None:
+        """Any ticket discount needs ``TICKET_DISCOUNT`` (or an approval); removing one
+        does not."""
+        if discount is not None:
+            require(self.actor, Right.TICKET_DISCOUNT, approval)
         self._mutate(lambda: self.basket.set_ticket_discount(discount))
 
-    def void_line(self, line_id: int) -> BasketLine:
-        return self._mutate(lambda: self.basket.void(line_id))
+    def void_line(self, line_id: int, approval: Approval | None = None) -> BasketLine:
+        """Strike a line out. Once payment has started it needs ``VOID_AFTER_PAYMENT``
+        (or an approval); the tenders taken stay, against the lower total."""
+        if not self.payment.tenders:
+            return self._mutate(lambda: self.basket.void(line_id))
+        require(self.actor, Right.VOID_AFTER_PAYMENT, approval)
+        self._refuse_while_recovering()
+        line = self.basket.void(line_id)
+        self.payment = Payment(self.basket.totals().total_cents, list(self.payment.tenders))
+        self._save()
+        return line
 
     def totals(self) -> BasketTotals:
         return self.basket.totals()
@@ -235,12 +275,45 @@ class Checkout:
         self._start_new_sale()
         return completed
 
-    def cancel(self) -> None:
-        """Abandon the open sale (nothing was recorded for it); its saved basket goes."""
+    def cancel(self, approval: Approval | None = None) -> None:
+        """Abandon the open sale. A basket with lines needs ``CANCEL_SALE`` (or an
+        approval) and is recorded with its lines, in the commit that clears it."""
         self._refuse_while_recovering()
-        with write_transaction(self.store.conn):
-            open_basket.clear(self.store.conn, self.terminal_id)
+        has_lines = bool(self.basket.active_lines())
+        if has_lines:
+            require(self.actor, Right.CANCEL_SALE, approval)
+        conn = self.store.conn
+        with write_transaction(conn):
+            if has_lines or self.payment.tenders:
+                cancelled_sales.record(conn, self._cancelled(approval))
+            open_basket.clear(conn, self.terminal_id)
         self._start_new_sale()
+
+    def _cancelled(self, approval: Approval | None) -> cancelled_sales.CancelledSale:
+        tenders = [
+            {"kind": t.kind, "amount_cents": t.amount_cents, "reference": t.reference}
+            for t in self.payment.tenders
+        ]
+        return cancelled_sales.CancelledSale(
+            self.sale_id, self.terminal_id, self.actor.staff_id, self.cashier,
+            approval.approval_id if approval else None, self.basket.totals().total_cents,
+            basket_to_dict(self.basket), tenders, self.started_at or self._clock(), self._clock(),
+        )  # fmt: skip
+
+    def open_drawer(self, reason: str, sale_id: str = "", approval: Approval | None = None) -> None:
+        """Record an opening of the cash drawer. For a sale (cash paid) anyone may;
+        without one it needs ``DRAWER_WITHOUT_SALE`` (or an approval) and a reason."""
+        note = " ".join(reason.split())[:200]
+        if not sale_id:
+            require(self.actor, Right.DRAWER_WITHOUT_SALE, approval)
+            if not note:
+                raise PosError(
+                    "Say why the drawer opens without a sale.", code="drawer_reason_required"
+                )
+        receipts.record_drawer_open(
+            self.store.conn, "cash_sale" if sale_id else "manual", self.cashier, self._clock(),
+            sale_id or None, note=None if sale_id else note, staff_id=self.actor.staff_id,
+        )  # fmt: skip
 
     # -- parking -------------------------------------------------------------------------
 

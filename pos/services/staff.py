@@ -25,6 +25,9 @@ from pos.store.staff import Lockout, StaffRecord
 from sync.contract.pins import hash_pin, is_valid_pin, verify_pin
 
 LANGUAGES = ("fr", "en")
+#: Who a till with no staff at all acts as until the sign-in screen exists: never stored,
+#: recorded by this name on its sales so such a day is recognisable afterwards.
+FIRST_START = Actor("first-start", "First start (admin)", Role.ADMIN)
 MAX_NAME_CHARS = 80
 
 
@@ -266,6 +269,20 @@ class StaffDirectory:
 
     def _now(self) -> str:
         return stamp(self._clock())
+
+
+def provisional_actor(directory: StaffDirectory, wanted: str = "") -> Actor:
+    """Who the till acts as until the sign-in screen exists: the active member named
+    ``wanted`` (id or name), else the first active cashier, else the first member; a
+    store with no staff gets ``FIRST_START`` (nothing is created)."""
+    members = directory.list_active()
+    if not members:
+        return FIRST_START
+    for member in members:
+        if wanted and wanted in (member.staff_id, member.display_name):
+            return member.actor
+    cashiers = [m for m in members if m.role is Role.CASHIER]
+    return (cashiers or members)[0].actor
 
 
 def _fields(record: StaffRecord) -> dict:

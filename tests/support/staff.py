@@ -12,11 +12,11 @@ INES = Actor("ines", "Inès", Role.MANAGER)
 ADMIN = Actor("admin", "Admin", Role.ADMIN)
 
 
-def cashier(name: str = "Camille") -> Actor:
+def a_cashier(name: str = "Camille") -> Actor:
     return Actor(name.lower(), name, Role.CASHIER)
 
 
-def manager(name: str = "Inès") -> Actor:
+def a_manager(name: str = "Inès") -> Actor:
     return Actor(name.lower(), name, Role.MANAGER)
 
 

@@ -56,3 +56,27 @@ CREATE TRIGGER approval_no_update BEFORE UPDATE ON approval
 BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
 CREATE TRIGGER approval_no_delete BEFORE DELETE ON approval
 BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
+
+-- A sale cancelled before completion, with its lines: never silent (issue 12). Who
+-- cancelled it, and the approval when a manager allowed it.
+CREATE TABLE cancelled_sale (
+    id           INTEGER PRIMARY KEY,
+    sale_id      TEXT NOT NULL,
+    terminal_id  TEXT NOT NULL,
+    staff_id     TEXT NOT NULL,
+    cashier      TEXT NOT NULL,
+    approval_id  TEXT,
+    total_cents  INTEGER NOT NULL,
+    basket       TEXT NOT NULL,              -- JSON: the basket as it was (lines, discounts)
+    tenders      TEXT NOT NULL DEFAULT '[]', -- JSON: payments taken before the cancel
+    started_at   TEXT NOT NULL,
+    at           TEXT NOT NULL
+);
+CREATE TRIGGER cancelled_sale_no_update BEFORE UPDATE ON cancelled_sale
+BEGIN SELECT RAISE(ABORT, 'cancelled sales are append-only'); END;
+CREATE TRIGGER cancelled_sale_no_delete BEFORE DELETE ON cancelled_sale
+BEGIN SELECT RAISE(ABORT, 'cancelled sales are append-only'); END;
+
+-- A drawer opened without a sale says why, and who (the cashier column keeps the name).
+ALTER TABLE drawer_events ADD COLUMN note TEXT;
+ALTER TABLE drawer_events ADD COLUMN staff_id TEXT;
