@@ -200,6 +200,12 @@ class MedusaBackend:
                 return pusher.push(op)
             if op.kind == "pickup_transition":
                 return push_transition(op, pusher.desk, self.state)
+            if op.kind == "approval":
+                return OperationOutcome(
+                    op.op_id, "rejected", code="not_supported",
+                    reason="Managers' approvals are kept at the till: Medusa has no place "
+                    "for them yet (comptoir staff, sync/medusa/NOTES.md).",
+                )  # fmt: skip
             return OperationOutcome(
                 op.op_id,
                 "rejected",
