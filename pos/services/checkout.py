@@ -21,7 +21,7 @@ from pos.domain.basket import Basket, BasketLine, BasketTotals
 from pos.domain.basket_codec import basket_from_dict, basket_to_dict
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
-from pos.domain.money import check_amount
+from pos.domain.money import check_amount, format_eur
 from pos.domain.product import Product, SoldBy
 from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Approval, Right, require
 from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
@@ -170,16 +170,26 @@ class Checkout:
         ``LINE_DISCOUNT_ABOVE_LIMIT`` or a manager's approval."""
         if discount is not None and self._share_bp(line_id, discount) > LINE_DISCOUNT_FREE_LIMIT_BP:
             require(self.actor, Right.LINE_DISCOUNT_ABOVE_LIMIT, approval)
+            line = next(ln for ln in self.basket.lines if ln.line_id == line_id)
+            self._within(Right.LINE_DISCOUNT_ABOVE_LIMIT, approval, discount.on(line.gross_cents))
         return self._mutate(lambda: self.basket.set_line_discount(line_id, discount))
 
+    def _within(self, right: Right, approval: Approval | None, cents: int) -> None:
+        """An approval that names an amount covers a discount up to that amount."""
+        if self.actor.may(right) or approval is None or approval.amount_cents is None:
+            return
+        if cents > approval.amount_cents:
+            raise PosError(
+                f"The manager approved {format_eur(approval.amount_cents)} off, not "
+                f"{format_eur(cents)}: ask for a new approval.",
+                code="approval_exceeded",
+                approved_cents=approval.amount_cents,
+                asked_cents=cents,
+            )
+
     def _share_bp(self, line_id: int, discount: Discount) -> int:
-        """The discount as a share of its line, in basis points (rounded up)."""
-        if discount.percent_bp:
-            return discount.percent_bp
         line = next((ln for ln in self.basket.lines if ln.line_id == line_id), None)
-        if line is None or line.gross_cents <= 0:
-            return 10000
-        return -(-discount.amount_cents * 10000 // line.gross_cents)
+        return discount.share_bp(line.gross_cents if line is not None else 0)
 
     def set_ticket_discount(
         self, discount: Discount | None, approval: Approval | None = None
@@ -188,6 +198,8 @@ class Checkout:
         does not."""
         if discount is not None:
             require(self.actor, Right.TICKET_DISCOUNT, approval)
+            net = sum(line.net_cents for line in self.basket.active_lines())
+            self._within(Right.TICKET_DISCOUNT, approval, discount.on(net))
         self._mutate(lambda: self.basket.set_ticket_discount(discount))
 
     def void_line(self, line_id: int, approval: Approval | None = None) -> BasketLine:

@@ -81,6 +81,9 @@ def test_ticket_discount_needs_the_right(store, staff, demo_items):
         approvals.approve(camille.actor, "julien", "2222", Right.TICKET_DISCOUNT, "0,50 €", 50)
     assert caught.value.code == "approver_lacks_right"
     approval = approvals.approve(camille.actor, "ines", "3333", Right.TICKET_DISCOUNT, "", 50)
+    with pytest.raises(PosError) as beyond:  # approved 0,50 €: not 0,51 €
+        camille.set_ticket_discount(Discount.amount(51), approval)
+    assert (beyond.value.code, beyond.value.params["approved_cents"]) == ("approval_exceeded", 50)
     camille.set_ticket_discount(Discount.amount(50), approval)
     assert camille.totals().ticket_discount_cents == 50
     camille.set_ticket_discount(None)  # taking it off needs nothing
