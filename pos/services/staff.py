@@ -92,6 +92,12 @@ class StaffDirectory:
             raise _unknown(staff_id)
         return _member(record)
 
+    def locked_until(self, staff_id: str) -> str | None:
+        """When the account's lock ends (UTC ISO), or None when it is not locked now:
+        the sign-in screen greys a locked name out with its time."""
+        until = staff_store.lockout(self.store.conn, staff_id).locked_until
+        return until if until and until > stamp(self._clock()) else None
+
     def member_by_id_or_badge(self, who: str) -> StaffMember:
         return _member(self._find(who))
 

@@ -72,8 +72,10 @@ def test_five_wrong_pins_lock_for_a_growing_delay_and_a_right_pin_resets(directo
         refused(directory.sign_in, "julien", "0000").params.get("attempts_left") for _ in range(4)
     ]
     assert left == [4, 3, 2, 1]
+    assert directory.locked_until("julien") is None
     locked = refused(directory.sign_in, "julien", "0000")
     assert locked.code == "account_locked" and locked.params["until"] == "2026-03-02T09:01:00.000Z"
+    assert directory.locked_until("julien") == "2026-03-02T09:01:00.000Z"
     # Locked: even the right PIN is not checked.
     assert refused(directory.sign_in, "julien", "1111").code == "account_locked"
     clock.advance(minutes=1)
@@ -127,3 +129,17 @@ def test_the_staff_log_is_append_only(directory, store):
         store.conn.execute("UPDATE staff_event SET kind = 'sign_in'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         store.conn.execute("DELETE FROM staff_event")
+
+
+def test_the_staff_and_approval_triggers_are_restored_when_dropped(directory, store):
+    from pos.store.immutability import restorations
+    from pos.store.local_store import LocalStore
+
+    directory.create_first_admin("Nadia", "2468")
+    store.conn.execute("DROP TRIGGER approval_no_delete")
+    store.conn.execute("DROP TRIGGER staff_event_no_update")
+    with LocalStore(store.path) as reopened:
+        [restored] = restorations(reopened.conn)
+        assert set(restored.missing) == {"approval_no_delete", "staff_event_no_update"}
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            reopened.conn.execute("UPDATE staff_event SET kind = 'sign_in'")
