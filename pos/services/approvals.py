@@ -14,11 +14,12 @@ import uuid
 from collections.abc import Callable
 
 from pos.domain.errors import PosError
-from pos.domain.rights import APPROVABLE, Actor, Approval, Right
+from pos.domain.rights import APPROVABLE, Actor, Approval, Right, require
 from pos.services.staff import StaffDirectory, stamp
 from pos.store import outbox
 from pos.store import staff as staff_store
 from pos.store.db import write_transaction
+from pos.store.local_store import LocalStore
 from pos.store.staff import ApprovalRow
 
 OPERATION_KIND = "approval"
@@ -121,3 +122,19 @@ def _row(a: Approval) -> ApprovalRow:
         a.approval_id, a.right.value, a.asked_by.staff_id, a.asked_by.display_name,
         a.approved_by.staff_id, a.approved_by.display_name, a.what, a.amount_cents, a.at,
     )  # fmt: skip
+
+
+def authorize(store: LocalStore, actor: Actor, right: Right, approval: Approval | None) -> None:
+    """``require``, and an approval standing in for the right must be one recorded at
+    this till for this act (``approval_unknown``): a caller cannot make one up."""
+    require(actor, right, approval)
+    if actor.may(right) or approval is None:
+        return
+    row = staff_store.approval(store.conn, approval.approval_id)
+    expected = (right.value, actor.staff_id, approval.approved_by.staff_id)
+    if row is None or (row.right, row.asked_by, row.approved_by) != expected:
+        raise PosError(
+            "This approval was not recorded at this till: ask the manager to approve again.",
+            code="approval_unknown",
+            right=right.value,
+        )

@@ -23,9 +23,10 @@ from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.money import check_amount, format_eur
 from pos.domain.product import Product, SoldBy
-from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Approval, Right, require
+from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Approval, Right
 from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
 from pos.domain.tenders import Payment, TenderKind
+from pos.services.approvals import authorize
 from pos.services.basket_snapshot import BasketSnapshot, Recovery, recovered_basket
 from pos.store import cancelled_sales, open_basket, parked, receipts
 from pos.store.db import write_transaction
@@ -169,7 +170,7 @@ class Checkout:
         """Up to ``LINE_DISCOUNT_FREE_LIMIT_BP`` of the line anyone may give; more needs
         ``LINE_DISCOUNT_ABOVE_LIMIT`` or a manager's approval."""
         if discount is not None and self._share_bp(line_id, discount) > LINE_DISCOUNT_FREE_LIMIT_BP:
-            require(self.actor, Right.LINE_DISCOUNT_ABOVE_LIMIT, approval)
+            authorize(self.store, self.actor, Right.LINE_DISCOUNT_ABOVE_LIMIT, approval)
             line = next(ln for ln in self.basket.lines if ln.line_id == line_id)
             self._within(Right.LINE_DISCOUNT_ABOVE_LIMIT, approval, discount.on(line.gross_cents))
         return self._mutate(lambda: self.basket.set_line_discount(line_id, discount))
@@ -197,7 +198,7 @@ class Checkout:
         """Any ticket discount needs ``TICKET_DISCOUNT`` (or an approval); removing one
         does not."""
         if discount is not None:
-            require(self.actor, Right.TICKET_DISCOUNT, approval)
+            authorize(self.store, self.actor, Right.TICKET_DISCOUNT, approval)
             net = sum(line.net_cents for line in self.basket.active_lines())
             self._within(Right.TICKET_DISCOUNT, approval, discount.on(net))
         self._mutate(lambda: self.basket.set_ticket_discount(discount))
@@ -207,7 +208,7 @@ class Checkout:
         (or an approval); the tenders taken stay, against the lower total."""
         if not self.payment.tenders:
             return self._mutate(lambda: self.basket.void(line_id))
-        require(self.actor, Right.VOID_AFTER_PAYMENT, approval)
+        authorize(self.store, self.actor, Right.VOID_AFTER_PAYMENT, approval)
         self._refuse_while_recovering()
         line = self.basket.void(line_id)
         self.payment = Payment(self.basket.totals().total_cents, list(self.payment.tenders))
@@ -293,7 +294,7 @@ class Checkout:
         self._refuse_while_recovering()
         has_lines = bool(self.basket.active_lines())
         if has_lines:
-            require(self.actor, Right.CANCEL_SALE, approval)
+            authorize(self.store, self.actor, Right.CANCEL_SALE, approval)
         conn = self.store.conn
         with write_transaction(conn):
             if has_lines or self.payment.tenders:
@@ -317,7 +318,7 @@ class Checkout:
         without one it needs ``DRAWER_WITHOUT_SALE`` (or an approval) and a reason."""
         note = " ".join(reason.split())[:200]
         if not sale_id:
-            require(self.actor, Right.DRAWER_WITHOUT_SALE, approval)
+            authorize(self.store, self.actor, Right.DRAWER_WITHOUT_SALE, approval)
             if not note:
                 raise PosError(
                     "Say why the drawer opens without a sale.", code="drawer_reason_required"

@@ -31,6 +31,7 @@ from pos.domain.pickup import (
 from pos.domain.product import SoldBy
 from pos.domain.quantity import line_gross
 from pos.domain.rights import Actor, Approval, Right, require
+from pos.services.approvals import authorize
 from pos.store import pickup_orders
 from pos.store.local_store import LocalStore
 from pos.store.pickup_orders import DeskLine, DeskOrder, MoveRequest, OrderGone
@@ -469,7 +470,7 @@ class PickupDesk:
     ) -> None:
         _staff(staff)
         if not code.strip():
-            require(staff, Right.HANDOVER_WITHOUT_CODE, approval)
+            authorize(self.store, staff, Right.HANDOVER_WITHOUT_CODE, approval)
         elif not _code_matches(self.order(order_id), code):
             raise PosError(
                 "This code is not this order's: check the customer's confirmation.",

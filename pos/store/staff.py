@@ -200,6 +200,15 @@ def record_approval(conn: sqlite3.Connection, row: ApprovalRow) -> None:
     )  # fmt: skip
 
 
+def approval(conn: sqlite3.Connection, approval_id: str) -> ApprovalRow | None:
+    row = conn.execute(
+        "SELECT approval_id, right_name, asked_by, asked_name, approved_by, approved_name, "
+        "what, amount_cents, at FROM approval WHERE approval_id = ?",
+        (approval_id,),
+    ).fetchone()
+    return ApprovalRow(*row) if row else None
+
+
 def approvals(conn: sqlite3.Connection) -> list[ApprovalRow]:
     rows = conn.execute(
         "SELECT approval_id, right_name, asked_by, asked_name, approved_by, approved_name, "

@@ -366,6 +366,8 @@ def test_checkout_adds_priced_items_all_or_none(store) -> None:
 
 def test_a_handover_without_the_code_needs_the_right_or_an_approval(store, desk) -> None:
     from pos.domain.rights import Approval, Right, RightRefused
+    from pos.store import staff as staff_store
+    from pos.store.db import write_transaction
 
     pull(
         store,
@@ -385,5 +387,12 @@ def test_a_handover_without_the_code_needs_the_right_or_an_approval(store, desk)
     )  # scanned
     at = "2025-11-25T09:30:00.000Z"
     approval = Approval("a-1", Right.HANDOVER_WITHOUT_CODE, camille, INES, "no code", None, at)
+    assert refused(desk.hand_over, "web-3", camille, approval=approval) == "approval_unknown"
+    with write_transaction(store.conn):  # as the approvals service records it
+        staff_store.record_approval(
+            store.conn,
+            staff_store.ApprovalRow("a-1", "handover_without_code", "camille", "Camille",
+                                    "ines", "Inès", "no code", None, at),
+        )  # fmt: skip
     assert desk.hand_over("web-3", camille, approval=approval).staff == "Camille"
     assert len(queued(store)) == 3

@@ -159,3 +159,20 @@ def test_the_drawer_without_a_sale_needs_the_right_and_a_reason(store, staff):
         ("manual", "change for the next till", "camille"),
         ("manual", "bank deposit", "ines"),
     ]
+
+
+def test_an_approval_not_recorded_at_this_till_is_refused(store, staff, demo_items):
+    """A script cannot make an Approval up: the service looks for it in the record."""
+    from pos.domain.rights import Approval
+
+    directory, _approvals = staff
+    camille = till(store, directory, "camille")
+    first_line(camille, demo_items)
+    made_up = Approval(
+        "forged-1", Right.CANCEL_SALE, camille.actor, directory.member("ines").actor,
+        "cancel", None, "2026-11-25T09:00:00.000Z",
+    )  # fmt: skip
+    with pytest.raises(PosError) as caught:
+        camille.cancel(made_up)
+    assert caught.value.code == "approval_unknown" and not camille.basket.is_empty()
+    assert cancelled_sales.list_cancelled(store.conn) == []
