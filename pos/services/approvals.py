@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable
 
 from pos.domain.errors import PosError
+from pos.domain.money import format_eur
 from pos.domain.rights import APPROVABLE, Actor, Approval, Right, require
 from pos.services.staff import StaffDirectory, stamp
 from pos.store import outbox
@@ -137,4 +138,19 @@ def authorize(store: LocalStore, actor: Actor, right: Right, approval: Approval 
             "This approval was not recorded at this till: ask the manager to approve again.",
             code="approval_unknown",
             right=right.value,
+        )
+
+
+def within_amount(actor: Actor, right: Right, approval: Approval | None, cents: int) -> None:
+    """An approval that names an amount covers an act up to that amount
+    (``approval_exceeded`` beyond); one who holds the right needs none."""
+    if actor.may(right) or approval is None or approval.amount_cents is None:
+        return
+    if cents > approval.amount_cents:
+        raise PosError(
+            f"The manager approved {format_eur(approval.amount_cents)} off, not "
+            f"{format_eur(cents)}: ask for a new approval.",
+            code="approval_exceeded",
+            approved_cents=approval.amount_cents,
+            asked_cents=cents,
         )

@@ -21,14 +21,15 @@ from pos.domain.basket import Basket, BasketLine, BasketTotals
 from pos.domain.basket_codec import basket_from_dict, basket_to_dict
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
-from pos.domain.money import check_amount, format_eur
+from pos.domain.money import check_amount
 from pos.domain.product import Product, SoldBy
 from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Approval, Right
 from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
 from pos.domain.tenders import Payment, TenderKind
-from pos.services.approvals import authorize
+from pos.services.approvals import authorize, within_amount
 from pos.services.basket_snapshot import BasketSnapshot, Recovery, recovered_basket
-from pos.store import cancelled_sales, open_basket, parked, receipts
+from pos.services.drawer import record_opening
+from pos.store import cancelled_sales, open_basket, parked
 from pos.store.db import write_transaction
 from pos.store.errors import StoreError
 from pos.store.local_store import LocalStore
@@ -172,21 +173,10 @@ class Checkout:
         if discount is not None and self._share_bp(line_id, discount) > LINE_DISCOUNT_FREE_LIMIT_BP:
             authorize(self.store, self.actor, Right.LINE_DISCOUNT_ABOVE_LIMIT, approval)
             line = next(ln for ln in self.basket.lines if ln.line_id == line_id)
-            self._within(Right.LINE_DISCOUNT_ABOVE_LIMIT, approval, discount.on(line.gross_cents))
-        return self._mutate(lambda: self.basket.set_line_discount(line_id, discount))
-
-    def _within(self, right: Right, approval: Approval | None, cents: int) -> None:
-        """An approval that names an amount covers a discount up to that amount."""
-        if self.actor.may(right) or approval is None or approval.amount_cents is None:
-            return
-        if cents > approval.amount_cents:
-            raise PosError(
-                f"The manager approved {format_eur(approval.amount_cents)} off, not "
-                f"{format_eur(cents)}: ask for a new approval.",
-                code="approval_exceeded",
-                approved_cents=approval.amount_cents,
-                asked_cents=cents,
+            within_amount(
+                self.actor, Right.LINE_DISCOUNT_ABOVE_LIMIT, approval, discount.on(line.gross_cents)
             )
+        return self._mutate(lambda: self.basket.set_line_discount(line_id, discount))
 
     def _share_bp(self, line_id: int, discount: Discount) -> int:
         line = next((ln for ln in self.basket.lines if ln.line_id == line_id), None)
@@ -200,7 +190,7 @@ class Checkout:
         if discount is not None:
             authorize(self.store, self.actor, Right.TICKET_DISCOUNT, approval)
             net = sum(line.net_cents for line in self.basket.active_lines())
-            self._within(Right.TICKET_DISCOUNT, approval, discount.on(net))
+            within_amount(self.actor, Right.TICKET_DISCOUNT, approval, discount.on(net))
         self._mutate(lambda: self.basket.set_ticket_discount(discount))
 
     def void_line(self, line_id: int, approval: Approval | None = None) -> BasketLine:
@@ -314,19 +304,8 @@ class Checkout:
         )  # fmt: skip
 
     def open_drawer(self, reason: str, sale_id: str = "", approval: Approval | None = None) -> None:
-        """Record an opening of the cash drawer. For a sale (cash paid) anyone may;
-        without one it needs ``DRAWER_WITHOUT_SALE`` (or an approval) and a reason."""
-        note = " ".join(reason.split())[:200]
-        if not sale_id:
-            authorize(self.store, self.actor, Right.DRAWER_WITHOUT_SALE, approval)
-            if not note:
-                raise PosError(
-                    "Say why the drawer opens without a sale.", code="drawer_reason_required"
-                )
-        receipts.record_drawer_open(
-            self.store.conn, "cash_sale" if sale_id else "manual", self.cashier, self._clock(),
-            sale_id or None, note=None if sale_id else note, staff_id=self.actor.staff_id,
-        )  # fmt: skip
+        """See ``pos.services.drawer.record_opening``: the signed-in person opens it."""
+        record_opening(self.store, self.actor, reason, sale_id, approval, self._clock())
 
     # -- parking -------------------------------------------------------------------------
 
