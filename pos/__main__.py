@@ -12,6 +12,9 @@
     comptoir [--data-dir DIR] outbox list          operations set aside, central's warnings
     comptoir [--data-dir DIR] outbox requeue [--all | OP_ID…]
                                                    send set-aside operations again
+    comptoir [--data-dir DIR] staff add --name N [--role R] [--as ID] [--pin-stdin]
+    comptoir [--data-dir DIR] staff list | deactivate ID --as ID
+                                                   the till's staff (PINs read without echo)
     comptoir screenshots DIR                       PNGs of the till in French and English
 
 Commands other than the app never import Qt, so they start fast and run headless.
@@ -70,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     which = requeue.add_mutually_exclusive_group(required=True)
     which.add_argument("--all", action="store_true", help="every set-aside operation")
     which.add_argument("op_ids", nargs="*", default=[], metavar="OP_ID", help="these ones")
+    from pos.staff_cli import add_parser as add_staff_parser
+
+    add_staff_parser(commands)
     shots = commands.add_parser("screenshots", help="save PNGs of the till, in French and English")
     shots.add_argument("out", help="folder for the PNG files")
     return parser
@@ -109,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_outbox_list(data_dir)
         terminal = _settings_terminal(args.config)
         return run_outbox_requeue(data_dir, [] if args.all else args.op_ids, terminal)
+    if args.command == "staff":
+        from pos.staff_cli import run as run_staff
+
+        return run_staff(args, data_dir)
     if args.command == "screenshots":
         from pos.app import run_screenshots
 

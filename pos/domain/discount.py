@@ -33,6 +33,15 @@ class Discount:
     def amount(cls, cents: int) -> Discount:
         return cls(amount_cents=check_amount(cents, what="discount", allow_zero=False))
 
+    def share_bp(self, gross_cents: int) -> int:
+        """This discount as a share of ``gross_cents`` in basis points, rounded up (an
+        amount on a zero line counts as everything)."""
+        if self.percent_bp:
+            return self.percent_bp
+        if gross_cents <= 0:
+            return 10000
+        return -(-self.amount_cents * 10000 // gross_cents)
+
     def on(self, gross_cents: int) -> int:
         """The discount in cents on ``gross_cents``; refuses more than the amount itself."""
         if self.percent_bp:

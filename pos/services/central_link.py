@@ -100,12 +100,15 @@ def sync_engine(
 ) -> SyncEngine:
     """The engine for an enrolled till (not started). A lost token is a clear error."""
     from sync.client import HttpCentral, TokenStore
-    from sync.engine import SyncEngine
+    from sync.engine import DEFAULT_FEEDS, SyncEngine
     from sync.medusa import MedusaBackend
+    from sync.medusa.backend import FEEDS as MEDUSA_FEEDS
 
     if link.backend == "medusa":
         backend = MedusaBackend(medusa_settings(data_dir), terminal_id=link.terminal_id)
-        return SyncEngine(data_dir / DATABASE_FILE, backend, on_status=on_status)
+        # Medusa serves no staff feed yet: its tills keep their local staff (README).
+        feeds = tuple(feed for feed in DEFAULT_FEEDS if feed in MEDUSA_FEEDS)
+        return SyncEngine(data_dir / DATABASE_FILE, backend, on_status=on_status, feeds=feeds)
     token = TokenStore(data_dir, link.account).load()
     if not token:
         raise PosError(

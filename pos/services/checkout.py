@@ -24,10 +24,13 @@ from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.money import check_amount
 from pos.domain.product import Product, SoldBy
+from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Approval, Right
 from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
 from pos.domain.tenders import Payment, TenderKind
+from pos.services.approvals import authorize, within_amount
 from pos.services.basket_snapshot import BasketSnapshot, Recovery, recovered_basket
-from pos.store import open_basket, parked
+from pos.services.drawer import record_opening
+from pos.store import cancelled_sales, open_basket, parked
 from pos.store.db import write_transaction
 from pos.store.errors import StoreError
 from pos.store.local_store import LocalStore
@@ -61,7 +64,7 @@ class Checkout:
         store: LocalStore,
         *,
         terminal_id: str,
-        cashier: str,
+        actor: Actor,
         layouts=DEFAULT_LAYOUTS,
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
@@ -70,13 +73,22 @@ class Checkout:
         self.store = store
         self.session_gate = session_gate  # None: no till sessions (until the opening screen)
         self.terminal_id = terminal_id
-        self.cashier = cashier
+        self.actor = actor  # who is signed in: the sale's cashier, checked for each right
         self._layouts = layouts
         self._clock = clock
         self._new_id = new_id
         self.snapshot = BasketSnapshot(store, terminal_id)
         self._start_new_sale()
         self.recovery = Recovery()  # see ``recover``: a till calls it once, at start
+
+    @property
+    def cashier(self) -> str:
+        """The name recorded as the sale's cashier."""
+        return self.actor.display_name
+
+    def switch_actor(self, actor: Actor) -> None:
+        """Another person signs in at this till; the open basket stays as it is."""
+        self.actor = actor
 
     def close(self) -> None:
         """Let go of the basket saver's connection (the store is the caller's to close)."""
@@ -163,14 +175,45 @@ class Checkout:
     def set_quantity(self, line_id: int, quantity: int) -> BasketLine:
         return self._mutate(lambda: self.basket.set_quantity(line_id, quantity))
 
-    def set_line_discount(self, line_id: int, discount: Discount | None) -> BasketLine:
+    def set_line_discount(
+        self, line_id: int, discount: Discount | None, approval: Approval | None = None
+    ) -> BasketLine:
+        """Up to ``LINE_DISCOUNT_FREE_LIMIT_BP`` of the line anyone may give; more needs
+        ``LINE_DISCOUNT_ABOVE_LIMIT`` or a manager's approval."""
+        if discount is not None and self._share_bp(line_id, discount) > LINE_DISCOUNT_FREE_LIMIT_BP:
+            authorize(self.store, self.actor, Right.LINE_DISCOUNT_ABOVE_LIMIT, approval)
+            line = next(ln for ln in self.basket.lines if ln.line_id == line_id)
+            within_amount(
+                self.actor, Right.LINE_DISCOUNT_ABOVE_LIMIT, approval, discount.on(line.gross_cents)
+            )
         return self._mutate(lambda: self.basket.set_line_discount(line_id, discount))
 
-    def set_ticket_discount(self, discount: Discount | None) -> None:
+    def _share_bp(self, line_id: int, discount: Discount) -> int:
+        line = next((ln for ln in self.basket.lines if ln.line_id == line_id), None)
+        return discount.share_bp(line.gross_cents if line is not None else 0)
+
+    def set_ticket_discount(
+        self, discount: Discount | None, approval: Approval | None = None
+    ) -> None:
+        """Any ticket discount needs ``TICKET_DISCOUNT`` (or an approval); removing one
+        does not."""
+        if discount is not None:
+            authorize(self.store, self.actor, Right.TICKET_DISCOUNT, approval)
+            net = sum(line.net_cents for line in self.basket.active_lines())
+            within_amount(self.actor, Right.TICKET_DISCOUNT, approval, discount.on(net))
         self._mutate(lambda: self.basket.set_ticket_discount(discount))
 
-    def void_line(self, line_id: int) -> BasketLine:
-        return self._mutate(lambda: self.basket.void(line_id))
+    def void_line(self, line_id: int, approval: Approval | None = None) -> BasketLine:
+        """Strike a line out. Once payment has started it needs ``VOID_AFTER_PAYMENT``
+        (or an approval); the tenders taken stay, against the lower total."""
+        if not self.payment.tenders:
+            return self._mutate(lambda: self.basket.void(line_id))
+        authorize(self.store, self.actor, Right.VOID_AFTER_PAYMENT, approval)
+        self._refuse_while_recovering()
+        line = self.basket.void(line_id)
+        self.payment = Payment(self.basket.totals().total_cents, list(self.payment.tenders))
+        self._save()
+        return line
 
     def totals(self) -> BasketTotals:
         return self.basket.totals()
@@ -250,12 +293,34 @@ class Checkout:
     def _session_id(self) -> str | None:
         return self.session_gate.require_open() if self.session_gate is not None else None
 
-    def cancel(self) -> None:
-        """Abandon the open sale (nothing was recorded for it); its saved basket goes."""
+    def cancel(self, approval: Approval | None = None) -> None:
+        """Abandon the open sale. A basket with lines needs ``CANCEL_SALE`` (or an
+        approval) and is recorded with its lines, in the commit that clears it."""
         self._refuse_while_recovering()
-        with write_transaction(self.store.conn):
-            open_basket.clear(self.store.conn, self.terminal_id)
+        has_lines = bool(self.basket.active_lines())
+        if has_lines:
+            authorize(self.store, self.actor, Right.CANCEL_SALE, approval)
+        conn = self.store.conn
+        with write_transaction(conn):
+            if has_lines or self.payment.tenders:
+                cancelled_sales.record(conn, self._cancelled(approval))
+            open_basket.clear(conn, self.terminal_id)
         self._start_new_sale()
+
+    def _cancelled(self, approval: Approval | None) -> cancelled_sales.CancelledSale:
+        tenders = [
+            {"kind": t.kind, "amount_cents": t.amount_cents, "reference": t.reference}
+            for t in self.payment.tenders
+        ]
+        return cancelled_sales.CancelledSale(
+            self.sale_id, self.terminal_id, self.actor.staff_id, self.cashier,
+            approval.approval_id if approval else None, self.basket.totals().total_cents,
+            basket_to_dict(self.basket), tenders, self.started_at or self._clock(), self._clock(),
+        )  # fmt: skip
+
+    def open_drawer(self, reason: str, sale_id: str = "", approval: Approval | None = None) -> None:
+        """See ``pos.services.drawer.record_opening``: the signed-in person opens it."""
+        record_opening(self.store, self.actor, reason, sale_id, approval, self._clock())
 
     # -- parking -------------------------------------------------------------------------
 

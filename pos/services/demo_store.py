@@ -17,10 +17,11 @@ from datetime import UTC, date, datetime, timedelta
 from hardware.barcodes import make_ean13
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
-from pos.domain.rights import Actor, Role
+from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Right, Role
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.services.quick_keys import QuickKeys, demo_pages
+from pos.store import staff as staff_store
 from pos.store.catalog_loader import load_catalog
 from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore
@@ -28,9 +29,16 @@ from resources.demo.catalog import DEPARTMENTS, demo_customers, demo_products
 
 STORE_NAME = "Comptoir Démo — Lyon Part-Dieu"
 TERMINAL_ID = "T01"
-CASHIERS = ("Camille", "Julien", "Inès")
+#: The demo's staff and their demo PINs (README): who the past sales were made by.
+DEMO_STAFF = (
+    (Actor("camille", "Camille", Role.CASHIER), "1111"),
+    (Actor("julien", "Julien", Role.CASHIER), "2222"),
+    (Actor("ines", "Inès", Role.MANAGER), "3333"),
+    (Actor("admin", "Admin démo", Role.ADMIN), "0000"),
+)
+CASHIERS = tuple(actor for actor, _pin in DEMO_STAFF[:3])
 #: Who set up the demo store's settings (its quick keys), as recorded on them.
-DEMO_SETUP = Actor("demo-setup", "Demo set-up", Role.ADMIN)
+DEMO_SETUP = DEMO_STAFF[3][0]
 SALES_PER_DAY = 40
 
 
@@ -59,6 +67,7 @@ def build_demo_store(
     progress(f"Loading {products:,} demo products…")
     loaded = load_catalog(store.conn, DEPARTMENTS, demo_products(products, seed))
     customers = _load_customers(store)
+    _load_staff(store)
     store.set_setting("store_name", STORE_NAME)
     store.set_setting("terminal_id", TERMINAL_ID)
     QuickKeys(store).set_pages(DEMO_SETUP, demo_pages(store))
@@ -75,6 +84,20 @@ def _load_customers(store: LocalStore) -> int:
             rows,
         )
     return len(rows)
+
+
+def _load_staff(store: LocalStore) -> None:
+    from sync.contract.pins import hash_pin  # argon2: loaded only to build a demo
+
+    with write_transaction(store.conn):
+        for actor, pin in DEMO_STAFF:
+            staff_store.upsert(
+                store.conn,
+                staff_store.StaffRecord(
+                    actor.staff_id, actor.display_name, actor.role.value, hash_pin(pin), None,
+                    "fr", True, "local", "2026-01-01T00:00:00.000Z",
+                ),
+            )  # fmt: skip
 
 
 def _shelf(store: LocalStore) -> tuple[list[str], list[str]]:
@@ -119,7 +142,7 @@ def _one_sale(
     checkout = Checkout(
         store,
         terminal_id=TERMINAL_ID,
-        cashier=rng.choice(CASHIERS),
+        actor=rng.choice(CASHIERS),
         clock=lambda: stamp,
         new_id=lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4)),
     )
@@ -130,7 +153,10 @@ def _one_sale(
         checkout.scan(make_ean13(f"26{rng.choice(plus)}{grams:05d}"))
     if rng.random() < 0.1:
         line = checkout.basket.active_lines()[0]
-        checkout.set_line_discount(line.line_id, Discount.percent(rng.choice([1000, 2000, 3000])))
+        share = rng.choice([1000, 2000, 3000])
+        if not checkout.actor.may(Right.LINE_DISCOUNT_ABOVE_LIMIT):
+            share = LINE_DISCOUNT_FREE_LIMIT_BP  # a cashier gives what needs no manager
+        checkout.set_line_discount(line.line_id, Discount.percent(share))
     _pay(checkout, rng)
     checkout.mark_shown(checkout.complete().sale_id)  # past sales: no till to show them
 

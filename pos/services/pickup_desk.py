@@ -30,6 +30,8 @@ from pos.domain.pickup import (
 )
 from pos.domain.product import SoldBy
 from pos.domain.quantity import line_gross
+from pos.domain.rights import Actor, Approval, Right, require
+from pos.services.approvals import authorize
 from pos.store import pickup_orders
 from pos.store.local_store import LocalStore
 from pos.store.pickup_orders import DeskLine, DeskOrder, MoveRequest, OrderGone
@@ -274,7 +276,7 @@ class PickupDesk:
 
     # -- preparing and picking ------------------------------------------------------------
 
-    def start_preparing(self, order_id: str, staff: str) -> DeskOrder:
+    def start_preparing(self, order_id: str, staff: Actor) -> DeskOrder:
         """Take a received order into preparation (before picking it)."""
         return self._move(order_id, staff, PickupState.PREPARING)
 
@@ -363,7 +365,7 @@ class PickupDesk:
                 return Picking(tuple(lines))
         raise PosError(f"{sku} is not in this order.", code="pick_wrong_item", barcode=sku)
 
-    def mark_ready(self, order_id: str, staff: str, picking: Picking) -> DeskOrder:
+    def mark_ready(self, order_id: str, staff: Actor, picking: Picking) -> DeskOrder:
         """Ready for the customer; with lines missing, a partial preparation (the web
         shop tells the customer, and the missing units go back on sale)."""
 
@@ -382,10 +384,19 @@ class PickupDesk:
     # -- handing over ---------------------------------------------------------------------
 
     def hand_over(
-        self, order_id: str, staff: str, lines: Mapping[str, int] | None = None
+        self,
+        order_id: str,
+        staff: Actor,
+        lines: Mapping[str, int] | None = None,
+        *,
+        code: str = "",
+        approval: Approval | None = None,
     ) -> HandoverSlip:
         """Hand a prepaid order over: everything picked, or ``lines`` ({sku: quantity})
-        when the customer takes less. Returns what the handover slip prints."""
+        when the customer takes less. Returns what the handover slip prints. ``code`` is
+        the pickup code the customer showed (typed or scanned); without it the handover
+        needs ``HANDOVER_WITHOUT_CODE`` (or a manager's approval)."""
+        self._check_code(order_id, staff, code, approval)
 
         def plan(order: DeskOrder) -> MoveRequest:
             if not order.paid:
@@ -411,9 +422,19 @@ class PickupDesk:
             if ln.picked_quantity
         )  # fmt: skip
 
-    def hand_over_paid_in_store(self, order_id: str, staff: str, sale_id: str) -> HandoverSlip:
+    def hand_over_paid_in_store(
+        self,
+        order_id: str,
+        staff: Actor,
+        sale_id: str,
+        *,
+        code: str = "",
+        approval: Approval | None = None,
+    ) -> HandoverSlip:
         """Record the handover once the till's sale ``sale_id`` took the payment: what it
-        sold of the order (up to what was picked) is what was handed over."""
+        sold of the order (up to what was picked) is what was handed over. ``code`` and
+        ``approval`` as for ``hand_over``."""
+        self._check_code(order_id, staff, code, approval)
         sale = self.store.sales.get(sale_id)
         if sale is None:
             raise PosError(
@@ -438,11 +459,24 @@ class PickupDesk:
 
         return self._slip(self._record(order_id, plan), staff)
 
-    def cancel(self, order_id: str, staff: str, reason: str = "") -> DeskOrder:
+    def cancel(self, order_id: str, staff: Actor, reason: str = "") -> DeskOrder:
         """Cancel at the desk (the customer gave up, the goods are gone); the stock held
         for it is released by central."""
         reason = reason.strip()[:MAX_REASON_CHARS]
         return self._move(order_id, staff, PickupState.CANCELLED, reason or None)
+
+    def _check_code(
+        self, order_id: str, staff: Actor, code: str, approval: Approval | None
+    ) -> None:
+        _staff(staff)
+        if not code.strip():
+            authorize(self.store, staff, Right.HANDOVER_WITHOUT_CODE, approval)
+        elif not _code_matches(self.order(order_id), code):
+            raise PosError(
+                "This code is not this order's: check the customer's confirmation.",
+                code="pickup_code_wrong",
+                order_id=order_id,
+            )
 
     # -- what central refused -------------------------------------------------------------
 
@@ -488,7 +522,7 @@ class PickupDesk:
         return product.department if product is not None else ""
 
     def _move(
-        self, order_id: str, staff: str, state: PickupState, reason: str | None = None
+        self, order_id: str, staff: Actor, state: PickupState, reason: str | None = None
     ) -> DeskOrder:
         def plan(order: DeskOrder) -> MoveRequest:
             check_move(order.state, state)
@@ -513,7 +547,7 @@ class PickupDesk:
     def _request(
         self,
         state: PickupState,
-        staff: str,
+        staff: Actor,
         counts: Mapping[str, int] | None,
         *,
         sale_id: str | None = None,
@@ -526,7 +560,7 @@ class PickupDesk:
     def _handover(
         self,
         order: DeskOrder,
-        staff: str,
+        staff: Actor,
         lines: Mapping[str, int] | None,
         sale_id: str | None,
     ) -> MoveRequest:
@@ -545,7 +579,7 @@ class PickupDesk:
             )
         _check_ready(order)
 
-    def _slip(self, order: DeskOrder, staff: str) -> HandoverSlip:
+    def _slip(self, order: DeskOrder, staff: Actor) -> HandoverSlip:
         given, short = [], []
         for ln in order.lines:
             handed = ln.collected_quantity or 0
@@ -625,11 +659,19 @@ def _given_counts(
     return given
 
 
-def _staff(staff: str) -> str:
-    name = staff.strip()
-    if not name:
-        raise PosError("Say who is at the desk: the staff name is missing.", code="staff_required")
-    return name[:MAX_STAFF_CHARS]
+def _staff(staff: Actor) -> str:
+    """The name a move records; the desk's every move needs ``PICKUP_DESK``."""
+    require(staff, Right.PICKUP_DESK)
+    return staff.display_name[:MAX_STAFF_CHARS]
+
+
+def _code_matches(order: DeskOrder, text: str) -> bool:
+    """Whether ``text`` (typed code or scanned QR) is this order's pickup code."""
+    text = text.strip()
+    scanned = parse_pickup_qr(text)
+    if scanned is not None:
+        return scanned == (order.id, order.pickup_code)
+    return normalize_code(text) == order.pickup_code
 
 
 def _not_found(text: str) -> PosError:

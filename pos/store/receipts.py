@@ -40,14 +40,29 @@ def duplicate_count(conn: sqlite3.Connection, sale_id: str) -> int:
 
 
 def record_drawer_open(
-    conn: sqlite3.Connection, reason: str, cashier: str, at: str, sale_id: str | None = None
+    conn: sqlite3.Connection,
+    reason: str,
+    cashier: str,
+    at: str,
+    sale_id: str | None = None,
+    *,
+    note: str | None = None,
+    staff_id: str | None = None,
 ) -> None:
+    """``reason`` is ``cash_sale`` or ``manual``; ``note`` says why a manual one opened."""
     with write_transaction(conn):
         conn.execute(
-            "INSERT INTO drawer_events (reason, cashier, sale_id, at) VALUES (?, ?, ?, ?)",
-            (reason, cashier, sale_id, at),
+            "INSERT INTO drawer_events (reason, cashier, sale_id, at, note, staff_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (reason, cashier, sale_id, at, note, staff_id),
         )
 
 
 def drawer_openings(conn: sqlite3.Connection) -> list[tuple[str, str, str | None]]:
     return conn.execute("SELECT reason, cashier, sale_id FROM drawer_events ORDER BY id").fetchall()
+
+
+def drawer_notes(conn: sqlite3.Connection) -> list[tuple[str, str | None, str | None]]:
+    """(reason, note, staff id) of each opening, oldest first."""
+    sql = "SELECT reason, note, staff_id FROM drawer_events ORDER BY id"
+    return conn.execute(sql).fetchall()

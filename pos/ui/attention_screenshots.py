@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pos.services.basket_snapshot import RecoveryView
 from pos.services.checkout import Checkout
-from pos.services.demo_store import build_demo_store
+from pos.services.demo_store import DEMO_STAFF, build_demo_store
 from pos.services.outbox_review import OutboxReview
 from pos.store import push_queue
 from pos.store.local_store import LocalStore
@@ -28,6 +28,8 @@ from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication
 from pos.ui.till_controller import TillController, TillOptions
 
+CAMILLE = DEMO_STAFF[0][0]
+
 _CODES = (
     "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
     "WHERE p.sold_by = 'unit' ORDER BY p.popularity DESC, p.id LIMIT 5"
@@ -36,7 +38,7 @@ _CODES = (
 
 def _recoveries(store: LocalStore) -> tuple[RecoveryView, RecoveryView]:
     codes = [code for (code,) in store.conn.execute(_CODES)]
-    sold = Checkout(store, terminal_id="T01", cashier="Camille")
+    sold = Checkout(store, terminal_id="T01", actor=CAMILLE)
     for code in codes[:3]:
         sold.scan(code)
     total = sold.totals().total_cents
@@ -44,11 +46,11 @@ def _recoveries(store: LocalStore) -> tuple[RecoveryView, RecoveryView]:
     sold.add_tender("card", card)
     sold.add_tender("cash", (total - card) // 500 * 500 + 500)  # a note: change is due
     sold.complete()  # and the till dies before showing it
-    left = Checkout(store, terminal_id="T02", cashier="Camille")
+    left = Checkout(store, terminal_id="T02", actor=CAMILLE)
     for code in codes:
         left.scan(code)
-    unshown = Checkout(store, terminal_id="T01", cashier="Camille").recover()
-    basket = Checkout(store, terminal_id="T02", cashier="Camille").recover()
+    unshown = Checkout(store, terminal_id="T01", actor=CAMILLE).recover()
+    basket = Checkout(store, terminal_id="T02", actor=CAMILLE).recover()
     return RecoveryView.of(unshown), RecoveryView.of(basket)
 
 
@@ -79,7 +81,7 @@ def attention_screenshots(out: Path, language: str) -> list[Path]:
             build_demo_store(store, products=300, days=1, today=date.today())
             unshown, basket = _recoveries(store)
             _refusals(store)
-        controller = TillController(TillOptions(data_dir, cashier="Camille"))
+        controller = TillController(TillOptions(data_dir, cashier="camille"))
         for name, view in (("unshown_sale", unshown), ("open_basket", basket)):
             dialog = RecoveryDialog(view, controller)
             saved.append(save_grab(dialog, out / f"recovery_{name}_{language}.png"))

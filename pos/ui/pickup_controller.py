@@ -19,6 +19,7 @@ from pos.domain.errors import PosError
 from pos.domain.pickup import Picking, PickOutcome, PickupLine, PickupState
 from pos.services.central_link import read_link
 from pos.services.pickup_desk import DeskCounts, DeskOrder, PickingList, PickupDesk
+from pos.services.staff import FIRST_START, StaffDirectory, provisional_actor
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QObject, Signal
 from pos.ui.worker_thread import RequestWorker, WorkerThread
@@ -30,7 +31,8 @@ TABS = ("to_prepare", "ready", "due_today", "overdue")
 @dataclass(frozen=True, slots=True)
 class PickupOptions:
     data_dir: Path
-    staff: str = "Accueil"
+    # Who the desk acts as (a staff id or name) until the sign-in screen exists.
+    staff: str = ""
     store_id: str | None = None  # None: the enrolled store's, or every order (not enrolled)
     tz: tzinfo | None = None  # the store's time for "today" and the times shown; None: local
     clock: Callable[[], datetime] | None = None  # None: the real clock (tests fix it)
@@ -72,7 +74,8 @@ class PickupWorker(RequestWorker):
     def __init__(self, options: PickupOptions) -> None:
         super().__init__()
         self._options = options
-        self._staff = options.staff
+        self._staff = FIRST_START  # resolved against the store's staff when it opens
+        self._codes: dict[str, str] = {}  # order id: the pickup code that found it here
         self._store: LocalStore | None = None
         self._desk: PickupDesk | None = None
         self._pickings: dict[str, Picking] = {}
@@ -94,6 +97,7 @@ class PickupWorker(RequestWorker):
             store_id = link.store_id if link is not None else None
         extra = {"clock": self._options.clock} if self._options.clock is not None else {}
         self._desk = PickupDesk(store, store_id=store_id, tz=self._options.tz, **extra)
+        self._staff = provisional_actor(StaffDirectory(store), self._options.staff)
         self._departments = {code: name for code, name, _ in store.catalog.departments()}
         self._do_refresh(TABS[0])
 
@@ -103,7 +107,8 @@ class PickupWorker(RequestWorker):
             self._store = self._desk = None
 
     def _do_set_staff(self, staff: str) -> None:
-        self._staff = staff
+        if self._store is not None:
+            self._staff = provisional_actor(StaffDirectory(self._store), staff)
 
     # -- lists and lookups ----------------------------------------------------------------
 
@@ -121,7 +126,10 @@ class PickupWorker(RequestWorker):
         self.searched.emit(query, tuple(self.desk.search(query)))
 
     def _do_find(self, text: str) -> None:
-        self.found.emit(self.desk.find(text))
+        order = self.desk.find(text)
+        if order.pickup_code and text.strip() != order.id:  # a code, not the order number
+            self._codes[order.id] = text
+        self.found.emit(order)
 
     def _do_show(self, order_id: str) -> None:
         self.order_loaded.emit(self.desk.order(order_id))
@@ -189,14 +197,16 @@ class PickupWorker(RequestWorker):
     # -- handing over and cancelling ------------------------------------------------------
 
     def _do_hand_over(self, order_id: str) -> None:
-        self.slip_ready.emit(self.desk.hand_over(order_id, self._staff))
+        code = self._codes.get(order_id, "")
+        self.slip_ready.emit(self.desk.hand_over(order_id, self._staff, code=code))
         self.moved.emit(self.desk.order(order_id))
 
     def _do_sale_lines(self, order_id: str) -> None:
         self.sale_lines_ready.emit(order_id, self.desk.sale_lines_for(order_id))
 
     def _do_paid_in_store(self, order_id: str, sale_id: str) -> None:
-        slip = self.desk.hand_over_paid_in_store(order_id, self._staff, sale_id)
+        code = self._codes.get(order_id, "")
+        slip = self.desk.hand_over_paid_in_store(order_id, self._staff, sale_id, code=code)
         self.slip_ready.emit(slip)
         self.moved.emit(self.desk.order(order_id))
 

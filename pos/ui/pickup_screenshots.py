@@ -17,6 +17,7 @@ from typing import Any
 
 from pos.domain.product import SoldBy
 from pos.domain.quantity import line_gross
+from pos.domain.rights import Actor, Role
 from pos.services.demo_store import build_demo_store
 from pos.services.pickup_desk import PickupDesk, stamp
 from pos.store import pickup_orders, push_queue
@@ -155,7 +156,7 @@ def _demo_orders(store: LocalStore, now: datetime) -> None:
         feed_order("web-1035", "CD56-EF78", camille, [(units[4], 1)], state="ready",
                    version=3, due_at=at(0, 11)),
     )  # fmt: skip
-    PickupDesk(store).hand_over("web-1035", "Inès")
+    PickupDesk(store).hand_over("web-1035", Actor("ines", "Inès", Role.MANAGER))
     refuse_last_move(
         store,
         "Order web-1035 is collected (version 4): collected at terminal T02 by Marc at "

@@ -25,6 +25,7 @@ from pos.services.checkout import Checkout, PricedItem, utc_now
 from pos.services.demo_store import build_demo_store
 from pos.services.quick_keys import QuickKeys
 from pos.services.receipts import ReceiptHeader, receipt_document
+from pos.services.staff import StaffDirectory, provisional_actor
 from pos.services.store_summary import summarize
 from pos.store import receipts
 from pos.store.local_store import LocalStore
@@ -40,7 +41,9 @@ from pos.ui.worker_thread import RequestWorker, WorkerThread
 @dataclass(frozen=True, slots=True)
 class TillOptions:
     data_dir: Path
-    cashier: str = "Caisse"
+    # Who the till acts as (a staff id or name) until the sign-in screen exists; a store
+    # without staff acts as the "first start" administrator (pos.services.staff).
+    cashier: str = ""
     demo_if_empty: bool = True
     receipt_header: ReceiptHeader | None = None  # None: the store's name from its database
     terminal_id: str | None = None  # None: the one recorded in the store's database
@@ -81,10 +84,9 @@ class TillWorker(RequestWorker):
         empty = not store.catalog.count() and not store.sales.count()
         if self._options.demo_if_empty and empty and read_link(store) is None:
             build_demo_store(store, today=date.today())
-        summary = summarize(store, data_dir, self._options.cashier, self._options.terminal_id)
-        self._checkout = Checkout(
-            store, terminal_id=summary.terminal_id, cashier=self._options.cashier
-        )
+        actor = provisional_actor(StaffDirectory(store), self._options.cashier)
+        summary = summarize(store, data_dir, actor.display_name, self._options.terminal_id)
+        self._checkout = Checkout(store, terminal_id=summary.terminal_id, actor=actor)
         self._central = summary.central
         recovery = self._checkout.recover()  # a kill's leftovers: before the first scan
         self.opened.emit(summary)
@@ -161,9 +163,8 @@ class TillWorker(RequestWorker):
         )
 
     def _do_drawer(self, reason: str, sale_id: str) -> None:
-        receipts.record_drawer_open(
-            self._require_store().conn, reason, self.checkout.cashier, utc_now(), sale_id or None
-        )
+        """Recorded by the service, which refuses a drawer without a sale to a cashier."""
+        self.checkout.open_drawer(reason, sale_id)
 
     def _header(self) -> ReceiptHeader:
         if self._options.receipt_header is not None:

@@ -28,6 +28,7 @@ from sync.central import (
     pickup_orders,
     promotions,
     pushes,
+    staff,
     till_days,
     web,
 )
@@ -42,6 +43,7 @@ from sync.contract.faults import FaultSettings
 from sync.contract.operations import PushRequest, PushResponse
 from sync.contract.pickups import ExpireRequest, PickupCancelRequest, PickupOrderRequest
 from sync.contract.scalars import OrderId, ReservationId, Sku, StoreId, TerminalId
+from sync.contract.staff import StaffId, StaffUpsert
 from sync.contract.web import ReservationRequest
 
 _JSON = "application/json"
@@ -76,6 +78,7 @@ def _checked(adapter: TypeAdapter[str], value: str, what: str) -> str:
 _STORE_ID: TypeAdapter[str] = TypeAdapter(StoreId)
 _TERMINAL_ID: TypeAdapter[str] = TypeAdapter(TerminalId)
 _SKU: TypeAdapter[str] = TypeAdapter(Sku)
+_STAFF_ID: TypeAdapter[str] = TypeAdapter(StaffId)
 _RESERVATION_ID: TypeAdapter[str] = TypeAdapter(ReservationId)
 _ORDER_ID: TypeAdapter[str] = TypeAdapter(OrderId)
 _MAX_CODE_TEXT = 200
@@ -223,6 +226,19 @@ class CentralApp:
         body = await parse(request, StockCount)
         return json_response(await run_in_threadpool(admin.stock_count, self.db, store_id, body))
 
+    async def put_staff(self, request: Request) -> Response:
+        self._admin(request)
+        store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
+        staff_id = _checked(_STAFF_ID, request.path_params["staff_id"], "staff member")
+        body = await parse(request, StaffUpsert)
+        item, created = await run_in_threadpool(staff.put_staff, self.db, store_id, staff_id, body)
+        return json_response(item, 201 if created else 200)
+
+    async def approvals(self, request: Request) -> Response:
+        self._admin(request)
+        store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
+        return json_response(await run_in_threadpool(staff.approvals, self.db, store_id))
+
     async def chain(self, request: Request) -> Response:
         self._admin(request)
         store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
@@ -283,6 +299,8 @@ class CentralApp:
             Route("/v1/admin/promotions/{promotion_id}", self.put_promotion, methods=["PUT"]),
             Route("/v1/admin/pickups/expire", self.expire_pickups, methods=["POST"]),
             Route("/v1/admin/stores/{store_id}/stock", self.stock_count, methods=["POST"]),
+            Route("/v1/admin/stores/{store_id}/staff/{staff_id}", self.put_staff, methods=["PUT"]),
+            Route("/v1/admin/stores/{store_id}/approvals", self.approvals, methods=["GET"]),
             Route(
                 "/v1/admin/terminals/{store_id}/{terminal_id}/chain", self.chain, methods=["GET"]
             ),

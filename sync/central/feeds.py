@@ -16,6 +16,7 @@ import json
 from sync.central import cursors
 from sync.central.db import Database
 from sync.central.errors import ApiError, bad_request, not_found
+from sync.central.staff import FEED_QUERY as STAFF_FEED_QUERY
 from sync.contract.scalars import DEFAULT_PAGE_ITEMS, MAX_PAGE_ITEMS
 
 _BOOL = "json(CASE {0} WHEN 1 THEN 'true' ELSE 'false' END)"
@@ -53,6 +54,7 @@ _QUERIES: dict[str, tuple[bool, str]] = {
         "SELECT change_seq, CAST(item AS BLOB) "
         "FROM pickups WHERE store_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?",
     ),
+    "staff": (True, STAFF_FEED_QUERY),
 }
 
 

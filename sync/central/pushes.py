@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from sync.central import pickup_desk, till_days
+from sync.central import pickup_desk, staff, till_days
 from sync.central.chain import ChainWitness
 from sync.central.db import Database, bump_counters, utc_now
 from sync.central.errors import describe
@@ -44,6 +44,7 @@ from sync.contract.operations import (
 )
 from sync.contract.pickups import PickupTransitionPayload
 from sync.contract.sales import SalePayload
+from sync.contract.staff import ApprovalPayload
 
 _INSERT_OPERATION = (
     "INSERT INTO operations (op_id, store_id, terminal_id, seq, kind, fingerprint, warnings, "
@@ -141,6 +142,7 @@ class _Batch:
         self.stock = StockChanges(store_id, self.at)
         self.op_rows: list[tuple] = []
         self.sale_rows: list[tuple] = []
+        self.approval_rows: list[tuple] = []
         self.counts: Counter[str] = Counter()
 
     def run(self) -> list[OperationResult]:
@@ -149,6 +151,7 @@ class _Batch:
         self.stock.flush(self.conn)
         self.conn.executemany(_INSERT_OPERATION, self.op_rows)
         self.conn.executemany(_INSERT_SALE, self.sale_rows)
+        self.conn.executemany(staff.INSERT_APPROVAL, self.approval_rows)
         bump_counters(self.conn, dict(self.counts))
         return results
 
@@ -191,6 +194,14 @@ class _Batch:
             if problem:
                 return self._rejected(op_id, code, problem)
             warnings = []
+        elif isinstance(p.payload, ApprovalPayload):
+            code, problem = self._approval(op_id, p.payload)
+            if problem:
+                return self._rejected(op_id, code, problem)
+            self.approval_rows.append(
+                staff.approval_row(op_id, self.store_id, p.payload, p.op.payload)
+            )
+            warnings = []
         else:  # PAYLOAD_MODELS grew a kind this server does not apply
             return self._rejected(op_id, UNKNOWN_KIND, f"Kind {p.op.kind!r} is not applied here.")
         self.recorded[op_id] = (p.fingerprint, warnings)
@@ -220,6 +231,20 @@ class _Batch:
             self.stock.move(line.product_id, sku, -line.quantity, "sale", None, sale.id)
         self.counts["sales"] += 1
         return warnings
+
+    def _approval(self, op_id: str, payload: ApprovalPayload) -> tuple[str, str]:
+        """An approval is its own op (op_id = approval_id) from the terminal it names."""
+        if payload.approval_id != op_id:
+            return (
+                INVALID_PAYLOAD,
+                f"An approval's op_id must be its approval_id ({payload.approval_id!r}).",
+            )
+        if payload.terminal_id != self.terminal_id:
+            return WRONG_TERMINAL, (
+                f"This approval names terminal {payload.terminal_id!r}, but the token is "
+                f"terminal {self.terminal_id!r}'s: it was not stored."
+            )
+        return "", ""
 
     def _movement(self, op_id: str, payload: StockMovementPayload) -> tuple[str, str]:
         """Apply a terminal's stock delta; (code, reason) it cannot be applied, else ''s.

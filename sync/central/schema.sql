@@ -198,3 +198,32 @@ CREATE TABLE IF NOT EXISTS enrolment_attempts (
     outcome     TEXT NOT NULL CHECK (outcome IN ('accepted', 'wrong_code', 'throttled'))
 );
 CREATE INDEX IF NOT EXISTS enrolment_attempts_store ON enrolment_attempts(store_id, outcome, at_s);
+
+-- Staff of each store, served by the per-store ``staff`` feed (PINs as argon2id hashes).
+CREATE TABLE IF NOT EXISTS staff (
+    store_id     TEXT NOT NULL,
+    id           TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    role         TEXT NOT NULL,
+    pin_hash     TEXT NOT NULL,
+    badge        TEXT,
+    language     TEXT NOT NULL,
+    active       INTEGER NOT NULL,
+    change_seq   INTEGER NOT NULL,
+    PRIMARY KEY (store_id, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS staff_change ON staff (store_id, change_seq);
+
+-- Managers' approvals pushed by the tills (kind ``approval``), once each by op_id.
+CREATE TABLE IF NOT EXISTS approvals (
+    op_id        TEXT PRIMARY KEY,
+    store_id     TEXT NOT NULL,
+    terminal_id  TEXT NOT NULL,
+    right_name   TEXT NOT NULL,
+    asked_by     TEXT NOT NULL,
+    approved_by  TEXT NOT NULL,
+    amount_cents INTEGER,
+    at           TEXT NOT NULL,
+    payload      TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL
+) WITHOUT ROWID;

@@ -32,6 +32,7 @@ from sync.contract.pickups import (
     PickupOrder,
     PickupOrderRequest,
 )
+from sync.contract.staff import ApprovalList, StaffItem, StaffUpsert
 from sync.contract.till_days import SessionsView
 from sync.contract.web import AvailabilityResponse, ReservationRequest, ReservationResponse
 
@@ -213,6 +214,24 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         {200: StockItem},
     ),
     Endpoint(
+        "PUT",
+        "/v1/admin/stores/{store_id}/staff/{staff_id}",
+        "admin_put_staff",
+        "Create or replace a staff member (the PIN is hashed at once, served as its hash)",
+        "admin",
+        StaffUpsert,
+        {200: StaffItem, 201: StaffItem},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/admin/stores/{store_id}/approvals",
+        "admin_approvals",
+        "The managers' approvals the store's tills pushed",
+        "admin",
+        None,
+        {200: ApprovalList},
+    ),
+    Endpoint(
         "GET",
         "/v1/admin/terminals/{store_id}/{terminal_id}/chain",
         "admin_chain",
@@ -274,7 +293,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
 PATH_PARAMS: dict[str, dict[str, object]] = {
     "store_id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{0,63}$"},
     "terminal_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"},
-    "feed": {"type": "string", "enum": ["catalog", "promotions", "stock", "customers", "pickups"]},
+    "feed": {
+        "type": "string",
+        "enum": ["catalog", "promotions", "stock", "customers", "pickups", "staff"],
+    },
     "sku": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},
     "reservation_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
     "order_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
@@ -284,4 +306,5 @@ PATH_PARAMS: dict[str, dict[str, object]] = {
         "description": "A typed code (case, hyphens free) or the whole QR text.",
     },
     "promotion_id": {"type": "string", "pattern": r"^[1-9][0-9]{0,17}$"},
+    "staff_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
 }

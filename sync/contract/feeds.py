@@ -33,9 +33,10 @@ from sync.contract.scalars import (
     Timestamp,
     VatBp,
 )
+from sync.contract.staff import StaffItem
 
-FeedName = Literal["catalog", "promotions", "stock", "customers", "pickups"]
-FEEDS: tuple[FeedName, ...] = ("catalog", "promotions", "stock", "customers", "pickups")
+FeedName = Literal["catalog", "promotions", "stock", "customers", "pickups", "staff"]
+FEEDS: tuple[FeedName, ...] = ("catalog", "promotions", "stock", "customers", "pickups", "staff")
 
 
 class CatalogItem(BaseModel):
@@ -136,7 +137,12 @@ class PickupsPage(_Page):
     items: Annotated[list[PickupItem], Field(max_length=MAX_PAGE_ITEMS)]
 
 
-FeedPage = CatalogPage | PromotionsPage | StockPage | CustomersPage | PickupsPage
+class StaffPage(_Page):
+    feed: Literal["staff"]
+    items: Annotated[list[StaffItem], Field(max_length=MAX_PAGE_ITEMS)]
+
+
+FeedPage = CatalogPage | PromotionsPage | StockPage | CustomersPage | PickupsPage | StaffPage
 
 #: The page model of each feed, for a client that pulls them by name.
 PAGE_MODELS: dict[FeedName, type[_Page]] = {
@@ -145,4 +151,5 @@ PAGE_MODELS: dict[FeedName, type[_Page]] = {
     "stock": StockPage,
     "customers": CustomersPage,
     "pickups": PickupsPage,
+    "staff": StaffPage,
 }

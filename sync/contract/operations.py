@@ -23,6 +23,7 @@ from sync.contract.scalars import (
     ShortText,
     Sku,
 )
+from sync.contract.staff import ApprovalPayload
 from sync.contract.till_days import (
     CashMovementPayload,
     TillSessionClosedPayload,
@@ -36,6 +37,7 @@ OperationKind = Literal[
     "till_session_opened",
     "cash_movement",
     "till_session_closed",
+    "approval",
 ]
 OperationStatus = Literal["accepted", "duplicate", "rejected"]
 
@@ -88,6 +90,7 @@ PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "till_session_opened": TillSessionOpenedPayload,
     "cash_movement": CashMovementPayload,
     "till_session_closed": TillSessionClosedPayload,
+    "approval": ApprovalPayload,
 }
 
 
@@ -105,7 +108,8 @@ class Operation(BaseModel):
             description="SalePayload for kind 'sale', StockMovementPayload for "
             "'stock_movement', PickupTransitionPayload for 'pickup_transition', "
             "TillSessionOpenedPayload, CashMovementPayload and TillSessionClosedPayload for "
-            "'till_session_opened', 'cash_movement' and 'till_session_closed'."
+            "'till_session_opened', 'cash_movement' and 'till_session_closed'; "
+            "ApprovalPayload for 'approval'."
         ),
     ]
 

@@ -18,6 +18,7 @@ from pos.store import (
     feed_cursors,
     pickup_orders,
     promotion_feed,
+    staff,
     stock_levels,
 )
 from sync.ports import FeedPage
@@ -26,7 +27,9 @@ Apply = Callable[[sqlite3.Connection, FeedPage], int]
 Restart = Callable[[sqlite3.Connection], None]
 
 #: Catalog first (stock levels name its products), then stock, then the rest.
-DEFAULT_FEEDS: tuple[str, ...] = ("catalog", "stock", "customers", "promotions", "pickups")
+DEFAULT_FEEDS: tuple[str, ...] = (
+    "catalog", "stock", "customers", "promotions", "pickups", "staff",
+)  # fmt: skip
 
 
 def _catalog(conn: sqlite3.Connection, page: FeedPage) -> int:
@@ -45,6 +48,7 @@ APPLIERS: dict[str, Apply] = {
     "customers": lambda conn, page: customer_feed.apply_page(conn, page.items, page.next_cursor),
     "promotions": lambda conn, page: promotion_feed.apply_page(conn, page.items, page.next_cursor),
     "pickups": lambda conn, page: pickup_orders.apply_page(conn, page.items, page.next_cursor),
+    "staff": lambda conn, page: staff.apply_page(conn, page.items, page.next_cursor),
 }
 
 RESTARTS: dict[str, Restart] = {
@@ -53,4 +57,5 @@ RESTARTS: dict[str, Restart] = {
     "customers": lambda conn: feed_cursors.forget(conn, "customers"),
     "promotions": lambda conn: feed_cursors.forget(conn, "promotions"),
     "pickups": pickup_orders.restart,
+    "staff": lambda conn: feed_cursors.forget(conn, "staff"),
 }

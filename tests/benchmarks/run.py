@@ -40,6 +40,7 @@ from pos.services.checkout import Checkout  # noqa: E402
 from pos.store.db import connect  # noqa: E402
 from pos.store.local_store import LocalStore  # noqa: E402
 from pos.store.sales import SalesStore  # noqa: E402
+from tests.support.staff import a_cashier  # noqa: E402
 
 PRODUCTS = 1_000_000
 BASKET_LINES = 50
@@ -96,7 +97,7 @@ _UNSAVE = "DELETE FROM open_basket_lines WHERE terminal_id = ? AND line_id = ?"
 def bench_scan(store: LocalStore, rng: random.Random, n: int = 20000) -> None:
     """Each timed scan adds the 50th line to a 49-line basket, then totals are read."""
     codes = sample_codes(store.conn, rng, n + BASKET_LINES)
-    checkout = Checkout(store, terminal_id="BENCH", cashier="bench")
+    checkout = Checkout(store, terminal_id="BENCH", actor=a_cashier("bench"))
     for code in codes[: BASKET_LINES - 1]:
         checkout.scan(code)
     floor_sql = (

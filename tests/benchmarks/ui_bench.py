@@ -93,7 +93,7 @@ class _Pinger(QObject):
 def burst_to_row(data_dir: Path, codes: list[str]) -> tuple[list[float], list[float]]:
     """Microseconds from a burst's first key to the new row painted, and the floor."""
     app = QApplication.instance() or QApplication([])
-    controller = TillController(TillOptions(data_dir, cashier="bench", demo_if_empty=False))
+    controller = TillController(TillOptions(data_dir, cashier="Inès", demo_if_empty=False))
     window = MainWindow(controller)
     window.resize(1024, 768)
     window.show()

@@ -33,6 +33,7 @@ from pos.ui.pickup_screenshots import (
 )
 from pos.ui.qt import QApplication, Qt
 from pos.ui.screens.pickup_screen import PickupScreen
+from tests.support.staff import a_cashier, a_manager
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 PARIS = timezone(timedelta(hours=1))  # the store's day starts at 23:00 UTC
@@ -202,7 +203,7 @@ def test_an_order_to_pay_in_store_goes_to_the_till_at_its_prices(
         (ln.sku, ln.quantity, ln.unit_price_cents) for ln in order.lines
     ]
     with LocalStore(desk_dir / "store.db") as store:  # the till's sale, as the app rings it
-        checkout = Checkout(store, terminal_id="T01", cashier="Inès")
+        checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"))
         checkout.add_priced([PricedItem(ln.product_id, ln.quantity, ln.unit_price_cents)
                              for ln in lines])  # fmt: skip
         checkout.add_tender(TenderKind.CARD, checkout.totals().total_cents)
@@ -232,7 +233,7 @@ def test_a_conflict_shows_centrals_reason_until_seen(
     reason = "Order web-3 is collected (version 4): collected at terminal T02 by Marc."
     with LocalStore(desk_dir / "store.db") as store:  # this desk's move, refused at push
         items = catalog_items(store, 4)
-        PickupDesk(store).hand_over("web-3", "Inès")
+        PickupDesk(store).hand_over("web-3", a_manager("Inès"))
         refuse_last_move(store, reason)
         lines = [(items[0], 1), (items[3], 2)]
         customer = ("Inès Moreau", "", "")

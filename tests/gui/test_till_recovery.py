@@ -14,6 +14,7 @@ from pos.services.checkout import Checkout
 from pos.store.local_store import LocalStore
 from pos.ui.main_window import MainWindow
 from pos.ui.till_controller import TillController, TillOptions
+from tests.support.staff import a_cashier
 
 
 def _codes(store: LocalStore, n: int) -> list[str]:
@@ -30,7 +31,7 @@ def _killed_till(data_dir: Path, *, paid: bool) -> tuple[list[str], str]:
     with LocalStore(data_dir / "store.db") as store:
         codes = _codes(store, 3)
         terminal = store.setting("terminal_id", "T01")
-        checkout = Checkout(store, terminal_id=terminal, cashier="Camille")
+        checkout = Checkout(store, terminal_id=terminal, actor=a_cashier("Camille"))
         checkout.scan(codes[0])
         checkout.scan(codes[1])
         if paid:

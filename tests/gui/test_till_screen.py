@@ -151,3 +151,16 @@ def test_text_grows_with_the_screen(qtbot: QtBot, till: MainWindow) -> None:
     qtbot.waitUntil(lambda: screen.zoom > 1.2)
     assert screen.table.font().pointSizeF() > small * 1.2
     assert screen.buttons["F12"].minimumHeight() > 64
+
+
+def test_the_till_acts_as_a_cashier_whom_the_service_refuses_the_drawer_without_a_sale(
+    qtbot: QtBot, till: MainWindow, data_dir
+) -> None:
+    """Until the sign-in screen exists the till acts as the demo's Camille (cashier): F10
+    goes to the service, which refuses it; nothing is recorded."""
+    screen = till.till_screen
+    with qtbot.waitSignal(screen.refusal_shown, timeout=5000) as refused:
+        screen.open_drawer()
+    assert refused.args[0] == "right_refused"
+    with sqlite3.connect(data_dir / "store.db") as conn:
+        assert conn.execute("SELECT count(*) FROM drawer_events").fetchone()[0] == 0

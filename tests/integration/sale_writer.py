@@ -10,13 +10,14 @@ import sys
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.store.local_store import LocalStore
+from tests.support.staff import a_cashier
 
 
 def main(path: str, seed: int) -> None:
     rng = random.Random(seed)
     store = LocalStore(path)
     codes = [row[0] for row in store.conn.execute("SELECT code FROM barcodes LIMIT 300")]
-    checkout = Checkout(store, terminal_id="T01", cashier="crash")
+    checkout = Checkout(store, terminal_id="T01", actor=a_cashier("crash"))
     print("READY", flush=True)
     while True:
         for _ in range(5):

@@ -16,6 +16,7 @@ from pos.store.catalog_loader import load_catalog
 from pos.store.journal import verify
 from pos.store.local_store import LocalStore
 from resources.demo.catalog import DEPARTMENTS, demo_products
+from tests.support.staff import a_cashier
 from tests.support.writer_process import kill_and_read, start_writer
 
 KILLS = 100
@@ -75,7 +76,7 @@ def _run_and_kill(db: Path, seed: int, paying: bool, rng: random.Random, said: R
 
 def _check(db: Path, said: Reported, figures: Figures) -> None:
     with LocalStore(db) as store:
-        recovery = Checkout(store, terminal_id="T01", cashier="check").recover()
+        recovery = Checkout(store, terminal_id="T01", actor=a_cashier("check")).recover()
         sales = {row[0] for row in store.conn.execute("SELECT id FROM sales")}
         basket, unshown = recovery.basket, recovery.unshown
         figures.baskets += basket is not None

@@ -20,6 +20,7 @@ from sync.client import HttpCentral
 from sync.client.carts import HttpCarts
 from sync.engine import SyncEngine
 from tests.support.central_server import CentralServer
+from tests.support.staff import a_cashier
 
 STORE = "lyon-part-dieu"
 
@@ -31,7 +32,7 @@ class Till:
     http: HttpCarts
 
     def checkout(self) -> Checkout:
-        return Checkout(self.store, terminal_id="T01", cashier="Inès")
+        return Checkout(self.store, terminal_id="T01", actor=a_cashier("Inès"))
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from pos.store.local_store import LocalStore
 from sync.client import HttpCentral
 from sync.engine import DEFAULT_FEEDS, SyncEngine, SyncStatus
 from tests.support.central_server import CentralServer
+from tests.support.staff import a_cashier, a_manager
 
 STORE, OTHER_STORE = "lyon-part-dieu", "paris-rivoli"
 FEEDS = DEFAULT_FEEDS
@@ -102,7 +103,7 @@ def test_the_whole_journey_with_an_offline_stretch(central: CentralServer, open_
     order = desk.find(placed["qr_text"])
     assert order.pickup_code == placed["pickup_code"] and order.total_cents == placed["total_cents"]
 
-    desk.start_preparing("web-100", "Inès")
+    desk.start_preparing("web-100", a_manager("Inès"))
     assert t01.sync().state == "idle" and central.pickup_order("web-100")["state"] == "preparing"
 
     # Scan-to-pick: a wrong item and one too many are refused; C cannot be found.
@@ -117,9 +118,9 @@ def test_the_whole_journey_with_an_offline_stretch(central: CentralServer, open_
 
     # The server goes away: the desk goes on, and its moves wait in the outbox.
     central.stop()
-    assert desk.mark_ready("web-100", "Inès", picking).partial
+    assert desk.mark_ready("web-100", a_manager("Inès"), picking).partial
     assert t01.sync().state == "offline"
-    slip = desk.hand_over("web-100", "Inès")
+    slip = desk.hand_over("web-100", a_manager("Inès"))
     assert slip.state is PickupState.COLLECTED
     assert [(line.sku, line.quantity) for line in slip.lines] == [(sku_a, 2), (sku_b, 1)]
     assert [(line.sku, line.quantity) for line in slip.short] == [(sku_c, 1)]
@@ -145,7 +146,7 @@ def test_the_whole_journey_with_an_offline_stretch(central: CentralServer, open_
 
     # The same code scanned again finds the order, but nothing more can be handed over.
     assert desk.find(placed["pickup_code"]).state is PickupState.COLLECTED
-    assert refused(desk.hand_over, "web-100", "Inès").code == "pickup_closed"
+    assert refused(desk.hand_over, "web-100", a_manager("Inès")).code == "pickup_closed"
 
 
 def test_hostile_codes(central: CentralServer, open_desk) -> None:
@@ -170,15 +171,15 @@ def test_two_desks_hand_over_the_same_order_at_once(central: CentralServer, open
     (_, sku, _), *_ = stocked_products(central, t01, 1)
     central.place_pickup_order("web-300", {sku: 2})
     assert t01.sync().state == "idle"
-    t01.desk.start_preparing("web-300", "Inès")
+    t01.desk.start_preparing("web-300", a_manager("Inès"))
     picking = t01.desk.set_picked(t01.desk.start_picking("web-300"), sku, 2)
-    t01.desk.mark_ready("web-300", "Inès", picking)
+    t01.desk.mark_ready("web-300", a_manager("Inès"), picking)
     assert t01.sync().state == "idle" and t02.sync().state == "idle"
     assert [o.id for o in t02.desk.ready()] == ["web-300"]
 
     # Both desks hand it over, then push at the same moment: exactly one wins.
-    t01.desk.hand_over("web-300", "Inès")
-    t02.desk.hand_over("web-300", "Marc")
+    t01.desk.hand_over("web-300", a_manager("Inès"))
+    t02.desk.hand_over("web-300", a_manager("Marc"))
     with ThreadPoolExecutor(2) as pool:
         statuses = list(pool.map(lambda desk: desk.sync(), (t01, t02)))
     assert sorted(status.rejected for status in statuses) == [0, 1]
@@ -202,13 +203,14 @@ def test_an_order_cancelled_online_while_preparing(central: CentralServer, open_
     (id_a, sku, code), *_ = stocked_products(central, t01, 1)
     central.place_pickup_order("web-400", {sku: 1})
     assert t01.sync().state == "idle"
-    t01.desk.start_preparing("web-400", "Inès")
+    t01.desk.start_preparing("web-400", a_manager("Inès"))
     assert t01.sync().state == "idle"
 
     cancelled = central.web("POST", "/v1/web/pickup-orders/web-400/cancel", {"reason": "Trop long"})
     assert cancelled.status_code == 200
     picking = t01.desk.scan_pick(t01.desk.start_picking("web-400"), code).picking
-    assert t01.desk.mark_ready("web-400", "Inès", picking).state is PickupState.READY  # locally
+    # locally:
+    assert t01.desk.mark_ready("web-400", a_manager("Inès"), picking).state is PickupState.READY
     assert t01.sync().rejected == 1
 
     (conflict,) = t01.desk.conflicts()
@@ -225,22 +227,22 @@ def test_an_order_paid_in_store(central: CentralServer, open_desk) -> None:
     placed = central.place_pickup_order("web-500", {sku_a: 3, sku_b: 1}, paid=False)
     assert t01.sync().state == "idle"
     desk = t01.desk
-    desk.start_preparing("web-500", "Inès")
+    desk.start_preparing("web-500", a_manager("Inès"))
     picking = desk.start_picking("web-500")
     for line in picking.lines:
         picking = desk.set_picked(picking, line.sku, line.ordered)
-    desk.mark_ready("web-500", "Inès", picking)
+    desk.mark_ready("web-500", a_manager("Inès"), picking)
 
     # The till rings the order up at its prices (the promotion included), then the desk
     # records the handover with the sale that took the money.
-    checkout = Checkout(t01.store, terminal_id="T01", cashier="Inès")
+    checkout = Checkout(t01.store, terminal_id="T01", actor=a_cashier("Inès"))
     checkout.add_priced([PricedItem(ln.product_id, ln.quantity, ln.unit_price_cents)
                          for ln in desk.sale_lines_for("web-500")])  # fmt: skip
     assert checkout.totals().total_cents == placed["total_cents"]
     assert checkout.basket.lines[0].product.price_cents == placed["lines"][0]["unit_price_cents"]
     checkout.add_tender(TenderKind.CARD, checkout.totals().total_cents)
     sale = checkout.complete()
-    slip = desk.hand_over_paid_in_store("web-500", "Inès", sale.sale_id)
+    slip = desk.hand_over_paid_in_store("web-500", a_manager("Inès"), sale.sale_id)
     assert slip.sale_id == sale.sale_id and slip.total_cents == sale.draft.total_cents
 
     status = t01.sync()

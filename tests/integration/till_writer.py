@@ -14,6 +14,7 @@ import sys
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.store.local_store import LocalStore
+from tests.support.staff import a_cashier
 
 
 def say(*words: object) -> None:
@@ -55,7 +56,7 @@ def main(path: str, seed: int) -> None:
     rng = random.Random(seed)
     store = LocalStore(path)
     codes = [row[0] for row in store.conn.execute("SELECT code FROM barcodes LIMIT 300")]
-    checkout = Checkout(store, terminal_id="T01", cashier="crash")
+    checkout = Checkout(store, terminal_id="T01", actor=a_cashier("crash"))
     say("READY")
     if settle(checkout, rng) and checkout.payment.tenders:
         pay_and_complete(checkout)

@@ -9,6 +9,7 @@ from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.store import stock_levels
 from tests.support.central_server import CentralServer
+from tests.support.staff import a_cashier
 from tests.sync.conftest import STORE
 from tests.sync.sales_factory import draft, sellable
 from tests.sync.terminals import open_terminal
@@ -51,7 +52,7 @@ def test_a_store_two_tills_and_the_web_stay_in_step(tmp_path: Path, central: Cen
         barcode = till_a.conn.execute(
             "SELECT code FROM barcodes WHERE product_id = ?", (gone.id,)
         ).fetchone()[0]
-        checkout = Checkout(till_a, terminal_id="T01", cashier="Inès")
+        checkout = Checkout(till_a, terminal_id="T01", actor=a_cashier("Inès"))
         checkout.scan(barcode)
         _delete_centrally(central, till_a, gone.id)
         assert a.sync().state == "idle" and b.sync().state == "idle"

@@ -15,6 +15,7 @@ from pos.services.checkout import Checkout
 from pos.services.demo_store import build_demo_store
 from pos.services.quick_keys import KeySpec, QuickKeys, needs_weight
 from pos.store.local_store import LocalStore
+from tests.support.staff import CAMILLE
 
 MANAGER = Actor("s-ines", "Inès", Role.MANAGER)
 CASHIER = Actor("s-cam", "Camille", Role.CASHIER)
@@ -43,7 +44,7 @@ def test_the_demo_grid_has_loose_produce_that_asks_for_a_weight(store: LocalStor
     assert produce and all(needs_weight(key) for key in produce)
     assert all(key.product.sold_by is SoldBy.UNIT for key in pages[2].keys)
     # A key rings its article up as a scan would: by weight, in grams.
-    checkout = Checkout(store, terminal_id="T01", cashier="Camille")
+    checkout = Checkout(store, terminal_id="T01", actor=CAMILLE)
     line = checkout.add_product(produce[0].product.id, 1250)
     assert line.quantity == 1250 and checkout.totals().total_cents > 0
     checkout.close()

@@ -14,6 +14,7 @@ from pos.services.checkout import Checkout
 from pos.store.local_store import LocalStore
 from sync.engine.engine import SyncEngine
 from tests.medusa.helpers import DroppingTransport, level_at, orders_of_sale, path_is
+from tests.support.staff import a_cashier
 
 pytestmark = pytest.mark.medusa
 
@@ -34,7 +35,7 @@ def test_an_offline_sale_reaches_medusa_once_via_the_engine(make_backend, admin,
 
     net.drop(everything, after=False, times=10**6)  # the shop's line is down
     with LocalStore(db) as store:
-        checkout = Checkout(store, terminal_id="T01", cashier="Alice")
+        checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Alice"))
         checkout.scan("3017620422003")
         checkout.scan("3017620422003")
         due = checkout.totals().total_cents

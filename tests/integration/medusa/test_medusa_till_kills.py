@@ -26,6 +26,7 @@ from pos.store import push_queue, stock_levels
 from pos.store.local_store import LocalStore
 from sync.engine.engine import SyncEngine
 from tests.medusa.helpers import ensure_stock, level_at, psql, settings_values
+from tests.support.staff import a_cashier
 from tests.support.writer_process import kill_and_read, start_writer
 
 pytestmark = pytest.mark.medusa
@@ -47,7 +48,7 @@ def pos_carts(peer, seed) -> int:
 def ring_up(db: Path, rng: random.Random, sales: dict[str, int]) -> None:
     """One sale at the till, paid by card: recorded in the store and queued in its outbox."""
     with LocalStore(db) as store:
-        checkout = Checkout(store, terminal_id="T-KILL", cashier="Camille")
+        checkout = Checkout(store, terminal_id="T-KILL", actor=a_cashier("Camille"))
         for code in rng.sample(sorted(GOODS), rng.randint(1, 2)):
             for _ in range(rng.randint(1, 2)):
                 checkout.scan(code)

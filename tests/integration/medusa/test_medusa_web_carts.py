@@ -23,6 +23,7 @@ from sync.medusa.web_carts import MedusaCarts
 from sync.ports import CentralRejected
 from tests.medusa.helpers import ensure_stock, linked_till
 from tests.medusa.seed import MedusaAdmin, MedusaStore, Seed, open_web_cart
+from tests.support.staff import a_cashier
 
 pytestmark = pytest.mark.medusa
 
@@ -84,7 +85,7 @@ def test_a_web_cart_is_sold_once_at_a_medusa_till(seed: Seed, till_dir: Path) ->
         calls = cart_calls(till_dir, link)
         assert isinstance(calls, MedusaCarts)  # before the plugin: None ("offline")
         carts = OnlineCarts(calls)
-        checkout = Checkout(store, terminal_id="T01", cashier="Inès")
+        checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"))
 
         loaded = carts.load(checkout, code.lower().replace("-", " "))  # typed loosely
 
@@ -95,7 +96,8 @@ def test_a_web_cart_is_sold_once_at_a_medusa_till(seed: Seed, till_dir: Path) ->
         sale = checkout.complete()
 
         # The cart became that sale: any other sale is refused, naming it.
-        used = refused(carts.load, Checkout(store, terminal_id="T01", cashier="Inès"), code)
+        other = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"))
+        used = refused(carts.load, other, code)
         assert used.code == "cart_already_used" and sale.sale_id in used.params["detail"]
         with pytest.raises(CentralRejected) as fetched:
             calls.fetch_cart(code)
@@ -142,7 +144,7 @@ def test_a_web_promotion_is_charged_as_medusa_computed_it(
     code = web_code(seed, cart_id)["code"]
     with LocalStore(till_dir / "store.db") as store:
         calls = cart_calls(till_dir, read_link(store))
-        checkout = Checkout(store, terminal_id="T01", cashier="Inès")
+        checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"))
         loaded = OnlineCarts(calls).load(checkout, code)
         calls.close()
     assert checkout.totals().total_cents == loaded.total_cents == to_cents(medusa["total"])
@@ -174,7 +176,7 @@ def test_two_tills_converting_one_cart_at_once_sell_it_once(seed: Seed, till_dir
 def test_unknown_codes_are_refused_in_the_tills_words(seed: Seed, till_dir: Path) -> None:
     with LocalStore(till_dir / "store.db") as store:
         calls = cart_calls(till_dir, read_link(store))
-        checkout = Checkout(store, terminal_id="T01", cashier="Inès")
+        checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"))
         assert refused(OnlineCarts(calls).load, checkout, "ZZZZ-ZZZZ").code == "cart_not_found"
         assert checkout.basket.is_empty()
         calls.close()

@@ -21,6 +21,7 @@ from sync.medusa.checks import plugin_info
 from sync.medusa.http import MedusaHttp
 from tests.medusa.helpers import linked_till, separate_peer
 from tests.medusa.seed import Seed
+from tests.support.staff import a_cashier
 
 pytestmark = pytest.mark.medusa
 
@@ -47,7 +48,7 @@ def test_link_medusa_says_the_plugin_is_missing_and_what_that_costs(
     with LocalStore(till / "store.db") as store:
         summary = summarize(store, till)
         assert summary.medusa_plugin == ""  # the status bar tells the staff
-        checkout = Checkout(store, terminal_id="T01", cashier="Inès")
+        checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"))
         calls = cart_calls(till, read_link(store))
         with pytest.raises(PosError) as refused:
             OnlineCarts(calls).load(checkout, "K7M2-Q9XD")

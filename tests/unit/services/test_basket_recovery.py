@@ -13,6 +13,7 @@ from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.store.local_store import LocalStore
 from resources.demo.catalog import DemoProduct
+from tests.support.staff import a_manager
 
 _ids = count(1)
 
@@ -21,7 +22,7 @@ def till(store: LocalStore) -> Checkout:
     return Checkout(
         store,
         terminal_id="T01",
-        cashier="Camille",
+        actor=a_manager("Inès"),  # gives discounts and cancels: a manager
         clock=lambda: "2026-11-25T10:41:00.000Z",
         new_id=lambda: f"sale-{next(_ids)}",
     )

@@ -10,6 +10,7 @@ from pos.services.checkout import Checkout
 from pos.store.journal import verify
 from pos.store.local_store import LocalStore
 from resources.demo.catalog import DemoProduct
+from tests.support.staff import a_cashier, a_manager
 
 
 @pytest.fixture
@@ -18,7 +19,7 @@ def checkout(store: LocalStore) -> Checkout:
     return Checkout(
         store,
         terminal_id="T01",
-        cashier="Camille",
+        actor=a_manager("Inès"),  # gives discounts and cancels: a manager
         clock=lambda: "2026-11-25T09:00:00.000Z",
         new_id=lambda: f"sale-{next(ids)}",
     )
@@ -101,7 +102,7 @@ def test_park_and_resume_keep_prices_and_sale_id(checkout, store, demo_items) ->
     parked_id = checkout.park("forgot the bread")
     assert checkout.basket.is_empty()
     assert [p.label for p in checkout.list_parked()] == ["forgot the bread"]
-    other_till = Checkout(store, terminal_id="T01", cashier="Julien")
+    other_till = Checkout(store, terminal_id="T01", actor=a_cashier("Julien"))
     totals = other_till.resume(parked_id)
     assert totals.total_cents == item.price_cents and other_till.sale_id == parked_id
     with pytest.raises(PosError) as gone:

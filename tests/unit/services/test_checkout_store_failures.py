@@ -6,11 +6,12 @@ from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.store.errors import StoreCorrupted, StoreFull, StoreReadOnly
 from pos.store.local_store import LocalStore
+from tests.support.staff import a_cashier
 
 
 def _paid_checkout(store: LocalStore, demo_items) -> Checkout:
     """A 60-line sale: more than the free room left in the database's existing pages."""
-    checkout = Checkout(store, terminal_id="T01", cashier="Inès")
+    checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"))
     for item in [i for i in demo_items if i.sold_by == "unit" and i.barcodes][:60]:
         checkout.scan(item.barcodes[0])
     checkout.add_tender(TenderKind.CARD, checkout.totals().total_cents)

@@ -43,3 +43,27 @@ def test_past_sales_are_real_tills_sales(tmp_path: Path) -> None:
         assert first_day.startswith("2026-11-22T")
         with pytest.raises(PosError, match="already has data"):
             build_demo_store(store, today=TODAY)
+
+
+def test_the_demo_store_has_staff_with_their_demo_pins(tmp_path: Path) -> None:
+    from pos.domain.rights import Role
+    from pos.services.staff import StaffDirectory, provisional_actor
+
+    with LocalStore(tmp_path / "store.db") as store:
+        build_demo_store(store, products=200, days=1, today=TODAY)
+        directory = StaffDirectory(store)
+        assert directory.sign_in("camille", "1111").role is Role.CASHIER
+        assert directory.sign_in("julien", "2222").role is Role.CASHIER
+        assert directory.sign_in("ines", "3333").role is Role.MANAGER
+        assert provisional_actor(directory).display_name == "Camille"  # until sign-in exists
+        cashiers = {row[0] for row in store.conn.execute("SELECT DISTINCT cashier FROM sales")}
+        assert cashiers <= {"Camille", "Julien", "Inès"}
+
+
+def test_a_store_without_staff_acts_as_first_start_and_creates_nobody(tmp_path: Path) -> None:
+    from pos.services.staff import FIRST_START, StaffDirectory, provisional_actor
+
+    with LocalStore(tmp_path / "store.db") as store:
+        directory = StaffDirectory(store)
+        assert provisional_actor(directory, "Camille") == FIRST_START
+        assert directory.list_all() == [] and directory.needs_first_admin()

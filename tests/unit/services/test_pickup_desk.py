@@ -20,6 +20,7 @@ from pos.store.local_store import LocalStore
 from pos.store.push_queue import Rejection
 from sync.contract.operations import PAYLOAD_MODELS
 from sync.contract.pickups import PickupOrder
+from tests.support.staff import CAMILLE, INES, a_cashier
 
 NOW = datetime(2025, 11, 25, 9, 30, tzinfo=UTC)
 PARIS = timezone(timedelta(hours=1))  # late November
@@ -157,7 +158,7 @@ def test_a_name_that_reads_like_a_code_is_still_searched_as_a_name(store, desk) 
 def test_another_stores_order_is_never_shown(store, desk) -> None:
     pull(store, order_item(store, "web-9", store_id="paris-rivoli"))
     assert refused(desk.find, "CMPT-PU:web-9:K7M2-Q9XD") == "pickup_not_found"
-    assert refused(desk.start_preparing, "web-9", "Inès") == "pickup_not_found"
+    assert refused(desk.start_preparing, "web-9", INES) == "pickup_not_found"
     assert desk.search("web-9") == [] and desk.to_prepare() == []
 
 
@@ -176,15 +177,14 @@ def test_lists_and_counts_follow_the_stores_day(store, desk) -> None:
     assert [o.id for o in desk.overdue()] == ["web-2"]
     counts = desk.counts()
     assert (counts.to_prepare, counts.ready, counts.due_today, counts.overdue) == (3, 1, 2, 1)
-    desk.start_preparing("web-1", "Inès")
+    desk.start_preparing("web-1", INES)
     assert desk.counts().to_prepare == 3 and desk.order("web-1").state is PickupState.PREPARING
 
 
 def test_scan_to_pick_then_a_partial_ready(store, desk) -> None:
     pull(store, order_item(store, "web-1"))
     (_, sku_a, *_, code_a), (_, sku_b, *_, code_b), (_, sku_c, *_) = products(store)
-    assert refused(desk.start_preparing, "web-1", "  ") == "staff_required"
-    desk.start_preparing("web-1", "Inès")
+    desk.start_preparing("web-1", INES)
     picking = desk.start_picking("web-1")
     listing = desk.picking_list("web-1")
     assert [(ln.sku, ln.quantity) for ln in listing.lines] == [(sku_a, 2), (sku_b, 1), (sku_c, 1)]
@@ -199,7 +199,7 @@ def test_scan_to_pick_then_a_partial_ready(store, desk) -> None:
     assert refused(desk.scan_pick, result.picking, code_a) == "pick_too_many"
     picking = desk.scan_pick(result.picking, code_b).picking
     assert [(line.sku, missing) for line, missing in picking.missing] == [(sku_c, 1)]
-    order = desk.mark_ready("web-1", "Inès", picking)
+    order = desk.mark_ready("web-1", INES, picking)
     assert order.state is PickupState.READY and order.partial and order.unsynced == 2
     assert queued(store)[-1]["lines"] == [
         {"quantity": 2, "sku": sku_a},
@@ -211,7 +211,7 @@ def test_scan_to_pick_then_a_partial_ready(store, desk) -> None:
 
 def test_goods_sold_by_weight_are_picked_by_the_scale_label(store, desk) -> None:
     pull(store, order_item(store, "web-1", (1,), weighed=500))
-    desk.start_preparing("web-1", "Inès")
+    desk.start_preparing("web-1", INES)
     code = products(store, 1)[0][5]
     _, sku, *_, plu = weighed_product(store)
     picking = desk.start_picking("web-1")
@@ -226,7 +226,7 @@ def test_goods_sold_by_weight_are_picked_by_the_scale_label(store, desk) -> None
     assert refused(desk.scan_pick, picking, make_ean13("2699999" + "00100")) == "pick_wrong_item"
     picking = desk.scan_pick(result.picking, code).picking
     assert picking.complete
-    assert desk.mark_ready("web-1", "Inès", picking).picked_total_cents == (
+    assert desk.mark_ready("web-1", INES, picking).picked_total_cents == (
         desk.order("web-1").total_cents
     )
     assert "lines" not in queued(store)[-1]
@@ -234,26 +234,26 @@ def test_goods_sold_by_weight_are_picked_by_the_scale_label(store, desk) -> None
 
 def test_ready_refuses_nothing_picked_and_a_foreign_picking(store, desk) -> None:
     pull(store, order_item(store, "web-1"), order_item(store, "web-2", (1,), code="AB12-CD34"))
-    assert refused(desk.mark_ready, "web-1", "Inès", desk.start_picking("web-1")) == (
+    assert refused(desk.mark_ready, "web-1", INES, desk.start_picking("web-1")) == (
         "pickup_illegal_move"  # received: start preparing first
     )
-    desk.start_preparing("web-1", "Inès")
+    desk.start_preparing("web-1", INES)
     picking = desk.start_picking("web-1")
-    assert refused(desk.mark_ready, "web-1", "Inès", picking) == "pickup_nothing_picked"
+    assert refused(desk.mark_ready, "web-1", INES, picking) == "pickup_nothing_picked"
     other = desk.start_picking("web-2")
-    assert refused(desk.mark_ready, "web-1", "Inès", other) == "pickup_picking_mismatch"
+    assert refused(desk.mark_ready, "web-1", INES, other) == "pickup_picking_mismatch"
     complete = picking
     for line in picking.lines:
         complete = desk.set_picked(complete, line.sku, line.ordered)
     assert refused(desk.set_picked, complete, picking.lines[0].sku, 99) == "pickup_bad_quantity"
-    desk.mark_ready("web-1", "Inès", complete)
+    desk.mark_ready("web-1", INES, complete)
     assert "lines" not in queued(store)[-1]  # everything picked
 
 
 def test_handing_over_a_prepaid_order(store, desk) -> None:
     pull(store, order_item(store, "web-1", state="ready", version=3))
     (_, sku_a, name_a, *_), *_ = products(store)
-    slip = desk.hand_over("web-1", "Inès", {sku_a: 1})
+    slip = desk.hand_over("web-1", INES, {sku_a: 1})
     assert slip.state is PickupState.PARTIALLY_COLLECTED
     assert (slip.lines[0].sku, slip.lines[0].quantity, slip.lines[0].name) == (sku_a, 1, name_a)
     assert [line.quantity for line in slip.short] == [1]
@@ -261,7 +261,7 @@ def test_handing_over_a_prepaid_order(store, desk) -> None:
     assert slip.at == "2025-11-25T09:30:00.000Z" and slip.sale_id is None
     assert slip.total_cents == sum(line.total_cents for line in slip.lines)
     assert queued(store)[-1]["to_state"] == "partially_collected"
-    assert refused(desk.hand_over, "web-1", "Inès") == "pickup_closed"  # scanned twice
+    assert refused(desk.hand_over, "web-1", INES) == "pickup_closed"  # scanned twice
 
 
 def test_handover_refusals(store, desk) -> None:
@@ -272,12 +272,12 @@ def test_handover_refusals(store, desk) -> None:
         order_item(store, "web-3", code="AAAA-0003"),
     )
     sku = products(store)[0][1]
-    assert refused(desk.hand_over, "web-1", "Inès", {"NOPE": 1}) == "pick_wrong_item"
-    assert refused(desk.hand_over, "web-1", "Inès", {sku: 3}) == "pickup_bad_quantity"
+    assert refused(desk.hand_over, "web-1", INES, {"NOPE": 1}) == "pick_wrong_item"
+    assert refused(desk.hand_over, "web-1", INES, {sku: 3}) == "pickup_bad_quantity"
     zero = {line.sku: 0 for line in desk.order("web-1").lines}
-    assert refused(desk.hand_over, "web-1", "Inès", zero) == "pickup_nothing_handed_over"
-    assert refused(desk.hand_over, "web-2", "Inès") == "pickup_pay_in_store"
-    assert refused(desk.hand_over, "web-3", "Inès") == "pickup_not_ready"
+    assert refused(desk.hand_over, "web-1", INES, zero) == "pickup_nothing_handed_over"
+    assert refused(desk.hand_over, "web-2", INES) == "pickup_pay_in_store"
+    assert refused(desk.hand_over, "web-3", INES) == "pickup_not_ready"
     assert refused(desk.sale_lines_for, "web-1") == "pickup_prepaid"
     assert refused(desk.sale_lines_for, "web-3") == "pickup_prepaid"
     assert queued(store) == []
@@ -286,7 +286,7 @@ def test_handover_refusals(store, desk) -> None:
 def test_an_order_paid_in_store_is_sold_at_its_prices_then_handed_over(store, desk) -> None:
     pull(store, order_item(store, "web-1", state="ready", version=3, paid=False, discount_bp=1000))
     lines = desk.sale_lines_for("web-1")
-    checkout = Checkout(store, terminal_id="T01", cashier="Inès", new_id=lambda: "sale-1")
+    checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"), new_id=lambda: "sale-1")
     checkout.add_priced([PricedItem(ln.product_id, ln.quantity, ln.unit_price_cents)
                          for ln in lines])  # fmt: skip
     order = desk.order("web-1")
@@ -294,12 +294,12 @@ def test_an_order_paid_in_store_is_sold_at_its_prices_then_handed_over(store, de
     assert [ln.product.price_cents for ln in checkout.basket.lines] == [
         ln.unit_price_cents for ln in order.lines
     ]
-    assert refused(desk.hand_over_paid_in_store, "web-1", "Inès", "sale-1") == (
+    assert refused(desk.hand_over_paid_in_store, "web-1", INES, "sale-1") == (
         "pickup_sale_unknown"  # not committed yet
     )
     checkout.add_tender(TenderKind.CARD, checkout.totals().total_cents)
     sale = checkout.complete()
-    slip = desk.hand_over_paid_in_store("web-1", "Inès", sale.sale_id)
+    slip = desk.hand_over_paid_in_store("web-1", INES, sale.sale_id)
     assert slip.state is PickupState.COLLECTED and slip.sale_id == "sale-1"
     assert slip.total_cents == sale.draft.total_cents
     assert queued(store)[-1]["sale_id"] == "sale-1" and "lines" not in queued(store)[-1]
@@ -309,15 +309,15 @@ def test_an_order_paid_in_store_is_sold_at_its_prices_then_handed_over(store, de
 
 def test_cancel_at_the_desk_keeps_the_reason(store, desk) -> None:
     pull(store, order_item(store, "web-1"))
-    order = desk.cancel("web-1", "Inès", "  The customer changed their mind. ")
+    order = desk.cancel("web-1", INES, "  The customer changed their mind. ")
     assert order.state is PickupState.CANCELLED and not order.is_open
     assert queued(store)[-1]["reason"] == "The customer changed their mind."
-    assert refused(desk.start_preparing, "web-1", "Inès") == "pickup_closed"
+    assert refused(desk.start_preparing, "web-1", INES) == "pickup_closed"
 
 
 def test_a_refused_move_is_a_conflict_with_its_reason_and_advice(store, desk) -> None:
     pull(store, order_item(store, "web-1", state="ready", version=3))
-    desk.hand_over("web-1", "Inès")
+    desk.hand_over("web-1", INES)
     reason = (
         "Order web-1 is collected (version 4): collected at terminal T02 by Marc at "
         "2025-11-25T09:29:00.000Z. This move expected it ready at version 3."
@@ -334,11 +334,11 @@ def test_a_refused_move_is_a_conflict_with_its_reason_and_advice(store, desk) ->
 
 def test_a_sale_for_an_order_cancelled_meanwhile_is_to_be_refunded(store, desk) -> None:
     pull(store, order_item(store, "web-1", state="ready", version=3, paid=False))
-    checkout = Checkout(store, terminal_id="T01", cashier="Inès", new_id=lambda: "sale-1")
+    checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"), new_id=lambda: "sale-1")
     checkout.add_priced([PricedItem(ln.product_id, ln.quantity, ln.unit_price_cents)
                          for ln in desk.sale_lines_for("web-1")])  # fmt: skip
     checkout.add_tender(TenderKind.CASH, checkout.totals().total_cents)
-    desk.hand_over_paid_in_store("web-1", "Inès", checkout.complete().sale_id)
+    desk.hand_over_paid_in_store("web-1", INES, checkout.complete().sale_id)
     push_queue.settle(store.conn, ["sale-1"], [Rejection("op-1", "conflict", "cancelled online")])
     pull(store, order_item(store, "web-1", state="cancelled", version=4, paid=False))
     assert desk.order("web-1").state is PickupState.CANCELLED
@@ -347,7 +347,7 @@ def test_a_sale_for_an_order_cancelled_meanwhile_is_to_be_refunded(store, desk) 
 
 def test_checkout_adds_priced_items_all_or_none(store) -> None:
     (pid_a, _, _, price_a, *_), (pid_b, *_) = products(store, 2)
-    checkout = Checkout(store, terminal_id="T01", cashier="Inès")
+    checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"))
     with pytest.raises(PosError) as unknown:
         checkout.add_priced([PricedItem(pid_a, 1, 100), PricedItem(999_999, 1, 100)])
     assert unknown.value.code == "unknown_product" and checkout.basket.is_empty()
@@ -362,3 +362,37 @@ def test_checkout_adds_priced_items_all_or_none(store) -> None:
     assert refused(checkout.add_priced, [PricedItem(pid_b, 1, 100)]) == "payments_taken"
     sale = checkout.complete()
     assert sale.draft.lines[0].unit_price_cents == online
+
+
+def test_a_handover_without_the_code_needs_the_right_or_an_approval(store, desk) -> None:
+    from pos.domain.rights import Approval, Right, RightRefused
+    from pos.store import staff as staff_store
+    from pos.store.db import write_transaction
+
+    pull(
+        store,
+        order_item(store, "web-1", state="ready", version=3),
+        order_item(store, "web-2", state="ready", version=3, code="AB12-CD34"),
+        order_item(store, "web-3", state="ready", version=3, code="ZX34-VB56"),
+    )
+    camille = CAMILLE  # a cashier holds PICKUP_DESK, not HANDOVER_WITHOUT_CODE
+    with pytest.raises(RightRefused) as caught:
+        desk.hand_over("web-1", camille)
+    assert caught.value.params == {"right": "handover_without_code", "approvable": True}
+    assert refused(desk.hand_over, "web-1", camille, code="AB12-CD34") == "pickup_code_wrong"
+    assert queued(store) == []  # nothing moved
+    assert desk.hand_over("web-1", camille, code="k7m2 q9xd").staff == "Camille"  # typed
+    assert desk.hand_over("web-2", camille, code="CMPT-PU:web-2:AB12-CD34").state.value == (
+        "collected"
+    )  # scanned
+    at = "2025-11-25T09:30:00.000Z"
+    approval = Approval("a-1", Right.HANDOVER_WITHOUT_CODE, camille, INES, "no code", None, at)
+    assert refused(desk.hand_over, "web-3", camille, approval=approval) == "approval_unknown"
+    with write_transaction(store.conn):  # as the approvals service records it
+        staff_store.record_approval(
+            store.conn,
+            staff_store.ApprovalRow("a-1", "handover_without_code", "camille", "Camille",
+                                    "ines", "Inès", "no code", None, at),
+        )  # fmt: skip
+    assert desk.hand_over("web-3", camille, approval=approval).staff == "Camille"
+    assert len(queued(store)) == 3

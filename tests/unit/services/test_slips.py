@@ -14,6 +14,7 @@ from pos.domain.product import SoldBy
 from pos.services.pickup_desk import HandoverSlip, PickingLine, PickingList, PickupDesk, SlipLine
 from pos.services.slips import handover_slip, picking_slip
 from pos.store.local_store import LocalStore
+from tests.support.staff import a_manager
 
 AT = "2025-11-25T09:30:00.000Z"  # 10:30 in Paris
 
@@ -128,7 +129,7 @@ def test_the_desks_picking_list_and_handover_print(store: LocalStore, desk: Pick
     assert all(row.right for row in picking.rows)  # the demo catalog's departments
 
     pull(store, order_item(store, "web-2", code="AB12-CD34", state="ready", version=3))
-    handover = handover_slip(desk.hand_over("web-2", "Inès", {sku_a: 1}))
+    handover = handover_slip(desk.hand_over("web-2", a_manager("Inès"), {sku_a: 1}))
     assert handover.rows[0] == SlipRow(f"1 × {name_a}", handover.rows[0].right)
     assert SlipRow("Non remis :") in handover.rows
     assert handover.footer == ("Remise par Inès", "25/11/2025 10:30")

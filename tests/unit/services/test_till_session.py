@@ -63,7 +63,7 @@ def till(store: LocalStore, clock: Clock) -> TillSessions:
 def checkout(store: LocalStore, till: TillSessions, clock: Clock):
     ids = count(1)
     made = Checkout(
-        store, terminal_id="T01", cashier="Camille", clock=clock,
+        store, terminal_id="T01", actor=CAMILLE, clock=clock,
         new_id=lambda: f"sale-{next(ids)}", session_gate=till,
     )  # fmt: skip
     yield made
@@ -252,7 +252,9 @@ def test_a_session_open_too_long_must_be_closed_before_selling(
         checkout.complete()
     assert old.value.code == "session_too_old" and old.value.params["max_hours"] == 24
     assert store.sales.count() == 0 and not checkout.basket.is_empty()
+    checkout.switch_actor(NADIA)  # the manager cancels the basket left open
     checkout.cancel()
+    checkout.switch_actor(CAMILLE)
     till.close(CAMILLE, ClosingCount(count_cash(FLOAT)))
     till.open(CAMILLE, FLOAT)
     checkout.scan(item.barcodes[0])

@@ -1,0 +1,34 @@
+"""The staff feed is pulled from our central server, and skipped for a till linked to
+Medusa (which serves none yet), so ``comptoir sync`` there neither asks for it nor fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pos.services.central_link import MEDUSA_FILE, CentralLink, sync_engine
+from sync.engine import DEFAULT_FEEDS
+
+MEDUSA_TOML = """
+[sync]
+backend = "medusa"
+[sync.medusa]
+url = "http://127.0.0.1:9"
+secret_api_key = "sk_test"
+publishable_api_key = "pk_test"
+sales_channel_id = "sc_test"
+stock_location_id = "sloc_test"
+region_id = "reg_test"
+"""
+
+
+def test_the_staff_feed_is_pulled_from_central_not_from_medusa(tmp_path: Path) -> None:
+    assert "staff" in DEFAULT_FEEDS
+    (tmp_path / MEDUSA_FILE).write_text(MEDUSA_TOML, encoding="utf-8")
+    link = CentralLink("http://127.0.0.1:9", "lyon", "T01", backend="medusa")
+    engine = sync_engine(tmp_path, link, lambda _status: None)  # builds, calls nothing
+    try:
+        assert "staff" not in engine.feeds
+        assert set(engine.feeds) == set(DEFAULT_FEEDS) - {"staff"}
+    finally:
+        engine.close()
+        engine.central.close()
