@@ -58,6 +58,20 @@ LINK = ("order_fulfillment", "before insert", "")
 RESERVATIONS = ("reservation_item", "before update", "")
 REGISTRATION = ("order_change", "before insert", "")
 
+#: The sale's order, and a count that is not 0 once a fulfilment step committed.
+SALE_ORDER = "select id from \"order\" where metadata->>'comptoir_sale_id' = '{sale}'"
+DONE = {
+    "link": "select count(*) from order_fulfillment where order_id = ({sale})",
+    "registration": (
+        "select count(*) from order_change_action where order_id = ({sale})"
+        " and action = 'FULFILL_ITEM'"
+    ),
+    "reservations": (
+        "select count(*) from reservation_item where deleted_at is not null and line_item_id in"
+        " (select item_id from order_item where order_id = ({sale}))"
+    ),
+}
+
 
 @pytest.fixture(scope="module")
 def products(medusa_peer, admin, seed):
@@ -77,7 +91,7 @@ def _sale(catalog, sale_id: str):
         basket.add(catalog[sku], quantity)
     payment = Payment(basket.totals().total_cents)
     payment.add(TenderKind.CARD, payment.total_cents)
-    return TillChain(terminal_id="T-cut").operation(sale_id, basket, payment)
+    return TillChain(terminal_id="T-cut").operation(sale_id, basket, payment)  # op id: sale id
 
 
 @contextlib.contextmanager
@@ -113,10 +127,9 @@ def _wait_for(peer, sql: str, what: str) -> None:
         time.sleep(0.1)
 
 
-def _cut_and_resume(peer, backend, operation, writes, *, linked_first: str = ""):
-    """Pushes ``operation``, kills Medusa while ``writes`` are held, restarts it and
-    pushes again: the second answer. ``linked_first``: a sale id whose order must be
-    linked to its fulfilment before the kill."""
+def _cut_and_resume(peer, backend, operation, writes, *, done: tuple[str, ...] = ()):
+    """Pushes ``operation``, kills Medusa while ``writes`` are held (and once the steps
+    ``done`` names have committed), restarts it and pushes again: the second answer."""
     with _held(peer, *writes):
         pusher = threading.Thread(target=_push_ignoring_failure, args=(backend, [operation]))
         pusher.start()
@@ -125,13 +138,8 @@ def _cut_and_resume(peer, backend, operation, writes, *, linked_first: str = "")
             "select count(*) from pg_stat_activity where wait_event = 'PgSleep'",
             "a held write",
         )
-        if linked_first:
-            _wait_for(
-                peer,
-                'select count(*) from order_fulfillment l join "order" o on o.id = l.order_id'
-                f" where o.metadata->>'comptoir_sale_id' = '{linked_first}'",
-                "the order's link to its fulfilment",
-            )
+        for step in done:
+            _wait_for(peer, DONE[step].format(sale=SALE_ORDER.format(sale=operation.op_id)), step)
         peer.kill_medusa()
         pusher.join()
     peer.restart_medusa()
@@ -224,8 +232,25 @@ def test_a_sale_cut_after_the_link_leaves_no_reservation_and_registers_it(
         backend,
         operation,
         [RESERVATIONS, REGISTRATION],
-        linked_first="S-cut-after-link",
+        done=("link",),
     )
 
     assert answer.status == "accepted", answer
     _settled_once(medusa_peer, admin, seed, "S-cut-after-link", before)
+
+
+@pytest.mark.timeout(240)
+def test_a_sale_cut_with_only_its_link_missing_is_linked_not_fulfilled_again(
+    medusa_peer, backend, admin, seed, catalog
+):
+    """The reservations gone and the order's fulfilment registered: before the fix the
+    resume saw no fulfilment, reserved the goods again and took the stock a second time."""
+    operation = _sale(catalog, "S-cut-only-link")
+    before = {sku: level_at(admin, seed, sku) for sku in SOLD}
+
+    answer = _cut_and_resume(
+        medusa_peer, backend, operation, [LINK], done=("registration", "reservations")
+    )
+
+    assert answer.status == "accepted", answer
+    _settled_once(medusa_peer, admin, seed, "S-cut-only-link", before)
