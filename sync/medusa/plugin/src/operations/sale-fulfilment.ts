@@ -66,6 +66,7 @@ export async function finishCutFulfilment(
   const registered = await knex("order_change_action")
     .select("id")
     .where({ order_id: orderId, reference_id: fulfilmentId, action: "FULFILL_ITEM" })
+    .whereNull("deleted_at") // a reverted order version soft-deletes its actions
     .first()
   const input = {
     order_id: orderId,
@@ -125,7 +126,9 @@ async function notTaken(container: MedusaContainer, takes: Take[], saved: Record
   if (!location) return []
   const now = await stockedAt(container, location, takes)
   const wanted = new Map<string, number>()
-  for (const take of takes) wanted.set(take.inventory_item_id, (wanted.get(take.inventory_item_id) ?? 0) + take.quantity)
+  for (const take of takes) {
+    wanted.set(take.inventory_item_id, (wanted.get(take.inventory_item_id) ?? 0) + take.quantity)
+  }
   return [...wanted]
     .filter(([item, quantity]) => item in saved && (now[item] ?? 0) > saved[item] - quantity)
     .map(([item, quantity]) => ({ inventory_item_id: item, location_id: location, adjustment: -quantity }))

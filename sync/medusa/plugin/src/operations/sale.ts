@@ -211,7 +211,9 @@ async function settle(
   }
 
   // A fulfilment a killed Medusa left half-way is finished, never made twice.
-  const takes = items.flatMap((item) => holds(scope, lineOf(item), variants).map((h) => ({ ...h, line_item_id: item.id })))
+  const takes = items.flatMap((item) =>
+    holds(scope, lineOf(item), variants).map((h) => ({ ...h, line_item_id: item.id }))
+  )
   const wanted = items.map((item) => ({ id: item.id, quantity: lineOf(item).quantity }))
   const linked = (order.fulfillments ?? []).filter((f: any) => !f.canceled_at).map((f: any) => f.id as string)
   const fulfilled = await finishCutFulfilment(container, orderId, wanted, takes, linked, resume.progress)
