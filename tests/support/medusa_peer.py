@@ -304,11 +304,15 @@ class MedusaPeer:
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = None
 
-    def restart_medusa(self) -> None:
-        """Kill Medusa (SIGKILL: a crash) and start it again on the same port and data."""
+    def kill_medusa(self) -> None:
+        """Kill Medusa (SIGKILL: a crash), leaving PostgreSQL and its data as they are."""
         if self._medusa is not None:
             stop_group(self._medusa, signal.SIGKILL)
             self._medusa = None
+
+    def restart_medusa(self) -> None:
+        """Kill Medusa (if still running) and start it again on the same port and data."""
+        self.kill_medusa()
         self._medusa_start(port=int(self.base_url.rsplit(":", 1)[1]))
 
     def __enter__(self) -> MedusaPeer:

@@ -9,6 +9,7 @@ import {
   tillTaxLines,
 } from "../workflows/record-sale/plan"
 import { payTenderWorkflow, recordSaleOrderWorkflow, settleSaleWorkflow } from "../workflows/record-sale/workflows"
+import { finishCutFulfilment, saveLevelsBeforeFulfilment, type Resume } from "./sale-fulfilment"
 import { holds, oneSaleAtATime, shortfall, type Variant } from "./sale-stock"
 import { OperationRefused, type Handler, type TillScope } from "./types"
 
@@ -47,7 +48,7 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress })
       id = await createOrder(container, scope, payload, variants)
       await saveProgress({ order_id: id })
     }
-    await settle(container, scope, payload, id, variants)
+    await settle(container, scope, payload, id, variants, { progress, saveProgress })
     return id
   })
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -153,7 +154,8 @@ async function settle(
   scope: TillScope,
   payload: SalePayload,
   orderId: string,
-  variants: Map<string, Variant>
+  variants: Map<string, Variant>,
+  resume: Resume
 ): Promise<void> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -208,7 +210,13 @@ async function settle(
     }
   }
 
-  const fulfilled = (order.fulfillments ?? []).some((f: any) => !f.canceled_at)
+  // A fulfilment a killed Medusa left half-way is finished, never made twice.
+  const takes = items.flatMap((item) =>
+    holds(scope, lineOf(item), variants).map((h) => ({ ...h, line_item_id: item.id }))
+  )
+  const wanted = items.map((item) => ({ id: item.id, quantity: lineOf(item).quantity }))
+  const linked = (order.fulfillments ?? []).filter((f: any) => !f.canceled_at).map((f: any) => f.id as string)
+  const fulfilled = await finishCutFulfilment(container, orderId, wanted, takes, linked, resume.progress)
   let reservations: any[] = []
   let stock: Awaited<ReturnType<typeof shortfall>> = { missing: [], topUps: [], corrected: false }
   if (!fulfilled) {
@@ -228,6 +236,9 @@ async function settle(
       stock = await shortfall(container, scope, { ...payload, sale: { ...payload.sale, lines } }, variants)
     }
   }
+  if (!fulfilled) {
+    await saveLevelsBeforeFulfilment(container, scope, orderId, takes, stock.topUps, stock.missing, resume)
+  }
   await settleSaleWorkflow(container).run({
     input: {
       order_id: orderId,
@@ -239,7 +250,7 @@ async function settle(
       fulfil: fulfilled
         ? null
         : {
-            items: items.map((item) => ({ id: item.id, quantity: lineOf(item).quantity })),
+            items: wanted,
             location_id: scope.stock_location_id,
             shipping_option_id: await shippingOption(container, scope, payload, variants),
           },
