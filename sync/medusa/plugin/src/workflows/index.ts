@@ -6,3 +6,4 @@ export {
   settleSaleWorkflow,
 } from "./record-sale/workflows"
 export { applyStockMovementWorkflow } from "./stock-movement"
+export { recordTillDayWorkflow } from "./till-day"
