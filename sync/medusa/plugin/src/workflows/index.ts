@@ -7,3 +7,4 @@ export {
 } from "./record-sale/workflows"
 export { applyStockMovementWorkflow } from "./stock-movement"
 export { recordTillDayWorkflow } from "./till-day"
+export { addStaffWorkflow, changeStaffWorkflow } from "./staff"
