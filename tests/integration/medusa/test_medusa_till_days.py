@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -146,3 +147,34 @@ def test_a_second_z_is_a_conflict_and_another_terminals_record_is_refused(
     assert served[0]["z_report"] == z  # the first Z stands
 
     assert sessions_of(seed, "NEVER-SEEN").status_code == 404
+
+
+def test_two_z_reports_sent_at_once_close_the_session_once(seed: Seed, tmp_path: Path) -> None:
+    """Two different Z reports of one session reaching Medusa side by side (two requests,
+    whichever comes first): one closes it, the other is a conflict, never both."""
+    db = tmp_path / "store.db"
+    with LocalStore(db) as store:
+        till = TillSessions(store, terminal_id="TD3")
+        till.open(NADIA, {1000: 3})
+        till.close(NADIA, ClosingCount(count_cash({1000: 3})))
+    opening, z_op = outbox_rows(db)
+    z = json.loads(z_op.payload_json)
+    rivals = []
+    for number, difference in ((1, 0), (2, 500)):
+        rival = {**z, "difference_cents": difference}
+        rivals.append(OutgoingOperation(f"z-rival-{number}", 2, z_op.kind, json.dumps(rival)))
+    for side in ("a", "b"):
+        (tmp_path / side).mkdir()
+    with (
+        backend_of(seed, tmp_path / "a", "TD3") as first,
+        backend_of(seed, tmp_path / "b", "TD3") as second,
+    ):
+        assert [o.status for o in first.push([opening])] == ["accepted"]
+        with ThreadPoolExecutor(2) as pool:
+            sent = [pool.submit(first.push, [rivals[0]]), pool.submit(second.push, [rivals[1]])]
+            answers = [future.result()[0] for future in sent]
+    verdicts = sorted((o.status, o.code) for o in answers)
+    assert verdicts == [("accepted", ""), ("rejected", "conflict")]
+    winner = rivals[0] if answers[0].status == "accepted" else rivals[1]
+    [session] = sessions_of(seed, "TD3").json()["sessions"]
+    assert session["z_report"] == json.loads(winner.payload_json)
