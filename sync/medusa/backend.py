@@ -25,9 +25,10 @@ sale (pushed once)     with Comptoir's plugin: an order made exactly as the till
 stock_movement op      with Comptoir's plugin: the delta applied to the variant's levels
                        at the location, exactly once (``plugin_stock.py``); without it:
                        refused (Medusa keeps absolute counts)
-till day ops           not yet (``till_session_opened``, ``cash_movement``,
-                       ``till_session_closed``): refused ``not_supported`` before any
-                       call, so they are set aside and listed at the till, not lost
+till day ops           with Comptoir's plugin: each terminal's sessions, cash movements
+                       and Z reports kept in Medusa (``plugin_till_days.py``); without
+                       it (or an older one): refused ``not_supported``, so they are set
+                       aside and listed at the till, not lost
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
                        the catalog's prices
 =====================  ================================================================
@@ -65,6 +66,7 @@ from sync.medusa.plugin_pickups import move_directly, translate_transition
 from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.plugin_sales import sale_translator
 from sync.medusa.plugin_stock import movement_translator
+from sync.medusa.plugin_till_days import TILL_DAY_KINDS, not_kept_here, translate_till_day
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
 from sync.medusa.state import AdapterState
@@ -84,22 +86,6 @@ PUSH_WORKERS = 4
 PLUGIN_CHUNK = 20
 #: Calls to the plugin in flight at once (see ``_via_plugin``).
 PLUGIN_CALLS = 2
-#: Kinds this adapter has no way to send yet (the plugin keeps no till sessions yet).
-NOT_SENT_YET = frozenset({"till_session_opened", "cash_movement", "till_session_closed"})
-
-
-def _not_sent_yet(op: OutgoingOperation) -> OperationOutcome:
-    """A refusal the till shows (set aside, listed, re-queued once the backend takes it)."""
-    return OperationOutcome(
-        op.op_id,
-        "rejected",
-        code="not_supported",
-        reason=(
-            f"{op.kind} operations (till sessions, cash movements, Z reports) are not "
-            "supported by this backend yet: Comptoir's Medusa plugin does not keep till "
-            "sessions. They stay recorded at the till; re-queue them once it does."
-        ),
-    )
 
 
 class MedusaBackend:
@@ -202,10 +188,6 @@ class MedusaBackend:
         leave; the ones already recorded answer ``duplicate`` when it is sent again."""
         if not 1 <= len(operations) <= MAX_OPERATIONS:
             raise ValueError(f"a push carries 1 to {MAX_OPERATIONS} operations")
-        if any(op.kind in NOT_SENT_YET for op in operations):  # answered without a call
-            others = [op for op in operations if op.kind not in NOT_SENT_YET]
-            found = {o.op_id: o for o in self.push(others)} if others else {}
-            return [found.get(op.op_id) or _not_sent_yet(op) for op in operations]
         resolved = self._ready()
         translators = self._translators(resolved)
         if translators and all(op.kind in translators for op in operations):
@@ -229,6 +211,8 @@ class MedusaBackend:
                     reason="Managers' approvals are kept at the till: Medusa has no place "
                     "for them yet (comptoir staff, sync/medusa/NOTES.md).",
                 )  # fmt: skip
+            if op.kind in TILL_DAY_KINDS:
+                return not_kept_here(op)
             return OperationOutcome(
                 op.op_id,
                 "rejected",
@@ -302,6 +286,7 @@ class MedusaBackend:
             "sale": sale_translator(self.state),
             "pickup_transition": translate_transition,
             "stock_movement": movement_translator(self.state),
+            **dict.fromkeys(TILL_DAY_KINDS, translate_till_day),
         }
         return {kind: t for kind, t in mine.items() if resolved.plugin.applies(kind)}
 

@@ -5,6 +5,7 @@ chain of ~9 calls, mostly waiting on Medusa). The moves of one pickup order are 
 reads the order's version and state that the move before it wrote, so prepare, ready and
 handover queued offline and sent in one batch must run one after the other, in the order
 the desk made them; so must a handover and the sale that took its money (``sale_id``).
+So do one till session's opening, cash movements and Z, in the order the till made them.
 A lane is such a chain; lanes run in parallel, each in batch order.
 """
 
@@ -14,6 +15,8 @@ import json
 from collections.abc import Sequence
 
 from sync.ports import OutgoingOperation
+
+TILL_DAY = ("till_session_opened", "cash_movement", "till_session_closed")
 
 
 def lanes(operations: Sequence[OutgoingOperation]) -> list[list[int]]:
@@ -42,13 +45,17 @@ def lanes(operations: Sequence[OutgoingOperation]) -> list[list[int]]:
 
 def _keys(op: OutgoingOperation) -> list[tuple[str, str]]:
     keys = [("op", op.op_id)]
-    if op.kind != "pickup_transition":
+    if op.kind not in ("pickup_transition", *TILL_DAY):
         return keys
     try:
         payload = json.loads(op.payload_json)
     except ValueError:
         return keys
     if not isinstance(payload, dict):
+        return keys
+    if op.kind in TILL_DAY:
+        if isinstance(payload.get("session_id"), str):
+            keys.append(("session", payload["session_id"]))
         return keys
     if isinstance(payload.get("order_id"), str):
         keys.append(("order", payload["order_id"]))

@@ -35,3 +35,18 @@ def test_a_handover_follows_the_sale_that_paid_for_it() -> None:
 def test_an_unreadable_payload_goes_alone() -> None:
     broken = OutgoingOperation("m9", 1, "pickup_transition", "{not json")
     assert lanes([move("m1", "order_A"), broken, move("m2", "order_A")]) == [[0, 2], [1]]
+
+
+def day(op_id: str, kind: str, session_id: str) -> OutgoingOperation:
+    return OutgoingOperation(op_id, 1, kind, json.dumps({"session_id": session_id}))
+
+
+def test_one_till_sessions_records_go_in_order_in_one_lane() -> None:
+    """An opening, its cash movement and its Z are filed in the order the till made them:
+    the Z never overtakes the opening of its own session."""
+    batch = [
+        day("ts-1", "till_session_opened", "ts-1"), sale("s1"),
+        day("mv-1", "cash_movement", "ts-1"), day("ts-2", "till_session_opened", "ts-2"),
+        day("z-ts-1", "till_session_closed", "ts-1"),
+    ]  # fmt: skip
+    assert lanes(batch) == [[0, 2, 4], [1], [3]]

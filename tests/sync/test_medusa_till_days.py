@@ -1,11 +1,14 @@
-"""Against Medusa, a till's sessions, cash movements and Z reports are refused by name
-("not supported by this backend yet") and set aside at the till — never lost, never
-sent: the adapter answers them without calling Medusa at all (here nothing listens)."""
+"""Against a Medusa the till cannot reach, its sessions, cash movements and Z reports stay
+queued (Comptoir's plugin keeps them once reachable: ``tests/integration/medusa/
+test_medusa_till_days.py``); they are not refused for want of a plugin nobody asked
+about yet (here nothing listens)."""
 
 from __future__ import annotations
 
 import socket
 from pathlib import Path
+
+import pytest
 
 from pos.domain.cash import count_cash
 from pos.domain.rights import Actor, Role
@@ -17,6 +20,7 @@ from sync.engine.pusher import drain
 from sync.engine.status import SyncTotals
 from sync.medusa.backend import MedusaBackend
 from sync.medusa.settings import MedusaSettings
+from sync.ports import CentralUnavailable
 
 NADIA = Actor("s-nad", "Nadia", Role.MANAGER)
 
@@ -28,7 +32,7 @@ def nowhere() -> str:
         return f"http://127.0.0.1:{probe.getsockname()[1]}"
 
 
-def test_till_day_operations_are_set_aside_with_the_reason_and_kept(tmp_path: Path) -> None:
+def test_till_day_operations_wait_for_medusa_and_are_kept(tmp_path: Path) -> None:
     settings = MedusaSettings.from_mapping(
         {"url": nowhere(), "secret_api_key": "sk_test", "publishable_api_key": "pk_test",
          "sales_channel_id": "sc_test", "stock_location_id": "sloc_test",
@@ -41,13 +45,10 @@ def test_till_day_operations_are_set_aside_with_the_reason_and_kept(tmp_path: Pa
         till.cash_in(NADIA, 500, "change_top_up")
         till.close(NADIA, ClosingCount(count_cash({1000: 10, 500: 1})))
         totals = SyncTotals()
-        drain(store.conn, medusa, totals)
-        refused = push_queue.rejected(store.conn)
-        assert [r.kind for r in refused] == [
-            "till_session_opened", "cash_movement", "till_session_closed",
-        ]  # fmt: skip
-        assert {r.code for r in refused} == {"not_supported"}
-        assert all("not supported by this backend yet" in r.reason for r in refused)
-        assert totals.rejected == 3 and totals.failed_attempts == 0
-        assert push_queue.counts(store.conn).rejected == 3  # the till's status bar count
-        assert till.z_report(refused[0].op_id) is not None  # the Z itself is still there
+        with pytest.raises(CentralUnavailable):
+            drain(store.conn, medusa, totals)
+        assert push_queue.rejected(store.conn) == []
+        assert push_queue.counts(store.conn).pending == 3  # sent once Medusa answers
+        assert totals.rejected == 0 and totals.failed_attempts == 1
+        session_id = push_queue.next_batch(store.conn, 10)[0].op_id  # the opening's
+        assert till.z_report(session_id) is not None  # the Z itself is still there

@@ -1,6 +1,7 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { PostOperations } from "./admin/comptoir/operations/validators"
 import { PostExpire } from "./admin/comptoir/pickups/expire/validators"
+import { PostStaff, PostStaffPin } from "./admin/comptoir/staff/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -15,6 +16,16 @@ export default defineMiddlewares({
       matcher: "/admin/comptoir/pickups/expire",
       method: "POST",
       middlewares: [validateAndTransformBody(PostExpire)],
+    },
+    {
+      matcher: "/admin/comptoir/staff",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostStaff)],
+    },
+    {
+      matcher: "/admin/comptoir/staff/:id/pin",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostStaffPin)],
     },
   ],
 })

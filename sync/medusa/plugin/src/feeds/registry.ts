@@ -1,6 +1,7 @@
 import { readCatalog } from "./catalog"
 import { readCustomers } from "./customers"
 import { readPickups } from "./pickups"
+import { readStaff } from "./staff"
 import { readStock } from "./stock"
 import type { FeedReader } from "./types"
 
@@ -9,5 +10,6 @@ export const FEEDS: Record<string, FeedReader> = {
   catalog: readCatalog,
   customers: readCustomers,
   pickups: readPickups,
+  staff: readStaff,
   stock: readStock,
 }

@@ -1,6 +1,7 @@
 import { pickupTransition } from "./pickup-transition"
 import { recordSale } from "./sale"
 import { stockMovement } from "./stock-movement"
+import { cashMovement, tillSessionClosed, tillSessionOpened } from "./till-day"
 import type { Handler } from "./types"
 
 /**
@@ -11,4 +12,7 @@ export const HANDLERS: Record<string, Handler> = {
   pickup_transition: pickupTransition,
   sale: recordSale,
   stock_movement: stockMovement,
+  till_session_opened: tillSessionOpened,
+  cash_movement: cashMovement,
+  till_session_closed: tillSessionClosed,
 }

@@ -6,3 +6,5 @@ export {
   settleSaleWorkflow,
 } from "./record-sale/workflows"
 export { applyStockMovementWorkflow } from "./stock-movement"
+export { recordTillDayWorkflow } from "./till-day"
+export { addStaffWorkflow, changeStaffWorkflow } from "./staff"

@@ -1,0 +1,51 @@
+"""A till day's records (``till_session_opened``, ``cash_movement``, ``till_session_closed``)
+as the payload of Comptoir's Medusa plugin.
+
+The plugin keeps each terminal's sessions, cash movements and Z reports in Medusa's
+database, as the reference server keeps them, and serves them at
+``GET /admin/comptoir/terminals/{terminal_id}/sessions``. Nothing in a till day names a
+Medusa object, so the payload goes as the till wrote it; the adapter only checks it
+against the contract's model first, so a malformed record is refused by name here
+rather than filed half-read there.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from sync.contract import INVALID_PAYLOAD, PAYLOAD_MODELS
+from sync.medusa.plugin_push import PayloadRefused
+from sync.ports import OperationOutcome, OutgoingOperation
+
+TILL_DAY_KINDS = frozenset({"till_session_opened", "cash_movement", "till_session_closed"})
+
+
+def translate_till_day(op: OutgoingOperation) -> dict[str, Any]:
+    """The ``Translator`` of the three till-day kinds: the payload, checked, unchanged."""
+    try:
+        PAYLOAD_MODELS[op.kind].model_validate_json(op.payload_json)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False, include_input=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise PayloadRefused(INVALID_PAYLOAD, f"{where}: {first['msg']}") from None
+    payload: dict[str, Any] = json.loads(op.payload_json)
+    return payload
+
+
+def not_kept_here(op: OutgoingOperation) -> OperationOutcome:
+    """Without the plugin (or with one too old to keep till days): refused by name, so the
+    till sets the record aside and lists it, to re-queue once the plugin is installed."""
+    return OperationOutcome(
+        op.op_id,
+        "rejected",
+        code="not_supported",
+        reason=(
+            f"{op.kind} operations (till sessions, cash movements, Z reports) are not "
+            "supported by this backend yet: this Medusa has no Comptoir plugin keeping "
+            "till sessions (install or update it). They stay recorded at the till; "
+            "re-queue them once it does."
+        ),
+    )
