@@ -106,7 +106,7 @@ def sync_engine(
 
     if link.backend == "medusa":
         backend = MedusaBackend(medusa_settings(data_dir), terminal_id=link.terminal_id)
-        # Medusa serves no staff feed yet: its tills keep their local staff (README).
+        # The feeds Medusa serves (its staff come from Comptoir's plugin, README).
         feeds = tuple(feed for feed in DEFAULT_FEEDS if feed in MEDUSA_FEEDS)
         return SyncEngine(data_dir / DATABASE_FILE, backend, on_status=on_status, feeds=feeds)
     token = TokenStore(data_dir, link.account).load()

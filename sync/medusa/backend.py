@@ -55,6 +55,7 @@ from sync.medusa.delta import (
     PluginCatalogFeed,
     PluginCustomersFeed,
     PluginPickupsFeed,
+    PluginStaffFeed,
     PluginStockFeed,
     rest_state,
 )
@@ -78,9 +79,9 @@ from sync.ports import (
     OutgoingOperation,
 )
 
-#: The feeds this backend serves; no `staff` yet (tills linked to Medusa keep their local
-#: staff: `comptoir staff add`), so the engine is built without it (central_link).
-FEEDS = ("catalog", "promotions", "stock", "customers", "pickups")
+#: The feeds this backend serves. `staff` comes from Comptoir's plugin; a Medusa without
+#: it serves no staff (each till keeps its own: `comptoir staff add`).
+FEEDS = ("catalog", "promotions", "stock", "customers", "pickups", "staff")
 MAX_OPERATIONS = 500
 PUSH_WORKERS = 4
 PLUGIN_CHUNK = 20
@@ -175,6 +176,9 @@ class MedusaBackend:
                 items, state, more = PluginPickupsFeed(feed_, location).page(state, limit)
             else:
                 items, state, more = feed_.page(rest_state(feed, state), limit)
+        elif feed == "staff" and served:
+            staff = PluginStaffFeed(self.http, self.settings.stock_location_id)
+            items, state, more = staff.page(state, limit)
         else:
             items, state, more = [], {}, False
         return FeedPage(feed, items, cursors.encode(feed, state), more)

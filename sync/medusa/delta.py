@@ -1,6 +1,6 @@
 """Delta feeds through Comptoir's plugin (``GET /admin/comptoir/feeds/{feed}``).
 
-Where the plugin is installed the stock, customers, catalog and pickups feeds read only
+Where the plugin is installed the stock, customers, catalog, pickups and staff feeds read only
 the rows changed after the cursor (the plugin keeps an opaque ``(change stamp, row id)``
 cursor: rows sharing a stamp are neither skipped nor repeated across pages). A deleted
 level, inventory item or variant comes as a level of 0 (the contract's stock item has no
@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from sync.contract import CatalogItem, CustomerItem, StockItem
 from sync.contract.pickups import PickupOrder
+from sync.contract.staff import StaffItem
 from sync.medusa.catalog import CatalogFeed, operator_id, sku_of
 from sync.medusa.feeds import PickupsFeed, customer_items
 from sync.medusa.http import MedusaHttp
@@ -102,6 +103,32 @@ class PluginCustomersFeed:
             self.http, "customers", plugin_state("customers", state), limit
         )
         return customer_items(rows), {"p": cursor}, more
+
+
+class PluginStaffFeed:
+    """This store's staff (and those of every store) as the plugin keeps them: PIN hashes
+    only, a deactivated member as ``active: false`` (the till refuses them at sign-in)."""
+
+    def __init__(self, http: MedusaHttp, location_id: str) -> None:
+        self.http = http
+        self.location_id = location_id
+
+    def page(self, state: dict[str, Any], limit: int) -> tuple[list[StaffItem], dict, bool]:
+        rows, cursor, more = read_feed(
+            self.http, "staff", plugin_state("staff", state), limit, location_id=self.location_id
+        )
+        try:
+            items = [StaffItem.model_validate(_without(row, "updated_at")) for row in rows]
+        except ValidationError as exc:
+            raise CentralRejected(
+                f"Medusa's Comptoir plugin sent a staff member the till cannot use: {exc}",
+                code="bad_item",
+            ) from None
+        return items, {"p": cursor}, more
+
+
+def _without(row: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != key}
 
 
 class PluginCatalogFeed:

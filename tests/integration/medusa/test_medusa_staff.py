@@ -4,12 +4,19 @@ tills as the ``staff`` delta feed with the same cursor as the other feeds."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from argon2 import PasswordHasher
 
+from pos.cli import run_sync
+from pos.domain.errors import PosError
+from pos.domain.rights import Role
+from pos.services.staff import StaffDirectory
+from pos.store.local_store import LocalStore
+from tests.medusa.helpers import linked_till
 from tests.medusa.seed import Seed
 
 pytestmark = pytest.mark.medusa
@@ -90,3 +97,29 @@ def test_staff_added_and_deactivated_reach_the_feed_as_deltas(seed: Seed) -> Non
     elsewhere, _ = pull(seed, start, location_id=seed.other_location_id)
     assert {s["id"] for s in elsewhere} == {"stf-ines"}
     assert call(seed, "POST", "/admin/comptoir/staff/nobody/deactivate").status_code == 404
+
+
+def test_a_linked_till_signs_in_the_plugin_s_staff_and_refuses_a_deactivated_one(
+    seed: Seed, tmp_path: Path
+) -> None:
+    """The till pulls the plugin's staff feed like any other: a member added in Medusa signs
+    in at the till with their PIN (checked offline against the argon2 hash); deactivated in
+    Medusa, they are refused at the next sync."""
+    till = linked_till(seed, tmp_path)
+    lea = {"id": "stf-lea", "display_name": "Léa", "role": "manager",
+           "pin_hash": HASHER.hash("8642"), "badge": "B-0777", "language": "en",
+           "location_id": seed.location_id}  # fmt: skip
+    assert call(seed, "POST", "/admin/comptoir/staff", lea).status_code == 201
+    assert run_sync(till) == 0
+    with LocalStore(till / "store.db") as store:
+        actor = StaffDirectory(store).sign_in("B-0777", "8642")
+        assert (actor.staff_id, actor.display_name, actor.role) == ("stf-lea", "Léa", Role.MANAGER)
+        with pytest.raises(PosError) as wrong:
+            StaffDirectory(store).sign_in("stf-lea", "0000")
+        assert wrong.value.code == "wrong_pin"
+
+    assert call(seed, "POST", "/admin/comptoir/staff/stf-lea/deactivate").status_code == 200
+    assert run_sync(till) == 0
+    with LocalStore(till / "store.db") as store, pytest.raises(PosError) as refused:
+        StaffDirectory(store).sign_in("stf-lea", "8642")
+    assert refused.value.code == "account_inactive"

@@ -1,5 +1,5 @@
-"""The staff feed is pulled from our central server, and skipped for a till linked to
-Medusa (which serves none yet), so ``comptoir sync`` there neither asks for it nor fails."""
+"""The staff feed is pulled from our central server and from Medusa (Comptoir's plugin
+keeps a Medusa store's staff; without the plugin the feed is empty)."""
 
 from __future__ import annotations
 
@@ -21,14 +21,14 @@ region_id = "reg_test"
 """
 
 
-def test_the_staff_feed_is_pulled_from_central_not_from_medusa(tmp_path: Path) -> None:
+def test_the_staff_feed_is_pulled_from_central_and_from_medusa(tmp_path: Path) -> None:
     assert "staff" in DEFAULT_FEEDS
     (tmp_path / MEDUSA_FILE).write_text(MEDUSA_TOML, encoding="utf-8")
     link = CentralLink("http://127.0.0.1:9", "lyon", "T01", backend="medusa")
     engine = sync_engine(tmp_path, link, lambda _status: None)  # builds, calls nothing
     try:
-        assert "staff" not in engine.feeds
-        assert set(engine.feeds) == set(DEFAULT_FEEDS) - {"staff"}
+        assert "staff" in engine.feeds
+        assert set(engine.feeds) == set(DEFAULT_FEEDS)
     finally:
         engine.close()
         engine.central.close()
