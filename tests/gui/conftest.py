@@ -8,7 +8,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from pos.config import Settings, load_settings, save_settings
+from pos.domain.rights import Actor, Role
 from pos.services.demo_store import build_demo_store
+from pos.services.till_session import TillSessions
 from pos.store.local_store import LocalStore
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
@@ -32,8 +34,38 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "store.db"
 
 
+#: The terminals the GUI tests sell on (the default one and a settings test's).
+SELLING_TERMINALS = ("T01", "T07")
+OPENER = Actor("local-Camille", "Camille", Role.CASHIER)
+FLOAT = {1000: 10, 200: 10, 100: 10, 50: 10}  # 135 € in the drawer
+
+
+def open_sessions(db: Path, terminals: tuple[str, ...] = SELLING_TERMINALS) -> None:
+    """The day opened on each terminal, as a cashier does on the opening screen."""
+    with LocalStore(db) as store:
+        for terminal in terminals:
+            TillSessions(store, terminal_id=terminal).open(OPENER, FLOAT)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@pytest.fixture(scope="session")
+def open_template(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
+    """The demo store with the day opened: the tills sell at once (the gate is on)."""
+    path = tmp_path_factory.mktemp("open") / "store.db"
+    path.write_bytes(demo_template.read_bytes())
+    open_sessions(path)
+    return path
+
+
 @pytest.fixture
-def data_dir(tmp_path: Path, demo_template: Path) -> Path:
+def data_dir(tmp_path: Path, open_template: Path) -> Path:
+    (tmp_path / "store.db").write_bytes(open_template.read_bytes())
+    return tmp_path
+
+
+@pytest.fixture
+def unopened_dir(tmp_path: Path, demo_template: Path) -> Path:
+    """The demo store before anyone opened the till today."""
     (tmp_path / "store.db").write_bytes(demo_template.read_bytes())
     return tmp_path
 
