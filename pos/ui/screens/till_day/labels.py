@@ -17,28 +17,24 @@ from pos.ui.qt import QCoreApplication
 Row = tuple[str, str, str]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TillDay", text)
-
-
 def tender_name(tender: str) -> str:
     names = {
-        "cash": _t("Cash"),
-        "card": _t("Card"),
-        "cheque": _t("Cheque"),
-        "meal_voucher": _t("Meal vouchers"),
-        "voucher": _t("Voucher"),
-        "gift_card": _t("Gift card"),
+        "cash": QCoreApplication.translate("TillDay", "Cash"),
+        "card": QCoreApplication.translate("TillDay", "Card"),
+        "cheque": QCoreApplication.translate("TillDay", "Cheque"),
+        "meal_voucher": QCoreApplication.translate("TillDay", "Meal vouchers"),
+        "voucher": QCoreApplication.translate("TillDay", "Voucher"),
+        "gift_card": QCoreApplication.translate("TillDay", "Gift card"),
     }
     return names.get(tender, tender)
 
 
 def reason_name(reason: MovementReason) -> str:
     return {
-        MovementReason.BANK_DEPOSIT: _t("Bank deposit"),
-        MovementReason.PETTY_CASH: _t("Petty cash"),
-        MovementReason.CHANGE_TOP_UP: _t("Change top-up"),
-        MovementReason.OTHER: _t("Other (say what)"),
+        MovementReason.BANK_DEPOSIT: QCoreApplication.translate("TillDay", "Bank deposit"),
+        MovementReason.PETTY_CASH: QCoreApplication.translate("TillDay", "Petty cash"),
+        MovementReason.CHANGE_TOP_UP: QCoreApplication.translate("TillDay", "Change top-up"),
+        MovementReason.OTHER: QCoreApplication.translate("TillDay", "Other (say what)"),
     }[reason]
 
 
@@ -49,24 +45,32 @@ def signed(cents: int) -> str:
 def figure_rows(record: dict[str, Any]) -> list[Row]:
     """Sales, discounts, by tender, by cashier, by VAT rate, then the drawer's cash."""
     rows: list[Row] = [
-        (_t("Sales"), str(record["sales_count"]), ""),
-        (_t("Sales total"), format_money(record["sales_total_cents"]), "total"),
-        (_t("Discounts given"), format_money(record["discount_cents"]), ""),
-        (_t("By tender"), "", "heading"),
+        (QCoreApplication.translate("TillDay", "Sales"), str(record["sales_count"]), ""),
+        (
+            QCoreApplication.translate("TillDay", "Sales total"),
+            format_money(record["sales_total_cents"]),
+            "total",
+        ),
+        (
+            QCoreApplication.translate("TillDay", "Discounts given"),
+            format_money(record["discount_cents"]),
+            "",
+        ),
+        (QCoreApplication.translate("TillDay", "By tender"), "", "heading"),
     ]
     rows += [
         (f"{tender_name(t['tender'])} ({t['payments']})", format_money(t["amount_cents"]), "")
         for t in record["by_tender"]
-    ] or [(_t("none"), "", "")]
-    rows.append((_t("By cashier"), "", "heading"))
+    ] or [(QCoreApplication.translate("TillDay", "none"), "", "")]
+    rows.append((QCoreApplication.translate("TillDay", "By cashier"), "", "heading"))
     rows += [
         (f"{c['cashier']} ({c['sales']})", format_money(c["total_cents"]), "")
         for c in record["by_cashier"]
-    ] or [(_t("none"), "", "")]
-    rows.append((_t("By VAT rate"), "", "heading"))
+    ] or [(QCoreApplication.translate("TillDay", "none"), "", "")]
+    rows.append((QCoreApplication.translate("TillDay", "By VAT rate"), "", "heading"))
     rows += [
         (
-            _t("%1: net %2, VAT %3")
+            QCoreApplication.translate("TillDay", "%1: net %2, VAT %3")
             .replace("%1", format_rate(v["vat_bp"]))
             .replace("%2", format_money(v["base_cents"]))
             .replace("%3", format_money(v["vat_cents"])),
@@ -74,17 +78,41 @@ def figure_rows(record: dict[str, Any]) -> list[Row]:
             "",
         )
         for v in record["by_vat"]
-    ] or [(_t("none"), "", "")]
+    ] or [(QCoreApplication.translate("TillDay", "none"), "", "")]
     return rows + cash_rows(record)
 
 
 def cash_rows(record: dict[str, Any]) -> list[Row]:
     return [
-        (_t("Cash in the drawer"), "", "heading"),
-        (_t("Opening float"), format_money(record["float_cents"]), ""),
-        (_t("Cash taken"), format_money(record["cash_tendered_cents"]), ""),
-        (_t("Change given"), signed(-record["change_cents"]), ""),
-        (_t("Cash in"), format_money(record["cash_in_cents"]), ""),
-        (_t("Cash out"), signed(-record["cash_out_cents"]), ""),
-        (_t("Cash expected"), format_money(record["cash_expected_cents"]), "total"),
+        (QCoreApplication.translate("TillDay", "Cash in the drawer"), "", "heading"),
+        (
+            QCoreApplication.translate("TillDay", "Opening float"),
+            format_money(record["float_cents"]),
+            "",
+        ),
+        (
+            QCoreApplication.translate("TillDay", "Cash taken"),
+            format_money(record["cash_tendered_cents"]),
+            "",
+        ),
+        (
+            QCoreApplication.translate("TillDay", "Change given"),
+            signed(-record["change_cents"]),
+            "",
+        ),
+        (
+            QCoreApplication.translate("TillDay", "Cash put in"),
+            format_money(record["cash_in_cents"]),
+            "",
+        ),
+        (
+            QCoreApplication.translate("TillDay", "Cash taken out"),
+            signed(-record["cash_out_cents"]),
+            "",
+        ),
+        (
+            QCoreApplication.translate("TillDay", "Cash expected"),
+            format_money(record["cash_expected_cents"]),
+            "total",
+        ),
     ]
