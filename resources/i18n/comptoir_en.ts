@@ -2554,123 +2554,123 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>ZClosureDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="170"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="171"/>
         <source>Z closure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="174"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="175"/>
         <source>Z closure — count the drawer (blind count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="175"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="176"/>
         <source>Z closure — counted against expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="176"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="177"/>
         <source>Till closed: Z report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="180"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="181"/>
         <source>%1 (€)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="181"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
         <source>Other tenders: day totals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="183"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="183"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="184"/>
         <source>Count done: compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="184"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="185"/>
         <source>Count again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="187"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
         <source>Ask a manager and close (Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="187"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
         <source>Close the till (Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="189"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="190"/>
         <source>Done: back to the opening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="229"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="230"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="230"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="231"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="231"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="232"/>
         <source>Over/short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="235"/>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="309"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="236"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="310"/>
         <source>Total difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="240"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="241"/>
         <source>The count differs by %1, more than %2: a manager must approve the closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="245"/>
         <source>The count differs by %1, more than %2: you hold the right to close with this difference; check the count first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="248"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="249"/>
         <source>The count differs by %1, within the limit of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="250"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="251"/>
         <source>The count matches what is expected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="268"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="269"/>
         <source>Z closure with a difference of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="273"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="274"/>
         <source>Not approved: the till stays open. A manager must approve a difference of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="296"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="297"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="300"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="301"/>
         <source>%1: counted %2, expected %3</source>
         <translation type="unfinished"></translation>
     </message>

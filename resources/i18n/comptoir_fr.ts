@@ -2263,7 +2263,7 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
     <message>
         <location filename="../../pos/ui/screens/till_day/labels.py" line="50"/>
         <source>Sales total</source>
-        <translation>Total des ventes</translation>
+        <translation>Total des ventes TTC</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/till_day/labels.py" line="55"/>
@@ -2315,7 +2315,7 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
     <message>
         <location filename="../../pos/ui/screens/till_day/labels.py" line="99"/>
         <source>Change given</source>
-        <translation>Rendu</translation>
+        <translation>Monnaie rendue</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/till_day/labels.py" line="104"/>
@@ -2557,123 +2557,123 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>ZClosureDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="170"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="171"/>
         <source>Z closure</source>
         <translation>Clôture Z</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="174"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="175"/>
         <source>Z closure — count the drawer (blind count)</source>
         <translation>Clôture Z — comptez le tiroir (comptage à l&apos;aveugle)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="175"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="176"/>
         <source>Z closure — counted against expected</source>
         <translation>Clôture Z — compté et attendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="176"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="177"/>
         <source>Till closed: Z report</source>
         <translation>Caisse clôturée : ticket Z</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="180"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="181"/>
         <source>%1 (€)</source>
         <translation>%1 (€)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="181"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
         <source>Other tenders: day totals</source>
         <translation>Autres paiements : totaux du jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="183"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="183"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="184"/>
         <source>Count done: compare</source>
         <translation>Comptage terminé : comparer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="184"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="185"/>
         <source>Count again</source>
         <translation>Recompter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="187"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
         <source>Ask a manager and close (Z)</source>
         <translation>Demander un responsable et clôturer (Z)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="187"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
         <source>Close the till (Z)</source>
         <translation>Clôturer la caisse (Z)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="189"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="190"/>
         <source>Done: back to the opening</source>
         <translation>Terminé : retour à l&apos;ouverture</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="229"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="230"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="230"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="231"/>
         <source>Counted</source>
         <translation>Compté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="231"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="232"/>
         <source>Over/short</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="235"/>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="309"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="236"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="310"/>
         <source>Total difference</source>
         <translation>Écart total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="240"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="241"/>
         <source>The count differs by %1, more than %2: a manager must approve the closing.</source>
         <translation>Le comptage présente un écart de %1, au-delà de %2 : un responsable doit approuver la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="245"/>
         <source>The count differs by %1, more than %2: you hold the right to close with this difference; check the count first.</source>
         <translation>Le comptage présente un écart de %1, au-delà de %2 : vous avez le droit de clôturer avec cet écart ; vérifiez d&apos;abord le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="248"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="249"/>
         <source>The count differs by %1, within the limit of %2.</source>
         <translation>Le comptage présente un écart de %1, dans la limite de %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="250"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="251"/>
         <source>The count matches what is expected.</source>
         <translation>Le comptage correspond à l&apos;attendu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="268"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="269"/>
         <source>Z closure with a difference of %1</source>
         <translation>Clôture Z avec un écart de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="273"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="274"/>
         <source>Not approved: the till stays open. A manager must approve a difference of %1.</source>
         <translation>Non approuvé : la caisse reste ouverte. Un écart de %1 doit être approuvé par un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="296"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="297"/>
         <source>Count</source>
         <translation>Comptage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="300"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="301"/>
         <source>%1: counted %2, expected %3</source>
         <translation>%1 : compté %2, attendu %3</translation>
     </message>

@@ -8,15 +8,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from pos.config import Settings, load_settings, save_settings
-from pos.domain.rights import Actor, Role
 from pos.services.demo_store import build_demo_store
-from pos.services.till_session import TillSessions
 from pos.store.local_store import LocalStore
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
 from pos.ui.qt import QApplication
 from pos.ui.till_app import StartOptions, TillApp
 from pos.ui.till_controller import TillController, TillOptions
+from tests.gui.selling import open_sessions
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -32,20 +31,6 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         build_demo_store(store, products=800, days=1, today=date(2026, 11, 25))
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return folder / "store.db"
-
-
-#: The terminals the GUI tests sell on (the default one and a settings test's).
-SELLING_TERMINALS = ("T01", "T07")
-OPENER = Actor("local-Camille", "Camille", Role.CASHIER)
-FLOAT = {1000: 10, 200: 10, 100: 10, 50: 10}  # 135 € in the drawer
-
-
-def open_sessions(db: Path, terminals: tuple[str, ...] = SELLING_TERMINALS) -> None:
-    """The day opened on each terminal, as a cashier does on the opening screen."""
-    with LocalStore(db) as store:
-        for terminal in terminals:
-            TillSessions(store, terminal_id=terminal).open(OPENER, FLOAT)
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 @pytest.fixture(scope="session")

@@ -144,7 +144,7 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
     cash_net = cash_sale.draft.total_cents
     expected_cash = 13500 + cash_net - 2000
     assert x.view.value("Ventes") == "2"
-    assert x.view.value("Total des ventes") == format_money(total)
+    assert x.view.value("Total des ventes TTC") == format_money(total)
     assert x.view.value("Espèces (1)") == format_money(cash_net)
     assert x.view.value("Carte bancaire (1)") == format_money(card_sale.draft.total_cents)
     assert x.view.value("Camille (2)") == format_money(total)

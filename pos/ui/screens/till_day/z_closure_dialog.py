@@ -68,6 +68,7 @@ class ZClosureDialog(QDialog):
         self.other_fields = {tender: QLineEdit("0") for tender in OTHER_TENDERS}
         self.other_labels = {tender: QLabel() for tender in OTHER_TENDERS}
         self.others_title = QLabel(self)
+        self.others_title.setWordWrap(True)  # the dialog fits 1024 px in French too
         set_font(self.others_title, 1.2, 1.0, bold=True)
         self.comparison_view, self.report_view = FiguresView(), FiguresView()
         self.verdict = QLabel(self)
