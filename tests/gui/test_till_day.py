@@ -16,6 +16,7 @@ from pos.domain.rights import Actor, Approval, Right, Role
 from pos.domain.till_day import MovementReason
 from pos.services.till_session import TillSessions
 from pos.store.local_store import LocalStore
+from pos.ui.i18n import switch_language
 from pos.ui.main_window import MainWindow
 from pos.ui.money import format_money
 from pos.ui.printer_worker import PrinterThread
@@ -250,3 +251,57 @@ def test_x_and_z_print_in_french_on_58_mm_paper(
                   "Espèces attendues", "Écart total", "Par taux de TVA"):  # fmt: skip
         assert words in text, words
     assert "=" * 32 + "\n" in text and "=" * 33 not in text  # laid out for 58 mm paper
+
+
+def test_a_cashier_cash_out_goes_through_the_approval_door(
+    qtbot: QtBot, day_till: MainWindow, unopened_dir: Path
+) -> None:
+    window = day_till
+    _open_the_till(qtbot, window)
+    window.controller.request("set_actor", CASHIER)  # a cashier lacks cash in/out
+    window.day.cash_out_action.trigger()
+    moving = _dialog(qtbot, window, CashMovementDialog)
+    moving.set_amount("abc")
+    moving.ok_button.click()
+    assert "montant en euros" in moving.message.text()  # refused as typed, nothing sent
+    moving.set_amount("30,00")
+    moving.set_reason(MovementReason.PETTY_CASH)
+    moving.ok_button.click()  # refused for the right, and the door as shipped says no
+    qtbot.waitUntil(lambda: "responsable" in moving.message.text(), timeout=5000)
+    assert moving.isVisible()
+    assert rows(unopened_dir, "SELECT count(*) FROM cash_movement") == [(0,)]
+    approved: list[Approval] = []
+    window.day.request_approval = partial(_approve, approved)
+    moving.set_reason(MovementReason.OTHER)
+    moving.ok_button.click()  # approved, but "other" needs a note: said in the dialog
+    qtbot.waitUntil(lambda: "précision" in moving.message.text(), timeout=5000)
+    moving.set_reason(MovementReason.PETTY_CASH)
+    moving.ok_button.click()
+    qtbot.waitUntil(lambda: moving.done_movement is not None, timeout=5000)
+    assert approved[0].right is Right.CASH_IN_OUT and approved[0].amount_cents == 3000
+    assert rows(
+        unopened_dir, "SELECT kind, reason, amount_cents, by_name, approval_id FROM cash_movement"
+    ) == [("out", "petty_cash", 3000, "Camille", "ap-1")]
+
+
+def test_the_z_is_refused_while_a_sale_is_open_and_screens_follow_the_language(
+    qtbot: QtBot, qapp, day_till: MainWindow, unopened_dir: Path
+) -> None:
+    window = day_till
+    assert window.day.opening.title.text().startswith("Ouverture de caisse")
+    try:
+        switch_language(qapp, "en")
+        assert window.day.opening.title.text().startswith("Opening the till")
+        assert window.day.z_action.text() == "&Z closure…"
+    finally:
+        switch_language(qapp, "fr")
+    _open_the_till(qtbot, window)
+    screen = window.till_screen
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        screen.scan(accented_codes(unopened_dir, 1)[0])
+    with qtbot.waitSignal(screen.refusal_shown, timeout=5000) as shown:
+        window.day.z_action.trigger()
+    assert shown.args[0] == "basket_open"
+    assert "vente est encore en cours" in screen.message_label.text()
+    assert window.day.dialog is None  # no count started
+    assert rows(unopened_dir, "SELECT status FROM till_session") == [("open",)]
