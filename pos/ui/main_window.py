@@ -26,6 +26,7 @@ from pos.ui.qt import (
 )
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.screens.start_screen import StartScreen
+from pos.ui.screens.till_day.flow import TillDayFlow
 from pos.ui.screens.till_screen import TillScreen
 from pos.ui.till_controller import TillController
 
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start_screen)
         self.stack.addWidget(self.till_screen)
         self.pickup_screen: QWidget | None = None  # added once the store is open
+        # The till day: the opening screen while no session is open, cash in/out, X, Z.
+        self.day = TillDayFlow(self, self.stack, controller)
         self.setCentralWidget(self.stack)
         self.store_status = QLabel(self)
         self.printer_status = QLabel(self)
@@ -97,6 +100,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.till_action)
         menu.addAction(self.pickup_action)
         menu.addSeparator()
+        self.day.add_actions(menu)
+        menu.addSeparator()
         menu.addAction(self.camera_action)
         menu.addAction(self.outbox_action)
         menu.addAction(self.settings_action)
@@ -121,6 +126,7 @@ class MainWindow(QMainWindow):
             (self.quit_action, self.tr("&Quit")),
         ):
             action.setText(text)
+        self.day.retranslate_ui()
         self.show_printer_state(self._printer_state)
         self.show_sync_status(self._sync_status)
         if self._summary is not None:
@@ -132,9 +138,14 @@ class MainWindow(QMainWindow):
         self.pickup_action.setEnabled(True)
 
     def show_till(self) -> None:
-        if self.stack.currentWidget() is not self.start_screen:
-            self.stack.setCurrentWidget(self.till_screen)
-            self.till_screen.scan_field.setFocus()
+        """The sale, once the store is open and a till session too (else its opening)."""
+        if self.stack.currentWidget() is self.start_screen:
+            return
+        if self.day.state is not None and not self.day.can_sell:
+            self.stack.setCurrentWidget(self.day.opening)
+            return
+        self.stack.setCurrentWidget(self.till_screen)
+        self.till_screen.scan_field.setFocus()
 
     def show_pickup(self) -> None:
         if self.pickup_screen is not None:

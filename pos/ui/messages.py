@@ -219,6 +219,65 @@ def _templates() -> dict[str, str]:
             "Central refused this step for the reason above: the order is shown as central has "
             "it; call support if it looks wrong.",
         ),
+        "no_session": QCoreApplication.translate(
+            "Messages", "The till is not open: count the float and open it first."
+        ),
+        "session_too_old": QCoreApplication.translate(
+            "Messages",
+            "This till session has been open more than %max_hours hours: close it (Z), then "
+            "open the new day before selling.",
+        ),
+        "session_already_open": QCoreApplication.translate(
+            "Messages", "The till is already open (by %opened_by): close it before opening again."
+        ),
+        "difference_needs_approval": QCoreApplication.translate(
+            "Messages",
+            "The count differs by %difference, more than %limit: a manager must approve the "
+            "closing.",
+        ),
+        "basket_open": QCoreApplication.translate(
+            "Messages",
+            "A sale is still open on this till: finish it, park it or cancel it before closing.",
+        ),
+        "cash_out_exceeds_drawer": QCoreApplication.translate(
+            "Messages", "The drawer should hold %expected: %amount cannot be taken out of it."
+        ),
+        "movement_reason_unknown": QCoreApplication.translate(
+            "Messages", "Choose a reason for the cash movement from the list."
+        ),
+        "movement_note_missing": QCoreApplication.translate(
+            "Messages", "Say what the cash movement is for: “other” needs a note."
+        ),
+        "movement_note_refused": QCoreApplication.translate(
+            "Messages", "The note is too long: 200 characters at most."
+        ),
+        "right_refused": QCoreApplication.translate(
+            "Messages", "You may not do this: it needs a manager."
+        ),
+        "amount_unreadable": QCoreApplication.translate(
+            "Messages", "This is not an amount in euros: type it like 12,50."
+        ),
+        "amount_too_precise": QCoreApplication.translate(
+            "Messages", "An amount has at most two decimals (cents)."
+        ),
+        "unknown_denomination": QCoreApplication.translate(
+            "Messages", "This is not a euro coin or note."
+        ),
+        "count_not_whole": QCoreApplication.translate(
+            "Messages", "A count of pieces must be a whole number."
+        ),
+        "count_negative": QCoreApplication.translate(
+            "Messages", "A count of pieces cannot be negative."
+        ),
+        "count_too_large": QCoreApplication.translate(
+            "Messages", "%count pieces is more than a drawer holds: check the count."
+        ),
+        "tender_not_counted": QCoreApplication.translate(
+            "Messages", "This tender is not counted at closing."
+        ),
+        "counted_amount_refused": QCoreApplication.translate(
+            "Messages", "A counted total must be an amount between 0 and the till's limit."
+        ),
         "cart_already_loaded": QCoreApplication.translate(
             "Messages", "This cart is already in this sale."
         ),
@@ -257,12 +316,21 @@ def _templates() -> dict[str, str]:
     }
 
 
+#: Params that are amounts in cents (by code), shown as money in the sentence.
+_MONEY_PARAMS = {
+    "difference_needs_approval": frozenset({"difference", "limit"}),
+    "cash_out_exceeds_drawer": frozenset({"expected", "amount"}),
+}
+
+
 def user_message(code: str, english: str, params: dict[str, Any] | None = None) -> str:
     template = _templates().get(code)
     if template is None:
         return english
     for key, value in (params or {}).items():
-        shown = format_money(value) if key == "remaining" and isinstance(value, int) else value
+        money_keys = _MONEY_PARAMS.get(code, frozenset({"remaining"}))
+        money = key in money_keys and isinstance(value, int) and not isinstance(value, bool)
+        shown = format_money(value) if money else value
         if isinstance(value, list | tuple):
             shown = ", ".join(str(item) for item in value)
         template = template.replace(f"%{key}", str(shown))

@@ -56,6 +56,9 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     window.show()
     controller.start()
     wait_for(screen.basket_shown)
+    if not window.day.can_sell:  # the day opens on the opening screen, as in a store
+        window.day.opening.open_button.click()
+        wait_for(controller.worker.session_state)
     for code in _popular_codes(data_dir / "store.db", 12):
         screen.scan(code)
         wait_for(screen.basket_shown)

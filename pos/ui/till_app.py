@@ -96,6 +96,8 @@ class TillApp(QObject):
                 demo_if_empty=options.demo_if_empty,
                 receipt_header=header_for_store(settings.store, self.language),
                 terminal_id=settings.till.terminal_id,
+                session_max_hours=settings.till.session_max_hours,
+                close_difference_limit_cents=settings.till.close_difference_limit_cents,
             )
         )
         printer = self._printer_for(settings.printer)
@@ -195,6 +197,8 @@ class TillApp(QObject):
         """A scanner's code: to the pickup desk while it shows, else to the sale."""
         if self.window.on_pickup_desk and self.pickup_screen is not None:
             self.pickup_screen.scan(code)
+        elif self.window.day.showing_opening:
+            QApplication.beep()  # no sale before the till is opened
         else:
             self.window.till_screen.scan(code)
 

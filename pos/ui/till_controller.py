@@ -27,9 +27,11 @@ from pos.services.quick_keys import QuickKeys
 from pos.services.receipts import ReceiptHeader, receipt_document
 from pos.services.staff import StaffDirectory, provisional_actor
 from pos.services.store_summary import summarize
+from pos.services.till_session import TillSessions
 from pos.store import receipts
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QObject, Signal
+from pos.ui.till_day_requests import TillDayRequests, local_actor
 
 if TYPE_CHECKING:
     from pos.services.central_link import CentralLink
@@ -47,9 +49,11 @@ class TillOptions:
     demo_if_empty: bool = True
     receipt_header: ReceiptHeader | None = None  # None: the store's name from its database
     terminal_id: str | None = None  # None: the one recorded in the store's database
+    session_max_hours: int = 24  # [till] session_max_hours
+    close_difference_limit_cents: int = 500  # [till] close_difference_limit_cents
 
 
-class TillWorker(RequestWorker):
+class TillWorker(TillDayRequests, RequestWorker):
     opened = Signal(object)  # StoreSummary
     changed = Signal(object)  # BasketView
     completed = Signal(object)  # CompletedSale
@@ -60,10 +64,24 @@ class TillWorker(RequestWorker):
     sale_set_aside = Signal()  # the open sale was cancelled or parked, not completed
     recovery_found = Signal(object)  # RecoveryView: settle it before selling (at start)
     quick_keys_listed = Signal(object)  # list[QuickPage]
+    # The till day (see ``TillDayRequests``): answers to its requests, refusals apart so a
+    # dialog shows its own and the sale screen stays quiet.
+    session_state = Signal(object)  # SessionState: open and fresh, too old, or none
+    day_refused = Signal(str, str, object)  # code, English message, params
+    moved = Signal(object)  # CashMovement
+    x_ready = Signal(object)  # DayFigures
+    z_ready = Signal()  # nothing stops a closing count (no open basket)
+    z_compared = Signal(object)  # ZComparison: counted vs expected, before closing
+    z_closed = Signal(object)  # the Z report (dict), recorded
+    report_ready = Signal(object, str)  # SlipDocument of an X or Z, "print" or "preview"
 
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
         self._options = options
+        # The one place the till's current author lives: set when the store opens (the
+        # staff member the options name), then by sign-in (``request("set_actor", actor)``).
+        self.actor = local_actor(options.cashier)
+        self._sessions: TillSessions | None = None
         self._store: LocalStore | None = None
         self._checkout: Checkout | None = None
         self._carts: OnlineCarts | None = None  # on the first web cart
@@ -84,12 +102,21 @@ class TillWorker(RequestWorker):
         empty = not store.catalog.count() and not store.sales.count()
         if self._options.demo_if_empty and empty and read_link(store) is None:
             build_demo_store(store, today=date.today())
-        actor = provisional_actor(StaffDirectory(store), self._options.cashier)
+        actor = self.actor = provisional_actor(StaffDirectory(store), self._options.cashier)
         summary = summarize(store, data_dir, actor.display_name, self._options.terminal_id)
-        self._checkout = Checkout(store, terminal_id=summary.terminal_id, actor=actor)
+        self._sessions = TillSessions(
+            store,
+            terminal_id=summary.terminal_id,
+            max_session_hours=self._options.session_max_hours,
+            difference_limit_cents=self._options.close_difference_limit_cents,
+        )
+        self._checkout = Checkout(
+            store, terminal_id=summary.terminal_id, actor=actor, session_gate=self._sessions
+        )
         self._central = summary.central
         recovery = self._checkout.recover()  # a kill's leftovers: before the first scan
         self.opened.emit(summary)
+        self._do_session_check()
         self._do_list_quick_keys()
         if recovery.pending:
             self.recovery_found.emit(RecoveryView.of(recovery))
@@ -188,7 +215,7 @@ class TillWorker(RequestWorker):
             self._checkout.close()
         if self._store is not None:
             self._store.close()
-            self._store = self._checkout = None
+            self._store = self._checkout = self._sessions = None
 
     def _do_scan(self, code: str) -> None:
         self._changed(self.checkout.scan(code).line_id)

@@ -1,27 +1,37 @@
-"""The till day's touch pieces as staff will see them, saved as PNG files: the PIN pad
-in a sign-in frame after a wrong PIN, and a drawer being counted by denomination.
-
-Both at 1024×768, the smallest screen a till runs on, so cut texts and small keys show.
-The frames around them stand in for the screens that will hold them.
+"""The till day as staff will see it, saved as PNG files at 1024×768 (the smallest screen
+a till runs on, so cut texts and small keys show): the PIN pad after a wrong PIN, and a
+real day on a throwaway demo store, driven through the real window and worker — the
+opening count, a cash out, the X report, the blind Z count and the Z with a difference.
 """
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
+import time
+from datetime import date
 from pathlib import Path
 
-from pos.domain.cash import DENOMINATIONS
-from pos.ui.grab import save_grab
+from pos.domain.rights import Actor, Role
+from pos.domain.till_day import MovementReason
+from pos.services.demo_store import build_demo_store
+from pos.store.local_store import LocalStore
+from pos.ui.grab import save_grab, wait_for
 from pos.ui.i18n import install_translations
+from pos.ui.main_window import MainWindow
 from pos.ui.qt import (
     QApplication,
     QCoreApplication,
+    QEventLoop,
     QFrame,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
-from pos.ui.widgets.cash_count import CashCountForm
+from pos.ui.screens.till_day.cash_movement_dialog import CashMovementDialog
+from pos.ui.screens.till_day.z_closure_dialog import ZClosureDialog
+from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.widgets.pin_pad import PinPad
 from pos.ui.zoom import set_font
 
@@ -69,25 +79,96 @@ def _pin_pad(out: Path, language: str) -> Path:
     return path
 
 
-def _cash_count(out: Path, language: str) -> Path:
-    form = CashCountForm(DENOMINATIONS)
-    form.set_counts({10: 14, 20: 9, 50: 12, 100: 15, 200: 6, 500: 4, 1000: 5, 2000: 2})
-    frame = _frame(
-        QCoreApplication.translate(
-            "TillDayScreenshots", "Opening the till: count the float in the drawer"
-        ),
-        form,
-    )
-    frame.show()
-    path = save_grab(frame, out / f"cash_count_{language}.png")
-    frame.close()
-    frame.deleteLater()
-    return path
+def _codes(db: Path, count: int) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+            "WHERE p.sold_by = 'unit' ORDER BY p.id LIMIT ?",
+            (count,),
+        ).fetchall()
+    finally:
+        conn.close()
+    return [code for (code,) in rows]
+
+
+def _sell(window: MainWindow, codes: list[str], *, cash: bool) -> None:
+    screen = window.till_screen
+    for code in codes:
+        screen.scan(code)
+        wait_for(screen.basket_shown)
+    screen.pay()
+    dialog = screen.payment_dialog
+    (dialog.quick_buttons[-1] if cash else dialog.card_button).click()
+    wait_for(screen.basket_shown)
+    dialog.complete_button.click()
+    wait_for(screen.sale_shown)
+    screen.receipts.choose("decline")
+    # The emptied basket follows the sale: the next sale's scans must not take it for theirs.
+    deadline = time.monotonic() + 10
+    while (screen.view is None or screen.view.lines) and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
+def _day(out: Path, language: str, data_dir: Path) -> list[Path]:
+    controller = TillController(TillOptions(data_dir, cashier="Camille", demo_if_empty=False))
+    window = MainWindow(controller)
+    window.resize(*SIZE)
+    window.show()
+    worker = controller.worker
+    controller.start()
+    wait_for(worker.session_state)
+    day = window.day
+    saved = [save_grab(window, out / f"till_opening_{language}.png")]
+    day.opening.open_button.click()
+    wait_for(worker.session_state)
+    codes = _codes(data_dir / "store.db", 5)
+    _sell(window, codes[:3], cash=True)
+    _sell(window, codes[3:], cash=False)
+    # The manager takes cash to the bank (a cashier would need an approval).
+    controller.request("set_actor", Actor("ines", "Inès", Role.MANAGER))
+    day.cash_out_action.trigger()
+    moving = day.dialog
+    assert isinstance(moving, CashMovementDialog)
+    moving.set_amount("50,00")
+    moving.set_reason(MovementReason.BANK_DEPOSIT)
+    saved.append(save_grab(moving, out / f"cash_out_{language}.png"))
+    moving.send()
+    wait_for(worker.moved)
+    figures: list = []
+    worker.x_ready.connect(figures.append)
+    day.x_action.trigger()
+    wait_for(worker.x_ready)
+    worker.x_ready.disconnect(figures.append)
+    saved.append(save_grab(day.dialog, out / f"x_report_{language}.png"))
+    day.dialog.accept()
+    day.z_action.trigger()
+    wait_for(worker.z_ready)
+    closing = day.dialog
+    assert isinstance(closing, ZClosureDialog)
+    closing.count_form.set_counts({1000: 9, 500: 3, 200: 10, 100: 12, 50: 7, 20: 5})
+    closing.set_others({"card": figures[0].expected("card")})  # the card terminal agrees
+    # A cashier closes: the difference then needs a manager (the approval door).
+    controller.request("set_actor", Actor("local-Camille", "Camille", Role.CASHIER))
+    saved.append(save_grab(closing, out / f"z_count_{language}.png"))
+    closing.compare()
+    wait_for(worker.z_compared)
+    saved.append(save_grab(closing, out / f"z_difference_{language}.png"))
+    closing.reject()
+    controller.shutdown()
+    window.close()
+    window.deleteLater()
+    return saved
 
 
 def till_day_screenshots(out: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication([])
     install_translations(app, language)
-    saved = [_pin_pad(out, language), _cash_count(out, language)]
+    saved = [_pin_pad(out, language)]
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = Path(folder)
+        with LocalStore(data_dir / "store.db") as store:
+            build_demo_store(store, products=200, days=1, today=date.today())
+        saved += _day(out, language, data_dir)
     QApplication.processEvents()
     return saved

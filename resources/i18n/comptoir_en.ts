@@ -163,6 +163,69 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
+        <source>Cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
+        <source>Cash in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="115"/>
+        <source>Take cash out of the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="115"/>
+        <source>Put cash into the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="117"/>
+        <source>Amount (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="119"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="120"/>
+        <source>Required for “other”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="124"/>
+        <source>Take out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="124"/>
+        <source>Put in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="125"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="168"/>
+        <source>A manager must approve this cash movement: not approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictsBanner</name>
     <message>
         <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="93"/>
@@ -372,157 +435,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="113"/>
+        <location filename="../../pos/ui/main_window.py" line="118"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="165"/>
+        <location filename="../../pos/ui/main_window.py" line="176"/>
         <source>Network: no central server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="172"/>
+        <location filename="../../pos/ui/main_window.py" line="183"/>
         <source>Network: offline, sales kept on this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="114"/>
+        <location filename="../../pos/ui/main_window.py" line="119"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="116"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="117"/>
+        <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>&amp;Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="118"/>
+        <location filename="../../pos/ui/main_window.py" line="123"/>
         <source>&amp;Pickup desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119"/>
+        <location filename="../../pos/ui/main_window.py" line="124"/>
         <source>&amp;Camera scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="120"/>
+        <location filename="../../pos/ui/main_window.py" line="125"/>
         <source>&amp;Operations to check…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="121"/>
+        <location filename="../../pos/ui/main_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="161"/>
         <source>Printer: none (receipts on screen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="151"/>
+        <location filename="../../pos/ui/main_window.py" line="162"/>
         <source>Printer: not used yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="152"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>Printer: ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="153"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>Printer: offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="154"/>
+        <location filename="../../pos/ui/main_window.py" line="165"/>
         <source>Printer: out of paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155"/>
+        <location filename="../../pos/ui/main_window.py" line="166"/>
         <source>Printer: cover open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <location filename="../../pos/ui/main_window.py" line="167"/>
         <source>Printer: not answering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="158"/>
+        <location filename="../../pos/ui/main_window.py" line="169"/>
         <source>Printer: error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="169"/>
+        <location filename="../../pos/ui/main_window.py" line="180"/>
         <source>Network: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="170"/>
+        <location filename="../../pos/ui/main_window.py" line="181"/>
         <source>Network: syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="171"/>
+        <location filename="../../pos/ui/main_window.py" line="182"/>
         <source>Network: online, up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="173"/>
+        <location filename="../../pos/ui/main_window.py" line="184"/>
         <source>Network: sync stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="174"/>
+        <location filename="../../pos/ui/main_window.py" line="185"/>
         <source>Network: the central server refused the last exchange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="177"/>
+        <location filename="../../pos/ui/main_window.py" line="188"/>
         <source>%1 to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="179"/>
+        <location filename="../../pos/ui/main_window.py" line="190"/>
         <source>%1 refused, to check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="184"/>
+        <location filename="../../pos/ui/main_window.py" line="195"/>
         <source>Sales are kept on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="186"/>
+        <location filename="../../pos/ui/main_window.py" line="197"/>
         <source>Last success: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="191"/>
+        <location filename="../../pos/ui/main_window.py" line="202"/>
         <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="205"/>
+        <location filename="../../pos/ui/main_window.py" line="216"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="212"/>
+        <location filename="../../pos/ui/main_window.py" line="223"/>
         <source>Medusa without Comptoir&apos;s plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="214"/>
+        <location filename="../../pos/ui/main_window.py" line="225"/>
         <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,52 +924,176 @@
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="222"/>
-        <source>This cart is already in this sale.</source>
+        <source>The till is not open: count the float and open it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="225"/>
-        <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
+        <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="228"/>
-        <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
+        <location filename="../../pos/ui/messages.py" line="230"/>
+        <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="231"/>
-        <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
+        <location filename="../../pos/ui/messages.py" line="233"/>
+        <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="236"/>
-        <source>The cart cannot be fetched offline: scan the items.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/messages.py" line="239"/>
-        <source>There is no such cart: check the code with the customer.</source>
+        <location filename="../../pos/ui/messages.py" line="238"/>
+        <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="242"/>
-        <source>This cart has expired: scan the items instead.</source>
+        <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="245"/>
-        <source>This cart was already used for another sale: scan the items instead.</source>
+        <source>Choose a reason for the cash movement from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="248"/>
+        <source>Say what the cash movement is for: “other” needs a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="251"/>
+        <source>The note is too long: 200 characters at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="254"/>
+        <source>You may not do this: it needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="257"/>
+        <source>This is not an amount in euros: type it like 12,50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="260"/>
+        <source>An amount has at most two decimals (cents).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="263"/>
+        <source>This is not a euro coin or note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="266"/>
+        <source>A count of pieces must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="269"/>
+        <source>A count of pieces cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="272"/>
+        <source>%count pieces is more than a drawer holds: check the count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="275"/>
+        <source>This tender is not counted at closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="278"/>
+        <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="281"/>
+        <source>This cart is already in this sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="284"/>
+        <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="287"/>
+        <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="290"/>
+        <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="295"/>
+        <source>The cart cannot be fetched offline: scan the items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="298"/>
+        <source>There is no such cart: check the code with the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="301"/>
+        <source>This cart has expired: scan the items instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="304"/>
+        <source>This cart was already used for another sale: scan the items instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="307"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="253"/>
+        <location filename="../../pos/ui/messages.py" line="312"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpeningScreen</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="103"/>
+        <source>Close the till (Z)…</source>
+        <extracomment>A usual float of 150 € (pieces by denomination in cents), to be checked, not trusted.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="105"/>
+        <source>Open the till with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="108"/>
+        <source>This till was not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="111"/>
+        <source>The till session opened on %1 by %2 has been open more than %3 hours: close it with its Z (count the drawer), then open the new day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="119"/>
+        <source>Opening the till: count the float in the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="122"/>
+        <source>Count the coins and notes left in the drawer for the day (the opening float) and correct each row: the count shown is a usual float, not yours.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2018,7 +2205,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="139"/>
+        <location filename="../../pos/ui/till_app.py" line="141"/>
         <source>The settings file could not be used:
 %1
 
@@ -2027,36 +2214,185 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="352"/>
+        <location filename="../../pos/ui/till_app.py" line="356"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="362"/>
+        <location filename="../../pos/ui/till_app.py" line="366"/>
         <source>Comptoir</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillDay</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="22"/>
+        <source>Cash</source>
+        <extracomment>One row of a report on screen: label, value (&quot;&quot; for a heading), style (&quot;heading&quot;, &quot;total&quot;, &quot;over&quot;, &quot;short&quot; or &quot;&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="23"/>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="24"/>
+        <source>Cheque</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="25"/>
+        <source>Meal vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="26"/>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="27"/>
+        <source>Gift card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="34"/>
+        <source>Bank deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="35"/>
+        <source>Petty cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="36"/>
+        <source>Change top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="37"/>
+        <source>Other (say what)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="48"/>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="50"/>
+        <source>Sales total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="55"/>
+        <source>Discounts given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="59"/>
+        <source>By tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="64"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="69"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="81"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="65"/>
+        <source>By cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="70"/>
+        <source>By VAT rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="73"/>
+        <source>%1: net %2, VAT %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="87"/>
+        <source>Cash in the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="89"/>
+        <source>Opening float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="94"/>
+        <source>Cash taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="99"/>
+        <source>Change given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="104"/>
+        <source>Cash put in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="109"/>
+        <source>Cash taken out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="114"/>
+        <source>Cash expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillDayFlow</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/flow.py" line="80"/>
+        <source>Cash &amp;in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/flow.py" line="81"/>
+        <source>Cash &amp;out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/flow.py" line="82"/>
+        <source>&amp;X report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/flow.py" line="83"/>
+        <source>&amp;Z closure…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TillDayScreenshots</name>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="47"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="55"/>
         <source>%1 — type your code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="54"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="62"/>
         <source>Wrong PIN: %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="64"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="72"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="76"/>
-        <source>Opening the till: count the float in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2209,6 +2545,158 @@ The till runs on the default settings; the file was left as it is.</source>
     <message>
         <location filename="../../pos/ui/screens/till_screen.py" line="422"/>
         <source>Drawer opened (recorded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XReportDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="66"/>
+        <source>X report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="67"/>
+        <source>X report — reading of the day, the till stays open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="70"/>
+        <source>Till %1 · opened %2 by %3 · figures at %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="77"/>
+        <source>Print the X report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="78"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ZClosureDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="171"/>
+        <source>Z closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="175"/>
+        <source>Z closure — count the drawer (blind count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="176"/>
+        <source>Z closure — counted against expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="177"/>
+        <source>Till closed: Z report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="181"/>
+        <source>%1 (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
+        <source>Other tenders: day totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="183"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="184"/>
+        <source>Count done: compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="185"/>
+        <source>Count again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
+        <source>Ask a manager and close (Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
+        <source>Close the till (Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="190"/>
+        <source>Done: back to the opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="230"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="231"/>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="232"/>
+        <source>Over/short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="236"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="310"/>
+        <source>Total difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="241"/>
+        <source>The count differs by %1, more than %2: a manager must approve the closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="245"/>
+        <source>The count differs by %1, more than %2: you hold the right to close with this difference; check the count first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="249"/>
+        <source>The count differs by %1, within the limit of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="251"/>
+        <source>The count matches what is expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="269"/>
+        <source>Z closure with a difference of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="274"/>
+        <source>Not approved: the till stays open. A manager must approve a difference of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="297"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="301"/>
+        <source>%1: counted %2, expected %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -163,6 +163,69 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
+        <source>Cash out</source>
+        <translation>Sortie d&apos;espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
+        <source>Cash in</source>
+        <translation>Entrée d&apos;espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="115"/>
+        <source>Take cash out of the drawer</source>
+        <translation>Sortir des espèces du tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="115"/>
+        <source>Put cash into the drawer</source>
+        <translation>Mettre des espèces dans le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="117"/>
+        <source>Amount (€)</source>
+        <translation>Montant (€)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="119"/>
+        <source>Note</source>
+        <translation>Précision</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="120"/>
+        <source>Required for “other”</source>
+        <translation>Obligatoire pour « autre »</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="124"/>
+        <source>Take out</source>
+        <translation>Sortir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="124"/>
+        <source>Put in</source>
+        <translation>Entrer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="125"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="168"/>
+        <source>A manager must approve this cash movement: not approved.</source>
+        <translation>Ce mouvement d&apos;espèces doit être approuvé par un responsable : non approuvé.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsBanner</name>
     <message>
         <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="93"/>
@@ -372,157 +435,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="113"/>
+        <location filename="../../pos/ui/main_window.py" line="118"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="165"/>
+        <location filename="../../pos/ui/main_window.py" line="176"/>
         <source>Network: no central server</source>
         <translation>Réseau : pas de serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="172"/>
+        <location filename="../../pos/ui/main_window.py" line="183"/>
         <source>Network: offline, sales kept on this till</source>
         <translation>Réseau : hors ligne, ventes conservées sur cette caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="114"/>
+        <location filename="../../pos/ui/main_window.py" line="119"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="116"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="117"/>
+        <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>&amp;Sale</source>
         <translation>&amp;Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="118"/>
+        <location filename="../../pos/ui/main_window.py" line="123"/>
         <source>&amp;Pickup desk</source>
         <translation>Comptoir de &amp;retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119"/>
+        <location filename="../../pos/ui/main_window.py" line="124"/>
         <source>&amp;Camera scanning…</source>
         <translation>Lecture par &amp;caméra…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="120"/>
+        <location filename="../../pos/ui/main_window.py" line="125"/>
         <source>&amp;Operations to check…</source>
         <translation>&amp;Opérations à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="121"/>
+        <location filename="../../pos/ui/main_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="161"/>
         <source>Printer: none (receipts on screen)</source>
         <translation>Imprimante : aucune (tickets à l’écran)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="151"/>
+        <location filename="../../pos/ui/main_window.py" line="162"/>
         <source>Printer: not used yet</source>
         <translation>Imprimante : pas encore utilisée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="152"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>Printer: ready</source>
         <translation>Imprimante : prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="153"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>Printer: offline</source>
         <translation>Imprimante : hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="154"/>
+        <location filename="../../pos/ui/main_window.py" line="165"/>
         <source>Printer: out of paper</source>
         <translation>Imprimante : plus de papier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155"/>
+        <location filename="../../pos/ui/main_window.py" line="166"/>
         <source>Printer: cover open</source>
         <translation>Imprimante : capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <location filename="../../pos/ui/main_window.py" line="167"/>
         <source>Printer: not answering</source>
         <translation>Imprimante : ne répond pas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="158"/>
+        <location filename="../../pos/ui/main_window.py" line="169"/>
         <source>Printer: error</source>
         <translation>Imprimante : erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="169"/>
+        <location filename="../../pos/ui/main_window.py" line="180"/>
         <source>Network: connecting…</source>
         <translation>Réseau : connexion…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="170"/>
+        <location filename="../../pos/ui/main_window.py" line="181"/>
         <source>Network: syncing…</source>
         <translation>Réseau : synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="171"/>
+        <location filename="../../pos/ui/main_window.py" line="182"/>
         <source>Network: online, up to date</source>
         <translation>Réseau : en ligne, à jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="173"/>
+        <location filename="../../pos/ui/main_window.py" line="184"/>
         <source>Network: sync stopped</source>
         <translation>Réseau : synchronisation arrêtée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="174"/>
+        <location filename="../../pos/ui/main_window.py" line="185"/>
         <source>Network: the central server refused the last exchange</source>
         <translation>Réseau : le serveur central a refusé le dernier échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="177"/>
+        <location filename="../../pos/ui/main_window.py" line="188"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="179"/>
+        <location filename="../../pos/ui/main_window.py" line="190"/>
         <source>%1 refused, to check</source>
         <translation>%1 refusée(s), à vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="184"/>
+        <location filename="../../pos/ui/main_window.py" line="195"/>
         <source>Sales are kept on this till.</source>
         <translation>Les ventes sont conservées sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="186"/>
+        <location filename="../../pos/ui/main_window.py" line="197"/>
         <source>Last success: %1</source>
         <translation>Dernier succès : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="191"/>
+        <location filename="../../pos/ui/main_window.py" line="202"/>
         <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
         <translation>Les opérations refusées sont listées dans Caisse → Opérations à vérifier…, d&apos;où elles peuvent être renvoyées.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="205"/>
+        <location filename="../../pos/ui/main_window.py" line="216"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation>%1 · caisse %2 · caissier %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="212"/>
+        <location filename="../../pos/ui/main_window.py" line="223"/>
         <source>Medusa without Comptoir&apos;s plugin</source>
         <translation>Medusa sans le plugin Comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="214"/>
+        <location filename="../../pos/ui/main_window.py" line="225"/>
         <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
         <translation>Le plugin Comptoir n’est pas installé dans Medusa : les paniers web ne peuvent pas être encaissés en caisse, les ventes sont enregistrées aux prix de Medusa, et les étapes du retrait en magasin, les retraits partiels et l’expiration en ont besoin. Demandez à votre administrateur de l’installer.</translation>
     </message>
@@ -861,53 +924,177 @@
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="222"/>
+        <source>The till is not open: count the float and open it first.</source>
+        <translation>La caisse n&apos;est pas ouverte : comptez le fond de caisse et ouvrez-la d&apos;abord.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="225"/>
+        <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
+        <translation>Cette session de caisse est ouverte depuis plus de %max_hours heures : faites la clôture Z, puis ouvrez la nouvelle journée avant de vendre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="230"/>
+        <source>The till is already open (by %opened_by): close it before opening again.</source>
+        <translation>La caisse est déjà ouverte (par %opened_by) : clôturez-la avant de la rouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="233"/>
+        <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
+        <translation>Le comptage présente un écart de %difference, au-delà de %limit : un responsable doit approuver la clôture.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="238"/>
+        <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
+        <translation>Une vente est encore en cours sur cette caisse : terminez-la, mettez-la en attente ou annulez-la avant la clôture.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="242"/>
+        <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
+        <translation>Le tiroir devrait contenir %expected : impossible d&apos;en sortir %amount.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="245"/>
+        <source>Choose a reason for the cash movement from the list.</source>
+        <translation>Choisissez le motif du mouvement d&apos;espèces dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="248"/>
+        <source>Say what the cash movement is for: “other” needs a note.</source>
+        <translation>Précisez l&apos;objet du mouvement d&apos;espèces : « autre » demande une précision.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="251"/>
+        <source>The note is too long: 200 characters at most.</source>
+        <translation>La précision est trop longue : 200 caractères au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="254"/>
+        <source>You may not do this: it needs a manager.</source>
+        <translation>Vous n&apos;avez pas ce droit : il faut un responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="257"/>
+        <source>This is not an amount in euros: type it like 12,50.</source>
+        <translation>Ce n&apos;est pas un montant en euros : tapez-le comme 12,50.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="260"/>
+        <source>An amount has at most two decimals (cents).</source>
+        <translation>Un montant a au plus deux décimales (les centimes).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="263"/>
+        <source>This is not a euro coin or note.</source>
+        <translation>Ce n&apos;est ni une pièce ni un billet en euros.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="266"/>
+        <source>A count of pieces must be a whole number.</source>
+        <translation>Un nombre de pièces doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="269"/>
+        <source>A count of pieces cannot be negative.</source>
+        <translation>Un nombre de pièces ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="272"/>
+        <source>%count pieces is more than a drawer holds: check the count.</source>
+        <translation>%count pièces, c&apos;est plus que ne contient un tiroir : vérifiez le comptage.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="275"/>
+        <source>This tender is not counted at closing.</source>
+        <translation>Ce moyen de paiement n&apos;est pas compté à la clôture.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="278"/>
+        <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
+        <translation>Un total compté doit être un montant entre 0 et la limite de la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="281"/>
         <source>This cart is already in this sale.</source>
         <translation>Ce panier est déjà dans cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="225"/>
+        <location filename="../../pos/ui/messages.py" line="284"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation>C&apos;est une commande à retirer, pas un panier : ouvrez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="228"/>
+        <location filename="../../pos/ui/messages.py" line="287"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation>Ce n&apos;est pas un code de panier : un code ressemble à K7M2-Q9XD.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="231"/>
+        <location filename="../../pos/ui/messages.py" line="290"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation>Absent du catalogue de cette caisse : %products. Synchronisez la caisse, ou vendez les autres articles en les scannant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="236"/>
+        <location filename="../../pos/ui/messages.py" line="295"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation>Le panier ne peut pas être récupéré hors ligne : scannez les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="239"/>
+        <location filename="../../pos/ui/messages.py" line="298"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation>Ce panier n&apos;existe pas : vérifiez le code avec le client.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="242"/>
+        <location filename="../../pos/ui/messages.py" line="301"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation>Ce panier a expiré : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="245"/>
+        <location filename="../../pos/ui/messages.py" line="304"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation>Ce panier a déjà servi pour une autre vente : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="248"/>
+        <location filename="../../pos/ui/messages.py" line="307"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation>Les paniers web demandent le plugin Comptoir dans Medusa, qui n’est pas installé : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="253"/>
+        <location filename="../../pos/ui/messages.py" line="312"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation>Le serveur central a refusé ce panier : scannez plutôt les articles, ou appelez le support.</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningScreen</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="103"/>
+        <source>Close the till (Z)…</source>
+        <extracomment>A usual float of 150 € (pieces by denomination in cents), to be checked, not trusted.</extracomment>
+        <translation>Clôturer la caisse (Z)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="105"/>
+        <source>Open the till with %1</source>
+        <translation>Ouvrir la caisse avec %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="108"/>
+        <source>This till was not closed</source>
+        <translation>Cette caisse n&apos;a pas été clôturée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="111"/>
+        <source>The till session opened on %1 by %2 has been open more than %3 hours: close it with its Z (count the drawer), then open the new day.</source>
+        <translation>La session de caisse ouverte le %1 par %2 est ouverte depuis plus de %3 heures : faites sa clôture Z (comptage du tiroir), puis ouvrez la nouvelle journée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="119"/>
+        <source>Opening the till: count the float in the drawer</source>
+        <translation>Ouverture de caisse : comptez le fond de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="122"/>
+        <source>Count the coins and notes left in the drawer for the day (the opening float) and correct each row: the count shown is a usual float, not yours.</source>
+        <translation>Comptez les pièces et billets du tiroir pour la journée (le fond de caisse) et corrigez chaque ligne : le comptage affiché est un fond de caisse habituel, pas le vôtre.</translation>
     </message>
 </context>
 <context>
@@ -2018,7 +2205,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="139"/>
+        <location filename="../../pos/ui/till_app.py" line="141"/>
         <source>The settings file could not be used:
 %1
 
@@ -2030,37 +2217,186 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="352"/>
+        <location filename="../../pos/ui/till_app.py" line="356"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="362"/>
+        <location filename="../../pos/ui/till_app.py" line="366"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
 </context>
 <context>
+    <name>TillDay</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="22"/>
+        <source>Cash</source>
+        <extracomment>One row of a report on screen: label, value (&quot;&quot; for a heading), style (&quot;heading&quot;, &quot;total&quot;, &quot;over&quot;, &quot;short&quot; or &quot;&quot;).</extracomment>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="23"/>
+        <source>Card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="24"/>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="25"/>
+        <source>Meal vouchers</source>
+        <translation>Titres-restaurant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="26"/>
+        <source>Voucher</source>
+        <translation>Bon d&apos;achat</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="27"/>
+        <source>Gift card</source>
+        <translation>Carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="34"/>
+        <source>Bank deposit</source>
+        <translation>Remise en banque</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="35"/>
+        <source>Petty cash</source>
+        <translation>Petite caisse (dépense)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="36"/>
+        <source>Change top-up</source>
+        <translation>Apport de monnaie</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="37"/>
+        <source>Other (say what)</source>
+        <translation>Autre (préciser)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="48"/>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="50"/>
+        <source>Sales total</source>
+        <translation>Total des ventes TTC</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="55"/>
+        <source>Discounts given</source>
+        <translation>Remises accordées</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="59"/>
+        <source>By tender</source>
+        <translation>Par moyen de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="64"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="69"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="81"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="65"/>
+        <source>By cashier</source>
+        <translation>Par caissier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="70"/>
+        <source>By VAT rate</source>
+        <translation>Par taux de TVA</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="73"/>
+        <source>%1: net %2, VAT %3</source>
+        <translation>%1 : HT %2, TVA %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="87"/>
+        <source>Cash in the drawer</source>
+        <translation>Espèces du tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="89"/>
+        <source>Opening float</source>
+        <translation>Fond de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="94"/>
+        <source>Cash taken</source>
+        <translation>Encaissé en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="99"/>
+        <source>Change given</source>
+        <translation>Monnaie rendue</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="104"/>
+        <source>Cash put in</source>
+        <translation>Entrées d&apos;espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="109"/>
+        <source>Cash taken out</source>
+        <translation>Sorties d&apos;espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="114"/>
+        <source>Cash expected</source>
+        <translation>Espèces attendues</translation>
+    </message>
+</context>
+<context>
+    <name>TillDayFlow</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/flow.py" line="80"/>
+        <source>Cash &amp;in…</source>
+        <translation>&amp;Entrée d&apos;espèces…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/flow.py" line="81"/>
+        <source>Cash &amp;out…</source>
+        <translation>&amp;Sortie d&apos;espèces…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/flow.py" line="82"/>
+        <source>&amp;X report…</source>
+        <translation>Ticket &amp;X…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/flow.py" line="83"/>
+        <source>&amp;Z closure…</source>
+        <translation>Clôture &amp;Z…</translation>
+    </message>
+</context>
+<context>
     <name>TillDayScreenshots</name>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="47"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="55"/>
         <source>%1 — type your code</source>
         <translation>%1 — saisissez votre code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="54"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="62"/>
         <source>Wrong PIN: %1 tries left.</source>
         <translation>Code erroné : encore %1 essais.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="64"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="72"/>
         <source>Sign in</source>
         <translation>Connexion</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="76"/>
-        <source>Opening the till: count the float in the drawer</source>
-        <translation>Ouverture de caisse : comptez le fond de caisse</translation>
     </message>
 </context>
 <context>
@@ -2213,6 +2549,158 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
         <location filename="../../pos/ui/screens/till_screen.py" line="422"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
+    </message>
+</context>
+<context>
+    <name>XReportDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="66"/>
+        <source>X report</source>
+        <translation>Ticket X</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="67"/>
+        <source>X report — reading of the day, the till stays open</source>
+        <translation>Ticket X — lecture de la journée, la caisse reste ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="70"/>
+        <source>Till %1 · opened %2 by %3 · figures at %4</source>
+        <translation>Caisse %1 · ouverte le %2 par %3 · chiffres au %4</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="77"/>
+        <source>Print the X report</source>
+        <translation>Imprimer le ticket X</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="78"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>ZClosureDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="171"/>
+        <source>Z closure</source>
+        <translation>Clôture Z</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="175"/>
+        <source>Z closure — count the drawer (blind count)</source>
+        <translation>Clôture Z — comptez le tiroir (comptage à l&apos;aveugle)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="176"/>
+        <source>Z closure — counted against expected</source>
+        <translation>Clôture Z — compté et attendu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="177"/>
+        <source>Till closed: Z report</source>
+        <translation>Caisse clôturée : ticket Z</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="181"/>
+        <source>%1 (€)</source>
+        <translation>%1 (€)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
+        <source>Other tenders: day totals</source>
+        <translation>Autres paiements : totaux du jour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="183"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="184"/>
+        <source>Count done: compare</source>
+        <translation>Comptage terminé : comparer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="185"/>
+        <source>Count again</source>
+        <translation>Recompter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
+        <source>Ask a manager and close (Z)</source>
+        <translation>Demander un responsable et clôturer (Z)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
+        <source>Close the till (Z)</source>
+        <translation>Clôturer la caisse (Z)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="190"/>
+        <source>Done: back to the opening</source>
+        <translation>Terminé : retour à l&apos;ouverture</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="230"/>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="231"/>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="232"/>
+        <source>Over/short</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="236"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="310"/>
+        <source>Total difference</source>
+        <translation>Écart total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="241"/>
+        <source>The count differs by %1, more than %2: a manager must approve the closing.</source>
+        <translation>Le comptage présente un écart de %1, au-delà de %2 : un responsable doit approuver la clôture.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="245"/>
+        <source>The count differs by %1, more than %2: you hold the right to close with this difference; check the count first.</source>
+        <translation>Le comptage présente un écart de %1, au-delà de %2 : vous avez le droit de clôturer avec cet écart ; vérifiez d&apos;abord le comptage.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="249"/>
+        <source>The count differs by %1, within the limit of %2.</source>
+        <translation>Le comptage présente un écart de %1, dans la limite de %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="251"/>
+        <source>The count matches what is expected.</source>
+        <translation>Le comptage correspond à l&apos;attendu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="269"/>
+        <source>Z closure with a difference of %1</source>
+        <translation>Clôture Z avec un écart de %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="274"/>
+        <source>Not approved: the till stays open. A manager must approve a difference of %1.</source>
+        <translation>Non approuvé : la caisse reste ouverte. Un écart de %1 doit être approuvé par un responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="297"/>
+        <source>Count</source>
+        <translation>Comptage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="301"/>
+        <source>%1: counted %2, expected %3</source>
+        <translation>%1 : compté %2, attendu %3</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ from pos.ui.main_window import MainWindow
 from pos.ui.qt import QApplication
 from pos.ui.till_app import StartOptions, TillApp
 from pos.ui.till_controller import TillController, TillOptions
+from tests.gui.selling import open_sessions
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -32,8 +33,24 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "store.db"
 
 
+@pytest.fixture(scope="session")
+def open_template(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
+    """The demo store with the day opened: the tills sell at once (the gate is on)."""
+    path = tmp_path_factory.mktemp("open") / "store.db"
+    path.write_bytes(demo_template.read_bytes())
+    open_sessions(path)
+    return path
+
+
 @pytest.fixture
-def data_dir(tmp_path: Path, demo_template: Path) -> Path:
+def data_dir(tmp_path: Path, open_template: Path) -> Path:
+    (tmp_path / "store.db").write_bytes(open_template.read_bytes())
+    return tmp_path
+
+
+@pytest.fixture
+def unopened_dir(tmp_path: Path, demo_template: Path) -> Path:
+    """The demo store before anyone opened the till today."""
     (tmp_path / "store.db").write_bytes(demo_template.read_bytes())
     return tmp_path
 

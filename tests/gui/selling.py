@@ -5,8 +5,25 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from pos.domain.rights import Actor, Role
 from pos.domain.sale import CompletedSale
+from pos.services.till_session import TillSessions
+from pos.store.local_store import LocalStore
 from pos.ui.main_window import MainWindow
+
+#: The terminals the GUI tests sell on (the default one and a settings test's).
+SELLING_TERMINALS = ("T01", "T07")
+OPENER = Actor("local-Camille", "Camille", Role.CASHIER)
+FLOAT = {1000: 10, 200: 10, 100: 10, 50: 10}  # 135 € in the drawer
+
+
+def open_sessions(db: Path, terminals: tuple[str, ...] = SELLING_TERMINALS) -> None:
+    """The day opened on each terminal, as a cashier does on the opening screen: no sale
+    outside an open till session."""
+    with LocalStore(db) as store:
+        for terminal in terminals:
+            TillSessions(store, terminal_id=terminal).open(OPENER, FLOAT)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def rows(data_dir: Path, sql: str) -> list[tuple]:

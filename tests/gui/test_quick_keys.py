@@ -46,9 +46,7 @@ def test_the_grid_shows_the_demo_pages_and_rings_articles_up(
     assert (line.name, line.quantity) == (name, 3)
 
 
-def test_a_key_whose_article_was_withdrawn_cannot_be_pressed(
-    qtbot: QtBot, data_dir: Path
-) -> None:
+def test_a_key_whose_article_was_withdrawn_cannot_be_pressed(qtbot: QtBot, data_dir: Path) -> None:
     with sqlite3.connect(data_dir / "store.db") as conn:
         sku = conn.execute(
             "SELECT sku FROM quick_keys WHERE page_no = 2 AND position = 0"

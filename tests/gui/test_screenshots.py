@@ -32,7 +32,11 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("customer_display", ""),
             ("customer_display_change", ""),
             ("pin_pad", ""),
-            ("cash_count", ""),
+            ("till_opening", ""),
+            ("cash_out", ""),
+            ("x_report", ""),
+            ("z_count", ""),
+            ("z_difference", ""),
         )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)

@@ -12,7 +12,7 @@ from pos.config import Settings
 from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication
 from pos.ui.till_app import StartOptions, TillApp
-from tests.gui.selling import sell
+from tests.gui.selling import open_sessions, sell
 from tests.support.central_server import CentralServer
 
 STORE = "lyon-part-dieu"
@@ -29,6 +29,7 @@ def enrolled(tmp_path: Path, central: CentralServer) -> Path:
     folder = tmp_path / "till"
     folder.mkdir()
     assert run_enrol(folder, central.url, STORE, "T05", f"demo-{STORE}", "") == 0
+    open_sessions(folder / "store.db", ("T05",))  # the day opened: the till sells
     return folder
 
 

@@ -1,0 +1,309 @@
+"""The till day through the real window, worker and store: the gate at start, a whole day
+(open → sales → cash out → X → Z with a difference, approved through the approval door),
+and the X and Z printed on a 58 mm file printer."""
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hardware.printer.connections import PrinterConfig, PrinterDevice
+from pos.domain.rights import Actor, Approval, Right, Role
+from pos.domain.till_day import MovementReason
+from pos.services.till_session import TillSessions
+from pos.store.local_store import LocalStore
+from pos.ui.i18n import switch_language
+from pos.ui.main_window import MainWindow
+from pos.ui.money import format_money
+from pos.ui.printer_worker import PrinterThread
+from pos.ui.receipt_flow import ReceiptPolicy
+from pos.ui.screens.till_day.cash_movement_dialog import CashMovementDialog
+from pos.ui.screens.till_day.x_report_dialog import XReportDialog
+from pos.ui.screens.till_day.z_closure_dialog import ZClosureDialog
+from pos.ui.till_controller import TillController, TillOptions
+from tests.gui.selling import accented_codes, rows, sell
+from tests.support.staff import INES
+
+CASHIER = Actor("local-Camille", "Camille", Role.CASHIER)
+MANAGER = Actor("m-nadia", "Nadia", Role.MANAGER)
+FLOAT = {1000: 10, 200: 10, 100: 10, 50: 10}  # 135,00 €
+
+
+def _window(qtbot: QtBot, data_dir: Path, printer: PrinterThread | None = None) -> MainWindow:
+    controller = TillController(TillOptions(data_dir, cashier="Camille", demo_if_empty=False))
+    window = MainWindow(controller, printer, ReceiptPolicy(columns=32) if printer else None)
+    qtbot.addWidget(window)
+    window.show()
+    if printer is not None:
+        printer.start()
+    controller.start()
+    qtbot.waitUntil(lambda: window.day.state is not None, timeout=10_000)
+    return window
+
+
+@pytest.fixture
+def day_till(qtbot: QtBot, unopened_dir: Path) -> Iterator[MainWindow]:
+    window = _window(qtbot, unopened_dir)
+    yield window
+    window.controller.shutdown()
+
+
+def _open_the_till(qtbot: QtBot, window: MainWindow) -> None:
+    opening = window.day.opening
+    opening.form.set_counts(FLOAT)
+    opening.open_button.click()
+    qtbot.waitUntil(lambda: window.day.can_sell, timeout=5000)
+    assert window.stack.currentWidget() is window.till_screen
+
+
+def _sell(qtbot: QtBot, window: MainWindow, codes: list[str], *, cash: bool):
+    """``sell``, then wait for the emptied basket the sale leaves, so the next sale's scans
+    are answered in step (the worker sends it after the completed sale)."""
+    sale = sell(qtbot, window, codes, cash=cash)
+    screen = window.till_screen
+    qtbot.waitUntil(lambda: screen.view is not None and not screen.view.lines, timeout=5000)
+    return sale
+
+
+def _dialog(qtbot: QtBot, window: MainWindow, kind: type):
+    """The till-day dialog the flow opened on the worker's answer (queued to this thread)."""
+    qtbot.waitUntil(lambda: isinstance(window.day.dialog, kind), timeout=5000)
+    assert window.day.dialog.isVisible()
+    return window.day.dialog
+
+
+def test_no_session_at_start_shows_the_opening_screen_and_sells_nothing(
+    qtbot: QtBot, day_till: MainWindow, unopened_dir: Path
+) -> None:
+    window, worker = day_till, day_till.controller.worker
+    assert window.day.showing_opening and not window.day.can_sell
+    assert window.day.opening.open_button.isVisible()
+    assert window.day.opening.open_button.text() == "Ouvrir la caisse avec 150,00\u00a0€"
+    window.till_action.trigger()  # "Vente" in the menu: still the opening screen
+    assert window.day.showing_opening
+    assert not window.day.x_action.isEnabled() and not window.day.z_action.isEnabled()
+    (code,) = accented_codes(unopened_dir, 1)
+    with qtbot.waitSignal(window.till_screen.basket_shown, timeout=5000):
+        window.controller.request("scan", code)  # even a scan reaching the sale…
+    with qtbot.waitSignal(worker.refused, timeout=5000) as refused:
+        window.controller.request("add_tender", "card", 100, "")
+    assert refused.args[0] == "no_session"  # …cannot be paid: the gate is on
+    assert rows(unopened_dir, "SELECT count(*) FROM sales WHERE session_id IS NOT NULL") == [(0,)]
+    assert rows(unopened_dir, "SELECT count(*) FROM till_session") == [(0,)]
+
+
+def test_a_session_too_old_leads_to_its_z_first(qtbot: QtBot, unopened_dir: Path) -> None:
+    long_ago = (datetime.now(UTC) - timedelta(hours=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with LocalStore(unopened_dir / "store.db") as store:
+        TillSessions(store, terminal_id="T01", clock=lambda: long_ago).open(CASHIER, FLOAT)
+    window = _window(qtbot, unopened_dir)
+    try:
+        opening = window.day.opening
+        assert window.day.showing_opening and window.day.state.too_old
+        assert opening.close_button.isVisible() and not opening.open_button.isVisible()
+        assert "plus de 24 heures" in opening.hint.text()
+        with qtbot.waitSignal(window.controller.worker.z_ready, timeout=5000):
+            opening.close_button.click()
+        _dialog(qtbot, window, ZClosureDialog).reject()
+    finally:
+        window.controller.shutdown()
+
+
+def _approve(approved: list[Approval], right: Right, what: str, amount: int | None) -> Approval:
+    """The test's manager at the approval door (the seam A's PIN dialog fills)."""
+    approval = Approval("ap-1", right, CASHIER, MANAGER, what, amount, "2026-12-06T18:00:00Z")
+    approved.append(approval)
+    return approval
+
+
+def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
+    qtbot: QtBot, day_till: MainWindow, unopened_dir: Path
+) -> None:
+    window, worker = day_till, day_till.controller.worker
+    _open_the_till(qtbot, window)
+    codes = accented_codes(unopened_dir, 3)
+    cash_sale = _sell(qtbot, window, codes[:2], cash=True)
+    card_sale = _sell(qtbot, window, codes[2:], cash=False)
+    assert cash_sale.draft.change_cents > 0  # a note given, change back
+
+    window.controller.request("set_actor", INES)  # the manager takes cash to the bank
+    window.day.cash_out_action.trigger()
+    moving = _dialog(qtbot, window, CashMovementDialog)
+    moving.set_amount("20,00")
+    moving.set_reason(MovementReason.BANK_DEPOSIT)
+    with qtbot.waitSignal(worker.moved, timeout=5000):
+        moving.ok_button.click()
+    qtbot.waitUntil(lambda: moving.done_movement is not None, timeout=5000)
+    assert moving.done_movement.amount_cents == 2000
+
+    with qtbot.waitSignal(worker.x_ready, timeout=5000):
+        window.day.x_action.trigger()
+    x = _dialog(qtbot, window, XReportDialog)
+    total = cash_sale.draft.total_cents + card_sale.draft.total_cents
+    cash_net = cash_sale.draft.total_cents
+    expected_cash = 13500 + cash_net - 2000
+    assert x.view.value("Ventes") == "2"
+    assert x.view.value("Total des ventes TTC") == format_money(total)
+    assert x.view.value("Espèces (1)") == format_money(cash_net)
+    assert x.view.value("Carte bancaire (1)") == format_money(card_sale.draft.total_cents)
+    assert x.view.value("Camille (2)") == format_money(total)
+    assert x.view.value("Sorties d'espèces") == "-" + format_money(2000)
+    assert x.view.value("Espèces attendues") == format_money(expected_cash)
+    x.accept()
+
+    # The Z, by a cashier: 10 € short in the drawer, the card terminal agrees.
+    window.controller.request("set_actor", CASHIER)
+    with qtbot.waitSignal(worker.z_ready, timeout=5000):
+        window.day.z_action.trigger()
+    z = _dialog(qtbot, window, ZClosureDialog)
+    assert z.count_form.blind and not z.count_form.expected_label.isVisible()
+    short = expected_cash - 1000
+    z.count_form.set_counts({1: short % 100, 100: short // 100})
+    z.set_others({"card": card_sale.draft.total_cents})
+    z.compare_button.click()
+    qtbot.waitUntil(lambda: z.pages.currentIndex() == 1, timeout=5000)
+    assert z.comparison_view.value("Écart total") == format_money(1000)
+    assert "un responsable doit approuver" in z.verdict.text()
+    z.close_button.click()  # the approval door as shipped: nobody can approve yet
+    assert "Non approuvé" in z.message.text()
+    assert rows(unopened_dir, "SELECT status FROM till_session") == [("open",)]
+
+    approved: list[Approval] = []
+    window.day.request_approval = partial(_approve, approved)
+    with qtbot.waitSignal(worker.z_closed, timeout=5000) as closed:
+        z.close_button.click()
+    report = closed.args[0]
+    qtbot.waitUntil(lambda: z.pages.currentIndex() == 2, timeout=5000)
+    assert approved[0].right is Right.CLOSE_WITH_DIFFERENCE and approved[0].amount_cents == 1000
+    qtbot.waitUntil(lambda: window.day.showing_opening, timeout=5000)  # the next day opens here
+    assert z.pages.currentIndex() == 2 and z.report_view.value("Écart total") == format_money(1000)
+    assert "CLÔTURE Z" in window.day.preview.text.toPlainText()  # no printer: shown as paper
+
+    # The Z against the sales, read by an auditor with their own SQL.
+    ((session_id, status),) = rows(unopened_dir, "SELECT session_id, status FROM till_session")
+    assert status == "closed"
+    sales = rows(
+        unopened_dir,
+        f"SELECT count(*), sum(total_cents), sum(change_cents) FROM sales "
+        f"WHERE session_id = '{session_id}'",
+    )[0]
+    by_kind = dict(
+        rows(
+            unopened_dir,
+            "SELECT t.kind, sum(t.amount_cents) FROM sale_tenders t JOIN sales s "
+            f"ON s.id = t.sale_id WHERE s.session_id = '{session_id}' GROUP BY t.kind",
+        )
+    )
+    assert (report["sales_count"], report["sales_total_cents"]) == (2, sales[1]) == (2, total)
+    cash_expected = 13500 + by_kind["cash"] - sales[2] - 2000
+    tenders = dict(
+        (tender, (expected, counted, difference))
+        for tender, expected, counted, difference in rows(
+            unopened_dir,
+            "SELECT tender, expected_cents, counted_cents, difference_cents "
+            f"FROM z_report_tenders WHERE session_id = '{session_id}'",
+        )
+    )
+    assert tenders["cash"] == (cash_expected, cash_expected - 1000, -1000)
+    assert tenders["card"] == (by_kind["card"], by_kind["card"], 0)
+    ((stored, approval_id),) = rows(
+        unopened_dir, f"SELECT report, approval_id FROM z_report WHERE session_id = '{session_id}'"
+    )
+    assert json.loads(stored)["difference_cents"] == 1000 and approval_id == "ap-1"
+
+
+def test_x_and_z_print_in_french_on_58_mm_paper(
+    qtbot: QtBot, unopened_dir: Path, tmp_path: Path
+) -> None:
+    paper = tmp_path / "paper.bin"
+    config = PrinterConfig(kind="file", file_path=str(paper), codepage="CP858", columns=32)
+    printer = PrinterThread(partial(PrinterDevice, config))
+    window = _window(qtbot, unopened_dir, printer)
+    worker = window.controller.worker
+    try:
+        _open_the_till(qtbot, window)
+        _sell(qtbot, window, accented_codes(unopened_dir, 1), cash=False)
+        with qtbot.waitSignal(worker.x_ready, timeout=5000):
+            window.day.x_action.trigger()
+        x = _dialog(qtbot, window, XReportDialog)
+        with qtbot.waitSignal(printer.worker.slip_printed, timeout=10_000) as printed:
+            x.print_button.click()
+        assert printed.args[1].ok
+        x.accept()
+        with qtbot.waitSignal(worker.z_ready, timeout=5000):
+            window.day.z_action.trigger()
+        z = _dialog(qtbot, window, ZClosureDialog)
+        z.count_form.set_counts(FLOAT)
+        z.set_others({"card": x.figures.expected("card")})
+        z.compare_button.click()
+        qtbot.waitUntil(lambda: z.pages.currentIndex() == 1, timeout=5000)
+        assert z.comparison_view.value("Écart total") == format_money(0)
+        with qtbot.waitSignal(printer.worker.slip_printed, timeout=10_000) as printed:
+            z.close_button.click()
+        assert printed.args[1].ok
+    finally:
+        window.controller.shutdown()
+        printer.shutdown()
+    text = paper.read_bytes().decode("cp858")
+    for words in ("TICKET X", "CLÔTURE Z", "Fond de caisse", "135,00 €", "Carte bancaire",
+                  "Espèces attendues", "Écart total", "Par taux de TVA"):  # fmt: skip
+        assert words in text, words
+    assert "=" * 32 + "\n" in text and "=" * 33 not in text  # laid out for 58 mm paper
+
+
+def test_a_cashier_cash_out_goes_through_the_approval_door(
+    qtbot: QtBot, day_till: MainWindow, unopened_dir: Path
+) -> None:
+    window = day_till
+    _open_the_till(qtbot, window)
+    window.controller.request("set_actor", CASHIER)  # a cashier lacks cash in/out
+    window.day.cash_out_action.trigger()
+    moving = _dialog(qtbot, window, CashMovementDialog)
+    moving.set_amount("abc")
+    moving.ok_button.click()
+    assert "montant en euros" in moving.message.text()  # refused as typed, nothing sent
+    moving.set_amount("30,00")
+    moving.set_reason(MovementReason.PETTY_CASH)
+    moving.ok_button.click()  # refused for the right, and the door as shipped says no
+    qtbot.waitUntil(lambda: "responsable" in moving.message.text(), timeout=5000)
+    assert moving.isVisible()
+    assert rows(unopened_dir, "SELECT count(*) FROM cash_movement") == [(0,)]
+    approved: list[Approval] = []
+    window.day.request_approval = partial(_approve, approved)
+    moving.set_reason(MovementReason.OTHER)
+    moving.ok_button.click()  # approved, but "other" needs a note: said in the dialog
+    qtbot.waitUntil(lambda: "précision" in moving.message.text(), timeout=5000)
+    moving.set_reason(MovementReason.PETTY_CASH)
+    moving.ok_button.click()
+    qtbot.waitUntil(lambda: moving.done_movement is not None, timeout=5000)
+    assert approved[0].right is Right.CASH_IN_OUT and approved[0].amount_cents == 3000
+    assert rows(
+        unopened_dir, "SELECT kind, reason, amount_cents, by_name, approval_id FROM cash_movement"
+    ) == [("out", "petty_cash", 3000, "Camille", "ap-1")]
+
+
+def test_the_z_is_refused_while_a_sale_is_open_and_screens_follow_the_language(
+    qtbot: QtBot, qapp, day_till: MainWindow, unopened_dir: Path
+) -> None:
+    window = day_till
+    assert window.day.opening.title.text().startswith("Ouverture de caisse")
+    try:
+        switch_language(qapp, "en")
+        assert window.day.opening.title.text().startswith("Opening the till")
+        assert window.day.z_action.text() == "&Z closure…"
+    finally:
+        switch_language(qapp, "fr")
+    _open_the_till(qtbot, window)
+    screen = window.till_screen
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        screen.scan(accented_codes(unopened_dir, 1)[0])
+    with qtbot.waitSignal(screen.refusal_shown, timeout=5000) as shown:
+        window.day.z_action.trigger()
+    assert shown.args[0] == "basket_open"
+    assert "vente est encore en cours" in screen.message_label.text()
+    assert window.day.dialog is None  # no count started
+    assert rows(unopened_dir, "SELECT status FROM till_session") == [("open",)]
