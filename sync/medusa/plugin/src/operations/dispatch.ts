@@ -108,6 +108,7 @@ export async function applyOne(
       scope,
       op,
       progress: claim.progress,
+      firstTry: claim.first,
       saveProgress: async (progress) => {
         if (!(await ledger.saveProgress(op.op_id, token, progress))) {
           throw new Error(`lost the claim on ${op.op_id}`)

@@ -1,14 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { capturePaymentWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
-import {
-  checkFigures,
-  keptTenders,
-  orderInput,
-  SalePayload,
-  tillTaxLines,
-} from "../workflows/record-sale/plan"
-import { payTenderWorkflow, recordSaleOrderWorkflow, settleSaleWorkflow } from "../workflows/record-sale/workflows"
+import { SALE_VARIANT_FIELDS } from "../workflows/record-sale/lean-order"
+import { checkFigures, keptTenders, SalePayload, tillTaxLines } from "../workflows/record-sale/plan"
+import { payTenderWorkflow, settleSaleWorkflow } from "../workflows/record-sale/workflows"
+import { profiled, recordFreshSale, shippingOptionFor } from "./sale-record"
 import { holds, oneSaleAtATime, shortfall, type Variant } from "./sale-stock"
 import { OperationRefused, type Handler, type TillScope } from "./types"
 
@@ -16,13 +12,14 @@ export const STOCK_CORRECTED = "stock_corrected"
 export const TOTAL_DIFFERS = "medusa_total_differs"
 
 /**
- * `sale`: a till sale recorded as one Medusa order exactly as the till sold it
- * (`../workflows/record-sale`). Resumable: the order id is saved in the ledger as soon
- * as the order exists, and each later piece is skipped when the order already has it.
+ * `sale`: a till sale recorded as one Medusa order exactly as the till sold it. A fresh
+ * sale is one workflow (`./sale-record.ts`); a sale an earlier try began is resumed on
+ * its order (found by the ledger's progress or by the sale id), each piece skipped when
+ * the order already has it (`settle` below).
  */
 export const recordSale: Handler = async (context) => {
   try {
-    return await record(context)
+    return await profiled("sale", () => record(context))
   } catch (error) {
     if (error instanceof OperationRefused || error instanceof Error) throw error
     // A workflow's failure comes as a plain object: keep its sentence for the till.
@@ -31,7 +28,7 @@ export const recordSale: Handler = async (context) => {
   }
 }
 
-const record: Handler = async ({ container, scope, op, progress, saveProgress }) => {
+const record: Handler = async ({ container, scope, op, progress, firstTry }) => {
   const parsed = SalePayload.safeParse(op.payload)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -39,60 +36,24 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress })
   }
   const payload = parsed.data
   checkFigures(payload)
-  const variants = await loadVariants(container, payload)
+  const variants = await profiled("variants", () => loadVariants(container, payload))
   const items = [...variants.values()].flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
   const orderId = await oneSaleAtATime(container, items, async () => {
-    let id = await existingOrder(container, progress, payload.sale.id)
-    if (!id) {
-      id = await createOrder(container, scope, payload, variants)
-      await saveProgress({ order_id: id })
-    }
+    // A first try cannot have left an order: no look-up by sale id (a scan of the
+    // orders' metadata, slower as the store's orders grow).
+    const id = firstTry ? null : await existingOrder(container, progress, payload.sale.id)
+    if (!id) return (await recordFreshSale(container, scope, payload, variants)).order_id
     await settle(container, scope, payload, id, variants)
     return id
   })
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ["id", "total", "metadata"],
-    filters: { id: orderId },
-  })
+  const { data } = await profiled("read", () =>
+    query.graph({ entity: "order", fields: ["id", "total", "metadata"], filters: { id: orderId } })
+  )
   const warnings: string[] = []
   if (data[0]?.metadata?.comptoir_stock_corrected) warnings.push(STOCK_CORRECTED)
   if (!sameAmount(data[0]?.total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
   return { status: "accepted", order_id: orderId, warnings }
-}
-
-/**
- * The order, once the stock Medusa sees covers the sale. A web order or another Medusa
- * instance may take that stock between our look and Medusa's check ("Some variant does
- * not have the required inventory"): the workflow then compensates (our top-up undone)
- * and we look again.
- */
-async function createOrder(
-  container: MedusaContainer,
-  scope: TillScope,
-  payload: SalePayload,
-  variants: Map<string, Variant>
-): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    const stock = await shortfall(container, scope, payload, variants)
-    try {
-      const { result } = await recordSaleOrderWorkflow(container).run({
-        input: {
-          order: orderInput(payload, scope, stock.corrected) as Record<string, unknown>,
-          missing_levels: stock.missing,
-          top_ups: stock.topUps,
-          reserve: Object.fromEntries(
-            payload.sale.lines.map((line) => [String(line.line_no), holds(scope, line, variants)])
-          ),
-        },
-      })
-      return result.order_id
-    } catch (error) {
-      const message = String((error as { message?: unknown })?.message ?? "")
-      if (attempt >= 4 || !/inventory|stock/i.test(message)) throw error
-    }
-  }
 }
 
 /**
@@ -109,13 +70,7 @@ async function loadVariants(container: MedusaContainer, payload: SalePayload): P
   const ids = [...new Set(payload.sale.lines.map((l) => l.variant_id))]
   const { data } = await query.graph({
     entity: "product_variant",
-    fields: [
-      "id",
-      "manage_inventory",
-      "product.shipping_profile.id",
-      "inventory_items.inventory_item_id",
-      "inventory_items.required_quantity",
-    ],
+    fields: SALE_VARIANT_FIELDS,
     filters: { id: ids },
   })
   const found = new Map((data as Variant[]).map((v) => [v.id, v]))
@@ -241,7 +196,7 @@ async function settle(
         : {
             items: items.map((item) => ({ id: item.id, quantity: lineOf(item).quantity })),
             location_id: scope.stock_location_id,
-            shipping_option_id: await shippingOption(container, scope, payload, variants),
+            shipping_option_id: (await shippingOptionFor(container, scope, payload, variants)).id,
           },
       complete: order.status !== "completed",
     },
@@ -273,28 +228,4 @@ async function captureRest(
     await payments.updatePayment({ id: payment.id, captured_at: new Date() } as { id: string })
   }
   await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
-}
-
-/** Our location's shipping option (the pickup one) for the sale's shipping profile: a
- * fulfilment names one, and Medusa checks its profile against the products'. */
-async function shippingOption(
-  container: MedusaContainer,
-  scope: TillScope,
-  payload: SalePayload,
-  variants: Map<string, Variant>
-): Promise<string> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "shipping_option",
-    fields: ["id", "shipping_profile_id", "service_zone.fulfillment_set.location.id"],
-  })
-  const profiles = new Set(
-    payload.sale.lines.map((l) => variants.get(l.variant_id)?.product?.shipping_profile?.id).filter(Boolean)
-  )
-  const here = (data as any[]).filter((o) => o.service_zone?.fulfillment_set?.location?.id === scope.stock_location_id)
-  const option = here.find((o) => profiles.size === 0 || profiles.has(o.shipping_profile_id)) ?? here[0]
-  if (!option) {
-    throw new Error(`stock location ${scope.stock_location_id} has no shipping option to fulfil the sale at`)
-  }
-  return option.id
 }
