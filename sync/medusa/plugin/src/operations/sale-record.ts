@@ -2,9 +2,10 @@ import { performance } from "node:perf_hooks"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { keptTenders, type SalePayload } from "../workflows/record-sale/plan"
-import { leanOrderInput, lineFulfilments } from "../workflows/record-sale/lean-order"
+import { leanOrderInput, lineFulfilments, SALE_VARIANT_FIELDS } from "../workflows/record-sale/lean-order"
 import { recordSaleWorkflow } from "../workflows/record-sale/lean"
 import { shortfall, type Variant } from "./sale-stock"
+import { batchSaleVariantIds } from "./batch"
 import type { TillScope } from "./types"
 
 /*
@@ -67,6 +68,37 @@ async function readPlace(container: MedusaContainer, scope: TillScope): Promise<
   return { location: locations[0] as Place["location"], options: here }
 }
 
+const variantsByBatch = new WeakMap<TillScope, Map<string, Promise<Variant | null>>>()
+
+/**
+ * The variants a sale sells, with those of every other sale of its batch read in the
+ * same query the first time (a drain's batch of sales shares one look-up). Unknown
+ * ids are not in the map.
+ */
+export async function batchVariants(
+  container: MedusaContainer,
+  scope: TillScope,
+  ids: string[]
+): Promise<Map<string, Variant>> {
+  let known = variantsByBatch.get(scope)
+  if (!known) variantsByBatch.set(scope, (known = new Map()))
+  const wanted = ids.filter((id) => !known!.has(id))
+  if (wanted.length) {
+    const batch = new Set([...wanted, ...batchSaleVariantIds(scope)].filter((id) => !known!.has(id)))
+    const read = readVariants(container, [...batch])
+    read.catch(() => batch.forEach((id) => known!.delete(id)))
+    for (const id of batch) known.set(id, read.then((found) => found.get(id) ?? null))
+  }
+  const found = await Promise.all(ids.map((id) => known!.get(id)!))
+  return new Map(found.filter((v): v is Variant => v !== null).map((v) => [v.id, v]))
+}
+
+async function readVariants(container: MedusaContainer, ids: string[]): Promise<Map<string, Variant>> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "product_variant", fields: SALE_VARIANT_FIELDS, filters: { id: ids } })
+  return new Map((data as Variant[]).map((v) => [v.id, v]))
+}
+
 /** Our location's shipping option (the pickup one) for the sale's shipping profile: a
  * fulfilment names one, and Medusa checks its profile against the products'. */
 export async function shippingOptionFor(
@@ -86,6 +118,10 @@ export async function shippingOptionFor(
   return option
 }
 
+/** A recorded sale: its order, Medusa's total of it and whether our stock was raised
+ * (unknown, null, for an order an earlier try began). */
+export type RecordedSale = { order_id: string; total: unknown; stock_corrected: boolean | null }
+
 /**
  * The whole sale, once the stock Medusa sees covers it. A web order or another Medusa
  * instance may take that stock between our look and the reservation ("Some variant
@@ -97,7 +133,7 @@ export async function recordFreshSale(
   scope: TillScope,
   payload: SalePayload,
   variants: Map<string, Variant>
-): Promise<{ order_id: string; stock_corrected: boolean }> {
+): Promise<RecordedSale> {
   const [place, option] = await Promise.all([
     placeOf(container, scope),
     shippingOptionFor(container, scope, payload, variants),
@@ -120,7 +156,7 @@ export async function recordFreshSale(
           },
         })
       )
-      return { order_id: result.order_id as string, stock_corrected: stock.corrected }
+      return { order_id: result.order_id as string, total: result.total, stock_corrected: stock.corrected }
     } catch (error) {
       const message = String((error as { message?: unknown })?.message ?? "")
       if (attempt >= 4 || !/inventory|stock/i.test(message)) throw error

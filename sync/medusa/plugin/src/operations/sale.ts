@@ -1,10 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { capturePaymentWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
-import { SALE_VARIANT_FIELDS } from "../workflows/record-sale/lean-order"
 import { checkFigures, keptTenders, SalePayload, tillTaxLines } from "../workflows/record-sale/plan"
 import { payTenderWorkflow, settleSaleWorkflow } from "../workflows/record-sale/workflows"
-import { profiled, recordFreshSale, shippingOptionFor } from "./sale-record"
+import { batchVariants, profiled, recordFreshSale, type RecordedSale, shippingOptionFor } from "./sale-record"
 import { holds, oneSaleAtATime, shortfall, type Variant } from "./sale-stock"
 import { OperationRefused, type Handler, type TillScope } from "./types"
 
@@ -36,24 +35,30 @@ const record: Handler = async ({ container, scope, op, progress, firstTry }) => 
   }
   const payload = parsed.data
   checkFigures(payload)
-  const variants = await profiled("variants", () => loadVariants(container, payload))
+  const variants = await profiled("variants", () => loadVariants(container, scope, payload))
   const items = [...variants.values()].flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
-  const orderId = await oneSaleAtATime(container, items, async () => {
+  const recorded = await oneSaleAtATime(container, items, async (): Promise<RecordedSale> => {
     // A first try cannot have left an order: no look-up by sale id (a scan of the
     // orders' metadata, slower as the store's orders grow).
     const id = firstTry ? null : await existingOrder(container, progress, payload.sale.id)
-    if (!id) return (await recordFreshSale(container, scope, payload, variants)).order_id
+    if (!id) return await recordFreshSale(container, scope, payload, variants)
     await settle(container, scope, payload, id, variants)
-    return id
+    return { order_id: id, total: null, stock_corrected: null }
   })
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await profiled("read", () =>
-    query.graph({ entity: "order", fields: ["id", "total", "metadata"], filters: { id: orderId } })
-  )
+  let { total, stock_corrected: corrected } = recorded
+  if (corrected === null || !Number.isFinite(Number(String(total)))) {
+    // A resumed order: read what the fresh workflow hands back.
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await profiled("read", () =>
+      query.graph({ entity: "order", fields: ["id", "total", "metadata"], filters: { id: recorded.order_id } })
+    )
+    total = data[0]?.total
+    corrected = !!data[0]?.metadata?.comptoir_stock_corrected
+  }
   const warnings: string[] = []
-  if (data[0]?.metadata?.comptoir_stock_corrected) warnings.push(STOCK_CORRECTED)
-  if (!sameAmount(data[0]?.total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
-  return { status: "accepted", order_id: orderId, warnings }
+  if (corrected) warnings.push(STOCK_CORRECTED)
+  if (!sameAmount(total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
+  return { status: "accepted", order_id: recorded.order_id, warnings }
 }
 
 /**
@@ -65,15 +70,13 @@ function sameAmount(amount: unknown, value: number): boolean {
   return Number.isFinite(number) && Math.round(number * 100) === value
 }
 
-async function loadVariants(container: MedusaContainer, payload: SalePayload): Promise<Map<string, Variant>> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+async function loadVariants(
+  container: MedusaContainer,
+  scope: TillScope,
+  payload: SalePayload
+): Promise<Map<string, Variant>> {
   const ids = [...new Set(payload.sale.lines.map((l) => l.variant_id))]
-  const { data } = await query.graph({
-    entity: "product_variant",
-    fields: SALE_VARIANT_FIELDS,
-    filters: { id: ids },
-  })
-  const found = new Map((data as Variant[]).map((v) => [v.id, v]))
+  const found = await batchVariants(container, scope, ids)
   const unknown = payload.sale.lines.find((l) => !found.has(l.variant_id))
   if (unknown) {
     throw new OperationRefused(

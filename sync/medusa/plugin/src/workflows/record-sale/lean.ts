@@ -1,4 +1,4 @@
-import type { IPaymentModuleService, InventoryTypes } from "@medusajs/framework/types"
+import type { IOrderModuleService, IPaymentModuleService, InventoryTypes } from "@medusajs/framework/types"
 import {
   InventoryLevelWorkflowEvents,
   Modules,
@@ -13,7 +13,6 @@ import {
   completeOrdersStep,
   createFulfillmentStep,
   createInventoryLevelsStep,
-  createOrdersStep,
   createPaymentCollectionsStep,
   createRemoteLinkStep,
   createReservationsStep,
@@ -102,6 +101,46 @@ async function cancelPayments(payments: IPaymentModuleService, ids: string[]): P
   for (const id of ids) await payments.cancelPayment(id).catch(() => undefined)
 }
 
+type CreatedOrder = {
+  id: string
+  currency_code: string
+  /** Medusa's total of the order, from the summary the order module computed. */
+  total: unknown
+  items: { id: string; quantity: number; line: LineFulfilment }[]
+}
+
+/**
+ * The order, by the order module in one call (what `createOrdersStep` does), handing
+ * the later steps only what they use: each item with its till line. The module's
+ * whole order (items, tax lines, adjustments, summary...) would be copied into every
+ * later step's checkpoint.
+ */
+const createSaleOrderStep = createStep(
+  "comptoir-create-sale-order",
+  async (input: RecordSaleInput, { container }) => {
+    const orders = container.resolve<IOrderModuleService>(Modules.ORDER)
+    const [created] = await orders.createOrders([input.order as any])
+    const items = (created.items ?? []).map((item) => {
+      const line = input.lines[String(item.metadata?.comptoir_line_no)]
+      if (!line) throw new Error(`order item ${item.id} is not a line of this sale`)
+      return { id: item.id, quantity: Number(item.metadata?.comptoir_quantity), line }
+    })
+    // The module formats the summary as its totals (older ones as rows holding them).
+    const raw = (created as { summary?: unknown }).summary as any
+    const summary = Array.isArray(raw) ? raw[0] : raw
+    const order: CreatedOrder = {
+      id: created.id,
+      currency_code: created.currency_code,
+      total: (summary?.totals ?? summary)?.current_order_total ?? null,
+      items,
+    }
+    return new StepResponse(order, created.id)
+  },
+  async (id, { container }) => {
+    if (id) await container.resolve<IOrderModuleService>(Modules.ORDER).deleteOrders([id])
+  }
+)
+
 export const recordSaleWorkflow = createWorkflow("comptoir-record-sale", function (input: RecordSaleInput) {
   when("comptoir-record-missing-levels", { input }, ({ input }) => input.missing_levels.length > 0).then(() => {
     createInventoryLevelsStep(input.missing_levels)
@@ -109,22 +148,7 @@ export const recordSaleWorkflow = createWorkflow("comptoir-record-sale", functio
   when("comptoir-record-top-ups", { input }, ({ input }) => input.top_ups.length > 0).then(() => {
     adjustInventoryLevelsStep(input.top_ups).config({ name: "comptoir-record-top-up" })
   })
-  const orders = createOrdersStep(transform({ input }, ({ input }) => [input.order as any]))
-  const order = transform({ orders, input }, ({ orders, input }) => {
-    const created = orders[0] as unknown as {
-      id: string
-      currency_code: string
-      items: { id: string; quantity: unknown; metadata?: Record<string, unknown> | null }[]
-    }
-    // Each order item with its till line, by the line number the item carries.
-    const items = created.items.map((item) => {
-      const line = input.lines[String(item.metadata?.comptoir_line_no)]
-      if (!line) throw new Error(`order item ${item.id} is not a line of this sale`)
-      return { id: item.id, quantity: item.quantity as number, line }
-    })
-    return { id: created.id, currency_code: created.currency_code, items }
-  })
-
+  const order = createSaleOrderStep(input)
   // Reserved in the same run as the top-up, under the item locks: another lane
   // cannot take that stock in between (it would fail here and undo this run).
   const holds = transform({ order, input }, ({ order, input }) =>
@@ -261,5 +285,7 @@ export const recordSaleWorkflow = createWorkflow("comptoir-record-sale", functio
     eventName: OrderWorkflowEvents.COMPLETED,
     data: transform({ order }, ({ order }) => [{ id: order.id }]),
   }).config({ name: "comptoir-record-order-completed" })
-  return new WorkflowResponse({ order_id: transform({ order }, ({ order }) => order.id) })
+  return new WorkflowResponse(
+    transform({ order }, ({ order }) => ({ order_id: order.id, total: order.total }))
+  )
 })
