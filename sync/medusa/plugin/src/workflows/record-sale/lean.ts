@@ -204,8 +204,9 @@ export const recordSaleWorkflow = createWorkflow("comptoir-record-sale", functio
   })
 
   // The fulfilment at our location, consuming the reservations made above, as
-  // createOrderFulfillmentWorkflow makes it (`fulfil` in `operations/sale.ts` is the
-  // same fulfilment for an order a cut try left unfulfilled).
+  // createOrderFulfillmentWorkflow makes it. The `fulfil` branch of `settle` in
+  // `operations/sale.ts` makes the same fulfilment for an order a cut try left
+  // unfulfilled: a change to one (e.g. its crash window) belongs in both.
   const fulfilmentInput = transform({ order, input, reservations }, ({ order, input, reservations }) => {
     const byItem = new Map<string, { id: string; inventory_item_id: string }[]>()
     for (const r of (reservations ?? []) as { id: string; line_item_id: string; inventory_item_id: string }[]) {
