@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { COMPTOIR_LEDGER } from "../modules/comptoir-ledger"
 import type ComptoirLedgerService from "../modules/comptoir-ledger/service"
 import type { OperationResult } from "../modules/comptoir-ledger/service"
+import { registerBatch } from "./batch"
 import { HANDLERS } from "./registry"
 import { OperationRefused, type Outcome, type TillOperation, type TillScope } from "./types"
 
@@ -40,6 +41,7 @@ export async function applyBatch(
   operations: TillOperation[]
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(operations.length)
+  registerBatch(scope, operations)
   const lanes = new Map<string, number[]>()
   operations.forEach((op, index) => {
     const lane = lanes.get(op.lane) ?? []
@@ -108,6 +110,7 @@ export async function applyOne(
       scope,
       op,
       progress: claim.progress,
+      firstTry: claim.first,
       saveProgress: async (progress) => {
         if (!(await ledger.saveProgress(op.op_id, token, progress))) {
           throw new Error(`lost the claim on ${op.op_id}`)

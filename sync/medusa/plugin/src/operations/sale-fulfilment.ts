@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { finishSaleFulfilmentWorkflow } from "../workflows/finish-sale-fulfilment"
+import type { SalePayload } from "../workflows/record-sale/plan"
+import { holds, type Variant } from "./sale-stock"
 import type { TillScope } from "./types"
 
 /*
@@ -48,9 +50,9 @@ export async function finishCutFulfilment(
   linked: string[],
   progress: Record<string, unknown> | null
 ): Promise<boolean> {
+  // Only a resumed sale comes here (a fresh one is one workflow, `sale-record.ts`): a
+  // cut anywhere in that workflow may have left a fulfilment, saved levels or not.
   const saved = levelsIn(progress)
-  // First try (nothing saved, nothing linked): no fulfilment can exist, no query spent.
-  if (!saved && !linked.length) return false
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const fulfilmentId = linked[0] ?? (await orphanFulfilment(container, items.map((i) => i.id)))
   if (!fulfilmentId) return false
@@ -100,6 +102,29 @@ export async function saveLevelsBeforeFulfilment(
   for (const up of topUps) levels[up.inventory_item_id] = (levels[up.inventory_item_id] ?? 0) + up.adjustment
   for (const level of missing) levels[level.inventory_item_id] = level.stocked_quantity
   await resume.saveProgress({ ...(resume.progress ?? {}), order_id: orderId, [FULFIL_LEVELS]: levels })
+}
+
+/**
+ * Before a fresh sale's workflow runs: our location's stocked levels of its goods as the
+ * fulfilment inside it will find them (after the same run's top-ups). The order does not
+ * exist yet: a resume finds it by its sale id.
+ */
+export async function saveLevelsBeforeSale(
+  container: MedusaContainer,
+  scope: TillScope,
+  variants: Map<string, Variant>,
+  payload: SalePayload,
+  stock: { topUps: { inventory_item_id: string; adjustment: number }[]; missing: { inventory_item_id: string; stocked_quantity: number }[] },
+  resume: Resume
+): Promise<void> {
+  const takes = payload.sale.lines.flatMap((line) =>
+    holds(scope, line, variants).map((h) => ({ ...h, line_item_id: "" }))
+  )
+  if (!takes.length) return
+  const levels = await stockedAt(container, scope.stock_location_id, takes)
+  for (const up of stock.topUps) levels[up.inventory_item_id] = (levels[up.inventory_item_id] ?? 0) + up.adjustment
+  for (const level of stock.missing) levels[level.inventory_item_id] = level.stocked_quantity
+  await resume.saveProgress({ ...(resume.progress ?? {}), [FULFIL_LEVELS]: levels })
 }
 
 /** A fulfilment of the order's items not linked to any order: a cut before the link. */

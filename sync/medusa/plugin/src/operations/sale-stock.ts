@@ -7,8 +7,28 @@ import type { TillScope } from "./types"
 export type Variant = {
   id: string
   manage_inventory: boolean
-  product?: { shipping_profile?: { id: string } | null } | null
-  inventory_items?: { inventory_item_id: string; required_quantity: number }[] | null
+  title?: string | null
+  sku?: string | null
+  barcode?: string | null
+  product?: {
+    id?: string
+    title?: string
+    description?: string | null
+    subtitle?: string | null
+    thumbnail?: string | null
+    handle?: string
+    discountable?: boolean
+    type?: { id: string; value: string } | null
+    collection?: { title: string } | null
+    shipping_profile?: { id: string } | null
+  } | null
+  inventory_items?:
+    | {
+        inventory_item_id: string
+        required_quantity: number
+        inventory?: { id: string; title?: string | null; sku?: string | null; requires_shipping?: boolean } | null
+      }[]
+    | null
 }
 
 /** How much of each inventory item the sale takes at our location (grams when weighed). */

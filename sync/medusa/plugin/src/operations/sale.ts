@@ -1,29 +1,27 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { capturePaymentWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
-import {
-  checkFigures,
-  keptTenders,
-  orderInput,
-  SalePayload,
-  tillTaxLines,
-} from "../workflows/record-sale/plan"
-import { payTenderWorkflow, recordSaleOrderWorkflow, settleSaleWorkflow } from "../workflows/record-sale/workflows"
-import { finishCutFulfilment, saveLevelsBeforeFulfilment, type Resume } from "./sale-fulfilment"
+import { checkFigures, keptTenders, SalePayload, tillTaxLines } from "../workflows/record-sale/plan"
+import { payTenderWorkflow, settleSaleWorkflow } from "../workflows/record-sale/workflows"
+import { batchVariants, profiled, recordFreshSale, type RecordedSale, shippingOptionFor } from "./sale-record"
+import { finishCutFulfilment, saveLevelsBeforeFulfilment, saveLevelsBeforeSale, type Resume } from "./sale-fulfilment"
 import { holds, oneSaleAtATime, shortfall, type Variant } from "./sale-stock"
+
+type Stock = Awaited<ReturnType<typeof shortfall>>
 import { OperationRefused, type Handler, type TillScope } from "./types"
 
 export const STOCK_CORRECTED = "stock_corrected"
 export const TOTAL_DIFFERS = "medusa_total_differs"
 
 /**
- * `sale`: a till sale recorded as one Medusa order exactly as the till sold it
- * (`../workflows/record-sale`). Resumable: the order id is saved in the ledger as soon
- * as the order exists, and each later piece is skipped when the order already has it.
+ * `sale`: a till sale recorded as one Medusa order exactly as the till sold it. A fresh
+ * sale is one workflow (`./sale-record.ts`); a sale an earlier try began is resumed on
+ * its order (found by the ledger's progress or by the sale id), each piece skipped when
+ * the order already has it (`settle` below).
  */
 export const recordSale: Handler = async (context) => {
   try {
-    return await record(context)
+    return await profiled("sale", () => record(context))
   } catch (error) {
     if (error instanceof OperationRefused || error instanceof Error) throw error
     // A workflow's failure comes as a plain object: keep its sentence for the till.
@@ -32,7 +30,8 @@ export const recordSale: Handler = async (context) => {
   }
 }
 
-const record: Handler = async ({ container, scope, op, progress, saveProgress }) => {
+const record: Handler = async ({ container, scope, op, progress, saveProgress, firstTry }) => {
+  const resume: Resume = { progress, saveProgress }
   const parsed = SalePayload.safeParse(op.payload)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -40,60 +39,34 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress })
   }
   const payload = parsed.data
   checkFigures(payload)
-  const variants = await loadVariants(container, payload)
+  const variants = await profiled("variants", () => loadVariants(container, scope, payload))
   const items = [...variants.values()].flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
-  const orderId = await oneSaleAtATime(container, items, async () => {
-    let id = await existingOrder(container, progress, payload.sale.id)
+  const recorded = await oneSaleAtATime(container, items, async (): Promise<RecordedSale> => {
+    // A first try cannot have left an order: no look-up by sale id (a scan of the
+    // orders' metadata, slower as the store's orders grow).
+    const id = firstTry ? null : await existingOrder(container, progress, payload.sale.id)
     if (!id) {
-      id = await createOrder(container, scope, payload, variants)
-      await saveProgress({ order_id: id })
+      // Saved first: a cut inside the fresh sale's workflow resumes knowing the levels.
+      const before = (stock: Stock) => saveLevelsBeforeSale(container, scope, variants, payload, stock, resume)
+      return await recordFreshSale(container, scope, payload, variants, before)
     }
-    await settle(container, scope, payload, id, variants, { progress, saveProgress })
-    return id
+    await settle(container, scope, payload, id, variants, resume)
+    return { order_id: id, total: null, stock_corrected: null }
   })
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ["id", "total", "metadata"],
-    filters: { id: orderId },
-  })
-  const warnings: string[] = []
-  if (data[0]?.metadata?.comptoir_stock_corrected) warnings.push(STOCK_CORRECTED)
-  if (!sameAmount(data[0]?.total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
-  return { status: "accepted", order_id: orderId, warnings }
-}
-
-/**
- * The order, once the stock Medusa sees covers the sale. A web order or another Medusa
- * instance may take that stock between our look and Medusa's check ("Some variant does
- * not have the required inventory"): the workflow then compensates (our top-up undone)
- * and we look again.
- */
-async function createOrder(
-  container: MedusaContainer,
-  scope: TillScope,
-  payload: SalePayload,
-  variants: Map<string, Variant>
-): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    const stock = await shortfall(container, scope, payload, variants)
-    try {
-      const { result } = await recordSaleOrderWorkflow(container).run({
-        input: {
-          order: orderInput(payload, scope, stock.corrected) as Record<string, unknown>,
-          missing_levels: stock.missing,
-          top_ups: stock.topUps,
-          reserve: Object.fromEntries(
-            payload.sale.lines.map((line) => [String(line.line_no), holds(scope, line, variants)])
-          ),
-        },
-      })
-      return result.order_id
-    } catch (error) {
-      const message = String((error as { message?: unknown })?.message ?? "")
-      if (attempt >= 4 || !/inventory|stock/i.test(message)) throw error
-    }
+  let { total, stock_corrected: corrected } = recorded
+  if (corrected === null || !Number.isFinite(Number(String(total)))) {
+    // A resumed order: read what the fresh workflow hands back.
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await profiled("read", () =>
+      query.graph({ entity: "order", fields: ["id", "total", "metadata"], filters: { id: recorded.order_id } })
+    )
+    total = data[0]?.total
+    corrected = !!data[0]?.metadata?.comptoir_stock_corrected
   }
+  const warnings: string[] = []
+  if (corrected) warnings.push(STOCK_CORRECTED)
+  if (!sameAmount(total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
+  return { status: "accepted", order_id: recorded.order_id, warnings }
 }
 
 /**
@@ -105,21 +78,13 @@ function sameAmount(amount: unknown, value: number): boolean {
   return Number.isFinite(number) && Math.round(number * 100) === value
 }
 
-async function loadVariants(container: MedusaContainer, payload: SalePayload): Promise<Map<string, Variant>> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+async function loadVariants(
+  container: MedusaContainer,
+  scope: TillScope,
+  payload: SalePayload
+): Promise<Map<string, Variant>> {
   const ids = [...new Set(payload.sale.lines.map((l) => l.variant_id))]
-  const { data } = await query.graph({
-    entity: "product_variant",
-    fields: [
-      "id",
-      "manage_inventory",
-      "product.shipping_profile.id",
-      "inventory_items.inventory_item_id",
-      "inventory_items.required_quantity",
-    ],
-    filters: { id: ids },
-  })
-  const found = new Map((data as Variant[]).map((v) => [v.id, v]))
+  const found = await batchVariants(container, scope, ids)
   const unknown = payload.sale.lines.find((l) => !found.has(l.variant_id))
   if (unknown) {
     throw new OperationRefused(
@@ -252,7 +217,7 @@ async function settle(
         : {
             items: wanted,
             location_id: scope.stock_location_id,
-            shipping_option_id: await shippingOption(container, scope, payload, variants),
+            shipping_option_id: (await shippingOptionFor(container, scope, payload, variants)).id,
           },
       complete: order.status !== "completed",
     },
@@ -284,28 +249,4 @@ async function captureRest(
     await payments.updatePayment({ id: payment.id, captured_at: new Date() } as { id: string })
   }
   await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id } })
-}
-
-/** Our location's shipping option (the pickup one) for the sale's shipping profile: a
- * fulfilment names one, and Medusa checks its profile against the products'. */
-async function shippingOption(
-  container: MedusaContainer,
-  scope: TillScope,
-  payload: SalePayload,
-  variants: Map<string, Variant>
-): Promise<string> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "shipping_option",
-    fields: ["id", "shipping_profile_id", "service_zone.fulfillment_set.location.id"],
-  })
-  const profiles = new Set(
-    payload.sale.lines.map((l) => variants.get(l.variant_id)?.product?.shipping_profile?.id).filter(Boolean)
-  )
-  const here = (data as any[]).filter((o) => o.service_zone?.fulfillment_set?.location?.id === scope.stock_location_id)
-  const option = here.find((o) => profiles.size === 0 || profiles.has(o.shipping_profile_id)) ?? here[0]
-  if (!option) {
-    throw new Error(`stock location ${scope.stock_location_id} has no shipping option to fulfil the sale at`)
-  }
-  return option.id
 }

@@ -38,6 +38,8 @@ export type OperationContext = {
   op: TillOperation
   /** What an earlier, interrupted try of this operation recorded (null the first time). */
   progress: Record<string, unknown> | null
+  /** True when no earlier try ever held this operation: nothing of it can exist yet. */
+  firstTry: boolean
   /** Records a step, so that a crash after it resumes from there. */
   saveProgress: (progress: Record<string, unknown>) => Promise<void>
 }

@@ -40,7 +40,7 @@ export type OperationResult = {
 }
 
 export type Claim =
-  | { claimed: true; token: string; progress: Record<string, unknown> | null }
+  | { claimed: true; token: string; progress: Record<string, unknown> | null; first: boolean }
   | { claimed: false; status: OperationStatus; result: OperationResult | null; sameContent: boolean }
 
 /**
@@ -79,7 +79,7 @@ export default class ComptoirLedgerService extends MedusaService({ TillOperation
                and not exists (select 1 from "comptoir_ledger_instance" as "holder"
                  where "holder"."id" = "comptoir_till_operation"."instance_id"
                    and "holder"."heartbeat_at" > now() - make_interval(secs => ?))))
-       returning "progress"`,
+       returning "progress", (xmax = 0) as "inserted"`,
       [
         input.id,
         input.kind,
@@ -92,7 +92,8 @@ export default class ComptoirLedgerService extends MedusaService({ TillOperation
       ]
     )
     if (rows.length > 0) {
-      return { claimed: true, token, progress: rows[0].progress ?? null }
+      // `xmax = 0`: this statement inserted the row, so no earlier try ever held it.
+      return { claimed: true, token, progress: rows[0].progress ?? null, first: rows[0].inserted === true }
     }
     const [row] = await manager.execute(
       `select "status", "result", "fingerprint" from "comptoir_till_operation" where "id" = ?`,
