@@ -1,16 +1,16 @@
 """A sale whose fulfilment a killed Medusa cut half-way is finished once (issue 11).
 
-Medusa's ``createOrderFulfillmentWorkflow`` runs its steps in separate transactions: the
-fulfilment, then the stock adjustment at our location, then side by side the order's
-fulfilment registration, the order↔fulfilment link and the reservations' deletion. A
+A fresh sale is one workflow (``comptoir-record-sale``, the plugin's ``lean.ts``) whose
+steps commit one by one: the fulfilment, its registration on the order, the
+order↔fulfilment link, the stock taken at our location, the reservations deleted. A
 killed Medusa forgets the run and compensates nothing. Each test cuts a real sale at one
 of those points: a PostgreSQL trigger holds the next step's first write (inside its
 transaction, so it never commits), Medusa is SIGKILLed while it waits, and the till pushes
 the sale again to a restarted Medusa. No timing: the test waits for the held write.
 
-Before the fix, a cut before the link fulfilled the sale a second time (two fulfilments,
-the stock taken twice when the adjustment had been made) and a cut after it left the
-reservations and the order's fulfilled quantities behind.
+Without the resume's care (the levels saved before the run, the orphan fulfilment found
+by its items), a cut before the link fulfilled the sale a second time (two fulfilments,
+the stock taken twice) and a cut after it left the stock untaken or the reservations held.
 """
 
 from __future__ import annotations
@@ -195,62 +195,57 @@ def _settled_once(peer, admin, seed, sale_id: str, before: dict[str, dict[str, i
 
 
 @pytest.mark.timeout(240)
-def test_a_sale_cut_after_its_fulfilment_before_the_stock_is_taken_is_finished(
+def test_a_sale_cut_after_its_fulfilment_before_its_registration_is_finished(
     medusa_peer, backend, admin, seed, catalog
 ):
-    operation = _sale(catalog, "S-cut-before-adjustment")
+    operation = _sale(catalog, "S-cut-before-registration")
     before = {sku: level_at(admin, seed, sku) for sku in SOLD}
 
-    answer = _cut_and_resume(medusa_peer, backend, operation, [ADJUSTMENT])
+    answer = _cut_and_resume(medusa_peer, backend, operation, [REGISTRATION])
 
     assert answer.status == "accepted", answer
-    _settled_once(medusa_peer, admin, seed, "S-cut-before-adjustment", before)
-
-
-@pytest.mark.timeout(240)
-def test_a_sale_cut_after_the_stock_is_taken_before_the_link_takes_it_once(
-    medusa_peer, backend, admin, seed, catalog
-):
-    operation = _sale(catalog, "S-cut-before-link")
-    before = {sku: level_at(admin, seed, sku) for sku in SOLD}
-
-    answer = _cut_and_resume(medusa_peer, backend, operation, [LINK, RESERVATIONS, REGISTRATION])
-
-    assert answer.status == "accepted", answer
-    _settled_once(medusa_peer, admin, seed, "S-cut-before-link", before)
-
-
-@pytest.mark.timeout(240)
-def test_a_sale_cut_after_the_link_leaves_no_reservation_and_registers_it(
-    medusa_peer, backend, admin, seed, catalog
-):
-    operation = _sale(catalog, "S-cut-after-link")
-    before = {sku: level_at(admin, seed, sku) for sku in SOLD}
-
-    answer = _cut_and_resume(
-        medusa_peer,
-        backend,
-        operation,
-        [RESERVATIONS, REGISTRATION],
-        done=("link",),
-    )
-
-    assert answer.status == "accepted", answer
-    _settled_once(medusa_peer, admin, seed, "S-cut-after-link", before)
+    _settled_once(medusa_peer, admin, seed, "S-cut-before-registration", before)
 
 
 @pytest.mark.timeout(240)
 def test_a_sale_cut_with_only_its_link_missing_is_linked_not_fulfilled_again(
     medusa_peer, backend, admin, seed, catalog
 ):
-    """The reservations gone and the order's fulfilment registered: before the fix the
-    resume saw no fulfilment, reserved the goods again and took the stock a second time."""
+    """Registered on the order, not linked: the resume sees no fulfilment on the order;
+    fulfilling again was refused ("Cannot fulfill more items than what was ordered")."""
     operation = _sale(catalog, "S-cut-only-link")
     before = {sku: level_at(admin, seed, sku) for sku in SOLD}
 
-    answer = _cut_and_resume(
-        medusa_peer, backend, operation, [LINK], done=("registration", "reservations")
-    )
+    answer = _cut_and_resume(medusa_peer, backend, operation, [LINK], done=("registration",))
 
     assert answer.status == "accepted", answer
     _settled_once(medusa_peer, admin, seed, "S-cut-only-link", before)
+
+
+@pytest.mark.timeout(240)
+def test_a_sale_cut_after_the_link_before_the_stock_is_taken_takes_it_once(
+    medusa_peer, backend, admin, seed, catalog
+):
+    operation = _sale(catalog, "S-cut-before-adjustment")
+    before = {sku: level_at(admin, seed, sku) for sku in SOLD}
+
+    answer = _cut_and_resume(medusa_peer, backend, operation, [ADJUSTMENT], done=("link",))
+
+    assert answer.status == "accepted", answer
+    _settled_once(medusa_peer, admin, seed, "S-cut-before-adjustment", before)
+
+
+@pytest.mark.timeout(240)
+def test_a_sale_cut_after_the_stock_is_taken_leaves_no_reservation_and_takes_it_once(
+    medusa_peer, backend, admin, seed, catalog
+):
+    """The stock taken, the reservations still held: a resume that looked only at the
+    reservations would take the stock again; one that looked only at the link would leave
+    them held for ever."""
+    operation = _sale(catalog, "S-cut-before-reservations")
+    before = {sku: level_at(admin, seed, sku) for sku in SOLD}
+
+    answer = _cut_and_resume(medusa_peer, backend, operation, [RESERVATIONS], done=("link",))
+
+    assert answer.status == "accepted", answer
+    _settled_once(medusa_peer, admin, seed, "S-cut-before-reservations", before)
