@@ -9,7 +9,7 @@
    queued sales, and the incremental pull of 1,000 changed stock levels.
 
 Usage: ``.venv/bin/python -m tests.benchmarks.medusa_bench [--variants N] [--sales N]
-[--single N] [--drain N] [--only medusa|reference|plugin] [--json FILE]``
+[--single N] [--drain N] [--drain-floor N] [--only medusa|reference|plugin] [--json FILE]``
 (``--only plugin``: part 3 beside the reference server's one-sale push). Starts a
 throw-away Medusa (see ``tests/support/medusa_peer.py``) and a
 reference server, stops both. Prints one line per figure.
@@ -85,7 +85,7 @@ def bench_medusa(
     variants: int,
     sales: int,
     results: dict[str, float],
-    plugin: tuple[int, int] | None = None,
+    plugin: tuple[int, int, int] | None = None,
     cluster: int = 0,
 ) -> None:
     """The catalog and batch-push figures (skipped when ``variants`` is 0), then the
@@ -213,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--single", type=int, default=50, help="one-sale pushes timed")
     parser.add_argument("--drain", type=int, default=1_000, help="queued sales drained")
+    parser.add_argument(
+        "--drain-floor", type=int, default=0, help="the drain's floor on the first N (0: all)"
+    )
     parser.add_argument("--only", choices=("medusa", "reference", "plugin"))
     parser.add_argument("--cluster", type=int, default=0, help="medusa start --cluster N")
     args = parser.parse_args(argv)
@@ -224,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.only in (None, "medusa", "plugin"):
         variants = 0 if args.only == "plugin" else args.variants
-        bench_medusa(variants, args.sales, results, (args.single, args.drain), args.cluster)
+        plugin = (args.single, args.drain, args.drain_floor)
+        bench_medusa(variants, args.sales, results, plugin, args.cluster)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n")
     print(json.dumps(results, indent=1))
