@@ -62,7 +62,7 @@ def a_day(db: Path, terminal: str) -> str:
     with LocalStore(db) as store:
         till = TillSessions(store, terminal_id=terminal)
         till.open(NADIA, {5000: 2, 1000: 5})
-        checkout = Checkout(store, terminal_id=terminal, cashier="Nadia", session_gate=till)
+        checkout = Checkout(store, terminal_id=terminal, actor=NADIA, session_gate=till)
         checkout.scan("3017620422003")  # CAFE-250, Medusa's price pulled into the till
         checkout.add_tender(TenderKind.CASH, 1000)
         sale = checkout.complete()
