@@ -27,6 +27,7 @@ from pos.ui.qt import (
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.screens.start_screen import StartScreen
 from pos.ui.screens.till_screen import TillScreen
+from pos.ui.staff_gate import StaffGate
 from pos.ui.till_controller import TillController
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start_screen)
         self.stack.addWidget(self.till_screen)
         self.pickup_screen: QWidget | None = None  # added once the store is open
+        self.staff = StaffGate(self)  # the sign-in screen, F1 and the idle lock
         self.setCentralWidget(self.stack)
         self.store_status = QLabel(self)
         self.printer_status = QLabel(self)
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(self.till_action)
         menu.addAction(self.pickup_action)
+        menu.addAction(self.staff.lock_action)
         menu.addSeparator()
         menu.addAction(self.camera_action)
         menu.addAction(self.outbox_action)
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
             (self.quit_action, self.tr("&Quit")),
         ):
             action.setText(text)
+        self.staff.retranslate_ui()
         self.show_printer_state(self._printer_state)
         self.show_sync_status(self._sync_status)
         if self._summary is not None:
@@ -132,12 +136,12 @@ class MainWindow(QMainWindow):
         self.pickup_action.setEnabled(True)
 
     def show_till(self) -> None:
-        if self.stack.currentWidget() is not self.start_screen:
+        if self.stack.currentWidget() is not self.start_screen and not self.staff.locked:
             self.stack.setCurrentWidget(self.till_screen)
             self.till_screen.scan_field.setFocus()
 
     def show_pickup(self) -> None:
-        if self.pickup_screen is not None:
+        if self.pickup_screen is not None and not self.staff.locked:
             self.stack.setCurrentWidget(self.pickup_screen)
 
     @property
@@ -196,8 +200,7 @@ class MainWindow(QMainWindow):
     def on_opened(self, summary: StoreSummary) -> None:
         self._show_store(summary)
         self.start_screen.show_summary(summary)
-        self.stack.setCurrentWidget(self.till_screen)
-        self.till_screen.scan_field.setFocus()
+        self.staff.lock()  # the till opens on the sign-in screen
 
     def _show_store(self, summary: StoreSummary) -> None:
         self._summary = summary
@@ -205,7 +208,7 @@ class MainWindow(QMainWindow):
             self.tr("%1 · terminal %2 · cashier %3")
             .replace("%1", summary.store_name)
             .replace("%2", summary.terminal_id)
-            .replace("%3", summary.cashier)
+            .replace("%3", self.staff.actor_name or self.tr("nobody signed in"))
         )
         tooltip = ""
         if summary.medusa_plugin == "":  # a limit the staff should know before a customer asks
@@ -218,6 +221,11 @@ class MainWindow(QMainWindow):
         self.store_status.setText(text)
         self.store_status.setToolTip(tooltip)
         self.store_status.setProperty("medusa_plugin", summary.medusa_plugin)
+
+    def show_cashier(self, _name: str) -> None:
+        """The status bar names who is signed in (``StaffGate``)."""
+        if self._summary is not None:
+            self._show_store(self._summary)
 
     def on_refused_before_open(self, code: str, message: str, params: dict) -> None:
         if self.stack.currentWidget() is self.start_screen:

@@ -7,7 +7,9 @@ sentence; an unknown code falls back to the English message rather than to nothi
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pos.ui.money import format_money
 from pos.ui.qt import QCoreApplication
@@ -254,7 +256,48 @@ def _templates() -> dict[str, str]:
             "Messages",
             "The central server refused this cart: scan the items instead, or call support.",
         ),
+        **_staff_templates(),
     }
+
+
+def _staff_templates() -> dict[str, str]:
+    """Sign-in and approval refusals, shown on the PIN pad that asked."""
+    tr = QCoreApplication.translate
+    return {
+        "wrong_pin": tr("Messages", "Wrong code: %attempts_left tries left before the lock."),
+        "account_locked": tr(
+            "Messages", "Too many wrong codes: locked until %until. A manager can unlock it."
+        ),
+        "account_inactive": tr("Messages", "This account is deactivated: ask a manager."),
+        "unknown_staff": tr("Messages", "This badge or name is not known at this till."),
+        "pin_invalid": tr("Messages", "A code is 4 to 8 digits."),
+        "approver_lacks_right": tr(
+            "Messages", "This person cannot approve it: a manager must type their code."
+        ),
+        "self_approval": tr(
+            "Messages", "You cannot approve your own act: another manager must."
+        ),
+        "not_approvable": tr("Messages", "No one can approve this for someone else."),
+        "approval_exceeded": tr(
+            "Messages", "The manager approved less than this: ask for a new approval."
+        ),
+        "approval_unknown": tr("Messages", "This approval is not valid here: ask again."),
+        "right_refused": tr("Messages", "You are not allowed to do this at this till."),
+        "first_admin_exists": tr(
+            "Messages", "This store already has staff: sign in with your name."
+        ),
+        "staff_name_invalid": tr("Messages", "Type a name (80 characters at most)."),
+        "pins_differ": tr("Messages", "The two codes differ: type them again."),
+        "drawer_reason_required": tr(
+            "Messages", "Say why the drawer opens without a sale."
+        ),
+    }
+
+
+def paris_time(utc_iso: str) -> str:
+    """A UTC ISO instant as HH:MM in the store's time (Europe/Paris)."""
+    moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    return moment.astimezone(ZoneInfo("Europe/Paris")).strftime("%H:%M")
 
 
 def user_message(code: str, english: str, params: dict[str, Any] | None = None) -> str:
@@ -263,6 +306,8 @@ def user_message(code: str, english: str, params: dict[str, Any] | None = None) 
         return english
     for key, value in (params or {}).items():
         shown = format_money(value) if key == "remaining" and isinstance(value, int) else value
+        if key == "until" and isinstance(value, str):
+            shown = paris_time(value)
         if isinstance(value, list | tuple):
             shown = ", ".join(str(item) for item in value)
         template = template.replace(f"%{key}", str(shown))
