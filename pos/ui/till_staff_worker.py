@@ -113,7 +113,7 @@ class StaffRequests(RequestWorker):
         parked_for = ""
         another = self._signed_in is not None and author.staff_id != actor.staff_id
         if another and not checkout.basket.is_empty():
-            self._parked_by_author[author.staff_id] = checkout.park(author.display_name)
+            self._parked_by_author[author.staff_id] = checkout.park()
             parked_for = author.display_name
             self.sale_set_aside.emit()
         checkout.switch_actor(actor)

@@ -35,26 +35,33 @@ APPROVERS = (Role.MANAGER, Role.ADMIN)
 
 def describe(act: str, facts: dict[str, Any]) -> str:
     """The act in a few words, in the current language (also what is recorded)."""
-    tr = partial(QCoreApplication.translate, "ApprovalDialog")
     if act == "line_discount":
         off = (
             format_rate(facts["percent_bp"])
             if facts.get("percent_bp")
             else format_money(facts.get("amount_cents", 0))
         )
-        return tr("%1 off “%2”").replace("%1", off).replace("%2", facts["product"])
+        return (
+            QCoreApplication.translate("ApprovalDialog", "%1 off “%2”")
+            .replace("%1", off)
+            .replace("%2", facts["product"])
+        )
     if act == "void":
-        return tr("Remove “%1” after payment started").replace("%1", facts["product"])
+        return QCoreApplication.translate(
+            "ApprovalDialog", "Remove “%1” after payment started"
+        ).replace("%1", facts["product"])
     if act == "cancel":
         return (
-            tr("Cancel the sale (%1 items, %2)")
+            QCoreApplication.translate("ApprovalDialog", "Cancel the sale (%1 items, %2)")
             .replace("%1", str(facts["items"]))
             .replace("%2", format_money(facts["total_cents"]))
         )
     if act == "drawer":
-        return tr("Open the drawer without a sale: %1").replace("%1", facts.get("reason", ""))
+        return QCoreApplication.translate(
+            "ApprovalDialog", "Open the drawer without a sale: %1"
+        ).replace("%1", facts.get("reason", ""))
     if act == "ticket_discount":
-        return tr("Discount on the whole ticket")
+        return QCoreApplication.translate("ApprovalDialog", "Discount on the whole ticket")
     return str(facts.get("what", act))
 
 
