@@ -205,10 +205,14 @@ class MainWindow(QMainWindow):
     def _show_store(self, summary: StoreSummary) -> None:
         self._summary = summary
         text = (
-            self.tr("%1 · terminal %2 · cashier %3")
+            (
+                self.tr("%1 · terminal %2 · cashier %3")
+                if self.staff.actor_name
+                else self.tr("%1 · terminal %2 · nobody signed in")
+            )
             .replace("%1", summary.store_name)
             .replace("%2", summary.terminal_id)
-            .replace("%3", self.staff.actor_name or self.tr("nobody signed in"))
+            .replace("%3", self.staff.actor_name)
         )
         tooltip = ""
         if summary.medusa_plugin == "":  # a limit the staff should know before a customer asks

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from pos.services.central_link import CentralLink
     from pos.services.quick_keys import QuickKeys
 from pos.services.online_cart import OnlineCarts
-from pos.ui.till_staff_worker import StaffRequests
+from pos.ui.till_staff_worker import StaffRequests, approvable
 from pos.ui.worker_thread import WorkerThread
 
 
@@ -165,6 +165,7 @@ class TillWorker(StaffRequests):
             self._require_store().conn, sale_id, "print_failed", utc_now(), detail
         )
 
+    @approvable("drawer")
     def _do_drawer(self, reason: str, sale_id: str, approval: Approval | None = None) -> None:
         """Recorded by the service, which refuses a drawer without a sale to a cashier."""
         self.checkout.open_drawer(reason, sale_id, approval)
@@ -204,12 +205,14 @@ class TillWorker(StaffRequests):
     def _do_set_quantity(self, line_id: int, quantity: int) -> None:
         self._changed(self.checkout.set_quantity(line_id, quantity).line_id)
 
+    @approvable("line_discount")
     def _do_line_discount(
         self, line_id: int, percent_bp: int, amount_cents: int, approval: Approval | None = None
     ) -> None:
         discount = Discount.percent(percent_bp) if percent_bp else Discount.amount(amount_cents)
         self._changed(self.checkout.set_line_discount(line_id, discount, approval).line_id)
 
+    @approvable("void")
     def _do_void(self, line_id: int, approval: Approval | None = None) -> None:
         self._changed(self.checkout.void_line(line_id, approval).line_id)
 
@@ -229,6 +232,7 @@ class TillWorker(StaffRequests):
         self.completed.emit(sale)
         self._changed()
 
+    @approvable("cancel")
     def _do_cancel(self, approval: Approval | None = None) -> None:
         self.checkout.cancel(approval)
         self.sale_set_aside.emit()

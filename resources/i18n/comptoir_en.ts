@@ -15,66 +15,71 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/approval_dialog.py" line="55"/>
+        <source>Cancel the sale (1 item, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="57"/>
         <source>Cancel the sale (%1 items, %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="60"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="63"/>
         <source>Open the drawer without a sale: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="64"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="67"/>
         <source>Discount on the whole ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="132"/>
         <source>Manager approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="133"/>
         <source>A manager must approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="135"/>
         <source>Asked by: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="136"/>
         <source>What: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="139"/>
         <source>Amount: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="141"/>
         <source>Manager: touch your name or scan your badge, then your code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="142"/>
         <source>Cancel: leave the sale as it was</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="147"/>
         <source>Manager&apos;s name or badge first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="149"/>
         <source>%1 — type your code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="151"/>
         <source>Badge read — type your code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,22 +628,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="208"/>
+        <location filename="../../pos/ui/main_window.py" line="209"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/main_window.py" line="211"/>
-        <source>nobody signed in</source>
+        <source>%1 · terminal %2 · nobody signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="215"/>
+        <location filename="../../pos/ui/main_window.py" line="219"/>
         <source>Medusa without Comptoir&apos;s plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="217"/>
+        <location filename="../../pos/ui/main_window.py" line="221"/>
         <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,66 +15,71 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/approval_dialog.py" line="55"/>
+        <source>Cancel the sale (1 item, %2)</source>
+        <translation>Annuler la vente (1 article, %2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="57"/>
         <source>Cancel the sale (%1 items, %2)</source>
         <translation>Annuler la vente (%1 articles, %2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="60"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="63"/>
         <source>Open the drawer without a sale: %1</source>
         <translation>Ouvrir le tiroir sans vente : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="64"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="67"/>
         <source>Discount on the whole ticket</source>
         <translation>Remise sur tout le ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="132"/>
         <source>Manager approval</source>
         <translation>Validation par un responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="133"/>
         <source>A manager must approve</source>
         <translation>Un responsable doit valider</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="135"/>
         <source>Asked by: %1</source>
         <translation>Demandé par : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="136"/>
         <source>What: %1</source>
         <translation>Objet : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="139"/>
         <source>Amount: %1</source>
         <translation>Montant : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="141"/>
         <source>Manager: touch your name or scan your badge, then your code.</source>
         <translation>Responsable : touchez votre nom ou scannez votre badge, puis saisissez votre code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="142"/>
         <source>Cancel: leave the sale as it was</source>
         <translation>Annuler : laisser la vente telle quelle</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="147"/>
         <source>Manager&apos;s name or badge first</source>
         <translation>D’abord le nom ou le badge du responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="149"/>
         <source>%1 — type your code</source>
         <translation>%1 — saisissez votre code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="151"/>
         <source>Badge read — type your code</source>
         <translation>Badge lu — saisissez votre code</translation>
     </message>
@@ -623,22 +628,22 @@
         <translation>Les opérations refusées sont listées dans Caisse → Opérations à vérifier…, d&apos;où elles peuvent être renvoyées.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="208"/>
+        <location filename="../../pos/ui/main_window.py" line="209"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation>%1 · caisse %2 · caissier %3</translation>
     </message>
     <message>
         <location filename="../../pos/ui/main_window.py" line="211"/>
-        <source>nobody signed in</source>
-        <translation>personne de connecté</translation>
+        <source>%1 · terminal %2 · nobody signed in</source>
+        <translation>%1 · caisse %2 · personne n’est connecté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="215"/>
+        <location filename="../../pos/ui/main_window.py" line="219"/>
         <source>Medusa without Comptoir&apos;s plugin</source>
         <translation>Medusa sans le plugin Comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="217"/>
+        <location filename="../../pos/ui/main_window.py" line="221"/>
         <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
         <translation>Le plugin Comptoir n’est pas installé dans Medusa : les paniers web ne peuvent pas être encaissés en caisse, les ventes sont enregistrées aux prix de Medusa, et les étapes du retrait en magasin, les retraits partiels et l’expiration en ont besoin. Demandez à votre administrateur de l’installer.</translation>
     </message>

@@ -27,8 +27,7 @@ def pin(qtbot: QtBot, app: TillApp, dialog: ApprovalDialog, who: str, name: str,
     dialog.choose(who, name)
     for digit in digits:
         dialog.pad.press(digit)
-    worker = app.controller.worker
-    with qtbot.waitSignal(worker.approval_answered, timeout=WAIT) as answer:
+    with qtbot.waitSignal(dialog.answered, timeout=WAIT) as answer:
         dialog.pad.press("ok")
     return answer.args
 

@@ -3,12 +3,14 @@ refusals on the pad; each person's language live; switch and lock keep the baske
 its author; the idle lock. Real store, real worker, real argon2 PINs."""
 
 import sqlite3
+import threading
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from pos.config import Settings
 from pos.config.model import TillSettings
+from pos.ui.qt import Qt
 from pos.ui.till_app import TillApp
 from tests.gui.selling import accented_codes, rows
 
@@ -143,3 +145,15 @@ def test_a_scanned_badge_reaches_the_sign_in_screen(qtbot: QtBot, make_app, data
     )
     type_pin(qtbot, app, "3333", app.window.staff.signed_in)
     assert "caissier Inès" in app.window.store_status.text()
+
+
+def test_the_pin_is_checked_on_the_worker_thread_not_the_gui_thread(qtbot: QtBot, make_app) -> None:
+    """argon2 costs ~0.1 s: the sign-in (and every act) runs on the till worker's thread."""
+    app = make_app(Settings(), sign_in_as=None)
+    threads: list[int] = []
+    app.controller.worker.signed_in.connect(
+        lambda _signed: threads.append(threading.get_ident()), Qt.ConnectionType.DirectConnection
+    )
+    with qtbot.waitSignal(app.window.staff.signed_in, timeout=WAIT):
+        app.controller.request("sign_in", "camille", "1111")
+    assert threads and threads[0] != threading.get_ident()

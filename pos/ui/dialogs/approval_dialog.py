@@ -51,10 +51,13 @@ def describe(act: str, facts: dict[str, Any]) -> str:
             "ApprovalDialog", "Remove “%1” after payment started"
         ).replace("%1", facts["product"])
     if act == "cancel":
-        return (
-            QCoreApplication.translate("ApprovalDialog", "Cancel the sale (%1 items, %2)")
-            .replace("%1", str(facts["items"]))
-            .replace("%2", format_money(facts["total_cents"]))
+        text = (
+            QCoreApplication.translate("ApprovalDialog", "Cancel the sale (1 item, %2)")
+            if facts["items"] == 1
+            else QCoreApplication.translate("ApprovalDialog", "Cancel the sale (%1 items, %2)")
+        )
+        return text.replace("%1", str(facts["items"])).replace(
+            "%2", format_money(facts["total_cents"])
         )
     if act == "drawer":
         return QCoreApplication.translate(
@@ -67,6 +70,7 @@ def describe(act: str, facts: dict[str, Any]) -> str:
 
 class ApprovalDialog(QDialog):
     pin_entered = Signal(str, str)  # approver's staff id or badge, PIN
+    answered = Signal(str)  # the worker's answer shown: "" approved, else the refusal's code
 
     def __init__(
         self,
@@ -91,6 +95,7 @@ class ApprovalDialog(QDialog):
         set_font(self.details, 1.3, 1.0)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
+        set_font(self.hint, 1.1, 1.0)
         self.names = QHBoxLayout()
         self.name_buttons: dict[str, QPushButton] = {}
         for member in staff:
@@ -102,6 +107,7 @@ class ApprovalDialog(QDialog):
         self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("approvalCancel")
         self.cancel_button.setMinimumHeight(56)
+        self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.details, self.hint):
@@ -116,6 +122,9 @@ class ApprovalDialog(QDialog):
         button = QPushButton(member.display_name, self)
         button.setObjectName(f"approver_{member.staff_id}")
         button.setMinimumHeight(64)
+        button.setCheckable(True)  # the one chosen stays lit
+        button.setStyleSheet("QPushButton:checked { background: #1d4f91; color: white; }")
+        button.setAutoDefault(False)
         set_font(button, 1.4, 1.0, bold=True)
         button.clicked.connect(partial(self.choose, member.staff_id, member.display_name))
         self.names.addWidget(button)
@@ -148,6 +157,8 @@ class ApprovalDialog(QDialog):
     def choose(self, who: str, name: str = "") -> None:
         """A name touched (its id) or a badge scanned (``name`` empty)."""
         self.approver, self._approver_name = who, name
+        for staff_id, button in self.name_buttons.items():
+            button.setChecked(staff_id == who)
         self.pad.setEnabled(True)
         self.pad.unlock()
         self._show_prompt()
@@ -169,3 +180,4 @@ class ApprovalDialog(QDialog):
             self.pad.lock(user_message(code, message, params))
         else:
             self.pad.show_refusal(user_message(code, message, params))
+        self.answered.emit(code)
