@@ -17,9 +17,7 @@ class QuickKeyRow:
     label: str
 
 
-_READ = (
-    "SELECT page_no, page, position, sku, label FROM quick_keys ORDER BY page_no, position"
-)
+_READ = "SELECT page_no, page, position, sku, label FROM quick_keys ORDER BY page_no, position"
 
 
 def read_keys(conn: sqlite3.Connection) -> list[QuickKeyRow]:

@@ -28,6 +28,7 @@ from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.screens.start_screen import StartScreen
 from pos.ui.screens.till_day.flow import TillDayFlow
 from pos.ui.screens.till_screen import TillScreen
+from pos.ui.staff_gate import StaffGate
 from pos.ui.till_controller import TillController
 
 if TYPE_CHECKING:
@@ -58,8 +59,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start_screen)
         self.stack.addWidget(self.till_screen)
         self.pickup_screen: QWidget | None = None  # added once the store is open
-        # The till day: the opening screen while no session is open, cash in/out, X, Z.
-        self.day = TillDayFlow(self, self.stack, controller)
+        self.staff = StaffGate(self)  # the sign-in screen, F1 and the idle lock
+        # The till day: the opening screen while no session is open, cash in/out, X, Z;
+        # a manager approves its acts through the staff gate's dialog.
+        self.day = TillDayFlow(self, self.stack, controller, self.staff.request_approval)
         self.setCentralWidget(self.stack)
         self.store_status = QLabel(self)
         self.printer_status = QLabel(self)
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(self.till_action)
         menu.addAction(self.pickup_action)
+        menu.addAction(self.staff.lock_action)
         menu.addSeparator()
         self.day.add_actions(menu)
         menu.addSeparator()
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
         ):
             action.setText(text)
         self.day.retranslate_ui()
+        self.staff.retranslate_ui()
         self.show_printer_state(self._printer_state)
         self.show_sync_status(self._sync_status)
         if self._summary is not None:
@@ -138,8 +143,9 @@ class MainWindow(QMainWindow):
         self.pickup_action.setEnabled(True)
 
     def show_till(self) -> None:
-        """The sale, once the store is open and a till session too (else its opening)."""
-        if self.stack.currentWidget() is self.start_screen:
+        """The sale, once the store is open, someone signed in and a till session open
+        (else the sign-in screen stays, or the session's opening shows)."""
+        if self.stack.currentWidget() is self.start_screen or self.staff.locked:
             return
         if self.day.state is not None and not self.day.can_sell:
             self.stack.setCurrentWidget(self.day.opening)
@@ -148,7 +154,7 @@ class MainWindow(QMainWindow):
         self.till_screen.scan_field.setFocus()
 
     def show_pickup(self) -> None:
-        if self.pickup_screen is not None:
+        if self.pickup_screen is not None and not self.staff.locked:
             self.stack.setCurrentWidget(self.pickup_screen)
 
     @property
@@ -207,16 +213,19 @@ class MainWindow(QMainWindow):
     def on_opened(self, summary: StoreSummary) -> None:
         self._show_store(summary)
         self.start_screen.show_summary(summary)
-        self.stack.setCurrentWidget(self.till_screen)
-        self.till_screen.scan_field.setFocus()
+        self.staff.lock()  # the till opens on the sign-in screen
 
     def _show_store(self, summary: StoreSummary) -> None:
         self._summary = summary
         text = (
-            self.tr("%1 · terminal %2 · cashier %3")
+            (
+                self.tr("%1 · terminal %2 · cashier %3")
+                if self.staff.actor_name
+                else self.tr("%1 · terminal %2 · nobody signed in")
+            )
             .replace("%1", summary.store_name)
             .replace("%2", summary.terminal_id)
-            .replace("%3", summary.cashier)
+            .replace("%3", self.staff.actor_name)
         )
         tooltip = ""
         if summary.medusa_plugin == "":  # a limit the staff should know before a customer asks
@@ -229,6 +238,11 @@ class MainWindow(QMainWindow):
         self.store_status.setText(text)
         self.store_status.setToolTip(tooltip)
         self.store_status.setProperty("medusa_plugin", summary.medusa_plugin)
+
+    def show_cashier(self, _name: str) -> None:
+        """The status bar names who is signed in (``StaffGate``)."""
+        if self._summary is not None:
+            self._show_store(self._summary)
 
     def on_refused_before_open(self, code: str, message: str, params: dict) -> None:
         if self.stack.currentWidget() is self.start_screen:

@@ -7,7 +7,9 @@ sentence; an unknown code falls back to the English message rather than to nothi
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pos.ui.money import format_money
 from pos.ui.qt import QCoreApplication
@@ -313,6 +315,7 @@ def _templates() -> dict[str, str]:
             "Messages",
             "The central server refused this cart: scan the items instead, or call support.",
         ),
+        **_staff_templates(),
     }
 
 
@@ -323,6 +326,61 @@ _MONEY_PARAMS = {
 }
 
 
+def _staff_templates() -> dict[str, str]:
+    """Sign-in and approval refusals, shown on the PIN pad that asked."""
+    return {
+        "wrong_pin": QCoreApplication.translate(
+            "Messages", "Wrong code: %attempts_left tries left before the lock."
+        ),
+        "account_locked": QCoreApplication.translate(
+            "Messages", "Too many wrong codes: locked until %until. A manager can unlock it."
+        ),
+        "account_inactive": QCoreApplication.translate(
+            "Messages", "This account is deactivated: ask a manager."
+        ),
+        "unknown_staff": QCoreApplication.translate(
+            "Messages", "This badge or name is not known at this till."
+        ),
+        "pin_invalid": QCoreApplication.translate("Messages", "A code is 4 to 8 digits."),
+        "approver_lacks_right": QCoreApplication.translate(
+            "Messages", "This person cannot approve it: a manager must type their code."
+        ),
+        "self_approval": QCoreApplication.translate(
+            "Messages", "You cannot approve your own act: another manager must."
+        ),
+        "not_approvable": QCoreApplication.translate(
+            "Messages", "No one can approve this for someone else."
+        ),
+        "approval_exceeded": QCoreApplication.translate(
+            "Messages", "The manager approved less than this: ask for a new approval."
+        ),
+        "approval_unknown": QCoreApplication.translate(
+            "Messages", "This approval is not valid here: ask again."
+        ),
+        "right_refused": QCoreApplication.translate(
+            "Messages", "You are not allowed to do this at this till."
+        ),
+        "first_admin_exists": QCoreApplication.translate(
+            "Messages", "This store already has staff: sign in with your name."
+        ),
+        "staff_name_invalid": QCoreApplication.translate(
+            "Messages", "Type a name (80 characters at most)."
+        ),
+        "pins_differ": QCoreApplication.translate(
+            "Messages", "The two codes differ: type them again."
+        ),
+        "drawer_reason_required": QCoreApplication.translate(
+            "Messages", "Say why the drawer opens without a sale."
+        ),
+    }
+
+
+def paris_time(utc_iso: str) -> str:
+    """A UTC ISO instant as HH:MM in the store's time (Europe/Paris)."""
+    moment = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    return moment.astimezone(ZoneInfo("Europe/Paris")).strftime("%H:%M")
+
+
 def user_message(code: str, english: str, params: dict[str, Any] | None = None) -> str:
     template = _templates().get(code)
     if template is None:
@@ -331,6 +389,8 @@ def user_message(code: str, english: str, params: dict[str, Any] | None = None) 
         money_keys = _MONEY_PARAMS.get(code, frozenset({"remaining"}))
         money = key in money_keys and isinstance(value, int) and not isinstance(value, bool)
         shown = format_money(value) if money else value
+        if key == "until" and isinstance(value, str):
+            shown = paris_time(value)
         if isinstance(value, list | tuple):
             shown = ", ".join(str(item) for item in value)
         template = template.replace(f"%{key}", str(shown))

@@ -23,6 +23,7 @@ from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
 from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.qt import QApplication, QDialog
+from pos.ui.staff_screenshots import approval_screenshot, sign_in_screenshots, staff_speak
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.till_day_screenshots import till_day_screenshots
 
@@ -44,6 +45,7 @@ def _popular_codes(db: Path, count: int) -> list[str]:
 
 def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -> list[Path]:
     install_translations(app, language)
+    staff_speak(data_dir / "store.db", language)
     header = header_for_store(Settings().store, language)
     options = TillOptions(data_dir, cashier="Camille", demo_if_empty=False, receipt_header=header)
     controller = TillController(options)
@@ -56,6 +58,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     window.show()
     controller.start()
     wait_for(screen.basket_shown)
+    saved = sign_in_screenshots(window, out, language)
     if not window.day.can_sell:  # the day opens on the opening screen, as in a store
         window.day.opening.open_button.click()
         wait_for(controller.worker.session_state)
@@ -64,7 +67,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
         wait_for(screen.basket_shown)
     screen.scan("3000000000007")  # an unknown product: the message shows
     wait_for(screen.refusal_shown)
-    saved = [save_grab(customer, out / f"customer_display_{language}.png")]
+    saved.append(save_grab(customer, out / f"customer_display_{language}.png"))
     for width, height in SIZES:
         window.resize(width, height)
         saved.append(save_grab(window, out / f"till_{language}_{width}x{height}.png"))
@@ -95,6 +98,9 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
         name = ("store", "till", "printer", "scanner")[index]
         saved.append(save_grab(settings, out / f"settings_{name}_{language}.png"))
     settings.reject()
+    saved.append(
+        approval_screenshot(window, out, language, _popular_codes(data_dir / "store.db", 1)[0])
+    )
     controller.shutdown()
     customer.close()
     customer.deleteLater()

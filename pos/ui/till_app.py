@@ -39,6 +39,7 @@ from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.scanner_filter import ScannerFilter
 from pos.ui.sync_bridge import SyncBridge
 from pos.ui.till_controller import TillController, TillOptions
+from pos.ui.till_staff_worker import SignedIn
 
 if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's screens
     from pos.services.pickup_desk import OrderSaleLine
@@ -124,6 +125,8 @@ class TillApp(QObject):
         self.controller.worker.completed.connect(self.sync.wake)  # push the sale now
         self.customer_display: CustomerDisplay | None = None
         self._set_customer_display(settings.till.customer_display, settings.store.name)
+        self.window.staff.set_idle_minutes(settings.till.lock_after_minutes)
+        self.window.staff.signed_in.connect(self._signed_in)
         app.aboutToQuit.connect(self.shutdown)
 
     @property
@@ -194,7 +197,10 @@ class TillApp(QObject):
         self.route_scan(text)
 
     def route_scan(self, code: str) -> None:
-        """A scanner's code: to the pickup desk while it shows, else to the sale."""
+        """A scanner's code: a staff badge while signing in or approving, to the pickup
+        desk while it shows, else to the sale."""
+        if self.window.staff.scan(code):
+            return
         if self.window.on_pickup_desk and self.pickup_screen is not None:
             self.pickup_screen.scan(code)
         elif self.window.day.showing_opening:
@@ -229,9 +235,8 @@ class TillApp(QObject):
 
         if self.pickup is not None or self._closed or not isValid(self.window):
             return  # shut down meanwhile
-        self.pickup = PickupController(
-            PickupOptions(self.options.data_dir, staff=self.options.cashier)
-        )
+        staff = self.window.staff.actor_id or self.options.cashier
+        self.pickup = PickupController(PickupOptions(self.options.data_dir, staff=staff))
         screen = self.pickup_screen = PickupScreen(self.pickup)
         screen.desk_changed.connect(self.sync.wake)
         screen.pay_at_till.connect(self._pay_at_till)
@@ -240,12 +245,15 @@ class TillApp(QObject):
         screen.slip_ready.connect(lambda slip: self.print_slip(handover_slip(slip, self.language)))
         screen.print_picking_list.connect(
             lambda picking: self.print_slip(
-                picking_slip(picking, self.language, staff=self.options.cashier)
+                picking_slip(picking, self.language, staff=self._staff_name())
             )
         )
         self.sync.status_changed.connect(self._reload_pickups)
         self.window.add_pickup_screen(screen)
         self.pickup.start()
+
+    def _staff_name(self) -> str:
+        return self.window.staff.actor_name or self.options.cashier
 
     def print_slip(self, doc: SlipDocument) -> None:
         """On the receipt printer, off the GUI thread; on screen when there is none."""
@@ -294,6 +302,13 @@ class TillApp(QObject):
         if status.state == "idle" and self.pickup_screen is not None:
             self.pickup_screen.reload()
 
+    def _signed_in(self, signed: SignedIn) -> None:
+        """Their language is live (``StaffGate``): receipts follow; the desk acts as them."""
+        self.language = signed.language
+        self.controller.request("set_header", header_for_store(self.settings.store, self.language))
+        if self.pickup is not None:
+            self.pickup.request("set_staff", signed.actor.staff_id)
+
     # -- the central server -----------------------------------------------------------------
 
     def _link_central(self, summary: StoreSummary) -> None:
@@ -338,6 +353,7 @@ class TillApp(QObject):
         if settings.till.language != old.till.language:
             self.language = switch_language(self._app, settings.till.language)
         self.scanner.apply_settings(settings.scanner)
+        self.window.staff.set_idle_minutes(settings.till.lock_after_minutes)
         self.controller.request("set_header", header_for_store(settings.store, self.language))
         printer = self.printer
         if settings.printer != old.printer:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from pos.config import DATABASE_FILE
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
+from pos.domain.rights import Approval
 from pos.domain.sale import CompletedSale
 from pos.services.basket_snapshot import RecoveryView
 from pos.services.basket_view import basket_view
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
     from pos.services.central_link import CentralLink
     from pos.services.quick_keys import QuickKeys
 from pos.services.online_cart import OnlineCarts
-from pos.ui.worker_thread import RequestWorker, WorkerThread
+from pos.ui.till_staff_worker import StaffRequests, approvable
+from pos.ui.worker_thread import WorkerThread
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,7 @@ class TillOptions:
     close_difference_limit_cents: int = 500  # [till] close_difference_limit_cents
 
 
-class TillWorker(TillDayRequests, RequestWorker):
+class TillWorker(TillDayRequests, StaffRequests):
     opened = Signal(object)  # StoreSummary
     changed = Signal(object)  # BasketView
     completed = Signal(object)  # CompletedSale
@@ -74,6 +76,7 @@ class TillWorker(TillDayRequests, RequestWorker):
     z_compared = Signal(object)  # ZComparison: counted vs expected, before closing
     z_closed = Signal(object)  # the Z report (dict), recorded
     report_ready = Signal(object, str)  # SlipDocument of an X or Z, "print" or "preview"
+    drawer_recorded = Signal(str)  # reason: a drawer opened without a sale, recorded
 
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
@@ -189,9 +192,12 @@ class TillWorker(TillDayRequests, RequestWorker):
             self._require_store().conn, sale_id, "print_failed", utc_now(), detail
         )
 
-    def _do_drawer(self, reason: str, sale_id: str) -> None:
+    @approvable("drawer")
+    def _do_drawer(self, reason: str, sale_id: str, approval: Approval | None = None) -> None:
         """Recorded by the service, which refuses a drawer without a sale to a cashier."""
-        self.checkout.open_drawer(reason, sale_id)
+        self.checkout.open_drawer(reason, sale_id, approval)
+        if not sale_id:
+            self.drawer_recorded.emit(reason)
 
     def _header(self) -> ReceiptHeader:
         if self._options.receipt_header is not None:
@@ -226,12 +232,16 @@ class TillWorker(TillDayRequests, RequestWorker):
     def _do_set_quantity(self, line_id: int, quantity: int) -> None:
         self._changed(self.checkout.set_quantity(line_id, quantity).line_id)
 
-    def _do_line_discount(self, line_id: int, percent_bp: int, amount_cents: int) -> None:
+    @approvable("line_discount")
+    def _do_line_discount(
+        self, line_id: int, percent_bp: int, amount_cents: int, approval: Approval | None = None
+    ) -> None:
         discount = Discount.percent(percent_bp) if percent_bp else Discount.amount(amount_cents)
-        self._changed(self.checkout.set_line_discount(line_id, discount).line_id)
+        self._changed(self.checkout.set_line_discount(line_id, discount, approval).line_id)
 
-    def _do_void(self, line_id: int) -> None:
-        self._changed(self.checkout.void_line(line_id).line_id)
+    @approvable("void")
+    def _do_void(self, line_id: int, approval: Approval | None = None) -> None:
+        self._changed(self.checkout.void_line(line_id, approval).line_id)
 
     def _do_search(self, query: str) -> None:
         self.searched.emit(query, self.checkout.search(query, 20))
@@ -249,8 +259,9 @@ class TillWorker(TillDayRequests, RequestWorker):
         self.completed.emit(sale)
         self._changed()
 
-    def _do_cancel(self) -> None:
-        self.checkout.cancel()
+    @approvable("cancel")
+    def _do_cancel(self, approval: Approval | None = None) -> None:
+        self.checkout.cancel(approval)
         self.sale_set_aside.emit()
         self._changed()
 

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="45"/>
+        <source>%1 off “%2”</source>
+        <translation>Remise de %1 sur « %2 »</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="50"/>
+        <source>Remove “%1” after payment started</source>
+        <translation>Retirer « %1 » après le début du paiement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="55"/>
+        <source>Cancel the sale (1 item, %2)</source>
+        <translation>Annuler la vente (1 article, %2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="57"/>
+        <source>Cancel the sale (%1 items, %2)</source>
+        <translation>Annuler la vente (%1 articles, %2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="63"/>
+        <source>Open the drawer without a sale: %1</source>
+        <translation>Ouvrir le tiroir sans vente : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="67"/>
+        <source>Discount on the whole ticket</source>
+        <translation>Remise sur tout le ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="134"/>
+        <source>Manager approval</source>
+        <translation>Validation par un responsable</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="135"/>
+        <source>A manager must approve</source>
+        <translation>Un responsable doit valider</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="137"/>
+        <source>Asked by: %1</source>
+        <translation>Demandé par : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="138"/>
+        <source>What: %1</source>
+        <translation>Objet : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="141"/>
+        <source>Amount: %1</source>
+        <translation>Montant : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="143"/>
+        <source>Manager: touch your name or scan your badge, then your code.</source>
+        <translation>Responsable : touchez votre nom ou scannez votre badge, puis saisissez votre code.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="144"/>
+        <source>Cancel: leave the sale as it was</source>
+        <translation>Annuler : laisser la vente telle quelle</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="149"/>
+        <source>Manager&apos;s name or badge first</source>
+        <translation>D’abord le nom ou le badge du responsable</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="151"/>
+        <source>%1 — type your code</source>
+        <translation>%1 — saisissez votre code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="153"/>
+        <source>Badge read — type your code</source>
+        <translation>Badge lu — saisissez votre code</translation>
+    </message>
+</context>
+<context>
     <name>BasketModel</name>
     <message>
         <location filename="../../pos/ui/models/basket_model.py" line="27"/>
@@ -360,6 +443,39 @@
     </message>
 </context>
 <context>
+    <name>DrawerReasonDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/drawer_reason_dialog.py" line="22"/>
+        <source>Open the drawer without a sale</source>
+        <translation>Ouvrir le tiroir sans vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/drawer_reason_dialog.py" line="26"/>
+        <source>Give change for a customer</source>
+        <translation>Faire la monnaie à un client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/drawer_reason_dialog.py" line="27"/>
+        <source>Check the cash</source>
+        <translation>Contrôler la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/drawer_reason_dialog.py" line="28"/>
+        <source>Correct a mistake on a sale</source>
+        <translation>Corriger une erreur sur une vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/drawer_reason_dialog.py" line="39"/>
+        <source>Other reason: type it, then Enter</source>
+        <translation>Autre motif : saisissez-le, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/drawer_reason_dialog.py" line="44"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>HandoverView</name>
     <message>
         <location filename="../../pos/ui/screens/pickup/handover_view.py" line="70"/>
@@ -435,157 +551,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="118"/>
+        <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="176"/>
+        <location filename="../../pos/ui/main_window.py" line="182"/>
         <source>Network: no central server</source>
         <translation>Réseau : pas de serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="183"/>
+        <location filename="../../pos/ui/main_window.py" line="189"/>
         <source>Network: offline, sales kept on this till</source>
         <translation>Réseau : hors ligne, ventes conservées sur cette caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="119"/>
+        <location filename="../../pos/ui/main_window.py" line="123"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="121"/>
+        <location filename="../../pos/ui/main_window.py" line="125"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="122"/>
+        <location filename="../../pos/ui/main_window.py" line="126"/>
         <source>&amp;Sale</source>
         <translation>&amp;Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="123"/>
+        <location filename="../../pos/ui/main_window.py" line="127"/>
         <source>&amp;Pickup desk</source>
         <translation>Comptoir de &amp;retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="124"/>
+        <location filename="../../pos/ui/main_window.py" line="128"/>
         <source>&amp;Camera scanning…</source>
         <translation>Lecture par &amp;caméra…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="125"/>
+        <location filename="../../pos/ui/main_window.py" line="129"/>
         <source>&amp;Operations to check…</source>
         <translation>&amp;Opérations à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="126"/>
+        <location filename="../../pos/ui/main_window.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <location filename="../../pos/ui/main_window.py" line="167"/>
         <source>Printer: none (receipts on screen)</source>
         <translation>Imprimante : aucune (tickets à l’écran)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="168"/>
         <source>Printer: not used yet</source>
         <translation>Imprimante : pas encore utilisée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="163"/>
+        <location filename="../../pos/ui/main_window.py" line="169"/>
         <source>Printer: ready</source>
         <translation>Imprimante : prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164"/>
+        <location filename="../../pos/ui/main_window.py" line="170"/>
         <source>Printer: offline</source>
         <translation>Imprimante : hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="165"/>
+        <location filename="../../pos/ui/main_window.py" line="171"/>
         <source>Printer: out of paper</source>
         <translation>Imprimante : plus de papier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="166"/>
+        <location filename="../../pos/ui/main_window.py" line="172"/>
         <source>Printer: cover open</source>
         <translation>Imprimante : capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="167"/>
+        <location filename="../../pos/ui/main_window.py" line="173"/>
         <source>Printer: not answering</source>
         <translation>Imprimante : ne répond pas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="169"/>
+        <location filename="../../pos/ui/main_window.py" line="175"/>
         <source>Printer: error</source>
         <translation>Imprimante : erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="180"/>
+        <location filename="../../pos/ui/main_window.py" line="186"/>
         <source>Network: connecting…</source>
         <translation>Réseau : connexion…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="181"/>
+        <location filename="../../pos/ui/main_window.py" line="187"/>
         <source>Network: syncing…</source>
         <translation>Réseau : synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="182"/>
+        <location filename="../../pos/ui/main_window.py" line="188"/>
         <source>Network: online, up to date</source>
         <translation>Réseau : en ligne, à jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="184"/>
+        <location filename="../../pos/ui/main_window.py" line="190"/>
         <source>Network: sync stopped</source>
         <translation>Réseau : synchronisation arrêtée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="185"/>
+        <location filename="../../pos/ui/main_window.py" line="191"/>
         <source>Network: the central server refused the last exchange</source>
         <translation>Réseau : le serveur central a refusé le dernier échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="188"/>
+        <location filename="../../pos/ui/main_window.py" line="194"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="190"/>
+        <location filename="../../pos/ui/main_window.py" line="196"/>
         <source>%1 refused, to check</source>
         <translation>%1 refusée(s), à vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="195"/>
+        <location filename="../../pos/ui/main_window.py" line="201"/>
         <source>Sales are kept on this till.</source>
         <translation>Les ventes sont conservées sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="197"/>
+        <location filename="../../pos/ui/main_window.py" line="203"/>
         <source>Last success: %1</source>
         <translation>Dernier succès : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="202"/>
+        <location filename="../../pos/ui/main_window.py" line="208"/>
         <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
         <translation>Les opérations refusées sont listées dans Caisse → Opérations à vérifier…, d&apos;où elles peuvent être renvoyées.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="216"/>
+        <location filename="../../pos/ui/main_window.py" line="222"/>
         <source>%1 · terminal %2 · cashier %3</source>
         <translation>%1 · caisse %2 · caissier %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="223"/>
+        <location filename="../../pos/ui/main_window.py" line="224"/>
+        <source>%1 · terminal %2 · nobody signed in</source>
+        <translation>%1 · caisse %2 · personne n’est connecté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="232"/>
         <source>Medusa without Comptoir&apos;s plugin</source>
         <translation>Medusa sans le plugin Comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="225"/>
+        <location filename="../../pos/ui/main_window.py" line="234"/>
         <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
         <translation>Le plugin Comptoir n’est pas installé dans Medusa : les paniers web ne peuvent pas être encaissés en caisse, les ventes sont enregistrées aux prix de Medusa, et les étapes du retrait en magasin, les retraits partiels et l’expiration en ont besoin. Demandez à votre administrateur de l’installer.</translation>
     </message>
@@ -593,474 +714,550 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="18"/>
+        <location filename="../../pos/ui/messages.py" line="20"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation>Code inconnu %value : ce produit n’est pas au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="21"/>
+        <location filename="../../pos/ui/messages.py" line="23"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation>Code mal lu %raw (la clé devrait être %expected) : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="24"/>
+        <location filename="../../pos/ui/messages.py" line="26"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation>Ce code n’a pas la longueur d’un code produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="27"/>
+        <location filename="../../pos/ui/messages.py" line="29"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation>Ce code n’est pas un code-barres produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="30"/>
+        <location filename="../../pos/ui/messages.py" line="32"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation>Cette référence contient des caractères inconnus : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="33"/>
+        <location filename="../../pos/ui/messages.py" line="35"/>
         <source>Nothing was scanned: scan again.</source>
         <translation>Rien n’a été scanné : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="34"/>
+        <location filename="../../pos/ui/messages.py" line="36"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation>C’est un code de carton : scannez un article du carton.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="37"/>
+        <location filename="../../pos/ui/messages.py" line="39"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation>Ce produit est vendu au poids : pesez-le et scannez l’étiquette.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="40"/>
+        <location filename="../../pos/ui/messages.py" line="42"/>
         <source>This scale label does not match the product.</source>
         <translation>Cette étiquette de balance ne correspond pas au produit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="43"/>
+        <location filename="../../pos/ui/messages.py" line="45"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="46"/>
+        <location filename="../../pos/ui/messages.py" line="48"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="49"/>
+        <location filename="../../pos/ui/messages.py" line="51"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation>La vente n’est pas entièrement payée : reste %remaining à encaisser.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="52"/>
+        <location filename="../../pos/ui/messages.py" line="54"/>
         <source>This sale is already paid.</source>
         <translation>Cette vente est déjà payée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53"/>
+        <location filename="../../pos/ui/messages.py" line="55"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation>Réglez d’abord ce que le redémarrage a trouvé : la dernière vente ou le panier en cours.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="56"/>
+        <location filename="../../pos/ui/messages.py" line="58"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation>Des paiements sont déjà saisis : retirez-les avant de modifier la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="59"/>
+        <location filename="../../pos/ui/messages.py" line="61"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation>Une carte ou un avoir ne peut pas dépasser le montant dû.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="62"/>
+        <location filename="../../pos/ui/messages.py" line="64"/>
         <source>A quantity must be at least 1.</source>
         <translation>La quantité doit être d’au moins 1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="65"/>
+        <location filename="../../pos/ui/messages.py" line="67"/>
         <source>A quantity must be a whole number.</source>
         <translation>La quantité doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="68"/>
+        <location filename="../../pos/ui/messages.py" line="70"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation>Cette quantité dépasse ce qu’une ligne peut contenir : vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="71"/>
+        <location filename="../../pos/ui/messages.py" line="73"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation>Le prix de cet article vient de son étiquette : scannez chaque article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="74"/>
+        <location filename="../../pos/ui/messages.py" line="76"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation>Ce montant dépasse la limite de la caisse : vérifiez les quantités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="77"/>
+        <location filename="../../pos/ui/messages.py" line="79"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation>La remise dépasse le montant auquel elle s’applique.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="80"/>
+        <location filename="../../pos/ui/messages.py" line="82"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation>Une remise doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="83"/>
+        <location filename="../../pos/ui/messages.py" line="85"/>
         <source>This line is voided.</source>
         <translation>Cette ligne est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="84"/>
+        <location filename="../../pos/ui/messages.py" line="86"/>
         <source>Select a line of the basket first.</source>
         <translation>Sélectionnez d’abord une ligne du panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="87"/>
+        <location filename="../../pos/ui/messages.py" line="89"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation>Cette vente en attente a déjà été reprise sur une autre caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="90"/>
+        <location filename="../../pos/ui/messages.py" line="92"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation>Terminez ou mettez en attente la vente en cours avant d’en reprendre une autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93"/>
+        <location filename="../../pos/ui/messages.py" line="95"/>
         <source>The till is still opening: wait a moment.</source>
         <translation>La caisse est en cours d’ouverture : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="96"/>
+        <location filename="../../pos/ui/messages.py" line="98"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation>La base du magasin est occupée : réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="99"/>
+        <location filename="../../pos/ui/messages.py" line="101"/>
         <source>The store database is read-only: call support.</source>
         <translation>La base du magasin est en lecture seule : appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="102"/>
+        <location filename="../../pos/ui/messages.py" line="104"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation>Le disque est plein : la vente reste ouverte, appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="105"/>
+        <location filename="../../pos/ui/messages.py" line="107"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation>La base du magasin est endommagée : appelez le support, ne la supprimez pas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="108"/>
+        <location filename="../../pos/ui/messages.py" line="110"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation>L’imprimante est injoignable : vérifiez qu’elle est allumée et branchée, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="111"/>
+        <location filename="../../pos/ui/messages.py" line="113"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation>L’imprimante n’a plus de papier : mettez un rouleau, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="114"/>
+        <location filename="../../pos/ui/messages.py" line="116"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation>Le capot de l’imprimante est ouvert : fermez-le, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="117"/>
+        <location filename="../../pos/ui/messages.py" line="119"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation>L’imprimante n’a pas répondu à temps : vérifiez-la, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="120"/>
+        <location filename="../../pos/ui/messages.py" line="122"/>
         <source>No sale to reprint yet on this till.</source>
         <translation>Aucune vente à réimprimer pour l’instant sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="123"/>
+        <location filename="../../pos/ui/messages.py" line="125"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation>Aucune commande de ce magasin n&apos;a le code ou le numéro « %text » : vérifiez-le avec le client, ou synchronisez le comptoir et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="128"/>
+        <location filename="../../pos/ui/messages.py" line="130"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation>Ce QR code ne correspond pas à sa commande : demandez au client le code de son e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="133"/>
+        <location filename="../../pos/ui/messages.py" line="135"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation>C&apos;est un panier web, pas une commande à retirer : chargez-le en caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="136"/>
+        <location filename="../../pos/ui/messages.py" line="138"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation>Ce QR code de retrait est illisible : saisissez plutôt le code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="139"/>
+        <location filename="../../pos/ui/messages.py" line="141"/>
         <source>This order is already ready.</source>
         <translation>Cette commande est déjà prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="142"/>
+        <location filename="../../pos/ui/messages.py" line="144"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation>Mauvais article : %barcode n&apos;est pas dans cette commande. Reposez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="145"/>
+        <location filename="../../pos/ui/messages.py" line="147"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation>Trop d&apos;articles : %name — %ordered commandé(s), tous déjà préparés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="148"/>
+        <location filename="../../pos/ui/messages.py" line="150"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation>%name : cette étiquette donne un prix, pas un poids : pesez l&apos;article et saisissez les grammes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="152"/>
+        <location filename="../../pos/ui/messages.py" line="154"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation>Pour cet article, on peut préparer entre 0 et %ordered.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="155"/>
+        <location filename="../../pos/ui/messages.py" line="157"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation>Pour cet article, on peut remettre entre 0 et %picked.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="158"/>
+        <location filename="../../pos/ui/messages.py" line="160"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation>Rien n&apos;a été préparé : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="161"/>
+        <location filename="../../pos/ui/messages.py" line="163"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation>Cette préparation concerne une autre version de la commande : recommencez la préparation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="164"/>
+        <location filename="../../pos/ui/messages.py" line="166"/>
         <source>Start preparing the order first.</source>
         <translation>Commencez d&apos;abord la préparation de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="167"/>
+        <location filename="../../pos/ui/messages.py" line="169"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation>Cette commande se paie en magasin : encaissez-la en caisse, puis remettez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="170"/>
+        <location filename="../../pos/ui/messages.py" line="172"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation>Cette commande a été payée en ligne : remettez-la sans vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="173"/>
+        <location filename="../../pos/ui/messages.py" line="175"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation>Cette vente n&apos;est pas enregistrée sur cette caisse : terminez d&apos;abord la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="176"/>
+        <location filename="../../pos/ui/messages.py" line="178"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation>Cette vente ne contient aucun article de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="179"/>
+        <location filename="../../pos/ui/messages.py" line="181"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation>Cette commande est %state, pas encore prête : préparez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="182"/>
+        <location filename="../../pos/ui/messages.py" line="184"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation>Cette commande est déjà %state : plus rien ne peut être fait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="185"/>
+        <location filename="../../pos/ui/messages.py" line="187"/>
         <source>An order that is %state cannot become %target.</source>
         <translation>Une commande %state ne peut pas devenir %target.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="188"/>
+        <location filename="../../pos/ui/messages.py" line="190"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation>Rien ne serait remis : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="191"/>
+        <location filename="../../pos/ui/messages.py" line="193"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation>Indiquez qui tient le comptoir : le nom du vendeur manque.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="194"/>
+        <location filename="../../pos/ui/messages.py" line="196"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation>Le comptoir de retrait s&apos;ouvre : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="197"/>
+        <location filename="../../pos/ui/messages.py" line="199"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation>La commande est %state mais une vente a encaissé son paiement : remboursez le client par un retour sur cette vente, et remettez les articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="202"/>
+        <location filename="../../pos/ui/messages.py" line="204"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation>La commande est %state : ne la remettez pas ; remettez ses articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="206"/>
+        <location filename="../../pos/ui/messages.py" line="208"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation>La commande a déjà été remise ailleurs : ne remettez rien de plus ; si le client a encore les articles, appelez un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="211"/>
+        <location filename="../../pos/ui/messages.py" line="213"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation>Un autre comptoir a déjà fait cette étape : rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="214"/>
+        <location filename="../../pos/ui/messages.py" line="216"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation>Rouvrez la commande dans son état actuel et refaites l&apos;étape.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="217"/>
+        <location filename="../../pos/ui/messages.py" line="219"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation>Le serveur central a refusé cette étape pour la raison ci-dessus : la commande est affichée telle que le central la connaît ; appelez le support si cela semble faux.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="222"/>
+        <location filename="../../pos/ui/messages.py" line="224"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation>La caisse n&apos;est pas ouverte : comptez le fond de caisse et ouvrez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="225"/>
+        <location filename="../../pos/ui/messages.py" line="227"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation>Cette session de caisse est ouverte depuis plus de %max_hours heures : faites la clôture Z, puis ouvrez la nouvelle journée avant de vendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="230"/>
+        <location filename="../../pos/ui/messages.py" line="232"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation>La caisse est déjà ouverte (par %opened_by) : clôturez-la avant de la rouvrir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="233"/>
+        <location filename="../../pos/ui/messages.py" line="235"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation>Le comptage présente un écart de %difference, au-delà de %limit : un responsable doit approuver la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="238"/>
+        <location filename="../../pos/ui/messages.py" line="240"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation>Une vente est encore en cours sur cette caisse : terminez-la, mettez-la en attente ou annulez-la avant la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="242"/>
+        <location filename="../../pos/ui/messages.py" line="244"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation>Le tiroir devrait contenir %expected : impossible d&apos;en sortir %amount.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="245"/>
+        <location filename="../../pos/ui/messages.py" line="247"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation>Choisissez le motif du mouvement d&apos;espèces dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="248"/>
+        <location filename="../../pos/ui/messages.py" line="250"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation>Précisez l&apos;objet du mouvement d&apos;espèces : « autre » demande une précision.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="251"/>
+        <location filename="../../pos/ui/messages.py" line="253"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation>La précision est trop longue : 200 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="254"/>
+        <location filename="../../pos/ui/messages.py" line="256"/>
         <source>You may not do this: it needs a manager.</source>
         <translation>Vous n&apos;avez pas ce droit : il faut un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="257"/>
+        <location filename="../../pos/ui/messages.py" line="259"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation>Ce n&apos;est pas un montant en euros : tapez-le comme 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="260"/>
+        <location filename="../../pos/ui/messages.py" line="262"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation>Un montant a au plus deux décimales (les centimes).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="263"/>
+        <location filename="../../pos/ui/messages.py" line="265"/>
         <source>This is not a euro coin or note.</source>
         <translation>Ce n&apos;est ni une pièce ni un billet en euros.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="266"/>
+        <location filename="../../pos/ui/messages.py" line="268"/>
         <source>A count of pieces must be a whole number.</source>
         <translation>Un nombre de pièces doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="269"/>
+        <location filename="../../pos/ui/messages.py" line="271"/>
         <source>A count of pieces cannot be negative.</source>
         <translation>Un nombre de pièces ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="272"/>
+        <location filename="../../pos/ui/messages.py" line="274"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation>%count pièces, c&apos;est plus que ne contient un tiroir : vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="275"/>
+        <location filename="../../pos/ui/messages.py" line="277"/>
         <source>This tender is not counted at closing.</source>
         <translation>Ce moyen de paiement n&apos;est pas compté à la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="278"/>
+        <location filename="../../pos/ui/messages.py" line="280"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation>Un total compté doit être un montant entre 0 et la limite de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="281"/>
+        <location filename="../../pos/ui/messages.py" line="283"/>
         <source>This cart is already in this sale.</source>
         <translation>Ce panier est déjà dans cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="284"/>
+        <location filename="../../pos/ui/messages.py" line="286"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation>C&apos;est une commande à retirer, pas un panier : ouvrez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="287"/>
+        <location filename="../../pos/ui/messages.py" line="289"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation>Ce n&apos;est pas un code de panier : un code ressemble à K7M2-Q9XD.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="290"/>
+        <location filename="../../pos/ui/messages.py" line="292"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation>Absent du catalogue de cette caisse : %products. Synchronisez la caisse, ou vendez les autres articles en les scannant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="295"/>
+        <location filename="../../pos/ui/messages.py" line="297"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation>Le panier ne peut pas être récupéré hors ligne : scannez les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="298"/>
+        <location filename="../../pos/ui/messages.py" line="300"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation>Ce panier n&apos;existe pas : vérifiez le code avec le client.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="301"/>
+        <location filename="../../pos/ui/messages.py" line="303"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation>Ce panier a expiré : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="304"/>
+        <location filename="../../pos/ui/messages.py" line="306"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation>Ce panier a déjà servi pour une autre vente : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="307"/>
+        <location filename="../../pos/ui/messages.py" line="309"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation>Les paniers web demandent le plugin Comptoir dans Medusa, qui n’est pas installé : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="312"/>
+        <location filename="../../pos/ui/messages.py" line="314"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation>Le serveur central a refusé ce panier : scannez plutôt les articles, ou appelez le support.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="332"/>
+        <source>Wrong code: %attempts_left tries left before the lock.</source>
+        <extracomment>Params that are amounts in cents (by code), shown as money in the sentence.</extracomment>
+        <translation>Code erroné : encore %attempts_left essai(s) avant le verrouillage.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="335"/>
+        <source>Too many wrong codes: locked until %until. A manager can unlock it.</source>
+        <translation>Trop de codes erronés : compte verrouillé jusqu’à %until. Un responsable peut le déverrouiller.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="338"/>
+        <source>This account is deactivated: ask a manager.</source>
+        <translation>Ce compte est désactivé : adressez-vous à un responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="341"/>
+        <source>This badge or name is not known at this till.</source>
+        <translation>Ce badge ou ce nom est inconnu sur cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="344"/>
+        <source>A code is 4 to 8 digits.</source>
+        <translation>Un code compte de 4 à 8 chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="345"/>
+        <source>This person cannot approve it: a manager must type their code.</source>
+        <translation>Cette personne ne peut pas valider : un responsable doit saisir son code.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="348"/>
+        <source>You cannot approve your own act: another manager must.</source>
+        <translation>Vous ne pouvez pas valider votre propre demande : un autre responsable doit le faire.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="351"/>
+        <source>No one can approve this for someone else.</source>
+        <translation>Personne ne peut valider cela à la place d’un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="354"/>
+        <source>The manager approved less than this: ask for a new approval.</source>
+        <translation>Le responsable a validé un montant moindre : demandez une nouvelle validation.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="357"/>
+        <source>This approval is not valid here: ask again.</source>
+        <translation>Cette validation n’est pas valable ici : redemandez-la.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="360"/>
+        <source>You are not allowed to do this at this till.</source>
+        <translation>Vous n’avez pas le droit de faire cela sur cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="363"/>
+        <source>This store already has staff: sign in with your name.</source>
+        <translation>Ce magasin a déjà du personnel : connectez-vous avec votre nom.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="366"/>
+        <source>Type a name (80 characters at most).</source>
+        <translation>Saisissez un nom (80 caractères au plus).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="369"/>
+        <source>The two codes differ: type them again.</source>
+        <translation>Les deux codes diffèrent : saisissez-les à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="372"/>
+        <source>Say why the drawer opens without a sale.</source>
+        <translation>Indiquez pourquoi le tiroir s’ouvre sans vente.</translation>
     </message>
 </context>
 <context>
@@ -2165,6 +2362,77 @@
     </message>
 </context>
 <context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="152"/>
+        <source>Who is at the till?</source>
+        <translation>Qui est en caisse ?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="153"/>
+        <source>Touch your name or scan your staff badge.</source>
+        <translation>Touchez votre nom ou scannez votre badge.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="154"/>
+        <source>← Not me: back to the names</source>
+        <translation>← Ce n’est pas moi : retour aux noms</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="156"/>
+        <source>First start: create the store&apos;s administrator. Keep the code secret.</source>
+        <translation>Premier démarrage : créez l’administrateur du magasin. Gardez le code secret.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="160"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="160"/>
+        <source>Code (4 to 8 digits)</source>
+        <translation>Code (4 à 8 chiffres)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="160"/>
+        <source>The same code again</source>
+        <translation>Le même code, une seconde fois</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="164"/>
+        <source>Create the administrator and sign in</source>
+        <translation>Créer l’administrateur et se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="198"/>
+        <source>locked until %1</source>
+        <translation>verrouillé jusqu’à %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="229"/>
+        <source>Too many wrong codes: locked until %1 (%2 min %3 s left).</source>
+        <translation>Trop de codes erronés : verrouillé jusqu’à %1 (encore %2 min %3 s).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="259"/>
+        <source>%1 — type your code</source>
+        <translation>%1 — saisissez votre code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="261"/>
+        <source>Badge read — type your code</source>
+        <translation>Badge lu — saisissez votre code</translation>
+    </message>
+</context>
+<context>
+    <name>StaffGate</name>
+    <message>
+        <location filename="../../pos/ui/staff_gate.py" line="62"/>
+        <source>Switch cashier / &amp;Lock</source>
+        <translation>Changer de caissier / &amp;Verrouiller</translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
         <location filename="../../pos/ui/screens/start_screen.py" line="55"/>
@@ -2205,7 +2473,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="141"/>
+        <location filename="../../pos/ui/till_app.py" line="144"/>
         <source>The settings file could not be used:
 %1
 
@@ -2217,12 +2485,12 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="356"/>
+        <location filename="../../pos/ui/till_app.py" line="372"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="366"/>
+        <location filename="../../pos/ui/till_app.py" line="382"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -2384,17 +2652,17 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillDayScreenshots</name>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="55"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="57"/>
         <source>%1 — type your code</source>
         <translation>%1 — saisissez votre code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="62"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="64"/>
         <source>Wrong PIN: %1 tries left.</source>
         <translation>Code erroné : encore %1 essais.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="72"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="74"/>
         <source>Sign in</source>
         <translation>Connexion</translation>
     </message>
@@ -2461,92 +2729,92 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="161"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="163"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="162"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="164"/>
         <source>Search a product by name, brand or SKU (F2)</source>
         <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="236"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="238"/>
         <source>%1 items</source>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="239"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
         <source>Discounts: %1</source>
         <translation>Remises : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="242"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="244"/>
         <source>Paid: %1</source>
         <translation>Payé : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="246"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="248"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation>TVA %1 : %2 sur %3 HT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="273"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="275"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="275"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="277"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="314"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="316"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="323"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="325"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="377"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="379"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="385"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="387"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="392"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="394"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="399"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="401"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="440"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="452"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="407"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="409"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="414"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="422"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="434"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

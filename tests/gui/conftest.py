@@ -15,7 +15,7 @@ from pos.ui.main_window import MainWindow
 from pos.ui.qt import QApplication
 from pos.ui.till_app import StartOptions, TillApp
 from pos.ui.till_controller import TillController, TillOptions
-from tests.gui.selling import open_sessions
+from tests.gui.selling import open_sessions, sign_in
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -63,6 +63,7 @@ def till(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
     window.show()
     with qtbot.waitSignal(window.till_screen.basket_shown, timeout=10_000):
         controller.start()
+    sign_in(qtbot, window)
     yield window
     controller.shutdown()
 
@@ -71,7 +72,12 @@ def till(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
 def make_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator:
     apps: list[TillApp] = []
 
-    def make(settings: Settings | None, *, text: str | None = None) -> TillApp:
+    def make(
+        settings: Settings | None,
+        *,
+        text: str | None = None,
+        sign_in_as: tuple[str, str] | None = ("camille", "1111"),
+    ) -> TillApp:
         path = data_dir / "settings.toml"
         if settings is not None:
             save_settings(path, settings)
@@ -91,6 +97,8 @@ def make_app(qtbot: QtBot, qapp: QApplication, data_dir: Path) -> Iterator:
         apps.append(app)
         with qtbot.waitSignal(app.window.till_screen.basket_shown, timeout=10_000):
             app.start()
+        if sign_in_as:
+            sign_in(qtbot, app.window, *sign_in_as)
         return app
 
     yield make

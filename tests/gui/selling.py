@@ -26,6 +26,12 @@ def open_sessions(db: Path, terminals: tuple[str, ...] = SELLING_TERMINALS) -> N
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def sign_in(qtbot: QtBot, window: MainWindow, who: str = "camille", pin: str = "1111") -> None:
+    """The till opens on the sign-in screen: a demo staff member signs in (real PIN)."""
+    with qtbot.waitSignal(window.staff.signed_in, timeout=10_000):
+        window.controller.request("sign_in", who, pin)
+
+
 def rows(data_dir: Path, sql: str) -> list[tuple]:
     """What the till wrote, read as an auditor would: a separate connection."""
     conn = sqlite3.connect(data_dir / "store.db")

@@ -37,6 +37,9 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("x_report", ""),
             ("z_count", ""),
             ("z_difference", ""),
+            ("sign_in", ""),
+            ("sign_in_pin", ""),
+            ("approval", ""),
         )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)

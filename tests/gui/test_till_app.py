@@ -62,9 +62,10 @@ def test_a_broken_settings_file_starts_on_defaults_and_says_so(
 
 
 def test_the_language_comes_from_the_settings(qtbot: QtBot, make_app) -> None:
-    app = make_app(Settings(till=TillSettings(language="en")))
-    assert app.language == "en"
+    app = make_app(Settings(till=TillSettings(language="en")), sign_in_as=None)
+    assert app.language == "en"  # until someone signs in with their own
     assert app.window.windowTitle() == "Comptoir — point of sale"
+    assert app.window.staff.screen.title.text() == "Who is at the till?"
     assert "Pay" in app.window.till_screen.buttons["F12"].text()
 
 

@@ -1,6 +1,6 @@
 """The till day through the real window, worker and store: the gate at start, a whole day
-(open → sales → cash out → X → Z with a difference, approved through the approval door),
-and the X and Z printed on a 58 mm file printer."""
+(sign in → open → sales → cash out → X → Z with a difference, approved by a manager's PIN
+on the approval dialog), and the X and Z printed on a 58 mm file printer."""
 
 import json
 from collections.abc import Iterator
@@ -20,13 +20,13 @@ from pos.ui.i18n import switch_language
 from pos.ui.main_window import MainWindow
 from pos.ui.money import format_money
 from pos.ui.printer_worker import PrinterThread
+from pos.ui.qt import QTimer
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.screens.till_day.cash_movement_dialog import CashMovementDialog
 from pos.ui.screens.till_day.x_report_dialog import XReportDialog
 from pos.ui.screens.till_day.z_closure_dialog import ZClosureDialog
 from pos.ui.till_controller import TillController, TillOptions
-from tests.gui.selling import accented_codes, rows, sell
-from tests.support.staff import INES
+from tests.gui.selling import accented_codes, rows, sell, sign_in
 
 CASHIER = Actor("local-Camille", "Camille", Role.CASHIER)
 MANAGER = Actor("m-nadia", "Nadia", Role.MANAGER)
@@ -42,7 +42,49 @@ def _window(qtbot: QtBot, data_dir: Path, printer: PrinterThread | None = None) 
         printer.start()
     controller.start()
     qtbot.waitUntil(lambda: window.day.state is not None, timeout=10_000)
+    assert window.stack.currentWidget() is window.staff.screen  # sign-in comes first
+    sign_in(qtbot, window)  # Camille, cashier
     return window
+
+
+def _switch(qtbot: QtBot, window: MainWindow, who: str, pin: str) -> None:
+    """F1, then another member of staff signs in on the same till."""
+    window.staff.lock_action.trigger()
+    assert window.stack.currentWidget() is window.staff.screen
+    sign_in(qtbot, window, who, pin)
+
+
+def _when_approval_asked(window: MainWindow, answer) -> None:
+    """Once the approval dialog shows (it runs its own event loop, so the test cannot wait
+    for it): ``answer(dialog)``. Polled, because the refusal that opens it comes from the
+    worker thread a moment after the click."""
+    timer = QTimer(window)
+
+    def poll() -> None:
+        dialog = window.staff.approval_dialog
+        if dialog is not None and dialog.isVisible():
+            timer.stop()
+            timer.deleteLater()
+            answer(dialog)
+
+    timer.timeout.connect(poll)
+    timer.start(10)
+
+
+def _manager_approves(window: MainWindow, who: str = "ines", pin: str = "3333") -> None:
+    """The manager picks their name on the approval dialog and types their PIN on its pad."""
+
+    def type_pin(dialog) -> None:
+        dialog.choose(who, "Inès")
+        for digit in pin:
+            dialog.pad.press(digit)
+        dialog.pad.press("ok")
+
+    _when_approval_asked(window, type_pin)
+
+
+def _nobody_approves(window: MainWindow) -> None:
+    _when_approval_asked(window, lambda dialog: dialog.reject())
 
 
 @pytest.fixture
@@ -130,7 +172,8 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
     card_sale = _sell(qtbot, window, codes[2:], cash=False)
     assert cash_sale.draft.change_cents > 0  # a note given, change back
 
-    window.controller.request("set_actor", INES)  # the manager takes cash to the bank
+    _switch(qtbot, window, "ines", "3333")  # the manager takes cash to the bank
+    assert window.stack.currentWidget() is window.till_screen
     window.day.cash_out_action.trigger()
     moving = _dialog(qtbot, window, CashMovementDialog)
     moving.set_amount("20,00")
@@ -156,7 +199,7 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
     x.accept()
 
     # The Z, by a cashier: 10 € short in the drawer, the card terminal agrees.
-    window.controller.request("set_actor", CASHIER)
+    _switch(qtbot, window, "camille", "1111")
     with qtbot.waitSignal(worker.z_ready, timeout=5000):
         window.day.z_action.trigger()
     z = _dialog(qtbot, window, ZClosureDialog)
@@ -168,17 +211,19 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
     qtbot.waitUntil(lambda: z.pages.currentIndex() == 1, timeout=5000)
     assert z.comparison_view.value("Écart total") == format_money(1000)
     assert "un responsable doit approuver" in z.verdict.text()
-    z.close_button.click()  # the approval door as shipped: nobody can approve yet
+    _nobody_approves(window)
+    z.close_button.click()  # the approval dialog, cancelled: nothing closes
     assert "Non approuvé" in z.message.text()
     assert rows(unopened_dir, "SELECT status FROM till_session") == [("open",)]
 
-    approved: list[Approval] = []
-    window.day.request_approval = partial(_approve, approved)
+    _manager_approves(window)  # Inès types her PIN on Camille's till
     with qtbot.waitSignal(worker.z_closed, timeout=5000) as closed:
         z.close_button.click()
     report = closed.args[0]
     qtbot.waitUntil(lambda: z.pages.currentIndex() == 2, timeout=5000)
-    assert approved[0].right is Right.CLOSE_WITH_DIFFERENCE and approved[0].amount_cents == 1000
+    assert rows(
+        unopened_dir, "SELECT right_name, amount_cents, asked_by, approved_by FROM approval"
+    ) == [("close_with_difference", 1000, "camille", "ines")]
     qtbot.waitUntil(lambda: window.day.showing_opening, timeout=5000)  # the next day opens here
     assert z.pages.currentIndex() == 2 and z.report_view.value("Écart total") == format_money(1000)
     assert "CLÔTURE Z" in window.day.preview.text.toPlainText()  # no printer: shown as paper
@@ -213,7 +258,8 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
     ((stored, approval_id),) = rows(
         unopened_dir, f"SELECT report, approval_id FROM z_report WHERE session_id = '{session_id}'"
     )
-    assert json.loads(stored)["difference_cents"] == 1000 and approval_id == "ap-1"
+    assert json.loads(stored)["difference_cents"] == 1000
+    assert rows(unopened_dir, "SELECT approval_id FROM approval") == [(approval_id,)]
 
 
 def test_x_and_z_print_in_french_on_58_mm_paper(
@@ -260,7 +306,7 @@ def test_a_cashier_cash_out_goes_through_the_approval_door(
 ) -> None:
     window = day_till
     _open_the_till(qtbot, window)
-    window.controller.request("set_actor", CASHIER)  # a cashier lacks cash in/out
+    # Camille, signed in, is a cashier: she lacks cash in/out.
     window.day.cash_out_action.trigger()
     moving = _dialog(qtbot, window, CashMovementDialog)
     moving.set_amount("abc")
@@ -268,22 +314,24 @@ def test_a_cashier_cash_out_goes_through_the_approval_door(
     assert "montant en euros" in moving.message.text()  # refused as typed, nothing sent
     moving.set_amount("30,00")
     moving.set_reason(MovementReason.PETTY_CASH)
-    moving.ok_button.click()  # refused for the right, and the door as shipped says no
+    _nobody_approves(window)
+    moving.ok_button.click()  # refused for the right; the manager's dialog, cancelled
     qtbot.waitUntil(lambda: "responsable" in moving.message.text(), timeout=5000)
     assert moving.isVisible()
     assert rows(unopened_dir, "SELECT count(*) FROM cash_movement") == [(0,)]
-    approved: list[Approval] = []
-    window.day.request_approval = partial(_approve, approved)
     moving.set_reason(MovementReason.OTHER)
+    _manager_approves(window)
     moving.ok_button.click()  # approved, but "other" needs a note: said in the dialog
     qtbot.waitUntil(lambda: "précision" in moving.message.text(), timeout=5000)
     moving.set_reason(MovementReason.PETTY_CASH)
+    _manager_approves(window)
     moving.ok_button.click()
     qtbot.waitUntil(lambda: moving.done_movement is not None, timeout=5000)
-    assert approved[0].right is Right.CASH_IN_OUT and approved[0].amount_cents == 3000
+    approvals = rows(unopened_dir, "SELECT approval_id, right_name, amount_cents FROM approval")
+    assert [(right, amount) for _id, right, amount in approvals] == [("cash_in_out", 3000)] * 2
     assert rows(
         unopened_dir, "SELECT kind, reason, amount_cents, by_name, approval_id FROM cash_movement"
-    ) == [("out", "petty_cash", 3000, "Camille", "ap-1")]
+    ) == [("out", "petty_cash", 3000, "Camille", approvals[-1][0])]
 
 
 def test_the_z_is_refused_while_a_sale_is_open_and_screens_follow_the_language(

@@ -12,7 +12,7 @@ from hardware.printer.fake import FakePrinter
 from pos.ui.main_window import MainWindow
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.till_controller import TillController, TillOptions
-from tests.gui.selling import accented_codes, rows, sell
+from tests.gui.selling import accented_codes, rows, sell, sign_in
 
 
 def _open(qtbot: QtBot, data_dir: Path, make_printer) -> Iterator[MainWindow]:
@@ -25,6 +25,7 @@ def _open(qtbot: QtBot, data_dir: Path, make_printer) -> Iterator[MainWindow]:
         printer.start()
     with qtbot.waitSignal(window.till_screen.basket_shown, timeout=10_000):
         controller.start()
+    sign_in(qtbot, window, "ines", "3333")
     yield window
     controller.shutdown()
     if printer:

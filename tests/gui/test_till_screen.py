@@ -156,11 +156,14 @@ def test_text_grows_with_the_screen(qtbot: QtBot, till: MainWindow) -> None:
 def test_the_till_acts_as_a_cashier_whom_the_service_refuses_the_drawer_without_a_sale(
     qtbot: QtBot, till: MainWindow, data_dir
 ) -> None:
-    """Until the sign-in screen exists the till acts as the demo's Camille (cashier): F10
-    goes to the service, which refuses it; nothing is recorded."""
+    """Camille (cashier) is signed in: F10 asks why, goes to the service, which refuses
+    it and a manager is asked to approve; cancelled, nothing is recorded."""
     screen = till.till_screen
-    with qtbot.waitSignal(screen.refusal_shown, timeout=5000) as refused:
-        screen.open_drawer()
-    assert refused.args[0] == "right_refused"
+    screen.open_drawer()
+    with qtbot.waitSignal(till.controller.worker.approval_needed, timeout=5000) as needed:
+        screen.drawer_dialog.choose("Check the cash")
+    assert needed.args[0].right == "drawer_without_sale"
+    qtbot.waitUntil(lambda: till.staff.approval_dialog is not None)
+    till.staff.approval_dialog.reject()
     with sqlite3.connect(data_dir / "store.db") as conn:
         assert conn.execute("SELECT count(*) FROM drawer_events").fetchone()[0] == 0

@@ -23,3 +23,12 @@ def test_absurd_till_day_settings_are_refused_by_key(values) -> None:
     with pytest.raises(SettingsError) as refused:
         settings_from_dict({"till": values})
     assert refused.value.key == f"till.{next(iter(values))}"
+
+
+def test_the_idle_lock_setting_defaults_to_five_minutes_and_zero_means_never() -> None:
+    assert settings_from_dict({}).till.lock_after_minutes == 5
+    assert settings_from_dict({"till": {"lock_after_minutes": 0}}).till.lock_after_minutes == 0
+    for absurd in (-1, 100_000):
+        with pytest.raises(SettingsError) as refused:
+            settings_from_dict({"till": {"lock_after_minutes": absurd}})
+        assert refused.value.key == "till.lock_after_minutes"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from pos.services.basket_view import BasketView
 from pos.services.quick_keys import QuickKey, needs_weight
+from pos.ui.dialogs.drawer_reason_dialog import DrawerReasonDialog
 from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.dialogs.recovery_dialog import RecoveryDialog
@@ -87,6 +88,7 @@ class TillScreen(QWidget):
         worker.cart_loaded.connect(self.on_cart_loaded)
         worker.recovery_found.connect(self.settle_recovery)
         worker.quick_keys_listed.connect(self.quick_keys.set_pages)
+        worker.drawer_recorded.connect(self._drawer_recorded)
         self.retranslate_ui()
 
     # -- layout ------------------------------------------------------------------------
@@ -418,7 +420,17 @@ class TillScreen(QWidget):
         self.recall_dialog.open()
 
     def open_drawer(self) -> None:
-        self.receipts.open_drawer("manual")
+        """F10: the reason first; the drawer opens once the opening is recorded (a
+        cashier's needs a manager's approval: ``StaffGate``)."""
+        self.drawer_dialog = DrawerReasonDialog(self)
+        self.drawer_dialog.chosen.connect(
+            lambda reason: self.controller.request("drawer", reason, "")
+        )
+        self.drawer_dialog.open()
+
+    def _drawer_recorded(self, _reason: str) -> None:
+        if self.receipts.printer is not None:
+            self.receipts.printer.request("drawer")
         self.show_info(lambda: self.tr("Drawer opened (recorded)."))
 
     def reprint_last(self) -> None:

@@ -107,7 +107,8 @@ class TillDayFlow(QObject):
                 self.window.show_till()
             return
         self.opening.show_state(state)
-        self.stack.setCurrentWidget(self.opening)
+        if not self.window.staff.locked:  # else the opening shows once someone signs in
+            self.stack.setCurrentWidget(self.opening)
 
     def open_till(self, counts: dict[int, int]) -> None:
         self._waiting = "open"
