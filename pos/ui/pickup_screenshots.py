@@ -2,7 +2,7 @@
 conflict, an order being picked (with a refused item), and a handover.
 
 A throwaway demo store gets a few web orders the way the ``pickups`` feed brings them
-(``pickup_orders.apply_page``), then the real screen and worker thread show them.
+(``pickup_feed.apply_page``), then the real screen and worker thread show them.
 ``feed_order`` is also how the GUI tests make their orders.
 """
 
@@ -20,7 +20,7 @@ from pos.domain.quantity import line_gross
 from pos.domain.rights import Actor, Role
 from pos.services.demo_store import build_demo_store
 from pos.services.pickup_desk import PickupDesk, stamp
-from pos.store import pickup_orders, push_queue
+from pos.store import pickup_feed, push_queue
 from pos.store.local_store import LocalStore
 from pos.ui.grab import save_grab, wait_for
 from pos.ui.i18n import install_translations
@@ -114,7 +114,7 @@ def feed_order(
 
 def pull(store: LocalStore, *orders: PickupOrder) -> None:
     """Apply orders as one page of the pickups feed."""
-    pickup_orders.apply_page(store.conn, orders, f"screenshot-{len(orders)}")
+    pickup_feed.apply_page(store.conn, orders, f"screenshot-{len(orders)}")
 
 
 def refuse_last_move(store: LocalStore, reason: str) -> None:

@@ -16,7 +16,7 @@ from pos.store import (
     customer_feed,
     feed_checks,
     feed_cursors,
-    pickup_orders,
+    pickup_feed,
     promotion_feed,
     staff,
     stock_levels,
@@ -47,7 +47,7 @@ APPLIERS: dict[str, Apply] = {
     "stock": _stock,
     "customers": lambda conn, page: customer_feed.apply_page(conn, page.items, page.next_cursor),
     "promotions": lambda conn, page: promotion_feed.apply_page(conn, page.items, page.next_cursor),
-    "pickups": lambda conn, page: pickup_orders.apply_page(conn, page.items, page.next_cursor),
+    "pickups": lambda conn, page: pickup_feed.apply_page(conn, page.items, page.next_cursor),
     "staff": lambda conn, page: staff.apply_page(conn, page.items, page.next_cursor),
 }
 
@@ -56,6 +56,6 @@ RESTARTS: dict[str, Restart] = {
     "stock": lambda conn: feed_cursors.forget(conn, "stock"),
     "customers": lambda conn: feed_cursors.forget(conn, "customers"),
     "promotions": lambda conn: feed_cursors.forget(conn, "promotions"),
-    "pickups": pickup_orders.restart,
+    "pickups": pickup_feed.restart,
     "staff": lambda conn: feed_cursors.forget(conn, "staff"),
 }

@@ -1,6 +1,6 @@
 """The pickup desk screen over a real store file and a real worker thread, offscreen.
 
-Orders arrive as the ``pickups`` feed brings them (``pickup_orders.apply_page``); every
+Orders arrive as the ``pickups`` feed brings them (``pickup_feed.apply_page``); every
 service call runs on the pickup worker's thread with its own connection.
 """
 

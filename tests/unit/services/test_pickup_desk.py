@@ -15,7 +15,7 @@ from pos.domain.pickup import PickOutcome, PickupState
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout, PricedItem
 from pos.services.pickup_desk import PickupDesk
-from pos.store import pickup_orders, push_queue
+from pos.store import pickup_feed, push_queue
 from pos.store.local_store import LocalStore
 from pos.store.push_queue import Rejection
 from sync.contract.operations import PAYLOAD_MODELS
@@ -110,7 +110,7 @@ def desk(store: LocalStore) -> PickupDesk:
 
 
 def pull(store: LocalStore, *items: PickupOrder) -> None:
-    pickup_orders.apply_page(store.conn, items, "cursor")
+    pickup_feed.apply_page(store.conn, items, "cursor")
 
 
 def queued(store: LocalStore) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import pytest
 
 from pos.domain.errors import PosError
 from pos.domain.pickup import PickupState
-from pos.store import feed_cursors, pickup_orders, push_queue
+from pos.store import feed_cursors, pickup_feed, pickup_orders, push_queue
 from pos.store.local_store import LocalStore
 from pos.store.pickup_orders import MoveRequest, OrderGone
 from pos.store.push_queue import Rejection
@@ -74,7 +74,7 @@ def store(tmp_path: Path) -> Iterator[LocalStore]:
 
 
 def pull(store: LocalStore, *items: PickupOrder, cursor: str = "c1") -> int:
-    return pickup_orders.apply_page(store.conn, items, cursor)
+    return pickup_feed.apply_page(store.conn, items, cursor)
 
 
 def move(store: LocalStore, order_id: str, to: PickupState, op_id: str, **fields: Any):
@@ -112,7 +112,7 @@ def test_the_latest_version_wins_and_a_page_applied_twice_changes_nothing(
     order = pickup_orders.get(store.conn, "web-1")
     assert order is not None and (order.state, order.version) == (PickupState.PREPARING, 2)
     assert feed_cursors.cursor(store.conn, "pickups") == "c3"
-    pickup_orders.restart(store.conn)
+    pickup_feed.restart(store.conn)
     assert feed_cursors.cursor(store.conn, "pickups") is None
     assert pickup_orders.get(store.conn, "web-1") is not None  # kept until replaced
 
