@@ -345,28 +345,28 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="116"/>
+        <location filename="../../pos/ui/customer_display.py" line="117"/>
         <source>Thank you, see you soon!</source>
         <extracomment>Lines the customer sees: the newest at the bottom, as they come off the belt.</extracomment>
         <translation>Merci, à bientôt !</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="120"/>
+        <location filename="../../pos/ui/customer_display.py" line="121"/>
         <source>Your change: %1</source>
         <translation>Votre monnaie : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="126"/>
+        <location filename="../../pos/ui/customer_display.py" line="127"/>
         <source>Welcome to %1</source>
         <translation>Bienvenue chez %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="137"/>
+        <location filename="../../pos/ui/customer_display.py" line="138"/>
         <source>Paid %1 · to pay %2</source>
         <translation>Payé %1 · reste à payer %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="145"/>
+        <location filename="../../pos/ui/customer_display.py" line="146"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
@@ -551,164 +551,44 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="122"/>
+        <location filename="../../pos/ui/main_window.py" line="114"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="182"/>
-        <source>Network: no central server</source>
-        <translation>Réseau : pas de serveur central</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="189"/>
-        <source>Network: offline, sales kept on this till</source>
-        <translation>Réseau : hors ligne, ventes conservées sur cette caisse</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="123"/>
+        <location filename="../../pos/ui/main_window.py" line="115"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="125"/>
+        <location filename="../../pos/ui/main_window.py" line="117"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="126"/>
+        <location filename="../../pos/ui/main_window.py" line="118"/>
         <source>&amp;Sale</source>
         <translation>&amp;Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="127"/>
+        <location filename="../../pos/ui/main_window.py" line="119"/>
         <source>&amp;Pickup desk</source>
         <translation>Comptoir de &amp;retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="128"/>
+        <location filename="../../pos/ui/main_window.py" line="120"/>
         <source>&amp;Camera scanning…</source>
         <translation>Lecture par &amp;caméra…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="129"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>&amp;Operations to check…</source>
         <translation>&amp;Opérations à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="130"/>
+        <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="167"/>
-        <source>Printer: none (receipts on screen)</source>
-        <translation>Imprimante : aucune (tickets à l’écran)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="168"/>
-        <source>Printer: not used yet</source>
-        <translation>Imprimante : pas encore utilisée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="169"/>
-        <source>Printer: ready</source>
-        <translation>Imprimante : prête</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="170"/>
-        <source>Printer: offline</source>
-        <translation>Imprimante : hors ligne</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="171"/>
-        <source>Printer: out of paper</source>
-        <translation>Imprimante : plus de papier</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="172"/>
-        <source>Printer: cover open</source>
-        <translation>Imprimante : capot ouvert</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="173"/>
-        <source>Printer: not answering</source>
-        <translation>Imprimante : ne répond pas</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="175"/>
-        <source>Printer: error</source>
-        <translation>Imprimante : erreur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="186"/>
-        <source>Network: connecting…</source>
-        <translation>Réseau : connexion…</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="187"/>
-        <source>Network: syncing…</source>
-        <translation>Réseau : synchronisation…</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="188"/>
-        <source>Network: online, up to date</source>
-        <translation>Réseau : en ligne, à jour</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="190"/>
-        <source>Network: sync stopped</source>
-        <translation>Réseau : synchronisation arrêtée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="191"/>
-        <source>Network: the central server refused the last exchange</source>
-        <translation>Réseau : le serveur central a refusé le dernier échange</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="194"/>
-        <source>%1 to send</source>
-        <translation>%1 à envoyer</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="196"/>
-        <source>%1 refused, to check</source>
-        <translation>%1 refusée(s), à vérifier</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="201"/>
-        <source>Sales are kept on this till.</source>
-        <translation>Les ventes sont conservées sur cette caisse.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="203"/>
-        <source>Last success: %1</source>
-        <translation>Dernier succès : %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="208"/>
-        <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
-        <translation>Les opérations refusées sont listées dans Caisse → Opérations à vérifier…, d&apos;où elles peuvent être renvoyées.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="222"/>
-        <source>%1 · terminal %2 · cashier %3</source>
-        <translation>%1 · caisse %2 · caissier %3</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="224"/>
-        <source>%1 · terminal %2 · nobody signed in</source>
-        <translation>%1 · caisse %2 · personne n’est connecté</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="232"/>
-        <source>Medusa without Comptoir&apos;s plugin</source>
-        <translation>Medusa sans le plugin Comptoir</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="234"/>
-        <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
-        <translation>Le plugin Comptoir n’est pas installé dans Medusa : les paniers web ne peuvent pas être encaissés en caisse, les ventes sont enregistrées aux prix de Medusa, et les étapes du retrait en magasin, les retraits partiels et l’expiration en ont besoin. Demandez à votre administrateur de l’installer.</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +1739,14 @@
     </message>
 </context>
 <context>
+    <name>ProductSearch</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/product_search.py" line="49"/>
+        <source>Search a product by name, brand or SKU (F2)</source>
+        <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
+    </message>
+</context>
+<context>
     <name>QuickKeysPanel</name>
     <message>
         <location filename="../../pos/ui/widgets/quick_keys_panel.py" line="101"/>
@@ -2020,6 +1908,74 @@
         <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="146"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>SaleOutcome</name>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="17"/>
+        <source>Change due: %1</source>
+        <translation>À rendre : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="29"/>
+        <location filename="../../pos/ui/sale_outcome.py" line="41"/>
+        <source>Paid: %1</source>
+        <translation>Payé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="33"/>
+        <source>Paid in cash, exact amount</source>
+        <translation>Payé en espèces, compte juste</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="34"/>
+        <source>Paid by card</source>
+        <translation>Payé par carte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="35"/>
+        <source>Paid by cheque</source>
+        <translation>Payé par chèque</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="36"/>
+        <source>Paid in meal vouchers</source>
+        <translation>Payé en titres-restaurant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="37"/>
+        <source>Paid by gift card</source>
+        <translation>Payé par carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="38"/>
+        <source>Paid by voucher</source>
+        <translation>Payé par avoir</translation>
+    </message>
+</context>
+<context>
+    <name>SalePanel</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="98"/>
+        <source>%1 items</source>
+        <extracomment>The change&apos;s size, relative to the application&apos;s font (the total is 2.6).</extracomment>
+        <translation>%1 articles</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="101"/>
+        <source>Discounts: %1</source>
+        <translation>Remises : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="104"/>
+        <source>Paid: %1</source>
+        <translation>Payé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="108"/>
+        <source>VAT %1: %2 on %3 excl. VAT</source>
+        <translation>TVA %1 : %2 sur %3 HT</translation>
     </message>
 </context>
 <context>
@@ -2670,58 +2626,58 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillKeys</name>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="56"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="59"/>
         <source>Search</source>
         <extracomment>A key&apos;s height at zoom 1.0: a finger&apos;s press, two lines of text (52 leaves room for the quick keys at 1024×768); the pay key is taller. The primary action stands out: a whole row, in colour.</extracomment>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="57"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="60"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="58"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="61"/>
         <source>Discount %</source>
         <translation>Remise %</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="59"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="62"/>
         <source>Web cart</source>
         <translation>Panier web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="60"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="63"/>
         <source>Void line</source>
         <translation>Annuler la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="61"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="64"/>
         <source>Park</source>
         <translation>Mettre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="62"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="65"/>
         <source>Recall</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="63"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="66"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="64"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="67"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="65"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="68"/>
         <source>Reprint last (duplicate)</source>
         <translation>Dernier ticket (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="66"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="69"/>
         <source>Pay</source>
         <translation>Encaisser</translation>
     </message>
@@ -2729,94 +2685,208 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="163"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="133"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="164"/>
-        <source>Search a product by name, brand or SKU (F2)</source>
-        <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="238"/>
-        <source>%1 items</source>
-        <translation>%1 articles</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
-        <source>Discounts: %1</source>
-        <translation>Remises : %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="244"/>
-        <source>Paid: %1</source>
-        <translation>Payé : %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="248"/>
-        <source>VAT %1: %2 on %3 excl. VAT</source>
-        <translation>TVA %1 : %2 sur %3 HT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="275"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="230"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="277"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="232"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="316"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="261"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="325"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="270"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="379"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="304"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="387"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="312"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="394"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="319"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="401"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="326"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="452"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="377"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="409"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="334"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="341"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="434"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="359"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
+    </message>
+</context>
+<context>
+    <name>TillStatusBar</name>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="110"/>
+        <source>At the till: %1</source>
+        <extracomment>Badge colours by sync state: red when sales only stay here, amber while busy.</extracomment>
+        <translation>À la caisse : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="110"/>
+        <source>Nobody signed in</source>
+        <translation>Personne n’est connecté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="117"/>
+        <source>%1 · terminal %2</source>
+        <translation>%1 · caisse %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="123"/>
+        <source>Medusa without Comptoir&apos;s plugin</source>
+        <translation>Medusa sans le plugin Comptoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="125"/>
+        <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
+        <translation>Le plugin Comptoir n’est pas installé dans Medusa : les paniers web ne peuvent pas être encaissés en caisse, les ventes sont enregistrées aux prix de Medusa, et les étapes du retrait en magasin, les retraits partiels et l’expiration en ont besoin. Demandez à votre administrateur de l’installer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="138"/>
+        <source>Printer: none (receipts on screen)</source>
+        <translation>Imprimante : aucune (tickets à l’écran)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="139"/>
+        <source>Printer: not used yet</source>
+        <translation>Imprimante : pas encore utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="140"/>
+        <source>Printer: ready</source>
+        <translation>Imprimante : prête</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="141"/>
+        <source>Printer: offline</source>
+        <translation>Imprimante : hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="142"/>
+        <source>Printer: out of paper</source>
+        <translation>Imprimante : plus de papier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="143"/>
+        <source>Printer: cover open</source>
+        <translation>Imprimante : capot ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="144"/>
+        <source>Printer: not answering</source>
+        <translation>Imprimante : ne répond pas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="146"/>
+        <source>Printer: error</source>
+        <translation>Imprimante : erreur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="161"/>
+        <source>%1 to send</source>
+        <translation>%1 à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="163"/>
+        <source>%1 refused, to check</source>
+        <translation>%1 refusée(s), à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="179"/>
+        <source>No central server</source>
+        <translation>Sans serveur central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="180"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="181"/>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="182"/>
+        <source>Online, up to date</source>
+        <translation>En ligne, à jour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="183"/>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="184"/>
+        <source>Sync stopped</source>
+        <translation>Synchronisation arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="185"/>
+        <source>Refused by the server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="189"/>
+        <source>Sales are kept on this till.</source>
+        <translation>Les ventes sont conservées sur cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="192"/>
+        <source>Offline: sales are kept on this till and sent later.</source>
+        <translation>Hors ligne : les ventes sont conservées sur cette caisse et envoyées plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="193"/>
+        <source>The central server refused the last exchange.</source>
+        <translation>Le serveur central a refusé le dernier échange.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="199"/>
+        <source>Last success: %1</source>
+        <translation>Dernier succès : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="204"/>
+        <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
+        <translation>Les opérations refusées sont listées dans Caisse → Opérations à vérifier…, d&apos;où elles peuvent être renvoyées.</translation>
     </message>
 </context>
 <context>
