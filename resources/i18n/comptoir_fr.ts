@@ -372,6 +372,19 @@
     </message>
 </context>
 <context>
+    <name>DeskMessages</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/display.py" line="34"/>
+        <source>No code shown: type the customer&apos;s code, or a manager approves.</source>
+        <translation>Aucun code présenté : saisissez le code du client, ou faites valider par un responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/display.py" line="38"/>
+        <source>Not approved: ask the customer for their order&apos;s code.</source>
+        <translation>Non validé : demandez au client le code de sa commande.</translation>
+    </message>
+</context>
+<context>
     <name>DeskTabs</name>
     <message>
         <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="74"/>
@@ -478,74 +491,87 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="70"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="71"/>
         <source>Check the customer&apos;s ID before handing over.</source>
         <translation>Vérifiez l&apos;identité du client avant de remettre la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="72"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="73"/>
         <source>Back to the desk</source>
         <translation>Retour au comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="73"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="74"/>
         <source>Cancel order…</source>
         <translation>Annuler la commande…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="74"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="75"/>
         <source>Print the slip again</source>
         <translation>Réimprimer le bon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="75"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="76"/>
         <source>Hand over</source>
         <translation>Remettre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="225"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="234"/>
         <source>Take payment at the till</source>
         <translation>Encaisser en caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="180"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="187"/>
         <source>Code %1 · order %2 · %3 line(s)</source>
         <translation>Code %1 · commande %2 · %3 ligne(s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="189"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="77"/>
+        <source>Hand over without the code…</source>
+        <translation>Remettre sans code…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="196"/>
         <source>Paid online: %1</source>
         <translation>Payée en ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="191"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="198"/>
         <source>To pay in store: %1</source>
         <translation>À payer en magasin : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="204"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="213"/>
         <source>Pickup %1</source>
         <translation>Retrait %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="206"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="215"/>
         <source>Prepared with items missing: the customer was told.</source>
         <translation>Préparée avec des manquants : le client a été prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="227"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="236"/>
         <source>Waiting for the payment at the till…</source>
         <translation>En attente du paiement en caisse…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="243"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="252"/>
         <source>Handed over at %1 by %2</source>
         <translation>Remise à %1 par %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="252"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="261"/>
         <source>Not handed over: %1</source>
         <translation>Non remise : %1</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWithoutCode</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/without_code.py" line="46"/>
+        <source>Hand over order %1 (%2) without its code</source>
+        <translation>Remettre la commande %1 (%2) sans son code</translation>
     </message>
 </context>
 <context>
@@ -1626,42 +1652,42 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="275"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="287"/>
         <source>Order %1 is ready, with items missing: the customer is told.</source>
         <translation>La commande %1 est prête, avec des manquants : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="277"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="289"/>
         <source>Order %1 is ready: the customer is told.</source>
         <translation>La commande %1 est prête : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="259"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="271"/>
         <source>Order %1 is cancelled.</source>
         <translation>La commande %1 est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="265"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="277"/>
         <source>Order %1: %2.</source>
         <translation>Commande %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="286"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="298"/>
         <source>Everything is picked: press Ready.</source>
         <translation>Tout est préparé : appuyez sur Prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="290"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="302"/>
         <source>✓ %1: complete</source>
         <translation>✓ %1 : complet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="292"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="304"/>
         <source>✓ %1: %2 of %3</source>
         <translation>✓ %1 : %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="308"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="320"/>
         <source>The order is at the till: take the payment there.</source>
         <translation>La commande est en caisse : encaissez-la là-bas.</translation>
     </message>
@@ -2441,12 +2467,12 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="372"/>
+        <location filename="../../pos/ui/till_app.py" line="374"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="382"/>
+        <location filename="../../pos/ui/till_app.py" line="384"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -2753,138 +2779,138 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillStatusBar</name>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="110"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="116"/>
         <source>At the till: %1</source>
         <extracomment>Badge colours by sync state: red when sales only stay here, amber while busy.</extracomment>
         <translation>À la caisse : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="110"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="116"/>
         <source>Nobody signed in</source>
         <translation>Personne n’est connecté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="117"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="123"/>
         <source>%1 · terminal %2</source>
         <translation>%1 · caisse %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="123"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="129"/>
         <source>Medusa without Comptoir&apos;s plugin</source>
         <translation>Medusa sans le plugin Comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="125"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="131"/>
         <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
         <translation>Le plugin Comptoir n’est pas installé dans Medusa : les paniers web ne peuvent pas être encaissés en caisse, les ventes sont enregistrées aux prix de Medusa, et les étapes du retrait en magasin, les retraits partiels et l’expiration en ont besoin. Demandez à votre administrateur de l’installer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="138"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="144"/>
         <source>Printer: none (receipts on screen)</source>
         <translation>Imprimante : aucune (tickets à l’écran)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="139"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="145"/>
         <source>Printer: not used yet</source>
         <translation>Imprimante : pas encore utilisée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="140"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="146"/>
         <source>Printer: ready</source>
         <translation>Imprimante : prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="141"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="147"/>
         <source>Printer: offline</source>
         <translation>Imprimante : hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="142"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="148"/>
         <source>Printer: out of paper</source>
         <translation>Imprimante : plus de papier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="143"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="149"/>
         <source>Printer: cover open</source>
         <translation>Imprimante : capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="144"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="150"/>
         <source>Printer: not answering</source>
         <translation>Imprimante : ne répond pas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="146"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="152"/>
         <source>Printer: error</source>
         <translation>Imprimante : erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="161"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="166"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="163"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="168"/>
         <source>%1 refused, to check</source>
         <translation>%1 refusée(s), à vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="179"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="184"/>
         <source>No central server</source>
         <translation>Sans serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="180"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="185"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="181"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="186"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="182"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="187"/>
         <source>Online, up to date</source>
         <translation>En ligne, à jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="183"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="188"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="184"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="189"/>
         <source>Sync stopped</source>
         <translation>Synchronisation arrêtée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="185"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="190"/>
         <source>Refused by the server</source>
         <translation>Refusé par le serveur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="189"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="194"/>
         <source>Sales are kept on this till.</source>
         <translation>Les ventes sont conservées sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="192"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="197"/>
         <source>Offline: sales are kept on this till and sent later.</source>
         <translation>Hors ligne : les ventes sont conservées sur cette caisse et envoyées plus tard.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="193"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="198"/>
         <source>The central server refused the last exchange.</source>
         <translation>Le serveur central a refusé le dernier échange.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="199"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="204"/>
         <source>Last success: %1</source>
         <translation>Dernier succès : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="204"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="209"/>
         <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
         <translation>Les opérations refusées sont listées dans Caisse → Opérations à vérifier…, d&apos;où elles peuvent être renvoyées.</translation>
     </message>
