@@ -1169,33 +1169,33 @@
 <context>
     <name>OpeningScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="103"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="113"/>
         <source>Close the till (Z)…</source>
         <extracomment>A usual float of 150 € (pieces by denomination in cents), to be checked, not trusted.</extracomment>
         <translation>Clôturer la caisse (Z)…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="105"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="115"/>
         <source>Open the till with %1</source>
         <translation>Ouvrir la caisse avec %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="108"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="118"/>
         <source>This till was not closed</source>
         <translation>Cette caisse n&apos;a pas été clôturée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="111"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="121"/>
         <source>The till session opened on %1 by %2 has been open more than %3 hours: close it with its Z (count the drawer), then open the new day.</source>
         <translation>La session de caisse ouverte le %1 par %2 est ouverte depuis plus de %3 heures : faites sa clôture Z (comptage du tiroir), puis ouvrez la nouvelle journée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="119"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="129"/>
         <source>Opening the till: count the float in the drawer</source>
         <translation>Ouverture de caisse : comptez le fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="122"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="132"/>
         <source>Count the coins and notes left in the drawer for the day (the opening float) and correct each row: the count shown is a usual float, not yours.</source>
         <translation>Comptez les pièces et billets du tiroir pour la journée (le fond de caisse) et corrigez chaque ligne : le comptage affiché est un fond de caisse habituel, pas le vôtre.</translation>
     </message>
@@ -1983,23 +1983,23 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="98"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="100"/>
         <source>%1 items</source>
-        <extracomment>The change&apos;s size, relative to the application&apos;s font (the total is 2.6).</extracomment>
+        <extracomment>The change&apos;s size, relative to the application&apos;s font: the total&apos;s, in its place (on one line: at 1024×768 the right column holds &quot;À rendre : 1 234,56 €&quot;).</extracomment>
         <translation>%1 articles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="101"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="103"/>
         <source>Discounts: %1</source>
         <translation>Remises : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="104"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="106"/>
         <source>Paid: %1</source>
         <translation>Payé : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="108"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="110"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation>TVA %1 : %2 sur %3 HT</translation>
     </message>

@@ -32,16 +32,19 @@ def test_the_change_shows_big_until_the_next_scan(
     outcome = screen.sale_panel.outcome_label
     qtbot.waitUntil(lambda: outcome.isVisible())
     assert outcome.text() == f"À rendre : {_euros(change)}"
-    # Very large: bigger than the total, three times the application's text.
-    assert outcome.font().pointSizeF() > screen.total_label.font().pointSizeF()
-    assert outcome.font().pointSizeF() >= 3 * QApplication.font().pointSizeF()
+    # Very large: in the total's place and size, and still within 1024×768.
+    assert not screen.total_label.isVisible()
+    assert outcome.font().pointSizeF() == screen.total_label.font().pointSizeF()
+    assert outcome.font().pointSizeF() >= 2.5 * QApplication.font().pointSizeF()
+    till.resize(1024, 768)  # on one line, whole, at 1024×768
+    assert outcome.fontMetrics().horizontalAdvance(outcome.text()) <= outcome.width()
     qtbot.waitUntil(lambda: customer.change.text() == f"Votre monnaie : {_euros(change)}")
     # The emptied basket that follows the sale keeps it on screen…
     qtbot.waitUntil(lambda: screen.view is not None and not screen.view.lines)
     assert outcome.isVisible()
     with qtbot.waitSignal(screen.basket_shown, timeout=5000):
         screen.scan(codes[2])  # …the next customer's first article takes it away
-    assert not outcome.isVisible()
+    assert not outcome.isVisible() and screen.total_label.isVisible()
 
 
 def test_a_card_sale_says_paid_by_card_until_a_key(

@@ -17,8 +17,9 @@ from pos.ui.sale_outcome import change_text, outcome_text
 from pos.ui.widgets.message_line import MessageLine
 from pos.ui.zoom import set_font
 
-#: The change's size, relative to the application's font (the total is 2.6).
-CHANGE_FACTOR = 3.2
+#: The change's size, relative to the application's font: the total's, in its place
+#: (on one line: at 1024×768 the right column holds "À rendre : 1 234,56 €").
+CHANGE_FACTOR = 2.6
 CHANGE_STYLE = (
     "#saleOutcome { background: #1b5e20; color: white; border-radius: 8px; padding: 8px; }"
 )
@@ -40,7 +41,6 @@ class SalePanel(Retranslating, QWidget):
         self.outcome_label = QLabel(self)
         self.outcome_label.setObjectName("saleOutcome")
         self.outcome_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.outcome_label.setWordWrap(True)
         self.outcome_label.hide()
         self.details_label = QLabel(self)
         self.details_label.setObjectName("detailsLabel")
@@ -80,11 +80,13 @@ class SalePanel(Retranslating, QWidget):
         self.sale = sale
         self.outcome_label.setStyleSheet(CHANGE_STYLE if change_text(sale) else PAID_STYLE)
         self._word_outcome(sale)
+        self.total_label.hide()  # 0,00 € of the emptied basket: the change takes its place
         self.outcome_label.show()
 
     def clear_sale(self) -> None:
         self.sale = None
         self.outcome_label.hide()
+        self.total_label.show()
 
     def _word_outcome(self, sale: CompletedSale) -> None:
         self.outcome_label.setText(outcome_text(sale))
