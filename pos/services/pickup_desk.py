@@ -233,7 +233,7 @@ class PickupDesk(PickingSteps):
                     "This order is paid in store: ring it up at the till, then hand it over.",
                     code="pickup_pay_in_store",
                 )
-            return self._handover(order, staff, lines, None)
+            return self._handover(order, staff, lines, None, approval)
 
         return self._slip(self._record(order_id, plan), staff)
 
@@ -284,7 +284,7 @@ class PickupDesk(PickingSteps):
                 raise PosError(
                     "This sale holds none of the order's items.", code="pickup_sale_mismatch"
                 )
-            return self._handover(order, staff, given, sale_id)
+            return self._handover(order, staff, given, sale_id, approval)
 
         return self._slip(self._record(order_id, plan), staff)
 
@@ -392,13 +392,23 @@ class PickupDesk(PickingSteps):
         staff: Actor,
         lines: Mapping[str, int] | None,
         sale_id: str | None,
+        approval: Approval | None = None,
     ) -> MoveRequest:
         check_ready(order)
         picked = {ln.sku: ln.picked_quantity or 0 for ln in order.lines}
         given = dict(picked) if lines is None else given_counts(order, picked, lines)
         short = any(given[sku] < picked[sku] for sku in picked)
         state = PickupState.PARTIALLY_COLLECTED if short else PickupState.COLLECTED
-        return self._request(state, staff, given if short else None, sale_id=sale_id)
+        reason = (
+            None
+            if approval is None
+            # the move's history says who allowed it
+            else (
+                f"Handed over without its code, approved by {approval.approved_by.display_name} "
+                f"(approval {approval.approval_id})"
+            )
+        )
+        return self._request(state, staff, given if short else None, sale_id=sale_id, reason=reason)
 
     def _check_pay_in_store(self, order: DeskOrder) -> None:
         if order.paid:

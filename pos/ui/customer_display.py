@@ -24,6 +24,7 @@ from pos.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from pos.ui.sale_outcome import paid_by_text
 
 #: Lines the customer sees: the newest at the bottom, as they come off the belt.
 SHOWN_LINES = 8
@@ -119,7 +120,7 @@ class CustomerDisplay(QWidget):
             self.change.setText(
                 self.tr("Your change: %1").replace("%1", format_money(draft.change_cents))
                 if draft.change_cents
-                else ""
+                else paid_by_text(sold)  # "Paid by card": the customer sees it went through
             )
             return
         if view is None or not view.lines:

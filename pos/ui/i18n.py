@@ -71,6 +71,19 @@ def is_language_change(event: QEvent) -> bool:
     return event.type() == QEvent.Type.LanguageChange
 
 
+class Retranslating:
+    """Mixin for a widget that words itself in ``retranslate_ui()``: it does so again on
+    each ``LanguageChange`` (put it before the Qt class: ``class X(Retranslating, QWidget)``)."""
+
+    def retranslate_ui(self) -> None:  # pragma: no cover - each widget's own
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)  # type: ignore[misc]
+
+
 def retranslate_model(model: QAbstractItemModel) -> None:
     """A model's headers and its cells built from data (states, money, dates) in the new
     language: the views ask for them again."""

@@ -10,16 +10,14 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from pos.services.store_summary import StoreSummary
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import (
     QAction,
-    QEvent,
     QKeySequence,
-    QLabel,
-    QLocale,
     QMainWindow,
+    QResizeEvent,
     QStackedWidget,
     QWidget,
     Signal,
@@ -30,12 +28,14 @@ from pos.ui.screens.till_day.flow import TillDayFlow
 from pos.ui.screens.till_screen import TillScreen
 from pos.ui.staff_gate import StaffGate
 from pos.ui.till_controller import TillController
+from pos.ui.widgets.status_bar import TillStatusBar
+from pos.ui.zoom import zoom_for
 
 if TYPE_CHECKING:
     from sync.engine import SyncStatus
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     settings_requested = Signal()
     camera_requested = Signal()
     outbox_requested = Signal()
@@ -50,9 +50,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.controller = controller
-        self._printer_state = "none" if printer is None else "unknown"
-        self._sync_status: SyncStatus | None = None
-        self._summary: StoreSummary | None = None
         self.stack = QStackedWidget(self)
         self.start_screen = StartScreen(self)
         self.till_screen = TillScreen(controller, printer, policy, self)
@@ -64,12 +61,12 @@ class MainWindow(QMainWindow):
         # a manager approves its acts through the staff gate's dialog.
         self.day = TillDayFlow(self, self.stack, controller, self.staff.request_approval)
         self.setCentralWidget(self.stack)
-        self.store_status = QLabel(self)
-        self.printer_status = QLabel(self)
-        self.till_screen.receipts.printer_state.connect(self.show_printer_state)
-        self.network_status = QLabel(self)
-        for label in (self.store_status, self.printer_status, self.network_status):
-            self.statusBar().addPermanentWidget(label)
+        bar = self.status_bar = TillStatusBar(self)
+        self.setStatusBar(bar)
+        self.store_status, self.cashier_status = bar.store_status, bar.cashier_status
+        self.network_status, self.printer_status = bar.network_status, bar.printer_status
+        bar.show_printer_state("none" if printer is None else "unknown")
+        self.till_screen.receipts.printer_state.connect(bar.show_printer_state)
         self._build_menu()
         self.retranslate_ui()
         controller.worker.opened.connect(self.on_opened)
@@ -112,11 +109,6 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Title, menu and the status bar in the language just installed."""
         self.setWindowTitle(self.tr("Comptoir — point of sale"))
@@ -132,10 +124,11 @@ class MainWindow(QMainWindow):
             action.setText(text)
         self.day.retranslate_ui()
         self.staff.retranslate_ui()
-        self.show_printer_state(self._printer_state)
-        self.show_sync_status(self._sync_status)
-        if self._summary is not None:
-            self._show_store(self._summary)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The status bar's text grows with the screen, as the till's does."""
+        super().resizeEvent(event)
+        self.status_bar.apply_zoom(zoom_for(event.size().height()))
 
     def add_pickup_screen(self, screen: QWidget) -> None:
         self.pickup_screen = screen
@@ -162,53 +155,11 @@ class MainWindow(QMainWindow):
         return self.pickup_screen is not None and self.stack.currentWidget() is self.pickup_screen
 
     def show_printer_state(self, code: str) -> None:
-        self._printer_state = code
-        states = {
-            "none": self.tr("Printer: none (receipts on screen)"),
-            "unknown": self.tr("Printer: not used yet"),
-            "ok": self.tr("Printer: ready"),
-            "offline": self.tr("Printer: offline"),
-            "paper_out": self.tr("Printer: out of paper"),
-            "cover_open": self.tr("Printer: cover open"),
-            "timeout": self.tr("Printer: not answering"),
-        }
-        self.printer_status.setText(states.get(code, self.tr("Printer: error")))
-        self.printer_status.setProperty("state", code)
+        self.status_bar.show_printer_state(code)
 
     def show_sync_status(self, status: SyncStatus | None) -> None:
         """None: this till has no central server (a demo, or not enrolled yet)."""
-        self._sync_status = status
-        if status is None:
-            text, state = self.tr("Network: no central server"), "none"
-        else:
-            state = status.state
-            text = {
-                "starting": self.tr("Network: connecting…"),
-                "syncing": self.tr("Network: syncing…"),
-                "idle": self.tr("Network: online, up to date"),
-                "offline": self.tr("Network: offline, sales kept on this till"),
-                "stopped": self.tr("Network: sync stopped"),
-            }.get(state, self.tr("Network: the central server refused the last exchange"))
-            locale = QLocale()
-            if status.pending:
-                text += " · " + self.tr("%1 to send").replace("%1", locale.toString(status.pending))
-            if status.rejected:
-                text += " · " + self.tr("%1 refused, to check").replace(
-                    "%1", locale.toString(status.rejected)
-                )
-        self.network_status.setText(text)
-        self.network_status.setProperty("state", state)
-        tooltip = (status.last_error or "") if status else self.tr("Sales are kept on this till.")
-        if status and status.last_success_at:
-            tooltip += ("\n" if tooltip else "") + self.tr("Last success: %1").replace(
-                "%1", status.last_success_at
-            )
-        if status and status.rejected:
-            tooltip += ("\n" if tooltip else "") + self.tr(
-                "Refused operations are listed in Till → Operations to check…, where they "
-                "can be sent again."
-            )
-        self.network_status.setToolTip(tooltip)
+        self.status_bar.show_sync_status(status)
 
     def on_opened(self, summary: StoreSummary) -> None:
         self._show_store(summary)
@@ -216,33 +167,11 @@ class MainWindow(QMainWindow):
         self.staff.lock()  # the till opens on the sign-in screen
 
     def _show_store(self, summary: StoreSummary) -> None:
-        self._summary = summary
-        text = (
-            (
-                self.tr("%1 · terminal %2 · cashier %3")
-                if self.staff.actor_name
-                else self.tr("%1 · terminal %2 · nobody signed in")
-            )
-            .replace("%1", summary.store_name)
-            .replace("%2", summary.terminal_id)
-            .replace("%3", self.staff.actor_name)
-        )
-        tooltip = ""
-        if summary.medusa_plugin == "":  # a limit the staff should know before a customer asks
-            text += " · " + self.tr("Medusa without Comptoir's plugin")
-            tooltip = self.tr(
-                "Comptoir's plugin is not installed in Medusa: web carts cannot be rung up "
-                "at the till, sales are recorded at Medusa's own prices, and pickup moves, "
-                "partial pickups and expiry need it. Ask your administrator to install it."
-            )
-        self.store_status.setText(text)
-        self.store_status.setToolTip(tooltip)
-        self.store_status.setProperty("medusa_plugin", summary.medusa_plugin)
+        self.status_bar.show_store(summary)
 
-    def show_cashier(self, _name: str) -> None:
+    def show_cashier(self, name: str) -> None:
         """The status bar names who is signed in (``StaffGate``)."""
-        if self._summary is not None:
-            self._show_store(self._summary)
+        self.status_bar.show_cashier(name)
 
     def on_refused_before_open(self, code: str, message: str, params: dict) -> None:
         if self.stack.currentWidget() is self.start_screen:

@@ -17,6 +17,7 @@ from pathlib import Path
 from pos.config import DATABASE_FILE
 from pos.domain.errors import PosError
 from pos.domain.pickup import Picking, PickOutcome, PickupLine, PickupState
+from pos.domain.rights import Approval
 from pos.services.central_link import read_link
 from pos.services.pickup_desk import DeskCounts, DeskOrder, PickingList, PickupDesk
 from pos.services.staff import FIRST_START, StaffDirectory, provisional_actor
@@ -196,17 +197,23 @@ class PickupWorker(RequestWorker):
 
     # -- handing over and cancelling ------------------------------------------------------
 
-    def _do_hand_over(self, order_id: str) -> None:
+    def _do_hand_over(self, order_id: str, approval: Approval | None = None) -> None:
+        """``approval``: a manager's, when the customer has no code to show."""
         code = self._codes.get(order_id, "")
-        self.slip_ready.emit(self.desk.hand_over(order_id, self._staff, code=code))
+        slip = self.desk.hand_over(order_id, self._staff, code=code, approval=approval)
+        self.slip_ready.emit(slip)
         self.moved.emit(self.desk.order(order_id))
 
     def _do_sale_lines(self, order_id: str) -> None:
         self.sale_lines_ready.emit(order_id, self.desk.sale_lines_for(order_id))
 
-    def _do_paid_in_store(self, order_id: str, sale_id: str) -> None:
+    def _do_paid_in_store(
+        self, order_id: str, sale_id: str, approval: Approval | None = None
+    ) -> None:
         code = self._codes.get(order_id, "")
-        slip = self.desk.hand_over_paid_in_store(order_id, self._staff, sale_id, code=code)
+        slip = self.desk.hand_over_paid_in_store(
+            order_id, self._staff, sale_id, code=code, approval=approval
+        )
         self.slip_ready.emit(slip)
         self.moved.emit(self.desk.order(order_id))
 

@@ -22,6 +22,7 @@ from pos.services.demo_store import build_demo_store
 from pos.services.pickup_desk import PickupDesk, stamp
 from pos.store import pickup_feed, push_queue
 from pos.store.local_store import LocalStore
+from pos.ui.desk_approval_screenshots import without_code_screenshots
 from pos.ui.grab import save_grab, wait_for
 from pos.ui.i18n import install_translations
 from pos.ui.pickup_controller import PickupController, PickupOptions
@@ -189,6 +190,9 @@ def _shoot(data_dir: Path, out: Path, language: str) -> list[Path]:
     screen.scan(wrong)
     wait_for(screen.refusal_shown)
     saved.append(save_grab(screen, out / f"pickup_picking_{language}.png"))
+    # Before its code is scanned: a cashier may not hand it over without a manager.
+    saved += without_code_screenshots(screen, controller, data_dir, "web-1039", out, language)
+    controller.request("set_staff", "Inès")
     screen.show_desk()
     screen.scan("WX23-YZ45")
     wait_for(screen.order_shown)

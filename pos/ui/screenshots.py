@@ -26,6 +26,7 @@ from pos.ui.qt import QApplication, QDialog
 from pos.ui.staff_screenshots import approval_screenshot, sign_in_screenshots, staff_speak
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.till_day_screenshots import till_day_screenshots
+from sync.engine.status import SyncStatus
 
 SIZES = ((1024, 768), (1920, 1080))
 
@@ -84,6 +85,10 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     dialog.complete_button.click()
     wait_for(screen.sale_shown)
     saved.append(save_grab(window, out / f"receipt_offer_{language}.png"))
+    # The change, big, and the status bar of a till cut off from central for a while.
+    window.show_sync_status(SyncStatus(state="offline", pending=12345, rejected=3))
+    saved.append(save_grab(window, out / f"till_change_offline_{language}.png"))
+    window.show_sync_status(None)
     saved.append(save_grab(customer, out / f"customer_display_change_{language}.png"))
     previews: list[QDialog] = []
     screen.receipts.preview_opened.connect(previews.append)

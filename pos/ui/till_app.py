@@ -237,7 +237,9 @@ class TillApp(QObject):
             return  # shut down meanwhile
         staff = self.window.staff.actor_id or self.options.cashier
         self.pickup = PickupController(PickupOptions(self.options.data_dir, staff=staff))
-        screen = self.pickup_screen = PickupScreen(self.pickup)
+        screen = self.pickup_screen = PickupScreen(
+            self.pickup, approver=self.window.staff.request_approval
+        )
         screen.desk_changed.connect(self.sync.wake)
         screen.pay_at_till.connect(self._pay_at_till)
         from pos.services.slips import handover_slip, picking_slip

@@ -345,29 +345,42 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="116"/>
+        <location filename="../../pos/ui/customer_display.py" line="117"/>
         <source>Thank you, see you soon!</source>
         <extracomment>Lines the customer sees: the newest at the bottom, as they come off the belt.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="120"/>
+        <location filename="../../pos/ui/customer_display.py" line="121"/>
         <source>Your change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="126"/>
+        <location filename="../../pos/ui/customer_display.py" line="127"/>
         <source>Welcome to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="137"/>
+        <location filename="../../pos/ui/customer_display.py" line="138"/>
         <source>Paid %1 · to pay %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="145"/>
+        <location filename="../../pos/ui/customer_display.py" line="146"/>
         <source>Total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskMessages</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/display.py" line="34"/>
+        <source>No code shown: type the customer&apos;s code, or a manager approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/display.py" line="38"/>
+        <source>Not approved: ask the customer for their order&apos;s code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -478,236 +491,129 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="70"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="71"/>
         <source>Check the customer&apos;s ID before handing over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="72"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="73"/>
         <source>Back to the desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="73"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="74"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="74"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="75"/>
         <source>Print the slip again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="75"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="76"/>
         <source>Hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="225"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="234"/>
         <source>Take payment at the till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="180"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="187"/>
         <source>Code %1 · order %2 · %3 line(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="189"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="77"/>
+        <source>Hand over without the code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="196"/>
         <source>Paid online: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="191"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="198"/>
         <source>To pay in store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="204"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="213"/>
         <source>Pickup %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="206"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="215"/>
         <source>Prepared with items missing: the customer was told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="227"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="236"/>
         <source>Waiting for the payment at the till…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="243"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="252"/>
         <source>Handed over at %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="252"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="261"/>
         <source>Not handed over: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverWithoutCode</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/without_code.py" line="46"/>
+        <source>Hand over order %1 (%2) without its code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="122"/>
+        <location filename="../../pos/ui/main_window.py" line="114"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="182"/>
-        <source>Network: no central server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="189"/>
-        <source>Network: offline, sales kept on this till</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="123"/>
+        <location filename="../../pos/ui/main_window.py" line="115"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="125"/>
+        <location filename="../../pos/ui/main_window.py" line="117"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="126"/>
+        <location filename="../../pos/ui/main_window.py" line="118"/>
         <source>&amp;Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="127"/>
+        <location filename="../../pos/ui/main_window.py" line="119"/>
         <source>&amp;Pickup desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="128"/>
+        <location filename="../../pos/ui/main_window.py" line="120"/>
         <source>&amp;Camera scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="129"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>&amp;Operations to check…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="130"/>
+        <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="167"/>
-        <source>Printer: none (receipts on screen)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="168"/>
-        <source>Printer: not used yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="169"/>
-        <source>Printer: ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="170"/>
-        <source>Printer: offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="171"/>
-        <source>Printer: out of paper</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="172"/>
-        <source>Printer: cover open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="173"/>
-        <source>Printer: not answering</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="175"/>
-        <source>Printer: error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="186"/>
-        <source>Network: connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="187"/>
-        <source>Network: syncing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="188"/>
-        <source>Network: online, up to date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="190"/>
-        <source>Network: sync stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="191"/>
-        <source>Network: the central server refused the last exchange</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="194"/>
-        <source>%1 to send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="196"/>
-        <source>%1 refused, to check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="201"/>
-        <source>Sales are kept on this till.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="203"/>
-        <source>Last success: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="208"/>
-        <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="222"/>
-        <source>%1 · terminal %2 · cashier %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="224"/>
-        <source>%1 · terminal %2 · nobody signed in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="232"/>
-        <source>Medusa without Comptoir&apos;s plugin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="234"/>
-        <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1263,33 +1169,33 @@
 <context>
     <name>OpeningScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="103"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="113"/>
         <source>Close the till (Z)…</source>
         <extracomment>A usual float of 150 € (pieces by denomination in cents), to be checked, not trusted.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="105"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="115"/>
         <source>Open the till with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="108"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="118"/>
         <source>This till was not closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="111"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="121"/>
         <source>The till session opened on %1 by %2 has been open more than %3 hours: close it with its Z (count the drawer), then open the new day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="119"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="129"/>
         <source>Opening the till: count the float in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="122"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="132"/>
         <source>Count the coins and notes left in the drawer for the day (the opening float) and correct each row: the count shown is a usual float, not yours.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,42 +1652,42 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="275"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="287"/>
         <source>Order %1 is ready, with items missing: the customer is told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="277"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="289"/>
         <source>Order %1 is ready: the customer is told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="259"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="271"/>
         <source>Order %1 is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="265"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="277"/>
         <source>Order %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="286"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="298"/>
         <source>Everything is picked: press Ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="290"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="302"/>
         <source>✓ %1: complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="292"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="304"/>
         <source>✓ %1: %2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="308"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="320"/>
         <source>The order is at the till: take the payment there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1855,6 +1761,14 @@
     <message>
         <location filename="../../pos/ui/widgets/pin_pad.py" line="103"/>
         <source>Sign in with this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductSearch</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/product_search.py" line="49"/>
+        <source>Search a product by name, brand or SKU (F2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2019,6 +1933,74 @@
     <message>
         <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="146"/>
         <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaleOutcome</name>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="17"/>
+        <source>Change due: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="29"/>
+        <location filename="../../pos/ui/sale_outcome.py" line="41"/>
+        <source>Paid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="33"/>
+        <source>Paid in cash, exact amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="34"/>
+        <source>Paid by card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="35"/>
+        <source>Paid by cheque</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="36"/>
+        <source>Paid in meal vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="37"/>
+        <source>Paid by gift card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="38"/>
+        <source>Paid by voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SalePanel</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="100"/>
+        <source>%1 items</source>
+        <extracomment>The change&apos;s size, relative to the application&apos;s font: the total&apos;s, in its place (on one line: at 1024×768 the right column holds &quot;À rendre : 1 234,56 €&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="103"/>
+        <source>Discounts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="106"/>
+        <source>Paid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="110"/>
+        <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2482,12 +2464,12 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="372"/>
+        <location filename="../../pos/ui/till_app.py" line="374"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="382"/>
+        <location filename="../../pos/ui/till_app.py" line="384"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2667,58 +2649,58 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillKeys</name>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="56"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="59"/>
         <source>Search</source>
         <extracomment>A key&apos;s height at zoom 1.0: a finger&apos;s press, two lines of text (52 leaves room for the quick keys at 1024×768); the pay key is taller. The primary action stands out: a whole row, in colour.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="57"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="60"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="58"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="61"/>
         <source>Discount %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="59"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="62"/>
         <source>Web cart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="60"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="63"/>
         <source>Void line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="61"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="64"/>
         <source>Park</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="62"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="65"/>
         <source>Recall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="63"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="66"/>
         <source>Cancel sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="64"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="67"/>
         <source>Open drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="65"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="68"/>
         <source>Reprint last (duplicate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="66"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="69"/>
         <source>Pay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2726,93 +2708,207 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="163"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="133"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="164"/>
-        <source>Search a product by name, brand or SKU (F2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="238"/>
-        <source>%1 items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
-        <source>Discounts: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="244"/>
-        <source>Paid: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="248"/>
-        <source>VAT %1: %2 on %3 excl. VAT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="275"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="230"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="277"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="232"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="316"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="261"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="325"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="270"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="379"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="304"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="387"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="312"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="394"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="319"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="401"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="326"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="452"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="377"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="409"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="334"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="341"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="434"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="359"/>
         <source>Drawer opened (recorded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TillStatusBar</name>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="116"/>
+        <source>At the till: %1</source>
+        <extracomment>Badge colours by sync state: red when sales only stay here, amber while busy.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="116"/>
+        <source>Nobody signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="123"/>
+        <source>%1 · terminal %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="129"/>
+        <source>Medusa without Comptoir&apos;s plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="131"/>
+        <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="144"/>
+        <source>Printer: none (receipts on screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="145"/>
+        <source>Printer: not used yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="146"/>
+        <source>Printer: ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="147"/>
+        <source>Printer: offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="148"/>
+        <source>Printer: out of paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="149"/>
+        <source>Printer: cover open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="150"/>
+        <source>Printer: not answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="152"/>
+        <source>Printer: error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="166"/>
+        <source>%1 to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="168"/>
+        <source>%1 refused, to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="184"/>
+        <source>No central server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="185"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="186"/>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="187"/>
+        <source>Online, up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="188"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="189"/>
+        <source>Sync stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="190"/>
+        <source>Refused by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="194"/>
+        <source>Sales are kept on this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="197"/>
+        <source>Offline: sales are kept on this till and sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="198"/>
+        <source>The central server refused the last exchange.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="204"/>
+        <source>Last success: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="209"/>
+        <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -345,30 +345,43 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="116"/>
+        <location filename="../../pos/ui/customer_display.py" line="117"/>
         <source>Thank you, see you soon!</source>
         <extracomment>Lines the customer sees: the newest at the bottom, as they come off the belt.</extracomment>
         <translation>Merci, à bientôt !</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="120"/>
+        <location filename="../../pos/ui/customer_display.py" line="121"/>
         <source>Your change: %1</source>
         <translation>Votre monnaie : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="126"/>
+        <location filename="../../pos/ui/customer_display.py" line="127"/>
         <source>Welcome to %1</source>
         <translation>Bienvenue chez %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="137"/>
+        <location filename="../../pos/ui/customer_display.py" line="138"/>
         <source>Paid %1 · to pay %2</source>
         <translation>Payé %1 · reste à payer %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="145"/>
+        <location filename="../../pos/ui/customer_display.py" line="146"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeskMessages</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/display.py" line="34"/>
+        <source>No code shown: type the customer&apos;s code, or a manager approves.</source>
+        <translation>Aucun code présenté : saisissez le code du client, ou faites valider par un responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/display.py" line="38"/>
+        <source>Not approved: ask the customer for their order&apos;s code.</source>
+        <translation>Non validé : demandez au client le code de sa commande.</translation>
     </message>
 </context>
 <context>
@@ -478,237 +491,130 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="70"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="71"/>
         <source>Check the customer&apos;s ID before handing over.</source>
         <translation>Vérifiez l&apos;identité du client avant de remettre la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="72"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="73"/>
         <source>Back to the desk</source>
         <translation>Retour au comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="73"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="74"/>
         <source>Cancel order…</source>
         <translation>Annuler la commande…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="74"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="75"/>
         <source>Print the slip again</source>
         <translation>Réimprimer le bon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="75"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="76"/>
         <source>Hand over</source>
         <translation>Remettre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="225"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="234"/>
         <source>Take payment at the till</source>
         <translation>Encaisser en caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="180"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="187"/>
         <source>Code %1 · order %2 · %3 line(s)</source>
         <translation>Code %1 · commande %2 · %3 ligne(s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="189"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="77"/>
+        <source>Hand over without the code…</source>
+        <translation>Remettre sans code…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="196"/>
         <source>Paid online: %1</source>
         <translation>Payée en ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="191"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="198"/>
         <source>To pay in store: %1</source>
         <translation>À payer en magasin : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="204"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="213"/>
         <source>Pickup %1</source>
         <translation>Retrait %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="206"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="215"/>
         <source>Prepared with items missing: the customer was told.</source>
         <translation>Préparée avec des manquants : le client a été prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="227"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="236"/>
         <source>Waiting for the payment at the till…</source>
         <translation>En attente du paiement en caisse…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="243"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="252"/>
         <source>Handed over at %1 by %2</source>
         <translation>Remise à %1 par %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="252"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="261"/>
         <source>Not handed over: %1</source>
         <translation>Non remise : %1</translation>
     </message>
 </context>
 <context>
+    <name>HandoverWithoutCode</name>
+    <message>
+        <location filename="../../pos/ui/screens/pickup/without_code.py" line="46"/>
+        <source>Hand over order %1 (%2) without its code</source>
+        <translation>Remettre la commande %1 (%2) sans son code</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="122"/>
+        <location filename="../../pos/ui/main_window.py" line="114"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="182"/>
-        <source>Network: no central server</source>
-        <translation>Réseau : pas de serveur central</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="189"/>
-        <source>Network: offline, sales kept on this till</source>
-        <translation>Réseau : hors ligne, ventes conservées sur cette caisse</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="123"/>
+        <location filename="../../pos/ui/main_window.py" line="115"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="125"/>
+        <location filename="../../pos/ui/main_window.py" line="117"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="126"/>
+        <location filename="../../pos/ui/main_window.py" line="118"/>
         <source>&amp;Sale</source>
         <translation>&amp;Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="127"/>
+        <location filename="../../pos/ui/main_window.py" line="119"/>
         <source>&amp;Pickup desk</source>
         <translation>Comptoir de &amp;retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="128"/>
+        <location filename="../../pos/ui/main_window.py" line="120"/>
         <source>&amp;Camera scanning…</source>
         <translation>Lecture par &amp;caméra…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="129"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>&amp;Operations to check…</source>
         <translation>&amp;Opérations à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="130"/>
+        <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="167"/>
-        <source>Printer: none (receipts on screen)</source>
-        <translation>Imprimante : aucune (tickets à l’écran)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="168"/>
-        <source>Printer: not used yet</source>
-        <translation>Imprimante : pas encore utilisée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="169"/>
-        <source>Printer: ready</source>
-        <translation>Imprimante : prête</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="170"/>
-        <source>Printer: offline</source>
-        <translation>Imprimante : hors ligne</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="171"/>
-        <source>Printer: out of paper</source>
-        <translation>Imprimante : plus de papier</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="172"/>
-        <source>Printer: cover open</source>
-        <translation>Imprimante : capot ouvert</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="173"/>
-        <source>Printer: not answering</source>
-        <translation>Imprimante : ne répond pas</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="175"/>
-        <source>Printer: error</source>
-        <translation>Imprimante : erreur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="186"/>
-        <source>Network: connecting…</source>
-        <translation>Réseau : connexion…</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="187"/>
-        <source>Network: syncing…</source>
-        <translation>Réseau : synchronisation…</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="188"/>
-        <source>Network: online, up to date</source>
-        <translation>Réseau : en ligne, à jour</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="190"/>
-        <source>Network: sync stopped</source>
-        <translation>Réseau : synchronisation arrêtée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="191"/>
-        <source>Network: the central server refused the last exchange</source>
-        <translation>Réseau : le serveur central a refusé le dernier échange</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="194"/>
-        <source>%1 to send</source>
-        <translation>%1 à envoyer</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="196"/>
-        <source>%1 refused, to check</source>
-        <translation>%1 refusée(s), à vérifier</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="201"/>
-        <source>Sales are kept on this till.</source>
-        <translation>Les ventes sont conservées sur cette caisse.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="203"/>
-        <source>Last success: %1</source>
-        <translation>Dernier succès : %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="208"/>
-        <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
-        <translation>Les opérations refusées sont listées dans Caisse → Opérations à vérifier…, d&apos;où elles peuvent être renvoyées.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="222"/>
-        <source>%1 · terminal %2 · cashier %3</source>
-        <translation>%1 · caisse %2 · caissier %3</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="224"/>
-        <source>%1 · terminal %2 · nobody signed in</source>
-        <translation>%1 · caisse %2 · personne n’est connecté</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="232"/>
-        <source>Medusa without Comptoir&apos;s plugin</source>
-        <translation>Medusa sans le plugin Comptoir</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="234"/>
-        <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
-        <translation>Le plugin Comptoir n’est pas installé dans Medusa : les paniers web ne peuvent pas être encaissés en caisse, les ventes sont enregistrées aux prix de Medusa, et les étapes du retrait en magasin, les retraits partiels et l’expiration en ont besoin. Demandez à votre administrateur de l’installer.</translation>
     </message>
 </context>
 <context>
@@ -1263,33 +1169,33 @@
 <context>
     <name>OpeningScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="103"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="113"/>
         <source>Close the till (Z)…</source>
         <extracomment>A usual float of 150 € (pieces by denomination in cents), to be checked, not trusted.</extracomment>
         <translation>Clôturer la caisse (Z)…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="105"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="115"/>
         <source>Open the till with %1</source>
         <translation>Ouvrir la caisse avec %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="108"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="118"/>
         <source>This till was not closed</source>
         <translation>Cette caisse n&apos;a pas été clôturée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="111"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="121"/>
         <source>The till session opened on %1 by %2 has been open more than %3 hours: close it with its Z (count the drawer), then open the new day.</source>
         <translation>La session de caisse ouverte le %1 par %2 est ouverte depuis plus de %3 heures : faites sa clôture Z (comptage du tiroir), puis ouvrez la nouvelle journée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="119"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="129"/>
         <source>Opening the till: count the float in the drawer</source>
         <translation>Ouverture de caisse : comptez le fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="122"/>
+        <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="132"/>
         <source>Count the coins and notes left in the drawer for the day (the opening float) and correct each row: the count shown is a usual float, not yours.</source>
         <translation>Comptez les pièces et billets du tiroir pour la journée (le fond de caisse) et corrigez chaque ligne : le comptage affiché est un fond de caisse habituel, pas le vôtre.</translation>
     </message>
@@ -1746,42 +1652,42 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="275"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="287"/>
         <source>Order %1 is ready, with items missing: the customer is told.</source>
         <translation>La commande %1 est prête, avec des manquants : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="277"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="289"/>
         <source>Order %1 is ready: the customer is told.</source>
         <translation>La commande %1 est prête : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="259"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="271"/>
         <source>Order %1 is cancelled.</source>
         <translation>La commande %1 est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="265"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="277"/>
         <source>Order %1: %2.</source>
         <translation>Commande %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="286"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="298"/>
         <source>Everything is picked: press Ready.</source>
         <translation>Tout est préparé : appuyez sur Prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="290"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="302"/>
         <source>✓ %1: complete</source>
         <translation>✓ %1 : complet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="292"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="304"/>
         <source>✓ %1: %2 of %3</source>
         <translation>✓ %1 : %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="308"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="320"/>
         <source>The order is at the till: take the payment there.</source>
         <translation>La commande est en caisse : encaissez-la là-bas.</translation>
     </message>
@@ -1856,6 +1762,14 @@
         <location filename="../../pos/ui/widgets/pin_pad.py" line="103"/>
         <source>Sign in with this code</source>
         <translation>Se connecter avec ce code</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSearch</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/product_search.py" line="49"/>
+        <source>Search a product by name, brand or SKU (F2)</source>
+        <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
     </message>
 </context>
 <context>
@@ -2020,6 +1934,74 @@
         <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="146"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>SaleOutcome</name>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="17"/>
+        <source>Change due: %1</source>
+        <translation>À rendre : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="29"/>
+        <location filename="../../pos/ui/sale_outcome.py" line="41"/>
+        <source>Paid: %1</source>
+        <translation>Payé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="33"/>
+        <source>Paid in cash, exact amount</source>
+        <translation>Payé en espèces, compte juste</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="34"/>
+        <source>Paid by card</source>
+        <translation>Payé par carte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="35"/>
+        <source>Paid by cheque</source>
+        <translation>Payé par chèque</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="36"/>
+        <source>Paid in meal vouchers</source>
+        <translation>Payé en titres-restaurant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="37"/>
+        <source>Paid by gift card</source>
+        <translation>Payé par carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_outcome.py" line="38"/>
+        <source>Paid by voucher</source>
+        <translation>Payé par avoir</translation>
+    </message>
+</context>
+<context>
+    <name>SalePanel</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="100"/>
+        <source>%1 items</source>
+        <extracomment>The change&apos;s size, relative to the application&apos;s font: the total&apos;s, in its place (on one line: at 1024×768 the right column holds &quot;À rendre : 1 234,56 €&quot;).</extracomment>
+        <translation>%1 articles</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="103"/>
+        <source>Discounts: %1</source>
+        <translation>Remises : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="106"/>
+        <source>Paid: %1</source>
+        <translation>Payé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="110"/>
+        <source>VAT %1: %2 on %3 excl. VAT</source>
+        <translation>TVA %1 : %2 sur %3 HT</translation>
     </message>
 </context>
 <context>
@@ -2485,12 +2467,12 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="372"/>
+        <location filename="../../pos/ui/till_app.py" line="374"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="382"/>
+        <location filename="../../pos/ui/till_app.py" line="384"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -2670,58 +2652,58 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillKeys</name>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="56"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="59"/>
         <source>Search</source>
         <extracomment>A key&apos;s height at zoom 1.0: a finger&apos;s press, two lines of text (52 leaves room for the quick keys at 1024×768); the pay key is taller. The primary action stands out: a whole row, in colour.</extracomment>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="57"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="60"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="58"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="61"/>
         <source>Discount %</source>
         <translation>Remise %</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="59"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="62"/>
         <source>Web cart</source>
         <translation>Panier web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="60"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="63"/>
         <source>Void line</source>
         <translation>Annuler la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="61"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="64"/>
         <source>Park</source>
         <translation>Mettre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="62"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="65"/>
         <source>Recall</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="63"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="66"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="64"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="67"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="65"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="68"/>
         <source>Reprint last (duplicate)</source>
         <translation>Dernier ticket (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="66"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="69"/>
         <source>Pay</source>
         <translation>Encaisser</translation>
     </message>
@@ -2729,94 +2711,208 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="163"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="133"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="164"/>
-        <source>Search a product by name, brand or SKU (F2)</source>
-        <translation>Rechercher un produit par nom, marque ou référence (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="238"/>
-        <source>%1 items</source>
-        <translation>%1 articles</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
-        <source>Discounts: %1</source>
-        <translation>Remises : %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="244"/>
-        <source>Paid: %1</source>
-        <translation>Payé : %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="248"/>
-        <source>VAT %1: %2 on %3 excl. VAT</source>
-        <translation>TVA %1 : %2 sur %3 HT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="275"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="230"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="277"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="232"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="316"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="261"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="325"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="270"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="379"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="304"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="387"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="312"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="394"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="319"/>
         <source>Type the discount in %, select a line, then F4.</source>
         <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="401"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="326"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="452"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="377"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="409"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="334"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="341"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="434"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="359"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
+    </message>
+</context>
+<context>
+    <name>TillStatusBar</name>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="116"/>
+        <source>At the till: %1</source>
+        <extracomment>Badge colours by sync state: red when sales only stay here, amber while busy.</extracomment>
+        <translation>À la caisse : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="116"/>
+        <source>Nobody signed in</source>
+        <translation>Personne n’est connecté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="123"/>
+        <source>%1 · terminal %2</source>
+        <translation>%1 · caisse %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="129"/>
+        <source>Medusa without Comptoir&apos;s plugin</source>
+        <translation>Medusa sans le plugin Comptoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="131"/>
+        <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
+        <translation>Le plugin Comptoir n’est pas installé dans Medusa : les paniers web ne peuvent pas être encaissés en caisse, les ventes sont enregistrées aux prix de Medusa, et les étapes du retrait en magasin, les retraits partiels et l’expiration en ont besoin. Demandez à votre administrateur de l’installer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="144"/>
+        <source>Printer: none (receipts on screen)</source>
+        <translation>Imprimante : aucune (tickets à l’écran)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="145"/>
+        <source>Printer: not used yet</source>
+        <translation>Imprimante : pas encore utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="146"/>
+        <source>Printer: ready</source>
+        <translation>Imprimante : prête</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="147"/>
+        <source>Printer: offline</source>
+        <translation>Imprimante : hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="148"/>
+        <source>Printer: out of paper</source>
+        <translation>Imprimante : plus de papier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="149"/>
+        <source>Printer: cover open</source>
+        <translation>Imprimante : capot ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="150"/>
+        <source>Printer: not answering</source>
+        <translation>Imprimante : ne répond pas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="152"/>
+        <source>Printer: error</source>
+        <translation>Imprimante : erreur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="166"/>
+        <source>%1 to send</source>
+        <translation>%1 à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="168"/>
+        <source>%1 refused, to check</source>
+        <translation>%1 refusée(s), à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="184"/>
+        <source>No central server</source>
+        <translation>Sans serveur central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="185"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="186"/>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="187"/>
+        <source>Online, up to date</source>
+        <translation>En ligne, à jour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="188"/>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="189"/>
+        <source>Sync stopped</source>
+        <translation>Synchronisation arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="190"/>
+        <source>Refused by the server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="194"/>
+        <source>Sales are kept on this till.</source>
+        <translation>Les ventes sont conservées sur cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="197"/>
+        <source>Offline: sales are kept on this till and sent later.</source>
+        <translation>Hors ligne : les ventes sont conservées sur cette caisse et envoyées plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="198"/>
+        <source>The central server refused the last exchange.</source>
+        <translation>Le serveur central a refusé le dernier échange.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="204"/>
+        <source>Last success: %1</source>
+        <translation>Dernier succès : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="209"/>
+        <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
+        <translation>Les opérations refusées sont listées dans Caisse → Opérations à vérifier…, d&apos;où elles peuvent être renvoyées.</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,7 @@ def test_switching_language_rewords_every_open_screen_and_dialog(
     french = _texts(till, desk)
     assert french["pay key"] == "Encaisser\nF12"
     assert french["message"].startswith("Code inconnu 3000000000007")
-    assert french["status bar"] == "Réseau : pas de serveur central"
+    assert french["status bar"] == "Sans serveur central"
     assert french["desk tab"] == "À préparer" and french["desk header"] == "Commande"
     assert french["state cell"] == "Reçue" and french["dialog key"] == "Espèces"
     assert french["total"].endswith("\u00a0€")  # 12,50 € in French
@@ -116,7 +116,7 @@ def test_switching_language_rewords_every_open_screen_and_dialog(
     english = _texts(till, desk)
     assert english["pay key"] == "Pay\nF12"
     assert english["message"].startswith("Unknown code 3000000000007")
-    assert english["status bar"] == "Network: no central server"
+    assert english["status bar"] == "No central server"
     assert english["menu"] == "&Sale"
     assert english["total"].startswith("€") and "." in english["total"]
     assert english["basket header"] == "Unit price"
@@ -146,7 +146,7 @@ def test_the_language_saved_in_the_settings_applies_without_a_restart(
     assert app.language == "en"
     assert app.window.till_screen.buttons["F12"].text() == "Pay\nF12"
     assert app.window.windowTitle() == "Comptoir — point of sale"
-    assert app.window.network_status.text() == "Network: no central server"
+    assert app.window.network_status.text() == "No central server"
 
 
 def _french_only() -> set[str]:

@@ -278,8 +278,10 @@ def test_screenshots_are_saved(qapp: QApplication, tmp_path: Path) -> None:
     finally:
         install_translations(qapp, "fr")  # the other GUI tests expect the default language
     assert sorted(path.name for path in saved) == [
+        "pickup_approval_fr.png",
         "pickup_desk_fr.png",
         "pickup_handover_fr.png",
         "pickup_picking_fr.png",
+        "pickup_without_code_fr.png",
     ]
     assert all(path.stat().st_size > 10_000 for path in saved)

@@ -14,11 +14,12 @@ def test_the_status_bar_tells_a_medusa_without_the_plugin(till: MainWindow, data
         summary = summarize(store, data_dir, "Camille")
     assert summary.medusa_plugin is None  # not a Medusa link: nothing to tell
     till.on_opened(summary)
-    assert "plugin" not in till.store_status.text() and not till.store_status.toolTip()
+    status = till.store_status
+    assert "plugin" not in status.full_text and "plugin" not in status.toolTip()
 
     till.on_opened(replace(summary, medusa_plugin=""))
-    assert "Medusa sans le plugin Comptoir" in till.store_status.text()
+    assert "Medusa sans le plugin Comptoir" in till.store_status.full_text
     assert "paniers web" in till.store_status.toolTip()
 
     till.on_opened(replace(summary, medusa_plugin="0.1.0"))
-    assert "plugin" not in till.store_status.text()
+    assert "plugin" not in till.store_status.full_text

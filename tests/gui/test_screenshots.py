@@ -40,6 +40,9 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("sign_in", ""),
             ("sign_in_pin", ""),
             ("approval", ""),
+            ("till_change_offline", ""),
+            ("pickup_without_code", ""),
+            ("pickup_approval", ""),
         )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)

@@ -74,7 +74,7 @@ def test_the_right_pin_opens_the_sale_and_the_status_bar_names_the_cashier(
     sign_in_by_touch(qtbot, app, "camille", "1111")
     window = app.window
     assert window.stack.currentWidget() is window.till_screen and not window.staff.locked
-    assert "caissier Camille" in window.store_status.text()
+    assert window.cashier_status.text() == "À la caisse : Camille"
 
 
 def test_each_cashier_signs_in_in_their_own_language_live(
@@ -89,13 +89,13 @@ def test_each_cashier_signs_in_in_their_own_language_live(
     assert app.language == "en"
     assert window.till_menu.title() == "&Till"
     assert "Pay" in window.till_screen.buttons["F12"].text()
-    assert "cashier Julien" in window.store_status.text()
+    assert window.cashier_status.text() == "At the till: Julien"
     window.staff.lock_action.trigger()  # F1
     assert window.staff.screen.title.text() == "Who is at the till?"
     sign_in_by_touch(qtbot, app, "camille", "1111")
     assert app.language == "fr"
     assert window.till_menu.title() == "&Caisse"
-    assert "caissier Camille" in window.store_status.text()
+    assert window.cashier_status.text() == "À la caisse : Camille"
 
 
 def test_switch_parks_the_basket_under_its_author_and_gives_it_back_to_them(
@@ -144,7 +144,7 @@ def test_a_scanned_badge_reaches_the_sign_in_screen(qtbot: QtBot, make_app, data
         "Badge lu — saisissez votre code"
     )
     type_pin(qtbot, app, "3333", app.window.staff.signed_in)
-    assert "caissier Inès" in app.window.store_status.text()
+    assert app.window.cashier_status.text() == "À la caisse : Inès"
 
 
 def test_the_pin_is_checked_on_the_worker_thread_not_the_gui_thread(qtbot: QtBot, make_app) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
+from hardware.receipt.formatting import SHOP_TIME_ZONE
 from pos.domain.pickup import Picking, PickupLine, PickupState
 from pos.domain.product import SoldBy
 from pos.domain.quantity import line_gross
@@ -62,7 +63,8 @@ def short_text(line: DeskLine) -> str:
 
 def _local(stamp: str | None, tz: tzinfo | None) -> datetime | None:
     try:
-        return datetime.fromisoformat(stamp).astimezone(tz) if stamp else None
+        # None: the store's time (Europe/Paris), never the machine's (a UTC server's).
+        return datetime.fromisoformat(stamp).astimezone(tz or SHOP_TIME_ZONE) if stamp else None
     except ValueError:
         return None
 

@@ -33,6 +33,8 @@ from pos.ui.screens.pickup.desk_view import DeskView
 from pos.ui.screens.pickup.display import desk_message
 from pos.ui.screens.pickup.handover_view import HandoverView
 from pos.ui.screens.pickup.picking_view import PickingView
+from pos.ui.screens.pickup.without_code import HandoverWithoutCode
+from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.widgets.message_line import Message, MessageLine
 from pos.ui.zoom import set_font, zoom_for
 
@@ -51,7 +53,15 @@ class PickupScreen(QWidget):
     conflicts_shown = Signal(int)
     refusal_shown = Signal(str)  # code
 
-    def __init__(self, controller: PickupController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: PickupController,
+        parent: QWidget | None = None,
+        *,
+        approver: RequestApproval | None = None,
+    ) -> None:
+        """``approver``: the staff gate's door to a manager's approval (hand-over without
+        the code); None: nobody can approve here."""
         super().__init__(parent)
         self.setObjectName("pickupScreen")
         self.controller = controller
@@ -61,6 +71,7 @@ class PickupScreen(QWidget):
         self.handover = HandoverView(tz, self)
         self._build()
         self._connect_views()
+        self.without_code = HandoverWithoutCode(self, approver)
         worker = controller.worker
         worker.page_listed.connect(self._on_page)
         worker.searched.connect(self._on_searched)
@@ -167,6 +178,7 @@ class PickupScreen(QWidget):
     @Slot(str, str)
     def hand_over_paid_in_store(self, order_id: str, sale_id: str) -> None:
         """The till recorded sale ``sale_id`` for the order: record the handover."""
+        self.without_code.paid_in_store(order_id, sale_id)
         self.controller.request("paid_in_store", order_id, sale_id)
 
     @Slot()
@@ -322,6 +334,7 @@ class PickupScreen(QWidget):
         self.message_label.setProperty("code", code)
         self.message_label.show()
         self.handover.unlock()
+        self.without_code.refused(code, params)
         QApplication.beep()
         self.refusal_shown.emit(code)
 

@@ -16,30 +16,26 @@ from pos.ui.dialogs.drawer_reason_dialog import DrawerReasonDialog
 from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.dialogs.recovery_dialog import RecoveryDialog
-from pos.ui.i18n import is_language_change, retranslate_model
+from pos.ui.i18n import Retranslating, retranslate_model
 from pos.ui.messages import user_message
 from pos.ui.models.basket_model import BasketModel
-from pos.ui.money import format_money, format_rate
+from pos.ui.money import format_money
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import (
     QApplication,
-    QEvent,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QResizeEvent,
-    Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
+from pos.ui.screens.till.product_search import ProductSearch
+from pos.ui.screens.till.sale_panel import SalePanel
 from pos.ui.till_controller import TillController
-from pos.ui.widgets.message_line import Message, MessageLine
+from pos.ui.widgets.message_line import Message
 from pos.ui.widgets.quick_keys_panel import QuickKeysPanel
 from pos.ui.widgets.receipt_offer import ReceiptOffer
 from pos.ui.widgets.tables import row_table
@@ -50,10 +46,8 @@ from sync.contract.codes import CART_QR_PREFIX, PICKUP_QR_PREFIX
 if TYPE_CHECKING:
     from pos.services.online_cart import LoadedCart
 
-SEARCH_DEBOUNCE_MS = 150
 
-
-class TillScreen(QWidget):
+class TillScreen(Retranslating, QWidget):
     # Emitted on the GUI thread once the screen shows what the worker answered.
     basket_shown = Signal(object)  # BasketView
     refusal_shown = Signal(str)  # code
@@ -82,7 +76,6 @@ class TillScreen(QWidget):
         worker = controller.worker
         worker.changed.connect(self.show_basket)
         worker.refused.connect(self.show_refusal)
-        worker.searched.connect(self.show_results)
         worker.completed.connect(self.on_completed)
         worker.parked_listed.connect(self.show_parked)
         worker.cart_loaded.connect(self.on_cart_loaded)
@@ -97,17 +90,11 @@ class TillScreen(QWidget):
         self.scan_field = QLineEdit(self)
         self.scan_field.setObjectName("scanField")
         self.scan_field.returnPressed.connect(self.submit_scan_field)
-        self.search_field = QLineEdit(self)
-        self.search_field.setObjectName("searchField")
-        self.search_field.textEdited.connect(self._schedule_search)
-        self.search_field.returnPressed.connect(self.add_first_result)
-        self.results = QListWidget(self)
-        self.results.setObjectName("searchResults")
-        self.results.itemActivated.connect(self.add_result)
-        self.results.hide()
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.timeout.connect(self._run_search)
+        self.scan_field.textEdited.connect(self.clear_sale)  # a key: the next sale starts
+        self.search = ProductSearch(self.controller, self)
+        self.search.results_shown.connect(self.results_shown)
+        self.search.product_chosen.connect(self.scan_field.setFocus)
+        self.search_field, self.results = self.search.field, self.search.results
 
         self.table = row_table(self.model, "basketTable", self)
         # Fixed widths: resizing to contents would measure every row on every scan.
@@ -121,24 +108,12 @@ class TillScreen(QWidget):
         left.addWidget(self.results)
         left.addWidget(self.table, 1)
 
-        self.total_label = QLabel(self)
-        self.total_label.setObjectName("totalLabel")
-        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.details_label = QLabel(self)
-        self.details_label.setObjectName("detailsLabel")
-        self.details_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.vat_label = QLabel(self)
-        self.vat_label.setObjectName("vatLabel")
-        self.vat_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.message_label = MessageLine(self)
-        self.message_label.setObjectName("messageLabel")
-        self.message_label.setWordWrap(True)
+        panel = self.sale_panel = SalePanel(self)
+        self.total_label, self.message_label = panel.total_label, panel.message_label
+        self.details_label, self.vat_label = panel.details_label, panel.vat_label
 
         right = QVBoxLayout()
-        right.addWidget(self.total_label)
-        right.addWidget(self.details_label)
-        right.addWidget(self.vat_label)
-        right.addWidget(self.message_label)
+        right.addWidget(panel)
         right.addWidget(self.receipt_offer)
         self.quick_keys = QuickKeysPanel(self)
         self.quick_keys.key_pressed.connect(self.ring_quick_key)
@@ -152,19 +127,12 @@ class TillScreen(QWidget):
         self.apply_zoom(1.0)
         self.scan_field.setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Hints and the basket's totals in the new language (the keys and the message
         line word themselves again)."""
         self.scan_field.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
-        self.search_field.setPlaceholderText(self.tr("Search a product by name, brand or SKU (F2)"))
+        self.search.retranslate_ui()
         retranslate_model(self.model)
-        if self.view is not None:
-            self._show_totals(self.view)
 
     # -- size ---------------------------------------------------------------------------
 
@@ -182,10 +150,9 @@ class TillScreen(QWidget):
             (self.table, 1.25, False),
             (self.scan_field, 1.4, False),
             (self.search_field, 1.1, False),
-            (self.total_label, 2.6, True),
-            (self.message_label, 1.2, True),
         ):
             set_font(widget, factor, zoom, bold=bold)
+        self.sale_panel.apply_zoom(zoom)
         self.table.verticalHeader().setDefaultSectionSize(round(40 * zoom))
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
@@ -202,7 +169,7 @@ class TillScreen(QWidget):
     def _keys(self) -> TillKeys:
         self.keys = TillKeys(
             [
-                ("F2", self.focus_search),
+                ("F2", self.search.focus),
                 ("F3", self.apply_quantity),
                 ("F4", self.apply_discount),
                 ("F5", self.load_cart),
@@ -216,6 +183,7 @@ class TillScreen(QWidget):
             ],
             self,
         )
+        self.keys.pressed.connect(self.clear_sale)
         self.buttons = self.keys.buttons
         return self.keys
 
@@ -230,28 +198,14 @@ class TillScreen(QWidget):
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
-        self._show_totals(view)
+        if view.lines:
+            self.clear_sale()
+        self.sale_panel.show_totals(view)
         self.basket_shown.emit(view)
 
-    def _show_totals(self, view: BasketView) -> None:
-        self.total_label.setText(format_money(view.total_cents))
-        details = [self.tr("%1 items").replace("%1", str(view.item_count))]
-        if view.discount_cents:
-            details.append(
-                self.tr("Discounts: %1").replace("%1", f"-{format_money(view.discount_cents)}")
-            )
-        if view.paid_cents:
-            details.append(self.tr("Paid: %1").replace("%1", format_money(view.paid_cents)))
-        self.details_label.setText("  ·  ".join(details))
-        self.vat_label.setText(
-            "\n".join(
-                self.tr("VAT %1: %2 on %3 excl. VAT")
-                .replace("%1", format_rate(line.vat_bp))
-                .replace("%2", format_money(line.vat_cents))
-                .replace("%3", format_money(line.base_cents))
-                for line in view.vat
-            )
-        )
+    def clear_sale(self) -> None:
+        """The last sale's change leaves the screen: the next sale has begun."""
+        self.sale_panel.clear_sale()
 
     def show_refusal(self, code: str, message: str, params: dict | None = None) -> None:
         self.message_label.setStyleSheet("color: #b00020;")
@@ -268,6 +222,7 @@ class TillScreen(QWidget):
 
     def on_completed(self, sale) -> None:
         self.show_info(partial(self._sale_text, sale))
+        self.sale_panel.show_sale(sale)  # the change, big, until the next scan or key
         self.controller.request("mark_shown", sale.sale_id)  # a restart won't announce it
         self.sale_shown.emit(sale)
 
@@ -284,23 +239,13 @@ class TillScreen(QWidget):
         self.recovery_dialog = RecoveryDialog(view, self.controller, self)
         self.recovery_dialog.open()
 
-    def show_results(self, query: str, products: list) -> None:
-        if query != self.search_field.text().strip():
-            return  # an older search answered late
-        self.results.clear()
-        for product in products:
-            item = QListWidgetItem(f"{product.name} — {format_money(product.price_cents)}")
-            item.setData(Qt.ItemDataRole.UserRole, product.id)
-            self.results.addItem(item)
-        self.results.setVisible(bool(products))
-        self.results_shown.emit(len(products))
-
     # -- actions ------------------------------------------------------------------------
 
     def scan(self, code: str) -> None:
         """From the scan field, a wedge scanner burst, a serial scanner or the camera.
         A web cart's QR loads the cart; a pickup order's QR goes to the pickup desk."""
         self.message_label.clear()
+        self.clear_sale()
         self.receipts.decline_pending()
         if code.startswith(CART_QR_PREFIX):
             self.controller.request("load_cart", code)
@@ -335,30 +280,10 @@ class TillScreen(QWidget):
             self.scan(code)
 
     def focus_search(self) -> None:
-        self.search_field.setFocus()
-        self.search_field.selectAll()
-
-    def _schedule_search(self) -> None:
-        self._search_timer.start(SEARCH_DEBOUNCE_MS)
-
-    def _run_search(self) -> None:
-        query = self.search_field.text().strip()
-        if len(query) >= 2:
-            self.controller.request("search", query)
-        else:
-            self.results.clear()
-            self.results.hide()
-
-    def add_result(self, item: QListWidgetItem) -> None:
-        self.controller.request("add_product", item.data(Qt.ItemDataRole.UserRole), 1)
-        self.search_field.clear()
-        self.results.clear()
-        self.results.hide()
-        self.scan_field.setFocus()
+        self.search.focus()
 
     def add_first_result(self) -> None:
-        if self.results.count():
-            self.add_result(self.results.item(0))
+        self.search.add_first_result()
 
     def selected_line_id(self) -> int | None:
         line = self.model.line_at(self.table.currentIndex().row())

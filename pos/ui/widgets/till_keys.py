@@ -4,9 +4,10 @@ do the same thing, each key showing its name and its F-key."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
-from pos.ui.i18n import is_language_change
-from pos.ui.qt import QEvent, QGridLayout, QKeySequence, QPushButton, QShortcut, Qt, QWidget
+from pos.ui.i18n import Retranslating
+from pos.ui.qt import QGridLayout, QKeySequence, QPushButton, QShortcut, Qt, QWidget, Signal
 from pos.ui.zoom import set_font
 
 #: A key's height at zoom 1.0: a finger's press, two lines of text (52 leaves room for
@@ -22,7 +23,9 @@ PAY_KEY_STYLE = (
 )
 
 
-class TillKeys(QWidget):
+class TillKeys(Retranslating, QWidget):
+    pressed = Signal(str)  # the F-key, before its slot runs (pressed or touched)
+
     def __init__(self, actions: Sequence[tuple[str, Callable[[], None]]], screen: QWidget) -> None:
         """``actions``: (F-key, slot) in the grid's order; the shortcuts belong to
         ``screen``, so they work wherever the focus is on it."""
@@ -31,7 +34,8 @@ class TillKeys(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
-        for position, (key, slot) in enumerate(actions):
+        for position, (key, action) in enumerate(actions):
+            slot = partial(self._press, key, action)
             button = QPushButton(self)
             button.setObjectName(f"action{key}")
             button.setMinimumHeight(KEY_HEIGHT)
@@ -46,10 +50,9 @@ class TillKeys(QWidget):
             self.buttons[key] = button
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
+    def _press(self, key: str, action: Callable[[], None], *_clicked: object) -> None:
+        self.pressed.emit(key)
+        action()
 
     def retranslate_ui(self) -> None:
         labels = {

@@ -43,7 +43,7 @@ def test_f5_loads_a_web_cart_at_a_medusa_till(qtbot: QtBot, till_app: TillApp, s
         shop.close()
     window = till_app.window
     screen = window.till_screen
-    assert "sans le plugin" not in window.store_status.text()  # the plugin is installed
+    assert "sans le plugin" not in window.store_status.full_text  # the plugin is installed
 
     screen.scan_field.setText(code)
     with qtbot.waitSignal(till_app.controller.worker.cart_loaded, timeout=20_000):

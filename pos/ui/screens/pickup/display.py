@@ -8,7 +8,7 @@ from typing import Any
 from pos.domain.product import SoldBy
 from pos.ui.messages import user_message
 from pos.ui.models.pickup_model import state_text
-from pos.ui.qt import QTableView
+from pos.ui.qt import QCoreApplication, QTableView
 
 
 def parse_count(text: str, sold_by: SoldBy) -> int | None:
@@ -30,6 +30,14 @@ def desk_message(code: str, message: str, params: dict[str, Any] | None = None) 
     for key in ("state", "target"):
         if key in shown:
             shown[key] = state_text(str(shown[key]))
+    if code == "right_refused" and shown.get("right") == "handover_without_code":
+        return QCoreApplication.translate(
+            "DeskMessages", "No code shown: type the customer's code, or a manager approves."
+        )
+    if code == "handover_not_approved":
+        return QCoreApplication.translate(
+            "DeskMessages", "Not approved: ask the customer for their order's code."
+        )
     if code == "pickup_bad_quantity" and "picked" in shown:
         code = "pickup_bad_handover_quantity"
     return user_message(code, message, shown)

@@ -46,6 +46,7 @@ class HandoverView(QWidget):
     hand_over_requested = Signal(str)  # order id (prepaid)
     pay_requested = Signal(str)  # order id (to pay at the till)
     cancel_requested = Signal(str, str)  # order id, reason
+    without_code_requested = Signal(str)  # order id: a manager approves, no code shown
     reprint_requested = Signal(object)  # HandoverSlip
     back_requested = Signal()
 
@@ -73,6 +74,7 @@ class HandoverView(QWidget):
             (self.cancel_button, self.tr("Cancel order…")),
             (self.reprint_button, self.tr("Print the slip again")),
             (self.give_button, self.tr("Hand over")),
+            (self.without_code_button, self.tr("Hand over without the code…")),
         ):
             button.setText(text)
         self._word_pay_button()
@@ -120,12 +122,16 @@ class HandoverView(QWidget):
         self.give_button.clicked.connect(self._give)
         self.pay_button = self._button("payAtTillButton")
         self.pay_button.clicked.connect(self._pay)
+        self.without_code_button = self._button("withoutCodeButton")  # after a refusal
+        self.without_code_button.clicked.connect(self._without_code)
+        self.without_code_button.hide()
         for button in (self.give_button, self.pay_button):
             button.setStyleSheet("background: #1b5e20; color: white; font-weight: bold;")
         actions = QHBoxLayout()
         for button in (self.back_button, self.cancel_button, self.reprint_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.without_code_button)
         actions.addWidget(self.pay_button)
         actions.addWidget(self.give_button)
         about = QVBoxLayout()
@@ -160,7 +166,7 @@ class HandoverView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(round(44 * zoom))
         fit_rows(self.table)
         own = (self.back_button, self.cancel_button, self.reprint_button, self.give_button)
-        for button in (*own, self.pay_button):
+        for button in (*own, self.pay_button, self.without_code_button):
             set_font(button, 1.15, zoom, bold=button in (self.give_button, self.pay_button))
             button.setMinimumHeight(round(56 * zoom))
 
@@ -171,6 +177,7 @@ class HandoverView(QWidget):
         if self.order is None or self.order.id != order.id:
             self.slip = None
             self.unlock()
+            self.without_code_button.hide()
         self.order = order
         self.model.set_order(order)
         fit_rows(self.table)
@@ -196,6 +203,8 @@ class HandoverView(QWidget):
         self.pay_button.setVisible(ready and not order.paid)
         self.cancel_button.setVisible(ready)
         self.reprint_button.setVisible(self.slip is not None)
+        if not ready:
+            self.without_code_button.hide()
         self.slip_frame.setVisible(self.slip is not None)
 
     def _facts(self, order: DeskOrder) -> str:
@@ -256,6 +265,18 @@ class HandoverView(QWidget):
         if self.order is not None:
             self.give_button.setEnabled(False)  # one press is one handover
             self.hand_over_requested.emit(self.order.id)
+
+    def offer_without_code(self) -> None:
+        """The customer has no code and this person may not hand over without it: a
+        manager may approve (``without_code_requested``)."""
+        if self.order is not None and self.order.state is PickupState.READY:
+            self.without_code_button.show()
+
+    def _without_code(self) -> None:
+        if self.order is not None:
+            self.without_code_button.setEnabled(False)  # one approval asked at a time
+            self.without_code_requested.emit(self.order.id)
+            self.without_code_button.setEnabled(True)
 
     def _pay(self) -> None:
         if self.order is not None:

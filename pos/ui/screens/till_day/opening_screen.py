@@ -12,10 +12,19 @@ from functools import partial
 
 from hardware.receipt.formatting import local_time_text
 from pos.domain.cash import DENOMINATIONS
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
-from pos.ui.qt import QEvent, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from pos.ui.qt import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from pos.ui.till_day_requests import SessionState
 from pos.ui.widgets.cash_count import CashCountForm
 from pos.ui.widgets.message_line import MessageLine
@@ -27,7 +36,7 @@ SUGGESTED_FLOAT: dict[int, int] = {
 }  # fmt: skip
 
 
-class OpeningScreen(QWidget):
+class OpeningScreen(Retranslating, QWidget):
     open_requested = Signal(object)  # counts: dict[int, int] (cents → pieces)
     close_requested = Signal()  # the old session's Z first
 
@@ -45,6 +54,12 @@ class OpeningScreen(QWidget):
         set_font(self.hint, 1.1, 1.0)
         self.form = CashCountForm(DENOMINATIONS, parent=self)
         self.form.set_counts(SUGGESTED_FLOAT)
+        # At 1024×768 the rows scroll rather than push the status bar off the screen.
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("openingScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.form)
         self.message = MessageLine(self)
         self.message.setObjectName("openingMessage")
         self.message.setWordWrap(True)
@@ -68,7 +83,7 @@ class OpeningScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
-        layout.addWidget(self.form, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.retranslate_ui()
@@ -89,15 +104,10 @@ class OpeningScreen(QWidget):
         self.message.clear()
         self.open_requested.emit(self.form.counts())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         state = self.state
         too_old = state is not None and state.too_old and state.session is not None
-        self.form.setVisible(not too_old)
+        self.scroll.setVisible(not too_old)
         self.open_button.setVisible(not too_old)
         self.close_button.setVisible(too_old)
         self.close_button.setText(self.tr("Close the till (Z)…"))

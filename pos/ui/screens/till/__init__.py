@@ -1,0 +1,1 @@
+"""The till screen's parts: what it shows about the sale, and the product search."""
