@@ -156,6 +156,7 @@ class TillScreen(Retranslating, QWidget):
         self.table.verticalHeader().setDefaultSectionSize(round(40 * zoom))
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
+        set_font(header, 1.0, zoom, bold=True)  # its own: it kept a bigger zoom's otherwise
         for column, sample in (
             (BasketModel.QUANTITY, "00,000 kg"),
             (BasketModel.UNIT_PRICE, "0 000,00 €"),

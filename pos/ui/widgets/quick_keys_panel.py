@@ -11,8 +11,10 @@ from pos.services.quick_keys import KEYS_PER_PAGE, QuickKey, QuickPage
 from pos.ui.money import format_money
 from pos.ui.qt import (
     QEvent,
+    QFrame,
     QGridLayout,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     Qt,
     QTabBar,
@@ -23,6 +25,9 @@ from pos.ui.qt import (
 from pos.ui.zoom import set_font
 
 COLUMNS = 4
+#: A quick key's least height at zoom 1.0: a finger's press (the panel scrolls rather
+#: than squeeze them).
+QUICK_KEY_HEIGHT = 48
 
 
 class QuickKeysPanel(QWidget):
@@ -36,12 +41,21 @@ class QuickKeysPanel(QWidget):
         self.tabs.setExpanding(False)
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.currentChanged.connect(self._show_page)
-        self._grid = QGridLayout()
+        # The keys scroll when the column is short (1024×768 after a sale, the change and
+        # the receipt offer shown): the panel gives way, the screen never outgrows 768 px.
+        keys = QWidget(self)
+        self._grid = QGridLayout(keys)
+        self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(6)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(keys)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        layout.addLayout(self._grid, 1)
+        layout.addWidget(self.scroll, 1)
         self.keys: list[QPushButton] = []
         self._pages: list[QuickPage] = []
         self._zoom = 1.0
@@ -63,7 +77,7 @@ class QuickKeysPanel(QWidget):
         set_font(self.tabs, 1.1, zoom, bold=True)
         for button in self.keys:
             set_font(button, 0.95, zoom)
-            button.setMinimumHeight(round(54 * zoom))
+            button.setMinimumHeight(round(QUICK_KEY_HEIGHT * zoom))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -79,7 +93,7 @@ class QuickKeysPanel(QWidget):
         if not 0 <= index < len(self._pages):
             return
         for key in self._pages[index].keys:
-            button = QPushButton(self._text(key), self)
+            button = QPushButton(self._text(key), self.scroll.widget())
             button.setObjectName(f"quickKey{key.position}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus
             # Ignored: the grid shares what the screen has, never pushes the basket aside.

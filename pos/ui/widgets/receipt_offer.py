@@ -25,6 +25,7 @@ class ReceiptOffer(QFrame):
         self.retry_button.setMinimumHeight(48)
         self.retry_button.clicked.connect(self.retry)
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the column is full at 1024×768 after a sale
         layout.addWidget(self.label)
         for button in (self.print_button, self.preview_button, self.decline_button):
             layout.addWidget(button)

@@ -14,6 +14,9 @@ from pos.ui.zoom import set_font
 #: the quick keys at 1024×768); the pay key is taller.
 KEY_HEIGHT = 52
 PAY_KEY_HEIGHT = 64
+#: Three keys a row: at 1024×768 the column also holds the total, the change, the
+#: receipt offer and the quick keys (two columns made the window taller than the screen).
+COLUMNS = 3
 #: The primary action stands out: a whole row, in colour.
 PAY_KEY = "F12"
 PAY_KEY_STYLE = (
@@ -34,7 +37,8 @@ class TillKeys(Retranslating, QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
-        for position, (key, action) in enumerate(actions):
+        plain = [key for key, _action in actions if key != PAY_KEY]
+        for key, action in actions:
             slot = partial(self._press, key, action)
             button = QPushButton(self)
             button.setObjectName(f"action{key}")
@@ -42,11 +46,11 @@ class TillKeys(Retranslating, QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             QShortcut(QKeySequence(key), screen, activated=slot)
-            if key == PAY_KEY:
+            if key == PAY_KEY:  # a row of its own, below the others
                 button.setStyleSheet(PAY_KEY_STYLE)
-                grid.addWidget(button, position // 2 + 1, 0, 1, 2)
+                grid.addWidget(button, -(-len(plain) // COLUMNS), 0, 1, COLUMNS)
             else:
-                grid.addWidget(button, position // 2, position % 2)
+                grid.addWidget(button, *divmod(plain.index(key), COLUMNS))
             self.buttons[key] = button
         self.retranslate_ui()
 
