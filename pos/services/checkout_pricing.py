@@ -101,7 +101,9 @@ def sale_approvals(basket: Basket) -> tuple[SaleApproval, ...]:
     found: list[SaleApproval] = []
     for line_no, line in enumerate(basket.active_lines(), start=1):
         if line.override is not None and line.override.approval_id:
-            found.append(SaleApproval(line.override.approval_id, Right.PRICE_OVERRIDE.value, line_no))
+            found.append(
+                SaleApproval(line.override.approval_id, Right.PRICE_OVERRIDE.value, line_no)
+            )
         if line.discount is not None and line.discount.approval_id:
             right = Right.LINE_DISCOUNT_ABOVE_LIMIT.value
             found.append(SaleApproval(line.discount.approval_id, right, line_no))
