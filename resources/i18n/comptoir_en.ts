@@ -450,37 +450,38 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="51"/>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="53"/>
         <source>Discount</source>
+        <extracomment>The chosen target and unit stand out, as on the till&apos;s pay key.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="54"/>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="56"/>
         <source>Line: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="55"/>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="57"/>
         <source>Whole ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="70"/>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="72"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="74"/>
         <source>Remove the discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="75"/>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="77"/>
         <source>Change the price…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="78"/>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="80"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1991,37 +1992,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/price_dialog.py" line="60"/>
-        <source>“%1”: catalogue price %2</source>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="65"/>
+        <source>Catalogue price: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/price_dialog.py" line="65"/>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="69"/>
         <source>New price, e.g. 3,00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/price_dialog.py" line="78"/>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="82"/>
         <source>A few words (needed for “other”)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/price_dialog.py" line="83"/>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="87"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/price_dialog.py" line="84"/>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="88"/>
         <source>Catalogue price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/price_dialog.py" line="86"/>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="90"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/price_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="132"/>
         <source>Say in a few words why the price changes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2650,7 +2651,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="146"/>
+        <location filename="../../pos/ui/till_app.py" line="145"/>
         <source>The settings file could not be used:
 %1
 

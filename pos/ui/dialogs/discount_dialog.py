@@ -29,6 +29,8 @@ from pos.ui.widgets.amount_keypad import AmountKeypad
 from pos.ui.zoom import set_font
 
 LINE, TICKET = "line", "ticket"
+#: The chosen target and unit stand out, as on the till's pay key.
+CHOICE_STYLE = "QPushButton:checked { background: #1d5fa8; color: white; border-radius: 6px; }"
 PERCENT, EUROS = "percent", "euros"
 
 
@@ -87,6 +89,7 @@ class DiscountDialog(QDialog):
         for index, (key, text) in enumerate(items):
             button = self._button(f"discount_{key}", text, None)
             button.setCheckable(True)
+            button.setStyleSheet(CHOICE_STYLE)
             button.setProperty("choice", key)
             group.addButton(button, index)
         return group

@@ -57,9 +57,13 @@ class PriceDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setWindowTitle(self.tr("Change the price"))
         self.catalog_cents = catalog_cents
-        self.title = QLabel(self.tr("“%1”: catalogue price %2").replace("%1", line_name)
-                            .replace("%2", format_money(catalog_cents)), self)  # fmt: skip
+        self.title = QLabel(line_name, self)
+        self.title.setObjectName("priceLineName")
         self.title.setWordWrap(True)
+        set_font(self.title, 1.2, 1.0, bold=True)
+        self.catalog_label = QLabel(
+            self.tr("Catalogue price: %1").replace("%1", format_money(catalog_cents)), self
+        )
         self.price_field = QLineEdit(self)
         self.price_field.setObjectName("newPrice")
         self.price_field.setPlaceholderText(self.tr("New price, e.g. 3,00"))
@@ -87,19 +91,21 @@ class PriceDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (
             self.title,
+            self.catalog_label,
             self.price_field,
             AmountKeypad(self.price_field, self),
             self.reasons,
             self.note_field,
             self.error_label,
         ):
-            layout.addWidget(widget)  # fmt: skip
+            layout.addWidget(widget)
         actions = QHBoxLayout()
         for button in (cancel, self.catalog_button, self.apply_button):
             actions.addWidget(button)
         layout.addLayout(actions)
         self.price_field.returnPressed.connect(self.apply)
         self.price_field.setFocus()
+        self.setMinimumWidth(440)
 
     def _button(self, name: str, text: str, slot) -> QPushButton:
         button = QPushButton(text, self)
