@@ -6,6 +6,7 @@ discounts in euros; the meal-voucher cap per sale."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from itertools import count
 
 import pytest
@@ -161,6 +162,8 @@ def test_the_override_survives_a_restart_and_is_sealed_in_the_sale(store, staff,
     assert "price_override" not in pushed["lines"][1]
     assert store.sales.get(sale.sale_id).draft == sale.draft  # read back as committed
     assert journal.verify(conn).ok
+    with pytest.raises(sqlite3.DatabaseError, match="immutable"):
+        conn.execute("DELETE FROM sale_approvals WHERE sale_id = ?", (sale.sale_id,))
 
 
 def test_discounts_in_euros_on_a_line_and_on_the_ticket(store, staff, demo_items):
