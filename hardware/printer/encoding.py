@@ -51,6 +51,7 @@ FALLBACK: dict[str, str] = {
     "\u2009": " ",  # thin space
     "\u2007": " ",  # figure space
     "×": "x",
+    "→": "->",
     "€": "EUR",
     "°": "o",
     "•": "*",

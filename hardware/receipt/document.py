@@ -29,6 +29,7 @@ class ReceiptLine:
     discount_cents: int
     total_cents: int
     vat_code: str
+    catalog_unit_price_cents: int | None = None  # when sold at another price than this
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +45,12 @@ class VatRow:
 
 @dataclass(frozen=True, slots=True)
 class TenderRow:
-    """One payment, e.g. ("Espèces", 3000); labels come localised from the services layer."""
+    """One payment, e.g. ("Espèces", 3000); labels come localised from the services layer.
+    ``reference``: a gift card's or voucher's number, printed under it."""
 
     label: str
     amount_cents: int
+    reference: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,8 @@ LABELS: dict[str, dict[str, str]] = {
         "duplicate": "DUPLICATA",
         "reprint": "Réimpression n°",
         "sale_ref": "Réf.",
+        "price_changed": "Prix modifié",
+        "tender_ref": "N°",
     },
     "en": {
         "total": "TOTAL",
@@ -62,6 +64,8 @@ LABELS: dict[str, dict[str, str]] = {
         "duplicate": "DUPLICATE",
         "reprint": "Reprint no.",
         "sale_ref": "Ref.",
+        "price_changed": "Price changed",
+        "tender_ref": "No.",
     },
 }
 
@@ -160,6 +164,11 @@ def _item_lines(line: ReceiptLine, page: _Page) -> list[Item]:
     if line.quantity_text.strip() != "1":
         unit = format_cents(line.unit_price_cents)
         items.append(fit(f"{_INDENT}{page.fold(line.quantity_text)} x {unit}", page.columns))
+    if line.catalog_unit_price_cents is not None:
+        prices = f"{format_cents(line.catalog_unit_price_cents)} → "
+        prices += f"{format_cents(line.unit_price_cents)}  "
+        label = _INDENT + page.label("price_changed")
+        items.append(left_right(label, page.fold(prices), page.columns))
     if line.discount_cents:
         discount = f"{format_cents(-line.discount_cents)}  "
         items.append(left_right(_INDENT + page.label("discount"), discount, page.columns))
@@ -202,10 +211,14 @@ def _vat_table(doc: ReceiptDocument, page: _Page) -> list[Item]:
 
 
 def _payments(doc: ReceiptDocument, page: _Page) -> list[Item]:
-    items: list[Item] = [
-        left_right(page.fold(tender.label), page.money(tender.amount_cents), page.columns)
-        for tender in doc.tenders
-    ]
+    items: list[Item] = []
+    for tender in doc.tenders:
+        items.append(
+            left_right(page.fold(tender.label), page.money(tender.amount_cents), page.columns)
+        )
+        if tender.reference:
+            reference = f"{_INDENT}{page.label('tender_ref')} {page.fold(tender.reference)}"
+            items.append(fit(reference, page.columns))
     if doc.change_cents:
         items.append(left_right(page.label("change"), page.money(doc.change_cents), page.columns))
     return [*items, page.rule()] if items else []

@@ -58,6 +58,9 @@ class TillSettings:
     # tender's gap added up, in cents) needs a manager's approval.
     session_max_hours: int = 24
     close_difference_limit_cents: int = 500
+    # Meal vouchers (titres-restaurant) one sale may take, in cents (0: no cap): the law
+    # caps them at 25 € a day per employee, and a till only sees this sale.
+    meal_voucher_cap_cents: int = 2500
     # Back to the sign-in screen after this many minutes without a key or a touch (0:
     # never); the open basket stays with its author.
     lock_after_minutes: int = 5

@@ -97,6 +97,9 @@ def _till(section: Section) -> TillSettings:
         close_difference_limit_cents=section.integer(
             "close_difference_limit_cents", default.close_difference_limit_cents, 0, 100_000
         ),
+        meal_voucher_cap_cents=section.integer(
+            "meal_voucher_cap_cents", default.meal_voucher_cap_cents, 0, 100_000
+        ),
         lock_after_minutes=section.integer(
             "lock_after_minutes", default.lock_after_minutes, 0, 24 * 60
         ),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pos.domain.discount import Discount, allocate
 from pos.domain.errors import PosError
 from pos.domain.money import MAX_CENTS, check_amount, format_eur
+from pos.domain.price_override import PriceOverride
 from pos.domain.product import Product, SoldBy
 from pos.domain.quantity import check_quantity, line_gross
 from pos.domain.sale import SaleLine, VatLine
@@ -30,6 +31,7 @@ class BasketLine:
     discount: Discount | None = None
     fixed_gross_cents: int | None = None
     voided: bool = False
+    override: PriceOverride | None = None  # the product snapshot carries the new price
 
     @property
     def gross_cents(self) -> int:
@@ -94,6 +96,7 @@ class Basket:
             and last.fixed_gross_cents is None
             and not last.voided
             and last.discount is None
+            and last.override is None
             and product.sold_by is SoldBy.UNIT
             and last.product == product
             and last.barcode == barcode
@@ -117,6 +120,20 @@ class Basket:
     def set_line_discount(self, line_id: int, discount: Discount | None) -> BasketLine:
         line = self._line(line_id)
         return self._replace(line, replace(line, discount=discount))
+
+    def override_price(
+        self, line_id: int, unit_price_cents: int, override: PriceOverride | None
+    ) -> BasketLine:
+        """Sell the line at ``unit_price_cents`` (per unit or per kg); ``None`` restores
+        the catalogue price. A label-priced line keeps its label's price."""
+        line = self._line(line_id)
+        if line.fixed_gross_cents is not None:
+            raise PosError(
+                "This item's price comes from its label: it cannot be changed here.",
+                code="price_fixed_by_label",
+            )
+        product = replace(line.product, price_cents=unit_price_cents)
+        return self._replace(line, replace(line, product=product, override=override))
 
     def set_ticket_discount(self, discount: Discount | None) -> None:
         """Set or clear the discount on the whole ticket; refuse more than the ticket."""
@@ -186,6 +203,7 @@ class Basket:
                     line_discount_cents=line.discount_cents,
                     ticket_discount_cents=share,
                     total_cents=line.net_cents - share,
+                    price_override=line.override,
                 )
             )
         return tuple(result)

@@ -10,17 +10,41 @@ from typing import Any
 
 from pos.domain.basket import Basket, BasketLine
 from pos.domain.discount import Discount
+from pos.domain.price_override import OverrideReason, PriceOverride
 from pos.domain.product import Product, SoldBy
 
 
-def _discount(data: dict[str, int] | None) -> Discount | None:
+def _discount(data: dict[str, Any] | None) -> Discount | None:
     return Discount(**data) if data else None
 
 
-def discount_to_dict(discount: Discount | None) -> dict[str, int] | None:
+def discount_to_dict(discount: Discount | None) -> dict[str, Any] | None:
     if discount is None:
         return None
-    return {"percent_bp": discount.percent_bp, "amount_cents": discount.amount_cents}
+    data: dict[str, Any] = {
+        "percent_bp": discount.percent_bp,
+        "amount_cents": discount.amount_cents,
+    }
+    if discount.approval_id:
+        data["approval_id"] = discount.approval_id
+    return data
+
+
+def override_to_dict(override: PriceOverride | None) -> dict[str, Any] | None:
+    if override is None:
+        return None
+    return {
+        "catalog_price_cents": override.catalog_price_cents,
+        "reason": override.reason.value,
+        "note": override.note,
+        "approval_id": override.approval_id,
+    }
+
+
+def _override(data: dict[str, Any] | None) -> PriceOverride | None:
+    if not data:
+        return None
+    return PriceOverride(**{**data, "reason": OverrideReason(data["reason"])})
 
 
 def line_to_dict(line: BasketLine) -> dict[str, Any]:
@@ -42,6 +66,7 @@ def line_to_dict(line: BasketLine) -> dict[str, Any]:
         "discount": discount_to_dict(line.discount),
         "fixed_gross_cents": line.fixed_gross_cents,
         "voided": line.voided,
+        "override": override_to_dict(line.override),
     }
 
 
@@ -65,6 +90,7 @@ def basket_from_dict(data: dict[str, Any]) -> Basket:
                 discount=_discount(raw["discount"]),
                 fixed_gross_cents=raw["fixed_gross_cents"],
                 voided=raw["voided"],
+                override=_override(raw.get("override")),
             )
         )
     basket = Basket(tuple(lines), _discount(data["ticket_discount"]), len(lines) + 1)

@@ -16,10 +16,12 @@ from pos.domain.money import check_amount, format_eur, mul_div_half_up
 
 @dataclass(frozen=True, slots=True)
 class Discount:
-    """Either ``percent_bp`` (1000 = 10 %) or ``amount_cents``, never both."""
+    """Either ``percent_bp`` (1000 = 10 %) or ``amount_cents``, never both;
+    ``approval_id``: the manager's approval it was given under, if any."""
 
     percent_bp: int = 0
     amount_cents: int = 0
+    approval_id: str | None = None
 
     @classmethod
     def percent(cls, percent_bp: int) -> Discount:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pos.domain.price_override import PriceOverride
 from pos.domain.product import SoldBy
 
 
@@ -29,6 +30,7 @@ class SaleLine:
     line_discount_cents: int
     ticket_discount_cents: int  # this line's share of the ticket discount
     total_cents: int  # gross - line discount - ticket discount share
+    price_override: PriceOverride | None = None  # unit_price_cents is then the new price
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,17 @@ class SaleDraft:
     vat: tuple[VatLine, ...]
     total_cents: int
     change_cents: int
+    approvals: tuple[SaleApproval, ...] = ()  # managers' approvals of this sale's acts
+
+
+@dataclass(frozen=True, slots=True)
+class SaleApproval:
+    """A manager's approval an act of this sale was made under (``line_no`` 0: the
+    whole ticket)."""
+
+    approval_id: str
+    right: str
+    line_no: int = 0
 
 
 @dataclass(frozen=True, slots=True)

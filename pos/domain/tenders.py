@@ -2,7 +2,10 @@
 
 Only cash can exceed what is due (the difference is the change); a card, voucher or
 gift card is taken for at most the amount still due, since it cannot give change.
-Several tenders may split one sale.
+Several tenders may split one sale. Meal vouchers (titres-restaurant) are also capped
+per sale: the law caps them at 25 € a day per employee (Code du travail, art. R3262-10;
+all food products allowed until 31 Dec 2026) and a till cannot know the customer's
+other purchases that day, so it caps what one sale takes.
 """
 
 from __future__ import annotations
@@ -73,3 +76,24 @@ class Payment:
         if not 0 <= index < len(self.tenders):
             raise PosError("There is no such payment to remove.", code="no_such_tender")
         return self.tenders.pop(index)
+
+
+#: The legal daily cap of meal vouchers per employee, in 2026: the default per-sale cap.
+MEAL_VOUCHER_CAP_CENTS = 2500
+
+
+def check_meal_voucher_cap(payment: Payment, kind: str, amount_cents: int, cap_cents: int) -> None:
+    """Refuse a meal voucher that would take the sale's meal vouchers over ``cap_cents``
+    (0: no cap), naming the cap and what is left under it."""
+    if kind != TenderKind.MEAL_VOUCHER or cap_cents <= 0:
+        return
+    taken = sum(t.amount_cents for t in payment.tenders if t.kind == TenderKind.MEAL_VOUCHER)
+    left = max(cap_cents - taken, 0)
+    if amount_cents > left:
+        raise PosError(
+            f"Meal vouchers are capped at {format_eur(cap_cents)} per sale: "
+            f"{format_eur(left)} left for this sale. Take the rest another way.",
+            code="meal_voucher_cap",
+            cap_cents=cap_cents,
+            left_cents=left,
+        )

@@ -25,6 +25,7 @@ class LineView:
     discount_cents: int
     total_cents: int
     voided: bool
+    catalog_price_cents: int | None = None  # set when the price was overridden
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class BasketView:
     remaining_cents: int
     change_cents: int
     last_line_id: int | None  # the line the last action touched, to select it
+    ticket_discount_cents: int = 0
 
 
 def basket_view(checkout: Checkout, last_line_id: int | None = None) -> BasketView:
@@ -55,6 +57,7 @@ def basket_view(checkout: Checkout, last_line_id: int | None = None) -> BasketVi
             discount_cents=0 if line.voided else line.discount_cents,
             total_cents=0 if line.voided else line.net_cents,
             voided=line.voided,
+            catalog_price_cents=line.override.catalog_price_cents if line.override else None,
         )
         for line in checkout.basket.lines
     )
@@ -71,4 +74,5 @@ def basket_view(checkout: Checkout, last_line_id: int | None = None) -> BasketVi
         remaining_cents=payment.remaining_cents if payment.tenders else totals.total_cents,
         change_cents=payment.change_cents,
         last_line_id=last_line_id,
+        ticket_discount_cents=totals.ticket_discount_cents,
     )

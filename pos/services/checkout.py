@@ -20,15 +20,21 @@ from typing import Protocol
 from hardware.barcodes import DEFAULT_LAYOUTS, BarcodeError, CodeKind, MeasureKind, parse_scan
 from pos.domain.basket import Basket, BasketLine, BasketTotals
 from pos.domain.basket_codec import basket_from_dict, basket_to_dict
-from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.money import check_amount
 from pos.domain.product import Product, SoldBy
-from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Approval, Right
+from pos.domain.rights import Actor, Approval, Right
 from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
-from pos.domain.tenders import Payment, TenderKind
-from pos.services.approvals import authorize, within_amount
-from pos.services.basket_snapshot import BasketSnapshot, Recovery, recovered_basket
+from pos.domain.tenders import (
+    MEAL_VOUCHER_CAP_CENTS,
+    Payment,
+    TenderKind,
+    check_meal_voucher_cap,
+)
+from pos.services.approvals import authorize
+from pos.services.basket_snapshot import BasketSnapshot, Recovery
+from pos.services.checkout_pricing import PricingActs, sale_approvals
+from pos.services.checkout_recovery import RecoveryActs
 from pos.services.drawer import record_opening
 from pos.store import cancelled_sales, open_basket, parked
 from pos.store.db import write_transaction
@@ -58,7 +64,7 @@ class SessionGate(Protocol):
     def require_open(self) -> str: ...
 
 
-class Checkout:
+class Checkout(PricingActs, RecoveryActs):
     def __init__(
         self,
         store: LocalStore,
@@ -69,10 +75,12 @@ class Checkout:
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
         session_gate: SessionGate | None = None,
+        meal_voucher_cap_cents: int = MEAL_VOUCHER_CAP_CENTS,
     ) -> None:
         self.store = store
         self.session_gate = session_gate  # None: no till sessions (until the opening screen)
         self.terminal_id = terminal_id
+        self.meal_voucher_cap_cents = meal_voucher_cap_cents  # per sale; 0: no cap
         self.actor = actor  # who is signed in: the sale's cashier, checked for each right
         self._layouts = layouts
         self._clock = clock
@@ -175,34 +183,6 @@ class Checkout:
     def set_quantity(self, line_id: int, quantity: int) -> BasketLine:
         return self._mutate(lambda: self.basket.set_quantity(line_id, quantity))
 
-    def set_line_discount(
-        self, line_id: int, discount: Discount | None, approval: Approval | None = None
-    ) -> BasketLine:
-        """Up to ``LINE_DISCOUNT_FREE_LIMIT_BP`` of the line anyone may give; more needs
-        ``LINE_DISCOUNT_ABOVE_LIMIT`` or a manager's approval."""
-        if discount is not None and self._share_bp(line_id, discount) > LINE_DISCOUNT_FREE_LIMIT_BP:
-            authorize(self.store, self.actor, Right.LINE_DISCOUNT_ABOVE_LIMIT, approval)
-            line = next(ln for ln in self.basket.lines if ln.line_id == line_id)
-            within_amount(
-                self.actor, Right.LINE_DISCOUNT_ABOVE_LIMIT, approval, discount.on(line.gross_cents)
-            )
-        return self._mutate(lambda: self.basket.set_line_discount(line_id, discount))
-
-    def _share_bp(self, line_id: int, discount: Discount) -> int:
-        line = next((ln for ln in self.basket.lines if ln.line_id == line_id), None)
-        return discount.share_bp(line.gross_cents if line is not None else 0)
-
-    def set_ticket_discount(
-        self, discount: Discount | None, approval: Approval | None = None
-    ) -> None:
-        """Any ticket discount needs ``TICKET_DISCOUNT`` (or an approval); removing one
-        does not."""
-        if discount is not None:
-            authorize(self.store, self.actor, Right.TICKET_DISCOUNT, approval)
-            net = sum(line.net_cents for line in self.basket.active_lines())
-            within_amount(self.actor, Right.TICKET_DISCOUNT, approval, discount.on(net))
-        self._mutate(lambda: self.basket.set_ticket_discount(discount))
-
     def void_line(self, line_id: int, approval: Approval | None = None) -> BasketLine:
         """Strike a line out. Once payment has started it needs ``VOID_AFTER_PAYMENT``
         (or an approval); the tenders taken stay, against the lower total."""
@@ -252,6 +232,7 @@ class Checkout:
             raise PosError("The basket is empty: scan an item first.", code="empty_basket")
         self._refuse_while_recovering()
         self._session_id()
+        check_meal_voucher_cap(self.payment, kind, amount_cents, self.meal_voucher_cap_cents)
         self.payment.add(kind, amount_cents, reference)
         self._save()
         return self.payment
@@ -283,6 +264,7 @@ class Checkout:
             vat=totals.vat,
             total_cents=totals.total_cents,
             change_cents=self.payment.change_cents,
+            approvals=sale_approvals(self.basket),
         )
         completed = self.store.sales.commit(
             draft, now=self._clock(), open_basket_of=self.terminal_id, session_id=session_id
@@ -367,75 +349,6 @@ class Checkout:
         with write_transaction(conn):
             parked.park(conn, sale_id, self.terminal_id, cashier, label, payload)
             open_basket.clear(conn, self.terminal_id)
-
-    # -- after a restart: the last sale unshown, the basket left open ----------------------
-
-    def recover(self) -> Recovery:
-        """At start: what the till must settle before it sells (and it refuses to sell
-        until then): its last sale if committed but never shown, a basket left open."""
-        self.recovery = self._find_recovery()
-        return self.recovery
-
-    def _find_recovery(self) -> Recovery:
-        conn = self.store.conn
-        unshown_id = open_basket.unshown_sale(conn, self.terminal_id)
-        unshown = self.store.sales.get(unshown_id) if unshown_id else None
-        saved = open_basket.load(conn, self.terminal_id)
-        found = recovered_basket(saved) if saved is not None else None
-        if found is not None and found.basket.is_empty() and not found.tenders:
-            with write_transaction(conn):  # every line voided: nothing left to sell
-                open_basket.clear(conn, self.terminal_id)
-            found = None
-        return Recovery(unshown, found)
-
-    def _refuse_while_recovering(self) -> None:
-        if self.recovery.pending:
-            raise PosError(
-                "Settle the sale left from before the restart first: acknowledge the last "
-                "sale, resume or set aside the open basket.",
-                code="recovery_pending",
-            )
-
-    def mark_shown(self, sale_id: str) -> None:
-        """The screen showed this completed sale: it is no longer "committed, unshown"."""
-        open_basket.mark_shown(self.snapshot.saver, self.terminal_id, sale_id, self._clock())
-
-    def acknowledge_unshown(self) -> None:
-        """The cashier saw the notice of the last sale, committed before the restart."""
-        sale = self.recovery.unshown
-        if sale is not None:
-            self.mark_shown(sale.sale_id)
-            self.recovery = replace(self.recovery, unshown=None)
-
-    def resume_open_basket(self) -> BasketTotals:
-        """Take back the basket left open, exactly as it was (prices, tenders taken)."""
-        found = self._recovered()
-        self.basket, self.payment = found.basket, found.payment()
-        self.sale_id, self.started_at = found.sale_id, found.started_at
-        self.snapshot.adopt(found.sale_id, found.basket, found.tenders)
-        self.recovery = replace(self.recovery, basket=None)
-        return self.basket.totals()
-
-    def set_aside_open_basket(self, label: str = "") -> str:
-        """Park the basket left open (F8 resumes it later); refused once paid in part."""
-        found = self._recovered()
-        if found.tenders:
-            raise PosError(
-                "Payments were taken for this sale: resume it, then finish it or remove them.",
-                code="payments_taken",
-            )
-        payload = {"sale_id": found.sale_id, "started_at": found.started_at}
-        payload["basket"] = basket_to_dict(found.basket)
-        self._park_and_clear(found.sale_id, found.cashier, label, payload)
-        self.recovery = replace(self.recovery, basket=None)
-        return found.sale_id
-
-    def _recovered(self):
-        if self.recovery.unshown is not None:
-            raise PosError("Acknowledge the last sale first.", code="recovery_pending")
-        if self.recovery.basket is None:
-            raise PosError("No sale was left open.", code="nothing_to_resume")
-        return self.recovery.basket
 
     def _start_new_sale(self) -> None:
         self.snapshot.forget()

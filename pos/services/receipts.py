@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from hardware.receipt.document import ReceiptDocument, ReceiptLine, TenderRow, VatRow
 from pos.config import StoreSettings
 from pos.domain.quantity import format_quantity
-from pos.domain.sale import CompletedSale
+from pos.domain.sale import CompletedSale, SaleTender
 from pos.domain.vat import rate_label
 
 TENDER_LABELS = {
@@ -73,6 +73,9 @@ def receipt_document(
             discount_cents=line.line_discount_cents,
             total_cents=line.gross_cents - line.line_discount_cents,
             vat_code=codes[line.vat_bp],
+            catalog_unit_price_cents=(
+                line.price_override.catalog_price_cents if line.price_override else None
+            ),
         )
         for line in draft.lines
     )
@@ -92,7 +95,10 @@ def receipt_document(
             )
             for v in draft.vat
         ),
-        tenders=tuple(TenderRow(labels.get(t.kind, t.kind), t.amount_cents) for t in draft.tenders),
+        tenders=tuple(
+            TenderRow(labels.get(t.kind, t.kind), t.amount_cents, _printed_reference(t))
+            for t in draft.tenders
+        ),
         change_cents=draft.change_cents,
         ticket_no=sale.ticket_no,
         terminal_id=draft.terminal_id,
@@ -104,6 +110,15 @@ def receipt_document(
         reprint_count=reprint_count,
         language="en" if header.language == "en" else "fr",
     )
+
+
+def _printed_reference(tender: SaleTender) -> str:
+    """A gift card's or voucher's number is printed (the customer checks it was the one
+    used); a card payment's reference is the bank's, never printed here."""
+    return tender.reference if tender.kind in _REFERENCE_PRINTED else ""
+
+
+_REFERENCE_PRINTED = frozenset({"gift_card", "voucher"})
 
 
 def paid_in_cash(sale: CompletedSale) -> bool:

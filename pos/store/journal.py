@@ -33,6 +33,7 @@ from pos.store import immutability
 from pos.store.errors import translate_errors
 from pos.store.sale_codec import (
     SALE_FIELDS,
+    SELECT_APPROVALS,
     SELECT_LINES,
     SELECT_TENDERS,
     SELECT_VAT,
@@ -94,10 +95,14 @@ class JournalReport:
 
 
 def canonical_sale_bytes(
-    sale: Row, lines: Sequence[Row], tenders: Sequence[Row], vat: Sequence[Row]
+    sale: Row,
+    lines: Sequence[Row],
+    tenders: Sequence[Row],
+    vat: Sequence[Row],
+    approvals: Sequence[Row] = (),
 ) -> bytes:
     """The bytes a sale is sealed with, from its rows in ``sale_codec`` field order."""
-    return canonical_json(sale_record(sale, lines, tenders, vat)).encode("utf-8")
+    return canonical_json(sale_record(sale, lines, tenders, vat, approvals)).encode("utf-8")
 
 
 def chain_hash(prev_hash: str, canonical: bytes) -> str:
@@ -325,7 +330,7 @@ def _check_seal(conn: sqlite3.Connection, entry: _Entry) -> None:
 def _sale_children(conn: sqlite3.Connection, sale_id: str) -> tuple[list[Row], ...]:
     return tuple(
         conn.execute(sql, (sale_id,)).fetchall()
-        for sql in (SELECT_LINES, SELECT_TENDERS, SELECT_VAT)
+        for sql in (SELECT_LINES, SELECT_TENDERS, SELECT_VAT, SELECT_APPROVALS)
     )
 
 

@@ -17,11 +17,15 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from pos.domain.price_override import OverrideReason, PriceOverride
 from pos.domain.product import SoldBy
-from pos.domain.sale import SaleDraft, SaleLine, SaleTender, VatLine
+from pos.domain.sale import SaleApproval, SaleDraft, SaleLine, SaleTender, VatLine
 
 #: Bump when the record's shape changes; old entries keep hashing with the old shape.
-RECORD_VERSION = 1
+#: Version 2 adds a line's ``price_override`` and the sale's ``approvals``; a sale with
+#: neither is still written as version 1, byte for byte as before.
+RECORD_VERSION = 2
+PLAIN_RECORD_VERSION = 1
 
 SALE_FIELDS = (
     "id",
@@ -48,6 +52,10 @@ LINE_FIELDS = (
     "ticket_discount_cents",
     "total_cents",
 )
+#: Stored after LINE_FIELDS; NULL on a line sold at its catalogue price.
+OVERRIDE_FIELDS = ("catalog_price_cents", "price_reason", "price_note", "price_approval_id")
+STORED_LINE_FIELDS = (*LINE_FIELDS, *OVERRIDE_FIELDS)
+APPROVAL_FIELDS = ("approval_id", "granted_right", "line_no")
 TENDER_FIELDS = ("seq", "kind", "amount_cents", "reference")
 VAT_FIELDS = ("vat_bp", "base_cents", "vat_cents", "total_cents")
 
@@ -65,14 +73,21 @@ def _insert(table: str, fields: Sequence[str]) -> str:
 # Writers and readers, built from the field lists so their column orders cannot drift.
 # Child rows are inserted as (sale_id, *row) and read back without the sale_id.
 INSERT_SALE = _insert("sales", SALE_FIELDS)
-INSERT_LINE = _insert("sale_lines", ("sale_id", *LINE_FIELDS))
+INSERT_LINE = _insert("sale_lines", ("sale_id", *STORED_LINE_FIELDS))
+INSERT_APPROVAL = _insert("sale_approvals", ("sale_id", *APPROVAL_FIELDS))
 INSERT_TENDER = _insert("sale_tenders", ("sale_id", *TENDER_FIELDS))
 INSERT_VAT = _insert("sale_vat", ("sale_id", *VAT_FIELDS))
 SELECT_SALE_WITH_HASH = (
     f"SELECT {_columns(SALE_FIELDS, 's.')}, j.hash FROM sales s "
     "LEFT JOIN journal j ON j.sale_id = s.id WHERE s.id = ?"
 )
-SELECT_LINES = f"SELECT {_columns(LINE_FIELDS)} FROM sale_lines WHERE sale_id = ? ORDER BY line_no"
+SELECT_LINES = (
+    f"SELECT {_columns(STORED_LINE_FIELDS)} FROM sale_lines WHERE sale_id = ? ORDER BY line_no"
+)
+SELECT_APPROVALS = (
+    f"SELECT {_columns(APPROVAL_FIELDS)} FROM sale_approvals WHERE sale_id = ? "
+    "ORDER BY line_no, approval_id"
+)
 SELECT_TENDERS = (
     f"SELECT {_columns(TENDER_FIELDS)} FROM sale_tenders WHERE sale_id = ? ORDER BY seq"
 )
@@ -117,9 +132,27 @@ def line_rows(draft: SaleDraft) -> list[Row]:
             line.line_discount_cents,
             line.ticket_discount_cents,
             line.total_cents,
+            *_override_row(line.price_override),
         )
         for line in draft.lines
     ]
+
+
+def _override_row(override: PriceOverride | None) -> Row:
+    if override is None:
+        return (None, None, None, None)
+    return (
+        override.catalog_price_cents,
+        str(override.reason),
+        override.note,
+        override.approval_id,
+    )
+
+
+def approval_rows(draft: SaleDraft) -> list[Row]:
+    """The sale's approvals in the order SELECT_APPROVALS reads them back."""
+    rows = [(a.approval_id, a.right, a.line_no) for a in draft.approvals]
+    return sorted(rows, key=lambda row: (row[2], row[0]))
 
 
 def tender_rows(draft: SaleDraft) -> list[Row]:
@@ -141,19 +174,45 @@ def vat_rows(draft: SaleDraft) -> list[Row]:
 
 
 def sale_record(
-    sale: Row, lines: Sequence[Row], tenders: Sequence[Row], vat: Sequence[Row]
+    sale: Row,
+    lines: Sequence[Row],
+    tenders: Sequence[Row],
+    vat: Sequence[Row],
+    approvals: Sequence[Row] = (),
 ) -> dict:
-    """The canonical record of a sale, built from its rows (journal and outbox share it)."""
+    """The canonical record of a sale, built from its rows (journal and outbox share it).
+
+    A line row may stop after LINE_FIELDS (no override columns)."""
     record = dict(zip(SALE_FIELDS, sale, strict=True))
-    record["v"] = RECORD_VERSION
-    record["lines"] = [dict(zip(LINE_FIELDS, row, strict=True)) for row in lines]
+    record["lines"] = [_line_record(row) for row in lines]
     record["tenders"] = [dict(zip(TENDER_FIELDS, row, strict=True)) for row in tenders]
     record["vat"] = [dict(zip(VAT_FIELDS, row, strict=True)) for row in vat]
+    if approvals:
+        record["approvals"] = [
+            {"approval_id": a, "right": right, "line_no": n} for a, right, n in approvals
+        ]
+    extended = bool(approvals) or any("price_override" in line for line in record["lines"])
+    record["v"] = RECORD_VERSION if extended else PLAIN_RECORD_VERSION
     return record
 
 
+def _line_record(row: Row) -> dict:
+    base = len(LINE_FIELDS)
+    line = dict(zip(LINE_FIELDS, row[:base], strict=True))
+    extra = row[base:]
+    if extra and extra[0] is not None:
+        line["price_override"] = dict(
+            zip(("catalog_price_cents", "reason", "note", "approval_id"), extra, strict=True)
+        )
+    return line
+
+
 def draft_from_rows(
-    sale: Row, lines: Sequence[Row], tenders: Sequence[Row], vat: Sequence[Row]
+    sale: Row,
+    lines: Sequence[Row],
+    tenders: Sequence[Row],
+    vat: Sequence[Row],
+    approvals: Sequence[Row] = (),
 ) -> SaleDraft:
     """Rebuild the draft exactly as it was committed (VAT rows highest rate first)."""
     sale_id, terminal_id, _ticket, cashier, started_at, _completed, total, change = sale
@@ -169,12 +228,20 @@ def draft_from_rows(
         vat=tuple(VatLine(*row) for row in vat),
         total_cents=total,
         change_cents=change,
+        approvals=tuple(SaleApproval(a, right, n) for a, right, n in approvals),
     )
 
 
 def _line(row: Row) -> SaleLine:
-    values = dict(zip(LINE_FIELDS, row, strict=True))
+    base = len(LINE_FIELDS)
+    values = dict(zip(LINE_FIELDS, row[:base], strict=True))
     values["sold_by"] = SoldBy(values["sold_by"])
+    extra = row[base:]
+    if extra and extra[0] is not None:
+        catalog, reason, note, approval_id = extra
+        values["price_override"] = PriceOverride(
+            catalog, OverrideReason(reason), note or "", approval_id
+        )
     return SaleLine(**values)
 
 

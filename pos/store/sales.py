@@ -26,15 +26,18 @@ from pos.store.db import write_transaction
 from pos.store.errors import StoreError, translate_errors
 from pos.store.outbox import enqueue_json
 from pos.store.sale_codec import (
+    INSERT_APPROVAL,
     INSERT_LINE,
     INSERT_SALE,
     INSERT_TENDER,
     INSERT_VAT,
+    SELECT_APPROVALS,
     SELECT_LINES,
     SELECT_SALE_WITH_HASH,
     SELECT_TENDERS,
     SELECT_VAT,
     Row,
+    approval_rows,
     canonical_json,
     draft_from_rows,
     line_rows,
@@ -125,6 +128,7 @@ class SalesStore:
         ticket_no = conn.execute(_NEXT_TICKET, (draft.terminal_id,)).fetchall()[0][0]
         sale = sale_row(draft, ticket_no, completed_at)
         lines, tenders, vat = line_rows(draft), tender_rows(draft), vat_rows(draft)
+        approvals = approval_rows(draft)
         if session_id is None:
             conn.execute(INSERT_SALE, sale)
         else:
@@ -132,7 +136,10 @@ class SalesStore:
         conn.executemany(INSERT_LINE, [(sale_id, *row) for row in lines])
         conn.executemany(INSERT_TENDER, [(sale_id, *row) for row in tenders])
         conn.executemany(INSERT_VAT, [(sale_id, *row) for row in vat])
-        sale_json = canonical_json(sale_record(sale, lines, tenders, vat), checked=False)
+        if approvals:
+            conn.executemany(INSERT_APPROVAL, [(sale_id, *row) for row in approvals])
+        record = sale_record(sale, lines, tenders, vat, approvals)
+        sale_json = canonical_json(record, checked=False)
         entry = journal.append(
             conn,
             sale_id,
@@ -180,7 +187,7 @@ class SalesStore:
             sale: Row = row[:8]
             children = [
                 self._conn.execute(sql, (sale_id,)).fetchall()
-                for sql in (SELECT_LINES, SELECT_TENDERS, SELECT_VAT)
+                for sql in (SELECT_LINES, SELECT_TENDERS, SELECT_VAT, SELECT_APPROVALS)
             ]
         draft = draft_from_rows(sale, *children)
         return CompletedSale(
@@ -235,6 +242,7 @@ def same_sale(a: SaleDraft, b: SaleDraft) -> bool:
         and line_rows(a) == line_rows(b)
         and tender_rows(a) == tender_rows(b)
         and vat_rows(a) == vat_rows(b)
+        and approval_rows(a) == approval_rows(b)
     )
 
 

@@ -12,6 +12,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pos.ui.money import format_money
+from pos.ui.price_messages import MONEY_PARAMS as PRICE_MONEY_PARAMS
+from pos.ui.price_messages import price_templates
 from pos.ui.qt import QCoreApplication
 
 
@@ -316,6 +318,7 @@ def _templates() -> dict[str, str]:
             "The central server refused this cart: scan the items instead, or call support.",
         ),
         **_staff_templates(),
+        **price_templates(),
     }
 
 
@@ -323,6 +326,7 @@ def _templates() -> dict[str, str]:
 _MONEY_PARAMS = {
     "difference_needs_approval": frozenset({"difference", "limit"}),
     "cash_out_exceeds_drawer": frozenset({"expected", "amount"}),
+    **PRICE_MONEY_PARAMS,
 }
 
 

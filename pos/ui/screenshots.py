@@ -22,6 +22,7 @@ from pos.ui.grab import save_grab, wait_for
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
 from pos.ui.pickup_screenshots import pickup_screenshots
+from pos.ui.price_screenshots import price_screenshots
 from pos.ui.qt import QApplication, QDialog
 from pos.ui.staff_screenshots import approval_screenshot, sign_in_screenshots, staff_speak
 from pos.ui.till_controller import TillController, TillOptions
@@ -73,6 +74,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
         window.resize(width, height)
         saved.append(save_grab(window, out / f"till_{language}_{width}x{height}.png"))
     window.resize(*SIZES[0])
+    saved += price_screenshots(window, out, language)
     screen.pay()
     dialog = screen.payment_dialog
     dialog.amount_field.setText("5,00")

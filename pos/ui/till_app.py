@@ -99,6 +99,7 @@ class TillApp(QObject):
                 terminal_id=settings.till.terminal_id,
                 session_max_hours=settings.till.session_max_hours,
                 close_difference_limit_cents=settings.till.close_difference_limit_cents,
+                meal_voucher_cap_cents=settings.till.meal_voucher_cap_cents,
             )
         )
         printer = self._printer_for(settings.printer)
@@ -357,6 +358,7 @@ class TillApp(QObject):
         self.scanner.apply_settings(settings.scanner)
         self.window.staff.set_idle_minutes(settings.till.lock_after_minutes)
         self.controller.request("set_header", header_for_store(settings.store, self.language))
+        self.controller.request("set_meal_voucher_cap", settings.till.meal_voucher_cap_cents)
         printer = self.printer
         if settings.printer != old.printer:
             if printer is not None:

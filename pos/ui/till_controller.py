@@ -38,7 +38,8 @@ if TYPE_CHECKING:
     from pos.services.central_link import CentralLink
     from pos.services.quick_keys import QuickKeys
 from pos.services.online_cart import OnlineCarts
-from pos.ui.till_staff_worker import StaffRequests, approvable
+from pos.ui.till_price_worker import PriceRequests
+from pos.ui.till_staff_worker import approvable
 from pos.ui.worker_thread import WorkerThread
 
 
@@ -53,9 +54,10 @@ class TillOptions:
     terminal_id: str | None = None  # None: the one recorded in the store's database
     session_max_hours: int = 24  # [till] session_max_hours
     close_difference_limit_cents: int = 500  # [till] close_difference_limit_cents
+    meal_voucher_cap_cents: int = 2500  # [till] meal_voucher_cap_cents (0: no cap)
 
 
-class TillWorker(TillDayRequests, StaffRequests):
+class TillWorker(TillDayRequests, PriceRequests):
     opened = Signal(object)  # StoreSummary
     changed = Signal(object)  # BasketView
     completed = Signal(object)  # CompletedSale
@@ -114,8 +116,9 @@ class TillWorker(TillDayRequests, StaffRequests):
             difference_limit_cents=self._options.close_difference_limit_cents,
         )
         self._checkout = Checkout(
-            store, terminal_id=summary.terminal_id, actor=actor, session_gate=self._sessions
-        )
+            store, terminal_id=summary.terminal_id, actor=actor, session_gate=self._sessions,
+            meal_voucher_cap_cents=self._options.meal_voucher_cap_cents,
+        )  # fmt: skip
         self._central = summary.central
         recovery = self._checkout.recover()  # a kill's leftovers: before the first scan
         self.opened.emit(summary)

@@ -4,82 +4,87 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="46"/>
         <source>%1 off “%2”</source>
         <translation>Remise de %1 sur « %2 »</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="50"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="51"/>
         <source>Remove “%1” after payment started</source>
         <translation>Retirer « %1 » après le début du paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="55"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="56"/>
         <source>Cancel the sale (1 item, %2)</source>
         <translation>Annuler la vente (1 article, %2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="57"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="58"/>
         <source>Cancel the sale (%1 items, %2)</source>
         <translation>Annuler la vente (%1 articles, %2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="63"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="64"/>
         <source>Open the drawer without a sale: %1</source>
         <translation>Ouvrir le tiroir sans vente : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="67"/>
-        <source>Discount on the whole ticket</source>
-        <translation>Remise sur tout le ticket</translation>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="68"/>
+        <source>%1 off the whole ticket</source>
+        <translation>Remise de %1 sur tout le ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="84"/>
+        <source>Price of “%1”: %2 → %3 (%4)</source>
+        <translation>Prix de « %1 » : %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="155"/>
         <source>Manager approval</source>
         <translation>Validation par un responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="156"/>
         <source>A manager must approve</source>
         <translation>Un responsable doit valider</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="158"/>
         <source>Asked by: %1</source>
         <translation>Demandé par : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="159"/>
         <source>What: %1</source>
         <translation>Objet : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="162"/>
         <source>Amount: %1</source>
         <translation>Montant : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="164"/>
         <source>Manager: touch your name or scan your badge, then your code.</source>
         <translation>Responsable : touchez votre nom ou scannez votre badge, puis saisissez votre code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="165"/>
         <source>Cancel: leave the sale as it was</source>
         <translation>Annuler : laisser la vente telle quelle</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="170"/>
         <source>Manager&apos;s name or badge first</source>
         <translation>D’abord le nom ou le badge du responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="172"/>
         <source>%1 — type your code</source>
         <translation>%1 — saisissez votre code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="174"/>
         <source>Badge read — type your code</source>
         <translation>Badge lu — saisissez votre code</translation>
     </message>
@@ -456,6 +461,45 @@
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="53"/>
+        <source>Discount</source>
+        <extracomment>The chosen target and unit stand out, as on the till&apos;s pay key.</extracomment>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="56"/>
+        <source>Line: %1</source>
+        <translation>Ligne : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="57"/>
+        <source>Whole ticket</source>
+        <translation>Tout le ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="72"/>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="74"/>
+        <source>Remove the discount</source>
+        <translation>Retirer la remise</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="77"/>
+        <source>Change the price…</source>
+        <translation>Modifier le prix…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/discount_dialog.py" line="80"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>DrawerReasonDialog</name>
     <message>
         <location filename="../../pos/ui/dialogs/drawer_reason_dialog.py" line="22"/>
@@ -620,550 +664,581 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="20"/>
+        <location filename="../../pos/ui/messages.py" line="22"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation>Code inconnu %value : ce produit n’est pas au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="23"/>
+        <location filename="../../pos/ui/messages.py" line="25"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation>Code mal lu %raw (la clé devrait être %expected) : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="26"/>
+        <location filename="../../pos/ui/messages.py" line="28"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation>Ce code n’a pas la longueur d’un code produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="29"/>
+        <location filename="../../pos/ui/messages.py" line="31"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation>Ce code n’est pas un code-barres produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="32"/>
+        <location filename="../../pos/ui/messages.py" line="34"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation>Cette référence contient des caractères inconnus : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="35"/>
+        <location filename="../../pos/ui/messages.py" line="37"/>
         <source>Nothing was scanned: scan again.</source>
         <translation>Rien n’a été scanné : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="36"/>
+        <location filename="../../pos/ui/messages.py" line="38"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation>C’est un code de carton : scannez un article du carton.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="39"/>
+        <location filename="../../pos/ui/messages.py" line="41"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation>Ce produit est vendu au poids : pesez-le et scannez l’étiquette.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42"/>
+        <location filename="../../pos/ui/messages.py" line="44"/>
         <source>This scale label does not match the product.</source>
         <translation>Cette étiquette de balance ne correspond pas au produit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="45"/>
+        <location filename="../../pos/ui/messages.py" line="47"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="48"/>
+        <location filename="../../pos/ui/messages.py" line="50"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="51"/>
+        <location filename="../../pos/ui/messages.py" line="53"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation>La vente n’est pas entièrement payée : reste %remaining à encaisser.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="54"/>
+        <location filename="../../pos/ui/messages.py" line="56"/>
         <source>This sale is already paid.</source>
         <translation>Cette vente est déjà payée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="55"/>
+        <location filename="../../pos/ui/messages.py" line="57"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation>Réglez d’abord ce que le redémarrage a trouvé : la dernière vente ou le panier en cours.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="58"/>
+        <location filename="../../pos/ui/messages.py" line="60"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation>Des paiements sont déjà saisis : retirez-les avant de modifier la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61"/>
+        <location filename="../../pos/ui/messages.py" line="63"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation>Une carte ou un avoir ne peut pas dépasser le montant dû.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="64"/>
+        <location filename="../../pos/ui/messages.py" line="66"/>
         <source>A quantity must be at least 1.</source>
         <translation>La quantité doit être d’au moins 1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="67"/>
+        <location filename="../../pos/ui/messages.py" line="69"/>
         <source>A quantity must be a whole number.</source>
         <translation>La quantité doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="70"/>
+        <location filename="../../pos/ui/messages.py" line="72"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation>Cette quantité dépasse ce qu’une ligne peut contenir : vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="73"/>
+        <location filename="../../pos/ui/messages.py" line="75"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation>Le prix de cet article vient de son étiquette : scannez chaque article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="76"/>
+        <location filename="../../pos/ui/messages.py" line="78"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation>Ce montant dépasse la limite de la caisse : vérifiez les quantités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="79"/>
+        <location filename="../../pos/ui/messages.py" line="81"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation>La remise dépasse le montant auquel elle s’applique.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="82"/>
+        <location filename="../../pos/ui/messages.py" line="84"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation>Une remise doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="85"/>
+        <location filename="../../pos/ui/messages.py" line="87"/>
         <source>This line is voided.</source>
         <translation>Cette ligne est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="86"/>
+        <location filename="../../pos/ui/messages.py" line="88"/>
         <source>Select a line of the basket first.</source>
         <translation>Sélectionnez d’abord une ligne du panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="89"/>
+        <location filename="../../pos/ui/messages.py" line="91"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation>Cette vente en attente a déjà été reprise sur une autre caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="92"/>
+        <location filename="../../pos/ui/messages.py" line="94"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation>Terminez ou mettez en attente la vente en cours avant d’en reprendre une autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="95"/>
+        <location filename="../../pos/ui/messages.py" line="97"/>
         <source>The till is still opening: wait a moment.</source>
         <translation>La caisse est en cours d’ouverture : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="98"/>
+        <location filename="../../pos/ui/messages.py" line="100"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation>La base du magasin est occupée : réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="101"/>
+        <location filename="../../pos/ui/messages.py" line="103"/>
         <source>The store database is read-only: call support.</source>
         <translation>La base du magasin est en lecture seule : appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="104"/>
+        <location filename="../../pos/ui/messages.py" line="106"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation>Le disque est plein : la vente reste ouverte, appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="107"/>
+        <location filename="../../pos/ui/messages.py" line="109"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation>La base du magasin est endommagée : appelez le support, ne la supprimez pas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="110"/>
+        <location filename="../../pos/ui/messages.py" line="112"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation>L’imprimante est injoignable : vérifiez qu’elle est allumée et branchée, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="113"/>
+        <location filename="../../pos/ui/messages.py" line="115"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation>L’imprimante n’a plus de papier : mettez un rouleau, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="116"/>
+        <location filename="../../pos/ui/messages.py" line="118"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation>Le capot de l’imprimante est ouvert : fermez-le, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="119"/>
+        <location filename="../../pos/ui/messages.py" line="121"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation>L’imprimante n’a pas répondu à temps : vérifiez-la, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="122"/>
+        <location filename="../../pos/ui/messages.py" line="124"/>
         <source>No sale to reprint yet on this till.</source>
         <translation>Aucune vente à réimprimer pour l’instant sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="125"/>
+        <location filename="../../pos/ui/messages.py" line="127"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation>Aucune commande de ce magasin n&apos;a le code ou le numéro « %text » : vérifiez-le avec le client, ou synchronisez le comptoir et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="130"/>
+        <location filename="../../pos/ui/messages.py" line="132"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation>Ce QR code ne correspond pas à sa commande : demandez au client le code de son e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="135"/>
+        <location filename="../../pos/ui/messages.py" line="137"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation>C&apos;est un panier web, pas une commande à retirer : chargez-le en caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="138"/>
+        <location filename="../../pos/ui/messages.py" line="140"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation>Ce QR code de retrait est illisible : saisissez plutôt le code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="141"/>
+        <location filename="../../pos/ui/messages.py" line="143"/>
         <source>This order is already ready.</source>
         <translation>Cette commande est déjà prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="144"/>
+        <location filename="../../pos/ui/messages.py" line="146"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation>Mauvais article : %barcode n&apos;est pas dans cette commande. Reposez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="147"/>
+        <location filename="../../pos/ui/messages.py" line="149"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation>Trop d&apos;articles : %name — %ordered commandé(s), tous déjà préparés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="150"/>
+        <location filename="../../pos/ui/messages.py" line="152"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation>%name : cette étiquette donne un prix, pas un poids : pesez l&apos;article et saisissez les grammes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="154"/>
+        <location filename="../../pos/ui/messages.py" line="156"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation>Pour cet article, on peut préparer entre 0 et %ordered.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="157"/>
+        <location filename="../../pos/ui/messages.py" line="159"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation>Pour cet article, on peut remettre entre 0 et %picked.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="160"/>
+        <location filename="../../pos/ui/messages.py" line="162"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation>Rien n&apos;a été préparé : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="163"/>
+        <location filename="../../pos/ui/messages.py" line="165"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation>Cette préparation concerne une autre version de la commande : recommencez la préparation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="166"/>
+        <location filename="../../pos/ui/messages.py" line="168"/>
         <source>Start preparing the order first.</source>
         <translation>Commencez d&apos;abord la préparation de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="169"/>
+        <location filename="../../pos/ui/messages.py" line="171"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation>Cette commande se paie en magasin : encaissez-la en caisse, puis remettez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="172"/>
+        <location filename="../../pos/ui/messages.py" line="174"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation>Cette commande a été payée en ligne : remettez-la sans vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="175"/>
+        <location filename="../../pos/ui/messages.py" line="177"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation>Cette vente n&apos;est pas enregistrée sur cette caisse : terminez d&apos;abord la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="178"/>
+        <location filename="../../pos/ui/messages.py" line="180"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation>Cette vente ne contient aucun article de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="181"/>
+        <location filename="../../pos/ui/messages.py" line="183"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation>Cette commande est %state, pas encore prête : préparez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="184"/>
+        <location filename="../../pos/ui/messages.py" line="186"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation>Cette commande est déjà %state : plus rien ne peut être fait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="187"/>
+        <location filename="../../pos/ui/messages.py" line="189"/>
         <source>An order that is %state cannot become %target.</source>
         <translation>Une commande %state ne peut pas devenir %target.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="190"/>
+        <location filename="../../pos/ui/messages.py" line="192"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation>Rien ne serait remis : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="193"/>
+        <location filename="../../pos/ui/messages.py" line="195"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation>Indiquez qui tient le comptoir : le nom du vendeur manque.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="196"/>
+        <location filename="../../pos/ui/messages.py" line="198"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation>Le comptoir de retrait s&apos;ouvre : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="199"/>
+        <location filename="../../pos/ui/messages.py" line="201"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation>La commande est %state mais une vente a encaissé son paiement : remboursez le client par un retour sur cette vente, et remettez les articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="204"/>
+        <location filename="../../pos/ui/messages.py" line="206"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation>La commande est %state : ne la remettez pas ; remettez ses articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="208"/>
+        <location filename="../../pos/ui/messages.py" line="210"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation>La commande a déjà été remise ailleurs : ne remettez rien de plus ; si le client a encore les articles, appelez un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="213"/>
+        <location filename="../../pos/ui/messages.py" line="215"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation>Un autre comptoir a déjà fait cette étape : rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="216"/>
+        <location filename="../../pos/ui/messages.py" line="218"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation>Rouvrez la commande dans son état actuel et refaites l&apos;étape.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="219"/>
+        <location filename="../../pos/ui/messages.py" line="221"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation>Le serveur central a refusé cette étape pour la raison ci-dessus : la commande est affichée telle que le central la connaît ; appelez le support si cela semble faux.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="224"/>
+        <location filename="../../pos/ui/messages.py" line="226"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation>La caisse n&apos;est pas ouverte : comptez le fond de caisse et ouvrez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="227"/>
+        <location filename="../../pos/ui/messages.py" line="229"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation>Cette session de caisse est ouverte depuis plus de %max_hours heures : faites la clôture Z, puis ouvrez la nouvelle journée avant de vendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="232"/>
+        <location filename="../../pos/ui/messages.py" line="234"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation>La caisse est déjà ouverte (par %opened_by) : clôturez-la avant de la rouvrir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="235"/>
+        <location filename="../../pos/ui/messages.py" line="237"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation>Le comptage présente un écart de %difference, au-delà de %limit : un responsable doit approuver la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="240"/>
+        <location filename="../../pos/ui/messages.py" line="242"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation>Une vente est encore en cours sur cette caisse : terminez-la, mettez-la en attente ou annulez-la avant la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="244"/>
+        <location filename="../../pos/ui/messages.py" line="246"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation>Le tiroir devrait contenir %expected : impossible d&apos;en sortir %amount.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="247"/>
+        <location filename="../../pos/ui/messages.py" line="249"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation>Choisissez le motif du mouvement d&apos;espèces dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="250"/>
+        <location filename="../../pos/ui/messages.py" line="252"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation>Précisez l&apos;objet du mouvement d&apos;espèces : « autre » demande une précision.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="253"/>
+        <location filename="../../pos/ui/messages.py" line="255"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation>La précision est trop longue : 200 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="256"/>
+        <location filename="../../pos/ui/messages.py" line="258"/>
         <source>You may not do this: it needs a manager.</source>
         <translation>Vous n&apos;avez pas ce droit : il faut un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="259"/>
+        <location filename="../../pos/ui/messages.py" line="261"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation>Ce n&apos;est pas un montant en euros : tapez-le comme 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="262"/>
+        <location filename="../../pos/ui/messages.py" line="264"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation>Un montant a au plus deux décimales (les centimes).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="265"/>
+        <location filename="../../pos/ui/messages.py" line="267"/>
         <source>This is not a euro coin or note.</source>
         <translation>Ce n&apos;est ni une pièce ni un billet en euros.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="268"/>
+        <location filename="../../pos/ui/messages.py" line="270"/>
         <source>A count of pieces must be a whole number.</source>
         <translation>Un nombre de pièces doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="271"/>
+        <location filename="../../pos/ui/messages.py" line="273"/>
         <source>A count of pieces cannot be negative.</source>
         <translation>Un nombre de pièces ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="274"/>
+        <location filename="../../pos/ui/messages.py" line="276"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation>%count pièces, c&apos;est plus que ne contient un tiroir : vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="277"/>
+        <location filename="../../pos/ui/messages.py" line="279"/>
         <source>This tender is not counted at closing.</source>
         <translation>Ce moyen de paiement n&apos;est pas compté à la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="280"/>
+        <location filename="../../pos/ui/messages.py" line="282"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation>Un total compté doit être un montant entre 0 et la limite de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="283"/>
+        <location filename="../../pos/ui/messages.py" line="285"/>
         <source>This cart is already in this sale.</source>
         <translation>Ce panier est déjà dans cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="286"/>
+        <location filename="../../pos/ui/messages.py" line="288"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation>C&apos;est une commande à retirer, pas un panier : ouvrez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="289"/>
+        <location filename="../../pos/ui/messages.py" line="291"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation>Ce n&apos;est pas un code de panier : un code ressemble à K7M2-Q9XD.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="292"/>
+        <location filename="../../pos/ui/messages.py" line="294"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation>Absent du catalogue de cette caisse : %products. Synchronisez la caisse, ou vendez les autres articles en les scannant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="297"/>
+        <location filename="../../pos/ui/messages.py" line="299"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation>Le panier ne peut pas être récupéré hors ligne : scannez les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="300"/>
+        <location filename="../../pos/ui/messages.py" line="302"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation>Ce panier n&apos;existe pas : vérifiez le code avec le client.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="303"/>
+        <location filename="../../pos/ui/messages.py" line="305"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation>Ce panier a expiré : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="306"/>
+        <location filename="../../pos/ui/messages.py" line="308"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation>Ce panier a déjà servi pour une autre vente : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="309"/>
+        <location filename="../../pos/ui/messages.py" line="311"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation>Les paniers web demandent le plugin Comptoir dans Medusa, qui n’est pas installé : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="314"/>
+        <location filename="../../pos/ui/messages.py" line="316"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation>Le serveur central a refusé ce panier : scannez plutôt les articles, ou appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="332"/>
+        <location filename="../../pos/ui/messages.py" line="336"/>
         <source>Wrong code: %attempts_left tries left before the lock.</source>
         <extracomment>Params that are amounts in cents (by code), shown as money in the sentence.</extracomment>
         <translation>Code erroné : encore %attempts_left essai(s) avant le verrouillage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="335"/>
+        <location filename="../../pos/ui/messages.py" line="339"/>
         <source>Too many wrong codes: locked until %until. A manager can unlock it.</source>
         <translation>Trop de codes erronés : compte verrouillé jusqu’à %until. Un responsable peut le déverrouiller.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="338"/>
+        <location filename="../../pos/ui/messages.py" line="342"/>
         <source>This account is deactivated: ask a manager.</source>
         <translation>Ce compte est désactivé : adressez-vous à un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="341"/>
+        <location filename="../../pos/ui/messages.py" line="345"/>
         <source>This badge or name is not known at this till.</source>
         <translation>Ce badge ou ce nom est inconnu sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="344"/>
+        <location filename="../../pos/ui/messages.py" line="348"/>
         <source>A code is 4 to 8 digits.</source>
         <translation>Un code compte de 4 à 8 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="345"/>
+        <location filename="../../pos/ui/messages.py" line="349"/>
         <source>This person cannot approve it: a manager must type their code.</source>
         <translation>Cette personne ne peut pas valider : un responsable doit saisir son code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="348"/>
+        <location filename="../../pos/ui/messages.py" line="352"/>
         <source>You cannot approve your own act: another manager must.</source>
         <translation>Vous ne pouvez pas valider votre propre demande : un autre responsable doit le faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="351"/>
+        <location filename="../../pos/ui/messages.py" line="355"/>
         <source>No one can approve this for someone else.</source>
         <translation>Personne ne peut valider cela à la place d’un autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="354"/>
+        <location filename="../../pos/ui/messages.py" line="358"/>
         <source>The manager approved less than this: ask for a new approval.</source>
         <translation>Le responsable a validé un montant moindre : demandez une nouvelle validation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="357"/>
+        <location filename="../../pos/ui/messages.py" line="361"/>
         <source>This approval is not valid here: ask again.</source>
         <translation>Cette validation n’est pas valable ici : redemandez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="360"/>
+        <location filename="../../pos/ui/messages.py" line="364"/>
         <source>You are not allowed to do this at this till.</source>
         <translation>Vous n’avez pas le droit de faire cela sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="363"/>
+        <location filename="../../pos/ui/messages.py" line="367"/>
         <source>This store already has staff: sign in with your name.</source>
         <translation>Ce magasin a déjà du personnel : connectez-vous avec votre nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="366"/>
+        <location filename="../../pos/ui/messages.py" line="370"/>
         <source>Type a name (80 characters at most).</source>
         <translation>Saisissez un nom (80 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="369"/>
+        <location filename="../../pos/ui/messages.py" line="373"/>
         <source>The two codes differ: type them again.</source>
         <translation>Les deux codes diffèrent : saisissez-les à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="372"/>
+        <location filename="../../pos/ui/messages.py" line="376"/>
         <source>Say why the drawer opens without a sale.</source>
         <translation>Indiquez pourquoi le tiroir s’ouvre sans vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_messages.py" line="17"/>
+        <source>Meal vouchers are capped at %cap_cents per sale: %left_cents left for this sale. Take the rest another way.</source>
+        <extracomment>Params shown as money, by code.</extracomment>
+        <translation>Les titres-restaurant sont plafonnés à %cap_cents par vente : il reste %left_cents pour cette vente. Encaissez le reste autrement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_messages.py" line="22"/>
+        <source>A new price must be more than 0,00 €: to give an item away, discount it.</source>
+        <translation>Le nouveau prix doit dépasser 0,00 € : pour offrir un article, appliquez une remise.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_messages.py" line="25"/>
+        <source>This price is far above the catalogue&apos;s (at most %limit_cents): check it.</source>
+        <translation>Ce prix dépasse de loin celui du catalogue (%limit_cents au plus) : vérifiez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_messages.py" line="28"/>
+        <source>Choose why the price changes.</source>
+        <translation>Choisissez le motif du changement de prix.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_messages.py" line="31"/>
+        <source>Say in a few words why the price changes.</source>
+        <translation>Indiquez en quelques mots pourquoi le prix change.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_messages.py" line="34"/>
+        <source>This item&apos;s price comes from its label: it cannot be changed here.</source>
+        <translation>Le prix de cet article vient de son étiquette : il ne peut pas être modifié ici.</translation>
     </message>
 </context>
 <context>
@@ -1278,27 +1353,27 @@
 <context>
     <name>OrderLinesModel</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="212"/>
         <source>Item</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="212"/>
         <source>Qty</source>
         <translation>Qté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="212"/>
         <source>Unit price</source>
         <translation>Prix unitaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="210"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="212"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="224"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="226"/>
         <source>Short of stock: %1 missing</source>
         <translation>Stock insuffisant : %1 manquant(s)</translation>
     </message>
@@ -1442,70 +1517,88 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="137"/>
         <source>Payment</source>
         <translation>Encaissement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="138"/>
         <source>Amount, e.g. 12,50</source>
         <translation>Montant, par ex. 12,50</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="139"/>
         <source>Voucher or gift card number</source>
         <translation>Numéro d’avoir ou de carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="130"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="206"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="229"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="131"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="207"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="230"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="132"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="208"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="231"/>
         <source>Voucher</source>
         <translation>Avoir / bon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="232"/>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="233"/>
+        <source>Meal vouchers</source>
+        <translation>Titres-restaurant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="234"/>
+        <source>Gift card</source>
+        <translation>Carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
         <source>Remove payment</source>
         <translation>Retirer le paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
         <source>Complete sale</source>
         <translation>Valider la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
         <source>Exact cash</source>
         <translation>Compte exact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="180"/>
         <source>Change: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="183"/>
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="185"/>
         <source>Total %1 · paid %2</source>
         <translation>Total %1 · payé %2</translation>
     </message>
@@ -1513,27 +1606,27 @@
 <context>
     <name>PickingLinesModel</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="253"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="255"/>
         <source>Item</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="254"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="256"/>
         <source>Department</source>
         <translation>Rayon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="255"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="257"/>
         <source>Ordered</source>
         <translation>Commandé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="256"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="258"/>
         <source>Picked</source>
         <translation>Préparé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="257"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="259"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
@@ -1604,47 +1697,47 @@
 <context>
     <name>PickupOrdersModel</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="152"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="154"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="153"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="155"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="154"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="156"/>
         <source>Pickup</source>
         <translation>Retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="155"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="157"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="156"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="158"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="164"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="166"/>
         <source>%1 line(s)</source>
         <translation>%1 ligne(s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="180"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="182"/>
         <source>Not sent to the central server yet</source>
         <translation>Pas encore envoyée au serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="190"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="192"/>
         <source>any time</source>
         <translation>à tout moment</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="197"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="199"/>
         <source>Short</source>
         <translation>Rupture</translation>
     </message>
@@ -1695,37 +1788,37 @@
 <context>
     <name>PickupStates</name>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="47"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="48"/>
         <source>Received</source>
         <translation>Reçue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="48"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="49"/>
         <source>Preparing</source>
         <translation>En préparation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="49"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="50"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="50"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="51"/>
         <source>Collected</source>
         <translation>Retirée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="51"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="52"/>
         <source>Partly collected</source>
         <translation>Retirée en partie</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="52"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="53"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/pickup_model.py" line="53"/>
+        <location filename="../../pos/ui/models/pickup_model.py" line="54"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
@@ -1765,6 +1858,82 @@
     </message>
 </context>
 <context>
+    <name>PriceActs</name>
+    <message>
+        <location filename="../../pos/ui/screens/price_acts.py" line="69"/>
+        <source>Select the line whose price changes.</source>
+        <translation>Sélectionnez la ligne dont le prix change.</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="36"/>
+        <source>Wrong shelf label</source>
+        <translation>Étiquette en rayon erronée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="37"/>
+        <source>Damaged item</source>
+        <translation>Article abîmé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="38"/>
+        <source>Price match</source>
+        <translation>Alignement sur un concurrent</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="39"/>
+        <source>Commercial gesture</source>
+        <translation>Geste commercial</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="40"/>
+        <source>Other (say why)</source>
+        <translation>Autre (préciser)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="58"/>
+        <source>Change the price</source>
+        <translation>Modifier le prix</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="65"/>
+        <source>Catalogue price: %1</source>
+        <translation>Prix catalogue : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="69"/>
+        <source>New price, e.g. 3,00</source>
+        <translation>Nouveau prix, par ex. 3,00</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="82"/>
+        <source>A few words (needed for “other”)</source>
+        <translation>Quelques mots (obligatoire pour « autre »)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="87"/>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="88"/>
+        <source>Catalogue price</source>
+        <translation>Prix catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="90"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/price_dialog.py" line="132"/>
+        <source>Say in a few words why the price changes.</source>
+        <translation>Indiquez en quelques mots pourquoi le prix change.</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <location filename="../../pos/ui/screens/till/product_search.py" line="49"/>
@@ -1775,12 +1944,13 @@
 <context>
     <name>QuickKeysPanel</name>
     <message>
-        <location filename="../../pos/ui/widgets/quick_keys_panel.py" line="101"/>
+        <location filename="../../pos/ui/widgets/quick_keys_panel.py" line="115"/>
         <source>(withdrawn)</source>
+        <extracomment>A quick key&apos;s least height at zoom 1.0: a finger&apos;s press (the panel scrolls rather than squeeze them).</extracomment>
         <translation>(retiré)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/quick_keys_panel.py" line="105"/>
+        <location filename="../../pos/ui/widgets/quick_keys_panel.py" line="119"/>
         <source>%1/kg</source>
         <translation>%1/kg</translation>
     </message>
@@ -1814,32 +1984,32 @@
 <context>
     <name>ReceiptOffer</name>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="46"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="47"/>
         <source>Receipt?</source>
         <translation>Ticket ?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="41"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="42"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="42"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="43"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="43"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="44"/>
         <source>No receipt</source>
         <translation>Pas de ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="44"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="45"/>
         <source>Retry printing</source>
         <translation>Réessayer l’impression</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="46"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="47"/>
         <source>The receipt was not printed.</source>
         <translation>Le ticket n’a pas été imprimé.</translation>
     </message>
@@ -2007,338 +2177,347 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="85"/>
         <source>Settings</source>
-        <extracomment>Printer fields that only mean something for some kinds; the others are greyed out.</extracomment>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="100"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Store</source>
         <translation>Magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
         <source>Store name</source>
         <translation>Nom du magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
         <source>Address (one line each)</source>
         <translation>Adresse (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
         <source>VAT number</source>
         <translation>N° de TVA intracommunautaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="113"/>
         <source>Receipt footer (one line each)</source>
         <translation>Pied de ticket (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Terminal</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
         <source>Terminal number</source>
         <translation>Numéro de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
         <source>Ask the customer</source>
         <translation>Proposer au client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Always print</source>
         <translation>Toujours imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
         <source>Do not print</source>
         <translation>Ne pas imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
         <source>Receipt</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
         <source>Open the cash drawer for cash payments</source>
         <translation>Ouvrir le tiroir-caisse pour les paiements en espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="157"/>
         <source>No printer</source>
         <translation>Pas d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
         <source>Serial port</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>File or device</source>
         <translation>Fichier ou périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="118"/>
         <source>Customer display</source>
         <translation>Afficheur client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <source>Meal vouchers per sale, at most (€; 0: no cap)</source>
+        <translation>Titres-restaurant par vente, au plus (€ ; 0 : sans plafond)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
         <source>Address (IP or name)</source>
         <translation>Adresse (IP ou nom)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d&apos;attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>USB vendor id (hex)</source>
         <translation>Identifiant fabricant USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>USB product id (hex)</source>
         <translation>Identifiant produit USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Serial device</source>
         <translation>Périphérique série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
         <source>Baud rate</source>
         <translation>Débit (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>File path</source>
         <translation>Chemin du fichier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Printer model</source>
         <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Code page</source>
         <translation>Page de code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
         <source>On a second screen, when one is plugged in</source>
         <translation>Sur un second écran, s’il est branché</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
         <source>In a window</source>
         <translation>Dans une fenêtre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
         <source>48 columns (80 mm paper)</source>
         <translation>48 colonnes (papier 80 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>32 columns (58 mm paper)</source>
         <translation>32 colonnes (papier 58 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>Receipt width</source>
         <translation>Largeur du ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="179"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
         <source>Pin 2</source>
         <translation>Broche 2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="179"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
         <source>Pin 5</source>
         <translation>Broche 5</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Cash drawer pin</source>
         <translation>Broche du tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
         <source>Check paper and cover before each receipt</source>
         <translation>Vérifier le papier et le capot avant chaque ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="101"/>
         <source>Print test page</source>
         <translation>Imprimer une page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation>Reconnaître le scanner à sa vitesse de frappe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
         <source>Shortest code (characters)</source>
         <translation>Code le plus court (caractères)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Prefix sent by the scanner</source>
         <translation>Préfixe envoyé par le scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="181"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="169"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="182"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
         <source>US scanner on a French keyboard</source>
         <translation>Scanner QWERTY sur clavier AZERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
         <source>French scanner on a US keyboard</source>
         <translation>Scanner AZERTY sur clavier QWERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
         <source>Keyboard layout fix</source>
         <translation>Correction de disposition du clavier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="356"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="236"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entier entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="358"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="238"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre hexadécimal entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="360"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="240"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="361"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="241"/>
+        <source>%field must be an amount between %low and %high, not %value.</source>
+        <translation>%field doit être un montant entre %low et %high, et non %value.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
         <source>%field cannot be empty.</source>
         <translation>%field ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="362"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="243"/>
         <source>%field is needed for this kind of printer.</source>
         <translation>%field est nécessaire pour ce type d&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="363"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="244"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation>%field doit être le numéro SIRET du magasin (14 chiffres), ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="365"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="246"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation>%field doit être un numéro de TVA intracommunautaire comme FR32123456789, ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="367"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="248"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation>%field doit compter 1 à 16 lettres, chiffres, - ou _.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="368"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation>%field doit compter au plus 4 caractères, sans Entrée ni Tab.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="370"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="251"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés dans %path (%detail) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="387"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="268"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="403"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="284"/>
         <source>The test page could not be printed: %1</source>
         <translation>La page de test n&apos;a pas pu être imprimée : %1</translation>
     </message>
@@ -2455,7 +2634,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="144"/>
+        <location filename="../../pos/ui/till_app.py" line="145"/>
         <source>The settings file could not be used:
 %1
 
@@ -2467,12 +2646,12 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="374"/>
+        <location filename="../../pos/ui/till_app.py" line="376"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="384"/>
+        <location filename="../../pos/ui/till_app.py" line="386"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -2652,58 +2831,58 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillKeys</name>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="59"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="63"/>
         <source>Search</source>
-        <extracomment>A key&apos;s height at zoom 1.0: a finger&apos;s press, two lines of text (52 leaves room for the quick keys at 1024×768); the pay key is taller. The primary action stands out: a whole row, in colour.</extracomment>
+        <extracomment>A key&apos;s height at zoom 1.0: a finger&apos;s press, two lines of text (52 leaves room for the quick keys at 1024×768); the pay key is taller. Three keys a row: at 1024×768 the column also holds the total, the change, the receipt offer and the quick keys (two columns made the window taller than the screen). The primary action stands out: a whole row, in colour.</extracomment>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="60"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="64"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="61"/>
-        <source>Discount %</source>
-        <translation>Remise %</translation>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="65"/>
+        <source>Discount</source>
+        <translation>Remise</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="62"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="66"/>
         <source>Web cart</source>
         <translation>Panier web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="63"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="67"/>
         <source>Void line</source>
         <translation>Annuler la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="64"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="68"/>
         <source>Park</source>
         <translation>Mettre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="65"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="69"/>
         <source>Recall</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="66"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="70"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="67"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="71"/>
         <source>Open drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="68"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="72"/>
         <source>Reprint last (duplicate)</source>
         <translation>Dernier ticket (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/till_keys.py" line="69"/>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="73"/>
         <source>Pay</source>
         <translation>Encaisser</translation>
     </message>
@@ -2711,67 +2890,62 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="133"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="135"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="230"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="233"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="232"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="235"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="261"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="264"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="270"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="273"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="304"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="307"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="312"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="315"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="319"/>
-        <source>Type the discount in %, select a line, then F4.</source>
-        <translation>Saisissez la remise en %, sélectionnez une ligne, puis F4.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="326"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="325"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="377"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="376"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="334"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="333"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="341"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="359"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="358"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -1,15 +1,17 @@
 """The ``sale`` operation: the terminal's sealed sale record and its journal entry.
 
-The record mirrors ``pos.store.sale_codec.sale_record`` (version ``v`` 1) field for field:
-the server hashes the record exactly as received, ``sha256(prev_hash + "\\n" +
+The record mirrors ``pos.store.sale_codec.sale_record`` field for field: the server
+hashes the record exactly as received, ``sha256(prev_hash + "\\n" +
 canonical_json(sale))``, so any field added on one side only must bump ``v`` and this model.
+Version 2 (issue 12) adds a line's optional ``price_override`` and the sale's optional
+``approvals``; a sale with neither is still sent as version 1, which may not carry them.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StrictStr
+from pydantic import BaseModel, Field, StrictStr, model_validator
 
 from sync.contract.scalars import (
     WIRE,
@@ -34,6 +36,29 @@ GENESIS_HASH = "0" * 64
 Text64 = Annotated[StrictStr, Field(min_length=1, max_length=64)]
 
 
+class PriceOverrideRecord(BaseModel):
+    """The line was sold at ``unit_price_cents`` instead of its catalogue price."""
+
+    model_config = WIRE
+
+    catalog_price_cents: Cents
+    reason: Annotated[
+        StrictStr, Field(pattern=r"^(wrong_label|damaged|price_match|commercial_gesture|other)$")
+    ]
+    note: Annotated[StrictStr, Field(max_length=200)]
+    approval_id: OpId | None  # the manager's approval, when the cashier lacked the right
+
+
+class SaleApprovalRecord(BaseModel):
+    """A manager's approval an act of the sale was made under (line 0: the ticket)."""
+
+    model_config = WIRE
+
+    approval_id: OpId
+    right: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    line_no: Annotated[int, Field(ge=0, le=1000)]
+
+
 class SaleLineRecord(BaseModel):
     model_config = WIRE
 
@@ -50,6 +75,7 @@ class SaleLineRecord(BaseModel):
     line_discount_cents: Cents
     ticket_discount_cents: Cents
     total_cents: Cents
+    price_override: PriceOverrideRecord | None = None  # v2: absent when not overridden
 
 
 class SaleTenderRecord(BaseModel):
@@ -75,7 +101,7 @@ class SaleRecord(BaseModel):
 
     model_config = WIRE
 
-    v: Literal[1]
+    v: Literal[1, 2]
     id: OpId
     terminal_id: Text64
     ticket_no: Seq
@@ -87,6 +113,16 @@ class SaleRecord(BaseModel):
     lines: Annotated[list[SaleLineRecord], Field(min_length=1, max_length=1000)]
     tenders: Annotated[list[SaleTenderRecord], Field(max_length=50)]
     vat: Annotated[list[SaleVatRecord], Field(max_length=20)]
+    approvals: Annotated[list[SaleApprovalRecord], Field(max_length=100)] | None = None  # v2
+
+    @model_validator(mode="after")
+    def _fields_of_its_version(self) -> SaleRecord:
+        extended = self.approvals is not None or any(
+            line.price_override is not None for line in self.lines
+        )
+        if self.v == 1 and extended:
+            raise ValueError("a v1 sale record carries no price_override nor approvals")
+        return self
 
 
 class JournalSeal(BaseModel):

@@ -29,7 +29,8 @@ def sale_translator(state: AdapterState):
             first = exc.errors(include_url=False, include_input=False)[0]
             where = ".".join(str(part) for part in first["loc"])
             raise PayloadRefused(INVALID_PAYLOAD, f"{where}: {first['msg']}") from None
-        sale = payload.sale.model_dump(mode="json")
+        # As sealed: an optional field absent from the record stays absent (not null).
+        sale = payload.sale.model_dump(mode="json", exclude_unset=True)
         for line in sale["lines"]:
             variant = state.variant_for(line["product_id"], line["sku"])
             if variant is None:

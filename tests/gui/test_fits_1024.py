@@ -63,4 +63,3 @@ def test_the_till_after_a_cash_sale_still_fits_1024x768(
         )
     }
     assert screen.minimumSizeHint().height() + chrome <= SCREEN[1] - FRAME, parts
-

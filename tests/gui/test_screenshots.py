@@ -17,6 +17,8 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("till", "_1024x768"),
             ("till", "_1920x1080"),
             ("payment", ""),
+            ("discount_dialog", ""),
+            ("price_dialog", ""),
             ("receipt_offer", ""),
             ("receipt_preview", ""),
             ("settings_store", ""),

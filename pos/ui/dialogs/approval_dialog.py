@@ -14,6 +14,7 @@ from typing import Any
 
 from pos.domain.rights import Role
 from pos.services.staff import StaffMember
+from pos.ui.dialogs.price_dialog import reason_text
 from pos.ui.messages import user_message
 from pos.ui.money import format_money, format_rate
 from pos.ui.qt import (
@@ -64,8 +65,28 @@ def describe(act: str, facts: dict[str, Any]) -> str:
             "ApprovalDialog", "Open the drawer without a sale: %1"
         ).replace("%1", facts.get("reason", ""))
     if act == "ticket_discount":
-        return QCoreApplication.translate("ApprovalDialog", "Discount on the whole ticket")
+        return QCoreApplication.translate("ApprovalDialog", "%1 off the whole ticket").replace(
+            "%1", _off(facts)
+        )
+    if act == "price_override":
+        return _price_override(facts)
     return str(facts.get("what", act))
+
+
+def _off(facts: dict[str, Any]) -> str:
+    if facts.get("percent_bp"):
+        return format_rate(facts["percent_bp"])
+    return format_money(facts.get("amount_cents", 0))
+
+
+def _price_override(facts: dict[str, Any]) -> str:
+    return (
+        QCoreApplication.translate("ApprovalDialog", "Price of “%1”: %2 → %3 (%4)")
+        .replace("%1", facts["product"])
+        .replace("%2", format_money(facts["catalog_cents"]))
+        .replace("%3", format_money(facts["price_cents"]))
+        .replace("%4", reason_text(facts.get("reason", "")))
+    )
 
 
 class ApprovalDialog(QDialog):

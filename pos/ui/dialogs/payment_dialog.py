@@ -46,6 +46,7 @@ class PaymentDialog(QDialog):
         self.screen = screen
         self.view: BasketView | None = None
         self._taken: list[tuple[TenderKind, int, str]] = []  # as listed, for the wording
+        self._unconfirmed = False  # the last tender listed awaits the worker's answer
         self._build()
         self.retranslate_ui()
         screen.basket_shown.connect(self.show_view)
@@ -77,6 +78,10 @@ class PaymentDialog(QDialog):
         self.cash_button = self._button("", lambda: self.take(TenderKind.CASH))
         self.card_button = self._button("", lambda: self.take(TenderKind.CARD))
         self.voucher_button = self._button("", lambda: self.take(TenderKind.VOUCHER))
+        self.cheque_button = self._button("", lambda: self.take(TenderKind.CHEQUE))
+        self.meal_voucher_button = self._button("", lambda: self.take(TenderKind.MEAL_VOUCHER))
+        self.meal_voucher_button.setObjectName("mealVoucherButton")
+        self.gift_card_button = self._button("", lambda: self.take(TenderKind.GIFT_CARD))
         self.remove_button = self._button("", self.remove_selected)
         self.complete_button = self._button("", self.complete)
         self.complete_button.setObjectName("completeButton")
@@ -92,8 +97,8 @@ class PaymentDialog(QDialog):
             self.quick_buttons.append(button)
 
         kinds = QGridLayout()
-        for column, button in enumerate((self.cash_button, self.card_button, self.voucher_button)):
-            kinds.addWidget(button, 0, column)
+        for index, button in enumerate(self._kind_buttons()):
+            kinds.addWidget(button, index // 3, index % 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.due_label, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.status_label, alignment=Qt.AlignmentFlag.AlignRight)
@@ -109,6 +114,12 @@ class PaymentDialog(QDialog):
         footer.addWidget(self.complete_button)
         layout.addLayout(footer)
         self.resize(640, 560)
+
+    def _kind_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.cash_button, self.card_button, self.cheque_button,
+            self.meal_voucher_button, self.voucher_button, self.gift_card_button,
+        )  # fmt: skip
 
     def _button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text, self)
@@ -130,6 +141,9 @@ class PaymentDialog(QDialog):
             (self.cash_button, self.tr("Cash")),
             (self.card_button, self.tr("Card")),
             (self.voucher_button, self.tr("Voucher")),
+            (self.cheque_button, self.tr("Cheque")),
+            (self.meal_voucher_button, self.tr("Meal vouchers")),
+            (self.gift_card_button, self.tr("Gift card")),
             (self.remove_button, self.tr("Remove payment")),
             (self.complete_button, self.tr("Complete sale")),
             (self.close_button, self.tr("Back to the sale")),
@@ -147,13 +161,14 @@ class PaymentDialog(QDialog):
 
     def show_view(self, view: BasketView) -> None:
         self.view = view
+        self._unconfirmed = False
         self.message_label.clear()
         self._show_due(view)
         due = view.remaining_cents
         self.amount_field.setText(_plain_amount(due) if due else "")
         covered = view.paid_cents >= view.total_cents and bool(view.lines)
         self.complete_button.setEnabled(covered)
-        for button in (self.cash_button, self.card_button, self.voucher_button):
+        for button in self._kind_buttons():
             button.setEnabled(not covered)
         for button, note in zip(self.quick_buttons, QUICK_NOTES, strict=True):
             button.setVisible(note >= due > 0)
@@ -178,6 +193,12 @@ class PaymentDialog(QDialog):
         self.tenders.addItems(lines)
 
     def _show_refusal(self, code: str) -> None:
+        """A refused tender (over the meal-voucher cap, more than due…) leaves the list."""
+        if self._unconfirmed and self.tenders.count():
+            self.tenders.takeItem(self.tenders.count() - 1)
+            if self._taken:
+                self._taken.pop()
+        self._unconfirmed = False
         self.message_label.setText(self.screen.message_label.text())
 
     def _on_sale(self, _sale) -> None:
@@ -196,16 +217,21 @@ class PaymentDialog(QDialog):
         amount = self._typed_amount()
         if amount is None:
             return
-        reference = self.reference_field.text().strip() if kind is TenderKind.VOUCHER else ""
-        self.screen.controller.request("add_tender", kind.value, amount, reference)
+        referenced = kind in (TenderKind.VOUCHER, TenderKind.GIFT_CARD)
+        reference = self.reference_field.text().strip() if referenced else ""
         self._taken.append((kind, amount, reference))
         self.tenders.addItem(self._tender_text(kind, amount, reference))
+        self._unconfirmed = True  # before the request: its answer may come at once
+        self.screen.controller.request("add_tender", kind.value, amount, reference)
 
     def _tender_text(self, kind: TenderKind, amount: int, reference: str) -> str:
         label = {
             TenderKind.CASH: self.tr("Cash"),
             TenderKind.CARD: self.tr("Card"),
             TenderKind.VOUCHER: self.tr("Voucher"),
+            TenderKind.CHEQUE: self.tr("Cheque"),
+            TenderKind.MEAL_VOUCHER: self.tr("Meal vouchers"),
+            TenderKind.GIFT_CARD: self.tr("Gift card"),
         }.get(kind, kind.value)
         return f"{label} {format_money(amount)} {reference}".strip()
 

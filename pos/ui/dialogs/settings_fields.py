@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pos.domain.errors import PosError
+from pos.domain.money import parse_eur
 from pos.ui.qt import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 
@@ -13,6 +15,14 @@ def lines_edit() -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
     return edit
+
+
+class CentsEdit(QLineEdit):
+    """An amount in euros ("25,00") for a key kept in cents."""
+
+
+def cents_edit() -> CentsEdit:
+    return CentsEdit()
 
 
 def choice_box(items: list[Any]) -> QComboBox:
@@ -32,6 +42,10 @@ def set_value(widget: QWidget, value: Any, *, hexadecimal: bool = False) -> None
         widget.setCurrentIndex(max(widget.findData(value), 0))
     elif isinstance(widget, QPlainTextEdit):
         widget.setPlainText("\n".join(value))
+    elif isinstance(widget, CentsEdit):
+        widget.setText(
+            f"{value // 100},{value % 100:02d}" if isinstance(value, int) else str(value)
+        )
     elif isinstance(widget, QLineEdit):
         widget.setText(_as_text(value, hexadecimal))
 
@@ -51,6 +65,11 @@ def value_of(widget: QWidget) -> Any:
         return widget.currentData()
     if isinstance(widget, QPlainTextEdit):
         return [line for line in widget.toPlainText().splitlines() if line.strip()]
+    if isinstance(widget, CentsEdit):
+        try:
+            return parse_eur(widget.text())
+        except PosError:
+            return widget.text()  # refused by the settings' validation, with its message
     if isinstance(widget, QLineEdit):
         return widget.text()
     raise TypeError(f"No value for {type(widget).__name__}")

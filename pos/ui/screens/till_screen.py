@@ -2,7 +2,7 @@
 
 Every action is a request to the till worker; the screen repaints from the
 ``BasketView`` it answers with. F-keys and big touch buttons do the same things.
-A number typed in the scan field before F3 / F4 is the quantity / the discount in %.
+A number typed in the scan field before F3 is the quantity; F4 opens the discount dialog.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from pos.ui.qt import (
     Signal,
 )
 from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
+from pos.ui.screens.price_acts import PriceActs
 from pos.ui.screens.till.product_search import ProductSearch
 from pos.ui.screens.till.sale_panel import SalePanel
 from pos.ui.till_controller import TillController
@@ -69,6 +70,7 @@ class TillScreen(Retranslating, QWidget):
         self.model = BasketModel(self)
         self.receipt_offer = ReceiptOffer(self)
         self._build()
+        self.price_acts = PriceActs(self)
         self.receipts = ReceiptFlow(
             controller, printer, self.receipt_offer, policy or ReceiptPolicy(), self
         )
@@ -315,11 +317,7 @@ class TillScreen(Retranslating, QWidget):
         self.controller.request("set_quantity", line_id, quantity)
 
     def apply_discount(self) -> None:
-        percent, line_id = self._number_from_scan_field(), self.selected_line_id()
-        if percent is None or line_id is None:
-            self.show_refusal("usage", self.tr("Type the discount in %, select a line, then F4."))
-            return
-        self.controller.request("line_discount", line_id, percent * 100, 0)
+        self.price_acts.discount()  # F4: the discount dialog (Ctrl+P: the price)
 
     def void_selected(self) -> None:
         line_id = self.selected_line_id()

@@ -62,7 +62,7 @@ class TillKeys(Retranslating, QWidget):
         labels = {
             "F2": self.tr("Search"),
             "F3": self.tr("Quantity"),
-            "F4": self.tr("Discount %"),
+            "F4": self.tr("Discount"),
             "F5": self.tr("Web cart"),
             "F6": self.tr("Void line"),
             "F7": self.tr("Park"),
