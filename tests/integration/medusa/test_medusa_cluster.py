@@ -97,7 +97,11 @@ def test_two_tills_sales_of_the_same_goods_on_two_processes_take_stock_once_each
         till.close()
 
     assert len(outcomes) == 2 * SALES_PER_TILL
-    assert {o.status for o in outcomes} == {"accepted"}, [o for o in outcomes if o.reason]
+    # A push retried after its answer was lost (a loaded machine) gets "duplicate" for what
+    # the first try applied: still once each, as the orders and stock below prove.
+    assert {o.status for o in outcomes} <= {"accepted", "duplicate"}, [
+        o for o in outcomes if o.reason
+    ]
     orders = {s: o for s, o in plugin_orders(admin).items() if s.startswith("S-cluster-")}
     assert len(orders) == 2 * SALES_PER_TILL  # plugin_orders asserts one order per sale
     assert {o["status"] for o in orders.values()} == {"completed"}
