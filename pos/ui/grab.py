@@ -1,7 +1,10 @@
-"""Screenshots without a test framework: wait for a signal, save what a widget shows."""
+"""Screenshots without a test framework: wait for a signal or a state, save what a widget
+shows."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,15 @@ def wait_for(signal: Any, timeout_ms: int = 10_000) -> None:
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
     signal.disconnect(loop.quit)
+
+
+def wait_until(done: Callable[[], bool], timeout_s: float = 10.0) -> None:
+    """Run the event loop until ``done()`` holds. For what the worker thread answers: its
+    signal may be emitted before a ``wait_for`` connects (the worker runs in parallel), so
+    wait on what the GUI shows instead."""
+    deadline = time.monotonic() + timeout_s
+    while not done() and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
 
 
 def save_grab(widget: QWidget, path: Path) -> Path:

@@ -18,7 +18,7 @@ from pos.store.local_store import LocalStore
 from pos.ui.attention_screenshots import attention_screenshots
 from pos.ui.customer_display import CustomerDisplay
 from pos.ui.dialogs.settings_dialog import SettingsDialog
-from pos.ui.grab import save_grab, wait_for
+from pos.ui.grab import save_grab, wait_for, wait_until
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
 from pos.ui.pickup_screenshots import pickup_screenshots
@@ -63,7 +63,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     saved = sign_in_screenshots(window, out, language)
     if not window.day.can_sell:  # the day opens on the opening screen, as in a store
         window.day.opening.open_button.click()
-        wait_for(controller.worker.session_state)
+        wait_until(lambda: window.day.can_sell)
     for code in _popular_codes(data_dir / "store.db", 12):
         screen.scan(code)
         wait_for(screen.basket_shown)
@@ -105,7 +105,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
         name = ("store", "till", "printer", "scanner")[index]
         saved.append(save_grab(settings, out / f"settings_{name}_{language}.png"))
     settings.reject()
-    saved.append(
+    saved.extend(
         approval_screenshot(window, out, language, _popular_codes(data_dir / "store.db", 1)[0])
     )
     controller.shutdown()
@@ -116,7 +116,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     return saved
 
 
-def take_screenshots(out: Path) -> list[Path]:
+def take_screenshots(out: Path, languages: tuple[str, ...] = ("fr", "en")) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     saved: list[Path] = []
@@ -124,7 +124,7 @@ def take_screenshots(out: Path) -> list[Path]:
         data_dir = Path(folder)
         with LocalStore(data_dir / "store.db") as store:
             build_demo_store(store, products=3000, days=1, today=date.today())
-        for language in ("fr", "en"):
+        for language in languages:
             saved += _one_language(app, data_dir, out, language)
             saved += pickup_screenshots(out, language)
             saved += attention_screenshots(out, language)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from pos.ui.grab import save_grab, wait_for
+from pos.ui.grab import save_grab, wait_for, wait_until
 from pos.ui.main_window import MainWindow
 
 
@@ -43,22 +43,25 @@ def sign_in_screenshots(window: MainWindow, out: Path, language: str) -> list[Pa
     return saved
 
 
-def approval_screenshot(window: MainWindow, out: Path, language: str, code: str) -> Path:
-    """F9 on a one-line basket as Camille: the approval dialog, shot, then approved (the
-    next language's run starts on an empty basket)."""
+def approval_screenshot(window: MainWindow, out: Path, language: str, code: str) -> list[Path]:
+    """F9 on a one-line basket as Camille: the confirmation, then the approval dialog, shot,
+    then approved (the next language's run starts on an empty basket)."""
     till = window.till_screen
     till.scan(code)
     wait_for(till.basket_shown)
     till.cancel_sale()
-    wait_for(window.controller.worker.approval_needed)
+    assert till.cancel_dialog is not None
+    shots = [save_grab(till.cancel_dialog, out / f"cancel_sale_{language}.png")]
+    till.cancel_dialog.cancel_button.click()  # yes, cancel the sale: then a manager must
+    wait_until(lambda: window.staff.approval_dialog is not None)
     dialog = window.staff.approval_dialog
     assert dialog is not None
     dialog.choose("ines", "Inès")
     for digit in "33":
         dialog.pad.press(digit)
-    path = save_grab(dialog, out / f"approval_{language}.png")
+    shots.append(save_grab(dialog, out / f"approval_{language}.png"))
     for digit in "33":
         dialog.pad.press(digit)
     dialog.pad.press("ok")
-    wait_for(window.controller.worker.sale_set_aside)
-    return path
+    wait_until(lambda: window.staff.approval_dialog is None and not till.view.lines)
+    return shots

@@ -12,11 +12,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from pos.domain.rights import Actor, Role
 from pos.domain.till_day import MovementReason
 from pos.services.demo_store import build_demo_store
 from pos.store.local_store import LocalStore
-from pos.ui.grab import save_grab, wait_for
+from pos.ui.grab import save_grab, wait_for, wait_until
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
 from pos.ui.qt import (
@@ -30,7 +29,9 @@ from pos.ui.qt import (
     QWidget,
 )
 from pos.ui.screens.till_day.cash_movement_dialog import CashMovementDialog
+from pos.ui.screens.till_day.x_report_dialog import XReportDialog
 from pos.ui.screens.till_day.z_closure_dialog import ZClosureDialog
+from pos.ui.staff_screenshots import staff_speak
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.widgets.pin_pad import PinPad
 from pos.ui.zoom import set_font
@@ -110,6 +111,14 @@ def _sell(window: MainWindow, codes: list[str], *, cash: bool) -> None:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
 
+def _sign_in(window: MainWindow, who: str, pin: str) -> None:
+    """F1 then a PIN, as staff switch at the till (the first time: the till opens locked)."""
+    if not window.staff.locked:
+        window.staff.lock()
+    window.controller.request("sign_in", who, pin)
+    wait_for(window.staff.signed_in)
+
+
 def _day(out: Path, language: str, data_dir: Path) -> list[Path]:
     controller = TillController(TillOptions(data_dir, cashier="Camille", demo_if_empty=False))
     window = MainWindow(controller)
@@ -117,16 +126,17 @@ def _day(out: Path, language: str, data_dir: Path) -> list[Path]:
     window.show()
     worker = controller.worker
     controller.start()
-    wait_for(worker.session_state)
+    wait_until(lambda: window.day.state is not None)
+    _sign_in(window, "camille", "1111")
     day = window.day
     saved = [save_grab(window, out / f"till_opening_{language}.png")]
     day.opening.open_button.click()
-    wait_for(worker.session_state)
+    wait_until(lambda: day.can_sell)
     codes = _codes(data_dir / "store.db", 5)
     _sell(window, codes[:3], cash=True)
     _sell(window, codes[3:], cash=False)
     # The manager takes cash to the bank (a cashier would need an approval).
-    controller.request("set_actor", Actor("ines", "Inès", Role.MANAGER))
+    _sign_in(window, "ines", "3333")
     day.cash_out_action.trigger()
     moving = day.dialog
     assert isinstance(moving, CashMovementDialog)
@@ -134,25 +144,25 @@ def _day(out: Path, language: str, data_dir: Path) -> list[Path]:
     moving.set_reason(MovementReason.BANK_DEPOSIT)
     saved.append(save_grab(moving, out / f"cash_out_{language}.png"))
     moving.send()
-    wait_for(worker.moved)
+    wait_until(lambda: moving.done_movement is not None)
     figures: list = []
     worker.x_ready.connect(figures.append)
     day.x_action.trigger()
-    wait_for(worker.x_ready)
+    wait_until(lambda: isinstance(day.dialog, XReportDialog) and bool(figures))
     worker.x_ready.disconnect(figures.append)
     saved.append(save_grab(day.dialog, out / f"x_report_{language}.png"))
     day.dialog.accept()
+    # A cashier closes: the difference then needs a manager (the approval dialog).
+    _sign_in(window, "camille", "1111")
     day.z_action.trigger()
-    wait_for(worker.z_ready)
+    wait_until(lambda: isinstance(day.dialog, ZClosureDialog))
     closing = day.dialog
     assert isinstance(closing, ZClosureDialog)
     closing.count_form.set_counts({1000: 9, 500: 3, 200: 10, 100: 12, 50: 7, 20: 5})
     closing.set_others({"card": figures[0].expected("card")})  # the card terminal agrees
-    # A cashier closes: the difference then needs a manager (the approval door).
-    controller.request("set_actor", Actor("local-Camille", "Camille", Role.CASHIER))
     saved.append(save_grab(closing, out / f"z_count_{language}.png"))
     closing.compare()
-    wait_for(worker.z_compared)
+    wait_until(lambda: closing.pages.currentIndex() == 1)
     saved.append(save_grab(closing, out / f"z_difference_{language}.png"))
     closing.reject()
     controller.shutdown()
@@ -169,6 +179,7 @@ def till_day_screenshots(out: Path, language: str) -> list[Path]:
         data_dir = Path(folder)
         with LocalStore(data_dir / "store.db") as store:
             build_demo_store(store, products=200, days=1, today=date.today())
+        staff_speak(data_dir / "store.db", language)
         saved += _day(out, language, data_dir)
     QApplication.processEvents()
     return saved

@@ -70,7 +70,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/approval_dialog.py" line="165"/>
-        <source>Cancel: leave the sale as it was</source>
+        <source>Cancel: nothing is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -198,6 +198,39 @@
     <message>
         <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="64"/>
         <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelSaleDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="20"/>
+        <source>Cancel the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="22"/>
+        <source>Cancel the whole sale: 1 item, %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="24"/>
+        <source>Cancel the whole sale: %2 items, %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="30"/>
+        <source>It is recorded as cancelled, with its lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="32"/>
+        <source>No, go on with the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="34"/>
+        <source>Yes, cancel the sale</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2810,17 +2843,17 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillDayScreenshots</name>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="57"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="58"/>
         <source>%1 — type your code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="64"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="65"/>
         <source>Wrong PIN: %1 tries left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="74"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="75"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2887,62 +2920,62 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="135"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="137"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="233"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="235"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="235"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="237"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="264"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="266"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="273"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="275"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="307"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="309"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="315"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="317"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="325"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="327"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="376"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="385"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="333"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="335"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="342"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="358"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>

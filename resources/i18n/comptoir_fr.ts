@@ -70,8 +70,8 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/approval_dialog.py" line="165"/>
-        <source>Cancel: leave the sale as it was</source>
-        <translation>Annuler : laisser la vente telle quelle</translation>
+        <source>Cancel: nothing is done</source>
+        <translation>Annuler : rien n’est fait</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/approval_dialog.py" line="170"/>
@@ -199,6 +199,39 @@
         <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="64"/>
         <source>Keep it</source>
         <translation>La garder</translation>
+    </message>
+</context>
+<context>
+    <name>CancelSaleDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="20"/>
+        <source>Cancel the sale</source>
+        <translation>Annuler la vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="22"/>
+        <source>Cancel the whole sale: 1 item, %1?</source>
+        <translation>Annuler toute la vente : 1 article, %1 ?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="24"/>
+        <source>Cancel the whole sale: %2 items, %1?</source>
+        <translation>Annuler toute la vente : %2 articles, %1 ?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="30"/>
+        <source>It is recorded as cancelled, with its lines.</source>
+        <translation>Elle sera enregistrée comme annulée, avec ses lignes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="32"/>
+        <source>No, go on with the sale</source>
+        <translation>Non, continuer la vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/cancel_sale_dialog.py" line="34"/>
+        <source>Yes, cancel the sale</source>
+        <translation>Oui, annuler la vente</translation>
     </message>
 </context>
 <context>
@@ -2813,17 +2846,17 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillDayScreenshots</name>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="57"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="58"/>
         <source>%1 — type your code</source>
         <translation>%1 — saisissez votre code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="64"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="65"/>
         <source>Wrong PIN: %1 tries left.</source>
         <translation>Code erroné : encore %1 essais.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="74"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="75"/>
         <source>Sign in</source>
         <translation>Connexion</translation>
     </message>
@@ -2890,62 +2923,62 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="135"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="137"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="233"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="235"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="235"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="237"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="264"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="266"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="273"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="275"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="307"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="309"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="315"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="317"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="325"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="327"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="376"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="385"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="333"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="335"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="342"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="358"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from pos.config import Settings
 from pos.domain.rights import Right
 from pos.ui.dialogs.approval_dialog import ApprovalDialog
+from pos.ui.money import format_money
 from pos.ui.qt import QTimer
 from pos.ui.till_app import TillApp
 from tests.gui.selling import accented_codes, rows
@@ -47,6 +48,8 @@ def test_f9_as_a_cashier_needs_a_manager_and_is_recorded_with_the_approver(
     screen = app.window.till_screen
     total = screen.view.total_cents
     screen.buttons["F9"].click()
+    assert "3 articles" in screen.cancel_dialog.question.text()
+    screen.cancel_dialog.cancel_button.click()  # yes, cancel it: then a manager must
     dialog = approval_dialog(qtbot, app)
     assert dialog.heading.text() == "Un responsable doit valider"
     assert "Demandé par : Camille" in dialog.details.text()
@@ -83,6 +86,7 @@ def test_cancel_in_the_dialog_leaves_the_sale_as_it_was(
     app = make_app(Settings())
     fill_basket(qtbot, app, data_dir, 2)
     app.window.till_screen.cancel_sale()
+    app.window.till_screen.cancel_dialog.cancel_button.click()
     approval_dialog(qtbot, app).cancel_button.click()
     assert app.window.staff.approval_dialog is None
     assert len(app.window.till_screen.view.lines) == 2
@@ -130,3 +134,30 @@ def test_request_approval_gives_other_screens_the_managers_yes(
     assert rows(data_dir, "SELECT right_name, amount_cents FROM approval") == [
         ("cash_in_out", 5000)
     ]
+
+
+def test_f9_asks_before_it_cancels_even_a_manager_and_no_keeps_the_sale(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    """A whole basket never goes on one key press: F9 asks, Enter (the default) keeps it."""
+    app = make_app(Settings(), sign_in_as=("ines", "3333"))  # a manager: no approval asked
+    fill_basket(qtbot, app, data_dir, 2)
+    screen = app.window.till_screen
+    total = screen.view.total_cents
+    screen.buttons["F9"].click()
+    question = screen.cancel_dialog
+    assert question.isVisible() and question.keep_button.isDefault()
+    assert question.question.text() == (
+        f"Annuler toute la vente : 2 articles, {format_money(total)} ?"
+    )
+    question.keep_button.click()
+    assert len(screen.view.lines) == 2
+    assert rows(data_dir, "SELECT count(*) FROM cancelled_sale") == [(0,)]
+    screen.buttons["F9"].click()
+    with qtbot.waitSignal(app.controller.worker.sale_set_aside, timeout=WAIT):
+        screen.cancel_dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: not screen.view.lines, timeout=WAIT)
+    assert rows(data_dir, "SELECT staff_id, total_cents FROM cancelled_sale") == [
+        ("ines", total)
+    ]
+    assert rows(data_dir, "SELECT count(*) FROM approval") == [(0,)]

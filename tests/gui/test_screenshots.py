@@ -42,6 +42,7 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("sign_in", ""),
             ("sign_in_pin", ""),
             ("approval", ""),
+            ("cancel_sale", ""),
             ("till_change_offline", ""),
             ("pickup_without_code", ""),
             ("pickup_approval", ""),

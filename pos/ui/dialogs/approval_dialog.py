@@ -162,7 +162,7 @@ class ApprovalDialog(QDialog):
             lines.append(self.tr("Amount: %1").replace("%1", format_money(self.amount_cents)))
         self.details.setText("\n".join(lines))
         self.hint.setText(self.tr("Manager: touch your name or scan your badge, then your code."))
-        self.cancel_button.setText(self.tr("Cancel: leave the sale as it was"))
+        self.cancel_button.setText(self.tr("Cancel: nothing is done"))
         self._show_prompt()
 
     def _show_prompt(self) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from pos.services.basket_view import BasketView
 from pos.services.quick_keys import QuickKey, needs_weight
+from pos.ui.dialogs.cancel_sale_dialog import CancelSaleDialog
 from pos.ui.dialogs.drawer_reason_dialog import DrawerReasonDialog
 from pos.ui.dialogs.payment_dialog import PaymentDialog
 from pos.ui.dialogs.recall_dialog import RecallDialog
@@ -67,6 +68,7 @@ class TillScreen(Retranslating, QWidget):
         self.setObjectName("tillScreen")
         self.controller = controller
         self.view: BasketView | None = None
+        self.cancel_dialog: CancelSaleDialog | None = None  # F9's question, while it shows
         self.model = BasketModel(self)
         self.receipt_offer = ReceiptOffer(self)
         self._build()
@@ -367,7 +369,14 @@ class TillScreen(Retranslating, QWidget):
             self.show_info(text)
 
     def cancel_sale(self) -> None:
-        self.controller.request("cancel")
+        """F9: the whole basket, once the cashier confirmed (then a manager, if needed)."""
+        if not self._has_items():
+            return
+        lines = [line for line in self.view.lines if not line.voided]
+        dialog = self.cancel_dialog = CancelSaleDialog(len(lines), self.view.total_cents, self)
+        dialog.confirmed.connect(lambda: self.controller.request("cancel"))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _has_items(self) -> bool:
         """Refuse, with the message, an action that needs at least one line."""

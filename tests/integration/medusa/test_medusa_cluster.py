@@ -36,7 +36,7 @@ from tests.support.medusa_peer import MedusaPeer
 pytestmark = pytest.mark.medusa
 
 GOODS = ("CAFE-250", "THE-VERT-100", "CARNET-A5")
-SALES_PER_TILL = 16
+SALES_PER_TILL = 10
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ import dataclasses
 import json
 import os
 import random
-import statistics
 import sys
 import threading
 import time
@@ -35,12 +34,12 @@ from tests.medusa.exact_sales import (
     random_basket,
     tax_by_rate,
 )
-from tests.medusa.helpers import NoPluginTransport, catalog_by_sku, level_at, psql
+from tests.medusa.helpers import catalog_by_sku, level_at, psql
 
 pytestmark = pytest.mark.medusa
 
 #: The issue asks 1,000 random baskets; the default run sends fewer (see the report).
-BASKETS = int(os.environ.get("COMPTOIR_EXACT_SALES", "150"))
+BASKETS = int(os.environ.get("COMPTOIR_EXACT_SALES", "80"))  # 150+ for a longer check
 
 
 @pytest.fixture(scope="module")
@@ -301,29 +300,6 @@ def _push_until_answered(backend, operations, deadline_s: float):
             if time.monotonic() > limit:
                 raise
             time.sleep(2.0)
-
-
-def test_the_median_push_of_one_sale(make_backend, backend, admin, catalog):
-    """Informative: one sale's push, through the plugin and through the old cart path."""
-    cart_path = make_backend(transport=NoPluginTransport())
-    basket = Basket()
-    basket.add(catalog["EXACT-BISCUITS"], 1)
-    payment = Payment(basket.totals().total_cents)
-    payment.add(TenderKind.CARD, payment.total_cents)
-    chain = TillChain(terminal_id="T-timing")
-    timings: dict[str, list[float]] = {"plugin": [], "cart": []}
-    for n in range(15):
-        for name, till in (("plugin", backend), ("cart", cart_path)):
-            operation = chain.operation(f"S-timing-{name}-{n}", basket, payment)
-            started = time.perf_counter()
-            assert till.push([operation])[0].status == "accepted"
-            timings[name].append(time.perf_counter() - started)
-    medians = {name: statistics.median(t) * 1000 for name, t in timings.items()}
-    print(
-        f"\nmedian push of one sale: plugin {medians['plugin']:.0f} ms, "
-        f"old cart path {medians['cart']:.0f} ms",
-        file=sys.stderr,
-    )
 
 
 def test_a_sale_cut_inside_medusa_s_capture_is_finished_not_captured_twice(
