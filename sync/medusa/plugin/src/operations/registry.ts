@@ -1,3 +1,4 @@
+import { approval } from "./approval"
 import { pickupTransition } from "./pickup-transition"
 import { recordSale } from "./sale"
 import { stockMovement } from "./stock-movement"
@@ -9,6 +10,7 @@ import type { Handler } from "./types"
  * is answered `rejected` / `not_supported` with a sentence, never dropped.
  */
 export const HANDLERS: Record<string, Handler> = {
+  approval,
   pickup_transition: pickupTransition,
   sale: recordSale,
   stock_movement: stockMovement,
