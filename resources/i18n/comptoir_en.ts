@@ -1400,122 +1400,153 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="85"/>
         <source>Operations to check</source>
+        <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="80"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="86"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="80"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="86"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="80"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="86"/>
         <source>Operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="80"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="86"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="82"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="88"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="82"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="88"/>
         <source>Set aside at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="85"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="91"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="85"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="91"/>
         <source>Received at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
         <source>Send the selected again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="88"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
         <source>Send all again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
         <source>Set aside by sync (refused by the central server):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="91"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="97"/>
         <source>Warnings from the central server:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="133"/>
         <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="147"/>
         <source>Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="148"/>
         <source>Stock movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="149"/>
         <source>Pickup order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="150"/>
+        <source>Manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="151"/>
+        <source>Till opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="152"/>
+        <source>Cash in/out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="153"/>
+        <source>Z closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="162"/>
+        <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="167"/>
+        <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="175"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="179"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="182"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="185"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="188"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="192"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="217"/>
         <source>The operations could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 from argon2 import PasswordHasher
+from pytestqt.qtbot import QtBot
 
 from pos.domain.cash import count_cash
 from pos.domain.errors import PosError
@@ -30,6 +31,9 @@ from pos.services.outbox_review import OutboxReview
 from pos.services.staff import StaffDirectory
 from pos.services.till_session import TillSessions
 from pos.store.local_store import LocalStore
+from pos.ui.dialogs.outbox_dialog import OutboxDialog
+from pos.ui.i18n import install_translations
+from pos.ui.qt import QApplication
 from sync.engine.engine import SyncEngine
 from sync.medusa import MedusaBackend, MedusaSettings
 from sync.ports import OutgoingOperation
@@ -136,7 +140,7 @@ def outbox_rows(db: Path) -> list[OutgoingOperation]:
 
 
 def test_a_till_days_approvals_reach_medusa_once_linked_and_a_cashiers_is_refused(
-    medusa_staff: Seed, central: CentralServer, tmp_path: Path
+    medusa_staff: Seed, central: CentralServer, tmp_path: Path, qtbot: QtBot, qapp: QApplication
 ) -> None:
     seed = medusa_staff
     db = tmp_path / "store.db"
@@ -174,6 +178,13 @@ def test_a_till_days_approvals_reach_medusa_once_linked_and_a_cashiers_is_refuse
         day.drawer.approval_id, "approval", "approver_lacks_right",
     )  # fmt: skip
     assert "Julien (l-julien) is a cashier" in refused.reason
+    install_translations(qapp, "fr")
+    dialog = OutboxDialog(OutboxReview(tmp_path, TERMINAL))  # "Opérations à vérifier…"
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.set_aside.rowCount() == 1, timeout=10_000)
+    shown = [dialog.set_aside.item(0, column).text() for column in (1, 3, 4)]
+    assert shown[:2] == ["Validation d'un responsable", "approver_lacks_right"]
+    assert "n'est ni responsable ni administrateur de ce magasin" in shown[2]
     with LocalStore(db) as store:  # and has learnt Julien's role from Medusa's staff feed
         assert StaffDirectory(store).member("l-julien").role.value == "cashier"
 
