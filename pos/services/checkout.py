@@ -27,6 +27,7 @@ from pos.domain.product import Product, SoldBy
 from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Approval, Right
 from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
 from pos.domain.tenders import Payment, TenderKind
+from pos.services import till_acts
 from pos.services.approvals import authorize, within_amount
 from pos.services.basket_snapshot import BasketSnapshot, Recovery, recovered_basket
 from pos.services.drawer import record_opening
@@ -303,7 +304,9 @@ class Checkout:
         conn = self.store.conn
         with write_transaction(conn):
             if has_lines or self.payment.tenders:
-                cancelled_sales.record(conn, self._cancelled(approval))
+                cancelled = self._cancelled(approval)
+                cancelled_sales.record(conn, cancelled)
+                till_acts.queue_cancelled(conn, cancelled, self.basket, self.actor)
             open_basket.clear(conn, self.terminal_id)
         self._start_new_sale()
 
@@ -320,7 +323,10 @@ class Checkout:
 
     def open_drawer(self, reason: str, sale_id: str = "", approval: Approval | None = None) -> None:
         """See ``pos.services.drawer.record_opening``: the signed-in person opens it."""
-        record_opening(self.store, self.actor, reason, sale_id, approval, self._clock())
+        record_opening(
+            self.store, self.actor, reason, sale_id, approval, self._clock(),
+            terminal_id=self.terminal_id,
+        )  # fmt: skip
 
     # -- parking -------------------------------------------------------------------------
 

@@ -34,7 +34,14 @@ if TYPE_CHECKING:
 
 #: The records a Medusa without Comptoir's plugin (or with an older one) refuses.
 _KEPT_BY_PLUGIN = frozenset(
-    {"approval", "till_session_opened", "cash_movement", "till_session_closed"}
+    {
+        "approval",
+        "till_session_opened",
+        "cash_movement",
+        "till_session_closed",
+        "sale_cancelled",
+        "drawer_opened",
+    }
 )
 
 
@@ -151,6 +158,8 @@ class OutboxDialog(QDialog):
             "till_session_opened": self.tr("Till opening"),
             "cash_movement": self.tr("Cash in/out"),
             "till_session_closed": self.tr("Z closure"),
+            "sale_cancelled": self.tr("Cancelled sale"),
+            "drawer_opened": self.tr("Drawer opened"),
         }
         return known.get(kind, kind)
 

@@ -1,9 +1,11 @@
 """A till day with managers' approvals, queued offline and sent in ONE sync to Medusa:
 Comptoir's plugin keeps the approvals append-only (who asked, who approved, which right,
-how much), links each to the cash movement or Z report that used it, answers a replay
-``duplicate`` and refuses an approval by someone its staff module knows as a cashier
-(``approver_lacks_right``), which the till then lists as set aside. The same queue pushed
-to the reference server is kept the same, field by field, where both keep it."""
+how much), links each to the cancelled sale, cash movement or Z report that used it,
+keeps the cancelled sale with its lines and the drawer opened without a sale, answers a
+replay ``duplicate`` and refuses an approval by someone its staff module knows as a
+cashier (``approver_lacks_right``), which the till then lists as set aside. The same
+queue pushed to the reference server is kept the same, field by field, where both keep
+it."""
 
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ class Day:
     z: Approval
     session_id: str
     movement_id: str
+    cancelled_sale_id: str
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +109,7 @@ def a_day_offline(store: LocalStore, directory: StaffDirectory) -> Day:
     session = till.open(camille, {2000: 5})
     checkout = Checkout(store, terminal_id=TERMINAL, actor=camille, session_gate=till)
     checkout.scan("3017620422003")  # CAFE-250 at 4,99 €, Medusa's price pulled
+    cancelled_sale_id = checkout.sale_id
     with pytest.raises(RightRefused):
         checkout.cancel()
     cancel = approvals.approve(camille, "l-ines", "3333", Right.CANCEL_SALE, "cancel 1 line", 499)
@@ -130,7 +134,9 @@ def a_day_offline(store: LocalStore, directory: StaffDirectory) -> Day:
         camille, "l-ines", "3333", Right.CLOSE_WITH_DIFFERENCE, "Z 9,99 € short", 999
     )
     till.close(camille, count, approval=z)
-    return Day(cancel, cash_out, drawer, z, session.session_id, moved.movement_id)
+    return Day(
+        cancel, cash_out, drawer, z, session.session_id, moved.movement_id, cancelled_sale_id
+    )
 
 
 def outbox_rows(db: Path) -> list[OutgoingOperation]:
@@ -156,15 +162,15 @@ def test_a_till_days_approvals_reach_medusa_once_linked_and_a_cashiers_is_refuse
         day = a_day_offline(store, StaffDirectory(store))
     ops = outbox_rows(db)
     assert [op.kind for op in ops] == [
-        "till_session_opened", "approval", "sale", "approval", "cash_movement",
-        "approval", "approval", "till_session_closed",
+        "till_session_opened", "approval", "sale_cancelled", "sale", "approval",
+        "cash_movement", "approval", "drawer_opened", "approval", "till_session_closed",
     ]  # fmt: skip
 
     engine = SyncEngine(db, backend, poll_interval_s=0)
     try:
         status = engine.sync_once()  # ONE sync: the whole day
         assert (status.pending, status.rejected) == (0, 1), status.last_error
-        assert engine.totals.accepted == 7
+        assert engine.totals.accepted == 9
         replay = backend.push(ops)  # the same batch again: nothing changes
     finally:
         engine.close()
@@ -200,7 +206,7 @@ def test_a_till_days_approvals_reach_medusa_once_linked_and_a_cashiers_is_refuse
         ("close_with_difference", "l-camille", "l-ines", "Inès", 999),
     ]
     assert [a["used_by"] for a in kept.values()] == [
-        [],  # a cancelled sale stays at the till (not an operation yet)
+        [{"kind": "sale_cancelled", "sale_id": day.cancelled_sale_id}],
         [{"kind": "cash_movement", "session_id": day.session_id,
           "movement_id": day.movement_id}],
         [{"kind": "till_session_closed", "session_id": day.session_id}],
@@ -216,6 +222,14 @@ def test_a_till_days_approvals_reach_medusa_once_linked_and_a_cashiers_is_refuse
     assert session["z_report"]["difference_cents"] == 999
     unknown = admin_call(seed, "GET", "/admin/comptoir/terminals/NEVER-SEEN/approvals")
     assert unknown.status_code == 404
+    acts = admin_call(seed, "GET", f"/admin/comptoir/terminals/{TERMINAL}/till-acts").json()
+    by_kind = {op.kind: payloads[op.op_id] for op in ops}
+    assert acts["cancelled_sales"] == [by_kind["sale_cancelled"]]  # with its lines
+    assert acts["drawer_openings"] == [by_kind["drawer_opened"]]
+    [line] = acts["cancelled_sales"][0]["lines"]
+    assert (line["sku"], line["quantity"], line["net_cents"]) == ("CAFE-250", 1, 499)
+    assert acts["cancelled_sales"][0]["approval_id"] == day.cancel.approval_id
+    assert acts["drawer_openings"][0]["reason"] == "change for the baker"
 
     # The reference server, sent the same queue, keeps the same records.
     with central.client(central.enrol(STORE, TERMINAL)) as till:
@@ -235,6 +249,9 @@ def test_a_till_days_approvals_reach_medusa_once_linked_and_a_cashiers_is_refuse
     [their_session] = their_sessions["sessions"]
     for field in ("session_id", "status", "opened", "movements", "z_report"):
         assert session[field] == their_session[field], field
+    their_acts = central.admin("GET", f"/v1/admin/terminals/{STORE}/{TERMINAL}/till-acts").json()
+    for field in ("cancelled_sales", "drawer_openings"):
+        assert acts[field] == their_acts[field], field
 
 
 def test_approvals_are_append_only_in_medusas_database(

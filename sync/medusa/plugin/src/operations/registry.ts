@@ -2,6 +2,7 @@ import { approval } from "./approval"
 import { pickupTransition } from "./pickup-transition"
 import { recordSale } from "./sale"
 import { stockMovement } from "./stock-movement"
+import { drawerOpened, saleCancelled } from "./till-acts"
 import { cashMovement, tillSessionClosed, tillSessionOpened } from "./till-day"
 import type { Handler } from "./types"
 
@@ -17,4 +18,6 @@ export const HANDLERS: Record<string, Handler> = {
   till_session_opened: tillSessionOpened,
   cash_movement: cashMovement,
   till_session_closed: tillSessionClosed,
+  sale_cancelled: saleCancelled,
+  drawer_opened: drawerOpened,
 }

@@ -2,6 +2,7 @@ import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@med
 import { COMPTOIR_TILL_DAY } from "../modules/comptoir-till-day"
 import type ComptoirTillDayService from "../modules/comptoir-till-day/service"
 import type {
+  ActInput,
   ApprovalInput,
   ClosingInput,
   MovementInput,
@@ -14,6 +15,7 @@ export type TillDayRecord =
   | { kind: "cash_movement"; movement: MovementInput }
   | { kind: "till_session_closed"; closing: ClosingInput }
   | { kind: "approval"; approval: ApprovalInput }
+  | { kind: "act"; act: ActInput }
 
 /**
  * One till-day record in the plugin's tables. No compensation: it is the workflow's only
@@ -28,6 +30,7 @@ const recordTillDayStep = createStep(
     if (record.kind === "till_session_opened") recorded = await days.recordOpening(record.opening)
     else if (record.kind === "cash_movement") recorded = await days.recordMovement(record.movement)
     else if (record.kind === "approval") recorded = await days.recordApproval(record.approval)
+    else if (record.kind === "act") recorded = await days.recordAct(record.act)
     else recorded = await days.recordClosing(record.closing)
     return new StepResponse<Recorded>(recorded)
   }

@@ -6,8 +6,19 @@ import {
   MedusaContext,
   MedusaService,
 } from "@medusajs/framework/utils"
+import {
+  type ActInput,
+  type ActRows,
+  type ApprovalInput,
+  type ApprovalRow,
+  insertAct,
+  insertApproval,
+  readActs,
+  readApprovals,
+} from "./acts"
 import { Approval } from "./models/approval"
 import { CashMovement } from "./models/cash-movement"
+import { CancelledSale, DrawerOpening } from "./models/till-act"
 import { TillSession } from "./models/till-session"
 
 type Json = Record<string, unknown>
@@ -32,24 +43,8 @@ export type MovementInput = {
 
 export type ClosingInput = OpeningInput & { op_id: string; z_report: Json }
 
-export type ApprovalInput = {
-  terminal_id: string
-  location_id: string
-  op_id: string
-  approval_id: string
-  right: string
-  asked_by: string
-  approved_by: string
-  at: string
-  payload: Json
-}
 
-/** What used an approval: a cash movement or a session's Z report (its `approval_id`). */
-export type ApprovalUse =
-  | { kind: "cash_movement"; session_id: string; movement_id: string }
-  | { kind: "till_session_closed"; session_id: string }
-
-export type ApprovalRow = { payload: Json; used_by: ApprovalUse[] }
+export type { ActInput, ActRows, ApprovalInput, ApprovalRow } from "./acts"
 
 /** `conflict`: refused as the reference server refuses it (`sync/central/till_days.py`). */
 export type Recorded = { status: "recorded" } | { status: "conflict"; reason: string }
@@ -65,8 +60,6 @@ export type SessionRow = {
 
 /** The operator sees this many sessions of a terminal at most, the latest (as central). */
 export const MAX_SESSIONS = 400
-/** The operator sees this many approvals of a terminal at most, the latest. */
-export const MAX_APPROVALS = 10_000
 
 const key = (terminal: string, id: string) => `${terminal}/${id}`
 
@@ -78,7 +71,13 @@ const key = (terminal: string, id: string) => `${terminal}/${id}`
  * refused. Plain SQL with conditional writes: two Z reports of one session sent side by
  * side cannot both close it.
  */
-export default class ComptoirTillDayService extends MedusaService({ TillSession, CashMovement, Approval }) {
+export default class ComptoirTillDayService extends MedusaService({
+  TillSession,
+  CashMovement,
+  Approval,
+  CancelledSale,
+  DrawerOpening,
+}) {
   @InjectTransactionManager()
   async recordOpening(input: OpeningInput, @MedusaContext() sharedContext: Context = {}): Promise<Recorded> {
     const manager = sharedContext.transactionManager as EntityManager
@@ -168,66 +167,23 @@ export default class ComptoirTillDayService extends MedusaService({ TillSession,
   /** Files an approval once: a resend (or a retry after a cut) of the same op records nothing. */
   @InjectTransactionManager()
   async recordApproval(input: ApprovalInput, @MedusaContext() sharedContext: Context = {}): Promise<Recorded> {
-    const manager = sharedContext.transactionManager as EntityManager
-    const inserted = await manager.execute(
-      `insert into "comptoir_approval"
-         ("id", "terminal_id", "approval_id", "location_id", "right", "asked_by", "approved_by",
-          "at", "op_id", "payload")
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-       on conflict ("id") do nothing
-       returning "id"`,
-      [
-        key(input.terminal_id, input.approval_id),
-        input.terminal_id,
-        input.approval_id,
-        input.location_id,
-        input.right,
-        input.asked_by,
-        input.approved_by,
-        input.at,
-        input.op_id,
-        JSON.stringify(input.payload),
-      ]
-    )
-    if (inserted.length > 0) return { status: "recorded" }
-    const [row] = await manager.execute(`select "op_id" from "comptoir_approval" where "id" = ?`, [
-      key(input.terminal_id, input.approval_id),
-    ])
-    if (row?.op_id === input.op_id) return { status: "recorded" }
-    return { status: "conflict", reason: `Approval ${JSON.stringify(input.approval_id)} is already recorded.` }
+    return insertApproval(sharedContext.transactionManager as EntityManager, input)
   }
 
-  /**
-   * The terminal's latest approvals, oldest first, each with what used it: the cash
-   * movements and Z reports of this terminal that name it (read, not stored, so a
-   * movement pushed after its approval links as well as one pushed before).
-   */
+  /** Files a cancelled sale or a drawer opening once, as `recordApproval`. */
+  @InjectTransactionManager()
+  async recordAct(input: ActInput, @MedusaContext() sharedContext: Context = {}): Promise<Recorded> {
+    return insertAct(sharedContext.transactionManager as EntityManager, input)
+  }
+
   @InjectManager()
   async approvalsOf(terminalId: string, @MedusaContext() sharedContext: Context = {}): Promise<ApprovalRow[]> {
-    const manager = sharedContext.manager as EntityManager
-    return (await manager.execute(
-      `select a."payload",
-              coalesce((select jsonb_agg(u."use" order by u."at", u."ord")
-                          from (select jsonb_build_object('kind', 'cash_movement', 'session_id', m."session_id",
-                                                          'movement_id', m."movement_id") as "use",
-                                       m."at" as "at", 0 as "ord"
-                                  from "comptoir_cash_movement" m
-                                 where m."terminal_id" = a."terminal_id" and m."deleted_at" is null
-                                   and m."payload"->>'approval_id' = a."approval_id"
-                                union all
-                                select jsonb_build_object('kind', 'till_session_closed', 'session_id', s."session_id"),
-                                       s."z_report"->>'closed_at', 1
-                                  from "comptoir_till_session" s
-                                 where s."terminal_id" = a."terminal_id" and s."deleted_at" is null
-                                   and s."z_report"->>'approval_id' = a."approval_id") u),
-                       '[]'::jsonb) as "used_by"
-         from (select * from "comptoir_approval"
-                where "terminal_id" = ? and "deleted_at" is null
-                order by "at" desc, "approval_id" desc
-                limit ?) a
-        order by a."at", a."approval_id"`,
-      [terminalId, MAX_APPROVALS]
-    )) as ApprovalRow[]
+    return readApprovals(sharedContext.manager as EntityManager, terminalId)
+  }
+
+  @InjectManager()
+  async actsOf(terminalId: string, @MedusaContext() sharedContext: Context = {}): Promise<ActRows> {
+    return readActs(sharedContext.manager as EntityManager, terminalId)
   }
 
   /** The terminal's latest sessions, newest first, each with its movements in time order. */
