@@ -26,11 +26,11 @@ stock_movement op      with Comptoir's plugin: the delta applied to the variant'
                        at the location, exactly once (``plugin_stock.py``); without it:
                        refused (Medusa keeps absolute counts)
 till day ops           with Comptoir's plugin: each terminal's sessions, cash movements,
-approval op            Z reports and managers' approvals kept in Medusa
-                       (``plugin_till_days.py``; an approval by someone not a manager
-                       in the plugin's staff: ``approver_lacks_right``); without it (or
-                       an older one): refused ``not_supported``, so they are set aside
-                       and listed at the till, not lost
+approval op            Z reports, managers' approvals, cancelled sales and drawer
+till act ops           openings kept in Medusa (``plugin_till_days.py``; an approval by
+                       someone not a manager in the plugin's staff:
+                       ``approver_lacks_right``); without it (or an older one): refused
+                       ``not_supported``, so they are set aside and listed at the till
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
                        the catalog's prices
 =====================  ================================================================
