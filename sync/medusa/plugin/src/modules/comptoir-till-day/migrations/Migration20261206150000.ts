@@ -33,6 +33,21 @@ export class Migration20261206150000 extends Migration {
         `create index if not exists "IDX_${table}_terminal" on "${table}" ("terminal_id", "at") where deleted_at is null;`
       )
     }
+    // An approval's `used_by` looks its users up by approval id (readApprovals).
+    for (const table of ["comptoir_cancelled_sale", "comptoir_drawer_opening"]) {
+      this.addSql(
+        `create index if not exists "IDX_${table}_approval" on "${table}" ("terminal_id", "approval_id") ` +
+          `where approval_id is not null;`
+      )
+    }
+    this.addSql(
+      `create index if not exists "IDX_comptoir_cash_movement_approval" on "comptoir_cash_movement" ` +
+        `("terminal_id", ("payload"->>'approval_id')) where "payload"->>'approval_id' is not null;`
+    )
+    this.addSql(
+      `create index if not exists "IDX_comptoir_till_session_approval" on "comptoir_till_session" ` +
+        `("terminal_id", ("z_report"->>'approval_id')) where "z_report"->>'approval_id' is not null;`
+    )
     // The audit must hold even against the services' own generated update/delete methods.
     this.addSql(
       `create or replace function "comptoir_append_only"() returns trigger ` +
