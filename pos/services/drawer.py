@@ -25,7 +25,7 @@ def record_opening(
     approval: Approval | None,
     at: str,
     *,
-    terminal_id: str = "",
+    terminal_id: str,
 ) -> None:
     """Without a sale, the opening is also queued for central (``drawer_opened``, with
     its reason and approval) in the same transaction: never silent."""
