@@ -35,8 +35,9 @@ MEDUSA_PLUGIN_KEY = "medusa_plugin"
 #: What a store loses without the plugin (``comptoir link-medusa`` says it; the till too).
 WITHOUT_PLUGIN = (
     "Without it, web carts cannot be rung up at the till, sales are recorded at Medusa's "
-    "own prices rather than the till's, and pickup moves, partial pickups, expiry and "
-    "incremental pulls need it."
+    "own prices rather than the till's, pickup moves, partial pickups, expiry and "
+    "incremental pulls need it, and till sessions, Z reports, managers' approvals, "
+    "cancelled sales and drawer openings stay at the till, set aside."
 )
 
 

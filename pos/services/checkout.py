@@ -31,6 +31,7 @@ from pos.domain.tenders import (
     TenderKind,
     check_meal_voucher_cap,
 )
+from pos.services import till_acts
 from pos.services.approvals import authorize
 from pos.services.basket_snapshot import BasketSnapshot, Recovery
 from pos.services.checkout_pricing import PricingActs, sale_approvals
@@ -285,7 +286,9 @@ class Checkout(PricingActs, RecoveryActs):
         conn = self.store.conn
         with write_transaction(conn):
             if has_lines or self.payment.tenders:
-                cancelled_sales.record(conn, self._cancelled(approval))
+                cancelled = self._cancelled(approval)
+                cancelled_sales.record(conn, cancelled)
+                till_acts.queue_cancelled(conn, cancelled, self.basket, self.actor)
             open_basket.clear(conn, self.terminal_id)
         self._start_new_sale()
 
@@ -302,7 +305,10 @@ class Checkout(PricingActs, RecoveryActs):
 
     def open_drawer(self, reason: str, sale_id: str = "", approval: Approval | None = None) -> None:
         """See ``pos.services.drawer.record_opening``: the signed-in person opens it."""
-        record_opening(self.store, self.actor, reason, sale_id, approval, self._clock())
+        record_opening(
+            self.store, self.actor, reason, sale_id, approval, self._clock(),
+            terminal_id=self.terminal_id,
+        )  # fmt: skip
 
     # -- parking -------------------------------------------------------------------------
 

@@ -51,11 +51,25 @@ def record_drawer_open(
 ) -> None:
     """``reason`` is ``cash_sale`` or ``manual``; ``note`` says why a manual one opened."""
     with write_transaction(conn):
-        conn.execute(
-            "INSERT INTO drawer_events (reason, cashier, sale_id, at, note, staff_id) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (reason, cashier, sale_id, at, note, staff_id),
-        )
+        insert_drawer_open(conn, reason, cashier, at, sale_id, note=note, staff_id=staff_id)
+
+
+def insert_drawer_open(
+    conn: sqlite3.Connection,
+    reason: str,
+    cashier: str,
+    at: str,
+    sale_id: str | None = None,
+    *,
+    note: str | None = None,
+    staff_id: str | None = None,
+) -> None:
+    """``record_drawer_open`` inside the caller's transaction (with what it queues)."""
+    conn.execute(
+        "INSERT INTO drawer_events (reason, cashier, sale_id, at, note, staff_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (reason, cashier, sale_id, at, note, staff_id),
+    )
 
 
 def drawer_openings(conn: sqlite3.Connection) -> list[tuple[str, str, str | None]]:

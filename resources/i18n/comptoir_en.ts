@@ -1414,122 +1414,163 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
         <source>Operations to check</source>
+        <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="80"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="80"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="80"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
         <source>Operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="80"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="82"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="82"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
         <source>Set aside at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="85"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="98"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="85"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="98"/>
         <source>Received at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="100"/>
         <source>Send the selected again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="88"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="101"/>
         <source>Send all again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="102"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="103"/>
         <source>Set aside by sync (refused by the central server):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="91"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="104"/>
         <source>Warnings from the central server:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="140"/>
         <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="154"/>
         <source>Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
         <source>Stock movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="156"/>
         <source>Pickup order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="150"/>
-        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="154"/>
-        <source>The central server already holds another journal entry with this number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
-        <source>The central server computed another journal hash for this sale.</source>
+        <source>Manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="158"/>
+        <source>Till opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="159"/>
+        <source>Cash in/out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="160"/>
+        <source>Z closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="161"/>
+        <source>Cancelled sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="162"/>
+        <source>Drawer opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="171"/>
+        <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="176"/>
+        <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="184"/>
+        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="188"/>
+        <source>The central server already holds another journal entry with this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="191"/>
+        <source>The central server computed another journal hash for this sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="194"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="197"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="192"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="226"/>
         <source>The operations could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>

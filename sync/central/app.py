@@ -29,6 +29,7 @@ from sync.central import (
     promotions,
     pushes,
     staff,
+    till_acts,
     till_days,
     web,
 )
@@ -252,6 +253,13 @@ class CentralApp:
         view = await run_in_threadpool(till_days.sessions, self.db, store_id, terminal_id)
         return json_response(view)
 
+    async def till_acts(self, request: Request) -> Response:
+        self._admin(request)
+        store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
+        terminal_id = _checked(_TERMINAL_ID, request.path_params["terminal_id"], "terminal")
+        view = await run_in_threadpool(till_acts.acts, self.db, store_id, terminal_id)
+        return json_response(view)
+
     async def enrolment_attempts(self, request: Request) -> Response:
         self._admin(request)
         return json_response(await run_in_threadpool(auth.attempts, self.db))
@@ -307,6 +315,11 @@ class CentralApp:
             Route(
                 "/v1/admin/terminals/{store_id}/{terminal_id}/sessions",
                 self.till_sessions,
+                methods=["GET"],
+            ),
+            Route(
+                "/v1/admin/terminals/{store_id}/{terminal_id}/till-acts",
+                self.till_acts,
                 methods=["GET"],
             ),
             Route("/v1/admin/stats", self.stats, methods=["GET"]),

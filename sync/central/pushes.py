@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from sync.central import pickup_desk, staff, till_days
+from sync.central import pickup_desk, staff, till_acts, till_days
 from sync.central.chain import ChainWitness
 from sync.central.db import Database, bump_counters, utc_now
 from sync.central.errors import describe
@@ -191,6 +191,12 @@ class _Batch:
         elif isinstance(p.payload, till_days.TILL_DAY_PAYLOADS):
             key = (self.store_id, self.terminal_id)
             code, problem = till_days.apply(self.conn, *key, op_id, p.payload)
+            if problem:
+                return self._rejected(op_id, code, problem)
+            warnings = []
+        elif isinstance(p.payload, till_acts.TILL_ACT_PAYLOADS):
+            key = (self.store_id, self.terminal_id)
+            code, problem = till_acts.apply(self.conn, *key, op_id, p.payload)
             if problem:
                 return self._rejected(op_id, code, problem)
             warnings = []

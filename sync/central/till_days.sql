@@ -26,3 +26,23 @@ CREATE TABLE IF NOT EXISTS cash_movements (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cash_movements_session
     ON cash_movements(store_id, terminal_id, session_id, at);
+
+-- Till acts kept beside the till day (issue 12): sales cancelled with their lines, the
+-- drawer opened without a sale; as received (canonical JSON), each once.
+CREATE TABLE IF NOT EXISTS cancelled_sales (
+    store_id    TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,
+    sale_id     TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    PRIMARY KEY (store_id, terminal_id, sale_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS drawer_openings (
+    store_id    TEXT NOT NULL,
+    terminal_id TEXT NOT NULL,
+    opening_id  TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    PRIMARY KEY (store_id, terminal_id, opening_id)
+) WITHOUT ROWID;

@@ -33,6 +33,7 @@ from sync.contract.pickups import (
     PickupOrderRequest,
 )
 from sync.contract.staff import ApprovalList, StaffItem, StaffUpsert
+from sync.contract.till_acts import TillActsView
 from sync.contract.till_days import SessionsView
 from sync.contract.web import AvailabilityResponse, ReservationRequest, ReservationResponse
 
@@ -248,6 +249,15 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "admin",
         None,
         {200: SessionsView},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/admin/terminals/{store_id}/{terminal_id}/till-acts",
+        "admin_till_acts",
+        "A terminal's cancelled sales (with their lines) and drawer openings without a sale",
+        "admin",
+        None,
+        {200: TillActsView},
     ),
     Endpoint(
         "PUT",

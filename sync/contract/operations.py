@@ -24,6 +24,7 @@ from sync.contract.scalars import (
     Sku,
 )
 from sync.contract.staff import ApprovalPayload
+from sync.contract.till_acts import DrawerOpenedPayload, SaleCancelledPayload
 from sync.contract.till_days import (
     CashMovementPayload,
     TillSessionClosedPayload,
@@ -38,6 +39,8 @@ OperationKind = Literal[
     "cash_movement",
     "till_session_closed",
     "approval",
+    "sale_cancelled",
+    "drawer_opened",
 ]
 OperationStatus = Literal["accepted", "duplicate", "rejected"]
 
@@ -91,6 +94,8 @@ PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "cash_movement": CashMovementPayload,
     "till_session_closed": TillSessionClosedPayload,
     "approval": ApprovalPayload,
+    "sale_cancelled": SaleCancelledPayload,
+    "drawer_opened": DrawerOpenedPayload,
 }
 
 
@@ -109,7 +114,8 @@ class Operation(BaseModel):
             "'stock_movement', PickupTransitionPayload for 'pickup_transition', "
             "TillSessionOpenedPayload, CashMovementPayload and TillSessionClosedPayload for "
             "'till_session_opened', 'cash_movement' and 'till_session_closed'; "
-            "ApprovalPayload for 'approval'."
+            "ApprovalPayload for 'approval'; SaleCancelledPayload and DrawerOpenedPayload "
+            "for 'sale_cancelled' and 'drawer_opened'."
         ),
     ]
 

@@ -25,10 +25,12 @@ sale (pushed once)     with Comptoir's plugin: an order made exactly as the till
 stock_movement op      with Comptoir's plugin: the delta applied to the variant's levels
                        at the location, exactly once (``plugin_stock.py``); without it:
                        refused (Medusa keeps absolute counts)
-till day ops           with Comptoir's plugin: each terminal's sessions, cash movements
-                       and Z reports kept in Medusa (``plugin_till_days.py``); without
-                       it (or an older one): refused ``not_supported``, so they are set
-                       aside and listed at the till, not lost
+till day ops           with Comptoir's plugin: each terminal's sessions, cash movements,
+approval op            Z reports, managers' approvals, cancelled sales and drawer
+till act ops           openings kept in Medusa (``plugin_till_days.py``; an approval by
+                       someone not a manager in the plugin's staff:
+                       ``approver_lacks_right``); without it (or an older one): refused
+                       ``not_supported``, so they are set aside and listed at the till
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
                        the catalog's prices
 =====================  ================================================================
@@ -67,7 +69,7 @@ from sync.medusa.plugin_pickups import move_directly, translate_transition
 from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.plugin_sales import sale_translator
 from sync.medusa.plugin_stock import movement_translator
-from sync.medusa.plugin_till_days import TILL_DAY_KINDS, not_kept_here, translate_till_day
+from sync.medusa.plugin_till_days import KEPT_KINDS, not_kept_here, translate_till_day
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
 from sync.medusa.state import AdapterState
@@ -209,13 +211,7 @@ class MedusaBackend:
                 return pusher.push(op)
             if op.kind == "pickup_transition":
                 return push_transition(op, pusher.desk, self.state)
-            if op.kind == "approval":
-                return OperationOutcome(
-                    op.op_id, "rejected", code="not_supported",
-                    reason="Managers' approvals are kept at the till: Medusa has no place "
-                    "for them yet (comptoir staff, sync/medusa/NOTES.md).",
-                )  # fmt: skip
-            if op.kind in TILL_DAY_KINDS:
+            if op.kind in KEPT_KINDS:
                 return not_kept_here(op)
             return OperationOutcome(
                 op.op_id,
@@ -290,7 +286,7 @@ class MedusaBackend:
             "sale": sale_translator(self.state),
             "pickup_transition": translate_transition,
             "stock_movement": movement_translator(self.state),
-            **dict.fromkeys(TILL_DAY_KINDS, translate_till_day),
+            **dict.fromkeys(KEPT_KINDS, translate_till_day),
         }
         return {kind: t for kind, t in mine.items() if resolved.plugin.applies(kind)}
 

@@ -157,7 +157,5 @@ def test_f9_asks_before_it_cancels_even_a_manager_and_no_keeps_the_sale(
     with qtbot.waitSignal(app.controller.worker.sale_set_aside, timeout=WAIT):
         screen.cancel_dialog.cancel_button.click()
     qtbot.waitUntil(lambda: not screen.view.lines, timeout=WAIT)
-    assert rows(data_dir, "SELECT staff_id, total_cents FROM cancelled_sale") == [
-        ("ines", total)
-    ]
+    assert rows(data_dir, "SELECT staff_id, total_cents FROM cancelled_sale") == [("ines", total)]
     assert rows(data_dir, "SELECT count(*) FROM approval") == [(0,)]

@@ -32,6 +32,19 @@ if TYPE_CHECKING:
     from pos.services.outbox_review import AttentionList, OutboxReview
 
 
+#: The records a Medusa without Comptoir's plugin (or with an older one) refuses.
+_KEPT_BY_PLUGIN = frozenset(
+    {
+        "approval",
+        "till_session_opened",
+        "cash_movement",
+        "till_session_closed",
+        "sale_cancelled",
+        "drawer_opened",
+    }
+)
+
+
 class OutboxDialog(QDialog):
     requeued = Signal(int)  # how many operations went back in the queue
 
@@ -114,8 +127,8 @@ class OutboxDialog(QDialog):
 
     def _show_rows(self, found: AttentionList) -> None:
         self._fill(self.set_aside, [
-            (op.seq, self._kind(op.kind), op.op_id, op.code, op.reason,
-             local_time_text(op.rejected_at))
+            (op.seq, self._kind(op.kind), op.op_id, op.code,
+             self._reason_text(op.code, op.kind, op.reason), local_time_text(op.rejected_at))
             for op in found.set_aside
         ])  # fmt: skip
         self._fill(self.warnings, [
@@ -141,8 +154,29 @@ class OutboxDialog(QDialog):
             "sale": self.tr("Sale"),
             "stock_movement": self.tr("Stock movement"),
             "pickup_transition": self.tr("Pickup order"),
+            "approval": self.tr("Manager's approval"),
+            "till_session_opened": self.tr("Till opening"),
+            "cash_movement": self.tr("Cash in/out"),
+            "till_session_closed": self.tr("Z closure"),
+            "sale_cancelled": self.tr("Cancelled sale"),
+            "drawer_opened": self.tr("Drawer opened"),
         }
         return known.get(kind, kind)
+
+    def _reason_text(self, code: str, kind: str, reason: str) -> str:
+        """The refusals a manager can act on, in the till's language; the server's own
+        sentence otherwise (it names what it refused)."""
+        if code == "approver_lacks_right":
+            return self.tr(
+                "The server refused this approval: the person who gave it is not a manager "
+                "or administrator of this store in its staff list."
+            )
+        if code == "not_supported" and kind in _KEPT_BY_PLUGIN:
+            return self.tr(
+                "This server does not keep these records yet: install or update Comptoir's "
+                "plugin in Medusa. They stay recorded at the till; send them again then."
+            )
+        return reason
 
     def _warning_text(self, code: str, text: str) -> str:
         known = {

@@ -13,11 +13,13 @@ import pytest
 
 from pos.domain.cash import count_cash
 from pos.domain.errors import PosError
-from pos.domain.rights import Actor, Role
+from pos.domain.rights import Right
 from pos.domain.till_day import ClosingCount
+from pos.services.approvals import Approvals
 from pos.services.central_link import cart_calls, read_link
 from pos.services.checkout import Checkout
 from pos.services.online_cart import OnlineCarts
+from pos.services.staff import StaffDirectory
 from pos.services.store_summary import summarize
 from pos.services.till_session import TillSessions
 from pos.store import push_queue
@@ -97,25 +99,39 @@ def test_an_html_404_also_means_not_installed() -> None:
 def test_a_till_day_is_refused_by_name_and_kept_without_the_plugin(
     bare_seed: Seed, tmp_path: Path
 ) -> None:
-    """Medusa answers; it has no Comptoir plugin to keep till days: the till sets them
-    aside with the reason (what to install), never loses nor half-sends them."""
+    """Medusa answers; it has no Comptoir plugin to keep till days, managers' approvals
+    nor drawer openings: the till sets them aside with the reason (what to install), never loses
+    nor half-sends them."""
     settings = MedusaSettings.from_mapping(settings_values(bare_seed), data_dir=tmp_path)
-    nadia = Actor("s-nad", "Nadia", Role.MANAGER)
     with (
         LocalStore(tmp_path / "store.db") as store,
         MedusaBackend(settings, terminal_id="T01") as medusa,
     ):
+        directory = StaffDirectory(store)
+        nadia = directory.create_first_admin("Nadia", "4321")
+        camille = directory.add(nadia, "Camille", "cashier", "1111").actor
         till = TillSessions(store, terminal_id="T01")
-        session = till.open(nadia, {1000: 10})
-        till.cash_out(nadia, 2000, "bank_deposit")
+        session = till.open(camille, {1000: 10})
+        approval = Approvals(directory, terminal_id="T01").approve(
+            camille, nadia.staff_id, "4321", Right.CASH_IN_OUT, "cash out 20 €", 2000
+        )
+        till.cash_out(camille, 2000, "bank_deposit", approval=approval)
+        Checkout(store, terminal_id="T01", actor=nadia).open_drawer("change for the baker")
         till.close(nadia, ClosingCount(count_cash({1000: 8})))
         totals = SyncTotals()
         drain(store.conn, medusa, totals)
         refused = push_queue.rejected(store.conn)
         assert [r.kind for r in refused] == [
-            "till_session_opened", "cash_movement", "till_session_closed",
+            "till_session_opened", "approval", "cash_movement", "drawer_opened",
+            "till_session_closed",
         ]  # fmt: skip
         assert {r.code for r in refused} == {"not_supported"}
-        assert all("no Comptoir plugin keeping till sessions" in r.reason for r in refused)
-        assert totals.rejected == 3 and totals.failed_attempts == 0
+        assert all(
+            "no Comptoir plugin keeping till sessions" in r.reason
+            for r in refused
+            if r.kind not in ("approval", "drawer_opened")
+        )
+        assert "no Comptoir plugin keeping approvals (install or update it)" in refused[1].reason
+        assert "no Comptoir plugin keeping till acts" in refused[3].reason
+        assert totals.rejected == 5 and totals.failed_attempts == 0
         assert till.z_report(session.session_id) is not None  # still at the till

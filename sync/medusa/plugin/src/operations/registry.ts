@@ -1,6 +1,8 @@
+import { approval } from "./approval"
 import { pickupTransition } from "./pickup-transition"
 import { recordSale } from "./sale"
 import { stockMovement } from "./stock-movement"
+import { drawerOpened, saleCancelled } from "./till-acts"
 import { cashMovement, tillSessionClosed, tillSessionOpened } from "./till-day"
 import type { Handler } from "./types"
 
@@ -9,10 +11,13 @@ import type { Handler } from "./types"
  * is answered `rejected` / `not_supported` with a sentence, never dropped.
  */
 export const HANDLERS: Record<string, Handler> = {
+  approval,
   pickup_transition: pickupTransition,
   sale: recordSale,
   stock_movement: stockMovement,
   till_session_opened: tillSessionOpened,
   cash_movement: cashMovement,
   till_session_closed: tillSessionClosed,
+  sale_cancelled: saleCancelled,
+  drawer_opened: drawerOpened,
 }

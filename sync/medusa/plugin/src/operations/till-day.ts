@@ -9,9 +9,9 @@ import { type Handler, OperationRefused, type OperationContext } from "./types"
  */
 /** Euro coins and notes, in cents (the contract's `Denomination`). */
 const DENOMINATIONS = new Set([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000])
-const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/)
-const Terminal = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
-const Instant = z.string().min(10).max(40)
+export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/)
+export const Terminal = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
+export const Instant = z.string().min(10).max(40)
 const Staff = z.object({ staff_id: z.string().min(1).max(64), name: z.string().max(200) })
 const Cents = z.number().int().min(0)
 const Pieces = z.array(
@@ -59,7 +59,7 @@ const Closing = Opening.extend({
 /** The opening fields of a Z: it repeats its session's header, so it files a session alone. */
 const OPENING_FIELDS = ["session_id", "terminal_id", "opened_by", "opened_at", "float_cents", "float_counts"]
 
-function parsed<T extends z.ZodTypeAny>(schema: T, payload: unknown): z.infer<T> {
+export function parsed<T extends z.ZodTypeAny>(schema: T, payload: unknown): z.infer<T> {
   const found = schema.safeParse(payload)
   if (!found.success) {
     const issue = found.error.issues[0]
@@ -69,7 +69,7 @@ function parsed<T extends z.ZodTypeAny>(schema: T, payload: unknown): z.infer<T>
 }
 
 /** As the reference server: a terminal files its own till days only. */
-function ownTerminal({ scope }: OperationContext, named: string): void {
+export function ownTerminal({ scope }: OperationContext, named: string): void {
   if (named !== scope.terminal_id) {
     throw new OperationRefused(
       "wrong_terminal",
@@ -79,7 +79,7 @@ function ownTerminal({ scope }: OperationContext, named: string): void {
   }
 }
 
-async function record(context: OperationContext, input: TillDayRecord) {
+export async function record(context: OperationContext, input: TillDayRecord) {
   const { result } = await recordTillDayWorkflow(context.container).run({ input })
   if (result.status === "conflict") throw new OperationRefused("conflict", result.reason)
   return { status: "accepted" as const }

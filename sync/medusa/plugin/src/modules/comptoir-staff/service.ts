@@ -1,6 +1,12 @@
 import type { EntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { Context } from "@medusajs/framework/types"
-import { InjectTransactionManager, MedusaContext, MedusaService, MedusaError } from "@medusajs/framework/utils"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+  MedusaError,
+} from "@medusajs/framework/utils"
 import { Staff } from "./models/staff"
 
 export type StaffRole = "cashier" | "pickup" | "manager" | "admin"
@@ -86,6 +92,17 @@ export default class ComptoirStaffService extends MedusaService({ Staff }) {
       [change.active ?? before.active, change.pin_hash ?? before.pin_hash, id]
     )) as StaffRow[]
     return { before, after }
+  }
+
+  /** A member by id (deactivated ones too: they may have acted before), or null. */
+  @InjectManager()
+  async member(id: string, @MedusaContext() sharedContext: Context = {}): Promise<StaffRow | null> {
+    const manager = sharedContext.manager as EntityManager
+    const [row] = (await manager.execute(
+      `select ${COLUMNS} from "comptoir_staff" where "id" = ? and "deleted_at" is null`,
+      [id]
+    )) as StaffRow[]
+    return row ?? null
   }
 
   /** Undoes `addStaff` (a workflow's compensation): the row is gone, never served. */

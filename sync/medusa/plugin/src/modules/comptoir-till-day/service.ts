@@ -6,7 +6,19 @@ import {
   MedusaContext,
   MedusaService,
 } from "@medusajs/framework/utils"
+import {
+  type ActInput,
+  type ActRows,
+  type ApprovalInput,
+  type ApprovalRow,
+  insertAct,
+  insertApproval,
+  readActs,
+  readApprovals,
+} from "./acts"
+import { Approval } from "./models/approval"
 import { CashMovement } from "./models/cash-movement"
+import { CancelledSale, DrawerOpening } from "./models/till-act"
 import { TillSession } from "./models/till-session"
 
 type Json = Record<string, unknown>
@@ -30,6 +42,9 @@ export type MovementInput = {
 }
 
 export type ClosingInput = OpeningInput & { op_id: string; z_report: Json }
+
+
+export type { ActInput, ActRows, ApprovalInput, ApprovalRow } from "./acts"
 
 /** `conflict`: refused as the reference server refuses it (`sync/central/till_days.py`). */
 export type Recorded = { status: "recorded" } | { status: "conflict"; reason: string }
@@ -56,7 +71,13 @@ const key = (terminal: string, id: string) => `${terminal}/${id}`
  * refused. Plain SQL with conditional writes: two Z reports of one session sent side by
  * side cannot both close it.
  */
-export default class ComptoirTillDayService extends MedusaService({ TillSession, CashMovement }) {
+export default class ComptoirTillDayService extends MedusaService({
+  TillSession,
+  CashMovement,
+  Approval,
+  CancelledSale,
+  DrawerOpening,
+}) {
   @InjectTransactionManager()
   async recordOpening(input: OpeningInput, @MedusaContext() sharedContext: Context = {}): Promise<Recorded> {
     const manager = sharedContext.transactionManager as EntityManager
@@ -141,6 +162,28 @@ export default class ComptoirTillDayService extends MedusaService({ TillSession,
         `Session ${JSON.stringify(input.session_id)} was already closed by Z ` +
         `${JSON.stringify(row?.z_op_id)}: a session closes once.`,
     }
+  }
+
+  /** Files an approval once: a resend (or a retry after a cut) of the same op records nothing. */
+  @InjectTransactionManager()
+  async recordApproval(input: ApprovalInput, @MedusaContext() sharedContext: Context = {}): Promise<Recorded> {
+    return insertApproval(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  /** Files a cancelled sale or a drawer opening once, as `recordApproval`. */
+  @InjectTransactionManager()
+  async recordAct(input: ActInput, @MedusaContext() sharedContext: Context = {}): Promise<Recorded> {
+    return insertAct(sharedContext.transactionManager as EntityManager, input)
+  }
+
+  @InjectManager()
+  async approvalsOf(terminalId: string, @MedusaContext() sharedContext: Context = {}): Promise<ApprovalRow[]> {
+    return readApprovals(sharedContext.manager as EntityManager, terminalId)
+  }
+
+  @InjectManager()
+  async actsOf(terminalId: string, @MedusaContext() sharedContext: Context = {}): Promise<ActRows> {
+    return readActs(sharedContext.manager as EntityManager, terminalId)
   }
 
   /** The terminal's latest sessions, newest first, each with its movements in time order. */
