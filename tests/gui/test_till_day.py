@@ -111,6 +111,22 @@ def _sell(qtbot: QtBot, window: MainWindow, codes: list[str], *, cash: bool):
     return sale
 
 
+def _sell_by(qtbot: QtBot, window: MainWindow, codes: list[str], tender: str):
+    """A sale paid in full by a cheque or a meal voucher (its button takes what is due)."""
+    screen = window.till_screen
+    for code in codes:
+        with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+            screen.scan(code)
+    screen.pay()
+    dialog = screen.payment_dialog
+    with qtbot.waitSignal(screen.basket_shown, timeout=5000):
+        getattr(dialog, f"{tender}_button").click()
+    with qtbot.waitSignal(screen.sale_shown, timeout=5000) as done:
+        dialog.complete_button.click()
+    qtbot.waitUntil(lambda: screen.view is not None and not screen.view.lines, timeout=5000)
+    return done.args[0]
+
+
 def _dialog(qtbot: QtBot, window: MainWindow, kind: type):
     """The till-day dialog the flow opened on the worker's answer (queued to this thread)."""
     qtbot.waitUntil(lambda: isinstance(window.day.dialog, kind), timeout=5000)
@@ -167,10 +183,13 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
 ) -> None:
     window, worker = day_till, day_till.controller.worker
     _open_the_till(qtbot, window)
-    codes = accented_codes(unopened_dir, 3)
+    codes = accented_codes(unopened_dir, 5)
     cash_sale = _sell(qtbot, window, codes[:2], cash=True)
-    card_sale = _sell(qtbot, window, codes[2:], cash=False)
+    card_sale = _sell(qtbot, window, codes[2:3], cash=False)
+    cheque_sale = _sell_by(qtbot, window, codes[3:4], "cheque")
+    voucher_sale = _sell_by(qtbot, window, codes[4:5], "meal_voucher")
     assert cash_sale.draft.change_cents > 0  # a note given, change back
+    sales = (cash_sale, card_sale, cheque_sale, voucher_sale)
 
     _switch(qtbot, window, "ines", "3333")  # the manager takes cash to the bank
     assert window.stack.currentWidget() is window.till_screen
@@ -186,19 +205,22 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
     with qtbot.waitSignal(worker.x_ready, timeout=5000):
         window.day.x_action.trigger()
     x = _dialog(qtbot, window, XReportDialog)
-    total = cash_sale.draft.total_cents + card_sale.draft.total_cents
+    total = sum(sale.draft.total_cents for sale in sales)
     cash_net = cash_sale.draft.total_cents
     expected_cash = 13500 + cash_net - 2000
-    assert x.view.value("Ventes") == "2"
+    assert x.view.value("Ventes") == "4"
     assert x.view.value("Total des ventes TTC") == format_money(total)
     assert x.view.value("Espèces (1)") == format_money(cash_net)
     assert x.view.value("Carte bancaire (1)") == format_money(card_sale.draft.total_cents)
-    assert x.view.value("Camille (2)") == format_money(total)
+    assert x.view.value("Chèque (1)") == format_money(cheque_sale.draft.total_cents)
+    assert x.view.value("Titres-restaurant (1)") == format_money(voucher_sale.draft.total_cents)
+    assert x.view.value("Camille (4)") == format_money(total)
     assert x.view.value("Sorties d'espèces") == "-" + format_money(2000)
     assert x.view.value("Espèces attendues") == format_money(expected_cash)
     x.accept()
 
-    # The Z, by a cashier: 10 € short in the drawer, the card terminal agrees.
+    # The Z, by a cashier: 10 € short in the drawer; the card terminal, the cheques and
+    # the meal vouchers agree.
     _switch(qtbot, window, "camille", "1111")
     with qtbot.waitSignal(worker.z_ready, timeout=5000):
         window.day.z_action.trigger()
@@ -206,7 +228,13 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
     assert z.count_form.blind and not z.count_form.expected_label.isVisible()
     short = expected_cash - 1000
     z.count_form.set_counts({1: short % 100, 100: short // 100})
-    z.set_others({"card": card_sale.draft.total_cents})
+    z.set_others(
+        {
+            "card": card_sale.draft.total_cents,
+            "cheque": cheque_sale.draft.total_cents,
+            "meal_voucher": voucher_sale.draft.total_cents,
+        }
+    )
     z.compare_button.click()
     qtbot.waitUntil(lambda: z.pages.currentIndex() == 1, timeout=5000)
     assert z.comparison_view.value("Écart total") == format_money(1000)
@@ -243,7 +271,7 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
             f"ON s.id = t.sale_id WHERE s.session_id = '{session_id}' GROUP BY t.kind",
         )
     )
-    assert (report["sales_count"], report["sales_total_cents"]) == (2, sales[1]) == (2, total)
+    assert (report["sales_count"], report["sales_total_cents"]) == (4, sales[1]) == (4, total)
     cash_expected = 13500 + by_kind["cash"] - sales[2] - 2000
     tenders = dict(
         (tender, (expected, counted, difference))
@@ -254,7 +282,8 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
         )
     )
     assert tenders["cash"] == (cash_expected, cash_expected - 1000, -1000)
-    assert tenders["card"] == (by_kind["card"], by_kind["card"], 0)
+    for kind in ("card", "cheque", "meal_voucher"):
+        assert tenders[kind] == (by_kind[kind], by_kind[kind], 0), kind
     ((stored, approval_id),) = rows(
         unopened_dir, f"SELECT report, approval_id FROM z_report WHERE session_id = '{session_id}'"
     )

@@ -61,7 +61,9 @@ class SignInScreen(QWidget):
         worker = controller.worker
         worker.staff_listed.connect(self.show_staff)
         worker.sign_in_refused.connect(self.show_refusal)
-        worker.signed_in.connect(lambda _signed: self.reset())
+        # A bound slot, not a lambda: a lambda would run on the worker's thread and touch
+        # this screen's widgets and timers from there.
+        worker.signed_in.connect(self._signed_in)
         self.retranslate_ui()
 
     # -- pages ------------------------------------------------------------------------------
@@ -273,6 +275,9 @@ class SignInScreen(QWidget):
             return
         self.first_message.clear()
         self.controller.request("create_first_admin", self.admin_name.text(), pin)
+
+    def _signed_in(self, _signed: object) -> None:
+        self.reset()
 
     def reset(self) -> None:
         """Back to the names, nothing typed, nothing remembered."""
