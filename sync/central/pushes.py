@@ -30,6 +30,7 @@ from sync.central.errors import describe
 from sync.central.pickup_machine import Refused
 from sync.central.stock import StockChanges
 from sync.contract.operations import (
+    APPROVER_LACKS_RIGHT,
     IMPLAUSIBLE_QUANTITY,
     INVALID_PAYLOAD,
     MAX_UNIT_DELTA,
@@ -44,7 +45,7 @@ from sync.contract.operations import (
 )
 from sync.contract.pickups import PickupTransitionPayload
 from sync.contract.sales import SalePayload
-from sync.contract.staff import ApprovalPayload
+from sync.contract.staff import APPROVER_ROLES, ApprovalPayload
 
 _INSERT_OPERATION = (
     "INSERT INTO operations (op_id, store_id, terminal_id, seq, kind, fingerprint, warnings, "
@@ -249,6 +250,26 @@ class _Batch:
             return WRONG_TERMINAL, (
                 f"This approval names terminal {payload.terminal_id!r}, but the token is "
                 f"terminal {self.terminal_id!r}'s: it was not stored."
+            )
+        return self._approver_may(payload.approved_by)
+
+    def _approver_may(self, staff_id: str) -> tuple[str, str]:
+        """Checked against this store's staff when central keeps it; a store whose staff
+        live only on its tills (no staff set here) is taken at the till's word."""
+        if (
+            self.conn.execute(
+                "SELECT 1 FROM staff WHERE store_id = ? LIMIT 1", (self.store_id,)
+            ).fetchone()
+            is None
+        ):
+            return "", ""
+        found = self.conn.execute(
+            "SELECT role FROM staff WHERE store_id = ? AND id = ?", (self.store_id, staff_id)
+        ).fetchone()
+        if found is None or found[0] not in APPROVER_ROLES:
+            what = "is not on this store's staff" if found is None else f"is a {found[0]}"
+            return APPROVER_LACKS_RIGHT, (
+                f"The approver {staff_id!r} {what}: only a manager's PIN approves."
             )
         return "", ""
 

@@ -54,6 +54,7 @@ CONFLICT = "conflict"  # the order is no longer in the state and version the des
 ILLEGAL_TRANSITION = "illegal_transition"  # a move the pickup state machine does not have
 INVALID_LINES = "invalid_lines"  # picked/handed-over quantities that do not fit the order
 WRONG_TERMINAL = "wrong_terminal"  # a sale (or till day record) naming another terminal
+APPROVER_LACKS_RIGHT = "approver_lacks_right"  # central's staff list has no such manager
 IMPLAUSIBLE_QUANTITY = "implausible_quantity"  # a movement beyond MAX_UNIT_DELTA for a unit product
 
 #: Why a terminal moves stock; anything else is refused (``invalid_payload``).

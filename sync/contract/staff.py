@@ -26,6 +26,8 @@ from sync.contract.scalars import (
 )
 
 StaffRole = Literal["cashier", "pickup", "manager", "admin"]
+#: The roles whose PIN approves another's act (``pos.domain.rights``: ``Right.APPROVE``).
+APPROVER_ROLES: frozenset[str] = frozenset({"manager", "admin"})
 StaffLanguage = Literal["fr", "en"]
 StaffId = Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")]
 StaffName = Annotated[StrictStr, Field(min_length=1, max_length=80)]

@@ -78,3 +78,20 @@ def test_approvals_are_kept_once_from_their_terminal(central, till) -> None:
     assert push(till, LYON, TERMINAL, [mismatch])[0]["code"] == "invalid_payload"
     listed = central.admin("GET", f"/v1/admin/stores/{LYON}/approvals").json()["approvals"]
     assert [a["approval_id"] for a in listed] == ["appr-1"]
+
+
+def test_an_approval_by_someone_central_does_not_know_as_a_manager_is_refused(
+    central, till
+) -> None:
+    """A till's approval is checked against the store's staff central keeps: a cashier's
+    PIN, or a name not on the staff, approves nothing (as the Medusa plugin does)."""
+    put(central, LYON, "ines", display_name="Inès", role="manager", pin="4321")
+    put(central, LYON, "paul", display_name="Paul", role="cashier", pin="1212")
+    by_cashier = push(till, LYON, TERMINAL, [approval("appr-c", approved_by="paul")])
+    by_stranger = push(till, LYON, TERMINAL, [approval("appr-s", approved_by="nobody")])
+    by_manager = push(till, LYON, TERMINAL, [approval("appr-m")])
+    assert [r.get("code") for r in (*by_cashier, *by_stranger)] == ["approver_lacks_right"] * 2
+    assert "cashier" in by_cashier[0]["reason"]
+    assert by_manager[0]["status"] == "accepted"
+    listed = central.admin("GET", f"/v1/admin/stores/{LYON}/approvals").json()["approvals"]
+    assert {"appr-c", "appr-s"}.isdisjoint(a["approval_id"] for a in listed)
