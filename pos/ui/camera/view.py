@@ -15,9 +15,9 @@ from hardware.camera import CameraDecoder, RepeatSettings, ZbarDecoder
 from pos.ui.camera.qt_media import QHideEvent, QShowEvent, QVideoSink, QVideoWidget
 from pos.ui.camera.scanner import CameraScanner
 from pos.ui.camera.sources import CameraChoice, CameraSource, QtCameraSource
+from pos.ui.i18n import Retranslating
 from pos.ui.qt import (
     QComboBox,
-    QEvent,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 State = Literal["no_decoder", "no_camera", "failed", "ready"]
 
 
-class CameraView(QWidget):
+class CameraView(Retranslating, QWidget):
     """Emits ``code_scanned(text, kind)`` on the GUI thread: ``kind`` is "ean13", "ean8"
     or "qr"; EAN texts are check-digit verified (``parse_scan``), each code is delivered
     once per presentation. Call ``shutdown()`` before dropping the view (also runs on
@@ -199,11 +199,6 @@ class CameraView(QWidget):
         self._chooser_row.setVisible(state in ("ready", "failed"))
         self._retry.setVisible(state == "failed")
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self._camera_label.setText(self.tr("Camera:"))

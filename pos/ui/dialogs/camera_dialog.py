@@ -7,11 +7,11 @@ without QtMultimedia) still starts, and the action says why the camera is missin
 
 from __future__ import annotations
 
-from pos.ui.i18n import is_language_change
-from pos.ui.qt import QDialog, QEvent, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from pos.ui.i18n import Retranslating
+from pos.ui.qt import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
 
 
-class CameraDialog(QDialog):
+class CameraDialog(Retranslating, QDialog):
     code_scanned = Signal(str, str)  # text, kind ("ean13", "ean8", "qr")
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -38,11 +38,6 @@ class CameraDialog(QDialog):
         layout.addWidget(close)
         self.resize(680, 560)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Camera scanning"))

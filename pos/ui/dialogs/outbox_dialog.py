@@ -11,12 +11,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from hardware.receipt.formatting import local_time_text
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.ops import run_op
 from pos.ui.qt import (
     QAbstractItemView,
     QDialog,
-    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,7 +44,7 @@ _KEPT_BY_PLUGIN = frozenset(
 )
 
 
-class OutboxDialog(QDialog):
+class OutboxDialog(Retranslating, QDialog):
     requeued = Signal(int)  # how many operations went back in the queue
 
     def __init__(self, review: OutboxReview, parent: QWidget | None = None) -> None:
@@ -82,11 +81,6 @@ class OutboxDialog(QDialog):
         self.resize(900, 520)
         self.retranslate_ui()
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Operations to check"))

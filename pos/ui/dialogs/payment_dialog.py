@@ -14,12 +14,11 @@ from pos.domain.errors import PosError
 from pos.domain.money import parse_eur
 from pos.domain.tenders import TenderKind
 from pos.services.basket_view import BasketView
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
 from pos.ui.qt import (
     QDialog,
-    QEvent,
     QFont,
     QGridLayout,
     QHBoxLayout,
@@ -38,7 +37,7 @@ if TYPE_CHECKING:
 QUICK_NOTES = (500, 1000, 2000, 5000, 10000)
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(Retranslating, QDialog):
     def __init__(self, screen: TillScreen, parent: QWidget | None = None) -> None:
         super().__init__(parent or screen)
         self.setObjectName("paymentDialog")
@@ -127,11 +126,6 @@ class PaymentDialog(QDialog):
         button.setAutoDefault(False)
         button.clicked.connect(slot)
         return button
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Payment"))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pos.domain.basket_codec import basket_from_dict
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.money import format_money
 from pos.ui.qt import (
     QDialog,
-    QEvent,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -19,7 +18,7 @@ from pos.ui.qt import (
 )
 
 
-class RecallDialog(QDialog):
+class RecallDialog(Retranslating, QDialog):
     chosen = Signal(str)  # the parked sale's id
 
     def __init__(self, parked: list, parent: QWidget | None = None) -> None:
@@ -48,11 +47,6 @@ class RecallDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(520, 360)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Parked sales"))

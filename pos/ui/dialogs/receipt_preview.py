@@ -10,10 +10,9 @@ from __future__ import annotations
 from hardware.printer.encoding import fold_text
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import layout, plain_text
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.qt import (
     QDialog,
-    QEvent,
     QFont,
     QHBoxLayout,
     QPlainTextEdit,
@@ -24,7 +23,7 @@ from pos.ui.qt import (
 )
 
 
-class PaperPreviewDialog(QDialog):
+class PaperPreviewDialog(Retranslating, QDialog):
     """Paper on screen: a receipt, a picking list or a handover slip, as laid out."""
 
     print_requested = Signal()
@@ -66,11 +65,6 @@ class PaperPreviewDialog(QDialog):
         width = self.text.fontMetrics().horizontalAdvance("M" * (columns + 4))
         self.resize(width + 40, 720)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """The buttons; the paper itself is in the store's language, as printed."""

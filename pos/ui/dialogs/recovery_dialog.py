@@ -13,11 +13,10 @@ from datetime import datetime
 
 from hardware.receipt.formatting import SHOP_TIME_ZONE
 from pos.services.basket_snapshot import RecoveryView
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.money import format_money
 from pos.ui.qt import (
     QDialog,
-    QEvent,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -34,7 +33,7 @@ def local_time(stamp: str) -> str:
     return moment.astimezone(SHOP_TIME_ZONE).strftime("%H:%M")
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(Retranslating, QDialog):
     def __init__(
         self, view: RecoveryView, controller: TillController, parent: QWidget | None = None
     ) -> None:
@@ -65,11 +64,6 @@ class RecoveryDialog(QDialog):
             self._open_basket()
         self.retranslate_ui()
         self.resize(560, 300)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("After the restart"))

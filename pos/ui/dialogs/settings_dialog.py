@@ -25,13 +25,12 @@ from pos.config import (
 )
 from pos.ui.dialogs.settings_fields import CentsEdit
 from pos.ui.dialogs.settings_form import SettingsForm
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.money import format_money
 from pos.ui.ops import run_op
 from pos.ui.qt import (
     QCheckBox,
     QDialog,
-    QEvent,
     QHBoxLayout,
     QLabel,
     QTabWidget,
@@ -47,7 +46,7 @@ _ERROR_STYLE = "color: #b00020;"
 _OK_STYLE = "color: #1b5e20;"
 
 
-class SettingsDialog(SettingsForm, QDialog):
+class SettingsDialog(Retranslating, SettingsForm, QDialog):
     """Edit ``settings`` and save them to ``path``; ``saved(Settings)`` after a good save."""
 
     saved = Signal(object)
@@ -74,11 +73,6 @@ class SettingsDialog(SettingsForm, QDialog):
         self._build()
         self.retranslate_ui()
         self.show_settings(settings)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Tabs, labels and choices in the new language (the values stay as they are)."""

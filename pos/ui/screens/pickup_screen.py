@@ -13,12 +13,11 @@ from functools import partial
 
 from pos.domain.pickup import PickOutcome, PickupState
 from pos.services.pickup_desk import DeskOrder, HandoverSlip
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.models.pickup_model import quantity_text, state_text
 from pos.ui.pickup_controller import DeskPage, PickingSession, PickupController
 from pos.ui.qt import (
     QApplication,
-    QEvent,
     QKeySequence,
     QResizeEvent,
     QShortcut,
@@ -39,7 +38,7 @@ from pos.ui.widgets.message_line import Message, MessageLine
 from pos.ui.zoom import set_font, zoom_for
 
 
-class PickupScreen(QWidget):
+class PickupScreen(Retranslating, QWidget):
     # For the app: act on these.
     desk_changed = Signal()  # a move was recorded: wake the sync engine
     slip_ready = Signal(object)  # HandoverSlip: print it
@@ -125,11 +124,6 @@ class PickupScreen(QWidget):
         handover.cancel_requested.connect(lambda order_id, why: request("cancel", order_id, why))
         handover.reprint_requested.connect(self.slip_ready)
         handover.back_requested.connect(self.show_desk)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """The columns' widths, sized on texts that changed; each view words its own

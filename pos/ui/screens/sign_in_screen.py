@@ -13,10 +13,9 @@ from datetime import UTC, datetime
 from functools import partial
 
 from pos.services.staff import StaffMember
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.messages import paris_time, user_message
 from pos.ui.qt import (
-    QEvent,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -36,7 +35,7 @@ from pos.ui.zoom import set_font
 NAME_COLUMNS = 3
 
 
-class SignInScreen(QWidget):
+class SignInScreen(Retranslating, QWidget):
     refusal_shown = Signal(str)  # code, once worded on the pad or the form
     staff_shown = Signal(int)  # how many names are listed
 
@@ -144,11 +143,6 @@ class SignInScreen(QWidget):
         return page
 
     # -- language ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Who is at the till?"))

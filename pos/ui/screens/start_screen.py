@@ -10,11 +10,11 @@ from collections.abc import Callable
 from functools import partial
 
 from pos.services.store_summary import StoreSummary
-from pos.ui.i18n import is_language_change
-from pos.ui.qt import QEvent, QFont, QLabel, QLocale, Qt, QVBoxLayout, QWidget
+from pos.ui.i18n import Retranslating
+from pos.ui.qt import QFont, QLabel, QLocale, Qt, QVBoxLayout, QWidget
 
 
-class StartScreen(QWidget):
+class StartScreen(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startScreen")
@@ -38,11 +38,6 @@ class StartScreen(QWidget):
         layout.addStretch(1)
         self._shown: Callable[[], None] = self._loading
         self.show_loading()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self._shown()

@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import partial
 
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.money import format_money
 from pos.ui.qt import (
     QApplication,
-    QEvent,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -64,7 +63,7 @@ class _Row:
             button.setAutoRepeat(True)
 
 
-class CashCountForm(QWidget):
+class CashCountForm(Retranslating, QWidget):
     changed = Signal()  # a count changed (the new counts are in ``counts()``)
     refused = Signal(str)  # the sentence shown for an entry refused
 
@@ -145,11 +144,6 @@ class CashCountForm(QWidget):
         return grid
 
     # -- language and size ----------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Titles, denominations and amounts in the new language and its money format."""

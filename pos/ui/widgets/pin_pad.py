@@ -9,9 +9,8 @@ them and, while locked, takes no key at all.
 
 from __future__ import annotations
 
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.qt import (
-    QEvent,
     QGridLayout,
     QKeyEvent,
     QLabel,
@@ -32,7 +31,7 @@ _REFUSAL = "color: #b00020;"
 _LOCKED = "color: #8a5a00;"
 
 
-class PinPad(QWidget):
+class PinPad(Retranslating, QWidget):
     submitted = Signal(str)  # the PIN typed; the pad is empty again when this is emitted
 
     def __init__(self, max_length: int = 8, parent: QWidget | None = None) -> None:
@@ -87,11 +86,6 @@ class PinPad(QWidget):
         return f"<PinPad {len(self._digits)}/{self.max_length} digits>"
 
     # -- language and size ----------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.keys["clear"].setText(self.tr("Clear"))

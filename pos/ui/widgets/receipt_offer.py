@@ -3,11 +3,11 @@ a receipt is offered, not printed systematically), and Retry when the printer fa
 
 from __future__ import annotations
 
-from pos.ui.i18n import is_language_change
-from pos.ui.qt import QEvent, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget, Signal
+from pos.ui.i18n import Retranslating
+from pos.ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget, Signal
 
 
-class ReceiptOffer(QFrame):
+class ReceiptOffer(Retranslating, QFrame):
     chosen = Signal(str)  # "print", "preview", "decline"
     retry = Signal()
 
@@ -32,11 +32,6 @@ class ReceiptOffer(QFrame):
         layout.addWidget(self.retry_button)
         self.retranslate_ui()
         self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.print_button.setText(self.tr("Print"))

@@ -6,9 +6,8 @@ touch screen needs no popup; central gets the reason with the cancellation.
 
 from __future__ import annotations
 
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.qt import (
-    QEvent,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,7 +20,7 @@ from pos.ui.qt import (
 from pos.ui.zoom import set_font
 
 
-class CancelPanel(QFrame):
+class CancelPanel(Retranslating, QFrame):
     confirmed = Signal(str)  # the reason ("" when none was typed)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -49,11 +48,6 @@ class CancelPanel(QFrame):
         layout.addLayout(buttons)
         self.retranslate_ui()
         self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.question.setText(self.tr("Cancel this order? The customer is told by e-mail."))

@@ -9,10 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from pos.services.pickup_desk import CALL_SUPPORT, DeskConflict
-from pos.ui.i18n import current_language, is_language_change
+from pos.ui.i18n import Retranslating, current_language
 from pos.ui.models.pickup_model import state_text
 from pos.ui.qt import (
-    QEvent,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from pos.ui.zoom import set_font
 VISIBLE_ROWS = 2
 
 
-class ConflictsBanner(QFrame):
+class ConflictsBanner(Retranslating, QFrame):
     dismissed = Signal(str)  # order id
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -59,11 +58,6 @@ class ConflictsBanner(QFrame):
         self._zoom = 1.0
         self._conflicts: list[DeskConflict] = []
         self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         if self._conflicts:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pos.services.pickup_desk import DeskCounts
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.pickup_controller import TABS
 from pos.ui.qt import (
     QButtonGroup,
-    QEvent,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,7 +21,7 @@ _BADGE = "border-radius: 11px; padding: 1px 9px; color: white; background: %s;"
 _QUIET, _LOUD = "#5f6b7a", "#b00020"
 
 
-class DeskTabs(QWidget):
+class DeskTabs(Retranslating, QWidget):
     chosen = Signal(str)  # one of TABS
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -63,11 +62,6 @@ class DeskTabs(QWidget):
         self.group.addButton(button)
         self.buttons[tab], self.badges[tab], self._titles[tab] = button, badge, title
         return button
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         titles = {

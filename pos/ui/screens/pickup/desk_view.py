@@ -13,11 +13,10 @@ from functools import partial
 
 from pos.domain.pickup import OPEN_STATES
 from pos.services.pickup_desk import DeskOrder
-from pos.ui.i18n import is_language_change, retranslate_model
+from pos.ui.i18n import Retranslating, retranslate_model
 from pos.ui.models.pickup_model import UNSYNCED_MARK, PickupOrdersModel, day_text, state_text
 from pos.ui.pickup_controller import DeskPage
 from pos.ui.qt import (
-    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,7 +37,7 @@ from pos.ui.zoom import set_font
 SEARCH_DEBOUNCE_MS = 150
 
 
-class DeskView(QWidget):
+class DeskView(Retranslating, QWidget):
     search_requested = Signal(str)  # debounced; "" when the field was emptied
     code_entered = Signal(str)  # a typed or scanned pickup code, QR text or order number
 
@@ -53,11 +52,6 @@ class DeskView(QWidget):
         self._title: Callable[[], str] = str  # the list's title, worded again on demand
         self._build()
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.code_field.setPlaceholderText(self.tr("Scan or type the pickup code, then Enter"))

@@ -12,7 +12,7 @@ from html import escape
 
 from pos.domain.pickup import PickupState
 from pos.services.pickup_desk import DeskOrder, HandoverSlip
-from pos.ui.i18n import is_language_change, retranslate_model
+from pos.ui.i18n import Retranslating, retranslate_model
 from pos.ui.models.pickup_model import (
     OrderLinesModel,
     moment_text,
@@ -22,7 +22,6 @@ from pos.ui.models.pickup_model import (
 )
 from pos.ui.money import format_money
 from pos.ui.qt import (
-    QEvent,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -42,7 +41,7 @@ _PAID = _BADGE + "background: #e3f4e4; color: #1b5e20;"
 _TO_PAY = _BADGE + "background: #fff1c2; color: #7a4f00;"
 
 
-class HandoverView(QWidget):
+class HandoverView(Retranslating, QWidget):
     hand_over_requested = Signal(str)  # order id (prepaid)
     pay_requested = Signal(str)  # order id (to pay at the till)
     cancel_requested = Signal(str, str)  # order id, reason
@@ -61,11 +60,6 @@ class HandoverView(QWidget):
         self.cancel_panel.confirmed.connect(self._cancel_confirmed)
         self._build()
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.hint.setText(self.tr("Check the customer's ID before handing over."))

@@ -11,11 +11,10 @@ from html import escape
 
 from pos.domain.pickup import PickupState
 from pos.services.pickup_desk import DeskOrder
-from pos.ui.i18n import is_language_change, retranslate_model
+from pos.ui.i18n import Retranslating, retranslate_model
 from pos.ui.models.pickup_model import OrderLinesModel, moment_text, short_text, state_text
 from pos.ui.money import format_money
 from pos.ui.qt import (
-    QEvent,
     QLabel,
     QPushButton,
     Qt,
@@ -32,7 +31,7 @@ from pos.ui.zoom import set_font
 HISTORY_SHOWN = 4
 
 
-class OrderDetail(QWidget):
+class OrderDetail(Retranslating, QWidget):
     prepare_requested = Signal(str)  # order id
     handover_requested = Signal(object)  # DeskOrder
     cancel_requested = Signal(str, str)  # order id, reason
@@ -69,11 +68,6 @@ class OrderDetail(QWidget):
         self._build()
         self.show_order(None)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.empty.setText(self.tr("Choose an order in the list, or scan its code."))

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from pos.ui.i18n import is_language_change, retranslate_model
+from pos.ui.i18n import Retranslating, retranslate_model
 from pos.ui.models.pickup_model import PickingLinesModel, moment_text, quantity_text
 from pos.ui.pickup_controller import PickingSession
 from pos.ui.qt import (
-    QEvent,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -30,7 +29,7 @@ from pos.ui.widgets.tables import row_table
 from pos.ui.zoom import set_font
 
 
-class PickingView(QWidget):
+class PickingView(Retranslating, QWidget):
     scanned = Signal(str)  # a code typed or scanned into the field
     count_requested = Signal(str, int)  # sku, quantity counted by hand (units or grams)
     ready_confirmed = Signal()  # complete, or partial and confirmed
@@ -46,11 +45,6 @@ class PickingView(QWidget):
         self.model = PickingLinesModel(self)
         self._build()
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.scan_field.setPlaceholderText(self.tr("Scan each item (or type its code), then Enter"))

@@ -10,13 +10,12 @@ from pos.domain.errors import PosError
 from pos.domain.money import parse_eur
 from pos.domain.rights import Approval, Right
 from pos.domain.till_day import CashMovement, MovementKind, MovementReason
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
 from pos.ui.qt import (
     QComboBox,
     QDialog,
-    QEvent,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,7 @@ from pos.ui.widgets.message_line import MessageLine
 from pos.ui.zoom import set_font
 
 
-class CashMovementDialog(QDialog):
+class CashMovementDialog(Retranslating, QDialog):
     def __init__(
         self,
         controller: TillController,
@@ -102,11 +101,6 @@ class CashMovementDialog(QDialog):
     def _disconnect(self, worker, _result: int) -> None:
         worker.moved.disconnect(self._moved)
         worker.day_refused.disconnect(self._refused)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         out = self.kind is MovementKind.OUT

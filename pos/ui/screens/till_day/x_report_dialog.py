@@ -9,10 +9,9 @@ from __future__ import annotations
 from hardware.receipt.formatting import local_time_text
 from pos.domain.till_day import DayFigures
 from pos.services.till_reports import x_record
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.qt import (
     QDialog,
-    QEvent,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,7 +24,7 @@ from pos.ui.screens.till_day.labels import figure_rows
 from pos.ui.zoom import set_font
 
 
-class XReportDialog(QDialog):
+class XReportDialog(Retranslating, QDialog):
     print_requested = Signal(object)  # DayFigures
 
     def __init__(self, figures: DayFigures, parent: QWidget | None = None) -> None:
@@ -56,11 +55,6 @@ class XReportDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(640, 700)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("X report"))

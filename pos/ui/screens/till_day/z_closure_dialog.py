@@ -18,12 +18,11 @@ from pos.domain.errors import PosError
 from pos.domain.money import parse_eur
 from pos.domain.rights import Approval, Right
 from pos.domain.till_day import COUNTED_TENDERS, ClosingCount
-from pos.ui.i18n import is_language_change
+from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
 from pos.ui.qt import (
     QDialog,
-    QEvent,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -46,7 +45,7 @@ from pos.ui.zoom import set_font
 OTHER_TENDERS = COUNTED_TENDERS[1:]  # card, cheque, meal voucher: one total each
 
 
-class ZClosureDialog(QDialog):
+class ZClosureDialog(Retranslating, QDialog):
     closed = Signal(object)  # the Z report (dict), recorded
 
     def __init__(
@@ -161,11 +160,6 @@ class ZClosureDialog(QDialog):
         self.retranslate_ui()
 
     # -- language -----------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Z closure"))
