@@ -36,6 +36,8 @@ DEMO_STAFF = (
     (Actor("ines", "Inès", Role.MANAGER), "3333"),
     (Actor("admin", "Admin démo", Role.ADMIN), "0000"),
 )
+#: Set in a demo store's settings: its staff still have the published demo PINs.
+DEMO_STAFF_SETTING = "demo_staff"
 CASHIERS = tuple(actor for actor, _pin in DEMO_STAFF[:3])
 #: Who set up the demo store's settings (its quick keys), as recorded on them.
 DEMO_SETUP = DEMO_STAFF[3][0]
@@ -98,6 +100,12 @@ def _load_staff(store: LocalStore) -> None:
                     "fr", True, "local", "2026-01-01T00:00:00.000Z",
                 ),
             )  # fmt: skip
+    store.set_setting(DEMO_STAFF_SETTING, "1")  # the sign-in screen shows their PINs
+
+
+def demo_staff_pins() -> tuple[tuple[str, str], ...]:
+    """(name, PIN) of the demo store's staff, for the sign-in screen of a demo store."""
+    return tuple((actor.display_name, pin) for actor, pin in DEMO_STAFF)
 
 
 def _shelf(store: LocalStore) -> tuple[list[str], list[str]]:

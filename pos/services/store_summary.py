@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos.services.central_link import CentralLink, medusa_plugin, read_link
+from pos.services.demo_store import DEMO_STAFF_SETTING
 from pos.store.local_store import LocalStore
 
 
@@ -19,6 +20,7 @@ class StoreSummary:
     cashier: str = ""
     central: CentralLink | None = None  # None: no central server (demo, not enrolled)
     medusa_plugin: str | None = None  # Medusa links: the plugin's version, "" if missing
+    demo_staff: bool = False  # the demo store's staff, with their published PINs
 
 
 def summarize(
@@ -39,4 +41,5 @@ def summarize(
         cashier=cashier,
         central=central,
         medusa_plugin=medusa_plugin(store, central),
+        demo_staff=store.setting(DEMO_STAFF_SETTING) == "1",
     )

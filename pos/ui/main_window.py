@@ -164,6 +164,7 @@ class MainWindow(Retranslating, QMainWindow):
     def on_opened(self, summary: StoreSummary) -> None:
         self._show_store(summary)
         self.start_screen.show_summary(summary)
+        self.staff.screen.show_demo_pins(summary.demo_staff)
         self.staff.lock()  # the till opens on the sign-in screen
 
     def _show_store(self, summary: StoreSummary) -> None:

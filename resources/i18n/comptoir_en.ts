@@ -125,17 +125,17 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="48"/>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="43"/>
         <source>Camera scanning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="52"/>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="47"/>
         <source>The camera cannot be used on this till (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="49"/>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="44"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -143,37 +143,37 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="209"/>
+        <location filename="../../pos/ui/camera/view.py" line="204"/>
         <source>Camera:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="210"/>
+        <location filename="../../pos/ui/camera/view.py" line="205"/>
         <source>Hold the barcode or QR code in front of the camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="211"/>
+        <location filename="../../pos/ui/camera/view.py" line="206"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="218"/>
+        <location filename="../../pos/ui/camera/view.py" line="213"/>
         <source>Camera scanning is not available on this till: the barcode reading library (zbar) is not installed. Use the hand scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="223"/>
+        <location filename="../../pos/ui/camera/view.py" line="218"/>
         <source>Camera scanning could not start: the barcode reading library failed to load. Use the hand scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="228"/>
+        <location filename="../../pos/ui/camera/view.py" line="223"/>
         <source>No camera found. Connect a camera, or use the hand scanner or type the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="232"/>
+        <location filename="../../pos/ui/camera/view.py" line="227"/>
         <source>The camera stopped working (%1). Check its cable, or choose another camera.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -181,22 +181,22 @@
 <context>
     <name>CancelPanel</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="59"/>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="53"/>
         <source>Cancel this order? The customer is told by e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="61"/>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="55"/>
         <source>Reason (e.g. the customer changed their mind)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="63"/>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="57"/>
         <source>Cancel the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="64"/>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="58"/>
         <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -237,48 +237,48 @@
 <context>
     <name>CashCountForm</name>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="156"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="150"/>
         <source>Coins</source>
         <extracomment>Most pieces one row may hold: a full drawer holds a few hundred coins of a kind. From this value on, a denomination is a note (euro: 5 € and up).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="157"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="151"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="160"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="154"/>
         <source>One less</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="161"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="155"/>
         <source>One more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="241"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="235"/>
         <source>A count cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="245"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="239"/>
         <source>%1: at most %2 pieces in one row. Check the count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="268"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="262"/>
         <source>%1: type a number of pieces (digits only).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="276"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="270"/>
         <source>Counted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="283"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="277"/>
         <source>Expected: %1 · difference: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,62 +286,62 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="107"/>
         <source>Cash out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="107"/>
         <source>Cash in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="115"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="109"/>
         <source>Take cash out of the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="115"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="109"/>
         <source>Put cash into the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="117"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="111"/>
         <source>Amount (€)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="112"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="119"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="120"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="114"/>
         <source>Required for “other”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="124"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
         <source>Take out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="124"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
         <source>Put in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="125"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="119"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="168"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="162"/>
         <source>A manager must approve this cash movement: not approved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,33 +349,33 @@
 <context>
     <name>ConflictsBanner</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="93"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="87"/>
         <source>Refused by central: check these orders (%1)</source>
         <extracomment>Conflicts shown at once (a long list must not push the orders off the screen).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="99"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="93"/>
         <source>… and %1 more: mark these as seen to show them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="111"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="105"/>
         <source>Seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="125"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="119"/>
         <source>%1 · %2: “%3” refused, the order is now %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="133"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="127"/>
         <source>What to do:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="143"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="137"/>
         <source>Central server&apos;s message:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -425,22 +425,22 @@
 <context>
     <name>DeskTabs</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="74"/>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="68"/>
         <source>To prepare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="75"/>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="69"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="76"/>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="70"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="77"/>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="71"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,47 +448,47 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="63"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="57"/>
         <source>Scan or type the pickup code, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="64"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="58"/>
         <source>Search: number, code, name, e-mail, phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="130"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="124"/>
         <source>any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="146"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="140"/>
         <source>Received or being prepared, soonest pickup first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="147"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="141"/>
         <source>Ready, waiting for the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="148"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="142"/>
         <source>To be picked up today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="149"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="143"/>
         <source>Still open after their pickup day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="154"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="148"/>
         <source>Search “%1”: %2 order(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="65"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="59"/>
         <source>No order here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -568,77 +568,77 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="71"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="65"/>
         <source>Check the customer&apos;s ID before handing over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="73"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="67"/>
         <source>Back to the desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="74"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="68"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="75"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="69"/>
         <source>Print the slip again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="76"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="70"/>
         <source>Hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="234"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="228"/>
         <source>Take payment at the till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="187"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="181"/>
         <source>Code %1 · order %2 · %3 line(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="77"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="71"/>
         <source>Hand over without the code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="196"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="190"/>
         <source>Paid online: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="198"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="192"/>
         <source>To pay in store: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="213"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="207"/>
         <source>Pickup %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="215"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="209"/>
         <source>Prepared with items missing: the customer was told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="236"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="230"/>
         <source>Waiting for the payment at the till…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="252"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="246"/>
         <source>Handed over at %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="261"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="255"/>
         <source>Not handed over: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,74 +1311,74 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="79"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="73"/>
         <source>Choose an order in the list, or scan its code.</source>
         <extracomment>History events shown (newest last); the rest is on central.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="86"/>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="149"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="80"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="143"/>
         <source>Prepare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="80"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="74"/>
         <source>Hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="81"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="75"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="151"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="145"/>
         <source>Continue preparing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="160"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="154"/>
         <source>Paid online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="160"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="154"/>
         <source>To pay in store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="162"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="156"/>
         <source>Pickup %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="164"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="158"/>
         <source>Pickup any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="173"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="167"/>
         <source>Prepared with items missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="176"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="170"/>
         <source>Short of stock: %1 missing in this store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="181"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="175"/>
         <source>Not sent to the central server yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="189"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="183"/>
         <source>web shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="189"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="183"/>
         <source>central</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,163 +1414,163 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="86"/>
         <source>Operations to check</source>
         <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
         <source>Operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="89"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="89"/>
         <source>Set aside at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
         <source>Received at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
         <source>Send the selected again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="101"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
         <source>Send all again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="102"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="97"/>
         <source>Set aside by sync (refused by the central server):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="98"/>
         <source>Warnings from the central server:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="134"/>
         <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="148"/>
         <source>Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="149"/>
         <source>Stock movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="150"/>
         <source>Pickup order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="151"/>
         <source>Manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="152"/>
         <source>Till opening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="153"/>
         <source>Cash in/out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="154"/>
         <source>Z closure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
         <source>Cancelled sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="156"/>
         <source>Drawer opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="165"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="170"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="184"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="178"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="188"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="182"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="185"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="194"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="188"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="197"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="191"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="226"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="220"/>
         <source>The operations could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1578,12 +1578,12 @@
 <context>
     <name>PaperPreviewDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="77"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="71"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="73"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,88 +1591,88 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="131"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="132"/>
         <source>Amount, e.g. 12,50</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="133"/>
         <source>Voucher or gift card number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="229"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="223"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="230"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="224"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="231"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="225"/>
         <source>Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="232"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="226"/>
         <source>Cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="233"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="227"/>
         <source>Meal vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="228"/>
         <source>Gift card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
         <source>Remove payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
         <source>Complete sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
         <source>Back to the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
         <source>Exact cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="180"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="174"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="177"/>
         <source>Due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="185"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="179"/>
         <source>Total %1 · paid %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1708,62 +1708,62 @@
 <context>
     <name>PickingView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="56"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="50"/>
         <source>Scan each item (or type its code), then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="57"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="51"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="59"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="53"/>
         <source>Count the selected line by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="60"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="54"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="61"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="55"/>
         <source>Print the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="62"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="56"/>
         <source>Back to the desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="63"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="57"/>
         <source>Ready with items missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="64"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="58"/>
         <source>Keep preparing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="213"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="207"/>
         <source>%1 / %2 lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="232"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="226"/>
         <source>Select a line, type the count, then Count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="237"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="231"/>
         <source>Type the count as a number (grams or kg for goods by weight).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="260"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="254"/>
         <source>Still missing: %1. Make it ready anyway? The customer will be told.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1819,42 +1819,42 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="287"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="281"/>
         <source>Order %1 is ready, with items missing: the customer is told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="289"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="283"/>
         <source>Order %1 is ready: the customer is told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="271"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="265"/>
         <source>Order %1 is cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="277"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="271"/>
         <source>Order %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="298"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="292"/>
         <source>Everything is picked: press Ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="302"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="296"/>
         <source>✓ %1: complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="304"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="298"/>
         <source>✓ %1: %2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="320"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="314"/>
         <source>The order is at the till: take the payment there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,33 +1900,33 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="97"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="91"/>
         <source>Clear</source>
         <extracomment>A key&apos;s side at zoom 1.0: a fingertip, with room to spare (touch guidelines: ≥ 9 mm).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="98"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="92"/>
         <source>⌫ Erase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="99"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="93"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="101"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="95"/>
         <source>Clear the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="102"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="96"/>
         <source>Erase the last digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="103"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="97"/>
         <source>Sign in with this code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2032,17 +2032,17 @@
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="58"/>
+        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="52"/>
         <source>Parked sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="59"/>
+        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="53"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="60"/>
+        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="54"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2058,32 +2058,32 @@
 <context>
     <name>ReceiptOffer</name>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="47"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="42"/>
         <source>Receipt?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="42"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="37"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="43"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="38"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="44"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="39"/>
         <source>No receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="45"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="40"/>
         <source>Retry printing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="47"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="42"/>
         <source>The receipt was not printed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2091,8 +2091,8 @@
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="93"/>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="98"/>
         <source>Receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2100,82 +2100,82 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="75"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="69"/>
         <source>After the restart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="94"/>
         <source>Ticket %1, %2, completed at %3 — payment received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="100"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="107"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="101"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="108"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="102"/>
         <source>Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="103"/>
         <source>Gift card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="109"/>
         <source>This sale was recorded before the restart: do not ring it up again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="112"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="116"/>
         <source>Print the receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="117"/>
         <source>Show the receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="118"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="128"/>
         <source>Resume the sale in progress?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="130"/>
         <source>%1 lines, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="136"/>
         <source>Payments already taken: %1. Resume the sale to finish it or remove them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="139"/>
         <source>Set aside (park)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="140"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2251,347 +2251,347 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="79"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="93"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="94"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="103"/>
         <source>Store name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Address (one line each)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="105"/>
         <source>SIRET</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
         <source>VAT number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="107"/>
         <source>Receipt footer (one line each)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="108"/>
         <source>Terminal number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
         <source>Ask the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
         <source>Always print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
         <source>Do not print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
         <source>Open the cash drawer for cash payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
         <source>No printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
         <source>USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
         <source>Serial port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
         <source>File or device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
         <source>Customer display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
         <source>Meal vouchers per sale, at most (€; 0: no cap)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
         <source>Address (IP or name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="118"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Timeout (seconds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
         <source>USB vendor id (hex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
         <source>USB product id (hex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Serial device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
         <source>Baud rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
         <source>File path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Printer model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>Code page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
         <source>On a second screen, when one is plugged in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
         <source>In a window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
         <source>48 columns (80 mm paper)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>32 columns (58 mm paper)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>Receipt width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Pin 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Pin 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Cash drawer pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
         <source>Check paper and cover before each receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="95"/>
         <source>Print test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
         <source>Scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Shortest code (characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Longest gap between keys (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>Prefix sent by the scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
         <source>US scanner on a French keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>French scanner on a US keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Keyboard layout fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="236"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="230"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="238"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="232"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="234"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="241"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="235"/>
         <source>%field must be an amount between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="236"/>
         <source>%field cannot be empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="243"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="237"/>
         <source>%field is needed for this kind of printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="244"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="238"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="240"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="248"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="243"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="251"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="245"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="268"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="262"/>
         <source>Printing the test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="284"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="278"/>
         <source>The test page could not be printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2599,62 +2599,67 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="152"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="155"/>
         <source>Who is at the till?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="153"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="156"/>
         <source>Touch your name or scan your staff badge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="154"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="158"/>
+        <source>Demo store: the codes are %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="159"/>
         <source>← Not me: back to the names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="156"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="161"/>
         <source>First start: create the store&apos;s administrator. Keep the code secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="165"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="165"/>
         <source>Code (4 to 8 digits)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="165"/>
         <source>The same code again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="164"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="169"/>
         <source>Create the administrator and sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="198"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="203"/>
         <source>locked until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="229"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="234"/>
         <source>Too many wrong codes: locked until %1 (%2 min %3 s left).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="259"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="264"/>
         <source>%1 — type your code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="261"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="266"/>
         <source>Badge read — type your code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,37 +2675,37 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="55"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="50"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="56"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="51"/>
         <source>Opening the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="68"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="63"/>
         <source>Terminal %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="69"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="64"/>
         <source>Catalog: %1 products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="72"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="67"/>
         <source>Sales recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="75"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="70"/>
         <source>Data folder: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="86"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="81"/>
         <source>The store could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3163,27 +3168,27 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>XReportDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="66"/>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="60"/>
         <source>X report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="67"/>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="61"/>
         <source>X report — reading of the day, the till stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="70"/>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="64"/>
         <source>Till %1 · opened %2 by %3 · figures at %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="77"/>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="71"/>
         <source>Print the X report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="78"/>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="72"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3191,123 +3196,123 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>ZClosureDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="171"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="165"/>
         <source>Z closure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="175"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="169"/>
         <source>Z closure — count the drawer (blind count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="176"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="170"/>
         <source>Z closure — counted against expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="177"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="171"/>
         <source>Till closed: Z report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="181"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="175"/>
         <source>%1 (€)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="176"/>
         <source>Other tenders: day totals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="183"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="177"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="184"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="178"/>
         <source>Count done: compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="185"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="179"/>
         <source>Count again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
         <source>Ask a manager and close (Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
         <source>Close the till (Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="190"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="184"/>
         <source>Done: back to the opening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="230"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="224"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="231"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="225"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="232"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="226"/>
         <source>Over/short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="236"/>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="310"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="230"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="304"/>
         <source>Total difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="241"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="235"/>
         <source>The count differs by %1, more than %2: a manager must approve the closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="245"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="239"/>
         <source>The count differs by %1, more than %2: you hold the right to close with this difference; check the count first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="249"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="243"/>
         <source>The count differs by %1, within the limit of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="251"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="245"/>
         <source>The count matches what is expected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="269"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="263"/>
         <source>Z closure with a difference of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="274"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="268"/>
         <source>Not approved: the till stays open. A manager must approve a difference of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="297"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="291"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="301"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="295"/>
         <source>%1: counted %2, expected %3</source>
         <translation type="unfinished"></translation>
     </message>

@@ -125,17 +125,17 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="48"/>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="43"/>
         <source>Camera scanning</source>
         <translation>Lecture par caméra</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="52"/>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="47"/>
         <source>The camera cannot be used on this till (%1).</source>
         <translation>La caméra ne peut pas être utilisée sur cette caisse (%1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="49"/>
+        <location filename="../../pos/ui/dialogs/camera_dialog.py" line="44"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -143,37 +143,37 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="209"/>
+        <location filename="../../pos/ui/camera/view.py" line="204"/>
         <source>Camera:</source>
         <translation>Caméra :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="210"/>
+        <location filename="../../pos/ui/camera/view.py" line="205"/>
         <source>Hold the barcode or QR code in front of the camera.</source>
         <translation>Présentez le code-barres ou le QR code devant la caméra.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="211"/>
+        <location filename="../../pos/ui/camera/view.py" line="206"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="218"/>
+        <location filename="../../pos/ui/camera/view.py" line="213"/>
         <source>Camera scanning is not available on this till: the barcode reading library (zbar) is not installed. Use the hand scanner or type the code.</source>
         <translation>La lecture par caméra n&apos;est pas disponible sur cette caisse : la bibliothèque de lecture de codes-barres (zbar) n&apos;est pas installée. Utilisez la douchette ou saisissez le code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="223"/>
+        <location filename="../../pos/ui/camera/view.py" line="218"/>
         <source>Camera scanning could not start: the barcode reading library failed to load. Use the hand scanner or type the code.</source>
         <translation>La lecture par caméra n&apos;a pas pu démarrer : la bibliothèque de lecture de codes-barres n&apos;a pas pu être chargée. Utilisez la douchette ou saisissez le code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="228"/>
+        <location filename="../../pos/ui/camera/view.py" line="223"/>
         <source>No camera found. Connect a camera, or use the hand scanner or type the code.</source>
         <translation>Aucune caméra trouvée. Branchez une caméra, ou utilisez la douchette ou saisissez le code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/camera/view.py" line="232"/>
+        <location filename="../../pos/ui/camera/view.py" line="227"/>
         <source>The camera stopped working (%1). Check its cable, or choose another camera.</source>
         <translation>La caméra ne fonctionne plus (%1). Vérifiez son câble, ou choisissez une autre caméra.</translation>
     </message>
@@ -181,22 +181,22 @@
 <context>
     <name>CancelPanel</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="59"/>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="53"/>
         <source>Cancel this order? The customer is told by e-mail.</source>
         <translation>Annuler cette commande ? Le client sera prévenu par e-mail.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="61"/>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="55"/>
         <source>Reason (e.g. the customer changed their mind)</source>
         <translation>Motif (par ex. le client a changé d&apos;avis)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="63"/>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="57"/>
         <source>Cancel the order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="64"/>
+        <location filename="../../pos/ui/screens/pickup/cancel_panel.py" line="58"/>
         <source>Keep it</source>
         <translation>La garder</translation>
     </message>
@@ -237,48 +237,48 @@
 <context>
     <name>CashCountForm</name>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="156"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="150"/>
         <source>Coins</source>
         <extracomment>Most pieces one row may hold: a full drawer holds a few hundred coins of a kind. From this value on, a denomination is a note (euro: 5 € and up).</extracomment>
         <translation>Pièces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="157"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="151"/>
         <source>Notes</source>
         <translation>Billets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="160"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="154"/>
         <source>One less</source>
         <translation>Une de moins</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="161"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="155"/>
         <source>One more</source>
         <translation>Une de plus</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="241"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="235"/>
         <source>A count cannot be negative.</source>
         <translation>Un nombre de pièces ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="245"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="239"/>
         <source>%1: at most %2 pieces in one row. Check the count.</source>
         <translation>%1 : au plus %2 pièces par ligne. Vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="268"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="262"/>
         <source>%1: type a number of pieces (digits only).</source>
         <translation>%1 : saisissez un nombre de pièces (chiffres uniquement).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="276"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="270"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/cash_count.py" line="283"/>
+        <location filename="../../pos/ui/widgets/cash_count.py" line="277"/>
         <source>Expected: %1 · difference: %2</source>
         <translation>Attendu : %1 · écart : %2</translation>
     </message>
@@ -286,62 +286,62 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="107"/>
         <source>Cash out</source>
         <translation>Sortie d&apos;espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="107"/>
         <source>Cash in</source>
         <translation>Entrée d&apos;espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="115"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="109"/>
         <source>Take cash out of the drawer</source>
         <translation>Sortir des espèces du tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="115"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="109"/>
         <source>Put cash into the drawer</source>
         <translation>Mettre des espèces dans le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="117"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="111"/>
         <source>Amount (€)</source>
         <translation>Montant (€)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="112"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="119"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
         <source>Note</source>
         <translation>Précision</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="120"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="114"/>
         <source>Required for “other”</source>
         <translation>Obligatoire pour « autre »</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="124"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
         <source>Take out</source>
         <translation>Sortir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="124"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
         <source>Put in</source>
         <translation>Entrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="125"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="119"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="168"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="162"/>
         <source>A manager must approve this cash movement: not approved.</source>
         <translation>Ce mouvement d&apos;espèces doit être approuvé par un responsable : non approuvé.</translation>
     </message>
@@ -349,33 +349,33 @@
 <context>
     <name>ConflictsBanner</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="93"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="87"/>
         <source>Refused by central: check these orders (%1)</source>
         <extracomment>Conflicts shown at once (a long list must not push the orders off the screen).</extracomment>
         <translation>Refusé par le serveur central : vérifiez ces commandes (%1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="99"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="93"/>
         <source>… and %1 more: mark these as seen to show them.</source>
         <translation>… et %1 de plus : marquez celles-ci comme vues pour les afficher.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="111"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="105"/>
         <source>Seen</source>
         <translation>Vu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="125"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="119"/>
         <source>%1 · %2: “%3” refused, the order is now %4.</source>
         <translation>%1 · %2 : « %3 » refusé, la commande est maintenant %4.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="133"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="127"/>
         <source>What to do:</source>
         <translation>Que faire :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="143"/>
+        <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="137"/>
         <source>Central server&apos;s message:</source>
         <translation>Message du serveur central :</translation>
     </message>
@@ -425,22 +425,22 @@
 <context>
     <name>DeskTabs</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="74"/>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="68"/>
         <source>To prepare</source>
         <translation>À préparer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="75"/>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="69"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="76"/>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="70"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="77"/>
+        <location filename="../../pos/ui/screens/pickup/desk_tabs.py" line="71"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -448,47 +448,47 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="63"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="57"/>
         <source>Scan or type the pickup code, then Enter</source>
         <translation>Scannez ou saisissez le code de retrait, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="64"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="58"/>
         <source>Search: number, code, name, e-mail, phone</source>
         <translation>Rechercher : numéro, code, nom, e-mail, téléphone</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="130"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="124"/>
         <source>any time</source>
         <translation>à tout moment</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="146"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="140"/>
         <source>Received or being prepared, soonest pickup first</source>
         <translation>Reçues ou en préparation, retrait le plus proche d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="147"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="141"/>
         <source>Ready, waiting for the customer</source>
         <translation>Prêtes, en attente du client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="148"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="142"/>
         <source>To be picked up today</source>
         <translation>À retirer aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="149"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="143"/>
         <source>Still open after their pickup day</source>
         <translation>Toujours ouvertes après leur jour de retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="154"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="148"/>
         <source>Search “%1”: %2 order(s)</source>
         <translation>Recherche « %1 » : %2 commande(s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="65"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="59"/>
         <source>No order here.</source>
         <translation>Aucune commande ici.</translation>
     </message>
@@ -568,77 +568,77 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="71"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="65"/>
         <source>Check the customer&apos;s ID before handing over.</source>
         <translation>Vérifiez l&apos;identité du client avant de remettre la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="73"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="67"/>
         <source>Back to the desk</source>
         <translation>Retour au comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="74"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="68"/>
         <source>Cancel order…</source>
         <translation>Annuler la commande…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="75"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="69"/>
         <source>Print the slip again</source>
         <translation>Réimprimer le bon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="76"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="70"/>
         <source>Hand over</source>
         <translation>Remettre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="234"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="228"/>
         <source>Take payment at the till</source>
         <translation>Encaisser en caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="187"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="181"/>
         <source>Code %1 · order %2 · %3 line(s)</source>
         <translation>Code %1 · commande %2 · %3 ligne(s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="77"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="71"/>
         <source>Hand over without the code…</source>
         <translation>Remettre sans code…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="196"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="190"/>
         <source>Paid online: %1</source>
         <translation>Payée en ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="198"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="192"/>
         <source>To pay in store: %1</source>
         <translation>À payer en magasin : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="213"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="207"/>
         <source>Pickup %1</source>
         <translation>Retrait %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="215"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="209"/>
         <source>Prepared with items missing: the customer was told.</source>
         <translation>Préparée avec des manquants : le client a été prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="236"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="230"/>
         <source>Waiting for the payment at the till…</source>
         <translation>En attente du paiement en caisse…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="252"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="246"/>
         <source>Handed over at %1 by %2</source>
         <translation>Remise à %1 par %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="261"/>
+        <location filename="../../pos/ui/screens/pickup/handover_view.py" line="255"/>
         <source>Not handed over: %1</source>
         <translation>Non remise : %1</translation>
     </message>
@@ -1311,74 +1311,74 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="79"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="73"/>
         <source>Choose an order in the list, or scan its code.</source>
         <extracomment>History events shown (newest last); the rest is on central.</extracomment>
         <translation>Choisissez une commande dans la liste, ou scannez son code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="86"/>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="149"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="80"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="143"/>
         <source>Prepare</source>
         <translation>Préparer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="80"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="74"/>
         <source>Hand over</source>
         <translation>Remettre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="81"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="75"/>
         <source>Cancel order…</source>
         <translation>Annuler la commande…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="151"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="145"/>
         <source>Continue preparing</source>
         <translation>Continuer la préparation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="160"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="154"/>
         <source>Paid online</source>
         <translation>Payée en ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="160"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="154"/>
         <source>To pay in store</source>
         <translation>À payer en magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="162"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="156"/>
         <source>Pickup %1</source>
         <translation>Retrait %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="164"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="158"/>
         <source>Pickup any time</source>
         <translation>Retrait à tout moment</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="173"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="167"/>
         <source>Prepared with items missing.</source>
         <translation>Préparée avec des articles manquants.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="176"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="170"/>
         <source>Short of stock: %1 missing in this store</source>
         <translation>Stock insuffisant : il manque %1 dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="181"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="175"/>
         <source>Not sent to the central server yet</source>
         <translation>Pas encore envoyée au serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="189"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="183"/>
         <source>web shop</source>
         <translation>site web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="189"/>
+        <location filename="../../pos/ui/screens/pickup/order_detail.py" line="183"/>
         <source>central</source>
         <translation>central</translation>
     </message>
@@ -1414,163 +1414,163 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="86"/>
         <source>Operations to check</source>
         <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
         <translation>Opérations à vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
         <source>Operation</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="89"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="89"/>
         <source>Set aside at</source>
         <translation>Mise de côté le</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
         <source>Received at</source>
         <translation>Reçu le</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
         <source>Send the selected again</source>
         <translation>Renvoyer la sélection</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="101"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
         <source>Send all again</source>
         <translation>Tout renvoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="102"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="97"/>
         <source>Set aside by sync (refused by the central server):</source>
         <translation>Mises de côté par la synchronisation (refusées par le serveur central) :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="98"/>
         <source>Warnings from the central server:</source>
         <translation>Avertissements du serveur central :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="134"/>
         <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
         <translation>%1 mise(s) de côté, %2 en attente d&apos;envoi, %3 avertissement(s).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="148"/>
         <source>Sale</source>
         <translation>Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="149"/>
         <source>Stock movement</source>
         <translation>Mouvement de stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="150"/>
         <source>Pickup order</source>
         <translation>Commande à retirer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="151"/>
         <source>Manager&apos;s approval</source>
         <translation>Validation d&apos;un responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="152"/>
         <source>Till opening</source>
         <translation>Ouverture de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="153"/>
         <source>Cash in/out</source>
         <translation>Entrée/sortie d&apos;espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="154"/>
         <source>Z closure</source>
         <translation>Clôture (Z)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
         <source>Cancelled sale</source>
         <translation>Vente annulée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="156"/>
         <source>Drawer opened</source>
         <translation>Ouverture du tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="165"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation>Le serveur a refusé cette validation : la personne qui l&apos;a donnée n&apos;est ni responsable ni administrateur de ce magasin dans sa liste du personnel.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="170"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation>Ce serveur ne conserve pas encore ces enregistrements : installez ou mettez à jour le module Comptoir dans Medusa. Ils restent enregistrés à la caisse ; renvoyez-les ensuite.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="184"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="178"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation>Le serveur central a constaté une rupture du journal de cette caisse à cette vente (une entrée manquante ou dans le désordre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="188"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="182"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation>Le serveur central détient déjà une autre entrée de journal sous ce numéro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="185"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="194"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="188"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation>Medusa a valorisé cette vente à un autre total que celui encaissé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="197"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="191"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation>Medusa avait moins de stock que cette vente n’en a pris : son stock a été relevé du manque avant l’enregistrement de la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="226"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="220"/>
         <source>The operations could not be read: %1</source>
         <translation>Les opérations n&apos;ont pas pu être lues : %1</translation>
     </message>
@@ -1578,12 +1578,12 @@
 <context>
     <name>PaperPreviewDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="77"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="71"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="73"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
@@ -1591,88 +1591,88 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="131"/>
         <source>Payment</source>
         <translation>Encaissement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="132"/>
         <source>Amount, e.g. 12,50</source>
         <translation>Montant, par ex. 12,50</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="133"/>
         <source>Voucher or gift card number</source>
         <translation>Numéro d’avoir ou de carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="229"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="223"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="230"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="224"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="231"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="225"/>
         <source>Voucher</source>
         <translation>Avoir / bon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="232"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="226"/>
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="233"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="227"/>
         <source>Meal vouchers</source>
         <translation>Titres-restaurant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="228"/>
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
         <source>Remove payment</source>
         <translation>Retirer le paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
         <source>Complete sale</source>
         <translation>Valider la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
         <source>Exact cash</source>
         <translation>Compte exact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="180"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="174"/>
         <source>Change: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="177"/>
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="185"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="179"/>
         <source>Total %1 · paid %2</source>
         <translation>Total %1 · payé %2</translation>
     </message>
@@ -1708,62 +1708,62 @@
 <context>
     <name>PickingView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="56"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="50"/>
         <source>Scan each item (or type its code), then Enter</source>
         <translation>Scannez chaque article (ou saisissez son code), puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="57"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="51"/>
         <source>Count</source>
         <translation>Compter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="59"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="53"/>
         <source>Count the selected line by hand</source>
         <translation>Compter la ligne choisie à la main</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="60"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="54"/>
         <source>Ready</source>
         <translation>Prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="61"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="55"/>
         <source>Print the list</source>
         <translation>Imprimer la liste</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="62"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="56"/>
         <source>Back to the desk</source>
         <translation>Retour au comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="63"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="57"/>
         <source>Ready with items missing</source>
         <translation>Prête avec des manquants</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="64"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="58"/>
         <source>Keep preparing</source>
         <translation>Continuer à préparer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="213"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="207"/>
         <source>%1 / %2 lines</source>
         <translation>%1 / %2 lignes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="232"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="226"/>
         <source>Select a line, type the count, then Count.</source>
         <translation>Choisissez une ligne, saisissez le nombre, puis Compter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="237"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="231"/>
         <source>Type the count as a number (grams or kg for goods by weight).</source>
         <translation>Saisissez le nombre (grammes ou kg pour les articles au poids).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="260"/>
+        <location filename="../../pos/ui/screens/pickup/picking_view.py" line="254"/>
         <source>Still missing: %1. Make it ready anyway? The customer will be told.</source>
         <translation>Il manque encore : %1. La marquer prête quand même ? Le client sera prévenu.</translation>
     </message>
@@ -1819,42 +1819,42 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="287"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="281"/>
         <source>Order %1 is ready, with items missing: the customer is told.</source>
         <translation>La commande %1 est prête, avec des manquants : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="289"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="283"/>
         <source>Order %1 is ready: the customer is told.</source>
         <translation>La commande %1 est prête : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="271"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="265"/>
         <source>Order %1 is cancelled.</source>
         <translation>La commande %1 est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="277"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="271"/>
         <source>Order %1: %2.</source>
         <translation>Commande %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="298"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="292"/>
         <source>Everything is picked: press Ready.</source>
         <translation>Tout est préparé : appuyez sur Prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="302"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="296"/>
         <source>✓ %1: complete</source>
         <translation>✓ %1 : complet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="304"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="298"/>
         <source>✓ %1: %2 of %3</source>
         <translation>✓ %1 : %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="320"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="314"/>
         <source>The order is at the till: take the payment there.</source>
         <translation>La commande est en caisse : encaissez-la là-bas.</translation>
     </message>
@@ -1900,33 +1900,33 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="97"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="91"/>
         <source>Clear</source>
         <extracomment>A key&apos;s side at zoom 1.0: a fingertip, with room to spare (touch guidelines: ≥ 9 mm).</extracomment>
         <translation>Effacer tout</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="98"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="92"/>
         <source>⌫ Erase</source>
         <translation>⌫ Corriger</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="99"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="93"/>
         <source>OK</source>
         <translation>Valider</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="101"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="95"/>
         <source>Clear the code</source>
         <translation>Effacer tout le code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="102"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="96"/>
         <source>Erase the last digit</source>
         <translation>Effacer le dernier chiffre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/pin_pad.py" line="103"/>
+        <location filename="../../pos/ui/widgets/pin_pad.py" line="97"/>
         <source>Sign in with this code</source>
         <translation>Se connecter avec ce code</translation>
     </message>
@@ -2032,17 +2032,17 @@
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="58"/>
+        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="52"/>
         <source>Parked sales</source>
         <translation>Ventes en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="59"/>
+        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="53"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="60"/>
+        <location filename="../../pos/ui/dialogs/recall_dialog.py" line="54"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -2058,32 +2058,32 @@
 <context>
     <name>ReceiptOffer</name>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="47"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="42"/>
         <source>Receipt?</source>
         <translation>Ticket ?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="42"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="37"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="43"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="38"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="44"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="39"/>
         <source>No receipt</source>
         <translation>Pas de ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="45"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="40"/>
         <source>Retry printing</source>
         <translation>Réessayer l’impression</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/receipt_offer.py" line="47"/>
+        <location filename="../../pos/ui/widgets/receipt_offer.py" line="42"/>
         <source>The receipt was not printed.</source>
         <translation>Le ticket n’a pas été imprimé.</translation>
     </message>
@@ -2091,8 +2091,8 @@
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="93"/>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="98"/>
         <source>Receipt %1</source>
         <translation>Ticket %1</translation>
     </message>
@@ -2100,82 +2100,82 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="75"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="69"/>
         <source>After the restart</source>
         <translation>Après le redémarrage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="94"/>
         <source>Ticket %1, %2, completed at %3 — payment received</source>
         <translation>Ticket %1, %2, terminé à %3 — paiement reçu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="100"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="107"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="101"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="108"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="102"/>
         <source>Voucher</source>
         <translation>Avoir / bon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="103"/>
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="109"/>
         <source>This sale was recorded before the restart: do not ring it up again.</source>
         <translation>Cette vente a été enregistrée avant le redémarrage : ne la saisissez pas une seconde fois.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="112"/>
         <source>Change due: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="116"/>
         <source>Print the receipt</source>
         <translation>Imprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="117"/>
         <source>Show the receipt</source>
         <translation>Afficher le ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="118"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="128"/>
         <source>Resume the sale in progress?</source>
         <translation>Reprendre la vente en cours ?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="130"/>
         <source>%1 lines, %2</source>
         <translation>%1 lignes, %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="136"/>
         <source>Payments already taken: %1. Resume the sale to finish it or remove them.</source>
         <translation>Paiements déjà encaissés : %1. Reprenez la vente pour la terminer ou les retirer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="139"/>
         <source>Set aside (park)</source>
         <translation>Mettre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="140"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
@@ -2251,347 +2251,347 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="85"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="79"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="93"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="94"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
         <source>Store</source>
         <translation>Magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="103"/>
         <source>Store name</source>
         <translation>Nom du magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Address (one line each)</source>
         <translation>Adresse (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="105"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
         <source>VAT number</source>
         <translation>N° de TVA intracommunautaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="107"/>
         <source>Receipt footer (one line each)</source>
         <translation>Pied de ticket (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
         <source>Terminal</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="108"/>
         <source>Terminal number</source>
         <translation>Numéro de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
         <source>Ask the customer</source>
         <translation>Proposer au client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
         <source>Always print</source>
         <translation>Toujours imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
         <source>Do not print</source>
         <translation>Ne pas imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
         <source>Receipt</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
         <source>Open the cash drawer for cash payments</source>
         <translation>Ouvrir le tiroir-caisse pour les paiements en espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
         <source>No printer</source>
         <translation>Pas d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
         <source>Serial port</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
         <source>File or device</source>
         <translation>Fichier ou périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
         <source>Customer display</source>
         <translation>Afficheur client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
         <source>Meal vouchers per sale, at most (€; 0: no cap)</source>
         <translation>Titres-restaurant par vente, au plus (€ ; 0 : sans plafond)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
         <source>Address (IP or name)</source>
         <translation>Adresse (IP ou nom)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="118"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d&apos;attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
         <source>USB vendor id (hex)</source>
         <translation>Identifiant fabricant USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
         <source>USB product id (hex)</source>
         <translation>Identifiant produit USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Serial device</source>
         <translation>Périphérique série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
         <source>Baud rate</source>
         <translation>Débit (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
         <source>File path</source>
         <translation>Chemin du fichier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Printer model</source>
         <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>Code page</source>
         <translation>Page de code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
         <source>On a second screen, when one is plugged in</source>
         <translation>Sur un second écran, s’il est branché</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
         <source>In a window</source>
         <translation>Dans une fenêtre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
         <source>48 columns (80 mm paper)</source>
         <translation>48 colonnes (papier 80 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>32 columns (58 mm paper)</source>
         <translation>32 colonnes (papier 58 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>Receipt width</source>
         <translation>Largeur du ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Pin 2</source>
         <translation>Broche 2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Pin 5</source>
         <translation>Broche 5</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Cash drawer pin</source>
         <translation>Broche du tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
         <source>Check paper and cover before each receipt</source>
         <translation>Vérifier le papier et le capot avant chaque ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="95"/>
         <source>Print test page</source>
         <translation>Imprimer une page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation>Reconnaître le scanner à sa vitesse de frappe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Shortest code (characters)</source>
         <translation>Code le plus court (caractères)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>Prefix sent by the scanner</source>
         <translation>Préfixe envoyé par le scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
         <source>US scanner on a French keyboard</source>
         <translation>Scanner QWERTY sur clavier AZERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>French scanner on a US keyboard</source>
         <translation>Scanner AZERTY sur clavier QWERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Keyboard layout fix</source>
         <translation>Correction de disposition du clavier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="236"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="230"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entier entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="238"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="232"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre hexadécimal entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="234"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="241"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="235"/>
         <source>%field must be an amount between %low and %high, not %value.</source>
         <translation>%field doit être un montant entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="236"/>
         <source>%field cannot be empty.</source>
         <translation>%field ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="243"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="237"/>
         <source>%field is needed for this kind of printer.</source>
         <translation>%field est nécessaire pour ce type d&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="244"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="238"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation>%field doit être le numéro SIRET du magasin (14 chiffres), ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="240"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation>%field doit être un numéro de TVA intracommunautaire comme FR32123456789, ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="248"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation>%field doit compter 1 à 16 lettres, chiffres, - ou _.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="243"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation>%field doit compter au plus 4 caractères, sans Entrée ni Tab.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="251"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="245"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés dans %path (%detail) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="268"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="262"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="284"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="278"/>
         <source>The test page could not be printed: %1</source>
         <translation>La page de test n&apos;a pas pu être imprimée : %1</translation>
     </message>
@@ -2599,62 +2599,67 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="152"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="155"/>
         <source>Who is at the till?</source>
         <translation>Qui est en caisse ?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="153"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="156"/>
         <source>Touch your name or scan your staff badge.</source>
         <translation>Touchez votre nom ou scannez votre badge.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="154"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="158"/>
+        <source>Demo store: the codes are %1.</source>
+        <translation>Magasin de démonstration : les codes sont %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="159"/>
         <source>← Not me: back to the names</source>
         <translation>← Ce n’est pas moi : retour aux noms</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="156"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="161"/>
         <source>First start: create the store&apos;s administrator. Keep the code secret.</source>
         <translation>Premier démarrage : créez l’administrateur du magasin. Gardez le code secret.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="165"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="165"/>
         <source>Code (4 to 8 digits)</source>
         <translation>Code (4 à 8 chiffres)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="165"/>
         <source>The same code again</source>
         <translation>Le même code, une seconde fois</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="164"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="169"/>
         <source>Create the administrator and sign in</source>
         <translation>Créer l’administrateur et se connecter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="198"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="203"/>
         <source>locked until %1</source>
         <translation>verrouillé jusqu’à %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="229"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="234"/>
         <source>Too many wrong codes: locked until %1 (%2 min %3 s left).</source>
         <translation>Trop de codes erronés : verrouillé jusqu’à %1 (encore %2 min %3 s).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="259"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="264"/>
         <source>%1 — type your code</source>
         <translation>%1 — saisissez votre code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sign_in_screen.py" line="261"/>
+        <location filename="../../pos/ui/screens/sign_in_screen.py" line="266"/>
         <source>Badge read — type your code</source>
         <translation>Badge lu — saisissez votre code</translation>
     </message>
@@ -2670,37 +2675,37 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="55"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="50"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="56"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="51"/>
         <source>Opening the store…</source>
         <translation>Ouverture du magasin…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="68"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="63"/>
         <source>Terminal %1</source>
         <translation>Caisse %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="69"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="64"/>
         <source>Catalog: %1 products</source>
         <translation>Catalogue : %1 produits</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="72"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="67"/>
         <source>Sales recorded: %1</source>
         <translation>Ventes enregistrées : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="75"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="70"/>
         <source>Data folder: %1</source>
         <translation>Dossier des données : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/start_screen.py" line="86"/>
+        <location filename="../../pos/ui/screens/start_screen.py" line="81"/>
         <source>The store could not be opened</source>
         <translation>Impossible d’ouvrir le magasin</translation>
     </message>
@@ -3166,27 +3171,27 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>XReportDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="66"/>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="60"/>
         <source>X report</source>
         <translation>Ticket X</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="67"/>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="61"/>
         <source>X report — reading of the day, the till stays open</source>
         <translation>Ticket X — lecture de la journée, la caisse reste ouverte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="70"/>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="64"/>
         <source>Till %1 · opened %2 by %3 · figures at %4</source>
         <translation>Caisse %1 · ouverte le %2 par %3 · chiffres au %4</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="77"/>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="71"/>
         <source>Print the X report</source>
         <translation>Imprimer le ticket X</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="78"/>
+        <location filename="../../pos/ui/screens/till_day/x_report_dialog.py" line="72"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -3194,123 +3199,123 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>ZClosureDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="171"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="165"/>
         <source>Z closure</source>
         <translation>Clôture Z</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="175"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="169"/>
         <source>Z closure — count the drawer (blind count)</source>
         <translation>Clôture Z — comptez le tiroir (comptage à l&apos;aveugle)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="176"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="170"/>
         <source>Z closure — counted against expected</source>
         <translation>Clôture Z — compté et attendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="177"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="171"/>
         <source>Till closed: Z report</source>
         <translation>Caisse clôturée : ticket Z</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="181"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="175"/>
         <source>%1 (€)</source>
         <translation>%1 (€)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="176"/>
         <source>Other tenders: day totals</source>
         <translation>Autres paiements : totaux du jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="183"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="177"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="184"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="178"/>
         <source>Count done: compare</source>
         <translation>Comptage terminé : comparer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="185"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="179"/>
         <source>Count again</source>
         <translation>Recompter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
         <source>Ask a manager and close (Z)</source>
         <translation>Demander un responsable et clôturer (Z)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="188"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="182"/>
         <source>Close the till (Z)</source>
         <translation>Clôturer la caisse (Z)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="190"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="184"/>
         <source>Done: back to the opening</source>
         <translation>Terminé : retour à l&apos;ouverture</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="230"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="224"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="231"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="225"/>
         <source>Counted</source>
         <translation>Compté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="232"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="226"/>
         <source>Over/short</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="236"/>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="310"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="230"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="304"/>
         <source>Total difference</source>
         <translation>Écart total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="241"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="235"/>
         <source>The count differs by %1, more than %2: a manager must approve the closing.</source>
         <translation>Le comptage présente un écart de %1, au-delà de %2 : un responsable doit approuver la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="245"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="239"/>
         <source>The count differs by %1, more than %2: you hold the right to close with this difference; check the count first.</source>
         <translation>Le comptage présente un écart de %1, au-delà de %2 : vous avez le droit de clôturer avec cet écart ; vérifiez d&apos;abord le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="249"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="243"/>
         <source>The count differs by %1, within the limit of %2.</source>
         <translation>Le comptage présente un écart de %1, dans la limite de %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="251"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="245"/>
         <source>The count matches what is expected.</source>
         <translation>Le comptage correspond à l&apos;attendu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="269"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="263"/>
         <source>Z closure with a difference of %1</source>
         <translation>Clôture Z avec un écart de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="274"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="268"/>
         <source>Not approved: the till stays open. A manager must approve a difference of %1.</source>
         <translation>Non approuvé : la caisse reste ouverte. Un écart de %1 doit être approuvé par un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="297"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="291"/>
         <source>Count</source>
         <translation>Comptage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="301"/>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="295"/>
         <source>%1: counted %2, expected %3</source>
         <translation>%1 : compté %2, attendu %3</translation>
     </message>

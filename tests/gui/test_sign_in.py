@@ -157,3 +157,22 @@ def test_the_pin_is_checked_on_the_worker_thread_not_the_gui_thread(qtbot: QtBot
     with qtbot.waitSignal(app.window.staff.signed_in, timeout=WAIT):
         app.controller.request("sign_in", "camille", "1111")
     assert threads and threads[0] != threading.get_ident()
+
+
+def test_a_demo_store_says_its_staff_codes_and_a_real_store_does_not(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    """A first-time user of the demo is not left at a lock; a store's own staff codes are
+    never shown (the marker is the demo builder's, gone once the store is not the demo)."""
+    app = make_app(Settings(), sign_in_as=None)
+    hint = app.window.staff.screen.demo_hint
+    assert hint.isVisible()
+    assert hint.text() == (
+        "Magasin de démonstration : les codes sont Camille 1111 · Julien 2222 · "
+        "Inès 3333 · Admin démo 0000."
+    )
+    app.shutdown()
+    with sqlite3.connect(data_dir / "store.db") as conn:
+        conn.execute("DELETE FROM settings WHERE key = 'demo_staff'")
+    other = make_app(Settings(), sign_in_as=None)
+    assert not other.window.staff.screen.demo_hint.isVisible()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import partial
 
+from pos.services.demo_store import demo_staff_pins
 from pos.services.staff import StaffMember
 from pos.ui.i18n import Retranslating
 from pos.ui.messages import paris_time, user_message
@@ -77,12 +78,18 @@ class SignInScreen(Retranslating, QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         set_font(self.hint, 1.2, 1.0)
+        self.demo_hint = QLabel(page)  # a demo store only: its staff's published PINs
+        self.demo_hint.setObjectName("demoStaffPins")
+        self.demo_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.hide()
         self.names = QGridLayout()
         self.names.setSpacing(12)
         self.name_buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(page)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
+        layout.addWidget(self.demo_hint)
         layout.addLayout(self.names)
         layout.addStretch(1)
         return page
@@ -147,6 +154,8 @@ class SignInScreen(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Who is at the till?"))
         self.hint.setText(self.tr("Touch your name or scan your staff badge."))
+        pins = " · ".join(f"{name} {pin}" for name, pin in demo_staff_pins())
+        self.demo_hint.setText(self.tr("Demo store: the codes are %1.").replace("%1", pins))
         self.back_button.setText(self.tr("← Not me: back to the names"))
         self.first_title.setText(
             self.tr("First start: create the store's administrator. Keep the code secret.")
@@ -269,6 +278,10 @@ class SignInScreen(Retranslating, QWidget):
             return
         self.first_message.clear()
         self.controller.request("create_first_admin", self.admin_name.text(), pin)
+
+    def show_demo_pins(self, shown: bool) -> None:
+        """A demo store says its staff's codes: a first-time user is not left at a lock."""
+        self.demo_hint.setVisible(shown)
 
     def _signed_in(self, _signed: object) -> None:
         self.reset()
