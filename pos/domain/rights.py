@@ -57,8 +57,15 @@ PERMISSIONS: dict[Role, frozenset[Right]] = {
 }
 
 # Rights a manager may grant for one act by approving it; the others (settings, staff
-# administration) must be exercised by someone who holds them.
-APPROVABLE: frozenset[Right] = frozenset(Right) - {Right.SETTINGS, Right.STAFF_ADMIN, Right.APPROVE}
+# administration, opening and closing a till) must be exercised by someone who holds
+# them: a till's day is opened and closed by the person who answers for its cash.
+APPROVABLE: frozenset[Right] = frozenset(Right) - {
+    Right.SETTINGS,
+    Right.STAFF_ADMIN,
+    Right.APPROVE,
+    Right.OPEN_TILL,
+    Right.CLOSE_TILL,
+}
 
 # A line discount up to this share of the line needs no right (1000 = 10 %).
 LINE_DISCOUNT_FREE_LIMIT_BP = 1000

@@ -35,6 +35,7 @@ from pos.domain.till_day import (
     total_difference,
 )
 from pos.services import till_records
+from pos.services.approvals import authorize, within_amount
 from pos.services.basket_snapshot import recovered_basket
 from pos.store import open_basket, till_figures, till_sessions
 from pos.store.db import write_transaction
@@ -157,7 +158,8 @@ class TillSessions:
         self, actor: Actor, kind: MovementKind, cents: int, reason: MovementReason | str,
         note: str, approval: Approval | None,
     ) -> CashMovement:  # fmt: skip
-        require(actor, Right.CASH_IN_OUT, approval)
+        authorize(self.store, actor, Right.CASH_IN_OUT, approval)  # a real, recorded one
+        within_amount(actor, Right.CASH_IN_OUT, approval, cents)
         check_amount(cents, what=f"cash {kind.value}", allow_zero=False)
         why = _reason(reason, note)
         with write_transaction(self._conn):
@@ -233,7 +235,7 @@ class TillSessions:
                 limit=self.difference_limit_cents,
                 right=Right.CLOSE_WITH_DIFFERENCE.value,
             )
-        require(actor, Right.CLOSE_WITH_DIFFERENCE, approval)  # the right right, approver
+        authorize(self.store, actor, Right.CLOSE_WITH_DIFFERENCE, approval)  # recorded here
 
     def _refuse_open_basket(self) -> None:
         saved = open_basket.load(self._conn, self.terminal_id)

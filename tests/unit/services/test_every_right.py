@@ -295,26 +295,9 @@ def test_each_role_does_exactly_what_the_table_grants(shop: Shop, right: Right, 
 # -- an approval stands in for every approvable right ------------------------------------
 
 EVERYONE_HOLDS = frozenset.intersection(*PERMISSIONS.values())
-NOT_APPROVABLE_IN_SERVICE = {
-    Right.OPEN_TILL: "TillSessions.open takes no approval: a manager cannot approve "
-    "a pickup member's opening although OPEN_TILL is approvable",
-    Right.CLOSE_TILL: "TillSessions.close checks CLOSE_TILL without the approval it "
-    "receives: a manager cannot approve a pickup member's Z although CLOSE_TILL is approvable",
-}
 
 
-def _approvable_case(right: Right) -> object:
-    marks: list[pytest.MarkDecorator] = []
-    if right in NOT_APPROVABLE_IN_SERVICE:
-        marks.append(
-            pytest.mark.xfail(
-                raises=RightRefused, strict=True, reason=NOT_APPROVABLE_IN_SERVICE[right]
-            )
-        )
-    return pytest.param(right, id=right.value, marks=marks)
-
-
-@pytest.mark.parametrize("right", [_approvable_case(r) for r in sorted(APPROVABLE)])
+@pytest.mark.parametrize("right", sorted(APPROVABLE), ids=lambda right: right.value)
 def test_a_managers_approval_stands_in_for_every_approvable_right(shop: Shop, right: Right):
     """Asked by the cashier, or by the pickup member for what a cashier holds."""
     if right in NO_SERVICE:

@@ -74,8 +74,21 @@ def units(items: list[DemoProduct]) -> list[DemoProduct]:
     return [item for item in items if item.sold_by == "unit" and item.barcodes]
 
 
-def approval(right: Right, amount: int | None = None, by: Actor = NADIA) -> Approval:
-    return Approval(f"ap-{right.value}", right, CAMILLE, by, right.value, amount, "now")
+@pytest.fixture
+def approval(store: LocalStore):
+    """A manager's approval as the approvals service records it at this till (a made-up
+    one is refused: ``test_an_approval_not_recorded_here_is_refused``)."""
+
+    def approve(right: Right, amount: int | None = None, by: Actor = NADIA) -> Approval:
+        made = Approval(f"ap-{right.value}", right, CAMILLE, by, right.value, amount, "now")
+        store.conn.execute(
+            "INSERT OR IGNORE INTO approval VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (made.approval_id, right.value, CAMILLE.staff_id, CAMILLE.display_name,
+             by.staff_id, by.display_name, right.value, amount, "now"),
+        )  # fmt: skip
+        return made
+
+    return approve
 
 
 def sell(checkout: Checkout, item: DemoProduct, pay: Callable[[Checkout, int], None]) -> str:
@@ -131,7 +144,7 @@ def sql_cash_expected(conn: sqlite3.Connection, session_id: str) -> int:
 
 
 def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
-    store, till, checkout, demo_items
+    store, till, checkout, demo_items, approval
 ) -> None:
     conn = store.conn
     session = till.open(CAMILLE, FLOAT)
@@ -262,7 +275,7 @@ def test_a_session_open_too_long_must_be_closed_before_selling(
     assert checkout.complete().ticket_no == 1
 
 
-def test_rights_are_enforced_without_a_screen(till) -> None:
+def test_rights_are_enforced_without_a_screen(till, approval) -> None:
     with pytest.raises(RightRefused) as pickup:
         till.open(PAUL, FLOAT)
     assert pickup.value.code == "right_refused" and pickup.value.params["right"] == "open_till"
@@ -369,3 +382,14 @@ def test_a_sale_naming_a_closed_session_is_refused_by_the_database(store, till) 
             "total_cents, change_cents, session_id) VALUES ('s', 'T01', 1, 'C', 'a', 'b', 0, 0, ?)",
             (session.session_id,),
         )
+
+
+def test_an_approval_not_recorded_here_is_refused(till) -> None:
+    """A caller cannot make an approval up: the cash movement and the Z check it was
+    recorded at this till, for this right, asker and approver."""
+    till.open(CAMILLE, FLOAT)
+    made_up = Approval("ap-x", Right.CASH_IN_OUT, CAMILLE, NADIA, "cash out", 1000, "now")
+    with pytest.raises(PosError) as refused:
+        till.cash_out(CAMILLE, 1000, "petty_cash", approval=made_up)
+    assert refused.value.code == "approval_unknown"
+    assert till.movements() == []
