@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pos.domain.rights import Approval, Right
+from pos.domain.rights import Actor, Approval, Right
 from pos.ui.dialogs.approval_dialog import ApprovalDialog, describe
 from pos.ui.i18n import current_language, switch_language
 from pos.ui.qt import QAction, QApplication, QEvent, QKeySequence, QObject, QTimer, Signal
@@ -33,6 +33,7 @@ class StaffGate(QObject):
         super().__init__(window)
         self.window = window
         self.controller = window.controller
+        self.actor: Actor | None = None  # who signed in last (None before anyone did)
         self.actor_name = ""  # the signed-in person's name; "" while nobody is
         self.actor_id = ""
         self.locked = True
@@ -108,6 +109,7 @@ class StaffGate(QObject):
     def _on_signed_in(self, signed: SignedIn) -> None:
         if signed.language != current_language():
             switch_language(QApplication.instance(), signed.language)
+        self.actor = signed.actor
         self.actor_name = signed.actor.display_name
         self.actor_id = signed.actor.staff_id
         self.locked = False

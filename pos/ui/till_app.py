@@ -21,6 +21,7 @@ from hardware.printer.ports import ReceiptPrinter
 from hardware.receipt.slip import SlipDocument, slip_text
 from pos.config import Settings
 from pos.domain.errors import PosError
+from pos.domain.rights import Right
 from pos.domain.sale import CompletedSale
 from pos.services.central_link import sync_engine
 from pos.services.checkout import PricedItem
@@ -338,6 +339,14 @@ class TillApp(QObject):
     # -- settings -------------------------------------------------------------------------
 
     def open_settings(self) -> None:
+        """For whoever holds ``SETTINGS`` (managers, admins): a cashier is told who can."""
+        actor = self.window.staff.actor
+        if actor is None or not actor.may(Right.SETTINGS):
+            self.window.till_screen.show_refusal(
+                "settings_refused",
+                self.tr("Settings are for managers: a manager signs in (F1) to change them."),
+            )
+            return
         dialog = SettingsDialog(
             self.settings,
             self.options.config_path,

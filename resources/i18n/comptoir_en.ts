@@ -2667,7 +2667,7 @@
 <context>
     <name>StaffGate</name>
     <message>
-        <location filename="../../pos/ui/staff_gate.py" line="62"/>
+        <location filename="../../pos/ui/staff_gate.py" line="63"/>
         <source>Switch cashier / &amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2713,7 +2713,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="145"/>
+        <location filename="../../pos/ui/till_app.py" line="146"/>
         <source>The settings file could not be used:
 %1
 
@@ -2722,12 +2722,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="376"/>
+        <location filename="../../pos/ui/till_app.py" line="347"/>
+        <source>Settings are for managers: a manager signs in (F1) to change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/till_app.py" line="385"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="386"/>
+        <location filename="../../pos/ui/till_app.py" line="395"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>

@@ -134,7 +134,7 @@ def test_switching_language_rewords_every_open_screen_and_dialog(
 def test_the_language_saved_in_the_settings_applies_without_a_restart(
     qtbot: QtBot, make_app, data_dir: Path
 ) -> None:
-    app = make_app(Settings())
+    app = make_app(Settings(), sign_in_as=("ines", "3333"))  # settings: a manager's
     assert app.window.till_screen.buttons["F12"].text() == "Encaisser\nF12"
     app.window.settings_action.trigger()
     dialog = app.settings_dialog

@@ -72,7 +72,7 @@ def test_the_language_comes_from_the_settings(qtbot: QtBot, make_app) -> None:
 def test_saved_settings_apply_at_once(
     qtbot: QtBot, make_app, data_dir: Path, tmp_path: Path
 ) -> None:
-    app = make_app(Settings())
+    app = make_app(Settings(), sign_in_as=("ines", "3333"))  # settings: a manager's
     assert app.printer is None
     app.window.settings_action.trigger()
     dialog = app.settings_dialog
@@ -239,3 +239,14 @@ def test_no_customer_display_on_a_single_screen_or_when_off(
     assert app.customer_display is not None and app.customer_display.isVisible()
     app.apply_settings(replace(app.settings, till=TillSettings(customer_display="off")))
     assert app.customer_display is None
+
+
+def test_a_cashier_is_told_settings_are_for_managers(qtbot: QtBot, make_app) -> None:
+    """``SETTINGS`` is a manager's right: the menu refuses Camille, with who can."""
+    app = make_app(Settings())  # Camille, cashier
+    app.window.settings_action.trigger()
+    assert app.settings_dialog is None
+    assert app.window.till_screen.message_label.text() == (
+        "Les réglages sont réservés aux responsables : un responsable se connecte (F1) "
+        "pour les modifier."
+    )
