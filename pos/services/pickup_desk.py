@@ -28,13 +28,13 @@ from pos.services.approvals import authorize
 from pos.services.pickup_picking import PickingSteps
 from pos.services.pickup_rules import (
     CALL_SUPPORT,
-    advice_for,
     check_ready,
     code_matches,
+    desk_conflict,
     given_counts,
+    handover_slip,
     not_found,
     picked_counts,
-    slip_line,
     staff_name,
 )
 from pos.services.pickup_views import (
@@ -235,7 +235,7 @@ class PickupDesk(PickingSteps):
                 )
             return self._handover(order, staff, lines, None, approval)
 
-        return self._slip(self._record(order_id, plan), staff)
+        return self._slip_for(self._record(order_id, plan), staff)
 
     def sale_lines_for(self, order_id: str) -> tuple[OrderSaleLine, ...]:
         """What the till rings up for a ready order paid in store: the picked quantities
@@ -286,7 +286,7 @@ class PickupDesk(PickingSteps):
                 )
             return self._handover(order, staff, given, sale_id, approval)
 
-        return self._slip(self._record(order_id, plan), staff)
+        return self._slip_for(self._record(order_id, plan), staff)
 
     def cancel(self, order_id: str, staff: Actor, reason: str = "") -> DeskOrder:
         """Cancel at the desk (the customer gave up, the goods are gone); the stock held
@@ -311,18 +311,7 @@ class PickupDesk(PickingSteps):
 
     def conflicts(self) -> list[DeskConflict]:
         """Moves central refused, oldest first, with its reason and what to do."""
-        found = []
-        for conflict in pickup_orders.conflicts(self.store.conn):
-            move, order = conflict.move, conflict.order
-            advice_code, advice = advice_for(move, order)
-            found.append(
-                DeskConflict(
-                    order.id, order.pickup_code, order.customer_name, move.op_id, move.to_state,
-                    move.staff, move.at, move.rejected_code or "rejected", move.rejected_reason,
-                    move.rejected_at, order.state, advice_code, advice,
-                )
-            )  # fmt: skip
-        return found
+        return [desk_conflict(c.move, c.order) for c in pickup_orders.conflicts(self.store.conn)]
 
     def dismiss_conflicts(self, order_id: str) -> int:
         """The staff dealt with the order's conflicts: stop listing them."""
@@ -358,6 +347,9 @@ class PickupDesk(PickingSteps):
             return self._request(state, staff, None, reason=reason)
 
         return self._record(order_id, plan)
+
+    def _slip_for(self, order: DeskOrder, staff: Actor) -> HandoverSlip:
+        return handover_slip(order, staff, pickup_orders.moves(self.store.conn, order.id)[-1].at)
 
     def _record(self, order_id: str, plan: pickup_orders.Plan) -> DeskOrder:
         def checked(order: DeskOrder) -> MoveRequest:
@@ -417,18 +409,3 @@ class PickupDesk(PickingSteps):
                 code="pickup_prepaid",
             )
         check_ready(order)
-
-    def _slip(self, order: DeskOrder, staff: Actor) -> HandoverSlip:
-        given, short = [], []
-        for ln in order.lines:
-            handed = ln.collected_quantity or 0
-            if handed:
-                given.append(slip_line(ln, handed))
-            if handed < ln.quantity:
-                short.append(slip_line(ln, ln.quantity - handed))
-        return HandoverSlip(
-            order.id, order.pickup_code, order.customer_name, order.customer_email,
-            order.customer_phone, order.state, tuple(given), tuple(short),
-            sum(line.total_cents for line in given), order.paid, order.sale_id, staff_name(staff),
-            pickup_orders.moves(self.store.conn, order.id)[-1].at,
-        )  # fmt: skip

@@ -9,7 +9,7 @@ from pos.domain.errors import PosError
 from pos.domain.pickup import OPEN_STATES, Picking, PickupState, check_move
 from pos.domain.quantity import line_gross
 from pos.domain.rights import Actor, Right, require
-from pos.services.pickup_views import SlipLine
+from pos.services.pickup_views import DeskConflict, HandoverSlip, SlipLine
 from pos.store import pickup_orders
 from pos.store.pickup_orders import DeskLine, DeskOrder
 from sync.contract.codes import normalize_code, parse_pickup_qr
@@ -128,3 +128,29 @@ def advice_for(move: pickup_orders.DeskMove, order: DeskOrder) -> tuple[str, str
         "Central refused this step for the reason above: the order is shown as central "
         "has it; call support if it looks wrong."
     )
+
+
+def desk_conflict(move: pickup_orders.DeskMove, order: DeskOrder) -> DeskConflict:
+    """A move central refused, as the desk lists it: with what to do about it."""
+    advice_code, advice = advice_for(move, order)
+    return DeskConflict(
+        order.id, order.pickup_code, order.customer_name, move.op_id, move.to_state,
+        move.staff, move.at, move.rejected_code or "rejected", move.rejected_reason,
+        move.rejected_at, order.state, advice_code, advice,
+    )  # fmt: skip
+
+
+def handover_slip(order: DeskOrder, staff: Actor, at: str) -> HandoverSlip:
+    """What the hand-over slip prints: the lines handed over, and those not (short)."""
+    given, short = [], []
+    for ln in order.lines:
+        handed = ln.collected_quantity or 0
+        if handed:
+            given.append(slip_line(ln, handed))
+        if handed < ln.quantity:
+            short.append(slip_line(ln, ln.quantity - handed))
+    return HandoverSlip(
+        order.id, order.pickup_code, order.customer_name, order.customer_email,
+        order.customer_phone, order.state, tuple(given), tuple(short),
+        sum(line.total_cents for line in given), order.paid, order.sale_id, staff_name(staff), at,
+    )  # fmt: skip

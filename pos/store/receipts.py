@@ -39,21 +39,6 @@ def duplicate_count(conn: sqlite3.Connection, sale_id: str) -> int:
     ).fetchone()[0]
 
 
-def record_drawer_open(
-    conn: sqlite3.Connection,
-    reason: str,
-    cashier: str,
-    at: str,
-    sale_id: str | None = None,
-    *,
-    note: str | None = None,
-    staff_id: str | None = None,
-) -> None:
-    """``reason`` is ``cash_sale`` or ``manual``; ``note`` says why a manual one opened."""
-    with write_transaction(conn):
-        insert_drawer_open(conn, reason, cashier, at, sale_id, note=note, staff_id=staff_id)
-
-
 def insert_drawer_open(
     conn: sqlite3.Connection,
     reason: str,
@@ -64,7 +49,8 @@ def insert_drawer_open(
     note: str | None = None,
     staff_id: str | None = None,
 ) -> None:
-    """``record_drawer_open`` inside the caller's transaction (with what it queues)."""
+    """A drawer opening inside the caller's transaction (with what it queues):
+    ``reason`` is ``cash_sale`` or ``manual``; ``note`` says why a manual one opened."""
     conn.execute(
         "INSERT INTO drawer_events (reason, cashier, sale_id, at, note, staff_id) "
         "VALUES (?, ?, ?, ?, ?, ?)",

@@ -697,548 +697,547 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="22"/>
+        <location filename="../../pos/ui/messages.py" line="23"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="25"/>
+        <location filename="../../pos/ui/messages.py" line="26"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="28"/>
+        <location filename="../../pos/ui/messages.py" line="29"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="31"/>
+        <location filename="../../pos/ui/messages.py" line="32"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="34"/>
+        <location filename="../../pos/ui/messages.py" line="35"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="37"/>
+        <location filename="../../pos/ui/messages.py" line="38"/>
         <source>Nothing was scanned: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="38"/>
+        <location filename="../../pos/ui/messages.py" line="39"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="41"/>
+        <location filename="../../pos/ui/messages.py" line="42"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="44"/>
+        <location filename="../../pos/ui/messages.py" line="45"/>
         <source>This scale label does not match the product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="47"/>
+        <location filename="../../pos/ui/messages.py" line="48"/>
         <source>This product is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="50"/>
+        <location filename="../../pos/ui/messages.py" line="51"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53"/>
+        <location filename="../../pos/ui/messages.py" line="54"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="56"/>
+        <location filename="../../pos/ui/messages.py" line="57"/>
         <source>This sale is already paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="57"/>
+        <location filename="../../pos/ui/messages.py" line="58"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="60"/>
+        <location filename="../../pos/ui/messages.py" line="61"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="63"/>
+        <location filename="../../pos/ui/messages.py" line="64"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="66"/>
+        <location filename="../../pos/ui/messages.py" line="67"/>
         <source>A quantity must be at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="69"/>
+        <location filename="../../pos/ui/messages.py" line="70"/>
         <source>A quantity must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="72"/>
+        <location filename="../../pos/ui/messages.py" line="73"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="75"/>
+        <location filename="../../pos/ui/messages.py" line="76"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="78"/>
+        <location filename="../../pos/ui/messages.py" line="79"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="81"/>
+        <location filename="../../pos/ui/messages.py" line="82"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="84"/>
+        <location filename="../../pos/ui/messages.py" line="85"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="87"/>
+        <location filename="../../pos/ui/messages.py" line="88"/>
         <source>This line is voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="88"/>
+        <location filename="../../pos/ui/messages.py" line="89"/>
         <source>Select a line of the basket first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="91"/>
+        <location filename="../../pos/ui/messages.py" line="92"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="94"/>
+        <location filename="../../pos/ui/messages.py" line="95"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="97"/>
+        <location filename="../../pos/ui/messages.py" line="98"/>
         <source>The till is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="100"/>
+        <location filename="../../pos/ui/messages.py" line="101"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="103"/>
+        <location filename="../../pos/ui/messages.py" line="104"/>
         <source>The store database is read-only: call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="106"/>
+        <location filename="../../pos/ui/messages.py" line="107"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="109"/>
+        <location filename="../../pos/ui/messages.py" line="110"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="112"/>
+        <location filename="../../pos/ui/messages.py" line="113"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="115"/>
+        <location filename="../../pos/ui/messages.py" line="116"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="118"/>
+        <location filename="../../pos/ui/messages.py" line="119"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="121"/>
+        <location filename="../../pos/ui/messages.py" line="122"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="124"/>
+        <location filename="../../pos/ui/messages.py" line="125"/>
         <source>No sale to reprint yet on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="127"/>
+        <location filename="../../pos/ui/messages.py" line="128"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="132"/>
+        <location filename="../../pos/ui/messages.py" line="133"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="137"/>
+        <location filename="../../pos/ui/messages.py" line="138"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="140"/>
+        <location filename="../../pos/ui/messages.py" line="141"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="143"/>
+        <location filename="../../pos/ui/messages.py" line="144"/>
         <source>This order is already ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="146"/>
+        <location filename="../../pos/ui/messages.py" line="147"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="149"/>
+        <location filename="../../pos/ui/messages.py" line="150"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="152"/>
+        <location filename="../../pos/ui/messages.py" line="153"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="156"/>
+        <location filename="../../pos/ui/messages.py" line="157"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="159"/>
+        <location filename="../../pos/ui/messages.py" line="160"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="162"/>
+        <location filename="../../pos/ui/messages.py" line="163"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="165"/>
+        <location filename="../../pos/ui/messages.py" line="166"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="168"/>
+        <location filename="../../pos/ui/messages.py" line="169"/>
         <source>Start preparing the order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="171"/>
+        <location filename="../../pos/ui/messages.py" line="172"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="174"/>
+        <location filename="../../pos/ui/messages.py" line="175"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="177"/>
+        <location filename="../../pos/ui/messages.py" line="178"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="180"/>
+        <location filename="../../pos/ui/messages.py" line="181"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="183"/>
+        <location filename="../../pos/ui/messages.py" line="184"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="186"/>
+        <location filename="../../pos/ui/messages.py" line="187"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="189"/>
+        <location filename="../../pos/ui/messages.py" line="190"/>
         <source>An order that is %state cannot become %target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="192"/>
+        <location filename="../../pos/ui/messages.py" line="193"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="195"/>
+        <location filename="../../pos/ui/messages.py" line="196"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="198"/>
+        <location filename="../../pos/ui/messages.py" line="199"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="201"/>
+        <location filename="../../pos/ui/messages.py" line="202"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="206"/>
+        <location filename="../../pos/ui/messages.py" line="207"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="210"/>
+        <location filename="../../pos/ui/messages.py" line="211"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="215"/>
+        <location filename="../../pos/ui/messages.py" line="216"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="218"/>
+        <location filename="../../pos/ui/messages.py" line="219"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="221"/>
+        <location filename="../../pos/ui/messages.py" line="222"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="226"/>
+        <location filename="../../pos/ui/messages.py" line="227"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="229"/>
+        <location filename="../../pos/ui/messages.py" line="230"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="234"/>
+        <location filename="../../pos/ui/messages.py" line="235"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="237"/>
+        <location filename="../../pos/ui/messages.py" line="238"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="242"/>
+        <location filename="../../pos/ui/messages.py" line="243"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="246"/>
+        <location filename="../../pos/ui/messages.py" line="247"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="249"/>
+        <location filename="../../pos/ui/messages.py" line="250"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="252"/>
+        <location filename="../../pos/ui/messages.py" line="253"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="255"/>
+        <location filename="../../pos/ui/messages.py" line="256"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="258"/>
+        <location filename="../../pos/ui/messages.py" line="259"/>
         <source>You may not do this: it needs a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="261"/>
+        <location filename="../../pos/ui/messages.py" line="262"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="264"/>
+        <location filename="../../pos/ui/messages.py" line="265"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="267"/>
+        <location filename="../../pos/ui/messages.py" line="268"/>
         <source>This is not a euro coin or note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="270"/>
+        <location filename="../../pos/ui/messages.py" line="271"/>
         <source>A count of pieces must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="273"/>
+        <location filename="../../pos/ui/messages.py" line="274"/>
         <source>A count of pieces cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="276"/>
+        <location filename="../../pos/ui/messages.py" line="277"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="279"/>
+        <location filename="../../pos/ui/messages.py" line="280"/>
         <source>This tender is not counted at closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="282"/>
+        <location filename="../../pos/ui/messages.py" line="283"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="285"/>
+        <location filename="../../pos/ui/messages.py" line="286"/>
         <source>This cart is already in this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="288"/>
+        <location filename="../../pos/ui/messages.py" line="289"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="291"/>
+        <location filename="../../pos/ui/messages.py" line="292"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="294"/>
+        <location filename="../../pos/ui/messages.py" line="295"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="299"/>
+        <location filename="../../pos/ui/messages.py" line="300"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="302"/>
+        <location filename="../../pos/ui/messages.py" line="303"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="305"/>
+        <location filename="../../pos/ui/messages.py" line="306"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="308"/>
+        <location filename="../../pos/ui/messages.py" line="309"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="311"/>
+        <location filename="../../pos/ui/messages.py" line="312"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="316"/>
+        <location filename="../../pos/ui/messages.py" line="317"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="336"/>
+        <location filename="../../pos/ui/staff_messages.py" line="12"/>
         <source>Wrong code: %attempts_left tries left before the lock.</source>
-        <extracomment>Params that are amounts in cents (by code), shown as money in the sentence.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="339"/>
+        <location filename="../../pos/ui/staff_messages.py" line="15"/>
         <source>Too many wrong codes: locked until %until. A manager can unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="342"/>
+        <location filename="../../pos/ui/staff_messages.py" line="18"/>
         <source>This account is deactivated: ask a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="345"/>
+        <location filename="../../pos/ui/staff_messages.py" line="21"/>
         <source>This badge or name is not known at this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="348"/>
+        <location filename="../../pos/ui/staff_messages.py" line="24"/>
         <source>A code is 4 to 8 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="349"/>
+        <location filename="../../pos/ui/staff_messages.py" line="25"/>
         <source>This person cannot approve it: a manager must type their code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="352"/>
+        <location filename="../../pos/ui/staff_messages.py" line="28"/>
         <source>You cannot approve your own act: another manager must.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="355"/>
+        <location filename="../../pos/ui/staff_messages.py" line="31"/>
         <source>No one can approve this for someone else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="358"/>
+        <location filename="../../pos/ui/staff_messages.py" line="34"/>
         <source>The manager approved less than this: ask for a new approval.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="361"/>
+        <location filename="../../pos/ui/staff_messages.py" line="37"/>
         <source>This approval is not valid here: ask again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="364"/>
+        <location filename="../../pos/ui/staff_messages.py" line="40"/>
         <source>You are not allowed to do this at this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="367"/>
+        <location filename="../../pos/ui/staff_messages.py" line="43"/>
         <source>This store already has staff: sign in with your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="370"/>
+        <location filename="../../pos/ui/staff_messages.py" line="46"/>
         <source>Type a name (80 characters at most).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="373"/>
+        <location filename="../../pos/ui/staff_messages.py" line="49"/>
         <source>The two codes differ: type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="376"/>
+        <location filename="../../pos/ui/staff_messages.py" line="52"/>
         <source>Say why the drawer opens without a sale.</source>
         <translation type="unfinished"></translation>
     </message>
