@@ -32,7 +32,7 @@ from pos.services.till_session import TillSessions
 from pos.store import receipts
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QObject, Signal
-from pos.ui.till_day_requests import TillDayRequests, local_actor
+from pos.ui.till_day_requests import TillDayRequests
 
 if TYPE_CHECKING:
     from pos.services.central_link import CentralLink
@@ -46,8 +46,8 @@ from pos.ui.worker_thread import WorkerThread
 @dataclass(frozen=True, slots=True)
 class TillOptions:
     data_dir: Path
-    # Who the till acts as (a staff id or name) until the sign-in screen exists; a store
-    # without staff acts as the "first start" administrator (pos.services.staff).
+    # Who the till acts as (a staff id or name) before anyone signs in; a store without
+    # staff acts as the "first start" administrator (pos.services.staff).
     cashier: str = ""
     demo_if_empty: bool = True
     receipt_header: ReceiptHeader | None = None  # None: the store's name from its database
@@ -83,9 +83,6 @@ class TillWorker(TillDayRequests, PriceRequests):
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
         self._options = options
-        # The one place the till's current author lives: set when the store opens (the
-        # staff member the options name), then by sign-in (``request("set_actor", actor)``).
-        self.actor = local_actor(options.cashier)
         self._sessions: TillSessions | None = None
         self._store: LocalStore | None = None
         self._checkout: Checkout | None = None
@@ -107,7 +104,8 @@ class TillWorker(TillDayRequests, PriceRequests):
         empty = not store.catalog.count() and not store.sales.count()
         if self._options.demo_if_empty and empty and read_link(store) is None:
             build_demo_store(store, today=date.today())
-        actor = self.actor = provisional_actor(StaffDirectory(store), self._options.cashier)
+        # Who acts until someone signs in: the checkout's actor is the one place it lives.
+        actor = provisional_actor(StaffDirectory(store), self._options.cashier)
         summary = summarize(store, data_dir, actor.display_name, self._options.terminal_id)
         self._sessions = TillSessions(
             store,

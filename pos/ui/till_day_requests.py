@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pos.domain.errors import PosError
-from pos.domain.rights import Actor, Approval, Right, Role
+from pos.domain.rights import Approval, Right
 from pos.domain.till_day import (
     ClosingCount,
     MovementKind,
@@ -24,12 +24,6 @@ from pos.domain.till_day import (
 )
 from pos.services.till_session import TillSessions
 from pos.store.errors import StoreError
-
-
-def local_actor(name: str) -> Actor:
-    """The till's author until sign-in lands: the cashier name of the settings, as a
-    manager (nobody signs in yet, so nobody could approve anything)."""
-    return Actor(f"local-{name}", name, Role.MANAGER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +53,6 @@ class ZComparison:
 class TillDayRequests:
     """Mixed into ``TillWorker``: ``_do_*`` requests of the till day (worker thread)."""
 
-    actor: Actor
     _sessions: TillSessions | None
     session_state: Any
     day_refused: Any
@@ -85,12 +78,6 @@ class TillDayRequests:
             self.day_refused.emit(exc.code, exc.message, {})
         return None
 
-    def _do_set_actor(self, actor: Actor) -> None:
-        """Who acts at this till from now on (sign-in and cashier switch call this)."""
-        self.actor = actor
-        if self._checkout is not None:
-            self._checkout.switch_actor(actor)
-
     def _do_session_check(self) -> None:
         sessions = self._day()
         session = sessions.current()
@@ -99,7 +86,7 @@ class TillDayRequests:
         self.session_state.emit(SessionState(session, too_old, hours))
 
     def _do_open_session(self, counts: dict[int, int]) -> None:
-        if self._answer(lambda: self._day().open(self.actor, counts)) is not None:
+        if self._answer(lambda: self._day().open(self.checkout.actor, counts)) is not None:
             self._do_session_check()
 
     def _do_cash_move(
@@ -107,7 +94,7 @@ class TillDayRequests:
     ) -> None:
         sessions = self._day()
         move = sessions.cash_in if kind == MovementKind.IN.value else sessions.cash_out
-        done = self._answer(lambda: move(self.actor, cents, reason, note, approval))
+        done = self._answer(lambda: move(self.checkout.actor, cents, reason, note, approval))
         if done is not None:
             self.moved.emit(done)
 
@@ -140,7 +127,7 @@ class TillDayRequests:
             rows = close_figures(sessions.x_report(), counted)
             difference = total_difference(rows)
             limit = sessions.difference_limit_cents
-            alone = self.actor.may(Right.CLOSE_WITH_DIFFERENCE)
+            alone = self.checkout.actor.may(Right.CLOSE_WITH_DIFFERENCE)
             return ZComparison(counted, rows, difference, limit, difference > limit and not alone)
 
         comparison = self._answer(compare)
@@ -148,7 +135,7 @@ class TillDayRequests:
             self.z_compared.emit(comparison)
 
     def _do_z_close(self, counted: ClosingCount, approval: Approval | None) -> None:
-        report = self._answer(lambda: self._day().close(self.actor, counted, approval))
+        report = self._answer(lambda: self._day().close(self.checkout.actor, counted, approval))
         if report is not None:
             self.z_closed.emit(report)
             self._do_session_check()

@@ -75,7 +75,6 @@ class StaffRequests(RequestWorker):
     approval_answered = Signal(str, str, object, object)  # code ("" = done), msg, params, Approval
 
     staff_listed = Signal(object, object, bool)  # members, {id: locked until}, first start
-    actor: Actor  # who acts at this till (``TillWorker`` keeps it): set at each sign-in
 
     def __init__(self) -> None:
         super().__init__()
@@ -110,7 +109,6 @@ class StaffRequests(RequestWorker):
             self.sign_in_refused.emit(exc.code, exc.message, dict(exc.params))
             return
         self.checkout.switch_actor(actor)
-        self.actor = actor  # the till day's acts too
         self._signed_in = actor
         self._changed()
         self.signed_in.emit(SignedIn(actor, directory.member(actor.staff_id).language, False, ""))
@@ -131,7 +129,6 @@ class StaffRequests(RequestWorker):
             parked_for = author.display_name
             self.sale_set_aside.emit()
         checkout.switch_actor(actor)
-        self.actor = actor  # the till day's acts too (cash in/out, open, Z)
         return parked_for
 
     def _resume_own_basket(self, actor: Actor) -> bool:

@@ -3,7 +3,7 @@ session is open, the menu's cash in/out, X and Z, and the printing of an X or a 
 
 Every act is a request to the till worker (``TillDayRequests``), never a service call on
 the GUI thread. ``request_approval`` is the one door to a manager's approval for every
-till-day dialog: the lead wires the approval dialog there (``no_approval_yet`` until then).
+till-day dialog: the window passes the staff gate's, the manager's PIN dialog.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pos.domain.till_day import DayFigures, MovementKind
 from pos.services.till_reports import x_report_slip, z_report_slip
 from pos.ui.dialogs.receipt_preview import PaperPreviewDialog
 from pos.ui.qt import QAction, QDialog, QLocale, QMenu, QObject, QStackedWidget
-from pos.ui.screens.till_day.approval import RequestApproval, no_approval_yet
+from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.screens.till_day.cash_movement_dialog import CashMovementDialog
 from pos.ui.screens.till_day.opening_screen import OpeningScreen
 from pos.ui.screens.till_day.x_report_dialog import XReportDialog
@@ -35,7 +35,7 @@ class TillDayFlow(QObject):
         window: MainWindow,
         stack: QStackedWidget,
         controller: TillController,
-        request_approval: RequestApproval = no_approval_yet,
+        request_approval: RequestApproval,
     ) -> None:
         super().__init__(window)
         self.window = window
