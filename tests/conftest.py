@@ -5,6 +5,8 @@ import os
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Terminal signing keys go to the data folder, never to the developer's own keyring.
+os.environ.setdefault("COMPTOIR_KEY_STORE", "file")
 
 settings.register_profile(
     "comptoir",

@@ -1,0 +1,163 @@
+"""The terminal's private signing key: made on the terminal, never leaving it.
+
+ECDSA P-256 (the ``cryptography`` package). The key is kept in the OS keyring when
+``keyring`` finds a real backend (the same rule as the API token), else in
+``terminal-key.pem`` in the data folder, written owner-only (0600) and atomically. It is
+made the first time a chain needs it (a demo store gets its own) and again at each
+enrolment (``rotate``), the new key being introduced by the old one (see ``chains``).
+
+Whoever owns the machine can read this key: the README says what the signatures still
+prove then, and what only the central witness and the archives catch.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from pos.domain.chain_entry import key_id_of
+
+FILE_NAME = "terminal-key.pem"
+SERVICE = "comptoir-terminal-key"
+#: ``file`` keeps the key in the data folder even when a keyring is there (tests, kiosks).
+STORE_ENV = "COMPTOIR_KEY_STORE"
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    """A loaded private key with its public half and short id."""
+
+    private: ec.EllipticCurvePrivateKey
+    key_id: str
+    public_pem: str
+
+    @classmethod
+    def generate(cls) -> SigningKey:
+        return cls.from_private(ec.generate_private_key(ec.SECP256R1()))
+
+    @classmethod
+    def from_private(cls, private: ec.EllipticCurvePrivateKey) -> SigningKey:
+        public_pem = (
+            private.public_key()
+            .public_bytes(
+                serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+            )
+            .decode("ascii")
+        )
+        return cls(private, key_id_of(public_pem), public_pem)
+
+    @classmethod
+    def from_pem(cls, pem: str) -> SigningKey:
+        private = serialization.load_pem_private_key(pem.encode("ascii"), password=None)
+        if not isinstance(private, ec.EllipticCurvePrivateKey):
+            raise ValueError("the terminal key is not an EC private key")
+        return cls.from_private(private)
+
+    def private_pem(self) -> str:
+        return self.private.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ).decode("ascii")
+
+    def sign(self, data: bytes) -> str:
+        """Base64 DER ECDSA-SHA256 signature (what ``openssl dgst -sha256`` verifies)."""
+        return base64.b64encode(self.private.sign(data, ec.ECDSA(hashes.SHA256()))).decode()
+
+    def __repr__(self) -> str:  # never the private half
+        return f"SigningKey({self.key_id})"
+
+
+class KeyStore:
+    """Where one data folder's terminal key lives; ``current`` loads or makes it."""
+
+    def __init__(self, data_dir: str | Path, *, use_keyring: bool | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / FILE_NAME
+        if use_keyring is None:
+            use_keyring = os.environ.get(STORE_ENV, "") != "file"
+        self._use_keyring = use_keyring
+        self._key: SigningKey | None = None
+
+    @property
+    def account(self) -> str:
+        return str(self.data_dir.resolve())
+
+    def current(self) -> SigningKey:
+        """The terminal's key, made and kept on first use."""
+        if self._key is None:
+            pem = self._read()
+            self._key = SigningKey.from_pem(pem) if pem else self._keep(SigningKey.generate())
+        return self._key
+
+    def rotate(self) -> tuple[SigningKey, SigningKey]:
+        """(old, new): a fresh key replaces the current one (at enrolment)."""
+        old = self.current()
+        self._key = self._keep(SigningKey.generate())
+        return old, self._key
+
+    def _keep(self, key: SigningKey) -> SigningKey:
+        pem = key.private_pem()
+        backend = self._keyring()
+        if backend is not None:
+            try:
+                backend.set_password(SERVICE, self.account, pem)
+                self._remove_file()
+                return key
+            except Exception:  # a keyring that refuses: the owner-only file
+                pass
+        self._write_file(pem)
+        return key
+
+    def _read(self) -> str | None:
+        backend = self._keyring()
+        if backend is not None:
+            with contextlib.suppress(Exception):
+                pem = backend.get_password(SERVICE, self.account)
+                if pem:
+                    return pem
+        try:
+            return self.path.read_text(encoding="ascii")
+        except FileNotFoundError:
+            return None
+
+    def _keyring(self):  # keyring is imported only when it is wanted
+        if not self._use_keyring:
+            return None
+        try:
+            import keyring
+            from keyring.backends import fail, null
+
+            backend = keyring.get_keyring()
+            if isinstance(backend, fail.Keyring | null.Keyring) or float(backend.priority) <= 0:
+                return None
+            return backend
+        except Exception:
+            return None
+
+    def _write_file(self, pem: str) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{FILE_NAME}.{os.getpid()}.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(pem)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, self.path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+            raise
+
+    def _remove_file(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
