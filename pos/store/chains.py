@@ -32,11 +32,16 @@ from pos.domain.chain_entry import (
     verify_bytes,
     verify_entry,
 )
+from pos.store.outbox import enqueue_json
+from pos.store.sale_codec import canonical_json
 from pos.store.signing_key import SigningKey
 
 _COLUMNS = "terminal_id, chain, seq, kind, ref, at, key_id, prev, body, sig"
 _HEAD = "SELECT seq, sig, at FROM chain_entries WHERE chain = ? ORDER BY seq DESC LIMIT 1"
 _LEGACY_HEAD = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
+#: The outbox kind that carries an entry of a chain other than tickets to the central
+#: witness (a ticket entry rides on its sale's own ``sale`` operation).
+PUSH_KIND = "chain_entry"
 _INSERT = f"INSERT INTO chain_entries ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _ENTRIES = f"SELECT {_COLUMNS} FROM chain_entries WHERE chain = ? AND seq >= ? ORDER BY seq"
 _BY_REF = f"SELECT {_COLUMNS} FROM chain_entries WHERE ref = ? AND chain = ? ORDER BY seq"
@@ -84,9 +89,13 @@ def append(
     terminal_id: str,
     at: str,
     ref: str = "",
+    push: bool = True,
 ) -> ChainEntry:
     """Sign and append one entry after the chain's head. Call inside the write
-    transaction of the act the entry records. ``body`` must be canonical JSON."""
+    transaction of the act the entry records. ``body`` must be canonical JSON.
+
+    Entries of every chain but tickets are also queued for the central witness
+    (``push``; op id ``chain:<terminal>:<chain>:<seq>``), in the same transaction."""
     if not conn.in_transaction:
         raise RuntimeError("chains.append must run inside the act's write transaction")
     if chain not in CHAINS:
@@ -97,7 +106,31 @@ def append(
     entry = ChainEntry(terminal_id, chain, seq, kind, ref, at, key.key_id, prev, body)
     entry = entry.signed(key.sign(entry.signed_bytes()))
     conn.execute(_INSERT, _row(entry))
+    if push and chain != TICKET:
+        op_id = f"chain:{terminal_id}:{chain}:{seq}"
+        enqueue_json(conn, op_id, PUSH_KIND, push_payload(entry), now=at)
     return entry
+
+
+def push_payload(entry: ChainEntry) -> str:
+    """``{"entry": {...}}`` in canonical JSON: every field the signature covers, and it."""
+    return canonical_json(
+        {
+            "entry": {
+                "at": entry.at,
+                "body": entry.body,
+                "chain": entry.chain,
+                "key_id": entry.key_id,
+                "kind": entry.kind,
+                "prev": entry.prev,
+                "ref": entry.ref,
+                "seq": entry.seq,
+                "sig": entry.sig,
+                "terminal_id": entry.terminal_id,
+            }
+        },
+        checked=False,
+    )
 
 
 def _row(entry: ChainEntry) -> tuple[object, ...]:

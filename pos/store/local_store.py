@@ -14,6 +14,7 @@ from pos.store.catalog import Catalog
 from pos.store.db import connect, write_transaction
 from pos.store.migrations import migrate
 from pos.store.sales import SalesStore
+from pos.store.signing_key import KeyStore, SigningKey
 
 
 class LocalStore:
@@ -27,6 +28,11 @@ class LocalStore:
             raise
         self.catalog = Catalog(self.conn)
         self.sales = SalesStore(self.conn)
+        #: The terminal's signing key, beside the database (loaded or made on first use).
+        self.keys = KeyStore(self.path.parent)
+
+    def signing_key(self) -> SigningKey:
+        return self.keys.current()
 
     def setting(self, key: str, default: str = "") -> str:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()

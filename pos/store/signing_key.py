@@ -67,8 +67,11 @@ class SigningKey:
         ).decode("ascii")
 
     def sign(self, data: bytes) -> str:
-        """Base64 DER ECDSA-SHA256 signature (what ``openssl dgst -sha256`` verifies)."""
-        return base64.b64encode(self.private.sign(data, ec.ECDSA(hashes.SHA256()))).decode()
+        """Base64 DER ECDSA-SHA256 signature (what ``openssl dgst -sha256`` verifies).
+        Deterministic (RFC 6979): the same entry signed twice gives the same bytes, and
+        no random number generator can weaken the key."""
+        algorithm = ec.ECDSA(hashes.SHA256(), deterministic_signing=True)
+        return base64.b64encode(self.private.sign(data, algorithm)).decode()
 
     def __repr__(self) -> str:  # never the private half
         return f"SigningKey({self.key_id})"
