@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from sync.contract.chains import TerminalKey
 from sync.contract.scalars import WIRE, Name, Secret, StoreId, TerminalId
 
 
@@ -15,6 +16,8 @@ class EnrolmentRequest(BaseModel):
     store_id: StoreId
     terminal_id: TerminalId
     enrolment_code: Secret
+    #: The terminal's signing key (issue 13); optional for tills of earlier versions.
+    terminal_key: TerminalKey | None = None
 
 
 class EnrolmentResponse(BaseModel):

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictStr, model_validator
 
+from sync.contract.chains import ChainSeal
 from sync.contract.scalars import (
     WIRE,
     Cents,
@@ -137,9 +138,18 @@ class JournalSeal(BaseModel):
 
 
 class SalePayload(BaseModel):
-    """``{"journal": ..., "sale": ...}``: the outbox payload exactly as committed."""
+    """``{"sale": ..., "seal": ...}``: the outbox payload exactly as committed. ``seal`` is
+    the sale's signed ticket-chain entry (its body: the canonical ``sale``); ``journal``
+    the unsigned hash-chain entry of earlier versions, still in old outboxes."""
 
     model_config = WIRE
 
-    journal: JournalSeal
+    journal: JournalSeal | None = None
+    seal: ChainSeal | None = None
     sale: SaleRecord
+
+    @model_validator(mode="after")
+    def _one_seal(self) -> SalePayload:
+        if (self.journal is None) == (self.seal is None):
+            raise ValueError("a sale carries exactly one of 'seal' and 'journal'")
+        return self
