@@ -80,12 +80,16 @@ class SaleApproval:
 
 @dataclass(frozen=True, slots=True)
 class CompletedSale:
-    """A sale on disk: numbered, timestamped and sealed in the journal."""
+    """A sale on disk: numbered, timestamped and signed in the terminal's ticket chain.
+
+    ``chain_seq`` and ``signature`` are its ticket-chain entry's (0 and "" for a sale of
+    an earlier version, sealed only in the legacy hash journal)."""
 
     draft: SaleDraft
     ticket_no: int
     completed_at: str  # ISO 8601, UTC
-    journal_hash: str
+    signature: str
+    chain_seq: int = 0
 
     @property
     def sale_id(self) -> str:

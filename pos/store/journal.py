@@ -28,8 +28,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from pos.domain.chain_entry import TICKET
 from pos.domain.money import format_eur
-from pos.store import immutability
+from pos.store import chains, immutability
 from pos.store.errors import translate_errors
 from pos.store.sale_codec import (
     SALE_FIELDS,
@@ -62,6 +63,7 @@ _WALK = (
 _ORPHAN = (
     "SELECT s.terminal_id, s.ticket_no FROM sales s "
     "WHERE NOT EXISTS (SELECT 1 FROM journal j WHERE j.sale_id = s.id) "
+    "AND NOT EXISTS (SELECT 1 FROM chain_entries c WHERE c.ref = s.id AND c.chain = 'ticket') "
     "ORDER BY s.completed_at, s.terminal_id, s.ticket_no LIMIT 1"
 )
 _TICKET_SPANS = "SELECT terminal_id, count(*), max(ticket_no) FROM sales GROUP BY terminal_id"
@@ -177,6 +179,7 @@ def verify(conn: sqlite3.Connection) -> JournalReport:
         triggers = _trigger_tampering(conn)
         try:
             _check_entries(conn, walk)
+            _check_ticket_chain(conn, walk)
             _check_orphans(conn)
             _check_ticket_runs(conn)
         except _Broken as broken:
@@ -274,6 +277,37 @@ def _check_entries(conn: sqlite3.Connection, walk: _Walk) -> None:
         walk.entries += 1
         walk.grand_total_cents = entry.grand
         prev_seq, prev_hash = entry.seq, entry.hash
+
+
+_SALE_ROW = "SELECT " + ", ".join(SALE_FIELDS) + " FROM sales WHERE id = ?"
+
+
+def _check_ticket_chain(conn: sqlite3.Connection, walk: _Walk) -> None:
+    """The signed ticket chain after the legacy journal: links, keys and signatures
+    (``chains.walk``), then each entry's body against its sale's rows on disk now."""
+    report = chains.walk(conn, TICKET)
+    if report.problem is not None:
+        raise _Broken(report.problem.reason, report.problem.seq, None, None)
+    for entry in chains.entries(conn, TICKET):
+        sale = conn.execute(_SALE_ROW, (entry.ref,)).fetchone()
+        where = f"Ticket entry {entry.seq} (sale {entry.ref})"
+        if sale is None:
+            raise _Broken(
+                f"{where}: the sale was deleted after it was signed.", entry.seq, None, None
+            )
+        try:
+            body = canonical_sale_bytes(sale, *_sale_children(conn, entry.ref)).decode("utf-8")
+        except (TypeError, ValueError):
+            body = None
+        if body != entry.body:
+            raise _Broken(
+                f"{where}: the sale's rows were altered after it was signed.",
+                entry.seq,
+                sale[2],
+                sale[1],
+            )
+        walk.entries += 1
+        walk.grand_total_cents += sale[6]
 
 
 def _check_sequence(prev_seq: int, seq: int) -> None:

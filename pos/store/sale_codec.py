@@ -77,9 +77,9 @@ INSERT_LINE = _insert("sale_lines", ("sale_id", *STORED_LINE_FIELDS))
 INSERT_APPROVAL = _insert("sale_approvals", ("sale_id", *APPROVAL_FIELDS))
 INSERT_TENDER = _insert("sale_tenders", ("sale_id", *TENDER_FIELDS))
 INSERT_VAT = _insert("sale_vat", ("sale_id", *VAT_FIELDS))
-SELECT_SALE_WITH_HASH = (
-    f"SELECT {_columns(SALE_FIELDS, 's.')}, j.hash FROM sales s "
-    "LEFT JOIN journal j ON j.sale_id = s.id WHERE s.id = ?"
+SELECT_SALE_WITH_SEAL = (
+    f"SELECT {_columns(SALE_FIELDS, 's.')}, c.sig, c.seq FROM sales s "
+    "LEFT JOIN chain_entries c ON c.ref = s.id AND c.chain = 'ticket' WHERE s.id = ?"
 )
 SELECT_LINES = (
     f"SELECT {_columns(STORED_LINE_FIELDS)} FROM sale_lines WHERE sale_id = ? ORDER BY line_no"

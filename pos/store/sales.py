@@ -1,6 +1,7 @@
 """Completed sales: one durable transaction per sale, gap-free ticket numbers per terminal.
 
-``commit`` writes the sale, its lines, tenders and VAT table, its journal entry, one
+``commit`` writes the sale, its lines, tenders and VAT table, its signed ticket-chain
+entry (``chains``: the canonical sale record, signed with the terminal's key), one
 stock movement per line (and the on-hand decrement) and one outbox row, all inside one
 ``BEGIN IMMEDIATE`` transaction. The ticket number is taken from ``ticket_counters`` in
 that same transaction, so a failed commit burns no number and two tills sharing the file
@@ -16,12 +17,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+from pos.domain.chain_entry import TICKET, ChainEntry
 from pos.domain.errors import PosError
 from pos.domain.money import check_amount, format_eur
 from pos.domain.product import SoldBy
 from pos.domain.sale import CompletedSale, SaleDraft, SaleLine
-from pos.store import journal, open_basket
+from pos.store import chains, open_basket
 from pos.store.db import write_transaction
 from pos.store.errors import StoreError, translate_errors
 from pos.store.outbox import enqueue_json
@@ -33,7 +36,7 @@ from pos.store.sale_codec import (
     INSERT_VAT,
     SELECT_APPROVALS,
     SELECT_LINES,
-    SELECT_SALE_WITH_HASH,
+    SELECT_SALE_WITH_SEAL,
     SELECT_TENDERS,
     SELECT_VAT,
     Row,
@@ -47,6 +50,7 @@ from pos.store.sale_codec import (
     utc_now,
     vat_rows,
 )
+from pos.store.signing_key import KeyStore
 
 _NEXT_TICKET = (
     "INSERT INTO ticket_counters (terminal_id, last_ticket_no) VALUES (?, 1) "
@@ -69,7 +73,8 @@ _DECREMENT_STOCK = (
 # the ``sales_in_open_session`` trigger refuses it if that session is not open.
 _INSERT_SALE_IN_SESSION = INSERT_SALE.replace(") VALUES (", ", session_id) VALUES (?, ", 1)
 _BY_TICKET = "SELECT id FROM sales WHERE terminal_id = ? AND ticket_no = ?"
-_RECENT = "SELECT sale_id FROM journal ORDER BY seq DESC LIMIT ?"
+_RECENT = "SELECT ref FROM chain_entries WHERE chain = 'ticket' ORDER BY seq DESC LIMIT ?"
+_DATABASE_FILE = "SELECT file FROM pragma_database_list WHERE name = 'main'"
 _LAST_OF_TERMINAL = (  # the UNIQUE (terminal_id, ticket_no) index, read backwards
     "SELECT id FROM sales WHERE terminal_id = ? ORDER BY ticket_no DESC LIMIT 1"
 )
@@ -83,9 +88,22 @@ MAX_QUANTITY = 10_000_000
 class SalesStore:
     """Completed sales on one connection (so one thread); see the module docstring."""
 
-    def __init__(self, conn: sqlite3.Connection, *, path: str = "") -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, *, path: str = "", keys: KeyStore | None = None
+    ) -> None:
         self._conn = conn
         self._path = path
+        self._keys = keys
+
+    @property
+    def keys(self) -> KeyStore:
+        """The terminal's key store: the one given, else the one beside the database."""
+        if self._keys is None:
+            (file,) = self._conn.execute(_DATABASE_FILE).fetchone()
+            if not file:
+                raise StoreError("A sale cannot be signed in a database without a folder.")
+            self._keys = KeyStore(Path(file).parent)
+        return self._keys
 
     # -- writing -----------------------------------------------------------------------
 
@@ -140,18 +158,19 @@ class SalesStore:
             conn.executemany(INSERT_APPROVAL, [(sale_id, *row) for row in approvals])
         record = sale_record(sale, lines, tenders, vat, approvals)
         sale_json = canonical_json(record, checked=False)
-        entry = journal.append(
+        entry = chains.append(
             conn,
-            sale_id,
-            draft.terminal_id,
-            ticket_no,
-            draft.total_cents,
-            sale_json.encode("utf-8"),
-            created_at=completed_at,
+            self.keys.current(),
+            chain=TICKET,
+            kind="sale",
+            body=sale_json,
+            terminal_id=draft.terminal_id,
+            at=completed_at,
+            ref=sale_id,
         )
         self._move_stock(draft, completed_at)
         enqueue_json(conn, sale_id, "sale", _outbox_payload(sale_json, entry), now=completed_at)
-        return CompletedSale(draft, ticket_no, completed_at, entry.hash)
+        return CompletedSale(draft, ticket_no, completed_at, entry.sig, entry.seq)
 
     def _move_stock(self, draft: SaleDraft, completed_at: str) -> None:
         sale_id = draft.sale_id
@@ -181,7 +200,7 @@ class SalesStore:
     def get(self, sale_id: str) -> CompletedSale | None:
         """The sale as stored, rebuilt from its rows; ``None`` if unknown."""
         with translate_errors(self._path):
-            row = self._conn.execute(SELECT_SALE_WITH_HASH, (sale_id,)).fetchone()
+            row = self._conn.execute(SELECT_SALE_WITH_SEAL, (sale_id,)).fetchone()
             if row is None:
                 return None
             sale: Row = row[:8]
@@ -191,7 +210,11 @@ class SalesStore:
             ]
         draft = draft_from_rows(sale, *children)
         return CompletedSale(
-            draft, ticket_no=sale[2], completed_at=sale[5], journal_hash=row[8] or ""
+            draft,
+            ticket_no=sale[2],
+            completed_at=sale[5],
+            signature=row[8] or "",
+            chain_seq=row[9] or 0,
         )
 
     def by_ticket(self, terminal_id: str, ticket_no: int) -> CompletedSale | None:
@@ -220,19 +243,25 @@ class SalesStore:
             return [row[0] for row in self._conn.execute(_TICKETS, (terminal_id,))]
 
 
-def _outbox_payload(sale_json: str, entry: journal.JournalEntry) -> str:
-    """``{"journal": {...}, "sale": {...}}`` in canonical JSON, reusing the sealed sale
-    text (keys sort "journal" < "sale"), so the server can recompute the entry's hash."""
+def _outbox_payload(sale_json: str, entry: ChainEntry) -> str:
+    """``{"sale": {...}, "seal": {...}}`` in canonical JSON, reusing the signed sale text
+    (keys sort "sale" < "seal"): the server rebuilds the entry's body from ``sale`` and
+    checks the signature against the key this terminal registered."""
     seal = canonical_json(
         {
-            "grand_total_cents": entry.grand_total_cents,
-            "hash": entry.hash,
-            "prev_hash": entry.prev_hash,
+            "at": entry.at,
+            "chain": entry.chain,
+            "key_id": entry.key_id,
+            "kind": entry.kind,
+            "prev": entry.prev,
+            "ref": entry.ref,
             "seq": entry.seq,
+            "sig": entry.sig,
+            "terminal_id": entry.terminal_id,
         },
         checked=False,
     )
-    return f'{{"journal":{seal},"sale":{sale_json}}}'
+    return f'{{"sale":{sale_json},"seal":{seal}}}'
 
 
 def same_sale(a: SaleDraft, b: SaleDraft) -> bool:

@@ -102,6 +102,13 @@ def _prepare_sale(op: Operation, payload: SalePayload) -> Prepared:
         return Prepared(op, code=INVALID_PAYLOAD, reason=reason)
     # Hash the record exactly as received: the model checked it has no other fields.
     sale_json = canonical_json(op.payload["sale"])
+    if payload.journal is None:  # a signed ticket entry (issue 13)
+        return Prepared(
+            op,
+            fingerprint=_sha256(f"sale\n{canonical_json(op.payload)}"),
+            payload=payload,
+            sale_json=sale_json,
+        )
     seal_json = canonical_json(op.payload["journal"])
     return Prepared(
         op,
@@ -134,7 +141,7 @@ class _Batch:
         self.recorded = _recorded(conn, [p.op.op_id for p in valid])
         sales = [p.payload for p in valid if isinstance(p.payload, SalePayload)]
         self.chain = ChainWitness.load(
-            conn, store_id, terminal_id, [s.journal.seq for s in sales], self.at
+            conn, store_id, terminal_id, [s.journal.seq for s in sales if s.journal], self.at
         )
         ids = {line.product_id for s in sales for line in s.sale.lines}
         ids |= {p.payload.product_id for p in valid if isinstance(p.payload, StockMovementPayload)}
@@ -225,12 +232,16 @@ class _Batch:
 
     def _sale(self, p: Prepared, payload: SalePayload) -> list[str]:
         """Witness the chain, keep the sale, and move stock: ``-quantity`` per line."""
-        seal, sale = payload.journal, payload.sale
-        warnings = self.chain.witness(
-            sale.id, seal.seq, seal.prev_hash, seal.hash, p.computed_hash, seal.grand_total_cents
-        )
+        sale, warnings = payload.sale, []
+        if payload.journal is not None:  # the legacy hash seal of an older till's outbox
+            seal = payload.journal
+            warnings = self.chain.witness(
+                sale.id, seal.seq, seal.prev_hash, seal.hash, p.computed_hash,
+                seal.grand_total_cents,
+            )  # fmt: skip
+        seq = payload.journal.seq if payload.journal else payload.seal.seq  # type: ignore[union-attr]
         self.sale_rows.append(
-            (sale.id, self.store_id, self.terminal_id, seal.seq, sale.ticket_no,
+            (sale.id, self.store_id, self.terminal_id, seq, sale.ticket_no,
              sale.total_cents, sale.completed_at, p.sale_json)
         )  # fmt: skip
         for line in sale.lines:

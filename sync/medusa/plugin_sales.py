@@ -41,6 +41,8 @@ def sale_translator(state: AdapterState):
                 )
             line["variant_id"] = variant
             del line["product_id"], line["barcode"]
-        return {"sale": sale, "journal": payload.journal.model_dump(mode="json")}
+        if payload.seal is not None:
+            return {"sale": sale, "seal": payload.seal.model_dump(mode="json")}
+        return {"sale": sale, "journal": payload.journal.model_dump(mode="json")}  # type: ignore[union-attr]
 
     return translate

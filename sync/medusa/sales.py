@@ -177,7 +177,7 @@ class SalePusher:
                 "comptoir_completed_at": sale.completed_at,
                 "comptoir_total_cents": sale.total_cents,
                 "comptoir_tenders": [t.model_dump() for t in sale.tenders],
-                "comptoir_journal": payload.journal.model_dump(),
+                **_seal_metadata(payload),
             },
         }
         try:
@@ -295,3 +295,10 @@ def _is_stock_refusal(message: str) -> bool:
 def payload_text(payload: dict[str, Any]) -> str:
     """A payload as the outbox stores it (canonical JSON), for tests and benchmarks."""
     return json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
+def _seal_metadata(payload: SalePayload) -> dict[str, object]:
+    """The sale's signed ticket entry (or an older till's hash seal) kept on the order."""
+    if payload.seal is not None:
+        return {"comptoir_seal": payload.seal.model_dump()}
+    return {"comptoir_journal": payload.journal.model_dump() if payload.journal else None}
