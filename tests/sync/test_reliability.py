@@ -30,7 +30,7 @@ from tests.sync.sales_factory import make_sales
 
 WORKER = Path(__file__).with_name("sync_worker.py")
 SALES = 10_000
-KILLS = 50
+KILLS = int(os.environ.get("COMPTOIR_KILLS", "20"))  # 100+ for a longer check
 
 
 @pytest.mark.slow
