@@ -31,6 +31,4 @@ class TrainingBanner(Retranslating, QLabel):
         self.setVisible(on)
 
     def retranslate_ui(self) -> None:
-        self.setText(
-            self.tr("TRAINING MODE — practice sales, not recorded as sales; no real card")
-        )
+        self.setText(self.tr("TRAINING MODE — practice sales, not recorded as sales; no real card"))
