@@ -21,6 +21,7 @@ class TrainingBanner(Retranslating, QLabel):
         super().__init__(parent)
         self.setObjectName("trainingBanner")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)  # never widens the window past 1024 px
         self.setStyleSheet(STYLE)
         self.setVisible(False)
         self.on = False
