@@ -41,6 +41,7 @@ class Right(StrEnum):
     SETTINGS = "settings"
     STAFF_ADMIN = "staff_admin"
     APPROVE = "approve"  # approve another person's act with one's own PIN
+    TRAINING = "training"  # switch the till into training mode (new staff) and out of it
 
 
 # A cashier also hands over pickup orders at the till in a small store.
@@ -65,6 +66,7 @@ APPROVABLE: frozenset[Right] = frozenset(Right) - {
     Right.APPROVE,
     Right.OPEN_TILL,
     Right.CLOSE_TILL,
+    Right.TRAINING,
 }
 
 # A line discount up to this share of the line needs no right (1000 = 10 %).

@@ -36,6 +36,7 @@ from pos.services.approvals import authorize
 from pos.services.basket_snapshot import BasketSnapshot, Recovery
 from pos.services.checkout_pricing import PricingActs, sale_approvals
 from pos.services.checkout_recovery import RecoveryActs
+from pos.services.checkout_training import TrainingActs
 from pos.services.drawer import record_opening
 from pos.store import cancelled_sales, open_basket, parked
 from pos.store.db import write_transaction
@@ -65,7 +66,7 @@ class SessionGate(Protocol):
     def require_open(self) -> str: ...
 
 
-class Checkout(PricingActs, RecoveryActs):
+class Checkout(PricingActs, RecoveryActs, TrainingActs):
     def __init__(
         self,
         store: LocalStore,
@@ -87,6 +88,7 @@ class Checkout(PricingActs, RecoveryActs):
         self._clock = clock
         self._new_id = new_id
         self.snapshot = BasketSnapshot(store, terminal_id)
+        self._read_training_mode()  # training mode survives a restart (its JET events)
         self._start_new_sale()
         self.recovery = Recovery()  # see ``recover``: a till calls it once, at start
 
@@ -160,7 +162,8 @@ class Checkout(PricingActs, RecoveryActs):
     def add_priced(self, items: Sequence[PricedItem]) -> list[BasketLine]:
         """Add lines at the price the customer was shown online, not today's catalog
         price (the line keeps a product snapshot at that price). All or none: a refused
-        item leaves the basket as it was."""
+        item leaves the basket as it was. Refused in training mode."""
+        self._refuse_in_training()
         products = []
         for item in items:
             product = self.store.catalog.get(item.product_id)
@@ -267,9 +270,14 @@ class Checkout(PricingActs, RecoveryActs):
             change_cents=self.payment.change_cents,
             approvals=sale_approvals(self.basket),
         )
-        completed = self.store.sales.commit(
-            draft, now=self._clock(), open_basket_of=self.terminal_id, session_id=session_id
-        )
+        if self.training:  # practice: the training chain only, outside every total
+            completed = self._training_sales().commit(
+                draft, now=self._clock(), open_basket_of=self.terminal_id
+            )
+        else:
+            completed = self.store.sales.commit(
+                draft, now=self._clock(), open_basket_of=self.terminal_id, session_id=session_id
+            )
         self._start_new_sale()
         return completed
 
@@ -319,6 +327,7 @@ class Checkout(PricingActs, RecoveryActs):
         if self.payment.tenders:
             raise PosError("A sale with payments taken cannot be parked.", code="payments_taken")
         self._refuse_while_recovering()
+        self._refuse_in_training()
         payload = {"sale_id": self.sale_id, "started_at": self.started_at}
         payload["basket"] = basket_to_dict(self.basket)
         self._park_and_clear(self.sale_id, self.cashier, label, payload)
@@ -336,6 +345,7 @@ class Checkout(PricingActs, RecoveryActs):
                 "Finish or park the current sale before resuming another.", code="sale_open"
             )
         self._refuse_while_recovering()
+        self._refuse_in_training()
         with write_transaction(self.store.conn):  # taken and saved as open in one commit
             payload = parked.take(self.store.conn, parked_id)
             if payload is None:

@@ -25,7 +25,13 @@ from pos.services.central_link import cart_calls, read_link
 from pos.services.checkout import Checkout, PricedItem, utc_now
 from pos.services.demo_store import build_demo_store
 from pos.services.quick_keys import QuickKeys
-from pos.services.receipts import ReceiptHeader, receipt_document
+from pos.services.receipts import (
+    ReceiptHeader,
+    duplicate_receipt,
+    last_sale,
+    receipt_document,
+    sale_for_receipt,
+)
 from pos.services.staff import StaffDirectory, provisional_actor
 from pos.services.store_summary import summarize
 from pos.services.till_session import TillSessions
@@ -79,6 +85,7 @@ class TillWorker(TillDayRequests, PriceRequests):
     z_closed = Signal(object)  # the Z report (dict), recorded
     report_ready = Signal(object, str)  # SlipDocument of an X or Z, "print" or "preview"
     drawer_recorded = Signal(str)  # reason: a drawer opened without a sale, recorded
+    training_changed = Signal(bool)  # training mode on or off (at open, then each switch)
 
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
@@ -120,6 +127,7 @@ class TillWorker(TillDayRequests, PriceRequests):
         self._central = summary.central
         recovery = self._checkout.recover()  # a kill's leftovers: before the first scan
         self.opened.emit(summary)
+        self.training_changed.emit(self._checkout.training)
         self._do_session_check()
         self._do_list_quick_keys()
         if recovery.pending:
@@ -170,6 +178,10 @@ class TillWorker(TillDayRequests, PriceRequests):
     def _do_receipt(self, sale_id: str, choice: str) -> None:
         """The cashier's choice for a sale's receipt: "print", "preview" or "decline"."""
         store, sale = self._store_and_sale(sale_id)
+        if sale.training:  # practice: no receipt events (there is no sale to attach them to)
+            if choice != "decline":
+                self.receipt_ready.emit(receipt_document(sale, self._header()), choice)
+            return
         if choice == "decline":
             receipts.record_receipt(store.conn, sale_id, "declined", utc_now())
             return
@@ -178,15 +190,21 @@ class TillWorker(TillDayRequests, PriceRequests):
         self.receipt_ready.emit(receipt_document(sale, self._header()), choice)
 
     def _do_reprint_last(self) -> None:
-        """DUPLICATA of this till's last sale; each reprint is counted and recorded."""
-        store = self._require_store()
-        sale = store.sales.last_of_terminal(self.checkout.terminal_id)
+        """DUPLICATA n°k of this till's last sale, signed into the duplicates chain before
+        it is sent to the printer (in training mode: the last practice ticket again)."""
+        store, checkout = self._require_store(), self.checkout
+        sale = last_sale(store, checkout.terminal_id, training=checkout.training)
         if sale is None:
             raise PosError("No sale to reprint yet on this till.", code="nothing_to_reprint")
-        count = receipts.duplicate_count(store.conn, sale.sale_id) + 1
-        receipts.record_receipt(store.conn, sale.sale_id, "duplicate", utc_now())
-        document = receipt_document(sale, self._header(), duplicate=True, reprint_count=count)
+        document = duplicate_receipt(
+            store, sale, self._header(), actor=checkout.actor,
+            terminal_id=checkout.terminal_id, at=utc_now(),
+        )  # fmt: skip
         self.receipt_ready.emit(document, "print")
+
+    def _do_training(self, on: bool) -> None:
+        """A manager switches training mode (refused with a sale open, or to others)."""
+        self.training_changed.emit(self.checkout.set_training(on))
 
     def _do_print_failed(self, sale_id: str, detail: str) -> None:
         receipts.record_receipt(
@@ -212,7 +230,7 @@ class TillWorker(TillDayRequests, PriceRequests):
 
     def _store_and_sale(self, sale_id: str) -> tuple[LocalStore, CompletedSale]:
         store = self._require_store()
-        sale = store.sales.get(sale_id)
+        sale = sale_for_receipt(store, sale_id)
         if sale is None:
             raise PosError("This sale is not on this till.", code="unknown_sale")
         return store, sale

@@ -244,6 +244,10 @@ def approve(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return shop.approvals.approve(asker, actor.staff_id, pin, Right.CANCEL_SALE, "cancel")
 
 
+def training(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    return shop.till(actor).set_training(True)
+
+
 ACTS: dict[Right, Act] = {
     Right.SELL: sell,
     Right.PICKUP_DESK: pickup_desk,
@@ -261,6 +265,7 @@ ACTS: dict[Right, Act] = {
     Right.SETTINGS: settings,
     Right.STAFF_ADMIN: staff_admin,
     Right.APPROVE: approve,
+    Right.TRAINING: training,
 }
 
 
