@@ -16,13 +16,20 @@ RECEIPT_KINDS = ("printed", "declined", "duplicate", "print_failed")
 def record_receipt(
     conn: sqlite3.Connection, sale_id: str, kind: str, at: str, detail: str = ""
 ) -> None:
+    with write_transaction(conn):
+        insert_receipt_event(conn, sale_id, kind, at, detail)
+
+
+def insert_receipt_event(
+    conn: sqlite3.Connection, sale_id: str, kind: str, at: str, detail: str = ""
+) -> None:
+    """Inside the caller's transaction (a failed print with its JET entry)."""
     if kind not in RECEIPT_KINDS:
         raise ValueError(f"unknown receipt event {kind!r}")
-    with write_transaction(conn):
-        conn.execute(
-            "INSERT INTO receipt_events (sale_id, kind, at, detail) VALUES (?, ?, ?, ?)",
-            (sale_id, kind, at, detail),
-        )
+    conn.execute(
+        "INSERT INTO receipt_events (sale_id, kind, at, detail) VALUES (?, ?, ?, ?)",
+        (sale_id, kind, at, detail),
+    )
 
 
 def receipt_events(conn: sqlite3.Connection, sale_id: str) -> list[str]:
