@@ -99,12 +99,15 @@ def enrol_terminal(
 def sync_engine(
     data_dir: Path, link: CentralLink, on_status: Callable[[SyncStatus], None]
 ) -> SyncEngine:
-    """The engine for an enrolled till (not started). A lost token is a clear error."""
+    """The engine for an enrolled till (not started). A lost token is a clear error.
+    The first failed round of each streak is recorded in the JET (``sync_failed``)."""
+    from pos.services.till_events import SyncFailureWatch
     from sync.client import HttpCentral, TokenStore
     from sync.engine import DEFAULT_FEEDS, SyncEngine
     from sync.medusa import MedusaBackend
     from sync.medusa.backend import FEEDS as MEDUSA_FEEDS
 
+    on_status = SyncFailureWatch(data_dir, link.terminal_id, on_status)
     if link.backend == "medusa":
         backend = MedusaBackend(medusa_settings(data_dir), terminal_id=link.terminal_id)
         # The feeds Medusa serves (its staff come from Comptoir's plugin, README).

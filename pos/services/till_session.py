@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
+from pos.domain import fiscal_events as fe
 from pos.domain.cash import count_cash
 from pos.domain.errors import PosError
 from pos.domain.money import check_amount, format_eur
@@ -37,6 +38,7 @@ from pos.domain.till_day import (
 from pos.services import till_records
 from pos.services.approvals import authorize, within_amount
 from pos.services.basket_snapshot import recovered_basket
+from pos.services.event_journal import EventJournal
 from pos.store import open_basket, till_figures, till_sessions
 from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore
@@ -61,9 +63,12 @@ class TillSessions:
         difference_limit_cents: int = DEFAULT_DIFFERENCE_LIMIT_CENTS,
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+        journal: EventJournal | None = None,
     ) -> None:
         self.store = store
         self.terminal_id = terminal_id
+        #: The JET: the opening and the Z are recorded in their own transactions.
+        self.journal = journal or EventJournal(store, terminal_id=terminal_id, clock=clock)
         self.max_age = timedelta(hours=max_session_hours)
         self.difference_limit_cents = difference_limit_cents
         self._clock = clock
@@ -138,6 +143,8 @@ class TillSessions:
                 self._conn, session.session_id, till_records.OPENED,
                 till_records.opened(session), now=session.opened_at,
             )  # fmt: skip
+            detail = {"session_id": session.session_id, "float_cents": session.float_cents}
+            self.journal.record_in(fe.SESSION_OPENED, detail, actor=actor, at=session.opened_at)
         return session
 
     # -- cash in and out -------------------------------------------------------------------
@@ -213,6 +220,10 @@ class TillSessions:
                 self._conn, session.session_id, report, rows, approval_id, _staff(actor), at
             )
             enqueue(self._conn, f"z-{session.session_id}", till_records.CLOSED, report, now=at)
+            self.journal.record_in(
+                fe.SESSION_CLOSED, _closed_detail(session.session_id, rows, approval_id),
+                actor=actor, at=at,
+            )  # fmt: skip
         return report
 
     def _check_difference_approved(
@@ -264,6 +275,16 @@ class TillSessions:
 
     def _age(self, session: TillSession) -> timedelta:
         return _instant(self._clock()) - _instant(session.opened_at)
+
+
+def _closed_detail(session_id: str, rows, approval_id: str | None) -> dict[str, object]:
+    return {
+        "session_id": session_id,
+        "expected_cents": sum(row.expected_cents for row in rows),
+        "counted_cents": sum(row.counted_cents for row in rows),
+        "difference_cents": total_difference(rows),
+        "approval_id": approval_id,
+    }
 
 
 def _instant(text: str) -> datetime:

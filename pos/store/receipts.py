@@ -24,7 +24,8 @@ def record_receipt(
 def insert_receipt(
     conn: sqlite3.Connection, sale_id: str, kind: str, at: str, detail: str = ""
 ) -> None:
-    """``record_receipt`` inside the caller's transaction (a copy and its chain entry)."""
+    """``record_receipt`` inside the caller's transaction (a copy, or a failed print, with
+    its chain entry)."""
     if kind not in RECEIPT_KINDS:
         raise ValueError(f"unknown receipt event {kind!r}")
     conn.execute(

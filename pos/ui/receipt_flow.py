@@ -146,6 +146,7 @@ class ReceiptFlow(QObject):
     def on_drawer(self, result: PrintResult) -> None:
         self.printer_state.emit(result.code)
         if not result.ok:
+            self._controller.request("printer_error", result.code, "drawer")
             self.message.emit(result.code, result.message, True)
 
     def reprint_last(self) -> None:

@@ -362,6 +362,7 @@ class TillApp(QObject):
         """Take saved settings now; say what waits for the next start."""
         old, self.settings = self.settings, settings
         self.settings_error = ""
+        self.controller.request("settings_saved", old, settings)  # the JET, on the worker
         if settings.till.language != old.till.language:
             self.language = switch_language(self._app, settings.till.language)
         self.scanner.apply_settings(settings.scanner)
