@@ -3,7 +3,7 @@
     comptoir [--data-dir DIR] [--config FILE] [--lang fr|en]
                                                    start the app (demo store on first start)
     comptoir [--data-dir DIR] demo [--products N]  build the demo store in an empty folder
-    comptoir [--data-dir DIR] verify-journal       walk the sealed journal, name any break
+    comptoir [--data-dir DIR] verify-journal       walk every chain, name the first break
     comptoir [--data-dir DIR] enrol URL STORE CODE [--terminal T] [--ca-file F]
                                                    link this till to a central server
     comptoir [--data-dir DIR] link-medusa FILE [--terminal T]
@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--products", type=int, default=3000, help="catalog size (default 3000)")
     demo.add_argument("--days", type=int, default=3, help="days of past sales (default 3)")
     demo.add_argument("--seed", type=int, default=42, help="generator seed (default 42)")
-    commands.add_parser("verify-journal", help="check the sealed journal of completed sales")
+    commands.add_parser("verify-journal", help="check the signed chains and the legacy journal")
     enrol = commands.add_parser("enrol", help="link this till to a central commerce server")
     enrol.add_argument("url", help="the central server, e.g. https://central.example.com")
     enrol.add_argument("store", help="the store's id on the central server")
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "verify-journal":
         from pos.cli import run_verify_journal
 
-        return run_verify_journal(data_dir)
+        return run_verify_journal(data_dir, _settings_terminal(args.config))
     if args.command == "enrol":
         from pos.cli import run_enrol
 

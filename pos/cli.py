@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -10,13 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.config import DATABASE_FILE
+from pos.config import DATABASE_FILE, Settings
 from pos.domain.errors import PosError
 from pos.domain.money import format_eur
 from pos.services.demo_store import build_demo_store
+from pos.store import events
 from pos.store.errors import StoreError
-from pos.store.journal import verify
 from pos.store.local_store import LocalStore
+from pos.store.verification import verify
+from pos.store.verification_report import JournalReport
 
 if TYPE_CHECKING:
     from sync.engine.status import Refusal
@@ -50,13 +53,23 @@ def run_demo(data_dir: Path, *, products: int, days: int, seed: int) -> int:
     return 0
 
 
-def run_verify_journal(data_dir: Path) -> int:
+def run_verify_journal(data_dir: Path, terminal_id: str = "") -> int:
+    """Walk the legacy journal and every chain; list each chain with its entry count and
+    name the first bad entry of each. The run is recorded in the JET (``verification_run``).
+    Exit 0 when intact (warnings included), 3 when broken, 1 when the store cannot open."""
     try:
         with LocalStore(data_dir / DATABASE_FILE) as store:
             report = verify(store.conn)
+            recorded = _record_verification(store, report, terminal_id)
     except StoreError as exc:
         print(f"comptoir verify-journal: {exc}", file=sys.stderr)
         return 1
+    for summary in report.chains:
+        print(summary.line())
+    for warning in report.warnings:
+        print(f"Warning: {warning.reason}")
+    if recorded:
+        print(f"comptoir verify-journal: the run could not be recorded ({recorded}).")
     if report.ok:
         print(
             f"Journal intact: {report.entries} entries, perpetual grand total "
@@ -65,6 +78,21 @@ def run_verify_journal(data_dir: Path) -> int:
         return 0
     print(f"JOURNAL BROKEN: {report.reason}", file=sys.stderr)
     return 3
+
+
+def _record_verification(store: LocalStore, report: JournalReport, terminal_id: str) -> str:
+    """Record the run as a JET ``verification_run`` event; '' or why it could not be."""
+    try:
+        events.record(
+            store.conn,
+            store.signing_key(),
+            "verification_run",
+            report.event_detail(),
+            terminal_id=terminal_id or Settings().till.terminal_id,
+        )
+    except (StoreError, OSError, sqlite3.Error) as exc:
+        return str(exc)
+    return ""
 
 
 def run_enrol(
