@@ -144,7 +144,7 @@ def test_a_training_sale_stays_out_of_sales_stock_outbox_and_the_x(
     assert copy(store, practice[0]).training  # printed again as practice, no copy entry
     assert list(chains.entries(store.conn, "duplicate")) == []
     events = [e.kind for e in chains.entries(store.conn, "event")]
-    assert events == ["training_started"]
+    assert [kind for kind in events if kind.startswith("training")] == ["training_started"]
 
     assert checkout.set_training(False) is False
     assert sell(checkout, barcodes[1]).ticket_no == real.ticket_no + 1  # no gap, no reuse
