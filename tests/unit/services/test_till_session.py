@@ -24,6 +24,7 @@ from pos.services.till_session import TillSessions
 from pos.store import outbox
 from pos.store.local_store import LocalStore
 from resources.demo.catalog import DemoProduct
+from sync.contract.chains import ChainEntryPayload
 from sync.contract.operations import PAYLOAD_MODELS
 
 CAMILLE = Actor("s-cam", "Camille", Role.CASHIER)
@@ -222,13 +223,17 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
     assert stored == (700, "ap-close_with_difference")
     assert till.z_report(sid) == z
 
-    # Opening, the two movements and the Z are queued, each valid for the contract.
+    # Opening, the two movements, the Z's closure entry and its JET event, then the Z are
+    # queued, each valid for the contract.
     queued = [item for item in outbox.pending(conn, 100) if item.kind != "sale"]
     assert [item.kind for item in queued] == [
-        "till_session_opened", "cash_movement", "cash_movement", "till_session_closed",
+        "till_session_opened", "cash_movement", "cash_movement", "chain_entry", "chain_entry",
+        "till_session_closed",
     ]  # fmt: skip
+    assert [item.op_id for item in queued[3:5]] == ["chain:T01:closure:1", "chain:T01:event:1"]
     for item in queued:
-        PAYLOAD_MODELS[item.kind].model_validate(item.payload)
+        model = ChainEntryPayload if item.kind == "chain_entry" else PAYLOAD_MODELS[item.kind]
+        model.model_validate(item.payload)
     assert queued[-1].op_id == f"z-{sid}" and queued[-1].payload == z
 
 
