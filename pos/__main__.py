@@ -15,6 +15,9 @@
     comptoir [--data-dir DIR] staff add --name N [--role R] [--as ID] [--pin-stdin]
     comptoir [--data-dir DIR] staff list | deactivate ID --as ID
                                                    the till's staff (PINs read without echo)
+    comptoir [--data-dir DIR] close-period --month YYYY-MM --as ID [--pin-stdin]
+    comptoir [--data-dir DIR] close-period --list
+                                                   close a month (a manager), list closures
     comptoir screenshots DIR                       PNGs of the till in French and English
 
 Commands other than the app never import Qt, so they start fast and run headless.
@@ -76,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     from pos.staff_cli import add_parser as add_staff_parser
 
     add_staff_parser(commands)
+    from pos.closure_cli import add_parser as add_closure_parser
+
+    add_closure_parser(commands)
     shots = commands.add_parser("screenshots", help="save PNGs of the till, in French and English")
     shots.add_argument("out", help="folder for the PNG files")
     return parser
@@ -119,6 +125,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pos.staff_cli import run as run_staff
 
         return run_staff(args, data_dir)
+    if args.command == "close-period":
+        from pos.closure_cli import run as run_close_period
+
+        settings = _settings(args.config)
+        return run_close_period(
+            args, data_dir, settings.till.terminal_id, settings.fiscal.year_start_month
+        )
     if args.command == "screenshots":
         from pos.app import run_screenshots
 
@@ -129,12 +142,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _settings_terminal(config: str | None) -> str:
+    return _settings(config).till.terminal_id
+
+
+def _settings(config: str | None):
     from pos.config import Settings, SettingsError, config_path, load_settings
 
     try:
-        return load_settings(config_path(config)).till.terminal_id
+        return load_settings(config_path(config))
     except SettingsError:
-        return Settings().till.terminal_id
+        return Settings()
 
 
 if __name__ == "__main__":

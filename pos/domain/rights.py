@@ -38,6 +38,9 @@ class Right(StrEnum):
     # cashier closes their own till (CLOSE_TILL) but cannot accept their own gap alone.
     CLOSE_WITH_DIFFERENCE = "close_with_difference"
     HANDOVER_WITHOUT_CODE = "handover_without_code"
+    # Close a month (and its fiscal year) before the till does it by itself at the first
+    # act of the next month: a manager's act, answered for by the one who makes it.
+    CLOSE_PERIOD = "close_period"
     SETTINGS = "settings"
     STAFF_ADMIN = "staff_admin"
     APPROVE = "approve"  # approve another person's act with one's own PIN
@@ -67,6 +70,7 @@ APPROVABLE: frozenset[Right] = frozenset(Right) - {
     Right.OPEN_TILL,
     Right.CLOSE_TILL,
     Right.TRAINING,
+    Right.CLOSE_PERIOD,
 }
 
 # A line discount up to this share of the line needs no right (1000 = 10 %).

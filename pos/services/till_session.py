@@ -7,8 +7,11 @@ in the same transaction. ``Checkout`` takes this object as its session gate
 (``require_open``): no payment and no sale outside an open, fresh session.
 
 Closing is one transaction: the figures are read, the Z report written, the session
-closed and the Z queued together, so a power cut leaves the session open (count again)
-or closed with its Z, never half; nothing can be sold between the figures and the close.
+closed, the Z sealed in the ``closure`` chain (``period_closures.seal_day``) and queued
+together, so a power cut leaves the session open (count again) or closed with its Z and
+its closure, never half; nothing can be sold between the figures and the close. Given
+``closures``, the months and fiscal years that ended are closed just before opening,
+paying, selling or closing (``PeriodClosures.close_due``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from pos.services import till_records
 from pos.services.approvals import authorize, within_amount
 from pos.services.basket_snapshot import recovered_basket
 from pos.services.event_journal import EventJournal
+from pos.services.period_closures import ClosureMade, PeriodClosures, day_closure, seal_day
 from pos.store import open_basket, till_figures, till_sessions
 from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore
@@ -64,8 +68,10 @@ class TillSessions:
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
         journal: EventJournal | None = None,
+        closures: PeriodClosures | None = None,
     ) -> None:
         self.store = store
+        self.closures = closures
         self.terminal_id = terminal_id
         #: The JET: the opening and the Z are recorded in their own transactions.
         self.journal = journal or EventJournal(store, terminal_id=terminal_id, clock=clock)
@@ -89,7 +95,9 @@ class TillSessions:
 
     def require_open(self) -> str:
         """The session a sale is made in; ``PosError`` ``no_session`` when none is open,
-        ``session_too_old`` when it has been open too long (close it, then open anew)."""
+        ``session_too_old`` when it has been open too long (close it, then open anew).
+        The periods that ended are closed first: this is the sale's first act."""
+        self._close_due_periods()
         session = self._open_session()
         if self.is_too_old(session):
             hours = int(self.max_age.total_seconds() // 3600)
@@ -124,6 +132,7 @@ class TillSessions:
         """Open a session on the float counted by denomination (cents → pieces)."""
         require(actor, Right.OPEN_TILL)
         float_count = count_cash(counts)
+        self._close_due_periods(actor)
         with write_transaction(self._conn):
             found = till_sessions.current(self._conn, self.terminal_id)
             if found is not None:
@@ -204,6 +213,7 @@ class TillSessions:
         show the over/short and ask a manager."""
         require(actor, Right.CLOSE_TILL)
         self._refuse_open_basket()
+        self._close_due_periods(actor)
         with write_transaction(self._conn):
             session = self._open_session()
             at = self._clock()
@@ -219,6 +229,7 @@ class TillSessions:
             till_sessions.write_z(
                 self._conn, session.session_id, report, rows, approval_id, _staff(actor), at
             )
+            seal_day(self._conn, self.store.signing_key(), session, _staff(actor), at)
             enqueue(self._conn, f"z-{session.session_id}", till_records.CLOSED, report, now=at)
             self.journal.record_in(
                 fe.SESSION_CLOSED, _closed_detail(session.session_id, rows, approval_id),
@@ -261,7 +272,15 @@ class TillSessions:
                 sale_id=found.sale_id,
             )
 
+    def sealed(self, session_id: str) -> ClosureMade | None:
+        """A closed session's day closure: its seq and signature excerpt (the Z screen)."""
+        return day_closure(self.store, session_id)
+
     # -- helpers ---------------------------------------------------------------------------
+
+    def _close_due_periods(self, actor: Actor | None = None) -> None:
+        if self.closures is not None:
+            self.closures.close_due(actor)
 
     def _open_session(self) -> TillSession:
         session = till_sessions.current(self._conn, self.terminal_id)

@@ -101,6 +101,7 @@ class TillApp(QObject):
                 session_max_hours=settings.till.session_max_hours,
                 close_difference_limit_cents=settings.till.close_difference_limit_cents,
                 meal_voucher_cap_cents=settings.till.meal_voucher_cap_cents,
+                fiscal_year_start_month=settings.fiscal.year_start_month,
             )
         )
         printer = self._printer_for(settings.printer)

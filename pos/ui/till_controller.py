@@ -26,6 +26,7 @@ from pos.services.central_link import cart_calls, read_link
 from pos.services.checkout import Checkout, PricedItem, utc_now
 from pos.services.demo_store import build_demo_store
 from pos.services.event_journal import EventJournal
+from pos.services.period_closures import PeriodClosures
 from pos.services.quick_keys import QuickKeys
 from pos.services.receipts import (
     ReceiptHeader,
@@ -67,6 +68,7 @@ class TillOptions:
     session_max_hours: int = 24  # [till] session_max_hours
     close_difference_limit_cents: int = 500  # [till] close_difference_limit_cents
     meal_voucher_cap_cents: int = 2500  # [till] meal_voucher_cap_cents (0: no cap)
+    fiscal_year_start_month: int = 1  # [fiscal] year_start_month
 
 
 class TillWorker(TillDayRequests, PriceRequests):
@@ -132,6 +134,11 @@ class TillWorker(TillDayRequests, PriceRequests):
             max_session_hours=self._options.session_max_hours,
             difference_limit_cents=self._options.close_difference_limit_cents,
             journal=journal,
+            closures=PeriodClosures(
+                store,
+                terminal_id=summary.terminal_id,
+                year_start_month=self._options.fiscal_year_start_month,
+            ),
         )
         self._checkout = Checkout(
             store, terminal_id=summary.terminal_id, actor=actor, session_gate=self._sessions,

@@ -2727,7 +2727,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="146"/>
+        <location filename="../../pos/ui/till_app.py" line="147"/>
         <source>The settings file could not be used:
 %1
 
@@ -2736,17 +2736,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="347"/>
+        <location filename="../../pos/ui/till_app.py" line="348"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="385"/>
+        <location filename="../../pos/ui/till_app.py" line="386"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="395"/>
+        <location filename="../../pos/ui/till_app.py" line="396"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3347,6 +3347,11 @@ The till runs on the default settings; the file was left as it is.</source>
     <message>
         <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="295"/>
         <source>%1: counted %2, expected %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="308"/>
+        <source>Sealed in the fiscal record: closure no. %1, signature</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2727,7 +2727,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="146"/>
+        <location filename="../../pos/ui/till_app.py" line="147"/>
         <source>The settings file could not be used:
 %1
 
@@ -2739,17 +2739,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="347"/>
+        <location filename="../../pos/ui/till_app.py" line="348"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="385"/>
+        <location filename="../../pos/ui/till_app.py" line="386"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="395"/>
+        <location filename="../../pos/ui/till_app.py" line="396"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -3351,6 +3351,11 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
         <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="295"/>
         <source>%1: counted %2, expected %3</source>
         <translation>%1 : compté %2, attendu %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/z_closure_dialog.py" line="308"/>
+        <source>Sealed in the fiscal record: closure no. %1, signature</source>
+        <translation>Scellée dans le registre fiscal : clôture n° %1, signature</translation>
     </message>
 </context>
 </TS>

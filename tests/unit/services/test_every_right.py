@@ -34,6 +34,7 @@ from pos.domain.tenders import TenderKind
 from pos.domain.till_day import ClosingCount, MovementReason
 from pos.services.approvals import Approvals
 from pos.services.checkout import Checkout
+from pos.services.period_closures import PeriodClosures
 from pos.services.pickup_desk import PickupDesk
 from pos.services.quick_keys import KeySpec, QuickKeys
 from pos.services.staff import StaffDirectory
@@ -222,6 +223,10 @@ def close_with_difference(shop: Shop, actor: Actor, approval: Approval | None) -
     return shop.sessions.close(actor, ClosingCount(count_cash(over)), approval)
 
 
+def close_period(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    return PeriodClosures(shop.store, terminal_id="T01").close_month(actor, "2025-10")
+
+
 def pickup_desk(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return shop.desk.start_preparing("web-1", actor)
 
@@ -261,6 +266,7 @@ ACTS: dict[Right, Act] = {
     Right.OPEN_TILL: open_till,
     Right.CLOSE_TILL: close_till,
     Right.CLOSE_WITH_DIFFERENCE: close_with_difference,
+    Right.CLOSE_PERIOD: close_period,
     Right.HANDOVER_WITHOUT_CODE: handover_without_code,
     Right.SETTINGS: settings,
     Right.STAFF_ADMIN: staff_admin,
