@@ -15,6 +15,9 @@
     comptoir [--data-dir DIR] staff add --name N [--role R] [--as ID] [--pin-stdin]
     comptoir [--data-dir DIR] staff list | deactivate ID --as ID
                                                    the till's staff (PINs read without echo)
+    comptoir [--data-dir DIR] archive --period 2026-11 [--out DIR]
+                                                   write a period's signed fiscal archive
+    comptoir verify-archive FILE                   check an archive, name the first problem
     comptoir screenshots DIR                       PNGs of the till in French and English
 
 Commands other than the app never import Qt, so they start fast and run headless.
@@ -76,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     from pos.staff_cli import add_parser as add_staff_parser
 
     add_staff_parser(commands)
+    from pos.archive_cli import add_parsers as add_archive_parsers
+
+    add_archive_parsers(commands)
     shots = commands.add_parser("screenshots", help="save PNGs of the till, in French and English")
     shots.add_argument("out", help="folder for the PNG files")
     return parser
@@ -119,6 +125,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pos.staff_cli import run as run_staff
 
         return run_staff(args, data_dir)
+    if args.command == "archive":
+        from pos.archive_cli import run_archive
+
+        terminal = _settings_terminal(args.config)
+        return run_archive(data_dir, args.period, args.out, terminal)
+    if args.command == "verify-archive":
+        from pos.archive_cli import run_verify_archive
+
+        return run_verify_archive(args.file)
     if args.command == "screenshots":
         from pos.app import run_screenshots
 

@@ -41,6 +41,7 @@ class Right(StrEnum):
     SETTINGS = "settings"
     STAFF_ADMIN = "staff_admin"
     APPROVE = "approve"  # approve another person's act with one's own PIN
+    ARCHIVE = "archive"  # write the signed archive of a period's fiscal record
 
 
 # A cashier also hands over pickup orders at the till in a small store.
@@ -57,7 +58,7 @@ PERMISSIONS: dict[Role, frozenset[Right]] = {
 }
 
 # Rights a manager may grant for one act by approving it; the others (settings, staff
-# administration, opening and closing a till) must be exercised by someone who holds
+# administration, opening and closing a till, archiving) must be exercised by someone who holds
 # them: a till's day is opened and closed by the person who answers for its cash.
 APPROVABLE: frozenset[Right] = frozenset(Right) - {
     Right.SETTINGS,
@@ -65,6 +66,7 @@ APPROVABLE: frozenset[Right] = frozenset(Right) - {
     Right.APPROVE,
     Right.OPEN_TILL,
     Right.CLOSE_TILL,
+    Right.ARCHIVE,
 }
 
 # A line discount up to this share of the line needs no right (1000 = 10 %).
