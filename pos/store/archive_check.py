@@ -213,10 +213,13 @@ def _check_link(
 ) -> None:
     if last is not None:
         if entry.seq != last.seq + 1:
+            gap = (
+                f"entry {last.seq + 1} is missing"
+                if entry.seq == last.seq + 2
+                else f"entries {last.seq + 1} to {entry.seq - 1} are missing"
+            )
             raise ArchiveProblem(
-                f"{where}: entries {last.seq + 1} to {entry.seq - 1} are missing."
-                if entry.seq > last.seq + 1
-                else f"{where}: out of order after entry {last.seq}."
+                f"{where}: {gap}." if entry.seq > last.seq else f"{where}: out of order."
             )
         if entry.prev != last.sig:
             raise ArchiveProblem(
