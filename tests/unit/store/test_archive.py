@@ -4,7 +4,6 @@ if the check it names is removed."""
 
 from __future__ import annotations
 
-import base64
 import csv
 import hashlib
 import io
