@@ -33,6 +33,7 @@ from pos.domain.rights import (
 from pos.domain.tenders import TenderKind
 from pos.domain.till_day import ClosingCount, MovementReason
 from pos.services.approvals import Approvals
+from pos.services.archives import Archives
 from pos.services.checkout import Checkout
 from pos.services.pickup_desk import PickupDesk
 from pos.services.quick_keys import KeySpec, QuickKeys
@@ -238,6 +239,11 @@ def staff_admin(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return shop.directory.deactivate(actor, "julien")
 
 
+def archive(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    folder = shop.store.path.parent
+    return Archives(folder, "T01").make("2026-11", actor=actor, out_dir=folder / "archives")
+
+
 def approve(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     asker = shop.directory.member("julien" if actor.staff_id == "camille" else "camille").actor
     pin = dict(MEMBERS.values())[actor.staff_id]
@@ -261,6 +267,7 @@ ACTS: dict[Right, Act] = {
     Right.SETTINGS: settings,
     Right.STAFF_ADMIN: staff_admin,
     Right.APPROVE: approve,
+    Right.ARCHIVE: archive,
 }
 
 
