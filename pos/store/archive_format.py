@@ -9,8 +9,13 @@ splits a row and only the body carries CSV quoting (see the README's openssl rec
 from __future__ import annotations
 
 import json
+import re
+from json.encoder import encode_basestring
 
 from pos.domain.chain_entry import ChainEntry
+
+_PLAIN = re.compile(r"[A-Za-z0-9+/=:.\-_]*")
+_NEEDS_QUOTING = frozenset(',"\r\n')
 
 FORMAT = "comptoir-archive/1"
 MANIFEST = "MANIFEST.sha256"
@@ -50,6 +55,41 @@ def key_file(key_id: str) -> str:
 def entry_row(entry: ChainEntry) -> list[object]:
     return [entry.terminal_id, entry.chain, entry.seq, entry.kind, entry.ref, entry.at,
             entry.key_id, entry.prev, entry.sig, entry.body]  # fmt: skip
+
+
+def csv_line(row: tuple[object, ...] | list[object]) -> str:
+    """One row as ``csv.writer`` writes it (minimal quoting, LF), built with plain string
+    operations: the archive writes 100,000 rows of 2 kB bodies in a blink."""
+    cells = []
+    for value in row:
+        text = str(value)
+        if _NEEDS_QUOTING.isdisjoint(text):
+            cells.append(text)
+        else:
+            cells.append('"' + text.replace('"', '""') + '"')
+    return ",".join(cells) + "\n"
+
+
+def json_line(row: tuple[object, ...] | list[object]) -> str:
+    """``entry_json`` of a row in ``ENTRY_COLUMNS`` order, built without a dict. ``at``,
+    ``chain``, ``key_id``, ``prev`` and ``sig`` are ISO, names, hex or base64 (nothing to
+    escape) when they match ``_PLAIN``; the others are always escaped."""
+    terminal, chain, seq, kind, ref, at, key_id, prev, sig, body = row
+    plain = _PLAIN.fullmatch(f"{at}{chain}{key_id}{prev}{sig}") is not None
+    q = _quoted if plain else _s
+    return (
+        f'{{"at":{q(at)},"body":{_s(body)},"chain":{q(chain)},"key_id":{q(key_id)},'
+        f'"kind":{_s(kind)},"prev":{q(prev)},"ref":{_s(ref)},"seq":{int(str(seq))},'
+        f'"sig":{q(sig)},"terminal_id":{_s(terminal)}}}\n'
+    )
+
+
+def _quoted(value: object) -> str:
+    return f'"{value}"'
+
+
+def _s(value: object) -> str:
+    return encode_basestring(str(value))
 
 
 def entry_from_row(row: list[str]) -> ChainEntry:

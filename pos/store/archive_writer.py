@@ -19,12 +19,13 @@ import hashlib
 import io
 import json
 import os
+import re
 import sqlite3
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pos.domain.archive_period import ArchivePeriod
@@ -44,14 +45,17 @@ from pos.store.sale_codec import (
 from pos.store.signing_key import SigningKey
 
 _CHUNK_ROWS = 2000
+_HOUSE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 #: Two days either side of the period's UTC bounds: a cheap text pre-filter on ``at``
 #: (whatever offset it was written with); each candidate is then placed exactly.
 _MARGIN = timedelta(days=2)
 _CANDIDATES = "SELECT seq, at FROM chain_entries WHERE chain = ? AND at >= ? AND at < ?"
+#: Rows in the archive's column order (``archive_format.ENTRY_COLUMNS``: body last).
 _RUN = (
-    "SELECT terminal_id, chain, seq, kind, ref, at, key_id, prev, body, sig FROM chain_entries "
+    "SELECT terminal_id, chain, seq, kind, ref, at, key_id, prev, sig, body FROM chain_entries "
     "WHERE chain = ? AND seq BETWEEN ? AND ? ORDER BY seq"
 )
+_KEYS_USED = "SELECT DISTINCT key_id FROM chain_entries WHERE chain = ? AND seq BETWEEN ? AND ?"
 _ONE = (
     "SELECT terminal_id, chain, seq, kind, ref, at, key_id, prev, body, sig FROM chain_entries "
     "WHERE chain = ? AND seq = ?"
@@ -156,9 +160,9 @@ def _write_records(
         if anchor:
             anchors.append(ChainEntry(*anchor))
             used.add(anchors[-1].key_id)
-        csv_rows = _keyed(_entries(conn, chain, first, last), used)
-        writer.stream(fmt.chain_csv(chain), _csv_chunks(fmt.ENTRY_COLUMNS, csv_rows))
-        writer.stream(fmt.chain_jsonl(chain), _jsonl_chunks(_entries(conn, chain, first, last)))
+        used.update(k for (k,) in conn.execute(_KEYS_USED, (chain, first, last)))
+        writer.stream(fmt.chain_csv(chain), _lines(conn, chain, first, last, fmt.csv_line))
+        writer.stream(fmt.chain_jsonl(chain), _lines(conn, chain, first, last, fmt.json_line))
     writer.stream(fmt.ANCHORS, _csv_chunks(fmt.ENTRY_COLUMNS, (fmt.entry_row(a) for a in anchors)))
     legacy = list(_legacy_rows(conn, period))
     writer.stream(fmt.JOURNAL, _csv_chunks(fmt.JOURNAL_COLUMNS, iter(legacy)))
@@ -166,22 +170,35 @@ def _write_records(
 
 
 def _run(conn: sqlite3.Connection, chain: str, period: ArchivePeriod) -> tuple[int, int] | None:
-    """(first, last) seq of the chain's entries dated in the period; None if none is."""
+    """(first, last) seq of the chain's entries dated in the period; None if none is.
+    An ``at`` in the house format (UTC, ``…000Z``) compares as text with the bounds;
+    any other is parsed."""
+    start, end = _house(period.start_utc), _house(period.end_utc)
     low = (period.start_utc - _MARGIN).date().isoformat()
     high = (period.end_utc + _MARGIN).date().isoformat()
-    seqs = [seq for seq, at in conn.execute(_CANDIDATES, (chain, low, high)) if period.holds(at)]
-    return (min(seqs), max(seqs)) if seqs else None
+    first = last = None
+    for seq, at in conn.execute(_CANDIDATES, (chain, low, high)):
+        if start <= at < end if _HOUSE_FORMAT.match(at) else period.holds(at):
+            first = seq if first is None else min(first, seq)
+            last = seq if last is None else max(last, seq)
+    return None if first is None or last is None else (first, last)
 
 
-def _entries(conn: sqlite3.Connection, chain: str, first: int, last: int) -> Iterator[ChainEntry]:
+def _house(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _lines(
+    conn: sqlite3.Connection, chain: str, first: int, last: int, render: Callable[..., str]
+) -> Iterator[str]:
+    """The run's rows rendered (a CSV header first), joined in chunks for the zip."""
+    chunk: list[str] = [fmt.csv_line(fmt.ENTRY_COLUMNS)] if render is fmt.csv_line else []
     for row in conn.execute(_RUN, (chain, first, last)):
-        yield ChainEntry(*row)
-
-
-def _keyed(entries: Iterator[ChainEntry], used: set[str]) -> Iterator[list[object]]:
-    for entry in entries:
-        used.add(entry.key_id)
-        yield fmt.entry_row(entry)
+        chunk.append(render(row))
+        if len(chunk) >= _CHUNK_ROWS:
+            yield "".join(chunk)
+            chunk = []
+    yield "".join(chunk)
 
 
 def _csv_chunks(header: Iterable[str], rows: Iterator[list[object]]) -> Iterator[str]:
@@ -197,22 +214,10 @@ def _csv_chunks(header: Iterable[str], rows: Iterator[list[object]]) -> Iterator
     yield buffer.getvalue()
 
 
-def _jsonl_chunks(entries: Iterator[ChainEntry]) -> Iterator[str]:
-    lines: list[str] = []
-    for entry in entries:
-        lines.append(fmt.entry_json(entry))
-        if len(lines) == _CHUNK_ROWS:
-            yield "\n".join(lines) + "\n"
-            lines = []
-    if lines:
-        yield "\n".join(lines) + "\n"
-
-
 def _legacy_rows(conn: sqlite3.Connection, period: ArchivePeriod) -> Iterator[list[object]]:
     """The legacy journal's rows made in the period, each with the canonical sale record
     it hashed, so ``hash = sha256(prev_hash LF record)`` is checkable from the file."""
-    start = period.start_utc.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    end = period.end_utc.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    start, end = _house(period.start_utc), _house(period.end_utc)
     for row in conn.execute(_JOURNAL, (start, end)).fetchall():
         yield [*row, _sale_text(conn, row[1])]
 
