@@ -18,6 +18,9 @@
     comptoir [--data-dir DIR] close-period --month YYYY-MM --as ID [--pin-stdin]
     comptoir [--data-dir DIR] close-period --list
                                                    close a month (a manager), list closures
+    comptoir [--data-dir DIR] archive --period 2026-11 [--out DIR]
+                                                   write a period's signed fiscal archive
+    comptoir verify-archive FILE                   check an archive, name the first problem
     comptoir screenshots DIR                       PNGs of the till in French and English
 
 Commands other than the app never import Qt, so they start fast and run headless.
@@ -82,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     from pos.closure_cli import add_parser as add_closure_parser
 
     add_closure_parser(commands)
+    from pos.archive_cli import add_parsers as add_archive_parsers
+
+    add_archive_parsers(commands)
     shots = commands.add_parser("screenshots", help="save PNGs of the till, in French and English")
     shots.add_argument("out", help="folder for the PNG files")
     return parser
@@ -132,6 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_close_period(
             args, data_dir, settings.till.terminal_id, settings.fiscal.year_start_month
         )
+    if args.command == "archive":
+        from pos.archive_cli import run_archive
+
+        terminal = _settings_terminal(args.config)
+        return run_archive(data_dir, args.period, args.out, terminal)
+    if args.command == "verify-archive":
+        from pos.archive_cli import run_verify_archive
+
+        return run_verify_archive(args.file)
     if args.command == "screenshots":
         from pos.app import run_screenshots
 

@@ -33,6 +33,7 @@ from pos.domain.rights import (
 from pos.domain.tenders import TenderKind
 from pos.domain.till_day import ClosingCount, MovementReason
 from pos.services.approvals import Approvals
+from pos.services.archives import Archives
 from pos.services.checkout import Checkout
 from pos.services.period_closures import PeriodClosures
 from pos.services.pickup_desk import PickupDesk
@@ -243,6 +244,11 @@ def staff_admin(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return shop.directory.deactivate(actor, "julien")
 
 
+def archive(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    folder = shop.store.path.parent
+    return Archives(folder, "T01").make("2026-11", actor=actor, out_dir=folder / "archives")
+
+
 def approve(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     asker = shop.directory.member("julien" if actor.staff_id == "camille" else "camille").actor
     pin = dict(MEMBERS.values())[actor.staff_id]
@@ -272,6 +278,7 @@ ACTS: dict[Right, Act] = {
     Right.STAFF_ADMIN: staff_admin,
     Right.APPROVE: approve,
     Right.TRAINING: training,
+    Right.ARCHIVE: archive,
 }
 
 
