@@ -67,12 +67,10 @@ class WitnessAlertDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Warning from the central server"))
         self.intro.setText(
             self.tr(
-                "The central server checked this till's signed record and found %n "
-                "problem(s). The sales still count, but someone may have changed this "
-                "till's data: check with your head office before going on.",
-                "",
-                len(self.alerts),
-            )
+                "The central server checked this till's signed record and found problems "
+                "(%1). The sales still count, but someone may have changed this till's "
+                "data: check with your head office before going on."
+            ).replace("%1", str(len(self.alerts)))
         )
         self.table.setHorizontalHeaderLabels(
             [self.tr("Received at"), self.tr("Operation"), self.tr("What central found")]
