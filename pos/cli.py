@@ -98,7 +98,7 @@ def _record_verification(store: LocalStore, report: JournalReport, terminal_id: 
 def run_enrol(
     data_dir: Path, url: str, store_id: str, terminal_id: str, code: str, ca_file: str
 ) -> int:
-    from pos.services.central_link import enrol_terminal
+    from pos.services.central_link import REGISTERED_KEY, enrol_terminal
     from sync.ports import CentralError
 
     try:
@@ -106,6 +106,7 @@ def run_enrol(
             link = enrol_terminal(
                 store, data_dir, url, store_id, terminal_id, code, ca_file=ca_file
             )
+            key_id = store.setting(REGISTERED_KEY)
     except (PosError, StoreError, CentralError) as exc:
         print(f"comptoir enrol: {exc.message}", file=sys.stderr)
         return 1
@@ -113,6 +114,8 @@ def run_enrol(
         print(f"comptoir enrol: {exc}", file=sys.stderr)
         return 2
     print(f"Terminal {link.terminal_id} of store {link.store_id} enrolled with {link.url}.")
+    if key_id:
+        print(f"Its signing key {key_id} is registered there: central checks every entry.")
     return 0
 
 

@@ -27,6 +27,7 @@ from pos.services.central_link import sync_engine
 from pos.services.checkout import PricedItem
 from pos.services.receipts import header_for_store
 from pos.services.store_summary import StoreSummary
+from pos.services.witness_alerts import WitnessAlerts
 from pos.ui.customer_display import CustomerDisplay, customer_screen
 from pos.ui.dialogs.camera_dialog import CameraDialog
 from pos.ui.dialogs.receipt_preview import PaperPreviewDialog
@@ -41,6 +42,7 @@ from pos.ui.scanner_filter import ScannerFilter
 from pos.ui.sync_bridge import SyncBridge
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.till_staff_worker import SignedIn
+from pos.ui.witness_alert import WitnessAlertFlow
 
 if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's screens
     from pos.services.pickup_desk import OrderSaleLine
@@ -130,6 +132,8 @@ class TillApp(QObject):
         self._set_customer_display(settings.till.customer_display, settings.store.name)
         self.window.staff.set_idle_minutes(settings.till.lock_after_minutes)
         self.window.staff.signed_in.connect(self._signed_in)
+        self.witness = WitnessAlertFlow(WitnessAlerts(options.data_dir), self.window)
+        self.window.staff.signed_in.connect(self.witness.signed_in)  # central's chain flags
         app.aboutToQuit.connect(self.shutdown)
 
     @property
