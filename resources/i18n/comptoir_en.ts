@@ -1549,42 +1549,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <source>Signed record entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="166"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="171"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="178"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="179"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="182"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="183"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="185"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="186"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="188"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="189"/>
+        <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="193"/>
+        <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="197"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="200"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="220"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="229"/>
         <source>The operations could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2727,7 +2742,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="147"/>
+        <location filename="../../pos/ui/till_app.py" line="151"/>
         <source>The settings file could not be used:
 %1
 
@@ -2736,17 +2751,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="348"/>
+        <location filename="../../pos/ui/till_app.py" line="352"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="386"/>
+        <location filename="../../pos/ui/till_app.py" line="391"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="396"/>
+        <location filename="../../pos/ui/till_app.py" line="401"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3192,9 +3207,72 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TrainingBanner</name>
     <message>
-        <location filename="../../pos/ui/widgets/training_banner.py" line="34"/>
+        <location filename="../../pos/ui/widgets/training_banner.py" line="35"/>
         <source>TRAINING MODE — practice sales, not recorded as sales; no real card</source>
         <extracomment>Orange on dark: unlike any state colour of the status bar, readable from afar.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WitnessAlertDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="67"/>
+        <source>Warning from the central server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="70"/>
+        <source>The central server checked this till&apos;s signed record and found problems (%1). The sales still count, but someone may have changed this till&apos;s data: check with your head office before going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="76"/>
+        <source>Received at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="76"/>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="76"/>
+        <source>What central found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="83"/>
+        <source>I have read this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="84"/>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="89"/>
+        <source>Central already had another entry under this number: the till&apos;s record was rolled back or rewritten after central saw it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="93"/>
+        <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="97"/>
+        <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="101"/>
+        <source>An entry before this one never reached central, or came out of order: it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="105"/>
+        <source>The central server computed another journal hash for this sale.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

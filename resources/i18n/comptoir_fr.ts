@@ -1549,42 +1549,57 @@
         <translation>Ouverture du tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <source>Signed record entry</source>
+        <translation>Entrée du registre signé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="166"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation>Le serveur a refusé cette validation : la personne qui l&apos;a donnée n&apos;est ni responsable ni administrateur de ce magasin dans sa liste du personnel.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="171"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation>Ce serveur ne conserve pas encore ces enregistrements : installez ou mettez à jour le module Comptoir dans Medusa. Ils restent enregistrés à la caisse ; renvoyez-les ensuite.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="178"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="179"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation>Le serveur central a constaté une rupture du journal de cette caisse à cette vente (une entrée manquante ou dans le désordre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="182"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="183"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation>Le serveur central détient déjà une autre entrée de journal sous ce numéro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="185"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="186"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="188"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="189"/>
+        <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
+        <translation>La signature de cette entrée ne correspond pas à son contenu : elle a été modifiée après sa signature par la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="193"/>
+        <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
+        <translation>Cette entrée est signée par une clé que le serveur central n&apos;a jamais enregistrée pour cette caisse : son registre a peut-être été reconstitué.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="197"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation>Medusa a valorisé cette vente à un autre total que celui encaissé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="200"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation>Medusa avait moins de stock que cette vente n’en a pris : son stock a été relevé du manque avant l’enregistrement de la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="220"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="229"/>
         <source>The operations could not be read: %1</source>
         <translation>Les opérations n&apos;ont pas pu être lues : %1</translation>
     </message>
@@ -2727,7 +2742,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="147"/>
+        <location filename="../../pos/ui/till_app.py" line="151"/>
         <source>The settings file could not be used:
 %1
 
@@ -2739,17 +2754,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="348"/>
+        <location filename="../../pos/ui/till_app.py" line="352"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="386"/>
+        <location filename="../../pos/ui/till_app.py" line="391"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="396"/>
+        <location filename="../../pos/ui/till_app.py" line="401"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -3195,10 +3210,73 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TrainingBanner</name>
     <message>
-        <location filename="../../pos/ui/widgets/training_banner.py" line="34"/>
+        <location filename="../../pos/ui/widgets/training_banner.py" line="35"/>
         <source>TRAINING MODE — practice sales, not recorded as sales; no real card</source>
         <extracomment>Orange on dark: unlike any state colour of the status bar, readable from afar.</extracomment>
         <translation>MODE FORMATION — ventes d&apos;entraînement, non enregistrées ; aucune vraie carte bancaire</translation>
+    </message>
+</context>
+<context>
+    <name>WitnessAlertDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="67"/>
+        <source>Warning from the central server</source>
+        <translation>Avertissement du serveur central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="70"/>
+        <source>The central server checked this till&apos;s signed record and found problems (%1). The sales still count, but someone may have changed this till&apos;s data: check with your head office before going on.</source>
+        <translation>Le serveur central a vérifié le registre signé de cette caisse et constaté des anomalies (%1). Les ventes restent comptées, mais quelqu&apos;un a peut-être modifié les données de cette caisse : voyez avec votre siège avant de continuer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="76"/>
+        <source>Received at</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="76"/>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="76"/>
+        <source>What central found</source>
+        <translation>Ce que le serveur central a constaté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="83"/>
+        <source>I have read this</source>
+        <translation>J&apos;en ai pris connaissance</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="84"/>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="89"/>
+        <source>Central already had another entry under this number: the till&apos;s record was rolled back or rewritten after central saw it.</source>
+        <translation>Le serveur central avait déjà une autre entrée sous ce numéro : le registre de la caisse a été annulé ou réécrit après son passage au serveur central.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="93"/>
+        <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
+        <translation>Cette entrée est signée par une clé que le serveur central n&apos;a jamais enregistrée pour cette caisse : son registre a peut-être été reconstitué.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="97"/>
+        <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
+        <translation>La signature de cette entrée ne correspond pas à son contenu : elle a été modifiée après sa signature par la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="101"/>
+        <source>An entry before this one never reached central, or came out of order: it may have been deleted.</source>
+        <translation>Une entrée précédente n&apos;est jamais parvenue au serveur central, ou est arrivée dans le désordre : elle a peut-être été supprimée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/witness_alert_dialog.py" line="105"/>
+        <source>The central server computed another journal hash for this sale.</source>
+        <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
     </message>
 </context>
 <context>
