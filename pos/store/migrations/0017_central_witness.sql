@@ -1,4 +1,4 @@
--- Schema 16: the manager's acknowledgment of central's warnings about this till's signed
+-- Schema 17: the manager's acknowledgment of central's warnings about this till's signed
 -- chains (issue 13: bad_signature, unknown_key, chain_break, chain_rewrite). A warning is
 -- shown to each manager who signs in until one acknowledges it; who and when is kept.
 CREATE TABLE sync_warning_acks (
