@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos.config import DATABASE_FILE, Settings
+from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
 from pos.domain.money import format_eur
 from pos.services.demo_store import build_demo_store
@@ -86,7 +87,7 @@ def _record_verification(store: LocalStore, report: JournalReport, terminal_id: 
         events.record(
             store.conn,
             store.signing_key(),
-            "verification_run",
+            fe.VERIFICATION_RUN,
             report.event_detail(),
             terminal_id=terminal_id or Settings().till.terminal_id,
         )

@@ -36,11 +36,15 @@ kind (what ``DETAIL_FIELDS`` lists, so a test or an auditor can check it):
 - ``sync_failed``: ``error`` (the engine's sentence), ``pending``: once per failure streak.
 - ``printer_error``: ``code`` ("paper_out", "offline", "cover_open", "timeout",
   "error"), ``sale_id`` (the receipt that failed, "" for another job), ``job``.
-- ``key_changed``: ``old_key_id``, ``new_key_id`` (the key rotated or re-enrolled).
-- ``training_started`` / ``training_stopped``: ``staff_id``.
-- ``archive_made``: ``period``, ``file``, ``sha256``.
-- ``verification_run``: ``ok``, ``problems`` (the chains' first breaks, as sentences).
-- ``closure_made``: ``closure`` ("daily", "monthly", "annual"), ``period``, ``seq``.
+- ``key_changed``: ``old_key_id`` ("" when the new key is the first on record),
+  ``new_key_id``, ``reason`` ("enrolment").
+- ``training_started`` / ``training_stopped``: ``staff_id``, ``name``.
+- ``archive_made``: ``period``, ``file``, ``manifest_sha256``, ``entries``, ``source``
+  ("cli", "till"), ``by`` (``staff_id``, ``name``; absent from the command line).
+- ``verification_run``: ``ok``, ``entries`` (per chain), ``first_problem`` (``chain``,
+  ``seq``, ``code``, or null).
+- ``closure_made``: ``type`` ("day", "month", "year"), ``period``, ``closure_seq``,
+  ``total_cents``, ``automatic`` (made at the first act of the next period).
 """
 
 from __future__ import annotations
@@ -115,12 +119,12 @@ DETAIL_FIELDS: dict[str, tuple[str, ...]] = {
     SETTING_CHANGED: ("key", "old", "new"),
     SYNC_FAILED: ("error", "pending"),
     PRINTER_ERROR: ("code", "sale_id", "job"),
-    KEY_CHANGED: ("old_key_id", "new_key_id"),
-    TRAINING_STARTED: ("staff_id",),
-    TRAINING_STOPPED: ("staff_id",),
-    ARCHIVE_MADE: ("period", "file", "sha256"),
-    VERIFICATION_RUN: ("ok", "problems"),
-    CLOSURE_MADE: ("closure", "period", "seq"),
+    KEY_CHANGED: ("old_key_id", "new_key_id", "reason"),
+    TRAINING_STARTED: ("staff_id", "name"),
+    TRAINING_STOPPED: ("staff_id", "name"),
+    ARCHIVE_MADE: ("period", "file", "manifest_sha256", "entries", "source", "by"),
+    VERIFICATION_RUN: ("ok", "entries", "first_problem"),
+    CLOSURE_MADE: ("type", "period", "closure_seq", "total_cents", "automatic"),
 }
 KINDS: frozenset[str] = frozenset(DETAIL_FIELDS)
 

@@ -12,15 +12,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pos.config import DATABASE_FILE
+from pos.domain import fiscal_events as fe
 from pos.domain.archive_period import parse_period
 from pos.domain.errors import PosError
 from pos.domain.rights import Actor, Right, require
+from pos.services.software import software_version
 from pos.store import events
 from pos.store.archive_check import ArchiveReport, check_archive
 from pos.store.archive_writer import ArchiveResult, write_archive
 from pos.store.local_store import LocalStore
 
-ARCHIVE_MADE = "archive_made"
 #: Where archives go unless told otherwise: beside the store, in the data folder.
 ARCHIVE_FOLDER = "archives"
 
@@ -77,7 +78,7 @@ class Archives:
             events.record(
                 store.conn,
                 key,
-                ARCHIVE_MADE,
+                fe.ARCHIVE_MADE,
                 detail,
                 terminal_id=terminal,
                 actor=actor.staff_id if actor else "",
@@ -88,15 +89,3 @@ class Archives:
     @staticmethod
     def verify(path: Path) -> ArchiveReport:
         return check_archive(Path(path))
-
-
-def software_version() -> str:
-    """The installed package's version, else the source tree's."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("comptoir")
-    except metadata.PackageNotFoundError:
-        import pos
-
-        return getattr(pos, "__version__", "unknown")

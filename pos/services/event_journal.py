@@ -15,7 +15,6 @@ GUI thread.
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import sqlite3
 import time
@@ -25,22 +24,13 @@ from datetime import UTC, datetime
 from pos.domain import fiscal_events as fe
 from pos.domain.chain_entry import CHAINS, ChainEntry
 from pos.domain.rights import Actor
+from pos.services.software import software_version
 from pos.store import chains, events
 from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore, put_setting, read_setting
 from pos.store.sale_codec import utc_now
 
 VERSION_SETTING = "software_version"
-
-
-def software_version() -> str:
-    """The version printed and recorded: the installed package's, else ``pos``'s own."""
-    try:
-        return importlib.metadata.version("comptoir")
-    except importlib.metadata.PackageNotFoundError:
-        import pos
-
-        return str(getattr(pos, "__version__", "unknown"))
 
 
 def _ms(stamp: str) -> int:

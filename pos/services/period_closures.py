@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from pos.domain import fiscal_events as fe
 from pos.domain.chain_entry import CLOSURE, ChainEntry, signature_excerpt
 from pos.domain.closures import (
     DAY,
@@ -54,8 +55,6 @@ from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore
 from pos.store.sale_codec import utc_now
 from pos.store.signing_key import SigningKey
-
-CLOSURE_MADE = "closure_made"  # the JET event kind (pos.domain.fiscal_events at merge)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +93,7 @@ def _seal(
         "type": body["type"],
     }
     events.record_in(
-        conn, key, CLOSURE_MADE, detail, terminal_id=terminal_id, actor=actor, at=at, ref=ref
+        conn, key, fe.CLOSURE_MADE, detail, terminal_id=terminal_id, actor=actor, at=at, ref=ref
     )
     return ClosureMade.of(entry, body)
 

@@ -11,6 +11,7 @@ same transaction.
 
 from __future__ import annotations
 
+from pos.domain import fiscal_events as fe
 from pos.store import chains, events
 from pos.store.chains import KeyRecord
 from pos.store.db import write_transaction
@@ -18,7 +19,6 @@ from pos.store.local_store import LocalStore
 from pos.store.sale_codec import utc_now
 from pos.store.signing_key import SigningKey
 
-KEY_CHANGED = "key_changed"  # pos.domain.fiscal_events.KEY_CHANGED once part B lands
 #: The enrolment request carries at most this many keys that signed before the new one.
 MAX_EARLIER_KEYS = 100
 
@@ -45,7 +45,7 @@ def rotate_for_enrolment(
             "old_key_id": old.key_id if introduced else "",
             "reason": "enrolment",
         }
-        events.record_in(conn, new, KEY_CHANGED, detail, terminal_id=terminal, at=at)
+        events.record_in(conn, new, fe.KEY_CHANGED, detail, terminal_id=terminal, at=at)
     return old, new
 
 

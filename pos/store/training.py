@@ -15,6 +15,7 @@ import json
 import sqlite3
 from typing import Any
 
+from pos.domain import fiscal_events as fe
 from pos.domain.chain_entry import TRAINING, ChainEntry
 from pos.domain.sale import CompletedSale, SaleDraft
 from pos.store import chains, open_basket
@@ -38,7 +39,7 @@ from pos.store.sale_codec import (
 from pos.store.sales import validate_draft
 from pos.store.signing_key import KeyStore
 
-STARTED, STOPPED = "training_started", "training_stopped"
+STARTED, STOPPED = fe.TRAINING_STARTED, fe.TRAINING_STOPPED
 KIND = "sale"
 _COUNT = (
     "SELECT count(*) FROM chain_entries WHERE chain = 'training' AND kind = 'sale' "

@@ -51,8 +51,10 @@ def test_a_chain_rewrite_from_central_waits_for_a_manager_who_acknowledges_it(
 
     dialog.read_button.click()
     qtbot.waitUntil(
-        lambda: rows(data_dir, "SELECT staff_id, staff_name FROM sync_warning_acks")
-        == [("ines", "Inès")],
+        lambda: (
+            rows(data_dir, "SELECT staff_id, staff_name FROM sync_warning_acks")
+            == [("ines", "Inès")]
+        ),
         timeout=10_000,
     )
     assert app.witness.alerts.pending() == []  # the next manager is not asked again

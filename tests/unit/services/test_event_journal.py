@@ -128,7 +128,7 @@ def test_each_act_records_its_event_once_with_its_detail_and_author(store, till,
     assert sorted(kinds) == sorted(
         [fe.SIGNED_IN, fe.SESSION_OPENED, fe.LINE_VOIDED, fe.APPROVAL_GRANTED,
          fe.PRICE_OVERRIDDEN, fe.APPROVAL_GRANTED, fe.SALE_CANCELLED, fe.APPROVAL_GRANTED,
-         fe.DRAWER_OPENED, fe.SIGNED_IN, fe.SIGNED_OUT, fe.SESSION_CLOSED]
+         fe.DRAWER_OPENED, fe.SIGNED_IN, fe.SIGNED_OUT, fe.SESSION_CLOSED, fe.CLOSURE_MADE]
     )  # fmt: skip
     for kind, detail, actor in events(store):
         assert tuple(sorted(detail)) == tuple(sorted(fe.DETAIL_FIELDS[kind])), kind
