@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { canonical } from "../chains/canonical"
 import { COMPTOIR_LEDGER } from "../modules/comptoir-ledger"
 import type ComptoirLedgerService from "../modules/comptoir-ledger/service"
 import type { OperationResult } from "../modules/comptoir-ledger/service"
@@ -16,18 +17,6 @@ export function fingerprint(op: TillOperation): string {
     .update("\u0000")
     .update(canonical(op.payload))
     .digest("hex")
-}
-
-/** JSON with sorted keys: the same payload always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`
-  if (value && typeof value === "object") {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-    return `{${entries.join(",")}}`
-  }
-  return JSON.stringify(value ?? null)
 }
 
 /**

@@ -9,6 +9,7 @@ import { holds, oneSaleAtATime, shortfall, type Variant } from "./sale-stock"
 
 type Stock = Awaited<ReturnType<typeof shortfall>>
 import { OperationRefused, type Handler, type TillScope } from "./types"
+import { witnessSale } from "./chain-entry"
 
 export const STOCK_CORRECTED = "stock_corrected"
 export const TOTAL_DIFFERS = "medusa_total_differs"
@@ -39,6 +40,7 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress, f
   }
   const payload = parsed.data
   checkFigures(payload)
+  const sealed = payload.seal ? await witnessSale(container, op.op_id, op.payload.sale, payload.seal) : []
   const variants = await profiled("variants", () => loadVariants(container, scope, payload))
   const items = [...variants.values()].flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
   const recorded = await oneSaleAtATime(container, items, async (): Promise<RecordedSale> => {
@@ -63,7 +65,7 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress, f
     total = data[0]?.total
     corrected = !!data[0]?.metadata?.comptoir_stock_corrected
   }
-  const warnings: string[] = []
+  const warnings: string[] = [...sealed]
   if (corrected) warnings.push(STOCK_CORRECTED)
   if (!sameAmount(total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
   return { status: "accepted", order_id: recorded.order_id, warnings }
