@@ -185,6 +185,35 @@ def test_event_entries_are_kept_and_a_rewrite_a_gap_or_a_stranger_key_are_flagge
     assert first_kept["body"] == drawer.body  # the first one stays
 
 
+def test_a_terminal_rebuilt_with_a_fresh_key_is_flagged_chain_rewrite(
+    seed: Seed, admin: MedusaAdmin, tmp_path: Path
+) -> None:
+    """The whole till rebuilt consistently (a fresh data folder, a fresh key, linked again
+    under the same terminal id): every entry it signs again is caught by the witness."""
+    terminal = "TCH-AGAIN"
+    for root in ("a", "b"):
+        (tmp_path / root).mkdir()
+    first = linked_till(seed, tmp_path / "a", terminal)
+    assert run_sync(first) == 0
+    sell(first, terminal)
+    assert run_sync(first) == 0
+    rebuilt = linked_till(seed, tmp_path / "b", terminal)
+    assert run_sync(rebuilt) == 0
+    sale = sell(rebuilt, terminal)
+
+    assert run_sync(rebuilt) == 0  # recorded (the money was taken), flagged
+
+    with LocalStore(rebuilt / "store.db") as store:
+        warned = store.conn.execute("SELECT op_id, code FROM sync_warnings").fetchall()
+    assert (sale, "chain_rewrite") in warned  # ticket 1 again, another signature
+    assert (f"chain:{terminal}:event:1", "chain_rewrite") in warned  # not op_id_reused
+    view = witnessed(admin, terminal)
+    assert [k["replaced_root"] for k in view["keys"]].count(True) == 1
+    assert {(f["chain"], f["seq"], f["kind"]) for f in view["flags"]} >= {
+        ("ticket", 1, "chain_rewrite"), ("event", 1, "chain_rewrite")
+    }  # fmt: skip
+
+
 def test_without_the_plugin_a_chain_entry_is_set_aside_saying_why(
     make_backend, tmp_path: Path
 ) -> None:

@@ -20,6 +20,35 @@ export function fingerprint(op: TillOperation): string {
 }
 
 /**
+ * Kinds whose handler is idempotent by itself, applied without a ledger claim: the
+ * witness keys a chain entry by its terminal, chain, seq and signature. A terminal linked
+ * again from a fresh data folder reuses op ids (`chain:<terminal>:<chain>:<seq>`) for
+ * other entries: the witness must see them (`chain_rewrite`), not the ledger refuse them
+ * (`op_id_reused`).
+ */
+const OWN_IDEMPOTENCE = new Set(["chain_entry"])
+
+async function applyUnclaimed(container: MedusaContainer, scope: TillScope, op: TillOperation): Promise<Outcome> {
+  try {
+    const answer = await HANDLERS[op.kind]({
+      container,
+      scope,
+      op,
+      progress: null,
+      firstTry: false,
+      saveProgress: async () => {},
+    })
+    if (answer.status === "retry") return { op_id: op.op_id, status: "retry", reason: answer.reason }
+    return { ...answer, op_id: op.op_id } as Outcome
+  } catch (error) {
+    if (error instanceof OperationRefused) {
+      return { op_id: op.op_id, status: "rejected", code: error.code, reason: error.message }
+    }
+    return { op_id: op.op_id, status: "retry", reason: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/**
  * Applies a batch: operations of one lane in order, lanes side by side. A lane stops at
  * an operation answered `retry` (a later move must not run on a state the earlier one
  * did not leave); the rest of that lane is answered `retry` too.
@@ -71,6 +100,7 @@ export async function applyOne(
       reason: `This version of the Comptoir plugin does not apply ${op.kind} operations.`,
     }
   }
+  if (OWN_IDEMPOTENCE.has(op.kind)) return await applyUnclaimed(container, scope, op)
   const claim = await ledger.claim({
     id: op.op_id,
     kind: op.kind,
