@@ -23,7 +23,7 @@ REGISTERED_KEY_SETTING = "registered_key_id"
 
 
 def rotate_for_enrolment(
-    store: LocalStore, *, terminal_id: str = "", reason: str = "enrolment"
+    store: LocalStore, *, terminal_id: str = ""
 ) -> tuple[SigningKey, SigningKey]:
     """(old, new): the new key is the terminal's from now on, introduced by the old one.
 
@@ -39,11 +39,8 @@ def rotate_for_enrolment(
         chains.record_key(store.conn, old, first)  # a no-op when it already signed
         at = _just_after(max(first, latest or ""))
         chains.introduce_key(store.conn, old, new, at)
-        detail: dict[str, object] = {
-            "new_key_id": new.key_id,
-            "old_key_id": old.key_id,
-            "reason": reason,
-        }
+        # The fields pos.domain.fiscal_events.DETAIL_FIELDS names for key_changed.
+        detail: dict[str, object] = {"new_key_id": new.key_id, "old_key_id": old.key_id}
         events.record_in(store.conn, new, KEY_CHANGED, detail, terminal_id=terminal, at=at)
     return old, new
 
