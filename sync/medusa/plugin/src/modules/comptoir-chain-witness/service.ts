@@ -124,7 +124,9 @@ export default class ComptoirChainWitnessService extends MedusaService({ Termina
     const manager = sharedContext.transactionManager as EntityManager
     const slot = `${entry.terminal_id}:${entry.chain}`
     await manager.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`comptoir-chain:${slot}`])
-    const id = `${slot}:${entry.seq}:${createHash("sha256").update(entry.sig).digest("hex").slice(0, 16)}`
+    // The body too: a sale edited under its genuine seal must not take the genuine one's id.
+    const digest = createHash("sha256").update(`${entry.sig}\n${entry.body}`).digest("hex").slice(0, 16)
+    const id = `${slot}:${entry.seq}:${digest}`
     const [seen] = await manager.execute(`select "warnings" from "comptoir_chain_entry" where "id" = ?`, [id])
     if (seen) return seen.warnings as string[]
 

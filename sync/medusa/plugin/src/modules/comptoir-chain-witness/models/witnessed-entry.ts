@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * One chain entry as the till pushed it, with the witness's verdict. `id` is
- * `<terminal>:<chain>:<seq>:<hash of the signature>`, so the same entry sent again
+ * `<terminal>:<chain>:<seq>:<hash of the signature and body>`, so the same entry sent again
  * finds its first verdict. Only `witnessed` entries (signature valid under a registered
  * key, first for their seq) make the chain the later ones are checked against; the others
  * (`bad_signature`, `unknown_key`, `chain_rewrite`, or `not_witnessed` for a terminal that
