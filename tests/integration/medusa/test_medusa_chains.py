@@ -100,8 +100,8 @@ def test_a_forged_signature_or_an_edited_sale_is_flagged_bad_signature(
     terminal = "TCH-FORGE"
     till = linked_till(seed, tmp_path, terminal)
     assert run_sync(till) == 0
-    sales = [sell(till, terminal) for _ in range(3)]
-    genuine, forged, edited = (outbox_op(till, sale) for sale in sales)
+    sales = [sell(till, terminal) for _ in range(4)]
+    genuine, forged, edited, training = (outbox_op(till, sale) for sale in sales)
     # Signed by a key of the attacker's, naming the registered key.
     payload = json.loads(forged.payload_json)
     seal = payload["seal"]
@@ -113,14 +113,21 @@ def test_a_forged_signature_or_an_edited_sale_is_flagged_bad_signature(
     payload["sale"]["cashier"] = "Mallory"
     edited = OutgoingOperation(edited.op_id, edited.seq, "sale", canonical_json(payload))
 
-    with backend_of(till, terminal) as backend:
-        outcomes = backend.push([genuine, forged, edited])
+    # A sale passed off as a training one (outside the fiscal record): never an order.
+    payload = json.loads(training.payload_json)
+    payload["seal"]["chain"] = "training"
+    training = OutgoingOperation(training.op_id, training.seq, "sale", canonical_json(payload))
 
-    assert [(o.status, o.warnings) for o in outcomes] == [
+    with backend_of(till, terminal) as backend:
+        outcomes = backend.push([genuine, forged, edited, training])
+
+    assert [(o.status, o.warnings) for o in outcomes[:3]] == [
         ("accepted", ()),
         ("accepted", ("bad_signature",)),  # the money was taken: recorded, flagged
         ("accepted", ("bad_signature",)),
     ]
+    assert (outcomes[3].status, outcomes[3].code) == ("rejected", "invalid_payload")
+    assert orders_of_sale(admin, training.op_id) == []
     seqs = [json.loads(op.payload_json)["seal"]["seq"] for op in (forged, edited)]
     flags = [(f["chain"], f["seq"], f["kind"]) for f in witnessed(admin, terminal)["flags"]]
     assert flags == [("ticket", seqs[0], "bad_signature"), ("ticket", seqs[1], "bad_signature")]

@@ -39,6 +39,10 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress, f
     throw new OperationRefused("invalid_payload", `${issue.path.join(".")}: ${issue.message}`)
   }
   const payload = parsed.data
+  if (payload.seal && (payload.seal.chain !== "ticket" || payload.seal.ref !== payload.sale.id)) {
+    // A training sale (its own chain) or another sale's entry is never an order.
+    throw new OperationRefused("invalid_payload", "seal: a sale's seal is its own entry in the ticket chain.")
+  }
   checkFigures(payload)
   const sealed = payload.seal ? await witnessSale(container, op.op_id, op.payload.sale, payload.seal) : []
   const variants = await profiled("variants", () => loadVariants(container, scope, payload))
