@@ -72,6 +72,7 @@ from sync.medusa.plugin_chains import (
     CHAIN_ENTRY,
     not_witnessed_here,
     register_keys,
+    ticket_breaks,
     translate_chain_entry,
 )
 from sync.medusa.plugin_pickups import move_directly, translate_transition
@@ -286,7 +287,10 @@ class MedusaBackend:
             failed = next((f.exception() for f in futures if f.exception() is not None), None)
             if failed is not None:
                 raise failed
-        return [outcomes[index] for index in range(len(operations))]
+        done = [outcomes[index] for index in range(len(operations))]
+        if any(op.kind == "sale" for op in operations) and CHAIN_ENTRY in translators:
+            done = ticket_breaks(self.http, operations, done)  # the plugin witnesses chains
+        return done
 
     def _translators(self, resolved: Resolved) -> dict[str, Translator]:
         """The operation kinds sent through Comptoir's plugin (when it is installed and

@@ -11,9 +11,12 @@ aside at the till with the reason, as other till records are.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import ValidationError
 
@@ -25,6 +28,8 @@ from sync.ports import CentralRejected, OperationOutcome, OutgoingOperation
 
 CHAIN_ENTRY = "chain_entry"
 KEYS_PATH = "/admin/comptoir/terminals/{terminal}/keys"
+BREAKS_PATH = "/admin/comptoir/terminals/{terminal}/chains/breaks"
+CHAIN_BREAK = "chain_break"
 
 
 def translate_chain_entry(op: OutgoingOperation) -> dict[str, Any]:
@@ -59,7 +64,7 @@ def register_keys(http: MedusaHttp, terminal_id: str, keys: Sequence[dict[str, s
     """Register the terminal's keys (each after the one that introduced it) with the
     plugin; the key id it acknowledged. A refusal is a ``CentralRejected`` naming why."""
     checked = [TerminalKey.model_validate(key).model_dump(mode="json") for key in keys]
-    path = KEYS_PATH.format(terminal=terminal_id)
+    path = KEYS_PATH.format(terminal=quote(terminal_id, safe=""))
     answer = http.admin("POST", path, body={"keys": checked})
     acknowledged = answer.get("key_id")
     if not isinstance(acknowledged, str) or acknowledged != checked[-1]["key_id"]:
@@ -69,3 +74,33 @@ def register_keys(http: MedusaHttp, terminal_id: str, keys: Sequence[dict[str, s
             code="bad_reply",
         )
     return acknowledged
+
+
+def ticket_breaks(
+    http: MedusaHttp,
+    operations: Sequence[OutgoingOperation],
+    outcomes: list[OperationOutcome],
+) -> list[OperationOutcome]:
+    """The outcomes, each sale that follows a gap in its terminal's ticket chain warned
+    ``chain_break``. Asked once the whole push is applied: the plugin witnesses a batch's
+    sales side by side, so only then does a missing predecessor mean one never came."""
+    seqs: dict[str, dict[int, int]] = defaultdict(dict)  # terminal -> seq -> index
+    for index, (op, outcome) in enumerate(zip(operations, outcomes, strict=True)):
+        if op.kind != "sale" or outcome.status not in ("accepted", "duplicate"):
+            continue
+        seal = json.loads(op.payload_json).get("seal")
+        if isinstance(seal, dict) and seal.get("chain") == "ticket":
+            seqs[str(seal["terminal_id"])][int(seal["seq"])] = index
+    found = list(outcomes)
+    for terminal, indexes in seqs.items():
+        path = BREAKS_PATH.format(terminal=quote(terminal, safe=""))
+        ordered = sorted(indexes)
+        for start in range(0, len(ordered), 1000):
+            body = {"chain": "ticket", "seqs": ordered[start : start + 1000]}
+            for seq in http.admin("POST", path, body=body).get("breaks") or ():
+                index = indexes.get(seq) if isinstance(seq, int) else None
+                if index is not None and CHAIN_BREAK not in found[index].warnings:
+                    outcome = found[index]
+                    warnings = (*outcome.warnings, CHAIN_BREAK)
+                    found[index] = dataclasses.replace(outcome, warnings=warnings)
+    return found

@@ -133,6 +133,33 @@ def test_a_forged_signature_or_an_edited_sale_is_flagged_bad_signature(
     assert flags == [("ticket", seqs[0], "bad_signature"), ("ticket", seqs[1], "bad_signature")]
 
 
+def test_a_sale_whose_predecessor_never_came_is_a_chain_break(
+    seed: Seed, admin: MedusaAdmin, tmp_path: Path
+) -> None:
+    """A sale's op dropped from the outbox (its entry kept in the chain): the next one is
+    flagged once the push is applied, though sales are witnessed side by side."""
+    terminal = "TCH-GAP"
+    till = linked_till(seed, tmp_path, terminal)
+    assert run_sync(till) == 0
+    first, _dropped, third, fourth = (outbox_op(till, sell(till, terminal)) for _ in range(4))
+
+    with backend_of(till, terminal) as backend:
+        outcomes = backend.push([first, third, fourth])
+
+    assert [(o.status, o.warnings) for o in outcomes] == [
+        ("accepted", ()),
+        ("accepted", ("chain_break",)),
+        ("accepted", ()),
+    ]
+    seq = json.loads(third.payload_json)["seal"]["seq"]
+    view = witnessed(admin, terminal)
+    assert [(f["chain"], f["seq"], f["kind"]) for f in view["flags"]] == [
+        ("ticket", seq, "chain_break")
+    ]
+    [ticket] = [c for c in view["chains"] if c["chain"] == "ticket"]
+    assert ticket["gaps"] == [[seq - 1, seq - 1]]
+
+
 def test_event_entries_are_kept_and_a_rewrite_a_gap_or_a_stranger_key_are_flagged(
     seed: Seed, admin: MedusaAdmin, tmp_path: Path
 ) -> None:

@@ -198,6 +198,41 @@ export default class ComptoirChainWitnessService extends MedusaService({ Termina
     return !!row
   }
 
+  /**
+   * Of these seqs, the ones whose previous entry never came while earlier ones did: a
+   * break, flagged on the entry (`chain_break`). Asked by the adapter once a whole push
+   * is applied: a batch's sales are witnessed side by side, so a missing predecessor
+   * means something only when no sale of the push is still on its way.
+   */
+  @InjectTransactionManager()
+  async breaksAmong(
+    terminalId: string,
+    chain: string,
+    seqs: number[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number[]> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`comptoir-chain:${terminalId}:${chain}`])
+    const rows = await manager.execute(
+      `select e."id", e."seq", e."warnings" from "comptoir_chain_entry" e
+        where e."terminal_id" = ? and e."chain" = ? and e."verdict" = 'witnessed' and e."seq" = any(?::int[])
+          and not exists (select 1 from "comptoir_chain_entry" p
+                           where p."terminal_id" = e."terminal_id" and p."chain" = e."chain" and p."seq" = e."seq" - 1)
+          and exists (select 1 from "comptoir_chain_entry" q
+                       where q."terminal_id" = e."terminal_id" and q."chain" = e."chain" and q."seq" < e."seq" - 1)`,
+      [terminalId, chain, `{${seqs.map((n) => Math.trunc(n)).join(",")}}`]
+    )
+    for (const row of rows as any[]) {
+      const warnings = row.warnings as string[]
+      if (warnings.includes(CHAIN_BREAK)) continue
+      await manager.execute(`update "comptoir_chain_entry" set "warnings" = ?::jsonb, "updated_at" = now() where "id" = ?`, [
+        JSON.stringify([...warnings, CHAIN_BREAK]),
+        row.id,
+      ])
+    }
+    return (rows as any[]).map((row) => Number(row.seq)).sort((a, b) => a - b)
+  }
+
   /** What the witness holds for one terminal: its keys, each chain's head and gaps, the
    * entries flagged (the admin's view; the till reads its warnings from its pushes). */
   @InjectManager()
