@@ -223,6 +223,11 @@ def run_link_medusa(data_dir: Path, settings_file: Path, terminal_id: str) -> in
     print(f"Terminal {terminal_id} of store {linked.store_id} now syncs with Medusa.")
     if linked.plugin_version:
         print(f"Comptoir's plugin {linked.plugin_version} is installed in this Medusa.")
+        if linked.registered_key_id:
+            print(
+                f"This terminal's signing key {linked.registered_key_id} is registered there: "
+                "Medusa checks and witnesses its signed chains."
+            )
     else:
         print(
             "Comptoir's plugin is NOT installed in this Medusa (comptoir-medusa-plugin, see "

@@ -18,18 +18,24 @@ from typing import TYPE_CHECKING
 
 from pos.config import DATABASE_FILE
 from pos.domain.errors import PosError
+from pos.services.terminal_keys import (
+    REGISTERED_KEY_SETTING,
+    key_lineage,
+    rotate_for_enrolment,
+    terminal_keys,
+)
 from pos.store.local_store import LocalStore
 from sync.ports import CentralError
 
 if TYPE_CHECKING:  # the clients load httpx, pydantic and keyring: only when they are used
     from sync.client.carts import HttpCarts
     from sync.engine import SyncEngine, SyncStatus
-    from sync.medusa import MedusaSettings
+    from sync.medusa import MedusaBackend, MedusaSettings
     from sync.medusa.web_carts import MedusaCarts
 
 _KEYS = ("central_url", "central_store_id", "central_terminal_id", "central_ca_file")
 #: The signing key central acknowledged at enrolment (its id): the one it checks against.
-REGISTERED_KEY = "registered_key_id"
+REGISTERED_KEY = REGISTERED_KEY_SETTING
 BACKEND_KEY = "central_backend"  # "central" (our own API, the default) or "medusa"
 MEDUSA_FILE = "medusa.toml"  # the Medusa settings and keys, owner-only, in the data folder
 #: Comptoir's plugin as found in Medusa at link time: its version, "" when not installed.
@@ -84,7 +90,6 @@ def enrol_terminal(
     cursors belong to that one (use a new data folder)."""
     from dataclasses import asdict
 
-    from pos.services.terminal_keys import key_lineage, rotate_for_enrolment
     from sync.client import TokenStore, enrol
 
     existing = read_link(store)
@@ -165,6 +170,7 @@ def medusa_settings(data_dir: Path) -> MedusaSettings:
 class MedusaLinked:
     store_id: str
     plugin_version: str  # "": Comptoir's plugin is not installed in that Medusa
+    registered_key_id: str = ""  # the terminal key the plugin acknowledged ("": none)
 
 
 def link_medusa(
@@ -191,8 +197,9 @@ def link_medusa(
         handle.write(text)
     try:
         settings = medusa_settings(data_dir)
-        with MedusaBackend(settings) as backend:
+        with MedusaBackend(settings, terminal_id=terminal_id) as backend:
             resolved = backend.verify()
+            registered = _register_key(store, backend, terminal_id)
     except (PosError, MedusaSettingsError, CentralError) as exc:
         target.unlink(missing_ok=True)
         message = exc.message if isinstance(exc, PosError | CentralError) else str(exc)
@@ -206,7 +213,21 @@ def link_medusa(
     store.set_setting("store_name", resolved.store_name)
     plugin = resolved.plugin.version if resolved.plugin else ""
     store.set_setting(MEDUSA_PLUGIN_KEY, plugin)
-    return MedusaLinked(store_id, plugin)
+    store.set_setting(REGISTERED_KEY, registered)
+    return MedusaLinked(store_id, plugin, registered)
+
+
+def _register_key(store: LocalStore, backend: MedusaBackend, terminal_id: str) -> str:
+    """A fresh key for this terminal, registered with Comptoir's plugin when it witnesses
+    chains: the key id it acknowledged, "" when this Medusa cannot keep it (the notes
+    say what is then unchecked)."""
+    from sync.medusa.plugin_chains import CHAIN_ENTRY
+
+    rotate_for_enrolment(store, terminal_id=terminal_id)
+    plugin = backend.verify().plugin
+    if plugin is None or not plugin.applies(CHAIN_ENTRY):
+        return ""
+    return backend.register_keys(terminal_keys(store))
 
 
 def medusa_plugin(store: LocalStore, link: CentralLink | None) -> str | None:

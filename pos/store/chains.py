@@ -177,13 +177,26 @@ def keys(conn: sqlite3.Connection) -> list[KeyRecord]:
     return [KeyRecord(*row) for row in conn.execute(_KEYS)]
 
 
+def keys_in_order(conn: sqlite3.Connection) -> list[KeyRecord]:
+    """Every key, each after the key that introduced it (roots by creation time first):
+    two keys listed in the same millisecond still come parent first."""
+    pending, ordered = keys(conn), []
+    while pending:
+        done = {record.key_id for record in ordered}
+        ready = [r for r in pending if not r.introduced_by or r.introduced_by in done]
+        ready = ready or pending[:1]  # an introducer never listed: its child, as is
+        ordered.extend(ready)
+        pending = [r for r in pending if r not in ready]
+    return ordered
+
+
 def trusted_keys(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str]]:
     """(trusted key_id → PEM, untrusted key_id → why). The first root is trusted (it is
     the one registered at enrolment); every later key must be introduced by a trusted key
     whose signature over it verifies."""
     trusted: dict[str, str] = {}
     untrusted: dict[str, str] = {}
-    for record in keys(conn):
+    for record in keys_in_order(conn):
         if not record.introduced_by:
             if not trusted and not untrusted:
                 trusted[record.key_id] = record.public_pem

@@ -100,10 +100,15 @@ class KeyStore:
         return self._key
 
     def rotate(self) -> tuple[SigningKey, SigningKey]:
-        """(old, new): a fresh key replaces the current one (at enrolment)."""
+        """(old, new): a fresh key replaces the current one."""
         old = self.current()
-        self._key = self._keep(SigningKey.generate())
-        return old, self._key
+        return old, self.replace(SigningKey.generate())
+
+    def replace(self, key: SigningKey) -> SigningKey:
+        """Keep ``key`` as the terminal's from now on (once its introduction is on record:
+        ``pos.services.terminal_keys``)."""
+        self._key = self._keep(key)
+        return key
 
     def _keep(self, key: SigningKey) -> SigningKey:
         pem = key.private_pem()

@@ -22,6 +22,9 @@ sale (pushed once)     with Comptoir's plugin: an order made exactly as the till
                        (``plugin_sales.py``; the plugin's ledger is the idempotency key);
                        without: cart of the POS channel completed into an order, then
                        fulfilled at the location; cart id kept with the sale = key
+chain_entry op         with Comptoir's plugin: kept, its signature checked against the
+(and a sale's seal)    terminal's keys registered at link time, witnessed per chain
+                       (``plugin_chains.py``); without it: refused ``not_supported``
 stock_movement op      with Comptoir's plugin: the delta applied to the variant's levels
                        at the location, exactly once (``plugin_stock.py``); without it:
                        refused (Medusa keeps absolute counts)
@@ -65,6 +68,13 @@ from sync.medusa.feeds import CustomersFeed, PickupsFeed, StockFeed
 from sync.medusa.http import CALL_DEADLINE_S, TIMEOUT, MedusaHttp
 from sync.medusa.lanes import lanes
 from sync.medusa.pickups import PickupDesk
+from sync.medusa.plugin_chains import (
+    CHAIN_ENTRY,
+    not_witnessed_here,
+    register_keys,
+    ticket_breaks,
+    translate_chain_entry,
+)
 from sync.medusa.plugin_pickups import move_directly, translate_transition
 from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.plugin_sales import sale_translator
@@ -213,6 +223,8 @@ class MedusaBackend:
                 return push_transition(op, pusher.desk, self.state)
             if op.kind in KEPT_KINDS:
                 return not_kept_here(op)
+            if op.kind == CHAIN_ENTRY:
+                return not_witnessed_here(op)
             return OperationOutcome(
                 op.op_id,
                 "rejected",
@@ -275,7 +287,10 @@ class MedusaBackend:
             failed = next((f.exception() for f in futures if f.exception() is not None), None)
             if failed is not None:
                 raise failed
-        return [outcomes[index] for index in range(len(operations))]
+        done = [outcomes[index] for index in range(len(operations))]
+        if any(op.kind == "sale" for op in operations) and CHAIN_ENTRY in translators:
+            done = ticket_breaks(self.http, operations, done)  # the plugin witnesses chains
+        return done
 
     def _translators(self, resolved: Resolved) -> dict[str, Translator]:
         """The operation kinds sent through Comptoir's plugin (when it is installed and
@@ -287,8 +302,21 @@ class MedusaBackend:
             "pickup_transition": translate_transition,
             "stock_movement": movement_translator(self.state),
             **dict.fromkeys(KEPT_KINDS, translate_till_day),
+            CHAIN_ENTRY: translate_chain_entry,
         }
         return {kind: t for kind, t in mine.items() if resolved.plugin.applies(kind)}
+
+    def register_keys(self, keys: Sequence[dict[str, str]]) -> str:
+        """Register this terminal's signing keys with Comptoir's plugin (``link-medusa``);
+        the key id it acknowledged. ``CentralRejected`` when the plugin cannot keep them."""
+        resolved = self._ready()
+        if resolved.plugin is None or not resolved.plugin.applies(CHAIN_ENTRY):
+            raise CentralRejected(
+                "This Medusa has no Comptoir plugin witnessing the till's chains: the "
+                "terminal's key is not registered there.",
+                code="not_supported",
+            )
+        return register_keys(self.http, self.terminal_id, keys)
 
     def _scope(self) -> Scope:
         return Scope(

@@ -5,7 +5,9 @@ chain of ~9 calls, mostly waiting on Medusa). The moves of one pickup order are 
 reads the order's version and state that the move before it wrote, so prepare, ready and
 handover queued offline and sent in one batch must run one after the other, in the order
 the desk made them; so must a handover and the sale that took its money (``sale_id``).
-So do one till session's opening, cash movements and Z, in the order the till made them.
+So do one till session's opening, cash movements and Z, in the order the till made them,
+and the entries of one signed chain (``chain_entry``), so the plugin's witness sees each
+after the one it links to.
 A lane is such a chain; lanes run in parallel, each in batch order.
 """
 
@@ -45,6 +47,9 @@ def lanes(operations: Sequence[OutgoingOperation]) -> list[list[int]]:
 
 def _keys(op: OutgoingOperation) -> list[tuple[str, str]]:
     keys = [("op", op.op_id)]
+    if op.kind == "chain_entry":  # op id chain:<terminal>:<chain>:<seq>
+        keys.append(("chain", op.op_id.rsplit(":", 1)[0]))
+        return keys
     if op.kind not in ("pickup_transition", *TILL_DAY):
         return keys
     try:

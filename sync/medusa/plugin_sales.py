@@ -3,12 +3,14 @@
 The plugin records the sale as an order exactly as the till sold it (its workflow is
 ``sync/medusa/plugin/src/workflows/record-sale``); the adapter's part is only to name each
 line's Medusa variant, which the till knows by its own integer product id
-(``AdapterState``). The record is otherwise sent as sealed: the plugin keeps its
-figures on the order as the fiscal record.
+(``AdapterState``). The record is otherwise sent as sealed, with its seal (the signed
+ticket entry): the plugin keeps its figures and the seal on the order as the fiscal
+record, and checks the signature over the record (``plugin_chains.py``).
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import ValidationError
@@ -29,8 +31,10 @@ def sale_translator(state: AdapterState):
             first = exc.errors(include_url=False, include_input=False)[0]
             where = ".".join(str(part) for part in first["loc"])
             raise PayloadRefused(INVALID_PAYLOAD, f"{where}: {first['msg']}") from None
-        # As sealed: an optional field absent from the record stays absent (not null).
-        sale = payload.sale.model_dump(mode="json", exclude_unset=True)
+        # As sealed, from the payload's own text: the plugin rebuilds the signed body
+        # from this record (minus the variant ids added here), so not one byte may move.
+        raw: dict[str, Any] = json.loads(op.payload_json)
+        sale: dict[str, Any] = raw["sale"]
         for line in sale["lines"]:
             variant = state.variant_for(line["product_id"], line["sku"])
             if variant is None:
@@ -40,9 +44,8 @@ def sale_translator(state: AdapterState):
                     "not a Medusa variant this till has seen",
                 )
             line["variant_id"] = variant
-            del line["product_id"], line["barcode"]
         if payload.seal is not None:
-            return {"sale": sale, "seal": payload.seal.model_dump(mode="json")}
-        return {"sale": sale, "journal": payload.journal.model_dump(mode="json")}  # type: ignore[union-attr]
+            return {"sale": sale, "seal": raw["seal"]}
+        return {"sale": sale, "journal": raw["journal"]}
 
     return translate

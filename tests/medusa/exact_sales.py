@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import uuid
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
 from pos.domain.basket import Basket
+from pos.domain.chain_entry import GENESIS, TICKET, ChainEntry
 from pos.domain.discount import Discount
 from pos.domain.product import Product, SoldBy
 from pos.domain.tenders import Payment, TenderKind
+from pos.store.sale_codec import canonical_json
+from pos.store.signing_key import SigningKey
 from sync.medusa.money import decimal_of, to_cents
 from sync.medusa.sales import payload_text
 from sync.ports import OutgoingOperation
@@ -93,14 +97,30 @@ def add_products(admin: MedusaAdmin, seed: Seed) -> None:
         seed.inventory_items[sku] = item
 
 
+def _fresh_terminal() -> str:
+    return f"TX-{uuid.uuid4().hex[:8]}"
+
+
 @dataclasses.dataclass
 class TillChain:
-    """One terminal's journal: each sale is sealed after the previous one."""
+    """One terminal's ticket chain: each sale is signed after the previous one, as the
+    till's checkout seals it (``seal``: its ticket-chain entry, without the body, which
+    is the sale record). ``legacy``: the hash journal seal of an older till's outbox.
+    Each chain is its own terminal unless named: Medusa witnesses a terminal's chain
+    once its key is registered (``register``)."""
 
-    terminal_id: str = "T01"
+    terminal_id: str = dataclasses.field(default_factory=_fresh_terminal)
+    legacy: bool = False
+    key: SigningKey = dataclasses.field(default_factory=SigningKey.generate)
     ticket_no: int = 0
     head: str = GENESIS_HASH
+    last_sig: str = GENESIS
     grand_total: int = 0
+
+    def register(self, admin: MedusaAdmin) -> None:
+        """Register this terminal's key with Comptoir's plugin, as ``link-medusa`` does."""
+        key = {"key_id": self.key.key_id, "public_pem": self.key.public_pem}
+        admin.post(f"/admin/comptoir/terminals/{self.terminal_id}/keys", {"keys": [key]})
 
     def operation(self, sale_id: str, basket: Basket, payment: Payment) -> OutgoingOperation:
         totals = basket.totals()
@@ -127,15 +147,26 @@ class TillChain:
             ],
             "vat": [dataclasses.asdict(v) for v in totals.vat],
         }
-        prev, self.head = self.head, chain_hash(self.head, sale)
         self.grand_total += totals.total_cents
-        journal = {
-            "seq": self.ticket_no,
-            "hash": self.head,
-            "prev_hash": prev,
-            "grand_total_cents": self.grand_total,
-        }
-        payload = {"journal": journal, "sale": sale}
+        if self.legacy:
+            prev, self.head = self.head, chain_hash(self.head, sale)
+            journal = {
+                "seq": self.ticket_no,
+                "hash": self.head,
+                "prev_hash": prev,
+                "grand_total_cents": self.grand_total,
+            }
+            payload: dict[str, Any] = {"journal": journal, "sale": sale}
+        else:
+            entry = ChainEntry(
+                self.terminal_id, TICKET, self.ticket_no, "sale", sale_id,
+                sale["completed_at"], self.key.key_id, self.last_sig, canonical_json(sale),
+            )  # fmt: skip
+            entry = entry.signed(self.key.sign(entry.signed_bytes()))
+            self.last_sig = entry.sig
+            seal = {name: getattr(entry, name) for name in ChainEntry.__slots__}
+            del seal["body"]
+            payload = {"sale": sale, "seal": seal}
         return OutgoingOperation(sale_id, self.ticket_no, "sale", payload_text(payload))
 
 

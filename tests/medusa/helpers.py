@@ -16,6 +16,9 @@ import pytest
 import tomli_w
 
 from pos.cli import run_link_medusa
+from pos.domain.chain_entry import GENESIS, TICKET, ChainEntry
+from pos.store.sale_codec import canonical_json
+from pos.store.signing_key import SigningKey
 from sync.medusa import MedusaBackend
 from sync.medusa.sales import payload_text
 from sync.ports import OutgoingOperation
@@ -69,8 +72,10 @@ def sale_operation(
     ticket_no: int = 1,
     seq: int = 1,
     prev_hash: str = "0" * 64,
+    legacy: bool = False,
 ) -> OutgoingOperation:
-    """A ``sale`` outbox operation for (catalog item, quantity) lines, paid by card."""
+    """A ``sale`` outbox operation for (catalog item, quantity) lines, paid by card,
+    sealed by its ticket-chain entry (``legacy``: by an older till's hash journal)."""
     sale_lines = []
     total = 0
     for line_no, (item, quantity) in enumerate(lines, start=1):
@@ -107,12 +112,22 @@ def sale_operation(
         "tenders": [{"seq": 1, "kind": "card", "amount_cents": total, "reference": ""}],
         "vat": [],
     }
-    digest = hashlib.sha256(f"{prev_hash}\n{sale_id}".encode()).hexdigest()
-    payload = {
-        "journal": {"seq": seq, "hash": digest, "prev_hash": prev_hash, "grand_total_cents": total},
-        "sale": sale,
-    }
+    payload: dict[str, Any] = {"sale": sale}
+    if legacy:  # an older till's outbox: the hash journal seal
+        digest = hashlib.sha256(f"{prev_hash}\n{sale_id}".encode()).hexdigest()
+        journal = {"seq": seq, "hash": digest, "prev_hash": prev_hash, "grand_total_cents": total}
+        payload["journal"] = journal
+    else:  # the sale's signed ticket entry, by a key of the tests' own (not registered)
+        prev = GENESIS if seq == 1 else _TEST_KEY.sign(prev_hash.encode())
+        entry = ChainEntry(terminal_id, TICKET, seq, "sale", sale_id, sale["completed_at"],
+                           _TEST_KEY.key_id, prev, canonical_json(sale))  # fmt: skip
+        entry = entry.signed(_TEST_KEY.sign(entry.signed_bytes()))
+        seal = {name: getattr(entry, name) for name in ChainEntry.__slots__ if name != "body"}
+        payload["seal"] = seal
     return OutgoingOperation(sale_id, seq, "sale", payload_text(payload))
+
+
+_TEST_KEY = SigningKey.generate()
 
 
 SALE_KEY = "comptoir_sale_id"

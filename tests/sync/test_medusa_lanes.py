@@ -50,3 +50,17 @@ def test_one_till_sessions_records_go_in_order_in_one_lane() -> None:
         day("z-ts-1", "till_session_closed", "ts-1"),
     ]  # fmt: skip
     assert lanes(batch) == [[0, 2, 4], [1], [3]]
+
+
+def entry(terminal: str, chain: str, seq: int) -> OutgoingOperation:
+    return OutgoingOperation(f"chain:{terminal}:{chain}:{seq}", seq, "chain_entry", "{}")
+
+
+def test_one_chains_entries_go_in_order_in_one_lane() -> None:
+    """Comptoir's plugin witnesses each entry after the one it links to: a chain's entries
+    never overtake one another (a missing one is then a break, not a race)."""
+    batch = [
+        entry("T1", "event", 7), sale("s1"), entry("T1", "closure", 2),
+        entry("T1", "event", 8), entry("T2", "event", 8), entry("T1", "event", 9),
+    ]  # fmt: skip
+    assert lanes(batch) == [[0, 3, 5], [1], [2], [4]]

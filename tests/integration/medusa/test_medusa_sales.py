@@ -4,6 +4,8 @@ by the old cart path (a Medusa without Comptoir's plugin; through the plugin:
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sync.ports import CentralUnavailable
@@ -46,6 +48,8 @@ def test_a_sale_is_recorded_once_and_takes_stock_once(backend, admin, seed):
     assert again.status == "duplicate"
     orders = orders_of_sale(admin, "S-T01-clean-1")
     assert [order["status"] for order in orders] == ["completed"]
+    seal = json.loads(operation.payload_json)["seal"]  # the signed ticket entry, kept
+    assert orders[0]["metadata"]["comptoir_seal"] == seal
     after = level_at(admin, seed, "STYLO-NOIR")
     assert after["stocked"] == before["stocked"] - 3
     assert after["reserved"] == before["reserved"]  # the reservation was consumed

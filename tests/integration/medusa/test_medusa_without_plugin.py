@@ -58,6 +58,7 @@ def test_link_medusa_says_the_plugin_is_missing_and_what_that_costs(
     with LocalStore(till / "store.db") as store:
         summary = summarize(store, till)
         assert summary.medusa_plugin == ""  # the status bar tells the staff
+        assert store.setting("registered_key_id") == ""  # no witness of the signed chains
         checkout = Checkout(store, terminal_id="T01", actor=a_cashier("Inès"))
         calls = cart_calls(till, read_link(store))
         with pytest.raises(PosError) as refused:

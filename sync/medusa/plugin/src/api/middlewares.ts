@@ -2,6 +2,8 @@ import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework
 import { PostOperations } from "./admin/comptoir/operations/validators"
 import { PostExpire } from "./admin/comptoir/pickups/expire/validators"
 import { PostStaff, PostStaffPin } from "./admin/comptoir/staff/validators"
+import { PostChainBreaks } from "./admin/comptoir/terminals/[terminal_id]/chains/breaks/validators"
+import { PostTerminalKeys } from "./admin/comptoir/terminals/[terminal_id]/keys/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -26,6 +28,16 @@ export default defineMiddlewares({
       matcher: "/admin/comptoir/staff/:id/pin",
       method: "POST",
       middlewares: [validateAndTransformBody(PostStaffPin)],
+    },
+    {
+      matcher: "/admin/comptoir/terminals/:terminal_id/keys",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostTerminalKeys)],
+    },
+    {
+      matcher: "/admin/comptoir/terminals/:terminal_id/chains/breaks",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostChainBreaks)],
     },
   ],
 })

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { canonical } from "../chains/canonical"
 import { COMPTOIR_LEDGER } from "../modules/comptoir-ledger"
 import type ComptoirLedgerService from "../modules/comptoir-ledger/service"
 import type { OperationResult } from "../modules/comptoir-ledger/service"
@@ -18,16 +19,33 @@ export function fingerprint(op: TillOperation): string {
     .digest("hex")
 }
 
-/** JSON with sorted keys: the same payload always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`
-  if (value && typeof value === "object") {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-    return `{${entries.join(",")}}`
+/**
+ * Kinds whose handler is idempotent by itself, applied without a ledger claim: the
+ * witness keys a chain entry by its terminal, chain, seq and signature. A terminal linked
+ * again from a fresh data folder reuses op ids (`chain:<terminal>:<chain>:<seq>`) for
+ * other entries: the witness must see them (`chain_rewrite`), not the ledger refuse them
+ * (`op_id_reused`).
+ */
+const OWN_IDEMPOTENCE = new Set(["chain_entry"])
+
+async function applyUnclaimed(container: MedusaContainer, scope: TillScope, op: TillOperation): Promise<Outcome> {
+  try {
+    const answer = await HANDLERS[op.kind]({
+      container,
+      scope,
+      op,
+      progress: null,
+      firstTry: false,
+      saveProgress: async () => {},
+    })
+    if (answer.status === "retry") return { op_id: op.op_id, status: "retry", reason: answer.reason }
+    return { ...answer, op_id: op.op_id } as Outcome
+  } catch (error) {
+    if (error instanceof OperationRefused) {
+      return { op_id: op.op_id, status: "rejected", code: error.code, reason: error.message }
+    }
+    return { op_id: op.op_id, status: "retry", reason: error instanceof Error ? error.message : String(error) }
   }
-  return JSON.stringify(value ?? null)
 }
 
 /**
@@ -82,6 +100,7 @@ export async function applyOne(
       reason: `This version of the Comptoir plugin does not apply ${op.kind} operations.`,
     }
   }
+  if (OWN_IDEMPOTENCE.has(op.kind)) return await applyUnclaimed(container, scope, op)
   const claim = await ledger.claim({
     id: op.op_id,
     kind: op.kind,

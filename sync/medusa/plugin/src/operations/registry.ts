@@ -1,4 +1,5 @@
 import { approval } from "./approval"
+import { chainEntry } from "./chain-entry"
 import { pickupTransition } from "./pickup-transition"
 import { recordSale } from "./sale"
 import { stockMovement } from "./stock-movement"
@@ -12,6 +13,7 @@ import type { Handler } from "./types"
  */
 export const HANDLERS: Record<string, Handler> = {
   approval,
+  chain_entry: chainEntry,
   pickup_transition: pickupTransition,
   sale: recordSale,
   stock_movement: stockMovement,

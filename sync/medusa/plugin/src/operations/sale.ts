@@ -9,6 +9,7 @@ import { holds, oneSaleAtATime, shortfall, type Variant } from "./sale-stock"
 
 type Stock = Awaited<ReturnType<typeof shortfall>>
 import { OperationRefused, type Handler, type TillScope } from "./types"
+import { witnessSale } from "./chain-entry"
 
 export const STOCK_CORRECTED = "stock_corrected"
 export const TOTAL_DIFFERS = "medusa_total_differs"
@@ -38,7 +39,12 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress, f
     throw new OperationRefused("invalid_payload", `${issue.path.join(".")}: ${issue.message}`)
   }
   const payload = parsed.data
+  if (payload.seal && (payload.seal.chain !== "ticket" || payload.seal.ref !== payload.sale.id)) {
+    // A training sale (its own chain) or another sale's entry is never an order.
+    throw new OperationRefused("invalid_payload", "seal: a sale's seal is its own entry in the ticket chain.")
+  }
   checkFigures(payload)
+  const sealed = payload.seal ? await witnessSale(container, op.op_id, op.payload.sale, payload.seal) : []
   const variants = await profiled("variants", () => loadVariants(container, scope, payload))
   const items = [...variants.values()].flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
   const recorded = await oneSaleAtATime(container, items, async (): Promise<RecordedSale> => {
@@ -63,7 +69,7 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress, f
     total = data[0]?.total
     corrected = !!data[0]?.metadata?.comptoir_stock_corrected
   }
-  const warnings: string[] = []
+  const warnings: string[] = [...sealed]
   if (corrected) warnings.push(STOCK_CORRECTED)
   if (!sameAmount(total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
   return { status: "accepted", order_id: recorded.order_id, warnings }

@@ -1,9 +1,11 @@
 import { z } from "@medusajs/framework/zod"
+import { ChainSeal } from "../../chains/wire"
 import { OperationRefused } from "../../operations/types"
 
 /**
  * A till sale as the adapter sends it: the sealed sale record (integer cents, grams for
- * goods sold by weight) with each line's Medusa variant, and its journal seal.
+ * goods sold by weight) with each line's Medusa variant, and its seal: the signed ticket
+ * entry (`seal`), or the hash journal entry of an older till's outbox (`journal`).
  */
 const Cents = z.number().int().min(0).max(100_000_000)
 const Line = z.object({
@@ -38,7 +40,11 @@ export const SalePayload = z.object({
       z.object({ vat_bp: z.number().int(), base_cents: Cents, vat_cents: Cents, total_cents: Cents })
     ),
   }),
-  journal: z.record(z.string(), z.unknown()),
+  seal: ChainSeal.optional(),
+  journal: z.record(z.string(), z.unknown()).optional(),
+}).refine((p) => (p.seal === undefined) !== (p.journal === undefined), {
+  message: "a sale carries exactly one of seal and journal",
+  path: ["seal"],
 })
 export type SalePayload = z.infer<typeof SalePayload>
 export type SaleLine = z.infer<typeof Line>
@@ -188,7 +194,8 @@ export function orderInput(
       comptoir_change_cents: sale.change_cents,
       comptoir_tenders: sale.tenders,
       comptoir_vat: sale.vat,
-      comptoir_journal: payload.journal,
+      // The fiscal record's link: the signed ticket entry (its body is this sale).
+      ...(payload.seal ? { comptoir_seal: payload.seal } : { comptoir_journal: payload.journal }),
       ...(stockCorrected ? { comptoir_stock_corrected: true } : {}),
     },
   }
