@@ -50,11 +50,11 @@ def chain_name(chain: str) -> str:
     """A chain of the fiscal record (or the store-wide checks) by its name on screen."""
     names = {
         "journal": QCoreApplication.translate("FiscalRecord", "Legacy journal"),
-        "ticket": QCoreApplication.translate("FiscalRecord", "Tickets"),
-        "duplicate": QCoreApplication.translate("FiscalRecord", "Duplicates"),
-        "closure": QCoreApplication.translate("FiscalRecord", "Closures"),
-        "event": QCoreApplication.translate("FiscalRecord", "Event journal (JET)"),
-        "training": QCoreApplication.translate("FiscalRecord", "Training"),
+        "ticket": QCoreApplication.translate("FiscalRecord", "Ticket chain"),
+        "duplicate": QCoreApplication.translate("FiscalRecord", "Duplicate chain"),
+        "closure": QCoreApplication.translate("FiscalRecord", "Closure chain"),
+        "event": QCoreApplication.translate("FiscalRecord", "Event chain (JET)"),
+        "training": QCoreApplication.translate("FiscalRecord", "Training chain"),
         "store": QCoreApplication.translate("FiscalRecord", "Database"),
     }
     return names.get(chain, chain)

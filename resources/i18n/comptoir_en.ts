@@ -92,88 +92,88 @@
 <context>
     <name>ArchivesPage</name>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="116"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="118"/>
         <source>Make a signed archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="117"/>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="189"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="191"/>
         <source>Check an archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="120"/>
         <source>Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="121"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="123"/>
         <source>A month (2026-11), a year (2026), a day (2026-11-03) or days (2026-11-01..2026-11-15), in the shop&apos;s time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="127"/>
         <source>Make the archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="128"/>
         <source>File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="129"/>
         <source>Manifest SHA-256:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="130"/>
         <source>Copy the path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="131"/>
         <source>Check an archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="165"/>
         <source>Writing the archive of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="170"/>
         <source>Archive written: %1 entries, signed by key %2. Keep a copy elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="173"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="175"/>
         <source>No archive written: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="193"/>
         <source>Archives (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="218"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="220"/>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="223"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="225"/>
         <source>The archive could not be checked: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="236"/>
         <source>ARCHIVE BROKEN: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="239"/>
         <source>Archive intact: terminal %1, period %2, %3 entries. Signed by key %4: compare it with the key central registered for this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -438,93 +438,93 @@
 <context>
     <name>ClosuresPage</name>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="86"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="89"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="90"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="88"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="91"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="92"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="93"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="91"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="94"/>
         <source>Grand total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="95"/>
         <source>Grand total (absolute)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="96"/>
         <source>Signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="97"/>
         <source>Sealed at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="97"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="100"/>
         <source>Month to close:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="101"/>
         <source>Close the month…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="140"/>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="155"/>
         <source>Close the month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="148"/>
         <source>Close the month %1 now? Every earlier period still open is closed first, and the fiscal year with its last month. A closure cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="156"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="189"/>
         <source>Every month up to %1 is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="184"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="190"/>
         <source>Closing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="185"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="191"/>
         <source>%1 closure(s) made; the last: %2 %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="192"/>
         <source>Nothing to close: %1 and every period before it are closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -782,27 +782,27 @@
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="53"/>
-        <source>Tickets</source>
+        <source>Ticket chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="54"/>
-        <source>Duplicates</source>
+        <source>Duplicate chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="55"/>
-        <source>Closures</source>
+        <source>Closure chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="56"/>
-        <source>Event journal (JET)</source>
+        <source>Event chain (JET)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="57"/>
-        <source>Training</source>
+        <source>Training chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

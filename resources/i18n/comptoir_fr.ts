@@ -92,88 +92,88 @@
 <context>
     <name>ArchivesPage</name>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="116"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="118"/>
         <source>Make a signed archive</source>
         <translation>Créer une archive signée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="117"/>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="189"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="191"/>
         <source>Check an archive</source>
         <translation>Vérifier une archive</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="120"/>
         <source>Period:</source>
         <translation>Période :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="121"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="123"/>
         <source>A month (2026-11), a year (2026), a day (2026-11-03) or days (2026-11-01..2026-11-15), in the shop&apos;s time.</source>
         <translation>Un mois (2026-11), une année (2026), un jour (2026-11-03) ou des jours (2026-11-01..2026-11-15), à l&apos;heure du magasin.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="127"/>
         <source>Make the archive</source>
         <translation>Créer l&apos;archive</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="128"/>
         <source>File:</source>
         <translation>Fichier :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="129"/>
         <source>Manifest SHA-256:</source>
         <translation>SHA-256 du manifeste :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="130"/>
         <source>Copy the path</source>
         <translation>Copier le chemin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="131"/>
         <source>Check an archive…</source>
         <translation>Vérifier une archive…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="165"/>
         <source>Writing the archive of %1…</source>
         <translation>Écriture de l&apos;archive de %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="170"/>
         <source>Archive written: %1 entries, signed by key %2. Keep a copy elsewhere.</source>
         <translation>Archive écrite : %1 entrées, signée par la clé %2. Gardez-en une copie ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="173"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="175"/>
         <source>No archive written: %1</source>
         <translation>Aucune archive écrite : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="193"/>
         <source>Archives (*.zip)</source>
         <translation>Archives (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="218"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="220"/>
         <source>Checking %1…</source>
         <translation>Vérification de %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="223"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="225"/>
         <source>The archive could not be checked: %1</source>
         <translation>L&apos;archive n&apos;a pas pu être vérifiée : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="236"/>
         <source>ARCHIVE BROKEN: %1</source>
         <translation>ARCHIVE ALTÉRÉE : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="239"/>
         <source>Archive intact: terminal %1, period %2, %3 entries. Signed by key %4: compare it with the key central registered for this terminal.</source>
         <translation>Archive intacte : terminal %1, période %2, %3 entrées. Signée par la clé %4 : comparez-la avec la clé que le serveur central a enregistrée pour ce terminal.</translation>
     </message>
@@ -438,93 +438,93 @@
 <context>
     <name>ClosuresPage</name>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="86"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="89"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="90"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="88"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="91"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="92"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="93"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="91"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="94"/>
         <source>Grand total</source>
         <translation>Grand total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="95"/>
         <source>Grand total (absolute)</source>
         <translation>Grand total (valeur absolue)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="96"/>
         <source>Signature</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="97"/>
         <source>Sealed at</source>
         <translation>Scellée le</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="97"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="100"/>
         <source>Month to close:</source>
         <translation>Mois à clôturer :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="101"/>
         <source>Close the month…</source>
         <translation>Clôturer le mois…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="140"/>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="155"/>
         <source>Close the month</source>
         <translation>Clôturer le mois</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="148"/>
         <source>Close the month %1 now? Every earlier period still open is closed first, and the fiscal year with its last month. A closure cannot be undone.</source>
         <translation>Clôturer le mois %1 maintenant ? Les périodes antérieures encore ouvertes sont clôturées d&apos;abord, et l&apos;exercice avec son dernier mois. Une clôture ne s&apos;annule pas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="156"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="189"/>
         <source>Every month up to %1 is closed.</source>
         <translation>Tous les mois jusqu&apos;à %1 sont clôturés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="184"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="190"/>
         <source>Closing %1…</source>
         <translation>Clôture de %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="185"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="191"/>
         <source>%1 closure(s) made; the last: %2 %3.</source>
         <translation>%1 clôture(s) faite(s) ; la dernière : %2 %3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="192"/>
         <source>Nothing to close: %1 and every period before it are closed.</source>
         <translation>Rien à clôturer : %1 et toutes les périodes précédentes sont clôturés.</translation>
     </message>
@@ -778,32 +778,32 @@
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="52"/>
         <source>Legacy journal</source>
-        <translation>Ancien journal</translation>
+        <translation>Ancienne chaîne de hachage (journal)</translation>
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="53"/>
-        <source>Tickets</source>
-        <translation>Tickets</translation>
+        <source>Ticket chain</source>
+        <translation>Chaîne des tickets</translation>
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="54"/>
-        <source>Duplicates</source>
-        <translation>Duplicatas</translation>
+        <source>Duplicate chain</source>
+        <translation>Chaîne des duplicatas</translation>
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="55"/>
-        <source>Closures</source>
-        <translation>Clôtures</translation>
+        <source>Closure chain</source>
+        <translation>Chaîne des clôtures</translation>
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="56"/>
-        <source>Event journal (JET)</source>
-        <translation>Journal des événements (JET)</translation>
+        <source>Event chain (JET)</source>
+        <translation>Chaîne des événements (JET)</translation>
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="57"/>
-        <source>Training</source>
-        <translation>Formation</translation>
+        <source>Training chain</source>
+        <translation>Chaîne de formation</translation>
     </message>
     <message>
         <location filename="../../pos/ui/fiscal_messages.py" line="58"/>

@@ -144,7 +144,7 @@ def test_a_manager_closes_the_month_archives_it_verifies_and_sees_a_tampered_cha
     assert not verified.args[0].report.ok
     assert check.chain_state("closure") == "ROMPUE"
     assert check.chain_state("ticket") == "intacte"
-    assert check.summary.text().startswith("LE REGISTRE FISCAL EST ROMPU : Clôtures")
+    assert check.summary.text().startswith("LE REGISTRE FISCAL EST ROMPU : Chaîne des clôtures")
     reasons = [check.table.item(r, 4).text() for r in range(check.table.rowCount())]
     assert any(f"Closure entry {month.seq}" in reason for reason in reasons)
     assert check.note.isVisible()  # the detail is the store's English sentence: said so

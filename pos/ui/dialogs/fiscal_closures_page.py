@@ -24,6 +24,7 @@ from pos.ui.qt import (
     QLocale,
     QMessageBox,
     QPushButton,
+    Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from pos.services.period_closures import ClosureMade
 
 COLUMNS = 9
+NUMBERS = frozenset({0, 3, 4, 5, 6})  # seq, tickets and amounts: right-aligned
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class ClosuresPage(Retranslating, QWidget):
@@ -128,7 +131,10 @@ class ClosuresPage(Retranslating, QWidget):
                 format_money(c.grand_total_abs_cents), c.excerpt, local_time_text(c.at),
             )  # fmt: skip
             for column, text in enumerate(cells):
-                self.table.setItem(r, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column in NUMBERS:
+                    item.setTextAlignment(RIGHT)
+                self.table.setItem(r, column, item)
 
     # -- closing --------------------------------------------------------------------------
 
