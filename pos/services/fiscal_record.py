@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from pos.config import DATABASE_FILE
@@ -38,7 +39,8 @@ class DeskOverview:
     closures: list[ClosureMade]
     #: The last ended month ("2026-11"), the archive's default period.
     previous_month: str
-    #: The last ended month when it is not closed yet, else "" (nothing is due).
+    #: The last ended month when it (or one before it) holds activity not closed yet,
+    #: else "" (nothing is due).
     month_to_close: str
 
 
@@ -77,9 +79,17 @@ class FiscalRecord:
         previous = self.previous_month()
         with LocalStore(self.path) as store:
             listed = self._closures(store).recent(LISTED)
-            last = closures.last(store.conn, MONTH)
-        closed = last is not None and parse_month(last[1]["period"]) >= parse_month(previous)
-        return DeskOverview(listed, previous, "" if closed else previous)
+            due = previous if self._open_until(store, parse_month(previous)) else ""
+        return DeskOverview(listed, previous, due)
+
+    @staticmethod
+    def _open_until(store: LocalStore, month: date) -> bool:
+        """Whether ``month`` (or one before it) holds fiscal activity not closed yet."""
+        last = closures.last(store.conn, MONTH)
+        if last is not None:
+            return parse_month(last[1]["period"]) < month
+        first_at = closures.first_activity_at(store.conn)
+        return first_at is not None and local_date(first_at).replace(day=1) <= month
 
     def previous_month(self) -> str:
         this_month = local_date(self._clock()).replace(day=1)

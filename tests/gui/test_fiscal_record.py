@@ -21,6 +21,7 @@ from pos.services.fiscal_record import FiscalRecord
 from pos.store.catalog_loader import load_catalog
 from pos.store.local_store import LocalStore
 from pos.ui.dialogs.fiscal_record_dialog import FiscalRecordDialog
+from pos.ui.i18n import switch_language
 from pos.ui.qt import QApplication, QMessageBox
 from resources.demo.catalog import DEPARTMENTS, demo_products
 from tests.gui.selling import rows, sign_in
@@ -149,9 +150,16 @@ def test_a_manager_closes_the_month_archives_it_verifies_and_sees_a_tampered_cha
     assert any(f"Closure entry {month.seq}" in reason for reason in reasons)
     assert check.note.isVisible()  # the detail is the store's English sentence: said so
 
+    # Filled, on any of its tabs, it fits a 1024×768 screen with a window's frame.
+    for page in (desk.closures, desk.archives, desk.verification):
+        desk.tabs.setCurrentWidget(page)
+        hint = desk.minimumSizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 768 - 32, page.objectName()
+    assert desk.width() <= 1024 and desk.height() <= 768 - 32
+
 
 def test_a_cashier_never_sees_the_desk_and_its_services_refuse_her(
-    qtbot: QtBot, make_app, data_dir: Path
+    qtbot: QtBot, qapp: QApplication, make_app, data_dir: Path
 ) -> None:
     app = make_app(Settings())  # Camille, a cashier
     action = app.window.fiscal_record_action
@@ -176,6 +184,13 @@ def test_a_cashier_never_sees_the_desk_and_its_services_refuse_her(
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.closures.overview is not None, timeout=10_000)
     assert dialog.archives.period_field.text() == dialog.closures.overview.previous_month
+    assert dialog.tabs.tabText(0) == "Clôtures"
+
+    switch_language(qapp, "en")  # the dialog is worded again, open as it is
+    assert dialog.windowTitle() == "Fiscal record — Inès"
+    assert [dialog.tabs.tabText(i) for i in range(3)] == ["Closures", "Archives", "Verification"]
+    assert dialog.closures.close_button.text() == "Close the month…"
+    assert action.text() == "&Fiscal record…"
 
     app.window.staff.lock_action.trigger()  # F1: the desk acted as Inès, it closes
     qtbot.waitUntil(lambda: app.fiscal.dialog is None, timeout=10_000)
