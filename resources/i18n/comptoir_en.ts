@@ -158,22 +158,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="220"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="221"/>
         <source>Checking %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="225"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="226"/>
         <source>The archive could not be checked: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="236"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="237"/>
         <source>ARCHIVE BROKEN: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="239"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="240"/>
         <source>Archive intact: terminal %1, period %2, %3 entries. Signed by key %4: compare it with the key central registered for this terminal.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pos.ui.fiscal_messages import failure_text
 from pos.ui.i18n import Retranslating
-from pos.ui.ops import run_op
+from pos.ui.ops import run_op_for
 from pos.ui.qt import (
     QApplication,
     QFileDialog,
@@ -144,7 +144,7 @@ class ArchivesPage(Retranslating, QWidget):
         self.make_button.setEnabled(False)
         self._show_make("making", period)
         job = partial(self.archives.make, period, actor=self.actor, source="till")
-        run_op(job, self._made, self._make_failed)
+        run_op_for(self, job, self._made, self._make_failed)
 
     def _made(self, result: ArchiveResult) -> None:
         self.result = result
@@ -202,7 +202,8 @@ class ArchivesPage(Retranslating, QWidget):
     def check_archive(self, path: str) -> None:
         self.check_button.setEnabled(False)
         self._show_check("checking", path)
-        run_op(partial(self.archives.verify, Path(path)), self._checked, self._check_failed)
+        job = partial(self.archives.verify, Path(path))
+        run_op_for(self, job, self._checked, self._check_failed)
 
     def _checked(self, report: ArchiveReport) -> None:
         self.report = report

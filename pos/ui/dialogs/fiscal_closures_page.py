@@ -14,7 +14,7 @@ from hardware.receipt.formatting import local_time_text
 from pos.ui.fiscal_messages import closure_type, failure_text
 from pos.ui.i18n import Retranslating
 from pos.ui.money import format_money
-from pos.ui.ops import run_op
+from pos.ui.ops import run_op_for
 from pos.ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -108,7 +108,7 @@ class ClosuresPage(Retranslating, QWidget):
 
     def refresh(self) -> None:
         self.close_button.setEnabled(False)
-        run_op(partial(self.record.overview, self.actor), self._show, self._failed)
+        run_op_for(self, partial(self.record.overview, self.actor), self._show, self._failed)
 
     def _show(self, overview: DeskOverview) -> None:
         first = self.overview is None
@@ -162,7 +162,7 @@ class ClosuresPage(Retranslating, QWidget):
         self.close_button.setEnabled(False)
         self._say("closing", label)
         job = partial(self.record.close_month, self.actor, label)
-        run_op(job, partial(self._closed, label), self._failed)
+        run_op_for(self, job, partial(self._closed, label), self._failed)
 
     def _closed(self, label: str, made: list[ClosureMade]) -> None:
         if made:

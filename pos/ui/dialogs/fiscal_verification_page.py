@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pos.ui.fiscal_messages import chain_name, failure_text
 from pos.ui.i18n import Retranslating, current_language
 from pos.ui.money import format_money
-from pos.ui.ops import run_op
+from pos.ui.ops import run_op_for
 from pos.ui.qt import (
     QAbstractItemView,
     QColor,
@@ -105,7 +105,7 @@ class VerificationPage(Retranslating, QWidget):
         self.verify_button.setEnabled(False)
         self.summary.setText(self.tr("Verifying every chain…"))
         job = partial(self.record.verify, self.actor, source="till")
-        run_op(job, self._verified, self._failed)
+        run_op_for(self, job, self._verified, self._failed)
 
     def _verified(self, run: VerificationRun) -> None:
         self.run, self._failure = run, None
