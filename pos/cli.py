@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -12,15 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos.config import DATABASE_FILE, Settings
-from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
 from pos.domain.money import format_eur
 from pos.services.demo_store import build_demo_store
-from pos.store import events
 from pos.store.errors import StoreError
 from pos.store.local_store import LocalStore
-from pos.store.verification import verify
-from pos.store.verification_report import JournalReport
 
 if TYPE_CHECKING:
     from sync.engine.status import Refusal
@@ -56,21 +51,24 @@ def run_demo(data_dir: Path, *, products: int, days: int, seed: int) -> int:
 
 def run_verify_journal(data_dir: Path, terminal_id: str = "") -> int:
     """Walk the legacy journal and every chain; list each chain with its entry count and
-    name the first bad entry of each. The run is recorded in the JET (``verification_run``).
-    Exit 0 when intact (warnings included), 3 when broken, 1 when the store cannot open."""
+    name the first bad entry of each. The run is recorded in the JET (``verification_run``,
+    by ``FiscalRecord.verify``, as the till's dialog does). Exit 0 when intact (warnings
+    included), 3 when broken, 1 when the store cannot open."""
+    from pos.services.fiscal_record import FiscalRecord
+
+    record = FiscalRecord(data_dir, terminal_id or Settings().till.terminal_id)
     try:
-        with LocalStore(data_dir / DATABASE_FILE) as store:
-            report = verify(store.conn)
-            recorded = _record_verification(store, report, terminal_id)
+        run = record.verify(None, source="cli")
     except StoreError as exc:
         print(f"comptoir verify-journal: {exc}", file=sys.stderr)
         return 1
+    report = run.report
     for summary in report.chains:
         print(summary.line())
     for warning in report.warnings:
         print(f"Warning: {warning.reason}")
-    if recorded:
-        print(f"comptoir verify-journal: the run could not be recorded ({recorded}).")
+    if run.not_recorded:
+        print(f"comptoir verify-journal: the run could not be recorded ({run.not_recorded}).")
     if report.ok:
         print(
             f"Journal intact: {report.entries} entries, perpetual grand total "
@@ -79,21 +77,6 @@ def run_verify_journal(data_dir: Path, terminal_id: str = "") -> int:
         return 0
     print(f"JOURNAL BROKEN: {report.reason}", file=sys.stderr)
     return 3
-
-
-def _record_verification(store: LocalStore, report: JournalReport, terminal_id: str) -> str:
-    """Record the run as a JET ``verification_run`` event; '' or why it could not be."""
-    try:
-        events.record(
-            store.conn,
-            store.signing_key(),
-            fe.VERIFICATION_RUN,
-            report.event_detail(),
-            terminal_id=terminal_id or Settings().till.terminal_id,
-        )
-    except (StoreError, OSError, sqlite3.Error) as exc:
-        return str(exc)
-    return ""
 
 
 def run_enrol(

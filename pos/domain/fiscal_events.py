@@ -42,7 +42,8 @@ kind (what ``DETAIL_FIELDS`` lists, so a test or an auditor can check it):
 - ``archive_made``: ``period``, ``file``, ``manifest_sha256``, ``entries``, ``source``
   ("cli", "till"), ``by`` (``staff_id``, ``name``; absent from the command line).
 - ``verification_run``: ``ok``, ``entries`` (per chain), ``first_problem`` (``chain``,
-  ``seq``, ``code``, or null).
+  ``seq``, ``code``, or null), ``source`` ("cli", "till"), ``by`` (``staff_id``,
+  ``name``; absent from the command line).
 - ``closure_made``: ``type`` ("day", "month", "year"), ``period``, ``closure_seq``,
   ``total_cents``, ``automatic`` (made at the first act of the next period).
 """
@@ -123,7 +124,7 @@ DETAIL_FIELDS: dict[str, tuple[str, ...]] = {
     TRAINING_STARTED: ("staff_id", "name"),
     TRAINING_STOPPED: ("staff_id", "name"),
     ARCHIVE_MADE: ("period", "file", "manifest_sha256", "entries", "source", "by"),
-    VERIFICATION_RUN: ("ok", "entries", "first_problem"),
+    VERIFICATION_RUN: ("ok", "entries", "first_problem", "source", "by"),
     CLOSURE_MADE: ("type", "period", "closure_seq", "total_cents", "automatic"),
 }
 KINDS: frozenset[str] = frozenset(DETAIL_FIELDS)

@@ -104,6 +104,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.outbox_action = QAction(self)
         self.outbox_action.setObjectName("outboxAction")
         self.outbox_action.triggered.connect(self.outbox_requested)
+        self.fiscal_record_action = QAction(self)  # shown to managers (FiscalRecordFlow)
+        self.fiscal_record_action.setObjectName("fiscalRecordAction")
+        self.fiscal_record_action.setVisible(False)
         self.training_action = QAction(self)  # a manager's: the service checks the right
         self.training_action.setObjectName("trainingAction")
         self.training_action.setCheckable(True)
@@ -119,6 +122,7 @@ class MainWindow(Retranslating, QMainWindow):
         menu.addSeparator()
         menu.addAction(self.camera_action)
         menu.addAction(self.outbox_action)
+        menu.addAction(self.fiscal_record_action)
         menu.addAction(self.training_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
@@ -134,6 +138,7 @@ class MainWindow(Retranslating, QMainWindow):
             (self.pickup_action, self.tr("&Pickup desk")),
             (self.camera_action, self.tr("&Camera scanning…")),
             (self.outbox_action, self.tr("&Operations to check…")),
+            (self.fiscal_record_action, self.tr("&Fiscal record…")),
             (self.training_action, self.tr("Training &mode")),
             (self.quit_action, self.tr("&Quit")),
         ):

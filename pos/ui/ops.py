@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pos.ui.qt import QObject, QRunnable, QThreadPool, Signal
+from pos.ui.qt import QObject, QRunnable, QThreadPool, Signal, isValid
 
 
 class _Relay(QObject):
@@ -51,3 +51,18 @@ def run_op(
     relay.succeeded.connect(lambda value: done(on_success, value))
     relay.failed.connect(lambda exc: done(on_failure, exc))
     QThreadPool.globalInstance().start(_Job(fn, relay))
+
+
+def run_op_for(
+    owner: QObject,
+    fn: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[Exception], None],
+) -> None:
+    """``run_op`` for a dialog's call: the answer is dropped if ``owner`` was deleted
+    meanwhile (the dialog closed, the till locked), the work itself is done."""
+    run_op(
+        fn,
+        lambda value: on_success(value) if isValid(owner) else None,
+        lambda exc: on_failure(exc) if isValid(owner) else None,
+    )

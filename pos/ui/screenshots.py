@@ -18,6 +18,7 @@ from pos.store.local_store import LocalStore
 from pos.ui.attention_screenshots import attention_screenshots
 from pos.ui.customer_display import CustomerDisplay
 from pos.ui.dialogs.settings_dialog import SettingsDialog
+from pos.ui.fiscal_screenshots import fiscal_record_screenshots
 from pos.ui.grab import save_grab, wait_for, wait_until
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
@@ -129,4 +130,5 @@ def take_screenshots(out: Path, languages: tuple[str, ...] = ("fr", "en")) -> li
             saved += pickup_screenshots(out, language)
             saved += attention_screenshots(out, language)
             saved += till_day_screenshots(out, language)
+            saved += fiscal_record_screenshots(out, language)
     return saved

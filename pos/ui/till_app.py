@@ -32,6 +32,7 @@ from pos.ui.customer_display import CustomerDisplay, customer_screen
 from pos.ui.dialogs.camera_dialog import CameraDialog
 from pos.ui.dialogs.receipt_preview import PaperPreviewDialog
 from pos.ui.dialogs.settings_dialog import SettingsDialog
+from pos.ui.fiscal_record_flow import fiscal_record_flow
 from pos.ui.i18n import install_translations, switch_language
 from pos.ui.main_window import MainWindow
 from pos.ui.ops import run_op
@@ -134,6 +135,7 @@ class TillApp(QObject):
         self.window.staff.signed_in.connect(self._signed_in)
         self.witness = WitnessAlertFlow(WitnessAlerts(options.data_dir), self.window)
         self.window.staff.signed_in.connect(self.witness.signed_in)  # central's chain flags
+        self.fiscal = fiscal_record_flow(options.data_dir, settings, self.window)  # managers'
         app.aboutToQuit.connect(self.shutdown)
 
     @property

@@ -90,6 +90,95 @@
     </message>
 </context>
 <context>
+    <name>ArchivesPage</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="118"/>
+        <source>Make a signed archive</source>
+        <translation>Créer une archive signée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="191"/>
+        <source>Check an archive</source>
+        <translation>Vérifier une archive</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="120"/>
+        <source>Period:</source>
+        <translation>Période :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="123"/>
+        <source>A month (2026-11), a year (2026), a day (2026-11-03) or days (2026-11-01..2026-11-15), in the shop&apos;s time.</source>
+        <translation>Un mois (2026-11), une année (2026), un jour (2026-11-03) ou des jours (2026-11-01..2026-11-15), à l&apos;heure du magasin.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="127"/>
+        <source>Make the archive</source>
+        <translation>Créer l&apos;archive</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="128"/>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="129"/>
+        <source>Manifest SHA-256:</source>
+        <translation>SHA-256 du manifeste :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="130"/>
+        <source>Copy the path</source>
+        <translation>Copier le chemin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="131"/>
+        <source>Check an archive…</source>
+        <translation>Vérifier une archive…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="165"/>
+        <source>Writing the archive of %1…</source>
+        <translation>Écriture de l&apos;archive de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="170"/>
+        <source>Archive written: %1 entries, signed by key %2. Keep a copy elsewhere.</source>
+        <translation>Archive écrite : %1 entrées, signée par la clé %2. Gardez-en une copie ailleurs.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="175"/>
+        <source>No archive written: %1</source>
+        <translation>Aucune archive écrite : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="193"/>
+        <source>Archives (*.zip)</source>
+        <translation>Archives (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="221"/>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="226"/>
+        <source>The archive could not be checked: %1</source>
+        <translation>L&apos;archive n&apos;a pas pu être vérifiée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="237"/>
+        <source>ARCHIVE BROKEN: %1</source>
+        <translation>ARCHIVE ALTÉRÉE : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="240"/>
+        <source>Archive intact: terminal %1, period %2, %3 entries. Signed by key %4: compare it with the key central registered for this terminal.</source>
+        <translation>Archive intacte : terminal %1, période %2, %3 entrées. Signée par la clé %4 : comparez-la avec la clé que le serveur central a enregistrée pour ce terminal.</translation>
+    </message>
+</context>
+<context>
     <name>BasketModel</name>
     <message>
         <location filename="../../pos/ui/models/basket_model.py" line="27"/>
@@ -347,6 +436,100 @@
     </message>
 </context>
 <context>
+    <name>ClosuresPage</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="89"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="90"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="91"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="92"/>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="93"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="94"/>
+        <source>Grand total</source>
+        <translation>Grand total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="95"/>
+        <source>Grand total (absolute)</source>
+        <translation>Grand total (valeur absolue)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="96"/>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="97"/>
+        <source>Sealed at</source>
+        <translation>Scellée le</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="100"/>
+        <source>Month to close:</source>
+        <translation>Mois à clôturer :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="101"/>
+        <source>Close the month…</source>
+        <translation>Clôturer le mois…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="155"/>
+        <source>Close the month</source>
+        <translation>Clôturer le mois</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="148"/>
+        <source>Close the month %1 now? Every earlier period still open is closed first, and the fiscal year with its last month. A closure cannot be undone.</source>
+        <translation>Clôturer le mois %1 maintenant ? Les périodes antérieures encore ouvertes sont clôturées d&apos;abord, et l&apos;exercice avec son dernier mois. Une clôture ne s&apos;annule pas.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="156"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="189"/>
+        <source>Every month up to %1 is closed.</source>
+        <translation>Tous les mois jusqu&apos;à %1 sont clôturés.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="190"/>
+        <source>Closing %1…</source>
+        <translation>Clôture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="191"/>
+        <source>%1 closure(s) made; the last: %2 %3.</source>
+        <translation>%1 clôture(s) faite(s) ; la dernière : %2 %3.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_closures_page.py" line="192"/>
+        <source>Nothing to close: %1 and every period before it are closed.</source>
+        <translation>Rien à clôturer : %1 et toutes les périodes précédentes sont clôturés.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsBanner</name>
     <message>
         <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="87"/>
@@ -566,6 +749,112 @@
     </message>
 </context>
 <context>
+    <name>FiscalRecord</name>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="21"/>
+        <source>The fiscal record is for managers: closing a period needs a manager, and so does an archive.</source>
+        <translation>Le registre fiscal est réservé aux responsables : clôturer une période demande un responsable, une archive aussi.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="26"/>
+        <source>The month %1 is not over yet: it can be closed from midnight after its last day.</source>
+        <translation>Le mois %1 n&apos;est pas terminé : il pourra être clôturé à partir de minuit après son dernier jour.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="30"/>
+        <source>“%1” is not a month: write it as 2026-11.</source>
+        <translation>« %1 » n&apos;est pas un mois : écrivez-le ainsi : 2026-11.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="33"/>
+        <source>“%1” is not a period: write a month (2026-11), a year (2026), a day (2026-11-03) or days (2026-11-01..2026-11-15).</source>
+        <translation>« %1 » n&apos;est pas une période : écrivez un mois (2026-11), une année (2026), un jour (2026-11-03) ou des jours (2026-11-01..2026-11-15).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="43"/>
+        <source>The file could not be written: %1</source>
+        <translation>Le fichier n&apos;a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="52"/>
+        <source>Legacy journal</source>
+        <translation>Ancienne chaîne de hachage (journal)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="53"/>
+        <source>Ticket chain</source>
+        <translation>Chaîne des tickets</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="54"/>
+        <source>Duplicate chain</source>
+        <translation>Chaîne des duplicatas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="55"/>
+        <source>Closure chain</source>
+        <translation>Chaîne des clôtures</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="56"/>
+        <source>Event chain (JET)</source>
+        <translation>Chaîne des événements (JET)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="57"/>
+        <source>Training chain</source>
+        <translation>Chaîne de formation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="58"/>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="65"/>
+        <source>Day (Z)</source>
+        <translation>Jour (Z)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="66"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/fiscal_messages.py" line="67"/>
+        <source>Fiscal year</source>
+        <translation>Exercice</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalRecordDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_record_dialog.py" line="56"/>
+        <source>Fiscal record — %1</source>
+        <translation>Registre fiscal — %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_record_dialog.py" line="58"/>
+        <source>Closures</source>
+        <translation>Clôtures</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_record_dialog.py" line="58"/>
+        <source>Archives</source>
+        <translation>Archives</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_record_dialog.py" line="58"/>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_record_dialog.py" line="61"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>HandoverView</name>
     <message>
         <location filename="../../pos/ui/screens/pickup/handover_view.py" line="65"/>
@@ -654,47 +943,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="129"/>
+        <location filename="../../pos/ui/main_window.py" line="133"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="130"/>
+        <location filename="../../pos/ui/main_window.py" line="134"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="132"/>
+        <location filename="../../pos/ui/main_window.py" line="136"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <location filename="../../pos/ui/main_window.py" line="137"/>
         <source>&amp;Sale</source>
         <translation>&amp;Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="134"/>
+        <location filename="../../pos/ui/main_window.py" line="138"/>
         <source>&amp;Pickup desk</source>
         <translation>Comptoir de &amp;retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="135"/>
+        <location filename="../../pos/ui/main_window.py" line="139"/>
         <source>&amp;Camera scanning…</source>
         <translation>Lecture par &amp;caméra…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="136"/>
+        <location filename="../../pos/ui/main_window.py" line="140"/>
         <source>&amp;Operations to check…</source>
         <translation>&amp;Opérations à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="137"/>
+        <location filename="../../pos/ui/main_window.py" line="141"/>
+        <source>&amp;Fiscal record…</source>
+        <translation>&amp;Registre fiscal…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="142"/>
         <source>Training &amp;mode</source>
         <translation>Mode &amp;formation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="138"/>
+        <location filename="../../pos/ui/main_window.py" line="143"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -2742,7 +3036,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="151"/>
+        <location filename="../../pos/ui/till_app.py" line="153"/>
         <source>The settings file could not be used:
 %1
 
@@ -2754,17 +3048,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="352"/>
+        <location filename="../../pos/ui/till_app.py" line="354"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="391"/>
+        <location filename="../../pos/ui/till_app.py" line="393"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="401"/>
+        <location filename="../../pos/ui/till_app.py" line="403"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -3214,6 +3508,91 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
         <source>TRAINING MODE — practice sales, not recorded as sales; no real card</source>
         <extracomment>Orange on dark: unlike any state colour of the status bar, readable from afar.</extracomment>
         <translation>MODE FORMATION — ventes d&apos;entraînement, non enregistrées ; aucune vraie carte bancaire</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPage</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="83"/>
+        <source>Walks every signed chain of this till and names, for each, the first bad entry and why (as comptoir verify-journal does). The run is recorded in the event journal.</source>
+        <translation>Parcourt chaque chaîne signée de cette caisse et nomme, pour chacune, la première entrée fautive et pourquoi (comme comptoir verify-journal). La vérification est enregistrée dans le journal des événements.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="88"/>
+        <source>Verify the record</source>
+        <translation>Vérifier le registre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="90"/>
+        <source>Chain</source>
+        <translation>Chaîne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="90"/>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="90"/>
+        <source>Seq</source>
+        <translation>N° de séquence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="90"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="91"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="95"/>
+        <source>A problem&apos;s details are the verification&apos;s own sentence, in English, as comptoir verify-journal prints it.</source>
+        <translation>Le détail d&apos;un problème est la phrase de la vérification elle-même, en anglais, telle que comptoir verify-journal l&apos;affiche.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="106"/>
+        <source>Verifying every chain…</source>
+        <translation>Vérification de chaque chaîne…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="122"/>
+        <source>The record could not be read: %1</source>
+        <translation>Le registre n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="131"/>
+        <source>The fiscal record is intact: %1 entries, perpetual grand total %2.</source>
+        <translation>Le registre fiscal est intact : %1 entrées, grand total perpétuel %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="137"/>
+        <source>THE FISCAL RECORD IS BROKEN: %1.</source>
+        <translation>LE REGISTRE FISCAL EST ROMPU : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="139"/>
+        <source>The run could not be recorded: %1</source>
+        <translation>La vérification n&apos;a pas pu être enregistrée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="167"/>
+        <source>BROKEN</source>
+        <translation>ROMPUE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="155"/>
+        <source>intact</source>
+        <translation>intacte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="161"/>
+        <source>warning</source>
+        <translation>avertissement</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,10 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("till_change_offline", ""),
             ("pickup_without_code", ""),
             ("pickup_approval", ""),
+            ("fiscal_record_closures", ""),
+            ("fiscal_record_archives", ""),
+            ("fiscal_record_verification", ""),
+            ("fiscal_record_broken", ""),
         )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)
