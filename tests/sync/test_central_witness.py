@@ -83,9 +83,11 @@ def test_an_enrolled_till_is_witnessed_clean(till: Terminal, central: CentralSer
         key = store.signing_key()
         assert store.setting("registered_key_id") == key.key_id
         ticket_head_before = chains.head(store.conn, "ticket")
-    [served] = central.terminal_keys(STORE, terminal_id)
+    # The key made at enrolment, introduced by the one the till had before (its first).
+    first, served = central.terminal_keys(STORE, terminal_id)
     assert (served["key_id"], served["public_pem"]) == (key.key_id, key.public_pem)
-    assert served["accepted_by"] == "enrolment" and ticket_head_before is None
+    assert served["introduced_by"] == first["key_id"] and first["accepted_by"] == "enrolment"
+    assert ticket_head_before is None
 
     _sell(till, 5, seed=1)
     status = till.sync()
@@ -98,7 +100,7 @@ def test_an_enrolled_till_is_witnessed_clean(till: Terminal, central: CentralSer
     witness = central.witness(STORE, terminal_id)
     heads = {h["chain"]: (h["head_seq"], h["head_sig"]) for h in witness["heads"]}
     assert heads == {"ticket": (ticket.seq, ticket.sig), "event": (event.seq, event.sig)}
-    assert (witness["keys"], witness["flags"]) == (1, [])
+    assert (witness["keys"], witness["flags"]) == (2, [])  # the first key and the enrolled one
 
 
 def test_a_ticket_chain_rolled_back_and_signed_again_is_a_chain_rewrite(
