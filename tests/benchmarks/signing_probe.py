@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pos.domain.sale import SaleDraft
 from pos.store.db import connect
+from pos.store.migrations import migrate
 from pos.store.sales import SalesStore
 from pos.store.signing_key import KeyStore, SigningKey
 from tests.benchmarks.commit_probe import make_draft
@@ -71,7 +72,9 @@ def copy_of(source: Path, folder: Path) -> sqlite3.Connection:
     folder.mkdir()
     with sqlite3.connect(source) as src, sqlite3.connect(folder / "store.db") as dst:
         src.backup(dst)
-    return connect(folder / "store.db")
+    conn = connect(folder / "store.db")
+    migrate(conn, folder / "store.db")  # a benchmark store built by an earlier version
+    return conn
 
 
 def percentiles(samples: list[int]) -> tuple[float, float]:
