@@ -112,25 +112,24 @@ def append(
     return entry
 
 
+def seal_fields(entry: ChainEntry) -> dict[str, object]:
+    """Every field of the entry but its body: a sale's seal in its outbox payload."""
+    return {
+        "at": entry.at,
+        "chain": entry.chain,
+        "key_id": entry.key_id,
+        "kind": entry.kind,
+        "prev": entry.prev,
+        "ref": entry.ref,
+        "seq": entry.seq,
+        "sig": entry.sig,
+        "terminal_id": entry.terminal_id,
+    }
+
+
 def push_payload(entry: ChainEntry) -> str:
     """``{"entry": {...}}`` in canonical JSON: every field the signature covers, and it."""
-    return canonical_json(
-        {
-            "entry": {
-                "at": entry.at,
-                "body": entry.body,
-                "chain": entry.chain,
-                "key_id": entry.key_id,
-                "kind": entry.kind,
-                "prev": entry.prev,
-                "ref": entry.ref,
-                "seq": entry.seq,
-                "sig": entry.sig,
-                "terminal_id": entry.terminal_id,
-            }
-        },
-        checked=False,
-    )
+    return canonical_json({"entry": {**seal_fields(entry), "body": entry.body}}, checked=False)
 
 
 def _row(entry: ChainEntry) -> tuple[object, ...]:

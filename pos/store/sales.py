@@ -247,20 +247,7 @@ def _outbox_payload(sale_json: str, entry: ChainEntry) -> str:
     """``{"sale": {...}, "seal": {...}}`` in canonical JSON, reusing the signed sale text
     (keys sort "sale" < "seal"): the server rebuilds the entry's body from ``sale`` and
     checks the signature against the key this terminal registered."""
-    seal = canonical_json(
-        {
-            "at": entry.at,
-            "chain": entry.chain,
-            "key_id": entry.key_id,
-            "kind": entry.kind,
-            "prev": entry.prev,
-            "ref": entry.ref,
-            "seq": entry.seq,
-            "sig": entry.sig,
-            "terminal_id": entry.terminal_id,
-        },
-        checked=False,
-    )
+    seal = canonical_json(chains.seal_fields(entry), checked=False)
     return f'{{"sale":{sale_json},"seal":{seal}}}'
 
 

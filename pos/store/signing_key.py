@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from pos.domain.chain_entry import key_id_of
+from pos.store.private_file import remove_private, write_private
 
 FILE_NAME = "terminal-key.pem"
 SERVICE = "comptoir-terminal-key"
@@ -150,22 +151,7 @@ class KeyStore:
             return None
 
     def _write_file(self, pem: str) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{FILE_NAME}.{os.getpid()}.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "w", encoding="ascii") as handle:
-                handle.write(pem)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                temporary.unlink()
-            raise
+        write_private(self.path, pem)
 
     def _remove_file(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+        remove_private(self.path)

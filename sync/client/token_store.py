@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from pathlib import Path
 
 import keyring
 import keyring.backend
 import keyring.errors
 from keyring.backends import fail, null
+
+from pos.store.private_file import remove_private, write_private
 
 log = logging.getLogger(__name__)
 
@@ -98,26 +99,10 @@ class TokenStore:
         return self._backend
 
     def _write_file(self, token: str) -> None:
-        """Write to a 0600 temporary file, flush it to disk, then rename over the old one."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{FILE_NAME}.{os.getpid()}.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(token)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                temporary.unlink()
-            raise
+        write_private(self.path, token)
 
     def _remove_file(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+        remove_private(self.path)
 
 
 def _usable(backend: keyring.backend.KeyringBackend) -> bool:
