@@ -50,10 +50,19 @@ def sessions_of(seed: Seed, terminal: str) -> httpx.Response:
 
 
 def outbox_rows(db: Path) -> list[OutgoingOperation]:
-    """The till's outbox as pushed (raw payload text), acknowledged or not."""
+    """The till's outbox as pushed (raw payload text), acknowledged or not, without the
+    fiscal record's entries (``chain_entry``: the JET's events, the Z's closure), which
+    travel beside the till day and are witnessed apart (``test_medusa_chains.py``)."""
     with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT op_id, seq, kind, payload FROM outbox ORDER BY seq").fetchall()
+        rows = conn.execute(
+            "SELECT op_id, seq, kind, payload FROM outbox WHERE kind <> 'chain_entry' ORDER BY seq"
+        ).fetchall()
     return [OutgoingOperation(op_id, seq, kind, payload) for op_id, seq, kind, payload in rows]
+
+
+def chain_entries(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM outbox WHERE kind = 'chain_entry'").fetchone()[0]
 
 
 def a_day(db: Path, terminal: str) -> str:
@@ -88,7 +97,7 @@ def test_a_till_day_reaches_medusa_once_and_is_served_whole(
         assert [op.kind for op in ops] == KINDS
         status = engine.sync_once()
         assert (status.state, status.pending, status.rejected) == ("idle", 0, 0), status.last_error
-        assert engine.totals.accepted == 4
+        assert engine.totals.accepted == 4 + chain_entries(db)  # the entries witnessed too
 
         again = backend.push(ops)  # the same outbox sent again (an answer lost on the way)
         assert [o.status for o in again] == ["duplicate"] * 4
