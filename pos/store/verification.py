@@ -28,6 +28,7 @@ from itertools import islice
 from pos.domain.chain_entry import CHAINS, EVENT, TICKET, ChainEntry
 from pos.store import chains, immutability, legacy_journal, ticket_checks
 from pos.store.errors import translate_errors
+from pos.store.local_store import read_setting
 from pos.store.verification_report import (
     LEGACY,
     STORE,
@@ -45,7 +46,6 @@ _CLOCK_EVENT = (
     "SELECT 1 FROM chain_entries WHERE chain = 'event' AND kind IN (?, ?) "
     "AND at <= ? AND at < ? LIMIT 1"
 )
-_SETTING = "SELECT value FROM settings WHERE key = ?"
 #: At most this many explained clock changes are listed per chain.
 MAX_WARNINGS = 20
 
@@ -223,13 +223,15 @@ def _trigger_findings(conn: sqlite3.Connection) -> list[Finding]:
 
 
 def _key_findings(conn: sqlite3.Connection) -> list[Finding]:
-    """The root key against the key id central acknowledged, when the till has one."""
-    row = conn.execute(_SETTING, (REGISTERED_KEY_SETTING,)).fetchone()
-    registered = row[0] if row else ""
+    """The key id central acknowledged, when the till has one, must be in the terminal's
+    trusted lineage (the root, or a key each earlier key introduced): chains rebuilt with
+    a fresh root and key list do not hold it."""
+    registered = read_setting(conn, REGISTERED_KEY_SETTING)
     if not registered:
         return []
+    trusted, _untrusted = chains.trusted_keys(conn)
     roots = [record.key_id for record in chains.keys(conn) if not record.introduced_by]
-    if not roots or roots[0] == registered:
+    if not roots or registered in trusted:
         return []
     return [
         Finding(

@@ -44,3 +44,18 @@ def test_the_key_list_puts_each_key_after_the_one_that_introduced_it(tmp_path: P
         assert child["introduced_by"] == parent["key_id"]
         data = key_introduction_bytes(child["key_id"], child["public_pem"])
         assert verify_bytes(parent["public_pem"], data, child["introduction"])
+
+
+def test_an_enrolled_till_whose_first_key_signed_before_verifies(tmp_path: Path) -> None:
+    """Central registers the key made at enrolment, introduced by the first one: the
+    record must verify, the registered key being in the terminal's trusted lineage."""
+    from pos.store.verification import REGISTERED_KEY_SETTING, verify
+
+    with LocalStore(tmp_path / "store.db") as store:
+        store.signing_key()  # a demo store's key, used before enrolment
+        _old, new = rotate_for_enrolment(store, terminal_id="T7")
+        store.set_setting(REGISTERED_KEY_SETTING, new.key_id)
+        report = verify(store.conn)
+        assert report.ok, report.reason
+        store.set_setting(REGISTERED_KEY_SETTING, "0123456789abcdef")  # another key
+        assert [p.code for p in verify(store.conn).problems] == ["unregistered_key"]
