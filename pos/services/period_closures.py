@@ -33,6 +33,7 @@ from pos.domain.closures import (
     DAY,
     MONTH,
     YEAR,
+    PeriodTotals,
     closure_body,
     day_label,
     fiscal_year_label,
@@ -98,15 +99,27 @@ def _seal(
     return ClosureMade.of(entry, body)
 
 
+def _body_after(
+    previous: tuple[int, dict] | None, kind: str, label: str, totals: PeriodTotals, **extra: str
+) -> dict:
+    """The closure's body, chained to the previous closure of its kind (none: seq 0)."""
+    return closure_body(
+        kind,
+        label,
+        totals,
+        previous[1] if previous else None,
+        previous[0] if previous else 0,
+        **extra,
+    )
+
+
 def seal_day(conn, key: SigningKey, session: TillSession, by: StaffRef, at: str) -> ClosureMade:
     """The session's Z sealed in the closure chain: call inside the closing transaction."""
     previous = closures.last(conn, DAY)
     totals = closures.session_tickets(conn, session.session_id)
-    body = closure_body(
-        DAY, day_label(session.opened_at), totals,
-        previous[1] if previous else None, previous[0] if previous else 0,
-        session_id=session.session_id,
-    )  # fmt: skip
+    body = _body_after(
+        previous, DAY, day_label(session.opened_at), totals, session_id=session.session_id
+    )
     return _seal(
         conn, key, body, terminal_id=session.terminal_id, at=at, ref=session.session_id,
         actor=by.staff_id, automatic=False,
@@ -227,15 +240,9 @@ class PeriodClosures:
         after = previous[1]["to"] if previous else 0
         last_seq = closures.last_ticket_before(self._conn, after, month_end_utc(first))
         totals = closures.tickets_between(self._conn, after, last_seq)
-        label = month_label(first)
-        body = closure_body(
-            MONTH, label, totals, previous[1] if previous else None,
-            previous[0] if previous else 0,
-        )  # fmt: skip
-        return _seal(
-            self._conn, key, body, terminal_id=self.terminal_id, at=at, ref=label, actor=who,
-            automatic=automatic,
-        )  # fmt: skip
+        return self._seal_period(
+            key, _body_after(previous, MONTH, month_label(first), totals), at, who, automatic
+        )
 
     def _close_year(
         self, key: SigningKey, first: date, at: str, who: str, automatic: bool
@@ -248,12 +255,15 @@ class PeriodClosures:
         ]
         after = previous[1]["to"] if previous else 0
         totals = sum_periods([totals_of(body) for body in months], after_seq=after)
-        label = fiscal_year_label(first)
-        body = closure_body(
-            YEAR, label, totals, previous[1] if previous else None,
-            previous[0] if previous else 0,
-        )  # fmt: skip
+        return self._seal_period(
+            key, _body_after(previous, YEAR, fiscal_year_label(first), totals), at, who, automatic
+        )
+
+    def _seal_period(
+        self, key: SigningKey, body: dict, at: str, who: str, automatic: bool
+    ) -> ClosureMade:
+        """A month's or a year's closure, its period label as the entry's ref."""
         return _seal(
-            self._conn, key, body, terminal_id=self.terminal_id, at=at, ref=label, actor=who,
-            automatic=automatic,
+            self._conn, key, body, terminal_id=self.terminal_id, at=at, ref=body["period"],
+            actor=who, automatic=automatic,
         )  # fmt: skip

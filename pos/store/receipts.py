@@ -41,13 +41,6 @@ def receipt_events(conn: sqlite3.Connection, sale_id: str) -> list[str]:
     return [kind for (kind,) in rows]
 
 
-def duplicate_count(conn: sqlite3.Connection, sale_id: str) -> int:
-    return conn.execute(
-        "SELECT count(*) FROM receipt_events WHERE sale_id = ? AND kind = 'duplicate'",
-        (sale_id,),
-    ).fetchone()[0]
-
-
 def insert_drawer_open(
     conn: sqlite3.Connection,
     reason: str,

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pos.domain.chain_entry import TICKET, ChainEntry
+from pos.store import chains
 from pos.store.legacy_journal import canonical_sale_bytes, sale_children
 from pos.store.sale_codec import SALE_FIELDS
 from pos.store.verification_report import Finding
@@ -113,7 +114,7 @@ def _check_one(
         body = None
     if body != entry.body:
         return finding("edited", "the sale's rows were altered after it was signed.")
-    if seal is not None and _seal_of(seal) != _expected_seal(entry):
+    if seal is not None and _seal_of(seal) != chains.seal_fields(entry):
         return finding(
             "witness",
             "it differs from the seal written beside the sale for the central server: "
@@ -127,20 +128,6 @@ def _seal_of(text: str) -> object:
         return json.loads(text)
     except ValueError:
         return text
-
-
-def _expected_seal(entry: ChainEntry) -> dict[str, object]:
-    return {
-        "at": entry.at,
-        "chain": entry.chain,
-        "key_id": entry.key_id,
-        "kind": entry.kind,
-        "prev": entry.prev,
-        "ref": entry.ref,
-        "seq": entry.seq,
-        "sig": entry.sig,
-        "terminal_id": entry.terminal_id,
-    }
 
 
 def check_store(conn: sqlite3.Connection) -> Finding | None:
