@@ -27,9 +27,10 @@ class LocalStore:
             self.conn.close()
             raise
         self.catalog = Catalog(self.conn)
-        self.sales = SalesStore(self.conn)
-        #: The terminal's signing key, beside the database (loaded or made on first use).
+        #: The terminal's signing key, beside the database (loaded or made on first use);
+        #: the sales sign with this same one, so a key changed at enrolment signs at once.
         self.keys = KeyStore(self.path.parent)
+        self.sales = SalesStore(self.conn, keys=self.keys)
 
     def signing_key(self) -> SigningKey:
         return self.keys.current()

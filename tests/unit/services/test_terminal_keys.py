@@ -59,3 +59,17 @@ def test_an_enrolled_till_whose_first_key_signed_before_verifies(tmp_path: Path)
         assert report.ok, report.reason
         store.set_setting(REGISTERED_KEY_SETTING, "0123456789abcdef")  # another key
         assert [p.code for p in verify(store.conn).problems] == ["unregistered_key"]
+
+
+def test_sales_sign_with_the_key_made_at_enrolment_at_once(tmp_path: Path, demo_items) -> None:
+    from pos.store.catalog_loader import load_catalog
+    from resources.demo.catalog import DEPARTMENTS
+    from tests.benchmarks.commit_probe import make_draft
+
+    with LocalStore(tmp_path / "store.db") as store:
+        load_catalog(store.conn, DEPARTMENTS, demo_items)
+        store.sales.commit(make_draft(1))
+        _old, new = rotate_for_enrolment(store, terminal_id="T1")
+        sale = store.sales.commit(make_draft(2))
+        [entry] = chains.by_ref(store.conn, sale.sale_id, "ticket")
+        assert entry.key_id == new.key_id
