@@ -11,11 +11,15 @@ from dataclasses import dataclass
 
 from pos.domain.price_override import PriceOverride
 from pos.domain.product import SoldBy
+from pos.domain.returns import ReturnRef
 
 
 @dataclass(frozen=True, slots=True)
 class SaleLine:
-    """One sold line. Amounts are VAT-inclusive cents; ``quantity`` is units or grams."""
+    """One sold line. Amounts are VAT-inclusive cents; ``quantity`` is units or grams.
+
+    A *returned* line (``returned`` set) has a negative quantity and amounts <= 0: it
+    takes back that much of the original line (``pos.domain.returns``)."""
 
     line_no: int
     product_id: int
@@ -31,14 +35,15 @@ class SaleLine:
     ticket_discount_cents: int  # this line's share of the ticket discount
     total_cents: int  # gross - line discount - ticket discount share
     price_override: PriceOverride | None = None  # unit_price_cents is then the new price
+    returned: ReturnRef | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class SaleTender:
     """A payment as handed over: cash may exceed what is due (change is on the sale)."""
 
-    kind: str  # "cash", "card", "voucher", "gift_card"
-    amount_cents: int
+    kind: str  # "cash", "card", "voucher", "gift_card", "credit_note"...
+    amount_cents: int  # < 0: a refund (of a return ticket whose total is below zero)
     reference: str = ""
 
 
@@ -54,7 +59,10 @@ class VatLine:
 
 @dataclass(frozen=True, slots=True)
 class SaleDraft:
-    """A fully tendered sale, ready to commit. ``sale_id`` is its stable operation id."""
+    """A fully tendered sale, ready to commit. ``sale_id`` is its stable operation id.
+
+    With returned lines, ``total_cents`` is what is left to collect, below zero when
+    money goes back to the customer, and the VAT rows may be negative too."""
 
     sale_id: str
     terminal_id: str
@@ -66,6 +74,11 @@ class SaleDraft:
     total_cents: int
     change_cents: int
     approvals: tuple[SaleApproval, ...] = ()  # managers' approvals of this sale's acts
+
+    @property
+    def has_returns(self) -> bool:
+        """A return or an exchange: its ticket-chain entry's kind is ``return``."""
+        return any(line.returned is not None for line in self.lines)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,16 +5,21 @@ hashes the record exactly as received, ``sha256(prev_hash + "\\n" +
 canonical_json(sale))``, so any field added on one side only must bump ``v`` and this model.
 Version 2 (issue 12) adds a line's optional ``price_override`` and the sale's optional
 ``approvals``; a sale with neither is still sent as version 1, which may not carry them.
+Version 3 (issue 14) adds *returned* lines: a line with ``returned`` has a negative
+quantity and amounts <= 0, and the ticket's total, tenders (refunds) and VAT rows may
+then be negative. Only a v3 record carries a ``returned`` line or a negative amount.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StrictStr, model_validator
+from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, model_validator
 
 from sync.contract.chains import ChainSeal
 from sync.contract.scalars import (
+    MAX_CENTS,
+    MAX_QUANTITY,
     WIRE,
     Cents,
     Count,
@@ -22,7 +27,6 @@ from sync.contract.scalars import (
     NonEmptyName,
     OpId,
     ProductId,
-    Quantity,
     Seq,
     Sha256Hex,
     ShortText,
@@ -35,6 +39,17 @@ from sync.contract.scalars import (
 GENESIS_HASH = "0" * 64
 
 Text64 = Annotated[StrictStr, Field(min_length=1, max_length=64)]
+#: Amounts and quantities of a v3 record may be below zero (a return); the validators
+#: below keep every earlier record, and every sold line, non-negative.
+SignedCents = Annotated[StrictInt, Field(ge=-MAX_CENTS, le=MAX_CENTS)]
+SignedQuantity = Annotated[StrictInt, Field(ge=-MAX_QUANTITY, le=MAX_QUANTITY)]
+ReturnReasonCode = Annotated[
+    StrictStr,
+    Field(
+        pattern=r"^(changed_mind|defective|wrong_size|not_as_described|damaged_in_transit"
+        r"|missing_at_pickup|other)$"
+    ),
+]
 
 
 class PriceOverrideRecord(BaseModel):
@@ -60,6 +75,27 @@ class SaleApprovalRecord(BaseModel):
     line_no: Annotated[int, Field(ge=0, le=1000)]
 
 
+class ReturnRefRecord(BaseModel):
+    """What a returned line takes back (``pos.domain.returns.ReturnRef``); line 0 of no
+    sale: a return without receipt, made under a manager's approval."""
+
+    model_config = WIRE
+
+    origin_sale_id: Annotated[StrictStr, Field(min_length=1, max_length=128)]
+    origin_line_no: Annotated[int, Field(ge=0, le=1000)]
+    origin_label: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    channel: Annotated[StrictStr, Field(pattern=r"^(store|web)$")]
+    reason: ReturnReasonCode
+    restock: StrictBool
+    approval_id: OpId | None
+
+    @model_validator(mode="after")
+    def _receipt_or_approval(self) -> ReturnRefRecord:
+        if self.origin_line_no == 0 and self.approval_id is None:
+            raise ValueError("a return without receipt needs a manager's approval")
+        return self
+
+
 class SaleLineRecord(BaseModel):
     model_config = WIRE
 
@@ -69,14 +105,27 @@ class SaleLineRecord(BaseModel):
     name: Name
     barcode: ShortText | None
     sold_by: SoldBy
-    quantity: Quantity  # units, or grams when sold by weight
+    quantity: SignedQuantity  # units, or grams when sold by weight; < 0 when returned
     unit_price_cents: Cents  # per unit, or per kilogram
     vat_bp: VatBp
-    gross_cents: Cents
-    line_discount_cents: Cents
-    ticket_discount_cents: Cents
-    total_cents: Cents
+    gross_cents: SignedCents
+    line_discount_cents: SignedCents
+    ticket_discount_cents: SignedCents
+    total_cents: SignedCents
     price_override: PriceOverrideRecord | None = None  # v2: absent when not overridden
+    returned: ReturnRefRecord | None = None  # v3: absent on a sold line
+
+    @model_validator(mode="after")
+    def _signs(self) -> SaleLineRecord:
+        amounts = (self.gross_cents, self.line_discount_cents, self.ticket_discount_cents)
+        if self.returned is None:
+            if self.quantity <= 0 or min(amounts) < 0 or self.total_cents < 0:
+                raise ValueError("a sold line has a positive quantity and no negative amount")
+        elif self.quantity >= 0 or max(amounts) > 0 or self.total_cents > 0:
+            raise ValueError("a returned line has a negative quantity and no positive amount")
+        if self.total_cents != sum(amounts[:1]) - sum(amounts[1:]):
+            raise ValueError("a line's total is its gross less both discounts")
+        return self
 
 
 class SaleTenderRecord(BaseModel):
@@ -84,7 +133,7 @@ class SaleTenderRecord(BaseModel):
 
     seq: Seq
     kind: Annotated[StrictStr, Field(min_length=1, max_length=32)]
-    amount_cents: Cents
+    amount_cents: SignedCents  # < 0: money given back (v3)
     reference: Annotated[StrictStr, Field(max_length=128)]
 
 
@@ -92,9 +141,9 @@ class SaleVatRecord(BaseModel):
     model_config = WIRE
 
     vat_bp: VatBp
-    base_cents: Cents
-    vat_cents: Cents
-    total_cents: Cents
+    base_cents: SignedCents
+    vat_cents: SignedCents
+    total_cents: SignedCents
 
 
 class SaleRecord(BaseModel):
@@ -102,14 +151,14 @@ class SaleRecord(BaseModel):
 
     model_config = WIRE
 
-    v: Literal[1, 2]
+    v: Literal[1, 2, 3]
     id: OpId
     terminal_id: Text64
     ticket_no: Seq
     cashier: NonEmptyName
     started_at: Timestamp
     completed_at: Timestamp
-    total_cents: Cents
+    total_cents: SignedCents  # < 0 (v3): what the ticket gives back
     change_cents: Cents
     lines: Annotated[list[SaleLineRecord], Field(min_length=1, max_length=1000)]
     tenders: Annotated[list[SaleTenderRecord], Field(max_length=50)]
@@ -123,6 +172,14 @@ class SaleRecord(BaseModel):
         )
         if self.v == 1 and extended:
             raise ValueError("a v1 sale record carries no price_override nor approvals")
+        signed = (
+            self.total_cents < 0
+            or any(line.returned is not None for line in self.lines)
+            or any(t.amount_cents < 0 for t in self.tenders)
+            or any(min(row.base_cents, row.vat_cents, row.total_cents) < 0 for row in self.vat)
+        )
+        if signed and self.v < 3:
+            raise ValueError("only a v3 sale record carries returned lines or negative amounts")
         return self
 
 
