@@ -18,7 +18,7 @@ from typing import Any
 
 from hardware.printer.encoding import encode_text, fold_text
 from hardware.printer.failures import PrinterSetupError
-from hardware.receipt.blocks import SaleCode, Text
+from hardware.receipt.blocks import Cut, SaleCode, ScanCode, Text
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import Item, layout
 from hardware.receipt.sale_code import code128_modules, code128_payload
@@ -103,6 +103,10 @@ def _render(printer: Any, item: Item, *, codepage: str, columns: int, qr_native:
         _render_text(printer, item, codepage)
     elif isinstance(item, SaleCode):
         _render_sale_code(printer, item.sale_id, columns=columns, qr_native=qr_native)
+    elif isinstance(item, ScanCode):
+        _render_scan_code(printer, item, columns=columns, qr_native=qr_native)
+    elif isinstance(item, Cut):
+        printer.cut()  # the next document (a credit note) is the customer's own paper
     else:
         write_line(printer, item, codepage)
 
@@ -123,11 +127,21 @@ def _render_sale_code(printer: Any, sale_id: str, *, columns: int, qr_native: bo
     printer.set(align="left")
 
 
+def _render_scan_code(printer: Any, item: ScanCode, *, columns: int, qr_native: bool) -> None:
+    """A credit note's code: its QR text, or its bare code as a Code 128 (set B)."""
+    printer.set(align="center")
+    if qr_native:
+        printer.qr(item.qr_text, native=True, size=QR_MODULE_DOTS)
+    else:
+        _render_code128(printer, item.barcode_text, columns)  # not a UUID: set B as it is
+    printer.set(align="left")
+
+
 def _render_code128(printer: Any, sale_id: str, columns: int) -> None:
     payload = code128_payload(sale_id)
     width_dots = code128_modules(payload) * CODE128_BAR_DOTS
     if width_dots > DOTS_FOR_COLUMNS.get(columns, 384) or not payload.isascii():
-        log.warning("Sale id %r does not fit a Code 128 on this paper; text only", sale_id)
+        log.warning("Code %r does not fit a Code 128 on this paper; text only", sale_id)
         return
     printer.barcode(
         payload, "CODE128", height=64, width=CODE128_BAR_DOTS, pos="OFF", function_type="B"

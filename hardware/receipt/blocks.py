@@ -32,4 +32,22 @@ class SaleCode:
     sale_id: str
 
 
-ReceiptBlock = Text | SaleCode
+@dataclass(frozen=True, slots=True)
+class ScanCode:
+    """A code to scan that is not a sale id: ``qr_text`` as a QR code, or ``barcode_text``
+    as a Code 128 when the printer draws no QR (a credit note: ``CMPT-AV:<code>`` is too
+    wide for a Code 128 on any paper, its bare code fits 80 mm)."""
+
+    qr_text: str
+    barcode_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """The paper is cut here: what follows is another document (a credit note after its
+    return ticket). ``mark`` is the dashed line a preview shows in its place."""
+
+    mark: str
+
+
+ReceiptBlock = Text | SaleCode | ScanCode | Cut

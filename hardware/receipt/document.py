@@ -12,6 +12,19 @@ from dataclasses import dataclass
 from typing import Literal
 
 Language = Literal["fr", "en"]
+ReceiptKind = Literal["sale", "return", "exchange"]
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedFrom:
+    """What a returned line takes back, as printed under it. ``origin_label`` is the
+    original ticket's ("T01 n°123") or the web order's number; ``line_no`` 0 is a return
+    without receipt; ``reason`` is already written in the receipt's language."""
+
+    origin_label: str
+    line_no: int
+    web: bool
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +43,7 @@ class ReceiptLine:
     total_cents: int
     vat_code: str
     catalog_unit_price_cents: int | None = None  # when sold at another price than this
+    returned: ReturnedFrom | None = None  # a returned line: quantity and amounts <= 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +60,32 @@ class VatRow:
 @dataclass(frozen=True, slots=True)
 class TenderRow:
     """One payment, e.g. ("Espèces", 3000); labels come localised from the services layer.
-    ``reference``: a gift card's or voucher's number, printed under it."""
+    ``reference``: a gift card's or voucher's number, printed under it.
+
+    ``amount_cents < 0`` is money given back: its label says so ("Remboursement carte"),
+    so it is printed as a positive amount. ``inline_reference`` prints the reference on
+    the label's line when it fits whole ("Avoir AV-…"), never cut; ``balance_cents``: what
+    is left on a credit note after this payment, when known."""
 
     label: str
     amount_cents: int
     reference: str = ""
+    inline_reference: bool = False
+    balance_cents: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CreditNoteSlip:
+    """A credit note (avoir) issued by a return, printed as its own slip after the ticket.
+
+    ``code`` is printed in clear (``AV-XXXX-XXXX-XXXX-CC``, never split) and ``qr_text``
+    (``CMPT-AV:<code>``) as a QR code; a printer without QR prints ``code`` as a Code 128.
+    ``expires_on`` is the last valid day, an ISO date (``2027-11-25``)."""
+
+    code: str
+    qr_text: str
+    amount_cents: int
+    expires_on: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +122,12 @@ class ReceiptDocument:
     software_version: str = ""
     signature_excerpt: str = ""
     language: Language = "fr"
+    credit_notes: tuple[CreditNoteSlip, ...] = ()  # issued by this return, one slip each
+
+    @property
+    def kind(self) -> ReceiptKind:
+        """A return (only returned lines), an exchange (both) or a plain sale."""
+        returned = sum(1 for line in self.lines if line.returned is not None)
+        if not returned:
+            return "sale"
+        return "return" if returned == len(self.lines) else "exchange"

@@ -8,8 +8,8 @@ Widths are counted in printed cells, so text must already be in the printer's al
 the renderer passes ``fold`` (the code-page fallback, e.g. "œ" -> "oe") and the layout
 folds every input *before* measuring it.
 
-The receipt's labels live in ``LABELS`` here: a ticket's language is data of the sale,
-independent of the Qt UI's translations.
+The receipt's labels live in ``receipt_labels.LABELS``: a ticket's language is data of the
+sale, independent of the Qt UI's translations.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hardware.receipt.blocks import ReceiptBlock, SaleCode, Text
-from hardware.receipt.document import ReceiptDocument, ReceiptLine
+from hardware.receipt.blocks import Cut, ReceiptBlock, SaleCode, ScanCode, Text
+from hardware.receipt.credit_note import layout_credit_note
+from hardware.receipt.document import ReceiptDocument, ReceiptLine, TenderRow
 from hardware.receipt.formatting import format_cents, format_money, local_time_text
+from hardware.receipt.receipt_labels import LABELS
 from hardware.receipt.text_fit import (
     centre,
     fit,
@@ -29,53 +31,6 @@ from hardware.receipt.text_fit import (
     wrap_limited,
     wrap_words,
 )
-
-LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "total": "TOTAL TTC",
-        "subtotal": "Sous-total",
-        "discount": "Remise",
-        "vat": "TVA",
-        "rate": "Taux",
-        "base": "HT",
-        "gross": "TTC",
-        "change": "Rendu",
-        "ticket": "Ticket n°",
-        "terminal": "Caisse",
-        "cashier": "Caissier",
-        "duplicate": "DUPLICATA n°{n}",
-        "copy_record": "Duplicata enreg. n°",
-        "training": "FORMATION — SANS VALEUR FISCALE",
-        "record_no": "N° d'enregistrement",
-        "version": "Version",
-        "signature": "Signature",
-        "sale_ref": "Réf.",
-        "price_changed": "Prix modifié",
-        "tender_ref": "N°",
-    },
-    "en": {
-        "total": "TOTAL",
-        "subtotal": "Subtotal",
-        "discount": "Discount",
-        "vat": "VAT",
-        "rate": "Rate",
-        "base": "Net",
-        "gross": "Total",
-        "change": "Change",
-        "ticket": "Ticket no.",
-        "terminal": "Till",
-        "cashier": "Cashier",
-        "duplicate": "DUPLICATE No. {n}",
-        "copy_record": "Duplicate record no.",
-        "training": "TRAINING — NOT A VALID RECEIPT",
-        "record_no": "Record no.",
-        "version": "Version",
-        "signature": "Signature",
-        "sale_ref": "Ref.",
-        "price_changed": "Price changed",
-        "tender_ref": "No.",
-    },
-}
 
 #: Columns supported by the layout (80 mm and 58 mm paper in font A).
 SUPPORTED_COLUMNS = (32, 48)
@@ -121,6 +76,7 @@ def layout(doc: ReceiptDocument, columns: int, *, fold: Fold = _identity) -> lis
         _training_banner,
         _duplicate_banner,
         _header,
+        _kind_banner,
         _items,
         _totals,
         _vat_table,
@@ -131,10 +87,31 @@ def layout(doc: ReceiptDocument, columns: int, *, fold: Fold = _identity) -> lis
         _footer,
         _duplicate_banner,
         _training_banner,
+        _credit_notes,
     )
     items: list[Item] = []
     for section in sections:
         items += section(doc, page)
+    return items
+
+
+def _kind_banner(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    """A return or an exchange says so under the store's name, in large type."""
+    if doc.kind == "sale":
+        return []
+    title = page.label("return_title" if doc.kind == "return" else "exchange_title")
+    half = centre(title, page.columns // 2)
+    return [Text(half, bold=True, double_height=True, double_width=True), page.rule("=")]
+
+
+def _credit_notes(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    """Each credit note the return issued, on its own paper after the ticket, with the
+    ticket's duplicate and training banners (a copy of a credit note says so)."""
+    items: list[Item] = []
+    for index in range(len(doc.credit_notes)):
+        banners = _training_banner(doc, page) + _duplicate_banner(doc, page)
+        body = layout_credit_note(doc, index, page.columns, page.fold)
+        items += [Cut(("- " * page.columns)[: page.columns]), *banners, *body, *banners[::-1]]
     return items
 
 
@@ -194,11 +171,50 @@ def _item_lines(line: ReceiptLine, page: _Page) -> list[Item]:
         items.append(left_right(label, page.fold(prices), page.columns))
     if line.discount_cents:
         discount = f"{format_cents(-line.discount_cents)}  "
-        items.append(left_right(_INDENT + page.label("discount"), discount, page.columns))
-    return items
+        key = "original_discount" if line.returned else "discount"
+        items.append(left_right(_INDENT + page.label(key), discount, page.columns))
+    return items + _returned_from(line, page)
+
+
+def _returned_from(line: ReceiptLine, page: _Page) -> list[Item]:
+    """Under a returned line: the original it takes back, and why."""
+    origin = line.returned
+    if origin is None:
+        return []
+    if not origin.line_no:
+        text = page.labels["no_receipt"]
+    else:
+        key = "from_order" if origin.web else "from_ticket"
+        text = page.labels[key].format(origin=origin.origin_label, line=origin.line_no)
+    texts = [text, page.labels["reason"].format(reason=origin.reason)]
+    width = page.columns - len(_INDENT)
+    return [
+        fit(_INDENT + line, page.columns)
+        for text in texts
+        for line in wrap_words(page.fold(text), width)
+    ]
 
 
 def _totals(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    """A sale's total; a return's or an exchange's: what was taken back, what was sold,
+    and the difference, refunded ("TOTAL REMBOURSÉ", a positive amount) or due."""
+    if doc.kind == "sale":
+        return _sale_totals(doc, page)
+    returned = sum(line.total_cents for line in doc.lines if line.returned)
+    items: list[Item] = []
+    if doc.kind == "exchange":
+        sold = sum(line.total_cents for line in doc.lines if not line.returned)
+        items.append(left_right(page.label("items_returned"), page.money(returned), page.columns))
+        items.append(left_right(page.label("items_sold"), page.money(sold), page.columns))
+        if doc.ticket_discount_cents:
+            discount = page.money(-doc.ticket_discount_cents)
+            items.append(left_right(page.label("discount"), discount, page.columns))
+    key = "refunded" if doc.total_cents < 0 else "due"
+    total = left_right(page.label(key), page.money(abs(doc.total_cents)), page.columns)
+    return [*items, Text(total, bold=True, double_height=True), page.rule()]
+
+
+def _sale_totals(doc: ReceiptDocument, page: _Page) -> list[Item]:
     items: list[Item] = []
     if doc.ticket_discount_cents:
         subtotal = doc.total_cents + doc.ticket_discount_cents
@@ -236,15 +252,28 @@ def _vat_table(doc: ReceiptDocument, page: _Page) -> list[Item]:
 def _payments(doc: ReceiptDocument, page: _Page) -> list[Item]:
     items: list[Item] = []
     for tender in doc.tenders:
-        items.append(
-            left_right(page.fold(tender.label), page.money(tender.amount_cents), page.columns)
-        )
-        if tender.reference:
-            reference = f"{_INDENT}{page.label('tender_ref')} {page.fold(tender.reference)}"
-            items.append(fit(reference, page.columns))
+        items += _tender_lines(tender, page)
     if doc.change_cents:
         items.append(left_right(page.label("change"), page.money(doc.change_cents), page.columns))
     return [*items, page.rule()] if items else []
+
+
+def _tender_lines(tender: TenderRow, page: _Page) -> list[Item]:
+    """A payment, or a refund (negative, printed as the amount its label says was given
+    back); its reference on the same line when asked and whole, else under it."""
+    label, reference = page.fold(tender.label), page.fold(tender.reference)
+    amount = page.money(abs(tender.amount_cents))
+    inline = f"{label} {reference}"
+    if reference and tender.inline_reference and fits_side_by_side(inline, amount, page.columns):
+        items: list[Item] = [left_right(inline, amount, page.columns)]
+    else:
+        items = [left_right(label, amount, page.columns)]
+        if reference:
+            items.append(fit(f"{_INDENT}{page.label('tender_ref')} {reference}", page.columns))
+    if tender.balance_cents is not None:
+        balance = page.money(tender.balance_cents)
+        items.append(left_right(_INDENT + page.label("balance"), balance, page.columns))
+    return items
 
 
 def _ticket_info(doc: ReceiptDocument, page: _Page) -> list[Item]:
@@ -308,6 +337,10 @@ def plain_text(items: list[Item]) -> str:
     for item in items:
         if isinstance(item, SaleCode):
             lines.append(f"[code: {item.sale_id}]")
+        elif isinstance(item, ScanCode):
+            lines.append(f"[code: {item.qr_text}]")
+        elif isinstance(item, Cut):
+            lines.append(item.mark)
         elif isinstance(item, Text):
             lines.append(item.text)
         else:

@@ -9,15 +9,24 @@ document exists, so nothing can print a duplicate that the chain does not hold.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from hardware.receipt.document import ReceiptDocument, ReceiptLine, TenderRow, VatRow
+from hardware.receipt.document import (
+    ReceiptDocument,
+    ReceiptLine,
+    ReturnedFrom,
+    TenderRow,
+    VatRow,
+)
 from pos.config import StoreSettings
 from pos.domain.chain_entry import signature_excerpt
 from pos.domain.quantity import format_quantity
+from pos.domain.returns import Channel, ReturnRef
 from pos.domain.rights import Actor
-from pos.domain.sale import CompletedSale, SaleTender
+from pos.domain.sale import CompletedSale, SaleDraft, SaleLine, SaleTender
 from pos.domain.vat import rate_label
+from pos.services.credit_note_slip import CREDIT_NOTE, credit_note_slips
 from pos.services.software import software_version
 from pos.store import duplicates
 from pos.store.local_store import LocalStore
@@ -27,10 +36,11 @@ TENDER_LABELS = {
     "fr": {
         "cash": "Espèces",
         "card": "Carte bancaire",
-        "voucher": "Avoir",
+        "voucher": "Bon d'achat",
         "gift_card": "Carte cadeau",
         "cheque": "Chèque",
         "meal_voucher": "Titres-restaurant",
+        "credit_note": "Avoir",
     },
     "en": {
         "cash": "Cash",
@@ -39,6 +49,42 @@ TENDER_LABELS = {
         "gift_card": "Gift card",
         "cheque": "Cheque",
         "meal_voucher": "Meal vouchers",
+        "credit_note": "Credit note",
+    },
+}
+#: Money given back (a tender below zero): the label says so, the amount prints positive.
+REFUND_LABELS = {
+    "fr": {
+        "cash": "Remboursement espèces",
+        "card": "Remboursement carte",
+        "credit_note": "Avoir émis",
+        "other": "Remboursement",
+    },
+    "en": {
+        "cash": "Cash refund",
+        "card": "Card refund",
+        "credit_note": "Credit note issued",
+        "other": "Refund",
+    },
+}
+REASON_LABELS = {
+    "fr": {
+        "changed_mind": "changement d'avis",
+        "defective": "article défectueux",
+        "wrong_size": "taille ou modèle non adapté",
+        "not_as_described": "non conforme à la description",
+        "damaged_in_transit": "endommagé à la livraison",
+        "missing_at_pickup": "manquant au retrait",
+        "other": "autre",
+    },
+    "en": {
+        "changed_mind": "changed mind",
+        "defective": "defective",
+        "wrong_size": "wrong size or model",
+        "not_as_described": "not as described",
+        "damaged_in_transit": "damaged in delivery",
+        "missing_at_pickup": "missing at pickup",
+        "other": "other",
     },
 }
 VAT_CODES = "ABCDEFGH"
@@ -69,30 +115,25 @@ def receipt_document(
     header: ReceiptHeader,
     *,
     copy: duplicates.Duplicate | None = None,
+    credit_note_balances: Mapping[str, int] | None = None,
 ) -> ReceiptDocument:
-    """The ticket of ``sale``; ``copy``: a recorded duplicate of it (``duplicate_receipt``)."""
+    """The ticket of ``sale``; ``copy``: a recorded duplicate of it (``duplicate_receipt``).
+
+    A return or an exchange prints its returned lines with what they take back, its
+    refunds, and each credit note it issued as a slip after the ticket.
+    ``credit_note_balances`` (code -> cents left, when central told) prints the balance
+    under a credit note spent as a payment."""
     draft = sale.draft
-    codes = {vat.vat_bp: VAT_CODES[index] for index, vat in enumerate(draft.vat)}
-    lines = tuple(
-        ReceiptLine(
-            name=line.name,
-            quantity_text=format_quantity(line.quantity, line.sold_by),
-            unit_price_cents=line.unit_price_cents,
-            gross_cents=line.gross_cents,
-            discount_cents=line.line_discount_cents,
-            total_cents=line.gross_cents - line.line_discount_cents,
-            vat_code=codes[line.vat_bp],
-            catalog_unit_price_cents=(
-                line.price_override.catalog_price_cents if line.price_override else None
-            ),
-        )
-        for line in draft.lines
-    )
-    labels = TENDER_LABELS.get(header.language, TENDER_LABELS["fr"])
+    language = "en" if header.language == "en" else "fr"
+    codes = _vat_codes(draft)
+    lines = tuple(_receipt_line(line, codes[line.vat_bp], language) for line in draft.lines)
+    balances = credit_note_balances or {}
     return ReceiptDocument(
         header=header.lines,
         lines=lines,
-        ticket_discount_cents=sum(line.ticket_discount_cents for line in draft.lines),
+        ticket_discount_cents=sum(
+            line.ticket_discount_cents for line in draft.lines if line.returned is None
+        ),
         total_cents=draft.total_cents,
         vat_rows=tuple(
             VatRow(
@@ -104,10 +145,7 @@ def receipt_document(
             )
             for v in draft.vat
         ),
-        tenders=tuple(
-            TenderRow(labels.get(t.kind, t.kind), t.amount_cents, _printed_reference(t))
-            for t in draft.tenders
-        ),
+        tenders=tuple(_tender_row(t, language, balances.get(t.reference)) for t in draft.tenders),
         change_cents=draft.change_cents,
         ticket_no=sale.ticket_no,
         terminal_id=draft.terminal_id,
@@ -122,7 +160,71 @@ def receipt_document(
         record_no=sale.chain_seq,
         software_version=software_version(),
         signature_excerpt=signature_excerpt(sale.signature) if sale.signature else "",
-        language="en" if header.language == "en" else "fr",
+        language=language,
+        credit_notes=credit_note_slips(sale),
+    )
+
+
+def _vat_codes(draft: SaleDraft) -> dict[int, str]:
+    """A letter per VAT rate, in the VAT table's order (an exchange's rate that nets to
+    nothing may have no row: it still gets a letter)."""
+    rates = [vat.vat_bp for vat in draft.vat]
+    rates += sorted({line.vat_bp for line in draft.lines} - set(rates))
+    return {rate: VAT_CODES[index] for index, rate in enumerate(rates)}
+
+
+def _receipt_line(line: SaleLine, vat_code: str, language: str) -> ReceiptLine:
+    """A sold line as before; a returned one with its whole given-back discount (its own
+    and its share of the ticket's) under it, and what it takes back."""
+    returned = line.returned
+    discount = line.line_discount_cents
+    if returned is not None:
+        discount += line.ticket_discount_cents
+    return ReceiptLine(
+        name=line.name,
+        quantity_text=_quantity_text(line),
+        unit_price_cents=line.unit_price_cents,
+        gross_cents=line.gross_cents,
+        discount_cents=discount,
+        total_cents=line.gross_cents - discount,
+        vat_code=vat_code,
+        catalog_unit_price_cents=(
+            line.price_override.catalog_price_cents if line.price_override else None
+        ),
+        returned=_returned_from(returned, language) if returned is not None else None,
+    )
+
+
+def _quantity_text(line: SaleLine) -> str:
+    """ "-1", "-0,452 kg": a returned quantity is the sold one with a minus sign."""
+    text = format_quantity(abs(line.quantity), line.sold_by)
+    return f"-{text}" if line.quantity < 0 else text
+
+
+def _returned_from(ref: ReturnRef, language: str) -> ReturnedFrom:
+    reasons = REASON_LABELS[language]
+    return ReturnedFrom(
+        origin_label=ref.origin_label,
+        line_no=ref.origin_line_no,
+        web=ref.channel is Channel.WEB,
+        reason=reasons.get(str(ref.reason), str(ref.reason)),
+    )
+
+
+def _tender_row(tender: SaleTender, language: str, balance: int | None) -> TenderRow:
+    """A payment or a refund with its label; a credit note's code on the label's line."""
+    if tender.amount_cents < 0:
+        refunds = REFUND_LABELS[language]
+        label = refunds.get(tender.kind, refunds["other"])
+    else:
+        label = TENDER_LABELS[language].get(tender.kind, tender.kind)
+    credit_note = tender.kind == CREDIT_NOTE
+    return TenderRow(
+        label,
+        tender.amount_cents,
+        _printed_reference(tender),
+        inline_reference=credit_note,
+        balance_cents=balance if credit_note and tender.amount_cents > 0 else None,
     )
 
 
@@ -161,12 +263,12 @@ def last_sale(store: LocalStore, terminal_id: str, *, training: bool) -> Complet
 
 
 def _printed_reference(tender: SaleTender) -> str:
-    """A gift card's or voucher's number is printed (the customer checks it was the one
-    used); a card payment's reference is the bank's, never printed here."""
+    """A gift card's, voucher's or credit note's number is printed (the customer checks it
+    was the one used); a card payment's reference is the bank's, never printed here."""
     return tender.reference if tender.kind in _REFERENCE_PRINTED else ""
 
 
-_REFERENCE_PRINTED = frozenset({"gift_card", "voucher"})
+_REFERENCE_PRINTED = frozenset({"gift_card", "voucher", CREDIT_NOTE})
 
 
 def paid_in_cash(sale: CompletedSale) -> bool:
