@@ -13,6 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
+from sync.central import instants
+from sync.contract.codes import new_credit_note_code
 from sync.contract.returns import OriginSaleRecord, ReturnClaimResult
 from tests.central.conftest import LYON, PARIS, push, stock_level
 from tests.support.central_server import CentralServer, pickup_move
@@ -248,3 +250,85 @@ def test_a_web_order_is_found_once_handed_over_and_a_short_one_refunded(
     assert by_id == found.model_dump()
     untouched = central.place_pickup_order("web-ret-2", {"SKU0000170": 1})
     assert "refunds" not in untouched  # an older desk still reads every order with none
+
+
+def _note(client: httpx.Client, path: str) -> dict[str, Any]:
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+def test_a_credit_note_issued_by_a_return_is_spent_on_the_web_then_at_another_till(
+    central: CentralServer, lyon: Till, paris: Till
+) -> None:
+    sale = lyon.sell([(180, "SKU0000180", 2, 1000)])
+    code = new_credit_note_code()
+    record = ticket(
+        str(uuid.uuid4()), "T01", [returned(1, (sale["id"], 1), (180, "SKU0000180"), 2, 1000)],
+        [("credit_note", -2000, code)],
+    )  # fmt: skip
+    assert lyon.push_record(record)["warnings"] == []
+    assert lyon.push_record(record | {"id": str(uuid.uuid4())})["status"] == "accepted"
+    note = _note(paris.client, f"/v1/stores/{PARIS}/credit-notes/{code}")
+    assert (note["issued_cents"], note["balance_cents"], note["status"]) == (2000, 2000, "active")
+    assert note["issued_by"] == record["id"]  # the second ticket naming it issued nothing
+    year_later = instants.later(record["completed_at"], days=365)
+    assert note["expires_at"] == year_later  # a year after the return
+
+    web = central.client(central.web_token)
+    debit = {"op_id": "web-order-77", "amount_cents": 500, "channel": "web"}
+    for _attempt in range(2):  # the web shop's retry changes nothing
+        answer = web.post(f"/v1/web/credit-notes/{code}/debits", json=debit)
+        assert (answer.status_code, answer.json()["balance_cents"]) == (200, 1500)
+    other = web.post(f"/v1/web/credit-notes/{code}/debits", json=debit | {"amount_cents": 5})
+    assert other.json()["error"]["code"] == "op_id_reused"
+    assert lyon.client.post(f"/v1/web/credit-notes/{code}/debits", json=debit).status_code == 401
+
+    # Paris spends 400 online before committing its sale, then pushes the sale: once.
+    spend = paris.chain.sale([(181, "SKU0000181", 1, 400)])
+    spend_record = spend["payload"]["sale"]
+    spend_record["tenders"] = [
+        {"seq": 1, "kind": "credit_note", "amount_cents": 400, "reference": code}
+    ]
+    paris.chain = SaleChain(terminal_id="T01", seq=paris.chain.seq - 1,
+                            head=spend["payload"]["journal"]["prev_hash"],
+                            grand_total=paris.chain.grand_total - 400,
+                            outbox_seq=paris.chain.outbox_seq - 1)  # fmt: skip
+    store_debit = {"op_id": f"{spend_record['id']}:t1", "amount_cents": 400, "channel": "store"}
+    path = f"/v1/stores/{PARIS}/credit-notes/{code}/debits"
+    for _attempt in range(2):
+        assert paris.client.post(path, json=store_debit).json()["balance_cents"] == 1100
+    assert paris.push_record(spend_record)["warnings"] == []
+    assert _note(paris.client, f"/v1/stores/{PARIS}/credit-notes/{code}")["balance_cents"] == 1100
+
+    # Overspending online is refused and changes nothing; a reversal gives a debit back.
+    over = paris.client.post(
+        path, json={"op_id": "p-2:t1", "amount_cents": 1101, "channel": "store"}
+    )
+    assert (over.status_code, over.json()["error"]["code"]) == (409, "credit_note_spent")
+    reversal = f"/v1/web/credit-notes/{code}/debits/web-order-77"
+    assert web.delete(reversal).json()["balance_cents"] == 1600
+    assert web.delete(reversal).json()["balance_cents"] == 1600  # once
+
+    # Spent offline beyond its balance: the sale is a fact, the note goes to zero, flagged.
+    offline = ticket(str(uuid.uuid4()), "T01", [], [("credit_note", 2000, code)])
+    offline["v"] = 1
+    offline["lines"] = [
+        {"line_no": 1, "product_id": 182, "sku": "SKU0000182", "name": "Produit", "barcode": None,
+         "sold_by": "unit", "quantity": 1, "unit_price_cents": 2000, "vat_bp": 550,
+         "gross_cents": 2000, "line_discount_cents": 0, "ticket_discount_cents": 0,
+         "total_cents": 2000}
+    ]  # fmt: skip
+    offline |= {"total_cents": 2000, "vat": [
+        {"vat_bp": 550, "base_cents": 1896, "vat_cents": 104, "total_cents": 2000}]}  # fmt: skip
+    result = lyon.push_record(offline)
+    assert (result["status"], result["warnings"]) == ("accepted", ["credit_note_overspent"])
+    spent = _note(web, f"/v1/web/credit-notes/{code}")
+    assert (spent["balance_cents"], spent["status"]) == (0, "spent")
+    web.close()
+
+
+@pytest.mark.parametrize("text", ["AV-0000-0000-0000-00", "not-a-code"])
+def test_an_unknown_or_mistyped_credit_note_is_not_found(lyon: Till, text: str) -> None:
+    response = lyon.client.get(f"/v1/stores/{LYON}/credit-notes/{text}")
+    assert (response.status_code, response.json()["error"]["code"]) == (404, "not_found")

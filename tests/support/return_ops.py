@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 
@@ -45,8 +46,9 @@ def ticket(
     lines: list[dict[str, Any]],
     tenders: list[tuple[str, int, str]],
 ) -> dict[str, Any]:
-    """A v3 record; ``tenders`` are ``(kind, amount_cents, reference)``, in order."""
+    """A v3 record completed now; ``tenders`` are ``(kind, amount_cents, reference)``."""
     total = sum(line["total_cents"] for line in lines)
+    now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
     base = total * 10000 // 10550
     return {
         "v": 3,
@@ -54,8 +56,8 @@ def ticket(
         "terminal_id": terminal_id,
         "ticket_no": 1,  # SaleChain.seal numbers it
         "cashier": "Camille",
-        "started_at": "2025-11-26T09:00:00.000Z",
-        "completed_at": "2025-11-26T09:01:00.000Z",
+        "started_at": now,
+        "completed_at": now,
         "total_cents": total,
         "change_cents": 0,
         "lines": lines,
