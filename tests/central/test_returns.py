@@ -248,6 +248,19 @@ def test_a_web_order_is_found_once_handed_over_and_a_short_one_refunded(
     ]
     by_id = lyon.origin("web-ret-1").json()
     assert by_id == found.model_dump()
+    # Returned in store: the claim, then the ticket refunding the web payment; the unit
+    # goes back on this store's shelf.
+    on_hand = stock_level(lyon.client, LYON, 170)["on_hand"]
+    return_id = str(uuid.uuid4())
+    assert lyon.claim(return_id, [("web-ret-1", 1, 1)]).status_code == 200
+    unit = prices["SKU0000170"]
+    line = returned(1, ("web-ret-1", 1), (170, "SKU0000170"), 1, unit, channel="web")
+    record = ticket(return_id, "T01", [line], [("card", -unit, "web:web-ret-1")])
+    assert lyon.push_record(record)["warnings"] == []
+    assert stock_level(lyon.client, LYON, 170)["on_hand"] == on_hand + 1
+    again = OriginSaleRecord.model_validate_json(lyon.origin("web-ret-1").content)
+    assert [x.returned_quantity for x in again.lines] == [1, 0]
+    assert again.tenders[0].refunded_cents == missing + unit
     untouched = central.place_pickup_order("web-ret-2", {"SKU0000170": 1})
     assert "refunds" not in untouched  # an older desk still reads every order with none
 
