@@ -38,6 +38,7 @@ from sync.central.bodies import parse, parse_optional, read_body
 from sync.central.db import Database
 from sync.central.errors import ApiError, bad_request, describe, not_found
 from sync.central.faults import FaultInjector
+from sync.central.returns_api import ReturnsApi
 from sync.contract.admin import PriceChange, ProductUpsert, PromotionUpsert, StockCount
 from sync.contract.carts import CartConvertRequest, CartRequest
 from sync.contract.enrolment import EnrolmentRequest
@@ -64,8 +65,10 @@ def json_response(model: BaseModel, status: int = 200) -> Response:
     return Response(model.model_dump_json(), status_code=status, media_type=_JSON)
 
 
-def error_response(status: int, code: str, message: str) -> Response:
-    body = {"error": {"code": code, "message": message}}
+def error_response(
+    status: int, code: str, message: str, details: dict[str, object] | None = None
+) -> Response:
+    body = {"error": {"code": code, "message": message, **(details or {})}}
     return Response(json.dumps(body, ensure_ascii=False), status_code=status, media_type=_JSON)
 
 
@@ -349,6 +352,7 @@ class CentralApp:
             Route("/v1/admin/stats", self.stats, methods=["GET"]),
             Route("/v1/admin/enrolment-attempts", self.enrolment_attempts, methods=["GET"]),
             Route("/v1/_faults", self.set_faults, methods=["PUT"]),
+            *ReturnsApi(self.db, self.options.web_token, self.options.admin_token).routes(),
         ]
 
 
@@ -369,7 +373,7 @@ def _product_change(body: bytes) -> ProductUpsert | PriceChange:
 
 async def _api_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
-    response = error_response(exc.status, exc.code, exc.message)
+    response = error_response(exc.status, exc.code, exc.message, exc.details)
     response.headers.update(exc.headers)
     return response
 

@@ -48,6 +48,7 @@ SCHEMA_SQL = _sql("schema.sql")
 INDEXES_SQL = _sql("indexes.sql")
 TILL_DAYS_SQL = _sql("till_days.sql")
 SIGNED_CHAINS_SQL = _sql("signed_chains.sql")
+RETURNS_SQL = _sql("returns.sql")
 
 
 def utc_now() -> str:
@@ -85,6 +86,7 @@ class Database:
         self._writer.executescript(INDEXES_SQL)
         self._writer.executescript(TILL_DAYS_SQL)
         self._writer.executescript(SIGNED_CHAINS_SQL)
+        self._writer.executescript(RETURNS_SQL)
         self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         with self.write() as conn:
             conn.execute(

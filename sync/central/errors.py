@@ -13,11 +13,17 @@ class ApiError(Exception):
     """Raised anywhere in a request; rendered as ``{"error": {"code", "message"}}``."""
 
     def __init__(
-        self, status: int, code: ErrorCode, message: str, headers: dict[str, str] | None = None
+        self,
+        status: int,
+        code: ErrorCode,
+        message: str,
+        headers: dict[str, str] | None = None,
+        details: dict[str, object] | None = None,
     ) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
         self.headers = headers or {}
+        self.details = details or {}  # more fields of the error body (``remaining``)
 
 
 def bad_request(message: str) -> ApiError:

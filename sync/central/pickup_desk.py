@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 
 from sync.central.instants import normalize
+from sync.central.origins import WEB_PAYMENT_PREFIX
 from sync.central.pickup_machine import (
     HANDED_OVER,
     Actor,
@@ -30,7 +31,13 @@ from sync.contract.operations import (
     NOT_FOUND,
     UNPAID_HANDOVER,
 )
-from sync.contract.pickups import DESK_TARGETS, PICKUP_TRANSITIONS, PickupTransitionPayload
+from sync.contract.pickups import (
+    DESK_TARGETS,
+    PICKUP_TRANSITIONS,
+    PickupOrder,
+    PickupRefund,
+    PickupTransitionPayload,
+)
 
 
 def transition(
@@ -64,9 +71,28 @@ def transition(
         reason=payload.reason,
     )
     actor = Actor("terminal", terminal_id, payload.staff, op_id)
-    save(conn, apply(order, move, actor, now, stock))
+    save(conn, _refund_short(conn, apply(order, move, actor, now, stock), op_id, now))
     unpaid = payload.to_state in HANDED_OVER and not order.paid and payload.sale_id is None
     return [UNPAID_HANDOVER] if unpaid else []
+
+
+def _refund_short(
+    conn: sqlite3.Connection, order: PickupOrder, op_id: str, now: str
+) -> PickupOrder:
+    """A paid order handed over short: what the missing units cost goes back to the online
+    payment at once (a ``refunds`` row against the order), shown on the order."""
+    if order.state not in HANDED_OVER or not order.paid:
+        return order
+    missing = order.total_cents - (order.collected_total_cents or 0)
+    if missing <= 0:
+        return order
+    conn.execute(
+        "INSERT OR IGNORE INTO refunds (origin_id, kind, reference, amount_cents, reason, ref, "
+        "at) VALUES (?, 'card', ?, ?, 'short_pickup', ?, ?)",
+        (order.id, WEB_PAYMENT_PREFIX + order.id, missing, op_id, now),
+    )
+    refund = PickupRefund(amount_cents=missing, reason="short_pickup", at=now, op_id=op_id)
+    return order.model_copy(update={"refunds": [*order.refunds, refund]})
 
 
 def _check_payment(payload: PickupTransitionPayload, *, paid: bool) -> None:

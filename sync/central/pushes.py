@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pos.domain.chain_entry import ChainEntry
-from sync.central import pickup_desk, staff, till_acts, till_days
+from sync.central import credit_notes, pickup_desk, return_claims, staff, till_acts, till_days
 from sync.central.chain import ChainWitness
 from sync.central.chain_witness import SignedWitness
 from sync.central.db import Database, bump_counters, utc_now
@@ -47,7 +47,7 @@ from sync.contract.operations import (
     StockMovementPayload,
 )
 from sync.contract.pickups import PickupTransitionPayload
-from sync.contract.sales import SalePayload
+from sync.contract.sales import SalePayload, SaleRecord
 from sync.contract.staff import APPROVER_ROLES, ApprovalPayload
 
 _INSERT_OPERATION = (
@@ -159,6 +159,7 @@ class _Batch:
         self.sale_rows: list[tuple] = []
         self.approval_rows: list[tuple] = []
         self.counts: Counter[str] = Counter()
+        self.pending: dict[str, SaleRecord] = {}  # this batch's sales, not written yet
 
     def run(self) -> list[OperationResult]:
         results = [self._one(p) for p in self.prepared]
@@ -287,7 +288,15 @@ class _Batch:
         )  # fmt: skip
         for line in sale.lines:
             sku = self.skus.get(line.product_id)
-            self.stock.move(line.product_id, sku, -line.quantity, "sale", None, sale.id)
+            if line.returned is None:
+                self.stock.move(line.product_id, sku, -line.quantity, "sale", None, sale.id)
+            elif line.returned.restock:  # back on the shelf of the store that took it back
+                self.stock.move(line.product_id, sku, -line.quantity, "return", sale.id, sale.id)
+        warnings = warnings + return_claims.ingest(
+            self.conn, self.store_id, sale, self.pending, self.at
+        )
+        warnings += credit_notes.ingest(self.conn, self.store_id, sale, self.pending, self.at)
+        self.pending[sale.id] = sale
         self.counts["sales"] += 1
         return warnings
 

@@ -25,6 +25,7 @@ import httpx
 from pydantic import ValidationError
 
 from sync.client.page_guard import check_page, page_bytes
+from sync.client.return_calls import HttpReturnCalls
 from sync.client.wire import MAX_REPLY_BYTES, Wire, parse
 from sync.contract import MAX_OPERATIONS, PAGE_MODELS, Operation, PushResponse
 from sync.ports import (
@@ -36,8 +37,9 @@ from sync.ports import (
 )
 
 
-class HttpCentral:
-    """One terminal of one store talking to the central API; see the module docstring."""
+class HttpCentral(HttpReturnCalls):
+    """One terminal of one store talking to the central API; see the module docstring.
+    Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``."""
 
     def __init__(
         self,

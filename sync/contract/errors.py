@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, StrictStr
 
-from sync.contract.scalars import WIRE, Message
+from sync.contract.scalars import WIRE, Count, Message
 
 ErrorCode = Literal[
     "bad_request",
@@ -20,7 +20,24 @@ ErrorCode = Literal[
     "payload_too_large",
     "too_many_attempts",
     "internal",
+    # returns and credit notes (issue 14, ``sync.contract.returns``)
+    "op_id_reused",
+    "not_returnable",
+    "not_handed_over",
+    "claim_consumed",
+    "credit_note_spent",
+    "credit_note_expired",
 ]
+
+
+class RemainingLine(BaseModel):
+    """What is still returnable of an original line (a ``not_returnable`` refusal)."""
+
+    model_config = WIRE
+
+    origin_sale_id: Annotated[StrictStr, Field(min_length=1, max_length=128)]
+    origin_line_no: Annotated[int, Field(ge=1, le=1000)]
+    remaining: Count
 
 
 class ErrorBody(BaseModel):
@@ -28,6 +45,7 @@ class ErrorBody(BaseModel):
 
     code: ErrorCode
     message: Message
+    remaining: Annotated[list[RemainingLine], Field(max_length=1000)] | None = None
 
 
 class ErrorResponse(BaseModel):

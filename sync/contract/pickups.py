@@ -118,6 +118,18 @@ class PickupEvent(BaseModel):
     reason: Message | None
 
 
+class PickupRefund(BaseModel):
+    """Money central gave back to the order's online payment: the missing units of a
+    paid order handed over short (``short_pickup``), to the cent of what they cost."""
+
+    model_config = WIRE
+
+    amount_cents: Annotated[int, Field(ge=1, le=100_000_000)]
+    reason: Literal["short_pickup"]
+    at: Timestamp
+    op_id: OpId | None  # the handover that caused it
+
+
 class PickupOrder(BaseModel):
     """An order as the web shop, the ``pickups`` feed and the desk's code lookup serve it.
 
@@ -148,6 +160,9 @@ class PickupOrder(BaseModel):
     expires_at: Timestamp  # an open order not collected by then expires
     updated_at: Timestamp
     history: Annotated[list[PickupEvent], Field(min_length=1, max_length=20)]
+    #: Issue 14; left out of the JSON when empty, so a desk that predates it still reads
+    #: every order that had no refund.
+    refunds: Annotated[list[PickupRefund], Field(max_length=20, exclude_if=lambda v: not v)] = []
 
 
 class PickupLineCount(BaseModel):

@@ -46,6 +46,14 @@ NOT_HANDED_OVER = "not_handed_over"  # a web order not yet delivered or collecte
 CLAIM_CONSUMED = "claim_consumed"  # a claim whose return ticket central already has
 CREDIT_NOTE_SPENT = "credit_note_spent"  # balance below the debit asked for
 CREDIT_NOTE_EXPIRED = "credit_note_expired"
+OP_ID_REUSED = "op_id_reused"  # a claim or debit id already used with another body
+
+# Warnings of a ``sale`` operation's outcome (accepted all the same: a fiscal fact).
+RETURN_CONFLICT = "return_conflict"  # an offline return took back more than remained
+CREDIT_NOTE_OVERSPENT = "credit_note_overspent"  # spent offline beyond its balance (or
+# unknown, expired): the balance went down to zero, the rest is on the attention list
+#: A credit note is valid this long after the return that issued it.
+CREDIT_NOTE_VALIDITY_DAYS = 365
 
 
 class OriginLineRecord(BaseModel):
@@ -158,6 +166,15 @@ class CreditNoteDebit(BaseModel):
     channel: Literal["store", "web"]
 
 
+class ClaimStatus(BaseModel):
+    """A claim after ``DELETE``: released (or already released: a retry is harmless)."""
+
+    model_config = WIRE
+
+    return_id: OpId
+    status: Literal["held", "consumed", "released"]
+
+
 class ReturnConflict(BaseModel):
     """A return ticket central accepted (it is a fiscal fact) whose quantities were no
     longer returnable: made offline while another till or channel took the same lines
@@ -173,8 +190,22 @@ class ReturnConflict(BaseModel):
     reason: Annotated[StrictStr, Field(max_length=500)]
 
 
+class ReturnConflictItem(ReturnConflict):
+    """A conflict as the operator lists it: where and when it was raised."""
+
+    store_id: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    at: Timestamp
+
+
+class ReturnConflictList(BaseModel):
+    model_config = WIRE
+
+    conflicts: Annotated[list[ReturnConflictItem], Field(max_length=1000)]
+
+
 __all__ = [
     "ClaimLine",
+    "ClaimStatus",
     "ClaimedLine",
     "CreditNoteDebit",
     "CreditNoteRecord",
@@ -184,5 +215,7 @@ __all__ = [
     "ReturnClaim",
     "ReturnClaimResult",
     "ReturnConflict",
+    "ReturnConflictItem",
+    "ReturnConflictList",
     "ReturnRefRecord",
 ]

@@ -88,8 +88,17 @@ class SaleChain:
         record = sale_record(
             sale_id, self.terminal_id, entry_seq, lines or [(1, "SKU0000001", 1, 349)]
         )
+        return self._sealed(record, entry_seq, prev)
+
+    def seal(self, record: dict[str, Any]) -> dict[str, Any]:
+        """Any record (a v3 return ticket, say) as the next sealed sale: numbered here."""
+        record = record | {"ticket_no": self.seq + 1, "terminal_id": self.terminal_id}
+        return self._sealed(record, self.seq + 1, self.head)
+
+    def _sealed(self, record: dict[str, Any], entry_seq: int, prev: str) -> dict[str, Any]:
+        sale_id = record["id"]
         digest = chain_hash(prev, record)
-        self.grand_total += record["total_cents"]
+        self.grand_total += abs(record["total_cents"])  # perpetual: in absolute value
         self.seq, self.head = entry_seq, digest
         self.outbox_seq += 1
         op = {

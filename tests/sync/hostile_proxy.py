@@ -106,6 +106,9 @@ def _handler(proxy: HostileProxy) -> type[BaseHTTPRequestHandler]:
         def do_PUT(self) -> None:
             self._handle()
 
+        def do_DELETE(self) -> None:
+            self._handle()
+
         def _handle(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
