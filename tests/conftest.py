@@ -24,5 +24,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     one worker: one Medusa + PostgreSQL per run, and its plugin built once."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        if "medusa_peer" in fixtures or item.get_closest_marker("medusa") or "medusa" in item.nodeid:
+        needs_medusa = "medusa_peer" in fixtures or item.get_closest_marker("medusa")
+        if needs_medusa or "medusa" in item.nodeid:
             item.add_marker(pytest.mark.xdist_group("medusa"))
