@@ -3,7 +3,7 @@
     comptoir [--data-dir DIR] [--config FILE] [--lang fr|en]
                                                    start the app (demo store on first start)
     comptoir [--data-dir DIR] demo [--products N]  build the demo store in an empty folder
-    comptoir [--data-dir DIR] verify-journal       walk the sealed journal, name any break
+    comptoir [--data-dir DIR] verify-journal       walk every chain, name the first break
     comptoir [--data-dir DIR] enrol URL STORE CODE [--terminal T] [--ca-file F]
                                                    link this till to a central server
     comptoir [--data-dir DIR] link-medusa FILE [--terminal T]
@@ -15,6 +15,12 @@
     comptoir [--data-dir DIR] staff add --name N [--role R] [--as ID] [--pin-stdin]
     comptoir [--data-dir DIR] staff list | deactivate ID --as ID
                                                    the till's staff (PINs read without echo)
+    comptoir [--data-dir DIR] close-period --month YYYY-MM --as ID [--pin-stdin]
+    comptoir [--data-dir DIR] close-period --list
+                                                   close a month (a manager), list closures
+    comptoir [--data-dir DIR] archive --period 2026-11 [--out DIR]
+                                                   write a period's signed fiscal archive
+    comptoir verify-archive FILE                   check an archive, name the first problem
     comptoir screenshots DIR                       PNGs of the till in French and English
 
 Commands other than the app never import Qt, so they start fast and run headless.
@@ -49,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--products", type=int, default=3000, help="catalog size (default 3000)")
     demo.add_argument("--days", type=int, default=3, help="days of past sales (default 3)")
     demo.add_argument("--seed", type=int, default=42, help="generator seed (default 42)")
-    commands.add_parser("verify-journal", help="check the sealed journal of completed sales")
+    commands.add_parser("verify-journal", help="check the signed chains and the legacy journal")
     enrol = commands.add_parser("enrol", help="link this till to a central commerce server")
     enrol.add_argument("url", help="the central server, e.g. https://central.example.com")
     enrol.add_argument("store", help="the store's id on the central server")
@@ -76,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
     from pos.staff_cli import add_parser as add_staff_parser
 
     add_staff_parser(commands)
+    from pos.closure_cli import add_parser as add_closure_parser
+
+    add_closure_parser(commands)
+    from pos.archive_cli import add_parsers as add_archive_parsers
+
+    add_archive_parsers(commands)
     shots = commands.add_parser("screenshots", help="save PNGs of the till, in French and English")
     shots.add_argument("out", help="folder for the PNG files")
     return parser
@@ -91,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "verify-journal":
         from pos.cli import run_verify_journal
 
-        return run_verify_journal(data_dir)
+        return run_verify_journal(data_dir, _settings_terminal(args.config))
     if args.command == "enrol":
         from pos.cli import run_enrol
 
@@ -119,6 +131,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pos.staff_cli import run as run_staff
 
         return run_staff(args, data_dir)
+    if args.command == "close-period":
+        from pos.closure_cli import run as run_close_period
+
+        settings = _settings(args.config)
+        return run_close_period(
+            args, data_dir, settings.till.terminal_id, settings.fiscal.year_start_month
+        )
+    if args.command == "archive":
+        from pos.archive_cli import run_archive
+
+        terminal = _settings_terminal(args.config)
+        return run_archive(data_dir, args.period, args.out, terminal)
+    if args.command == "verify-archive":
+        from pos.archive_cli import run_verify_archive
+
+        return run_verify_archive(args.file)
     if args.command == "screenshots":
         from pos.app import run_screenshots
 
@@ -129,12 +157,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _settings_terminal(config: str | None) -> str:
+    return _settings(config).till.terminal_id
+
+
+def _settings(config: str | None):
     from pos.config import Settings, SettingsError, config_path, load_settings
 
     try:
-        return load_settings(config_path(config)).till.terminal_id
+        return load_settings(config_path(config))
     except SettingsError:
-        return Settings().till.terminal_id
+        return Settings()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -10,13 +11,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.config import DATABASE_FILE
+from pos.config import DATABASE_FILE, Settings
+from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
 from pos.domain.money import format_eur
 from pos.services.demo_store import build_demo_store
+from pos.store import events
 from pos.store.errors import StoreError
-from pos.store.journal import verify
 from pos.store.local_store import LocalStore
+from pos.store.verification import verify
+from pos.store.verification_report import JournalReport
 
 if TYPE_CHECKING:
     from sync.engine.status import Refusal
@@ -50,13 +54,23 @@ def run_demo(data_dir: Path, *, products: int, days: int, seed: int) -> int:
     return 0
 
 
-def run_verify_journal(data_dir: Path) -> int:
+def run_verify_journal(data_dir: Path, terminal_id: str = "") -> int:
+    """Walk the legacy journal and every chain; list each chain with its entry count and
+    name the first bad entry of each. The run is recorded in the JET (``verification_run``).
+    Exit 0 when intact (warnings included), 3 when broken, 1 when the store cannot open."""
     try:
         with LocalStore(data_dir / DATABASE_FILE) as store:
             report = verify(store.conn)
+            recorded = _record_verification(store, report, terminal_id)
     except StoreError as exc:
         print(f"comptoir verify-journal: {exc}", file=sys.stderr)
         return 1
+    for summary in report.chains:
+        print(summary.line())
+    for warning in report.warnings:
+        print(f"Warning: {warning.reason}")
+    if recorded:
+        print(f"comptoir verify-journal: the run could not be recorded ({recorded}).")
     if report.ok:
         print(
             f"Journal intact: {report.entries} entries, perpetual grand total "
@@ -67,10 +81,25 @@ def run_verify_journal(data_dir: Path) -> int:
     return 3
 
 
+def _record_verification(store: LocalStore, report: JournalReport, terminal_id: str) -> str:
+    """Record the run as a JET ``verification_run`` event; '' or why it could not be."""
+    try:
+        events.record(
+            store.conn,
+            store.signing_key(),
+            fe.VERIFICATION_RUN,
+            report.event_detail(),
+            terminal_id=terminal_id or Settings().till.terminal_id,
+        )
+    except (StoreError, OSError, sqlite3.Error) as exc:
+        return str(exc)
+    return ""
+
+
 def run_enrol(
     data_dir: Path, url: str, store_id: str, terminal_id: str, code: str, ca_file: str
 ) -> int:
-    from pos.services.central_link import enrol_terminal
+    from pos.services.central_link import REGISTERED_KEY, enrol_terminal
     from sync.ports import CentralError
 
     try:
@@ -78,6 +107,7 @@ def run_enrol(
             link = enrol_terminal(
                 store, data_dir, url, store_id, terminal_id, code, ca_file=ca_file
             )
+            key_id = store.setting(REGISTERED_KEY)
     except (PosError, StoreError, CentralError) as exc:
         print(f"comptoir enrol: {exc.message}", file=sys.stderr)
         return 1
@@ -85,6 +115,8 @@ def run_enrol(
         print(f"comptoir enrol: {exc}", file=sys.stderr)
         return 2
     print(f"Terminal {link.terminal_id} of store {link.store_id} enrolled with {link.url}.")
+    if key_id:
+        print(f"Its signing key {key_id} is registered there: central checks every entry.")
     return 0
 
 

@@ -60,7 +60,10 @@ class ReceiptDocument:
     ``completed_at`` is an ISO 8601 instant in UTC (a naive value is read as UTC); it is
     printed in Europe/Paris local time. ``sale_id`` is printed as a code so that a return
     can find the sale. ``duplicate`` marks a reprint, which French rules require to say
-    "DUPLICATA" together with the reprint count.
+    "DUPLICATA n°k" (``copy_no``: this ticket's k-th copy; ``copy_seq``: the copy's own
+    entry in the duplicates chain). ``training`` marks a ticket of training mode, of no
+    fiscal value. The fiscal footer: ``record_no`` (the entry's sequence number in its
+    chain), ``software_version`` and ``signature_excerpt`` (0 / "" print nothing).
     """
 
     header: tuple[str, ...]
@@ -77,5 +80,10 @@ class ReceiptDocument:
     sale_id: str
     footer: tuple[str, ...] = ()
     duplicate: bool = False
-    reprint_count: int = 0
+    copy_no: int = 0
+    copy_seq: int = 0
+    training: bool = False
+    record_no: int = 0
+    software_version: str = ""
+    signature_excerpt: str = ""
     language: Language = "fr"

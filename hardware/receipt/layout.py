@@ -43,8 +43,12 @@ LABELS: dict[str, dict[str, str]] = {
         "ticket": "Ticket n°",
         "terminal": "Caisse",
         "cashier": "Caissier",
-        "duplicate": "DUPLICATA",
-        "reprint": "Réimpression n°",
+        "duplicate": "DUPLICATA n°{n}",
+        "copy_record": "Duplicata enreg. n°",
+        "training": "FORMATION — SANS VALEUR FISCALE",
+        "record_no": "N° d'enregistrement",
+        "version": "Version",
+        "signature": "Signature",
         "sale_ref": "Réf.",
         "price_changed": "Prix modifié",
         "tender_ref": "N°",
@@ -61,8 +65,12 @@ LABELS: dict[str, dict[str, str]] = {
         "ticket": "Ticket no.",
         "terminal": "Till",
         "cashier": "Cashier",
-        "duplicate": "DUPLICATE",
-        "reprint": "Reprint no.",
+        "duplicate": "DUPLICATE No. {n}",
+        "copy_record": "Duplicate record no.",
+        "training": "TRAINING — NOT A VALID RECEIPT",
+        "record_no": "Record no.",
+        "version": "Version",
+        "signature": "Signature",
         "sale_ref": "Ref.",
         "price_changed": "Price changed",
         "tender_ref": "No.",
@@ -110,6 +118,7 @@ def layout(doc: ReceiptDocument, columns: int, *, fold: Fold = _identity) -> lis
         raise ValueError(f"A receipt needs at least 24 columns, not {columns}.")
     page = _Page(columns, LABELS.get(doc.language, LABELS["fr"]), fold)
     sections = (
+        _training_banner,
         _duplicate_banner,
         _header,
         _items,
@@ -117,8 +126,11 @@ def layout(doc: ReceiptDocument, columns: int, *, fold: Fold = _identity) -> lis
         _vat_table,
         _payments,
         _ticket_info,
+        _fiscal_footer,
         _sale_code,
         _footer,
+        _duplicate_banner,
+        _training_banner,
     )
     items: list[Item] = []
     for section in sections:
@@ -127,13 +139,24 @@ def layout(doc: ReceiptDocument, columns: int, *, fold: Fold = _identity) -> lis
 
 
 def _duplicate_banner(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    """ "DUPLICATA n°k" in double size, and the copy's own entry in the duplicates chain:
+    printed at the top and again at the bottom, so no part of a copy passes for the
+    original."""
     if not doc.duplicate:
         return []
     half = page.columns // 2
-    title = centre(page.label("duplicate"), half)
+    title = centre(page.label("duplicate").replace("{n}", str(doc.copy_no)), half)
     banner = Text(title, bold=True, double_height=True, double_width=True)
-    count = f"{page.label('reprint')} {doc.reprint_count}"
-    return [banner, centre(count, page.columns), page.rule("*")]
+    record = centre(f"{page.label('copy_record')} {doc.copy_seq}", page.columns)
+    return [page.rule("*"), banner, record, page.rule("*")]
+
+
+def _training_banner(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    """A training ticket says so at the top and the bottom: it is of no fiscal value."""
+    if not doc.training:
+        return []
+    banner = Text(centre(page.label("training"), page.columns), bold=True, double_height=True)
+    return [page.rule("#"), banner, page.rule("#")]
 
 
 def _header(doc: ReceiptDocument, page: _Page) -> list[Item]:
@@ -229,6 +252,21 @@ def _ticket_info(doc: ReceiptDocument, page: _Page) -> list[Item]:
     terminal = f"{page.label('terminal')} {page.fold(doc.terminal_id)}"
     cashier = f"{page.label('cashier')} {page.fold(doc.cashier)}"
     return _pair(ticket, local_time_text(doc.completed_at), page) + _pair(terminal, cashier, page)
+
+
+def _fiscal_footer(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    """Under the ticket's number and terminal: its entry's sequence number in the signed
+    chain, the software that made it and an excerpt of its signature (NF525)."""
+    parts = []
+    if doc.record_no:
+        parts.append(f"{page.label('record_no')} {doc.record_no}")
+    if doc.software_version:
+        parts.append(f"{page.label('version')} {page.fold(doc.software_version)}")
+    items = _pair(*parts, page) if len(parts) == 2 else [fit(part, page.columns) for part in parts]
+    if doc.signature_excerpt:
+        signature = f"{page.label('signature')} {page.fold(doc.signature_excerpt)}"
+        items.append(fit(signature, page.columns))
+    return items
 
 
 def _pair(left: str, right: str, page: _Page) -> list[Item]:

@@ -67,6 +67,14 @@ class TillSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class FiscalSettings:
+    """The fiscal calendar: the month the fiscal year starts (1 = January), for the
+    annual closure (``pos.domain.closures``)."""
+
+    year_start_month: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the till reads at start; immutable, replaced whole when the user saves."""
 
@@ -74,6 +82,7 @@ class Settings:
     till: TillSettings = field(default_factory=TillSettings)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    fiscal: FiscalSettings = field(default_factory=FiscalSettings)
 
 
 class SettingsError(ValueError):

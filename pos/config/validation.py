@@ -22,6 +22,7 @@ from pos.config.model import (
     PRINTER_KINDS,
     RECEIPT_DEFAULTS,
     REQUIRED_FOR_KIND,
+    FiscalSettings,
     Settings,
     SettingsError,
     StoreSettings,
@@ -56,12 +57,23 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
     Missing keys take their defaults; unknown keys are errors, so a typo is never silently
     ignored. Numbers may also arrive as text (the form's fields), "2,5" included.
     """
-    reject_unknown(data, ("store", "till", "printer", "scanner"), prefix="")
+    reject_unknown(data, ("store", "till", "printer", "scanner", "fiscal"), prefix="")
     store = _store(Section("store", data.get("store", {})))
     till = _till(Section("till", data.get("till", {})))
     printer = _printer(Section("printer", data.get("printer", {})))
     scanner = _scanner(Section("scanner", data.get("scanner", {})))
-    return Settings(store=store, till=till, printer=printer, scanner=scanner)
+    fiscal = _fiscal(Section("fiscal", data.get("fiscal", {})))
+    return Settings(store=store, till=till, printer=printer, scanner=scanner, fiscal=fiscal)
+
+
+def _fiscal(section: Section) -> FiscalSettings:
+    settings = FiscalSettings(
+        year_start_month=section.integer(
+            "year_start_month", FiscalSettings().year_start_month, 1, 12
+        )
+    )
+    section.finish()
+    return settings
 
 
 def _store(section: Section) -> StoreSettings:

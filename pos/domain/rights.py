@@ -38,9 +38,14 @@ class Right(StrEnum):
     # cashier closes their own till (CLOSE_TILL) but cannot accept their own gap alone.
     CLOSE_WITH_DIFFERENCE = "close_with_difference"
     HANDOVER_WITHOUT_CODE = "handover_without_code"
+    # Close a month (and its fiscal year) before the till does it by itself at the first
+    # act of the next month: a manager's act, answered for by the one who makes it.
+    CLOSE_PERIOD = "close_period"
     SETTINGS = "settings"
     STAFF_ADMIN = "staff_admin"
     APPROVE = "approve"  # approve another person's act with one's own PIN
+    TRAINING = "training"  # switch the till into training mode (new staff) and out of it
+    ARCHIVE = "archive"  # write the signed archive of a period's fiscal record
 
 
 # A cashier also hands over pickup orders at the till in a small store.
@@ -57,7 +62,7 @@ PERMISSIONS: dict[Role, frozenset[Right]] = {
 }
 
 # Rights a manager may grant for one act by approving it; the others (settings, staff
-# administration, opening and closing a till) must be exercised by someone who holds
+# administration, opening and closing a till, archiving) must be exercised by someone who holds
 # them: a till's day is opened and closed by the person who answers for its cash.
 APPROVABLE: frozenset[Right] = frozenset(Right) - {
     Right.SETTINGS,
@@ -65,6 +70,9 @@ APPROVABLE: frozenset[Right] = frozenset(Right) - {
     Right.APPROVE,
     Right.OPEN_TILL,
     Right.CLOSE_TILL,
+    Right.TRAINING,
+    Right.CLOSE_PERIOD,
+    Right.ARCHIVE,
 }
 
 # A line discount up to this share of the line needs no right (1000 = 10 %).

@@ -83,13 +83,16 @@ class CompletedSale:
     """A sale on disk: numbered, timestamped and signed in the terminal's ticket chain.
 
     ``chain_seq`` and ``signature`` are its ticket-chain entry's (0 and "" for a sale of
-    an earlier version, sealed only in the legacy hash journal)."""
+    an earlier version, sealed only in the legacy hash journal). A ``training`` sale is
+    no sale at all: it lives only in the training chain (its entry's seq and signature),
+    numbered by its own counter, outside every total."""
 
     draft: SaleDraft
     ticket_no: int
     completed_at: str  # ISO 8601, UTC
     signature: str
     chain_seq: int = 0
+    training: bool = False
 
     @property
     def sale_id(self) -> str:

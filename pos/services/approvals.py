@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
+from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
 from pos.domain.money import format_eur
 from pos.domain.rights import APPROVABLE, Actor, Approval, Right, require
@@ -98,6 +99,9 @@ class Approvals:
                 conn, approval.approval_id, OPERATION_KIND, self._payload(approval),
                 now=approval.at,
             )  # fmt: skip
+            self.directory.journal.record_in(
+                fe.APPROVAL_GRANTED, _detail(approval), actor=approved_by, at=approval.at
+            )
         return approval
 
     def _payload(self, a: Approval) -> dict:
@@ -116,6 +120,13 @@ class Approvals:
 
     def recorded(self) -> list[ApprovalRow]:
         return staff_store.approvals(self.store.conn)
+
+
+def _detail(a: Approval) -> dict[str, object]:
+    return {
+        "approval_id": a.approval_id, "right": a.right.value, "asked_by": a.asked_by.staff_id,
+        "approved_by": a.approved_by.staff_id, "what": a.what, "amount_cents": a.amount_cents,
+    }  # fmt: skip
 
 
 def _row(a: Approval) -> ApprovalRow:

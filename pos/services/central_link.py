@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # the clients load httpx, pydantic and keyring: only when the
     from sync.medusa.web_carts import MedusaCarts
 
 _KEYS = ("central_url", "central_store_id", "central_terminal_id", "central_ca_file")
+#: The signing key central acknowledged at enrolment (its id): the one it checks against.
+REGISTERED_KEY = "registered_key_id"
 BACKEND_KEY = "central_backend"  # "central" (our own API, the default) or "medusa"
 MEDUSA_FILE = "medusa.toml"  # the Medusa settings and keys, owner-only, in the data folder
 #: Comptoir's plugin as found in Medusa at link time: its version, "" when not installed.
@@ -75,8 +77,14 @@ def enrol_terminal(
 ) -> CentralLink:
     """Enrol with the central server, keep the token, then record the link.
 
+    The terminal's signing key is rotated first (``terminal_keys``) and the new one sent
+    with the keys that signed before it, for central to register and check every pushed
+    entry against; the key id central acknowledged is kept (``registered_key_id``).
     A folder already linked to another store or terminal is refused: its sales and
     cursors belong to that one (use a new data folder)."""
+    from dataclasses import asdict
+
+    from pos.services.terminal_keys import key_lineage, rotate_for_enrolment
     from sync.client import TokenStore, enrol
 
     existing = read_link(store)
@@ -87,24 +95,33 @@ def enrol_terminal(
             f"{existing.store_id}: enrol another terminal from a new data folder.",
             code="already_enrolled",
         )
-    enrolment = enrol(link.url, store_id, terminal_id, code, ca_file=ca_file or None)
+    _old, new = rotate_for_enrolment(store, terminal_id=terminal_id)
+    mine, earlier = key_lineage(store, new)
+    enrolment = enrol(
+        link.url, store_id, terminal_id, code, ca_file=ca_file or None,
+        terminal_key=asdict(mine), earlier_keys=[asdict(record) for record in earlier],
+    )  # fmt: skip
     TokenStore(data_dir, link.account).save(enrolment.token)
     for key, value in zip(_KEYS, (link.url, store_id, terminal_id, ca_file), strict=True):
         store.set_setting(key, value)
     store.set_setting("terminal_id", terminal_id)
     store.set_setting("store_name", enrolment.store_name)
+    store.set_setting(REGISTERED_KEY, enrolment.registered_key_id)
     return link
 
 
 def sync_engine(
     data_dir: Path, link: CentralLink, on_status: Callable[[SyncStatus], None]
 ) -> SyncEngine:
-    """The engine for an enrolled till (not started). A lost token is a clear error."""
+    """The engine for an enrolled till (not started). A lost token is a clear error.
+    The first failed round of each streak is recorded in the JET (``sync_failed``)."""
+    from pos.services.till_events import SyncFailureWatch
     from sync.client import HttpCentral, TokenStore
     from sync.engine import DEFAULT_FEEDS, SyncEngine
     from sync.medusa import MedusaBackend
     from sync.medusa.backend import FEEDS as MEDUSA_FEEDS
 
+    on_status = SyncFailureWatch(data_dir, link.terminal_id, on_status)
     if link.backend == "medusa":
         backend = MedusaBackend(medusa_settings(data_dir), terminal_id=link.terminal_id)
         # The feeds Medusa serves (its staff come from Comptoir's plugin, README).

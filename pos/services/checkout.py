@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from hardware.barcodes import DEFAULT_LAYOUTS, BarcodeError, CodeKind, MeasureKind, parse_scan
+from pos.domain import fiscal_events as fe
 from pos.domain.basket import Basket, BasketLine, BasketTotals
 from pos.domain.basket_codec import basket_from_dict, basket_to_dict
 from pos.domain.errors import PosError
@@ -36,7 +37,9 @@ from pos.services.approvals import authorize
 from pos.services.basket_snapshot import BasketSnapshot, Recovery
 from pos.services.checkout_pricing import PricingActs, sale_approvals
 from pos.services.checkout_recovery import RecoveryActs
+from pos.services.checkout_training import TrainingActs
 from pos.services.drawer import record_opening
+from pos.services.event_journal import EventJournal
 from pos.store import cancelled_sales, open_basket, parked
 from pos.store.db import write_transaction
 from pos.store.errors import StoreError
@@ -65,7 +68,7 @@ class SessionGate(Protocol):
     def require_open(self) -> str: ...
 
 
-class Checkout(PricingActs, RecoveryActs):
+class Checkout(PricingActs, RecoveryActs, TrainingActs):
     def __init__(
         self,
         store: LocalStore,
@@ -77,8 +80,11 @@ class Checkout(PricingActs, RecoveryActs):
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
         session_gate: SessionGate | None = None,
         meal_voucher_cap_cents: int = MEAL_VOUCHER_CAP_CENTS,
+        journal: EventJournal | None = None,
     ) -> None:
         self.store = store
+        #: The JET: cancels, voids, price overrides, the drawer, the clock at each sale.
+        self.journal = journal or EventJournal(store, terminal_id=terminal_id, clock=clock)
         self.session_gate = session_gate  # None: no till sessions (until the opening screen)
         self.terminal_id = terminal_id
         self.meal_voucher_cap_cents = meal_voucher_cap_cents  # per sale; 0: no cap
@@ -87,6 +93,7 @@ class Checkout(PricingActs, RecoveryActs):
         self._clock = clock
         self._new_id = new_id
         self.snapshot = BasketSnapshot(store, terminal_id)
+        self._read_training_mode()  # training mode survives a restart (its JET events)
         self._start_new_sale()
         self.recovery = Recovery()  # see ``recover``: a till calls it once, at start
 
@@ -160,7 +167,8 @@ class Checkout(PricingActs, RecoveryActs):
     def add_priced(self, items: Sequence[PricedItem]) -> list[BasketLine]:
         """Add lines at the price the customer was shown online, not today's catalog
         price (the line keeps a product snapshot at that price). All or none: a refused
-        item leaves the basket as it was."""
+        item leaves the basket as it was. Refused in training mode."""
+        self._refuse_in_training()
         products = []
         for item in items:
             product = self.store.catalog.get(item.product_id)
@@ -188,13 +196,29 @@ class Checkout(PricingActs, RecoveryActs):
         """Strike a line out. Once payment has started it needs ``VOID_AFTER_PAYMENT``
         (or an approval); the tenders taken stay, against the lower total."""
         if not self.payment.tenders:
-            return self._mutate(lambda: self.basket.void(line_id))
+            line = self._mutate(lambda: self.basket.void(line_id))
+            self._record_void(line, False, None)
+            return line
         authorize(self.store, self.actor, Right.VOID_AFTER_PAYMENT, approval)
         self._refuse_while_recovering()
         line = self.basket.void(line_id)
         self.payment = Payment(self.basket.totals().total_cents, list(self.payment.tenders))
         self._save()
+        self._record_void(line, True, approval)
         return line
+
+    def _record_void(
+        self, line: BasketLine, after_payment: bool, approval: Approval | None
+    ) -> None:
+        """The open basket lives in memory (and its snapshot): the void's trace is an
+        event of its own, written once the void is done."""
+        detail = {
+            "sale_id": self.sale_id, "line_id": line.line_id, "product_id": line.product.id,
+            "sku": line.product.sku, "quantity": line.quantity, "net_cents": line.net_cents,
+            "after_payment": after_payment,
+            "approval_id": approval.approval_id if approval else None,
+        }  # fmt: skip
+        self.journal.record(fe.LINE_VOIDED, detail, actor=self.actor, at=self._clock())
 
     def totals(self) -> BasketTotals:
         return self.basket.totals()
@@ -254,6 +278,8 @@ class Checkout(PricingActs, RecoveryActs):
                 remaining=self.payment.remaining_cents,
             )
         session_id = self._session_id()
+        now = self._clock()
+        self.journal.check_clock(now)  # a clock gone back is on record before the sale
         totals = self.basket.totals()
         draft = SaleDraft(
             sale_id=self.sale_id,
@@ -267,9 +293,14 @@ class Checkout(PricingActs, RecoveryActs):
             change_cents=self.payment.change_cents,
             approvals=sale_approvals(self.basket),
         )
-        completed = self.store.sales.commit(
-            draft, now=self._clock(), open_basket_of=self.terminal_id, session_id=session_id
-        )
+        if self.training:  # practice: the training chain only, outside every total
+            completed = self._training_sales().commit(
+                draft, now=now, open_basket_of=self.terminal_id
+            )
+        else:
+            completed = self.store.sales.commit(
+                draft, now=now, open_basket_of=self.terminal_id, session_id=session_id
+            )
         self._start_new_sale()
         return completed
 
@@ -289,6 +320,11 @@ class Checkout(PricingActs, RecoveryActs):
                 cancelled = self._cancelled(approval)
                 cancelled_sales.record(conn, cancelled)
                 till_acts.queue_cancelled(conn, cancelled, self.basket, self.actor)
+                detail = till_acts.cancelled_detail(cancelled, self.basket)
+                self.journal.record_in(
+                    fe.SALE_CANCELLED, detail, actor=self.actor, at=cancelled.at,
+                    ref=cancelled.sale_id,
+                )  # fmt: skip
             open_basket.clear(conn, self.terminal_id)
         self._start_new_sale()
 
@@ -307,7 +343,7 @@ class Checkout(PricingActs, RecoveryActs):
         """See ``pos.services.drawer.record_opening``: the signed-in person opens it."""
         record_opening(
             self.store, self.actor, reason, sale_id, approval, self._clock(),
-            terminal_id=self.terminal_id,
+            terminal_id=self.terminal_id, journal=self.journal,
         )  # fmt: skip
 
     # -- parking -------------------------------------------------------------------------
@@ -319,6 +355,7 @@ class Checkout(PricingActs, RecoveryActs):
         if self.payment.tenders:
             raise PosError("A sale with payments taken cannot be parked.", code="payments_taken")
         self._refuse_while_recovering()
+        self._refuse_in_training()
         payload = {"sale_id": self.sale_id, "started_at": self.started_at}
         payload["basket"] = basket_to_dict(self.basket)
         self._park_and_clear(self.sale_id, self.cashier, label, payload)
@@ -336,6 +373,7 @@ class Checkout(PricingActs, RecoveryActs):
                 "Finish or park the current sale before resuming another.", code="sale_open"
             )
         self._refuse_while_recovering()
+        self._refuse_in_training()
         with write_transaction(self.store.conn):  # taken and saved as open in one commit
             payload = parked.take(self.store.conn, parked_id)
             if payload is None:

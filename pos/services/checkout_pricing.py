@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from pos.domain import fiscal_events as fe
 from pos.domain.basket import Basket, BasketLine
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
@@ -20,6 +21,9 @@ from pos.domain.sale import SaleApproval
 from pos.services.approvals import authorize, within_amount
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pos.services.event_journal import EventJournal
     from pos.store.local_store import LocalStore
 
 
@@ -29,6 +33,9 @@ class PricingActs:
     store: LocalStore
     actor: Actor
     basket: Basket
+    journal: EventJournal
+    sale_id: str
+    _clock: Callable[[], str]
 
     def _mutate(self, change): ...  # provided by Checkout
 
@@ -74,7 +81,9 @@ class PricingActs:
         line = self._open_line(line_id)
         catalog = line.override.catalog_price_cents if line.override else line.product.price_cents
         if unit_price_cents == catalog:
-            return self._mutate(lambda: self.basket.override_price(line_id, catalog, None))
+            line = self._mutate(lambda: self.basket.override_price(line_id, catalog, None))
+            self._record_price(line, catalog, None)
+            return line
         override = check_override(catalog, unit_price_cents, reason, note)
         authorize(self.store, self.actor, Right.PRICE_OVERRIDE, approval)
         within_amount(
@@ -82,7 +91,21 @@ class PricingActs:
         )
         if approval is not None and not self.actor.may(Right.PRICE_OVERRIDE):
             override = replace(override, approval_id=approval.approval_id)
-        return self._mutate(lambda: self.basket.override_price(line_id, unit_price_cents, override))
+        line = self._mutate(lambda: self.basket.override_price(line_id, unit_price_cents, override))
+        self._record_price(line, catalog, override)
+        return line
+
+    def _record_price(self, line: BasketLine, catalog: int, override) -> None:
+        """The JET's ``price_overridden`` (the catalogue price restored: reason "")."""
+        detail = {
+            "sale_id": self.sale_id, "line_id": line.line_id, "product_id": line.product.id,
+            "sku": line.product.sku, "catalog_price_cents": catalog,
+            "unit_price_cents": line.product.price_cents,
+            "reason": str(override.reason) if override else "",
+            "note": override.note if override else "",
+            "approval_id": override.approval_id if override else None,
+        }  # fmt: skip
+        self.journal.record(fe.PRICE_OVERRIDDEN, detail, actor=self.actor, at=self._clock())
 
     def _approved(self, discount: Discount, right: Right, approval: Approval | None) -> Discount:
         if approval is None or self.actor.may(right):

@@ -6,9 +6,11 @@ For a sale paid in cash anyone may open it; without a sale it needs the right
 
 from __future__ import annotations
 
+from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
 from pos.domain.rights import Actor, Approval, Right
 from pos.services.approvals import authorize
+from pos.services.event_journal import EventJournal
 from pos.services.till_acts import queue_drawer_opened
 from pos.store import receipts
 from pos.store.db import write_transaction
@@ -26,9 +28,11 @@ def record_opening(
     at: str,
     *,
     terminal_id: str,
+    journal: EventJournal | None = None,
 ) -> None:
     """Without a sale, the opening is also queued for central (``drawer_opened``, with
-    its reason and approval) in the same transaction: never silent."""
+    its reason and approval) and written to the JET, in the same transaction: never
+    silent."""
     note = " ".join(reason.split())[:MAX_REASON_CHARS]
     if not sale_id:
         authorize(store, actor, Right.DRAWER_WITHOUT_SALE, approval)
@@ -44,3 +48,6 @@ def record_opening(
         if not sale_id:
             approval_id = approval.approval_id if approval else None
             queue_drawer_opened(store.conn, terminal_id, actor, note, approval_id, at)
+            journal = journal or EventJournal(store, terminal_id=terminal_id)
+            detail = {"reason": note, "approval_id": approval_id}
+            journal.record_in(fe.DRAWER_OPENED, detail, actor=actor, at=at)

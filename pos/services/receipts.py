@@ -2,6 +2,9 @@
 
 The receipt is built from the committed sale only (what is in the journal), never from
 the screen's basket, so a printed ticket and a duplicate say exactly what was sealed.
+Each ticket prints its fiscal footer (its chain entry's number, the software version,
+an excerpt of its signature); a copy is signed into the duplicates chain before its
+document exists, so nothing can print a duplicate that the chain does not hold.
 """
 
 from __future__ import annotations
@@ -10,9 +13,15 @@ from dataclasses import dataclass
 
 from hardware.receipt.document import ReceiptDocument, ReceiptLine, TenderRow, VatRow
 from pos.config import StoreSettings
+from pos.domain.chain_entry import signature_excerpt
 from pos.domain.quantity import format_quantity
+from pos.domain.rights import Actor
 from pos.domain.sale import CompletedSale, SaleTender
 from pos.domain.vat import rate_label
+from pos.services.software import software_version
+from pos.store import duplicates
+from pos.store.local_store import LocalStore
+from pos.store.training import TrainingSales
 
 TENDER_LABELS = {
     "fr": {
@@ -59,9 +68,9 @@ def receipt_document(
     sale: CompletedSale,
     header: ReceiptHeader,
     *,
-    duplicate: bool = False,
-    reprint_count: int = 0,
+    copy: duplicates.Duplicate | None = None,
 ) -> ReceiptDocument:
+    """The ticket of ``sale``; ``copy``: a recorded duplicate of it (``duplicate_receipt``)."""
     draft = sale.draft
     codes = {vat.vat_bp: VAT_CODES[index] for index, vat in enumerate(draft.vat)}
     lines = tuple(
@@ -106,10 +115,49 @@ def receipt_document(
         completed_at=sale.completed_at,
         sale_id=sale.sale_id,
         footer=header.footer,
-        duplicate=duplicate,
-        reprint_count=reprint_count,
+        duplicate=copy is not None,
+        copy_no=copy.copy_no if copy else 0,
+        copy_seq=copy.entry.seq if copy else 0,
+        training=sale.training,
+        record_no=sale.chain_seq,
+        software_version=software_version(),
+        signature_excerpt=signature_excerpt(sale.signature) if sale.signature else "",
         language="en" if header.language == "en" else "fr",
     )
+
+
+def duplicate_receipt(
+    store: LocalStore,
+    sale: CompletedSale,
+    header: ReceiptHeader,
+    *,
+    actor: Actor,
+    terminal_id: str,
+    at: str,
+) -> ReceiptDocument:
+    """A reprint: the copy is numbered and signed into the duplicates chain (its own
+    commit) before its document is built, so it is recorded whether or not it prints.
+    A training ticket is printed again as it was: it is not fiscal, so it has no copy."""
+    if sale.training:
+        return receipt_document(sale, header)
+    copy = duplicates.record(
+        store.conn, store.signing_key(), sale, terminal_id=terminal_id,
+        actor={"name": actor.display_name, "staff_id": actor.staff_id}, at=at,
+    )  # fmt: skip
+    return receipt_document(sale, header, copy=copy)
+
+
+def sale_for_receipt(store: LocalStore, sale_id: str) -> CompletedSale | None:
+    """The sale a receipt is for: a real one, else a training one (its chain only)."""
+    found = store.sales.get(sale_id)
+    return found or TrainingSales(store.conn, store.keys).get(sale_id)
+
+
+def last_sale(store: LocalStore, terminal_id: str, *, training: bool) -> CompletedSale | None:
+    """The terminal's last sale (a reprint's): in training mode, its last practice one."""
+    if training:
+        return TrainingSales(store.conn, store.keys).last_of_terminal(terminal_id)
+    return store.sales.last_of_terminal(terminal_id)
 
 
 def _printed_reference(tender: SaleTender) -> str:

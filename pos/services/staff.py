@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
 from pos.domain.lockout import MAX_FAILURES, lock_delay
 from pos.domain.rights import Actor, Right, Role, require
+from pos.services.event_journal import EventJournal
 from pos.store import staff as staff_store
 from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore
@@ -72,10 +74,13 @@ class StaffDirectory:
         *,
         clock: Callable[[], datetime] = _utc_now,
         new_id: Callable[[], str] = lambda: f"local-{uuid.uuid4().hex[:12]}",
+        journal: EventJournal | None = None,
     ) -> None:
         self.store = store
         self._clock = clock
         self._new_id = new_id
+        #: The JET: sign-in and sign-out, a lock-out, an approval (``Approvals``).
+        self.journal = journal or EventJournal.for_store(store, clock=self._now)
 
     # -- the sign-in screen -----------------------------------------------------------------
 
@@ -107,8 +112,19 @@ class StaffDirectory:
     def sign_in(self, who: str, pin: str) -> Actor:
         """A staff id or a scanned badge, and a PIN → the signed-in ``Actor``."""
         record = self.check_pin(who, pin)
-        self._log(record.staff_id, "sign_in")
-        return _member(record).actor
+        actor = _member(record).actor
+        at = self._now()
+        with write_transaction(self.store.conn):
+            staff_store.record_event(self.store.conn, record.staff_id, "sign_in", "", at=at)
+            detail = {"staff_id": record.staff_id, "outcome": "ok", "until": ""}
+            self.journal.record_in(fe.SIGNED_IN, detail, actor=actor, at=at)
+        return actor
+
+    def sign_out(self, actor: Actor, reason: str = "lock") -> None:
+        """``actor`` leaves the till: ``reason`` is "lock" (F1), "idle", "switch" (someone
+        else signs in) or "quit". The JET keeps it (the staff log has no such kind)."""
+        detail = {"staff_id": actor.staff_id, "reason": reason}
+        self.journal.record(fe.SIGNED_OUT, detail, actor=actor, at=self._now())
 
     def check_pin(self, who: str, pin: str, *, purpose: str = "sign_in") -> StaffRecord:
         """Find ``who`` (id or badge) and check their PIN with the lockout rules; the
@@ -155,6 +171,8 @@ class StaffDirectory:
             staff_store.set_lockout(conn, record.staff_id, Lockout(0, state.lockouts + 1, until))
             staff_store.record_event(conn, record.staff_id, "wrong_pin", purpose, at=stamp(now))
             staff_store.record_event(conn, record.staff_id, "locked", until, at=stamp(now))
+            detail = {"staff_id": record.staff_id, "outcome": "locked", "until": until}
+            self.journal.record_in(fe.SIGNED_IN, detail, actor=_member(record).actor, at=stamp(now))
         return _locked(record, until)
 
     def unlock(self, by: Actor, staff_id: str) -> None:

@@ -56,6 +56,25 @@ def queue_cancelled(
     outbox.enqueue(conn, f"cancel-{sale.sale_id}", SALE_CANCELLED, payload, now=sale.at)
 
 
+def cancelled_detail(sale: CancelledSale, basket: Basket) -> dict:
+    """The JET's ``sale_cancelled`` detail: the basket's lines (ids, not names) and the
+    tenders taken, in cents."""
+    lines = []
+    for line in basket.lines:
+        entry = _line(line)
+        del entry["name"]
+        lines.append(entry)
+    return {
+        "sale_id": sale.sale_id,
+        "total_cents": sale.total_cents,
+        "lines": lines,
+        "tenders": [
+            {"kind": str(t["kind"]), "amount_cents": int(t["amount_cents"])} for t in sale.tenders
+        ],
+        "approval_id": sale.approval_id,
+    }
+
+
 def queue_drawer_opened(
     conn: sqlite3.Connection,
     terminal_id: str,

@@ -46,6 +46,7 @@ LABELS: dict[str, dict[str, str]] = {
         "difference": "  écart",
         "total_difference": "Écart total",
         "approved": "Écart approuvé par un responsable",
+        "sealed": "Clôture n° {seq} scellée, signature {excerpt}",
         "none": "aucune",
     },
     "en": {
@@ -75,6 +76,7 @@ LABELS: dict[str, dict[str, str]] = {
         "difference": "  over/short",
         "total_difference": "Total difference",
         "approved": "Difference approved by a manager",
+        "sealed": "Closure no. {seq} sealed, signature {excerpt}",
         "none": "none",
     },
 }
@@ -148,7 +150,9 @@ def z_report_slip(report: dict[str, Any], language: str = "fr") -> SlipDocument:
     totals.append(
         SlipRow(label["total_difference"], format_money(report["difference_cents"]), bold=True)
     )
-    footer = (label["approved"],) if report.get("approval_id") else ()
+    footer: tuple[str, ...] = (label["approved"],) if report.get("approval_id") else ()
+    if report.get("sealed"):  # the Z's entry in the signed closures chain
+        footer += (label["sealed"].format(**report["sealed"]),)
     return SlipDocument(
         title=label["z_title"],
         subtitle=(*_header(report, lang), closed),

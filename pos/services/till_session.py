@@ -7,8 +7,11 @@ in the same transaction. ``Checkout`` takes this object as its session gate
 (``require_open``): no payment and no sale outside an open, fresh session.
 
 Closing is one transaction: the figures are read, the Z report written, the session
-closed and the Z queued together, so a power cut leaves the session open (count again)
-or closed with its Z, never half; nothing can be sold between the figures and the close.
+closed, the Z sealed in the ``closure`` chain (``period_closures.seal_day``) and queued
+together, so a power cut leaves the session open (count again) or closed with its Z and
+its closure, never half; nothing can be sold between the figures and the close. Given
+``closures``, the months and fiscal years that ended are closed just before opening,
+paying, selling or closing (``PeriodClosures.close_due``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
+from pos.domain import fiscal_events as fe
 from pos.domain.cash import count_cash
 from pos.domain.errors import PosError
 from pos.domain.money import check_amount, format_eur
@@ -37,6 +41,8 @@ from pos.domain.till_day import (
 from pos.services import till_records
 from pos.services.approvals import authorize, within_amount
 from pos.services.basket_snapshot import recovered_basket
+from pos.services.event_journal import EventJournal
+from pos.services.period_closures import ClosureMade, PeriodClosures, day_closure, seal_day
 from pos.store import open_basket, till_figures, till_sessions
 from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore
@@ -61,9 +67,14 @@ class TillSessions:
         difference_limit_cents: int = DEFAULT_DIFFERENCE_LIMIT_CENTS,
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+        journal: EventJournal | None = None,
+        closures: PeriodClosures | None = None,
     ) -> None:
         self.store = store
+        self.closures = closures
         self.terminal_id = terminal_id
+        #: The JET: the opening and the Z are recorded in their own transactions.
+        self.journal = journal or EventJournal(store, terminal_id=terminal_id, clock=clock)
         self.max_age = timedelta(hours=max_session_hours)
         self.difference_limit_cents = difference_limit_cents
         self._clock = clock
@@ -84,7 +95,9 @@ class TillSessions:
 
     def require_open(self) -> str:
         """The session a sale is made in; ``PosError`` ``no_session`` when none is open,
-        ``session_too_old`` when it has been open too long (close it, then open anew)."""
+        ``session_too_old`` when it has been open too long (close it, then open anew).
+        The periods that ended are closed first: this is the sale's first act."""
+        self._close_due_periods()
         session = self._open_session()
         if self.is_too_old(session):
             hours = int(self.max_age.total_seconds() // 3600)
@@ -119,6 +132,7 @@ class TillSessions:
         """Open a session on the float counted by denomination (cents → pieces)."""
         require(actor, Right.OPEN_TILL)
         float_count = count_cash(counts)
+        self._close_due_periods(actor)
         with write_transaction(self._conn):
             found = till_sessions.current(self._conn, self.terminal_id)
             if found is not None:
@@ -138,6 +152,8 @@ class TillSessions:
                 self._conn, session.session_id, till_records.OPENED,
                 till_records.opened(session), now=session.opened_at,
             )  # fmt: skip
+            detail = {"session_id": session.session_id, "float_cents": session.float_cents}
+            self.journal.record_in(fe.SESSION_OPENED, detail, actor=actor, at=session.opened_at)
         return session
 
     # -- cash in and out -------------------------------------------------------------------
@@ -197,6 +213,7 @@ class TillSessions:
         show the over/short and ask a manager."""
         require(actor, Right.CLOSE_TILL)
         self._refuse_open_basket()
+        self._close_due_periods(actor)
         with write_transaction(self._conn):
             session = self._open_session()
             at = self._clock()
@@ -212,7 +229,12 @@ class TillSessions:
             till_sessions.write_z(
                 self._conn, session.session_id, report, rows, approval_id, _staff(actor), at
             )
+            seal_day(self._conn, self.store.signing_key(), session, _staff(actor), at)
             enqueue(self._conn, f"z-{session.session_id}", till_records.CLOSED, report, now=at)
+            self.journal.record_in(
+                fe.SESSION_CLOSED, _closed_detail(session.session_id, rows, approval_id),
+                actor=actor, at=at,
+            )  # fmt: skip
         return report
 
     def _check_difference_approved(
@@ -250,7 +272,15 @@ class TillSessions:
                 sale_id=found.sale_id,
             )
 
+    def sealed(self, session_id: str) -> ClosureMade | None:
+        """A closed session's day closure: its seq and signature excerpt (the Z screen)."""
+        return day_closure(self.store, session_id)
+
     # -- helpers ---------------------------------------------------------------------------
+
+    def _close_due_periods(self, actor: Actor | None = None) -> None:
+        if self.closures is not None:
+            self.closures.close_due(actor)
 
     def _open_session(self) -> TillSession:
         session = till_sessions.current(self._conn, self.terminal_id)
@@ -264,6 +294,16 @@ class TillSessions:
 
     def _age(self, session: TillSession) -> timedelta:
         return _instant(self._clock()) - _instant(session.opened_at)
+
+
+def _closed_detail(session_id: str, rows, approval_id: str | None) -> dict[str, object]:
+    return {
+        "session_id": session_id,
+        "expected_cents": sum(row.expected_cents for row in rows),
+        "counted_cents": sum(row.counted_cents for row in rows),
+        "difference_cents": total_difference(rows),
+        "approval_id": approval_id,
+    }
 
 
 def _instant(text: str) -> datetime:

@@ -7,6 +7,9 @@ printer errors, an archive made, a verification run: each is recorded here, in t
 transaction of the act itself when there is one, so the act and its trace commit
 together. ``detail`` is the event's own data (ids, amounts in cents, names); the entry
 adds who and when.
+
+``actor`` is ``{"staff_id", "name"}`` when someone is known (``fiscal_events.actor_ref``),
+"" for an act of the terminal itself (start, stop, clock).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ def record_in(
     detail: dict[str, object],
     *,
     terminal_id: str,
-    actor: str = "",
+    actor: dict[str, str] | str = "",
     at: str | None = None,
     ref: str = "",
 ) -> ChainEntry:
@@ -52,7 +55,7 @@ def record(
     detail: dict[str, object],
     *,
     terminal_id: str,
-    actor: str = "",
+    actor: dict[str, str] | str = "",
     at: str | None = None,
     ref: str = "",
 ) -> ChainEntry:

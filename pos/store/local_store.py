@@ -35,16 +35,11 @@ class LocalStore:
         return self.keys.current()
 
     def setting(self, key: str, default: str = "") -> str:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
+        return read_setting(self.conn, key, default)
 
     def set_setting(self, key: str, value: str) -> None:
         with write_transaction(self.conn, path=str(self.path)):
-            self.conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            put_setting(self.conn, key, value)
 
     def close(self) -> None:
         self.conn.close()
@@ -54,3 +49,17 @@ class LocalStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def read_setting(conn: sqlite3.Connection, key: str, default: str = "") -> str:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def put_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Inside the caller's write transaction (with the event that records the change)."""
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )

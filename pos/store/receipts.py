@@ -1,7 +1,8 @@
 """What happened to each sale's receipt, and each opening of the cash drawer.
 
-Both logs are append-only: a reprint is a new ``duplicate`` event (the count is printed
-on the duplicate), and a drawer opened without a sale is visible to the manager.
+Both logs are append-only: a reprint is a new ``duplicate`` event (its signed record is
+the duplicates chain, ``pos.store.duplicates``), and a drawer opened without a sale is
+visible to the manager.
 """
 
 from __future__ import annotations
@@ -16,13 +17,21 @@ RECEIPT_KINDS = ("printed", "declined", "duplicate", "print_failed")
 def record_receipt(
     conn: sqlite3.Connection, sale_id: str, kind: str, at: str, detail: str = ""
 ) -> None:
+    with write_transaction(conn):
+        insert_receipt(conn, sale_id, kind, at, detail)
+
+
+def insert_receipt(
+    conn: sqlite3.Connection, sale_id: str, kind: str, at: str, detail: str = ""
+) -> None:
+    """``record_receipt`` inside the caller's transaction (a copy, or a failed print, with
+    its chain entry)."""
     if kind not in RECEIPT_KINDS:
         raise ValueError(f"unknown receipt event {kind!r}")
-    with write_transaction(conn):
-        conn.execute(
-            "INSERT INTO receipt_events (sale_id, kind, at, detail) VALUES (?, ?, ?, ?)",
-            (sale_id, kind, at, detail),
-        )
+    conn.execute(
+        "INSERT INTO receipt_events (sale_id, kind, at, detail) VALUES (?, ?, ?, ?)",
+        (sale_id, kind, at, detail),
+    )
 
 
 def receipt_events(conn: sqlite3.Connection, sale_id: str) -> list[str]:

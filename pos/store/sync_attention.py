@@ -68,6 +68,56 @@ class CentralWarning:
     recorded_at: str
 
 
+#: Central's warnings about the till's chains: a manager must see and acknowledge them.
+CHAIN_CODES = ("bad_signature", "unknown_key", "chain_break", "chain_rewrite", "hash_mismatch")
+_UNACKNOWLEDGED = (
+    "SELECT w.id, o.seq, w.op_id, o.kind, w.code, w.text, w.recorded_at "
+    "FROM sync_warnings AS w JOIN outbox AS o ON o.op_id = w.op_id "
+    "LEFT JOIN sync_warning_acks AS a ON a.warning_id = w.id "
+    f"WHERE a.warning_id IS NULL AND w.code IN ({','.join('?' * len(CHAIN_CODES))}) "
+    "ORDER BY w.id LIMIT ?"
+)
+_ACK = (
+    "INSERT INTO sync_warning_acks (warning_id, staff_id, staff_name, acknowledged_at) "
+    "SELECT id, ?, ?, ? FROM sync_warnings WHERE id = ? ON CONFLICT (warning_id) DO NOTHING"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainAlert:
+    """A chain warning from central no manager has acknowledged yet."""
+
+    warning_id: int
+    seq: int
+    op_id: str
+    kind: str
+    code: str
+    text: str
+    recorded_at: str
+
+
+def chain_alerts(conn: sqlite3.Connection, limit: int = 200) -> list[ChainAlert]:
+    """Unacknowledged chain warnings, oldest first."""
+    with translate_errors():
+        return [ChainAlert(*row) for row in conn.execute(_UNACKNOWLEDGED, (*CHAIN_CODES, limit))]
+
+
+def acknowledge(
+    conn: sqlite3.Connection,
+    warning_ids: Sequence[int],
+    *,
+    staff_id: str,
+    staff_name: str,
+    now: str | None = None,
+) -> int:
+    """Record that this manager saw these warnings; return how many were new."""
+    stamp = now or utc_now()
+    with write_transaction(conn):
+        before = conn.total_changes
+        conn.executemany(_ACK, [(staff_id, staff_name, stamp, i) for i in warning_ids])
+        return conn.total_changes - before
+
+
 @dataclass(frozen=True, slots=True)
 class Requeue:
     op_id: str

@@ -19,6 +19,7 @@ from pos.ui.qt import (
     QMainWindow,
     QResizeEvent,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
     Signal,
 )
@@ -29,6 +30,7 @@ from pos.ui.screens.till_screen import TillScreen
 from pos.ui.staff_gate import StaffGate
 from pos.ui.till_controller import TillController
 from pos.ui.widgets.status_bar import TillStatusBar
+from pos.ui.widgets.training_banner import TrainingBanner
 from pos.ui.zoom import zoom_for
 
 if TYPE_CHECKING:
@@ -60,7 +62,14 @@ class MainWindow(Retranslating, QMainWindow):
         # The till day: the opening screen while no session is open, cash in/out, X, Z;
         # a manager approves its acts through the staff gate's dialog.
         self.day = TillDayFlow(self, self.stack, controller, self.staff.request_approval)
-        self.setCentralWidget(self.stack)
+        self.training_banner = TrainingBanner(self)  # above every screen while practising
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.training_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         bar = self.status_bar = TillStatusBar(self)
         self.setStatusBar(bar)
         self.store_status, self.cashier_status = bar.store_status, bar.cashier_status
@@ -70,6 +79,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._build_menu()
         self.retranslate_ui()
         controller.worker.opened.connect(self.on_opened)
+        controller.worker.training_changed.connect(self.show_training)
         controller.worker.refused.connect(self.on_refused_before_open)
         self.resize(1024, 768)
 
@@ -94,6 +104,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.outbox_action = QAction(self)
         self.outbox_action.setObjectName("outboxAction")
         self.outbox_action.triggered.connect(self.outbox_requested)
+        self.training_action = QAction(self)  # a manager's: the service checks the right
+        self.training_action.setObjectName("trainingAction")
+        self.training_action.setCheckable(True)
+        self.training_action.triggered.connect(self.switch_training)
         quit_action = self.quit_action = QAction(self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -105,6 +119,7 @@ class MainWindow(Retranslating, QMainWindow):
         menu.addSeparator()
         menu.addAction(self.camera_action)
         menu.addAction(self.outbox_action)
+        menu.addAction(self.training_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(quit_action)
@@ -119,6 +134,7 @@ class MainWindow(Retranslating, QMainWindow):
             (self.pickup_action, self.tr("&Pickup desk")),
             (self.camera_action, self.tr("&Camera scanning…")),
             (self.outbox_action, self.tr("&Operations to check…")),
+            (self.training_action, self.tr("Training &mode")),
             (self.quit_action, self.tr("&Quit")),
         ):
             action.setText(text)
@@ -153,6 +169,15 @@ class MainWindow(Retranslating, QMainWindow):
     @property
     def on_pickup_desk(self) -> bool:
         return self.pickup_screen is not None and self.stack.currentWidget() is self.pickup_screen
+
+    def switch_training(self, on: bool) -> None:
+        """Ask the worker; the menu's tick follows its answer, not the click."""
+        self.training_action.setChecked(self.training_banner.on)
+        self.controller.request("training", on)
+
+    def show_training(self, on: bool) -> None:
+        self.training_banner.show_mode(on)
+        self.training_action.setChecked(on)
 
     def show_printer_state(self, code: str) -> None:
         self.status_bar.show_printer_state(code)

@@ -95,6 +95,12 @@ def _templates() -> dict[str, str]:
         "sale_open": QCoreApplication.translate(
             "Messages", "Finish or park the current sale before resuming another."
         ),
+        "training_mode": QCoreApplication.translate(
+            "Messages", "Not in training mode: switch training mode off first."
+        ),
+        "training_sale_open": QCoreApplication.translate(
+            "Messages", "Finish, park or cancel the current sale before switching training mode."
+        ),
         "not_ready": QCoreApplication.translate(
             "Messages", "The till is still opening: wait a moment."
         ),

@@ -80,7 +80,8 @@ class ReceiptFlow(QObject):
             self._printer.worker.drawer_opened.connect(self.on_drawer)
 
     def on_completed(self, sale: CompletedSale) -> None:
-        if self._policy.drawer_on_cash and paid_in_cash(sale):
+        # A practice sale takes no real cash: the drawer stays shut (and unrecorded).
+        if self._policy.drawer_on_cash and paid_in_cash(sale) and not sale.training:
             self.open_drawer("cash_sale", sale.sale_id)
         self._pending_sale = sale.sale_id
         if self._policy.default == "print":
@@ -126,7 +127,8 @@ class ReceiptFlow(QObject):
             self.message.emit("printed", self.tr("Receipt printed."), False)
         else:
             self._failed = document
-            self._controller.request("print_failed", document.sale_id, result.code)
+            if not document.training:  # a practice ticket has no sale to note it on
+                self._controller.request("print_failed", document.sale_id, result.code)
             self._offer.offer_retry()
             self.message.emit(result.code, result.message, True)
         self.print_finished.emit(result)
@@ -144,6 +146,7 @@ class ReceiptFlow(QObject):
     def on_drawer(self, result: PrintResult) -> None:
         self.printer_state.emit(result.code)
         if not result.ok:
+            self._controller.request("printer_error", result.code, "drawer")
             self.message.emit(result.code, result.message, True)
 
     def reprint_last(self) -> None:

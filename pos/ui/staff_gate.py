@@ -46,11 +46,11 @@ class StaffGate(QObject):
         self.lock_action = QAction(window)
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setShortcut(QKeySequence("F1"))
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.triggered.connect(lambda: self.lock("lock"))
         window.addAction(self.lock_action)  # F1 works wherever the focus is
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.timeout.connect(self.lock)
+        self.idle_timer.timeout.connect(lambda: self.lock("idle"))
         self.set_idle_minutes(DEFAULT_IDLE_MINUTES)
         QApplication.instance().installEventFilter(self)
         worker = self.controller.worker
@@ -81,8 +81,11 @@ class StaffGate(QObject):
             self.idle_timer.start()
         return False
 
-    def lock(self) -> None:
-        """Back to the sign-in screen; the open basket stays with its author."""
+    def lock(self, reason: str = "lock") -> None:
+        """Back to the sign-in screen; the open basket stays with its author. The
+        person's sign-out ("lock" by F1, "idle") is recorded by the worker (the JET)."""
+        if not self.locked and self.actor is not None:
+            self.controller.request("sign_out", reason)
         self.locked = True
         self.idle_timer.stop()
         if self.approval_dialog is not None:

@@ -27,6 +27,7 @@ from pos.services.central_link import sync_engine
 from pos.services.checkout import PricedItem
 from pos.services.receipts import header_for_store
 from pos.services.store_summary import StoreSummary
+from pos.services.witness_alerts import WitnessAlerts
 from pos.ui.customer_display import CustomerDisplay, customer_screen
 from pos.ui.dialogs.camera_dialog import CameraDialog
 from pos.ui.dialogs.receipt_preview import PaperPreviewDialog
@@ -41,6 +42,7 @@ from pos.ui.scanner_filter import ScannerFilter
 from pos.ui.sync_bridge import SyncBridge
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.till_staff_worker import SignedIn
+from pos.ui.witness_alert import WitnessAlertFlow
 
 if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's screens
     from pos.services.pickup_desk import OrderSaleLine
@@ -101,6 +103,7 @@ class TillApp(QObject):
                 session_max_hours=settings.till.session_max_hours,
                 close_difference_limit_cents=settings.till.close_difference_limit_cents,
                 meal_voucher_cap_cents=settings.till.meal_voucher_cap_cents,
+                fiscal_year_start_month=settings.fiscal.year_start_month,
             )
         )
         printer = self._printer_for(settings.printer)
@@ -129,6 +132,8 @@ class TillApp(QObject):
         self._set_customer_display(settings.till.customer_display, settings.store.name)
         self.window.staff.set_idle_minutes(settings.till.lock_after_minutes)
         self.window.staff.signed_in.connect(self._signed_in)
+        self.witness = WitnessAlertFlow(WitnessAlerts(options.data_dir), self.window)
+        self.window.staff.signed_in.connect(self.witness.signed_in)  # central's chain flags
         app.aboutToQuit.connect(self.shutdown)
 
     @property
@@ -362,6 +367,7 @@ class TillApp(QObject):
         """Take saved settings now; say what waits for the next start."""
         old, self.settings = self.settings, settings
         self.settings_error = ""
+        self.controller.request("settings_saved", old, settings)  # the JET, on the worker
         if settings.till.language != old.till.language:
             self.language = switch_language(self._app, settings.till.language)
         self.scanner.apply_settings(settings.scanner)

@@ -9,27 +9,38 @@ waits for it).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos.config import DATABASE_FILE
+from pos.config import DATABASE_FILE, Settings
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
-from pos.domain.rights import Approval
+from pos.domain.rights import Actor, Approval
 from pos.domain.sale import CompletedSale
 from pos.services.basket_snapshot import RecoveryView
 from pos.services.basket_view import basket_view
 from pos.services.central_link import cart_calls, read_link
 from pos.services.checkout import Checkout, PricedItem, utc_now
 from pos.services.demo_store import build_demo_store
+from pos.services.event_journal import EventJournal
+from pos.services.period_closures import PeriodClosures
 from pos.services.quick_keys import QuickKeys
-from pos.services.receipts import ReceiptHeader, receipt_document
+from pos.services.receipts import (
+    ReceiptHeader,
+    duplicate_receipt,
+    last_sale,
+    receipt_document,
+    sale_for_receipt,
+)
 from pos.services.staff import StaffDirectory, provisional_actor
 from pos.services.store_summary import summarize
+from pos.services.till_events import record_printer_error, record_settings_saved
 from pos.services.till_session import TillSessions
 from pos.store import receipts
+from pos.store.errors import StoreError
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QObject, Signal
 from pos.ui.till_day_requests import TillDayRequests
@@ -41,6 +52,8 @@ from pos.services.online_cart import OnlineCarts
 from pos.ui.till_price_worker import PriceRequests
 from pos.ui.till_staff_worker import approvable
 from pos.ui.worker_thread import WorkerThread
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +68,7 @@ class TillOptions:
     session_max_hours: int = 24  # [till] session_max_hours
     close_difference_limit_cents: int = 500  # [till] close_difference_limit_cents
     meal_voucher_cap_cents: int = 2500  # [till] meal_voucher_cap_cents (0: no cap)
+    fiscal_year_start_month: int = 1  # [fiscal] year_start_month
 
 
 class TillWorker(TillDayRequests, PriceRequests):
@@ -79,6 +93,7 @@ class TillWorker(TillDayRequests, PriceRequests):
     z_closed = Signal(object)  # the Z report (dict), recorded
     report_ready = Signal(object, str)  # SlipDocument of an X or Z, "print" or "preview"
     drawer_recorded = Signal(str)  # reason: a drawer opened without a sale, recorded
+    training_changed = Signal(bool)  # training mode on or off (at open, then each switch)
 
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
@@ -88,6 +103,7 @@ class TillWorker(TillDayRequests, PriceRequests):
         self._checkout: Checkout | None = None
         self._carts: OnlineCarts | None = None  # on the first web cart
         self._central: CentralLink | None = None
+        self._journal: EventJournal | None = None  # the JET, on this thread's connection
 
     @property
     def checkout(self) -> Checkout:
@@ -107,19 +123,31 @@ class TillWorker(TillDayRequests, PriceRequests):
         # Who acts until someone signs in: the checkout's actor is the one place it lives.
         actor = provisional_actor(StaffDirectory(store), self._options.cashier)
         summary = summarize(store, data_dir, actor.display_name, self._options.terminal_id)
+        journal = self._journal = EventJournal(store, terminal_id=summary.terminal_id)
+        try:  # the clock, a new version, the start: signed here, never on the GUI thread
+            journal.started()
+        except StoreError:  # a store that cannot write now still sells what it can
+            log.warning("the till's start could not be recorded", exc_info=True)
         self._sessions = TillSessions(
             store,
             terminal_id=summary.terminal_id,
             max_session_hours=self._options.session_max_hours,
             difference_limit_cents=self._options.close_difference_limit_cents,
+            journal=journal,
+            closures=PeriodClosures(
+                store,
+                terminal_id=summary.terminal_id,
+                year_start_month=self._options.fiscal_year_start_month,
+            ),
         )
         self._checkout = Checkout(
             store, terminal_id=summary.terminal_id, actor=actor, session_gate=self._sessions,
-            meal_voucher_cap_cents=self._options.meal_voucher_cap_cents,
+            meal_voucher_cap_cents=self._options.meal_voucher_cap_cents, journal=journal,
         )  # fmt: skip
         self._central = summary.central
         recovery = self._checkout.recover()  # a kill's leftovers: before the first scan
         self.opened.emit(summary)
+        self.training_changed.emit(self._checkout.training)
         self._do_session_check()
         self._do_list_quick_keys()
         if recovery.pending:
@@ -170,6 +198,10 @@ class TillWorker(TillDayRequests, PriceRequests):
     def _do_receipt(self, sale_id: str, choice: str) -> None:
         """The cashier's choice for a sale's receipt: "print", "preview" or "decline"."""
         store, sale = self._store_and_sale(sale_id)
+        if sale.training:  # practice: no receipt events (there is no sale to attach them to)
+            if choice != "decline":
+                self.receipt_ready.emit(receipt_document(sale, self._header()), choice)
+            return
         if choice == "decline":
             receipts.record_receipt(store.conn, sale_id, "declined", utc_now())
             return
@@ -178,20 +210,45 @@ class TillWorker(TillDayRequests, PriceRequests):
         self.receipt_ready.emit(receipt_document(sale, self._header()), choice)
 
     def _do_reprint_last(self) -> None:
-        """DUPLICATA of this till's last sale; each reprint is counted and recorded."""
-        store = self._require_store()
-        sale = store.sales.last_of_terminal(self.checkout.terminal_id)
+        """DUPLICATA n°k of this till's last sale, signed into the duplicates chain before
+        it is sent to the printer (in training mode: the last practice ticket again)."""
+        store, checkout = self._require_store(), self.checkout
+        sale = last_sale(store, checkout.terminal_id, training=checkout.training)
         if sale is None:
             raise PosError("No sale to reprint yet on this till.", code="nothing_to_reprint")
-        count = receipts.duplicate_count(store.conn, sale.sale_id) + 1
-        receipts.record_receipt(store.conn, sale.sale_id, "duplicate", utc_now())
-        document = receipt_document(sale, self._header(), duplicate=True, reprint_count=count)
+        document = duplicate_receipt(
+            store, sale, self._header(), actor=checkout.actor,
+            terminal_id=checkout.terminal_id, at=utc_now(),
+        )  # fmt: skip
         self.receipt_ready.emit(document, "print")
 
+    def _do_training(self, on: bool) -> None:
+        """A manager switches training mode (refused with a sale open, or to others)."""
+        self.training_changed.emit(self.checkout.set_training(on))
+
     def _do_print_failed(self, sale_id: str, detail: str) -> None:
-        receipts.record_receipt(
-            self._require_store().conn, sale_id, "print_failed", utc_now(), detail
-        )
+        """A receipt the printer refused (``detail`` its result code): in the sale's
+        receipt log and the JET together."""
+        record_printer_error(self._require_journal(), detail, sale_id=sale_id, actor=self._actor())
+
+    def _do_printer_error(self, code: str, job: str) -> None:
+        """Another print job failed (a slip, a report, the drawer kick)."""
+        record_printer_error(self._require_journal(), code, job=job, actor=self._actor())
+
+    def _do_settings_saved(self, old: Settings, new: Settings) -> None:
+        """The settings dialog wrote its file: each changed key goes to the JET."""
+        record_settings_saved(self._require_journal(), self._actor(), old, new)
+
+    def _actor(self) -> Actor | None:
+        return self._checkout.actor if self._checkout is not None else None
+
+    def _require_journal(self) -> EventJournal:
+        if self._journal is None:
+            raise PosError("The till is still opening: wait a moment.", code="not_ready")
+        return self._journal
+
+    def _directory(self) -> StaffDirectory:
+        return StaffDirectory(self._require_store(), journal=self._require_journal())
 
     @approvable("drawer")
     def _do_drawer(self, reason: str, sale_id: str, approval: Approval | None = None) -> None:
@@ -212,17 +269,22 @@ class TillWorker(TillDayRequests, PriceRequests):
 
     def _store_and_sale(self, sale_id: str) -> tuple[LocalStore, CompletedSale]:
         store = self._require_store()
-        sale = store.sales.get(sale_id)
+        sale = sale_for_receipt(store, sale_id)
         if sale is None:
             raise PosError("This sale is not on this till.", code="unknown_sale")
         return store, sale
 
     def _do_close(self) -> None:
+        if self._journal is not None:
+            try:
+                self._journal.stopped()  # a clean stop; a crash leaves none
+            except StoreError:
+                log.warning("the till's stop could not be recorded", exc_info=True)
         if self._checkout is not None:
             self._checkout.close()
         if self._store is not None:
             self._store.close()
-            self._store = self._checkout = self._sessions = None
+            self._store = self._checkout = self._sessions = self._journal = None
 
     def _do_scan(self, code: str) -> None:
         self._changed(self.checkout.scan(code).line_id)

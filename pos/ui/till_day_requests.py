@@ -137,5 +137,8 @@ class TillDayRequests:
     def _do_z_close(self, counted: ClosingCount, approval: Approval | None) -> None:
         report = self._answer(lambda: self._day().close(self.checkout.actor, counted, approval))
         if report is not None:
+            sealed = self._day().sealed(report["session_id"])  # its closure chain entry
+            if sealed is not None:
+                report = {**report, "sealed": {"seq": sealed.seq, "excerpt": sealed.excerpt}}
             self.z_closed.emit(report)
             self._do_session_check()

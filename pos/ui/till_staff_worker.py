@@ -81,6 +81,7 @@ class StaffRequests(RequestWorker):
         #: staff id → the basket parked under them when someone else signed in.
         self._parked_by_author: dict[str, str] = {}
         self._signed_in: Actor | None = None
+        self._present = False  # the signed-in person has not signed out (lock, idle) since
 
     # -- sign-in and switch ---------------------------------------------------------------
 
@@ -88,7 +89,7 @@ class StaffRequests(RequestWorker):
         """A staff id or badge and a PIN. Another person than the basket's author: the
         open basket is parked under its author, and the newcomer's own parked basket (if
         any) comes back; the same person just continues."""
-        directory = StaffDirectory(self._require_store())
+        directory = self._directory()
         try:
             actor = directory.sign_in(who, pin)
             parked_for = self._switch_to(actor)
@@ -97,33 +98,41 @@ class StaffRequests(RequestWorker):
             return
         resumed = self._resume_own_basket(actor)
         language = directory.member(actor.staff_id).language
-        self._signed_in = actor
+        self._signed_in, self._present = actor, True
         self._changed()  # the basket first: it is painted when ``signed_in`` arrives
         self.signed_in.emit(SignedIn(actor, language, resumed, parked_for))
 
     def _do_create_first_admin(self, name: str, pin: str) -> None:
-        directory = StaffDirectory(self._require_store())
+        directory = self._directory()
         try:
             actor = directory.create_first_admin(name, pin)
         except PosError as exc:
             self.sign_in_refused.emit(exc.code, exc.message, dict(exc.params))
             return
         self.checkout.switch_actor(actor)
-        self._signed_in = actor
+        self._signed_in, self._present = actor, True
         self._changed()
         self.signed_in.emit(SignedIn(actor, directory.member(actor.staff_id).language, False, ""))
 
     def _do_list_staff(self) -> None:
-        directory = StaffDirectory(self._require_store())
+        directory = self._directory()
         members = directory.list_active()
         locks = {m.staff_id: directory.locked_until(m.staff_id) for m in members}
         self.staff_listed.emit(members, locks, directory.needs_first_admin())
+
+    def _do_sign_out(self, reason: str) -> None:
+        """The till locked (F1, or idle): the signed-in person's sign-out is recorded."""
+        if self._signed_in is not None and self._present:
+            self._present = False
+            self._directory().sign_out(self._signed_in, reason)
 
     def _switch_to(self, actor: Actor) -> str:
         checkout = self.checkout
         author = checkout.actor
         parked_for = ""
         another = self._signed_in is not None and author.staff_id != actor.staff_id
+        if another and self._present:  # someone else signs in without a lock first
+            self._do_sign_out("switch")
         if another and not checkout.basket.is_empty():
             self._parked_by_author[author.staff_id] = checkout.park()
             parked_for = author.display_name
@@ -189,9 +198,7 @@ class StaffRequests(RequestWorker):
     def _approve(
         self, right: Right, what: str, amount: int | None, approver: str, pin: str
     ) -> Approval | None:
-        approvals = Approvals(
-            StaffDirectory(self._require_store()), terminal_id=self.checkout.terminal_id
-        )
+        approvals = Approvals(self._directory(), terminal_id=self.checkout.terminal_id)
         try:
             return approvals.approve(self.checkout.actor, approver, pin, right, what, amount)
         except PosError as exc:
@@ -201,6 +208,9 @@ class StaffRequests(RequestWorker):
     # -- provided by TillWorker -------------------------------------------------------------
 
     def _require_store(self) -> Any:  # pragma: no cover - TillWorker's
+        raise NotImplementedError
+
+    def _directory(self) -> StaffDirectory:  # pragma: no cover - TillWorker's
         raise NotImplementedError
 
     def _changed(self, last_line_id: int | None = None) -> None:  # pragma: no cover

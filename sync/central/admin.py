@@ -5,7 +5,15 @@ from __future__ import annotations
 from sync.central.db import Database, counter, utc_now
 from sync.central.errors import not_found
 from sync.central.stock import StockChanges, item, level
-from sync.contract.admin import ChainFlag, ChainView, Stats, StockCount
+from sync.contract.admin import (
+    ChainFlag,
+    ChainView,
+    Stats,
+    StockCount,
+    WitnessFlag,
+    WitnessHead,
+    WitnessView,
+)
 from sync.contract.feeds import StockItem
 from sync.contract.sales import GENESIS_HASH
 
@@ -58,6 +66,40 @@ def chain(db: Database, store_id: str, terminal_id: str) -> ChainView:
             ChainFlag(kind=kind, seq=seq, op_id=op_id, detail=detail, at=at)
             for kind, seq, op_id, detail, at in flags
         ],
+    )
+
+
+def witness(db: Database, store_id: str, terminal_id: str) -> WitnessView:
+    """A terminal's signed chains as witnessed: each chain's head, and every flag."""
+    with db.read() as conn:
+        known = conn.execute(
+            "SELECT 1 FROM terminals WHERE store_id = ? AND terminal_id = ?",
+            (store_id, terminal_id),
+        ).fetchone()
+        if known is None:
+            raise not_found(f"There is no terminal {terminal_id!r} in store {store_id!r}.")
+        where = (store_id, terminal_id)
+        keys = conn.execute(
+            "SELECT count(*) FROM terminal_keys WHERE store_id = ? AND terminal_id = ?", where
+        ).fetchone()[0]
+        heads = conn.execute(
+            "SELECT chain, head_seq, head_sig, key_id, at, entries FROM signed_heads "
+            "WHERE store_id = ? AND terminal_id = ? ORDER BY chain",
+            where,
+        ).fetchall()
+        flags = conn.execute(
+            "SELECT chain, kind, seq, op_id, detail, at FROM signed_flags "
+            "WHERE store_id = ? AND terminal_id = ? ORDER BY id LIMIT ?",
+            (*where, _MAX_FLAGS),
+        ).fetchall()
+    head_fields = ("chain", "head_seq", "head_sig", "key_id", "at", "entries")
+    flag_fields = ("chain", "kind", "seq", "op_id", "detail", "at")
+    return WitnessView(
+        store_id=store_id,
+        terminal_id=terminal_id,
+        keys=keys,
+        heads=[WitnessHead(**dict(zip(head_fields, row, strict=True))) for row in heads],
+        flags=[WitnessFlag(**dict(zip(flag_fields, row, strict=True))) for row in flags],
     )
 
 

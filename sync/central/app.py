@@ -29,6 +29,7 @@ from sync.central import (
     promotions,
     pushes,
     staff,
+    terminal_keys,
     till_acts,
     till_days,
     web,
@@ -242,21 +243,34 @@ class CentralApp:
 
     async def chain(self, request: Request) -> Response:
         self._admin(request)
-        store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
-        terminal_id = _checked(_TERMINAL_ID, request.path_params["terminal_id"], "terminal")
+        store_id, terminal_id = self._terminal_path(request)
         return json_response(await run_in_threadpool(admin.chain, self.db, store_id, terminal_id))
+
+    async def terminal_keys(self, request: Request) -> Response:
+        self._admin(request)
+        store_id, terminal_id = self._terminal_path(request)
+        view = await run_in_threadpool(terminal_keys.served, self.db, store_id, terminal_id)
+        return json_response(view)
+
+    async def witness(self, request: Request) -> Response:
+        self._admin(request)
+        store_id, terminal_id = self._terminal_path(request)
+        view = await run_in_threadpool(admin.witness, self.db, store_id, terminal_id)
+        return json_response(view)
+
+    def _terminal_path(self, request: Request) -> tuple[str, str]:
+        store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
+        return store_id, _checked(_TERMINAL_ID, request.path_params["terminal_id"], "terminal")
 
     async def till_sessions(self, request: Request) -> Response:
         self._admin(request)
-        store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
-        terminal_id = _checked(_TERMINAL_ID, request.path_params["terminal_id"], "terminal")
+        store_id, terminal_id = self._terminal_path(request)
         view = await run_in_threadpool(till_days.sessions, self.db, store_id, terminal_id)
         return json_response(view)
 
     async def till_acts(self, request: Request) -> Response:
         self._admin(request)
-        store_id = _checked(_STORE_ID, request.path_params["store_id"], "store")
-        terminal_id = _checked(_TERMINAL_ID, request.path_params["terminal_id"], "terminal")
+        store_id, terminal_id = self._terminal_path(request)
         view = await run_in_threadpool(till_acts.acts, self.db, store_id, terminal_id)
         return json_response(view)
 
@@ -311,6 +325,16 @@ class CentralApp:
             Route("/v1/admin/stores/{store_id}/approvals", self.approvals, methods=["GET"]),
             Route(
                 "/v1/admin/terminals/{store_id}/{terminal_id}/chain", self.chain, methods=["GET"]
+            ),
+            Route(
+                "/v1/admin/stores/{store_id}/terminals/{terminal_id}/keys",
+                self.terminal_keys,
+                methods=["GET"],
+            ),
+            Route(
+                "/v1/admin/stores/{store_id}/terminals/{terminal_id}/witness",
+                self.witness,
+                methods=["GET"],
             ),
             Route(
                 "/v1/admin/terminals/{store_id}/{terminal_id}/sessions",

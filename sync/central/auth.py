@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
+from sync.central import terminal_keys
 from sync.central.db import Database, utc_now
 from sync.central.errors import ApiError, not_found
 from sync.contract.admin import EnrolmentAttempt, EnrolmentAttempts
@@ -93,8 +94,11 @@ def enrol(db: Database, request: EnrolmentRequest) -> EnrolmentResponse:
 
     Throttled per store: after ``MAX_WRONG_CODES`` wrong codes within the window, every
     attempt is 429 with Retry-After, checked before the code. Each attempt is recorded
-    (committed even when refused) and logged."""
+    (committed even when refused) and logged. The terminal's signing keys are registered
+    with the token, in the same write (``terminal_keys``)."""
     token = secrets.token_urlsafe(32)
+    keys = terminal_keys.lineage(request)
+    registered = ""
     now = time.time()
     with db.write() as conn:
         wrong, oldest = conn.execute(
@@ -115,6 +119,9 @@ def enrol(db: Database, request: EnrolmentRequest) -> EnrolmentResponse:
         _prune(conn, cursor.lastrowid or 0, now)
         if outcome == "accepted":
             _issue(conn, request, token)
+            registered = terminal_keys.register(
+                conn, request.store_id, request.terminal_id, keys, utc_now()
+            )
     log.log(
         logging.INFO if outcome == "accepted" else logging.WARNING,
         "enrolment %s: store %r terminal %r", outcome, request.store_id, request.terminal_id,
@@ -135,6 +142,7 @@ def enrol(db: Database, request: EnrolmentRequest) -> EnrolmentResponse:
         store_name=row[0],
         terminal_id=request.terminal_id,
         token=token,
+        registered_key_id=registered,
     )
 
 

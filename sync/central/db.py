@@ -47,6 +47,7 @@ def _sql(name: str) -> str:
 SCHEMA_SQL = _sql("schema.sql")
 INDEXES_SQL = _sql("indexes.sql")
 TILL_DAYS_SQL = _sql("till_days.sql")
+SIGNED_CHAINS_SQL = _sql("signed_chains.sql")
 
 
 def utc_now() -> str:
@@ -83,6 +84,7 @@ class Database:
         self._writer.executescript(SCHEMA_SQL)
         self._writer.executescript(INDEXES_SQL)
         self._writer.executescript(TILL_DAYS_SQL)
+        self._writer.executescript(SIGNED_CHAINS_SQL)
         self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         with self.write() as conn:
             conn.execute(

@@ -23,12 +23,15 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from pos.domain.chain_entry import ChainEntry
 from sync.central import pickup_desk, staff, till_acts, till_days
 from sync.central.chain import ChainWitness
+from sync.central.chain_witness import SignedWitness
 from sync.central.db import Database, bump_counters, utc_now
 from sync.central.errors import describe
 from sync.central.pickup_machine import Refused
 from sync.central.stock import StockChanges
+from sync.contract.chains import ChainEntryPayload
 from sync.contract.operations import (
     APPROVER_LACKS_RIGHT,
     IMPLAUSIBLE_QUANTITY,
@@ -143,6 +146,10 @@ class _Batch:
         self.chain = ChainWitness.load(
             conn, store_id, terminal_id, [s.journal.seq for s in sales if s.journal], self.at
         )
+        entries = [p.payload.entry for p in valid if isinstance(p.payload, ChainEntryPayload)]
+        places = [(s.seal.chain, s.seal.seq) for s in sales if s.seal is not None]
+        places += [(e.chain, e.seq) for e in entries]
+        self.signed = SignedWitness.load(conn, store_id, terminal_id, places, self.at)
         ids = {line.product_id for s in sales for line in s.sale.lines}
         ids |= {p.payload.product_id for p in valid if isinstance(p.payload, StockMovementPayload)}
         self.skus = _skus(conn, sorted(ids))
@@ -156,6 +163,7 @@ class _Batch:
     def run(self) -> list[OperationResult]:
         results = [self._one(p) for p in self.prepared]
         self.chain.flush(self.conn)
+        self.signed.flush(self.conn)
         self.stock.flush(self.conn)
         self.conn.executemany(_INSERT_OPERATION, self.op_rows)
         self.conn.executemany(_INSERT_SALE, self.sale_rows)
@@ -170,6 +178,8 @@ class _Batch:
         recorded = self.recorded.get(op_id)
         if recorded is not None:
             fingerprint, warnings = recorded
+            if fingerprint != p.fingerprint and isinstance(p.payload, ChainEntryPayload):
+                return self._entry_resent(op_id, p.payload)
             if fingerprint != p.fingerprint:
                 reason = "This op_id was already accepted with another payload."
                 return self._rejected(op_id, OP_ID_REUSED, reason)
@@ -182,7 +192,19 @@ class _Batch:
                     f"is terminal {self.terminal_id!r}'s: it was not stored."
                 )
                 return self._rejected(op_id, WRONG_TERMINAL, reason)
+            if p.payload.seal is not None and p.payload.seal.terminal_id != self.terminal_id:
+                reason = "This sale's seal names another terminal than the token's."
+                return self._rejected(op_id, WRONG_TERMINAL, reason)
             warnings = self._sale(p, p.payload)
+        elif isinstance(p.payload, ChainEntryPayload):
+            if p.payload.entry.terminal_id != self.terminal_id:
+                reason = (
+                    f"This entry names terminal {p.payload.entry.terminal_id!r}, but the "
+                    f"token is terminal {self.terminal_id!r}'s: it was not stored."
+                )
+                return self._rejected(op_id, WRONG_TERMINAL, reason)
+            entry = _entry(p.payload)
+            warnings = self.signed.witness(op_id, entry, self._legacy_head(), entry.body)
         elif isinstance(p.payload, StockMovementPayload):
             code, problem = self._movement(op_id, p.payload)
             if problem:
@@ -226,6 +248,18 @@ class _Batch:
         self.counts["operations_accepted"] += 1
         return OperationResult(op_id=op_id, status="accepted", warnings=warnings)
 
+    def _entry_resent(self, op_id: str, payload: ChainEntryPayload) -> OperationResult:
+        """A chain entry's op id again with another entry: witnessed and flagged as a
+        rewrite (never dropped as a duplicate); the first entry stays the recorded one."""
+        entry = _entry(payload)
+        warnings = self.signed.witness(op_id, entry, self._legacy_head())
+        warnings = self.signed.flag_rewrite(op_id, entry, warnings)
+        self.counts["operations_accepted"] += 1
+        return OperationResult(op_id=op_id, status="accepted", warnings=warnings)
+
+    def _legacy_head(self) -> tuple[int, str]:
+        return self.chain.head_seq, self.chain.head_hash
+
     def _rejected(self, op_id: str, code: str, reason: str) -> OperationResult:
         self.counts["operations_rejected"] += 1
         return OperationResult(op_id=op_id, status="rejected", code=code, reason=reason)
@@ -239,6 +273,13 @@ class _Batch:
                 sale.id, seal.seq, seal.prev_hash, seal.hash, p.computed_hash,
                 seal.grand_total_cents,
             )  # fmt: skip
+        elif payload.seal is not None:  # a signed ticket entry: the sale record is its body
+            seal = payload.seal
+            entry = ChainEntry(
+                seal.terminal_id, seal.chain, seal.seq, seal.kind, seal.ref, seal.at,
+                seal.key_id, seal.prev, p.sale_json, seal.sig,
+            )  # fmt: skip
+            warnings = self.signed.witness(sale.id, entry, self._legacy_head())
         seq = payload.journal.seq if payload.journal else payload.seal.seq  # type: ignore[union-attr]
         self.sale_rows.append(
             (sale.id, self.store_id, self.terminal_id, seq, sale.ticket_no,
@@ -299,6 +340,12 @@ class _Batch:
             )
         self.stock.move(payload.product_id, sku, payload.delta, payload.reason, payload.ref, op_id)
         return "", ""
+
+
+def _entry(payload: ChainEntryPayload) -> ChainEntry:
+    e = payload.entry
+    return ChainEntry(e.terminal_id, e.chain, e.seq, e.kind, e.ref, e.at, e.key_id, e.prev,
+                      e.body, e.sig)  # fmt: skip
 
 
 def _recorded(conn: sqlite3.Connection, op_ids: list[str]) -> dict[str, tuple[str, list[str]]]:

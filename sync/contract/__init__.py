@@ -13,6 +13,13 @@ import importlib
 from typing import Any
 
 _HOMES: dict[str, str] = {
+    "UNKNOWN_KEY": "sync.contract.operations",
+    "BAD_SIGNATURE": "sync.contract.operations",
+    "TerminalKeys": "sync.contract.admin",
+    "RegisteredKey": "sync.contract.admin",
+    "WitnessView": "sync.contract.admin",
+    "WitnessHead": "sync.contract.admin",
+    "WitnessFlag": "sync.contract.admin",
     "AppliedPromotion": "sync.contract.pricing",
     "AvailabilityResponse": "sync.contract.web",
     "CART_HOURS": "sync.contract.carts",

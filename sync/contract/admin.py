@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, StrictStr, model_validator
 
+from sync.contract.chains import ChainName, KeyId, PublicKeyPem, Signature
 from sync.contract.scalars import (
     WIRE,
     Barcode,
@@ -120,6 +121,73 @@ class ChainView(BaseModel):
     head_hash: Sha256Hex
     grand_total_cents: Count
     flags: Annotated[list[ChainFlag], Field(max_length=1000)]
+
+
+WitnessFlagKind = Literal[
+    "bad_signature", "unknown_key", "chain_break", "chain_rewrite", "key_replaced"
+]
+
+
+class WitnessFlag(BaseModel):
+    """One anomaly of a terminal's signed chains (or keys), kept for audit. ``chain`` is
+    "" for a key flag (``key_replaced``: a key registered with the enrolment code alone)."""
+
+    model_config = WIRE
+
+    chain: Annotated[StrictStr, Field(max_length=16)]
+    kind: WitnessFlagKind
+    seq: Count
+    op_id: Annotated[StrictStr, Field(max_length=200)]
+    detail: Message
+    at: Timestamp
+
+
+class WitnessHead(BaseModel):
+    """The last entry central witnessed in one chain of a terminal."""
+
+    model_config = WIRE
+
+    chain: ChainName
+    head_seq: Count
+    head_sig: Signature
+    key_id: KeyId
+    at: Timestamp  # the entry's own time (the terminal's clock)
+    entries: Count
+
+
+class WitnessView(BaseModel):
+    """A terminal's signed chains as central witnessed them, and every flag raised."""
+
+    model_config = WIRE
+
+    store_id: StoreId
+    terminal_id: TerminalId
+    keys: Count  # keys registered for the terminal (0: its signatures cannot be checked)
+    heads: Annotated[list[WitnessHead], Field(max_length=10)]
+    flags: Annotated[list[WitnessFlag], Field(max_length=1000)]
+
+
+class RegisteredKey(BaseModel):
+    """A terminal key as central registered it."""
+
+    model_config = WIRE
+
+    key_id: KeyId
+    public_pem: PublicKeyPem
+    introduced_by: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{16})?$")]
+    introduction: Annotated[StrictStr, Field(max_length=200)]
+    registered_at: Timestamp
+    #: How central accepted it: ``introduced`` (signed by a key it held), ``enrolment`` (the
+    #: first key of the terminal, or a replacement on the enrolment code alone: flagged).
+    accepted_by: Literal["introduced", "enrolment"]
+
+
+class TerminalKeys(BaseModel):
+    model_config = WIRE
+
+    store_id: StoreId
+    terminal_id: TerminalId
+    keys: Annotated[list[RegisteredKey], Field(max_length=1000)]
 
 
 class Stats(BaseModel):

@@ -19,6 +19,8 @@ from sync.contract.admin import (
     PromotionUpsert,
     Stats,
     StockCount,
+    TerminalKeys,
+    WitnessView,
 )
 from sync.contract.carts import Cart, CartConvertRequest, CartRequest
 from sync.contract.enrolment import EnrolmentRequest, EnrolmentResponse
@@ -240,6 +242,24 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "admin",
         None,
         {200: ChainView},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/admin/stores/{store_id}/terminals/{terminal_id}/keys",
+        "admin_terminal_keys",
+        "A terminal's registered signing keys (public halves), oldest first",
+        "admin",
+        None,
+        {200: TerminalKeys},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/admin/stores/{store_id}/terminals/{terminal_id}/witness",
+        "admin_terminal_witness",
+        "A terminal's signed chains as witnessed: the head of each chain, and every flag",
+        "admin",
+        None,
+        {200: WitnessView},
     ),
     Endpoint(
         "GET",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from typing import Annotated
+
+from pydantic import BaseModel, Field, StrictStr
 
 from sync.contract.chains import TerminalKey
 from sync.contract.scalars import WIRE, Name, Secret, StoreId, TerminalId
@@ -18,6 +20,10 @@ class EnrolmentRequest(BaseModel):
     enrolment_code: Secret
     #: The terminal's signing key (issue 13); optional for tills of earlier versions.
     terminal_key: TerminalKey | None = None
+    #: The keys that signed this terminal's chains before ``terminal_key``, oldest first,
+    #: each introduced by the one before it (entries made before enrolment, e.g. a demo
+    #: store's, are pushed afterwards and checked against them).
+    earlier_keys: Annotated[list[TerminalKey], Field(max_length=100, default_factory=list)]
 
 
 class EnrolmentResponse(BaseModel):
@@ -29,3 +35,5 @@ class EnrolmentResponse(BaseModel):
     store_name: Name
     terminal_id: TerminalId
     token: Secret
+    #: The key central registered for this terminal's signatures ("" when none was sent).
+    registered_key_id: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{16})?$")] = ""

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, StrictInt, StrictStr
 
+from sync.contract.chains import ChainEntryPayload
 from sync.contract.pickups import PickupTransitionPayload
 from sync.contract.sales import SalePayload
 from sync.contract.scalars import (
@@ -41,6 +42,7 @@ OperationKind = Literal[
     "approval",
     "sale_cancelled",
     "drawer_opened",
+    "chain_entry",
 ]
 OperationStatus = Literal["accepted", "duplicate", "rejected"]
 
@@ -70,6 +72,9 @@ MovementDelta = Annotated[StrictInt, Field(ge=-MAX_WEIGHT_DELTA, le=MAX_WEIGHT_D
 CHAIN_BREAK = "chain_break"  # seq or prev_hash does not follow the last witnessed entry
 CHAIN_REWRITE = "chain_rewrite"  # a second, different hash for a seq already witnessed
 HASH_MISMATCH = "hash_mismatch"  # the hash is not sha256(prev_hash + "\n" + sale)
+# Warnings on an accepted signed entry (a sale's seal or a ``chain_entry``), issue 13.
+BAD_SIGNATURE = "bad_signature"  # the signature does not verify under the entry's key
+UNKNOWN_KEY = "unknown_key"  # the entry's key was never registered for this terminal
 # Warning on an accepted handover.
 UNPAID_HANDOVER = "unpaid_handover"  # an order not paid online, handed over without a sale_id
 
@@ -97,6 +102,7 @@ PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "approval": ApprovalPayload,
     "sale_cancelled": SaleCancelledPayload,
     "drawer_opened": DrawerOpenedPayload,
+    "chain_entry": ChainEntryPayload,
 }
 
 
@@ -116,7 +122,8 @@ class Operation(BaseModel):
             "TillSessionOpenedPayload, CashMovementPayload and TillSessionClosedPayload for "
             "'till_session_opened', 'cash_movement' and 'till_session_closed'; "
             "ApprovalPayload for 'approval'; SaleCancelledPayload and DrawerOpenedPayload "
-            "for 'sale_cancelled' and 'drawer_opened'."
+            "for 'sale_cancelled' and 'drawer_opened'; ChainEntryPayload for "
+            "'chain_entry'."
         ),
     ]
 

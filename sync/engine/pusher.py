@@ -37,11 +37,16 @@ DEFAULT_BATCH = 250
 
 #: Sentences for the warnings central is known to send (others are shown as sent).
 WARNING_TEXTS = {
-    "chain_break": "Central found a break in this till's journal chain at this sale "
-    "(an entry missing or out of order).",
-    "chain_rewrite": "Central already holds a different journal entry with this number "
-    "(the entry was rewritten).",
+    "chain_break": "Central found a break in this till's record at this entry: one before "
+    "it is missing or out of order (deleted before it was sent?).",
+    "chain_rewrite": "Central already holds a different entry with this number: this till's "
+    "record was rolled back or rewritten after central had seen it.",
     "hash_mismatch": "Central computed another journal hash for this sale than the till.",
+    "bad_signature": "This entry's signature does not match its content: it was changed "
+    "after the till signed it.",
+    "unknown_key": "This entry is signed with a key central never registered for this "
+    "till: the till's record may have been rebuilt. Enrol the till again only if its data "
+    "folder was replaced on purpose.",
     "medusa_total_differs": "Medusa priced this sale at another total than the till charged.",
     "stock_corrected": "Medusa had less stock than this sale took: its stock level was raised "
     "by the shortfall before the sale was recorded.",

@@ -1,6 +1,6 @@
 """Probe: durable ``SalesStore.commit`` against a bare sqlite3 transaction writing the
-same rows (5 lines, 2 tenders, 2 VAT rows, journal entry, 5 stock movements and on-hand
-updates, outbox row), both with WAL and ``synchronous=FULL`` in a temp folder.
+same rows (5 lines, 2 tenders, 2 VAT rows, signed ticket-chain entry, 5 stock movements
+and on-hand updates, outbox row), both with WAL and ``synchronous=FULL`` in a temp folder.
 
     .venv/bin/python tests/benchmarks/commit_probe.py [--sales 2000]
 
@@ -11,6 +11,7 @@ within 1.5x the bare transaction's p99.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import tempfile
 import time
@@ -20,7 +21,18 @@ from pos.domain.product import SoldBy
 from pos.domain.sale import SaleDraft, SaleLine, SaleTender, VatLine
 from pos.store.db import connect
 from pos.store.migrations import migrate
+from pos.store.sale_codec import (
+    INSERT_LINE,
+    INSERT_SALE,
+    INSERT_TENDER,
+    INSERT_VAT,
+    line_rows,
+    sale_row,
+    tender_rows,
+    vat_rows,
+)
 from pos.store.sales import SalesStore
+from pos.store.signing_key import SigningKey
 
 WARM_UP = 100
 NOW = "2024-05-02T10:00:00.000Z"
@@ -67,40 +79,30 @@ def open_store(path: Path):
     return conn
 
 
+_BARE_KEY = SigningKey.generate()
+_BARE_ENTRY = (
+    "INSERT INTO chain_entries (terminal_id, chain, seq, kind, ref, at, key_id, prev, body, sig) "
+    "VALUES ('T1', 'ticket', ?, 'sale', ?, ?, ?, ?, ?, ?)"
+)
+
+
 def bare_commit(conn, draft: SaleDraft, number: int) -> None:
-    """The floor: the same rows with precomputed values, no validation, no hashing."""
+    """The floor: the same rows with plain SQL and no validation; the ticket entry signed
+    once over a body rendered by ``json.dumps`` (signing is part of the work: ECDSA)."""
     sid = draft.sale_id
+    sale = sale_row(draft, number, NOW)
+    body = json.dumps(sid + str(number) + str(draft.total_cents) * 60)  # about a record's size
+    sig = _BARE_KEY.sign(body.encode())
     conn.execute("BEGIN IMMEDIATE")
     conn.execute(
         "INSERT INTO ticket_counters VALUES ('T1', 1) ON CONFLICT (terminal_id) "
         "DO UPDATE SET last_ticket_no = last_ticket_no + 1"
     )
-    conn.execute(
-        "INSERT INTO sales VALUES (?, 'T1', ?, 'Léa', ?, ?, ?, ?)",
-        (sid, number, NOW, NOW, draft.total_cents, draft.change_cents),
-    )
-    conn.executemany(
-        "INSERT INTO sale_lines VALUES (?, ?, ?, ?, ?, ?, 'unit', ?, ?, ?, ?, 0, 0, ?)",
-        [
-            (
-                *(sid, ln.line_no, ln.product_id, ln.sku, ln.name, ln.barcode, ln.quantity),
-                *(ln.unit_price_cents, ln.vat_bp, ln.gross_cents, ln.total_cents),
-            )
-            for ln in draft.lines
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO sale_tenders VALUES (?, ?, ?, ?, ?)",
-        [(sid, n, t.kind, t.amount_cents, t.reference) for n, t in enumerate(draft.tenders, 1)],
-    )
-    conn.executemany(
-        "INSERT INTO sale_vat VALUES (?, ?, ?, ?, ?)",
-        [(sid, v.vat_bp, v.base_cents, v.vat_cents, v.total_cents) for v in draft.vat],
-    )
-    conn.execute(
-        "INSERT INTO journal VALUES (?, ?, 'T1', ?, ?, ?, ?, ?, ?)",
-        (number, sid, number, draft.total_cents, 0, "0" * 64, "f" * 64, NOW),
-    )
+    conn.execute(INSERT_SALE, sale)
+    conn.executemany(INSERT_LINE, [(sid, *row) for row in line_rows(draft)])
+    conn.executemany(INSERT_TENDER, [(sid, *row) for row in tender_rows(draft)])
+    conn.executemany(INSERT_VAT, [(sid, *row) for row in vat_rows(draft)])
+    conn.execute(_BARE_ENTRY, (number, sid, NOW, _BARE_KEY.key_id, "GENESIS", body, sig))
     conn.executemany(
         "INSERT INTO stock_movements (product_id, delta, reason, ref, created_at) "
         "VALUES (?, ?, 'sale', ?, ?)",

@@ -75,14 +75,19 @@ def test_the_tills_outbox_is_accepted_clean_and_stock_agrees(
         )
     ]
     assert ops, "the demo till recorded past sales"
-    with central.client(central.enrol(LYON, "T01")) as client:
+    [(key_id, pem)] = _rows(till_db, "SELECT key_id, public_pem FROM terminal_keys")
+    key = {"key_id": key_id, "public_pem": pem}  # the demo store's own key
+    with central.client(central.enrol(LYON, "T01", terminal_key=key)) as client:
         results = push(client, LYON, "T01", ops)
         assert {(r["status"], tuple(r["warnings"])) for r in results} == {("accepted", ())}
         levels, _ = pull_all(client, LYON, "stock")
-    [(head_seq, head_hash)] = _rows(
-        till_db, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
-    )
-    chain = central.chain(LYON, "T01")
-    assert (chain["head_seq"], chain["head_hash"], chain["flags"]) == (head_seq, head_hash, [])
+    [(head_seq, head_sig)] = _rows(
+        till_db, "SELECT seq, sig FROM chain_entries WHERE chain = 'ticket' "
+        "ORDER BY seq DESC LIMIT 1",
+    )  # fmt: skip
+    witness = central.witness(LYON, "T01")
+    ticket = [h for h in witness["heads"] if h["chain"] == "ticket"]
+    assert [(h["head_seq"], h["head_sig"]) for h in ticket] == [(head_seq, head_sig)]
+    assert (witness["keys"], witness["flags"]) == (1, [])
     till_levels = dict(_rows(till_db, "SELECT product_id, on_hand FROM stock"))
     assert {i["product_id"]: i["on_hand"] for i in levels} == till_levels

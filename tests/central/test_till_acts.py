@@ -45,6 +45,7 @@ def the_acts(path: Path) -> list[dict]:
         return [
             {"op_id": item.op_id, "seq": item.seq, "kind": item.kind, "payload": item.payload}
             for item in outbox.pending(store.conn)
+            if item.kind != "chain_entry"  # the JET's entries: the central witness's
         ]
 
 

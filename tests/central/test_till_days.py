@@ -44,6 +44,7 @@ def a_day(path: Path) -> list[dict]:
         return [
             {"op_id": item.op_id, "seq": item.seq, "kind": item.kind, "payload": item.payload}
             for item in outbox.pending(store.conn)
+            if item.kind != "chain_entry"  # the JET's entries: the central witness's
         ]
 
 

@@ -255,6 +255,12 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
     qtbot.waitUntil(lambda: window.day.showing_opening, timeout=5000)  # the next day opens here
     assert z.pages.currentIndex() == 2 and z.report_view.value("Écart total") == format_money(1000)
     assert "CLÔTURE Z" in window.day.preview.text.toPlainText()  # no printer: shown as paper
+    # Sealed in the closures chain: its number and signature excerpt, on screen and paper.
+    sealed = report["sealed"]
+    shown = f"Scellée dans le registre fiscal : clôture n° {sealed['seq']}, signature"
+    assert z.report_view.value(shown) == sealed["excerpt"] and len(sealed["excerpt"]) == 8
+    paper = window.day.preview.text.toPlainText()
+    assert f"Clôture n° {sealed['seq']} scellée, signature {sealed['excerpt']}" in paper
 
     # The Z against the sales, read by an auditor with their own SQL.
     ((session_id, status),) = rows(unopened_dir, "SELECT session_id, status FROM till_session")

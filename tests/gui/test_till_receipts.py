@@ -1,6 +1,7 @@
 """After the sale: drawer, receipt offer, printed ESC/POS bytes, failure and Retry,
 duplicates, and the on-screen preview for a store without a printer."""
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,15 +109,36 @@ def test_reprints_are_marked_duplicata_and_counted(
     qtbot: QtBot, fake_till: MainWindow, fake: FakePrinter, data_dir: Path
 ) -> None:
     screen = fake_till.till_screen
-    sell(qtbot, fake_till, accented_codes(data_dir, 1), cash=False)
+    sale = sell(qtbot, fake_till, accented_codes(data_dir, 1), cash=False)
     with qtbot.waitSignal(screen.basket_shown, timeout=5000):
         screen.scan(accented_codes(data_dir, 1)[0])  # next customer: the receipt was declined
     for expected in (1, 2):
         with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000):
             screen.reprint_last()
-        assert "DUPLICATA" in fake.last_text() and str(expected) in fake.last_text()
+        assert fake.last_text().count(f"DUPLICATA n°{expected}") == 2  # top and bottom
     kinds = [k for (k,) in rows(data_dir, "SELECT kind FROM receipt_events ORDER BY id")]
     assert kinds == ["declined", "duplicate", "duplicate"]
+    copies = rows(data_dir, "SELECT seq, ref FROM chain_entries WHERE chain = 'duplicate'")
+    assert copies == [(1, sale.sale_id), (2, sale.sale_id)]
+
+
+def test_a_copy_is_signed_before_printing_even_when_the_paper_is_out(
+    qtbot: QtBot, fake_till: MainWindow, fake: FakePrinter, data_dir: Path
+) -> None:
+    screen = fake_till.till_screen
+    sale = sell(qtbot, fake_till, accented_codes(data_dir, 1), cash=False)
+    screen.receipts.decline_pending()
+    fake.fail_next("paper_out")
+    with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000) as failed:
+        screen.reprint_last()
+    assert not failed.args[0].ok and fake.jobs == []
+    copies = "SELECT seq, ref, body FROM chain_entries WHERE chain = 'duplicate'"
+    ((seq, ref, body),) = rows(data_dir, copies)
+    assert (seq, ref, json.loads(body)["copy_no"]) == (1, sale.sale_id, 1)
+    with qtbot.waitSignal(screen.receipts.print_finished, timeout=5000) as retried:
+        screen.receipt_offer.retry_button.click()  # the same copy, not a new one
+    assert retried.args[0].ok and "DUPLICATA n°1" in fake.last_text()
+    assert len(rows(data_dir, copies)) == 1
 
 
 def test_without_a_printer_the_receipt_shows_on_screen(

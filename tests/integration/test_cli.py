@@ -25,7 +25,12 @@ def test_demo_then_verify_then_tamper_is_caught(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     assert "800 products" in built.stdout and "80 past sales" in built.stdout
     ok = comptoir("--data-dir", str(tmp_path), "verify-journal")
-    assert ok.returncode == 0 and "Journal intact: 80 entries" in ok.stdout
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.splitlines()[:2] == [
+        "Legacy journal: 0 entries, intact.",
+        "Ticket chain: 80 entries (seq 1–80), intact.",
+    ]
+    assert "Journal intact: 80 entries" in ok.stdout
 
     again = comptoir("--data-dir", str(tmp_path), "demo")
     assert again.returncode == 1 and "already has data" in again.stderr
@@ -39,7 +44,8 @@ def test_demo_then_verify_then_tamper_is_caught(tmp_path: Path) -> None:
     shell.close()
     broken = comptoir("--data-dir", str(tmp_path), "verify-journal")
     assert broken.returncode == 3
-    assert "Entry 33 (ticket 33" in broken.stderr and "altered" in broken.stderr
+    assert "Ticket entry 33 (sale " in broken.stderr and "altered" in broken.stderr
+    assert "Ticket chain: 32 entries (seq 1–32), BROKEN." in broken.stdout
 
 
 def test_data_dir_from_the_environment_keeps_tills_apart(tmp_path: Path) -> None:

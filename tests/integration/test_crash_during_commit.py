@@ -31,7 +31,7 @@ def _kill_at_random(db: Path, seed: int, rng: random.Random) -> set[str]:
 
 
 def _check_whole(store: LocalStore) -> int:
-    """Every sale row has its lines, tenders, VAT rows, journal entry and outbox row."""
+    """Every sale row has its lines, tenders, VAT rows, ticket chain entry and outbox row."""
     conn = store.conn
     broken = conn.execute(
         """
@@ -42,7 +42,7 @@ def _check_whole(store: LocalStore) -> int:
               != s.total_cents
            OR (SELECT coalesce(sum(total_cents), -1) FROM sale_vat v WHERE v.sale_id = s.id)
               != s.total_cents
-           OR NOT EXISTS (SELECT 1 FROM journal j WHERE j.sale_id = s.id)
+           OR NOT EXISTS (SELECT 1 FROM chain_entries c WHERE c.chain = 'ticket' AND c.ref = s.id)
            OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.op_id = s.id)
         """
     ).fetchall()

@@ -194,19 +194,39 @@ class CentralServer:
             self._admin_client = self.client(self.admin_token)
         return self._admin_client.request(method, path, json=json, content=content)
 
-    def enrol(self, store_id: str = "lyon-part-dieu", terminal_id: str = "T01") -> str:
-        """Enrol with the demo code; return the terminal's bearer token."""
+    def enrol(
+        self,
+        store_id: str = "lyon-part-dieu",
+        terminal_id: str = "T01",
+        *,
+        terminal_key: dict[str, str] | None = None,
+    ) -> str:
+        """Enrol with the demo code (registering ``terminal_key``, ``{"key_id",
+        "public_pem"}``, when given); return the terminal's bearer token."""
+        body: dict[str, Any] = {
+            "store_id": store_id,
+            "terminal_id": terminal_id,
+            "enrolment_code": f"demo-{store_id}",
+        }
+        if terminal_key is not None:
+            body["terminal_key"] = terminal_key
         with self.client() as client:
-            response = client.post(
-                "/v1/enrolments",
-                json={
-                    "store_id": store_id,
-                    "terminal_id": terminal_id,
-                    "enrolment_code": f"demo-{store_id}",
-                },
-            )
+            response = client.post("/v1/enrolments", json=body)
         response.raise_for_status()
         return str(response.json()["token"])
+
+    def witness(self, store_id: str, terminal_id: str) -> dict[str, Any]:
+        """The terminal's signed chains as central witnessed them (heads and flags)."""
+        path = f"/v1/admin/stores/{store_id}/terminals/{terminal_id}/witness"
+        response = self.admin("GET", path)
+        response.raise_for_status()
+        return dict(response.json())
+
+    def terminal_keys(self, store_id: str, terminal_id: str) -> list[dict[str, Any]]:
+        path = f"/v1/admin/stores/{store_id}/terminals/{terminal_id}/keys"
+        response = self.admin("GET", path)
+        response.raise_for_status()
+        return list(response.json()["keys"])
 
     def set_faults(self, **settings: int) -> None:
         """E.g. ``set_faults(reset_after_rate=10000)``; rates in basis points."""

@@ -154,6 +154,7 @@ class OutboxDialog(Retranslating, QDialog):
             "till_session_closed": self.tr("Z closure"),
             "sale_cancelled": self.tr("Cancelled sale"),
             "drawer_opened": self.tr("Drawer opened"),
+            "chain_entry": self.tr("Signed record entry"),
         }
         return known.get(kind, kind)
 
@@ -183,6 +184,14 @@ class OutboxDialog(Retranslating, QDialog):
             ),
             "hash_mismatch": self.tr(
                 "The central server computed another journal hash for this sale."
+            ),
+            "bad_signature": self.tr(
+                "This entry's signature does not match its content: it was changed after "
+                "the till signed it."
+            ),
+            "unknown_key": self.tr(
+                "This entry is signed with a key central never registered for this till: "
+                "its record may have been rebuilt."
             ),
             "medusa_total_differs": self.tr(
                 "Medusa priced this sale at another total than the till charged."

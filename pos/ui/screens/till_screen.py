@@ -232,7 +232,10 @@ class TillScreen(Retranslating, QWidget):
         self.sale_shown.emit(sale)
 
     def _sale_text(self, sale) -> str:
-        text = self.tr("Ticket %1 recorded.").replace("%1", str(sale.ticket_no))
+        if sale.training:
+            text = self.tr("Training ticket %1: not a sale.").replace("%1", str(sale.ticket_no))
+        else:
+            text = self.tr("Ticket %1 recorded.").replace("%1", str(sale.ticket_no))
         if sale.draft.change_cents:
             text += " " + self.tr("Change due: %1").replace(
                 "%1", format_money(sale.draft.change_cents)

@@ -40,7 +40,9 @@ def assert_exact_width(items: list[Item], columns: int) -> None:
 @pytest.mark.parametrize("duplicate", [False, True])
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_line_fills_the_width_exactly(columns: int, duplicate: bool, language: str) -> None:
-    doc = sample_receipt(duplicate=duplicate, reprint_count=2, language=language)
+    doc = sample_receipt(
+        duplicate=duplicate, training=duplicate, copy_no=2, copy_seq=5, language=language, **FISCAL
+    )
     assert_exact_width(layout(doc, columns), columns)
 
 
@@ -124,22 +126,53 @@ def test_header_centred_and_store_name_emphasised() -> None:
     assert items[1] == "12 rue des Lilas".center(48)
 
 
-def test_duplicate_banner_and_reprint_count() -> None:
-    items = layout(sample_receipt(duplicate=True, reprint_count=3), 48)
-    assert items[0] == Text(
-        "DUPLICATA".center(24), bold=True, double_height=True, double_width=True
-    )
-    assert items[1].strip() == "Réimpression n° 3"
+def test_duplicate_banner_with_its_number_at_top_and_bottom() -> None:
+    items = layout(sample_receipt(duplicate=True, copy_no=3, copy_seq=17), 48)
+    banner = Text("DUPLICATA n°3".center(24), bold=True, double_height=True, double_width=True)
+    assert items[1] == banner and items[-3] == banner  # first and last things on paper
+    assert items[2].strip() == items[-2].strip() == "Duplicata enreg. n° 17"
     assert "DUPLICATA" not in plain_text(layout(sample_receipt(), 48))
 
 
 def test_english_labels() -> None:
-    text = plain_text(layout(sample_receipt(language="en", duplicate=True, reprint_count=1), 48))
+    doc = sample_receipt(language="en", duplicate=True, copy_no=1, copy_seq=4, record_no=9)
+    text = plain_text(layout(doc, 48))
     for label in ("TOTAL", "Subtotal", "Discount", "VAT", "Net", "Change", "Ticket no. 1234"):
         assert label in text
-    assert "DUPLICATE" in text
-    for french in ("Rendu", "Caissier", "TTC", "Ticket n°"):
+    assert "DUPLICATE No. 1" in text and "Duplicate record no. 4" in text
+    assert "Record no. 9" in text
+    for french in ("Rendu", "Caissier", "TTC", "Ticket n°", "enregistrement"):
         assert french not in text
+
+
+FISCAL = {"record_no": 1235, "software_version": "0.1.0", "signature_excerpt": "MEUCIQDx"}
+
+
+def test_fiscal_footer_at_48_columns_under_the_ticket_facts() -> None:
+    lines = printed_lines(layout(sample_receipt(**FISCAL), 48))
+    at = lines.index("Caisse T01                        Caissier Marie")
+    assert lines[at + 1] == "N° d'enregistrement 1235           Version 0.1.0"
+    assert lines[at + 2] == "Signature MEUCIQDx".ljust(48)
+
+
+def test_fiscal_footer_at_32_columns_one_fact_a_line() -> None:
+    lines = printed_lines(layout(sample_receipt(**FISCAL), 32))
+    at = lines.index("N° d'enregistrement 1235".ljust(32))
+    assert lines[at + 1 : at + 3] == ["Version 0.1.0".ljust(32), "Signature MEUCIQDx".ljust(32)]
+    assert lines[at - 1].startswith("Caisse T01 ")  # the terminal, just above
+
+
+@pytest.mark.parametrize("columns", [48, 32])
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("fr", "FORMATION — SANS VALEUR FISCALE"), ("en", "TRAINING — NOT A VALID RECEIPT")],
+)
+def test_a_training_ticket_says_so_at_top_and_bottom(columns: int, language: str, words: str):
+    items = layout(sample_receipt(training=True, language=language), columns)
+    banner = Text(words.center(columns), bold=True, double_height=True)
+    assert items[1] == banner and items[-2] == banner
+    assert all(len(item) == columns for item in items if isinstance(item, str))
+    assert words not in plain_text(layout(sample_receipt(language=language), columns))
 
 
 def test_no_change_line_when_exact_payment() -> None:

@@ -37,7 +37,7 @@ def till(store, directory, who: str, **options) -> Checkout:
     ids = count(1)
     return Checkout(
         store, terminal_id="T01", actor=directory.member(who).actor,
-        clock=lambda: "2026-11-25T09:00:00.000Z", new_id=lambda: f"sale-{who}-{next(ids)}",
+        clock=lambda: "2026-03-02T09:00:00.000Z", new_id=lambda: f"sale-{who}-{next(ids)}",
         **options,
     )  # fmt: skip
 
@@ -161,7 +161,8 @@ def test_the_override_survives_a_restart_and_is_sealed_in_the_sale(store, staff,
     }  # fmt: skip
     assert "price_override" not in pushed["lines"][1]
     assert store.sales.get(sale.sale_id).draft == sale.draft  # read back as committed
-    assert journal.verify(conn).ok
+    report = journal.verify(conn)
+    assert report.ok, report.reason
     with pytest.raises(sqlite3.DatabaseError, match="immutable"):
         conn.execute("DELETE FROM sale_approvals WHERE sale_id = ?", (sale.sale_id,))
 

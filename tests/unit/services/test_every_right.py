@@ -33,7 +33,9 @@ from pos.domain.rights import (
 from pos.domain.tenders import TenderKind
 from pos.domain.till_day import ClosingCount, MovementReason
 from pos.services.approvals import Approvals
+from pos.services.archives import Archives
 from pos.services.checkout import Checkout
+from pos.services.period_closures import PeriodClosures
 from pos.services.pickup_desk import PickupDesk
 from pos.services.quick_keys import KeySpec, QuickKeys
 from pos.services.staff import StaffDirectory
@@ -222,6 +224,10 @@ def close_with_difference(shop: Shop, actor: Actor, approval: Approval | None) -
     return shop.sessions.close(actor, ClosingCount(count_cash(over)), approval)
 
 
+def close_period(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    return PeriodClosures(shop.store, terminal_id="T01").close_month(actor, "2025-10")
+
+
 def pickup_desk(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return shop.desk.start_preparing("web-1", actor)
 
@@ -238,10 +244,19 @@ def staff_admin(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return shop.directory.deactivate(actor, "julien")
 
 
+def archive(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    folder = shop.store.path.parent
+    return Archives(folder, "T01").make("2026-11", actor=actor, out_dir=folder / "archives")
+
+
 def approve(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     asker = shop.directory.member("julien" if actor.staff_id == "camille" else "camille").actor
     pin = dict(MEMBERS.values())[actor.staff_id]
     return shop.approvals.approve(asker, actor.staff_id, pin, Right.CANCEL_SALE, "cancel")
+
+
+def training(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    return shop.till(actor).set_training(True)
 
 
 ACTS: dict[Right, Act] = {
@@ -257,10 +272,13 @@ ACTS: dict[Right, Act] = {
     Right.OPEN_TILL: open_till,
     Right.CLOSE_TILL: close_till,
     Right.CLOSE_WITH_DIFFERENCE: close_with_difference,
+    Right.CLOSE_PERIOD: close_period,
     Right.HANDOVER_WITHOUT_CODE: handover_without_code,
     Right.SETTINGS: settings,
     Right.STAFF_ADMIN: staff_admin,
     Right.APPROVE: approve,
+    Right.TRAINING: training,
+    Right.ARCHIVE: archive,
 }
 
 

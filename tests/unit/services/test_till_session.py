@@ -24,6 +24,7 @@ from pos.services.till_session import TillSessions
 from pos.store import outbox
 from pos.store.local_store import LocalStore
 from resources.demo.catalog import DemoProduct
+from sync.contract.chains import ChainEntryPayload
 from sync.contract.operations import PAYLOAD_MODELS
 
 CAMILLE = Actor("s-cam", "Camille", Role.CASHIER)
@@ -222,8 +223,15 @@ def test_a_whole_day_open_sell_cash_out_x_and_z_with_an_approved_difference(
     assert stored == (700, "ap-close_with_difference")
     assert till.z_report(sid) == z
 
-    # Opening, the two movements and the Z are queued, each valid for the contract.
-    queued = [item for item in outbox.pending(conn, 100) if item.kind != "sale"]
+    # Opening, the two movements and the Z are queued, each valid for the contract; the
+    # Z's closure entry and the JET's entries travel as chain_entry operations.
+    everything = outbox.pending(conn, 100)
+    assert "chain:T01:closure:1" in [item.op_id for item in everything]
+    for item in everything:
+        if item.kind == "chain_entry":
+            ChainEntryPayload.model_validate(item.payload)
+    others = ("sale", "chain_entry")
+    queued = [item for item in everything if item.kind not in others]
     assert [item.kind for item in queued] == [
         "till_session_opened", "cash_movement", "cash_movement", "till_session_closed",
     ]  # fmt: skip

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import sqlite3
 import threading
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pos.domain.chain_entry import ChainEntry, verify_entry
 from pos.domain.errors import PosError
 from pos.domain.product import SoldBy
 from pos.domain.sale import SaleDraft, SaleLine, SaleTender, VatLine
@@ -20,6 +20,7 @@ from pos.store.errors import StoreError
 from pos.store.migrations import migrate
 from pos.store.sale_codec import canonical_json
 from pos.store.sales import SalesStore
+from pos.store.signing_key import KeyStore
 
 NOW = "2024-05-02T10:00:00.000Z"
 
@@ -113,7 +114,7 @@ def store(conn: sqlite3.Connection) -> SalesStore:
 def table_state(conn: sqlite3.Connection) -> dict[str, object]:
     """Every table a commit writes to, in full: to prove a failed commit left no trace."""
     tables = (
-        *("sales", "sale_lines", "sale_tenders", "sale_vat", "journal"),
+        *("sales", "sale_lines", "sale_tenders", "sale_vat", "chain_entries", "terminal_keys"),
         *("stock_movements", "stock", "outbox", "ticket_counters"),
     )
     return {
@@ -140,9 +141,11 @@ def test_commit_writes_the_sale_its_seal_its_stock_and_its_outbox_row(conn, stor
         (550,),
         (2000,),
     ]
-    assert conn.execute("SELECT seq, sale_id, hash FROM journal").fetchall() == [
-        (1, "sale-1", completed.journal_hash)
+    assert conn.execute("SELECT chain, seq, kind, ref, sig FROM chain_entries").fetchall() == [
+        ("ticket", 1, "sale", "sale-1", completed.signature)
     ]
+    assert completed.chain_seq == 1
+    assert conn.execute("SELECT count(*) FROM journal").fetchone()[0] == 0  # closed
     assert conn.execute(
         "SELECT product_id, delta, reason, ref FROM stock_movements ORDER BY id"
     ).fetchall() == [
@@ -159,24 +162,31 @@ def test_commit_writes_the_sale_its_seal_its_stock_and_its_outbox_row(conn, stor
     assert (item.op_id, item.kind) == ("sale-1", "sale")
 
 
-def test_the_outbox_payload_lets_the_server_recompute_the_seal(conn, store):
+def test_the_outbox_payload_lets_the_server_check_the_signature(db_path, conn, store):
     completed = store.commit(make_draft("a"), now=NOW)
     second = store.commit(make_draft("b"), now=NOW)
     text = conn.execute("SELECT payload FROM outbox WHERE op_id = 'b'").fetchone()[0]
     payload = json.loads(text)
 
     assert text == canonical_json(payload)
-    assert payload["journal"] == {
+    seal = payload["seal"]
+    key = KeyStore(db_path.parent, use_keyring=False).current()
+    assert seal == {
+        "at": NOW,
+        "chain": "ticket",
+        "key_id": key.key_id,
+        "kind": "sale",
+        "prev": completed.signature,
+        "ref": "b",
         "seq": 2,
-        "prev_hash": completed.journal_hash,
-        "hash": second.journal_hash,
-        "grand_total_cents": 2 * second.draft.total_cents,
+        "sig": second.signature,
+        "terminal_id": "T1",
     }
     assert (payload["sale"]["ticket_no"], payload["sale"]["terminal_id"]) == (2, "T1")
-    sealed = (
-        payload["journal"]["prev_hash"].encode() + b"\n" + canonical_json(payload["sale"]).encode()
-    )
-    assert hashlib.sha256(sealed).hexdigest() == second.journal_hash
+    # What the server does: rebuild the body from the sale, check it under the key.
+    entry = ChainEntry(**{**seal, "body": canonical_json(payload["sale"])})
+    assert verify_entry(key.public_pem, entry)
+    assert not verify_entry(key.public_pem, dataclasses.replace(entry, seq=3))
 
 
 def test_a_returned_sale_is_on_disk_for_any_other_connection(db_path, conn, store):
@@ -199,8 +209,12 @@ def test_get_rebuilds_the_committed_sale_exactly(store):
 # -- all or nothing ----------------------------------------------------------------------
 
 
-def _fail_in_the_journal(conn: sqlite3.Connection) -> None:
-    conn.execute("INSERT INTO journal VALUES (99, 'sale-2', 'T9', 1, 0, 0, 'x', 'y', 'z')")
+def _fail_in_the_chain(conn: sqlite3.Connection) -> None:
+    """The sale's signed entry cannot be appended: the whole sale must roll back."""
+    conn.execute(
+        "CREATE TRIGGER refuse_entries BEFORE INSERT ON chain_entries "
+        "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
+    )
 
 
 def _fail_at_the_third_line(conn: sqlite3.Connection) -> None:
@@ -215,7 +229,7 @@ def _fail_in_the_outbox(conn: sqlite3.Connection) -> None:
 
 
 @pytest.mark.parametrize(
-    "sabotage", [_fail_in_the_journal, _fail_at_the_third_line, _fail_in_the_outbox]
+    "sabotage", [_fail_in_the_chain, _fail_at_the_third_line, _fail_in_the_outbox]
 )
 def test_a_commit_that_fails_midway_writes_nothing_and_uses_no_ticket_number(conn, store, sabotage):
     store.commit(make_draft("sale-1"), now=NOW)
@@ -360,13 +374,15 @@ def test_a_fully_discounted_sale_needs_no_payment(store):
         "DELETE FROM sale_tenders",
         "UPDATE sale_vat SET vat_cents = 0",
         "DELETE FROM sale_vat",
-        "UPDATE journal SET grand_total_cents = 0",
-        "DELETE FROM journal",
+        "INSERT INTO journal VALUES (99, 'sale-2', 'T9', 1, 0, 0, 'x', 'y', 'z')",
+        "UPDATE chain_entries SET body = '{}'",
+        "DELETE FROM chain_entries",
+        "DELETE FROM terminal_keys",
     ],
 )
-def test_completed_sales_and_the_journal_refuse_updates_and_deletes(conn, store, statement):
+def test_completed_sales_and_their_chain_refuse_updates_and_deletes(conn, store, statement):
     store.commit(make_draft(), now=NOW)
-    with pytest.raises(sqlite3.IntegrityError, match=r"immutable|append-only"):
+    with pytest.raises(sqlite3.IntegrityError, match=r"immutable|append-only|closed"):
         conn.execute(statement)
 
 

@@ -5,6 +5,7 @@ readable by everyone."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 from test_journal import make_draft
 
-from pos.store import immutability
+from pos.domain.chain_entry import EVENT
+from pos.store import chains, immutability
 from pos.store.db import connect
 from pos.store.local_store import LocalStore
 
@@ -62,21 +64,21 @@ def store_db(tmp_path: Path) -> Path:
 
 
 def test_a_dropped_trigger_is_restored_at_open_and_reported_by_verify(store_db: Path) -> None:
-    shell(store_db, "DROP TRIGGER sales_no_delete; DROP TRIGGER journal_no_update;")
+    shell(store_db, "DROP TRIGGER sales_no_delete; DROP TRIGGER chain_entries_no_update;")
     assert "sales_no_delete" not in live_triggers(store_db)
 
     with LocalStore(store_db) as store:  # the next open, as the app or the engine does it
         with pytest.raises(sqlite3.IntegrityError, match="immutable"):
             store.conn.execute("DELETE FROM sales")
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            store.conn.execute("UPDATE journal SET total_cents = 0")
-        assert {"sales_no_delete", "journal_no_update"} <= live_triggers(store_db).keys()
+            store.conn.execute("UPDATE chain_entries SET body = '{}'")
+        assert {"sales_no_delete", "chain_entries_no_update"} <= live_triggers(store_db).keys()
         [event] = immutability.restorations(store.conn)
-        assert event.missing == ("journal_no_update", "sales_no_delete")
+        assert event.missing == ("chain_entries_no_update", "sales_no_delete")
 
     verdict = comptoir("--data-dir", str(store_db.parent), "verify-journal")
     assert verdict.returncode == 3, verdict.stdout + verdict.stderr
-    assert "sales_no_delete" in verdict.stderr and "journal_no_update" in verdict.stderr
+    assert "sales_no_delete" in verdict.stderr and "chain_entries_no_update" in verdict.stderr
     assert "removed" in verdict.stderr and f"restored at {event.at}" in verdict.stderr
 
 
@@ -113,6 +115,33 @@ def test_an_intact_store_records_nothing(store_db: Path) -> None:
         assert immutability.restorations(store.conn) == []
     verdict = comptoir("--data-dir", str(store_db.parent), "verify-journal")
     assert verdict.returncode == 0, verdict.stderr
+
+
+def test_verify_lists_every_chain_and_records_its_run_in_the_event_journal(
+    store_db: Path,
+) -> None:
+    verdict = comptoir("--data-dir", str(store_db.parent), "verify-journal")
+    assert verdict.returncode == 0, verdict.stderr
+    assert verdict.stdout.splitlines() == [
+        "Legacy journal: 0 entries, intact.",
+        "Ticket chain: 1 entry (seq 1), intact.",
+        "Duplicate chain: 0 entries, intact.",
+        "Closure chain: 0 entries, intact.",
+        "Event chain: 0 entries, intact.",
+        "Training chain: 0 entries, intact.",
+        "Journal intact: 1 entries, perpetual grand total 5,90\xa0€.",
+    ]
+    shell(store_db, "DROP TRIGGER sales_no_update; UPDATE sales SET total_cents = 1;")
+    broken = comptoir("--data-dir", str(store_db.parent), "verify-journal")
+    assert broken.returncode == 3
+    assert "Ticket chain: 0 entries, BROKEN." in broken.stdout
+    assert "Event chain: 1 entry (seq 1), intact." in broken.stdout  # the first run
+    with LocalStore(store_db) as store:
+        runs = [json.loads(entry.body) for entry in chains.entries(store.conn, EVENT)]
+        kinds = [entry.kind for entry in chains.entries(store.conn, EVENT)]
+    assert kinds == ["verification_run", "verification_run"]
+    assert runs[0]["detail"]["ok"] is True and runs[0]["detail"]["entries"]["ticket"] == 1
+    assert runs[1]["detail"]["first_problem"] == {"chain": "ticket", "code": "edited", "seq": 1}
 
 
 def test_a_fresh_data_folder_is_owner_only(tmp_path: Path) -> None:

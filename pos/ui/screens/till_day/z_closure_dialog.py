@@ -303,6 +303,10 @@ class ZClosureDialog(Retranslating, QDialog):
         rows.append(
             (self.tr("Total difference"), format_money(report["difference_cents"]), "total")
         )
+        sealed = report.get("sealed")
+        if sealed:  # the Z's entry in the signed closures chain
+            label = self.tr("Sealed in the fiscal record: closure no. %1, signature")
+            rows.append((label.replace("%1", str(sealed["seq"])), sealed["excerpt"], ""))
         return rows
 
 
