@@ -7,4 +7,5 @@ bash scripts/bootstrap.sh --test
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/lint-imports
-exec .venv/bin/python -m pytest "$@"
+# Two workers (CI has two cores); the Medusa tests share one (tests/conftest.py).
+exec .venv/bin/python -m pytest -n "${COMPTOIR_TEST_WORKERS:-2}" --dist loadgroup "$@"

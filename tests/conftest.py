@@ -2,6 +2,7 @@
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,3 +17,13 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("comptoir")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under ``pytest -n`` (scripts/test.sh), every test that needs the real Medusa runs on
+    one worker: one Medusa + PostgreSQL per run, and its plugin built once."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        needs_medusa = "medusa_peer" in fixtures or item.get_closest_marker("medusa")
+        if needs_medusa or "medusa" in item.nodeid:
+            item.add_marker(pytest.mark.xdist_group("medusa"))
