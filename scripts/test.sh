@@ -8,4 +8,7 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/lint-imports
 # Two workers (CI has two cores); the Medusa tests share one (tests/conftest.py).
-exec .venv/bin/python -m pytest -n "${COMPTOIR_TEST_WORKERS:-2}" --dist loadgroup "$@"
+# A test stuck past its timeout ends its worker with every thread's stack (the signal
+# method cannot interrupt a thread blocked in C), so a hang is a failure, never a stall.
+exec .venv/bin/python -m pytest -n "${COMPTOIR_TEST_WORKERS:-2}" --dist loadgroup \
+    -o timeout_method=thread "$@"
