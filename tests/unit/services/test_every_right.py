@@ -60,7 +60,10 @@ SPECIAL_REFUSALS = {
 }
 # An act that first needs another right: refused on that one by a role lacking it.
 PREREQUISITE = {Right.CLOSE_WITH_DIFFERENCE: Right.CLOSE_TILL}
-NO_SERVICE = {Right.REFUND: "refunds have no service yet (issue 14, returns)"}
+NO_SERVICE = {
+    right: "returns land in parts (issue 14): their acts come with ReturnDesk"
+    for right in (Right.REFUND, Right.RETURN_WITHOUT_RECEIPT, Right.REFUND_CASH_ABOVE_LIMIT)
+}
 
 
 @dataclass
