@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from pos.domain.cash import count_cash
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.price_override import OverrideReason
@@ -16,13 +17,16 @@ from pos.domain.returns import ReturnReason
 from pos.domain.rights import Right, RightRefused, Role
 from pos.domain.sale import SaleTender
 from pos.domain.tenders import TenderKind
+from pos.domain.till_day import ClosingCount
 from pos.services.approvals import Approvals
 from pos.services.checkout import Checkout, PricedItem
 from pos.services.credit_notes import CreditNoteTill
 from pos.services.returns import ReturnDesk, ReturnRules
 from pos.services.staff import StaffDirectory
+from pos.services.till_session import TillSessions
 from pos.store.verification import verify
 from sync.contract.codes import new_credit_note_code, normalize_credit_note_code
+from sync.contract.till_days import TillSessionClosedPayload
 from tests.support.staff import SteppedClock
 
 SOLD = "2026-03-02T09:00:00.000Z"
@@ -292,3 +296,32 @@ def test_a_credit_note_spent_offline_is_capped_recorded_and_a_typo_is_refused(
         "SELECT body FROM chain_entries WHERE chain = 'event' AND kind = 'credit_note_offline'"
     ).fetchall()
     assert json.loads(events[0][0])["detail"]["op_id"] == f"{done.sale_id}:t1"
+
+
+def test_the_x_and_z_count_returns_apart_and_refunds_per_tender(store, staff, demo_items):
+    directory, _ = staff
+    item = units(demo_items, 1)[0]
+    sessions = TillSessions(store, terminal_id="T01")
+    camille = directory.member("camille").actor
+    sessions.open(camille, {2000: 5})  # a 100,00 € float
+    checkout = Checkout(store, terminal_id="T01", actor=camille, session_gate=sessions)
+    sold = sell(checkout, [item], 2, kind=TenderKind.CASH, reference="")
+    returns = desk(checkout, now=datetime.now(UTC))
+    returns.find(sold)
+    returns.return_line(sold, 1, 1, WHY)
+    returns.refund((SaleTender("cash", -item.price_cents),))
+    returns.complete()
+    x = sessions.x_report()
+    assert (x.sales_count, x.sales_total_cents) == (1, 2 * item.price_cents)
+    assert (x.returns_count, x.returns_total_cents) == (1, item.price_cents)
+    assert [(t.tender, t.payments, t.amount_cents) for t in x.by_tender] == [
+        ("cash", 1, 2 * item.price_cents)
+    ]
+    assert [(t.tender, t.amount_cents) for t in x.refunds_by_tender] == [("cash", item.price_cents)]
+    assert x.cash_expected_cents == 10000 + item.price_cents
+    ines = directory.member("ines").actor
+    z = sessions.close(ines, ClosingCount(count_cash({2000: 5})))  # the float only: short
+    body = sessions.z_report(x.session.session_id) or z
+    TillSessionClosedPayload.model_validate(body)  # what the central server reads
+    assert (body["returns_count"], body["returns_total_cents"]) == (1, item.price_cents)
+    assert body["counted"][0]["expected_cents"] == 10000 + item.price_cents
