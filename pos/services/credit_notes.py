@@ -70,9 +70,17 @@ class CreditNoteTill:
         return paid
 
     def remove(self, index: int):
-        """Take back tender ``index``; a credit note's central debit is reversed."""
+        """Take back tender ``index``; a credit note's central debit is reversed. A tender
+        before a debited credit note stays (its op id names its place in the sale)."""
+        sale_id = self.checkout.sale_id
+        later = range(index + 2, len(self.checkout.payment.tenders) + 1)
+        if any(f"{sale_id}:t{seq}" in self._debits for seq in later):
+            raise PosError(
+                "Remove the credit note paid after this payment first.",
+                code="credit_note_after",
+            )
         removed = self.checkout.remove_tender(index)
-        op_id = f"{self.checkout.sale_id}:t{index + 1}"
+        op_id = f"{sale_id}:t{index + 1}"
         code = self._debits.pop(op_id, None)
         if code is not None:
             self._reverse(code, op_id)

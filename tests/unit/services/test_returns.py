@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from pos.cli import run_verify_journal
 from pos.domain.cash import count_cash
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
@@ -69,7 +70,7 @@ def sell(checkout: Checkout, items, quantity: int = 1, **pay) -> str:
 
 
 def test_a_sale_returned_in_part_then_the_rest_gives_back_exactly_what_was_paid(
-    store, staff, demo_items
+    store, staff, demo_items, capsys
 ):
     directory, _ = staff
     item = units(demo_items, 1)[0]
@@ -103,6 +104,8 @@ def test_a_sale_returned_in_part_then_the_rest_gives_back_exactly_what_was_paid(
     assert moves == [(-3, "sale"), (2, "return")]  # the damaged one stays out
     report = verify(conn)
     assert report.ok, report.reason
+    assert run_verify_journal(store.path.parent, "T01") == 0  # `comptoir verify-journal`
+    assert "Journal intact: 3 entries" in capsys.readouterr().out.replace("\n", " ")
 
 
 def test_an_exchange_collects_the_difference_or_refunds_it(store, staff, demo_items):
@@ -325,3 +328,20 @@ def test_the_x_and_z_count_returns_apart_and_refunds_per_tender(store, staff, de
     TillSessionClosedPayload.model_validate(body)  # what the central server reads
     assert (body["returns_count"], body["returns_total_cents"]) == (1, item.price_cents)
     assert body["counted"][0]["expected_cents"] == 10000 + item.price_cents
+
+
+def test_a_sale_found_by_its_day_and_amount_is_chosen_and_returned(store, staff, demo_items):
+    directory, _ = staff
+    item = units(demo_items, 1)[0]
+    camille = till(store, directory, "camille")
+    sold = sell(camille, [item], 2)
+    returns = desk(camille)
+    day = datetime(2026, 3, 2).date()
+    assert returns.find_by_day_and_amount(day, 2 * item.price_cents + 1) == []
+    (found,) = returns.find_by_day_and_amount(day, 2 * item.price_cents)
+    assert (found.sale_id, found.label) == (sold, "T01 n°1")
+    returns.choose(found)
+    returns.return_line(sold, 1, 2, WHY)
+    with pytest.raises(PosError) as refused:  # this basket already takes it all back
+        returns.choose(found)
+    assert refused.value.code == "already_returned"

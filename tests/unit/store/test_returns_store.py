@@ -154,3 +154,18 @@ def test_find_by_ticket_and_by_day_and_amount(conn):
     assert returns.find_by_day_and_amount(conn, date(2024, 5, 2), 2898) == []
     assert returns.lowest_recent_price(conn, 1, since="2024-05-01T00:00:00.000Z") == 999
     assert returns.lowest_recent_price(conn, 1, since="2024-06-01T00:00:00.000Z") is None
+
+
+def test_what_a_return_takes_back_is_sealed_an_edit_is_named(conn, tmp_path):
+    store = SalesStore(conn)
+    store.commit(_sold(), now=SOLD_AT)
+    store.commit(_return_ticket(conn, "ret-1", 1), now=BACK_AT)
+    assert verify(conn).ok
+    raw = sqlite3.connect(tmp_path / "pos.db")  # the sqlite3 shell: triggers dropped
+    raw.execute("DROP TRIGGER sale_line_returns_no_update")
+    raw.execute("UPDATE sale_line_returns SET restock = 0, reason = 'other'")
+    raw.commit()
+    raw.close()
+    report = verify(conn)
+    assert not report.ok
+    assert [(p.code, p.seq) for p in report.problems][:1] == [("edited", 2)]
