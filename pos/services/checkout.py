@@ -25,7 +25,7 @@ from pos.domain.errors import PosError
 from pos.domain.money import check_amount
 from pos.domain.product import Product, SoldBy
 from pos.domain.rights import Actor, Approval, Right
-from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
+from pos.domain.sale import CompletedSale, SaleApproval, SaleDraft, SaleTender
 from pos.domain.tenders import (
     MEAL_VOUCHER_CAP_CENTS,
     Payment,
@@ -403,4 +403,4 @@ class Checkout(PricingActs, RecoveryActs, TrainingActs, ReturnActs):
         self.payment = Payment(0)
         self.sale_id = self._new_id()
         self.started_at = ""  # set by the first line: when the customer's sale began
-        self.ticket_approvals = []  # approvals of this ticket's refund (ReturnActs)
+        self.ticket_approvals: list[SaleApproval] = []  # this ticket's refund (ReturnActs)

@@ -17,6 +17,7 @@ from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
 from pos.domain.money import format_eur
 from pos.domain.rights import Approval
+from pos.domain.sale import SaleTender
 from pos.domain.tenders import Payment, TenderKind
 from pos.services.checkout import Checkout
 from pos.services.return_calls import ReturnCalls
@@ -69,7 +70,7 @@ class CreditNoteTill:
         self.checkout.journal.record(fe.CREDIT_NOTE_OFFLINE, detail, actor=self.checkout.actor)
         return paid
 
-    def remove(self, index: int):
+    def remove(self, index: int) -> SaleTender:
         """Take back tender ``index``; a credit note's central debit is reversed. A tender
         before a debited credit note stays (its op id names its place in the sale)."""
         sale_id = self.checkout.sale_id

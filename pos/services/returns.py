@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from pos.domain.basket import ReturnedPart
+from pos.domain.basket import BasketLine, ReturnedPart
 from pos.domain.errors import PosError
 from pos.domain.money import format_eur
 from pos.domain.product import Product
@@ -159,7 +159,7 @@ class ReturnDesk:
         reason: ReturnReason,
         *,
         restock: bool = True,
-    ):
+    ) -> BasketLine:
         """Take back ``quantity`` of a line of a sale found by ``find``: at what was paid,
         up to what remains (counting what this basket already takes back)."""
         origin = self._origins.get(origin_sale_id)
@@ -187,7 +187,7 @@ class ReturnDesk:
         *,
         restock: bool = True,
         approval: Approval | None = None,
-    ):
+    ) -> BasketLine:
         """Take back an article with no receipt: ``RETURN_WITHOUT_RECEIPT`` (or a
         manager's approval), at its lowest price on this till these last 30 days (else
         the catalogue's), recorded with the approval."""
