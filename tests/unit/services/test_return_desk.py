@@ -20,6 +20,7 @@ from pos.domain.sale import SaleTender
 from pos.domain.tenders import TenderKind
 from pos.domain.till_day import ClosingCount
 from pos.services.approvals import Approvals
+from pos.services.archives import Archives
 from pos.services.checkout import Checkout, PricedItem
 from pos.services.credit_notes import CreditNoteTill
 from pos.services.returns import ReturnDesk, ReturnRules
@@ -106,6 +107,10 @@ def test_a_sale_returned_in_part_then_the_rest_gives_back_exactly_what_was_paid(
     assert report.ok, report.reason
     assert run_verify_journal(store.path.parent, "T01") == 0  # `comptoir verify-journal`
     assert "Journal intact: 3 entries" in capsys.readouterr().out.replace("\n", " ")
+    folder = store.path.parent
+    made = Archives(folder, "T01").make("2026-03", actor=None, out_dir=folder / "archives")
+    checked = Archives.verify(made.path)
+    assert checked.ok and checked.entries["ticket"] == 3, checked.problem
 
 
 def test_an_exchange_collects_the_difference_or_refunds_it(store, staff, demo_items):
