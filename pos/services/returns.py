@@ -227,9 +227,18 @@ class ReturnDesk:
         """Where the money of this ticket (total < 0) should go: the original card,
         cash up to the limit (beyond only for who holds the right), then a credit note
         (its code already given)."""
-        total = self.checkout.payment.total_cents - self.checkout.payment.paid_cents
+        payment = self.checkout.payment
+        total = payment.total_cents - payment.paid_cents
+        taken = {(t.kind, t.reference): -t.amount_cents for t in payment.tenders}
+        origins = []
+        for origin in self.origin_tenders():  # less what this ticket already refunds
+            given = min(taken.get((origin.kind, origin.reference), 0), origin.amount_cents)
+            origins.append(replace(origin, refunded_cents=origin.refunded_cents + given))
+            taken[(origin.kind, origin.reference)] = (
+                taken.get((origin.kind, origin.reference), 0) - given
+            )
         plan = propose_refund(
-            total, self.origin_tenders(), cash_limit_cents=self.rules.cash_refund_limit_cents,
+            total, origins, cash_limit_cents=self.rules.cash_refund_limit_cents,
             cash_above_limit=self.checkout.actor.may(Right.REFUND_CASH_ABOVE_LIMIT),
         )  # fmt: skip
         return tuple(

@@ -84,7 +84,13 @@ def test_a_sale_returned_in_part_then_the_rest_gives_back_exactly_what_was_paid(
     assert camille.totals().total_cents == first_back
     plan = returns.propose_refund()
     assert plan == (SaleTender("card", first_back, "CB-1"),)  # back to the card paid with
-    returns.refund(plan)
+    returns.refund((SaleTender("card", -500, "CB-1"),))  # in two goes: the rest proposed
+    rest = returns.propose_refund()
+    assert rest == (SaleTender("card", first_back + 500, "CB-1"),)
+    with pytest.raises(PosError) as refused:  # the card paid no more than that
+        returns.refund((SaleTender("card", first_back + 499, "CB-1"),))
+    assert refused.value.code == "refund_exceeds_due"
+    returns.refund(rest)
     first = returns.complete()
     assert first.draft.lines[0].returned.origin_label == "T01 n°1"  # type: ignore[union-attr]
     returns.find("1")  # the typed ticket number this time
