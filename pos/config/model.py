@@ -64,6 +64,15 @@ class TillSettings:
     # Back to the sign-in screen after this many minutes without a key or a touch (0:
     # never); the open basket stays with its author.
     lock_after_minutes: int = 5
+    # Returns (issue 14), in cents: the most a refund gives back in cash without a
+    # manager (REFUND_CASH_ABOVE_LIMIT); the most one return may give back with no
+    # central confirmation (offline); the most of a credit note spent with no central
+    # check (offline). A sale older than ``return_window_days`` goes back only with a
+    # manager's approval (RETURN_WITHOUT_RECEIPT).
+    cash_refund_limit_cents: int = 15000
+    offline_return_limit_cents: int = 10000
+    offline_credit_note_limit_cents: int = 5000
+    return_window_days: int = 30
 
 
 @dataclass(frozen=True, slots=True)

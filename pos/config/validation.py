@@ -115,6 +115,18 @@ def _till(section: Section) -> TillSettings:
         lock_after_minutes=section.integer(
             "lock_after_minutes", default.lock_after_minutes, 0, 24 * 60
         ),
+        cash_refund_limit_cents=section.integer(
+            "cash_refund_limit_cents", default.cash_refund_limit_cents, 0, 1_000_000
+        ),
+        offline_return_limit_cents=section.integer(
+            "offline_return_limit_cents", default.offline_return_limit_cents, 0, 1_000_000
+        ),
+        offline_credit_note_limit_cents=section.integer(
+            "offline_credit_note_limit_cents", default.offline_credit_note_limit_cents, 0, 1_000_000
+        ),
+        return_window_days=section.integer(
+            "return_window_days", default.return_window_days, 1, 3650
+        ),
     )
     section.finish()
     return settings

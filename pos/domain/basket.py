@@ -4,6 +4,11 @@ Each line keeps a snapshot of its product, so a price change synced mid-sale doe
 alter what the customer was shown. Voided lines stay in the basket (struck through on
 screen) but count for nothing. Totals are recomputed from the lines on every change;
 they are small (a ticket is tens of lines), exact integers, and never cached stale.
+
+A *returned* line (``BasketLine.returned``) takes back part of an earlier sale: negative
+quantity, amounts fixed at what was paid (``pos.domain.returns.returned_amounts``). No
+discount, override or share of this ticket's discount ever touches it, and the totals
+and VAT table are signed: an exchange's total is the difference, below zero a refund.
 """
 
 from __future__ import annotations
@@ -16,8 +21,17 @@ from pos.domain.money import MAX_CENTS, check_amount, format_eur
 from pos.domain.price_override import PriceOverride
 from pos.domain.product import Product, SoldBy
 from pos.domain.quantity import check_quantity, line_gross
+from pos.domain.returns import ReturnedAmounts, ReturnRef
 from pos.domain.sale import SaleLine, VatLine
 from pos.domain.vat import vat_breakdown
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedPart:
+    """What a returned line takes back, and the (negative) amounts it gives back."""
+
+    ref: ReturnRef
+    amounts: ReturnedAmounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,15 +46,20 @@ class BasketLine:
     fixed_gross_cents: int | None = None
     voided: bool = False
     override: PriceOverride | None = None  # the product snapshot carries the new price
+    returned: ReturnedPart | None = None  # a line taken back: quantity < 0
 
     @property
     def gross_cents(self) -> int:
+        if self.returned is not None:
+            return self.returned.amounts.gross_cents
         if self.fixed_gross_cents is not None:
             return self.fixed_gross_cents
         return line_gross(self.product.price_cents, self.quantity, self.product.sold_by)
 
     @property
     def discount_cents(self) -> int:
+        if self.returned is not None:
+            return self.returned.amounts.line_discount_cents
         return self.discount.on(self.gross_cents) if self.discount else 0
 
     @property
@@ -58,6 +77,7 @@ class BasketTotals:
     vat: tuple[VatLine, ...]
     item_count: int  # units, plus one per weighed line
     ticket_shares: tuple[int, ...]  # ticket discount share per active line, in order
+    returned_cents: int = 0  # what the returned lines give back (<= 0), in the total
 
 
 @dataclass(slots=True)
@@ -97,6 +117,7 @@ class Basket:
             and not last.voided
             and last.discount is None
             and last.override is None
+            and last.returned is None
             and product.sold_by is SoldBy.UNIT
             and last.product == product
             and last.barcode == barcode
@@ -107,8 +128,32 @@ class Basket:
         self._next_id += 1
         return line
 
+    def add_returned(
+        self, product: Product, quantity: int, part: ReturnedPart, *, barcode: str | None = None
+    ) -> BasketLine:
+        """Take back ``quantity`` (> 0) of an earlier sale's line: ``product`` is the
+        snapshot as sold, ``part`` the reference and amounts (from ``returned_amounts``)."""
+        check_quantity(quantity, product.sold_by)
+        line = BasketLine(self._next_id, product, -quantity, barcode, returned=part)
+        self._commit_change((*self.lines, line))
+        self._next_id += 1
+        return line
+
+    def returned_of(self, origin_sale_id: str, origin_line_no: int) -> int:
+        """How much of that original line this basket already takes back (>= 0)."""
+        return -sum(
+            line.quantity
+            for line in self.active_lines()
+            if line.returned is not None
+            and line.returned.ref.origin_sale_id == origin_sale_id
+            and line.returned.ref.origin_line_no == origin_line_no
+        )
+
+    def has_returns(self) -> bool:
+        return any(line.returned is not None for line in self.active_lines())
+
     def set_quantity(self, line_id: int, quantity: int) -> BasketLine:
-        line = self._line(line_id)
+        line = self._sold_line(line_id)
         check_quantity(quantity, line.product.sold_by)
         if line.fixed_gross_cents is not None:
             raise PosError(
@@ -118,7 +163,7 @@ class Basket:
         return self._replace(line, replace(line, quantity=quantity))
 
     def set_line_discount(self, line_id: int, discount: Discount | None) -> BasketLine:
-        line = self._line(line_id)
+        line = self._sold_line(line_id)
         return self._replace(line, replace(line, discount=discount))
 
     def override_price(
@@ -126,7 +171,7 @@ class Basket:
     ) -> BasketLine:
         """Sell the line at ``unit_price_cents`` (per unit or per kg); ``None`` restores
         the catalogue price. A label-priced line keeps its label's price."""
-        line = self._line(line_id)
+        line = self._sold_line(line_id)
         if line.fixed_gross_cents is not None:
             raise PosError(
                 "This item's price comes from its label: it cannot be changed here.",
@@ -138,7 +183,7 @@ class Basket:
     def set_ticket_discount(self, discount: Discount | None) -> None:
         """Set or clear the discount on the whole ticket; refuse more than the ticket."""
         if discount is not None:
-            discount.on(sum(line.net_cents for line in self.active_lines()))
+            discount.on(sum(line.net_cents for line in self.active_lines() if not line.returned))
         self.ticket_discount = discount
 
     def void(self, line_id: int) -> BasketLine:
@@ -158,27 +203,42 @@ class Basket:
 
     def _compute_totals(self) -> BasketTotals:
         active = self.active_lines()
+        sold = [line for line in active if line.returned is None]
         gross = items = 0
         nets = []
-        for line in active:
+        for line in sold:
             line_gross = line.gross_cents
             gross += line_gross
             nets.append(line_gross - line.discount.on(line_gross) if line.discount else line_gross)
             items += 1 if line.product.sold_by is SoldBy.WEIGHT else line.quantity
         net_sum = sum(nets)
         ticket = self._ticket_discount_cents(net_sum)
-        shares = allocate(ticket, nets)
-        total = net_sum - ticket
-        if total > MAX_CENTS:
+        sold_shares = iter(allocate(ticket, nets))
+        sold_nets = iter(nets)
+        shares, line_totals = [], []
+        for line in active:  # the ticket discount over sold lines; returned ones as paid
+            if line.returned is None:
+                share = next(sold_shares)
+                line_totals.append(next(sold_nets) - share)
+            else:
+                share = line.returned.amounts.ticket_discount_cents
+                line_totals.append(line.returned.amounts.total_cents)
+            shares.append(share)
+        returned = sum(line.returned.amounts.total_cents for line in active if line.returned)
+        total = net_sum - ticket + returned
+        if abs(total) > MAX_CENTS:
             raise PosError(
                 f"The ticket total would exceed {format_eur(MAX_CENTS)}: check the quantities.",
                 code="amount_too_large",
             )
         vat = vat_breakdown(
-            (line.product.vat_bp, net - share)
-            for line, net, share in zip(active, nets, shares, strict=True)
+            (line.product.vat_bp, line_total)
+            for line, line_total in zip(active, line_totals, strict=True)
         )
-        return BasketTotals(gross, gross - net_sum, ticket, total, vat, items, tuple(shares))
+        line_discount = gross - net_sum
+        return BasketTotals(
+            gross, line_discount, ticket, total, vat, items, tuple(shares), returned
+        )
 
     def sale_lines(self) -> tuple[SaleLine, ...]:
         """The active lines as they will be committed, numbered from 1."""
@@ -204,6 +264,7 @@ class Basket:
                     ticket_discount_cents=share,
                     total_cents=line.net_cents - share,
                     price_override=line.override,
+                    returned=line.returned.ref if line.returned else None,
                 )
             )
         return tuple(result)
@@ -224,6 +285,15 @@ class Basket:
                     raise PosError("This line is voided.", code="line_voided")
                 return line
         raise PosError("There is no such line in the basket.", code="no_such_line")
+
+    def _sold_line(self, line_id: int) -> BasketLine:
+        line = self._line(line_id)
+        if line.returned is not None:
+            raise PosError(
+                "A returned line is taken back at what was paid: void it and return it again.",
+                code="returned_line_fixed",
+            )
+        return line
 
     def _replace(self, old: BasketLine, new: BasketLine) -> BasketLine:
         self._commit_change(tuple(new if line is old else line for line in self.lines))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pos.domain.basket import Basket, BasketLine
+from pos.domain.basket import Basket, BasketLine, ReturnedPart
 from pos.domain.discount import Discount
 from pos.domain.price_override import OverrideReason, PriceOverride
 from pos.domain.product import Product, SoldBy
+from pos.domain.returns import Channel, ReturnedAmounts, ReturnReason, ReturnRef
 
 
 def _discount(data: dict[str, Any] | None) -> Discount | None:
@@ -67,7 +68,38 @@ def line_to_dict(line: BasketLine) -> dict[str, Any]:
         "fixed_gross_cents": line.fixed_gross_cents,
         "voided": line.voided,
         "override": override_to_dict(line.override),
+        **({"returned": returned_to_dict(line.returned)} if line.returned else {}),
     }
+
+
+def returned_to_dict(part: ReturnedPart) -> dict[str, Any]:
+    ref, amounts = part.ref, part.amounts
+    return {
+        "origin_sale_id": ref.origin_sale_id,
+        "origin_line_no": ref.origin_line_no,
+        "origin_label": ref.origin_label,
+        "channel": ref.channel.value,
+        "reason": ref.reason.value,
+        "restock": ref.restock,
+        "approval_id": ref.approval_id,
+        "amounts": [
+            amounts.gross_cents,
+            amounts.line_discount_cents,
+            amounts.ticket_discount_cents,
+            amounts.total_cents,
+        ],
+    }
+
+
+def _returned(data: dict[str, Any] | None) -> ReturnedPart | None:
+    if not data:
+        return None
+    ref = ReturnRef(
+        data["origin_sale_id"], data["origin_line_no"], data["origin_label"],
+        Channel(data["channel"]), ReturnReason(data["reason"]), bool(data["restock"]),
+        data["approval_id"],
+    )  # fmt: skip
+    return ReturnedPart(ref, ReturnedAmounts(*data["amounts"]))
 
 
 def basket_to_dict(basket: Basket) -> dict[str, Any]:
@@ -91,6 +123,7 @@ def basket_from_dict(data: dict[str, Any]) -> Basket:
                 fixed_gross_cents=raw["fixed_gross_cents"],
                 voided=raw["voided"],
                 override=_override(raw.get("override")),
+                returned=_returned(raw.get("returned")),
             )
         )
     basket = Basket(tuple(lines), _discount(data["ticket_discount"]), len(lines) + 1)

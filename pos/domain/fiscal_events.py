@@ -46,6 +46,9 @@ kind (what ``DETAIL_FIELDS`` lists, so a test or an auditor can check it):
   ``name``; absent from the command line).
 - ``closure_made``: ``type`` ("day", "month", "year"), ``period``, ``closure_seq``,
   ``total_cents``, ``automatic`` (made at the first act of the next period).
+- ``credit_note_offline``: ``sale_id``, ``code``, ``amount_cents``, ``op_id`` (a credit
+  note spent with no central check, within the offline limit; the debit goes with the
+  sale's push).
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ KEY_CHANGED = "key_changed"
 TRAINING_STARTED = "training_started"
 TRAINING_STOPPED = "training_stopped"
 CLOSURE_MADE = "closure_made"
+CREDIT_NOTE_OFFLINE = "credit_note_offline"
 
 #: Every kind and the detail fields it carries (see the module docstring).
 DETAIL_FIELDS: dict[str, tuple[str, ...]] = {
@@ -126,6 +130,7 @@ DETAIL_FIELDS: dict[str, tuple[str, ...]] = {
     ARCHIVE_MADE: ("period", "file", "manifest_sha256", "entries", "source", "by"),
     VERIFICATION_RUN: ("ok", "entries", "first_problem", "source", "by"),
     CLOSURE_MADE: ("type", "period", "closure_seq", "total_cents", "automatic"),
+    CREDIT_NOTE_OFFLINE: ("sale_id", "code", "amount_cents", "op_id"),
 }
 KINDS: frozenset[str] = frozenset(DETAIL_FIELDS)
 

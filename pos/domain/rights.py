@@ -30,7 +30,9 @@ class Right(StrEnum):
     VOID_AFTER_PAYMENT = "void_after_payment"  # remove a line once payment has started
     CANCEL_SALE = "cancel_sale"
     DRAWER_WITHOUT_SALE = "drawer_without_sale"
-    REFUND = "refund"
+    REFUND = "refund"  # take an article back (a return, an exchange) and refund it
+    RETURN_WITHOUT_RECEIPT = "return_without_receipt"  # or a sale older than the window
+    REFUND_CASH_ABOVE_LIMIT = "refund_cash_above_limit"
     CASH_IN_OUT = "cash_in_out"
     OPEN_TILL = "open_till"
     CLOSE_TILL = "close_till"
@@ -49,7 +51,10 @@ class Right(StrEnum):
 
 
 # A cashier also hands over pickup orders at the till in a small store.
-_CASHIER = frozenset({Right.SELL, Right.PICKUP_DESK, Right.OPEN_TILL, Right.CLOSE_TILL})
+# A cashier takes returns (REFUND); without a receipt, or cash above the limit, needs a manager.
+_CASHIER = frozenset(
+    {Right.SELL, Right.PICKUP_DESK, Right.OPEN_TILL, Right.CLOSE_TILL, Right.REFUND}
+)
 _PICKUP = frozenset({Right.SELL, Right.PICKUP_DESK})
 _MANAGER = frozenset(Right) - {Right.STAFF_ADMIN}
 _ADMIN = frozenset(Right)

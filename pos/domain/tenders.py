@@ -6,6 +6,10 @@ Several tenders may split one sale. Meal vouchers (titres-restaurant) are also c
 per sale: the law caps them at 25 € a day per employee (Code du travail, art. R3262-10;
 all food products allowed until 31 Dec 2026) and a till cannot know the customer's
 other purchases that day, so it caps what one sale takes.
+
+A ticket whose total is below zero (a return, an exchange giving money back) is settled
+in *refund mode*: refund tenders are negative (cash, card to the original card payment,
+a credit note issued), never more than is still to give back, and no change.
 """
 
 from __future__ import annotations
@@ -25,6 +29,11 @@ class TenderKind(StrEnum):
     GIFT_CARD = "gift_card"
     CHEQUE = "cheque"
     MEAL_VOUCHER = "meal_voucher"  # titres-restaurant: no change given
+    CREDIT_NOTE = "credit_note"  # an avoir: spent (> 0) or issued by a refund (< 0)
+
+
+#: How money goes back on a refund ticket: anything else is refunded to a credit note.
+REFUND_KINDS = frozenset({TenderKind.CASH, TenderKind.CARD, TenderKind.CREDIT_NOTE})
 
 
 @dataclass(slots=True)
@@ -39,20 +48,35 @@ class Payment:
         return sum(t.amount_cents for t in self.tenders)
 
     @property
+    def refunding(self) -> bool:
+        """The ticket gives money back: its tenders are refunds (negative)."""
+        return self.total_cents < 0
+
+    @property
     def remaining_cents(self) -> int:
+        """Still to collect; in refund mode, still to give back (both >= 0)."""
+        if self.refunding:
+            return max(self.paid_cents - self.total_cents, 0)
         return max(self.total_cents - self.paid_cents, 0)
 
     @property
     def change_cents(self) -> int:
+        if self.refunding:
+            return 0
         return max(self.paid_cents - self.total_cents, 0)
 
     @property
     def is_covered(self) -> bool:
+        if self.refunding:
+            return self.paid_cents == self.total_cents
         return self.paid_cents >= self.total_cents
 
     def add(self, kind: TenderKind | str, amount_cents: int, reference: str = "") -> SaleTender:
-        """Take a tender; refuse one that is useless or would need change it cannot give."""
+        """Take a tender; refuse one that is useless or would need change it cannot give.
+        In refund mode ``amount_cents`` is negative: money given back."""
         kind = TenderKind(kind)
+        if self.refunding:
+            return self._refund(kind, amount_cents, reference)
         check_amount(amount_cents, what="payment", allow_zero=False)
         if self.total_cents == 0:  # cash taken here would all be change
             raise PosError(
@@ -65,6 +89,33 @@ class Payment:
                 f"A {kind.value.replace('_', ' ')} payment cannot exceed the "
                 f"{format_eur(self.remaining_cents)} still due: it gives no change.",
                 code="tender_exceeds_due",
+                kind=kind.value,
+            )
+        tender = SaleTender(kind.value, amount_cents, reference)
+        self.tenders.append(tender)
+        return tender
+
+    def _refund(self, kind: TenderKind, amount_cents: int, reference: str) -> SaleTender:
+        if isinstance(amount_cents, bool) or not isinstance(amount_cents, int):
+            raise PosError("A refund must be a whole number of cents.", code="amount_not_cents")
+        if amount_cents >= 0:
+            raise PosError(
+                "This ticket gives money back: enter the refund, not a payment.",
+                code="refund_expected",
+            )
+        if kind not in REFUND_KINDS:
+            raise PosError(
+                "Only cash, a card or a credit note can be refunded.",
+                code="refund_kind",
+                kind=kind.value,
+            )
+        if self.is_covered:
+            raise PosError("This ticket is already refunded.", code="already_paid")
+        if -amount_cents > self.remaining_cents:
+            raise PosError(
+                f"The refund cannot exceed the {format_eur(self.remaining_cents)} still to give "
+                "back.",
+                code="refund_exceeds_due",
                 kind=kind.value,
             )
         tender = SaleTender(kind.value, amount_cents, reference)

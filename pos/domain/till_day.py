@@ -117,20 +117,25 @@ class DayFigures:
     by_tender: tuple[TenderTotal, ...]
     by_cashier: tuple[CashierTotal, ...]
     by_vat: tuple[VatTotal, ...]
-    returns_count: int = 0  # the returns issue fills these
-    returns_total_cents: int = 0
+    returns_count: int = 0  # return (and exchange) tickets, apart from sales_count
+    returns_total_cents: int = 0  # what their returned lines gave back (>= 0)
+    refunds_by_tender: tuple[TenderTotal, ...] = ()  # money given back, per tender (>= 0)
 
     @property
     def cash_expected_cents(self) -> int:
         return (
             self.session.float_cents + self.cash_tendered_cents - self.change_cents
-            + self.cash_in_cents - self.cash_out_cents
+            - self.refunded(CASH) + self.cash_in_cents - self.cash_out_cents
         )  # fmt: skip
+
+    def refunded(self, tender: str) -> int:
+        return sum(t.amount_cents for t in self.refunds_by_tender if t.tender == tender)
 
     def expected(self, tender: str) -> int:
         if tender == CASH:
             return self.cash_expected_cents
-        return sum(t.amount_cents for t in self.by_tender if t.tender == tender)
+        taken = sum(t.amount_cents for t in self.by_tender if t.tender == tender)
+        return taken - self.refunded(tender)
 
 
 @dataclass(frozen=True, slots=True)

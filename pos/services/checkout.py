@@ -25,7 +25,7 @@ from pos.domain.errors import PosError
 from pos.domain.money import check_amount
 from pos.domain.product import Product, SoldBy
 from pos.domain.rights import Actor, Approval, Right
-from pos.domain.sale import CompletedSale, SaleDraft, SaleTender
+from pos.domain.sale import CompletedSale, SaleApproval, SaleDraft, SaleTender
 from pos.domain.tenders import (
     MEAL_VOUCHER_CAP_CENTS,
     Payment,
@@ -35,8 +35,9 @@ from pos.domain.tenders import (
 from pos.services import till_acts
 from pos.services.approvals import authorize
 from pos.services.basket_snapshot import BasketSnapshot, Recovery
-from pos.services.checkout_pricing import PricingActs, sale_approvals
+from pos.services.checkout_pricing import PricingActs
 from pos.services.checkout_recovery import RecoveryActs
+from pos.services.checkout_returns import ReturnActs
 from pos.services.checkout_training import TrainingActs
 from pos.services.drawer import record_opening
 from pos.services.event_journal import EventJournal
@@ -68,7 +69,7 @@ class SessionGate(Protocol):
     def require_open(self) -> str: ...
 
 
-class Checkout(PricingActs, RecoveryActs, TrainingActs):
+class Checkout(PricingActs, RecoveryActs, TrainingActs, ReturnActs):
     def __init__(
         self,
         store: LocalStore,
@@ -267,8 +268,9 @@ class Checkout(PricingActs, RecoveryActs, TrainingActs):
         self._save()
         return removed
 
-    def complete(self) -> CompletedSale:
-        """Commit the paid sale durably and start a new one; the sale stays open on error."""
+    def complete(self, approval: Approval | None = None) -> CompletedSale:
+        """Commit the paid sale durably and start a new one; the sale stays open on error.
+        A ticket with returned lines needs ``REFUND`` (or ``approval``)."""
         if self.basket.is_empty():
             raise PosError("The basket is empty: scan an item first.", code="empty_basket")
         if not self.payment.is_covered:
@@ -277,6 +279,7 @@ class Checkout(PricingActs, RecoveryActs, TrainingActs):
                 code="not_paid",
                 remaining=self.payment.remaining_cents,
             )
+        self._check_refund_right(approval)
         session_id = self._session_id()
         now = self._clock()
         self.journal.check_clock(now)  # a clock gone back is on record before the sale
@@ -291,7 +294,7 @@ class Checkout(PricingActs, RecoveryActs, TrainingActs):
             vat=totals.vat,
             total_cents=totals.total_cents,
             change_cents=self.payment.change_cents,
-            approvals=sale_approvals(self.basket),
+            approvals=self._approvals_of_sale(),
         )
         if self.training:  # practice: the training chain only, outside every total
             completed = self._training_sales().commit(
@@ -400,3 +403,4 @@ class Checkout(PricingActs, RecoveryActs, TrainingActs):
         self.payment = Payment(0)
         self.sale_id = self._new_id()
         self.started_at = ""  # set by the first line: when the customer's sale began
+        self.ticket_approvals: list[SaleApproval] = []  # this ticket's refund (ReturnActs)

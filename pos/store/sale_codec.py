@@ -19,13 +19,17 @@ from typing import Any
 
 from pos.domain.price_override import OverrideReason, PriceOverride
 from pos.domain.product import SoldBy
+from pos.domain.returns import Channel, ReturnReason, ReturnRef
 from pos.domain.sale import SaleApproval, SaleDraft, SaleLine, SaleTender, VatLine
 
 #: Bump when the record's shape changes; old entries keep hashing with the old shape.
 #: Version 2 adds a line's ``price_override`` and the sale's ``approvals``; a sale with
-#: neither is still written as version 1, byte for byte as before.
+#: neither is still written as version 1, byte for byte as before. Version 3 adds a
+#: line's ``returned`` and negative amounts (a return, an exchange, a refund); a sale
+#: with neither is written as version 1 or 2 exactly as before.
 RECORD_VERSION = 2
 PLAIN_RECORD_VERSION = 1
+RETURN_RECORD_VERSION = 3
 
 SALE_FIELDS = (
     "id",
@@ -55,6 +59,18 @@ LINE_FIELDS = (
 #: Stored after LINE_FIELDS; NULL on a line sold at its catalogue price.
 OVERRIDE_FIELDS = ("catalog_price_cents", "price_reason", "price_note", "price_approval_id")
 STORED_LINE_FIELDS = (*LINE_FIELDS, *OVERRIDE_FIELDS)
+#: A returned line's row in ``sale_line_returns`` (after sale_id, line_no); read joined
+#: after STORED_LINE_FIELDS, NULL on a sold line.
+RETURN_FIELDS = (
+    "origin_sale_id",
+    "origin_line_no",
+    "origin_label",
+    "channel",
+    "reason",
+    "restock",
+    "approval_id",
+)
+READ_LINE_FIELDS = (*STORED_LINE_FIELDS, *RETURN_FIELDS)
 APPROVAL_FIELDS = ("approval_id", "granted_right", "line_no")
 TENDER_FIELDS = ("seq", "kind", "amount_cents", "reference")
 VAT_FIELDS = ("vat_bp", "base_cents", "vat_cents", "total_cents")
@@ -74,6 +90,7 @@ def _insert(table: str, fields: Sequence[str]) -> str:
 # Child rows are inserted as (sale_id, *row) and read back without the sale_id.
 INSERT_SALE = _insert("sales", SALE_FIELDS)
 INSERT_LINE = _insert("sale_lines", ("sale_id", *STORED_LINE_FIELDS))
+INSERT_RETURN = _insert("sale_line_returns", ("sale_id", "line_no", *RETURN_FIELDS))
 INSERT_APPROVAL = _insert("sale_approvals", ("sale_id", *APPROVAL_FIELDS))
 INSERT_TENDER = _insert("sale_tenders", ("sale_id", *TENDER_FIELDS))
 INSERT_VAT = _insert("sale_vat", ("sale_id", *VAT_FIELDS))
@@ -82,7 +99,10 @@ SELECT_SALE_WITH_SEAL = (
     "LEFT JOIN chain_entries c ON c.ref = s.id AND c.chain = 'ticket' WHERE s.id = ?"
 )
 SELECT_LINES = (
-    f"SELECT {_columns(STORED_LINE_FIELDS)} FROM sale_lines WHERE sale_id = ? ORDER BY line_no"
+    f"SELECT {_columns(STORED_LINE_FIELDS, 'l.')}, {_columns(RETURN_FIELDS, 'r.')} "
+    "FROM sale_lines l LEFT JOIN sale_line_returns r "
+    "ON r.sale_id = l.sale_id AND r.line_no = l.line_no "
+    "WHERE l.sale_id = ? ORDER BY l.line_no"
 )
 SELECT_APPROVALS = (
     f"SELECT {_columns(APPROVAL_FIELDS)} FROM sale_approvals WHERE sale_id = ? "
@@ -116,7 +136,9 @@ def sale_row(draft: SaleDraft, ticket_no: int, completed_at: str) -> Row:
 
 
 def line_rows(draft: SaleDraft) -> list[Row]:
-    """Lines as stored; enums become their plain string value (what SQLite gives back)."""
+    """Lines as stored; a returned line's row goes on with its return's fields (what
+    SELECT_LINES joins from ``sale_line_returns``). Enums become their plain string value
+    (what SQLite gives back)."""
     return [
         (
             line.line_no,
@@ -133,9 +155,33 @@ def line_rows(draft: SaleDraft) -> list[Row]:
             line.ticket_discount_cents,
             line.total_cents,
             *_override_row(line.price_override),
+            *_return_row(line.returned),
         )
         for line in draft.lines
     ]
+
+
+def _return_row(ref: ReturnRef | None) -> Row:
+    if ref is None:
+        return ()  # a sold line's row is exactly what it was before returns
+    return (
+        ref.origin_sale_id,
+        ref.origin_line_no,
+        ref.origin_label,
+        str(ref.channel),
+        str(ref.reason),
+        int(ref.restock),
+        ref.approval_id,
+    )
+
+
+def split_line_row(sale_id: str, row: Row) -> tuple[Row, Row | None]:
+    """A ``line_rows`` row as (its sale_lines insert, its sale_line_returns insert or None)."""
+    n = len(STORED_LINE_FIELDS)
+    stored, returned = (sale_id, *row[:n]), row[n:]
+    if not returned or returned[0] is None:
+        return stored, None
+    return stored, (sale_id, row[0], *returned)
 
 
 def _override_row(override: PriceOverride | None) -> Row:
@@ -193,17 +239,34 @@ def sale_record(
         ]
     extended = bool(approvals) or any("price_override" in line for line in record["lines"])
     record["v"] = RECORD_VERSION if extended else PLAIN_RECORD_VERSION
+    if _signed(record):
+        record["v"] = RETURN_RECORD_VERSION
     return record
+
+
+def _signed(record: dict) -> bool:
+    """A v3 record: a returned line, or any amount below zero (a refund, a VAT row)."""
+    return (
+        record["total_cents"] < 0
+        or any("returned" in line for line in record["lines"])
+        or any(tender["amount_cents"] < 0 for tender in record["tenders"])
+        or any(min(row["base_cents"], row["vat_cents"], row["total_cents"]) < 0
+               for row in record["vat"])
+    )  # fmt: skip
 
 
 def _line_record(row: Row) -> dict:
     base = len(LINE_FIELDS)
     line = dict(zip(LINE_FIELDS, row[:base], strict=True))
-    extra = row[base:]
+    extra, returned = row[base : base + 4], row[base + 4 :]
     if extra and extra[0] is not None:
         line["price_override"] = dict(
             zip(("catalog_price_cents", "reason", "note", "approval_id"), extra, strict=True)
         )
+    if returned and returned[0] is not None:
+        ref = dict(zip(RETURN_FIELDS, returned, strict=True))
+        ref["restock"] = bool(ref["restock"])
+        line["returned"] = ref
     return line
 
 
@@ -236,11 +299,16 @@ def _line(row: Row) -> SaleLine:
     base = len(LINE_FIELDS)
     values = dict(zip(LINE_FIELDS, row[:base], strict=True))
     values["sold_by"] = SoldBy(values["sold_by"])
-    extra = row[base:]
+    extra, returned = row[base : base + 4], row[base + 4 :]
     if extra and extra[0] is not None:
         catalog, reason, note, approval_id = extra
         values["price_override"] = PriceOverride(
             catalog, OverrideReason(reason), note or "", approval_id
+        )
+    if returned and returned[0] is not None:
+        origin, origin_line, label, channel, why, restock, approval = returned
+        values["returned"] = ReturnRef(
+            origin, origin_line, label, Channel(channel), ReturnReason(why), bool(restock), approval
         )
     return SaleLine(**values)
 

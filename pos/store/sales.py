@@ -21,16 +21,16 @@ from pathlib import Path
 
 from pos.domain.chain_entry import TICKET, ChainEntry
 from pos.domain.errors import PosError
-from pos.domain.money import check_amount, format_eur
-from pos.domain.product import SoldBy
-from pos.domain.sale import CompletedSale, SaleDraft, SaleLine
+from pos.domain.sale import CompletedSale, SaleDraft
 from pos.store import chains, open_basket
 from pos.store.db import write_transaction
 from pos.store.errors import StoreError, translate_errors
 from pos.store.outbox import enqueue_json
+from pos.store.sale_checks import MAX_QUANTITY, validate_draft
 from pos.store.sale_codec import (
     INSERT_APPROVAL,
     INSERT_LINE,
+    INSERT_RETURN,
     INSERT_SALE,
     INSERT_TENDER,
     INSERT_VAT,
@@ -46,11 +46,14 @@ from pos.store.sale_codec import (
     line_rows,
     sale_record,
     sale_row,
+    split_line_row,
     tender_rows,
     utc_now,
     vat_rows,
 )
 from pos.store.signing_key import KeyStore
+
+__all__ = ["MAX_QUANTITY", "SalesStore", "same_sale", "validate_draft"]
 
 _NEXT_TICKET = (
     "INSERT INTO ticket_counters (terminal_id, last_ticket_no) VALUES (?, 1) "
@@ -60,7 +63,7 @@ _NEXT_TICKET = (
 _EXISTS = "SELECT 1 FROM sales WHERE id = ?"
 _INSERT_MOVEMENT = (
     "INSERT INTO stock_movements (product_id, delta, reason, ref, created_at) "
-    "VALUES (?, ?, 'sale', ?, ?)"
+    "VALUES (?, ?, ?, ?, ?)"
 )
 # The movement is always recorded (the central API owns stock); on_hand is only kept for
 # products this till knows, so a line of an unknown product can never block a sale.
@@ -80,9 +83,6 @@ _LAST_OF_TERMINAL = (  # the UNIQUE (terminal_id, ticket_no) index, read backwar
 )
 _COUNT = "SELECT count(*) FROM sales"
 _TICKETS = "SELECT ticket_no FROM sales WHERE terminal_id = ? ORDER BY ticket_no"
-
-#: A line's quantity (units, or grams when weighed) above this is a typing error.
-MAX_QUANTITY = 10_000_000
 
 
 class SalesStore:
@@ -151,7 +151,11 @@ class SalesStore:
             conn.execute(INSERT_SALE, sale)
         else:
             conn.execute(_INSERT_SALE_IN_SESSION, (*sale, session_id))
-        conn.executemany(INSERT_LINE, [(sale_id, *row) for row in lines])
+        stored = [split_line_row(sale_id, row) for row in lines]
+        conn.executemany(INSERT_LINE, [line for line, _ in stored])
+        returned = [ref for _, ref in stored if ref is not None]
+        if returned:
+            conn.executemany(INSERT_RETURN, returned)
         conn.executemany(INSERT_TENDER, [(sale_id, *row) for row in tenders])
         conn.executemany(INSERT_VAT, [(sale_id, *row) for row in vat])
         if approvals:
@@ -162,7 +166,7 @@ class SalesStore:
             conn,
             self.keys.current(),
             chain=TICKET,
-            kind="sale",
+            kind="return" if draft.has_returns else "sale",
             body=sale_json,
             terminal_id=draft.terminal_id,
             at=completed_at,
@@ -173,14 +177,19 @@ class SalesStore:
         return CompletedSale(draft, ticket_no, completed_at, entry.sig, entry.seq)
 
     def _move_stock(self, draft: SaleDraft, completed_at: str) -> None:
+        """A sold line takes its quantity out of stock; a returned line puts it back only
+        when it is restocked (reason ``return``), a damaged one stays out."""
+        moved = [
+            (line.product_id, line.quantity, "return" if line.returned else "sale")
+            for line in draft.lines
+            if line.returned is None or line.returned.restock
+        ]
         sale_id = draft.sale_id
         self._conn.executemany(
             _INSERT_MOVEMENT,
-            [(line.product_id, -line.quantity, sale_id, completed_at) for line in draft.lines],
+            [(product, -qty, reason, sale_id, completed_at) for product, qty, reason in moved],
         )
-        self._conn.executemany(
-            _DECREMENT_STOCK, [(line.product_id, line.quantity) for line in draft.lines]
-        )
+        self._conn.executemany(_DECREMENT_STOCK, [(product, qty) for product, qty, _ in moved])
 
     def _already_committed(self, draft: SaleDraft) -> CompletedSale:
         """A retried commit: return the recorded sale, provided it is the same sale."""
@@ -267,118 +276,3 @@ def _transaction(conn: sqlite3.Connection, path: str) -> Iterator[None]:
     """``write_transaction`` with the body's sqlite errors turned into StoreError too."""
     with write_transaction(conn, path=path), translate_errors(path):
         yield
-
-
-# -- validation: a sealed sale can never be corrected, so refuse bad figures up front ----
-
-
-def validate_draft(draft: SaleDraft) -> None:
-    """Raise PosError unless the draft is complete and its figures agree to the cent."""
-    _check_identity(draft)
-    _check_lines(draft.lines)
-    _check_payments(draft)
-    _check_vat(draft)
-
-
-def _invalid(message: str) -> PosError:
-    return PosError(message, code="sale_invalid")
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_text(value: object) -> bool:
-    return isinstance(value, str) and bool(value)
-
-
-def _check_identity(draft: SaleDraft) -> None:
-    for what, value in (
-        ("id", draft.sale_id),
-        ("terminal", draft.terminal_id),
-        ("cashier", draft.cashier),
-        ("start time", draft.started_at),
-    ):
-        if not _is_text(value):
-            raise _invalid(f"The sale has no {what}: it cannot be recorded.")
-
-
-def _check_lines(lines: tuple[SaleLine, ...]) -> None:
-    if not lines:
-        raise _invalid("The sale has no lines: there is nothing to record.")
-    previous = 0
-    for line in lines:
-        if not _is_int(line.line_no) or line.line_no <= previous:
-            raise _invalid("Line numbers must be whole numbers increasing down the ticket.")
-        previous = line.line_no
-        _check_line(line)
-
-
-def _check_line(line: SaleLine) -> None:
-    n = line.line_no
-    if not (_is_int(line.product_id) and _is_text(line.sku) and isinstance(line.name, str)):
-        raise _invalid(f"Line {n} does not name its product properly.")
-    if line.barcode is not None and not isinstance(line.barcode, str):
-        raise _invalid(f"Line {n}: the barcode must be text.")
-    if line.sold_by not in tuple(SoldBy):
-        raise _invalid(f"Line {n}: “{line.sold_by}” is neither sold by unit nor by weight.")
-    if not _is_int(line.quantity) or not 0 < line.quantity <= MAX_QUANTITY:
-        raise _invalid(f"Line {n}: the quantity must be a positive whole number (units or grams).")
-    if not _is_int(line.vat_bp) or not 0 <= line.vat_bp < 10000:
-        raise _invalid(f"Line {n}: the VAT rate is not a rate in basis points.")
-    check_amount(line.unit_price_cents, what=f"line {n} unit price")
-    check_amount(line.gross_cents, what=f"line {n} gross amount")
-    check_amount(line.line_discount_cents, what=f"line {n} discount")
-    check_amount(line.ticket_discount_cents, what=f"line {n} share of the ticket discount")
-    check_amount(line.total_cents, what=f"line {n} total")
-    net = line.gross_cents - line.line_discount_cents - line.ticket_discount_cents
-    if line.total_cents != net:
-        raise _invalid(
-            f"Line {n}: its total {format_eur(line.total_cents)} is not its gross amount "
-            f"less its discounts ({format_eur(net)})."
-        )
-
-
-def _check_payments(draft: SaleDraft) -> None:
-    total = check_amount(draft.total_cents, what="sale total")
-    change = check_amount(draft.change_cents, what="change")
-    lines_total = sum(line.total_cents for line in draft.lines)
-    if lines_total != total:
-        raise _invalid(
-            f"The lines add up to {format_eur(lines_total)} but the sale's total is "
-            f"{format_eur(total)}."
-        )
-    for tender in draft.tenders:
-        if not _is_text(tender.kind) or not isinstance(tender.reference, str):
-            raise _invalid("A payment has no kind: it cannot be recorded.")
-        check_amount(tender.amount_cents, what=f"{tender.kind} payment", allow_zero=False)
-    paid = sum(tender.amount_cents for tender in draft.tenders)
-    if paid - change != total:
-        raise _invalid(
-            f"The payments ({format_eur(paid)}) less the change ({format_eur(change)}) do "
-            f"not equal the sale's total ({format_eur(total)})."
-        )
-
-
-def _check_vat(draft: SaleDraft) -> None:
-    """Each VAT row adds up (HT + TVA = TTC) and matches the lines sold at its rate."""
-    table: dict[int, int] = {}
-    for row in draft.vat:
-        figures = (row.vat_bp, row.base_cents, row.vat_cents, row.total_cents)
-        if not all(_is_int(value) for value in figures) or row.vat_bp in table:
-            raise _invalid("The VAT table has a rate twice or an amount that is not cents.")
-        if row.base_cents + row.vat_cents != row.total_cents:
-            raise _invalid(
-                f"The VAT row at {row.vat_bp / 100:g} % does not add up (HT + TVA ≠ TTC)."
-            )
-        table[row.vat_bp] = row.total_cents
-    if sum(table.values()) != draft.total_cents:
-        raise _invalid(
-            f"The VAT table adds up to {format_eur(sum(table.values()))} but the sale's total "
-            f"is {format_eur(draft.total_cents)}."
-        )
-    per_rate: dict[int, int] = {}
-    for line in draft.lines:
-        per_rate[line.vat_bp] = per_rate.get(line.vat_bp, 0) + line.total_cents
-    if {k: v for k, v in table.items() if v} != {k: v for k, v in per_rate.items() if v}:
-        raise _invalid("The VAT table does not match the lines sold at each rate.")

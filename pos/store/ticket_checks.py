@@ -60,6 +60,10 @@ _TICKET_SPANS = "SELECT terminal_id, count(*), max(ticket_no) FROM sales GROUP B
 _COUNTERS = "SELECT terminal_id, last_ticket_no FROM ticket_counters"
 _TICKETS = "SELECT ticket_no FROM sales WHERE terminal_id = ? ORDER BY ticket_no"
 
+#: The ticket-chain entries whose body is a sale record: a sale, and a return or an
+#: exchange (a sale record with returned lines, v3).
+SALE_KINDS = ("sale", "return")
+
 
 @dataclass(frozen=True, slots=True)
 class TicketTally:
@@ -79,7 +83,7 @@ def check_entries(conn: sqlite3.Connection, until_seq: int | None) -> TicketTall
         if problem:
             return TicketTally(count, total, problem)
         count += 1
-        total += sale[6] if sale and entry.kind == "sale" else 0
+        total += sale[6] if sale and entry.kind in SALE_KINDS else 0
     return TicketTally(count, total, None)
 
 
@@ -104,8 +108,8 @@ def _check_one(
     def finding(code: str, what: str) -> Finding:
         return Finding(TICKET, entry.seq, code, f"{where}: {what}", ticket, terminal)
 
-    if entry.kind != "sale":
-        return None  # a return's body is checked by its owner, when returns exist
+    if entry.kind not in SALE_KINDS:
+        return None
     if sale is None:
         return finding("deleted", "the sale was deleted after it was signed.")
     try:

@@ -4,6 +4,11 @@ Each query starts from ``sales`` through the ``sales_session`` index (the sessio
 only, never a scan of the day or the year) and joins the child rows by their primary key,
 so an X over 5,000 sales reads those sales and nothing else. Read-only: run it in the
 caller's transaction when the figures must not move (a Z), or on its own (an X).
+
+Returns are counted apart: a ticket with returned lines is a return (``returns_count``),
+what its returned lines give back is ``returns_total_cents`` (>= 0), and refunds are
+totalled per tender apart from payments (``refunds_by_tender``, >= 0). ``sales_total``
+is what the sold lines came to, so sales less returns is the session's net.
 """
 
 from __future__ import annotations
@@ -14,17 +19,20 @@ from pos.domain.till_day import CashierTotal, DayFigures, TenderTotal, TillSessi
 from pos.store.errors import translate_errors
 
 _SALES = (
-    "SELECT count(*), coalesce(sum(total_cents), 0), coalesce(sum(change_cents), 0) "
-    "FROM sales WHERE session_id = ?"
+    "SELECT count(*), coalesce(sum(total_cents), 0), coalesce(sum(change_cents), 0), "
+    "coalesce(sum(EXISTS (SELECT 1 FROM sale_line_returns r WHERE r.sale_id = s.id)), 0) "
+    "FROM sales s WHERE session_id = ?"
 )
-_DISCOUNTS = (
-    "SELECT coalesce(sum(l.line_discount_cents + l.ticket_discount_cents), 0) "
+_DISCOUNTS = (  # discounts granted on sold lines; -(returned lines' totals): given back
+    "SELECT coalesce(sum(l.line_discount_cents + l.ticket_discount_cents) "
+    "FILTER (WHERE l.quantity > 0), 0), "
+    "coalesce(-sum(l.total_cents) FILTER (WHERE l.quantity < 0), 0) "
     "FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE s.session_id = ?"
 )
-_TENDERS = (
-    "SELECT t.kind, count(*), sum(t.amount_cents) "
+_TENDERS = (  # payments and refunds (negative tenders) apart
+    "SELECT t.kind, t.amount_cents < 0, count(*), sum(t.amount_cents) "
     "FROM sales s JOIN sale_tenders t ON t.sale_id = s.id WHERE s.session_id = ? "
-    "GROUP BY t.kind ORDER BY t.kind"
+    "GROUP BY t.kind, t.amount_cents < 0 ORDER BY t.kind"
 )
 _CASHIERS = (
     "SELECT cashier, count(*), sum(total_cents) FROM sales WHERE session_id = ? "
@@ -45,22 +53,24 @@ def day_figures(conn: sqlite3.Connection, session: TillSession, at: str) -> DayF
     change given back, so the tenders add up to the sales total."""
     key = (session.session_id,)
     with translate_errors():
-        count, total, change = conn.execute(_SALES, key).fetchone()
-        discounts = conn.execute(_DISCOUNTS, key).fetchone()[0]
+        count, total, change, returns = conn.execute(_SALES, key).fetchone()
+        discounts, returned = conn.execute(_DISCOUNTS, key).fetchone()
         tenders = conn.execute(_TENDERS, key).fetchall()
         cashiers = conn.execute(_CASHIERS, key).fetchall()
         vat = conn.execute(_VAT, key).fetchall()
         moved = dict(conn.execute(_MOVEMENTS, key).fetchall())
-    cash_tendered = sum(amount for kind, _n, amount in tenders if kind == "cash")
+    cash_tendered = sum(amount for kind, back, _n, amount in tenders if kind == "cash" and not back)
     by_tender = tuple(
         TenderTotal(kind, n, amount - (change if kind == "cash" else 0))
-        for kind, n, amount in tenders
+        for kind, back, n, amount in tenders
+        if not back
     )
+    refunds = tuple(TenderTotal(kind, n, -amount) for kind, back, n, amount in tenders if back)
     return DayFigures(
         session=session,
         at=at,
-        sales_count=count,
-        sales_total_cents=total,
+        sales_count=count - returns,
+        sales_total_cents=total + returned,
         discount_cents=discounts,
         cash_tendered_cents=cash_tendered,
         change_cents=change,
@@ -69,4 +79,7 @@ def day_figures(conn: sqlite3.Connection, session: TillSession, at: str) -> DayF
         by_tender=by_tender,
         by_cashier=tuple(CashierTotal(*row) for row in cashiers),
         by_vat=tuple(VatTotal(*row) for row in vat),
+        returns_count=returns,
+        returns_total_cents=returned,
+        refunds_by_tender=refunds,
     )

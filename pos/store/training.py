@@ -23,6 +23,7 @@ from pos.store.db import write_transaction
 from pos.store.errors import translate_errors
 from pos.store.sale_codec import (
     LINE_FIELDS,
+    RETURN_FIELDS,
     SALE_FIELDS,
     TENDER_FIELDS,
     VAT_FIELDS,
@@ -130,7 +131,9 @@ def training_sale(entry: ChainEntry) -> CompletedSale:
 def _line_row(line: dict[str, Any]) -> tuple[Any, ...]:
     base = tuple(line[field] for field in LINE_FIELDS)
     override = line.get("price_override")
-    if override is None:
-        return base
     keys = ("catalog_price_cents", "reason", "note", "approval_id")
-    return (*base, *(override[key] for key in keys))
+    priced = tuple(override[key] for key in keys) if override else (None,) * len(keys)
+    returned = line.get("returned")
+    if returned is None:
+        return (*base, *priced)
+    return (*base, *priced, *(returned[key] for key in RETURN_FIELDS))

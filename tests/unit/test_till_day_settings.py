@@ -32,3 +32,24 @@ def test_the_idle_lock_setting_defaults_to_five_minutes_and_zero_means_never() -
         with pytest.raises(SettingsError) as refused:
             settings_from_dict({"till": {"lock_after_minutes": absurd}})
         assert refused.value.key == "till.lock_after_minutes"
+
+
+def test_the_return_settings_default_and_absurd_ones_are_refused() -> None:
+    till = settings_from_dict({}).till
+    assert (
+        till.cash_refund_limit_cents,
+        till.offline_return_limit_cents,
+        till.offline_credit_note_limit_cents,
+        till.return_window_days,
+    ) == (15000, 10000, 5000, 30)
+    read = settings_from_dict({"till": {"cash_refund_limit_cents": 0, "return_window_days": 14}})
+    assert (read.till.cash_refund_limit_cents, read.till.return_window_days) == (0, 14)
+    for key, absurd in (
+        ("cash_refund_limit_cents", -1),
+        ("offline_return_limit_cents", 10**9),
+        ("offline_credit_note_limit_cents", -5),
+        ("return_window_days", 0),
+    ):
+        with pytest.raises(SettingsError) as refused:
+            settings_from_dict({"till": {key: absurd}})
+        assert refused.value.key == f"till.{key}"

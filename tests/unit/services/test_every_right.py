@@ -20,6 +20,7 @@ import pytest
 from pos.domain.cash import count_cash
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
+from pos.domain.returns import ReturnReason
 from pos.domain.rights import (
     APPROVABLE,
     LINE_DISCOUNT_FREE_LIMIT_BP,
@@ -30,6 +31,7 @@ from pos.domain.rights import (
     RightRefused,
     Role,
 )
+from pos.domain.sale import SaleTender
 from pos.domain.tenders import TenderKind
 from pos.domain.till_day import ClosingCount, MovementReason
 from pos.services.approvals import Approvals
@@ -38,6 +40,7 @@ from pos.services.checkout import Checkout
 from pos.services.period_closures import PeriodClosures
 from pos.services.pickup_desk import PickupDesk
 from pos.services.quick_keys import KeySpec, QuickKeys
+from pos.services.returns import ReturnDesk, ReturnRules
 from pos.services.staff import StaffDirectory
 from pos.services.till_session import TillSessions
 from pos.store import pickup_feed
@@ -60,7 +63,7 @@ SPECIAL_REFUSALS = {
 }
 # An act that first needs another right: refused on that one by a role lacking it.
 PREREQUISITE = {Right.CLOSE_WITH_DIFFERENCE: Right.CLOSE_TILL}
-NO_SERVICE = {Right.REFUND: "refunds have no service yet (issue 14, returns)"}
+NO_SERVICE: dict[Right, str] = {}
 
 
 @dataclass
@@ -255,6 +258,38 @@ def approve(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return shop.approvals.approve(asker, actor.staff_id, pin, Right.CANCEL_SALE, "cancel")
 
 
+def returned(shop: Shop, actor: Actor, rules: ReturnRules, cash: bool = False) -> ReturnDesk:
+    """A cashier's sale of the item (paid in cash or by card), found and taken back whole
+    on ``actor``'s ticket."""
+    checkout, _line = shop.rung_up(shop.member(Role.CASHIER))
+    kind = TenderKind.CASH if cash else TenderKind.CARD
+    checkout.add_tender(kind, checkout.totals().total_cents, "" if cash else "CB-1")
+    sold = checkout.complete().sale_id
+    desk = ReturnDesk(shop.till(actor), rules=rules)
+    desk.find(sold)
+    desk.return_line(sold, 1, 1, ReturnReason.CHANGED_MIND)
+    return desk
+
+
+def refund(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    desk = returned(shop, actor, ReturnRules(offline_return_limit_cents=10**6))
+    desk.refund(desk.propose_refund())
+    return desk.complete(approval)
+
+
+def return_without_receipt(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    desk = ReturnDesk(shop.till(actor))
+    product_id = shop.store.catalog.by_sku(shop.item.sku).id  # type: ignore[union-attr]
+    return desk.return_without_receipt(product_id, 1, ReturnReason.CHANGED_MIND, approval=approval)
+
+
+def refund_cash_above_limit(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    rules = ReturnRules(cash_refund_limit_cents=100, offline_return_limit_cents=10**6)
+    desk = returned(shop, actor, rules, cash=True)
+    given_back = desk.checkout.totals().total_cents
+    return desk.refund((SaleTender(TenderKind.CASH, given_back),), approval)
+
+
 def training(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return shop.till(actor).set_training(True)
 
@@ -278,6 +313,9 @@ ACTS: dict[Right, Act] = {
     Right.STAFF_ADMIN: staff_admin,
     Right.APPROVE: approve,
     Right.TRAINING: training,
+    Right.REFUND: refund,
+    Right.RETURN_WITHOUT_RECEIPT: return_without_receipt,
+    Right.REFUND_CASH_ABOVE_LIMIT: refund_cash_above_limit,
     Right.ARCHIVE: archive,
 }
 
