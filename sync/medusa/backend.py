@@ -80,6 +80,7 @@ from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.plugin_sales import sale_translator
 from sync.medusa.plugin_stock import movement_translator
 from sync.medusa.plugin_till_days import KEPT_KINDS, not_kept_here, translate_till_day
+from sync.medusa.returns import MedusaReturnCalls
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
 from sync.medusa.state import AdapterState
@@ -101,7 +102,7 @@ PLUGIN_CHUNK = 20
 PLUGIN_CALLS = 2
 
 
-class MedusaBackend:
+class MedusaBackend(MedusaReturnCalls):
     def __init__(
         self,
         settings: MedusaSettings,

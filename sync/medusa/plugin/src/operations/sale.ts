@@ -10,6 +10,8 @@ import { holds, oneSaleAtATime, shortfall, type Variant } from "./sale-stock"
 type Stock = Awaited<ReturnType<typeof shortfall>>
 import { OperationRefused, type Handler, type TillScope } from "./types"
 import { witnessSale } from "./chain-entry"
+import { isReturnTicket } from "../returns/ticket"
+import { recordReturnTicket } from "./return-ticket"
 
 export const STOCK_CORRECTED = "stock_corrected"
 export const TOTAL_DIFFERS = "medusa_total_differs"
@@ -31,7 +33,13 @@ export const recordSale: Handler = async (context) => {
   }
 }
 
-const record: Handler = async ({ container, scope, op, progress, saveProgress, firstTry }) => {
+const record: Handler = async (context) => {
+  // A v3 record taking lines back is a return ticket (`./return-ticket.ts`).
+  if (isReturnTicket(context.op.payload)) return await recordReturnTicket(context)
+  return await recordPlainSale(context)
+}
+
+const recordPlainSale: Handler = async ({ container, scope, op, progress, saveProgress, firstTry }) => {
   const resume: Resume = { progress, saveProgress }
   const parsed = SalePayload.safeParse(op.payload)
   if (!parsed.success) {
