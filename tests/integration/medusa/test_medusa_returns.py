@@ -6,6 +6,7 @@ credit note issued by a return ticket and spent twice."""
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 import uuid
 from decimal import Decimal
@@ -42,6 +43,7 @@ def return_ticket(
     tenders: list[tuple[str, int, str]],
     *,
     ticket_no: int = 2,
+    sold: list[dict[str, Any]] = (),
 ) -> OutgoingOperation:
     """A v3 return ticket taking back ``taken`` (origin line → quantity), refunded by
     ``tenders`` (kind, negative cents, reference), sealed by an older till's journal."""
@@ -69,6 +71,8 @@ def return_ticket(
                 },
             }
         )
+    for extra in sold:
+        lines.append({**extra, "line_no": len(lines) + 1})
     total = sum(line["total_cents"] for line in lines)
     assert sum(amount for _, amount, _ in tenders) == total
     sale = {
@@ -220,7 +224,7 @@ def test_a_web_order_returned_in_store_shows_the_return_and_the_card_refund_in_m
 
 
 def test_two_tills_racing_for_the_same_line_exactly_one_wins(backend, make_backend, till_sale):
-    sale_id, _ = till_sale
+    sale_id, first = till_sale
     tills = [backend, make_backend()]
     barrier = threading.Barrier(2)
     results: dict[int, object] = {}
@@ -251,9 +255,15 @@ def test_two_tills_racing_for_the_same_line_exactly_one_wins(backend, make_backe
     ]
     assert backend.find_origin(sale_id).lines[0].returned_quantity == 2
     loser = next(n for n, r in results.items() if r == "not_returnable")
-    winner = 1 - loser
-    backend.release_return(f"ret-race-{winner}-{sale_id}")  # abandoned at the till
-    assert backend.find_origin(sale_id).lines[0].returned_quantity == 0
+    # The loser, offline, gave the money back all the same: its ticket is a fiscal fact.
+    refund = -first.lines[0].total_cents
+    offline = return_ticket(f"ret-race-{loser}-{sale_id}", first, {1: 2}, [("cash", refund, "")])
+    outcome = backend.push([offline])[0]
+    assert (outcome.status, outcome.warnings) == ("accepted", ("return_conflict",)), outcome
+    assert backend.find_origin(sale_id).lines[0].returned_quantity == 2  # never above sold
+    with pytest.raises(CentralRejected) as consumed:
+        backend.release_return(f"ret-race-{loser}-{sale_id}")
+    assert consumed.value.code == "claim_consumed"
 
 
 def test_a_credit_note_issued_by_a_return_is_spent_twice_to_the_cent(backend, admin, till_sale):
@@ -309,3 +319,76 @@ def test_a_credit_note_issued_by_a_return_is_spent_twice_to_the_cent(backend, ad
 def origin_order(admin, sale_id: str) -> str:
     [order] = orders_of_sale(admin, sale_id)
     return order["id"]
+
+
+def test_an_exchange_orders_its_sold_lines_and_a_sale_spends_a_credit_note(
+    backend, admin, till_sale
+):
+    """One coffee back, a notebook sold, the difference paid by card: Medusa gets the
+    return on the original order and an order of the notebook; then a credit note pays
+    part of a plain sale, debited once by its push (op id ``<sale_id>:t<seq>``)."""
+    sale_id, origin = till_sale
+    items = catalog_by_sku(backend)
+    notebook = items["CARNET-A5"]
+    coffee = origin.lines[0]
+    back = returned_amounts(OriginLine(**coffee.model_dump()), 1).total_cents
+    sold = {
+        "product_id": notebook.id,
+        "sku": notebook.sku,
+        "name": notebook.name,
+        "barcode": None,
+        "sold_by": "unit",
+        "quantity": 1,
+        "unit_price_cents": notebook.price_cents,
+        "vat_bp": notebook.vat_bp,
+        "gross_cents": notebook.price_cents,
+        "line_discount_cents": 0,
+        "ticket_discount_cents": 0,
+        "total_cents": notebook.price_cents,
+    }
+    difference = notebook.price_cents + back
+    assert difference > 0
+    exchange_id = f"exch-{sale_id}"
+    ticket = return_ticket(
+        exchange_id, origin, {1: 1}, [("card", difference, "")], ticket_no=4, sold=[sold]
+    )
+
+    outcome = backend.push([ticket])[0]
+
+    assert (outcome.status, outcome.warnings) == ("accepted", ()), outcome
+    assert backend.find_origin(sale_id).lines[0].returned_quantity == 1
+    part = backend.find_origin(exchange_id)  # the sold part, returnable in turn
+    assert [(line.sku, line.quantity, line.returned_quantity) for line in part.lines] == [
+        ("CARNET-A5", 1, 0)
+    ]
+    [order] = orders_of_sale(admin, exchange_id)
+    assert cents(order["total"]) == notebook.price_cents
+
+    code = new_credit_note_code()
+    issued = return_ticket(
+        f"cn-{sale_id}",
+        origin,
+        {2: 1},
+        [("credit_note", -origin.lines[1].total_cents, code)],
+        ticket_no=5,
+    )
+    assert backend.push([issued])[0].status == "accepted"
+    value = backend.credit_note(code).balance_cents
+    paying = f"paid-by-cn-{sale_id}"
+    op = sale_operation(paying, [(items["CAFE-250"], 1)], terminal_id="T09", legacy=True)
+    record = json.loads(op.payload_json)
+    price = record["sale"]["total_cents"]
+    spent = min(value, price)
+    record["sale"]["tenders"] = [
+        {"seq": 1, "kind": "credit_note", "amount_cents": spent, "reference": code},
+        *(
+            [{"seq": 2, "kind": "card", "amount_cents": price - spent, "reference": ""}]
+            if price > spent
+            else []
+        ),
+    ]
+    op = OutgoingOperation(paying, 1, "sale", payload_text(record))
+    assert backend.push([op])[0].warnings == ()
+    assert backend.credit_note(code).balance_cents == value - spent
+    online = CreditNoteDebit(op_id=f"{paying}:t1", amount_cents=spent, channel="store")
+    assert backend.debit_credit_note(code, online).balance_cents == value - spent  # same debit

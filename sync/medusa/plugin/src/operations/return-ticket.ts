@@ -5,14 +5,15 @@ import { findOrderId, type Origin, paymentsOf, readOrigin } from "../returns/ori
 import { parseReturnTicket, type ReturnTicketPayload } from "../returns/ticket"
 import { recordTillReturnWorkflow, refundTillReturnWorkflow } from "../workflows/till-return"
 import { witnessSale } from "./chain-entry"
-import type { Handler } from "./types"
+import { ReturnRefused } from "../modules/comptoir-returns/service"
+import type { Handler, HandlerAnswer, OperationContext } from "./types"
 
 // Warnings: the ticket is a signed fiscal fact, kept whatever Medusa could not express.
 export const RETURN_CONFLICT = "return_conflict" // a quantity no longer returnable (made offline)
 export const RETURN_ORIGIN_UNKNOWN = "return_origin_unknown" // no Medusa order behind the original sale
 export const CARD_REFUND_UNMATCHED = "card_refund_unmatched" // no payment of the original order could take it
-export const EXCHANGE_NOT_ORDERED = "exchange_sold_lines_not_ordered"
-export const CREDIT_NOTE_OVERSPENT = "credit_note_overspent"
+export const CREDIT_NOTE_OVERSPENT = "credit_note_overspent" // spent offline beyond its balance
+export const CREDIT_NOTE_UNKNOWN = "credit_note_unknown" // spent at the till, unknown here
 
 /**
  * `sale` of a return ticket: the lines it takes back claimed (or, made offline, counted
@@ -21,7 +22,8 @@ export const CREDIT_NOTE_OVERSPENT = "credit_note_overspent"
  * original order's payments, the credit note it issues, and any credit note it spends.
  * Each piece is idempotent, so a resend after a cut completes what is missing.
  */
-export const recordReturnTicket: Handler = async ({ container, scope, op, progress, saveProgress }) => {
+export async function recordReturnTicket(context: OperationContext, recordSale: Handler): Promise<HandlerAnswer> {
+  const { container, scope, op, progress, saveProgress } = context
   const payload = parseReturnTicket(op.payload)
   const sale = payload.sale
   const warnings: string[] = payload.seal ? await witnessSale(container, op.op_id, op.payload.sale, payload.seal) : []
@@ -79,17 +81,73 @@ export const recordReturnTicket: Handler = async ({ container, scope, op, progre
 
   warnings.push(...(await refundCards(container, payload, origins)))
   for (const tender of sale.tenders) {
-    if (tender.kind !== "credit_note") continue
-    if (tender.amount_cents < 0) {
+    if (tender.kind === "credit_note" && tender.amount_cents < 0) {
       await returns.issue(tender.reference, -tender.amount_cents, sale.id)
-    } else if (tender.amount_cents > 0) {
-      const debit = { op_id: `${sale.id}:t${tender.seq}`, amount_cents: tender.amount_cents, channel: "store" }
-      const { overspent } = await returns.debit(tender.reference, debit, { force: true })
-      if (overspent) warnings.push(CREDIT_NOTE_OVERSPENT)
     }
   }
-  if (sale.lines.some((l) => !l.returned)) warnings.push(EXCHANGE_NOT_ORDERED)
-  return { status: "accepted", medusa_returns: done, warnings: [...new Set(warnings)] }
+  let orderId: string | null = null
+  const exchange = exchangeSale(op.payload, payload)
+  if (exchange) {
+    // The sold lines of an exchange: an order like any till sale's (stock out, tax lines),
+    // found later by the ticket's sale id; its payment is what the returned lines were worth.
+    const answer = await recordSale({ ...context, op: { ...op, payload: exchange } })
+    if (answer.status !== "accepted") return answer
+    orderId = String(answer.order_id)
+    warnings.push(...(answer.warnings ?? []))
+  } else {
+    warnings.push(...(await spendCreditNotes(container, sale)))
+  }
+  return { status: "accepted", order_id: orderId, medusa_returns: done, warnings: [...new Set(warnings)] }
+}
+
+/**
+ * Spends the credit notes a ticket was paid with (positive `credit_note` tenders), once
+ * per tender (`<sale_id>:t<seq>`, the op id the till's own online debit used). A debit
+ * the balance cannot cover (spent offline elsewhere meanwhile) is taken to zero and
+ * answered with a warning: the sale happened.
+ */
+export async function spendCreditNotes(
+  container: MedusaContainer,
+  sale: { id: string; tenders: { seq: number; kind: string; amount_cents: number; reference: string }[] }
+): Promise<string[]> {
+  const warnings: string[] = []
+  for (const tender of sale.tenders) {
+    if (tender.kind !== "credit_note" || tender.amount_cents <= 0) continue
+    const debit = { op_id: `${sale.id}:t${tender.seq}`, amount_cents: tender.amount_cents, channel: "store" }
+    try {
+      const { overspent } = await returnsOf(container).debit(tender.reference, debit, { force: true })
+      if (overspent) warnings.push(CREDIT_NOTE_OVERSPENT)
+    } catch (error) {
+      if (!(error instanceof ReturnRefused)) throw error
+      warnings.push(CREDIT_NOTE_UNKNOWN)
+    }
+  }
+  return warnings
+}
+
+/**
+ * An exchange's sold lines as a plain till sale payload: the returned value pays for
+ * them first (an `exchange` tender), then the ticket's own positive tenders; a ticket
+ * giving money back has only the exchange tender, worth the sold lines.
+ */
+function exchangeSale(raw: Record<string, unknown>, payload: ReturnTicketPayload): Record<string, unknown> | null {
+  const sale = raw.sale as Record<string, any>
+  const sold = (sale.lines as any[]).filter((l) => !l.returned)
+  if (!sold.length) return null
+  const soldTotal = sold.reduce((s, l) => s + Number(l.total_cents), 0)
+  const returned = -payload.sale.lines.filter((l) => l.returned).reduce((s, l) => s + l.total_cents, 0)
+  const paid = payload.sale.tenders.filter((t) => t.amount_cents > 0)
+  const credit = Math.min(returned, soldTotal)
+  const tenders = [
+    ...(credit > 0 ? [{ seq: 0, kind: "exchange", amount_cents: credit, reference: sale.id }] : []),
+    ...(payload.sale.total_cents > 0 ? paid : []),
+  ]
+  const vat = ((sale.vat ?? []) as any[]).filter((v) => v.total_cents >= 0 && v.base_cents >= 0 && v.vat_cents >= 0)
+  return {
+    sale: { ...sale, total_cents: soldTotal, lines: sold, tenders, vat, change_cents: payload.sale.total_cents > 0 ? sale.change_cents : 0 },
+    // Witnessed above as the return ticket; this order is its sold part.
+    journal: { exchange_of: sale.id },
+  }
 }
 
 /** The Medusa return an earlier try of this ticket made on that order, if any. */

@@ -11,7 +11,7 @@ type Stock = Awaited<ReturnType<typeof shortfall>>
 import { OperationRefused, type Handler, type TillScope } from "./types"
 import { witnessSale } from "./chain-entry"
 import { isReturnTicket } from "../returns/ticket"
-import { recordReturnTicket } from "./return-ticket"
+import { recordReturnTicket, spendCreditNotes } from "./return-ticket"
 
 export const STOCK_CORRECTED = "stock_corrected"
 export const TOTAL_DIFFERS = "medusa_total_differs"
@@ -35,7 +35,7 @@ export const recordSale: Handler = async (context) => {
 
 const record: Handler = async (context) => {
   // A v3 record taking lines back is a return ticket (`./return-ticket.ts`).
-  if (isReturnTicket(context.op.payload)) return await recordReturnTicket(context)
+  if (isReturnTicket(context.op.payload)) return await recordReturnTicket(context, recordPlainSale)
   return await recordPlainSale(context)
 }
 
@@ -80,6 +80,7 @@ const recordPlainSale: Handler = async ({ container, scope, op, progress, savePr
   const warnings: string[] = [...sealed]
   if (corrected) warnings.push(STOCK_CORRECTED)
   if (!sameAmount(total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
+  warnings.push(...(await spendCreditNotes(container, payload.sale)))
   return { status: "accepted", order_id: recorded.order_id, warnings }
 }
 
