@@ -27,7 +27,7 @@ from sync.ports import CentralRejected, OutgoingOperation
 from tests.integration.medusa.test_medusa_partial_handover import ready_order
 from tests.integration.medusa.test_medusa_pickups import transition
 from tests.medusa.helpers import catalog_by_sku, ensure_stock, orders_of_sale, sale_operation
-from tests.medusa.seed import place_pickup_order
+from tests.medusa.seed import MedusaStore, open_web_cart, place_pickup_order
 
 pytestmark = pytest.mark.medusa
 
@@ -266,7 +266,9 @@ def test_two_tills_racing_for_the_same_line_exactly_one_wins(backend, make_backe
     assert consumed.value.code == "claim_consumed"
 
 
-def test_a_credit_note_issued_by_a_return_is_spent_twice_to_the_cent(backend, admin, till_sale):
+def test_a_credit_note_issued_by_a_return_is_spent_twice_to_the_cent(
+    backend, admin, seed, till_sale
+):
     sale_id, origin = till_sale
     code = new_credit_note_code()
     notebook = origin.lines[1]
@@ -301,6 +303,20 @@ def test_a_credit_note_issued_by_a_return_is_spent_twice_to_the_cent(backend, ad
     assert short.value.code == "credit_note_spent"
     assert backend.reverse_credit_note_debit(code, "web-order-1").balance_cents == 100
     assert backend.reverse_credit_note_debit(code, "web-order-1").balance_cents == 100
+
+    # The web shop spends the rest on a cart: a Medusa cart credit line, debited once.
+    cart_id = open_web_cart(seed, {"CAFE-250": 1})
+    shop = MedusaStore(seed.base_url, seed.web_publishable_key)
+    try:
+        before = cents(shop.get(f"/store/carts/{cart_id}", fields="id,total")["cart"]["total"])
+        path = f"/store/comptoir/carts/{cart_id}/credit-notes"
+        assert shop.post(path, {"code": code})["credit_note"]["balance_cents"] == 0
+        assert shop.post(path, {"code": code})["credit_note"]["balance_cents"] == 0  # once
+        cart = shop.get(f"/store/carts/{cart_id}", fields="id,total,credit_line_total")["cart"]
+    finally:
+        shop.close()
+    assert (cents(cart["credit_line_total"]), cents(cart["total"])) == (100, before - 100)
+    assert backend.credit_note(code).balance_cents == 0
     with pytest.raises(CentralRejected) as unknown:
         backend.credit_note(new_credit_note_code())
     assert unknown.value.code == "not_found"

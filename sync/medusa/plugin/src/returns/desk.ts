@@ -37,14 +37,16 @@ export async function withLimits(container: MedusaContainer, wanted: WantedLine[
 }
 
 export function creditNoteView(note: CreditNoteRow) {
-  const expired = note.expires_at.getTime() <= Date.now()
+  // A workflow's result comes back serialised: its dates as text.
+  const expires = new Date(note.expires_at)
+  const expired = expires.getTime() <= Date.now()
   return {
     code: note.code,
     issued_cents: note.issued_cents,
     balance_cents: note.balance_cents,
     status: note.balance_cents === 0 ? "spent" : expired ? "expired" : "active",
-    issued_at: note.issued_at.toISOString(),
-    expires_at: note.expires_at.toISOString(),
+    issued_at: new Date(note.issued_at).toISOString(),
+    expires_at: expires.toISOString(),
     issued_by: note.issued_by,
   }
 }
