@@ -34,6 +34,9 @@ till act ops           openings kept in Medusa (``plugin_till_days.py``; an appr
                        someone not a manager in the plugin's staff:
                        ``approver_lacks_right``); without it (or an older one): refused
                        ``not_supported``, so they are set aside and listed at the till
+returns, credit notes  with Comptoir's plugin: the sale found by code (a till sale's order or
+                       a web order), claims, Medusa's own return and card refund for a
+                       pushed return ticket, the credit note ledger (``returns.py``)
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
                        the catalog's prices
 =====================  ================================================================

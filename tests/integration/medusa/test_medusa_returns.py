@@ -223,7 +223,9 @@ def test_a_web_order_returned_in_store_shows_the_return_and_the_card_refund_in_m
     assert consumed.value.code == "claim_consumed"
 
 
-def test_two_tills_racing_for_the_same_line_exactly_one_wins(backend, make_backend, till_sale):
+def test_two_tills_racing_for_the_same_line_exactly_one_wins(
+    backend, make_backend, admin, till_sale
+):
     sale_id, first = till_sale
     tills = [backend, make_backend()]
     barrier = threading.Barrier(2)
@@ -264,6 +266,13 @@ def test_two_tills_racing_for_the_same_line_exactly_one_wins(backend, make_backe
     with pytest.raises(CentralRejected) as consumed:
         backend.release_return(f"ret-race-{loser}-{sale_id}")
     assert consumed.value.code == "claim_consumed"
+    # The winner's ticket, pushed after: kept too; Medusa's order never takes back
+    # more than was sold (its return holds the first two only).
+    winner = return_ticket(f"ret-race-{1 - loser}-{sale_id}", first, {1: 2}, [("cash", refund, "")])
+    assert backend.push([winner])[0].warnings == ()
+    order = medusa_order(admin, orders_of_sale(admin, sale_id)[0]["id"])
+    returned = {i["variant_sku"]: i["detail"]["return_received_quantity"] for i in order["items"]}
+    assert returned["CAFE-250"] == 2
 
 
 def test_a_credit_note_issued_by_a_return_is_spent_twice_to_the_cent(

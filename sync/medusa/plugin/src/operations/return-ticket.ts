@@ -54,6 +54,7 @@ export async function recordReturnTicket(context: OperationContext, recordSale: 
         quantity: -line.quantity,
         returnable: origin.handed_over ? known?.returnable ?? 0 : 0,
         item_id: known?.item_id ?? null,
+        room: known?.medusa_room ?? 0,
       }
     })
     const claimed = await returns.claim(sale.id, sale.terminal_id || scope.terminal_id, wanted, {
@@ -61,13 +62,15 @@ export async function recordReturnTicket(context: OperationContext, recordSale: 
       force: true,
     })
     if (claimed.conflicts.length) warnings.push(RETURN_CONFLICT)
-    // Medusa's return: only what Medusa itself lets go back (a conflict's excess is ours alone).
+    if (done[orderId]) continue
+    const existing = await returnOf(container, sale.id, orderId)
+    // Medusa's return: only what Medusa itself still lets go back (a conflict's excess,
+    // taken back twice at two tills, is recorded here alone, never refused by Medusa).
     const items = wanted
       .filter((w) => w.item_id)
-      .map((w) => ({ id: w.item_id!, quantity: Math.min(w.quantity, Math.max(0, w.returnable)) }))
+      .map((w) => ({ id: w.item_id!, quantity: Math.min(w.quantity, w.room) }))
       .filter((i) => i.quantity > 0)
-    if (!items.length || done[orderId]) continue
-    const existing = await returnOf(container, sale.id, orderId)
+    if (!items.length && !existing) continue
     if (!existing) {
       const { result } = await recordTillReturnWorkflow(container).run({
         input: { order_id: orderId, location_id: scope.stock_location_id, return_id: sale.id, items, refunds: [] },

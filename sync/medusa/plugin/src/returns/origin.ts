@@ -25,6 +25,8 @@ export type OriginLine = {
   total_cents: number
   returnable: number // sold (a till sale) or delivered (a web order), less foreign returns
   returned_quantity: number
+  /** What Medusa itself still lets a return take of this item (its own figures). */
+  medusa_room: number
 }
 export type OriginTender = { kind: string; amount_cents: number; reference: string; refunded_cents: number; payment_id: string | null }
 export type Origin = {
@@ -121,6 +123,7 @@ export async function readOrigin(container: MedusaContainer, orderId: string): P
       total_cents: total,
       returnable: Math.max(0, limit - foreign),
       returned_quantity: Math.min(sold, ours.taken + foreign),
+      medusa_room: Math.max(0, (till ? Number(item.quantity) : limit) - Math.round(medusaReturned)),
     }
   })
   lines.sort((a, b) => a.line_no - b.line_no)
