@@ -26,7 +26,13 @@ from sync.medusa.sales import payload_text
 from sync.ports import CentralRejected, OutgoingOperation
 from tests.integration.medusa.test_medusa_partial_handover import ready_order
 from tests.integration.medusa.test_medusa_pickups import transition
-from tests.medusa.helpers import catalog_by_sku, ensure_stock, orders_of_sale, sale_operation
+from tests.medusa.helpers import (
+    catalog_by_sku,
+    ensure_stock,
+    orders_of_sale,
+    psql,
+    sale_operation,
+)
 from tests.medusa.seed import MedusaStore, open_web_cart, place_pickup_order
 
 pytestmark = pytest.mark.medusa
@@ -133,7 +139,7 @@ def till_sale(backend, admin, seed) -> tuple[str, OriginSaleRecord]:
     return sale_id, backend.find_origin(sale_id)
 
 
-def test_a_till_sale_is_found_by_its_sale_id_and_by_its_ticket(backend, till_sale):
+def test_a_till_sale_is_found_by_its_sale_id_and_by_its_ticket(backend, medusa_peer, till_sale):
     sale_id, origin = till_sale
 
     assert (origin.sale_id, origin.channel, origin.ticket_no) == (sale_id, "store", 1)
@@ -147,6 +153,8 @@ def test_a_till_sale_is_found_by_its_sale_id_and_by_its_ticket(backend, till_sal
     assert [(t.kind, t.amount_cents) for t in origin.tenders] == [("card", origin.total_cents)]
     assert origin.handed_over
     assert backend.find_ticket(origin.terminal_id, 1) == origin
+    index = "select indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid"
+    assert psql(medusa_peer, f"{index} where c.relname = 'IDX_order_comptoir_ticket'") == [["t"]]
     with pytest.raises(CentralRejected) as no_ticket:
         backend.find_ticket(origin.terminal_id, 2)
     assert no_ticket.value.code == "not_found"

@@ -6,7 +6,7 @@ import { parseReturnTicket, type ReturnTicketPayload } from "../returns/ticket"
 import { recordTillReturnWorkflow, refundTillReturnWorkflow } from "../workflows/till-return"
 import { witnessSale } from "./chain-entry"
 import { ReturnRefused } from "../modules/comptoir-returns/service"
-import type { Handler, HandlerAnswer, OperationContext } from "./types"
+import { type Handler, type HandlerAnswer, type OperationContext, OperationRefused } from "./types"
 
 // Warnings: the ticket is a signed fiscal fact, kept whatever Medusa could not express.
 export const RETURN_CONFLICT = "return_conflict" // a quantity no longer returnable (made offline)
@@ -14,6 +14,11 @@ export const RETURN_ORIGIN_UNKNOWN = "return_origin_unknown" // no Medusa order 
 export const CARD_REFUND_UNMATCHED = "card_refund_unmatched" // no payment of the original order could take it
 export const CREDIT_NOTE_OVERSPENT = "credit_note_overspent" // spent offline beyond its balance
 export const CREDIT_NOTE_UNKNOWN = "credit_note_unknown" // spent at the till, unknown here
+export const EXCHANGE_NOT_ORDERED = "exchange_sold_lines_not_ordered"
+export const CREDIT_NOTE_CODE_INVALID = "credit_note_code_invalid"
+
+/** `sync/contract/returns.py`'s CreditNoteCode. */
+const CREDIT_NOTE_CODE = /^AV-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/
 
 /**
  * `sale` of a return ticket: the lines it takes back claimed (or, made offline, counted
@@ -84,19 +89,27 @@ export async function recordReturnTicket(context: OperationContext, recordSale: 
 
   warnings.push(...(await refundCards(container, payload, origins)))
   for (const tender of sale.tenders) {
-    if (tender.kind === "credit_note" && tender.amount_cents < 0) {
-      await returns.issue(tender.reference, -tender.amount_cents, sale.id)
-    }
+    if (tender.kind !== "credit_note" || tender.amount_cents >= 0) continue
+    if (CREDIT_NOTE_CODE.test(tender.reference)) await returns.issue(tender.reference, -tender.amount_cents, sale.id)
+    else warnings.push(CREDIT_NOTE_CODE_INVALID) // the ticket stands; no balance without a valid code
   }
   let orderId: string | null = null
   const exchange = exchangeSale(op.payload, payload)
   if (exchange) {
     // The sold lines of an exchange: an order like any till sale's (stock out, tax lines),
     // found later by the ticket's sale id; its payment is what the returned lines were worth.
-    const answer = await recordSale({ ...context, op: { ...op, payload: exchange } })
-    if (answer.status !== "accepted") return answer
-    orderId = String(answer.order_id)
-    warnings.push(...(answer.warnings ?? []))
+    // Refused (a figure Medusa cannot take): the ticket stands, said by a warning.
+    const answer = await recordSale({ ...context, op: { ...op, payload: exchange } }).catch((error) => {
+      if (error instanceof OperationRefused) return { status: "rejected" as const, code: error.code, reason: error.message }
+      throw error
+    })
+    if (answer.status === "retry") return answer
+    if (answer.status === "accepted") {
+      orderId = String(answer.order_id)
+      warnings.push(...(answer.warnings ?? []))
+    } else {
+      warnings.push(EXCHANGE_NOT_ORDERED)
+    }
   } else {
     warnings.push(...(await spendCreditNotes(container, sale)))
   }

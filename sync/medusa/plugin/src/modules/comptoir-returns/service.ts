@@ -45,6 +45,7 @@ export default class ComptoirReturnsService extends MedusaService({ ReturnClaim,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ lines: Claimed[]; conflicts: Claimed[]; existed: boolean }> {
     const manager = sharedContext.transactionManager as EntityManager
+    lines = merged(lines)
     for (const origin of [...new Set(lines.map((l) => l.origin_sale_id))].sort()) {
       await manager.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`comptoir-return:${origin}`])
     }
@@ -210,6 +211,17 @@ export default class ComptoirReturnsService extends MedusaService({ ReturnClaim,
     if (!row) throw new ReturnRefused("not_found", `There is no credit note ${code}.`, 404)
     return toRow(row)
   }
+}
+
+/** One entry per original line (a ticket may take one line back on two of its lines). */
+function merged(lines: ClaimInput[]): ClaimInput[] {
+  const byLine = new Map<string, ClaimInput>()
+  for (const line of lines) {
+    const key = `${line.origin_sale_id}|${line.origin_line_no}`
+    const seen = byLine.get(key)
+    byLine.set(key, seen ? { ...seen, quantity: seen.quantity + line.quantity } : { ...line })
+  }
+  return [...byLine.values()]
 }
 
 function toRow(row: Record<string, any>): CreditNoteRow {
