@@ -274,13 +274,15 @@ def test_two_tills_racing_for_the_same_line_exactly_one_wins(
     with pytest.raises(CentralRejected) as consumed:
         backend.release_return(f"ret-race-{loser}-{sale_id}")
     assert consumed.value.code == "claim_consumed"
-    # The winner's ticket, pushed after: kept too; Medusa's order never takes back
-    # more than was sold (its return holds the first two only).
-    winner = return_ticket(f"ret-race-{1 - loser}-{sale_id}", first, {1: 2}, [("cash", refund, "")])
+    # The winner's ticket, by card, pushed after: kept too; Medusa's order never takes
+    # back more than was sold (its return holds the first two only).
+    winner = return_ticket(f"ret-race-{1 - loser}-{sale_id}", first, {1: 2}, [("card", refund, "")])
     assert backend.push([winner])[0].warnings == ()
     order = medusa_order(admin, orders_of_sale(admin, sale_id)[0]["id"])
     returned = {i["variant_sku"]: i["detail"]["return_received_quantity"] for i in order["items"]}
     assert returned["CAFE-250"] == 2
+    assert refunds_of(order) == [-refund]  # the winner refunded the till sale's card payment
+    assert backend.find_origin(sale_id).tenders[0].refunded_cents == -refund
 
 
 def test_a_credit_note_issued_by_a_return_is_spent_twice_to_the_cent(
