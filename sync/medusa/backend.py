@@ -34,6 +34,9 @@ till act ops           openings kept in Medusa (``plugin_till_days.py``; an appr
                        someone not a manager in the plugin's staff:
                        ``approver_lacks_right``); without it (or an older one): refused
                        ``not_supported``, so they are set aside and listed at the till
+returns, credit notes  with Comptoir's plugin: the sale found by code (a till sale's order or
+                       a web order), claims, Medusa's own return and card refund for a
+                       pushed return ticket, the credit note ledger (``returns.py``)
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
                        the catalog's prices
 =====================  ================================================================
@@ -80,6 +83,7 @@ from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.plugin_sales import sale_translator
 from sync.medusa.plugin_stock import movement_translator
 from sync.medusa.plugin_till_days import KEPT_KINDS, not_kept_here, translate_till_day
+from sync.medusa.returns import MedusaReturnCalls
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
 from sync.medusa.state import AdapterState
@@ -101,7 +105,7 @@ PLUGIN_CHUNK = 20
 PLUGIN_CALLS = 2
 
 
-class MedusaBackend:
+class MedusaBackend(MedusaReturnCalls):
     def __init__(
         self,
         settings: MedusaSettings,

@@ -32,6 +32,10 @@ class PluginInfo:
     api: int
     operations: tuple[str, ...]  # the operation kinds it applies
     feeds: tuple[str, ...] = ()  # the delta feeds it serves
+    features: tuple[str, ...] = ()  # route families beyond operations ("returns")
+
+    def offers(self, feature: str) -> bool:
+        return feature in self.features
 
     def applies(self, kind: str) -> bool:
         return kind in self.operations
@@ -96,11 +100,13 @@ def plugin_info(http: MedusaHttp) -> PluginInfo | None:
         )
     operations = found.get("operations")
     feeds = found.get("feeds")
+    features = found.get("features")
     return PluginInfo(
         version=str(found.get("version") or ""),
         api=PLUGIN_API,
         operations=tuple(str(kind) for kind in operations) if isinstance(operations, list) else (),
         feeds=tuple(str(feed) for feed in feeds) if isinstance(feeds, list) else (),
+        features=tuple(str(f) for f in features) if isinstance(features, list) else (),
     )
 
 

@@ -1,5 +1,6 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { PostOperations } from "./admin/comptoir/operations/validators"
+import { PostClaim, PostDebit } from "./admin/comptoir/returns/claims/validators"
 import { PostExpire } from "./admin/comptoir/pickups/expire/validators"
 import { PostStaff, PostStaffPin } from "./admin/comptoir/staff/validators"
 import { PostChainBreaks } from "./admin/comptoir/terminals/[terminal_id]/chains/breaks/validators"
@@ -38,6 +39,16 @@ export default defineMiddlewares({
       matcher: "/admin/comptoir/terminals/:terminal_id/chains/breaks",
       method: "POST",
       middlewares: [validateAndTransformBody(PostChainBreaks)],
+    },
+    {
+      matcher: "/admin/comptoir/returns/claims",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostClaim)],
+    },
+    {
+      matcher: "/admin/comptoir/credit-notes/:code/debits",
+      method: "POST",
+      middlewares: [validateAndTransformBody(PostDebit)],
     },
   ],
 })

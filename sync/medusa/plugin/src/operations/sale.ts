@@ -10,6 +10,8 @@ import { holds, oneSaleAtATime, shortfall, type Variant } from "./sale-stock"
 type Stock = Awaited<ReturnType<typeof shortfall>>
 import { OperationRefused, type Handler, type TillScope } from "./types"
 import { witnessSale } from "./chain-entry"
+import { isReturnTicket } from "../returns/ticket"
+import { recordReturnTicket, spendCreditNotes } from "./return-ticket"
 
 export const STOCK_CORRECTED = "stock_corrected"
 export const TOTAL_DIFFERS = "medusa_total_differs"
@@ -31,7 +33,13 @@ export const recordSale: Handler = async (context) => {
   }
 }
 
-const record: Handler = async ({ container, scope, op, progress, saveProgress, firstTry }) => {
+const record: Handler = async (context) => {
+  // A v3 record taking lines back is a return ticket (`./return-ticket.ts`).
+  if (isReturnTicket(context.op.payload)) return await recordReturnTicket(context, recordPlainSale)
+  return await recordPlainSale(context)
+}
+
+const recordPlainSale: Handler = async ({ container, scope, op, progress, saveProgress, firstTry }) => {
   const resume: Resume = { progress, saveProgress }
   const parsed = SalePayload.safeParse(op.payload)
   if (!parsed.success) {
@@ -72,6 +80,7 @@ const record: Handler = async ({ container, scope, op, progress, saveProgress, f
   const warnings: string[] = [...sealed]
   if (corrected) warnings.push(STOCK_CORRECTED)
   if (!sameAmount(total, payload.sale.total_cents)) warnings.push(TOTAL_DIFFERS)
+  warnings.push(...(await spendCreditNotes(container, payload.sale)))
   return { status: "accepted", order_id: recorded.order_id, warnings }
 }
 

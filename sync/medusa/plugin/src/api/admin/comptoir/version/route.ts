@@ -14,5 +14,7 @@ export const GET = async (_req: MedusaRequest, res: MedusaResponse) => {
     api: API_VERSION,
     operations: Object.keys(HANDLERS).sort(),
     feeds: Object.keys(FEEDS).sort(),
+    // Route families the till may call: returns = origins, claims and credit notes.
+    features: ["returns"],
   })
 }
