@@ -8,6 +8,13 @@ two tills claiming the last unit at once exactly one wins. A claim is idempotent
 ticket is pushed (``ingest``). A ticket made offline is checked at its push instead: one
 that takes back more than remains is still accepted (a signed fiscal fact) and raises a
 ``return_conflict``.
+
+A held claim is not held for ever: a till that claimed and then crashed, or lost the
+network before it could release an abandoned return, would otherwise lock those articles
+out of every return. After ``CLAIM_HOLD_HOURS`` a claim no ticket consumed is released
+by the next claim; its ticket, if it still comes, is checked at its push like an offline
+one (a conflict if another return took the articles meanwhile), and the same claim sent
+again is checked afresh rather than answered from memory.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import hashlib
 import sqlite3
 from collections.abc import Mapping
 
+from sync.central import instants
 from sync.central.db import Database, utc_now
 from sync.central.errors import ApiError, bad_request, not_found
 from sync.central.origins import returned_quantities, sold_quantities
@@ -41,6 +49,8 @@ _INSERT_RETURNED = (
     "VALUES (?, ?, ?, ?)"
 )
 _CONFLICTS_SHOWN = 1000
+#: How long a claim holds its articles without its ticket (see the module docstring).
+CLAIM_HOLD_HOURS = 24
 
 
 def _wanted(pairs: list[tuple[str, int, int]]) -> dict[Key, int]:
@@ -57,15 +67,20 @@ def claim(db: Database, store_id: str, terminal_id: str, body: ReturnClaim) -> R
         raise bad_request(f"This claim names terminal {body.terminal_id!r}, not the token's.")
     fingerprint = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
     with db.write() as conn:
+        _release_stale(conn, utc_now())
         row = conn.execute(
-            "SELECT fingerprint, result FROM return_claims WHERE return_id = ?", (body.return_id,)
+            "SELECT fingerprint, result, status FROM return_claims WHERE return_id = ?",
+            (body.return_id,),
         ).fetchone()
         if row is not None:
             if row[0] != fingerprint:
                 raise ApiError(
                     409, OP_ID_REUSED, f"Return {body.return_id} was claimed with other lines."
                 )
-            return ReturnClaimResult.model_validate_json(row[1])
+            if row[2] != "released":
+                return ReturnClaimResult.model_validate_json(row[1])
+            # Released (abandoned, or held too long): it holds nothing, so check it again.
+            conn.execute("DELETE FROM return_claims WHERE return_id = ?", (body.return_id,))
         if conn.execute("SELECT 1 FROM sales WHERE op_id = ?", (body.return_id,)).fetchone():
             raise ApiError(409, CLAIM_CONSUMED, f"Return {body.return_id} is already pushed.")
         wanted = _wanted([(x.origin_sale_id, x.origin_line_no, x.quantity) for x in body.lines])
@@ -99,6 +114,24 @@ def claim(db: Database, store_id: str, terminal_id: str, body: ReturnClaim) -> R
         )
         conn.executemany(_INSERT_RETURNED, [(body.return_id, *key, q) for key, q in wanted.items()])
     return result
+
+
+def _release_stale(conn: sqlite3.Connection, now: str) -> None:
+    """Release the claims held longer than ``CLAIM_HOLD_HOURS`` with no ticket."""
+    cutoff = instants.later(now, hours=-CLAIM_HOLD_HOURS)
+    stale = [
+        row[0]
+        for row in conn.execute(
+            "SELECT return_id FROM return_claims WHERE status = 'held' AND created_at < ?",
+            (cutoff,),
+        )
+    ]
+    for return_id in stale:
+        conn.execute("DELETE FROM returned_quantities WHERE return_id = ?", (return_id,))
+        conn.execute(
+            "UPDATE return_claims SET status = 'released', settled_at = ? WHERE return_id = ?",
+            (now, return_id),
+        )
 
 
 def _remaining(conn: sqlite3.Connection, key: Key, pending: Mapping[str, SaleRecord]) -> int:

@@ -17,6 +17,8 @@ CREATE TABLE IF NOT EXISTS return_claims (
     created_at  TEXT NOT NULL,
     settled_at  TEXT
 ) WITHOUT ROWID;
+-- The held claims, oldest first: those held too long are released by the next claim.
+CREATE INDEX IF NOT EXISTS return_claims_held ON return_claims (status, created_at);
 
 -- What each return (claim or ticket, one ``return_id``) takes back of each original line:
 -- a held claim's rows, replaced by its ticket's when it is pushed. The sum per original

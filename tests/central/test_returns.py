@@ -4,9 +4,11 @@ short pickup refund."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import httpx
 import pytest
 
 from sync.central import instants
+from sync.central.return_claims import CLAIM_HOLD_HOURS
 from sync.contract.codes import new_credit_note_code
 from sync.contract.returns import OriginSaleRecord, ReturnClaimResult
 from tests.central.conftest import LYON, PARIS, push, stock_level
@@ -169,6 +172,24 @@ def test_a_released_claim_gives_its_quantities_back(lyon: Till, lyon2: Till) -> 
     assert lyon2.claim(str(uuid.uuid4()), [(sale["id"], 1, 1)]).status_code == 200
     missing = lyon.client.delete(f"/v1/stores/{LYON}/returns/claims/never-claimed")
     assert missing.status_code == 404
+
+
+def test_a_claim_held_too_long_without_its_ticket_is_released_and_checked_again(
+    central: CentralServer, lyon: Till, lyon2: Till
+) -> None:
+    """A till that claimed and then crashed (or lost the network before releasing an
+    abandoned return) must not lock the article out of every return for ever."""
+    sale = lyon.sell([(142, "SKU0000142", 1, 900)])
+    stuck = str(uuid.uuid4())
+    assert lyon.claim(stuck, [(sale["id"], 1, 1)]).status_code == 200
+    assert lyon2.claim(str(uuid.uuid4()), [(sale["id"], 1, 1)]).status_code == 409
+    aged = instants.later(instants.house(datetime.now(UTC)), hours=-(CLAIM_HOLD_HOURS + 1))
+    with sqlite3.connect(central.db_path) as conn:
+        conn.execute("UPDATE return_claims SET created_at = ? WHERE return_id = ?", (aged, stuck))
+    assert lyon2.claim(str(uuid.uuid4()), [(sale["id"], 1, 1)]).status_code == 200
+    again = lyon.claim(stuck, [(sale["id"], 1, 1)])  # the stuck till, back: checked afresh
+    assert (again.status_code, again.json()["error"]["code"]) == (409, "not_returnable")
+    assert _returned_quantities(lyon.origin(sale["id"])) == {1: 1}
 
 
 def test_an_offline_over_return_is_accepted_with_a_conflict(
