@@ -344,3 +344,27 @@ def test_a_short_pickup_refunded_then_a_unit_returned_in_store(central, open_til
     assert again.lines[0].returned_quantity == 1
     assert again.tenders[0].refunded_cents == prices[sku_b] + prices[sku_a]
     assert on_hand(central, till, 81) == before + 1
+
+
+def test_a_credit_note_spent_at_its_till_before_the_return_was_pushed(central, open_till) -> None:
+    """Journey 4b: the customer spends the credit note at once at the till that issued it;
+    central does not know the note yet (``not_found``): the till's own note is spent under
+    the offline rule, and central's balance is exact after the push."""
+    a = open_till(LYON, "T43")
+    sale_id, total = a.sell({64: 1})
+    returns = a.desk(a.checkout())
+    returns.find(sale_id)
+    returns.return_line(sale_id, 1, 1, WHY)
+    returns.refund((SaleTender("credit_note", -total),))
+    code = returns.credit_note_code()
+    returns.complete()
+    checkout = a.checkout()
+    checkout.add_product(66, 1)
+    due = checkout.totals().total_cents
+    spent = min(due, total, 5000) - 1
+    CreditNoteTill(checkout, calls=a.calls).spend(code, spent)
+    checkout.add_tender(TenderKind.CARD, due - spent, "CB-A")
+    checkout.complete()
+    a.sync()
+    note = a.calls.credit_note(code)
+    assert (note.issued_cents, note.balance_cents) == (total, total - spent)
