@@ -5,8 +5,9 @@ before any call). Online, the balance is read and the amount debited centrally *
 the tender is taken, under the op id ``<sale_id>:t<seq>`` (the tender's place in the
 sale: the push matches it), so a credit note cannot be spent twice at two tills.
 Removing that tender, or cancelling the sale, reverses the debit. When the central API
-cannot be reached (or none is linked), at most ``offline_credit_note_limit_cents`` is
-taken, and the fact is recorded in the JET (``credit_note_offline``).
+cannot be reached (or none is linked), or it does not know yet a note this till issued
+(its return ticket not pushed), at most ``offline_credit_note_limit_cents`` is taken,
+and the fact is recorded in the JET (``credit_note_offline``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pos.domain.sale import SaleTender
 from pos.domain.tenders import Payment, TenderKind
 from pos.services.checkout import Checkout
 from pos.services.return_calls import ReturnCalls
+from pos.store import returns as local_returns
 from sync.contract.codes import normalize_credit_note_code
 from sync.contract.returns import CREDIT_NOTE_EXPIRED, CREDIT_NOTE_SPENT, CreditNoteDebit
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
@@ -114,7 +116,8 @@ class CreditNoteTill:
             except CentralUnavailable:
                 pass  # the offline rule below
             except CentralRejected as exc:
-                raise _refused(exc.code) from exc
+                if not self._issued_here_not_pushed(code, exc.code, amount_cents):
+                    raise _refused(exc.code) from exc
             else:
                 self._debits[op_id] = code
                 return True
@@ -126,6 +129,22 @@ class CreditNoteTill:
                 limit_cents=self.offline_limit_cents,
             )
         return False
+
+    def _issued_here_not_pushed(self, code: str, refusal: str, amount_cents: int) -> bool:
+        """A note this till issued that central does not know yet (its return ticket not
+        pushed): spent under the offline rule, within what this till's tickets left."""
+        if refusal != "not_found":
+            return False
+        left = local_returns.local_credit_note_balance(self.checkout.store.conn, code)
+        if left is None:
+            return False
+        if amount_cents > left:
+            raise PosError(
+                f"This credit note has {format_eur(left)} left.",
+                code="credit_note_balance",
+                balance_cents=left,
+            )
+        return True
 
     def _reverse(self, code: str, op_id: str) -> None:
         if self.calls is None:

@@ -46,7 +46,7 @@ from pos.services.return_calls import ReturnCalls
 from pos.services.return_lookup import find_origin, not_handed_over, parse_sale_code
 from pos.store import returns as local_returns
 from sync.contract.codes import new_credit_note_code
-from sync.contract.returns import NOT_RETURNABLE, ClaimLine, ReturnClaim
+from sync.contract.returns import NOT_FOUND, NOT_RETURNABLE, ClaimLine, ReturnClaim
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
 
 #: What a return without receipt is priced at: the lowest price of these last days.
@@ -319,17 +319,28 @@ class ReturnDesk:
             except CentralUnavailable:
                 pass  # the offline rules below
             except CentralRejected as exc:
-                if exc.code == NOT_RETURNABLE:
+                if exc.code == NOT_FOUND and self._only_local(lines):
+                    pass  # this till's sale, not pushed yet: the push checks it after the sale
+                elif exc.code == NOT_RETURNABLE:
                     raise PosError(
                         f"Another till or channel has already taken this back: {exc.message} "
                         "Nothing was refunded.",
                         code="not_returnable",
                     ) from exc
-                raise PosError(exc.message, code=exc.code or "central_refused") from exc
+                else:
+                    raise PosError(exc.message, code=exc.code or "central_refused") from exc
             else:
                 self._claimed = sale_id
                 return
         self._check_offline()
+
+    def _only_local(self, lines: list[ClaimLine]) -> bool:
+        """Every sale claimed from is one this till holds (central may not have it yet)."""
+        return all(
+            (origin := self._origins.get(line.origin_sale_id)) is not None
+            and origin.source == "local"
+            for line in lines
+        )
 
     def _check_offline(self) -> None:
         """Without central confirmation: only this till's sales, within the limit."""

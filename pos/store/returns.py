@@ -45,6 +45,10 @@ _LOWEST_PRICE = (
     "SELECT min(l.unit_price_cents) FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
     "WHERE l.product_id = ? AND l.quantity > 0 AND s.completed_at >= ?"
 )
+_LOCAL_NOTE = (  # a rare fallback (central does not know the note yet): no index needed
+    "SELECT sum(CASE WHEN amount_cents < 0 THEN 1 ELSE 0 END), coalesce(-sum(amount_cents), 0) "
+    "FROM sale_tenders WHERE kind = 'credit_note' AND reference = ?"
+)
 
 
 def origin_label(terminal_id: str, ticket_no: int) -> str:
@@ -128,3 +132,10 @@ def _utc_bounds(day: date, tz: tzinfo) -> tuple[str, str]:
 
     start = datetime.combine(day, time(0), tzinfo=tz)
     return stamp(start), stamp(datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz))
+
+
+def local_credit_note_balance(conn: sqlite3.Connection, code: str) -> int | None:
+    """What is left of credit note ``code`` by this file's tickets (issued here less spent
+    here), or None when no ticket of this till issued it."""
+    issued, balance = conn.execute(_LOCAL_NOTE, (code,)).fetchone()
+    return int(balance) if issued else None

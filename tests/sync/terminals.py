@@ -37,12 +37,13 @@ def open_terminal(
     *,
     url: str | None = None,
     token: str | None = None,
+    store_id: str = STORE,
     **engine_options: Any,
 ) -> Terminal:
     """Enrol (unless given a token) and build an engine on ``folder/store.db``."""
     folder.mkdir(parents=True, exist_ok=True)
-    token = token or central.enrol(STORE, terminal_id)
-    port = HttpCentral(url or central.url, STORE, terminal_id, token)
+    token = token or central.enrol(store_id, terminal_id)
+    port = HttpCentral(url or central.url, store_id, terminal_id, token)
     statuses: list[SyncStatus] = []
     engine = SyncEngine(folder / "store.db", port, on_status=statuses.append, **engine_options)
     return Terminal(folder / "store.db", engine, statuses)
