@@ -3,6 +3,8 @@ amounts whole, French words by default, English on request."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from hardware.printer.encoding import fold_text
@@ -21,6 +23,9 @@ from pos.domain.till_day import (
 )
 from pos.services import till_records
 from pos.services.till_reports import x_report_slip, z_report_slip
+from sync.contract.till_days import TillSessionClosedPayload
+from sync.medusa.plugin_till_days import translate_till_day
+from sync.ports import OutgoingOperation
 
 SESSION = TillSession(
     "s-1", "T01", StaffRef("s-cam", "Camille"), "2026-12-06T07:30:00Z",
@@ -126,10 +131,19 @@ def test_the_x_and_z_show_returns_refunds_and_negative_totals(language, words) -
         text = "\n".join(lines)
         assert all(word in text for word in words), text
         assert "-49,90 €" in text and "-39,90 €" in text and "-30,00 €" in text
+    assert "refunds_by_tender" not in _z()  # a day without refunds: its record as before
+    assert "Retours" not in "\n".join(_lines(z_report_slip(_z()), 48))
 
 
-def test_a_day_without_returns_keeps_its_record_and_slip() -> None:
-    z = _z()
-    assert "refunds_by_tender" not in z
-    text = "\n".join(_lines(z_report_slip(z), 48))
-    assert "Retours" not in text and "Remboursements" not in text
+def test_a_z_with_negative_totals_goes_to_medusa_as_written() -> None:
+    """The Medusa adapter checks a Z against the contract before sending it whole: a
+    day with more returned than sold at a rate and for a cashier passes, unchanged."""
+    counted = ClosingCount(count_cash({1000: 10, 200: 5}))
+    z = till_records.z_report(
+        RETURNS_DAY, close_figures(RETURNS_DAY, counted), counted.cash,
+        StaffRef("s-nad", "Nadia"), "2026-12-06T18:00:00Z", None,
+    )  # fmt: skip
+    op = OutgoingOperation("z-s-1", 1, till_records.CLOSED, json.dumps(z))
+    sent = translate_till_day(op)
+    assert sent == z and sent["by_vat"][0]["total_cents"] == -3990
+    assert TillSessionClosedPayload.model_validate(z).model_dump(mode="json") == z
