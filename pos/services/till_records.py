@@ -54,7 +54,14 @@ def movement(m: CashMovement, terminal_id: str) -> dict[str, Any]:
 
 
 def figures(x: DayFigures) -> dict[str, Any]:
-    """The X report's figures (also the body of a Z)."""
+    """The X report's figures (also the body of a Z). ``refunds_by_tender`` only when
+    money was given back: a day without refunds keeps the record it always had."""
+    refunds = {
+        "refunds_by_tender": [
+            {"tender": t.tender, "payments": t.payments, "amount_cents": t.amount_cents}
+            for t in x.refunds_by_tender
+        ]
+    }
     return {
         "sales_count": x.sales_count,
         "sales_total_cents": x.sales_total_cents,
@@ -83,6 +90,7 @@ def figures(x: DayFigures) -> dict[str, Any]:
             }
             for v in x.by_vat
         ],
+        **(refunds if x.refunds_by_tender else {}),
     }
 
 

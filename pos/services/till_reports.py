@@ -29,6 +29,9 @@ LABELS: dict[str, dict[str, str]] = {
         "sales": "Ventes",
         "sales_total": "Total des ventes TTC",
         "discounts": "Remises accordées",
+        "returns": "Retours",
+        "returns_total": "Total des retours TTC",
+        "refunds": "Remboursements",
         "by_tender": "Par moyen de paiement",
         "by_cashier": "Par caissier",
         "by_vat": "Par taux de TVA",
@@ -37,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
         "float": "Fond de caisse",
         "cash_taken": "Encaissé en espèces",
         "change": "Rendu",
+        "cash_refunded": "Remboursé en espèces",
         "cash_in": "Entrées d'espèces",
         "cash_out": "Sorties d'espèces",
         "cash_expected": "Espèces attendues",
@@ -59,6 +63,9 @@ LABELS: dict[str, dict[str, str]] = {
         "sales": "Sales",
         "sales_total": "Sales total",
         "discounts": "Discounts given",
+        "returns": "Returns",
+        "returns_total": "Returns total",
+        "refunds": "Refunds",
         "by_tender": "By tender",
         "by_cashier": "By cashier",
         "by_vat": "By VAT rate",
@@ -67,6 +74,7 @@ LABELS: dict[str, dict[str, str]] = {
         "float": "Opening float",
         "cash_taken": "Cash taken",
         "change": "Change given",
+        "cash_refunded": "Cash refunded",
         "cash_in": "Cash in",
         "cash_out": "Cash out",
         "cash_expected": "Cash expected",
@@ -88,6 +96,7 @@ TENDERS: dict[str, dict[str, str]] = {
         "meal_voucher": "Titres-restaurant",
         "voucher": "Bon d'achat",
         "gift_card": "Carte cadeau",
+        "credit_note": "Avoir",
     },
     "en": {
         "cash": "Cash",
@@ -96,6 +105,7 @@ TENDERS: dict[str, dict[str, str]] = {
         "meal_voucher": "Meal vouchers",
         "voucher": "Voucher",
         "gift_card": "Gift card",
+        "credit_note": "Credit note",
     },
 }
 
@@ -177,15 +187,14 @@ def _figure_rows(record: dict[str, Any], lang: Language) -> tuple[SlipRow, ...]:
         SlipRow(label["sales"], str(record["sales_count"])),
         SlipRow(label["sales_total"], format_money(record["sales_total_cents"]), bold=True),
         SlipRow(label["discounts"], format_money(record["discount_cents"])),
+        *_return_rows(record, lang),
         SlipRow(""),
         SlipRow(label["by_tender"], bold=True),
     ]
-    rows += [
-        SlipRow(
-            f"{tender_label(t['tender'], lang)} ({t['payments']})", format_money(t["amount_cents"])
-        )
-        for t in record["by_tender"]
-    ] or [SlipRow(label["none"])]
+    rows += [_tender_row(t, lang) for t in record["by_tender"]] or [SlipRow(label["none"])]
+    if record.get("refunds_by_tender"):
+        rows += [SlipRow(""), SlipRow(label["refunds"], bold=True)]
+        rows += [_tender_row(t, lang, -1) for t in record["refunds_by_tender"]]
     rows += [SlipRow(""), SlipRow(label["by_cashier"], bold=True)]
     rows += [
         SlipRow(f"{c['cashier']} ({c['sales']})", format_money(c["total_cents"]))
@@ -206,13 +215,33 @@ def _figure_rows(record: dict[str, Any], lang: Language) -> tuple[SlipRow, ...]:
     return tuple(rows)
 
 
+def _return_rows(record: dict[str, Any], lang: Language) -> tuple[SlipRow, ...]:
+    """Returns apart from sales, only on a day that had some (older Zs lack the keys)."""
+    if not record.get("returns_count"):
+        return ()
+    label = LABELS[lang]
+    return (
+        SlipRow(label["returns"], str(record["returns_count"])),
+        SlipRow(label["returns_total"], _signed(-record["returns_total_cents"]), bold=True),
+    )
+
+
+def _tender_row(t: dict[str, Any], lang: Language, sign: int = 1) -> SlipRow:
+    amount = format_money(t["amount_cents"]) if sign > 0 else _signed(-t["amount_cents"])
+    return SlipRow(f"{tender_label(t['tender'], lang)} ({t['payments']})", amount)
+
+
 def _cash_rows(record: dict[str, Any], lang: Language) -> tuple[SlipRow, ...]:
     label = LABELS[lang]
+    refunded = sum(
+        t["amount_cents"] for t in record.get("refunds_by_tender", ()) if t["tender"] == "cash"
+    )
     return (
         SlipRow(label["cash"], bold=True),
         SlipRow(label["float"], format_money(record["float_cents"])),
         SlipRow(label["cash_taken"], format_money(record["cash_tendered_cents"])),
         SlipRow(label["change"], _signed(-record["change_cents"])),
+        *((SlipRow(label["cash_refunded"], _signed(-refunded)),) if refunded else ()),
         SlipRow(label["cash_in"], format_money(record["cash_in_cents"])),
         SlipRow(label["cash_out"], _signed(-record["cash_out_cents"])),
         SlipRow(label["cash_expected"], format_money(record["cash_expected_cents"]), bold=True),

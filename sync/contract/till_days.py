@@ -90,20 +90,24 @@ class TenderFigure(BaseModel):
 
 
 class CashierFigure(BaseModel):
+    """A cashier's tickets: returns count negative, so the net may be below zero."""
+
     model_config = WIRE
 
     cashier: Name
     sales: Count
-    total_cents: Cents
+    total_cents: SignedCents
 
 
 class VatFigure(BaseModel):
+    """A rate's net over the session: below zero when more was returned than sold."""
+
     model_config = WIRE
 
     vat_bp: VatBp
-    base_cents: Cents
-    vat_cents: Cents
-    total_cents: Cents
+    base_cents: SignedCents
+    vat_cents: SignedCents
+    total_cents: SignedCents
 
 
 class TenderCounted(BaseModel):
@@ -113,6 +117,10 @@ class TenderCounted(BaseModel):
     expected_cents: SignedCents
     counted_cents: Cents
     difference_cents: SignedCents
+
+
+def _none(rows: list[TenderFigure]) -> bool:
+    return not rows
 
 
 class TillSessionClosedPayload(TillSessionOpenedPayload):
@@ -137,6 +145,11 @@ class TillSessionClosedPayload(TillSessionOpenedPayload):
     counted: Annotated[list[TenderCounted], Field(max_length=Rows)]
     difference_cents: Cents  # every tender's |over/short| added up
     approval_id: OpId | None
+    #: Money given back per tender (``payments`` = refunds); absent when none was, so
+    #: the Z of a session without refunds reads, stores and hashes as before.
+    refunds_by_tender: Annotated[
+        list[TenderFigure], Field(default_factory=list, max_length=Rows, exclude_if=_none)
+    ]
 
 
 class SessionView(BaseModel):

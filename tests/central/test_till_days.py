@@ -8,19 +8,29 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 
 from pos.domain.cash import count_cash
+from pos.domain.returns import ReturnReason
 from pos.domain.rights import Actor, Role
+from pos.domain.sale import SaleTender
+from pos.domain.tenders import TenderKind
 from pos.domain.till_day import ClosingCount
+from pos.services.checkout import Checkout
+from pos.services.returns import ReturnDesk, ReturnRules
+from pos.services.staff import StaffDirectory
 from pos.services.till_session import TillSessions
 from pos.store import outbox
+from pos.store.catalog_loader import load_catalog
 from pos.store.local_store import LocalStore
+from resources.demo.catalog import DEPARTMENTS, demo_products
 from tests.central.conftest import LYON, push
 from tests.support.central_server import CentralServer
+from tests.support.staff import SteppedClock
 
 TERMINAL = "Z1"
 NADIA = Actor("s-nad", "Nadia", Role.MANAGER)
@@ -102,3 +112,62 @@ def test_the_sessions_endpoint_is_the_operators_only(
 ) -> None:
     assert till.get(SESSIONS).status_code == 401
     assert central.admin("GET", f"/v1/admin/terminals/{LYON}/NOPE/sessions").status_code == 404
+
+
+def test_a_day_with_more_returned_than_sold_is_stored_and_served_exactly(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    """Camille only takes a return back and Inès sells less at the same rate: Camille's
+    total and the rate's totals are negative, and the refund is on the Z."""
+    terminal, WIDE = "Z2", 1_000_000  # the refund limits out of the way
+    items = [p for p in demo_products(600, seed=7) if p.sold_by == "unit" and p.barcodes]
+    dear = max(items, key=lambda p: p.price_cents)
+    cheap = min(
+        (p for p in items if p.vat_bp == dear.vat_bp and p.price_cents < dear.price_cents),
+        key=lambda p: p.price_cents,
+    )
+    with LocalStore(tmp_path / "till.db") as store:
+        load_catalog(store.conn, DEPARTMENTS, items)
+        staff = StaffDirectory(store, clock=SteppedClock())
+        admin = staff.create_first_admin("Nadia", "2468")
+        camille = staff.add(admin, "Camille", Role.CASHIER, "1111", staff_id="camille").actor
+        ines = staff.add(admin, "Inès", Role.MANAGER, "3333", staff_id="ines").actor
+        before = Checkout(store, terminal_id=terminal, actor=ines)  # sold before the day
+        before.scan(dear.barcodes[0])
+        before.add_tender(TenderKind.CARD, dear.price_cents, "CB-1")
+        sold = before.complete().sale_id
+        sessions = TillSessions(store, terminal_id=terminal)
+        sessions.open(camille, {2000: 5})
+        desk = ReturnDesk(
+            Checkout(store, terminal_id=terminal, actor=camille, session_gate=sessions),
+            rules=ReturnRules(cash_refund_limit_cents=WIDE, offline_return_limit_cents=WIDE),
+            now=lambda: datetime.now(UTC),
+        )
+        desk.find(sold)
+        desk.return_line(sold, 1, 1, ReturnReason.CHANGED_MIND)
+        desk.refund((SaleTender("cash", -dear.price_cents),))
+        desk.complete()
+        selling = Checkout(store, terminal_id=terminal, actor=ines, session_gate=sessions)
+        selling.scan(cheap.barcodes[0])
+        selling.add_tender(TenderKind.CASH, cheap.price_cents)
+        selling.complete()
+        sessions.close(ines, ClosingCount(count_cash({2000: 5})))  # far over: approved by Inès
+        kinds = {"till_session_opened", "cash_movement", "till_session_closed"}
+        ops = [
+            {"op_id": item.op_id, "seq": item.seq, "kind": item.kind, "payload": item.payload}
+            for item in outbox.pending(store.conn)
+            if item.kind in kinds
+        ]
+    z_sent = ops[-1]["payload"]
+    net = cheap.price_cents - dear.price_cents
+    by_cashier = [c["total_cents"] for c in z_sent["by_cashier"]]
+    assert by_cashier == [-dear.price_cents, cheap.price_cents]
+    assert [v["total_cents"] for v in z_sent["by_vat"]] == [net]
+    assert z_sent["refunds_by_tender"] == [
+        {"tender": "cash", "payments": 1, "amount_cents": dear.price_cents}
+    ]
+    with central.client(central.enrol(LYON, terminal)) as client:
+        results = push(client, LYON, terminal, ops)
+    assert [r["status"] for r in results] == ["accepted", "accepted"], results
+    view = central.admin("GET", f"/v1/admin/terminals/{LYON}/{terminal}/sessions").json()
+    assert view["sessions"][0]["z_report"] == z_sent  # negatives and refunds, exactly

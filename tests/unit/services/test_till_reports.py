@@ -3,6 +3,8 @@ amounts whole, French words by default, English on request."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from hardware.printer.encoding import fold_text
@@ -21,6 +23,9 @@ from pos.domain.till_day import (
 )
 from pos.services import till_records
 from pos.services.till_reports import x_report_slip, z_report_slip
+from sync.contract.till_days import TillSessionClosedPayload
+from sync.medusa.plugin_till_days import translate_till_day
+from sync.ports import OutgoingOperation
 
 SESSION = TillSession(
     "s-1", "T01", StaffRef("s-cam", "Camille"), "2026-12-06T07:30:00Z",
@@ -82,3 +87,63 @@ def test_the_report_speaks_english_when_asked() -> None:
     assert "Z CLOSURE" in text and "Cash expected" in text and "Opening float" in text
     x_text = "\n".join(_lines(x_report_slip(FIGURES, "en"), 48))
     assert "X REPORT" in x_text and "By VAT rate" in x_text and "5,5" not in x_text
+
+
+RETURNS_DAY = DayFigures(
+    session=SESSION,
+    at="2026-12-06T17:45:00Z",
+    sales_count=1,
+    sales_total_cents=1000,
+    discount_cents=0,
+    cash_tendered_cents=1000,
+    change_cents=0,
+    cash_in_cents=0,
+    cash_out_cents=0,
+    by_tender=(TenderTotal("cash", 1, 1000),),
+    by_cashier=(CashierTotal("Camille", 1, 1000), CashierTotal("Inès", 1, -4990)),
+    by_vat=(VatTotal(2000, -3325, -665, -3990),),
+    returns_count=1,
+    returns_total_cents=4990,
+    refunds_by_tender=(TenderTotal("cash", 1, 3000), TenderTotal("credit_note", 1, 1990)),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fr", ("Retours", "Total des retours TTC", "Remboursements", "Avoir (1)",
+                "Remboursé en espèces")),
+        ("en", ("Returns", "Returns total", "Refunds", "Credit note (1)", "Cash refunded")),
+    ],
+)  # fmt: skip
+def test_the_x_and_z_show_returns_refunds_and_negative_totals(language, words) -> None:
+    counted = ClosingCount(count_cash({1000: 10, 200: 5}))
+    rows = close_figures(RETURNS_DAY, counted)
+    z = till_records.z_report(
+        RETURNS_DAY, rows, counted.cash, StaffRef("s-nad", "Nadia"), "2026-12-06T18:00:00Z", None
+    )
+    assert z["refunds_by_tender"][1] == {
+        "tender": "credit_note", "payments": 1, "amount_cents": 1990,
+    }  # fmt: skip
+    for doc in (x_report_slip(RETURNS_DAY, language), z_report_slip(z, language)):
+        lines = _lines(doc, 48)
+        assert all(len(line) == 48 for line in lines)
+        text = "\n".join(lines)
+        assert all(word in text for word in words), text
+        assert "-49,90 €" in text and "-39,90 €" in text and "-30,00 €" in text
+    assert "refunds_by_tender" not in _z()  # a day without refunds: its record as before
+    assert "Retours" not in "\n".join(_lines(z_report_slip(_z()), 48))
+
+
+def test_a_z_with_negative_totals_goes_to_medusa_as_written() -> None:
+    """The Medusa adapter checks a Z against the contract before sending it whole: a
+    day with more returned than sold at a rate and for a cashier passes, unchanged."""
+    counted = ClosingCount(count_cash({1000: 10, 200: 5}))
+    z = till_records.z_report(
+        RETURNS_DAY, close_figures(RETURNS_DAY, counted), counted.cash,
+        StaffRef("s-nad", "Nadia"), "2026-12-06T18:00:00Z", None,
+    )  # fmt: skip
+    op = OutgoingOperation("z-s-1", 1, till_records.CLOSED, json.dumps(z))
+    sent = translate_till_day(op)
+    assert sent == z and sent["by_vat"][0]["total_cents"] == -3990
+    assert TillSessionClosedPayload.model_validate(z).model_dump(mode="json") == z
