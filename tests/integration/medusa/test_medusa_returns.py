@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 
+from pos.domain.basket import Basket
 from pos.domain.returns import OriginLine, returned_amounts
+from pos.domain.tenders import Payment, TenderKind
 from sync.contract.codes import new_credit_note_code
 from sync.contract.returns import (
     ClaimLine,
@@ -27,6 +29,7 @@ from sync.medusa.sales import payload_text
 from sync.ports import CentralRejected, CentralUnavailable, OutgoingOperation
 from tests.integration.medusa.test_medusa_partial_handover import ready_order
 from tests.integration.medusa.test_medusa_pickups import transition
+from tests.medusa.exact_sales import WEIGHED_SKU, TillChain, add_products, product_of
 from tests.medusa.helpers import (
     catalog_by_sku,
     ensure_stock,
@@ -468,6 +471,31 @@ def test_a_restocked_return_puts_the_article_back_at_this_store_once_a_damaged_o
     assert after == {"CAFE-250": shelf["CAFE-250"] + 1, "CARNET-A5": shelf["CARNET-A5"]}
     assert backend.push([ticket])[0].status == "duplicate"
     assert {sku: level_at(admin, seed, sku)["stocked"] for sku in skus} == after
+
+
+def test_a_weighed_return_puts_its_grams_back_as_the_sale_took_them(backend, admin, seed):
+    """Medusa counts a weighed article's stock in grams (the sale took 452): 200 g
+    brought back raise the level by 200."""
+    add_products(admin, seed)
+    basket = Basket()
+    basket.add(product_of(catalog_by_sku(backend)[WEIGHED_SKU]), 452)
+    total = basket.totals().total_cents
+    payment = Payment(total)
+    payment.add(TenderKind.CARD, total)
+    sale_id = f"ret-g-sale-{uuid.uuid4().hex[:8]}"
+    assert (
+        backend.push([TillChain(legacy=True).operation(sale_id, basket, payment)])[0].status
+        == "accepted"
+    )
+    origin = backend.find_origin(sale_id)
+    shelf = level_at(admin, seed, WEIGHED_SKU)["stocked"]
+    refund = returned_amounts(OriginLine(**origin.lines[0].model_dump()), 200).total_cents
+
+    ticket = return_ticket(f"ret-g-{sale_id}", origin, {1: 200}, [("cash", refund, "")])
+    outcome = backend.push([ticket])[0]
+
+    assert (outcome.status, outcome.warnings) == ("accepted", ()), outcome
+    assert level_at(admin, seed, WEIGHED_SKU)["stocked"] == shelf + 200
 
 
 def test_a_return_cut_by_medusa_dying_after_the_restock_puts_it_back_once(
