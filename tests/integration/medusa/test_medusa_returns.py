@@ -473,6 +473,23 @@ def test_a_restocked_return_puts_the_article_back_at_this_store_once_a_damaged_o
     assert {sku: level_at(admin, seed, sku)["stocked"] for sku in skus} == after
 
 
+def test_an_article_back_from_a_sale_medusa_never_had_is_restocked_all_the_same(
+    backend, admin, seed, till_sale
+):
+    """No Medusa order to return it to (``return_origin_unknown``): the coffee is on the
+    shelf all the same, as the reference server counts it."""
+    _, origin = till_sale
+    stranger = origin.model_copy(update={"sale_id": f"never-pushed-{uuid.uuid4().hex[:8]}"})
+    shelf = level_at(admin, seed, "CAFE-250")["stocked"]
+    refund = returned_amounts(OriginLine(**origin.lines[0].model_dump()), 1).total_cents
+    ticket = return_ticket(f"ret-{stranger.sale_id}", stranger, {1: 1}, [("cash", refund, "")])
+
+    outcome = backend.push([ticket])[0]
+
+    assert (outcome.status, outcome.warnings) == ("accepted", ("return_origin_unknown",))
+    assert level_at(admin, seed, "CAFE-250")["stocked"] == shelf + 1
+
+
 def test_a_weighed_return_puts_its_grams_back_as_the_sale_took_them(backend, admin, seed):
     """Medusa counts a weighed article's stock in grams (the sale took 452): 200 g
     brought back raise the level by 200."""
