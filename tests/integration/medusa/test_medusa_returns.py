@@ -8,13 +8,16 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
 import uuid
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
+from pos.domain.basket import Basket
 from pos.domain.returns import OriginLine, returned_amounts
+from pos.domain.tenders import Payment, TenderKind
 from sync.contract.codes import new_credit_note_code
 from sync.contract.returns import (
     ClaimLine,
@@ -23,17 +26,20 @@ from sync.contract.returns import (
     ReturnClaim,
 )
 from sync.medusa.sales import payload_text
-from sync.ports import CentralRejected, OutgoingOperation
+from sync.ports import CentralRejected, CentralUnavailable, OutgoingOperation
 from tests.integration.medusa.test_medusa_partial_handover import ready_order
 from tests.integration.medusa.test_medusa_pickups import transition
+from tests.medusa.exact_sales import WEIGHED_SKU, TillChain, add_products, product_of
 from tests.medusa.helpers import (
     catalog_by_sku,
     ensure_stock,
+    level_at,
     orders_of_sale,
     psql,
     sale_operation,
 )
 from tests.medusa.seed import MedusaStore, open_web_cart, place_pickup_order
+from tests.support.medusa_peer import CRASH_AFTER_MOVEMENT
 
 pytestmark = pytest.mark.medusa
 
@@ -50,9 +56,11 @@ def return_ticket(
     *,
     ticket_no: int = 2,
     sold: list[dict[str, Any]] = (),
+    damaged: frozenset[int] = frozenset(),
 ) -> OutgoingOperation:
     """A v3 return ticket taking back ``taken`` (origin line → quantity), refunded by
-    ``tenders`` (kind, negative cents, reference), sealed by an older till's journal."""
+    ``tenders`` (kind, negative cents, reference), sealed by an older till's journal;
+    the origin lines in ``damaged`` come back not restocked."""
     lines: list[dict[str, Any]] = []
     for line_no, (origin_line_no, quantity) in enumerate(taken.items(), start=1):
         record = next(line for line in origin.lines if line.line_no == origin_line_no)
@@ -72,7 +80,7 @@ def return_ticket(
                     "origin_label": origin.label,
                     "channel": origin.channel,
                     "reason": "changed_mind",
-                    "restock": True,
+                    "restock": origin_line_no not in damaged,
                     "approval_id": None,
                 },
             }
@@ -208,6 +216,7 @@ def test_a_web_order_returned_in_store_shows_the_return_and_the_card_refund_in_m
     ticket = return_ticket(
         "ret-web-1", origin, {coffee.line_no: 1}, [("card", refund, payment.reference)]
     )
+    shelf = level_at(admin, seed, "CAFE-250")["stocked"]
 
     outcome = backend.push([ticket])[0]
 
@@ -224,8 +233,11 @@ def test_a_web_order_returned_in_store_shows_the_return_and_the_card_refund_in_m
     assert next(line for line in after.lines if line.sku == "CAFE-250").returned_quantity == 1
     assert after.tenders[0].refunded_cents == -refund
 
+    assert level_at(admin, seed, "CAFE-250")["stocked"] == shelf + 1  # back at this store
+
     assert backend.push([ticket])[0].status == "duplicate"
     assert refunds_of(medusa_order(admin, order_id)) == [-refund]  # refunded once
+    assert level_at(admin, seed, "CAFE-250")["stocked"] == shelf + 1
     with pytest.raises(CentralRejected) as consumed:
         backend.release_return("ret-web-1")
     assert consumed.value.code == "claim_consumed"
@@ -357,7 +369,7 @@ def origin_order(admin, sale_id: str) -> str:
 
 
 def test_an_exchange_orders_its_sold_lines_and_a_sale_spends_a_credit_note(
-    backend, admin, till_sale
+    backend, admin, seed, till_sale
 ):
     """One coffee back, a notebook sold, the difference paid by card: Medusa gets the
     return on the original order and an order of the notebook; then a credit note pays
@@ -387,10 +399,16 @@ def test_an_exchange_orders_its_sold_lines_and_a_sale_spends_a_credit_note(
     ticket = return_ticket(
         exchange_id, origin, {1: 1}, [("card", difference, "")], ticket_no=4, sold=[sold]
     )
+    shelf = {sku: level_at(admin, seed, sku)["stocked"] for sku in ("CAFE-250", "CARNET-A5")}
 
     outcome = backend.push([ticket])[0]
 
     assert (outcome.status, outcome.warnings) == ("accepted", ()), outcome
+    # The coffee back on the shelf, the notebook sold off it.
+    assert {sku: level_at(admin, seed, sku)["stocked"] for sku in shelf} == {
+        "CAFE-250": shelf["CAFE-250"] + 1,
+        "CARNET-A5": shelf["CARNET-A5"] - 1,
+    }
     assert backend.find_origin(sale_id).lines[0].returned_quantity == 1
     part = backend.find_origin(exchange_id)  # the sold part, returnable in turn
     assert [(line.sku, line.quantity, line.returned_quantity) for line in part.lines] == [
@@ -427,3 +445,105 @@ def test_an_exchange_orders_its_sold_lines_and_a_sale_spends_a_credit_note(
     assert backend.credit_note(code).balance_cents == value - spent
     online = CreditNoteDebit(op_id=f"{paying}:t1", amount_cents=spent, channel="store")
     assert backend.debit_credit_note(code, online).balance_cents == value - spent  # same debit
+
+
+def test_a_restocked_return_puts_the_article_back_at_this_store_once_a_damaged_one_never(
+    backend, admin, seed, till_sale
+):
+    """The till keeps its +1 movement local: Medusa's level at the till's location moves
+    by the ticket itself, a restocked coffee +1, a damaged notebook not at all, and a
+    resend moves nothing again."""
+    sale_id, origin = till_sale
+    skus = ("CAFE-250", "CARNET-A5")
+    shelf = {sku: level_at(admin, seed, sku)["stocked"] for sku in skus}
+    refund = sum(
+        returned_amounts(OriginLine(**origin.lines[n - 1].model_dump()), 1).total_cents
+        for n in (1, 2)
+    )
+    ticket = return_ticket(
+        f"ret-shelf-{sale_id}", origin, {1: 1, 2: 1}, [("cash", refund, "")], damaged={2}
+    )
+
+    outcome = backend.push([ticket])[0]
+
+    assert (outcome.status, outcome.warnings) == ("accepted", ()), outcome
+    after = {sku: level_at(admin, seed, sku)["stocked"] for sku in skus}
+    assert after == {"CAFE-250": shelf["CAFE-250"] + 1, "CARNET-A5": shelf["CARNET-A5"]}
+    assert backend.push([ticket])[0].status == "duplicate"
+    assert {sku: level_at(admin, seed, sku)["stocked"] for sku in skus} == after
+
+
+def test_an_article_back_from_a_sale_medusa_never_had_is_restocked_all_the_same(
+    backend, admin, seed, till_sale
+):
+    """No Medusa order to return it to (``return_origin_unknown``): the coffee is on the
+    shelf all the same, as the reference server counts it."""
+    _, origin = till_sale
+    stranger = origin.model_copy(update={"sale_id": f"never-pushed-{uuid.uuid4().hex[:8]}"})
+    shelf = level_at(admin, seed, "CAFE-250")["stocked"]
+    refund = returned_amounts(OriginLine(**origin.lines[0].model_dump()), 1).total_cents
+    ticket = return_ticket(f"ret-{stranger.sale_id}", stranger, {1: 1}, [("cash", refund, "")])
+
+    outcome = backend.push([ticket])[0]
+
+    assert (outcome.status, outcome.warnings) == ("accepted", ("return_origin_unknown",))
+    assert level_at(admin, seed, "CAFE-250")["stocked"] == shelf + 1
+
+
+def test_a_weighed_return_puts_its_grams_back_as_the_sale_took_them(backend, admin, seed):
+    """Medusa counts a weighed article's stock in grams (the sale took 452): 200 g
+    brought back raise the level by 200."""
+    add_products(admin, seed)
+    basket = Basket()
+    basket.add(product_of(catalog_by_sku(backend)[WEIGHED_SKU]), 452)
+    total = basket.totals().total_cents
+    payment = Payment(total)
+    payment.add(TenderKind.CARD, total)
+    sale_id = f"ret-g-sale-{uuid.uuid4().hex[:8]}"
+    assert (
+        backend.push([TillChain(legacy=True).operation(sale_id, basket, payment)])[0].status
+        == "accepted"
+    )
+    origin = backend.find_origin(sale_id)
+    shelf = level_at(admin, seed, WEIGHED_SKU)["stocked"]
+    refund = returned_amounts(OriginLine(**origin.lines[0].model_dump()), 200).total_cents
+
+    ticket = return_ticket(f"ret-g-{sale_id}", origin, {1: 200}, [("cash", refund, "")])
+    outcome = backend.push([ticket])[0]
+
+    assert (outcome.status, outcome.warnings) == ("accepted", ()), outcome
+    assert level_at(admin, seed, WEIGHED_SKU)["stocked"] == shelf + 200
+
+
+def test_a_return_cut_by_medusa_dying_after_the_restock_puts_it_back_once(
+    medusa_peer, backend, admin, seed, till_sale
+):
+    """Medusa killed right after the restock committed, before the ledger kept the answer:
+    the resumed op finds the restock applied and never puts the coffees back twice."""
+    sale_id, origin = till_sale
+    shelf = level_at(admin, seed, "CAFE-250")["stocked"]
+    refund = returned_amounts(OriginLine(**origin.lines[0].model_dump()), 2).total_cents
+    cut = return_ticket(
+        f"{CRASH_AFTER_MOVEMENT}ret-{sale_id}", origin, {1: 2}, [("cash", refund, "")]
+    )
+
+    with pytest.raises(CentralUnavailable):  # Medusa died under the call
+        backend.push([cut])
+    medusa_peer.restart_medusa()
+    assert level_at(admin, seed, "CAFE-250")["stocked"] == shelf + 2  # committed before
+
+    # the ledger's claim belongs to the dead Medusa: taken over once its beat is silent
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            [outcome] = backend.push([cut])
+            break
+        except CentralUnavailable:
+            assert time.monotonic() < deadline
+            time.sleep(2.0)
+
+    assert (outcome.status, outcome.warnings) == ("accepted", ()), outcome
+    assert level_at(admin, seed, "CAFE-250")["stocked"] == shelf + 2  # not +4
+    assert backend.find_origin(sale_id).lines[0].returned_quantity == 2
+    assert backend.push([cut])[0].status == "duplicate"
+    assert level_at(admin, seed, "CAFE-250")["stocked"] == shelf + 2

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { returnsOf } from "../returns/desk"
 import { findOrderId, type Origin, paymentsOf, readOrigin } from "../returns/origin"
+import { restockReturn } from "../returns/restock"
 import { parseReturnTicket, type ReturnTicketPayload } from "../returns/ticket"
 import { recordTillReturnWorkflow, refundTillReturnWorkflow } from "../workflows/till-return"
 import { witnessSale } from "./chain-entry"
@@ -23,8 +24,9 @@ const CREDIT_NOTE_CODE = /^AV-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/
 /**
  * `sale` of a return ticket: the lines it takes back claimed (or, made offline, counted
  * now: a conflict is a warning, never a refusal), Medusa's own return on each original
- * order (requested and received at this store's location), card refunds to the
- * original order's payments, the credit note it issues, and any credit note it spends.
+ * order (requested and received at this store's location), the restocked lines back in
+ * this location's inventory (`../returns/restock`), card refunds to the original
+ * order's payments, the credit note it issues, and any credit note it spends.
  * Each piece is idempotent, so a resend after a cut completes what is missing.
  */
 export async function recordReturnTicket(context: OperationContext, recordSale: Handler): Promise<HandlerAnswer> {
@@ -87,6 +89,8 @@ export async function recordReturnTicket(context: OperationContext, recordSale: 
     await saveProgress({ ...(progress ?? {}), returns: done })
   }
 
+  // The articles back on this store's shelf (once per line, whatever the tries).
+  warnings.push(...(await restockReturn(container, scope, op.op_id, sale)))
   warnings.push(...(await refundCards(container, payload, origins)))
   for (const tender of sale.tenders) {
     if (tender.kind !== "credit_note" || tender.amount_cents >= 0) continue

@@ -120,7 +120,7 @@ async function stockedVariant(container: MedusaContainer, movement: MovementPayl
 }
 
 /** The movement's inventory items that have no level at our location yet. */
-async function missingLevels(container: MedusaContainer, scope: TillScope, items: string[]) {
+export async function missingLevels(container: MedusaContainer, scope: TillScope, items: string[]) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "inventory_level",
@@ -139,9 +139,10 @@ const signed = (n: number) => `${n > 0 ? "+" : ""}${n.toLocaleString("en")}`
  * A test-only fault: with `COMPTOIR_PLUGIN_TEST_CRASH_AFTER_MOVEMENT` set (the test peer
  * sets it; a store never does), a movement whose op id starts with it kills this Medusa
  * right after its level change committed and before the ledger records the answer, the
- * moment exactly-once is about. A resend finds the movement applied: no second kill.
+ * moment exactly-once is about (a return ticket's restock too, `../returns/restock`).
+ * A resend finds the movement applied: no second kill.
  */
-function crashHereForTests(opId: string): void {
+export function crashHereForTests(opId: string): void {
   const prefix = process.env.COMPTOIR_PLUGIN_TEST_CRASH_AFTER_MOVEMENT
   if (prefix && opId.startsWith(prefix)) process.kill(process.pid, "SIGKILL")
 }

@@ -5,8 +5,9 @@ import { refundPaymentsWorkflow } from "@medusajs/medusa/core-flows"
 
 export type TillReturnInput = {
   order_id: string
-  /** Where the articles came back (the till's store); the stock itself moves by the
-   * till's own `stock_movement` (reason `return`), so Medusa's return receives only. */
+  /** Where the articles came back (the till's store). Medusa's return receives only:
+   * the restocked lines' stock goes back by `../returns/restock` (exactly once, also for
+   * lines Medusa's order no longer lets go back); the till's own movement stays local. */
   location_id: string
   return_id: string
   items: { id: string; quantity: number }[]
