@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.config import Settings
 from pos.domain.returns import ReturnReason
+from pos.ui.messages import user_message
 from pos.ui.qt import QSpinBox, Qt
 from tests.gui.selling import accented_codes, rows
 
@@ -97,3 +98,15 @@ def test_a_code_that_names_no_sale_is_refused_in_french_in_the_dialog(
     assert refused.args[0] == "not_found"
     qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=WAIT)
     assert dialog.message.text().startswith("Aucune vente de ce magasin")
+
+
+def test_the_returns_refusals_fill_their_params_in_french() -> None:
+    """``remaining`` is a count here (the default reads it as money); limits are money."""
+    assert user_message("above_returnable", "", {"line_no": 1, "remaining": 2}) == (
+        "Seulement 2 de cette ligne peuvent encore être repris."
+    )
+    offline = user_message("offline_return_limit", "", {"limit_cents": 10000})
+    assert offline.startswith("Hors ligne, un retour ne peut rembourser plus de 100,00")
+    assert user_message("training_no_returns", "") == (
+        "Les retours ne se font pas en mode formation."
+    )
