@@ -2650,102 +2650,107 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="128"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="130"/>
         <source>Scan the receipt, or type the ticket number or web order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="132"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="133"/>
         <source>Or by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
         <source>and amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="135"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="136"/>
         <source>Add to the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
         <source>Sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
         <source>Already returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
         <source>Remaining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
         <source>Quantity returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
         <source>Back to stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="160"/>
         <source>Type the ticket&apos;s amount, e.g. 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="175"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="177"/>
         <source>Choose the quantity to take back on a line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="189"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="191"/>
         <source>No ticket of that day has that amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="208"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="210"/>
         <source>web order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="209"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="211"/>
+        <source>till %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="212"/>
         <source>store %1, till %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2753,37 +2758,37 @@
 <context>
     <name>ReturnReason</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="42"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="44"/>
         <source>Changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="43"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="45"/>
         <source>Defective</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="44"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="46"/>
         <source>Wrong size or model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="47"/>
         <source>Not as described</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="48"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="50"/>
         <source>Damaged in transit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="51"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="53"/>
         <source>Missing at pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="54"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="56"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2650,102 +2650,107 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="128"/>
         <source>Return</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="130"/>
         <source>Scan the receipt, or type the ticket number or web order</source>
         <translation>Scannez le ticket, ou saisissez le numéro de ticket ou de commande web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="132"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="133"/>
         <source>Or by day</source>
         <translation>Ou par jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
         <source>and amount</source>
         <translation>et montant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="135"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="136"/>
         <source>Add to the ticket</source>
         <translation>Ajouter au ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
         <source>Sold</source>
         <translation>Vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
         <source>Already returned</source>
         <translation>Déjà repris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
         <source>Remaining</source>
         <translation>Restant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
         <source>Quantity returned</source>
         <translation>Quantité reprise</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
         <source>Back to stock</source>
         <translation>Remis en stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="160"/>
         <source>Type the ticket&apos;s amount, e.g. 12,50.</source>
         <translation>Saisissez le montant du ticket, par ex. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="175"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="177"/>
         <source>Choose the quantity to take back on a line.</source>
         <translation>Choisissez la quantité reprise sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="189"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="191"/>
         <source>No ticket of that day has that amount.</source>
         <translation>Aucun ticket de ce jour n’a ce montant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="208"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="210"/>
         <source>web order</source>
         <translation>commande web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="209"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="211"/>
+        <source>till %1</source>
+        <translation>caisse %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="212"/>
         <source>store %1, till %2</source>
         <translation>magasin %1, caisse %2</translation>
     </message>
@@ -2753,37 +2758,37 @@
 <context>
     <name>ReturnReason</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="42"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="44"/>
         <source>Changed their mind</source>
         <translation>Changement d’avis</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="43"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="45"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="44"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="46"/>
         <source>Wrong size or model</source>
         <translation>Taille ou modèle ne convient pas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="47"/>
         <source>Not as described</source>
         <translation>Non conforme à la description</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="48"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="50"/>
         <source>Damaged in transit</source>
         <translation>Abîmé pendant la livraison</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="51"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="53"/>
         <source>Missing at pickup</source>
         <translation>Manquant au retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="54"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="56"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>

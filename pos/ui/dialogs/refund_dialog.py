@@ -75,7 +75,7 @@ class RefundDialog(Retranslating, QDialog):
         self.list.clear()
         for tender in self.tenders:
             text = f"{self.kind_label(tender.kind)} · {format_money(-tender.amount_cents)}"
-            if tender.kind == CREDIT_NOTE:
+            if tender.kind == CREDIT_NOTE and tender.reference:
                 text += f" · {tender.reference}"
             self.list.addItem(text)
 

@@ -5,7 +5,8 @@ back to stock. Emits requests; the till worker does the lookups and the adding."
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from pos.domain.errors import PosError
 from pos.domain.money import parse_eur
@@ -19,6 +20,7 @@ from pos.ui.qt import (
     QDateEdit,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -206,7 +208,8 @@ class ReturnDialog(Retranslating, QDialog):
         self.message.clear()
         where = (
             self.tr("web order") if origin.channel == "web"
-            else self.tr("store %1, till %2").replace("%1", origin.store_id or "—")
+            else self.tr("till %1").replace("%1", origin.terminal_id) if not origin.store_id
+            else self.tr("store %1, till %2").replace("%1", origin.store_id)
             .replace("%2", origin.terminal_id)
         )  # fmt: skip
         self.ticket_label.setText(
@@ -237,9 +240,13 @@ class ReturnDialog(Retranslating, QDialog):
             )
             self.table.setCellWidget(row, REASON, reasons)
             self.table.setCellWidget(row, RESTOCK, restock)
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.add_button.setEnabled(True)
 
 
 def _when(origin: OriginSale) -> str:
-    return origin.completed_at[:16].replace("T", " ")
+    """The sale's day and time in the store's time (Europe/Paris), as on its receipt."""
+    moment = datetime.fromisoformat(origin.completed_at.replace("Z", "+00:00"))
+    return moment.astimezone(ZoneInfo("Europe/Paris")).strftime("%d/%m/%Y %H:%M")
