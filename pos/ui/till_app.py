@@ -216,8 +216,8 @@ class TillApp(QObject):
             self.pickup_screen.scan(code)
         elif self.window.day.showing_opening:
             QApplication.beep()  # no sale before the till is opened
-        else:
-            self.window.till_screen.scan(code)
+        else:  # the return dialog takes it, or a receipt's QR opens it, else the sale
+            self.window.till_screen.returns.route(code)
 
     # -- operations to check ---------------------------------------------------------------
 

@@ -110,3 +110,24 @@ def test_the_returns_refusals_fill_their_params_in_french() -> None:
     assert user_message("training_no_returns", "") == (
         "Les retours ne se font pas en mode formation."
     )
+
+
+def test_a_receipt_qr_scanned_on_an_empty_basket_opens_its_return(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    app = make_app(Settings())
+    screen = app.window.till_screen
+    code = accented_codes(data_dir, 1)[0]
+    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
+        app.route_scan(code)  # a product: the sale, as ever
+    screen.pay()
+    payment = screen.payment_dialog
+    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
+        payment.card_button.click()
+    with qtbot.waitSignal(screen.sale_shown, timeout=WAIT) as done:
+        payment.complete_button.click()
+    app.route_scan(done.args[0].sale_id)  # the receipt's QR code
+    dialog = screen.returns.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
+    assert [dialog.table.item(0, column).text() for column in (1, 2, 3)] == ["1", "0", "1"]

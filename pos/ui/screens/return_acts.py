@@ -6,6 +6,7 @@ and the receipt follows the till's usual receipt flow."""
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,9 @@ from pos.ui.qt import QObject
 
 if TYPE_CHECKING:
     from pos.ui.screens.till_screen import TillScreen
+
+#: What a receipt's QR code holds: the sale's id.
+_RECEIPT_QR = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
 
 class ReturnActs(QObject):
@@ -41,6 +45,19 @@ class ReturnActs(QObject):
         dialog.finished.connect(self._closed)
         dialog.open()
         dialog.code_field.setFocus()
+
+    def route(self, code: str) -> None:
+        """A scanned code: into the open return dialog; a receipt's QR on an empty basket
+        opens the return of that sale; anything else goes to the sale."""
+        view = self.screen.view
+        empty = view is None or not any(not line.voided for line in view.lines)
+        if self.dialog is None and empty and _RECEIPT_QR.match(code.strip()):
+            self.open()
+        if self.dialog is None:
+            self.screen.scan(code)
+            return
+        self.dialog.code_field.setText(code.strip())
+        self.dialog.find()
 
     def refunding(self) -> bool:
         """The ticket gives money back: Pay is the refund choice."""
