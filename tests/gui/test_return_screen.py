@@ -126,6 +126,7 @@ def test_a_receipt_qr_scanned_on_an_empty_basket_opens_its_return(
         payment.card_button.click()
     with qtbot.waitSignal(screen.sale_shown, timeout=WAIT) as done:
         payment.complete_button.click()
+    qtbot.waitUntil(lambda: not screen.view.lines, timeout=WAIT)  # the next, empty basket
     app.route_scan(done.args[0].sale_id)  # the receipt's QR code
     dialog = screen.returns.dialog
     assert dialog is not None
