@@ -15,6 +15,8 @@ from pos.ui.money import format_money
 from pos.ui.price_messages import MONEY_PARAMS as PRICE_MONEY_PARAMS
 from pos.ui.price_messages import price_templates
 from pos.ui.qt import QCoreApplication
+from pos.ui.return_messages import MONEY_PARAMS as RETURN_MONEY_PARAMS
+from pos.ui.return_messages import return_templates
 from pos.ui.staff_messages import staff_templates
 
 
@@ -326,6 +328,7 @@ def _templates() -> dict[str, str]:
         ),
         **staff_templates(),
         **price_templates(),
+        **return_templates(),
     }
 
 
@@ -334,6 +337,7 @@ _MONEY_PARAMS = {
     "difference_needs_approval": frozenset({"difference", "limit"}),
     "cash_out_exceeds_drawer": frozenset({"expected", "amount"}),
     **PRICE_MONEY_PARAMS,
+    **RETURN_MONEY_PARAMS,
 }
 
 

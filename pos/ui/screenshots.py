@@ -25,6 +25,7 @@ from pos.ui.main_window import MainWindow
 from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.price_screenshots import price_screenshots
 from pos.ui.qt import QApplication, QDialog
+from pos.ui.return_screenshots import return_screenshots
 from pos.ui.staff_screenshots import approval_screenshot, sign_in_screenshots, staff_speak
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.till_day_screenshots import till_day_screenshots
@@ -85,6 +86,8 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     saved.append(save_grab(dialog, out / f"payment_{language}.png"))
     dialog.quick_buttons[-1].click()  # the rest in cash
     wait_for(screen.basket_shown)
+    sold: list[str] = []
+    screen.sale_shown.connect(lambda sale: sold.append(sale.sale_id))
     dialog.complete_button.click()
     wait_for(screen.sale_shown)
     saved.append(save_grab(window, out / f"receipt_offer_{language}.png"))
@@ -100,6 +103,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     for preview in previews:
         saved.append(save_grab(preview, out / f"receipt_preview_{language}.png"))
         preview.reject()
+    saved += return_screenshots(window, out, language, sold[0])
     settings = SettingsDialog(Settings(), out / "settings.toml", window)
     for index in range(settings.tabs.count()):
         settings.tabs.setCurrentIndex(index)

@@ -26,6 +26,7 @@ from pos.domain.sale import CompletedSale
 from pos.services.central_link import sync_engine
 from pos.services.checkout import PricedItem
 from pos.services.receipts import header_for_store
+from pos.services.returns import ReturnRules
 from pos.services.store_summary import StoreSummary
 from pos.services.witness_alerts import WitnessAlerts
 from pos.ui.customer_display import CustomerDisplay, customer_screen
@@ -105,6 +106,7 @@ class TillApp(QObject):
                 close_difference_limit_cents=settings.till.close_difference_limit_cents,
                 meal_voucher_cap_cents=settings.till.meal_voucher_cap_cents,
                 fiscal_year_start_month=settings.fiscal.year_start_month,
+                return_rules=ReturnRules.of(settings.till),
             )
         )
         printer = self._printer_for(settings.printer)
@@ -214,8 +216,8 @@ class TillApp(QObject):
             self.pickup_screen.scan(code)
         elif self.window.day.showing_opening:
             QApplication.beep()  # no sale before the till is opened
-        else:
-            self.window.till_screen.scan(code)
+        else:  # the return dialog takes it, or a receipt's QR opens it, else the sale
+            self.window.till_screen.returns.route(code)
 
     # -- operations to check ---------------------------------------------------------------
 

@@ -10,7 +10,7 @@ waits for it).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,7 @@ from pos.services.receipts import (
     receipt_document,
     sale_for_receipt,
 )
+from pos.services.returns import ReturnRules
 from pos.services.staff import StaffDirectory, provisional_actor
 from pos.services.store_summary import summarize
 from pos.services.till_events import record_printer_error, record_settings_saved
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from pos.services.quick_keys import QuickKeys
 from pos.services.online_cart import OnlineCarts
 from pos.ui.till_price_worker import PriceRequests
+from pos.ui.till_return_worker import ReturnRequests
 from pos.ui.till_staff_worker import approvable
 from pos.ui.worker_thread import WorkerThread
 
@@ -69,9 +71,10 @@ class TillOptions:
     close_difference_limit_cents: int = 500  # [till] close_difference_limit_cents
     meal_voucher_cap_cents: int = 2500  # [till] meal_voucher_cap_cents (0: no cap)
     fiscal_year_start_month: int = 1  # [fiscal] year_start_month
+    return_rules: ReturnRules = field(default_factory=ReturnRules)  # [till] return limits
 
 
-class TillWorker(TillDayRequests, PriceRequests):
+class TillWorker(TillDayRequests, ReturnRequests, PriceRequests):
     opened = Signal(object)  # StoreSummary
     changed = Signal(object)  # BasketView
     completed = Signal(object)  # CompletedSale
@@ -110,6 +113,9 @@ class TillWorker(TillDayRequests, PriceRequests):
         if self._checkout is None:
             raise PosError("The till is still opening: wait a moment.", code="not_ready")
         return self._checkout
+
+    def _return_rules(self) -> ReturnRules:
+        return self._options.return_rules
 
     def _changed(self, last_line_id: int | None = None) -> None:
         self.changed.emit(basket_view(self.checkout, last_line_id))

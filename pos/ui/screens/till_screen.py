@@ -34,6 +34,7 @@ from pos.ui.qt import (
 )
 from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
 from pos.ui.screens.price_acts import PriceActs
+from pos.ui.screens.return_acts import ReturnActs
 from pos.ui.screens.till.product_search import ProductSearch
 from pos.ui.screens.till.sale_panel import SalePanel
 from pos.ui.till_controller import TillController
@@ -73,6 +74,7 @@ class TillScreen(Retranslating, QWidget):
         self.receipt_offer = ReceiptOffer(self)
         self._build()
         self.price_acts = PriceActs(self)
+        self.returns = ReturnActs(self)
         self.receipts = ReceiptFlow(
             controller, printer, self.receipt_offer, policy or ReceiptPolicy(), self
         )
@@ -184,6 +186,7 @@ class TillScreen(Retranslating, QWidget):
                 ("F9", self.cancel_sale),
                 ("F10", self.open_drawer),
                 ("F11", self.reprint_last),
+                ("F1", lambda: self.returns.open()),
                 ("F12", self.pay),
             ],
             self,
@@ -392,5 +395,7 @@ class TillScreen(Retranslating, QWidget):
         """Open the payment dialog (window-modal: the event loop keeps running)."""
         if not self._has_items():
             return
+        if self.returns.refunding():
+            return self.returns.pay()
         self.payment_dialog = PaymentDialog(self)
         self.payment_dialog.open()

@@ -71,6 +71,7 @@ class TillKeys(Retranslating, QWidget):
             "F10": self.tr("Open drawer"),
             "F11": self.tr("Reprint last (duplicate)"),
             "F12": self.tr("Pay"),
+            "F1": self.tr("Return"),
         }
         for key, button in self.buttons.items():
             button.setText(f"{labels.get(key, key)}\n{key}")

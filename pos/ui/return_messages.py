@@ -1,0 +1,88 @@
+"""Refusals of returns, refunds and credit notes, in the cashier's language (merged into
+``pos.ui.messages``, which keeps one lookup for every code)."""
+
+from __future__ import annotations
+
+from pos.ui.qt import QCoreApplication
+
+# Params shown as money, by code (``above_returnable``'s ``remaining`` is a count).
+MONEY_PARAMS = {
+    "offline_return_limit": frozenset({"limit_cents"}),
+    "above_returnable": frozenset[str](),
+}
+
+
+def return_templates() -> dict[str, str]:
+    return {
+        "not_a_sale_code": QCoreApplication.translate(
+            "Messages",
+            "This is not a receipt, ticket number or web order of this shop: scan the "
+            "receipt's code, or type the ticket number.",
+        ),
+        "not_found": QCoreApplication.translate(
+            "Messages",
+            "No sale of this shop has this code or number: check it, or find the sale by its "
+            "date and amount.",
+        ),
+        "not_handed_over": QCoreApplication.translate(
+            "Messages",
+            "This web order has not been delivered or collected yet: it cannot be returned.",
+        ),
+        "already_returned": QCoreApplication.translate(
+            "Messages", "Everything on this ticket has already been returned."
+        ),
+        "above_returnable": QCoreApplication.translate(
+            "Messages", "Only %remaining of this line can still be returned."
+        ),
+        "return_quantity": QCoreApplication.translate(
+            "Messages", "The quantity to return must be at least 1."
+        ),
+        "weighed_whole": QCoreApplication.translate(
+            "Messages", "A weighed article is returned whole."
+        ),
+        "return_window": QCoreApplication.translate(
+            "Messages", "This ticket is older than the return window: a manager must approve."
+        ),
+        "not_returnable": QCoreApplication.translate(
+            "Messages",
+            "Another till or channel has already taken this back: nothing was refunded.",
+        ),
+        "offline_unknown_sale": QCoreApplication.translate(
+            "Messages",
+            "This sale was not made at this till and the central server cannot confirm the "
+            "return now: try again once online.",
+        ),
+        "offline_return_limit": QCoreApplication.translate(
+            "Messages",
+            "Offline, a return may give back at most %limit_cents: try again once online.",
+        ),
+        "origin_not_found": QCoreApplication.translate("Messages", "Find the original sale first."),
+        "no_such_origin_line": QCoreApplication.translate(
+            "Messages", "The original ticket has no such line."
+        ),
+        "nothing_to_refund": QCoreApplication.translate(
+            "Messages", "This ticket gives no money back."
+        ),
+        "refund_above_tender": QCoreApplication.translate(
+            "Messages",
+            "A card can only be refunded what it paid, less earlier refunds: give the rest "
+            "another way.",
+        ),
+        "not_a_credit_note": QCoreApplication.translate(
+            "Messages", "This is not a valid credit note code: check it and type it again."
+        ),
+        "credit_note_balance": QCoreApplication.translate(
+            "Messages", "This credit note has less left than this amount: lower it."
+        ),
+        "credit_note_after": QCoreApplication.translate(
+            "Messages", "Remove the credit note paid after this payment first."
+        ),
+        "offline_credit_note_limit": QCoreApplication.translate(
+            "Messages",
+            "Offline, a credit note pays only a small amount: take the rest another way, or "
+            "try again once online.",
+        ),
+        "training_no_returns": QCoreApplication.translate(
+            "Messages", "Returns are not practised in training mode."
+        ),
+    }

@@ -1,0 +1,45 @@
+"""The return screens as a cashier sees them, for ``comptoir screenshots``: the return
+dialog on a ticket of the day (sold, already returned, remaining), the refund choice
+once one article is taken back, then the receipt preview of the credit note it issues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pos.ui.grab import save_grab, wait_for, wait_until
+from pos.ui.main_window import MainWindow
+from pos.ui.qt import QDialog, QSpinBox
+
+
+def return_screenshots(window: MainWindow, out: Path, language: str, sale_id: str) -> list[Path]:
+    screen, saved = window.till_screen, []
+    acts = screen.returns
+    acts.open()
+    dialog = acts.dialog
+    assert dialog is not None
+    dialog.code_field.setText(sale_id)
+    dialog.find()
+    wait_until(lambda: dialog.origin is not None)
+    spin = dialog.table.cellWidget(0, 4)
+    assert isinstance(spin, QSpinBox)
+    spin.setValue(1)
+    saved.append(save_grab(dialog, out / f"return_dialog_{language}.png"))
+    dialog.add_button.click()
+    wait_until(lambda: screen.view is not None and screen.view.total_cents < 0)
+    screen.pay()
+    wait_until(lambda: acts.refund_dialog is not None)
+    refund = acts.refund_dialog
+    assert refund is not None
+    refund.credit_note_button.click()  # the customer prefers a credit note
+    saved.append(save_grab(refund, out / f"refund_choice_{language}.png"))
+    refund.refund_button.click()
+    wait_for(screen.sale_shown)
+    previews: list[QDialog] = []
+    screen.receipts.preview_opened.connect(previews.append)
+    screen.receipt_offer.preview_button.click()
+    wait_for(screen.receipts.preview_opened)
+    for preview in previews[:1]:
+        saved.append(save_grab(preview, out / f"credit_note_preview_{language}.png"))
+    for preview in previews:
+        preview.reject()
+    return saved

@@ -1,0 +1,89 @@
+"""The till screen's return acts: F1 opens the return dialog; its requests go to the
+till worker, whose answers (the original ticket, a refusal) come back to it. When the
+ticket's total is below zero, Pay (F12) asks the worker for its refund proposal and shows
+the refund choice; "Refund" gives the money back and completes the ticket on the worker,
+and the receipt follows the till's usual receipt flow."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import TYPE_CHECKING
+
+from pos.ui.dialogs.refund_dialog import RefundDialog
+from pos.ui.dialogs.return_dialog import ReturnDialog
+from pos.ui.messages import user_message
+from pos.ui.qt import QObject
+
+if TYPE_CHECKING:
+    from pos.ui.screens.till_screen import TillScreen
+
+#: What a receipt's QR code holds: the sale's id.
+_RECEIPT_QR = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+
+
+class ReturnActs(QObject):
+    def __init__(self, screen: TillScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+        self.dialog: ReturnDialog | None = None
+        self.refund_dialog: RefundDialog | None = None
+        worker = screen.controller.worker
+        worker.origin_found.connect(self._origin_found)
+        worker.origins_listed.connect(self._origins_listed)
+        worker.refund_proposed.connect(self._refund_proposed)
+        worker.refused.connect(self._refused)
+
+    def open(self) -> None:
+        """F1: the return dialog (a scanned receipt code lands in its field)."""
+        request = self.screen.controller.request
+        dialog = self.dialog = ReturnDialog(self.screen)
+        dialog.find_requested.connect(partial(request, "return_find"))
+        dialog.search_requested.connect(partial(request, "return_search"))
+        dialog.origin_chosen.connect(partial(request, "return_choose"))
+        dialog.lines_chosen.connect(partial(request, "return_lines"))
+        dialog.finished.connect(self._closed)
+        dialog.open()
+        dialog.code_field.setFocus()
+
+    def route(self, code: str) -> None:
+        """A scanned code: into the open return dialog; a receipt's QR on an empty basket
+        opens the return of that sale; anything else goes to the sale."""
+        view = self.screen.view
+        empty = view is None or not any(not line.voided for line in view.lines)
+        if self.dialog is None and empty and _RECEIPT_QR.match(code.strip()):
+            self.open()
+        if self.dialog is None:
+            self.screen.scan(code)
+            return
+        self.dialog.code_field.setText(code.strip())
+        self.dialog.find()
+
+    def refunding(self) -> bool:
+        """The ticket gives money back: Pay is the refund choice."""
+        view = self.screen.view
+        return view is not None and view.total_cents - view.paid_cents < 0
+
+    def pay(self) -> None:
+        self.screen.controller.request("propose_refund")
+
+    def _closed(self, _result: int) -> None:
+        self.dialog = None
+        self.screen.scan_field.setFocus()
+
+    def _origin_found(self, origin) -> None:
+        if self.dialog is not None:
+            self.dialog.show_origin(origin)
+
+    def _origins_listed(self, origins) -> None:
+        if self.dialog is not None:
+            self.dialog.show_found(origins)
+
+    def _refused(self, code: str, message: str, params: dict | None = None) -> None:
+        if self.dialog is not None:
+            self.dialog.show_refusal(user_message(code, message, params))
+
+    def _refund_proposed(self, proposal) -> None:
+        dialog = self.refund_dialog = RefundDialog(proposal, self.screen)
+        dialog.refund_chosen.connect(partial(self.screen.controller.request, "refund_and_complete"))
+        dialog.open()
