@@ -61,6 +61,12 @@ def parse_sale_code(text: str, this_terminal: str) -> SaleCode:
     )
 
 
+def is_receipt_code(text: str) -> bool:
+    """Whether a scan is a receipt's own code (its QR, or the 40 digits of its Code 128),
+    the one reading every part of the till shares. Pure: safe on the GUI thread."""
+    return _is_uuid(sale_id_from_scan((text or "").strip()))
+
+
 def _is_uuid(text: str) -> bool:
     try:
         return str(uuid.UUID(text)) == text.lower()

@@ -6,10 +6,10 @@ and the receipt follows the till's usual receipt flow."""
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import TYPE_CHECKING
 
+from pos.services.return_lookup import is_receipt_code
 from pos.ui.dialogs.refund_dialog import RefundDialog
 from pos.ui.dialogs.return_dialog import ReturnDialog
 from pos.ui.messages import user_message
@@ -17,9 +17,6 @@ from pos.ui.qt import QObject
 
 if TYPE_CHECKING:
     from pos.ui.screens.till_screen import TillScreen
-
-#: What a receipt's QR code holds: the sale's id.
-_RECEIPT_QR = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
 
 class ReturnActs(QObject):
@@ -47,11 +44,11 @@ class ReturnActs(QObject):
         dialog.code_field.setFocus()
 
     def route(self, code: str) -> None:
-        """A scanned code: into the open return dialog; a receipt's QR on an empty basket
+        """A scanned code: into the open return dialog; a receipt's code on an empty basket
         opens the return of that sale; anything else goes to the sale."""
         view = self.screen.view
         empty = view is None or not any(not line.voided for line in view.lines)
-        if self.dialog is None and empty and _RECEIPT_QR.match(code.strip()):
+        if self.dialog is None and empty and is_receipt_code(code):
             self.open()
         if self.dialog is None:
             self.screen.scan(code)
