@@ -28,6 +28,7 @@ from pos.store.local_store import LocalStore
 from sync.ports import CentralError
 
 if TYPE_CHECKING:  # the clients load httpx, pydantic and keyring: only when they are used
+    from sync.client import HttpCentral
     from sync.client.carts import HttpCarts
     from sync.engine import SyncEngine, SyncStatus
     from sync.medusa import MedusaBackend, MedusaSettings
@@ -257,3 +258,24 @@ def cart_calls(data_dir: Path, link: CentralLink | None) -> HttpCarts | MedusaCa
     if not token:
         return None
     return HttpCarts(link.url, link.store_id, token, ca_file=link.ca_file or None)
+
+
+def return_calls(data_dir: Path, link: CentralLink | None) -> HttpCentral | MedusaBackend | None:
+    """The till's calls for returns and credit notes (find a sale from another till or
+    channel, claim it, spend a credit note), or None for a till with no central server:
+    the offline rules then apply (this till's own sales, the offline limits). A lost
+    token is the same None: the till says it works offline rather than refusing."""
+    from sync.client import HttpCentral, TokenStore
+
+    if link is None:
+        return None
+    if link.backend == "medusa":
+        from sync.medusa import MedusaBackend
+
+        return MedusaBackend(medusa_settings(data_dir), terminal_id=link.terminal_id)
+    token = TokenStore(data_dir, link.account).load()
+    if not token:
+        return None
+    return HttpCentral(
+        link.url, link.store_id, link.terminal_id, token, ca_file=link.ca_file or None
+    )

@@ -22,7 +22,7 @@ from pos.domain.rights import Actor, Approval
 from pos.domain.sale import CompletedSale
 from pos.services.basket_snapshot import RecoveryView
 from pos.services.basket_view import basket_view
-from pos.services.central_link import cart_calls, read_link
+from pos.services.central_link import cart_calls, read_link, return_calls
 from pos.services.checkout import Checkout, PricedItem, utc_now
 from pos.services.demo_store import build_demo_store
 from pos.services.event_journal import EventJournal
@@ -49,6 +49,7 @@ from pos.ui.till_day_requests import TillDayRequests
 if TYPE_CHECKING:
     from pos.services.central_link import CentralLink
     from pos.services.quick_keys import QuickKeys
+    from pos.services.return_calls import ReturnCalls
 from pos.services.online_cart import OnlineCarts
 from pos.ui.till_price_worker import PriceRequests
 from pos.ui.till_return_worker import ReturnRequests
@@ -106,6 +107,8 @@ class TillWorker(TillDayRequests, ReturnRequests, PriceRequests):
         self._checkout: Checkout | None = None
         self._carts: OnlineCarts | None = None  # on the first web cart
         self._central: CentralLink | None = None
+        self._calls: ReturnCalls | None = None  # on the first return or credit note
+        self._calls_made = False
         self._journal: EventJournal | None = None  # the JET, on this thread's connection
 
     @property
@@ -116,6 +119,17 @@ class TillWorker(TillDayRequests, ReturnRequests, PriceRequests):
 
     def _return_rules(self) -> ReturnRules:
         return self._options.return_rules
+
+    def _return_calls(self) -> ReturnCalls | None:
+        """Central's return and credit note calls, made once on first use (httpx loads
+        then, not at start-up); None for a till with no central server (offline rules)."""
+        if not self._calls_made:
+            self._calls = return_calls(self._options.data_dir, self._central)
+            self._calls_made = True
+        return self._calls
+
+    def _central_store_id(self) -> str:
+        return self._central.store_id if self._central is not None else ""
 
     def _changed(self, last_line_id: int | None = None) -> None:
         self.changed.emit(basket_view(self.checkout, last_line_id))
@@ -288,6 +302,9 @@ class TillWorker(TillDayRequests, ReturnRequests, PriceRequests):
                 log.warning("the till's stop could not be recorded", exc_info=True)
         if self._checkout is not None:
             self._checkout.close()
+        calls, self._calls = self._calls, None
+        if calls is not None:
+            calls.close()
         if self._store is not None:
             self._store.close()
             self._store = self._checkout = self._sessions = self._journal = None

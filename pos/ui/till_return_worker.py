@@ -15,6 +15,7 @@ from pos.domain.returns import ReturnReason
 from pos.domain.rights import Approval
 from pos.domain.sale import SaleTender
 from pos.services.checkout import Checkout
+from pos.services.return_calls import ReturnCalls
 from pos.services.returns import ReturnDesk, ReturnRules
 from pos.ui.qt import Signal
 from pos.ui.till_staff_worker import StaffRequests, approvable
@@ -36,11 +37,20 @@ class ReturnRequests(StaffRequests):
     def _return_rules(self) -> ReturnRules:
         return ReturnRules()
 
+    def _return_calls(self) -> ReturnCalls | None:  # TillWorker's: None = offline rules
+        return None
+
+    def _central_store_id(self) -> str:
+        return ""
+
     @property
     def desk(self) -> ReturnDesk:
         checkout = self.checkout
         if self._desk is None or self._desk.checkout is not checkout:
-            self._desk = ReturnDesk(checkout, rules=self._return_rules())
+            self._desk = ReturnDesk(
+                checkout, calls=self._return_calls(), rules=self._return_rules(),
+                store_id=self._central_store_id(),
+            )  # fmt: skip
         return self._desk
 
     def _do_return_find(self, text: str) -> None:
