@@ -136,6 +136,14 @@ class Interruptible(Protocol):
     def resume(self) -> None: ...
 
 
+@runtime_checkable
+class ClaimReleasing(Protocol):
+    """A port that can give back a return claim the till abandoned (``ReturnCalls``'s
+    ``release_return``): the engine sends the releases queued while central was away."""
+
+    def release_return(self, return_id: str) -> None: ...
+
+
 class OrderDeskPort(Protocol):
     """Click-and-collect calls (issue 5), for the pickup desk rather than the engine."""
 

@@ -11,8 +11,9 @@ the claim's id is the ticket's sale id) *before* the ticket is committed and mon
 out; a refused claim commits nothing. When the central API cannot be reached (or no
 central is linked) the offline rules apply: only sales this till holds, and at most
 ``offline_return_limit_cents`` given back; the push checks the rest. A basket holding a
-claimed return that is cancelled releases the claim, best effort: a failed release is
-left to expire centrally (nothing is queued to retry it).
+claimed return that is cancelled releases the claim: the release is queued in the
+till's file first (``pos.store.claim_releases``), tried at once, and what central did not
+answer is sent again by the sync engine on its next rounds.
 """
 
 from __future__ import annotations
@@ -44,9 +45,11 @@ from pos.services.checkout import Checkout
 from pos.services.checkout_returns import SELF
 from pos.services.return_calls import ReturnCalls
 from pos.services.return_lookup import find_origin, not_handed_over, parse_sale_code
+from pos.store import claim_releases
 from pos.store import returns as local_returns
 from sync.contract.codes import new_credit_note_code
 from sync.contract.returns import NOT_FOUND, NOT_RETURNABLE, ClaimLine, ReturnClaim
+from sync.engine.claim_releases import release
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
 
 #: What a return without receipt is priced at: the lowest price of these last days.
@@ -292,13 +295,16 @@ class ReturnDesk:
         return completed
 
     def cancel(self, approval: Approval | None = None) -> None:
-        """Abandon the ticket; a claimed return is released (best effort)."""
+        """Abandon the ticket; a claimed return is released: queued first, so a release
+        central cannot take now is sent again by the sync engine until it answers."""
         self.checkout.cancel(approval)
         claimed, self._claimed = self._claimed, None
         self._origins.clear()
         if claimed and self.calls is not None:
-            with contextlib.suppress(CentralError):  # else the claim expires centrally
-                self.calls.release_return(claimed)
+            conn = self.checkout.store.conn
+            claim_releases.queue(conn, claimed)
+            with contextlib.suppress(CentralError):  # queued: the engine sends it again
+                release(conn, self.calls, claimed)
 
     def _claim_or_offline(self) -> None:
         lines = [
@@ -317,7 +323,7 @@ class ReturnDesk:
             try:
                 self.calls.claim_return(claim)
             except CentralUnavailable:
-                pass  # the offline rules below
+                self._claimed = sale_id  # it may have been recorded: released if cancelled
             except CentralRejected as exc:
                 if exc.code == NOT_FOUND and self._only_local(lines):
                     pass  # this till's sale, not pushed yet: the push checks it after the sale

@@ -347,7 +347,7 @@ class TillWorker(TillDayRequests, ReturnRequests, PriceRequests):
 
     @approvable("cancel")
     def _do_cancel(self, approval: Approval | None = None) -> None:
-        self.checkout.cancel(approval)
+        self._cancel_ticket(approval)  # a claimed return is released
         self.sale_set_aside.emit()
         self._changed()
 

@@ -53,6 +53,15 @@ class ReturnRequests(StaffRequests):
             )  # fmt: skip
         return self._desk
 
+    def _cancel_ticket(self, approval: Approval | None) -> None:
+        """Cancel the open ticket; through the desk when it took returns back, so a
+        return claimed centrally is released (queued, then retried by the sync engine)."""
+        desk = self._desk
+        if desk is not None and desk.checkout is self.checkout:
+            desk.cancel(approval)
+        else:
+            self.checkout.cancel(approval)
+
     def _do_return_find(self, text: str) -> None:
         self.origin_found.emit(self.desk.find(text))
 

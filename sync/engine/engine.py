@@ -1,6 +1,7 @@
 """The sync engine: push the outbox, then pull the feeds, on its own thread, forever.
 
-One round (``sync_once``) drains the outbox in seq order, then pulls each feed from its
+One round (``sync_once``) sends the return claim releases queued by cancelled returns
+(``claim_releases``), drains the outbox in seq order, then pulls each feed from its
 stored cursor. Pulls run only after a complete push, so a central stock level never
 arrives while one of our sales it already includes is still unacknowledged here (see
 ``pos.store.stock_levels``). A round never raises: its outcome is a ``SyncStatus``,
@@ -34,7 +35,7 @@ from pos.store.errors import StoreError
 from pos.store.feed_cursors import PageRefused
 from pos.store.migrations import migrate
 from pos.store.sale_codec import utc_now
-from sync.engine import puller, pusher
+from sync.engine import claim_releases, puller, pusher
 from sync.engine.backoff import Backoff
 from sync.engine.feeds import APPLIERS, DEFAULT_FEEDS
 from sync.engine.status import State, SyncStatus, SyncTotals
@@ -42,6 +43,7 @@ from sync.ports import (
     CentralPort,
     CentralRejected,
     CentralUnavailable,
+    ClaimReleasing,
     FeedStalled,
     Interruptible,
 )
@@ -154,6 +156,8 @@ class SyncEngine:
         try:
             conn = self._connection()
             self._update(state="syncing", phase="pushing", feed="", applied=0)
+            if isinstance(self.central, ClaimReleasing):  # abandoned returns' claims
+                claim_releases.release_due(conn, self.central)
             pusher.drain(
                 conn, self.central, self.totals,
                 batch_size=self.batch_size, after_batch=lambda: self._publish_counts(conn),
