@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
+from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr, field_validator
 
 from sync.contract.scalars import (
+    MAX_CENTS,
     WIRE,
-    Cents,
     Name,
     OpId,
     ProductId,
@@ -26,6 +26,10 @@ from sync.contract.scalars import (
     Timestamp,
 )
 from sync.contract.till_days import StaffOnWire
+
+#: A cancelled ticket may hold returned lines (issue 14): their quantity and amounts are
+#: negative, and so are the refunds already placed and the total of a return ticket.
+SignedCents = Annotated[StrictInt, Field(ge=-MAX_CENTS, le=MAX_CENTS)]
 
 SALE_CANCELLED = "sale_cancelled"
 DRAWER_OPENED = "drawer_opened"
@@ -39,16 +43,24 @@ class CancelledLine(BaseModel):
     product_id: ProductId
     sku: Sku
     name: Name
-    quantity: Annotated[StrictInt, Field(ge=1, le=10_000_000)]  # units, or grams by weight
-    net_cents: Cents  # the line's price after its own discount
+    # units, or grams by weight; below zero: a returned line
+    quantity: Annotated[StrictInt, Field(ge=-10_000_000, le=10_000_000)]
+    net_cents: SignedCents  # the line's price after its own discount
     voided: StrictBool
+
+    @field_validator("quantity")
+    @classmethod
+    def _not_zero(cls, quantity: int) -> int:
+        if quantity == 0:
+            raise ValueError("a cancelled line has a quantity")
+        return quantity
 
 
 class CancelledTender(BaseModel):
     model_config = WIRE
 
     kind: ShortText
-    amount_cents: Cents
+    amount_cents: SignedCents  # < 0: a refund placed on a return ticket
 
 
 class SaleCancelledPayload(BaseModel):
@@ -60,7 +72,7 @@ class SaleCancelledPayload(BaseModel):
     terminal_id: TerminalId
     by: StaffOnWire
     lines: Annotated[list[CancelledLine], Field(max_length=500)]
-    total_cents: Cents
+    total_cents: SignedCents
     tenders: Annotated[list[CancelledTender], Field(max_length=50)]
     started_at: Timestamp
     at: Timestamp

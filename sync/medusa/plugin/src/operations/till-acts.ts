@@ -18,14 +18,15 @@ const Cancelled = z
         z
           .object({
             product_id: z.number().int().min(1),
-            quantity: z.number().int().min(1),
-            net_cents: z.number().int().min(0),
+            // below zero: a returned line of a cancelled return ticket (issue 14)
+            quantity: z.number().int().min(-10_000_000).max(10_000_000).refine((q) => q !== 0),
+            net_cents: z.number().int(),
             voided: z.boolean(),
           })
           .loose()
       )
       .max(500),
-    total_cents: z.number().int().min(0),
+    total_cents: z.number().int(),
     at: Instant,
     approval_id: Id.nullable(),
   })
