@@ -260,22 +260,34 @@ def cart_calls(data_dir: Path, link: CentralLink | None) -> HttpCarts | MedusaCa
     return HttpCarts(link.url, link.store_id, token, ca_file=link.ca_file or None)
 
 
+#: A return or credit note call the cashier waits for ends within this: past it, central
+#: counts as unreachable and the offline rules apply (never a dialog stuck for a minute).
+RETURN_CALL_DEADLINE_S = 8.0
+
+
 def return_calls(data_dir: Path, link: CentralLink | None) -> HttpCentral | MedusaBackend | None:
     """The till's calls for returns and credit notes (find a sale from another till or
     channel, claim it, spend a credit note), or None for a till with no central server:
     the offline rules then apply (this till's own sales, the offline limits). A lost
     token is the same None: the till says it works offline rather than refusing."""
+    import httpx
+
     from sync.client import HttpCentral, TokenStore
 
     if link is None:
         return None
+    timeout = httpx.Timeout(RETURN_CALL_DEADLINE_S, connect=3.0)
     if link.backend == "medusa":
         from sync.medusa import MedusaBackend
 
-        return MedusaBackend(medusa_settings(data_dir), terminal_id=link.terminal_id)
+        return MedusaBackend(
+            medusa_settings(data_dir), terminal_id=link.terminal_id, timeout=timeout,
+            deadline_s=RETURN_CALL_DEADLINE_S,
+        )  # fmt: skip
     token = TokenStore(data_dir, link.account).load()
     if not token:
         return None
     return HttpCentral(
-        link.url, link.store_id, link.terminal_id, token, ca_file=link.ca_file or None
-    )
+        link.url, link.store_id, link.terminal_id, token, ca_file=link.ca_file or None,
+        timeout=timeout, deadline_s=RETURN_CALL_DEADLINE_S,
+    )  # fmt: skip

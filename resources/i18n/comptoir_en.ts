@@ -2650,107 +2650,117 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="136"/>
         <source>Scan the receipt, or type the ticket number or web order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="138"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
         <source>Or by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
         <source>and amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="142"/>
         <source>Add to the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="143"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
         <source>Sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
         <source>Already returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
         <source>Remaining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
         <source>Quantity returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="147"/>
         <source>Back to stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="167"/>
         <source>Type the ticket&apos;s amount, e.g. 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="184"/>
         <source>Choose the quantity to take back on a line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="191"/>
-        <source>No ticket of that day has that amount.</source>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="196"/>
+        <source>This till has no central server: only its own sales can be returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="210"/>
-        <source>web order</source>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="198"/>
+        <source>The central server cannot be reached: only this till&apos;s own sales can be returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/return_dialog.py" line="211"/>
+        <source>No ticket of that day has that amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="230"/>
+        <source>web order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="231"/>
         <source>till %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="212"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="232"/>
         <source>store %1, till %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3326,7 +3336,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="155"/>
+        <location filename="../../pos/ui/till_app.py" line="156"/>
         <source>The settings file could not be used:
 %1
 
@@ -3335,17 +3345,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="356"/>
+        <location filename="../../pos/ui/till_app.py" line="357"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="395"/>
+        <location filename="../../pos/ui/till_app.py" line="396"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="405"/>
+        <location filename="../../pos/ui/till_app.py" line="406"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2650,107 +2650,117 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
         <source>Return</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="136"/>
         <source>Scan the receipt, or type the ticket number or web order</source>
         <translation>Scannez le ticket, ou saisissez le numéro de ticket ou de commande web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="138"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
         <source>Or by day</source>
         <translation>Ou par jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
         <source>and amount</source>
         <translation>et montant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="142"/>
         <source>Add to the ticket</source>
         <translation>Ajouter au ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="143"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
         <source>Sold</source>
         <translation>Vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
         <source>Already returned</source>
         <translation>Déjà repris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
         <source>Remaining</source>
         <translation>Restant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
         <source>Quantity returned</source>
         <translation>Quantité reprise</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="147"/>
         <source>Back to stock</source>
         <translation>Remis en stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="167"/>
         <source>Type the ticket&apos;s amount, e.g. 12,50.</source>
         <translation>Saisissez le montant du ticket, par ex. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="184"/>
         <source>Choose the quantity to take back on a line.</source>
         <translation>Choisissez la quantité reprise sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="196"/>
+        <source>This till has no central server: only its own sales can be returned.</source>
+        <translation>Cette caisse n’est reliée à aucun serveur central : seules ses propres ventes peuvent être reprises.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="198"/>
+        <source>The central server cannot be reached: only this till&apos;s own sales can be returned.</source>
+        <translation>Le serveur central est injoignable : seules les ventes de cette caisse peuvent être reprises.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="211"/>
         <source>No ticket of that day has that amount.</source>
         <translation>Aucun ticket de ce jour n’a ce montant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="210"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="230"/>
         <source>web order</source>
         <translation>commande web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="211"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="231"/>
         <source>till %1</source>
         <translation>caisse %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="212"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="232"/>
         <source>store %1, till %2</source>
         <translation>magasin %1, caisse %2</translation>
     </message>
@@ -3326,7 +3336,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="155"/>
+        <location filename="../../pos/ui/till_app.py" line="156"/>
         <source>The settings file could not be used:
 %1
 
@@ -3338,17 +3348,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="356"/>
+        <location filename="../../pos/ui/till_app.py" line="357"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="395"/>
+        <location filename="../../pos/ui/till_app.py" line="396"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="405"/>
+        <location filename="../../pos/ui/till_app.py" line="406"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>

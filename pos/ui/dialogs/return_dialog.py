@@ -83,6 +83,11 @@ class ReturnDialog(Retranslating, QDialog):
         self.results = QListWidget(self)
         self.results.hide()
         self.results.itemActivated.connect(self._pick)
+        self.scope_label = QLabel(self)  # offline or unlinked: only this till's sales
+        self.scope_label.setObjectName("returnScopeLabel")
+        self.scope_label.setWordWrap(True)
+        self.scope_label.hide()
+        self._scope = ""
         self.ticket_label = QLabel(self)
         self.ticket_label.setObjectName("returnTicketLabel")
         self.table = QTableWidget(0, 7, self)
@@ -119,6 +124,7 @@ class ReturnDialog(Retranslating, QDialog):
         layout.addLayout(find)
         layout.addLayout(search)
         layout.addWidget(self.results)
+        layout.addWidget(self.scope_label)
         layout.addWidget(self.ticket_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
@@ -140,6 +146,7 @@ class ReturnDialog(Retranslating, QDialog):
              self.tr("Remaining"), self.tr("Quantity returned"), self.tr("Reason"),
              self.tr("Back to stock")]
         )  # fmt: skip
+        self.show_scope(self._scope)
         if self.origin is not None:
             self.show_origin(self.origin)
 
@@ -180,6 +187,19 @@ class ReturnDialog(Retranslating, QDialog):
         self.accept()
 
     # -- answers ------------------------------------------------------------------------
+
+    def show_scope(self, scope: str) -> None:
+        """``"unlinked"`` (no central server), ``"offline"`` (it cannot be reached) or
+        ``""``: the line telling the cashier only this till's sales can be returned."""
+        self._scope = scope
+        texts = {
+            "unlinked": self.tr("This till has no central server: only its own sales can "
+                                "be returned."),
+            "offline": self.tr("The central server cannot be reached: only this till's "
+                               "own sales can be returned."),
+        }  # fmt: skip
+        self.scope_label.setText(texts.get(scope, ""))
+        self.scope_label.setVisible(scope in texts)
 
     def show_refusal(self, text: str) -> None:
         self.message.setText(text)

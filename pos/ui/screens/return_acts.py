@@ -30,6 +30,8 @@ class ReturnActs(QObject):
         worker.origins_listed.connect(self._origins_listed)
         worker.refund_proposed.connect(self._refund_proposed)
         worker.refused.connect(self._refused)
+        worker.opened.connect(self._opened)
+        self.scope = ""  # "unlinked", "offline" or "" (see ReturnDialog.show_scope)
 
     def open(self) -> None:
         """F1: the return dialog (a scanned receipt code lands in its field)."""
@@ -40,6 +42,7 @@ class ReturnActs(QObject):
         dialog.origin_chosen.connect(partial(request, "return_choose"))
         dialog.lines_chosen.connect(partial(request, "return_lines"))
         dialog.finished.connect(self._closed)
+        dialog.show_scope(self.scope)
         dialog.open()
         dialog.code_field.setFocus()
 
@@ -64,6 +67,19 @@ class ReturnActs(QObject):
     def pay(self) -> None:
         self.screen.controller.request("propose_refund")
 
+    def sync_changed(self, status) -> None:
+        """The sync engine's status: offline, only this till's sales can be returned."""
+        if self.scope != "unlinked":
+            self._set_scope("offline" if status.state == "offline" else "")
+
+    def _opened(self, summary) -> None:
+        self._set_scope("unlinked" if summary.central is None else "")
+
+    def _set_scope(self, scope: str) -> None:
+        self.scope = scope
+        if self.dialog is not None:
+            self.dialog.show_scope(scope)
+
     def _closed(self, _result: int) -> None:
         self.dialog = None
         self.screen.scan_field.setFocus()
@@ -77,6 +93,8 @@ class ReturnActs(QObject):
             self.dialog.show_found(origins)
 
     def _refused(self, code: str, message: str, params: dict | None = None) -> None:
+        if code == "offline_unknown_sale" and self.scope != "unlinked":
+            self._set_scope("offline")  # the call itself found central away
         if self.dialog is not None:
             self.dialog.show_refusal(user_message(code, message, params))
 
