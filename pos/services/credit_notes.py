@@ -13,6 +13,7 @@ and the fact is recorded in the JET (``credit_note_offline``).
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 
 from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
@@ -30,8 +31,18 @@ from sync.ports import CentralError, CentralRejected, CentralUnavailable
 _REFUSED = {
     CREDIT_NOTE_SPENT: "This credit note has already been spent.",
     CREDIT_NOTE_EXPIRED: "This credit note has expired.",
-    "not_found": "No credit note of this shop has this code.",
 }
+UNKNOWN = "credit_note_unknown"  # central knows no credit note with this code
+
+
+@dataclass(frozen=True, slots=True)
+class CreditNoteTaken:
+    """A credit note taken as tender ``index`` (0-based) of the sale."""
+
+    code: str
+    amount_cents: int
+    index: int
+    balance_cents: int | None  # left on the note after this payment; None: not known (offline)
 
 
 class CreditNoteTill:
@@ -45,8 +56,15 @@ class CreditNoteTill:
         self.offline_limit_cents = offline_limit_cents
         self._debits: dict[str, str] = {}  # op id -> code, debited centrally for this sale
 
-    def spend(self, text: str, amount_cents: int) -> Payment:
+    def spend(self, text: str, amount_cents: int | None = None) -> Payment:
         """Pay ``amount_cents`` (at most what is due) with the credit note ``text``."""
+        self.take(text, amount_cents)
+        return self.checkout.payment
+
+    def take(self, text: str, amount_cents: int | None = None) -> CreditNoteTaken:
+        """Take the credit note ``text`` as a tender; ``amount_cents`` None: as much as it
+        covers of what is due (its balance when known; offline, what is due, under the
+        offline limit)."""
         code = normalize_credit_note_code(text)
         if code is None:
             raise PosError(
@@ -54,23 +72,30 @@ class CreditNoteTill:
                 code="not_a_credit_note",
             )
         payment = self.checkout.payment
-        if payment.refunding or amount_cents <= 0 or amount_cents > payment.remaining_cents:
+        due = payment.remaining_cents if payment.tenders else self.checkout.totals().total_cents
+        exact = amount_cents is not None
+        amount_cents = amount_cents if amount_cents is not None else due
+        if payment.refunding or amount_cents <= 0 or amount_cents > due:
             raise PosError(
-                f"A credit note pays at most the {format_eur(payment.remaining_cents)} due.",
+                f"A credit note pays at most the {format_eur(max(due, 0))} due.",
                 code="tender_exceeds_due",
             )
         sale_id = self.checkout.sale_id
-        op_id = f"{sale_id}:t{len(payment.tenders) + 1}"
-        if self._debit(code, op_id, amount_cents):
+        index = len(payment.tenders)
+        op_id = f"{sale_id}:t{index + 1}"
+        amount_cents, balance = self._debit(code, op_id, amount_cents, exact=exact)
+        if op_id in self._debits:  # debited centrally: reversed if the tender is refused
             try:
-                return self.checkout.add_tender(TenderKind.CREDIT_NOTE, amount_cents, code)
+                self.checkout.add_tender(TenderKind.CREDIT_NOTE, amount_cents, code)
             except PosError:
+                del self._debits[op_id]
                 self._reverse(code, op_id)
                 raise
-        paid = self.checkout.add_tender(TenderKind.CREDIT_NOTE, amount_cents, code)
+            return CreditNoteTaken(code, amount_cents, index, balance)
+        self.checkout.add_tender(TenderKind.CREDIT_NOTE, amount_cents, code)
         detail = {"sale_id": sale_id, "code": code, "amount_cents": amount_cents, "op_id": op_id}
         self.checkout.journal.record(fe.CREDIT_NOTE_OFFLINE, detail, actor=self.checkout.actor)
-        return paid
+        return CreditNoteTaken(code, amount_cents, index, balance)
 
     def remove(self, index: int) -> SaleTender:
         """Take back tender ``index``; a credit note's central debit is reversed. A tender
@@ -96,8 +121,12 @@ class CreditNoteTill:
         for op_id, code in debits.items():
             self._reverse(code, op_id)
 
-    def _debit(self, code: str, op_id: str, amount_cents: int) -> bool:
-        """Debit centrally (True), or check the offline limit (False)."""
+    def _debit(
+        self, code: str, op_id: str, amount_cents: int, *, exact: bool
+    ) -> tuple[int, int | None]:
+        """Debit centrally: (amount, balance left); or the offline rule: (amount, None,
+        or what this till's own tickets left). ``exact`` False: ``amount_cents`` is what
+        is due, lowered to the note's balance when it is known."""
         if self.calls is not None:
             try:
                 note = self.calls.credit_note(code)
@@ -105,22 +134,25 @@ class CreditNoteTill:
                     raise _refused(
                         CREDIT_NOTE_EXPIRED if note.status == "expired" else CREDIT_NOTE_SPENT
                     )
-                if note.balance_cents < amount_cents:
-                    raise PosError(
-                        f"This credit note has {format_eur(note.balance_cents)} left.",
-                        code="credit_note_balance",
-                        balance_cents=note.balance_cents,
-                    )
+                amount_cents = _within(note.balance_cents, amount_cents, exact)
                 debit = CreditNoteDebit(op_id=op_id, amount_cents=amount_cents, channel="store")
-                self.calls.debit_credit_note(code, debit)
+                left = self.calls.debit_credit_note(code, debit).balance_cents
             except CentralUnavailable:
                 pass  # the offline rule below
             except CentralRejected as exc:
-                if not self._issued_here_not_pushed(code, exc.code, amount_cents):
+                local = self._issued_here_not_pushed(code, exc.code)
+                if local is None:
                     raise _refused(exc.code) from exc
+                amount_cents = _within(local, amount_cents, exact)
+                self._check_offline_limit(amount_cents)
+                return amount_cents, local - amount_cents
             else:
                 self._debits[op_id] = code
-                return True
+                return amount_cents, left
+        self._check_offline_limit(amount_cents)
+        return amount_cents, None
+
+    def _check_offline_limit(self, amount_cents: int) -> None:
         if amount_cents > self.offline_limit_cents:
             raise PosError(
                 f"Offline, a credit note pays at most {format_eur(self.offline_limit_cents)}: "
@@ -128,23 +160,13 @@ class CreditNoteTill:
                 code="offline_credit_note_limit",
                 limit_cents=self.offline_limit_cents,
             )
-        return False
 
-    def _issued_here_not_pushed(self, code: str, refusal: str, amount_cents: int) -> bool:
-        """A note this till issued that central does not know yet (its return ticket not
-        pushed): spent under the offline rule, within what this till's tickets left."""
+    def _issued_here_not_pushed(self, code: str, refusal: str) -> int | None:
+        """What is left on a note this till issued that central does not know yet (its
+        return ticket not pushed): spent under the offline rule; None for any other."""
         if refusal != "not_found":
-            return False
-        left = local_returns.local_credit_note_balance(self.checkout.store.conn, code)
-        if left is None:
-            return False
-        if amount_cents > left:
-            raise PosError(
-                f"This credit note has {format_eur(left)} left.",
-                code="credit_note_balance",
-                balance_cents=left,
-            )
-        return True
+            return None
+        return local_returns.local_credit_note_balance(self.checkout.store.conn, code)
 
     def _reverse(self, code: str, op_id: str) -> None:
         if self.calls is None:
@@ -154,6 +176,24 @@ class CreditNoteTill:
             self.calls.reverse_credit_note_debit(code, op_id)
 
 
+def _within(balance_cents: int, amount_cents: int, exact: bool) -> int:
+    """The amount taken: ``amount_cents`` if the note covers it, else its balance (or a
+    refusal, when the cashier typed the amount)."""
+    if balance_cents <= 0:
+        raise _refused(CREDIT_NOTE_SPENT)
+    if balance_cents >= amount_cents:
+        return amount_cents
+    if not exact:
+        return balance_cents
+    raise PosError(
+        f"This credit note has {format_eur(balance_cents)} left.",
+        code="credit_note_balance",
+        balance_cents=balance_cents,
+    )
+
+
 def _refused(code: str) -> PosError:
+    if code == "not_found":
+        return PosError("No credit note of this shop has this code.", code=UNKNOWN)
     return PosError(_REFUSED.get(code, "The central server refused this credit note."),
                     code=code or "credit_note_refused")  # fmt: skip
