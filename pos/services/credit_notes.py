@@ -6,8 +6,9 @@ the tender is taken, under the op id ``<sale_id>:t<seq>`` (the tender's place in
 sale: the push matches it), so a credit note cannot be spent twice at two tills.
 Removing that tender, or cancelling the sale, reverses the debit. When the central API
 cannot be reached (or none is linked), or it does not know yet a note this till issued
-(its return ticket not pushed), at most ``offline_credit_note_limit_cents`` is taken,
-and the fact is recorded in the JET (``credit_note_offline``).
+(its return ticket not pushed), at most ``offline_credit_note_limit_cents`` is taken
+(and of a note this till issued, at most what its tickets left of it), and the fact is
+recorded in the JET (``credit_note_offline``).
 """
 
 from __future__ import annotations
@@ -124,9 +125,9 @@ class CreditNoteTill:
     def _debit(
         self, code: str, op_id: str, amount_cents: int, *, exact: bool
     ) -> tuple[int, int | None]:
-        """Debit centrally: (amount, balance left); or the offline rule: (amount, None,
-        or what this till's own tickets left). ``exact`` False: ``amount_cents`` is what
-        is due, lowered to the note's balance when it is known."""
+        """Debit centrally: (amount, balance left); or the offline rule: (amount, what
+        this till's own tickets left of a note it issued, else None). ``exact`` False:
+        ``amount_cents`` is what is due, lowered to the note's balance when it is known."""
         if self.calls is not None:
             try:
                 note = self.calls.credit_note(code)
@@ -149,8 +150,11 @@ class CreditNoteTill:
             else:
                 self._debits[op_id] = code
                 return amount_cents, left
+        local = local_returns.local_credit_note_balance(self.checkout.store.conn, code)
+        if local is not None:  # issued here: what this till's tickets left of it
+            amount_cents = _within(local, amount_cents, exact)
         self._check_offline_limit(amount_cents)
-        return amount_cents, None
+        return amount_cents, None if local is None else local - amount_cents
 
     def _check_offline_limit(self, amount_cents: int) -> None:
         if amount_cents > self.offline_limit_cents:
