@@ -2059,7 +2059,7 @@
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="236"/>
         <source>Voucher</source>
-        <translation>Avoir / bon</translation>
+        <translation>Bon d&apos;achat</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
@@ -2581,7 +2581,7 @@
     <message>
         <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="102"/>
         <source>Voucher</source>
-        <translation>Avoir / bon</translation>
+        <translation>Bon d&apos;achat</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="103"/>

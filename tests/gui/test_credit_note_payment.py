@@ -242,10 +242,18 @@ def test_a_credit_note_qr_scanned_during_a_sale_pays_it(
     assert issued > price
     screen, worker = till_app.window.till_screen, till_app.controller.worker
     _scan(qtbot, till_app, barcode)
+    for scanned, refusal, french in (
+        (credit_note_qr_text(code)[:-1], "not_a_credit_note", "Ce code d’avoir n’est pas valide"),
+        (credit_note_qr_text(new_credit_note_code()), "credit_note_unknown", "Aucun avoir"),
+    ):  # a misread QR (its check fails), then a note central never issued
+        with qtbot.waitSignal(screen.refusal_shown, timeout=WAIT) as refused:
+            till_app.route_scan(scanned)
+        assert refused.args[0] == refusal
+        dialog = screen.payment_dialog
+        assert dialog is not None and dialog.message_label.text().startswith(french)
     with qtbot.waitSignal(worker.credit_note_taken, timeout=WAIT) as taken:
         till_app.route_scan(credit_note_qr_text(code))  # the slip's QR, on the till screen
-    dialog = screen.payment_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog.isVisible() and screen.payment_dialog is dialog
     assert taken.args[0].amount_cents == price  # what is due: the note covers it
     assert calls.credit_note(code).balance_cents == issued - price
     qtbot.waitUntil(lambda: dialog.complete_button.isEnabled(), timeout=WAIT)
