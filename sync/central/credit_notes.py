@@ -190,6 +190,7 @@ def _debit_at_push(
     """The sale's debit, unless it was made online already; False when the balance (or an
     unknown or expired note) could not cover it: taken down to zero, flagged."""
     op_id = f"{sale.id}:t{seq}"
+    _free_if_reversed(conn, op_id)  # that place's online debit was given back: spent offline
     if conn.execute(_DEBIT_ANY, (op_id,)).fetchone():
         return True
     code = normalize_credit_note_code(text) or text
