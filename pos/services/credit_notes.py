@@ -99,28 +99,29 @@ class CreditNoteTill:
         return CreditNoteTaken(code, amount_cents, index, balance)
 
     def remove(self, index: int) -> SaleTender:
-        """Take back tender ``index``; a credit note's central debit is reversed. A tender
-        before a debited credit note stays (its op id names its place in the sale)."""
-        sale_id = self.checkout.sale_id
-        later = range(index + 2, len(self.checkout.payment.tenders) + 1)
-        if any(f"{sale_id}:t{seq}" in self._debits for seq in later):
+        """Take back tender ``index``; a credit note's central debit is reversed (one taken
+        before a restart too: any credit note paid may have been debited). A tender before
+        a credit note stays (the note's op id names its place in the sale)."""
+        if any(_spent(t) for t in self.checkout.payment.tenders[index + 1 :]):
             raise PosError(
                 "Remove the credit note paid after this payment first.",
                 code="credit_note_after",
             )
         removed = self.checkout.remove_tender(index)
-        op_id = f"{sale_id}:t{index + 1}"
-        code = self._debits.pop(op_id, None)
-        if code is not None:
-            self._reverse(code, op_id)
+        op_id = f"{self.checkout.sale_id}:t{index + 1}"
+        self._debits.pop(op_id, None)
+        if _spent(removed):
+            self._reverse(removed.reference, op_id)
         return removed
 
     def cancel(self, approval: Approval | None = None) -> None:
-        """Cancel the sale; every credit note debited for it is credited back."""
+        """Cancel the sale; every credit note paid for it is credited back."""
+        sale_id, tenders = self.checkout.sale_id, list(self.checkout.payment.tenders)
         self.checkout.cancel(approval)
-        debits, self._debits = self._debits, {}
-        for op_id, code in debits.items():
-            self._reverse(code, op_id)
+        self._debits = {}
+        for seq, tender in enumerate(tenders, start=1):
+            if _spent(tender):
+                self._reverse(tender.reference, f"{sale_id}:t{seq}")
 
     def _debit(
         self, code: str, op_id: str, amount_cents: int, *, exact: bool
@@ -178,6 +179,11 @@ class CreditNoteTill:
         # Best effort: a reversal that fails leaves the debit to be settled by a manager.
         with contextlib.suppress(CentralError):
             self.calls.reverse_credit_note_debit(code, op_id)
+
+
+def _spent(tender: SaleTender) -> bool:
+    """A credit note paying (not one a refund issues)."""
+    return tender.kind == TenderKind.CREDIT_NOTE.value and tender.amount_cents > 0
 
 
 def _within(balance_cents: int, amount_cents: int, exact: bool) -> int:

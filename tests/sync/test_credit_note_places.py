@@ -20,7 +20,7 @@ from pos.services.returns import ReturnDesk
 from pos.store.local_store import LocalStore
 from sync.client import HttpCentral
 from tests.support.central_server import CentralServer
-from tests.support.staff import a_cashier
+from tests.support.staff import a_cashier, a_manager
 from tests.sync.terminals import Terminal, open_terminal
 
 STORE = "lyon-part-dieu"
@@ -93,3 +93,26 @@ def test_a_credit_note_taken_again_in_the_place_of_a_removed_one_is_debited(
     down.close()
     note = calls.credit_note(code)
     assert (note.balance_cents, note.status) == (issued - part, "active")
+
+
+def test_a_credit_note_paid_before_a_restart_is_given_back_when_removed(till) -> None:
+    """The till stopped with the note debited in the open basket: once resumed, removing
+    that tender (then cancelling the sale after another) still gives the debit back."""
+    terminal, store, calls = till
+    code, issued = _issued(terminal, store, calls)
+    checkout = Checkout(store, terminal_id="T31", actor=CAMILLE)
+    checkout.add_product(42, 3)
+    CreditNoteTill(checkout, calls=calls).take(code, 100)
+    CreditNoteTill(checkout, calls=calls).take(code, 200)
+    assert calls.credit_note(code).balance_cents == issued - 300
+    checkout.close()
+    restarted = Checkout(store, terminal_id="T31", actor=a_manager("Inès"))  # may cancel
+    if restarted.recover().unshown is not None:  # the return ticket, never shown
+        restarted.acknowledge_unshown()
+    restarted.resume_open_basket()
+    assert [t.amount_cents for t in restarted.payment.tenders] == [100, 200]
+    notes = CreditNoteTill(restarted, calls=calls)  # knows of no debit of its own
+    notes.remove(1)
+    assert calls.credit_note(code).balance_cents == issued - 100
+    notes.cancel()
+    assert calls.credit_note(code).balance_cents == issued
