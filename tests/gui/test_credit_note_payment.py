@@ -251,18 +251,27 @@ def test_a_credit_note_qr_scanned_during_a_sale_pays_it(
         assert refused.args[0] == refusal
         dialog = screen.payment_dialog
         assert dialog is not None and dialog.message_label.text().startswith(french)
+    dialog.amount_field.setText("1,00")
+    dialog.cash_button.click()  # 1 € in cash first
+    _paid(qtbot, till_app, 100)
     with qtbot.waitSignal(worker.credit_note_taken, timeout=WAIT) as taken:
         till_app.route_scan(credit_note_qr_text(code))  # the slip's QR, on the till screen
     assert dialog.isVisible() and screen.payment_dialog is dialog
-    assert taken.args[0].amount_cents == price  # what is due: the note covers it
-    assert calls.credit_note(code).balance_cents == issued - price
+    rest = price - 100
+    assert taken.args[0].amount_cents == rest  # what is due: the note covers it
+    assert calls.credit_note(code).balance_cents == issued - rest
     qtbot.waitUntil(lambda: dialog.complete_button.isEnabled(), timeout=WAIT)
-    assert dialog.tenders.item(0).text().endswith(f"{format_money(issued - price)} restant")
-    with qtbot.waitSignal(screen.sale_shown, timeout=WAIT):
+    assert dialog.tenders.item(1).text().endswith(f"{format_money(issued - rest)} restant")
+    dialog.tenders.setCurrentRow(0)
+    dialog.remove_button.click()  # the cash before the note: refused, nothing sent
+    assert dialog.message_label.text() == "Retirez d’abord l’avoir utilisé après ce paiement."
+    assert dialog.tenders.count() == 2
+    with qtbot.waitSignal(screen.sale_shown, timeout=WAIT) as done:
         dialog.complete_button.click()
+    assert [t.kind for t in done.args[0].draft.tenders] == ["cash", "credit_note"]
 
 
-def test_a_cancelled_sale_gives_its_credit_note_back(
+def test_back_to_the_sale_or_a_cancelled_sale_gives_its_credit_note_back(
     qtbot: QtBot, till_app: TillApp, issue: Issue, calls: HttpCentral
 ) -> None:
     folder = _folder(till_app)
@@ -272,6 +281,16 @@ def test_a_cancelled_sale_gives_its_credit_note_back(
     _scan(qtbot, till_app, barcode, times=2)
     with qtbot.waitSignal(worker.credit_note_taken, timeout=WAIT):
         till_app.route_scan(credit_note_qr_text(code))
+    _paid(qtbot, till_app, issued)
+    assert calls.credit_note(code).balance_cents == 0
+    dialog = till_app.window.till_screen.payment_dialog
+    assert dialog is not None
+    dialog.close_button.click()  # "Back to the sale": the payments taken are removed
+    _paid(qtbot, till_app, 0)
+    assert calls.credit_note(code).balance_cents == issued
+    with qtbot.waitSignal(worker.credit_note_taken, timeout=WAIT):
+        till_app.route_scan(credit_note_qr_text(code))  # the dialog opens again
+    _paid(qtbot, till_app, issued)
     assert calls.credit_note(code).balance_cents == 0
     with qtbot.waitSignal(worker.sale_set_aside, timeout=WAIT):
         till_app.controller.request("cancel")  # as F9 asks it, once confirmed
