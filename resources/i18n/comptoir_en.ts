@@ -2029,109 +2029,109 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
         <source>Amount, e.g. 12,50</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
         <source>Voucher, gift card or credit note number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="234"/>
-        <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="235"/>
-        <source>Card</source>
+        <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="236"/>
-        <source>Voucher</source>
+        <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="237"/>
-        <source>Cheque</source>
+        <source>Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="238"/>
-        <source>Meal vouchers</source>
+        <source>Cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="239"/>
-        <source>Gift card</source>
+        <source>Meal vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="240"/>
-        <source>Credit note</source>
+        <source>Gift card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="151"/>
-        <source>Remove payment</source>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="241"/>
+        <source>Credit note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
-        <source>Complete sale</source>
+        <source>Remove payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
-        <source>Back to the sale</source>
+        <source>Complete sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
+        <source>Back to the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
         <source>Exact cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="185"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="186"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="188"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="189"/>
         <source>Due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="190"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="191"/>
         <source>Total %1 · paid %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="245"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="246"/>
         <source>%1 left on it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="254"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="255"/>
         <source>Type or scan the credit note&apos;s code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="322"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="328"/>
         <source>A credit note pays a sale: this ticket gives money back.</source>
         <translation type="unfinished"></translation>
     </message>

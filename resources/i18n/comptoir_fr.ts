@@ -2029,109 +2029,109 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
         <source>Payment</source>
         <translation>Encaissement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
         <source>Amount, e.g. 12,50</source>
         <translation>Montant, par ex. 12,50</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
         <source>Voucher, gift card or credit note number</source>
         <translation>N° de bon d&apos;achat, de carte cadeau ou d&apos;avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="235"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="235"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="236"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="236"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="237"/>
         <source>Voucher</source>
         <translation>Bon d&apos;achat</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="238"/>
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="238"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="239"/>
         <source>Meal vouchers</source>
         <translation>Titres-restaurant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="239"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="240"/>
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="241"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
         <source>Remove payment</source>
         <translation>Retirer le paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
         <source>Complete sale</source>
         <translation>Valider la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
         <source>Exact cash</source>
         <translation>Compte exact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="185"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="186"/>
         <source>Change: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="188"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="189"/>
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="190"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="191"/>
         <source>Total %1 · paid %2</source>
         <translation>Total %1 · payé %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="245"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="246"/>
         <source>%1 left on it</source>
         <translation>%1 restant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="254"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="255"/>
         <source>Type or scan the credit note&apos;s code.</source>
         <translation>Saisissez ou scannez le code de l&apos;avoir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="322"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="328"/>
         <source>A credit note pays a sale: this ticket gives money back.</source>
         <translation>Un avoir paie une vente : ce ticket rembourse le client.</translation>
     </message>

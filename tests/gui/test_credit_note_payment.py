@@ -290,7 +290,10 @@ def test_back_to_the_sale_or_a_cancelled_sale_gives_its_credit_note_back(
     assert calls.credit_note(code).balance_cents == issued
     with qtbot.waitSignal(worker.credit_note_taken, timeout=WAIT):
         till_app.route_scan(credit_note_qr_text(code))  # the dialog opens again
+        dialog = till_app.window.till_screen.payment_dialog
+        dialog.close_button.click()  # at once, before central answered: it stays open
     _paid(qtbot, till_app, issued)
+    assert dialog.isVisible() and dialog.tenders.count() == 1
     assert calls.credit_note(code).balance_cents == 0
     with qtbot.waitSignal(worker.sale_set_aside, timeout=WAIT):
         till_app.controller.request("cancel")  # as F9 asks it, once confirmed

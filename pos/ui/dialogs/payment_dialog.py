@@ -51,6 +51,7 @@ class PaymentDialog(Retranslating, QDialog):
         self._unconfirmed = False  # the last tender listed awaits the worker's answer
         self._default_amount = ""  # what is due, as filled in: untouched, a credit note pays
         self._note_balances: dict[str, int | None] = {}  # code -> left on it (None: offline)
+        self._note_pending = False  # a credit note is being checked: not listed yet
         self._build()
         self.retranslate_ui()
         screen.basket_shown.connect(self.show_view)
@@ -203,7 +204,7 @@ class PaymentDialog(Retranslating, QDialog):
             self.tenders.takeItem(self.tenders.count() - 1)
             if self._taken:
                 self._taken.pop()
-        self._unconfirmed = False
+        self._unconfirmed = self._note_pending = False
         self.message_label.setText(self.screen.message_label.text())
 
     def _on_sale(self, _sale) -> None:
@@ -260,12 +261,14 @@ class PaymentDialog(Retranslating, QDialog):
             if amount is None:
                 return
         self.message_label.clear()
+        self._note_pending = True
         self.screen.controller.request("spend_credit_note", code, amount)
 
     def _credit_note_taken(self, taken: Any) -> None:
         """The worker took it (``CreditNoteTaken``): listed with its code and balance."""
         if not self.isVisible():
             return
+        self._note_pending = False
         self._note_balances[taken.code] = taken.balance_cents
         self._taken.append((TenderKind.CREDIT_NOTE, taken.amount_cents, taken.code))
         self.tenders.addItem(self._tender_text(*self._taken[-1]))
@@ -296,7 +299,10 @@ class PaymentDialog(Retranslating, QDialog):
         self.screen.controller.request("complete")
 
     def reject(self) -> None:
-        """Back to the sale: the tenders already taken are removed, nothing is lost."""
+        """Back to the sale: the tenders already taken are removed, nothing is lost (not
+        while a credit note is being checked: its answer lists it first)."""
+        if self._note_pending:
+            return
         for row in reversed(range(self.tenders.count())):
             self.screen.controller.request("remove_tender", row)
         super().reject()
