@@ -58,14 +58,16 @@ class CreditNoteTill:
         self._debits: dict[str, str] = {}  # op id -> code, debited centrally for this sale
 
     def spend(self, text: str, amount_cents: int | None = None) -> Payment:
-        """Pay ``amount_cents`` (at most what is due) with the credit note ``text``."""
+        """Pay ``amount_cents`` (at most what is due; None: see ``take``) with the credit
+        note ``text``."""
         self.take(text, amount_cents)
         return self.checkout.payment
 
     def take(self, text: str, amount_cents: int | None = None) -> CreditNoteTaken:
-        """Take the credit note ``text`` as a tender; ``amount_cents`` None: as much as it
-        covers of what is due (its balance when known; offline, what is due, under the
-        offline limit)."""
+        """Take the credit note ``text`` as a tender (``CreditNoteTaken``: its place, the
+        amount, the balance left when known). ``amount_cents`` None: what is due, lowered
+        to the note's balance when it is known (central's; offline, what this till's
+        tickets left of a note it issued), under the offline limit offline."""
         code = normalize_credit_note_code(text)
         if code is None:
             raise PosError(
