@@ -6,13 +6,16 @@ the tender is taken, under the op id ``<sale_id>:t<seq>`` (the tender's place in
 sale: the push matches it), so a credit note cannot be spent twice at two tills.
 Removing that tender, or cancelling the sale, reverses the debit. When the central API
 cannot be reached (or none is linked), or it does not know yet a note this till issued
-(its return ticket not pushed), at most ``offline_credit_note_limit_cents`` is taken,
-and the fact is recorded in the JET (``credit_note_offline``).
+(its return ticket not pushed), at most ``offline_credit_note_limit_cents`` is taken
+(and of a note this till issued, at most what its tickets left of it), and the fact is
+recorded in the JET (``credit_note_offline``).
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
@@ -30,8 +33,18 @@ from sync.ports import CentralError, CentralRejected, CentralUnavailable
 _REFUSED = {
     CREDIT_NOTE_SPENT: "This credit note has already been spent.",
     CREDIT_NOTE_EXPIRED: "This credit note has expired.",
-    "not_found": "No credit note of this shop has this code.",
 }
+UNKNOWN = "credit_note_unknown"  # central knows no credit note with this code
+
+
+@dataclass(frozen=True, slots=True)
+class CreditNoteTaken:
+    """A credit note taken as tender ``index`` (0-based) of the sale."""
+
+    code: str
+    amount_cents: int
+    index: int
+    balance_cents: int | None  # left on the note after this payment; None: not known (offline)
 
 
 class CreditNoteTill:
@@ -45,8 +58,17 @@ class CreditNoteTill:
         self.offline_limit_cents = offline_limit_cents
         self._debits: dict[str, str] = {}  # op id -> code, debited centrally for this sale
 
-    def spend(self, text: str, amount_cents: int) -> Payment:
-        """Pay ``amount_cents`` (at most what is due) with the credit note ``text``."""
+    def spend(self, text: str, amount_cents: int | None = None) -> Payment:
+        """Pay ``amount_cents`` (at most what is due; None: see ``take``) with the credit
+        note ``text``."""
+        self.take(text, amount_cents)
+        return self.checkout.payment
+
+    def take(self, text: str, amount_cents: int | None = None) -> CreditNoteTaken:
+        """Take the credit note ``text`` as a tender (``CreditNoteTaken``: its place, the
+        amount, the balance left when known). ``amount_cents`` None: what is due, lowered
+        to the note's balance when it is known (central's; offline, what this till's
+        tickets left of a note it issued), under the offline limit offline."""
         code = normalize_credit_note_code(text)
         if code is None:
             raise PosError(
@@ -54,50 +76,67 @@ class CreditNoteTill:
                 code="not_a_credit_note",
             )
         payment = self.checkout.payment
-        if payment.refunding or amount_cents <= 0 or amount_cents > payment.remaining_cents:
+        due = payment.remaining_cents if payment.tenders else self.checkout.totals().total_cents
+        exact = amount_cents is not None
+        amount_cents = amount_cents if amount_cents is not None else due
+        if payment.refunding or amount_cents <= 0 or amount_cents > due:
             raise PosError(
-                f"A credit note pays at most the {format_eur(payment.remaining_cents)} due.",
+                f"A credit note pays at most the {format_eur(max(due, 0))} due.",
                 code="tender_exceeds_due",
             )
         sale_id = self.checkout.sale_id
-        op_id = f"{sale_id}:t{len(payment.tenders) + 1}"
-        if self._debit(code, op_id, amount_cents):
+        index = len(payment.tenders)
+        op_id = f"{sale_id}:t{index + 1}"
+        amount_cents, balance = self._debit(code, op_id, amount_cents, exact=exact)
+        if op_id in self._debits:  # debited centrally: reversed if the tender is refused
             try:
-                return self.checkout.add_tender(TenderKind.CREDIT_NOTE, amount_cents, code)
+                self.checkout.add_tender(TenderKind.CREDIT_NOTE, amount_cents, code)
             except PosError:
+                del self._debits[op_id]
                 self._reverse(code, op_id)
                 raise
-        paid = self.checkout.add_tender(TenderKind.CREDIT_NOTE, amount_cents, code)
+            return CreditNoteTaken(code, amount_cents, index, balance)
+        self.checkout.add_tender(TenderKind.CREDIT_NOTE, amount_cents, code)
         detail = {"sale_id": sale_id, "code": code, "amount_cents": amount_cents, "op_id": op_id}
         self.checkout.journal.record(fe.CREDIT_NOTE_OFFLINE, detail, actor=self.checkout.actor)
-        return paid
+        return CreditNoteTaken(code, amount_cents, index, balance)
 
     def remove(self, index: int) -> SaleTender:
-        """Take back tender ``index``; a credit note's central debit is reversed. A tender
-        before a debited credit note stays (its op id names its place in the sale)."""
-        sale_id = self.checkout.sale_id
-        later = range(index + 2, len(self.checkout.payment.tenders) + 1)
-        if any(f"{sale_id}:t{seq}" in self._debits for seq in later):
+        """Take back tender ``index``; a credit note's central debit is reversed (one taken
+        before a restart too: any credit note paid may have been debited). A tender before
+        a credit note stays (the note's op id names its place in the sale)."""
+        if any(_spent(t) for t in self.checkout.payment.tenders[index + 1 :]):
             raise PosError(
                 "Remove the credit note paid after this payment first.",
                 code="credit_note_after",
             )
         removed = self.checkout.remove_tender(index)
-        op_id = f"{sale_id}:t{index + 1}"
-        code = self._debits.pop(op_id, None)
-        if code is not None:
-            self._reverse(code, op_id)
+        op_id = f"{self.checkout.sale_id}:t{index + 1}"
+        self._debits.pop(op_id, None)
+        if _spent(removed):
+            self._reverse(removed.reference, op_id)
         return removed
 
-    def cancel(self, approval: Approval | None = None) -> None:
-        """Cancel the sale; every credit note debited for it is credited back."""
-        self.checkout.cancel(approval)
-        debits, self._debits = self._debits, {}
-        for op_id, code in debits.items():
-            self._reverse(code, op_id)
+    def cancel(
+        self,
+        approval: Approval | None = None,
+        cancel: Callable[[Approval | None], None] | None = None,
+    ) -> None:
+        """Cancel the sale (with ``cancel``, e.g. a return desk's that also releases its
+        claim; else the checkout's); every credit note paid for it is credited back."""
+        sale_id, tenders = self.checkout.sale_id, list(self.checkout.payment.tenders)
+        (cancel or self.checkout.cancel)(approval)
+        self._debits = {}
+        for seq, tender in enumerate(tenders, start=1):
+            if _spent(tender):
+                self._reverse(tender.reference, f"{sale_id}:t{seq}")
 
-    def _debit(self, code: str, op_id: str, amount_cents: int) -> bool:
-        """Debit centrally (True), or check the offline limit (False)."""
+    def _debit(
+        self, code: str, op_id: str, amount_cents: int, *, exact: bool
+    ) -> tuple[int, int | None]:
+        """Debit centrally: (amount, balance left); or the offline rule: (amount, what
+        this till's own tickets left of a note it issued, else None). ``exact`` False:
+        ``amount_cents`` is what is due, lowered to the note's balance when it is known."""
         if self.calls is not None:
             try:
                 note = self.calls.credit_note(code)
@@ -105,22 +144,28 @@ class CreditNoteTill:
                     raise _refused(
                         CREDIT_NOTE_EXPIRED if note.status == "expired" else CREDIT_NOTE_SPENT
                     )
-                if note.balance_cents < amount_cents:
-                    raise PosError(
-                        f"This credit note has {format_eur(note.balance_cents)} left.",
-                        code="credit_note_balance",
-                        balance_cents=note.balance_cents,
-                    )
+                amount_cents = _within(note.balance_cents, amount_cents, exact)
                 debit = CreditNoteDebit(op_id=op_id, amount_cents=amount_cents, channel="store")
-                self.calls.debit_credit_note(code, debit)
+                left = self.calls.debit_credit_note(code, debit).balance_cents
             except CentralUnavailable:
                 pass  # the offline rule below
             except CentralRejected as exc:
-                if not self._issued_here_not_pushed(code, exc.code, amount_cents):
+                local = self._issued_here_not_pushed(code, exc.code)
+                if local is None:
                     raise _refused(exc.code) from exc
+                amount_cents = _within(local, amount_cents, exact)
+                self._check_offline_limit(amount_cents)
+                return amount_cents, local - amount_cents
             else:
                 self._debits[op_id] = code
-                return True
+                return amount_cents, left
+        local = local_returns.local_credit_note_balance(self.checkout.store.conn, code)
+        if local is not None:  # issued here: what this till's tickets left of it
+            amount_cents = _within(local, amount_cents, exact)
+        self._check_offline_limit(amount_cents)
+        return amount_cents, None if local is None else local - amount_cents
+
+    def _check_offline_limit(self, amount_cents: int) -> None:
         if amount_cents > self.offline_limit_cents:
             raise PosError(
                 f"Offline, a credit note pays at most {format_eur(self.offline_limit_cents)}: "
@@ -128,23 +173,13 @@ class CreditNoteTill:
                 code="offline_credit_note_limit",
                 limit_cents=self.offline_limit_cents,
             )
-        return False
 
-    def _issued_here_not_pushed(self, code: str, refusal: str, amount_cents: int) -> bool:
-        """A note this till issued that central does not know yet (its return ticket not
-        pushed): spent under the offline rule, within what this till's tickets left."""
+    def _issued_here_not_pushed(self, code: str, refusal: str) -> int | None:
+        """What is left on a note this till issued that central does not know yet (its
+        return ticket not pushed): spent under the offline rule; None for any other."""
         if refusal != "not_found":
-            return False
-        left = local_returns.local_credit_note_balance(self.checkout.store.conn, code)
-        if left is None:
-            return False
-        if amount_cents > left:
-            raise PosError(
-                f"This credit note has {format_eur(left)} left.",
-                code="credit_note_balance",
-                balance_cents=left,
-            )
-        return True
+            return None
+        return local_returns.local_credit_note_balance(self.checkout.store.conn, code)
 
     def _reverse(self, code: str, op_id: str) -> None:
         if self.calls is None:
@@ -154,6 +189,29 @@ class CreditNoteTill:
             self.calls.reverse_credit_note_debit(code, op_id)
 
 
+def _spent(tender: SaleTender) -> bool:
+    """A credit note paying (not one a refund issues)."""
+    return tender.kind == TenderKind.CREDIT_NOTE.value and tender.amount_cents > 0
+
+
+def _within(balance_cents: int, amount_cents: int, exact: bool) -> int:
+    """The amount taken: ``amount_cents`` if the note covers it, else its balance (or a
+    refusal, when the cashier typed the amount)."""
+    if balance_cents <= 0:
+        raise _refused(CREDIT_NOTE_SPENT)
+    if balance_cents >= amount_cents:
+        return amount_cents
+    if not exact:
+        return balance_cents
+    raise PosError(
+        f"This credit note has {format_eur(balance_cents)} left.",
+        code="credit_note_balance",
+        balance_cents=balance_cents,
+    )
+
+
 def _refused(code: str) -> PosError:
+    if code == "not_found":
+        return PosError("No credit note of this shop has this code.", code=UNKNOWN)
     return PosError(_REFUSED.get(code, "The central server refused this credit note."),
                     code=code or "credit_note_refused")  # fmt: skip

@@ -9,6 +9,8 @@ from pos.ui.qt import QCoreApplication
 MONEY_PARAMS = {
     "offline_return_limit": frozenset({"limit_cents"}),
     "above_returnable": frozenset[str](),
+    "credit_note_balance": frozenset({"balance_cents"}),
+    "offline_credit_note_limit": frozenset({"limit_cents"}),
 }
 
 
@@ -72,14 +74,23 @@ def return_templates() -> dict[str, str]:
             "Messages", "This is not a valid credit note code: check it and type it again."
         ),
         "credit_note_balance": QCoreApplication.translate(
-            "Messages", "This credit note has less left than this amount: lower it."
+            "Messages", "This credit note has only %balance_cents left: lower the amount."
+        ),
+        "credit_note_spent": QCoreApplication.translate(
+            "Messages", "This credit note has already been spent in full."
+        ),
+        "credit_note_expired": QCoreApplication.translate(
+            "Messages", "This credit note has expired: it can no longer be spent."
+        ),
+        "credit_note_unknown": QCoreApplication.translate(
+            "Messages", "No credit note of this shop has this code: check it and type it again."
         ),
         "credit_note_after": QCoreApplication.translate(
             "Messages", "Remove the credit note paid after this payment first."
         ),
         "offline_credit_note_limit": QCoreApplication.translate(
             "Messages",
-            "Offline, a credit note pays only a small amount: take the rest another way, or "
+            "Offline, a credit note pays at most %limit_cents: take the rest another way, or "
             "try again once online.",
         ),
         "training_no_returns": QCoreApplication.translate(

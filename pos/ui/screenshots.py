@@ -16,6 +16,7 @@ from pos.services.demo_store import build_demo_store
 from pos.services.receipts import header_for_store
 from pos.store.local_store import LocalStore
 from pos.ui.attention_screenshots import attention_screenshots
+from pos.ui.credit_note_screenshots import credit_note_screenshots
 from pos.ui.customer_display import CustomerDisplay
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.fiscal_screenshots import fiscal_record_screenshots
@@ -103,7 +104,15 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     for preview in previews:
         saved.append(save_grab(preview, out / f"receipt_preview_{language}.png"))
         preview.reject()
+    issued: list[tuple[str, int]] = []  # the credit note the return gives: spent next
+    screen.sale_shown.connect(
+        lambda sale: issued.extend(
+            (t.reference, -t.amount_cents) for t in sale.draft.tenders if t.kind == "credit_note"
+        )
+    )
     saved += return_screenshots(window, out, language, sold[0])
+    popular = _popular_codes(data_dir / "store.db", 1)[0]
+    saved += credit_note_screenshots(window, out, language, *issued[-1], popular)
     settings = SettingsDialog(Settings(), out / "settings.toml", window)
     for index in range(settings.tabs.count()):
         settings.tabs.setCurrentIndex(index)

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from pos.services.quick_keys import QuickKeys
     from pos.services.return_calls import ReturnCalls
 from pos.services.online_cart import OnlineCarts
+from pos.ui.till_credit_note_worker import CreditNoteRequests
 from pos.ui.till_price_worker import PriceRequests
 from pos.ui.till_return_worker import ReturnRequests
 from pos.ui.till_staff_worker import approvable
@@ -75,7 +76,7 @@ class TillOptions:
     return_rules: ReturnRules = field(default_factory=ReturnRules)  # [till] return limits
 
 
-class TillWorker(TillDayRequests, ReturnRequests, PriceRequests):
+class TillWorker(TillDayRequests, ReturnRequests, CreditNoteRequests, PriceRequests):
     opened = Signal(object)  # StoreSummary
     changed = Signal(object)  # BasketView
     completed = Signal(object)  # CompletedSale
@@ -227,7 +228,9 @@ class TillWorker(TillDayRequests, ReturnRequests, PriceRequests):
             return
         if choice == "print":
             receipts.record_receipt(store.conn, sale_id, "printed", utc_now())
-        self.receipt_ready.emit(receipt_document(sale, self._header()), choice)
+        balances = self.credit_note_balances(sale_id)  # "Solde de l'avoir", as central said
+        document = receipt_document(sale, self._header(), credit_note_balances=balances)
+        self.receipt_ready.emit(document, choice)
 
     def _do_reprint_last(self) -> None:
         """DUPLICATA n°k of this till's last sale, signed into the duplicates chain before
@@ -337,7 +340,7 @@ class TillWorker(TillDayRequests, ReturnRequests, PriceRequests):
         self._changed()
 
     def _do_remove_tender(self, index: int) -> None:
-        self.checkout.remove_tender(index)
+        self._remove_tender(index)  # a credit note's debit is reversed
         self._changed()
 
     def _do_complete(self) -> None:
@@ -347,7 +350,7 @@ class TillWorker(TillDayRequests, ReturnRequests, PriceRequests):
 
     @approvable("cancel")
     def _do_cancel(self, approval: Approval | None = None) -> None:
-        self._cancel_ticket(approval)  # a claimed return is released
+        self._cancel_sale(approval)  # credit notes credited back, a return claim released
         self.sale_set_aside.emit()
         self._changed()
 

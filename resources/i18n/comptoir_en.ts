@@ -1582,102 +1582,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="17"/>
+        <location filename="../../pos/ui/return_messages.py" line="19"/>
         <source>This is not a receipt, ticket number or web order of this shop: scan the receipt&apos;s code, or type the ticket number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="22"/>
+        <location filename="../../pos/ui/return_messages.py" line="24"/>
         <source>No sale of this shop has this code or number: check it, or find the sale by its date and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="27"/>
+        <location filename="../../pos/ui/return_messages.py" line="29"/>
         <source>This web order has not been delivered or collected yet: it cannot be returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="31"/>
+        <location filename="../../pos/ui/return_messages.py" line="33"/>
         <source>Everything on this ticket has already been returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="34"/>
+        <location filename="../../pos/ui/return_messages.py" line="36"/>
         <source>Only %remaining of this line can still be returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="37"/>
+        <location filename="../../pos/ui/return_messages.py" line="39"/>
         <source>The quantity to return must be at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="40"/>
+        <location filename="../../pos/ui/return_messages.py" line="42"/>
         <source>A weighed article is returned whole.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="43"/>
+        <location filename="../../pos/ui/return_messages.py" line="45"/>
         <source>This ticket is older than the return window: a manager must approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="46"/>
+        <location filename="../../pos/ui/return_messages.py" line="48"/>
         <source>Another till or channel has already taken this back: nothing was refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="50"/>
+        <location filename="../../pos/ui/return_messages.py" line="52"/>
         <source>This sale was not made at this till and the central server cannot confirm the return now: try again once online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="55"/>
+        <location filename="../../pos/ui/return_messages.py" line="57"/>
         <source>Offline, a return may give back at most %limit_cents: try again once online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="59"/>
+        <location filename="../../pos/ui/return_messages.py" line="61"/>
         <source>Find the original sale first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="60"/>
+        <location filename="../../pos/ui/return_messages.py" line="62"/>
         <source>The original ticket has no such line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="63"/>
+        <location filename="../../pos/ui/return_messages.py" line="65"/>
         <source>This ticket gives no money back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="66"/>
+        <location filename="../../pos/ui/return_messages.py" line="68"/>
         <source>A card can only be refunded what it paid, less earlier refunds: give the rest another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="71"/>
+        <location filename="../../pos/ui/return_messages.py" line="73"/>
         <source>This is not a valid credit note code: check it and type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="74"/>
-        <source>This credit note has less left than this amount: lower it.</source>
+        <location filename="../../pos/ui/return_messages.py" line="76"/>
+        <source>This credit note has only %balance_cents left: lower the amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="77"/>
-        <source>Remove the credit note paid after this payment first.</source>
+        <location filename="../../pos/ui/return_messages.py" line="79"/>
+        <source>This credit note has already been spent in full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="80"/>
-        <source>Offline, a credit note pays only a small amount: take the rest another way, or try again once online.</source>
+        <location filename="../../pos/ui/return_messages.py" line="82"/>
+        <source>This credit note has expired: it can no longer be spent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/return_messages.py" line="85"/>
+        <source>No credit note of this shop has this code: check it and type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="91"/>
+        <source>Offline, a credit note pays at most %limit_cents: take the rest another way, or try again once online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="88"/>
+        <source>Remove the credit note paid after this payment first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="96"/>
         <source>Returns are not practised in training mode.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2014,89 +2029,110 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
         <source>Amount, e.g. 12,50</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="133"/>
-        <source>Voucher or gift card number</source>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
+        <source>Voucher, gift card or credit note number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="135"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="223"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="235"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="136"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="224"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="236"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="137"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="225"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="237"/>
         <source>Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="138"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="226"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="238"/>
         <source>Cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="139"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="227"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="239"/>
         <source>Meal vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="140"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="228"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="240"/>
         <source>Gift card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="241"/>
+        <source>Credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
         <source>Remove payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
         <source>Complete sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
         <source>Back to the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
         <source>Exact cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="186"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="189"/>
         <source>Due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="179"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="191"/>
         <source>Total %1 · paid %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="246"/>
+        <source>%1 left on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="255"/>
+        <source>Type or scan the credit note&apos;s code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="328"/>
+        <source>A credit note pays a sale: this ticket gives money back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3599,67 +3635,67 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="139"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="140"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="239"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="240"/>
         <source>Training ticket %1: not a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="242"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="243"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="244"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="272"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="276"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="281"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="285"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="315"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="319"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="323"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="327"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="333"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="337"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="395"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="341"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="345"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="366"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="370"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>

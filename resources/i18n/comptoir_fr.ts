@@ -1582,102 +1582,117 @@
         <translation>Le prix de cet article vient de son étiquette : il ne peut pas être modifié ici.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="17"/>
+        <location filename="../../pos/ui/return_messages.py" line="19"/>
         <source>This is not a receipt, ticket number or web order of this shop: scan the receipt&apos;s code, or type the ticket number.</source>
         <translation>Ce n’est ni un ticket, ni un numéro de ticket, ni une commande web de ce magasin : scannez le code du ticket ou saisissez son numéro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="22"/>
+        <location filename="../../pos/ui/return_messages.py" line="24"/>
         <source>No sale of this shop has this code or number: check it, or find the sale by its date and amount.</source>
         <translation>Aucune vente de ce magasin ne porte ce code ou ce numéro : vérifiez-le, ou retrouvez la vente par sa date et son montant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="27"/>
+        <location filename="../../pos/ui/return_messages.py" line="29"/>
         <source>This web order has not been delivered or collected yet: it cannot be returned.</source>
         <translation>Cette commande web n’a pas encore été livrée ni retirée : elle ne peut pas être retournée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="31"/>
+        <location filename="../../pos/ui/return_messages.py" line="33"/>
         <source>Everything on this ticket has already been returned.</source>
         <translation>Tous les articles de ce ticket ont déjà été repris.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="34"/>
+        <location filename="../../pos/ui/return_messages.py" line="36"/>
         <source>Only %remaining of this line can still be returned.</source>
         <translation>Seulement %remaining de cette ligne peuvent encore être repris.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="37"/>
+        <location filename="../../pos/ui/return_messages.py" line="39"/>
         <source>The quantity to return must be at least 1.</source>
         <translation>La quantité reprise doit être d’au moins 1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="40"/>
+        <location filename="../../pos/ui/return_messages.py" line="42"/>
         <source>A weighed article is returned whole.</source>
         <translation>Un article pesé se reprend en entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="43"/>
+        <location filename="../../pos/ui/return_messages.py" line="45"/>
         <source>This ticket is older than the return window: a manager must approve.</source>
         <translation>Ce ticket dépasse le délai de retour : un responsable doit valider.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="46"/>
+        <location filename="../../pos/ui/return_messages.py" line="48"/>
         <source>Another till or channel has already taken this back: nothing was refunded.</source>
         <translation>Une autre caisse ou le site a déjà repris ces articles : rien n’a été remboursé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="50"/>
+        <location filename="../../pos/ui/return_messages.py" line="52"/>
         <source>This sale was not made at this till and the central server cannot confirm the return now: try again once online.</source>
         <translation>Cette vente n’a pas été faite à cette caisse et le serveur central ne peut pas confirmer le retour pour l’instant : réessayez une fois la connexion revenue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="55"/>
+        <location filename="../../pos/ui/return_messages.py" line="57"/>
         <source>Offline, a return may give back at most %limit_cents: try again once online.</source>
         <translation>Hors ligne, un retour ne peut rembourser plus de %limit_cents : réessayez une fois la connexion revenue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="59"/>
+        <location filename="../../pos/ui/return_messages.py" line="61"/>
         <source>Find the original sale first.</source>
         <translation>Retrouvez d’abord la vente d’origine.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="60"/>
+        <location filename="../../pos/ui/return_messages.py" line="62"/>
         <source>The original ticket has no such line.</source>
         <translation>Le ticket d’origine n’a pas cette ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="63"/>
+        <location filename="../../pos/ui/return_messages.py" line="65"/>
         <source>This ticket gives no money back.</source>
         <translation>Ce ticket ne donne lieu à aucun remboursement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="66"/>
+        <location filename="../../pos/ui/return_messages.py" line="68"/>
         <source>A card can only be refunded what it paid, less earlier refunds: give the rest another way.</source>
         <translation>Une carte ne peut être remboursée que de ce qu’elle a payé, moins les remboursements déjà faits : rendez le reste autrement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="71"/>
+        <location filename="../../pos/ui/return_messages.py" line="73"/>
         <source>This is not a valid credit note code: check it and type it again.</source>
         <translation>Ce code d’avoir n’est pas valide : vérifiez-le et saisissez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="74"/>
-        <source>This credit note has less left than this amount: lower it.</source>
-        <translation>Le solde de cet avoir est inférieur à ce montant : diminuez-le.</translation>
+        <location filename="../../pos/ui/return_messages.py" line="76"/>
+        <source>This credit note has only %balance_cents left: lower the amount.</source>
+        <translation>Cet avoir n&apos;a plus que %balance_cents : baissez le montant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="77"/>
+        <location filename="../../pos/ui/return_messages.py" line="79"/>
+        <source>This credit note has already been spent in full.</source>
+        <translation>Cet avoir a déjà été entièrement utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="82"/>
+        <source>This credit note has expired: it can no longer be spent.</source>
+        <translation>Cet avoir a expiré : il ne peut plus être utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="85"/>
+        <source>No credit note of this shop has this code: check it and type it again.</source>
+        <translation>Aucun avoir de ce magasin ne porte ce code : vérifiez-le et saisissez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="91"/>
+        <source>Offline, a credit note pays at most %limit_cents: take the rest another way, or try again once online.</source>
+        <translation>Hors ligne, un avoir ne paie pas plus de %limit_cents : encaissez le reste autrement, ou réessayez une fois en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="88"/>
         <source>Remove the credit note paid after this payment first.</source>
         <translation>Retirez d’abord l’avoir utilisé après ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="80"/>
-        <source>Offline, a credit note pays only a small amount: take the rest another way, or try again once online.</source>
-        <translation>Hors ligne, un avoir ne règle qu’un petit montant : encaissez le reste autrement, ou réessayez une fois la connexion revenue.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/return_messages.py" line="85"/>
+        <location filename="../../pos/ui/return_messages.py" line="96"/>
         <source>Returns are not practised in training mode.</source>
         <translation>Les retours ne se font pas en mode formation.</translation>
     </message>
@@ -2014,90 +2029,111 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
         <source>Payment</source>
         <translation>Encaissement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
         <source>Amount, e.g. 12,50</source>
         <translation>Montant, par ex. 12,50</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="133"/>
-        <source>Voucher or gift card number</source>
-        <translation>Numéro d’avoir ou de carte cadeau</translation>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
+        <source>Voucher, gift card or credit note number</source>
+        <translation>N° de bon d&apos;achat, de carte cadeau ou d&apos;avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="135"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="223"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="235"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="136"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="224"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="236"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="137"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="225"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="237"/>
         <source>Voucher</source>
-        <translation>Avoir / bon</translation>
+        <translation>Bon d&apos;achat</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="138"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="226"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="238"/>
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="139"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="227"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="239"/>
         <source>Meal vouchers</source>
         <translation>Titres-restaurant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="140"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="228"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="240"/>
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="241"/>
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
         <source>Remove payment</source>
         <translation>Retirer le paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
         <source>Complete sale</source>
         <translation>Valider la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
         <source>Exact cash</source>
         <translation>Compte exact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="186"/>
         <source>Change: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="189"/>
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="179"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="191"/>
         <source>Total %1 · paid %2</source>
         <translation>Total %1 · payé %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="246"/>
+        <source>%1 left on it</source>
+        <translation>%1 restant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="255"/>
+        <source>Type or scan the credit note&apos;s code.</source>
+        <translation>Saisissez ou scannez le code de l&apos;avoir.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="328"/>
+        <source>A credit note pays a sale: this ticket gives money back.</source>
+        <translation>Un avoir paie une vente : ce ticket rembourse le client.</translation>
     </message>
 </context>
 <context>
@@ -2545,7 +2581,7 @@
     <message>
         <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="102"/>
         <source>Voucher</source>
-        <translation>Avoir / bon</translation>
+        <translation>Bon d&apos;achat</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="103"/>
@@ -3602,67 +3638,67 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="139"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="140"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="239"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="240"/>
         <source>Training ticket %1: not a sale.</source>
         <translation>Ticket de formation %1 : ce n&apos;est pas une vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="242"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="243"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="244"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="272"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="276"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="281"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="285"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="315"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="319"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="323"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="327"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="333"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="337"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="395"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="341"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="345"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="366"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="370"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -77,6 +77,8 @@ def debit(db: Database, text: str, body: CreditNoteDebit) -> CreditNoteRecord:
     code, now = _canonical(text), utc_now()
     with db.write() as conn:
         row = _note(conn, code)
+        if body.channel == "store":
+            _free_if_reversed(conn, body.op_id)
         done = conn.execute(_DEBIT, (body.op_id, code)).fetchone()
         if done is not None:
             if tuple(done) != (body.amount_cents, body.channel):
@@ -97,6 +99,18 @@ def debit(db: Database, text: str, body: CreditNoteDebit) -> CreditNoteRecord:
                                      body.channel, now))  # fmt: skip
         conn.execute(_TAKE, (body.amount_cents, code))
         return _record(_note(conn, code), now)
+
+
+def _free_if_reversed(conn: sqlite3.Connection, op_id: str) -> None:
+    """A till's op id names a tender's place in its sale (``<sale_id>:t<seq>``): once that
+    tender was removed (its debit reversed), the next tender in its place debits afresh
+    under the same op id. The reversed debit stays on record, renamed. (A web shop's op
+    ids name an order: a reversed one stays spent, so a late retry debits nothing.)"""
+    conn.execute(
+        "UPDATE credit_note_debits SET op_id = op_id || '~reversed@' || reversed_at "
+        "WHERE op_id = ? AND channel = 'store' AND reversed_at IS NOT NULL",
+        (op_id,),
+    )
 
 
 def reverse(db: Database, text: str, op_id: str) -> CreditNoteRecord:
@@ -176,6 +190,7 @@ def _debit_at_push(
     """The sale's debit, unless it was made online already; False when the balance (or an
     unknown or expired note) could not cover it: taken down to zero, flagged."""
     op_id = f"{sale.id}:t{seq}"
+    _free_if_reversed(conn, op_id)  # that place's online debit was given back: spent offline
     if conn.execute(_DEBIT_ANY, (op_id,)).fetchone():
         return True
     code = normalize_credit_note_code(text) or text

@@ -22,6 +22,7 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("return_dialog", ""),
             ("refund_choice", ""),
             ("credit_note_preview", ""),
+            ("payment_credit_note", ""),
             ("receipt_offer", ""),
             ("receipt_preview", ""),
             ("settings_store", ""),

@@ -1,4 +1,5 @@
-"""Taking payment: cash with quick amounts and change, card, voucher, split across several.
+"""Taking payment: cash with quick amounts and change, card, voucher, credit note (avoir),
+split across several.
 
 The dialog never computes what is due: it sends tenders to the till worker and repaints
 from the BasketView it answers with. "Complete" is enabled once the tenders cover the
@@ -8,7 +9,7 @@ screen shows the recorded sale.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pos.domain.errors import PosError
 from pos.domain.money import parse_eur
@@ -18,6 +19,7 @@ from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
 from pos.ui.qt import (
+    QCoreApplication,
     QDialog,
     QFont,
     QGridLayout,
@@ -30,6 +32,7 @@ from pos.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from sync.contract.codes import CREDIT_NOTE_QR_PREFIX, normalize_credit_note_code
 
 if TYPE_CHECKING:
     from pos.ui.screens.till_screen import TillScreen
@@ -46,11 +49,15 @@ class PaymentDialog(Retranslating, QDialog):
         self.view: BasketView | None = None
         self._taken: list[tuple[TenderKind, int, str]] = []  # as listed, for the wording
         self._unconfirmed = False  # the last tender listed awaits the worker's answer
+        self._default_amount = ""  # what is due, as filled in: untouched, a credit note pays
+        self._note_balances: dict[str, int | None] = {}  # code -> left on it (None: offline)
+        self._note_pending = False  # a credit note is being checked: not listed yet
         self._build()
         self.retranslate_ui()
         screen.basket_shown.connect(self.show_view)
         screen.refusal_shown.connect(self._show_refusal)
         screen.sale_shown.connect(self._on_sale)
+        screen.controller.worker.credit_note_taken.connect(self._credit_note_taken)
         if screen.view is not None:
             self.show_view(screen.view)
 
@@ -81,6 +88,8 @@ class PaymentDialog(Retranslating, QDialog):
         self.meal_voucher_button = self._button("", lambda: self.take(TenderKind.MEAL_VOUCHER))
         self.meal_voucher_button.setObjectName("mealVoucherButton")
         self.gift_card_button = self._button("", lambda: self.take(TenderKind.GIFT_CARD))
+        self.credit_note_button = self._button("", lambda: self.take_credit_note())
+        self.credit_note_button.setObjectName("creditNoteButton")
         self.remove_button = self._button("", self.remove_selected)
         self.complete_button = self._button("", self.complete)
         self.complete_button.setObjectName("completeButton")
@@ -118,6 +127,7 @@ class PaymentDialog(Retranslating, QDialog):
         return (
             self.cash_button, self.card_button, self.cheque_button,
             self.meal_voucher_button, self.voucher_button, self.gift_card_button,
+            self.credit_note_button,
         )  # fmt: skip
 
     def _button(self, text: str, slot) -> QPushButton:
@@ -130,7 +140,7 @@ class PaymentDialog(Retranslating, QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Payment"))
         self.amount_field.setPlaceholderText(self.tr("Amount, e.g. 12,50"))
-        self.reference_field.setPlaceholderText(self.tr("Voucher or gift card number"))
+        self.reference_field.setPlaceholderText(self.tr("Voucher, gift card or credit note number"))
         for button, text in (
             (self.cash_button, self.tr("Cash")),
             (self.card_button, self.tr("Card")),
@@ -138,6 +148,7 @@ class PaymentDialog(Retranslating, QDialog):
             (self.cheque_button, self.tr("Cheque")),
             (self.meal_voucher_button, self.tr("Meal vouchers")),
             (self.gift_card_button, self.tr("Gift card")),
+            (self.credit_note_button, self.tr("Credit note")),
             (self.remove_button, self.tr("Remove payment")),
             (self.complete_button, self.tr("Complete sale")),
             (self.close_button, self.tr("Back to the sale")),
@@ -159,7 +170,8 @@ class PaymentDialog(Retranslating, QDialog):
         self.message_label.clear()
         self._show_due(view)
         due = view.remaining_cents
-        self.amount_field.setText(_plain_amount(due) if due else "")
+        self._default_amount = _plain_amount(due) if due else ""
+        self.amount_field.setText(self._default_amount)
         covered = view.paid_cents >= view.total_cents and bool(view.lines)
         self.complete_button.setEnabled(covered)
         for button in self._kind_buttons():
@@ -192,7 +204,7 @@ class PaymentDialog(Retranslating, QDialog):
             self.tenders.takeItem(self.tenders.count() - 1)
             if self._taken:
                 self._taken.pop()
-        self._unconfirmed = False
+        self._unconfirmed = self._note_pending = False
         self.message_label.setText(self.screen.message_label.text())
 
     def _on_sale(self, _sale) -> None:
@@ -226,8 +238,41 @@ class PaymentDialog(Retranslating, QDialog):
             TenderKind.CHEQUE: self.tr("Cheque"),
             TenderKind.MEAL_VOUCHER: self.tr("Meal vouchers"),
             TenderKind.GIFT_CARD: self.tr("Gift card"),
+            TenderKind.CREDIT_NOTE: self.tr("Credit note"),
         }.get(kind, kind.value)
-        return f"{label} {format_money(amount)} {reference}".strip()
+        text = f"{label} {format_money(amount)} {reference}".strip()
+        balance = self._note_balances.get(reference) if kind is TenderKind.CREDIT_NOTE else None
+        if balance is not None:
+            text += " · " + self.tr("%1 left on it").replace("%1", format_money(balance))
+        return text
+
+    def take_credit_note(self, code: str | None = None) -> None:
+        """A credit note's code, typed (in the reference field) or scanned: the worker
+        checks and debits it centrally, then lists it; the amount left as filled in pays
+        as much of what is due as the note covers."""
+        code = (code if code is not None else self.reference_field.text()).strip()
+        if not code:
+            self.message_label.setText(self.tr("Type or scan the credit note's code."))
+            return
+        typed = self.amount_field.text().strip()
+        amount = None
+        if typed and typed != self._default_amount:
+            amount = self._typed_amount()
+            if amount is None:
+                return
+        self.message_label.clear()
+        self._note_pending = True
+        self.screen.controller.request("spend_credit_note", code, amount)
+
+    def _credit_note_taken(self, taken: Any) -> None:
+        """The worker took it (``CreditNoteTaken``): listed with its code and balance."""
+        if not self.isVisible():
+            return
+        self._note_pending = False
+        self._note_balances[taken.code] = taken.balance_cents
+        self._taken.append((TenderKind.CREDIT_NOTE, taken.amount_cents, taken.code))
+        self.tenders.addItem(self._tender_text(*self._taken[-1]))
+        self.reference_field.clear()
 
     def take_cash(self, note_cents: int | None) -> None:
         if self.view is None:
@@ -240,6 +285,11 @@ class PaymentDialog(Retranslating, QDialog):
         row = self.tenders.currentRow()
         if row < 0:
             return
+        if any(kind is TenderKind.CREDIT_NOTE for kind, _, _ in self._taken[row + 1 :]):
+            self.message_label.setText(
+                user_message("credit_note_after", "Remove the credit note paid after it first.")
+            )
+            return
         self.tenders.takeItem(row)
         if row < len(self._taken):
             del self._taken[row]
@@ -249,7 +299,10 @@ class PaymentDialog(Retranslating, QDialog):
         self.screen.controller.request("complete")
 
     def reject(self) -> None:
-        """Back to the sale: the tenders already taken are removed, nothing is lost."""
+        """Back to the sale: the tenders already taken are removed, nothing is lost (not
+        while a credit note is being checked: its answer lists it first)."""
+        if self._note_pending:
+            return
         for row in reversed(range(self.tenders.count())):
             self.screen.controller.request("remove_tender", row)
         super().reject()
@@ -257,3 +310,27 @@ class PaymentDialog(Retranslating, QDialog):
 
 def _plain_amount(cents: int) -> str:
     return f"{cents // 100},{cents % 100:02d}"
+
+
+def is_credit_note(code: str) -> bool:
+    """A credit note's QR (checked by the worker: a bad one is refused there) or its code."""
+    return code.startswith(CREDIT_NOTE_QR_PREFIX) or normalize_credit_note_code(code) is not None
+
+
+def pay_with_credit_note(screen: TillScreen, code: str) -> None:
+    """A credit note scanned (or typed) on the till screen during a sale: the payment
+    dialog, opened if need be, takes it as a tender."""
+    dialog = screen.payment_dialog
+    if dialog is None or not dialog.isVisible():
+        if screen.returns.refunding():  # a refund ticket takes no payment
+            screen.show_refusal(
+                "credit_note_on_refund",
+                QCoreApplication.translate(
+                    "PaymentDialog", "A credit note pays a sale: this ticket gives money back."
+                ),
+            )
+            return
+        screen.pay()  # refused, with its message, on an empty basket
+        dialog = screen.payment_dialog
+    if dialog is not None and dialog.isVisible():
+        dialog.take_credit_note(code)

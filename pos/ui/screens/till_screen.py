@@ -14,7 +14,7 @@ from pos.services.basket_view import BasketView
 from pos.services.quick_keys import QuickKey, needs_weight
 from pos.ui.dialogs.cancel_sale_dialog import CancelSaleDialog
 from pos.ui.dialogs.drawer_reason_dialog import DrawerReasonDialog
-from pos.ui.dialogs.payment_dialog import PaymentDialog
+from pos.ui.dialogs.payment_dialog import PaymentDialog, is_credit_note, pay_with_credit_note
 from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.dialogs.recovery_dialog import RecoveryDialog
 from pos.ui.i18n import Retranslating, retranslate_model
@@ -70,6 +70,7 @@ class TillScreen(Retranslating, QWidget):
         self.controller = controller
         self.view: BasketView | None = None
         self.cancel_dialog: CancelSaleDialog | None = None  # F9's question, while it shows
+        self.payment_dialog: PaymentDialog | None = None  # F12's, once opened
         self.model = BasketModel(self)
         self.receipt_offer = ReceiptOffer(self)
         self._build()
@@ -254,7 +255,8 @@ class TillScreen(Retranslating, QWidget):
 
     def scan(self, code: str) -> None:
         """From the scan field, a wedge scanner burst, a serial scanner or the camera.
-        A web cart's QR loads the cart; a pickup order's QR goes to the pickup desk."""
+        A web cart's QR loads the cart; a pickup order's QR goes to the pickup desk; a
+        credit note's (or its code typed) pays the sale in the payment dialog."""
         self.message_label.clear()
         self.clear_sale()
         self.receipts.decline_pending()
@@ -262,6 +264,8 @@ class TillScreen(Retranslating, QWidget):
             self.controller.request("load_cart", code)
         elif code.startswith(PICKUP_QR_PREFIX):
             self.pickup_code_scanned.emit(code)
+        elif is_credit_note(code):
+            pay_with_credit_note(self, code)
         else:
             self.controller.request("scan", code)
 

@@ -162,8 +162,19 @@ export default class ComptoirReturnsService extends MedusaService({ ReturnClaim,
   ): Promise<{ note: CreditNoteRow; overspent: boolean }> {
     const manager = sharedContext.transactionManager as EntityManager
     const note = await this.note(code, manager, true)
-    const done = await manager.execute(`select 1 from "comptoir_credit_note_debit" where "id" = ?`, [`${code}|${debit.op_id}`])
-    if (done.length) return { note, overspent: false }
+    const id = `${code}|${debit.op_id}`
+    const [done] = await manager.execute(`select "reversed_at" from "comptoir_credit_note_debit" where "id" = ?`, [id])
+    if (done && (done.reversed_at == null || debit.channel !== "store")) return { note, overspent: false }
+    if (done) {
+      // A till's op id names a tender's place in its sale (`<sale_id>:t<seq>`): that tender was removed
+      // (its debit given back), so the next credit note in its place debits afresh. The reversed debit
+      // stays on record, renamed.
+      await manager.execute(
+        `update "comptoir_credit_note_debit" set "id" = "id" || '~reversed@' || extract(epoch from "reversed_at")::text,
+          "updated_at" = now() where "id" = ?`,
+        [id]
+      )
+    }
     if (!options.force && note.expires_at.getTime() <= Date.now()) {
       throw new ReturnRefused("credit_note_expired", `Credit note ${code} expired on ${note.expires_at.toISOString()}.`)
     }
@@ -175,7 +186,7 @@ export default class ComptoirReturnsService extends MedusaService({ ReturnClaim,
     const taken = Math.min(note.balance_cents, debit.amount_cents)
     await manager.execute(
       `insert into "comptoir_credit_note_debit" ("id", "code", "op_id", "amount_cents", "channel") values (?, ?, ?, ?, ?)`,
-      [`${code}|${debit.op_id}`, code, debit.op_id, taken, debit.channel]
+      [id, code, debit.op_id, taken, debit.channel]
     )
     await manager.execute(
       `update "comptoir_credit_note" set "balance_cents" = "balance_cents" - ?, "updated_at" = now() where "id" = ?`,
