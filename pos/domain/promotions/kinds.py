@@ -1,0 +1,145 @@
+"""Each kind's arithmetic, on the units a promotion may still take.
+
+Rounding is half up on a line's units together (a percent on 3 yogurts rounds once, not
+three times); an item discount never exceeds what the units it takes are worth, so no
+line goes below zero. The pooled kinds (n for m, n-th unit, bundle) pool every free unit
+of the matching unit lines, dearest first (then by line id), cut them into groups of n,
+and give each complete group's discount to its cheapest units: the customer gets the
+cheapest articles free, as every French shop does it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pos.domain.discount import allocate
+from pos.domain.money import mul_div_half_up
+from pos.domain.promotions.model import Kind, PricingLine, Promotion
+
+
+@dataclass(frozen=True, slots=True)
+class Take:
+    """What one item promotion would take now: (line index, discount cents, units
+    used) per line touched, and the total saving."""
+
+    promotion: Promotion
+    parts: tuple[tuple[int, int, int], ...]
+    saving: int
+
+
+def item_take(
+    promotion: Promotion, indexes: Sequence[int], lines: Sequence[PricingLine], free: list[int]
+) -> Take:
+    """What ``promotion`` saves on the free units of the lines at ``indexes``."""
+    kind = promotion.kind
+    if kind is Kind.PERCENT or kind is Kind.AMOUNT_OFF:
+        parts = _per_unit(promotion, indexes, lines, free)
+    else:
+        runs = sorted(
+            (-lines[i].unit_price_cents, lines[i].line_id, i)
+            for i in indexes
+            if free[i] and not lines[i].weighed
+        )
+        if kind is Kind.BUNDLE_PRICE:
+            parts = _bundles(promotion, [(i, -neg, free[i]) for neg, _, i in runs])
+        else:
+            parts = _every_nth(promotion, [(i, -neg, free[i]) for neg, _, i in runs])
+    return Take(promotion, tuple(parts), sum(part[1] for part in parts))
+
+
+def _per_unit(
+    promotion: Promotion, indexes: Sequence[int], lines: Sequence[PricingLine], free: list[int]
+) -> list[tuple[int, int, int]]:
+    value, percent = promotion.value, promotion.kind is Kind.PERCENT
+    parts = []
+    for i in indexes:
+        units = free[i]
+        if not units:
+            continue
+        line = lines[i]
+        if line.weighed:
+            off = (
+                mul_div_half_up(line.gross_cents, value, 10_000)
+                if percent
+                else min(mul_div_half_up(value, line.quantity, 1000), line.gross_cents)
+            )
+        elif percent:
+            off = mul_div_half_up(line.unit_price_cents * units, value, 10_000)
+        else:
+            off = min(value, line.unit_price_cents) * units
+        if off:
+            parts.append((i, off, units))
+    return parts
+
+
+def _below(position: int, n: int, paid: int) -> int:
+    """How many of the pooled positions ``[0, position)`` are discounted ones (offset
+    ``>= paid`` in their group of ``n``)."""
+    groups, offset = divmod(position, n)
+    return groups * (n - paid) + max(0, offset - paid)
+
+
+def _every_nth(
+    promotion: Promotion, runs: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """n for m (the n - m cheapest of each group free) and n-th at value bp off (the
+    last of each group), over runs of (line index, unit price, free units)."""
+    n = promotion.n
+    paid = promotion.m if promotion.kind is Kind.N_FOR_M else n - 1
+    end = sum(units for _, _, units in runs) // n * n  # the incomplete group takes nothing
+    parts, start = [], 0
+    for i, price, units in runs:
+        if start >= end:
+            break
+        stop = min(start + units, end)
+        cheap = _below(stop, n, paid) - _below(start, n, paid)
+        if promotion.kind is Kind.N_FOR_M:
+            off = price * cheap
+        else:
+            off = mul_div_half_up(price * cheap, promotion.value, 10_000)
+        parts.append((i, off, stop - start))
+        start += units
+    return parts
+
+
+def _bundles(promotion: Promotion, runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Each complete group of n for ``value`` cents, while a group costs more than that
+    (groups only get cheaper, dearest first); its saving spread over its lines."""
+    n, price_of_group = promotion.n, promotion.value
+    off: dict[int, int] = {}
+    used: dict[int, int] = {}
+    queue = [[i, price, units] for i, price, units in runs]
+    head, left = 0, sum(units for _, _, units in runs)
+    while left >= n:
+        left -= n
+        pieces, wanted = [], n
+        while wanted:
+            run = queue[head]
+            take = min(wanted, run[2])
+            pieces.append((run[0], run[1], take))
+            run[2] -= take
+            wanted -= take
+            if not run[2]:
+                head += 1
+        total = sum(price * take for _, price, take in pieces)
+        if total <= price_of_group:
+            break
+        shares = allocate(total - price_of_group, [price * take for _, price, take in pieces])
+        for (i, _, take), share in zip(pieces, shares, strict=True):
+            off[i] = off.get(i, 0) + share
+            used[i] = used.get(i, 0) + take
+    return [(i, off[i], used[i]) for i in off]
+
+
+def basket_discount(promotion: Promotion, amount: int) -> int:
+    """What a basket promotion takes off ``amount`` (the target's lines after item
+    promotions and earlier basket ones); never more than ``amount``."""
+    if amount <= 0:
+        return 0
+    kind = promotion.kind
+    if kind is Kind.BASKET_PERCENT:
+        return mul_div_half_up(amount, promotion.value, 10_000)
+    if kind is Kind.THRESHOLD and amount < promotion.threshold_cents:
+        return 0
+    return min(promotion.value, amount)
