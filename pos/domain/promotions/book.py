@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from pos.domain.errors import PosError
-from pos.domain.promotions.engine import Match, resolve
+from pos.domain.promotions.engine import resolve
+from pos.domain.promotions.items import Match
 from pos.domain.promotions.model import (
     PricingContext,
     PricingLine,
@@ -26,17 +27,25 @@ from pos.domain.promotions.model import (
 )
 
 _CACHE_LIMIT = 256
+_ARTICLE_LIMIT = 100_000
 
 
 @dataclass(frozen=True, slots=True)
 class EligibleIndex:
-    """The promotions eligible in one context, indexed by what they target."""
+    """The promotions eligible in one context, indexed by what they target.
+
+    ``_per_article`` remembers, per (sku, department, brand), the promotions other than
+    the everything ones that match it, so a line costs one lookup once seen.
+    """
 
     promotions: tuple[Promotion, ...]
     by_sku: dict[str, tuple[Promotion, ...]]
     by_department: dict[str, tuple[Promotion, ...]]
     by_brand: dict[str, tuple[Promotion, ...]]
     everything: tuple[Promotion, ...]
+    _per_article: dict[tuple[str, str, str], tuple[Promotion, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, promotions: Sequence[Promotion]) -> EligibleIndex:
@@ -45,6 +54,8 @@ class EligibleIndex:
         by_brand: dict[str, list[Promotion]] = {}
         for promotion in promotions:  # in id order, so each list is too
             target = promotion.target
+            if target.everything:
+                continue
             for key, index in (
                 (target.skus, by_sku),
                 (target.departments, by_department),
@@ -60,25 +71,38 @@ class EligibleIndex:
             tuple(p for p in promotions if p.target.everything),
         )
 
+    def article(self, sku: str, department: str, brand: str) -> tuple[Promotion, ...]:
+        """The promotions (not targeting everything) matching an article, by id."""
+        key = (sku, department, brand)
+        found = self._per_article.get(key)
+        if found is None:
+            merged = {p.id: p for p in self.by_sku.get(sku, ())}
+            if department:
+                merged.update((p.id, p) for p in self.by_department.get(department, ()))
+            if brand:
+                merged.update((p.id, p) for p in self.by_brand.get(brand, ()))
+            if len(self._per_article) >= _ARTICLE_LIMIT:
+                self._per_article.clear()
+            found = self._per_article[key] = tuple(merged[pid] for pid in sorted(merged))
+        return found
+
     def matches(self, lines: Sequence[PricingLine]) -> list[Match]:
         """Each promotion matching a promotable line, in id order, with its lines."""
         found: dict[int, Match] = {}
-        everything = self.everything
+        promotable = []
         for i, line in enumerate(lines):
             if not line.promotable:
                 continue
-            for group in (
-                self.by_sku.get(line.sku, ()),
-                self.by_department.get(line.department, ()) if line.department else (),
-                self.by_brand.get(line.brand, ()) if line.brand else (),
-                everything,
-            ):
-                for promotion in group:
-                    match = found.get(promotion.id)
-                    if match is None:
-                        found[promotion.id] = (promotion, [i])
-                    elif match[1][-1] != i:  # matched by its SKU and its brand: once
-                        match[1].append(i)
+            promotable.append(i)
+            for promotion in self.article(line.sku, line.department, line.brand):
+                match = found.get(promotion.id)
+                if match is None:
+                    found[promotion.id] = (promotion, [i])
+                else:
+                    match[1].append(i)
+        if promotable:
+            for promotion in self.everything:
+                found[promotion.id] = (promotion, promotable)
         return [found[pid] for pid in sorted(found)]
 
 

@@ -9,32 +9,16 @@ scanned, so the same basket gives the same result on every till and on the serve
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from pos.domain.discount import allocate
-from pos.domain.promotions.kinds import Take, basket_discount, item_take
+from pos.domain.promotions.items import Match, Outcome, apply_items
+from pos.domain.promotions.kinds import basket_discount, item_take
 from pos.domain.promotions.model import (
     AppliedBasketPromotion,
-    AppliedPromotion,
     Level,
     PricingLine,
     PricingResult,
-    Promotion,
 )
-
-#: A promotion and the indexes (in the line-id-sorted basket) of the lines it matches.
-Match = tuple[Promotion, list[int]]
-
-
-@dataclass(slots=True)
-class _Outcome:
-    """One way of pricing the basket: per line index what is still free and owed."""
-
-    free: list[int]
-    nets: list[int]
-    items: list[list[AppliedPromotion]]
-    basket: list[AppliedBasketPromotion] = field(default_factory=list)
-    saved: int = 0
 
 
 def resolve(matches: Sequence[Match], lines: Sequence[PricingLine]) -> PricingResult:
@@ -44,10 +28,8 @@ def resolve(matches: Sequence[Match], lines: Sequence[PricingLine]) -> PricingRe
     best = _outcome(normal, lines)
     best_id = None
     for match in matches:
-        if match[0].exclusive:
-            alone = _outcome([match], lines)
-            if alone.saved > best.saved:
-                best, best_id = alone, match[0].id
+        if match[0].exclusive and _alone(match, lines) > best.saved:
+            best, best_id = _outcome([match], lines), match[0].id
     return PricingResult(
         {line.line_id: tuple(best.items[i]) for i, line in enumerate(lines)},
         tuple(best.basket),
@@ -56,69 +38,45 @@ def resolve(matches: Sequence[Match], lines: Sequence[PricingLine]) -> PricingRe
     )
 
 
-def _outcome(matches: Sequence[Match], lines: Sequence[PricingLine]) -> _Outcome:
-    outcome = _Outcome(
+def _alone(match: Match, lines: Sequence[PricingLine]) -> int:
+    """What one promotion saves alone on the basket (no outcome built)."""
+    promotion, indexes = match
+    if promotion.level is Level.BASKET:
+        return basket_discount(promotion, sum(lines[i].gross_cents for i in indexes))
+    free = [(1 if line.weighed else line.quantity) for line in lines]
+    return item_take(promotion, indexes, lines, free).saving
+
+
+def _outcome(matches: Sequence[Match], lines: Sequence[PricingLine]) -> Outcome:
+    outcome = Outcome(
         [(1 if line.weighed else line.quantity) if line.promotable else 0 for line in lines],
         [line.gross_cents for line in lines],
         [[] for _ in lines],
     )
     items = [match for match in matches if match[0].level is Level.ITEM]
     if items:
-        _apply_items(items, lines, outcome)
+        apply_items(items, lines, outcome)
     baskets = [match for match in matches if match[0].level is Level.BASKET]
     if baskets:
         _apply_baskets(baskets, lines, outcome)
     return outcome
 
 
-def _apply_items(matches: Sequence[Match], lines: Sequence[PricingLine], out: _Outcome) -> None:
-    """Rule 2: by priority, highest first; within one, the largest saving on the units
-    still free, again and again (ties: the lowest id), until nothing saves more."""
-    watchers: dict[int, list[int]] = {}  # line index -> ids of promotions looking at it
-    for promotion, indexes in matches:
-        for i in indexes:
-            watchers.setdefault(i, []).append(promotion.id)
-    for priority in sorted({match[0].priority for match in matches}, reverse=True):
-        pending = {p.id: (p, ix) for p, ix in matches if p.priority == priority}
-        known: dict[int, Take] = {}
-        while pending:
-            best: Take | None = None
-            for pid, (promotion, indexes) in pending.items():  # id order: ties to the lowest
-                take = known.get(pid)
-                if take is None:
-                    take = known[pid] = item_take(promotion, indexes, lines, out.free)
-                if best is None or take.saving > best.saving:
-                    best = take
-            if best is None or best.saving <= 0:
-                break
-            del pending[best.promotion.id]
-            _take(best, out)
-            for i, _, _ in best.parts:
-                for pid in watchers[i]:
-                    known.pop(pid, None)
-
-
-def _take(take: Take, out: _Outcome) -> None:
-    promotion = take.promotion
-    for i, off, units in take.parts:
-        out.free[i] -= units
-        if off:
-            out.nets[i] -= off
-            out.items[i].append(AppliedPromotion(promotion.id, promotion.name, off))
-    out.saved += take.saving
-
-
-def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: _Outcome) -> None:
+def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: Outcome) -> None:
     """Rule 3: the best non-stackable basket promotion (on the basket after item
     promotions; ties: higher priority, then lowest id) and every stackable one, by
     priority then id, each on what the previous ones left."""
     nets = out.nets
     chosen = [match for match in matches if match[0].stackable]
     best, best_key = None, (0, 0, 0)
+    amounts: dict[int, int] = {}  # by id of the index list: everything ones share theirs
     for match in matches:
         if not match[0].stackable:
             promotion, indexes = match
-            saving = basket_discount(promotion, sum(nets[i] for i in indexes))
+            amount = amounts.get(id(indexes))
+            if amount is None:
+                amount = amounts[id(indexes)] = sum([nets[i] for i in indexes])
+            saving = basket_discount(promotion, amount)
             key = (saving, promotion.priority, -promotion.id)
             if saving > 0 and (best is None or key > best_key):
                 best, best_key = match, key

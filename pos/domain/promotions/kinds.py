@@ -11,15 +11,14 @@ cheapest articles free, as every French shop does it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pos.domain.discount import allocate
 from pos.domain.money import mul_div_half_up
 from pos.domain.promotions.model import Kind, PricingLine, Promotion
 
 
-@dataclass(frozen=True, slots=True)
-class Take:
+class Take(NamedTuple):
     """What one item promotion would take now: (line index, discount cents, units
     used) per line touched, and the total saving."""
 
@@ -51,26 +50,26 @@ def item_take(
 def _per_unit(
     promotion: Promotion, indexes: Sequence[int], lines: Sequence[PricingLine], free: list[int]
 ) -> list[tuple[int, int, int]]:
-    value, percent = promotion.value, promotion.kind is Kind.PERCENT
     parts = []
     for i in indexes:
         units = free[i]
-        if not units:
-            continue
-        line = lines[i]
-        if line.weighed:
-            off = (
-                mul_div_half_up(line.gross_cents, value, 10_000)
-                if percent
-                else min(mul_div_half_up(value, line.quantity, 1000), line.gross_cents)
-            )
-        elif percent:
-            off = mul_div_half_up(line.unit_price_cents * units, value, 10_000)
-        else:
-            off = min(value, line.unit_price_cents) * units
-        if off:
-            parts.append((i, off, units))
+        if units:
+            off = unit_off(promotion, lines[i], units)
+            if off:
+                parts.append((i, off, units))
     return parts
+
+
+def unit_off(promotion: Promotion, line: PricingLine, units: int) -> int:
+    """What a percent or amount-off promotion takes off ``units`` free units of
+    ``line`` (a weighed line: its one unit, the amount per kg); half up, exactly."""
+    value = promotion.value
+    if promotion.kind is Kind.PERCENT:
+        amount = line.gross_cents if line.weighed else line.unit_price_cents * units
+        return (2 * amount * value + 10_000) // 20_000
+    if line.weighed:
+        return min((2 * value * line.quantity + 1000) // 2000, line.gross_cents)
+    return min(value, line.unit_price_cents) * units
 
 
 def _below(position: int, n: int, paid: int) -> int:

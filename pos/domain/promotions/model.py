@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from pos.domain.errors import PosError
 from pos.domain.money import MAX_CENTS
@@ -173,9 +174,9 @@ class PricingLine:
     promotable: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class AppliedPromotion:
-    """An item promotion on one line: what it took off that line."""
+class AppliedPromotion(NamedTuple):
+    """An item promotion on one line: what it took off that line. A named tuple, not a
+    frozen dataclass: as immutable, and half the cost to build, about 50 a scan."""
 
     promotion_id: int
     name: str
