@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import attrgetter
 
 from pos.domain.errors import PosError
 from pos.domain.promotions.engine import resolve
@@ -28,6 +29,7 @@ from pos.domain.promotions.model import (
 
 _CACHE_LIMIT = 256
 _ARTICLE_LIMIT = 100_000
+_LINE_ID = attrgetter("line_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +92,15 @@ class EligibleIndex:
         """Each promotion matching a promotable line, in id order, with its lines."""
         found: dict[int, Match] = {}
         promotable = []
+        per_article = self._per_article
         for i, line in enumerate(lines):
             if not line.promotable:
                 continue
             promotable.append(i)
-            for promotion in self.article(line.sku, line.department, line.brand):
+            promotions = per_article.get((line.sku, line.department, line.brand))
+            if promotions is None:
+                promotions = self.article(line.sku, line.department, line.brand)
+            for promotion in promotions:
                 match = found.get(promotion.id)
                 if match is None:
                     found[promotion.id] = (promotion, [i])
@@ -149,7 +155,7 @@ class PromotionBook:
     def evaluate(self, lines: Sequence[PricingLine], context: PricingContext) -> PricingResult:
         """The promotions on ``lines`` under the combination rule (package docstring);
         the lines' order does not matter (they are taken by line id)."""
-        ordered = sorted(lines, key=_line_id)
+        ordered = sorted(lines, key=_LINE_ID)
         return resolve(self.eligible(context).matches(ordered), ordered)
 
 
@@ -161,7 +167,3 @@ def _eligible(promotion: Promotion, context: PricingContext, coupons: frozenset[
         and (not promotion.customer_only or context.customer_id is not None)
         and (not promotion.coupon_code or promotion.coupon_code in coupons)
     )
-
-
-def _line_id(line: PricingLine) -> int:
-    return line.line_id

@@ -96,7 +96,7 @@ def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: 
                 promotion.id,
                 promotion.name,
                 off,
-                tuple((lines[i].line_id, share) for i, share in zip(indexes, shares, strict=True)),
+                tuple(zip([lines[i].line_id for i in indexes], shares, strict=True)),
             )
         )
         out.saved += off

@@ -52,8 +52,16 @@ class Outcome:
 def apply_items(matches: Sequence[Match], lines: Sequence[PricingLine], out: Outcome) -> None:
     """By priority, highest first; within one, the greedy described above. A promotion
     alone on all its lines within its priority is applied at once: nothing competes."""
-    for priority in sorted({match[0].priority for match in matches}, reverse=True):
-        group = [match for match in matches if match[0].priority == priority]
+    groups: dict[int, list[Match]] = {}
+    for match in matches:
+        groups.setdefault(match[0].priority, []).append(match)
+    for priority in sorted(groups, reverse=True):
+        group = groups[priority]
+        if len(group) == 1:
+            take = item_take(group[0][0], group[0][1], lines, out.free)
+            if take.saving > 0:
+                out.take(take.promotion, take.parts)
+            continue
         watchers: dict[int, list[Promotion]] = {}  # line index -> promotions looking at it
         for promotion, indexes in group:
             for i in indexes:

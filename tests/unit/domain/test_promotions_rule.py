@@ -157,3 +157,16 @@ def test_a_small_item_promotion_can_lose_a_threshold_as_the_rule_says():
     threshold = a_promotion(1, Kind.THRESHOLD, 1000, threshold_cents=5000)
     assert evaluate([threshold], lines).saved_cents == 1000
     assert evaluate([threshold, a_promotion(2, Kind.PERCENT, 100)], lines).saved_cents == 50
+
+
+def test_a_returned_line_in_an_exchange_is_neither_discounted_nor_counted():
+    returned = a_line(1, "PULL", 3000, -1, promotable=False)  # gross -30 €, as paid back
+    new = a_line(2, "PULL-XL", 3000)
+    promotions = [
+        a_promotion(1, Kind.PERCENT, 1000),
+        a_promotion(2, Kind.BASKET_AMOUNT, 500, stackable=True),
+    ]
+    result = evaluate(promotions, [returned, new])
+    assert result.lines[1] == ()
+    assert result.item_discount(2) == 300
+    assert result.basket[0].shares == ((2, 500),)
