@@ -18,8 +18,8 @@ from dataclasses import replace
 
 from pos.domain.discount import allocate
 from pos.domain.money import mul_div_half_up
-from pos.domain.promotions import Kind, PromotionBook, Target
-from pos.domain.promotions.kinds import basket_discount
+from pos.domain.promotions import AppliedPromotion, Kind, PromotionBook, Target
+from pos.domain.promotions.kinds import basket_discount, item_take
 from tests.support.promotion_baskets import (
     STORE,
     a_context,
@@ -183,3 +183,83 @@ def test_each_kind_alone_gives_its_literal_unit_by_unit_reading():
         result = PromotionBook([promotion]).evaluate(lines, a_context())
         got = {lid: result.item_discount(lid) + result.basket_share(lid) for lid in result.lines}
         assert {k: v for k, v in got.items() if v} == literal_saving(promotion, lines), promotion
+
+
+def rule_read_literally(promotions, lines, context):
+    """The package docstring's rule, the slow way: every round recomputes every
+    candidate's saving on the units still free (no heap, no index, no cache); each
+    kind's arithmetic is ``item_take``'s, checked above against a unit-by-unit reading."""
+    lines = sorted(lines, key=lambda line: line.line_id)
+    eligible = PromotionBook(promotions).eligible(context).promotions
+
+    def matching(promotion):
+        return [
+            i
+            for i, line in enumerate(lines)
+            if line.promotable and promotion.target.matches(line.sku, line.department, line.brand)
+        ]
+
+    def outcome(chosen):
+        free = [(1 if x.weighed else x.quantity) if x.promotable else 0 for x in lines]
+        nets = [line.gross_cents for line in lines]
+        items = {line.line_id: [] for line in lines}
+        basket, saved = [], 0
+        for priority in sorted({p.priority for p in chosen}, reverse=True):
+            pending = [p for p in chosen if p.level == "item" and p.priority == priority]
+            while pending:
+                takes = [item_take(p, matching(p), lines, free) for p in pending]
+                best = max(takes, key=lambda take: (take.saving, -take.promotion.id))
+                if best.saving <= 0:
+                    break
+                pending.remove(best.promotion)
+                for i, off, units in best.parts:
+                    free[i] -= units
+                    nets[i] -= off
+                    if off:
+                        items[lines[i].line_id].append(
+                            AppliedPromotion(best.promotion.id, best.promotion.name, off)
+                        )
+                saved += best.saving
+        on_basket = [p for p in chosen if p.level == "basket"]
+        offers = [
+            (basket_discount(p, sum(nets[i] for i in matching(p))), p.priority, -p.id, p)
+            for p in on_basket
+            if not p.stackable
+        ]
+        best_offer = max((o for o in offers if o[0] > 0), default=None, key=lambda o: o[:3])
+        stack = [p for p in on_basket if p.stackable] + ([best_offer[3]] if best_offer else [])
+        for p in sorted(stack, key=lambda p: (-p.priority, p.id)):
+            indexes = matching(p)
+            off = basket_discount(p, sum(nets[i] for i in indexes))
+            if off:
+                shares = allocate(off, [nets[i] for i in indexes])
+                for i, share in zip(indexes, shares, strict=True):
+                    nets[i] -= share
+                basket.append(
+                    (
+                        p.id,
+                        off,
+                        tuple((lines[i].line_id, s) for i, s in zip(indexes, shares, strict=True)),
+                    )
+                )
+                saved += off
+        return saved, {k: tuple(v) for k, v in items.items()}, basket
+
+    best = outcome([p for p in eligible if not p.exclusive])
+    for p in eligible:
+        if p.exclusive and matching(p):
+            alone = outcome([p])
+            if alone[0] > best[0]:
+                best = alone
+    return best
+
+
+def test_the_engine_gives_what_the_rule_read_literally_gives():
+    rng = random.Random(915)
+    for _ in range(BASKETS // 2):
+        promotions, lines, context = random_case(rng)
+        result = PromotionBook(promotions).evaluate(lines, context)
+        saved, items, basket = rule_read_literally(promotions, lines, context)
+        assert result.saved_cents == saved
+        assert dict(result.lines) == items
+        assert [(b.promotion_id, b.discount_cents, b.shares) for b in result.basket] == basket

@@ -170,3 +170,12 @@ def test_a_returned_line_in_an_exchange_is_neither_discounted_nor_counted():
     assert result.lines[1] == ()
     assert result.item_discount(2) == 300
     assert result.basket[0].shares == ((2, 500),)
+
+
+def test_equal_basket_offers_go_to_the_higher_priority_then_the_lowest_id():
+    lines = [a_line(1, "LAMPE", 4000)]
+    low = a_promotion(1, Kind.BASKET_AMOUNT, 500)
+    high = a_promotion(2, Kind.BASKET_PERCENT, 1250, priority=1)  # 12.5 % of 40 € = 5 €
+    assert [b.promotion_id for b in evaluate([low, high], lines).basket] == [2]
+    twin = a_promotion(3, Kind.BASKET_AMOUNT, 500)
+    assert [b.promotion_id for b in evaluate([twin, low], lines).basket] == [1]
