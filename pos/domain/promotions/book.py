@@ -6,6 +6,9 @@ the context, so it is worked out once per context and kept: the window part chan
 when ``now`` crosses one of the promotions' start or end instants, so the book keys its
 cache on the interval between two such instants. An evaluation then costs a few
 dictionary lookups per line and the arithmetic of the promotions that match.
+
+A book may be shared by threads (the reference server's request threads): its caches
+are only ever filled with values equal to what a recomputation would give, and bounded.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pos.domain.promotions.model import (
 )
 
 _CACHE_LIMIT = 256
-_ARTICLE_LIMIT = 100_000
+_ARTICLE_LIMIT = 20_000
 _LINE_ID = attrgetter("line_id")
 
 

@@ -30,6 +30,7 @@ class Kind(StrEnum):
     NTH_PERCENT = "nth_percent"  # "2e à -50 %": every n-th unit at value bp off
     BUNDLE_PRICE = "bundle_price"  # n units for value cents
     THRESHOLD = "threshold"  # value cents off once the target reaches threshold_cents
+    # (cents only: "-10 % dès 50 €" is not expressible yet)
     BASKET_PERCENT = "basket_percent"  # value bp off the target's amount
     BASKET_AMOUNT = "basket_amount"  # value cents off the target's amount
 
