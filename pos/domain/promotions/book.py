@@ -1,0 +1,172 @@
+"""The compiled promotions: indexed once, asked on every scan.
+
+A ``PromotionBook`` is built when the promotions change (a feed page, a server start),
+not per basket. Eligibility (window, store, channel, customer, coupon) depends only on
+the context, so it is worked out once per context and kept: the window part changes only
+when ``now`` crosses one of the promotions' start or end instants, so the book keys its
+cache on the interval between two such instants. An evaluation then costs a few
+dictionary lookups per line and the arithmetic of the promotions that match.
+
+A book may be shared by threads (the reference server's request threads): its caches
+are only ever filled with values equal to what a recomputation would give, and bounded.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from operator import attrgetter
+
+from pos.domain.errors import PosError
+from pos.domain.promotions.engine import resolve
+from pos.domain.promotions.items import Match
+from pos.domain.promotions.model import (
+    PricingContext,
+    PricingLine,
+    PricingResult,
+    Promotion,
+    normalise_code,
+)
+
+_CACHE_LIMIT = 256
+_ARTICLE_LIMIT = 20_000
+_LINE_ID = attrgetter("line_id")
+
+
+@dataclass(frozen=True, slots=True)
+class EligibleIndex:
+    """The promotions eligible in one context, indexed by what they target.
+
+    ``_per_article`` remembers, per (sku, department, brand), the promotions other than
+    the everything ones that match it, so a line costs one lookup once seen.
+    """
+
+    promotions: tuple[Promotion, ...]
+    by_sku: dict[str, tuple[Promotion, ...]]
+    by_department: dict[str, tuple[Promotion, ...]]
+    by_brand: dict[str, tuple[Promotion, ...]]
+    everything: tuple[Promotion, ...]
+    _per_article: dict[tuple[str, str, str], tuple[Promotion, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    @classmethod
+    def of(cls, promotions: Sequence[Promotion]) -> EligibleIndex:
+        by_sku: dict[str, list[Promotion]] = {}
+        by_department: dict[str, list[Promotion]] = {}
+        by_brand: dict[str, list[Promotion]] = {}
+        for promotion in promotions:  # in id order, so each list is too
+            target = promotion.target
+            if target.everything:
+                continue
+            for key, index in (
+                (target.skus, by_sku),
+                (target.departments, by_department),
+                (target.brands, by_brand),
+            ):
+                for value in key:
+                    index.setdefault(value, []).append(promotion)
+        return cls(
+            tuple(promotions),
+            {k: tuple(v) for k, v in by_sku.items()},
+            {k: tuple(v) for k, v in by_department.items()},
+            {k: tuple(v) for k, v in by_brand.items()},
+            tuple(p for p in promotions if p.target.everything),
+        )
+
+    def article(self, sku: str, department: str, brand: str) -> tuple[Promotion, ...]:
+        """The promotions (not targeting everything) matching an article, by id."""
+        key = (sku, department, brand)
+        found = self._per_article.get(key)
+        if found is None:
+            merged = {p.id: p for p in self.by_sku.get(sku, ())}
+            if department:
+                merged.update((p.id, p) for p in self.by_department.get(department, ()))
+            if brand:
+                merged.update((p.id, p) for p in self.by_brand.get(brand, ()))
+            if len(self._per_article) >= _ARTICLE_LIMIT:
+                self._per_article.clear()
+            found = self._per_article[key] = tuple(merged[pid] for pid in sorted(merged))
+        return found
+
+    def matches(self, lines: Sequence[PricingLine]) -> list[Match]:
+        """Each promotion matching a promotable line, in id order, with its lines."""
+        found: dict[int, Match] = {}
+        promotable = []
+        per_article = self._per_article
+        for i, line in enumerate(lines):
+            if not line.promotable:
+                continue
+            promotable.append(i)
+            promotions = per_article.get((line.sku, line.department, line.brand))
+            if promotions is None:
+                promotions = self.article(line.sku, line.department, line.brand)
+            for promotion in promotions:
+                match = found.get(promotion.id)
+                if match is None:
+                    found[promotion.id] = (promotion, [i])
+                else:
+                    match[1].append(i)
+        if promotable:
+            for promotion in self.everything:
+                found[promotion.id] = (promotion, promotable)
+        return [found[pid] for pid in sorted(found)]
+
+
+class PromotionBook:
+    """All known promotions, compiled; ``evaluate`` prices a basket in a context."""
+
+    def __init__(self, promotions: Iterable[Promotion]) -> None:
+        ordered = sorted(promotions, key=lambda p: p.id)
+        for before, after in pairwise(ordered):
+            if before.id == after.id:
+                raise PosError(
+                    f"Promotion {after.id} is given twice.", code="promotion_invalid", id=after.id
+                )
+        self.promotions: tuple[Promotion, ...] = tuple(ordered)
+        self._edges = sorted({p.starts_at for p in ordered} | {p.ends_at for p in ordered})
+        self._cache: dict[tuple[object, ...], EligibleIndex] = {}
+
+    def __len__(self) -> int:
+        return len(self.promotions)
+
+    def eligible(self, context: PricingContext) -> EligibleIndex:
+        """The promotions that apply in ``context`` (computed once per context and
+        interval between two start/end instants)."""
+        if context.now.tzinfo is None:
+            raise PosError("Promotions are priced at an instant with a time zone.",
+                           code="promotion_naive_time")  # fmt: skip
+        coupons = frozenset(normalise_code(code) for code in context.coupons)
+        key = (
+            bisect_right(self._edges, context.now),
+            context.store_id,
+            context.channel,
+            context.customer_id is not None,
+            coupons,
+        )
+        index = self._cache.get(key)
+        if index is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            index = self._cache[key] = EligibleIndex.of(
+                [p for p in self.promotions if _eligible(p, context, coupons)]
+            )
+        return index
+
+    def evaluate(self, lines: Sequence[PricingLine], context: PricingContext) -> PricingResult:
+        """The promotions on ``lines`` under the combination rule (package docstring);
+        the lines' order does not matter (they are taken by line id)."""
+        ordered = sorted(lines, key=_LINE_ID)
+        return resolve(self.eligible(context).matches(ordered), ordered)
+
+
+def _eligible(promotion: Promotion, context: PricingContext, coupons: frozenset[str]) -> bool:
+    return (
+        promotion.starts_at <= context.now < promotion.ends_at
+        and (not promotion.stores or context.store_id in promotion.stores)
+        and context.channel in promotion.channels
+        and (not promotion.customer_only or context.customer_id is not None)
+        and (not promotion.coupon_code or promotion.coupon_code in coupons)
+    )

@@ -1,0 +1,102 @@
+"""The combination rule, applied: item promotions, then basket ones, then exclusives.
+
+``resolve`` takes the basket's lines sorted by line id and the eligible promotions that
+match them (``book.EligibleIndex.matches``) and returns the ``PricingResult``. Every
+choice it makes is ordered by saving, priority and id, never by the order lines were
+scanned, so the same basket gives the same result on every till and on the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pos.domain.discount import allocate
+from pos.domain.promotions.items import Match, Outcome, apply_items
+from pos.domain.promotions.kinds import basket_discount, item_take
+from pos.domain.promotions.model import (
+    AppliedBasketPromotion,
+    Level,
+    PricingLine,
+    PricingResult,
+)
+
+
+def resolve(matches: Sequence[Match], lines: Sequence[PricingLine]) -> PricingResult:
+    """Rule 4: the outcome of the non-exclusive promotions, unless one exclusive
+    promotion alone saves strictly more (the lowest id of equal exclusives)."""
+    normal = [match for match in matches if not match[0].exclusive]
+    best = _outcome(normal, lines)
+    best_id = None
+    for match in matches:
+        if match[0].exclusive and _alone(match, lines) > best.saved:
+            best, best_id = _outcome([match], lines), match[0].id
+    return PricingResult(
+        {line.line_id: tuple(best.items[i]) for i, line in enumerate(lines)},
+        tuple(best.basket),
+        best.saved,
+        best_id,
+    )
+
+
+def _alone(match: Match, lines: Sequence[PricingLine]) -> int:
+    """What one promotion saves alone on the basket (no outcome built)."""
+    promotion, indexes = match
+    if promotion.level is Level.BASKET:
+        return basket_discount(promotion, sum(lines[i].gross_cents for i in indexes))
+    free = [(1 if line.weighed else line.quantity) for line in lines]
+    return item_take(promotion, indexes, lines, free).saving
+
+
+def _outcome(matches: Sequence[Match], lines: Sequence[PricingLine]) -> Outcome:
+    outcome = Outcome(
+        [(1 if line.weighed else line.quantity) if line.promotable else 0 for line in lines],
+        [line.gross_cents for line in lines],
+        [[] for _ in lines],
+    )
+    items = [match for match in matches if match[0].level is Level.ITEM]
+    if items:
+        apply_items(items, lines, outcome)
+    baskets = [match for match in matches if match[0].level is Level.BASKET]
+    if baskets:
+        _apply_baskets(baskets, lines, outcome)
+    return outcome
+
+
+def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: Outcome) -> None:
+    """Rule 3: the best non-stackable basket promotion (on the basket after item
+    promotions; ties: higher priority, then lowest id) and every stackable one, by
+    priority then id, each on what the previous ones left."""
+    nets = out.nets
+    chosen = [match for match in matches if match[0].stackable]
+    best, best_key = None, (0, 0, 0)
+    amounts: dict[int, int] = {}  # by id of the index list: everything ones share theirs
+    for match in matches:
+        if not match[0].stackable:
+            promotion, indexes = match
+            amount = amounts.get(id(indexes))
+            if amount is None:
+                amount = amounts[id(indexes)] = sum([nets[i] for i in indexes])
+            saving = basket_discount(promotion, amount)
+            key = (saving, promotion.priority, -promotion.id)
+            if saving > 0 and (best is None or key > best_key):
+                best, best_key = match, key
+    if best is not None:
+        chosen.append(best)
+    chosen.sort(key=lambda match: (-match[0].priority, match[0].id))
+    for promotion, indexes in chosen:
+        weights = [nets[i] for i in indexes]
+        off = basket_discount(promotion, sum(weights))
+        if not off:
+            continue
+        shares = allocate(off, weights)
+        for i, share in zip(indexes, shares, strict=True):
+            nets[i] -= share
+        out.basket.append(
+            AppliedBasketPromotion(
+                promotion.id,
+                promotion.name,
+                off,
+                tuple(zip([lines[i].line_id for i in indexes], shares, strict=True)),
+            )
+        )
+        out.saved += off

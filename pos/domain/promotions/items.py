@@ -1,0 +1,163 @@
+"""Rule 2, the item stage: each unit gets at most one item promotion, the largest
+saving first within a priority.
+
+A promotion's saving can only shrink as other promotions take units (fewer units to
+pool, never dearer ones), which makes a lazy heap exact: percent and amount-off savings
+are kept up to date line by line as lines change (each line's part is independent of
+the others), a pooled one (n for m, n-th, bundle) is marked stale and recomputed only if
+it reaches the top of the heap. The order of choices, and so the result, is the one of
+"recompute everything, take the largest (lowest id on a tie), again".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from heapq import heapify, heappop, heappush
+
+from pos.domain.promotions.kinds import Take, item_take, unit_off
+from pos.domain.promotions.model import (
+    AppliedBasketPromotion,
+    AppliedPromotion,
+    Kind,
+    PricingLine,
+    Promotion,
+)
+
+#: A promotion and the indexes (in the line-id-sorted basket) of the lines it matches.
+Match = tuple[Promotion, list[int]]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One way of pricing the basket: per line index what is still free and owed."""
+
+    free: list[int]
+    nets: list[int]
+    items: list[list[AppliedPromotion]]
+    basket: list[AppliedBasketPromotion] = field(default_factory=list)
+    saved: int = 0
+
+    def take(self, promotion: Promotion, parts: Sequence[tuple[int, int, int]]) -> None:
+        """Apply (line index, discount, units) parts of one item promotion."""
+        free, nets, items = self.free, self.nets, self.items
+        for i, off, units in parts:
+            free[i] -= units
+            if off:
+                nets[i] -= off
+                items[i].append(AppliedPromotion(promotion.id, promotion.name, off))
+                self.saved += off
+
+
+def apply_items(matches: Sequence[Match], lines: Sequence[PricingLine], out: Outcome) -> None:
+    """By priority, highest first; within one, the greedy described above. A promotion
+    alone on all its lines within its priority is applied at once: nothing competes."""
+    groups: dict[int, list[Match]] = {}
+    for match in matches:
+        groups.setdefault(match[0].priority, []).append(match)
+    for priority in sorted(groups, reverse=True):
+        group = groups[priority]
+        if len(group) == 1:
+            take = item_take(group[0][0], group[0][1], lines, out.free)
+            if take.saving > 0:
+                out.take(take.promotion, take.parts)
+            continue
+        watchers: dict[int, list[Promotion]] = {}  # line index -> promotions looking at it
+        for promotion, indexes in group:
+            for i in indexes:
+                watchers.setdefault(i, []).append(promotion)
+        shared = {i for i, looking in watchers.items() if len(looking) > 1}
+        contested = []
+        for match in group:
+            if shared.isdisjoint(match[1]):
+                take = item_take(match[0], match[1], lines, out.free)
+                if take.saving > 0:
+                    out.take(take.promotion, take.parts)
+            else:
+                contested.append(match)
+        if contested:
+            _Greedy(contested, lines, out, watchers).run()
+
+
+class _Greedy:
+    def __init__(
+        self,
+        group: Sequence[Match],
+        lines: Sequence[PricingLine],
+        out: Outcome,
+        watchers: dict[int, list[Promotion]],
+    ) -> None:
+        self.lines, self.out, self.watchers = lines, out, watchers
+        self.pending = {promotion.id: (promotion, indexes) for promotion, indexes in group}
+        self.parts: dict[int, dict[int, int]] = {}  # percent/amount: line index -> off
+        self.pooled: dict[int, Take | None] = {}  # None: stale
+        self.saving: dict[int, int] = {}
+        self.version: dict[int, int] = {}
+        self.heap: list[tuple[int, int, int]] = []
+        free = out.free
+        for pid, (promotion, indexes) in self.pending.items():
+            if promotion.kind is Kind.PERCENT or promotion.kind is Kind.AMOUNT_OFF:
+                offs = {}
+                for i in indexes:
+                    if free[i]:
+                        off = unit_off(promotion, lines[i], free[i])
+                        if off:
+                            offs[i] = off
+                self.parts[pid] = offs
+                saving = sum(offs.values())
+            else:
+                take = self.pooled[pid] = item_take(promotion, indexes, lines, free)
+                saving = take.saving
+            self.saving[pid], self.version[pid] = saving, 0
+            if saving > 0:
+                self.heap.append((-saving, pid, 0))
+        heapify(self.heap)
+
+    def run(self) -> None:
+        heap, pending = self.heap, self.pending
+        while heap:
+            _, pid, version = heappop(heap)
+            if pid not in pending or version != self.version[pid]:
+                continue
+            promotion, indexes = pending[pid]
+            if pid in self.pooled:
+                take = self.pooled[pid]
+                if take is None:  # stale: recompute, and back in the heap
+                    take = self.pooled[pid] = item_take(
+                        promotion, indexes, self.lines, self.out.free
+                    )
+                    self._push(pid, take.saving)
+                    continue
+                parts = take.parts
+            else:
+                free = self.out.free
+                parts = tuple((i, off, free[i]) for i, off in self.parts[pid].items())
+            del pending[pid]
+            self.out.take(promotion, parts)
+            for i, _, _ in parts:
+                self._line_changed(i)
+
+    def _push(self, pid: int, saving: int) -> None:
+        version = self.version[pid] = self.version[pid] + 1
+        self.saving[pid] = saving
+        if saving > 0:
+            heappush(self.heap, (-saving, pid, version))
+
+    def _line_changed(self, i: int) -> None:
+        units = self.out.free[i]
+        for promotion in self.watchers[i]:
+            pid = promotion.id
+            if pid not in self.pending:
+                continue
+            offs = self.parts.get(pid)
+            if offs is None:
+                self.pooled[pid] = None
+                continue
+            before = offs.get(i, 0)
+            after = unit_off(promotion, self.lines[i], units) if units else 0
+            if after != before:
+                if after:
+                    offs[i] = after
+                else:
+                    del offs[i]
+                self._push(pid, self.saving[pid] - before + after)
