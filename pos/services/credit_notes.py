@@ -5,9 +5,10 @@ before any call). Online, the balance is read and the amount debited centrally *
 the tender is taken, under the op id ``<sale_id>:t<seq>`` (the tender's place in the
 sale: the push matches it), so a credit note cannot be spent twice at two tills.
 Removing that tender, or cancelling the sale, reverses the debit. When the central API
-cannot be reached (or none is linked), or it does not know yet a note this till issued
-(its return ticket not pushed), at most ``offline_credit_note_limit_cents`` is taken,
-and the fact is recorded in the JET (``credit_note_offline``).
+cannot be reached, keeps no credit notes (Medusa without Comptoir's plugin) or none is
+linked, or it does not know yet a note this till issued (its return ticket not pushed),
+at most ``offline_credit_note_limit_cents`` is taken, and the fact is recorded in the
+JET (``credit_note_offline``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ from pos.services.checkout import Checkout
 from pos.services.return_calls import ReturnCalls
 from pos.store import returns as local_returns
 from sync.contract.codes import normalize_credit_note_code
-from sync.contract.returns import CREDIT_NOTE_EXPIRED, CREDIT_NOTE_SPENT, CreditNoteDebit
+from sync.contract.returns import (
+    CREDIT_NOTE_EXPIRED,
+    CREDIT_NOTE_SPENT,
+    NOT_SUPPORTED,
+    CreditNoteDebit,
+)
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
 
 _REFUSED = {
@@ -116,7 +122,9 @@ class CreditNoteTill:
             except CentralUnavailable:
                 pass  # the offline rule below
             except CentralRejected as exc:
-                if not self._issued_here_not_pushed(code, exc.code, amount_cents):
+                if exc.code == NOT_SUPPORTED:
+                    pass  # central keeps no credit notes (Medusa without the plugin): offline
+                elif not self._issued_here_not_pushed(code, exc.code, amount_cents):
                     raise _refused(exc.code) from exc
             else:
                 self._debits[op_id] = code
