@@ -35,7 +35,7 @@ from sync.medusa import MedusaBackend
 from tests.integration.medusa.test_medusa_partial_handover import ready_order
 from tests.integration.medusa.test_medusa_pickups import transition
 from tests.integration.medusa.test_medusa_returns import cents, medusa_order, refunds_of
-from tests.medusa.helpers import ensure_stock, linked_till
+from tests.medusa.helpers import ensure_stock, linked_till, orders_of_sale
 from tests.medusa.seed import MedusaAdmin
 from tests.support.staff import a_cashier
 
@@ -166,6 +166,14 @@ def test_a_credit_note_issued_at_one_till_is_spent_at_another_to_the_cent(admin,
             notes.spend(code, total + 1)
         assert short.value.code == "credit_note_balance"
         assert note_balance(admin, code) == total
+        notes.spend(code, total - 1)  # after all: the same op id as the reversed debit
+        assert note_balance(admin, code) == 1  # debited again, not taken for a duplicate
+        checkout.add_tender(TenderKind.CARD, checkout.payment.remaining_cents, "CB-63")
+        paid = checkout.complete()
+        b.sync()  # the sale's push names the debit already made: not debited again
+        assert note_balance(admin, code) == 1
+        [order] = orders_of_sale(admin, paid.sale_id)
+        assert cents(order["total"]) == paid.draft.total_cents  # the whole sale on Medusa
 
 
 def _point_at(folder: Path, url: str) -> None:
@@ -207,6 +215,12 @@ def test_medusa_out_of_reach_the_desk_applies_the_offline_rules_and_says_why(
         with pytest.raises(PosError) as limit:
             notes.spend(new_credit_note_code(), 101)
         assert limit.value.code == "offline_credit_note_limit"
+    _point_at(folder, seed.base_url)
+    with opened(folder) as till:
+        till.sync()  # back online: the sale, then its return, reach Medusa in order
+    order = medusa_order(admin, orders_of_sale(admin, sale_id)[0]["id"])
+    assert [r["status"] for r in order["returns"]] == ["received"]
+    assert order["items"][0]["detail"]["return_received_quantity"] == 1
 
 
 class _WithoutPlugin(http.server.BaseHTTPRequestHandler):

@@ -152,7 +152,7 @@ export default class ComptoirReturnsService extends MedusaService({ ReturnClaim,
     return row ? toRow(row) : null
   }
 
-  /** Spends `cents` once per op id; below the balance is `credit_note_spent`. */
+  /** Spends `cents` once per op id (again once reversed); below the balance is `credit_note_spent`. */
   @InjectTransactionManager()
   async debit(
     code: string,
@@ -162,8 +162,9 @@ export default class ComptoirReturnsService extends MedusaService({ ReturnClaim,
   ): Promise<{ note: CreditNoteRow; overspent: boolean }> {
     const manager = sharedContext.transactionManager as EntityManager
     const note = await this.note(code, manager, true)
-    const done = await manager.execute(`select 1 from "comptoir_credit_note_debit" where "id" = ?`, [`${code}|${debit.op_id}`])
-    if (done.length) return { note, overspent: false }
+    const id = `${code}|${debit.op_id}`
+    const [done] = await manager.execute(`select "reversed_at" from "comptoir_credit_note_debit" where "id" = ?`, [id])
+    if (done && !done.reversed_at) return { note, overspent: false }
     if (!options.force && note.expires_at.getTime() <= Date.now()) {
       throw new ReturnRefused("credit_note_expired", `Credit note ${code} expired on ${note.expires_at.toISOString()}.`)
     }
@@ -173,10 +174,20 @@ export default class ComptoirReturnsService extends MedusaService({ ReturnClaim,
     }
     // An offline spending pushed later is a fact: what the balance lacked is lost, not refused.
     const taken = Math.min(note.balance_cents, debit.amount_cents)
-    await manager.execute(
-      `insert into "comptoir_credit_note_debit" ("id", "code", "op_id", "amount_cents", "channel") values (?, ?, ?, ?, ?)`,
-      [`${code}|${debit.op_id}`, code, debit.op_id, taken, debit.channel]
-    )
+    if (done) {
+      // Reversed, then spent again under the same op id: the till took the tender off and
+      // back at the same place in its sale (`<sale_id>:t<seq>`, the id its push names).
+      await manager.execute(
+        `update "comptoir_credit_note_debit" set "amount_cents" = ?, "channel" = ?, "reversed_at" = null,
+          "updated_at" = now() where "id" = ?`,
+        [taken, debit.channel, id]
+      )
+    } else {
+      await manager.execute(
+        `insert into "comptoir_credit_note_debit" ("id", "code", "op_id", "amount_cents", "channel") values (?, ?, ?, ?, ?)`,
+        [id, code, debit.op_id, taken, debit.channel]
+      )
+    }
     await manager.execute(
       `update "comptoir_credit_note" set "balance_cents" = "balance_cents" - ?, "updated_at" = now() where "id" = ?`,
       [taken, code]
