@@ -33,7 +33,9 @@ _NOTE = (
     "SELECT code, issued_cents, balance_cents, issued_at, expires_at, issued_by "
     "FROM credit_notes WHERE code = ?"
 )
-_DEBIT = "SELECT amount_cents, channel FROM credit_note_debits WHERE op_id = ? AND code = ?"
+_DEBIT = (
+    "SELECT amount_cents, channel, reversed_at FROM credit_note_debits WHERE op_id = ? AND code = ?"
+)
 _INSERT_DEBIT = (
     "INSERT INTO credit_note_debits (op_id, code, amount_cents, applied_cents, channel, at) "
     "VALUES (?, ?, ?, ?, ?, ?)"
@@ -72,17 +74,18 @@ def get(db: Database, text: str) -> CreditNoteRecord:
 
 
 def debit(db: Database, text: str, body: CreditNoteDebit) -> CreditNoteRecord:
-    """Take ``amount_cents`` off the balance, once per ``op_id``; 409 when the balance is
-    short (``credit_note_spent``) or the note expired, and nothing changes."""
+    """Take ``amount_cents`` off the balance, once per ``op_id`` (again once reversed: the
+    till took the tender off and back); 409 when the balance is short
+    (``credit_note_spent``) or the note expired, and nothing changes."""
     code, now = _canonical(text), utc_now()
     with db.write() as conn:
         row = _note(conn, code)
         done = conn.execute(_DEBIT, (body.op_id, code)).fetchone()
-        if done is not None:
-            if tuple(done) != (body.amount_cents, body.channel):
+        if done is not None and done[2] is None:
+            if tuple(done[:2]) != (body.amount_cents, body.channel):
                 raise ApiError(409, OP_ID_REUSED, f"Debit {body.op_id} was made with another body.")
             return _record(row, now)
-        if conn.execute(_DEBIT_ANY, (body.op_id,)).fetchone():
+        if done is None and conn.execute(_DEBIT_ANY, (body.op_id,)).fetchone():
             raise ApiError(409, OP_ID_REUSED, f"Debit {body.op_id} was made on another note.")
         balance, expires_at = row[2], row[4]
         if now >= expires_at and balance:
@@ -93,8 +96,15 @@ def debit(db: Database, text: str, body: CreditNoteDebit) -> CreditNoteRecord:
                 CREDIT_NOTE_SPENT,
                 f"This credit note has {balance} cents left, {body.amount_cents} asked.",
             )
-        conn.execute(_INSERT_DEBIT, (body.op_id, code, body.amount_cents, body.amount_cents,
-                                     body.channel, now))  # fmt: skip
+        if done is not None:  # reversed, then spent again at the same place of its sale
+            conn.execute(
+                "UPDATE credit_note_debits SET amount_cents = ?, applied_cents = ?, channel = ?, "
+                "at = ?, reversed_at = NULL WHERE op_id = ? AND code = ?",
+                (body.amount_cents, body.amount_cents, body.channel, now, body.op_id, code),
+            )
+        else:
+            conn.execute(_INSERT_DEBIT, (body.op_id, code, body.amount_cents, body.amount_cents,
+                                         body.channel, now))  # fmt: skip
         conn.execute(_TAKE, (body.amount_cents, code))
         return _record(_note(conn, code), now)
 
