@@ -230,13 +230,9 @@ class _WithoutPlugin(http.server.BaseHTTPRequestHandler):
     upstream = ""
 
     def _relay(self) -> None:
-        if self.path.split("?")[0].startswith(("/admin/comptoir", "/store/comptoir")):
-            status, headers, body = (
-                404,
-                {"content-type": "application/json"},
-                (b'{"type":"not_found","message":"Route not found"}'),
-            )
-        else:
+        status, body = 404, b'{"type":"not_found","message":"Route not found"}'
+        headers = {"content-type": "application/json"}
+        if not self.path.split("?")[0].startswith(("/admin/comptoir", "/store/comptoir")):
             size = int(self.headers.get("content-length") or 0)
             sent = {k: v for k, v in self.headers.items() if k.lower() not in ("host",)}
             answer = httpx.request(self.command, self.upstream + self.path, headers=sent,
