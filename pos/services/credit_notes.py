@@ -5,10 +5,11 @@ before any call). Online, the balance is read and the amount debited centrally *
 the tender is taken, under the op id ``<sale_id>:t<seq>`` (the tender's place in the
 sale: the push matches it), so a credit note cannot be spent twice at two tills.
 Removing that tender, or cancelling the sale, reverses the debit. When the central API
-cannot be reached (or none is linked), or it does not know yet a note this till issued
-(its return ticket not pushed), at most ``offline_credit_note_limit_cents`` is taken
-(and of a note this till issued, at most what its tickets left of it), and the fact is
-recorded in the JET (``credit_note_offline``).
+cannot be reached, keeps no credit notes (Medusa without Comptoir's plugin) or none is
+linked, or it does not know yet a note this till issued (its return ticket not pushed),
+at most ``offline_credit_note_limit_cents`` is taken (and of a note this till issued, at
+most what its tickets left of it), and the fact is recorded in the JET
+(``credit_note_offline``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,12 @@ from pos.services.checkout import Checkout
 from pos.services.return_calls import ReturnCalls
 from pos.store import returns as local_returns
 from sync.contract.codes import normalize_credit_note_code
-from sync.contract.returns import CREDIT_NOTE_EXPIRED, CREDIT_NOTE_SPENT, CreditNoteDebit
+from sync.contract.returns import (
+    CREDIT_NOTE_EXPIRED,
+    CREDIT_NOTE_SPENT,
+    NOT_SUPPORTED,
+    CreditNoteDebit,
+)
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
 
 _REFUSED = {
@@ -150,12 +156,13 @@ class CreditNoteTill:
             except CentralUnavailable:
                 pass  # the offline rule below
             except CentralRejected as exc:
-                local = self._issued_here_not_pushed(code, exc.code)
-                if local is None:
-                    raise _refused(exc.code) from exc
-                amount_cents = _within(local, amount_cents, exact)
-                self._check_offline_limit(amount_cents)
-                return amount_cents, local - amount_cents
+                if exc.code != NOT_SUPPORTED:  # else no notes there (Medusa, no plugin): offline
+                    local = self._issued_here_not_pushed(code, exc.code)
+                    if local is None:
+                        raise _refused(exc.code) from exc
+                    amount_cents = _within(local, amount_cents, exact)
+                    self._check_offline_limit(amount_cents)
+                    return amount_cents, local - amount_cents
             else:
                 self._debits[op_id] = code
                 return amount_cents, left

@@ -22,12 +22,14 @@ from pos.domain.returns import Channel, OriginLine, OriginSale, OriginTender
 from pos.services.return_calls import ReturnCalls
 from pos.store import returns as local_returns
 from pos.store.local_store import LocalStore
-from sync.contract.returns import NOT_FOUND, NOT_HANDED_OVER, OriginSaleRecord
+from sync.contract.returns import NOT_FOUND, NOT_HANDED_OVER, NOT_SUPPORTED, OriginSaleRecord
 from sync.ports import CentralRejected, CentralUnavailable
 
 _TICKET = re.compile(r"^\d{1,9}$")
 _TILL_TICKET = re.compile(r"^([A-Za-z][A-Za-z0-9_]{0,15})\s*[- ]\s*(\d{1,9})$")
 _WEB_ORDER = re.compile(r"^#?[A-Za-z0-9][A-Za-z0-9_.:-]{2,63}$")
+#: A web order's number as its mail shows it: a young shop's are short ("#7", "#42").
+_WEB_NUMBER = re.compile(r"^#\d{1,12}$")
 _OTHER_CODES = ("CMPT-", "HTTP:", "HTTPS:", "AV-")
 
 
@@ -52,7 +54,9 @@ def parse_sale_code(text: str, this_terminal: str) -> SaleCode:
     till = _TILL_TICKET.match(raw)
     if till:
         return SaleCode(terminal_id=till.group(1).upper(), ticket_no=int(till.group(2)))
-    if _WEB_ORDER.match(raw) and not raw.upper().startswith(_OTHER_CODES):
+    if _WEB_NUMBER.match(raw) or (
+        _WEB_ORDER.match(raw) and not raw.upper().startswith(_OTHER_CODES)
+    ):
         return SaleCode(web_order=raw.removeprefix("#"))
     raise PosError(
         "This is not a receipt, ticket number or web order of this shop: scan the receipt's "
@@ -105,6 +109,11 @@ def find_origin(
     except CentralRejected as exc:
         if exc.code == NOT_HANDED_OVER:
             raise not_handed_over() from exc
+        if exc.code == NOT_SUPPORTED:  # as offline: only this till's own sales
+            raise PosError(
+                f"{exc.message} Until then, only the sales made at this till can be returned.",
+                code="offline_unknown_sale",
+            ) from exc
         if exc.code in (NOT_FOUND, ""):
             raise _not_found() from exc
         raise PosError(exc.message, code=exc.code or "central_refused") from exc

@@ -8,12 +8,13 @@ blocking call for the UI to run off the GUI thread.
 
 No double refund: online, the return is claimed centrally (``ReturnCalls.claim_return``,
 the claim's id is the ticket's sale id) *before* the ticket is committed and money goes
-out; a refused claim commits nothing. When the central API cannot be reached (or no
-central is linked) the offline rules apply: only sales this till holds, and at most
-``offline_return_limit_cents`` given back; the push checks the rest. A basket holding a
-claimed return that is cancelled releases the claim: the release is queued in the
-till's file first (``pos.store.claim_releases``), tried at once, and what central did not
-answer is sent again by the sync engine on its next rounds.
+out; a refused claim commits nothing. When the central API cannot be reached, keeps no
+returns (Medusa without Comptoir's plugin) or no central is linked, the offline rules
+apply: only sales this till holds, and at most ``offline_return_limit_cents`` given
+back; the push checks the rest. A basket holding a claimed return that is cancelled
+releases the claim: the release is queued in the till's file first
+(``pos.store.claim_releases``), tried at once, and what central did not answer is sent
+again by the sync engine on its next rounds.
 """
 
 from __future__ import annotations
@@ -48,7 +49,13 @@ from pos.services.return_lookup import find_origin, not_handed_over, parse_sale_
 from pos.store import claim_releases
 from pos.store import returns as local_returns
 from sync.contract.codes import new_credit_note_code
-from sync.contract.returns import NOT_FOUND, NOT_RETURNABLE, ClaimLine, ReturnClaim
+from sync.contract.returns import (
+    NOT_FOUND,
+    NOT_RETURNABLE,
+    NOT_SUPPORTED,
+    ClaimLine,
+    ReturnClaim,
+)
 from sync.engine.claim_releases import release
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
 
@@ -327,6 +334,8 @@ class ReturnDesk:
             except CentralRejected as exc:
                 if exc.code == NOT_FOUND and self._only_local(lines):
                     pass  # this till's sale, not pushed yet: the push checks it after the sale
+                elif exc.code == NOT_SUPPORTED:
+                    pass  # central keeps no claims (Medusa without the plugin): offline rules
                 elif exc.code == NOT_RETURNABLE:
                     raise PosError(
                         f"Another till or channel has already taken this back: {exc.message} "

@@ -77,8 +77,7 @@ def debit(db: Database, text: str, body: CreditNoteDebit) -> CreditNoteRecord:
     code, now = _canonical(text), utc_now()
     with db.write() as conn:
         row = _note(conn, code)
-        if body.channel == "store":
-            _free_if_reversed(conn, body.op_id)
+        _free_if_reversed(conn, body.op_id)
         done = conn.execute(_DEBIT, (body.op_id, code)).fetchone()
         if done is not None:
             if tuple(done) != (body.amount_cents, body.channel):
@@ -102,13 +101,13 @@ def debit(db: Database, text: str, body: CreditNoteDebit) -> CreditNoteRecord:
 
 
 def _free_if_reversed(conn: sqlite3.Connection, op_id: str) -> None:
-    """A till's op id names a tender's place in its sale (``<sale_id>:t<seq>``): once that
-    tender was removed (its debit reversed), the next tender in its place debits afresh
-    under the same op id. The reversed debit stays on record, renamed. (A web shop's op
-    ids name an order: a reversed one stays spent, so a late retry debits nothing.)"""
+    """A till's op id names a tender's place in its sale (``<sale_id>:t<seq>``), a web
+    shop's its cart or order: once that debit was reversed (the tender removed, the note
+    taken off the cart), the next debit under the same op id debits afresh, never a silent
+    success that takes nothing. The reversed debit stays on record, renamed."""
     conn.execute(
         "UPDATE credit_note_debits SET op_id = op_id || '~reversed@' || reversed_at "
-        "WHERE op_id = ? AND channel = 'store' AND reversed_at IS NOT NULL",
+        "WHERE op_id = ? AND reversed_at IS NOT NULL",
         (op_id,),
     )
 

@@ -46,6 +46,9 @@ NOT_HANDED_OVER = "not_handed_over"  # a web order not yet delivered or collecte
 CLAIM_CONSUMED = "claim_consumed"  # a claim whose return ticket central already has
 CREDIT_NOTE_SPENT = "credit_note_spent"  # balance below the debit asked for
 CREDIT_NOTE_EXPIRED = "credit_note_expired"
+#: A central platform that keeps no returns nor credit notes (Medusa without Comptoir's
+#: plugin): the till goes by its offline rules, as when central cannot be reached.
+NOT_SUPPORTED = "not_supported"
 OP_ID_REUSED = "op_id_reused"  # a claim or debit id already used with another body
 
 # Warnings of a ``sale`` operation's outcome (accepted all the same: a fiscal fact).

@@ -7,7 +7,9 @@ handover queued offline and sent in one batch must run one after the other, in t
 the desk made them; so must a handover and the sale that took its money (``sale_id``).
 So do one till session's opening, cash movements and Z, in the order the till made them,
 and the entries of one signed chain (``chain_entry``), so the plugin's witness sees each
-after the one it links to.
+after the one it links to. A return ticket follows the sales it takes back from when
+they are in the batch (a till's own sale returned offline, both pushed at once): else
+the plugin would meet the return before the order it returns to.
 A lane is such a chain; lanes run in parallel, each in batch order.
 """
 
@@ -50,6 +52,8 @@ def _keys(op: OutgoingOperation) -> list[tuple[str, str]]:
     if op.kind == "chain_entry":  # op id chain:<terminal>:<chain>:<seq>
         keys.append(("chain", op.op_id.rsplit(":", 1)[0]))
         return keys
+    if op.kind == "sale":
+        return keys + [("op", origin) for origin in _origins(op.payload_json)]
     if op.kind not in ("pickup_transition", *TILL_DAY):
         return keys
     try:
@@ -67,3 +71,16 @@ def _keys(op: OutgoingOperation) -> list[tuple[str, str]]:
     if isinstance(payload.get("sale_id"), str):
         keys.append(("op", payload["sale_id"]))
     return keys
+
+
+def _origins(payload_json: str) -> set[str]:
+    """The sales a return ticket's lines take back from (none for a plain sale)."""
+    if '"origin_sale_id"' not in payload_json:  # a plain sale: no parsing
+        return set()
+    try:
+        sale = json.loads(payload_json).get("sale") or {}
+        lines = sale.get("lines") or []
+        found = {(line.get("returned") or {}).get("origin_sale_id") for line in lines}
+    except (ValueError, AttributeError):
+        return set()
+    return {origin for origin in found if isinstance(origin, str) and origin}

@@ -346,6 +346,9 @@ def test_a_credit_note_issued_by_a_return_is_spent_on_the_web_then_at_another_ti
     reversal = f"/v1/web/credit-notes/{code}/debits/web-order-77"
     assert web.delete(reversal).json()["balance_cents"] == 1600
     assert web.delete(reversal).json()["balance_cents"] == 1600  # once
+    again = web.post(f"/v1/web/credit-notes/{code}/debits", json=debit | {"amount_cents": 400})
+    assert again.json()["balance_cents"] == 1200  # spent again under its reversed op id
+    assert web.delete(reversal).json()["balance_cents"] == 1600
 
     # Spent offline beyond its balance: the sale is a fact, the note goes to zero, flagged.
     offline = ticket(str(uuid.uuid4()), "T01", [], [("credit_note", 2000, code)])

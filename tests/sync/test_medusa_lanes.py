@@ -32,6 +32,24 @@ def test_a_handover_follows_the_sale_that_paid_for_it() -> None:
     assert lanes(batch) == [[0, 1, 2], [3]]
 
 
+def ticket(op_id: str, *origins: str) -> OutgoingOperation:
+    lines = [{"line_no": 1, "quantity": 1}]
+    lines += [{"line_no": n + 2, "quantity": -1, "returned": {"origin_sale_id": origin}}
+              for n, origin in enumerate(origins)]  # fmt: skip
+    return OutgoingOperation(op_id, 1, "sale", json.dumps({"sale": {"lines": lines}}))
+
+
+def test_a_return_follows_the_sales_it_takes_back_from_in_the_batch() -> None:
+    """A till's own sale returned offline and both pushed at once: the plugin must meet
+    the sale before the return (else it has no order to return to)."""
+    batch = [sale("s1"), sale("s2"), ticket("r1", "s1", "elsewhere"), ticket("s3"), sale("s4")]
+    assert lanes(batch) == [[0, 2], [1], [3], [4]]
+    assert lanes([ticket("r2", "s9"), OutgoingOperation("r3", 1, "sale", '{"origin_sale_id"')]) == [
+        [0],
+        [1],
+    ]
+
+
 def test_an_unreadable_payload_goes_alone() -> None:
     broken = OutgoingOperation("m9", 1, "pickup_transition", "{not json")
     assert lanes([move("m1", "order_A"), broken, move("m2", "order_A")]) == [[0, 2], [1]]

@@ -241,6 +241,7 @@ def test_offline_a_return_is_capped_and_a_forged_or_foreign_code_is_refused(
         ("pas un ticket !", "not_a_sale_code"),
         ("7b0c1a52-6f7e-4f3c-9d7a-0a1b2c3d4e5f", "not_found"),
         ("T09 12", "not_found"),
+        ("#7", "not_found"),  # a young shop's web order number: looked up, not refused
     ):
         with pytest.raises(PosError) as refused:
             returns.find(text)

@@ -164,11 +164,12 @@ export default class ComptoirReturnsService extends MedusaService({ ReturnClaim,
     const note = await this.note(code, manager, true)
     const id = `${code}|${debit.op_id}`
     const [done] = await manager.execute(`select "reversed_at" from "comptoir_credit_note_debit" where "id" = ?`, [id])
-    if (done && (done.reversed_at == null || debit.channel !== "store")) return { note, overspent: false }
+    if (done && done.reversed_at == null) return { note, overspent: false }
     if (done) {
-      // A till's op id names a tender's place in its sale (`<sale_id>:t<seq>`): that tender was removed
-      // (its debit given back), so the next credit note in its place debits afresh. The reversed debit
-      // stays on record, renamed.
+      // A till's op id names a tender's place in its sale (`<sale_id>:t<seq>`), the web shop's its cart:
+      // that debit was given back (tender removed, note taken off the cart), so the next one under the
+      // same id debits afresh, never a silent success that takes nothing. The reversed debit stays on
+      // record, renamed.
       await manager.execute(
         `update "comptoir_credit_note_debit" set "id" = "id" || '~reversed@' || extract(epoch from "reversed_at")::text,
           "updated_at" = now() where "id" = ?`,
