@@ -14,6 +14,7 @@ from pos.domain.errors import PosError
 from pos.domain.money import parse_eur
 from pos.domain.tenders import TenderKind
 from pos.services.basket_view import BasketView
+from pos.ui.dialogs.card_wait_dialog import CardWaitDialog
 from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
@@ -46,6 +47,7 @@ class PaymentDialog(Retranslating, QDialog):
         self.view: BasketView | None = None
         self._taken: list[tuple[TenderKind, int, str]] = []  # as listed, for the wording
         self._unconfirmed = False  # the last tender listed awaits the worker's answer
+        self.card_wait: CardWaitDialog | None = None  # while the terminal waits for the card
         self._build()
         self.retranslate_ui()
         screen.basket_shown.connect(self.show_view)
@@ -216,7 +218,16 @@ class PaymentDialog(Retranslating, QDialog):
         self._taken.append((kind, amount, reference))
         self.tenders.addItem(self._tender_text(kind, amount, reference))
         self._unconfirmed = True  # before the request: its answer may come at once
+        if kind is TenderKind.CARD:  # through the linked terminal, if any
+            self._wait_for_card(amount)
+            self.screen.controller.request("card_payment", amount)
+            return
         self.screen.controller.request("add_tender", kind.value, amount, reference)
+
+    def _wait_for_card(self, amount: int) -> None:
+        if self.screen.controller.worker.terminal_linked:
+            self.card_wait = CardWaitDialog(self.screen, amount, parent=self)
+            self.card_wait.open()
 
     def _tender_text(self, kind: TenderKind, amount: int, reference: str) -> str:
         label = {
