@@ -125,6 +125,7 @@ def test_a_card_refund_sends_a_credit_of_the_refund_to_the_terminal(
     qtbot.waitUntil(lambda: screen.returns.refund_dialog is not None, timeout=WAIT)
     with qtbot.waitSignal(worker.return_completed, timeout=WAIT) as returned:
         screen.returns.refund_dialog.refund_button.click()
+        assert screen.returns.card_wait.amount_label.text().startswith("Remboursement : ")
     assert [(r.operation, r.amount_cents) for r in sim.requests] == [
         ("0", sold.draft.total_cents), ("1", unit),
     ]  # fmt: skip
