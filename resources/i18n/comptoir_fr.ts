@@ -2957,217 +2957,242 @@
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Store</source>
         <translation>Magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
         <source>Store name</source>
         <translation>Nom du magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="107"/>
         <source>Address (one line each)</source>
         <translation>Adresse (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="108"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
         <source>VAT number</source>
         <translation>N° de TVA intracommunautaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
         <source>Receipt footer (one line each)</source>
         <translation>Pied de ticket (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Terminal</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
         <source>Terminal number</source>
         <translation>Numéro de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Ask the customer</source>
         <translation>Proposer au client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
         <source>Always print</source>
         <translation>Toujours imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
         <source>Do not print</source>
         <translation>Ne pas imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="113"/>
         <source>Receipt</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
         <source>Open the cash drawer for cash payments</source>
         <translation>Ouvrir le tiroir-caisse pour les paiements en espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
         <source>No printer</source>
         <translation>Pas d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Serial port</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="162"/>
         <source>File or device</source>
         <translation>Fichier ou périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="100"/>
+        <source>Card terminal</source>
+        <translation>TPE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
         <source>Customer display</source>
         <translation>Afficheur client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
         <source>Meal vouchers per sale, at most (€; 0: no cap)</source>
         <translation>Titres-restaurant par vente, au plus (€ ; 0 : sans plafond)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
         <source>Address (IP or name)</source>
         <translation>Adresse (IP ou nom)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d&apos;attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
         <source>USB vendor id (hex)</source>
         <translation>Identifiant fabricant USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
         <source>USB product id (hex)</source>
         <translation>Identifiant produit USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Serial device</source>
         <translation>Périphérique série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>Baud rate</source>
         <translation>Débit (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>File path</source>
         <translation>Chemin du fichier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Printer model</source>
         <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
         <source>Code page</source>
         <translation>Page de code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
+        <source>Payment terminal (TPE)</source>
+        <translation>Terminal de paiement (TPE)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
+        <source>Address (IP:port)</source>
+        <translation>Adresse (IP:port)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <source>Longest wait for the card (seconds)</source>
+        <translation>Attente maximale de la carte (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <source>Till number on the terminal</source>
+        <translation>Numéro de caisse sur le terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
         <source>On a second screen, when one is plugged in</source>
         <translation>Sur un second écran, s’il est branché</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
         <source>In a window</source>
         <translation>Dans une fenêtre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>48 columns (80 mm paper)</source>
         <translation>48 colonnes (papier 80 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
         <source>32 columns (58 mm paper)</source>
         <translation>32 colonnes (papier 58 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>Receipt width</source>
         <translation>Largeur du ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
         <source>Pin 2</source>
         <translation>Broche 2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
         <source>Pin 5</source>
         <translation>Broche 5</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Cash drawer pin</source>
         <translation>Broche du tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Check paper and cover before each receipt</source>
         <translation>Vérifier le papier et le capot avant chaque ticket</translation>
     </message>
@@ -3177,112 +3202,122 @@
         <translation>Imprimer une page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation>Reconnaître le scanner à sa vitesse de frappe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Shortest code (characters)</source>
         <translation>Code le plus court (caractères)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
         <source>Prefix sent by the scanner</source>
         <translation>Préfixe envoyé par le scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="175"/>
         <source>US scanner on a French keyboard</source>
         <translation>Scanner QWERTY sur clavier AZERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
         <source>French scanner on a US keyboard</source>
         <translation>Scanner AZERTY sur clavier QWERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
         <source>Keyboard layout fix</source>
         <translation>Correction de disposition du clavier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
+        <source>None (amount keyed on the terminal)</source>
+        <translation>Aucun (montant saisi sur le TPE)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <source>Concert protocol (TCP/IP)</source>
+        <translation>Protocole Concert (TCP/IP)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entier entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="232"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="244"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre hexadécimal entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="246"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="235"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="247"/>
         <source>%field must be an amount between %low and %high, not %value.</source>
         <translation>%field doit être un montant entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="236"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="248"/>
         <source>%field cannot be empty.</source>
         <translation>%field ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
         <source>%field is needed for this kind of printer.</source>
         <translation>%field est nécessaire pour ce type d&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="238"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation>%field doit être le numéro SIRET du magasin (14 chiffres), ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation>%field doit être un numéro de TVA intracommunautaire comme FR32123456789, ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="254"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation>%field doit compter 1 à 16 lettres, chiffres, - ou _.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="243"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation>%field doit compter au plus 4 caractères, sans Entrée ni Tab.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="245"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="257"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés dans %path (%detail) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="262"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="274"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="278"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="290"/>
         <source>The test page could not be printed: %1</source>
         <translation>La page de test n&apos;a pas pu être imprimée : %1</translation>
     </message>
