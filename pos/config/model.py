@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from hardware.payment_terminal import TerminalConfig
 from hardware.printer.connections import PrinterConfig
 from hardware.scanners import ScannerSettings
 
@@ -92,6 +93,7 @@ class Settings:
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     fiscal: FiscalSettings = field(default_factory=FiscalSettings)
+    payment_terminal: TerminalConfig = field(default_factory=TerminalConfig)
 
 
 class SettingsError(ValueError):

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
+from hardware.payment_terminal import TERMINAL_DRIVERS, TerminalConfig
 from hardware.printer.connections import PrinterConfig
 from hardware.printer.encoding import CODECS
 from hardware.printer.escpos_receipt import DRAWER_PINS
@@ -57,13 +58,41 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
     Missing keys take their defaults; unknown keys are errors, so a typo is never silently
     ignored. Numbers may also arrive as text (the form's fields), "2,5" included.
     """
-    reject_unknown(data, ("store", "till", "printer", "scanner", "fiscal"), prefix="")
+    sections = ("store", "till", "printer", "scanner", "fiscal", "payment_terminal")
+    reject_unknown(data, sections, prefix="")
     store = _store(Section("store", data.get("store", {})))
     till = _till(Section("till", data.get("till", {})))
     printer = _printer(Section("printer", data.get("printer", {})))
     scanner = _scanner(Section("scanner", data.get("scanner", {})))
     fiscal = _fiscal(Section("fiscal", data.get("fiscal", {})))
-    return Settings(store=store, till=till, printer=printer, scanner=scanner, fiscal=fiscal)
+    terminal = _payment_terminal(Section("payment_terminal", data.get("payment_terminal", {})))
+    return Settings(
+        store=store, till=till, printer=printer, scanner=scanner, fiscal=fiscal,
+        payment_terminal=terminal,
+    )  # fmt: skip
+
+
+def _payment_terminal(section: Section) -> TerminalConfig:
+    d = TerminalConfig()
+    config = TerminalConfig(
+        driver=section.choice("driver", d.driver, TERMINAL_DRIVERS),
+        address=section.text("address", d.address),
+        timeout_s=section.number("timeout_s", d.timeout_s, 10, 300),
+        pos_number=section.integer("pos_number", d.pos_number, 0, 99),
+    )
+    section.finish()
+    if config.driver != "none":
+        try:
+            config.host_port()
+        except ValueError:
+            raise SettingsError(
+                'payment_terminal.address must be "host:port", such as "192.168.1.60:8888", '
+                f"not {config.address!r}.",
+                key="payment_terminal.address",
+                rule="address",
+                params={"value": repr(config.address)},
+            ) from None
+    return config
 
 
 def _fiscal(section: Section) -> FiscalSettings:

@@ -159,10 +159,15 @@ class ClosingCount:
     others: Mapping[str, int] = field(default_factory=dict)
 
 
-def check_counted_others(others: Mapping[str, int]) -> dict[str, int]:
-    """The non-cash counted totals, checked: a tender that is counted, a sane amount."""
+def check_counted_others(
+    others: Mapping[str, int], expected: Mapping[str, int] | None = None
+) -> dict[str, int]:
+    """The non-cash counted totals, checked: a tender that is counted, a sane amount.
+    A total may be negative only where the expected one is (card refunds above the
+    day's card payments: the terminal's own total is negative too)."""
     checked: dict[str, int] = {}
     for tender, cents in others.items():
+        low = -MAX_CENTS if (expected or {}).get(tender, 0) < 0 else 0
         if tender not in COUNTED_TENDERS or tender == CASH:
             raise PosError(
                 f"“{tender}” is not a tender counted at closing "
@@ -170,10 +175,10 @@ def check_counted_others(others: Mapping[str, int]) -> dict[str, int]:
                 code="tender_not_counted",
                 tender=tender,
             )
-        if isinstance(cents, bool) or not isinstance(cents, int) or not 0 <= cents <= MAX_CENTS:
+        if isinstance(cents, bool) or not isinstance(cents, int) or not low <= cents <= MAX_CENTS:
             raise PosError(
-                f"The counted {tender} total must be whole cents between 0 and "
-                f"{format_eur(MAX_CENTS)}.",
+                f"The counted {tender} total must be whole cents between {format_eur(low)} "
+                f"and {format_eur(MAX_CENTS)}.",
                 code="counted_amount_refused",
                 tender=tender,
                 amount=cents,
@@ -185,7 +190,8 @@ def check_counted_others(others: Mapping[str, int]) -> dict[str, int]:
 def close_figures(figures: DayFigures, counted: ClosingCount) -> tuple[TenderCount, ...]:
     """Counted vs expected per tender: every counted tender (a missing figure counts 0),
     then any other tender the session took (taken as counted: nothing to count)."""
-    others = check_counted_others(counted.others)
+    expected = {tender: figures.expected(tender) for tender in COUNTED_TENDERS[1:]}
+    others = check_counted_others(counted.others, expected)
     rows = [TenderCount(CASH, figures.cash_expected_cents, counted.cash.total_cents)]
     for tender in COUNTED_TENDERS[1:]:
         rows.append(TenderCount(tender, figures.expected(tender), others.get(tender, 0)))

@@ -253,12 +253,18 @@ class Checkout(PricingActs, RecoveryActs, TrainingActs, ReturnActs):
 
     # -- paying and completing -----------------------------------------------------------
 
-    def add_tender(self, kind: TenderKind | str, amount_cents: int, reference: str = "") -> Payment:
+    def check_tender(self, kind: TenderKind | str, amount_cents: int, reference: str = "") -> None:
+        """Every check ``add_tender`` makes, taking nothing: a card terminal is asked
+        only for a payment the till will then accept."""
         if self.basket.is_empty():
             raise PosError("The basket is empty: scan an item first.", code="empty_basket")
         self._refuse_while_recovering()
         self._session_id()
         check_meal_voucher_cap(self.payment, kind, amount_cents, self.meal_voucher_cap_cents)
+        replace(self.payment, tenders=list(self.payment.tenders)).add(kind, amount_cents, reference)
+
+    def add_tender(self, kind: TenderKind | str, amount_cents: int, reference: str = "") -> Payment:
+        self.check_tender(kind, amount_cents, reference)
         self.payment.add(kind, amount_cents, reference)
         self._save()
         return self.payment

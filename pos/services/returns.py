@@ -29,7 +29,7 @@ from pos.domain.errors import PosError
 from pos.domain.money import format_eur
 from pos.domain.product import Product
 from pos.domain.quantity import line_gross
-from pos.domain.refunds import CREDIT_NOTE, check_refund, propose_refund
+from pos.domain.refunds import CARD, CREDIT_NOTE, check_refund, propose_refund
 from pos.domain.returns import (
     Channel,
     OriginSale,
@@ -42,6 +42,7 @@ from pos.domain.returns import (
 from pos.domain.rights import Approval, Right
 from pos.domain.sale import CompletedSale, SaleTender
 from pos.services.approvals import authorize
+from pos.services.card_terminal import CardTerminal
 from pos.services.checkout import Checkout
 from pos.services.checkout_returns import SELF
 from pos.services.return_calls import ReturnCalls
@@ -84,7 +85,10 @@ def _now() -> datetime:
 
 
 class ReturnDesk:
-    """Returns on ``checkout``'s ticket; ``calls`` None: no central linked (offline rules)."""
+    """Returns on ``checkout``'s ticket; ``calls`` None: no central linked (offline rules).
+    ``card_terminal``: the linked payment terminal, which a card refund goes through."""
+
+    card_terminal: CardTerminal | None = None
 
     def __init__(
         self,
@@ -282,7 +286,12 @@ class ReturnDesk:
             reference = code if tender.kind == CREDIT_NOTE else tender.reference
             trial.add(tender.kind, tender.amount_cents, reference)
         for tender in trial.tenders[len(payment.tenders) :]:
+            card = self.card_terminal if tender.kind == CARD else None
+            if card is not None:  # the money goes back on the terminal before it is recorded
+                card.refund(-tender.amount_cents, tender.reference)
             self.checkout.add_tender(tender.kind, tender.amount_cents, tender.reference)
+            if card is not None:
+                card.recorded()
 
     # -- completing and abandoning ---------------------------------------------------------
 

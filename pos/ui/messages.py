@@ -18,6 +18,7 @@ from pos.ui.qt import QCoreApplication
 from pos.ui.return_messages import MONEY_PARAMS as RETURN_MONEY_PARAMS
 from pos.ui.return_messages import return_templates
 from pos.ui.staff_messages import staff_templates
+from pos.ui.terminal_messages import terminal_templates
 
 
 def _templates() -> dict[str, str]:
@@ -329,6 +330,7 @@ def _templates() -> dict[str, str]:
         **staff_templates(),
         **price_templates(),
         **return_templates(),
+        **terminal_templates(),
     }
 
 

@@ -116,7 +116,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     settings = SettingsDialog(Settings(), out / "settings.toml", window)
     for index in range(settings.tabs.count()):
         settings.tabs.setCurrentIndex(index)
-        name = ("store", "till", "printer", "scanner")[index]
+        name = ("store", "till", "printer", "scanner", "terminal")[index]
         saved.append(save_grab(settings, out / f"settings_{name}_{language}.png"))
     settings.reject()
     saved.extend(

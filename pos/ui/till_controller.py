@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hardware.payment_terminal import TerminalConfig
 from pos.config import DATABASE_FILE, Settings
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
@@ -44,6 +45,7 @@ from pos.store import receipts
 from pos.store.errors import StoreError
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QObject, Signal
+from pos.ui.till_card_worker import CardRequests
 from pos.ui.till_day_requests import TillDayRequests
 
 if TYPE_CHECKING:
@@ -74,9 +76,10 @@ class TillOptions:
     meal_voucher_cap_cents: int = 2500  # [till] meal_voucher_cap_cents (0: no cap)
     fiscal_year_start_month: int = 1  # [fiscal] year_start_month
     return_rules: ReturnRules = field(default_factory=ReturnRules)  # [till] return limits
+    payment_terminal: TerminalConfig = field(default_factory=TerminalConfig)
 
 
-class TillWorker(TillDayRequests, ReturnRequests, CreditNoteRequests, PriceRequests):
+class TillWorker(TillDayRequests, CardRequests, ReturnRequests, CreditNoteRequests, PriceRequests):
     opened = Signal(object)  # StoreSummary
     changed = Signal(object)  # BasketView
     completed = Signal(object)  # CompletedSale
@@ -168,6 +171,7 @@ class TillWorker(TillDayRequests, ReturnRequests, CreditNoteRequests, PriceReque
         self._central = summary.central
         recovery = self._checkout.recover()  # a kill's leftovers: before the first scan
         self.opened.emit(summary)
+        self._card_at_start()  # a card exchange the kill cut short
         self.training_changed.emit(self._checkout.training)
         self._do_session_check()
         self._do_list_quick_keys()
@@ -191,9 +195,15 @@ class TillWorker(TillDayRequests, ReturnRequests, CreditNoteRequests, PriceReque
 
     def _do_resume_open_basket(self) -> None:
         self.checkout.resume_open_basket()
+        self._card_after_resume()  # a card the terminal approved joins its basket
         self._changed()
 
     def _do_set_aside_open_basket(self) -> None:
+        if self._card_holds_approval():
+            raise PosError(
+                "The payment terminal approved a card for this sale: resume it.",
+                code="payments_taken",
+            )
         self.checkout.set_aside_open_basket()
         self._changed()
 

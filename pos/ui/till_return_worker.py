@@ -14,6 +14,7 @@ from typing import Any
 from pos.domain.returns import ReturnReason
 from pos.domain.rights import Approval
 from pos.domain.sale import SaleTender
+from pos.services.card_terminal import CardTerminal
 from pos.services.checkout import Checkout
 from pos.services.return_calls import ReturnCalls
 from pos.services.returns import ReturnDesk, ReturnRules
@@ -43,6 +44,9 @@ class ReturnRequests(StaffRequests):
     def _central_store_id(self) -> str:
         return ""
 
+    def _card_terminal(self) -> CardTerminal | None:  # CardRequests': None = no terminal
+        return None
+
     @property
     def desk(self) -> ReturnDesk:
         checkout = self.checkout
@@ -51,6 +55,7 @@ class ReturnRequests(StaffRequests):
                 checkout, calls=self._return_calls(), rules=self._return_rules(),
                 store_id=self._central_store_id(),
             )  # fmt: skip
+        self._desk.card_terminal = self._card_terminal()  # a card refund goes through it
         return self._desk
 
     def _cancel_ticket(self, approval: Approval | None) -> None:

@@ -324,6 +324,39 @@
     </message>
 </context>
 <context>
+    <name>CardWaitDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="55"/>
+        <source>Payment terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="56"/>
+        <source>Present the card to the terminal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="57"/>
+        <source>Refund: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="57"/>
+        <source>Amount: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="60"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="62"/>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CashCountForm</name>
     <message>
         <location filename="../../pos/ui/widgets/cash_count.py" line="150"/>
@@ -996,482 +1029,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="25"/>
+        <location filename="../../pos/ui/messages.py" line="26"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="28"/>
+        <location filename="../../pos/ui/messages.py" line="29"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="31"/>
+        <location filename="../../pos/ui/messages.py" line="32"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="34"/>
+        <location filename="../../pos/ui/messages.py" line="35"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="37"/>
+        <location filename="../../pos/ui/messages.py" line="38"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="40"/>
+        <location filename="../../pos/ui/messages.py" line="41"/>
         <source>Nothing was scanned: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="41"/>
+        <location filename="../../pos/ui/messages.py" line="42"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="44"/>
+        <location filename="../../pos/ui/messages.py" line="45"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="47"/>
+        <location filename="../../pos/ui/messages.py" line="48"/>
         <source>This scale label does not match the product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="50"/>
+        <location filename="../../pos/ui/messages.py" line="51"/>
         <source>This product is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53"/>
+        <location filename="../../pos/ui/messages.py" line="54"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="56"/>
+        <location filename="../../pos/ui/messages.py" line="57"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="59"/>
+        <location filename="../../pos/ui/messages.py" line="60"/>
         <source>This sale is already paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="60"/>
+        <location filename="../../pos/ui/messages.py" line="61"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="63"/>
+        <location filename="../../pos/ui/messages.py" line="64"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="66"/>
+        <location filename="../../pos/ui/messages.py" line="67"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="69"/>
+        <location filename="../../pos/ui/messages.py" line="70"/>
         <source>A quantity must be at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="72"/>
+        <location filename="../../pos/ui/messages.py" line="73"/>
         <source>A quantity must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="75"/>
+        <location filename="../../pos/ui/messages.py" line="76"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="78"/>
+        <location filename="../../pos/ui/messages.py" line="79"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="81"/>
+        <location filename="../../pos/ui/messages.py" line="82"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="84"/>
+        <location filename="../../pos/ui/messages.py" line="85"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="87"/>
+        <location filename="../../pos/ui/messages.py" line="88"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="90"/>
+        <location filename="../../pos/ui/messages.py" line="91"/>
         <source>This line is voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="91"/>
+        <location filename="../../pos/ui/messages.py" line="92"/>
         <source>Select a line of the basket first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="94"/>
+        <location filename="../../pos/ui/messages.py" line="95"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="97"/>
+        <location filename="../../pos/ui/messages.py" line="98"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="100"/>
+        <location filename="../../pos/ui/messages.py" line="101"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="103"/>
+        <location filename="../../pos/ui/messages.py" line="104"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="106"/>
+        <location filename="../../pos/ui/messages.py" line="107"/>
         <source>The till is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="109"/>
+        <location filename="../../pos/ui/messages.py" line="110"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="112"/>
+        <location filename="../../pos/ui/messages.py" line="113"/>
         <source>The store database is read-only: call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="115"/>
+        <location filename="../../pos/ui/messages.py" line="116"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="118"/>
+        <location filename="../../pos/ui/messages.py" line="119"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="121"/>
+        <location filename="../../pos/ui/messages.py" line="122"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="124"/>
+        <location filename="../../pos/ui/messages.py" line="125"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="127"/>
+        <location filename="../../pos/ui/messages.py" line="128"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="130"/>
+        <location filename="../../pos/ui/messages.py" line="131"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="133"/>
+        <location filename="../../pos/ui/messages.py" line="134"/>
         <source>No sale to reprint yet on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="136"/>
+        <location filename="../../pos/ui/messages.py" line="137"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="141"/>
+        <location filename="../../pos/ui/messages.py" line="142"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="146"/>
+        <location filename="../../pos/ui/messages.py" line="147"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="149"/>
+        <location filename="../../pos/ui/messages.py" line="150"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="152"/>
+        <location filename="../../pos/ui/messages.py" line="153"/>
         <source>This order is already ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="155"/>
+        <location filename="../../pos/ui/messages.py" line="156"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="158"/>
+        <location filename="../../pos/ui/messages.py" line="159"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="161"/>
+        <location filename="../../pos/ui/messages.py" line="162"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="165"/>
+        <location filename="../../pos/ui/messages.py" line="166"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="168"/>
+        <location filename="../../pos/ui/messages.py" line="169"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="171"/>
+        <location filename="../../pos/ui/messages.py" line="172"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="174"/>
+        <location filename="../../pos/ui/messages.py" line="175"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="177"/>
+        <location filename="../../pos/ui/messages.py" line="178"/>
         <source>Start preparing the order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="180"/>
+        <location filename="../../pos/ui/messages.py" line="181"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="183"/>
+        <location filename="../../pos/ui/messages.py" line="184"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="186"/>
+        <location filename="../../pos/ui/messages.py" line="187"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="189"/>
+        <location filename="../../pos/ui/messages.py" line="190"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="192"/>
+        <location filename="../../pos/ui/messages.py" line="193"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="195"/>
+        <location filename="../../pos/ui/messages.py" line="196"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="198"/>
+        <location filename="../../pos/ui/messages.py" line="199"/>
         <source>An order that is %state cannot become %target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="201"/>
+        <location filename="../../pos/ui/messages.py" line="202"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="204"/>
+        <location filename="../../pos/ui/messages.py" line="205"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="207"/>
+        <location filename="../../pos/ui/messages.py" line="208"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="210"/>
+        <location filename="../../pos/ui/messages.py" line="211"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="215"/>
+        <location filename="../../pos/ui/messages.py" line="216"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="219"/>
+        <location filename="../../pos/ui/messages.py" line="220"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="224"/>
+        <location filename="../../pos/ui/messages.py" line="225"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="227"/>
+        <location filename="../../pos/ui/messages.py" line="228"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="230"/>
+        <location filename="../../pos/ui/messages.py" line="231"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="235"/>
+        <location filename="../../pos/ui/messages.py" line="236"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="238"/>
+        <location filename="../../pos/ui/messages.py" line="239"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="243"/>
+        <location filename="../../pos/ui/messages.py" line="244"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="246"/>
+        <location filename="../../pos/ui/messages.py" line="247"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="251"/>
+        <location filename="../../pos/ui/messages.py" line="252"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="255"/>
+        <location filename="../../pos/ui/messages.py" line="256"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="258"/>
+        <location filename="../../pos/ui/messages.py" line="259"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="261"/>
+        <location filename="../../pos/ui/messages.py" line="262"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="264"/>
+        <location filename="../../pos/ui/messages.py" line="265"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="267"/>
+        <location filename="../../pos/ui/messages.py" line="268"/>
         <source>You may not do this: it needs a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="270"/>
+        <location filename="../../pos/ui/messages.py" line="271"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="273"/>
+        <location filename="../../pos/ui/messages.py" line="274"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="276"/>
+        <location filename="../../pos/ui/messages.py" line="277"/>
         <source>This is not a euro coin or note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="279"/>
+        <location filename="../../pos/ui/messages.py" line="280"/>
         <source>A count of pieces must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="282"/>
+        <location filename="../../pos/ui/messages.py" line="283"/>
         <source>A count of pieces cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="285"/>
+        <location filename="../../pos/ui/messages.py" line="286"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="288"/>
+        <location filename="../../pos/ui/messages.py" line="289"/>
         <source>This tender is not counted at closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="291"/>
+        <location filename="../../pos/ui/messages.py" line="292"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="294"/>
+        <location filename="../../pos/ui/messages.py" line="295"/>
         <source>This cart is already in this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="297"/>
+        <location filename="../../pos/ui/messages.py" line="298"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="300"/>
+        <location filename="../../pos/ui/messages.py" line="301"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="303"/>
+        <location filename="../../pos/ui/messages.py" line="304"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="308"/>
+        <location filename="../../pos/ui/messages.py" line="309"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="311"/>
+        <location filename="../../pos/ui/messages.py" line="312"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="314"/>
+        <location filename="../../pos/ui/messages.py" line="315"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="317"/>
+        <location filename="../../pos/ui/messages.py" line="318"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="320"/>
+        <location filename="../../pos/ui/messages.py" line="321"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="325"/>
+        <location filename="../../pos/ui/messages.py" line="326"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1694,6 +1727,51 @@
     <message>
         <location filename="../../pos/ui/return_messages.py" line="96"/>
         <source>Returns are not practised in training mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="11"/>
+        <source>The card was declined: nothing was taken. Try another card or tender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="14"/>
+        <source>The payment terminal cannot be reached: check that it is on and connected, and its address in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="19"/>
+        <source>The payment terminal is not ready: wait until it is idle and linked to the till, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="24"/>
+        <source>The payment terminal did not answer in time: nothing was recorded. Check what it shows or printed before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="29"/>
+        <source>The till stopped waiting for the terminal: nothing was recorded. Check what it shows or printed before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="36"/>
+        <source>The payment terminal&apos;s answer was lost or unreadable: nothing was recorded. Check what it shows or printed before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="42"/>
+        <source>The payment terminal approved another amount than asked: nothing was recorded. Check its receipt and cancel that payment on the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="51"/>
+        <source>A card exchange of %1 with the payment terminal was cut short when the till stopped: check the terminal&apos;s last receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="59"/>
+        <source>The card payment of %1 the terminal approved before the till stopped is back on this sale.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2029,109 +2107,109 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
         <source>Amount, e.g. 12,50</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
         <source>Voucher, gift card or credit note number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="235"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="246"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="236"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="247"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="248"/>
         <source>Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="238"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="249"/>
         <source>Cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="239"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="250"/>
         <source>Meal vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="251"/>
         <source>Gift card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="151"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="241"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="252"/>
         <source>Credit note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
         <source>Remove payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
         <source>Complete sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="156"/>
         <source>Back to the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="157"/>
         <source>Exact cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="188"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="189"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="191"/>
         <source>Due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="193"/>
         <source>Total %1 · paid %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="257"/>
         <source>%1 left on it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="255"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="266"/>
         <source>Type or scan the credit note&apos;s code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="328"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="339"/>
         <source>A credit note pays a sale: this ticket gives money back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2925,217 +3003,242 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
         <source>Store name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="107"/>
         <source>Address (one line each)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="108"/>
         <source>SIRET</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
         <source>VAT number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
         <source>Receipt footer (one line each)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
         <source>Terminal number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Ask the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
         <source>Always print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
         <source>Do not print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="113"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
         <source>Open the cash drawer for cash payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
         <source>No printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
         <source>USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Serial port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="162"/>
         <source>File or device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="100"/>
+        <source>Card terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
         <source>Customer display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
         <source>Meal vouchers per sale, at most (€; 0: no cap)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
         <source>Address (IP or name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Timeout (seconds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
         <source>USB vendor id (hex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
         <source>USB product id (hex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Serial device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>Baud rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>File path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Printer model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
         <source>Code page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
+        <source>Payment terminal (TPE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
+        <source>Address (IP:port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <source>Longest wait for the card (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <source>Till number on the terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
         <source>On a second screen, when one is plugged in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
         <source>In a window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>48 columns (80 mm paper)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
         <source>32 columns (58 mm paper)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>Receipt width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
         <source>Pin 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
         <source>Pin 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Cash drawer pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Check paper and cover before each receipt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3145,112 +3248,122 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Shortest code (characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
         <source>Longest gap between keys (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
         <source>Prefix sent by the scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="175"/>
         <source>US scanner on a French keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
         <source>French scanner on a US keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
         <source>Keyboard layout fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="230"/>
-        <source>%field must be a whole number between %low and %high, not %value.</source>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
+        <source>None (amount keyed on the terminal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="232"/>
-        <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="234"/>
-        <source>%field must be a number between %low and %high, not %value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="235"/>
-        <source>%field must be an amount between %low and %high, not %value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="236"/>
-        <source>%field cannot be empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="237"/>
-        <source>%field is needed for this kind of printer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="238"/>
-        <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="240"/>
-        <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <source>Concert protocol (TCP/IP)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
+        <source>%field must be a whole number between %low and %high, not %value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="244"/>
+        <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="246"/>
+        <source>%field must be a number between %low and %high, not %value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="247"/>
+        <source>%field must be an amount between %low and %high, not %value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="248"/>
+        <source>%field cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
+        <source>%field is needed for this kind of printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
+        <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
+        <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="254"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="243"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="245"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="257"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="262"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="274"/>
         <source>Printing the test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="278"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="290"/>
         <source>The test page could not be printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3372,7 +3485,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="156"/>
+        <location filename="../../pos/ui/till_app.py" line="157"/>
         <source>The settings file could not be used:
 %1
 
@@ -3381,17 +3494,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="357"/>
+        <location filename="../../pos/ui/till_app.py" line="358"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="396"/>
+        <location filename="../../pos/ui/till_app.py" line="398"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="406"/>
+        <location filename="../../pos/ui/till_app.py" line="408"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3635,67 +3748,67 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="140"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="142"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="240"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="250"/>
         <source>Training ticket %1: not a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="242"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="252"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="244"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="254"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="276"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="286"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="285"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="295"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="319"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="329"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="327"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="337"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="337"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="347"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="395"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="405"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="345"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="355"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="362"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="370"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="380"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>

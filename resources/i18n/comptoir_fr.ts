@@ -324,6 +324,39 @@
     </message>
 </context>
 <context>
+    <name>CardWaitDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="55"/>
+        <source>Payment terminal</source>
+        <translation>Terminal de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="56"/>
+        <source>Present the card to the terminal…</source>
+        <translation>Présentez la carte au terminal…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="57"/>
+        <source>Refund: %1</source>
+        <translation>Remboursement : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="57"/>
+        <source>Amount: %1</source>
+        <translation>Montant : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="60"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/card_wait_dialog.py" line="62"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+</context>
+<context>
     <name>CashCountForm</name>
     <message>
         <location filename="../../pos/ui/widgets/cash_count.py" line="150"/>
@@ -996,482 +1029,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="25"/>
+        <location filename="../../pos/ui/messages.py" line="26"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation>Code inconnu %value : ce produit n’est pas au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="28"/>
+        <location filename="../../pos/ui/messages.py" line="29"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation>Code mal lu %raw (la clé devrait être %expected) : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="31"/>
+        <location filename="../../pos/ui/messages.py" line="32"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation>Ce code n’a pas la longueur d’un code produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="34"/>
+        <location filename="../../pos/ui/messages.py" line="35"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation>Ce code n’est pas un code-barres produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="37"/>
+        <location filename="../../pos/ui/messages.py" line="38"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation>Cette référence contient des caractères inconnus : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="40"/>
+        <location filename="../../pos/ui/messages.py" line="41"/>
         <source>Nothing was scanned: scan again.</source>
         <translation>Rien n’a été scanné : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="41"/>
+        <location filename="../../pos/ui/messages.py" line="42"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation>C’est un code de carton : scannez un article du carton.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="44"/>
+        <location filename="../../pos/ui/messages.py" line="45"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation>Ce produit est vendu au poids : pesez-le et scannez l’étiquette.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="47"/>
+        <location filename="../../pos/ui/messages.py" line="48"/>
         <source>This scale label does not match the product.</source>
         <translation>Cette étiquette de balance ne correspond pas au produit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="50"/>
+        <location filename="../../pos/ui/messages.py" line="51"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53"/>
+        <location filename="../../pos/ui/messages.py" line="54"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="56"/>
+        <location filename="../../pos/ui/messages.py" line="57"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation>La vente n’est pas entièrement payée : reste %remaining à encaisser.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="59"/>
+        <location filename="../../pos/ui/messages.py" line="60"/>
         <source>This sale is already paid.</source>
         <translation>Cette vente est déjà payée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="60"/>
+        <location filename="../../pos/ui/messages.py" line="61"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation>Réglez d’abord ce que le redémarrage a trouvé : la dernière vente ou le panier en cours.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="63"/>
+        <location filename="../../pos/ui/messages.py" line="64"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation>Des paiements sont déjà saisis : retirez-les avant de modifier la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="66"/>
+        <location filename="../../pos/ui/messages.py" line="67"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation>Une carte ou un avoir ne peut pas dépasser le montant dû.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="69"/>
+        <location filename="../../pos/ui/messages.py" line="70"/>
         <source>A quantity must be at least 1.</source>
         <translation>La quantité doit être d’au moins 1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="72"/>
+        <location filename="../../pos/ui/messages.py" line="73"/>
         <source>A quantity must be a whole number.</source>
         <translation>La quantité doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="75"/>
+        <location filename="../../pos/ui/messages.py" line="76"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation>Cette quantité dépasse ce qu’une ligne peut contenir : vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="78"/>
+        <location filename="../../pos/ui/messages.py" line="79"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation>Le prix de cet article vient de son étiquette : scannez chaque article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="81"/>
+        <location filename="../../pos/ui/messages.py" line="82"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation>Ce montant dépasse la limite de la caisse : vérifiez les quantités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="84"/>
+        <location filename="../../pos/ui/messages.py" line="85"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation>La remise dépasse le montant auquel elle s’applique.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="87"/>
+        <location filename="../../pos/ui/messages.py" line="88"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation>Une remise doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="90"/>
+        <location filename="../../pos/ui/messages.py" line="91"/>
         <source>This line is voided.</source>
         <translation>Cette ligne est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="91"/>
+        <location filename="../../pos/ui/messages.py" line="92"/>
         <source>Select a line of the basket first.</source>
         <translation>Sélectionnez d’abord une ligne du panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="94"/>
+        <location filename="../../pos/ui/messages.py" line="95"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation>Cette vente en attente a déjà été reprise sur une autre caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="97"/>
+        <location filename="../../pos/ui/messages.py" line="98"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation>Terminez ou mettez en attente la vente en cours avant d’en reprendre une autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="100"/>
+        <location filename="../../pos/ui/messages.py" line="101"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation>Impossible en mode formation : quittez d&apos;abord le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="103"/>
+        <location filename="../../pos/ui/messages.py" line="104"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation>Terminez, mettez en attente ou annulez la vente en cours avant de changer de mode.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="106"/>
+        <location filename="../../pos/ui/messages.py" line="107"/>
         <source>The till is still opening: wait a moment.</source>
         <translation>La caisse est en cours d’ouverture : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="109"/>
+        <location filename="../../pos/ui/messages.py" line="110"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation>La base du magasin est occupée : réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="112"/>
+        <location filename="../../pos/ui/messages.py" line="113"/>
         <source>The store database is read-only: call support.</source>
         <translation>La base du magasin est en lecture seule : appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="115"/>
+        <location filename="../../pos/ui/messages.py" line="116"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation>Le disque est plein : la vente reste ouverte, appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="118"/>
+        <location filename="../../pos/ui/messages.py" line="119"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation>La base du magasin est endommagée : appelez le support, ne la supprimez pas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="121"/>
+        <location filename="../../pos/ui/messages.py" line="122"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation>L’imprimante est injoignable : vérifiez qu’elle est allumée et branchée, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="124"/>
+        <location filename="../../pos/ui/messages.py" line="125"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation>L’imprimante n’a plus de papier : mettez un rouleau, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="127"/>
+        <location filename="../../pos/ui/messages.py" line="128"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation>Le capot de l’imprimante est ouvert : fermez-le, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="130"/>
+        <location filename="../../pos/ui/messages.py" line="131"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation>L’imprimante n’a pas répondu à temps : vérifiez-la, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="133"/>
+        <location filename="../../pos/ui/messages.py" line="134"/>
         <source>No sale to reprint yet on this till.</source>
         <translation>Aucune vente à réimprimer pour l’instant sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="136"/>
+        <location filename="../../pos/ui/messages.py" line="137"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation>Aucune commande de ce magasin n&apos;a le code ou le numéro « %text » : vérifiez-le avec le client, ou synchronisez le comptoir et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="141"/>
+        <location filename="../../pos/ui/messages.py" line="142"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation>Ce QR code ne correspond pas à sa commande : demandez au client le code de son e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="146"/>
+        <location filename="../../pos/ui/messages.py" line="147"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation>C&apos;est un panier web, pas une commande à retirer : chargez-le en caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="149"/>
+        <location filename="../../pos/ui/messages.py" line="150"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation>Ce QR code de retrait est illisible : saisissez plutôt le code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="152"/>
+        <location filename="../../pos/ui/messages.py" line="153"/>
         <source>This order is already ready.</source>
         <translation>Cette commande est déjà prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="155"/>
+        <location filename="../../pos/ui/messages.py" line="156"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation>Mauvais article : %barcode n&apos;est pas dans cette commande. Reposez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="158"/>
+        <location filename="../../pos/ui/messages.py" line="159"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation>Trop d&apos;articles : %name — %ordered commandé(s), tous déjà préparés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="161"/>
+        <location filename="../../pos/ui/messages.py" line="162"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation>%name : cette étiquette donne un prix, pas un poids : pesez l&apos;article et saisissez les grammes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="165"/>
+        <location filename="../../pos/ui/messages.py" line="166"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation>Pour cet article, on peut préparer entre 0 et %ordered.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="168"/>
+        <location filename="../../pos/ui/messages.py" line="169"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation>Pour cet article, on peut remettre entre 0 et %picked.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="171"/>
+        <location filename="../../pos/ui/messages.py" line="172"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation>Rien n&apos;a été préparé : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="174"/>
+        <location filename="../../pos/ui/messages.py" line="175"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation>Cette préparation concerne une autre version de la commande : recommencez la préparation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="177"/>
+        <location filename="../../pos/ui/messages.py" line="178"/>
         <source>Start preparing the order first.</source>
         <translation>Commencez d&apos;abord la préparation de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="180"/>
+        <location filename="../../pos/ui/messages.py" line="181"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation>Cette commande se paie en magasin : encaissez-la en caisse, puis remettez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="183"/>
+        <location filename="../../pos/ui/messages.py" line="184"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation>Cette commande a été payée en ligne : remettez-la sans vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="186"/>
+        <location filename="../../pos/ui/messages.py" line="187"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation>Cette vente n&apos;est pas enregistrée sur cette caisse : terminez d&apos;abord la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="189"/>
+        <location filename="../../pos/ui/messages.py" line="190"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation>Cette vente ne contient aucun article de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="192"/>
+        <location filename="../../pos/ui/messages.py" line="193"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation>Cette commande est %state, pas encore prête : préparez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="195"/>
+        <location filename="../../pos/ui/messages.py" line="196"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation>Cette commande est déjà %state : plus rien ne peut être fait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="198"/>
+        <location filename="../../pos/ui/messages.py" line="199"/>
         <source>An order that is %state cannot become %target.</source>
         <translation>Une commande %state ne peut pas devenir %target.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="201"/>
+        <location filename="../../pos/ui/messages.py" line="202"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation>Rien ne serait remis : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="204"/>
+        <location filename="../../pos/ui/messages.py" line="205"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation>Indiquez qui tient le comptoir : le nom du vendeur manque.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="207"/>
+        <location filename="../../pos/ui/messages.py" line="208"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation>Le comptoir de retrait s&apos;ouvre : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="210"/>
+        <location filename="../../pos/ui/messages.py" line="211"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation>La commande est %state mais une vente a encaissé son paiement : remboursez le client par un retour sur cette vente, et remettez les articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="215"/>
+        <location filename="../../pos/ui/messages.py" line="216"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation>La commande est %state : ne la remettez pas ; remettez ses articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="219"/>
+        <location filename="../../pos/ui/messages.py" line="220"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation>La commande a déjà été remise ailleurs : ne remettez rien de plus ; si le client a encore les articles, appelez un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="224"/>
+        <location filename="../../pos/ui/messages.py" line="225"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation>Un autre comptoir a déjà fait cette étape : rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="227"/>
+        <location filename="../../pos/ui/messages.py" line="228"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation>Rouvrez la commande dans son état actuel et refaites l&apos;étape.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="230"/>
+        <location filename="../../pos/ui/messages.py" line="231"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation>Le serveur central a refusé cette étape pour la raison ci-dessus : la commande est affichée telle que le central la connaît ; appelez le support si cela semble faux.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="235"/>
+        <location filename="../../pos/ui/messages.py" line="236"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation>La caisse n&apos;est pas ouverte : comptez le fond de caisse et ouvrez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="238"/>
+        <location filename="../../pos/ui/messages.py" line="239"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation>Cette session de caisse est ouverte depuis plus de %max_hours heures : faites la clôture Z, puis ouvrez la nouvelle journée avant de vendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="243"/>
+        <location filename="../../pos/ui/messages.py" line="244"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation>La caisse est déjà ouverte (par %opened_by) : clôturez-la avant de la rouvrir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="246"/>
+        <location filename="../../pos/ui/messages.py" line="247"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation>Le comptage présente un écart de %difference, au-delà de %limit : un responsable doit approuver la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="251"/>
+        <location filename="../../pos/ui/messages.py" line="252"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation>Une vente est encore en cours sur cette caisse : terminez-la, mettez-la en attente ou annulez-la avant la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="255"/>
+        <location filename="../../pos/ui/messages.py" line="256"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation>Le tiroir devrait contenir %expected : impossible d&apos;en sortir %amount.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="258"/>
+        <location filename="../../pos/ui/messages.py" line="259"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation>Choisissez le motif du mouvement d&apos;espèces dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="261"/>
+        <location filename="../../pos/ui/messages.py" line="262"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation>Précisez l&apos;objet du mouvement d&apos;espèces : « autre » demande une précision.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="264"/>
+        <location filename="../../pos/ui/messages.py" line="265"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation>La précision est trop longue : 200 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="267"/>
+        <location filename="../../pos/ui/messages.py" line="268"/>
         <source>You may not do this: it needs a manager.</source>
         <translation>Vous n&apos;avez pas ce droit : il faut un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="270"/>
+        <location filename="../../pos/ui/messages.py" line="271"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation>Ce n&apos;est pas un montant en euros : tapez-le comme 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="273"/>
+        <location filename="../../pos/ui/messages.py" line="274"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation>Un montant a au plus deux décimales (les centimes).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="276"/>
+        <location filename="../../pos/ui/messages.py" line="277"/>
         <source>This is not a euro coin or note.</source>
         <translation>Ce n&apos;est ni une pièce ni un billet en euros.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="279"/>
+        <location filename="../../pos/ui/messages.py" line="280"/>
         <source>A count of pieces must be a whole number.</source>
         <translation>Un nombre de pièces doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="282"/>
+        <location filename="../../pos/ui/messages.py" line="283"/>
         <source>A count of pieces cannot be negative.</source>
         <translation>Un nombre de pièces ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="285"/>
+        <location filename="../../pos/ui/messages.py" line="286"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation>%count pièces, c&apos;est plus que ne contient un tiroir : vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="288"/>
+        <location filename="../../pos/ui/messages.py" line="289"/>
         <source>This tender is not counted at closing.</source>
         <translation>Ce moyen de paiement n&apos;est pas compté à la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="291"/>
+        <location filename="../../pos/ui/messages.py" line="292"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation>Un total compté doit être un montant entre 0 et la limite de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="294"/>
+        <location filename="../../pos/ui/messages.py" line="295"/>
         <source>This cart is already in this sale.</source>
         <translation>Ce panier est déjà dans cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="297"/>
+        <location filename="../../pos/ui/messages.py" line="298"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation>C&apos;est une commande à retirer, pas un panier : ouvrez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="300"/>
+        <location filename="../../pos/ui/messages.py" line="301"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation>Ce n&apos;est pas un code de panier : un code ressemble à K7M2-Q9XD.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="303"/>
+        <location filename="../../pos/ui/messages.py" line="304"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation>Absent du catalogue de cette caisse : %products. Synchronisez la caisse, ou vendez les autres articles en les scannant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="308"/>
+        <location filename="../../pos/ui/messages.py" line="309"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation>Le panier ne peut pas être récupéré hors ligne : scannez les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="311"/>
+        <location filename="../../pos/ui/messages.py" line="312"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation>Ce panier n&apos;existe pas : vérifiez le code avec le client.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="314"/>
+        <location filename="../../pos/ui/messages.py" line="315"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation>Ce panier a expiré : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="317"/>
+        <location filename="../../pos/ui/messages.py" line="318"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation>Ce panier a déjà servi pour une autre vente : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="320"/>
+        <location filename="../../pos/ui/messages.py" line="321"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation>Les paniers web demandent le plugin Comptoir dans Medusa, qui n’est pas installé : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="325"/>
+        <location filename="../../pos/ui/messages.py" line="326"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation>Le serveur central a refusé ce panier : scannez plutôt les articles, ou appelez le support.</translation>
     </message>
@@ -1695,6 +1728,51 @@
         <location filename="../../pos/ui/return_messages.py" line="96"/>
         <source>Returns are not practised in training mode.</source>
         <translation>Les retours ne se font pas en mode formation.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="11"/>
+        <source>The card was declined: nothing was taken. Try another card or tender.</source>
+        <translation>La carte a été refusée : rien n’a été débité. Essayez une autre carte ou un autre moyen de paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="14"/>
+        <source>The payment terminal cannot be reached: check that it is on and connected, and its address in the settings.</source>
+        <translation>Le terminal de paiement est injoignable : vérifiez qu’il est allumé et connecté, et son adresse dans les réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="19"/>
+        <source>The payment terminal is not ready: wait until it is idle and linked to the till, then try again.</source>
+        <translation>Le terminal de paiement n’est pas prêt : attendez qu’il soit au repos et relié à la caisse, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="24"/>
+        <source>The payment terminal did not answer in time: nothing was recorded. Check what it shows or printed before trying again.</source>
+        <translation>Le terminal de paiement n’a pas répondu à temps : rien n’a été enregistré. Vérifiez ce qu’il affiche ou a imprimé avant de réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="29"/>
+        <source>The till stopped waiting for the terminal: nothing was recorded. Check what it shows or printed before trying again.</source>
+        <translation>La caisse a cessé d’attendre le terminal : rien n’a été enregistré. Vérifiez ce qu’il affiche ou a imprimé avant de réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="36"/>
+        <source>The payment terminal&apos;s answer was lost or unreadable: nothing was recorded. Check what it shows or printed before trying again.</source>
+        <translation>La réponse du terminal de paiement est perdue ou illisible : rien n’a été enregistré. Vérifiez ce qu’il affiche ou a imprimé avant de réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="42"/>
+        <source>The payment terminal approved another amount than asked: nothing was recorded. Check its receipt and cancel that payment on the terminal.</source>
+        <translation>Le terminal de paiement a accepté un autre montant que celui demandé : rien n’a été enregistré. Vérifiez son ticket et annulez ce paiement sur le terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="51"/>
+        <source>A card exchange of %1 with the payment terminal was cut short when the till stopped: check the terminal&apos;s last receipt.</source>
+        <translation>Un échange carte de %1 avec le terminal de paiement a été interrompu par l’arrêt de la caisse : vérifiez le dernier ticket du terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/terminal_messages.py" line="59"/>
+        <source>The card payment of %1 the terminal approved before the till stopped is back on this sale.</source>
+        <translation>Le paiement carte de %1 accepté par le terminal avant l’arrêt de la caisse est rétabli sur cette vente.</translation>
     </message>
 </context>
 <context>
@@ -2029,109 +2107,109 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
         <source>Payment</source>
         <translation>Encaissement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
         <source>Amount, e.g. 12,50</source>
         <translation>Montant, par ex. 12,50</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
         <source>Voucher, gift card or credit note number</source>
         <translation>N° de bon d&apos;achat, de carte cadeau ou d&apos;avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="235"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="246"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="146"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="236"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="247"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="248"/>
         <source>Voucher</source>
         <translation>Bon d&apos;achat</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="238"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="249"/>
         <source>Cheque</source>
         <translation>Chèque</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="239"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="250"/>
         <source>Meal vouchers</source>
         <translation>Titres-restaurant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="251"/>
         <source>Gift card</source>
         <translation>Carte cadeau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="151"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="241"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="252"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
         <source>Remove payment</source>
         <translation>Retirer le paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
         <source>Complete sale</source>
         <translation>Valider la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="156"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="157"/>
         <source>Exact cash</source>
         <translation>Compte exact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="188"/>
         <source>Change: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="189"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="191"/>
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="193"/>
         <source>Total %1 · paid %2</source>
         <translation>Total %1 · payé %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="257"/>
         <source>%1 left on it</source>
         <translation>%1 restant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="255"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="266"/>
         <source>Type or scan the credit note&apos;s code.</source>
         <translation>Saisissez ou scannez le code de l&apos;avoir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="328"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="339"/>
         <source>A credit note pays a sale: this ticket gives money back.</source>
         <translation>Un avoir paie une vente : ce ticket rembourse le client.</translation>
     </message>
@@ -2925,217 +3003,242 @@
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Store</source>
         <translation>Magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
         <source>Store name</source>
         <translation>Nom du magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="107"/>
         <source>Address (one line each)</source>
         <translation>Adresse (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="108"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
         <source>VAT number</source>
         <translation>N° de TVA intracommunautaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
         <source>Receipt footer (one line each)</source>
         <translation>Pied de ticket (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Terminal</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
         <source>Terminal number</source>
         <translation>Numéro de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Ask the customer</source>
         <translation>Proposer au client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
         <source>Always print</source>
         <translation>Toujours imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
         <source>Do not print</source>
         <translation>Ne pas imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="113"/>
         <source>Receipt</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
         <source>Open the cash drawer for cash payments</source>
         <translation>Ouvrir le tiroir-caisse pour les paiements en espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
         <source>No printer</source>
         <translation>Pas d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Serial port</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="162"/>
         <source>File or device</source>
         <translation>Fichier ou périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="100"/>
+        <source>Card terminal</source>
+        <translation>TPE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
         <source>Customer display</source>
         <translation>Afficheur client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
         <source>Meal vouchers per sale, at most (€; 0: no cap)</source>
         <translation>Titres-restaurant par vente, au plus (€ ; 0 : sans plafond)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
         <source>Address (IP or name)</source>
         <translation>Adresse (IP ou nom)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d&apos;attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
         <source>USB vendor id (hex)</source>
         <translation>Identifiant fabricant USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
         <source>USB product id (hex)</source>
         <translation>Identifiant produit USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Serial device</source>
         <translation>Périphérique série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>Baud rate</source>
         <translation>Débit (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>File path</source>
         <translation>Chemin du fichier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Printer model</source>
         <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
         <source>Code page</source>
         <translation>Page de code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
+        <source>Payment terminal (TPE)</source>
+        <translation>Terminal de paiement (TPE)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
+        <source>Address (IP:port)</source>
+        <translation>Adresse (IP:port)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <source>Longest wait for the card (seconds)</source>
+        <translation>Attente maximale de la carte (secondes)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <source>Till number on the terminal</source>
+        <translation>Numéro de caisse sur le terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
         <source>On a second screen, when one is plugged in</source>
         <translation>Sur un second écran, s’il est branché</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
         <source>In a window</source>
         <translation>Dans une fenêtre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>48 columns (80 mm paper)</source>
         <translation>48 colonnes (papier 80 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
         <source>32 columns (58 mm paper)</source>
         <translation>32 colonnes (papier 58 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>Receipt width</source>
         <translation>Largeur du ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
         <source>Pin 2</source>
         <translation>Broche 2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
         <source>Pin 5</source>
         <translation>Broche 5</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Cash drawer pin</source>
         <translation>Broche du tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Check paper and cover before each receipt</source>
         <translation>Vérifier le papier et le capot avant chaque ticket</translation>
     </message>
@@ -3145,112 +3248,122 @@
         <translation>Imprimer une page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation>Reconnaître le scanner à sa vitesse de frappe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Shortest code (characters)</source>
         <translation>Code le plus court (caractères)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
         <source>Prefix sent by the scanner</source>
         <translation>Préfixe envoyé par le scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="175"/>
         <source>US scanner on a French keyboard</source>
         <translation>Scanner QWERTY sur clavier AZERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
         <source>French scanner on a US keyboard</source>
         <translation>Scanner AZERTY sur clavier QWERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
         <source>Keyboard layout fix</source>
         <translation>Correction de disposition du clavier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
+        <source>None (amount keyed on the terminal)</source>
+        <translation>Aucun (montant saisi sur le TPE)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <source>Concert protocol (TCP/IP)</source>
+        <translation>Protocole Concert (TCP/IP)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entier entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="232"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="244"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre hexadécimal entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="246"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="235"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="247"/>
         <source>%field must be an amount between %low and %high, not %value.</source>
         <translation>%field doit être un montant entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="236"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="248"/>
         <source>%field cannot be empty.</source>
         <translation>%field ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
         <source>%field is needed for this kind of printer.</source>
         <translation>%field est nécessaire pour ce type d&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="238"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation>%field doit être le numéro SIRET du magasin (14 chiffres), ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation>%field doit être un numéro de TVA intracommunautaire comme FR32123456789, ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="254"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation>%field doit compter 1 à 16 lettres, chiffres, - ou _.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="243"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation>%field doit compter au plus 4 caractères, sans Entrée ni Tab.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="245"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="257"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés dans %path (%detail) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="262"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="274"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="278"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="290"/>
         <source>The test page could not be printed: %1</source>
         <translation>La page de test n&apos;a pas pu être imprimée : %1</translation>
     </message>
@@ -3372,7 +3485,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="156"/>
+        <location filename="../../pos/ui/till_app.py" line="157"/>
         <source>The settings file could not be used:
 %1
 
@@ -3384,17 +3497,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="357"/>
+        <location filename="../../pos/ui/till_app.py" line="358"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="396"/>
+        <location filename="../../pos/ui/till_app.py" line="398"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="406"/>
+        <location filename="../../pos/ui/till_app.py" line="408"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -3638,67 +3751,67 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="140"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="142"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="240"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="250"/>
         <source>Training ticket %1: not a sale.</source>
         <translation>Ticket de formation %1 : ce n&apos;est pas une vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="242"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="252"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="244"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="254"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="276"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="286"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="285"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="295"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="319"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="329"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="327"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="337"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="337"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="347"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="395"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="405"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="345"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="355"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="362"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="370"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="380"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -29,6 +29,7 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("settings_till", ""),
             ("settings_printer", ""),
             ("settings_scanner", ""),
+            ("settings_terminal", ""),
             ("pickup_desk", ""),
             ("pickup_picking", ""),
             ("pickup_handover", ""),

@@ -227,3 +227,18 @@ def test_checkboxes_carry_their_label(qtbot: QtBot, tmp_path: Path, checkbox: st
     dialog = open_dialog(qtbot, Settings(), tmp_path / "settings.toml")
     box = field(dialog, checkbox)
     assert isinstance(box, QCheckBox) and box.text() and box.isChecked()
+
+
+def test_the_card_terminal_tab_saves_the_terminal(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    dialog = open_dialog(qtbot, CUSTOM, path)
+    driver = field(dialog, "payment_terminal.driver")
+    driver.setCurrentIndex(driver.findData("concert"))
+    type_into(qtbot, field(dialog, "payment_terminal.address"), "192.168.1.60:8888")
+    with qtbot.waitSignal(dialog.saved, timeout=2000) as signal:
+        qtbot.mouseClick(field(dialog, "saveButton"), Qt.MouseButton.LeftButton)
+    terminal = signal.args[0].payment_terminal
+    assert (terminal.driver, terminal.address, terminal.timeout_s) == (
+        "concert", "192.168.1.60:8888", 90.0,
+    )  # fmt: skip
+    assert load_settings(path).payment_terminal == terminal

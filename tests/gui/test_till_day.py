@@ -390,3 +390,10 @@ def test_the_z_is_refused_while_a_sale_is_open_and_screens_follow_the_language(
     assert "vente est encore en cours" in screen.message_label.text()
     assert window.day.dialog is None  # no count started
     assert rows(unopened_dir, "SELECT status FROM till_session") == [("open",)]
+
+
+def test_the_z_count_reads_a_negative_card_total() -> None:
+    """The closer types the terminal's negative card total as it prints it."""
+    from pos.ui.screens.till_day.z_closure_dialog import _signed_eur
+
+    assert (_signed_eur("-20,00"), _signed_eur(" −5"), _signed_eur("12,50")) == (-2000, -500, 1250)

@@ -225,3 +225,19 @@ def test_saving_over_a_file_replaces_it(tmp_path: Path) -> None:
     changed = replace(_custom(), till=replace(_custom().till, terminal_id="T09"))
     save_settings(path, changed)
     assert load_settings(path).till.terminal_id == "T09"
+
+
+def test_the_payment_terminal_section_is_read_and_checked(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('[payment_terminal]\ndriver = "concert"\naddress = "10.0.0.7:8888"\n')
+    terminal = load_settings(path).payment_terminal
+    assert (terminal.driver, terminal.host_port(), terminal.timeout_s) == (
+        "concert", ("10.0.0.7", 8888), 90.0,
+    )  # fmt: skip
+    save_settings(path, load_settings(path))
+    assert load_settings(path).payment_terminal == terminal
+    assert load_settings(tmp_path / "none.toml").payment_terminal.driver == "none"
+    path.write_text('[payment_terminal]\ndriver = "concert"\naddress = "10.0.0.7"\n')
+    with pytest.raises(SettingsError) as bad:
+        load_settings(path)
+    assert bad.value.key == "payment_terminal.address"

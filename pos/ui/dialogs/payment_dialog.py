@@ -15,6 +15,7 @@ from pos.domain.errors import PosError
 from pos.domain.money import parse_eur
 from pos.domain.tenders import TenderKind
 from pos.services.basket_view import BasketView
+from pos.ui.dialogs.card_wait_dialog import CardWaitDialog
 from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
@@ -52,6 +53,7 @@ class PaymentDialog(Retranslating, QDialog):
         self._default_amount = ""  # what is due, as filled in: untouched, a credit note pays
         self._note_balances: dict[str, int | None] = {}  # code -> left on it (None: offline)
         self._note_pending = False  # a credit note is being checked: not listed yet
+        self.card_wait: CardWaitDialog | None = None  # while the terminal waits for the card
         self._build()
         self.retranslate_ui()
         screen.basket_shown.connect(self.show_view)
@@ -228,7 +230,16 @@ class PaymentDialog(Retranslating, QDialog):
         self._taken.append((kind, amount, reference))
         self.tenders.addItem(self._tender_text(kind, amount, reference))
         self._unconfirmed = True  # before the request: its answer may come at once
+        if kind is TenderKind.CARD:  # through the linked terminal, if any
+            self._wait_for_card(amount)
+            self.screen.controller.request("card_payment", amount)
+            return
         self.screen.controller.request("add_tender", kind.value, amount, reference)
+
+    def _wait_for_card(self, amount: int) -> None:
+        if self.screen.controller.worker.terminal_linked:
+            self.card_wait = CardWaitDialog(self.screen, amount, parent=self)
+            self.card_wait.open()
 
     def _tender_text(self, kind: TenderKind, amount: int, reference: str) -> str:
         label = {

@@ -95,7 +95,10 @@ class SettingsDialog(Retranslating, SettingsForm, QDialog):
         self.test_button.setText(self.tr("Print test page"))
 
     def _tab_titles(self) -> list[str]:
-        return [self.tr("Store"), self.tr("Terminal"), self.tr("Printer"), self.tr("Scanner")]
+        return [
+            self.tr("Store"), self.tr("Terminal"), self.tr("Printer"), self.tr("Scanner"),
+            self.tr("Card terminal"),
+        ]  # fmt: skip
 
     def _label_texts(self) -> dict[str, str]:
         """Each field's label, by its key: the form shows them, mistakes name them."""
@@ -132,6 +135,10 @@ class SettingsDialog(Retranslating, SettingsForm, QDialog):
             "scanner.max_gap_ms": self.tr("Longest gap between keys (ms)"),
             "scanner.prefix": self.tr("Prefix sent by the scanner"),
             "scanner.keyboard_fix": self.tr("Keyboard layout fix"),
+            "payment_terminal.driver": self.tr("Payment terminal (TPE)"),
+            "payment_terminal.address": self.tr("Address (IP:port)"),
+            "payment_terminal.timeout_s": self.tr("Longest wait for the card (seconds)"),
+            "payment_terminal.pos_number": self.tr("Till number on the terminal"),
         }
 
     def _choice_texts(self) -> dict[str, list[str]]:
@@ -159,6 +166,10 @@ class SettingsDialog(Retranslating, SettingsForm, QDialog):
                 self.tr("32 columns (58 mm paper)"),
             ],
             "printer.drawer_pin": [self.tr("Pin 2"), self.tr("Pin 5")],
+            "payment_terminal.driver": [
+                self.tr("None (amount keyed on the terminal)"),
+                self.tr("Concert protocol (TCP/IP)"),
+            ],
             "scanner.keyboard_fix": [
                 self.tr("None"),
                 self.tr("US scanner on a French keyboard"),
@@ -175,6 +186,7 @@ class SettingsDialog(Retranslating, SettingsForm, QDialog):
         self._build_till()
         self._build_printer()
         self._build_scanner()
+        self._build_payment_terminal()
         self.error_label = QLabel(self)
         self.error_label.setObjectName("settingsError")
         self.error_label.setWordWrap(True)

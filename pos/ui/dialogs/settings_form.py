@@ -107,6 +107,13 @@ class SettingsForm:
         fixes = ["none", "us_scanner_on_azerty", "azerty_scanner_on_us"]
         self._add("keyboard_fix", choice_box(fixes))
 
+    def _build_payment_terminal(self) -> None:
+        self._tab("payment_terminal")
+        self._add("driver", choice_box(["none", "concert"]))
+        self._add("address", QLineEdit())
+        self._add("timeout_s", QLineEdit())
+        self._add("pos_number", QLineEdit())
+
     def _tab(self, section: str) -> None:
         page = QWidget(self.tabs)
         page.setObjectName(f"{section}Tab")

@@ -10,6 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from pos.services.return_lookup import is_receipt_code
+from pos.ui.dialogs.card_wait_dialog import CardWaitDialog
 from pos.ui.dialogs.refund_dialog import RefundDialog
 from pos.ui.dialogs.return_dialog import ReturnDialog
 from pos.ui.messages import user_message
@@ -25,6 +26,7 @@ class ReturnActs(QObject):
         self.screen = screen
         self.dialog: ReturnDialog | None = None
         self.refund_dialog: RefundDialog | None = None
+        self.card_wait: CardWaitDialog | None = None  # a refund to the linked terminal
         worker = screen.controller.worker
         worker.origin_found.connect(self._origin_found)
         worker.origins_listed.connect(self._origins_listed)
@@ -100,5 +102,13 @@ class ReturnActs(QObject):
 
     def _refund_proposed(self, proposal) -> None:
         dialog = self.refund_dialog = RefundDialog(proposal, self.screen)
+        dialog.refund_chosen.connect(self._wait_for_card_refund)
         dialog.refund_chosen.connect(partial(self.screen.controller.request, "refund_and_complete"))
         dialog.open()
+
+    def _wait_for_card_refund(self, tenders) -> None:
+        """A refund to the card goes through the linked terminal: the same wait dialog."""
+        card = -sum(t.amount_cents for t in tenders if t.kind == "card")
+        if card and self.screen.controller.worker.terminal_linked:
+            self.card_wait = CardWaitDialog(self.screen, card, refund=True)
+            self.card_wait.open()

@@ -37,6 +37,7 @@ from pos.ui.screens.price_acts import PriceActs
 from pos.ui.screens.return_acts import ReturnActs
 from pos.ui.screens.till.product_search import ProductSearch
 from pos.ui.screens.till.sale_panel import SalePanel
+from pos.ui.terminal_messages import interrupted_notice, settled_notice
 from pos.ui.till_controller import TillController
 from pos.ui.widgets.message_line import Message
 from pos.ui.widgets.quick_keys_panel import QuickKeysPanel
@@ -89,6 +90,7 @@ class TillScreen(Retranslating, QWidget):
         worker.recovery_found.connect(self.settle_recovery)
         worker.quick_keys_listed.connect(self.quick_keys.set_pages)
         worker.drawer_recorded.connect(self._drawer_recorded)
+        worker.terminal_notice.connect(self._terminal_notice)
         self.retranslate_ui()
 
     # -- layout ------------------------------------------------------------------------
@@ -222,6 +224,14 @@ class TillScreen(Retranslating, QWidget):
         self.message_label.setProperty("code", code)
         QApplication.beep()
         self.refusal_shown.emit(code)
+
+    def _terminal_notice(self, kind: str, exchange) -> None:
+        """A card exchange a restart found unfinished (see ``pos.services.card_terminal``)."""
+        amount = format_money(exchange.amount_cents)
+        if kind == "settled":
+            self.show_info(partial(settled_notice, amount))
+        else:
+            self.show_refusal("terminal_interrupted", interrupted_notice(amount))
 
     def show_info(self, message: Message) -> None:
         """``message``: a sentence, or how to word it (then it follows a language change)."""

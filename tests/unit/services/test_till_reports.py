@@ -4,6 +4,7 @@ amounts whole, French words by default, English on request."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -11,6 +12,7 @@ from hardware.printer.encoding import fold_text
 from hardware.receipt.blocks import Text
 from hardware.receipt.slip import layout_slip
 from pos.domain.cash import count_cash
+from pos.domain.errors import PosError
 from pos.domain.till_day import (
     CashierTotal,
     ClosingCount,
@@ -147,3 +149,23 @@ def test_a_z_with_negative_totals_goes_to_medusa_as_written() -> None:
     sent = translate_till_day(op)
     assert sent == z and sent["by_vat"][0]["total_cents"] == -3990
     assert TillSessionClosedPayload.model_validate(z).model_dump(mode="json") == z
+
+
+CARD_REFUND_DAY = replace(
+    RETURNS_DAY,
+    by_tender=(TenderTotal("cash", 1, 1000), TenderTotal("card", 1, 1500)),
+    refunds_by_tender=(TenderTotal("card", 1, 3500),),
+)
+
+
+def test_a_negative_card_total_is_counted_when_card_refunds_make_it_expected() -> None:
+    """Card refunds above the day's card payments: the terminal's total is -20,00 €, and
+    the closer may count it; cash, and a card total expected positive, stay >= 0."""
+    assert CARD_REFUND_DAY.expected("card") == -2000
+    counted = ClosingCount(count_cash({1000: 10, 200: 5}), {"card": -2000})
+    card = next(row for row in close_figures(CARD_REFUND_DAY, counted) if row.tender == "card")
+    assert (card.expected_cents, card.counted_cents, card.difference_cents) == (-2000, -2000, 0)
+    for day in (RETURNS_DAY, FIGURES):  # card expected 0 or more: a negative count is absurd
+        with pytest.raises(PosError) as refused:
+            close_figures(day, ClosingCount(count_cash({1000: 1}), {"card": -2000}))
+        assert refused.value.code == "counted_amount_refused"

@@ -196,7 +196,7 @@ class ZClosureDialog(Retranslating, QDialog):
     def counted(self) -> ClosingCount | None:
         try:
             others = {
-                tender: parse_eur(field.text() or "0")
+                tender: _signed_eur(field.text() or "0")
                 for tender, field in self.other_fields.items()
             }
             return ClosingCount(count_cash(self.count_form.counts()), others)
@@ -312,3 +312,12 @@ class ZClosureDialog(Retranslating, QDialog):
 
 def _style(difference: int) -> str:
     return "over" if difference > 0 else "short" if difference < 0 else ""
+
+
+def _signed_eur(text: str) -> int:
+    """A counted total, "-20,00" too: card refunds can make the card total negative
+    (the service refuses it where the expected one is not)."""
+    stripped = text.strip()
+    if stripped.startswith(("-", "\u2212")):
+        return -parse_eur(stripped[1:])
+    return parse_eur(stripped)
