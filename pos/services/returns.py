@@ -276,6 +276,25 @@ class ReturnDesk:
 
     # -- completing and abandoning ---------------------------------------------------------
 
+    def settle(
+        self, tenders: tuple[SaleTender, ...], approval: Approval | None = None
+    ) -> CompletedSale:
+        """Give the money back with ``tenders`` and complete, all or nothing: a refused
+        completion (the offline limit, a claim refused centrally, cash above the limit)
+        takes the refund tenders and approvals it added off again, so the ticket is left
+        as the cashier had it, to change and try again."""
+        checkout = self.checkout
+        had = (len(checkout.payment.tenders), list(checkout.ticket_approvals))
+        try:
+            if not checkout.payment.is_covered:
+                self.refund(tenders, approval)
+            return self.complete(approval)
+        except PosError:
+            for index in reversed(range(had[0], len(checkout.payment.tenders))):
+                checkout.remove_tender(index)
+            checkout.ticket_approvals[:] = had[1]
+            raise
+
     def complete(self, approval: Approval | None = None) -> CompletedSale:
         """Commit the ticket; with returned lines, claimed centrally first (online) or
         within the offline rules. ``approval``: for ``REFUND``."""

@@ -88,12 +88,9 @@ class ReturnRequests(StaffRequests):
     def _do_refund_and_complete(
         self, tenders: tuple[SaleTender, ...], approval: Approval | None = None
     ) -> None:
-        """Give the money back with ``tenders``, then commit the ticket (all or nothing:
-        a refused completion leaves the refund tenders to remove)."""
-        desk = self.desk
-        if not self.checkout.payment.is_covered:
-            desk.refund(tenders, approval)
-        sale = desk.complete(approval)
+        """Give the money back with ``tenders``, then commit the ticket; all or nothing
+        (a refused completion leaves the ticket as it was)."""
+        sale = self.desk.settle(tenders, approval)
         self.return_completed.emit(sale)
         self.completed.emit(sale)
         self._changed()

