@@ -4,89 +4,99 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="46"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="47"/>
         <source>%1 off “%2”</source>
         <translation>Remise de %1 sur « %2 »</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="51"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="52"/>
         <source>Remove “%1” after payment started</source>
         <translation>Retirer « %1 » après le début du paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="56"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="57"/>
         <source>Cancel the sale (1 item, %2)</source>
         <translation>Annuler la vente (1 article, %2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="58"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="59"/>
         <source>Cancel the sale (%1 items, %2)</source>
         <translation>Annuler la vente (%1 articles, %2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="64"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="65"/>
         <source>Open the drawer without a sale: %1</source>
         <translation>Ouvrir le tiroir sans vente : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="68"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="69"/>
         <source>%1 off the whole ticket</source>
         <translation>Remise de %1 sur tout le ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="84"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="85"/>
         <source>Price of “%1”: %2 → %3 (%4)</source>
         <translation>Prix de « %1 » : %2 → %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="156"/>
         <source>Manager approval</source>
         <translation>Validation par un responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="157"/>
         <source>A manager must approve</source>
         <translation>Un responsable doit valider</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="159"/>
         <source>Asked by: %1</source>
         <translation>Demandé par : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="160"/>
         <source>What: %1</source>
         <translation>Objet : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="163"/>
         <source>Amount: %1</source>
         <translation>Montant : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="165"/>
         <source>Manager: touch your name or scan your badge, then your code.</source>
         <translation>Responsable : touchez votre nom ou scannez votre badge, puis saisissez votre code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="166"/>
         <source>Cancel: nothing is done</source>
         <translation>Annuler : rien n’est fait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="171"/>
         <source>Manager&apos;s name or badge first</source>
         <translation>D’abord le nom ou le badge du responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="172"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="173"/>
         <source>%1 — type your code</source>
         <translation>%1 — saisissez votre code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="175"/>
         <source>Badge read — type your code</source>
         <translation>Badge lu — saisissez votre code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="28"/>
+        <source>Return of %1, sold on %2: older than %3 days</source>
+        <translation>Retour de %1, vendu le %2 : plus de %3 jours</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="37"/>
+        <source>Return without receipt: %1 × “%2” at %3</source>
+        <translation>Retour sans ticket : %1 × « %2 » à %3</translation>
     </message>
 </context>
 <context>
@@ -1582,102 +1592,102 @@
         <translation>Le prix de cet article vient de son étiquette : il ne peut pas être modifié ici.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="17"/>
+        <location filename="../../pos/ui/return_messages.py" line="54"/>
         <source>This is not a receipt, ticket number or web order of this shop: scan the receipt&apos;s code, or type the ticket number.</source>
         <translation>Ce n’est ni un ticket, ni un numéro de ticket, ni une commande web de ce magasin : scannez le code du ticket ou saisissez son numéro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="22"/>
+        <location filename="../../pos/ui/return_messages.py" line="59"/>
         <source>No sale of this shop has this code or number: check it, or find the sale by its date and amount.</source>
         <translation>Aucune vente de ce magasin ne porte ce code ou ce numéro : vérifiez-le, ou retrouvez la vente par sa date et son montant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="27"/>
+        <location filename="../../pos/ui/return_messages.py" line="64"/>
         <source>This web order has not been delivered or collected yet: it cannot be returned.</source>
         <translation>Cette commande web n’a pas encore été livrée ni retirée : elle ne peut pas être retournée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="31"/>
+        <location filename="../../pos/ui/return_messages.py" line="68"/>
         <source>Everything on this ticket has already been returned.</source>
         <translation>Tous les articles de ce ticket ont déjà été repris.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="34"/>
+        <location filename="../../pos/ui/return_messages.py" line="71"/>
         <source>Only %remaining of this line can still be returned.</source>
         <translation>Seulement %remaining de cette ligne peuvent encore être repris.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="37"/>
+        <location filename="../../pos/ui/return_messages.py" line="74"/>
         <source>The quantity to return must be at least 1.</source>
         <translation>La quantité reprise doit être d’au moins 1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="40"/>
+        <location filename="../../pos/ui/return_messages.py" line="77"/>
         <source>A weighed article is returned whole.</source>
         <translation>Un article pesé se reprend en entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="43"/>
+        <location filename="../../pos/ui/return_messages.py" line="80"/>
         <source>This ticket is older than the return window: a manager must approve.</source>
         <translation>Ce ticket dépasse le délai de retour : un responsable doit valider.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="46"/>
+        <location filename="../../pos/ui/return_messages.py" line="83"/>
         <source>Another till or channel has already taken this back: nothing was refunded.</source>
         <translation>Une autre caisse ou le site a déjà repris ces articles : rien n’a été remboursé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="50"/>
+        <location filename="../../pos/ui/return_messages.py" line="87"/>
         <source>This sale was not made at this till and the central server cannot confirm the return now: try again once online.</source>
         <translation>Cette vente n’a pas été faite à cette caisse et le serveur central ne peut pas confirmer le retour pour l’instant : réessayez une fois la connexion revenue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="55"/>
+        <location filename="../../pos/ui/return_messages.py" line="92"/>
         <source>Offline, a return may give back at most %limit_cents: try again once online.</source>
         <translation>Hors ligne, un retour ne peut rembourser plus de %limit_cents : réessayez une fois la connexion revenue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="59"/>
+        <location filename="../../pos/ui/return_messages.py" line="96"/>
         <source>Find the original sale first.</source>
         <translation>Retrouvez d’abord la vente d’origine.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="60"/>
+        <location filename="../../pos/ui/return_messages.py" line="97"/>
         <source>The original ticket has no such line.</source>
         <translation>Le ticket d’origine n’a pas cette ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="63"/>
+        <location filename="../../pos/ui/return_messages.py" line="100"/>
         <source>This ticket gives no money back.</source>
         <translation>Ce ticket ne donne lieu à aucun remboursement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="66"/>
+        <location filename="../../pos/ui/return_messages.py" line="103"/>
         <source>A card can only be refunded what it paid, less earlier refunds: give the rest another way.</source>
         <translation>Une carte ne peut être remboursée que de ce qu’elle a payé, moins les remboursements déjà faits : rendez le reste autrement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="71"/>
+        <location filename="../../pos/ui/return_messages.py" line="108"/>
         <source>This is not a valid credit note code: check it and type it again.</source>
         <translation>Ce code d’avoir n’est pas valide : vérifiez-le et saisissez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="74"/>
+        <location filename="../../pos/ui/return_messages.py" line="111"/>
         <source>This credit note has less left than this amount: lower it.</source>
         <translation>Le solde de cet avoir est inférieur à ce montant : diminuez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="77"/>
+        <location filename="../../pos/ui/return_messages.py" line="114"/>
         <source>Remove the credit note paid after this payment first.</source>
         <translation>Retirez d’abord l’avoir utilisé après ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="80"/>
+        <location filename="../../pos/ui/return_messages.py" line="117"/>
         <source>Offline, a credit note pays only a small amount: take the rest another way, or try again once online.</source>
         <translation>Hors ligne, un avoir ne règle qu’un petit montant : encaissez le reste autrement, ou réessayez une fois la connexion revenue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="85"/>
+        <location filename="../../pos/ui/return_messages.py" line="122"/>
         <source>Returns are not practised in training mode.</source>
         <translation>Les retours ne se font pas en mode formation.</translation>
     </message>
