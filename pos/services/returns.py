@@ -136,6 +136,10 @@ class ReturnDesk:
             conn, day, amount_cents, tz=self._tz, store_id=self.store_id
         )
 
+    def sold_at(self) -> dict[str, str]:
+        """When each sale this ticket returns from was made (ISO UTC), by sale id."""
+        return {sale_id: origin.completed_at for sale_id, origin in self._origins.items()}
+
     def choose(self, origin: OriginSale, approval: Approval | None = None) -> OriginSale:
         """Return from a sale picked in ``find_by_day_and_amount``'s list."""
         return self._accept(origin, approval)

@@ -191,32 +191,47 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="27"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="28"/>
         <source>Item</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="28"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="29"/>
         <source>Qty</source>
         <translation>Qté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="29"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="30"/>
         <source>Unit price</source>
         <translation>Prix unitaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="30"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="31"/>
         <source>Discount</source>
         <translation>Remise</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="31"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="32"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="100"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="99"/>
+        <source>Return · no receipt</source>
+        <translation>Retour · sans ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="101"/>
+        <source>Return · %1</source>
+        <translation>Retour · %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="103"/>
+        <source>Return · %1 from %2</source>
+        <translation>Retour · %1 du %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="118"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>

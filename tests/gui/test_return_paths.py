@@ -17,6 +17,7 @@ from pos.domain.rights import Actor, Role
 from pos.services.checkout import Checkout
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QSpinBox
+from pos.ui.return_messages import STORE_TIME
 from tests.gui.selling import accented_codes, rows, sell
 from tests.gui.test_approval_dialog import approval_dialog, pin
 
@@ -116,4 +117,10 @@ def test_a_sale_past_the_return_window_is_shown_once_a_manager_approves(
     dialog.add_button.click()
     qtbot.waitUntil(lambda: bool(refusals) or bool(screen.view.lines), timeout=WAIT)
     assert refusals == []
-    assert screen.view.lines[-1].quantity == -1
+    line = screen.view.lines[-1]
+    assert line.quantity == -1
+    sold_on = (datetime.now(UTC) - timedelta(days=40)).astimezone(STORE_TIME).strftime("%d/%m")
+    label = dialog.origin.label
+    assert label.startswith("T01 n°")
+    name_cell = screen.model.data(screen.model.index(len(screen.view.lines) - 1, 0))
+    assert name_cell == f"{line.name}\nRetour · {label} du {sold_on}"  # what it comes from

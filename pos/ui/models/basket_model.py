@@ -11,6 +11,7 @@ from typing import Any
 from pos.services.basket_view import BasketView, LineView
 from pos.ui.money import format_money
 from pos.ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
+from pos.ui.return_messages import sale_day
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -88,9 +89,26 @@ class BasketModel(QAbstractTableModel):
             return Qt.GlobalColor.gray
         return None
 
+    def origin_text(self, line: LineView) -> str:
+        """A returned line's origin under its name: "Retour · T02 n°41 du 03/12", or
+        "Retour · sans ticket"; "" for a line sold."""
+        origin = line.origin
+        if origin is None:
+            return ""
+        if origin.no_receipt:
+            return self.tr("Return · no receipt")
+        if not origin.sold_at:
+            return self.tr("Return · %1").replace("%1", origin.label)
+        return (
+            self.tr("Return · %1 from %2")
+            .replace("%1", origin.label)
+            .replace("%2", sale_day(origin.sold_at, "%d/%m"))
+        )
+
     def _text(self, line: LineView, column: int) -> str:
         if column == self.NAME:
-            return line.name
+            note = self.origin_text(line)
+            return f"{line.name}\n{note}" if note else line.name
         if column == self.QUANTITY:
             return line.quantity_text
         if column == self.UNIT_PRICE:
