@@ -1708,6 +1708,49 @@
     </message>
 </context>
 <context>
+    <name>NoReceiptPanel</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="81"/>
+        <source>Scan the article, or type its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="82"/>
+        <source>Find the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="83"/>
+        <source>Quantity returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="84"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="85"/>
+        <source>Back to stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="113"/>
+        <source>No article has this code or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="128"/>
+        <source>Given back: %1 each, its lowest price at this till in %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="137"/>
+        <source>Scan or find the article first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OpeningScreen</name>
     <message>
         <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="113"/>
@@ -2675,107 +2718,112 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="143"/>
         <source>Scan the receipt, or type the ticket number or web order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
         <source>Or by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="147"/>
         <source>and amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="148"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="149"/>
         <source>Add to the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="150"/>
+        <source>No receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="151"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="153"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="153"/>
         <source>Sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="153"/>
         <source>Already returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
         <source>Remaining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
         <source>Quantity returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="155"/>
         <source>Back to stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="174"/>
         <source>Type the ticket&apos;s amount, e.g. 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="218"/>
         <source>Choose the quantity to take back on a line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="232"/>
         <source>No ticket of that day has that amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="210"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="251"/>
         <source>web order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="211"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="252"/>
         <source>till %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="212"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="253"/>
         <source>store %1, till %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2783,37 +2831,37 @@
 <context>
     <name>ReturnReason</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="44"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="45"/>
         <source>Changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="46"/>
         <source>Defective</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="46"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="47"/>
         <source>Wrong size or model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="47"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="48"/>
         <source>Not as described</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="50"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="51"/>
         <source>Damaged in transit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="53"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="54"/>
         <source>Missing at pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="56"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="57"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1708,6 +1708,49 @@
     </message>
 </context>
 <context>
+    <name>NoReceiptPanel</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="81"/>
+        <source>Scan the article, or type its name</source>
+        <translation>Scannez l’article, ou tapez son nom</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="82"/>
+        <source>Find the article</source>
+        <translation>Trouver l’article</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="83"/>
+        <source>Quantity returned</source>
+        <translation>Quantité reprise</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="84"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="85"/>
+        <source>Back to stock</source>
+        <translation>Remis en stock</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="113"/>
+        <source>No article has this code or name.</source>
+        <translation>Aucun article n’a ce code ou ce nom.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="128"/>
+        <source>Given back: %1 each, its lowest price at this till in %2 days</source>
+        <translation>Remboursé : %1 l’unité, son prix le plus bas à cette caisse sur %2 jours</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="137"/>
+        <source>Scan or find the article first.</source>
+        <translation>Scannez ou trouvez d’abord l’article.</translation>
+    </message>
+</context>
+<context>
     <name>OpeningScreen</name>
     <message>
         <location filename="../../pos/ui/screens/till_day/opening_screen.py" line="113"/>
@@ -2675,107 +2718,112 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
         <source>Return</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="143"/>
         <source>Scan the receipt, or type the ticket number or web order</source>
         <translation>Scannez le ticket, ou saisissez le numéro de ticket ou de commande web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
         <source>Or by day</source>
         <translation>Ou par jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="147"/>
         <source>and amount</source>
         <translation>et montant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="148"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="149"/>
         <source>Add to the ticket</source>
         <translation>Ajouter au ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="150"/>
+        <source>No receipt</source>
+        <translation>Sans ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="151"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="153"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="153"/>
         <source>Sold</source>
         <translation>Vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="153"/>
         <source>Already returned</source>
         <translation>Déjà repris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
         <source>Remaining</source>
         <translation>Restant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
         <source>Quantity returned</source>
         <translation>Quantité reprise</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="155"/>
         <source>Back to stock</source>
         <translation>Remis en stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="174"/>
         <source>Type the ticket&apos;s amount, e.g. 12,50.</source>
         <translation>Saisissez le montant du ticket, par ex. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="218"/>
         <source>Choose the quantity to take back on a line.</source>
         <translation>Choisissez la quantité reprise sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="232"/>
         <source>No ticket of that day has that amount.</source>
         <translation>Aucun ticket de ce jour n’a ce montant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="210"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="251"/>
         <source>web order</source>
         <translation>commande web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="211"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="252"/>
         <source>till %1</source>
         <translation>caisse %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="212"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="253"/>
         <source>store %1, till %2</source>
         <translation>magasin %1, caisse %2</translation>
     </message>
@@ -2783,37 +2831,37 @@
 <context>
     <name>ReturnReason</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="44"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="45"/>
         <source>Changed their mind</source>
         <translation>Changement d’avis</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="46"/>
         <source>Defective</source>
         <translation>Défectueux</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="46"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="47"/>
         <source>Wrong size or model</source>
         <translation>Taille ou modèle ne convient pas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="47"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="48"/>
         <source>Not as described</source>
         <translation>Non conforme à la description</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="50"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="51"/>
         <source>Damaged in transit</source>
         <translation>Abîmé pendant la livraison</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="53"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="54"/>
         <source>Missing at pickup</source>
         <translation>Manquant au retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="56"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="57"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.config import Settings
 from pos.domain.rights import Actor, Role
-from pos.services.checkout import Checkout
+from pos.services.checkout import Checkout, PricedItem
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QSpinBox
 from pos.ui.return_messages import STORE_TIME
@@ -22,6 +22,15 @@ from tests.gui.selling import accented_codes, rows, sell
 from tests.gui.test_approval_dialog import approval_dialog, pin
 
 WAIT = 10_000
+
+
+def heard(signal) -> list[tuple]:
+    """What a worker's signal carries, as it is emitted (on the worker's thread): waited
+    for with ``waitUntil``, never ``waitSignal``, whose loop a signal from another thread
+    can leave hanging (see LIBRARIES.md)."""
+    got: list[tuple] = []
+    signal.connect(lambda *args: got.append(args))
+    return got
 
 
 def sold_days_ago(data_dir: Path, days: int) -> str:
@@ -39,6 +48,23 @@ def sold_days_ago(data_dir: Path, days: int) -> str:
         checkout.mark_shown(sale_id)  # its screen showed it: nothing to recover
         checkout.close()
     return sale_id
+
+
+def sold_cheaper_days_ago(data_dir: Path, code: str, days: int, off_cents: int) -> tuple:
+    """The article of ``code`` sold ``days`` ago ``off_cents`` below its catalogue price
+    (a web order's price, say): (product id, name, catalogue price, price sold at)."""
+    stamp = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="milliseconds")
+    with LocalStore(data_dir / "store.db") as store:
+        product = store.catalog.by_barcode(code)
+        camille = Actor("camille", "Camille", Role.CASHIER)
+        checkout = Checkout(
+            store, terminal_id="T01", actor=camille, clock=lambda: stamp.replace("+00:00", "Z")
+        )
+        checkout.add_priced([PricedItem(product.id, 1, product.price_cents - off_cents)])
+        checkout.add_tender("card", checkout.totals().total_cents, "CB-OLD")
+        checkout.mark_shown(checkout.complete().sale_id)
+        checkout.close()
+    return product.id, product.name, product.price_cents, product.price_cents - off_cents
 
 
 def return_one(qtbot: QtBot, screen, sale_id: str) -> None:
@@ -68,21 +94,22 @@ def test_a_refund_refused_at_completion_leaves_the_ticket_as_it_was(
     return_one(qtbot, screen, sold.sale_id)
     unit = sold.draft.total_cents
 
-    with qtbot.waitSignal(worker.refund_proposed, timeout=WAIT) as proposed:
-        screen.pay()
-    assert [(t.kind, t.amount_cents) for t in proposed.args[0]] == [("card", -unit)]
+    proposed, refused = heard(worker.refund_proposed), heard(worker.refused)
+    screen.pay()
+    qtbot.waitUntil(lambda: len(proposed) == 1, timeout=WAIT)
+    assert [(t.kind, t.amount_cents) for t in proposed[0][0]] == [("card", -unit)]
     qtbot.waitUntil(lambda: screen.returns.refund_dialog is not None, timeout=WAIT)
-    with qtbot.waitSignal(worker.refused, timeout=WAIT) as refused:
-        screen.returns.refund_dialog.refund_button.click()
-    assert refused.args[0] == "offline_return_limit"
+    screen.returns.refund_dialog.refund_button.click()
+    qtbot.waitUntil(lambda: len(refused) == 1, timeout=WAIT)
+    assert refused[0][0] == "offline_return_limit"
     qtbot.waitUntil(
         lambda: screen.message_label.text().startswith("Hors ligne, un retour ne peut rembourser"),
         timeout=WAIT,
     )
 
-    with qtbot.waitSignal(worker.refund_proposed, timeout=WAIT) as again:
-        screen.pay()  # nothing was given back: the whole refund is still to choose
-    assert [(t.kind, t.amount_cents) for t in again.args[0]] == [("card", -unit)]
+    screen.pay()  # nothing was given back: the whole refund is still to choose
+    qtbot.waitUntil(lambda: len(proposed) == 2, timeout=WAIT)
+    assert [(t.kind, t.amount_cents) for t in proposed[1][0]] == [("card", -unit)]
     assert screen.view.total_cents == -unit and screen.view.paid_cents == 0
     assert rows(data_dir, "SELECT count(*) FROM sales WHERE total_cents < 0") == [(0,)]
 
@@ -99,9 +126,10 @@ def test_a_sale_past_the_return_window_is_shown_once_a_manager_approves(
     screen.buttons["F1"].click()
     dialog = screen.returns.dialog
     dialog.code_field.setText(old)
-    with qtbot.waitSignal(worker.approval_needed, timeout=WAIT) as asked:
-        dialog.find()
-    assert asked.args[0].act == "return_find"
+    asked = heard(worker.approval_needed)
+    dialog.find()
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT)
+    assert asked[0][0].act == "return_find"
     approval = approval_dialog(qtbot, app)
     assert "plus de 30 jours" in approval.details.text()
     code, *_ = pin(qtbot, app, approval, "ines", "Inès", "3333")
@@ -111,8 +139,7 @@ def test_a_sale_past_the_return_window_is_shown_once_a_manager_approves(
     assert rows(data_dir, "SELECT right_name, asked_by, approved_by FROM approval") == [
         ("return_without_receipt", "camille", "ines")
     ]
-    refusals: list = []
-    worker.refused.connect(lambda *a: refusals.append(a))
+    refusals = heard(worker.refused)
     dialog.table.cellWidget(0, 4).setValue(1)
     dialog.add_button.click()
     qtbot.waitUntil(lambda: bool(refusals) or bool(screen.view.lines), timeout=WAIT)
@@ -124,3 +151,59 @@ def test_a_sale_past_the_return_window_is_shown_once_a_manager_approves(
     assert label.startswith("T01 n°")
     name_cell = screen.model.data(screen.model.index(len(screen.view.lines) - 1, 0))
     assert name_cell == f"{line.name}\nRetour · {label} du {sold_on}"  # what it comes from
+
+
+def test_an_article_without_receipt_at_its_lowest_recent_price_with_a_managers_approval(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    """ "Sans ticket": the article scanned shows at its lowest price of these 30 days
+    (sold 1,00 € cheaper 5 days ago), not today's; Camille lacks the right, so Inès
+    approves; the basket line is at that price, marked "sans ticket", and the approval
+    is recorded and carried by the line."""
+    code = accented_codes(data_dir, 1)[0]
+    product_id, name, catalog, lowest = sold_cheaper_days_ago(data_dir, code, 5, 100)
+    app = make_app(Settings())
+    screen, worker = app.window.till_screen, app.controller.worker
+    screen.buttons["F1"].click()
+    dialog = screen.returns.dialog
+    dialog.no_receipt_button.click()
+    panel = dialog.no_receipt
+    assert panel.isVisible() and not dialog.table.isVisible()
+    app.route_scan(code)  # the article's barcode, into the no-receipt page
+    qtbot.waitUntil(lambda: panel.results.count() == 1, timeout=WAIT)
+    assert panel.results.item(0).text().startswith(name)
+    assert panel.chosen().price_cents == lowest < catalog
+    assert "prix le plus bas" in panel.price_label.text()
+    panel.quantity.setValue(2)
+    asked = heard(worker.approval_needed)
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT)
+    assert asked[0][0].amount_cents == 2 * lowest
+    approval = approval_dialog(qtbot, app)
+    assert "sans ticket" in approval.details.text().lower() and name in approval.details.text()
+    code_answer, *_ = pin(qtbot, app, approval, "ines", "Inès", "3333")
+    assert code_answer == ""
+    qtbot.waitUntil(lambda: bool(screen.view.lines), timeout=WAIT)
+    line = screen.view.lines[-1]
+    assert (line.quantity, line.unit_price_cents, line.total_cents) == (-2, lowest, -2 * lowest)
+    assert screen.model.data(screen.model.index(0, 0)) == f"{name}\nRetour · sans ticket"
+    (approval_id,) = rows(
+        data_dir,
+        "SELECT approval_id FROM approval WHERE right_name = 'return_without_receipt' "
+        "AND asked_by = 'camille' AND approved_by = 'ines'",
+    )[0]
+
+    returned = heard(worker.return_completed)
+    screen.pay()  # no original tender: cash, within the limit
+    qtbot.waitUntil(lambda: screen.returns.refund_dialog is not None, timeout=WAIT)
+    screen.returns.refund_dialog.refund_button.click()
+    qtbot.waitUntil(lambda: bool(returned), timeout=WAIT)
+    sale_id = returned[0][0].sale_id
+    assert rows(
+        data_dir, f"SELECT product_id, quantity FROM sale_lines WHERE sale_id = '{sale_id}'"
+    ) == [(product_id, -2)]
+    assert rows(
+        data_dir,
+        "SELECT approval_id, granted_right, line_no FROM sale_approvals "
+        f"WHERE sale_id = '{sale_id}'",
+    ) == [(approval_id, "return_without_receipt", 1)]  # the approval, on the returned line
