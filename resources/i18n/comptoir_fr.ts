@@ -191,47 +191,47 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="28"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="29"/>
         <source>Item</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="29"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="30"/>
         <source>Qty</source>
         <translation>Qté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="30"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="31"/>
         <source>Unit price</source>
         <translation>Prix unitaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="31"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="32"/>
         <source>Discount</source>
         <translation>Remise</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="32"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="33"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="99"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="102"/>
         <source>Return · no receipt</source>
         <translation>Retour · sans ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="101"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="104"/>
         <source>Return · %1</source>
         <translation>Retour · %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="103"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="106"/>
         <source>Return · %1 from %2</source>
         <translation>Retour · %1 du %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="118"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="120"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>
@@ -1741,8 +1741,8 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="128"/>
-        <source>Given back: %1 each, its lowest price at this till in %2 days</source>
-        <translation>Remboursé : %1 l’unité, son prix le plus bas à cette caisse sur %2 jours</translation>
+        <source>Given back: %1 each, its lowest price at this till over the last %2 days</source>
+        <translation>Remboursé : %1 l’unité, son prix le plus bas à cette caisse ces %2 derniers jours</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="137"/>
@@ -2718,112 +2718,112 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="142"/>
         <source>Return</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="144"/>
         <source>Scan the receipt, or type the ticket number or web order</source>
         <translation>Scannez le ticket, ou saisissez le numéro de ticket ou de commande web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
         <source>Find</source>
         <translation>Chercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="147"/>
         <source>Or by day</source>
         <translation>Ou par jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="148"/>
         <source>and amount</source>
         <translation>et montant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="149"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="150"/>
         <source>Add to the ticket</source>
         <translation>Ajouter au ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="151"/>
         <source>No receipt</source>
         <translation>Sans ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="152"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
         <source>Sold</source>
         <translation>Vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
         <source>Already returned</source>
         <translation>Déjà repris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="155"/>
         <source>Remaining</source>
         <translation>Restant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="155"/>
         <source>Quantity returned</source>
         <translation>Quantité reprise</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="155"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="156"/>
         <source>Back to stock</source>
         <translation>Remis en stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="175"/>
         <source>Type the ticket&apos;s amount, e.g. 12,50.</source>
         <translation>Saisissez le montant du ticket, par ex. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="218"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="219"/>
         <source>Choose the quantity to take back on a line.</source>
         <translation>Choisissez la quantité reprise sur une ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="232"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="233"/>
         <source>No ticket of that day has that amount.</source>
         <translation>Aucun ticket de ce jour n’a ce montant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="251"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="252"/>
         <source>web order</source>
         <translation>commande web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="253"/>
         <source>till %1</source>
         <translation>caisse %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="253"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="254"/>
         <source>store %1, till %2</source>
         <translation>magasin %1, caisse %2</translation>
     </message>
@@ -3665,67 +3665,67 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="139"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="141"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="239"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
         <source>Training ticket %1: not a sale.</source>
         <translation>Ticket de formation %1 : ce n&apos;est pas une vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="241"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="243"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="243"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="245"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="272"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="274"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="281"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="283"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="315"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="317"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="323"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="325"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="333"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="335"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="393"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="341"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="343"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="350"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="366"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="368"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -18,6 +18,7 @@ from pos.services.checkout import Checkout, PricedItem
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QSpinBox
 from pos.ui.return_messages import STORE_TIME
+from pos.ui.widgets.line_note_delegate import NOTE_ROLE
 from tests.gui.selling import accented_codes, rows, sell
 from tests.gui.test_approval_dialog import approval_dialog, pin
 
@@ -149,8 +150,8 @@ def test_a_sale_past_the_return_window_is_shown_once_a_manager_approves(
     sold_on = (datetime.now(UTC) - timedelta(days=40)).astimezone(STORE_TIME).strftime("%d/%m")
     label = dialog.origin.label
     assert label.startswith("T01 n°")
-    name_cell = screen.model.data(screen.model.index(len(screen.view.lines) - 1, 0))
-    assert name_cell == f"{line.name}\nRetour · {label} du {sold_on}"  # what it comes from
+    note = screen.model.data(screen.model.index(len(screen.view.lines) - 1, 0), NOTE_ROLE)
+    assert note == f"Retour · {label} du {sold_on}"  # what it comes from, under its name
 
 
 def test_an_article_without_receipt_at_its_lowest_recent_price_with_a_managers_approval(
@@ -186,7 +187,7 @@ def test_an_article_without_receipt_at_its_lowest_recent_price_with_a_managers_a
     qtbot.waitUntil(lambda: bool(screen.view.lines), timeout=WAIT)
     line = screen.view.lines[-1]
     assert (line.quantity, line.unit_price_cents, line.total_cents) == (-2, lowest, -2 * lowest)
-    assert screen.model.data(screen.model.index(0, 0)) == f"{name}\nRetour · sans ticket"
+    assert screen.model.data(screen.model.index(0, 0), NOTE_ROLE) == "Retour · sans ticket"
     (approval_id,) = rows(
         data_dir,
         "SELECT approval_id FROM approval WHERE right_name = 'return_without_receipt' "

@@ -125,7 +125,7 @@ class NoReceiptPanel(Retranslating, QWidget):
         self.quantity.setRange(1, 50_000 if weighed else 99)
         self.quantity.setSuffix(" g" if weighed else "")
         self.price_label.setText(
-            self.tr("Given back: %1 each, its lowest price at this till in %2 days")
+            self.tr("Given back: %1 each, its lowest price at this till over the last %2 days")
             .replace("%1", format_money(article.price_cents))
             .replace("%2", str(LOWEST_PRICE_DAYS))
         )

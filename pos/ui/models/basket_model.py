@@ -12,6 +12,7 @@ from pos.services.basket_view import BasketView, LineView
 from pos.ui.money import format_money
 from pos.ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
 from pos.ui.return_messages import sale_day
+from pos.ui.widgets.line_note_delegate import NOTE_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,6 +80,8 @@ class BasketModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, column)
+        if role == NOTE_ROLE and column == self.NAME:
+            return self.origin_text(line)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and line.voided:
@@ -107,8 +110,7 @@ class BasketModel(QAbstractTableModel):
 
     def _text(self, line: LineView, column: int) -> str:
         if column == self.NAME:
-            note = self.origin_text(line)
-            return f"{line.name}\n{note}" if note else line.name
+            return line.name
         if column == self.QUANTITY:
             return line.quantity_text
         if column == self.UNIT_PRICE:

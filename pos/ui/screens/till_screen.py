@@ -38,6 +38,7 @@ from pos.ui.screens.return_acts import ReturnActs
 from pos.ui.screens.till.product_search import ProductSearch
 from pos.ui.screens.till.sale_panel import SalePanel
 from pos.ui.till_controller import TillController
+from pos.ui.widgets.line_note_delegate import LineNoteDelegate
 from pos.ui.widgets.message_line import Message
 from pos.ui.widgets.quick_keys_panel import QuickKeysPanel
 from pos.ui.widgets.receipt_offer import ReceiptOffer
@@ -107,6 +108,7 @@ class TillScreen(Retranslating, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(BasketModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(BasketModel.NAME, LineNoteDelegate(self.table))
 
         left = QVBoxLayout()
         left.addWidget(self.scan_field)
