@@ -39,6 +39,14 @@ def describe_return(act: str, facts: dict[str, Any]) -> str | None:
             .replace("%2", facts.get("product", ""))
             .replace("%3", format_money(facts.get("price_cents", 0)))
         )
+    if act == "refund_and_complete":
+        if facts.get("cash_cents"):
+            return QCoreApplication.translate(
+                "ApprovalDialog", "Refund %1 in cash, above the cash refund limit"
+            ).replace("%1", format_money(facts["cash_cents"]))
+        return QCoreApplication.translate("ApprovalDialog", "Refund %1").replace(
+            "%1", format_money(-facts.get("total_cents", 0))
+        )
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from pos.domain.quantity import line_gross
+from pos.domain.refunds import CASH
 from pos.domain.returns import ReturnReason
 from pos.domain.rights import Approval, Right
 from pos.domain.sale import SaleTender
@@ -112,6 +113,10 @@ class ReturnRequests(StaffRequests):
         if act == "return_without_receipt":
             facts, amount = self._no_receipt_facts(*args[:2])
             return ApprovalAsk(act, tuple(args), right, self.checkout.actor, facts, amount)
+        if act == "refund_and_complete":
+            cash = -sum(t.amount_cents for t in args[0] if t.kind == CASH)
+            facts = {"cash_cents": cash, "total_cents": self.checkout.totals().total_cents}
+            return ApprovalAsk(act, tuple(args), right, self.checkout.actor, facts, cash or None)
         return super()._ask(act, args, right)
 
     def _do_propose_refund(self) -> None:

@@ -98,6 +98,16 @@
         <source>Return without receipt: %1 × “%2” at %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="44"/>
+        <source>Refund %1 in cash, above the cash refund limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="47"/>
+        <source>Refund %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ArchivesPage</name>
@@ -1607,102 +1617,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="54"/>
+        <location filename="../../pos/ui/return_messages.py" line="62"/>
         <source>This is not a receipt, ticket number or web order of this shop: scan the receipt&apos;s code, or type the ticket number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="59"/>
+        <location filename="../../pos/ui/return_messages.py" line="67"/>
         <source>No sale of this shop has this code or number: check it, or find the sale by its date and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="64"/>
+        <location filename="../../pos/ui/return_messages.py" line="72"/>
         <source>This web order has not been delivered or collected yet: it cannot be returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="68"/>
+        <location filename="../../pos/ui/return_messages.py" line="76"/>
         <source>Everything on this ticket has already been returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="71"/>
+        <location filename="../../pos/ui/return_messages.py" line="79"/>
         <source>Only %remaining of this line can still be returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="74"/>
+        <location filename="../../pos/ui/return_messages.py" line="82"/>
         <source>The quantity to return must be at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="77"/>
+        <location filename="../../pos/ui/return_messages.py" line="85"/>
         <source>A weighed article is returned whole.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="80"/>
+        <location filename="../../pos/ui/return_messages.py" line="88"/>
         <source>This ticket is older than the return window: a manager must approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="83"/>
+        <location filename="../../pos/ui/return_messages.py" line="91"/>
         <source>Another till or channel has already taken this back: nothing was refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="87"/>
+        <location filename="../../pos/ui/return_messages.py" line="95"/>
         <source>This sale was not made at this till and the central server cannot confirm the return now: try again once online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="92"/>
+        <location filename="../../pos/ui/return_messages.py" line="100"/>
         <source>Offline, a return may give back at most %limit_cents: try again once online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="96"/>
+        <location filename="../../pos/ui/return_messages.py" line="104"/>
         <source>Find the original sale first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="97"/>
+        <location filename="../../pos/ui/return_messages.py" line="105"/>
         <source>The original ticket has no such line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="100"/>
+        <location filename="../../pos/ui/return_messages.py" line="108"/>
         <source>This ticket gives no money back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="103"/>
+        <location filename="../../pos/ui/return_messages.py" line="111"/>
         <source>A card can only be refunded what it paid, less earlier refunds: give the rest another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="108"/>
+        <location filename="../../pos/ui/return_messages.py" line="116"/>
         <source>This is not a valid credit note code: check it and type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="111"/>
+        <location filename="../../pos/ui/return_messages.py" line="119"/>
         <source>This credit note has less left than this amount: lower it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="114"/>
+        <location filename="../../pos/ui/return_messages.py" line="122"/>
         <source>Remove the credit note paid after this payment first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="117"/>
+        <location filename="../../pos/ui/return_messages.py" line="125"/>
         <source>Offline, a credit note pays only a small amount: take the rest another way, or try again once online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="122"/>
+        <location filename="../../pos/ui/return_messages.py" line="130"/>
         <source>Returns are not practised in training mode.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -98,6 +98,16 @@
         <source>Return without receipt: %1 × “%2” at %3</source>
         <translation>Retour sans ticket : %1 × « %2 » à %3</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="44"/>
+        <source>Refund %1 in cash, above the cash refund limit</source>
+        <translation>Rembourser %1 en espèces, au-delà de la limite des remboursements en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="47"/>
+        <source>Refund %1</source>
+        <translation>Rembourser %1</translation>
+    </message>
 </context>
 <context>
     <name>ArchivesPage</name>
@@ -1607,102 +1617,102 @@
         <translation>Le prix de cet article vient de son étiquette : il ne peut pas être modifié ici.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="54"/>
+        <location filename="../../pos/ui/return_messages.py" line="62"/>
         <source>This is not a receipt, ticket number or web order of this shop: scan the receipt&apos;s code, or type the ticket number.</source>
         <translation>Ce n’est ni un ticket, ni un numéro de ticket, ni une commande web de ce magasin : scannez le code du ticket ou saisissez son numéro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="59"/>
+        <location filename="../../pos/ui/return_messages.py" line="67"/>
         <source>No sale of this shop has this code or number: check it, or find the sale by its date and amount.</source>
         <translation>Aucune vente de ce magasin ne porte ce code ou ce numéro : vérifiez-le, ou retrouvez la vente par sa date et son montant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="64"/>
+        <location filename="../../pos/ui/return_messages.py" line="72"/>
         <source>This web order has not been delivered or collected yet: it cannot be returned.</source>
         <translation>Cette commande web n’a pas encore été livrée ni retirée : elle ne peut pas être retournée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="68"/>
+        <location filename="../../pos/ui/return_messages.py" line="76"/>
         <source>Everything on this ticket has already been returned.</source>
         <translation>Tous les articles de ce ticket ont déjà été repris.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="71"/>
+        <location filename="../../pos/ui/return_messages.py" line="79"/>
         <source>Only %remaining of this line can still be returned.</source>
         <translation>Seulement %remaining de cette ligne peuvent encore être repris.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="74"/>
+        <location filename="../../pos/ui/return_messages.py" line="82"/>
         <source>The quantity to return must be at least 1.</source>
         <translation>La quantité reprise doit être d’au moins 1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="77"/>
+        <location filename="../../pos/ui/return_messages.py" line="85"/>
         <source>A weighed article is returned whole.</source>
         <translation>Un article pesé se reprend en entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="80"/>
+        <location filename="../../pos/ui/return_messages.py" line="88"/>
         <source>This ticket is older than the return window: a manager must approve.</source>
         <translation>Ce ticket dépasse le délai de retour : un responsable doit valider.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="83"/>
+        <location filename="../../pos/ui/return_messages.py" line="91"/>
         <source>Another till or channel has already taken this back: nothing was refunded.</source>
         <translation>Une autre caisse ou le site a déjà repris ces articles : rien n’a été remboursé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="87"/>
+        <location filename="../../pos/ui/return_messages.py" line="95"/>
         <source>This sale was not made at this till and the central server cannot confirm the return now: try again once online.</source>
         <translation>Cette vente n’a pas été faite à cette caisse et le serveur central ne peut pas confirmer le retour pour l’instant : réessayez une fois la connexion revenue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="92"/>
+        <location filename="../../pos/ui/return_messages.py" line="100"/>
         <source>Offline, a return may give back at most %limit_cents: try again once online.</source>
         <translation>Hors ligne, un retour ne peut rembourser plus de %limit_cents : réessayez une fois la connexion revenue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="96"/>
+        <location filename="../../pos/ui/return_messages.py" line="104"/>
         <source>Find the original sale first.</source>
         <translation>Retrouvez d’abord la vente d’origine.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="97"/>
+        <location filename="../../pos/ui/return_messages.py" line="105"/>
         <source>The original ticket has no such line.</source>
         <translation>Le ticket d’origine n’a pas cette ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="100"/>
+        <location filename="../../pos/ui/return_messages.py" line="108"/>
         <source>This ticket gives no money back.</source>
         <translation>Ce ticket ne donne lieu à aucun remboursement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="103"/>
+        <location filename="../../pos/ui/return_messages.py" line="111"/>
         <source>A card can only be refunded what it paid, less earlier refunds: give the rest another way.</source>
         <translation>Une carte ne peut être remboursée que de ce qu’elle a payé, moins les remboursements déjà faits : rendez le reste autrement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="108"/>
+        <location filename="../../pos/ui/return_messages.py" line="116"/>
         <source>This is not a valid credit note code: check it and type it again.</source>
         <translation>Ce code d’avoir n’est pas valide : vérifiez-le et saisissez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="111"/>
+        <location filename="../../pos/ui/return_messages.py" line="119"/>
         <source>This credit note has less left than this amount: lower it.</source>
         <translation>Le solde de cet avoir est inférieur à ce montant : diminuez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="114"/>
+        <location filename="../../pos/ui/return_messages.py" line="122"/>
         <source>Remove the credit note paid after this payment first.</source>
         <translation>Retirez d’abord l’avoir utilisé après ce paiement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="117"/>
+        <location filename="../../pos/ui/return_messages.py" line="125"/>
         <source>Offline, a credit note pays only a small amount: take the rest another way, or try again once online.</source>
         <translation>Hors ligne, un avoir ne règle qu’un petit montant : encaissez le reste autrement, ou réessayez une fois la connexion revenue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="122"/>
+        <location filename="../../pos/ui/return_messages.py" line="130"/>
         <source>Returns are not practised in training mode.</source>
         <translation>Les retours ne se font pas en mode formation.</translation>
     </message>

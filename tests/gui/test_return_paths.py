@@ -208,3 +208,31 @@ def test_an_article_without_receipt_at_its_lowest_recent_price_with_a_managers_a
         "SELECT approval_id, granted_right, line_no FROM sale_approvals "
         f"WHERE sale_id = '{sale_id}'",
     ) == [(approval_id, "return_without_receipt", 1)]  # the approval, on the returned line
+
+
+def test_cash_above_the_limit_names_the_cash_to_the_manager_then_completes(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    """All in cash, above a 1-cent cash refund limit: the manager reads what is asked
+    (the cash amount, not an internal act name); approved, the return completes in cash."""
+    settings = Settings()
+    app = make_app(replace(settings, till=replace(settings.till, cash_refund_limit_cents=1)))
+    screen, worker = app.window.till_screen, app.controller.worker
+    sold = sell(qtbot, app.window, accented_codes(data_dir, 1), cash=False)
+    qtbot.waitUntil(lambda: not screen.view.lines, timeout=WAIT)
+    return_one(qtbot, screen, sold.sale_id)
+    unit = sold.draft.total_cents
+    asked, returned = heard(worker.approval_needed), heard(worker.return_completed)
+    screen.pay()
+    qtbot.waitUntil(lambda: screen.returns.refund_dialog is not None, timeout=WAIT)
+    refund = screen.returns.refund_dialog
+    refund.cash_button.click()
+    refund.refund_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT)
+    assert (asked[0][0].act, asked[0][0].amount_cents) == ("refund_and_complete", unit)
+    approval = approval_dialog(qtbot, app)
+    assert "Rembourser" in approval.details.text() and "en espèces" in approval.details.text()
+    code, *_ = pin(qtbot, app, approval, "ines", "Inès", "3333")
+    assert code == ""
+    qtbot.waitUntil(lambda: bool(returned), timeout=WAIT)
+    assert returned[0][0].draft.tenders[0].kind == "cash"
