@@ -213,8 +213,8 @@ class ReturnDesk:
         the catalogue's), recorded with the approval."""
         checkout = self.checkout
         authorize(checkout.store, checkout.actor, Right.RETURN_WITHOUT_RECEIPT, approval)
-        product = self.no_receipt_article(product_id).product
-        price = no_receipt_price(checkout, product, self._now())
+        article = self.no_receipt_article(product_id)
+        product, price = article.product, article.price_cents
         gross = line_gross(price, quantity, product.sold_by)
         approval_id = approval.approval_id if approval else SELF + checkout.actor.staff_id
         ref = ReturnRef(
