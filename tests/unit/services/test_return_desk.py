@@ -180,6 +180,11 @@ def test_a_return_without_receipt_needs_a_manager_and_takes_the_lowest_recent_pr
     camille = till(store, directory, "camille")
     returns = desk(camille)
     product_id = store.catalog.by_sku(item.sku).id
+    lowest = item.price_cents - 120
+    by_code = returns.no_receipt_articles(item.barcodes[0])  # a scan: that article alone
+    assert [(a.product.id, a.price_cents) for a in by_code] == [(product_id, lowest)]
+    by_name = returns.no_receipt_articles(item.name)  # typed: the search, priced alike
+    assert (product_id, lowest) in [(a.product.id, a.price_cents) for a in by_name]
     with pytest.raises(RightRefused) as refused:
         returns.return_without_receipt(product_id, 1, WHY)
     assert refused.value.params["right"] == "return_without_receipt"
