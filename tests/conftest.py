@@ -5,6 +5,9 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
+#: ``qtbot.waitSignal`` polls rather than nesting an event loop (see the module for why).
+pytest_plugins = ["tests.support.qt_waits"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Terminal signing keys go to the data folder, never to the developer's own keyring.
 os.environ.setdefault("COMPTOIR_KEY_STORE", "file")

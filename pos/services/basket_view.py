@@ -6,12 +6,25 @@ database connection); it receives one of these after every change and paints it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from pos.domain.basket import BasketLine
 from pos.domain.product import SoldBy
 from pos.domain.quantity import format_quantity
 from pos.domain.sale import VatLine
 from pos.services.checkout import Checkout
+
+
+@dataclass(frozen=True, slots=True)
+class LineOrigin:
+    """What a returned line takes back, for the cashier to read on the line: the original
+    ticket's label ("T02 n°41", a web order's number) and when it was sold (ISO UTC, ""
+    when the till no longer knows), or none at all (a return without receipt)."""
+
+    label: str
+    sold_at: str = ""
+    no_receipt: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +39,7 @@ class LineView:
     total_cents: int
     voided: bool
     catalog_price_cents: int | None = None  # set when the price was overridden
+    origin: LineOrigin | None = None  # set on a returned line
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +58,23 @@ class BasketView:
     ticket_discount_cents: int = 0
 
 
-def basket_view(checkout: Checkout, last_line_id: int | None = None) -> BasketView:
+def line_origin(line: BasketLine, sold_at: Mapping[str, str]) -> LineOrigin | None:
+    """A returned line's origin (None for a line sold): ``sold_at`` maps the original
+    sales this ticket takes back from to their moment of sale."""
+    if line.returned is None:
+        return None
+    ref = line.returned.ref
+    if ref.origin_line_no == 0:
+        return LineOrigin("", no_receipt=True)
+    return LineOrigin(ref.origin_label, sold_at.get(ref.origin_sale_id, ""))
+
+
+def basket_view(
+    checkout: Checkout, last_line_id: int | None = None, sold_at: Mapping[str, str] | None = None
+) -> BasketView:
+    """``sold_at``: when the original sales of returned lines were made (by sale id)."""
     totals = checkout.totals()
+    sold_at = sold_at or {}
     lines = tuple(
         LineView(
             line_id=line.line_id,
@@ -58,6 +87,7 @@ def basket_view(checkout: Checkout, last_line_id: int | None = None) -> BasketVi
             total_cents=0 if line.voided else line.net_cents,
             voided=line.voided,
             catalog_price_cents=line.override.catalog_price_cents if line.override else None,
+            origin=line_origin(line, sold_at),
         )
         for line in checkout.basket.lines
     )

@@ -39,12 +39,13 @@ from pos.domain.returns import (
     ReturnRef,
     returned_amounts,
 )
-from pos.domain.rights import Approval, Right
+from pos.domain.rights import Actor, Approval, Right, RightRefused
 from pos.domain.sale import CompletedSale, SaleTender
 from pos.services.approvals import authorize
 from pos.services.card_terminal import CardTerminal
 from pos.services.checkout import Checkout
 from pos.services.checkout_returns import SELF
+from pos.services.return_articles import ReturnArticle, find_articles, no_receipt_price
 from pos.services.return_calls import ReturnCalls
 from pos.services.return_lookup import find_origin, not_handed_over, parse_sale_code
 from pos.store import claim_releases
@@ -60,8 +61,6 @@ from sync.contract.returns import (
 from sync.engine.claim_releases import release
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
 
-#: What a return without receipt is priced at: the lowest price of these last days.
-LOWEST_PRICE_DAYS = 30
 NO_RECEIPT = "no-receipt"
 
 
@@ -78,6 +77,25 @@ class ReturnRules:
     def of(cls, till: object) -> ReturnRules:
         """The rules from a ``TillSettings`` (any object with these four attributes)."""
         return cls(**{name: getattr(till, name) for name in cls.__dataclass_fields__})
+
+
+class PastReturnWindow(RightRefused):
+    """A sale older than the return window: a refusal a manager may lift (with
+    ``RETURN_WITHOUT_RECEIPT``), so the till offers the approval, code ``return_window``."""
+
+    code = "return_window"
+
+    def __init__(self, actor: Actor, origin: OriginSale, days: int) -> None:
+        PosError.__init__(
+            self,
+            f"{origin.label} is older than {days} days: a manager must approve this return.",
+            right=Right.RETURN_WITHOUT_RECEIPT.value,
+            approvable=True,
+            label=origin.label,
+            days=days,
+        )
+        self.actor = actor
+        self.right = Right.RETURN_WITHOUT_RECEIPT
 
 
 def _now() -> datetime:
@@ -110,6 +128,8 @@ class ReturnDesk:
         self._new_code = new_code
         self._origins: dict[str, OriginSale] = {}
         self._window_approvals: dict[str, str] = {}
+        #: The last sale refused as past the window: what the manager's approval names.
+        self.late_origin: OriginSale | None = None
         self._claimed: str | None = None
         self._code: tuple[str, str] | None = None  # (sale id, credit note code)
 
@@ -129,6 +149,10 @@ class ReturnDesk:
         return local_returns.find_by_day_and_amount(
             conn, day, amount_cents, tz=self._tz, store_id=self.store_id
         )
+
+    def sold_at(self) -> dict[str, str]:
+        """When each sale this ticket returns from was made (ISO UTC), by sale id."""
+        return {sale_id: origin.completed_at for sale_id, origin in self._origins.items()}
 
     def choose(self, origin: OriginSale, approval: Approval | None = None) -> OriginSale:
         """Return from a sale picked in ``find_by_day_and_amount``'s list."""
@@ -150,12 +174,8 @@ class ReturnDesk:
         if self._now() - sold_at > timedelta(days=self.rules.return_window_days):
             actor = self.checkout.actor
             if not actor.may(Right.RETURN_WITHOUT_RECEIPT) and approval is None:
-                raise PosError(
-                    f"{origin.label} is older than {self.rules.return_window_days} days: "
-                    "a manager must approve this return.",
-                    code="return_window",
-                    right=Right.RETURN_WITHOUT_RECEIPT.value,
-                )
+                self.late_origin = origin
+                raise PastReturnWindow(actor, origin, self.rules.return_window_days)
             authorize(self.checkout.store, actor, Right.RETURN_WITHOUT_RECEIPT, approval)
             self._window_approvals[origin.sale_id] = (
                 approval.approval_id if approval else SELF + actor.staff_id
@@ -207,16 +227,8 @@ class ReturnDesk:
         the catalogue's), recorded with the approval."""
         checkout = self.checkout
         authorize(checkout.store, checkout.actor, Right.RETURN_WITHOUT_RECEIPT, approval)
-        product = checkout.store.catalog.get(product_id)
-        if product is None:
-            raise PosError("This product is no longer in the catalog.", code="unknown_product")
-        since = (
-            (self._now() - timedelta(days=LOWEST_PRICE_DAYS))
-            .isoformat(timespec="milliseconds")
-            .replace("+00:00", "Z")
-        )
-        lowest = local_returns.lowest_recent_price(checkout.store.conn, product_id, since=since)
-        price = product.price_cents if lowest is None else min(lowest, product.price_cents)
+        article = self.no_receipt_article(product_id)
+        product, price = article.product, article.price_cents
         gross = line_gross(price, quantity, product.sold_by)
         approval_id = approval.approval_id if approval else SELF + checkout.actor.staff_id
         ref = ReturnRef(
@@ -224,6 +236,17 @@ class ReturnDesk:
         )
         part = ReturnedPart(ref, ReturnedAmounts(-gross, 0, 0, -gross))
         return checkout.add_returned(replace(product, price_cents=price), quantity, part)
+
+    def no_receipt_articles(self, text: str) -> list[ReturnArticle]:
+        """The articles a scanned code or a typed name names, each at the price a return
+        without receipt gives back (``return_articles``)."""
+        return find_articles(self.checkout, text, self._now())
+
+    def no_receipt_article(self, product_id: int) -> ReturnArticle:
+        product = self.checkout.store.catalog.get(product_id)
+        if product is None:
+            raise PosError("This product is no longer in the catalog.", code="unknown_product")
+        return ReturnArticle(product, no_receipt_price(self.checkout, product, self._now()))
 
     # -- the refund ------------------------------------------------------------------------
 
@@ -294,6 +317,25 @@ class ReturnDesk:
                 card.recorded()
 
     # -- completing and abandoning ---------------------------------------------------------
+
+    def settle(
+        self, tenders: tuple[SaleTender, ...], approval: Approval | None = None
+    ) -> CompletedSale:
+        """Give the money back with ``tenders`` and complete, all or nothing: a refused
+        completion (the offline limit, a claim refused centrally, cash above the limit)
+        takes the refund tenders and approvals it added off again, so the ticket is left
+        as the cashier had it, to change and try again."""
+        checkout = self.checkout
+        had = (len(checkout.payment.tenders), list(checkout.ticket_approvals))
+        try:
+            if not checkout.payment.is_covered:
+                self.refund(tenders, approval)
+            return self.complete(approval)
+        except PosError:
+            for index in reversed(range(had[0], len(checkout.payment.tenders))):
+                checkout.remove_tender(index)
+            checkout.ticket_approvals[:] = had[1]
+            raise
 
     def complete(self, approval: Approval | None = None) -> CompletedSale:
         """Commit the ticket; with returned lines, claimed centrally first (online) or

@@ -3,7 +3,52 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pos.ui.money import format_money
 from pos.ui.qt import QCoreApplication
+
+STORE_TIME = ZoneInfo("Europe/Paris")
+
+
+def sale_day(completed_at: str, pattern: str = "%d/%m/%Y") -> str:
+    """A sale's ISO UTC moment as its receipt shows it, in the store's time."""
+    if not completed_at:
+        return ""
+    moment = datetime.fromisoformat(completed_at.replace("Z", "+00:00"))
+    return moment.astimezone(STORE_TIME).strftime(pattern)
+
+
+def describe_return(act: str, facts: dict[str, Any]) -> str | None:
+    """A return act a manager approves, in a few words (None: not a return act)."""
+    if act in ("return_find", "return_choose"):
+        return (
+            QCoreApplication.translate(
+                "ApprovalDialog", "Return of %1, sold on %2: older than %3 days"
+            )
+            .replace("%1", facts.get("ticket", ""))
+            .replace("%2", sale_day(facts.get("sold_at", "")))
+            .replace("%3", str(facts.get("days", "")))
+        )
+    if act == "return_without_receipt":
+        return (
+            QCoreApplication.translate("ApprovalDialog", "Return without receipt: %1 × “%2” at %3")
+            .replace("%1", str(facts.get("quantity", "")))
+            .replace("%2", facts.get("product", ""))
+            .replace("%3", format_money(facts.get("price_cents", 0)))
+        )
+    if act == "refund_and_complete":
+        if facts.get("cash_cents"):
+            return QCoreApplication.translate(
+                "ApprovalDialog", "Refund %1 in cash, above the cash refund limit"
+            ).replace("%1", format_money(facts["cash_cents"]))
+        return QCoreApplication.translate("ApprovalDialog", "Refund %1").replace(
+            "%1", format_money(-facts.get("total_cents", 0))
+        )
+    return None
+
 
 # Params shown as money, by code (``above_returnable``'s ``remaining`` is a count).
 MONEY_PARAMS = {

@@ -136,7 +136,8 @@ class TillWorker(TillDayRequests, CardRequests, ReturnRequests, CreditNoteReques
         return self._central.store_id if self._central is not None else ""
 
     def _changed(self, last_line_id: int | None = None) -> None:
-        self.changed.emit(basket_view(self.checkout, last_line_id))
+        sold_at = self._desk.sold_at() if self._desk is not None else None
+        self.changed.emit(basket_view(self.checkout, last_line_id, sold_at))
 
     def _do_open(self) -> None:
         data_dir = self._options.data_dir

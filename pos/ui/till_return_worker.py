@@ -11,20 +11,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from pos.domain.quantity import line_gross
+from pos.domain.refunds import CASH
 from pos.domain.returns import ReturnReason
-from pos.domain.rights import Approval
+from pos.domain.rights import Approval, Right
 from pos.domain.sale import SaleTender
 from pos.services.card_terminal import CardTerminal
 from pos.services.checkout import Checkout
 from pos.services.return_calls import ReturnCalls
 from pos.services.returns import ReturnDesk, ReturnRules
 from pos.ui.qt import Signal
-from pos.ui.till_staff_worker import StaffRequests, approvable
+from pos.ui.till_staff_worker import ApprovalAsk, StaffRequests, approvable
 
 
 class ReturnRequests(StaffRequests):
     origin_found = Signal(object)  # OriginSale, its remaining quantities counted
     origins_listed = Signal(object)  # list[OriginSale] of a day and amount
+    articles_found = Signal(str, object)  # the text, list[ReturnArticle] (no receipt)
     refund_proposed = Signal(object)  # tuple[SaleTender, ...]: where the money should go
     return_completed = Signal(object)  # CompletedSale of the return or exchange
 
@@ -67,14 +70,18 @@ class ReturnRequests(StaffRequests):
         else:
             self.checkout.cancel(approval)
 
-    def _do_return_find(self, text: str) -> None:
-        self.origin_found.emit(self.desk.find(text))
+    @approvable("return_find")
+    def _do_return_find(self, text: str, approval: Approval | None = None) -> None:
+        """A sale past the return window asks for a manager (``approval_needed``); once
+        approved the same find runs again with the approval and the ticket shows."""
+        self.origin_found.emit(self.desk.find(text, approval))
 
     def _do_return_search(self, day: Any, amount_cents: int) -> None:
         self.origins_listed.emit(self.desk.find_by_day_and_amount(day, amount_cents))
 
-    def _do_return_choose(self, origin: Any) -> None:
-        self.origin_found.emit(self.desk.choose(origin))
+    @approvable("return_choose")
+    def _do_return_choose(self, origin: Any, approval: Approval | None = None) -> None:
+        self.origin_found.emit(self.desk.choose(origin, approval))
 
     def _do_return_lines(self, sale_id: str, lines: list[tuple[int, int, str, bool]]) -> None:
         """``lines``: (line no, quantity, reason, restock) of one original sale."""
@@ -84,6 +91,17 @@ class ReturnRequests(StaffRequests):
                 sale_id, line_no, quantity, ReturnReason(reason), restock=restock
             ).line_id
         self._changed(last)
+
+    def _do_return_articles(self, text: str) -> None:
+        """The return without receipt's article: a scanned code or a typed name, each
+        article with the price the return gives back."""
+        self.articles_found.emit(text, self.desk.no_receipt_articles(text))
+
+    def _no_receipt_facts(self, product_id: int, quantity: int) -> tuple[dict[str, Any], int]:
+        article = self.desk.no_receipt_article(product_id)
+        product = article.product
+        facts = {"product": product.name, "quantity": quantity, "price_cents": article.price_cents}
+        return facts, line_gross(article.price_cents, quantity, product.sold_by)
 
     @approvable("return_without_receipt")
     def _do_return_without_receipt(
@@ -95,6 +113,26 @@ class ReturnRequests(StaffRequests):
         )
         self._changed(line.line_id)
 
+    def _ask(self, act: str, args: tuple[Any, ...], right: Right) -> ApprovalAsk:
+        """What the manager is asked to approve for a return act (the others: the
+        staff and price workers')."""
+        if act in ("return_find", "return_choose"):
+            late = self.desk.late_origin
+            facts: dict[str, Any] = {
+                "ticket": late.label if late else "",
+                "sold_at": late.completed_at if late else "",
+                "days": self.desk.rules.return_window_days,
+            }
+            return ApprovalAsk(act, tuple(args), right, self.checkout.actor, facts, None)
+        if act == "return_without_receipt":
+            facts, amount = self._no_receipt_facts(*args[:2])
+            return ApprovalAsk(act, tuple(args), right, self.checkout.actor, facts, amount)
+        if act == "refund_and_complete":
+            cash = -sum(t.amount_cents for t in args[0] if t.kind == CASH)
+            facts = {"cash_cents": cash, "total_cents": self.checkout.totals().total_cents}
+            return ApprovalAsk(act, tuple(args), right, self.checkout.actor, facts, cash or None)
+        return super()._ask(act, args, right)
+
     def _do_propose_refund(self) -> None:
         self.refund_proposed.emit(self.desk.propose_refund())
 
@@ -102,12 +140,9 @@ class ReturnRequests(StaffRequests):
     def _do_refund_and_complete(
         self, tenders: tuple[SaleTender, ...], approval: Approval | None = None
     ) -> None:
-        """Give the money back with ``tenders``, then commit the ticket (all or nothing:
-        a refused completion leaves the refund tenders to remove)."""
-        desk = self.desk
-        if not self.checkout.payment.is_covered:
-            desk.refund(tenders, approval)
-        sale = desk.complete(approval)
+        """Give the money back with ``tenders``, then commit the ticket; all or nothing
+        (a refused completion leaves the ticket as it was)."""
+        sale = self.desk.settle(tenders, approval)
         self.return_completed.emit(sale)
         self.completed.emit(sale)
         self._changed()

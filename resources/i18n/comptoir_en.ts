@@ -4,88 +4,108 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="46"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="47"/>
         <source>%1 off “%2”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="51"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="52"/>
         <source>Remove “%1” after payment started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="56"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="57"/>
         <source>Cancel the sale (1 item, %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="58"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="59"/>
         <source>Cancel the sale (%1 items, %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="64"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="65"/>
         <source>Open the drawer without a sale: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="68"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="69"/>
         <source>%1 off the whole ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="84"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="85"/>
         <source>Price of “%1”: %2 → %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="156"/>
         <source>Manager approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="157"/>
         <source>A manager must approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="159"/>
         <source>Asked by: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="160"/>
         <source>What: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="163"/>
         <source>Amount: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="165"/>
         <source>Manager: touch your name or scan your badge, then your code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="166"/>
         <source>Cancel: nothing is done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="171"/>
         <source>Manager&apos;s name or badge first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="172"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="173"/>
         <source>%1 — type your code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/approval_dialog.py" line="175"/>
         <source>Badge read — type your code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="28"/>
+        <source>Return of %1, sold on %2: older than %3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="37"/>
+        <source>Return without receipt: %1 × “%2” at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="44"/>
+        <source>Refund %1 in cash, above the cash refund limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="47"/>
+        <source>Refund %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -181,32 +201,47 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="27"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="29"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="28"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="30"/>
         <source>Qty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="29"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="31"/>
         <source>Unit price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="30"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="32"/>
         <source>Discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="31"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="33"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="100"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="102"/>
+        <source>Return · no receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="104"/>
+        <source>Return · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="106"/>
+        <source>Return · %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="120"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1615,117 +1650,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="19"/>
+        <location filename="../../pos/ui/return_messages.py" line="64"/>
         <source>This is not a receipt, ticket number or web order of this shop: scan the receipt&apos;s code, or type the ticket number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="24"/>
+        <location filename="../../pos/ui/return_messages.py" line="69"/>
         <source>No sale of this shop has this code or number: check it, or find the sale by its date and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="29"/>
+        <location filename="../../pos/ui/return_messages.py" line="74"/>
         <source>This web order has not been delivered or collected yet: it cannot be returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="33"/>
+        <location filename="../../pos/ui/return_messages.py" line="78"/>
         <source>Everything on this ticket has already been returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="36"/>
+        <location filename="../../pos/ui/return_messages.py" line="81"/>
         <source>Only %remaining of this line can still be returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="39"/>
+        <location filename="../../pos/ui/return_messages.py" line="84"/>
         <source>The quantity to return must be at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="42"/>
+        <location filename="../../pos/ui/return_messages.py" line="87"/>
         <source>A weighed article is returned whole.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="45"/>
+        <location filename="../../pos/ui/return_messages.py" line="90"/>
         <source>This ticket is older than the return window: a manager must approve.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="48"/>
+        <location filename="../../pos/ui/return_messages.py" line="93"/>
         <source>Another till or channel has already taken this back: nothing was refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="52"/>
+        <location filename="../../pos/ui/return_messages.py" line="97"/>
         <source>This sale was not made at this till and the central server cannot confirm the return now: try again once online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="57"/>
+        <location filename="../../pos/ui/return_messages.py" line="102"/>
         <source>Offline, a return may give back at most %limit_cents: try again once online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="61"/>
+        <location filename="../../pos/ui/return_messages.py" line="106"/>
         <source>Find the original sale first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="62"/>
+        <location filename="../../pos/ui/return_messages.py" line="107"/>
         <source>The original ticket has no such line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="65"/>
+        <location filename="../../pos/ui/return_messages.py" line="110"/>
         <source>This ticket gives no money back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="68"/>
+        <location filename="../../pos/ui/return_messages.py" line="113"/>
         <source>A card can only be refunded what it paid, less earlier refunds: give the rest another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="73"/>
+        <location filename="../../pos/ui/return_messages.py" line="118"/>
         <source>This is not a valid credit note code: check it and type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="76"/>
+        <location filename="../../pos/ui/return_messages.py" line="121"/>
         <source>This credit note has only %balance_cents left: lower the amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="79"/>
+        <location filename="../../pos/ui/return_messages.py" line="124"/>
         <source>This credit note has already been spent in full.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="82"/>
+        <location filename="../../pos/ui/return_messages.py" line="127"/>
         <source>This credit note has expired: it can no longer be spent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="85"/>
+        <location filename="../../pos/ui/return_messages.py" line="130"/>
         <source>No credit note of this shop has this code: check it and type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="91"/>
+        <location filename="../../pos/ui/return_messages.py" line="136"/>
         <source>Offline, a credit note pays at most %limit_cents: take the rest another way, or try again once online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="88"/>
+        <location filename="../../pos/ui/return_messages.py" line="133"/>
         <source>Remove the credit note paid after this payment first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/return_messages.py" line="96"/>
+        <location filename="../../pos/ui/return_messages.py" line="141"/>
         <source>Returns are not practised in training mode.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,6 +1807,49 @@
     <message>
         <location filename="../../pos/ui/terminal_messages.py" line="59"/>
         <source>The card payment of %1 the terminal approved before the till stopped is back on this sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoReceiptPanel</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="81"/>
+        <source>Scan the article, or type its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="82"/>
+        <source>Find the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="83"/>
+        <source>Quantity returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="84"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="85"/>
+        <source>Back to stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="113"/>
+        <source>No article has this code or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="128"/>
+        <source>Given back: %1 each, its lowest price at this till over the last %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_receipt_panel.py" line="137"/>
+        <source>Scan or find the article first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2764,117 +2842,122 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="148"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="150"/>
         <source>Scan the receipt, or type the ticket number or web order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="152"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="153"/>
         <source>Or by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="154"/>
         <source>and amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="155"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="156"/>
         <source>Add to the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="157"/>
+        <source>No receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="158"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="160"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="160"/>
         <source>Sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="160"/>
         <source>Already returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="161"/>
         <source>Remaining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="161"/>
         <source>Quantity returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="161"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="162"/>
         <source>Back to stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="182"/>
         <source>Type the ticket&apos;s amount, e.g. 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="184"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="226"/>
         <source>Choose the quantity to take back on a line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="196"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="238"/>
         <source>This till has no central server: only its own sales can be returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="198"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="240"/>
         <source>The central server cannot be reached: only this till&apos;s own sales can be returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="211"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="253"/>
         <source>No ticket of that day has that amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="230"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="272"/>
         <source>web order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="231"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="273"/>
         <source>till %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="232"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="274"/>
         <source>store %1, till %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2882,37 +2965,37 @@
 <context>
     <name>ReturnReason</name>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="44"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="45"/>
         <source>Changed their mind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="46"/>
         <source>Defective</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="46"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="47"/>
         <source>Wrong size or model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="47"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="48"/>
         <source>Not as described</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="50"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="51"/>
         <source>Damaged in transit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="53"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="54"/>
         <source>Missing at pickup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="56"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="57"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3748,67 +3831,67 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="142"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="144"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="250"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="252"/>
         <source>Training ticket %1: not a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="252"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="254"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="254"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="256"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="286"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="288"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="295"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="297"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="329"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="331"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="337"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="339"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="347"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="349"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="405"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="407"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="355"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="357"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="362"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="364"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="380"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="382"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -20,6 +20,8 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("discount_dialog", ""),
             ("price_dialog", ""),
             ("return_dialog", ""),
+            ("return_basket", ""),
+            ("return_no_receipt", ""),
             ("refund_choice", ""),
             ("credit_note_preview", ""),
             ("payment_credit_note", ""),

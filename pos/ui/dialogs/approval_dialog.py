@@ -28,6 +28,7 @@ from pos.ui.qt import (
     QWidget,
     Signal,
 )
+from pos.ui.return_messages import describe_return
 from pos.ui.widgets.pin_pad import PinPad
 from pos.ui.zoom import set_font
 
@@ -70,7 +71,7 @@ def describe(act: str, facts: dict[str, Any]) -> str:
         )
     if act == "price_override":
         return _price_override(facts)
-    return str(facts.get("what", act))
+    return describe_return(act, facts) or str(facts.get("what", act))
 
 
 def _off(facts: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from pos.domain.errors import PosError
 from pos.domain.money import parse_eur
 from pos.domain.returns import OriginSale, ReturnReason
+from pos.ui.dialogs.no_receipt_panel import NoReceiptPanel
 from pos.ui.i18n import Retranslating
 from pos.ui.money import format_money
 from pos.ui.qt import (
@@ -62,6 +63,8 @@ class ReturnDialog(Retranslating, QDialog):
     search_requested = Signal(object, int)  # day, amount in cents
     origin_chosen = Signal(object)  # OriginSale picked in the day-and-amount list
     lines_chosen = Signal(str, object)  # sale id, [(line no, quantity, reason, restock)]
+    articles_requested = Signal(str)  # no receipt: a scanned code or a name
+    article_chosen = Signal(int, int, str, bool)  # no receipt: product, quantity, reason, stock
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +91,15 @@ class ReturnDialog(Retranslating, QDialog):
         self.scope_label.setWordWrap(True)
         self.scope_label.hide()
         self._scope = ""
+        self.no_receipt_button = QPushButton(self)
+        self.no_receipt_button.setObjectName("noReceiptButton")
+        self.no_receipt_button.setCheckable(True)
+        self.no_receipt_button.setMinimumHeight(52)
+        self.no_receipt_button.toggled.connect(self.set_no_receipt)
+        self.no_receipt = NoReceiptPanel(reason_labels, self)
+        self.no_receipt.hide()
+        self.no_receipt.articles_requested.connect(self.articles_requested)
+        self.no_receipt.article_chosen.connect(self.article_chosen)
         self.ticket_label = QLabel(self)
         self.ticket_label.setObjectName("returnTicketLabel")
         self.table = QTableWidget(0, 7, self)
@@ -118,6 +130,7 @@ class ReturnDialog(Retranslating, QDialog):
             search.addWidget(widget)
         search.addWidget(self.search_button)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.no_receipt_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)
@@ -127,6 +140,7 @@ class ReturnDialog(Retranslating, QDialog):
         layout.addWidget(self.scope_label)
         layout.addWidget(self.ticket_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.no_receipt, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
@@ -140,6 +154,7 @@ class ReturnDialog(Retranslating, QDialog):
         self.amount_label.setText(self.tr("and amount"))
         self.search_button.setText(self.tr("Search"))
         self.add_button.setText(self.tr("Add to the ticket"))
+        self.no_receipt_button.setText(self.tr("No receipt"))
         self.close_button.setText(self.tr("Close"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Article"), self.tr("Sold"), self.tr("Already returned"),
@@ -169,7 +184,34 @@ class ReturnDialog(Retranslating, QDialog):
         self.message.clear()
         self.search_requested.emit(self.day_field.date().toPython(), amount)
 
+    def set_no_receipt(self, on: bool) -> None:
+        """The "no receipt" page instead of the original ticket (a scan then names the
+        article), or back."""
+        for widget in (self.code_field, self.find_button, self.day_label, self.day_field,
+                       self.amount_label, self.amount_field, self.search_button,
+                       self.ticket_label, self.table):  # fmt: skip
+            widget.setVisible(not on)
+        self.results.setVisible(not on and self.results.count() > 0)
+        self.no_receipt.setVisible(on)
+        self.no_receipt_button.setChecked(on)
+        self.message.clear()
+        self.add_button.setEnabled(on or self.origin is not None)
+        (self.no_receipt.field if on else self.code_field).setFocus()
+
+    def scan(self, code: str) -> None:
+        """A scanned code: the article of a return without receipt, else the sale's."""
+        if self.no_receipt.isVisible():
+            self.no_receipt.field.setText(code.strip())
+            self.no_receipt.search()
+            return
+        self.code_field.setText(code.strip())
+        self.find()
+
     def add(self) -> None:
+        if self.no_receipt.isVisible():
+            if self.no_receipt.add():
+                self.accept()
+            return
         if self.origin is None:
             return
         chosen = []

@@ -11,6 +11,8 @@ from typing import Any
 from pos.services.basket_view import BasketView, LineView
 from pos.ui.money import format_money
 from pos.ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
+from pos.ui.return_messages import sale_day
+from pos.ui.widgets.line_note_delegate import NOTE_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,6 +80,8 @@ class BasketModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, column)
+        if role == NOTE_ROLE and column == self.NAME:
+            return self.origin_text(line)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and line.voided:
@@ -87,6 +91,22 @@ class BasketModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and line.voided:
             return Qt.GlobalColor.gray
         return None
+
+    def origin_text(self, line: LineView) -> str:
+        """A returned line's origin under its name: "Retour · T02 n°41 du 03/12", or
+        "Retour · sans ticket"; "" for a line sold."""
+        origin = line.origin
+        if origin is None:
+            return ""
+        if origin.no_receipt:
+            return self.tr("Return · no receipt")
+        if not origin.sold_at:
+            return self.tr("Return · %1").replace("%1", origin.label)
+        return (
+            self.tr("Return · %1 from %2")
+            .replace("%1", origin.label)
+            .replace("%2", sale_day(origin.sold_at, "%d/%m"))
+        )
 
     def _text(self, line: LineView, column: int) -> str:
         if column == self.NAME:

@@ -31,6 +31,7 @@ class ReturnActs(QObject):
         worker.origin_found.connect(self._origin_found)
         worker.origins_listed.connect(self._origins_listed)
         worker.refund_proposed.connect(self._refund_proposed)
+        worker.articles_found.connect(self._articles_found)
         worker.refused.connect(self._refused)
         worker.opened.connect(self._opened)
         self.scope = ""  # "unlinked", "offline" or "" (see ReturnDialog.show_scope)
@@ -43,6 +44,8 @@ class ReturnActs(QObject):
         dialog.search_requested.connect(partial(request, "return_search"))
         dialog.origin_chosen.connect(partial(request, "return_choose"))
         dialog.lines_chosen.connect(partial(request, "return_lines"))
+        dialog.articles_requested.connect(partial(request, "return_articles"))
+        dialog.article_chosen.connect(partial(request, "return_without_receipt"))
         dialog.finished.connect(self._closed)
         dialog.show_scope(self.scope)
         dialog.open()
@@ -58,8 +61,7 @@ class ReturnActs(QObject):
         if self.dialog is None:
             self.screen.scan(code)
             return
-        self.dialog.code_field.setText(code.strip())
-        self.dialog.find()
+        self.dialog.scan(code)
 
     def refunding(self) -> bool:
         """The ticket gives money back: Pay is the refund choice."""
@@ -93,6 +95,10 @@ class ReturnActs(QObject):
     def _origins_listed(self, origins) -> None:
         if self.dialog is not None:
             self.dialog.show_found(origins)
+
+    def _articles_found(self, text: str, articles) -> None:
+        if self.dialog is not None:
+            self.dialog.no_receipt.show_articles(text, articles)
 
     def _refused(self, code: str, message: str, params: dict | None = None) -> None:
         if code == "offline_unknown_sale" and self.scope != "unlinked":

@@ -39,6 +39,7 @@ from pos.ui.screens.till.product_search import ProductSearch
 from pos.ui.screens.till.sale_panel import SalePanel
 from pos.ui.terminal_messages import interrupted_notice, settled_notice
 from pos.ui.till_controller import TillController
+from pos.ui.widgets.line_note_delegate import LineNoteDelegate
 from pos.ui.widgets.message_line import Message
 from pos.ui.widgets.quick_keys_panel import QuickKeysPanel
 from pos.ui.widgets.receipt_offer import ReceiptOffer
@@ -110,6 +111,7 @@ class TillScreen(Retranslating, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(BasketModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(BasketModel.NAME, LineNoteDelegate(self.table))
 
         left = QVBoxLayout()
         left.addWidget(self.scan_field)

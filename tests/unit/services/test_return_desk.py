@@ -180,6 +180,11 @@ def test_a_return_without_receipt_needs_a_manager_and_takes_the_lowest_recent_pr
     camille = till(store, directory, "camille")
     returns = desk(camille)
     product_id = store.catalog.by_sku(item.sku).id
+    lowest = item.price_cents - 120
+    by_code = returns.no_receipt_articles(item.barcodes[0])  # a scan: that article alone
+    assert [(a.product.id, a.price_cents) for a in by_code] == [(product_id, lowest)]
+    by_name = returns.no_receipt_articles(item.name)  # typed: the search, priced alike
+    assert (product_id, lowest) in [(a.product.id, a.price_cents) for a in by_name]
     with pytest.raises(RightRefused) as refused:
         returns.return_without_receipt(product_id, 1, WHY)
     assert refused.value.params["right"] == "return_without_receipt"
@@ -253,6 +258,25 @@ def test_offline_a_return_is_capped_and_a_forged_or_foreign_code_is_refused(
         returns.complete()
     assert refused.value.code == "offline_return_limit"
     assert store.sales.count() == 1  # nothing committed, no money out
+
+
+def test_a_refund_refused_at_completion_takes_its_tenders_off_again(store, staff, demo_items):
+    """``settle`` is all or nothing: over the offline limit, the card refund it added is
+    removed and the ticket stays as it was."""
+    directory, _ = staff
+    item = units(demo_items, 1)[0]
+    camille = till(store, directory, "camille")
+    sold = sell(camille, [item], 2)
+    returns = desk(camille, ReturnRules(offline_return_limit_cents=item.price_cents))
+    returns.find(sold)
+    returns.return_line(sold, 1, 2, WHY)
+    proposal = returns.propose_refund()
+    with pytest.raises(PosError) as refused:
+        returns.settle(proposal)
+    assert refused.value.code == "offline_return_limit"
+    assert camille.payment.tenders == [] and camille.ticket_approvals == []
+    assert store.sales.count() == 1
+    assert returns.propose_refund() == proposal  # the whole refund still to give
 
 
 def test_a_sale_older_than_the_window_needs_a_manager(store, staff, demo_items):
