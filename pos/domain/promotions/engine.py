@@ -14,6 +14,7 @@ from pos.domain.discount import allocate
 from pos.domain.promotions.items import Match, Outcome, apply_items
 from pos.domain.promotions.kinds import basket_discount, item_take
 from pos.domain.promotions.model import (
+    BASKET_KINDS,
     AppliedBasketPromotion,
     Level,
     PricingLine,
@@ -24,14 +25,23 @@ from pos.domain.promotions.model import (
 def resolve(matches: Sequence[Match], lines: Sequence[PricingLine]) -> PricingResult:
     """Rule 4: the outcome of the non-exclusive promotions, unless one exclusive
     promotion alone saves strictly more (the lowest id of equal exclusives)."""
-    normal = [match for match in matches if not match[0].exclusive]
-    best = _outcome(normal, lines)
+    items, baskets, exclusives = [], [], []
+    for match in matches:  # split once: ``level`` is a property, asked 60 times a scan
+        promotion = match[0]
+        if promotion.exclusive:
+            exclusives.append(match)
+        elif promotion.kind in BASKET_KINDS:
+            baskets.append(match)
+        else:
+            items.append(match)
+    best = _outcome(items, baskets, lines)
     best_id = None
-    for match in matches:
-        if match[0].exclusive and _alone(match, lines) > best.saved:
-            best, best_id = _outcome([match], lines), match[0].id
+    for match in exclusives:
+        if _alone(match, lines) > best.saved:
+            alone = ([], [match]) if match[0].kind in BASKET_KINDS else ([match], [])
+            best, best_id = _outcome(*alone, lines), match[0].id
     return PricingResult(
-        {line.line_id: tuple(best.items[i]) for i, line in enumerate(lines)},
+        dict(zip([line.line_id for line in lines], map(tuple, best.items), strict=True)),
         tuple(best.basket),
         best.saved,
         best_id,
@@ -42,21 +52,23 @@ def _alone(match: Match, lines: Sequence[PricingLine]) -> int:
     """What one promotion saves alone on the basket (no outcome built)."""
     promotion, indexes = match
     if promotion.level is Level.BASKET:
-        return basket_discount(promotion, sum(lines[i].gross_cents for i in indexes))
-    free = [(1 if line.weighed else line.quantity) for line in lines]
+        return basket_discount(promotion, sum([lines[i].gross_cents for i in indexes]))
+    free = dict.fromkeys(indexes, 0)  # only the matched lines are read
+    for i in indexes:
+        free[i] = 1 if lines[i].weighed else lines[i].quantity
     return item_take(promotion, indexes, lines, free).saving
 
 
-def _outcome(matches: Sequence[Match], lines: Sequence[PricingLine]) -> Outcome:
+def _outcome(
+    items: Sequence[Match], baskets: Sequence[Match], lines: Sequence[PricingLine]
+) -> Outcome:
     outcome = Outcome(
         [(1 if line.weighed else line.quantity) if line.promotable else 0 for line in lines],
         [line.gross_cents for line in lines],
         [[] for _ in lines],
     )
-    items = [match for match in matches if match[0].level is Level.ITEM]
     if items:
         apply_items(items, lines, outcome)
-    baskets = [match for match in matches if match[0].level is Level.BASKET]
     if baskets:
         _apply_baskets(baskets, lines, outcome)
     return outcome
