@@ -23,16 +23,19 @@ from pos.domain.errors import PosError
 from pos.domain.promotions.engine import resolve
 from pos.domain.promotions.items import Match
 from pos.domain.promotions.model import (
+    BASKET_KINDS,
     PricingContext,
     PricingLine,
     PricingResult,
     Promotion,
     normalise_code,
 )
+from pos.domain.promotions.parts import PartKey, PartOutcome
 
 _CACHE_LIMIT = 256
 _ARTICLE_LIMIT = 20_000
 _LINE_ID = attrgetter("line_id")
+_ID = attrgetter("id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,11 @@ class EligibleIndex:
     _per_article: dict[tuple[str, str, str], tuple[Promotion, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _items_per_article: dict[tuple[str, str, str], tuple[Promotion, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    #: the item stage's parts already priced (``parts``): a scan reprices one
+    _parts: dict[PartKey, PartOutcome] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, promotions: Sequence[Promotion]) -> EligibleIndex:
@@ -89,6 +97,22 @@ class EligibleIndex:
             if len(self._per_article) >= _ARTICLE_LIMIT:
                 self._per_article.clear()
             found = self._per_article[key] = tuple(merged[pid] for pid in sorted(merged))
+        return found
+
+    def item_promotions(self, line: PricingLine) -> tuple[Promotion, ...]:
+        """The non-exclusive item promotions matching a promotable line, by id."""
+        key = (line.sku, line.department, line.brand)
+        found = self._items_per_article.get(key)
+        if found is None:
+            every = [*self.article(*key), *self.everything]
+            if len(self._items_per_article) >= _ARTICLE_LIMIT:
+                self._items_per_article.clear()
+            found = self._items_per_article[key] = tuple(
+                sorted(
+                    (p for p in every if not p.exclusive and p.kind not in BASKET_KINDS),
+                    key=_ID,
+                )
+            )
         return found
 
     def matches(self, lines: Sequence[PricingLine]) -> list[Match]:
@@ -159,7 +183,8 @@ class PromotionBook:
         """The promotions on ``lines`` under the combination rule (package docstring);
         the lines' order does not matter (they are taken by line id)."""
         ordered = sorted(lines, key=_LINE_ID)
-        return resolve(self.eligible(context).matches(ordered), ordered)
+        index = self.eligible(context)
+        return resolve(index.matches(ordered), ordered, (index._parts, index.item_promotions))
 
 
 def _eligible(promotion: Promotion, context: PricingContext, coupons: frozenset[str]) -> bool:

@@ -8,7 +8,7 @@ scanned, so the same basket gives the same result on every till and on the serve
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pos.domain.discount import allocate
 from pos.domain.promotions.items import Match, Outcome, apply_items
@@ -19,12 +19,20 @@ from pos.domain.promotions.model import (
     Level,
     PricingLine,
     PricingResult,
+    Promotion,
 )
+from pos.domain.promotions.parts import PartKey, PartOutcome, apply_items_by_part
+
+#: A memo of parts and what gives a line's non-exclusive item promotions (``parts``).
+Parts = tuple[dict[PartKey, PartOutcome], Callable[[PricingLine], Sequence[Promotion]]]
 
 
-def resolve(matches: Sequence[Match], lines: Sequence[PricingLine]) -> PricingResult:
+def resolve(
+    matches: Sequence[Match], lines: Sequence[PricingLine], parts: Parts | None = None
+) -> PricingResult:
     """Rule 4: the outcome of the non-exclusive promotions, unless one exclusive
-    promotion alone saves strictly more (the lowest id of equal exclusives)."""
+    promotion alone saves strictly more (the lowest id of equal exclusives). With
+    ``parts``, the non-exclusive item stage is taken part by part from its memo."""
     items, baskets, exclusives = [], [], []
     for match in matches:  # split once: ``level`` is a property, asked 60 times a scan
         promotion = match[0]
@@ -34,7 +42,7 @@ def resolve(matches: Sequence[Match], lines: Sequence[PricingLine]) -> PricingRe
             baskets.append(match)
         else:
             items.append(match)
-    best = _outcome(items, baskets, lines)
+    best = _outcome(items, baskets, lines, parts)
     best_id = None
     for match in exclusives:
         if _alone(match, lines) > best.saved:
@@ -60,14 +68,19 @@ def _alone(match: Match, lines: Sequence[PricingLine]) -> int:
 
 
 def _outcome(
-    items: Sequence[Match], baskets: Sequence[Match], lines: Sequence[PricingLine]
+    items: Sequence[Match],
+    baskets: Sequence[Match],
+    lines: Sequence[PricingLine],
+    parts: Parts | None = None,
 ) -> Outcome:
     outcome = Outcome(
         [(1 if line.weighed else line.quantity) if line.promotable else 0 for line in lines],
         [line.gross_cents for line in lines],
         [[] for _ in lines],
     )
-    if items:
+    if items and parts is not None:
+        apply_items_by_part(items, lines, outcome, *parts)
+    elif items:
         apply_items(items, lines, outcome)
     if baskets:
         _apply_baskets(baskets, lines, outcome)

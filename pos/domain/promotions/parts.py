@@ -1,0 +1,155 @@
+"""Rule 2 by independent parts of the basket, each remembered: a scan reprices only
+the part the scanned line belongs to.
+
+Two lines are linked when one item promotion's choice depends on both: a pooled one
+(n for m, n-th, bundle) pools their units, and a per-unit one (percent, amount off)
+that shares a line with another promotion of its priority competes on its total. A
+per-unit promotion alone on each of its lines within its priority takes every line on
+its own. Lines so linked, directly or through others, form a part, and ``apply_items``
+on a part alone gives exactly what it gives those lines within the whole basket: the
+greedy's choices on one part never change a saving on another, and a promotion that
+links lines has all of them in the part.
+
+A part's outcome then depends only on its lines' articles (which promotions match
+them) and amounts, in line-id order; the eligible index that owns the memo fixes the
+promotions. So the memo's key is exactly that, and a line id, a line's position in
+the basket or the lines around the part are not in it: a hit is what a recomputation
+would give, whichever basket asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from pos.domain.promotions.items import Match, Outcome, apply_items
+from pos.domain.promotions.model import AppliedPromotion, Kind, PricingLine, Promotion
+
+#: (items per line, net per line, saved) of one part, by position in the part.
+PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
+#: What a part is remembered by: each line's article and amounts, in line-id order.
+PartKey = tuple[tuple[str, str, str, int, int, int, bool], ...]
+
+_PER_UNIT = frozenset({Kind.PERCENT, Kind.AMOUNT_OFF})
+_MEMO_LIMIT = 20_000
+
+
+def apply_items_by_part(
+    matches: Sequence[Match],
+    lines: Sequence[PricingLine],
+    out: Outcome,
+    memo: dict[PartKey, PartOutcome],
+    item_promotions: Callable[[PricingLine], Sequence[Promotion]],
+) -> None:
+    """``apply_items(matches, lines, out)``, part by part, from ``memo`` when it can.
+
+    ``matches`` are the non-exclusive item promotions matching the basket;
+    ``item_promotions(line)`` gives, in id order, those of them matching one line
+    (it only serves to price a part the memo has not seen)."""
+    links = _links(matches)
+    nets, items = out.nets, out.items
+    saved = 0
+    parts = _parts(links) if links else {}
+    for i, line in enumerate(lines):  # the lines linked to none: a part each
+        if i in parts or not line.promotable:
+            continue
+        key = ((line.sku, line.department, line.brand, line.unit_price_cents,
+                line.quantity, line.gross_cents, line.weighed),)  # fmt: skip
+        found = memo.get(key)
+        if found is None:
+            found = _remember(memo, key, _price_part([line], item_promotions))
+        items[i] = found[0][0]  # type: ignore[call-overload]
+        nets[i] = found[1][0]
+        saved += found[2]
+    for part in {id(part): part for part in parts.values()}.values():
+        part.sort()
+        key = tuple(
+            [
+                (line.sku, line.department, line.brand, line.unit_price_cents,
+                 line.quantity, line.gross_cents, line.weighed)
+                for line in [lines[i] for i in part]
+            ]
+        )  # fmt: skip
+        found = memo.get(key)
+        if found is None:
+            found = _remember(memo, key, _price_part([lines[i] for i in part], item_promotions))
+        part_items, part_nets, part_saved = found
+        for position, i in enumerate(part):
+            items[i] = part_items[position]  # type: ignore[call-overload]
+            nets[i] = part_nets[position]
+        saved += part_saved
+    out.saved += saved
+
+
+def _links(matches: Sequence[Match]) -> list[list[int]]:
+    """The line indexes of each match that links its lines (module docstring)."""
+    groups: dict[int, list[Match]] = {}
+    for match in matches:
+        groups.setdefault(match[0].priority, []).append(match)
+    links = []
+    for group in groups.values():
+        shared: set[int] = set()
+        if len(group) > 1:
+            seen: set[int] = set()
+            for _, indexes in group:
+                for i in indexes:
+                    if i in seen:
+                        shared.add(i)
+                    else:
+                        seen.add(i)
+        for promotion, indexes in group:
+            if len(indexes) > 1 and (
+                promotion.kind not in _PER_UNIT or not shared.isdisjoint(indexes)
+            ):
+                links.append(indexes)
+    return links
+
+
+def _parts(links: list[list[int]]) -> dict[int, list[int]]:
+    """Each linked line index to its part (one list shared by the part's lines)."""
+    part_of: dict[int, list[int]] = {}
+    for indexes in links:
+        part: list[int] | None = None
+        for i in indexes:
+            other = part_of.get(i)
+            if other is None:
+                if part is None:
+                    part = part_of[i] = [i]
+                else:
+                    part.append(i)
+                    part_of[i] = part
+            elif part is None:
+                part = other
+            elif other is not part:
+                if len(other) > len(part):
+                    part, other = other, part
+                part.extend(other)
+                for j in other:
+                    part_of[j] = part
+    return part_of
+
+
+def _remember(memo: dict[PartKey, PartOutcome], key: PartKey, outcome: PartOutcome) -> PartOutcome:
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = outcome
+    return outcome
+
+
+def _price_part(
+    lines: list[PricingLine], item_promotions: Callable[[PricingLine], Sequence[Promotion]]
+) -> PartOutcome:
+    found: dict[int, Match] = {}
+    for position, line in enumerate(lines):
+        for promotion in item_promotions(line):
+            match = found.get(promotion.id)
+            if match is None:
+                found[promotion.id] = (promotion, [position])
+            else:
+                match[1].append(position)
+    out = Outcome(
+        [1 if line.weighed else line.quantity for line in lines],
+        [line.gross_cents for line in lines],
+        [[] for _ in lines],
+    )
+    apply_items([found[pid] for pid in sorted(found)], lines, out)
+    return tuple(map(tuple, out.items)), tuple(out.nets), out.saved
