@@ -73,15 +73,19 @@ def _outcome(
     lines: Sequence[PricingLine],
     parts: Parts | None = None,
 ) -> Outcome:
-    outcome = Outcome(
-        [(1 if line.weighed else line.quantity) if line.promotable else 0 for line in lines],
-        [line.gross_cents for line in lines],
-        [[] for _ in lines],
-    )
-    if items and parts is not None:
-        apply_items_by_part(items, lines, outcome, *parts)
-    elif items:
-        apply_items(items, lines, outcome)
+    nets = [line.gross_cents for line in lines]
+    if parts is not None:  # the parts set every promotable line's items; none count free
+        outcome = Outcome([], nets, [()] * len(lines))  # type: ignore[list-item]
+        if items:
+            apply_items_by_part(items, lines, outcome, *parts)
+    else:
+        outcome = Outcome(
+            [(1 if line.weighed else line.quantity) if line.promotable else 0 for line in lines],
+            nets,
+            [[] for _ in lines],
+        )
+        if items:
+            apply_items(items, lines, outcome)
     if baskets:
         _apply_baskets(baskets, lines, outcome)
     return outcome
@@ -108,14 +112,16 @@ def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: 
     if best is not None:
         chosen.append(best)
     chosen.sort(key=lambda match: (-match[0].priority, match[0].id))
-    for promotion, indexes in chosen:
+    last = len(chosen) - 1
+    for n, (promotion, indexes) in enumerate(chosen):
         weights = [nets[i] for i in indexes]
         off = basket_discount(promotion, sum(weights))
         if not off:
             continue
         shares = allocate(off, weights)
-        for i, share in zip(indexes, shares, strict=True):
-            nets[i] -= share
+        if n < last:  # what the last one leaves is asked by nobody
+            for i, share in zip(indexes, shares, strict=True):
+                nets[i] -= share
         out.basket.append(
             AppliedBasketPromotion(
                 promotion.id,

@@ -32,7 +32,9 @@ _new = tuple.__new__  # an AppliedPromotion without the Python-level __new__ cal
 
 @dataclass(slots=True)
 class Outcome:
-    """One way of pricing the basket: per line index what is still free and owed."""
+    """One way of pricing the basket: per line index what is still free and owed
+    (the item stage by parts keeps no ``free``, the last basket promotion no ``nets``:
+    only ``items``, ``basket`` and ``saved`` are the answer)."""
 
     free: list[int]
     nets: list[int]
