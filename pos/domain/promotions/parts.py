@@ -49,6 +49,7 @@ def apply_items_by_part(
     nets, items = out.nets, out.items
     saved = 0
     parts = _parts(links) if links else {}
+    unseen: list[tuple[PartKey, list[int]]] = []
     for i, line in enumerate(lines):  # the lines linked to none: a part each
         if i in parts or not line.promotable:
             continue
@@ -56,7 +57,8 @@ def apply_items_by_part(
                 line.quantity, line.gross_cents, line.weighed),)  # fmt: skip
         found = memo.get(key)
         if found is None:
-            found = _remember(memo, key, _price_part([line], item_promotions))
+            unseen.append((key, [i]))
+            continue
         items[i] = found[0][0]  # type: ignore[call-overload]
         nets[i] = found[1][0]
         saved += found[2]
@@ -71,13 +73,81 @@ def apply_items_by_part(
         )  # fmt: skip
         found = memo.get(key)
         if found is None:
-            found = _remember(memo, key, _price_part([lines[i] for i in part], item_promotions))
+            unseen.append((key, part))
+            continue
         part_items, part_nets, part_saved = found
         for position, i in enumerate(part):
             items[i] = part_items[position]  # type: ignore[call-overload]
             nets[i] = part_nets[position]
         saved += part_saved
     out.saved += saved
+    if unseen:
+        _price_unseen(unseen, matches, lines, out, memo, item_promotions)
+
+
+def _price_unseen(
+    unseen: list[tuple[PartKey, list[int]]],
+    matches: Sequence[Match],
+    lines: Sequence[PricingLine],
+    out: Outcome,
+    memo: dict[PartKey, PartOutcome],
+    item_promotions: Callable[[PricingLine], Sequence[Promotion]],
+) -> None:
+    """Price the parts the memo has not seen in one ``apply_items`` (a union of parts
+    is priced as each part alone: module docstring), then remember each part. A few
+    lines are priced alone; many (a first scan, a new context) in the basket."""
+    wanted = sorted([i for _, part in unseen for i in part])
+    if 4 * len(wanted) < len(lines):
+        found_items, found_nets = _price([lines[i] for i in wanted], item_promotions)
+        where = {i: n for n, i in enumerate(wanted)}
+    else:
+        found_items, found_nets = _price_among(wanted, matches, lines)
+        where = None
+    nets, items = out.nets, out.items
+    saved = 0
+    if len(memo) + len(unseen) > _MEMO_LIMIT:
+        memo.clear()
+    for key, part in unseen:
+        if len(part) == 1:  # most parts: one line
+            i = part[0]
+            n = i if where is None else where[i]
+            items[i], nets[i] = found_items[n], found_nets[n]  # type: ignore[call-overload]
+            part_saved = lines[i].gross_cents - nets[i]
+            memo[key] = ((found_items[n],), (nets[i],), part_saved)
+            saved += part_saved
+            continue
+        at = part if where is None else [where[i] for i in part]
+        part_items = tuple([found_items[n] for n in at])
+        part_nets = tuple([found_nets[n] for n in at])
+        for n, i in enumerate(part):
+            items[i] = part_items[n]  # type: ignore[call-overload]
+            nets[i] = part_nets[n]
+        part_saved = sum([lines[i].gross_cents for i in part]) - sum(part_nets)
+        memo[key] = (part_items, part_nets, part_saved)
+        saved += part_saved
+    out.saved += saved
+
+
+def _price_among(
+    wanted: list[int], matches: Sequence[Match], lines: Sequence[PricingLine]
+) -> tuple[list[tuple[AppliedPromotion, ...]], list[int]]:
+    """``apply_items`` on the lines at ``wanted`` (whole parts), in place in the basket:
+    each line's item promotions and what it still costs, by basket index."""
+    free = [0] * len(lines)
+    for i in wanted:
+        free[i] = 1 if lines[i].weighed else lines[i].quantity
+    if len(wanted) == len(lines):  # every line: the basket's own matches
+        restricted = matches
+    else:
+        chosen = set(wanted)
+        restricted = []
+        for promotion, indexes in matches:
+            kept = [i for i in indexes if i in chosen]
+            if kept:
+                restricted.append((promotion, kept))
+    out = Outcome(free, [line.gross_cents for line in lines], [[] for _ in lines])
+    apply_items(restricted, lines, out)
+    return list(map(tuple, out.items)), out.nets
 
 
 def _links(matches: Sequence[Match]) -> list[list[int]]:
@@ -128,16 +198,11 @@ def _parts(links: list[list[int]]) -> dict[int, list[int]]:
     return part_of
 
 
-def _remember(memo: dict[PartKey, PartOutcome], key: PartKey, outcome: PartOutcome) -> PartOutcome:
-    if len(memo) >= _MEMO_LIMIT:
-        memo.clear()
-    memo[key] = outcome
-    return outcome
-
-
-def _price_part(
+def _price(
     lines: list[PricingLine], item_promotions: Callable[[PricingLine], Sequence[Promotion]]
-) -> PartOutcome:
+) -> tuple[list[tuple[AppliedPromotion, ...]], list[int]]:
+    """``apply_items`` on ``lines`` alone (promotable, in line-id order): each line's
+    item promotions and what it still costs."""
     found: dict[int, Match] = {}
     for position, line in enumerate(lines):
         for promotion in item_promotions(line):
@@ -152,4 +217,4 @@ def _price_part(
         [[] for _ in lines],
     )
     apply_items([found[pid] for pid in sorted(found)], lines, out)
-    return tuple(map(tuple, out.items)), tuple(out.nets), out.saved
+    return list(map(tuple, out.items)), out.nets
