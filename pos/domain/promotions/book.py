@@ -24,6 +24,7 @@ from pos.domain.promotions.engine import resolve
 from pos.domain.promotions.items import Match
 from pos.domain.promotions.model import (
     BASKET_KINDS,
+    PER_UNIT_KINDS,
     PricingContext,
     PricingLine,
     PricingResult,
@@ -55,6 +56,9 @@ class EligibleIndex:
         default_factory=dict, repr=False, compare=False
     )
     _items_per_article: dict[tuple[str, str, str], tuple[Promotion, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _linking_per_article: dict[tuple[str, str, str], frozenset[int]] = field(
         default_factory=dict, repr=False, compare=False
     )
     #: the item stage's parts already priced (``parts``): a scan reprices one
@@ -99,9 +103,10 @@ class EligibleIndex:
             found = self._per_article[key] = tuple(merged[pid] for pid in sorted(merged))
         return found
 
-    def item_promotions(self, line: PricingLine) -> tuple[Promotion, ...]:
-        """The non-exclusive item promotions matching a promotable line, by id."""
-        key = (line.sku, line.department, line.brand)
+    def item_promotions(self, article: tuple[str, str, str]) -> tuple[Promotion, ...]:
+        """The non-exclusive item promotions matching a promotable line of ``article``
+        (sku, department, brand), by id."""
+        key = article
         found = self._items_per_article.get(key)
         if found is None:
             every = [*self.article(*key), *self.everything]
@@ -115,18 +120,47 @@ class EligibleIndex:
             )
         return found
 
-    def matches(self, lines: Sequence[PricingLine]) -> list[Match]:
-        """Each promotion matching a promotable line, in id order, with its lines."""
+    def linking(self, article: tuple[str, str, str]) -> frozenset[int]:
+        """The ids of the item promotions that link a line of ``article`` to their other
+        lines (``parts``): the pooled ones, and the per-unit ones that meet another
+        item promotion of their priority on it (exclusive ones are priced apart)."""
+        found = self._linking_per_article.get(article)
+        if found is None:
+            by_priority: dict[int, list[Promotion]] = {}
+            for promotion in self.item_promotions(article):
+                by_priority.setdefault(promotion.priority, []).append(promotion)
+            found = frozenset(
+                p.id
+                for same in by_priority.values()
+                for p in same
+                if len(same) > 1 or p.kind not in PER_UNIT_KINDS
+            )
+            if len(self._linking_per_article) >= _ARTICLE_LIMIT:
+                self._linking_per_article.clear()
+            self._linking_per_article[article] = found
+        return found
+
+    def matches(self, lines: Sequence[PricingLine], linking: set[int] | None = None) -> list[Match]:
+        """Each promotion matching a promotable line, in id order, with its lines; with
+        ``linking``, the promotions linking one of these lines are added to it."""
         found: dict[int, Match] = {}
         promotable = []
         per_article = self._per_article
+        linking_per_article = self._linking_per_article
         for i, line in enumerate(lines):
             if not line.promotable:
                 continue
             promotable.append(i)
-            promotions = per_article.get((line.sku, line.department, line.brand))
+            key = (line.sku, line.department, line.brand)
+            promotions = per_article.get(key)
             if promotions is None:
-                promotions = self.article(line.sku, line.department, line.brand)
+                promotions = self.article(*key)
+            if linking is not None:
+                links = linking_per_article.get(key)
+                if links is None:
+                    links = self.linking(key)
+                if links:
+                    linking |= links
             for promotion in promotions:
                 match = found.get(promotion.id)
                 if match is None:
@@ -184,7 +218,9 @@ class PromotionBook:
         the lines' order does not matter (they are taken by line id)."""
         ordered = sorted(lines, key=_LINE_ID)
         index = self.eligible(context)
-        return resolve(index.matches(ordered), ordered, (index._parts, index.item_promotions))
+        linking: set[int] = set()
+        matches = index.matches(ordered, linking)
+        return resolve(matches, ordered, (index._parts, index.item_promotions, linking))
 
 
 def _eligible(promotion: Promotion, context: PricingContext, coupons: frozenset[str]) -> bool:

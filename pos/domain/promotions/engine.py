@@ -24,7 +24,11 @@ from pos.domain.promotions.model import (
 from pos.domain.promotions.parts import PartKey, PartOutcome, apply_items_by_part
 
 #: A memo of parts and what gives a line's non-exclusive item promotions (``parts``).
-Parts = tuple[dict[PartKey, PartOutcome], Callable[[PricingLine], Sequence[Promotion]]]
+Parts = tuple[
+    dict[PartKey, PartOutcome],
+    Callable[[tuple[str, str, str]], Sequence[Promotion]],
+    set[int],
+]
 
 
 def resolve(
@@ -32,7 +36,8 @@ def resolve(
 ) -> PricingResult:
     """Rule 4: the outcome of the non-exclusive promotions, unless one exclusive
     promotion alone saves strictly more (the lowest id of equal exclusives). With
-    ``parts``, the non-exclusive item stage is taken part by part from its memo."""
+    ``parts`` (memo, item promotions of an article, ids of the linking promotions),
+    the non-exclusive item stage is taken part by part from its memo."""
     items, baskets, exclusives = [], [], []
     for match in matches:  # split once: ``level`` is a property, asked 60 times a scan
         promotion = match[0]

@@ -22,14 +22,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from pos.domain.promotions.items import Match, Outcome, apply_items
-from pos.domain.promotions.model import AppliedPromotion, Kind, PricingLine, Promotion
+from pos.domain.promotions.model import AppliedPromotion, PricingLine, Promotion
 
 #: (items per line, net per line, saved) of one part, by position in the part.
 PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
 #: What a part is remembered by: each line's article and amounts, in line-id order.
 PartKey = tuple[tuple[str, str, str, int, int, int, bool], ...]
 
-_PER_UNIT = frozenset({Kind.PERCENT, Kind.AMOUNT_OFF})
+#: The item promotions matching a line of an article (sku, department, brand), by id.
+ItemPromotions = Callable[[tuple[str, str, str]], Sequence[Promotion]]
+
 _MEMO_LIMIT = 20_000
 
 
@@ -38,14 +40,18 @@ def apply_items_by_part(
     lines: Sequence[PricingLine],
     out: Outcome,
     memo: dict[PartKey, PartOutcome],
-    item_promotions: Callable[[PricingLine], Sequence[Promotion]],
+    item_promotions: ItemPromotions,
+    linking: set[int],
 ) -> None:
     """``apply_items(matches, lines, out)``, part by part, from ``memo`` when it can.
 
     ``matches`` are the non-exclusive item promotions matching the basket;
-    ``item_promotions(line)`` gives, in id order, those of them matching one line
-    (it only serves to price a part the memo has not seen)."""
-    links = _links(matches)
+    ``item_promotions(article)`` gives, in id order, those matching one article's
+    line (it only serves to price a part the memo has not seen); ``linking`` holds the
+    ids of those that link a line of the basket (pooled, or meeting another of their
+    priority on a line: ``book.EligibleIndex.linking``)."""
+    links = [indexes for promotion, indexes in matches
+             if len(indexes) > 1 and promotion.id in linking]  # fmt: skip
     nets, items = out.nets, out.items
     saved = 0
     parts = _parts(links) if links else {}
@@ -91,7 +97,7 @@ def _price_unseen(
     lines: Sequence[PricingLine],
     out: Outcome,
     memo: dict[PartKey, PartOutcome],
-    item_promotions: Callable[[PricingLine], Sequence[Promotion]],
+    item_promotions: ItemPromotions,
 ) -> None:
     """Price the parts the memo has not seen in one ``apply_items`` (a union of parts
     is priced as each part alone: module docstring), then remember each part. A few
@@ -150,30 +156,6 @@ def _price_among(
     return list(map(tuple, out.items)), out.nets
 
 
-def _links(matches: Sequence[Match]) -> list[list[int]]:
-    """The line indexes of each match that links its lines (module docstring)."""
-    groups: dict[int, list[Match]] = {}
-    for match in matches:
-        groups.setdefault(match[0].priority, []).append(match)
-    links = []
-    for group in groups.values():
-        shared: set[int] = set()
-        if len(group) > 1:
-            seen: set[int] = set()
-            for _, indexes in group:
-                for i in indexes:
-                    if i in seen:
-                        shared.add(i)
-                    else:
-                        seen.add(i)
-        for promotion, indexes in group:
-            if len(indexes) > 1 and (
-                promotion.kind not in _PER_UNIT or not shared.isdisjoint(indexes)
-            ):
-                links.append(indexes)
-    return links
-
-
 def _parts(links: list[list[int]]) -> dict[int, list[int]]:
     """Each linked line index to its part (one list shared by the part's lines)."""
     part_of: dict[int, list[int]] = {}
@@ -199,13 +181,13 @@ def _parts(links: list[list[int]]) -> dict[int, list[int]]:
 
 
 def _price(
-    lines: list[PricingLine], item_promotions: Callable[[PricingLine], Sequence[Promotion]]
+    lines: list[PricingLine], item_promotions: ItemPromotions
 ) -> tuple[list[tuple[AppliedPromotion, ...]], list[int]]:
     """``apply_items`` on ``lines`` alone (promotable, in line-id order): each line's
     item promotions and what it still costs."""
     found: dict[int, Match] = {}
     for position, line in enumerate(lines):
-        for promotion in item_promotions(line):
+        for promotion in item_promotions((line.sku, line.department, line.brand)):
             match = found.get(promotion.id)
             if match is None:
                 found[promotion.id] = (promotion, [position])
