@@ -37,6 +37,9 @@ _CACHE_LIMIT = 256
 _ARTICLE_LIMIT = 20_000
 _LINE_ID = attrgetter("line_id")
 _ID = attrgetter("id")
+#: What matching needs of an article: (id, promotion) not targeting everything, and
+#: the ids of the promotions linking its lines.
+_Scan = tuple[tuple[tuple[int, Promotion], ...], frozenset[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,9 @@ class EligibleIndex:
         default_factory=dict, repr=False, compare=False
     )
     _linking_per_article: dict[tuple[str, str, str], frozenset[int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _scan_per_article: dict[tuple[str, str, str], _Scan] = field(
         default_factory=dict, repr=False, compare=False
     )
     #: the item stage's parts already priced (``parts``): a scan reprices one
@@ -140,31 +146,36 @@ class EligibleIndex:
             self._linking_per_article[article] = found
         return found
 
+    def _scan(self, article: tuple[str, str, str]) -> _Scan:
+        if len(self._scan_per_article) >= _ARTICLE_LIMIT:
+            self._scan_per_article.clear()
+        found = self._scan_per_article[article] = (
+            tuple((p.id, p) for p in self.article(*article)),
+            self.linking(article),
+        )
+        return found
+
     def matches(self, lines: Sequence[PricingLine], linking: set[int] | None = None) -> list[Match]:
         """Each promotion matching a promotable line, in id order, with its lines; with
         ``linking``, the promotions linking one of these lines are added to it."""
         found: dict[int, Match] = {}
         promotable = []
-        per_article = self._per_article
-        linking_per_article = self._linking_per_article
+        per_article = self._scan_per_article
+        links: set[int] = set() if linking is None else linking
         for i, line in enumerate(lines):
             if not line.promotable:
                 continue
             promotable.append(i)
             key = (line.sku, line.department, line.brand)
-            promotions = per_article.get(key)
-            if promotions is None:
-                promotions = self.article(*key)
-            if linking is not None:
-                links = linking_per_article.get(key)
-                if links is None:
-                    links = self.linking(key)
-                if links:
-                    linking |= links
-            for promotion in promotions:
-                match = found.get(promotion.id)
+            scan = per_article.get(key)
+            if scan is None:
+                scan = self._scan(key)
+            if scan[1]:
+                links |= scan[1]
+            for pid, promotion in scan[0]:
+                match = found.get(pid)
                 if match is None:
-                    found[promotion.id] = (promotion, [i])
+                    found[pid] = (promotion, [i])
                 else:
                     match[1].append(i)
         if promotable:
