@@ -47,14 +47,15 @@ def resolve(
             baskets.append(match)
         else:
             items.append(match)
-    best = _outcome(items, baskets, lines, parts)
+    ids = [line.line_id for line in lines]
+    best = _outcome(items, baskets, lines, ids, parts)
     best_id = None
     for match in exclusives:
         if _alone(match, lines) > best.saved:
             alone = ([], [match]) if match[0].kind in BASKET_KINDS else ([match], [])
-            best, best_id = _outcome(*alone, lines), match[0].id
+            best, best_id = _outcome(*alone, lines, ids), match[0].id
     return PricingResult(
-        dict(zip([line.line_id for line in lines], map(tuple, best.items), strict=True)),
+        dict(zip(ids, map(tuple, best.items), strict=True)),
         tuple(best.basket),
         best.saved,
         best_id,
@@ -76,6 +77,7 @@ def _outcome(
     items: Sequence[Match],
     baskets: Sequence[Match],
     lines: Sequence[PricingLine],
+    ids: list[int],
     parts: Parts | None = None,
 ) -> Outcome:
     nets = [line.gross_cents for line in lines]
@@ -92,15 +94,18 @@ def _outcome(
         if items:
             apply_items(items, lines, outcome)
     if baskets:
-        _apply_baskets(baskets, lines, outcome)
+        _apply_baskets(baskets, ids, outcome)
     return outcome
 
 
-def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: Outcome) -> None:
+def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> None:
     """Rule 3: the best non-stackable basket promotion (on the basket after item
     promotions; ties: higher priority, then lowest id) and every stackable one, by
-    priority then id, each on what the previous ones left."""
+    priority then id, each on what the previous ones left. ``ids``: the line ids.
+    A match on as many lines as the basket has is on all of them, in order (a
+    promotion on everything, every line promotable): its lists are copied whole."""
     nets = out.nets
+    every = len(nets)
     chosen = [match for match in matches if match[0].stackable]
     best, best_key = None, (0, 0, 0)
     amounts: dict[int, int] = {}  # by id of the index list: everything ones share theirs
@@ -109,7 +114,9 @@ def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: 
             promotion, indexes = match
             amount = amounts.get(id(indexes))
             if amount is None:
-                amount = amounts[id(indexes)] = sum([nets[i] for i in indexes])
+                amount = amounts[id(indexes)] = (
+                    sum(nets) if len(indexes) == every else sum([nets[i] for i in indexes])
+                )
             saving = basket_discount(promotion, amount)
             key = (saving, promotion.priority, -promotion.id)
             if saving > 0 and (best is None or key > best_key):
@@ -119,7 +126,8 @@ def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: 
     chosen.sort(key=lambda match: (-match[0].priority, match[0].id))
     last = len(chosen) - 1
     for n, (promotion, indexes) in enumerate(chosen):
-        weights = [nets[i] for i in indexes]
+        whole = len(indexes) == every
+        weights = nets.copy() if whole else [nets[i] for i in indexes]
         off = basket_discount(promotion, sum(weights))
         if not off:
             continue
@@ -132,7 +140,7 @@ def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: 
                 promotion.id,
                 promotion.name,
                 off,
-                tuple(zip([lines[i].line_id for i in indexes], shares, strict=True)),
+                tuple(zip(ids if whole else [ids[i] for i in indexes], shares, strict=True)),
             )
         )
         out.saved += off
