@@ -142,11 +142,17 @@ class _Greedy:
                             offs[i] = off
                 self.parts[pid] = offs
                 saving = sum(offs.values())
-            elif promotion.kind is Kind.AMOUNT_OFF:
+            elif promotion.kind is Kind.AMOUNT_OFF:  # unit_off inlined too
                 offs = {}
+                value = promotion.value
                 for i in indexes:
-                    if free[i]:
-                        off = unit_off(promotion, lines[i], free[i])
+                    units = free[i]
+                    if units:
+                        line = lines[i]
+                        if line.weighed:
+                            off = min((2 * value * line.quantity + 1000) // 2000, line.gross_cents)
+                        else:
+                            off = min(value, line.unit_price_cents) * units
                         if off:
                             offs[i] = off
                 self.parts[pid] = offs
@@ -180,8 +186,12 @@ class _Greedy:
                 parts = [(i, off, free[i]) for i, off in self.parts[pid].items()]
             del pending[pid]
             self.out.take(promotion, parts)
+            moved: dict[int, None] = {}  # promotions whose saving changed: pushed once
             for i, _, _ in parts:
-                self._line_changed(i)
+                self._line_changed(i, moved)
+            saving = self.saving
+            for other in moved:
+                self._push(other, saving[other])
 
     def _push(self, pid: int, saving: int) -> None:
         version = self.version[pid] = self.version[pid] + 1
@@ -189,7 +199,9 @@ class _Greedy:
         if saving > 0:
             heappush(self.heap, (-saving, pid, version))
 
-    def _line_changed(self, i: int) -> None:
+    def _line_changed(self, i: int, moved: dict[int, None]) -> None:
+        """Update the savings of the promotions watching line ``i`` (not the heap: an
+        entry pushed now would be stale before anything is popped)."""
         units = self.out.free[i]
         for promotion in self.watchers[i]:
             pid = promotion.id
@@ -206,4 +218,5 @@ class _Greedy:
                     offs[i] = after
                 else:
                     del offs[i]
-                self._push(pid, self.saving[pid] - before + after)
+                self.saving[pid] += after - before
+                moved[pid] = None
