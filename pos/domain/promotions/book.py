@@ -5,7 +5,9 @@ not per basket. Eligibility (window, store, channel, customer, coupon) depends o
 the context, so it is worked out once per context and kept: the window part changes only
 when ``now`` crosses one of the promotions' start or end instants, so the book keys its
 cache on the interval between two such instants. An evaluation then costs a few
-dictionary lookups per line and the arithmetic of the promotions that match.
+dictionary lookups per line and the arithmetic of the promotions that match; and the
+eligible index remembers the parts of the item stage it has priced (``parts``), so a
+scan reprices only the part of the basket the scanned line belongs to.
 
 A book may be shared by threads (the reference server's request threads): its caches
 are only ever filled with values equal to what a recomputation would give, and bounded.

@@ -32,7 +32,7 @@ PartKey = tuple[tuple[str, str, str, int, int, int, bool], ...]
 #: The item promotions matching a line of an article (sku, department, brand), by id.
 ItemPromotions = Callable[[tuple[str, str, str]], Sequence[Promotion]]
 
-_MEMO_LIMIT = 20_000
+_MEMO_LIMIT = 4096  # per eligible index (the book keeps up to 256): a few MB at most
 
 
 def apply_items_by_part(
