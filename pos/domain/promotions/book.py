@@ -114,13 +114,12 @@ class EligibleIndex:
     def item_promotions(self, article: tuple[str, str, str]) -> tuple[Promotion, ...]:
         """The non-exclusive item promotions matching a promotable line of ``article``
         (sku, department, brand), by id."""
-        key = article
-        found = self._items_per_article.get(key)
+        found = self._items_per_article.get(article)
         if found is None:
-            every = [*self.article(*key), *self.everything]
+            every = [*self.article(*article), *self.everything]
             if len(self._items_per_article) >= _ARTICLE_LIMIT:
                 self._items_per_article.clear()
-            found = self._items_per_article[key] = tuple(
+            found = self._items_per_article[article] = tuple(
                 sorted(
                     (p for p in every if not p.exclusive and p.kind not in BASKET_KINDS),
                     key=_ID,
@@ -149,6 +148,7 @@ class EligibleIndex:
         return found
 
     def _scan(self, article: tuple[str, str, str]) -> _Scan:
+        """What ``matches`` reads of an article, in one lookup."""
         if len(self._scan_per_article) >= _ARTICLE_LIMIT:
             self._scan_per_article.clear()
         found = self._scan_per_article[article] = (

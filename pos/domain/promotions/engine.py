@@ -23,7 +23,8 @@ from pos.domain.promotions.model import (
 )
 from pos.domain.promotions.parts import PartKey, PartOutcome, apply_items_by_part
 
-#: A memo of parts and what gives a line's non-exclusive item promotions (``parts``).
+#: For the item stage by parts (``parts``): the memo, what gives the non-exclusive item
+#: promotions of an article, and the ids of the promotions linking lines of the basket.
 Parts = tuple[
     dict[PartKey, PartOutcome],
     Callable[[tuple[str, str, str]], Sequence[Promotion]],
@@ -67,9 +68,7 @@ def _alone(match: Match, lines: Sequence[PricingLine]) -> int:
     promotion, indexes = match
     if promotion.level is Level.BASKET:
         return basket_discount(promotion, sum([lines[i].gross_cents for i in indexes]))
-    free = dict.fromkeys(indexes, 0)  # only the matched lines are read
-    for i in indexes:
-        free[i] = 1 if lines[i].weighed else lines[i].quantity
+    free = {i: 1 if lines[i].weighed else lines[i].quantity for i in indexes}  # all it reads
     return item_take(promotion, indexes, lines, free).saving
 
 
