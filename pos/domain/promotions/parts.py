@@ -26,13 +26,17 @@ from pos.domain.promotions.model import AppliedPromotion, PricingLine, Promotion
 
 #: (items per line, net per line, saved) of one part, by position in the part.
 PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
-#: What a part is remembered by: each line's article and amounts, in line-id order.
-PartKey = tuple[tuple[str, str, str, int, int, int, bool], ...]
+#: What a part is remembered by: each line's article and amounts (sku, department,
+#: brand, unit price, quantity, gross, weighed), in line-id order, in one flat tuple
+#: (one object to keep per part, not one per line: less for the garbage collector).
+PartKey = tuple[str | int | bool, ...]
 
 #: The item promotions matching a line of an article (sku, department, brand), by id.
 ItemPromotions = Callable[[tuple[str, str, str]], Sequence[Promotion]]
 
-_MEMO_LIMIT = 4096  # per eligible index (the book keeps up to 256): a few MB at most
+#: Parts remembered per eligible index (the book keeps up to 256 indexes): ten baskets'
+#: worth; more would only lengthen the garbage collector's full passes.
+_MEMO_LIMIT = 1024
 
 
 def apply_items_by_part(
@@ -59,8 +63,8 @@ def apply_items_by_part(
     for i, line in enumerate(lines):  # the lines linked to none: a part each
         if i in parts or not line.promotable:
             continue
-        key = ((line.sku, line.department, line.brand, line.unit_price_cents,
-                line.quantity, line.gross_cents, line.weighed),)  # fmt: skip
+        key = (line.sku, line.department, line.brand, line.unit_price_cents,
+               line.quantity, line.gross_cents, line.weighed)  # fmt: skip
         found = memo.get(key)
         if found is None:
             unseen.append((key, [i]))
@@ -70,13 +74,12 @@ def apply_items_by_part(
         saved += found[2]
     for part in {id(part): part for part in parts.values()}.values():
         part.sort()
-        key = tuple(
-            [
-                (line.sku, line.department, line.brand, line.unit_price_cents,
-                 line.quantity, line.gross_cents, line.weighed)
-                for line in [lines[i] for i in part]
-            ]
-        )  # fmt: skip
+        flat: list[str | int | bool] = []
+        for i in part:
+            line = lines[i]
+            flat += (line.sku, line.department, line.brand, line.unit_price_cents,
+                     line.quantity, line.gross_cents, line.weighed)  # fmt: skip
+        key = tuple(flat)
         found = memo.get(key)
         if found is None:
             unseen.append((key, part))
