@@ -61,20 +61,23 @@ def allocate(total: int, weights: Sequence[int]) -> list[int]:
     """Split ``total`` cents across ``weights`` proportionally; shares sum to ``total``.
 
     Requires ``0 <= total <= sum(weights)`` and non-negative weights, so no share can
-    exceed its weight. Ties in remainders go to the earlier line (deterministic).
+    exceed its weight. Ties in remainders go to the earlier line (deterministic: a
+    stable sort keeps equal remainders in line order). Priced on every scan by the
+    promotions, hence list comprehensions rather than one loop.
     """
     weight_sum = sum(weights)
-    if total < 0 or any(w < 0 for w in weights):
+    if total < 0 or (weights and min(weights) < 0):
         raise ValueError("allocate needs non-negative amounts")
     if total > weight_sum:
         raise ValueError("cannot allocate more than the weights add up to")
     if total == 0 or weight_sum == 0:
         return [0] * len(weights)
-    shares, remainders = [], []
-    for index, weight in enumerate(weights):
-        share, remainder = divmod(total * weight, weight_sum)
-        shares.append(share)
-        remainders.append((-remainder, index))
-    for _, index in sorted(remainders)[: total - sum(shares)]:
-        shares[index] += 1
+    products = [total * weight for weight in weights]
+    shares = [product // weight_sum for product in products]
+    left = total - sum(shares)
+    if left:
+        remainders = [product % weight_sum for product in products]
+        ranked = sorted(range(len(remainders)), key=remainders.__getitem__, reverse=True)
+        for index in ranked[:left]:
+            shares[index] += 1
     return shares

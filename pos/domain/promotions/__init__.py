@@ -3,7 +3,8 @@
 Build a ``PromotionBook`` from the promotions once; ``book.evaluate(lines, context)``
 answers a ``PricingResult``: the item promotions on each line, the basket promotions with
 each line's share (for VAT), and the total saved. Same inputs, same result to the cent,
-whatever the order of the lines.
+whatever the order of the lines. The book remembers the parts of the baskets it has
+priced: a scan (one line added or changed) reprices only the part that line belongs to.
 
 The combination rule (the product's promise)
 --------------------------------------------

@@ -5,7 +5,9 @@ not per basket. Eligibility (window, store, channel, customer, coupon) depends o
 the context, so it is worked out once per context and kept: the window part changes only
 when ``now`` crosses one of the promotions' start or end instants, so the book keys its
 cache on the interval between two such instants. An evaluation then costs a few
-dictionary lookups per line and the arithmetic of the promotions that match.
+dictionary lookups per line and the arithmetic of the promotions that match; and the
+eligible index remembers the parts of the item stage it has priced (``parts``), so a
+scan reprices only the part of the basket the scanned line belongs to.
 
 A book may be shared by threads (the reference server's request threads): its caches
 are only ever filled with values equal to what a recomputation would give, and bounded.
@@ -23,16 +25,23 @@ from pos.domain.errors import PosError
 from pos.domain.promotions.engine import resolve
 from pos.domain.promotions.items import Match
 from pos.domain.promotions.model import (
+    BASKET_KINDS,
+    PER_UNIT_KINDS,
     PricingContext,
     PricingLine,
     PricingResult,
     Promotion,
     normalise_code,
 )
+from pos.domain.promotions.parts import PartKey, PartOutcome
 
 _CACHE_LIMIT = 256
 _ARTICLE_LIMIT = 20_000
 _LINE_ID = attrgetter("line_id")
+_ID = attrgetter("id")
+#: What matching needs of an article: (id, promotion) not targeting everything, and
+#: the ids of the promotions linking its lines.
+_Scan = tuple[tuple[tuple[int, Promotion], ...], frozenset[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +60,17 @@ class EligibleIndex:
     _per_article: dict[tuple[str, str, str], tuple[Promotion, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _items_per_article: dict[tuple[str, str, str], tuple[Promotion, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _linking_per_article: dict[tuple[str, str, str], frozenset[int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _scan_per_article: dict[tuple[str, str, str], _Scan] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    #: the item stage's parts already priced (``parts``): a scan reprices one
+    _parts: dict[PartKey, PartOutcome] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, promotions: Sequence[Promotion]) -> EligibleIndex:
@@ -91,22 +111,73 @@ class EligibleIndex:
             found = self._per_article[key] = tuple(merged[pid] for pid in sorted(merged))
         return found
 
-    def matches(self, lines: Sequence[PricingLine]) -> list[Match]:
-        """Each promotion matching a promotable line, in id order, with its lines."""
+    def item_promotions(self, article: tuple[str, str, str]) -> tuple[Promotion, ...]:
+        """The non-exclusive item promotions matching a promotable line of ``article``
+        (sku, department, brand), by id."""
+        found = self._items_per_article.get(article)
+        if found is None:
+            every = [*self.article(*article), *self.everything]
+            if len(self._items_per_article) >= _ARTICLE_LIMIT:
+                self._items_per_article.clear()
+            found = self._items_per_article[article] = tuple(
+                sorted(
+                    (p for p in every if not p.exclusive and p.kind not in BASKET_KINDS),
+                    key=_ID,
+                )
+            )
+        return found
+
+    def linking(self, article: tuple[str, str, str]) -> frozenset[int]:
+        """The ids of the item promotions that link a line of ``article`` to their other
+        lines (``parts``): the pooled ones, and the per-unit ones that meet another
+        item promotion of their priority on it (exclusive ones are priced apart)."""
+        found = self._linking_per_article.get(article)
+        if found is None:
+            by_priority: dict[int, list[Promotion]] = {}
+            for promotion in self.item_promotions(article):
+                by_priority.setdefault(promotion.priority, []).append(promotion)
+            found = frozenset(
+                p.id
+                for same in by_priority.values()
+                for p in same
+                if len(same) > 1 or p.kind not in PER_UNIT_KINDS
+            )
+            if len(self._linking_per_article) >= _ARTICLE_LIMIT:
+                self._linking_per_article.clear()
+            self._linking_per_article[article] = found
+        return found
+
+    def _scan(self, article: tuple[str, str, str]) -> _Scan:
+        """What ``matches`` reads of an article, in one lookup."""
+        if len(self._scan_per_article) >= _ARTICLE_LIMIT:
+            self._scan_per_article.clear()
+        found = self._scan_per_article[article] = (
+            tuple((p.id, p) for p in self.article(*article)),
+            self.linking(article),
+        )
+        return found
+
+    def matches(self, lines: Sequence[PricingLine], linking: set[int] | None = None) -> list[Match]:
+        """Each promotion matching a promotable line, in id order, with its lines; with
+        ``linking``, the promotions linking one of these lines are added to it."""
         found: dict[int, Match] = {}
         promotable = []
-        per_article = self._per_article
+        per_article = self._scan_per_article
+        links: set[int] = set() if linking is None else linking
         for i, line in enumerate(lines):
             if not line.promotable:
                 continue
             promotable.append(i)
-            promotions = per_article.get((line.sku, line.department, line.brand))
-            if promotions is None:
-                promotions = self.article(line.sku, line.department, line.brand)
-            for promotion in promotions:
-                match = found.get(promotion.id)
+            key = (line.sku, line.department, line.brand)
+            scan = per_article.get(key)
+            if scan is None:
+                scan = self._scan(key)
+            if scan[1]:
+                links |= scan[1]
+            for pid, promotion in scan[0]:
+                match = found.get(pid)
                 if match is None:
-                    found[promotion.id] = (promotion, [i])
+                    found[pid] = (promotion, [i])
                 else:
                     match[1].append(i)
         if promotable:
@@ -159,7 +230,10 @@ class PromotionBook:
         """The promotions on ``lines`` under the combination rule (package docstring);
         the lines' order does not matter (they are taken by line id)."""
         ordered = sorted(lines, key=_LINE_ID)
-        return resolve(self.eligible(context).matches(ordered), ordered)
+        index = self.eligible(context)
+        linking: set[int] = set()
+        matches = index.matches(ordered, linking)
+        return resolve(matches, ordered, (index._parts, index.item_promotions, linking))
 
 
 def _eligible(promotion: Promotion, context: PricingContext, coupons: frozenset[str]) -> bool:

@@ -8,30 +8,55 @@ scanned, so the same basket gives the same result on every till and on the serve
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pos.domain.discount import allocate
 from pos.domain.promotions.items import Match, Outcome, apply_items
 from pos.domain.promotions.kinds import basket_discount, item_take
 from pos.domain.promotions.model import (
+    BASKET_KINDS,
     AppliedBasketPromotion,
     Level,
     PricingLine,
     PricingResult,
+    Promotion,
 )
+from pos.domain.promotions.parts import PartKey, PartOutcome, apply_items_by_part
+
+#: For the item stage by parts (``parts``): the memo, what gives the non-exclusive item
+#: promotions of an article, and the ids of the promotions linking lines of the basket.
+Parts = tuple[
+    dict[PartKey, PartOutcome],
+    Callable[[tuple[str, str, str]], Sequence[Promotion]],
+    set[int],
+]
 
 
-def resolve(matches: Sequence[Match], lines: Sequence[PricingLine]) -> PricingResult:
+def resolve(
+    matches: Sequence[Match], lines: Sequence[PricingLine], parts: Parts | None = None
+) -> PricingResult:
     """Rule 4: the outcome of the non-exclusive promotions, unless one exclusive
-    promotion alone saves strictly more (the lowest id of equal exclusives)."""
-    normal = [match for match in matches if not match[0].exclusive]
-    best = _outcome(normal, lines)
+    promotion alone saves strictly more (the lowest id of equal exclusives). With
+    ``parts`` (memo, item promotions of an article, ids of the linking promotions),
+    the non-exclusive item stage is taken part by part from its memo."""
+    items, baskets, exclusives = [], [], []
+    for match in matches:  # split once: ``level`` is a property, asked 60 times a scan
+        promotion = match[0]
+        if promotion.exclusive:
+            exclusives.append(match)
+        elif promotion.kind in BASKET_KINDS:
+            baskets.append(match)
+        else:
+            items.append(match)
+    ids = [line.line_id for line in lines]
+    best = _outcome(items, baskets, lines, ids, parts)
     best_id = None
-    for match in matches:
-        if match[0].exclusive and _alone(match, lines) > best.saved:
-            best, best_id = _outcome([match], lines), match[0].id
+    for match in exclusives:
+        if _alone(match, lines) > best.saved:
+            alone = ([], [match]) if match[0].kind in BASKET_KINDS else ([match], [])
+            best, best_id = _outcome(*alone, lines, ids), match[0].id
     return PricingResult(
-        {line.line_id: tuple(best.items[i]) for i, line in enumerate(lines)},
+        dict(zip(ids, map(tuple, best.items), strict=True)),
         tuple(best.basket),
         best.saved,
         best_id,
@@ -42,31 +67,44 @@ def _alone(match: Match, lines: Sequence[PricingLine]) -> int:
     """What one promotion saves alone on the basket (no outcome built)."""
     promotion, indexes = match
     if promotion.level is Level.BASKET:
-        return basket_discount(promotion, sum(lines[i].gross_cents for i in indexes))
-    free = [(1 if line.weighed else line.quantity) for line in lines]
+        return basket_discount(promotion, sum([lines[i].gross_cents for i in indexes]))
+    free = {i: 1 if lines[i].weighed else lines[i].quantity for i in indexes}  # all it reads
     return item_take(promotion, indexes, lines, free).saving
 
 
-def _outcome(matches: Sequence[Match], lines: Sequence[PricingLine]) -> Outcome:
-    outcome = Outcome(
-        [(1 if line.weighed else line.quantity) if line.promotable else 0 for line in lines],
-        [line.gross_cents for line in lines],
-        [[] for _ in lines],
-    )
-    items = [match for match in matches if match[0].level is Level.ITEM]
-    if items:
-        apply_items(items, lines, outcome)
-    baskets = [match for match in matches if match[0].level is Level.BASKET]
+def _outcome(
+    items: Sequence[Match],
+    baskets: Sequence[Match],
+    lines: Sequence[PricingLine],
+    ids: list[int],
+    parts: Parts | None = None,
+) -> Outcome:
+    nets = [line.gross_cents for line in lines]
+    if parts is not None:  # the parts set every promotable line's items; none count free
+        outcome = Outcome([], nets, [()] * len(lines))  # type: ignore[list-item]
+        if items:
+            apply_items_by_part(items, lines, outcome, *parts)
+    else:
+        outcome = Outcome(
+            [(1 if line.weighed else line.quantity) if line.promotable else 0 for line in lines],
+            nets,
+            [[] for _ in lines],
+        )
+        if items:
+            apply_items(items, lines, outcome)
     if baskets:
-        _apply_baskets(baskets, lines, outcome)
+        _apply_baskets(baskets, ids, outcome)
     return outcome
 
 
-def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: Outcome) -> None:
+def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> None:
     """Rule 3: the best non-stackable basket promotion (on the basket after item
     promotions; ties: higher priority, then lowest id) and every stackable one, by
-    priority then id, each on what the previous ones left."""
+    priority then id, each on what the previous ones left. ``ids``: the line ids.
+    A match on as many lines as the basket has is on all of them, in order (a
+    promotion on everything, every line promotable): its lists are copied whole."""
     nets = out.nets
+    every = len(nets)
     chosen = [match for match in matches if match[0].stackable]
     best, best_key = None, (0, 0, 0)
     amounts: dict[int, int] = {}  # by id of the index list: everything ones share theirs
@@ -75,7 +113,9 @@ def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: 
             promotion, indexes = match
             amount = amounts.get(id(indexes))
             if amount is None:
-                amount = amounts[id(indexes)] = sum([nets[i] for i in indexes])
+                amount = amounts[id(indexes)] = (
+                    sum(nets) if len(indexes) == every else sum([nets[i] for i in indexes])
+                )
             saving = basket_discount(promotion, amount)
             key = (saving, promotion.priority, -promotion.id)
             if saving > 0 and (best is None or key > best_key):
@@ -83,20 +123,23 @@ def _apply_baskets(matches: Sequence[Match], lines: Sequence[PricingLine], out: 
     if best is not None:
         chosen.append(best)
     chosen.sort(key=lambda match: (-match[0].priority, match[0].id))
-    for promotion, indexes in chosen:
-        weights = [nets[i] for i in indexes]
+    last = len(chosen) - 1
+    for n, (promotion, indexes) in enumerate(chosen):
+        whole = len(indexes) == every
+        weights = nets.copy() if whole else [nets[i] for i in indexes]
         off = basket_discount(promotion, sum(weights))
         if not off:
             continue
         shares = allocate(off, weights)
-        for i, share in zip(indexes, shares, strict=True):
-            nets[i] -= share
+        if n < last:  # what the last one leaves is asked by nobody
+            for i, share in zip(indexes, shares, strict=True):
+                nets[i] -= share
         out.basket.append(
             AppliedBasketPromotion(
                 promotion.id,
                 promotion.name,
                 off,
-                tuple(zip([lines[i].line_id for i in indexes], shares, strict=True)),
+                tuple(zip(ids if whole else [ids[i] for i in indexes], shares, strict=True)),
             )
         )
         out.saved += off

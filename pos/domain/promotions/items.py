@@ -27,10 +27,14 @@ from pos.domain.promotions.model import (
 #: A promotion and the indexes (in the line-id-sorted basket) of the lines it matches.
 Match = tuple[Promotion, list[int]]
 
+_new = tuple.__new__  # an AppliedPromotion without the Python-level __new__ call
+
 
 @dataclass(slots=True)
 class Outcome:
-    """One way of pricing the basket: per line index what is still free and owed."""
+    """One way of pricing the basket: per line index what is still free and owed
+    (the item stage by parts keeps no ``free``, the last basket promotion no ``nets``:
+    only ``items``, ``basket`` and ``saved`` are the answer)."""
 
     free: list[int]
     nets: list[int]
@@ -41,12 +45,45 @@ class Outcome:
     def take(self, promotion: Promotion, parts: Sequence[tuple[int, int, int]]) -> None:
         """Apply (line index, discount, units) parts of one item promotion."""
         free, nets, items = self.free, self.nets, self.items
+        pid, name, saved = promotion.id, promotion.name, 0
         for i, off, units in parts:
             free[i] -= units
             if off:
                 nets[i] -= off
-                items[i].append(AppliedPromotion(promotion.id, promotion.name, off))
-                self.saved += off
+                items[i].append(_new(AppliedPromotion, (pid, name, off)))
+                saved += off
+        self.saved += saved
+
+    def take_alone(
+        self, promotion: Promotion, indexes: Sequence[int], lines: Sequence[PricingLine]
+    ) -> None:
+        """Apply a promotion nothing competes with: ``item_take`` then ``take``, in one
+        pass for the per-unit kinds (a part with no discount takes no unit either way)."""
+        kind = promotion.kind
+        if kind is not Kind.PERCENT and kind is not Kind.AMOUNT_OFF:
+            take = item_take(promotion, indexes, lines, self.free)
+            if take.saving > 0:
+                self.take(promotion, take.parts)
+            return
+        free, nets, items = self.free, self.nets, self.items
+        pid, name, value, saved = promotion.id, promotion.name, promotion.value, 0
+        percent = kind is Kind.PERCENT
+        for i in indexes:
+            units = free[i]
+            if not units:
+                continue
+            line = lines[i]
+            if percent:
+                amount = line.gross_cents if line.weighed else line.unit_price_cents * units
+                off = (2 * amount * value + 10_000) // 20_000
+            else:
+                off = unit_off(promotion, line, units)
+            if off:
+                free[i] = 0
+                nets[i] -= off
+                items[i].append(_new(AppliedPromotion, (pid, name, off)))
+                saved += off
+        self.saved += saved
 
 
 def apply_items(matches: Sequence[Match], lines: Sequence[PricingLine], out: Outcome) -> None:
@@ -58,9 +95,7 @@ def apply_items(matches: Sequence[Match], lines: Sequence[PricingLine], out: Out
     for priority in sorted(groups, reverse=True):
         group = groups[priority]
         if len(group) == 1:
-            take = item_take(group[0][0], group[0][1], lines, out.free)
-            if take.saving > 0:
-                out.take(take.promotion, take.parts)
+            out.take_alone(group[0][0], group[0][1], lines)
             continue
         watchers: dict[int, list[Promotion]] = {}  # line index -> promotions looking at it
         for promotion, indexes in group:
@@ -70,9 +105,7 @@ def apply_items(matches: Sequence[Match], lines: Sequence[PricingLine], out: Out
         contested = []
         for match in group:
             if shared.isdisjoint(match[1]):
-                take = item_take(match[0], match[1], lines, out.free)
-                if take.saving > 0:
-                    out.take(take.promotion, take.parts)
+                out.take_alone(match[0], match[1], lines)
             else:
                 contested.append(match)
         if contested:
@@ -96,11 +129,30 @@ class _Greedy:
         self.heap: list[tuple[int, int, int]] = []
         free = out.free
         for pid, (promotion, indexes) in self.pending.items():
-            if promotion.kind is Kind.PERCENT or promotion.kind is Kind.AMOUNT_OFF:
+            if promotion.kind is Kind.PERCENT:  # unit_off inlined, as in kinds._per_unit
                 offs = {}
+                value = promotion.value
                 for i in indexes:
-                    if free[i]:
-                        off = unit_off(promotion, lines[i], free[i])
+                    units = free[i]
+                    if units:
+                        line = lines[i]
+                        amount = line.gross_cents if line.weighed else line.unit_price_cents * units
+                        off = (2 * amount * value + 10_000) // 20_000
+                        if off:
+                            offs[i] = off
+                self.parts[pid] = offs
+                saving = sum(offs.values())
+            elif promotion.kind is Kind.AMOUNT_OFF:  # unit_off inlined too
+                offs = {}
+                value = promotion.value
+                for i in indexes:
+                    units = free[i]
+                    if units:
+                        line = lines[i]
+                        if line.weighed:
+                            off = min((2 * value * line.quantity + 1000) // 2000, line.gross_cents)
+                        else:
+                            off = min(value, line.unit_price_cents) * units
                         if off:
                             offs[i] = off
                 self.parts[pid] = offs
@@ -131,11 +183,15 @@ class _Greedy:
                 parts = take.parts
             else:
                 free = self.out.free
-                parts = tuple((i, off, free[i]) for i, off in self.parts[pid].items())
+                parts = [(i, off, free[i]) for i, off in self.parts[pid].items()]
             del pending[pid]
             self.out.take(promotion, parts)
+            moved: dict[int, None] = {}  # promotions whose saving changed: pushed once
             for i, _, _ in parts:
-                self._line_changed(i)
+                self._line_changed(i, moved)
+            saving = self.saving
+            for other in moved:
+                self._push(other, saving[other])
 
     def _push(self, pid: int, saving: int) -> None:
         version = self.version[pid] = self.version[pid] + 1
@@ -143,7 +199,9 @@ class _Greedy:
         if saving > 0:
             heappush(self.heap, (-saving, pid, version))
 
-    def _line_changed(self, i: int) -> None:
+    def _line_changed(self, i: int, moved: dict[int, None]) -> None:
+        """Update the savings of the promotions watching line ``i`` (not the heap: an
+        entry pushed now would be stale before anything is popped)."""
         units = self.out.free[i]
         for promotion in self.watchers[i]:
             pid = promotion.id
@@ -160,4 +218,5 @@ class _Greedy:
                     offs[i] = after
                 else:
                     del offs[i]
-                self._push(pid, self.saving[pid] - before + after)
+                self.saving[pid] += after - before
+                moved[pid] = None

@@ -28,9 +28,13 @@ class Take(NamedTuple):
 
 
 def item_take(
-    promotion: Promotion, indexes: Sequence[int], lines: Sequence[PricingLine], free: list[int]
+    promotion: Promotion,
+    indexes: Sequence[int],
+    lines: Sequence[PricingLine],
+    free: list[int] | dict[int, int],
 ) -> Take:
-    """What ``promotion`` saves on the free units of the lines at ``indexes``."""
+    """What ``promotion`` saves on the free units of the lines at ``indexes`` (``free``
+    is read at those indexes only)."""
     kind = promotion.kind
     if kind is Kind.PERCENT or kind is Kind.AMOUNT_OFF:
         parts = _per_unit(promotion, indexes, lines, free)
@@ -48,7 +52,10 @@ def item_take(
 
 
 def _per_unit(
-    promotion: Promotion, indexes: Sequence[int], lines: Sequence[PricingLine], free: list[int]
+    promotion: Promotion,
+    indexes: Sequence[int],
+    lines: Sequence[PricingLine],
+    free: list[int] | dict[int, int],
 ) -> list[tuple[int, int, int]]:
     parts = []
     if promotion.kind is Kind.PERCENT:  # unit_off inlined: the hottest loop of a scan

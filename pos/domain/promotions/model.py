@@ -42,6 +42,7 @@ class Level(StrEnum):
 
 BASKET_KINDS = frozenset({Kind.THRESHOLD, Kind.BASKET_PERCENT, Kind.BASKET_AMOUNT})
 POOLED_KINDS = frozenset({Kind.N_FOR_M, Kind.NTH_PERCENT, Kind.BUNDLE_PRICE})
+PER_UNIT_KINDS = frozenset({Kind.PERCENT, Kind.AMOUNT_OFF})
 _PERCENT_KINDS = frozenset({Kind.PERCENT, Kind.NTH_PERCENT, Kind.BASKET_PERCENT})
 
 

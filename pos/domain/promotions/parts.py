@@ -1,0 +1,205 @@
+"""Rule 2 by independent parts of the basket, each remembered: a scan reprices only
+the part the scanned line belongs to.
+
+Two lines are linked when one item promotion's choice depends on both: a pooled one
+(n for m, n-th, bundle) pools their units, and a per-unit one (percent, amount off)
+that shares a line with another promotion of its priority competes on its total. A
+per-unit promotion alone on each of its lines within its priority takes every line on
+its own. Lines so linked, directly or through others, form a part, and ``apply_items``
+on a part alone gives exactly what it gives those lines within the whole basket: the
+greedy's choices on one part never change a saving on another, and a promotion that
+links lines has all of them in the part.
+
+A part's outcome then depends only on its lines' articles (which promotions match
+them) and amounts, in line-id order; the eligible index that owns the memo fixes the
+promotions. So the memo's key is exactly that, and a line id, a line's position in
+the basket or the lines around the part are not in it: a hit is what a recomputation
+would give, whichever basket asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from pos.domain.promotions.items import Match, Outcome, apply_items
+from pos.domain.promotions.model import AppliedPromotion, PricingLine, Promotion
+
+#: (items per line, net per line, saved) of one part, by position in the part.
+PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
+#: What a part is remembered by: each line's article and amounts (sku, department,
+#: brand, unit price, quantity, gross, weighed), in line-id order, in one flat tuple
+#: (one object to keep per part, not one per line: less for the garbage collector).
+PartKey = tuple[str | int | bool, ...]
+
+#: The item promotions matching a line of an article (sku, department, brand), by id.
+ItemPromotions = Callable[[tuple[str, str, str]], Sequence[Promotion]]
+
+#: Parts remembered per eligible index (the book keeps up to 256 indexes): ten baskets'
+#: worth; more would only lengthen the garbage collector's full passes.
+_MEMO_LIMIT = 1024
+
+
+def apply_items_by_part(
+    matches: Sequence[Match],
+    lines: Sequence[PricingLine],
+    out: Outcome,
+    memo: dict[PartKey, PartOutcome],
+    item_promotions: ItemPromotions,
+    linking: set[int],
+) -> None:
+    """``apply_items(matches, lines, out)``, part by part, from ``memo`` when it can.
+
+    ``matches`` are the non-exclusive item promotions matching the basket;
+    ``item_promotions(article)`` gives, in id order, those matching one article's
+    line (it only serves to price a part the memo has not seen); ``linking`` holds the
+    ids of those that link a line of the basket (pooled, or meeting another of their
+    priority on a line: ``book.EligibleIndex.linking``)."""
+    links = [indexes for promotion, indexes in matches
+             if len(indexes) > 1 and promotion.id in linking]  # fmt: skip
+    nets, items = out.nets, out.items
+    saved = 0
+    parts = _parts(links) if links else {}
+    unseen: list[tuple[PartKey, list[int]]] = []
+    for i, line in enumerate(lines):  # the lines linked to none: a part each
+        if i in parts or not line.promotable:
+            continue
+        key = (line.sku, line.department, line.brand, line.unit_price_cents,
+               line.quantity, line.gross_cents, line.weighed)  # fmt: skip
+        found = memo.get(key)
+        if found is None:
+            unseen.append((key, [i]))
+            continue
+        items[i] = found[0][0]  # type: ignore[call-overload]
+        nets[i] = found[1][0]
+        saved += found[2]
+    for part in {id(part): part for part in parts.values()}.values():
+        part.sort()
+        flat: list[str | int | bool] = []
+        for i in part:
+            line = lines[i]
+            flat += (line.sku, line.department, line.brand, line.unit_price_cents,
+                     line.quantity, line.gross_cents, line.weighed)  # fmt: skip
+        key = tuple(flat)
+        found = memo.get(key)
+        if found is None:
+            unseen.append((key, part))
+            continue
+        part_items, part_nets, part_saved = found
+        for position, i in enumerate(part):
+            items[i] = part_items[position]  # type: ignore[call-overload]
+            nets[i] = part_nets[position]
+        saved += part_saved
+    out.saved += saved
+    if unseen:
+        _price_unseen(unseen, matches, lines, out, memo, item_promotions)
+
+
+def _price_unseen(
+    unseen: list[tuple[PartKey, list[int]]],
+    matches: Sequence[Match],
+    lines: Sequence[PricingLine],
+    out: Outcome,
+    memo: dict[PartKey, PartOutcome],
+    item_promotions: ItemPromotions,
+) -> None:
+    """Price the parts the memo has not seen in one ``apply_items`` (a union of parts
+    is priced as each part alone: module docstring), then remember each part. A few
+    lines are priced alone; many (a first scan, a new context) in the basket."""
+    wanted = sorted([i for _, part in unseen for i in part])
+    if 4 * len(wanted) < len(lines):
+        found_items, found_nets = _price([lines[i] for i in wanted], item_promotions)
+        where = {i: n for n, i in enumerate(wanted)}
+    else:
+        found_items, found_nets = _price_among(wanted, matches, lines)
+        where = None
+    nets, items = out.nets, out.items
+    saved = 0
+    if len(memo) + len(unseen) > _MEMO_LIMIT:
+        memo.clear()
+    for key, part in unseen:
+        if len(part) == 1:  # most parts: one line
+            i = part[0]
+            n = i if where is None else where[i]
+            items[i], nets[i] = found_items[n], found_nets[n]  # type: ignore[call-overload]
+            part_saved = lines[i].gross_cents - nets[i]
+            memo[key] = ((found_items[n],), (nets[i],), part_saved)
+            saved += part_saved
+            continue
+        at = part if where is None else [where[i] for i in part]
+        part_items = tuple([found_items[n] for n in at])
+        part_nets = tuple([found_nets[n] for n in at])
+        for n, i in enumerate(part):
+            items[i] = part_items[n]  # type: ignore[call-overload]
+            nets[i] = part_nets[n]
+        part_saved = sum([lines[i].gross_cents for i in part]) - sum(part_nets)
+        memo[key] = (part_items, part_nets, part_saved)
+        saved += part_saved
+    out.saved += saved
+
+
+def _price_among(
+    wanted: list[int], matches: Sequence[Match], lines: Sequence[PricingLine]
+) -> tuple[list[tuple[AppliedPromotion, ...]], list[int]]:
+    """``apply_items`` on the lines at ``wanted`` (whole parts), in place in the basket:
+    each line's item promotions and what it still costs, by basket index."""
+    free = [0] * len(lines)
+    for i in wanted:
+        free[i] = 1 if lines[i].weighed else lines[i].quantity
+    if len(wanted) == len(lines):  # every line: the basket's own matches
+        restricted = matches
+    else:
+        chosen = set(wanted)
+        restricted = []
+        for promotion, indexes in matches:
+            kept = [i for i in indexes if i in chosen]
+            if kept:
+                restricted.append((promotion, kept))
+    out = Outcome(free, [line.gross_cents for line in lines], [[] for _ in lines])
+    apply_items(restricted, lines, out)
+    return list(map(tuple, out.items)), out.nets
+
+
+def _parts(links: list[list[int]]) -> dict[int, list[int]]:
+    """Each linked line index to its part (one list shared by the part's lines)."""
+    part_of: dict[int, list[int]] = {}
+    for indexes in links:
+        part: list[int] | None = None
+        for i in indexes:
+            other = part_of.get(i)
+            if other is None:
+                if part is None:
+                    part = part_of[i] = [i]
+                else:
+                    part.append(i)
+                    part_of[i] = part
+            elif part is None:
+                part = other
+            elif other is not part:
+                if len(other) > len(part):
+                    part, other = other, part
+                part.extend(other)
+                for j in other:
+                    part_of[j] = part
+    return part_of
+
+
+def _price(
+    lines: list[PricingLine], item_promotions: ItemPromotions
+) -> tuple[list[tuple[AppliedPromotion, ...]], list[int]]:
+    """``apply_items`` on ``lines`` alone (promotable, in line-id order): each line's
+    item promotions and what it still costs."""
+    found: dict[int, Match] = {}
+    for position, line in enumerate(lines):
+        for promotion in item_promotions((line.sku, line.department, line.brand)):
+            match = found.get(promotion.id)
+            if match is None:
+                found[promotion.id] = (promotion, [position])
+            else:
+                match[1].append(position)
+    out = Outcome(
+        [1 if line.weighed else line.quantity for line in lines],
+        [line.gross_cents for line in lines],
+        [[] for _ in lines],
+    )
+    apply_items([found[pid] for pid in sorted(found)], lines, out)
+    return list(map(tuple, out.items)), out.nets
