@@ -2947,18 +2947,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="272"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="273"/>
         <source>web order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="273"/>
-        <source>till %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/dialogs/return_dialog.py" line="274"/>
-        <source>store %1, till %2</source>
+        <source>store %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2947,19 +2947,14 @@
         <translation>Aucun ticket de ce jour n’a ce montant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="272"/>
+        <location filename="../../pos/ui/dialogs/return_dialog.py" line="273"/>
         <source>web order</source>
         <translation>commande web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/return_dialog.py" line="273"/>
-        <source>till %1</source>
-        <translation>caisse %1</translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/dialogs/return_dialog.py" line="274"/>
-        <source>store %1, till %2</source>
-        <translation>magasin %1, caisse %2</translation>
+        <source>store %1</source>
+        <translation>magasin %1</translation>
     </message>
 </context>
 <context>

@@ -268,15 +268,14 @@ class ReturnDialog(Retranslating, QDialog):
         self.origin = origin
         self.results.hide()
         self.message.clear()
+        # The label names the till already ("T02 n°41"): say where only when it is not here.
         where = (
             self.tr("web order") if origin.channel == "web"
-            else self.tr("till %1").replace("%1", origin.terminal_id) if not origin.store_id
-            else self.tr("store %1, till %2").replace("%1", origin.store_id)
-            .replace("%2", origin.terminal_id)
+            else self.tr("store %1").replace("%1", origin.store_id) if origin.store_id
+            else ""
         )  # fmt: skip
-        self.ticket_label.setText(
-            f"{origin.label} · {_when(origin)} · {where} · {format_money(origin.total_cents)}"
-        )
+        parts = (origin.label, _when(origin), where, format_money(origin.total_cents))
+        self.ticket_label.setText(" · ".join(part for part in parts if part))
         labels = reason_labels()
         self.table.setRowCount(len(origin.lines))
         for row, line in enumerate(origin.lines):
