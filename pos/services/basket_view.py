@@ -56,6 +56,7 @@ class BasketView:
     change_cents: int
     last_line_id: int | None  # the line the last action touched, to select it
     ticket_discount_cents: int = 0
+    returned_count: int = 0  # units taken back, plus one per weighed line
 
 
 def line_origin(line: BasketLine, sold_at: Mapping[str, str]) -> LineOrigin | None:
@@ -104,5 +105,10 @@ def basket_view(
         remaining_cents=payment.remaining_cents if payment.tenders else totals.total_cents,
         change_cents=payment.change_cents,
         last_line_id=last_line_id,
+        returned_count=sum(
+            1 if line.product.sold_by is SoldBy.WEIGHT else -line.quantity
+            for line in checkout.basket.active_lines()
+            if line.returned is not None
+        ),
         ticket_discount_cents=totals.ticket_discount_cents,
     )

@@ -3042,23 +3042,28 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="100"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="102"/>
         <source>%1 items</source>
         <extracomment>The change&apos;s size, relative to the application&apos;s font: the total&apos;s, in its place (on one line: at 1024×768 the right column holds &quot;À rendre : 1 234,56 €&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="103"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="104"/>
+        <source>Taken back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="107"/>
         <source>Discounts: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="106"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="110"/>
         <source>Paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="110"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="114"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation type="unfinished"></translation>
     </message>

@@ -65,6 +65,7 @@ def test_a_receipt_is_found_one_line_returned_and_refunded_to_the_card(
     unit = sold.draft.total_cents // 2
     assert line.quantity == -1 and line.total_cents == -unit
     assert screen.view.total_cents == -unit
+    assert screen.details_label.text() == "Repris : 1"  # not "0 articles"
 
     with qtbot.waitSignal(worker.refund_proposed, timeout=WAIT) as proposed:
         screen.pay()  # F12: the total is below zero, so the refund choice

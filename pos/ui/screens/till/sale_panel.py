@@ -97,7 +97,11 @@ class SalePanel(Retranslating, QWidget):
     def show_totals(self, view: BasketView) -> None:
         self.view = view
         self.total_label.setText(format_money(view.total_cents))
-        details = [self.tr("%1 items").replace("%1", str(view.item_count))]
+        details = []
+        if view.item_count or not view.returned_count:
+            details.append(self.tr("%1 items").replace("%1", str(view.item_count)))
+        if view.returned_count:
+            details.append(self.tr("Taken back: %1").replace("%1", str(view.returned_count)))
         if view.discount_cents:
             details.append(
                 self.tr("Discounts: %1").replace("%1", f"-{format_money(view.discount_cents)}")
