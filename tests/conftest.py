@@ -5,8 +5,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-#: ``qtbot.waitSignal`` polls rather than nesting an event loop (see the module for why).
-pytest_plugins = ["tests.support.qt_waits"]
+from tests.support.qt_signal_wait import make_wait_signal_thread_safe
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Terminal signing keys go to the data folder, never to the developer's own keyring.
@@ -20,6 +19,8 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile("comptoir")
+# qtbot.waitSignal on a worker thread's signal could wait for ever (see the module).
+make_wait_signal_thread_safe()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
