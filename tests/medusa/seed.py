@@ -17,6 +17,7 @@ What is created (ids come back in ``Seed``):
 from __future__ import annotations
 
 import base64
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -400,9 +401,30 @@ def place_pickup_order(
         done = shop.post(f"/store/carts/{cart_id}/complete", fields="id")
         if done.get("type") != "order":
             raise SeedError(f"cart {cart_id} did not complete: {done}")
-        return done["order"]["id"]
+        order_id = done["order"]["id"]
     finally:
         shop.close()
+    _wait_until_placed(seeded, order_id)
+    return order_id
+
+
+def _wait_until_placed(seeded: Seed, order_id: str) -> None:
+    """Comptoir's plugin places a pickup order (its pickup code, its reservations moved to
+    the store, what the store lacks) in an ``order.placed`` subscriber that runs after
+    the cart's completion has answered, in one workflow: wait for its code (bounded), so a
+    test reads the levels the order leaves, not those of a moment before."""
+    admin = MedusaAdmin(seeded.base_url, secret_key=seeded.secret_key)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            order = admin.get(f"/admin/orders/{order_id}", fields="id,metadata")["order"]
+            if isinstance((order.get("metadata") or {}).get("comptoir_pickup_code"), str):
+                return
+            if time.monotonic() > deadline:
+                raise SeedError(f"order {order_id} was not placed for pickup by the plugin")
+            time.sleep(0.1)
+    finally:
+        admin.close()
 
 
 # -- a large catalog, for the benchmark -----------------------------------------------------
