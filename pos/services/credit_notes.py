@@ -4,7 +4,10 @@ The code is read first (``normalize_credit_note_code``: a typo or a forgery is r
 before any call). Online, the balance is read and the amount debited centrally *before*
 the tender is taken, under the op id ``<sale_id>:t<seq>`` (the tender's place in the
 sale: the push matches it), so a credit note cannot be spent twice at two tills.
-Removing that tender, or cancelling the sale, reverses the debit. When the central API
+Removing that tender, or cancelling the sale, reverses the debit: the reversal is queued
+in the till's file first (``pos.store.credit_note_reversals``), tried at once, and what
+central did not answer is sent again by the sync engine until it does; one still queued
+for a place is sent before that place is debited again. When the central API
 cannot be reached (or none is linked), or it does not know yet a note this till issued
 (its return ticket not pushed), at most ``offline_credit_note_limit_cents`` is taken
 (and of a note this till issued, at most what its tickets left of it), and the fact is
@@ -25,10 +28,12 @@ from pos.domain.sale import SaleTender
 from pos.domain.tenders import Payment, TenderKind
 from pos.services.checkout import Checkout
 from pos.services.return_calls import ReturnCalls
+from pos.store import credit_note_reversals as reversals
 from pos.store import returns as local_returns
 from sync.contract.codes import normalize_credit_note_code
 from sync.contract.returns import CREDIT_NOTE_EXPIRED, CREDIT_NOTE_SPENT, CreditNoteDebit
-from sync.ports import CentralError, CentralRejected, CentralUnavailable
+from sync.engine.credit_note_reversals import reverse
+from sync.ports import CentralError, CentralRejected, CentralUnavailable, NotAuthorised
 
 _REFUSED = {
     CREDIT_NOTE_SPENT: "This credit note has already been spent.",
@@ -139,14 +144,8 @@ class CreditNoteTill:
         ``amount_cents`` is what is due, lowered to the note's balance when it is known."""
         if self.calls is not None:
             try:
-                note = self.calls.credit_note(code)
-                if note.status != "active":
-                    raise _refused(
-                        CREDIT_NOTE_EXPIRED if note.status == "expired" else CREDIT_NOTE_SPENT
-                    )
-                amount_cents = _within(note.balance_cents, amount_cents, exact)
-                debit = CreditNoteDebit(op_id=op_id, amount_cents=amount_cents, channel="store")
-                left = self.calls.debit_credit_note(code, debit).balance_cents
+                with reversals.SENDING:  # no queued reversal of this place after the debit
+                    return self._debit_online(self.calls, code, op_id, amount_cents, exact)
             except CentralUnavailable:
                 pass  # the offline rule below
             except CentralRejected as exc:
@@ -156,14 +155,39 @@ class CreditNoteTill:
                 amount_cents = _within(local, amount_cents, exact)
                 self._check_offline_limit(amount_cents)
                 return amount_cents, local - amount_cents
-            else:
-                self._debits[op_id] = code
-                return amount_cents, left
         local = local_returns.local_credit_note_balance(self.checkout.store.conn, code)
         if local is not None:  # issued here: what this till's tickets left of it
             amount_cents = _within(local, amount_cents, exact)
         self._check_offline_limit(amount_cents)
         return amount_cents, None if local is None else local - amount_cents
+
+    def _debit_online(
+        self, calls: ReturnCalls, code: str, op_id: str, amount_cents: int, exact: bool
+    ) -> tuple[int, int]:
+        self._settle_queued_reversal(calls, op_id)
+        note = calls.credit_note(code)
+        if note.status != "active":
+            raise _refused(CREDIT_NOTE_EXPIRED if note.status == "expired" else CREDIT_NOTE_SPENT)
+        amount_cents = _within(note.balance_cents, amount_cents, exact)
+        debit = CreditNoteDebit(op_id=op_id, amount_cents=amount_cents, channel="store")
+        left = calls.debit_credit_note(code, debit).balance_cents
+        self._debits[op_id] = code
+        return amount_cents, left
+
+    def _settle_queued_reversal(self, calls: ReturnCalls, op_id: str) -> None:
+        """A tender removed from this place whose reversal central has not had yet: sent
+        now, before the place is debited again (a late reversal would give the new debit
+        back). ``CentralUnavailable`` goes up: the offline rule applies."""
+        conn = self.checkout.store.conn
+        queued = reversals.queued(conn, op_id)
+        if queued is None:
+            return
+        try:
+            if reverse(conn, calls, queued.code, op_id):
+                return
+        except NotAuthorised as exc:
+            raise _reversal_pending() from exc
+        raise _reversal_pending()
 
     def _check_offline_limit(self, amount_cents: int) -> None:
         if amount_cents > self.offline_limit_cents:
@@ -182,11 +206,14 @@ class CreditNoteTill:
         return local_returns.local_credit_note_balance(self.checkout.store.conn, code)
 
     def _reverse(self, code: str, op_id: str) -> None:
+        """Give debit ``op_id`` back: queued first (the sync engine sends it again until
+        central answers), then tried at once. Without a central link nothing was debited."""
         if self.calls is None:
             return
-        # Best effort: a reversal that fails leaves the debit to be settled by a manager.
-        with contextlib.suppress(CentralError):
-            self.calls.reverse_credit_note_debit(code, op_id)
+        conn = self.checkout.store.conn
+        reversals.queue(conn, code, op_id)
+        with reversals.SENDING, contextlib.suppress(CentralError):  # queued: sent again
+            reverse(conn, self.calls, code, op_id)
 
 
 def _spent(tender: SaleTender) -> bool:
@@ -215,3 +242,11 @@ def _refused(code: str) -> PosError:
         return PosError("No credit note of this shop has this code.", code=UNKNOWN)
     return PosError(_REFUSED.get(code, "The central server refused this credit note."),
                     code=code or "credit_note_refused")  # fmt: skip
+
+
+def _reversal_pending() -> PosError:
+    return PosError(
+        "A credit note removed from this sale could not be given back yet: pay this part "
+        "another way, or ask a manager to check the operations.",
+        code="credit_note_reversal_pending",
+    )
