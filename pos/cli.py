@@ -140,7 +140,8 @@ def run_sync(data_dir: Path) -> int:
 
 
 #: ``comptoir sync`` and ``comptoir outbox list`` exit with this when operations are set
-#: aside (or still waiting): the till needs a manager's look, not a network fix.
+#: aside (or still waiting; for ``outbox list``, also undo calls owed to central that it
+#: refused or has not answered for long): the till needs a manager's look.
 SET_ASIDE_EXIT = 4
 #: At most this many refusals or warnings are printed one per line.
 PRINTED_MAX = 20
