@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
@@ -34,6 +35,8 @@ from sync.contract.codes import normalize_credit_note_code
 from sync.contract.returns import CREDIT_NOTE_EXPIRED, CREDIT_NOTE_SPENT, CreditNoteDebit
 from sync.engine.credit_note_reversals import reverse
 from sync.ports import CentralError, CentralRejected, CentralUnavailable, NotAuthorised
+
+_T = TypeVar("_T")
 
 _REFUSED = {
     CREDIT_NOTE_SPENT: "This credit note has already been spent.",
@@ -110,16 +113,17 @@ class CreditNoteTill:
         """Take back tender ``index``; a credit note's central debit is reversed (one taken
         before a restart too: any credit note paid may have been debited). A tender before
         a credit note stays (the note's op id names its place in the sale)."""
-        if any(_spent(t) for t in self.checkout.payment.tenders[index + 1 :]):
+        tenders = self.checkout.payment.tenders
+        if any(_spent(t) for t in tenders[index + 1 :]):
             raise PosError(
                 "Remove the credit note paid after this payment first.",
                 code="credit_note_after",
             )
-        removed = self.checkout.remove_tender(index)
         op_id = f"{self.checkout.sale_id}:t{index + 1}"
+        paid = tenders[index] if 0 <= index < len(tenders) else None
+        owed = [(paid.reference, op_id)] if paid is not None and _spent(paid) else []
+        removed = self._giving_back(owed, lambda: self.checkout.remove_tender(index))
         self._debits.pop(op_id, None)
-        if _spent(removed):
-            self._reverse(removed.reference, op_id)
         return removed
 
     def cancel(
@@ -129,12 +133,34 @@ class CreditNoteTill:
     ) -> None:
         """Cancel the sale (with ``cancel``, e.g. a return desk's that also releases its
         claim; else the checkout's); every credit note paid for it is credited back."""
-        sale_id, tenders = self.checkout.sale_id, list(self.checkout.payment.tenders)
-        (cancel or self.checkout.cancel)(approval)
+        sale_id, tenders = self.checkout.sale_id, self.checkout.payment.tenders
+        owed = [(t.reference, f"{sale_id}:t{seq}") for seq, t in enumerate(tenders, start=1)
+                if _spent(t)]  # fmt: skip
+        self._giving_back(owed, lambda: (cancel or self.checkout.cancel)(approval))
         self._debits = {}
-        for seq, tender in enumerate(tenders, start=1):
-            if _spent(tender):
-                self._reverse(tender.reference, f"{sale_id}:t{seq}")
+
+    def _giving_back(self, owed: list[tuple[str, str]], change: Callable[[], _T]) -> _T:
+        """Make ``change`` (a tender removed, the sale cancelled) giving back the debits
+        ``owed`` ((code, op id), credit notes paying only): queued *before* the change, so
+        a crash between the two leaves a reversal to send, never a debit forgotten (a
+        reversed debit whose tender survived is debited again by the sale's push); taken
+        back if the change is refused; then tried at once."""
+        conn = self.checkout.store.conn
+        fresh = []
+        if self.calls is not None:  # without a central link nothing was debited
+            for code, op_id in owed:
+                if reversals.queued(conn, op_id) is None:
+                    reversals.queue(conn, code, op_id)
+                    fresh.append(op_id)
+        try:
+            done = change()
+        except BaseException:
+            for op_id in fresh:
+                reversals.done(conn, op_id)
+            raise
+        for code, op_id in owed:
+            self._reverse(code, op_id)
+        return done
 
     def _debit(
         self, code: str, op_id: str, amount_cents: int, *, exact: bool
@@ -211,9 +237,11 @@ class CreditNoteTill:
         if self.calls is None:
             return
         conn = self.checkout.store.conn
-        reversals.queue(conn, code, op_id)
+        reversals.queue(conn, code, op_id)  # kept if queued already: that debit stands
         with reversals.SENDING, contextlib.suppress(CentralError):  # queued: sent again
-            reverse(conn, self.calls, code, op_id)
+            queued = reversals.queued(conn, op_id)
+            if queued is not None:
+                reverse(conn, self.calls, queued.code, op_id)
 
 
 def _spent(tender: SaleTender) -> bool:

@@ -131,10 +131,14 @@ def test_a_cancelled_sale_central_missed_is_given_back_by_the_next_round(
     till: Till, proxy: HostileProxy
 ) -> None:
     code, issued = _issued(till)
-    _, notes, _ = _paying(till, INES)
+    checkout, notes, _ = _paying(till)
     notes.take(code, 120)
     notes.take(code, 80)
     proxy.mode = "html_502"
+    with pytest.raises(PosError):  # a cashier may not cancel: nothing is given back
+        notes.cancel()
+    assert (len(checkout.payment.tenders), till.queued()) == (2, [])
+    checkout.actor = INES  # a manager cancels
     notes.cancel()
     assert till.balance(code) == issued - 200
     proxy.mode = "forward"
@@ -230,3 +234,22 @@ def test_a_retake_waits_for_a_reversal_central_refuses(till: Till, proxy: Hostil
         notes.take(code, 150)
     assert refused.value.code == "credit_note_reversal_pending"
     assert till.balance(code) == issued - 200
+
+
+def test_removing_another_note_taken_offline_in_that_place_gives_back_the_first(
+    till: Till, proxy: HostileProxy
+) -> None:
+    """Note A debited, removed while central was away; note B taken offline in the same
+    place (never debited), then removed once central is back: A's debit is the one
+    standing under that op id, and the one given back."""
+    first, issued_first = _issued(till)
+    second, issued_second = _issued(till)
+    _, notes, _ = _paying(till)
+    notes.take(first, 200)
+    proxy.mode = "html_502"
+    notes.remove(0)
+    notes.take(second, 150)  # offline: not debited
+    proxy.mode = "forward"
+    notes.remove(0)
+    assert (till.balance(first), till.balance(second)) == (issued_first, issued_second)
+    assert till.queued() == []
