@@ -144,20 +144,22 @@ class CreditNoteTill:
         ``owed`` ((code, op id), credit notes paying only): queued *before* the change, so
         a crash between the two leaves a reversal to send, never a debit forgotten (a
         reversed debit whose tender survived is debited again by the sale's push); taken
-        back if the change is refused; then tried at once."""
+        back if the change is refused (the engine sends nothing meanwhile); then tried at
+        once."""
         conn = self.checkout.store.conn
         fresh = []
-        if self.calls is not None:  # without a central link nothing was debited
-            for code, op_id in owed:
-                if reversals.queued(conn, op_id) is None:
-                    reversals.queue(conn, code, op_id)
-                    fresh.append(op_id)
-        try:
-            done = change()
-        except BaseException:
-            for op_id in fresh:
-                reversals.done(conn, op_id)
-            raise
+        with reversals.SENDING:
+            if self.calls is not None:  # without a central link nothing was debited
+                for code, op_id in owed:
+                    if reversals.queued(conn, op_id) is None:
+                        reversals.queue(conn, code, op_id)
+                        fresh.append(op_id)
+            try:
+                done = change()
+            except BaseException:
+                for op_id in fresh:
+                    reversals.done(conn, op_id)
+                raise
         for code, op_id in owed:
             self._reverse(code, op_id)
         return done

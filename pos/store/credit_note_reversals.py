@@ -27,7 +27,8 @@ from pos.store.sale_codec import utc_now
 #: A failure's message is kept for support, capped like the outbox's.
 MAX_ERROR_CHARS = 1000
 
-#: Held while a reversal, or a debit that reuses an op id, is being sent.
+#: Held while a reversal, or a debit that reuses an op id, is being sent, and while a
+#: reversal is queued together with the change that owes it.
 SENDING = threading.RLock()
 
 #: ``last_code`` when central did not answer at all.
