@@ -253,3 +253,17 @@ def test_removing_another_note_taken_offline_in_that_place_gives_back_the_first(
     notes.remove(0)
     assert (till.balance(first), till.balance(second)) == (issued_first, issued_second)
     assert till.queued() == []
+
+
+def test_a_reversal_of_a_debit_central_never_recorded_is_done(
+    till: Till, proxy: HostileProxy
+) -> None:
+    """Taken offline (never debited), removed once central is back: central knows no
+    such debit, which means nothing is owed; the queue is empty and the balance whole."""
+    code, issued = _issued(till)
+    _, notes, _ = _paying(till)
+    proxy.mode = "html_502"
+    notes.take(code, 200)
+    proxy.mode = "forward"
+    notes.remove(0)
+    assert (till.queued(), till.balance(code)) == ([], issued)
