@@ -140,7 +140,8 @@ def run_sync(data_dir: Path) -> int:
 
 
 #: ``comptoir sync`` and ``comptoir outbox list`` exit with this when operations are set
-#: aside (or still waiting): the till needs a manager's look, not a network fix.
+#: aside (or still waiting; for ``outbox list``, also undo calls owed to central that it
+#: refused or has not answered for long): the till needs a manager's look.
 SET_ASIDE_EXIT = 4
 #: At most this many refusals or warnings are printed one per line.
 PRINTED_MAX = 20
@@ -171,7 +172,12 @@ def run_outbox_list(data_dir: Path) -> int:
     print(f"Warnings from the central API: {found.warning_total:,}")
     for w in found.warnings:
         print(f"  seq {w.seq} {w.kind} {w.op_id} at {w.recorded_at}: {w.code}: {w.text}")
-    return SET_ASIDE_EXIT if found.set_aside_total else 0
+    if found.owed:
+        print(f"Owed to the central API, refused or unanswered for long: {len(found.owed):,}")
+    for c in found.owed:
+        what = f"{c.kind} {c.key}" + (f" (credit note {c.code})" if c.code else "")
+        print(f"  {what} since {c.queued_at}, {c.attempts} tries: {c.last_code}: {c.last_error}")
+    return SET_ASIDE_EXIT if found.set_aside_total or found.owed else 0
 
 
 def run_outbox_requeue(data_dir: Path, op_ids: Sequence[str], terminal_id: str) -> int:

@@ -144,6 +144,15 @@ class ClaimReleasing(Protocol):
     def release_return(self, return_id: str) -> None: ...
 
 
+@runtime_checkable
+class DebitReversing(Protocol):
+    """A port that can give back a credit note debit (``ReturnCalls``'s
+    ``reverse_credit_note_debit``): the engine sends the reversals queued while central
+    was away."""
+
+    def reverse_credit_note_debit(self, code: str, op_id: str) -> Any: ...
+
+
 class OrderDeskPort(Protocol):
     """Click-and-collect calls (issue 5), for the pickup desk rather than the engine."""
 

@@ -4,12 +4,15 @@ The code is read first (``normalize_credit_note_code``: a typo or a forgery is r
 before any call). Online, the balance is read and the amount debited centrally *before*
 the tender is taken, under the op id ``<sale_id>:t<seq>`` (the tender's place in the
 sale: the push matches it), so a credit note cannot be spent twice at two tills.
-Removing that tender, or cancelling the sale, reverses the debit. When the central API
+Removing that tender, or cancelling the sale, reverses the debit: the reversal is queued
+in the till's file first (``pos.store.credit_note_reversals``), tried at once, and what
+central did not answer is sent again by the sync engine until it does; one still queued
+for a place is sent before that place is debited again. When the central API
 cannot be reached, keeps no credit notes (Medusa without Comptoir's plugin) or none is
-linked, or it does not know yet a note this till issued (its return ticket not pushed),
-at most ``offline_credit_note_limit_cents`` is taken (and of a note this till issued, at
-most what its tickets left of it), and the fact is recorded in the JET
-(``credit_note_offline``).
+linked, or it does not know yet a note this till issued
+(its return ticket not pushed), at most ``offline_credit_note_limit_cents`` is taken
+(and of a note this till issued, at most what its tickets left of it), and the fact is
+recorded in the JET (``credit_note_offline``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pos.domain import fiscal_events as fe
 from pos.domain.errors import PosError
@@ -26,6 +30,7 @@ from pos.domain.sale import SaleTender
 from pos.domain.tenders import Payment, TenderKind
 from pos.services.checkout import Checkout
 from pos.services.return_calls import ReturnCalls
+from pos.store import credit_note_reversals as reversals
 from pos.store import returns as local_returns
 from sync.contract.codes import normalize_credit_note_code
 from sync.contract.returns import (
@@ -34,7 +39,10 @@ from sync.contract.returns import (
     NOT_SUPPORTED,
     CreditNoteDebit,
 )
-from sync.ports import CentralError, CentralRejected, CentralUnavailable
+from sync.engine.credit_note_reversals import reverse
+from sync.ports import CentralError, CentralRejected, CentralUnavailable, NotAuthorised
+
+_T = TypeVar("_T")
 
 _REFUSED = {
     CREDIT_NOTE_SPENT: "This credit note has already been spent.",
@@ -111,16 +119,17 @@ class CreditNoteTill:
         """Take back tender ``index``; a credit note's central debit is reversed (one taken
         before a restart too: any credit note paid may have been debited). A tender before
         a credit note stays (the note's op id names its place in the sale)."""
-        if any(_spent(t) for t in self.checkout.payment.tenders[index + 1 :]):
+        tenders = self.checkout.payment.tenders
+        if any(_spent(t) for t in tenders[index + 1 :]):
             raise PosError(
                 "Remove the credit note paid after this payment first.",
                 code="credit_note_after",
             )
-        removed = self.checkout.remove_tender(index)
         op_id = f"{self.checkout.sale_id}:t{index + 1}"
+        paid = tenders[index] if 0 <= index < len(tenders) else None
+        owed = [(paid.reference, op_id)] if paid is not None and _spent(paid) else []
+        removed = self._giving_back(owed, lambda: self.checkout.remove_tender(index))
         self._debits.pop(op_id, None)
-        if _spent(removed):
-            self._reverse(removed.reference, op_id)
         return removed
 
     def cancel(
@@ -130,12 +139,36 @@ class CreditNoteTill:
     ) -> None:
         """Cancel the sale (with ``cancel``, e.g. a return desk's that also releases its
         claim; else the checkout's); every credit note paid for it is credited back."""
-        sale_id, tenders = self.checkout.sale_id, list(self.checkout.payment.tenders)
-        (cancel or self.checkout.cancel)(approval)
+        sale_id, tenders = self.checkout.sale_id, self.checkout.payment.tenders
+        owed = [(t.reference, f"{sale_id}:t{seq}") for seq, t in enumerate(tenders, start=1)
+                if _spent(t)]  # fmt: skip
+        self._giving_back(owed, lambda: (cancel or self.checkout.cancel)(approval))
         self._debits = {}
-        for seq, tender in enumerate(tenders, start=1):
-            if _spent(tender):
-                self._reverse(tender.reference, f"{sale_id}:t{seq}")
+
+    def _giving_back(self, owed: list[tuple[str, str]], change: Callable[[], _T]) -> _T:
+        """Make ``change`` (a tender removed, the sale cancelled) giving back the debits
+        ``owed`` ((code, op id), credit notes paying only): queued *before* the change, so
+        a crash between the two leaves a reversal to send, never a debit forgotten (a
+        reversed debit whose tender survived is debited again by the sale's push); taken
+        back if the change is refused (the engine sends nothing meanwhile); then tried at
+        once."""
+        conn = self.checkout.store.conn
+        fresh = []
+        with reversals.SENDING:
+            if self.calls is not None:  # without a central link nothing was debited
+                for code, op_id in owed:
+                    if reversals.queued(conn, op_id) is None:
+                        reversals.queue(conn, code, op_id)
+                        fresh.append(op_id)
+            try:
+                done = change()
+            except BaseException:
+                for op_id in fresh:
+                    reversals.done(conn, op_id)
+                raise
+        for code, op_id in owed:
+            self._reverse(code, op_id)
+        return done
 
     def _debit(
         self, code: str, op_id: str, amount_cents: int, *, exact: bool
@@ -145,14 +178,8 @@ class CreditNoteTill:
         ``amount_cents`` is what is due, lowered to the note's balance when it is known."""
         if self.calls is not None:
             try:
-                note = self.calls.credit_note(code)
-                if note.status != "active":
-                    raise _refused(
-                        CREDIT_NOTE_EXPIRED if note.status == "expired" else CREDIT_NOTE_SPENT
-                    )
-                amount_cents = _within(note.balance_cents, amount_cents, exact)
-                debit = CreditNoteDebit(op_id=op_id, amount_cents=amount_cents, channel="store")
-                left = self.calls.debit_credit_note(code, debit).balance_cents
+                with reversals.SENDING:  # no queued reversal of this place after the debit
+                    return self._debit_online(self.calls, code, op_id, amount_cents, exact)
             except CentralUnavailable:
                 pass  # the offline rule below
             except CentralRejected as exc:
@@ -163,14 +190,39 @@ class CreditNoteTill:
                     amount_cents = _within(local, amount_cents, exact)
                     self._check_offline_limit(amount_cents)
                     return amount_cents, local - amount_cents
-            else:
-                self._debits[op_id] = code
-                return amount_cents, left
         local = local_returns.local_credit_note_balance(self.checkout.store.conn, code)
         if local is not None:  # issued here: what this till's tickets left of it
             amount_cents = _within(local, amount_cents, exact)
         self._check_offline_limit(amount_cents)
         return amount_cents, None if local is None else local - amount_cents
+
+    def _debit_online(
+        self, calls: ReturnCalls, code: str, op_id: str, amount_cents: int, exact: bool
+    ) -> tuple[int, int]:
+        self._settle_queued_reversal(calls, op_id)
+        note = calls.credit_note(code)
+        if note.status != "active":
+            raise _refused(CREDIT_NOTE_EXPIRED if note.status == "expired" else CREDIT_NOTE_SPENT)
+        amount_cents = _within(note.balance_cents, amount_cents, exact)
+        debit = CreditNoteDebit(op_id=op_id, amount_cents=amount_cents, channel="store")
+        left = calls.debit_credit_note(code, debit).balance_cents
+        self._debits[op_id] = code
+        return amount_cents, left
+
+    def _settle_queued_reversal(self, calls: ReturnCalls, op_id: str) -> None:
+        """A tender removed from this place whose reversal central has not had yet: sent
+        now, before the place is debited again (a late reversal would give the new debit
+        back). ``CentralUnavailable`` goes up: the offline rule applies."""
+        conn = self.checkout.store.conn
+        queued = reversals.queued(conn, op_id)
+        if queued is None:
+            return
+        try:
+            if reverse(conn, calls, queued.code, op_id):
+                return
+        except NotAuthorised as exc:
+            raise _reversal_pending() from exc
+        raise _reversal_pending()
 
     def _check_offline_limit(self, amount_cents: int) -> None:
         if amount_cents > self.offline_limit_cents:
@@ -189,11 +241,16 @@ class CreditNoteTill:
         return local_returns.local_credit_note_balance(self.checkout.store.conn, code)
 
     def _reverse(self, code: str, op_id: str) -> None:
+        """Give debit ``op_id`` back: queued first (the sync engine sends it again until
+        central answers), then tried at once. Without a central link nothing was debited."""
         if self.calls is None:
             return
-        # Best effort: a reversal that fails leaves the debit to be settled by a manager.
-        with contextlib.suppress(CentralError):
-            self.calls.reverse_credit_note_debit(code, op_id)
+        conn = self.checkout.store.conn
+        reversals.queue(conn, code, op_id)  # kept if queued already: that debit stands
+        with reversals.SENDING, contextlib.suppress(CentralError):  # queued: sent again
+            queued = reversals.queued(conn, op_id)
+            if queued is not None:
+                reverse(conn, self.calls, queued.code, op_id)
 
 
 def _spent(tender: SaleTender) -> bool:
@@ -222,3 +279,11 @@ def _refused(code: str) -> PosError:
         return PosError("No credit note of this shop has this code.", code=UNKNOWN)
     return PosError(_REFUSED.get(code, "The central server refused this credit note."),
                     code=code or "credit_note_refused")  # fmt: skip
+
+
+def _reversal_pending() -> PosError:
+    return PosError(
+        "A credit note removed from this sale could not be given back yet: pay this part "
+        "another way, or ask a manager to check the operations.",
+        code="credit_note_reversal_pending",
+    )

@@ -1,4 +1,5 @@
-"""Operations to check: what sync set aside, what central warned about, and sending again.
+"""Operations to check: what sync set aside, what central warned about, the undo calls
+owed to central that it refused or has not answered for long, and sending again.
 
 The manager's use case, shared by ``comptoir outbox`` and the app's "Operations to check"
 dialog. Each call opens the store on the calling thread (a worker's, from the UI) and
@@ -12,8 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos.config import DATABASE_FILE
-from pos.store import push_queue, sync_attention
+from pos.store import owed_calls, push_queue, sync_attention
+from pos.store.credit_note_reversals import DEBIT_IN_USE as DEBIT_IN_USE
+from pos.store.credit_note_reversals import UNREACHABLE as UNREACHABLE
 from pos.store.local_store import LocalStore
+from pos.store.owed_calls import CLAIM_RELEASE as CLAIM_RELEASE
+from pos.store.owed_calls import CREDIT_NOTE_REVERSAL as CREDIT_NOTE_REVERSAL
+from pos.store.owed_calls import OwedCall
 from pos.store.push_queue import RejectedOperation
 from pos.store.sync_attention import CentralWarning
 
@@ -28,6 +34,9 @@ class AttentionList:
     set_aside_total: int
     warning_total: int
     pending: int
+    #: Claim releases and credit note reversals to look at, oldest first: central
+    #: refused them, or has not answered for long. They go on being sent each round.
+    owed: tuple[OwedCall, ...] = ()
 
 
 class OutboxReview:
@@ -46,6 +55,7 @@ class OutboxReview:
                 counts.rejected,
                 sync_attention.warning_count(store.conn),
                 counts.pending,
+                tuple(owed_calls.needing_attention(store.conn)[:limit]),
             )
 
     def requeue(self, op_ids: list[str] | None, *, source: str) -> list[str]:

@@ -42,10 +42,12 @@ def released(conn: sqlite3.Connection, return_id: str) -> None:
         conn.execute("DELETE FROM claim_releases WHERE return_id = ?", (return_id,))
 
 
-def failed(conn: sqlite3.Connection, return_id: str, error: str) -> None:
-    """Count a failed attempt and keep why; the release stays queued."""
+def failed(conn: sqlite3.Connection, return_id: str, error: str, code: str = "") -> None:
+    """Count a failed attempt and keep why (``code``: central's refusal code, or
+    ``unreachable``: schema 20); the release stays queued."""
     with translate_errors():
         conn.execute(
-            "UPDATE claim_releases SET attempts = attempts + 1, last_error = ? WHERE return_id = ?",
-            (error[:MAX_ERROR_CHARS], return_id),
+            "UPDATE claim_releases SET attempts = attempts + 1, last_error = ?, last_code = ? "
+            "WHERE return_id = ?",
+            (error[:MAX_ERROR_CHARS], code, return_id),
         )

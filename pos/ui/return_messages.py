@@ -138,6 +138,11 @@ def return_templates() -> dict[str, str]:
             "Offline, a credit note pays at most %limit_cents: take the rest another way, or "
             "try again once online.",
         ),
+        "credit_note_reversal_pending": QCoreApplication.translate(
+            "Messages",
+            "A credit note removed from this sale could not be given back yet: pay this part "
+            "another way, or ask a manager to check the operations.",
+        ),
         "training_no_returns": QCoreApplication.translate(
             "Messages", "Returns are not practised in training mode."
         ),

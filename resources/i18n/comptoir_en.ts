@@ -1761,6 +1761,11 @@
     </message>
     <message>
         <location filename="../../pos/ui/return_messages.py" line="141"/>
+        <source>A credit note removed from this sale could not be given back yet: pay this part another way, or ask a manager to check the operations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="146"/>
         <source>Returns are not practised in training mode.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1993,179 +1998,260 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="86"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
         <source>Operations to check</source>
         <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
         <source>Operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="108"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
         <source>Set aside at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="99"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="99"/>
         <source>Received at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="101"/>
         <source>Send the selected again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="102"/>
         <source>Send all again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="103"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="97"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="104"/>
         <source>Set aside by sync (refused by the central server):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="105"/>
         <source>Warnings from the central server:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="134"/>
-        <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
+        <source>Credit note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="148"/>
-        <source>Sale</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
+        <source>Tries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="149"/>
-        <source>Stock movement</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="108"/>
+        <source>Waiting since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="150"/>
-        <source>Pickup order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="151"/>
-        <source>Manager&apos;s approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="152"/>
-        <source>Till opening</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="153"/>
-        <source>Cash in/out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="154"/>
-        <source>Z closure</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="112"/>
+        <source>Owed to the central server, not settled yet (sent again at each sync; refused, or unanswered for long):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
-        <source>Cancelled sale</source>
+        <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="156"/>
-        <source>Drawer opened</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="161"/>
+        <source>%1 owed to the central server, to check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
-        <source>Signed record entry</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="174"/>
+        <source>Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="166"/>
-        <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="175"/>
+        <source>Stock movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="171"/>
-        <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="176"/>
+        <source>Pickup order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="177"/>
+        <source>Manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="178"/>
+        <source>Till opening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="179"/>
-        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
+        <source>Cash in/out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="180"/>
+        <source>Z closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="181"/>
+        <source>Cancelled sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="182"/>
+        <source>Drawer opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="183"/>
-        <source>The central server already holds another journal entry with this number.</source>
+        <source>Signed record entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="186"/>
-        <source>The central server computed another journal hash for this sale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="189"/>
-        <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="193"/>
-        <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="192"/>
+        <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="197"/>
+        <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="205"/>
+        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="209"/>
+        <source>The central server already holds another journal entry with this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="212"/>
+        <source>The central server computed another journal hash for this sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="215"/>
+        <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="219"/>
+        <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="223"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="200"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="226"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="229"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="255"/>
         <source>The operations could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwedCalls</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="24"/>
+        <source>Return claim to release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="25"/>
+        <source>Credit note debit to give back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="34"/>
+        <source>The central server has not answered: it is sent again at each sync. If this lasts, check the till&apos;s network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="40"/>
+        <source>Held back: a completed sale the central server accepted pays with this debit. Check the credit note&apos;s balance with the central server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="46"/>
+        <source>The central server no longer accepts this till: enrol it again, then it is sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="52"/>
+        <source>Not sent yet: it is sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="53"/>
+        <source>Refused by the central server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="68"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="70"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="72"/>
+        <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1761,6 +1761,11 @@
     </message>
     <message>
         <location filename="../../pos/ui/return_messages.py" line="141"/>
+        <source>A credit note removed from this sale could not be given back yet: pay this part another way, or ask a manager to check the operations.</source>
+        <translation>Un avoir retiré de cette vente n’a pas encore pu être recrédité : réglez cette part autrement, ou demandez à un responsable de vérifier les opérations.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/return_messages.py" line="146"/>
         <source>Returns are not practised in training mode.</source>
         <translation>Les retours ne se font pas en mode formation.</translation>
     </message>
@@ -1993,180 +1998,261 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="86"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
         <source>Operations to check</source>
         <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
         <translation>Opérations à vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
         <source>Operation</source>
         <translation>Opération</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="108"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
         <source>Set aside at</source>
         <translation>Mise de côté le</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="99"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="99"/>
         <source>Received at</source>
         <translation>Reçu le</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="101"/>
         <source>Send the selected again</source>
         <translation>Renvoyer la sélection</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="95"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="102"/>
         <source>Send all again</source>
         <translation>Tout renvoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="103"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="97"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="104"/>
         <source>Set aside by sync (refused by the central server):</source>
         <translation>Mises de côté par la synchronisation (refusées par le serveur central) :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="105"/>
         <source>Warnings from the central server:</source>
         <translation>Avertissements du serveur central :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
+        <source>Tries</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="108"/>
+        <source>Waiting since</source>
+        <translation>En attente depuis</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="112"/>
+        <source>Owed to the central server, not settled yet (sent again at each sync; refused, or unanswered for long):</source>
+        <translation>Dû au serveur central, pas encore réglé (renvoyé à chaque synchronisation ; refusé, ou sans réponse depuis longtemps) :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
         <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
         <translation>%1 mise(s) de côté, %2 en attente d&apos;envoi, %3 avertissement(s).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="161"/>
+        <source>%1 owed to the central server, to check.</source>
+        <translation>Opérations dues au serveur central, à vérifier : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="174"/>
         <source>Sale</source>
         <translation>Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="175"/>
         <source>Stock movement</source>
         <translation>Mouvement de stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="176"/>
         <source>Pickup order</source>
         <translation>Commande à retirer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="177"/>
         <source>Manager&apos;s approval</source>
         <translation>Validation d&apos;un responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="178"/>
         <source>Till opening</source>
         <translation>Ouverture de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="179"/>
         <source>Cash in/out</source>
         <translation>Entrée/sortie d&apos;espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="180"/>
         <source>Z closure</source>
         <translation>Clôture (Z)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="181"/>
         <source>Cancelled sale</source>
         <translation>Vente annulée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="182"/>
         <source>Drawer opened</source>
         <translation>Ouverture du tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="183"/>
         <source>Signed record entry</source>
         <translation>Entrée du registre signé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="192"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation>Le serveur a refusé cette validation : la personne qui l&apos;a donnée n&apos;est ni responsable ni administrateur de ce magasin dans sa liste du personnel.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="197"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation>Ce serveur ne conserve pas encore ces enregistrements : installez ou mettez à jour le module Comptoir dans Medusa. Ils restent enregistrés à la caisse ; renvoyez-les ensuite.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="179"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="205"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation>Le serveur central a constaté une rupture du journal de cette caisse à cette vente (une entrée manquante ou dans le désordre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="209"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation>Le serveur central détient déjà une autre entrée de journal sous ce numéro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="212"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="189"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="215"/>
         <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
         <translation>La signature de cette entrée ne correspond pas à son contenu : elle a été modifiée après sa signature par la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="193"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="219"/>
         <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
         <translation>Cette entrée est signée par une clé que le serveur central n&apos;a jamais enregistrée pour cette caisse : son registre a peut-être été reconstitué.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="197"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="223"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation>Medusa a valorisé cette vente à un autre total que celui encaissé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="200"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="226"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation>Medusa avait moins de stock que cette vente n’en a pris : son stock a été relevé du manque avant l’enregistrement de la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="229"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="255"/>
         <source>The operations could not be read: %1</source>
         <translation>Les opérations n&apos;ont pas pu être lues : %1</translation>
+    </message>
+</context>
+<context>
+    <name>OwedCalls</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="24"/>
+        <source>Return claim to release</source>
+        <translation>Retour réservé à libérer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="25"/>
+        <source>Credit note debit to give back</source>
+        <translation>Débit d’avoir à recréditer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="34"/>
+        <source>The central server has not answered: it is sent again at each sync. If this lasts, check the till&apos;s network.</source>
+        <translation>Le serveur central n’a pas répondu : l’envoi est refait à chaque synchronisation. Si cela dure, vérifiez le réseau de la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="40"/>
+        <source>Held back: a completed sale the central server accepted pays with this debit. Check the credit note&apos;s balance with the central server.</source>
+        <translation>Retenu : une vente terminée, acceptée par le serveur central, est payée avec ce débit. Vérifiez le solde de l’avoir auprès du serveur central.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="46"/>
+        <source>The central server no longer accepts this till: enrol it again, then it is sent at the next sync.</source>
+        <translation>Le serveur central n’accepte plus cette caisse : enregistrez-la à nouveau, l’envoi se fera à la synchronisation suivante.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="52"/>
+        <source>Not sent yet: it is sent at the next sync.</source>
+        <translation>Pas encore envoyé : l’envoi se fera à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="53"/>
+        <source>Refused by the central server: %1</source>
+        <translation>Refusé par le serveur central : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="68"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="70"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="72"/>
+        <source>%1 days</source>
+        <translation>%1 j</translation>
     </message>
 </context>
 <context>

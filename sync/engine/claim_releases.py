@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 
 from pos.store import claim_releases
+from pos.store.credit_note_reversals import UNREACHABLE
 from sync.contract.returns import CLAIM_CONSUMED, NOT_FOUND
 from sync.ports import CentralRejected, CentralUnavailable, ClaimReleasing, NotAuthorised
 
@@ -26,11 +27,11 @@ def release(conn: sqlite3.Connection, calls: ClaimReleasing, return_id: str) -> 
     try:
         calls.release_return(return_id)
     except CentralUnavailable as exc:
-        claim_releases.failed(conn, return_id, exc.message)
+        claim_releases.failed(conn, return_id, exc.message, UNREACHABLE)
         raise
     except CentralRejected as exc:
         if isinstance(exc, NotAuthorised) or exc.code not in SETTLED:
-            claim_releases.failed(conn, return_id, exc.message)
+            claim_releases.failed(conn, return_id, exc.message, exc.code or "refused")
             if isinstance(exc, NotAuthorised):
                 raise
             return False

@@ -1,7 +1,8 @@
 """The sync engine: push the outbox, then pull the feeds, on its own thread, forever.
 
 One round (``sync_once``) sends the return claim releases queued by cancelled returns
-(``claim_releases``), drains the outbox in seq order, then pulls each feed from its
+(``claim_releases``) and the credit note reversals queued by removed tenders
+(``credit_note_reversals``), drains the outbox in seq order, then pulls each feed from its
 stored cursor. Pulls run only after a complete push, so a central stock level never
 arrives while one of our sales it already includes is still unacknowledged here (see
 ``pos.store.stock_levels``). A round never raises: its outcome is a ``SyncStatus``,
@@ -29,13 +30,13 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pos.store import push_queue
+from pos.store import owed_calls, push_queue
 from pos.store.db import connect
 from pos.store.errors import StoreError
 from pos.store.feed_cursors import PageRefused
 from pos.store.migrations import migrate
 from pos.store.sale_codec import utc_now
-from sync.engine import claim_releases, puller, pusher
+from sync.engine import claim_releases, credit_note_reversals, puller, pusher
 from sync.engine.backoff import Backoff
 from sync.engine.feeds import APPLIERS, DEFAULT_FEEDS
 from sync.engine.status import State, SyncStatus, SyncTotals
@@ -44,6 +45,7 @@ from sync.ports import (
     CentralRejected,
     CentralUnavailable,
     ClaimReleasing,
+    DebitReversing,
     FeedStalled,
     Interruptible,
 )
@@ -158,6 +160,8 @@ class SyncEngine:
             self._update(state="syncing", phase="pushing", feed="", applied=0)
             if isinstance(self.central, ClaimReleasing):  # abandoned returns' claims
                 claim_releases.release_due(conn, self.central)
+            if isinstance(self.central, DebitReversing):  # removed credit note tenders
+                credit_note_reversals.reverse_due(conn, self.central)
             pusher.drain(
                 conn, self.central, self.totals,
                 batch_size=self.batch_size, after_batch=lambda: self._publish_counts(conn),
@@ -257,12 +261,19 @@ class SyncEngine:
 
     def _counts(self) -> push_queue.QueueCounts | None:
         try:
-            return push_queue.counts(self._connection())
+            return self._queue_counts(self._connection())
         except (StoreError, sqlite3.Error):
             return None
 
-    def _publish_counts(self, conn: sqlite3.Connection) -> None:
+    def _queue_counts(self, conn: sqlite3.Connection) -> push_queue.QueueCounts:
+        """``rejected`` counts what a manager must check: the operations set aside and
+        the undo calls central refused or has not answered for long (``owed_calls``)."""
         counts = push_queue.counts(conn)
+        stuck = len(owed_calls.needing_attention(conn, self._clock()))
+        return dataclasses.replace(counts, rejected=counts.rejected + stuck)
+
+    def _publish_counts(self, conn: sqlite3.Connection) -> None:
+        counts = self._queue_counts(conn)
         self._update(pending=counts.pending, rejected=counts.rejected)
 
     def _update(self, **changes: object) -> None:

@@ -16,8 +16,10 @@ Phase = Literal["", "pushing", "pulling"]
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
     """``online``: the last exchange reached the central API (even if it refused).
-    ``pending``: operations waiting to be sent; ``rejected``: set aside (refused by name),
-    waiting for the manager to check and re-queue them.
+    ``pending``: operations waiting to be sent; ``rejected``: what the manager must check:
+    operations set aside (refused by name), and undo calls owed to central (claim
+    releases, credit note reversals) it refused or has not answered for long
+    (``pos.store.owed_calls``).
     ``last_success_at``: UTC ISO time of the last complete round.
     ``last_error``: a sentence for the status bar, None after a good round.
     ``retry_in_s``: the wait before the next attempt when backing off.

@@ -1,5 +1,7 @@
 """Operations to check: what sync set aside (with central's reason) and central's warnings,
-with "Send again" for the selected ones or all of them.
+with "Send again" for the selected ones or all of them; and the undo calls owed to central
+(claim releases, credit note reversals) it refused or has not answered for long, with
+their reason and age (``owed_texts``; the sync engine keeps sending them).
 
 Reading and re-queuing go through ``OutboxReview`` off the GUI thread (``run_op``); once
 something is back in the queue, ``requeued`` tells the till to wake its sync engine.
@@ -11,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from hardware.receipt.formatting import local_time_text
+from pos.ui.dialogs import owed_texts as texts
 from pos.ui.i18n import Retranslating
 from pos.ui.ops import run_op
 from pos.ui.qt import (
@@ -57,6 +60,7 @@ class OutboxDialog(Retranslating, QDialog):
         self.summary.setWordWrap(True)
         self.set_aside = self._table("setAsideTable")
         self.warnings = self._table("warningsTable")
+        self.owed = self._table("owedTable")
         self.send_selected = QPushButton(self)
         self.send_selected.setObjectName("sendSelectedButton")
         self.send_all = QPushButton(self)
@@ -77,6 +81,9 @@ class OutboxDialog(Retranslating, QDialog):
         layout.addWidget(self.set_aside, 2)
         layout.addWidget(self.warnings_title)
         layout.addWidget(self.warnings, 1)
+        self.owed_title = QLabel(self)
+        layout.addWidget(self.owed_title)
+        layout.addWidget(self.owed, 1)
         layout.addLayout(buttons)
         self.resize(900, 520)
         self.retranslate_ui()
@@ -96,6 +103,16 @@ class OutboxDialog(Retranslating, QDialog):
         self.close_button.setText(self.tr("Close"))
         self.set_aside_title.setText(self.tr("Set aside by sync (refused by the central server):"))
         self.warnings_title.setText(self.tr("Warnings from the central server:"))
+        self.owed.setHorizontalHeaderLabels(
+            [self.tr("Kind"), self.tr("Operation"), self.tr("Credit note"), self.tr("Tries"),
+             self.tr("Reason"), self.tr("Waiting since")]
+        )  # fmt: skip
+        self.owed_title.setText(
+            self.tr(
+                "Owed to the central server, not settled yet (sent again at each sync; "
+                "refused, or unanswered for long):"
+            )
+        )
         if self._failure:
             self._show_failure()
         elif self.last is not None:
@@ -130,12 +147,21 @@ class OutboxDialog(Retranslating, QDialog):
              local_time_text(w.recorded_at))
             for w in found.warnings
         ])  # fmt: skip
-        self.summary.setText(
+        self._fill(self.owed, [
+            (texts.kind(c.kind), c.key, c.code, c.attempts, texts.reason(c), texts.since(c))
+            for c in found.owed
+        ])  # fmt: skip
+        summary = (
             self.tr("%1 set aside, %2 waiting to be sent, %3 warnings.")
             .replace("%1", str(found.set_aside_total))
             .replace("%2", str(found.pending))
             .replace("%3", str(found.warning_total))
         )
+        if found.owed:
+            summary += " " + self.tr("%1 owed to the central server, to check.").replace(
+                "%1", str(len(found.owed))
+            )
+        self.summary.setText(summary)
 
     def _fill(self, table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
         table.setRowCount(len(rows))

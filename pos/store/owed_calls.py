@@ -1,0 +1,81 @@
+"""Undo calls the till owes central that a manager must see (schemas 19 and 20).
+
+A return claim release (``claim_releases``) or a credit note reversal
+(``credit_note_reversals``) stays queued until central answers. Most are sent at the
+next round; one central refused with a lasting reason, or one still waiting after
+``STUCK_ATTEMPTS`` tries or ``STUCK_AFTER`` (central away for hours, or a till whose
+token was withdrawn), is listed with the till's other "Operations to check" and counts
+in the status bar. Nothing is removed from here but by central's answer.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from pos.store.credit_note_reversals import UNREACHABLE
+from pos.store.errors import translate_errors
+from pos.store.sale_codec import utc_now
+
+CLAIM_RELEASE = "claim_release"
+CREDIT_NOTE_REVERSAL = "credit_note_reversal"
+
+#: Failed attempts after which a call still unanswered is shown (a round each).
+STUCK_ATTEMPTS = 5
+#: Time after which a call still queued is shown, however few attempts were made.
+STUCK_AFTER = timedelta(hours=2)
+
+_ALL = (
+    "SELECT 'claim_release', return_id, '', queued_at, attempts, coalesce(last_code, ''), "
+    "coalesce(last_error, '') FROM claim_releases "
+    "UNION ALL "
+    "SELECT 'credit_note_reversal', op_id, code, queued_at, attempts, "
+    "coalesce(last_code, ''), coalesce(last_error, '') FROM credit_note_reversals "
+    "ORDER BY 4, 2"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OwedCall:
+    """``kind``: ``CLAIM_RELEASE`` or ``CREDIT_NOTE_REVERSAL``; ``key``: the claim's id or
+    the debit's op id; ``code``: the credit note's ('' for a claim); ``last_code``:
+    central's last refusal code (``UNREACHABLE``: no answer; '' not tried yet)."""
+
+    kind: str
+    key: str
+    code: str
+    queued_at: str
+    attempts: int
+    last_code: str
+    last_error: str
+
+    @property
+    def refused(self) -> bool:
+        """Central answered with a refusal: sending it again alone will not help."""
+        return self.last_code not in ("", UNREACHABLE)
+
+    def needs_attention(self, now: datetime) -> bool:
+        if self.refused or self.attempts >= STUCK_ATTEMPTS:
+            return True
+        try:
+            queued = datetime.fromisoformat(self.queued_at)
+        except ValueError:
+            return True  # an unreadable date: show it rather than hide it
+        if queued.tzinfo is None:
+            queued = queued.replace(tzinfo=UTC)
+        return now - queued >= STUCK_AFTER
+
+
+def queued(conn: sqlite3.Connection) -> list[OwedCall]:
+    """Every call still owed, oldest first."""
+    with translate_errors():
+        return [OwedCall(*row) for row in conn.execute(_ALL)]
+
+
+def needing_attention(conn: sqlite3.Connection, now: str | None = None) -> list[OwedCall]:
+    """The calls a manager must see, oldest first."""
+    moment = datetime.fromisoformat(now or utc_now())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return [call for call in queued(conn) if call.needs_attention(moment)]
