@@ -21,6 +21,7 @@ from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Right, Role
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.services.quick_keys import QuickKeys, demo_pages
+from pos.store import customer_index
 from pos.store import staff as staff_store
 from pos.store.catalog_loader import load_catalog
 from pos.store.db import write_transaction
@@ -85,6 +86,7 @@ def _load_customers(store: LocalStore) -> int:
             "INSERT INTO customers (id, name, email, phone, loyalty_points) VALUES (?,?,?,?,?)",
             rows,
         )
+        customer_index.index(store.conn, [(*row[:4], True) for row in rows])
     return len(rows)
 
 

@@ -2,7 +2,9 @@
 
 The central side owns customers and their loyalty balance; a page's items overwrite the
 local rows by id, and ``active = false`` keeps the row (past sales may name it) but
-marks it gone.
+marks it gone: the store's triggers blank its name, email and phone (a GDPR erasure
+done centrally reaches the till at the next sync) and drop its search keys, which
+``customer_index`` writes again for the active ones in the same transaction.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Protocol
 
+from pos.store import customer_index
 from pos.store.feed_cursors import page_transaction
 from pos.store.sale_codec import utc_now
 
@@ -54,6 +57,8 @@ def apply_page(
         (c.id, c.name, c.email, c.phone, c.loyalty_points, int(c.active), c.version, stamp)
         for c in items
     ]
+    latest = {row[0]: (row[0], row[1], row[2], row[3], bool(row[5])) for row in rows}
     with page_transaction(conn, FEED, next_cursor):
         conn.executemany(_UPSERT, rows)
+        customer_index.index(conn, latest.values())  # the last of an id twice in a page
     return len(rows)
