@@ -13,7 +13,9 @@ is measured in this run next to the raw limit it cannot beat:
 * durable sale commit (5 lines, 2 tenders, journal entry, outbox row), vs a bare
   sqlite3 transaction writing the same rows with ``synchronous=FULL``, and a bare fsync;
 * find a sale for a return by its code (lines, returned quantities, refunds) among
-  1,000,000 past sales, vs a bare indexed ``SELECT`` of the sale row (``returns_probe``).
+  1,000,000 past sales, vs a bare indexed ``SELECT`` of the sale row (``returns_probe``);
+* find a customer (phone, email, name, card) among 1,000,000, vs one indexed lookup of
+  the exact key (``customer_probe``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(HERE)]
 
+import customer_probe  # noqa: E402
 import returns_probe  # noqa: E402
 from commit_probe import bare_commit, make_draft  # noqa: E402
 from search_probe import search_queries  # noqa: E402
@@ -195,6 +198,12 @@ def bench_returns(scratch: Path, sales: int = 1_000_000) -> None:
            "p99 ≤ 5 ms")  # fmt: skip
 
 
+def bench_customers(scratch: Path, customers: int = 1_000_000) -> None:
+    found, bare = customer_probe.run(scratch, customers, 2000)["all"]
+    record("find a customer (1M customers)", found, "indexed lookup of exact key", bare,
+           "p99 ≤ 15 ms")  # fmt: skip
+
+
 def bench_ui(data_dir: Path, rng: random.Random) -> None:
     import ui_bench
 
@@ -235,6 +244,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=args.data_dir) as scratch:
         bench_commit(args.data_dir / "store.db", Path(scratch))
         bench_returns(Path(scratch))
+        bench_customers(Path(scratch))
     bench_ui(args.data_dir, random.Random(7))
     print_table()
 
