@@ -38,3 +38,9 @@ CREATE TABLE IF NOT EXISTS loyalty_returned (
     PRIMARY KEY (return_id, origin_sale_id, origin_line_no)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS loyalty_returned_origin ON loyalty_returned (origin_sale_id);
+
+-- The customer a web order named (``PickupOrderRequest.customer_id``): it earns at handover.
+CREATE TABLE IF NOT EXISTS loyalty_orders (
+    order_id    TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL
+) WITHOUT ROWID;

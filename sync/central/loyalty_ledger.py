@@ -21,7 +21,9 @@ from collections.abc import Mapping
 
 from pos.domain.loyalty import EarningLine, LoyaltyRule, points_earned
 from sync.central.db import next_change_seqs
+from sync.central.pricing import line_total
 from sync.contract.loyalty import LOYALTY_SHORTFALL, LOYALTY_UNKNOWN_CUSTOMER
+from sync.contract.pickups import PickupOrder
 from sync.contract.sales import SaleRecord
 
 _INSERT = (
@@ -102,21 +104,25 @@ def _earn(conn: sqlite3.Connection, sale: SaleRecord, customer_id: str, at: str)
     return []
 
 
-def earn_order(
-    conn: sqlite3.Connection,
-    order_id: str,
-    customer_id: str,
-    lines: list[tuple[int, str | None, int]],
-    at: str,
-) -> None:
-    """A web order handed over earns like a sale, once, under ``web:<order_id>``."""
-    op_id = f"web:{order_id}"
-    if balance(conn, customer_id) is None or not free(conn, op_id):
+def earn_order(conn: sqlite3.Connection, order: PickupOrder, at: str) -> None:
+    """A web order paid online earns at its handover, for what was handed over at the
+    price paid, once, under ``web:<order_id>``, when it named a customer."""
+    row = conn.execute(
+        "SELECT customer_id FROM loyalty_orders WHERE order_id = ?", (order.id,)
+    ).fetchone()
+    op_id = f"web:{order.id}"
+    if row is None or balance(conn, row[0]) is None or not free(conn, op_id):
         return
+    departments = _departments(conn, [line.product_id for line in order.lines])
+    lines = [
+        (line.line_no, departments.get(line.product_id),
+         line_total(line.unit_price_cents, line.collected_quantity or 0, line.sold_by))
+        for line in order.lines
+    ]  # fmt: skip
     rule_json, version = current_rule(conn)
     earned = points_earned([EarningLine(c, d) for _n, d, c in lines], rule_from_json(rule_json))
     detail = json.dumps({"rule": json.loads(rule_json), "rule_version": version, "lines": lines})
-    record(conn, (op_id, customer_id, "earn"), earned, earned, (order_id, detail), at)
+    record(conn, (op_id, row[0], "earn"), earned, earned, (order.id, detail), at)
 
 
 def _take_back(conn: sqlite3.Connection, sale: SaleRecord, at: str) -> list[str]:
