@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import Literal
 
 from pos.domain.loyalty import redemption_cents
 from sync.central import loyalty_ledger as ledger
@@ -137,11 +138,15 @@ def _free_if_reversed(conn: sqlite3.Connection, op_id: str) -> None:
 
 
 def _result(
-    conn: sqlite3.Connection, customer_id: str, op_id: str, points: int, status: str
+    conn: sqlite3.Connection,
+    customer_id: str,
+    op_id: str,
+    points: int,
+    status: Literal["applied", "reversed"],
 ) -> LoyaltyRedemptionResult:
     balance, version = _customer(conn, customer_id)
     value = redemption_cents(points, ledger.rule_from_json(ledger.current_rule(conn)[0]))
     return LoyaltyRedemptionResult(
         customer_id=customer_id, op_id=op_id, points=points, value_cents=value,
-        status=status, balance=balance, version=version,  # type: ignore[arg-type]
+        status=status, balance=balance, version=version,
     )  # fmt: skip
