@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sync.central.catalog import INSERT_BARCODE, INSERT_PRODUCT, json_codes
-from sync.central.db import INDEXES_SQL, Database, next_change_seqs
+from sync.central.db import INDEXES_SQL, Database, next_change_seqs, utc_now
 from sync.central.demo_rows import generator, row_batches
 
 DEMO_STORES: tuple[tuple[str, str], ...] = (
@@ -101,6 +101,17 @@ def _seed_customers(conn: sqlite3.Connection, customers: Iterable[Any]) -> None:
             for i, c in enumerate(rows)
         ],
     )
+    # The opening balances are the ledger's first entries: the balance is its sum.
+    conn.executemany(
+        "INSERT OR IGNORE INTO loyalty_entries (op_id, customer_id, kind, points, asked, "
+        "source_id, detail, at) VALUES (?, ?, 'adjust', ?, ?, NULL, NULL, ?)",
+        [
+            (f"opening:{c.customer_id}", c.customer_id, c.loyalty_points, c.loyalty_points,
+             utc_now())
+            for c in rows
+            if c.loyalty_points
+        ],
+    )  # fmt: skip
 
 
 def _seed_promotions(conn: sqlite3.Connection, skus: list[str]) -> None:

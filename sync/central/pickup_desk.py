@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 
 from sync.central.instants import normalize
+from sync.central.loyalty_ledger import earn_order
 from sync.central.origins import WEB_PAYMENT_PREFIX
 from sync.central.pickup_machine import (
     HANDED_OVER,
@@ -71,7 +72,10 @@ def transition(
         reason=payload.reason,
     )
     actor = Actor("terminal", terminal_id, payload.staff, op_id)
-    save(conn, _refund_short(conn, apply(order, move, actor, now, stock), op_id, now))
+    moved = _refund_short(conn, apply(order, move, actor, now, stock), op_id, now)
+    save(conn, moved)
+    if moved.state in HANDED_OVER and moved.paid:  # paid at the desk: its sale earns
+        earn_order(conn, moved, now)
     unpaid = payload.to_state in HANDED_OVER and not order.paid and payload.sale_id is None
     return [UNPAID_HANDOVER] if unpaid else []
 

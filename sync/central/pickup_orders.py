@@ -14,6 +14,7 @@ import hashlib
 from sync.central import instants
 from sync.central.db import Database, utc_now
 from sync.central.errors import conflict, not_found
+from sync.central.loyalty_ledger import balance
 from sync.central.pickup_machine import Actor, Move, apply, describe, load, save
 from sync.central.pricing import price_lines
 from sync.central.short_codes import mint
@@ -36,7 +37,9 @@ _CODE_TAKEN = "SELECT 1 FROM pickups WHERE store_id = ? AND code = ?"
 
 
 def place(db: Database, request: PickupOrderRequest) -> PickupOrder:
-    fingerprint = hashlib.sha256(request.model_dump_json().encode()).hexdigest()
+    # Without a customer the fingerprint is the one an order placed before issue 15 had.
+    unset = {"customer_id"} if request.customer_id is None else None
+    fingerprint = hashlib.sha256(request.model_dump_json(exclude=unset).encode()).hexdigest()
     now = utc_now()
     with db.write() as conn:
         row = conn.execute(
@@ -51,6 +54,8 @@ def place(db: Database, request: PickupOrderRequest) -> PickupOrder:
             is None
         ):
             raise not_found(f"There is no store {request.store_id!r}.")
+        if request.customer_id is not None and balance(conn, request.customer_id) is None:
+            raise not_found(f"There is no customer {request.customer_id!r}.")
         priced = price_lines(conn, request.lines, instants.parse(now))
         stock = StockChanges(request.store_id, now)
         for line in priced:
@@ -65,6 +70,11 @@ def place(db: Database, request: PickupOrderRequest) -> PickupOrder:
         order = _new_order(request, priced, code, now)
         stock.flush(conn)
         save(conn, order, fingerprint)
+        if request.customer_id is not None:
+            conn.execute(
+                "INSERT INTO loyalty_orders (order_id, customer_id) VALUES (?, ?)",
+                (order.id, request.customer_id),
+            )
     return order
 
 

@@ -24,7 +24,15 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from pos.domain.chain_entry import ChainEntry
-from sync.central import credit_notes, pickup_desk, return_claims, staff, till_acts, till_days
+from sync.central import (
+    credit_notes,
+    loyalty_ledger,
+    pickup_desk,
+    return_claims,
+    staff,
+    till_acts,
+    till_days,
+)
 from sync.central.chain import ChainWitness
 from sync.central.chain_witness import SignedWitness
 from sync.central.db import Database, bump_counters, utc_now
@@ -296,6 +304,7 @@ class _Batch:
             self.conn, self.store_id, sale, self.pending, self.at
         )
         warnings += credit_notes.ingest(self.conn, self.store_id, sale, self.pending, self.at)
+        warnings += loyalty_ledger.ingest(self.conn, sale, self.at)
         self.pending[sale.id] = sale
         self.counts["sales"] += 1
         return warnings

@@ -24,6 +24,7 @@ from urllib.parse import quote
 import httpx
 from pydantic import ValidationError
 
+from sync.client.loyalty_calls import HttpLoyaltyCalls
 from sync.client.page_guard import check_page, page_bytes
 from sync.client.return_calls import HttpReturnCalls
 from sync.client.wire import MAX_REPLY_BYTES, Wire, parse
@@ -37,9 +38,10 @@ from sync.ports import (
 )
 
 
-class HttpCentral(HttpReturnCalls):
+class HttpCentral(HttpReturnCalls, HttpLoyaltyCalls):
     """One terminal of one store talking to the central API; see the module docstring.
-    Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``."""
+    Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``, its
+    loyalty calls from ``HttpLoyaltyCalls``."""
 
     def __init__(
         self,

@@ -26,6 +26,13 @@ from sync.contract.carts import Cart, CartConvertRequest, CartRequest
 from sync.contract.enrolment import EnrolmentRequest, EnrolmentResponse
 from sync.contract.faults import FaultSettings
 from sync.contract.feeds import CatalogItem, FeedPage, PromotionItem, StockItem
+from sync.contract.loyalty import (
+    LoyaltyAccount,
+    LoyaltyRedemption,
+    LoyaltyRedemptionResult,
+    LoyaltyRuleModel,
+    LoyaltyRuleUpsert,
+)
 from sync.contract.operations import PushRequest, PushResponse
 from sync.contract.pickups import (
     ExpireRequest,
@@ -430,6 +437,90 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         None,
         {200: ReturnConflictList},
     ),
+    # -- loyalty (issue 15) ----------------------------------------------------------------
+    Endpoint(
+        "PUT",
+        "/v1/admin/loyalty/rule",
+        "admin_put_loyalty_rule",
+        "Replace the loyalty rule (a new version; past earnings keep theirs)",
+        "admin",
+        LoyaltyRuleUpsert,
+        {200: LoyaltyRuleModel},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/stores/{store_id}/loyalty/rule",
+        "get_loyalty_rule",
+        "The loyalty rule, for a till: points per euro, department multipliers, value",
+        "terminal",
+        None,
+        {200: LoyaltyRuleModel},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/stores/{store_id}/customers/{customer_id}/loyalty",
+        "get_loyalty_account",
+        "A customer's loyalty balance and latest ledger entries",
+        "terminal",
+        None,
+        {200: LoyaltyAccount},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/stores/{store_id}/customers/{customer_id}/loyalty/redemptions",
+        "redeem_loyalty_points",
+        "Spend points; idempotent by op_id (409 loyalty_balance, loyalty_below_minimum, "
+        "op_id_reused)",
+        "terminal",
+        LoyaltyRedemption,
+        {200: LoyaltyRedemptionResult},
+    ),
+    Endpoint(
+        "DELETE",
+        "/v1/stores/{store_id}/customers/{customer_id}/loyalty/redemptions/{op_id}",
+        "reverse_loyalty_redemption",
+        "Give a redemption back (idempotent; the op id then redeems afresh)",
+        "terminal",
+        None,
+        {200: LoyaltyRedemptionResult},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/web/loyalty/rule",
+        "web_get_loyalty_rule",
+        "The loyalty rule, for the web shop: points per euro, department multipliers, value",
+        "web",
+        None,
+        {200: LoyaltyRuleModel},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/web/customers/{customer_id}/loyalty",
+        "web_get_loyalty_account",
+        "A customer's loyalty balance and latest ledger entries",
+        "web",
+        None,
+        {200: LoyaltyAccount},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/web/customers/{customer_id}/loyalty/redemptions",
+        "web_redeem_loyalty_points",
+        "Spend points; idempotent by op_id (409 loyalty_balance, loyalty_below_minimum, "
+        "op_id_reused)",
+        "web",
+        LoyaltyRedemption,
+        {200: LoyaltyRedemptionResult},
+    ),
+    Endpoint(
+        "DELETE",
+        "/v1/web/customers/{customer_id}/loyalty/redemptions/{op_id}",
+        "web_reverse_loyalty_redemption",
+        "Give a redemption back (idempotent; the op id then redeems afresh)",
+        "web",
+        None,
+        {200: LoyaltyRedemptionResult},
+    ),
 )
 
 #: Path parameters, as JSON Schema (the same patterns as the models' fields).
@@ -453,4 +544,5 @@ PATH_PARAMS: dict[str, dict[str, object]] = {
     "ticket_no": {"type": "string", "pattern": r"^[1-9][0-9]{0,17}$"},
     "return_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
     "op_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
+    "customer_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
 }

@@ -27,6 +27,9 @@ ErrorCode = Literal[
     "claim_consumed",
     "credit_note_spent",
     "credit_note_expired",
+    # loyalty (issue 15, ``sync.contract.loyalty``)
+    "loyalty_balance",
+    "loyalty_below_minimum",
 ]
 
 

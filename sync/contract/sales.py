@@ -8,6 +8,9 @@ Version 2 (issue 12) adds a line's optional ``price_override`` and the sale's op
 Version 3 (issue 14) adds *returned* lines: a line with ``returned`` has a negative
 quantity and amounts <= 0, and the ticket's total, tenders (refunds) and VAT rows may
 then be negative. Only a v3 record carries a ``returned`` line or a negative amount.
+Version 4 (issue 15) adds the sale's optional ``customer_id`` (the customer attached, who
+earns its loyalty points), present only when a customer is attached; a record below v4
+carrying it is refused, so every earlier record still validates and hashes as before.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from sync.contract.scalars import (
     WIRE,
     Cents,
     Count,
+    CustomerId,
     Name,
     NonEmptyName,
     OpId,
@@ -151,7 +155,7 @@ class SaleRecord(BaseModel):
 
     model_config = WIRE
 
-    v: Literal[1, 2, 3]
+    v: Literal[1, 2, 3, 4]
     id: OpId
     terminal_id: Text64
     ticket_no: Seq
@@ -164,6 +168,7 @@ class SaleRecord(BaseModel):
     tenders: Annotated[list[SaleTenderRecord], Field(max_length=50)]
     vat: Annotated[list[SaleVatRecord], Field(max_length=20)]
     approvals: Annotated[list[SaleApprovalRecord], Field(max_length=100)] | None = None  # v2
+    customer_id: CustomerId | None = None  # v4: absent when no customer is attached
 
     @model_validator(mode="after")
     def _fields_of_its_version(self) -> SaleRecord:
@@ -180,6 +185,8 @@ class SaleRecord(BaseModel):
         )
         if signed and self.v < 3:
             raise ValueError("only a v3 sale record carries returned lines or negative amounts")
+        if self.customer_id is not None and self.v < 4:
+            raise ValueError("only a v4 sale record carries a customer_id")
         return self
 
 
