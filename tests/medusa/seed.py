@@ -412,9 +412,12 @@ def _wait_until_placed(seeded: Seed, order_id: str) -> None:
     """Comptoir's plugin places a pickup order (its pickup code, its reservations moved to
     the store, what the store lacks) in an ``order.placed`` subscriber that runs after
     the cart's completion has answered, in one workflow: wait for its code (bounded), so a
-    test reads the levels the order leaves, not those of a moment before."""
+    test reads the levels the order leaves, not those of a moment before. Without the
+    plugin there is nothing to wait for."""
     admin = MedusaAdmin(seeded.base_url, secret_key=seeded.secret_key)
     try:
+        if admin.http.get("/admin/comptoir/version").status_code == 404:
+            return  # a Medusa without Comptoir's plugin: nothing will place it
         deadline = time.monotonic() + 30
         while True:
             order = admin.get(f"/admin/orders/{order_id}", fields="id,metadata")["order"]
