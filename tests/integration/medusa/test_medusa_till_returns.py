@@ -37,7 +37,7 @@ from tests.integration.medusa.test_medusa_pickups import transition
 from tests.integration.medusa.test_medusa_returns import cents, medusa_order, refunds_of
 from tests.medusa.helpers import ensure_stock, linked_till, orders_of_sale
 from tests.medusa.seed import MedusaAdmin
-from tests.support.staff import a_cashier
+from tests.support.staff import a_cashier, a_manager
 
 pytestmark = pytest.mark.medusa
 
@@ -303,3 +303,29 @@ def test_without_the_plugin_the_desk_applies_the_offline_rules_and_says_why(
             assert limit.value.code == "offline_credit_note_limit"
             notes.spend(new_credit_note_code(), 100)  # taken, recorded in the JET
             assert checkout.payment.tenders[0].kind == "credit_note"
+
+
+def test_a_cancelled_return_ticket_reaches_medusa_with_its_returned_line(admin, seed, tmp_path):
+    """A manager abandons a ticket that took a line back: its ``sale_cancelled`` act
+    carries a negative line, a refund-sized total, and the plugin keeps it like any other
+    (it refused such a line before, and the push then set the act aside)."""
+    ensure_stock(admin, seed, "CAFE-250", 10)
+    folder = linked(seed, tmp_path / "till", "T66")
+    with opened(folder) as till:
+        sale = till.checkout()
+        sale.add_product(till.product("CAFE-250"), 1)
+        total = sale.totals().total_cents
+        sale.add_tender(TenderKind.CARD, total, "CB-66")
+        sale_id = sale.complete().sale_id
+        till.sync()
+        checkout = Checkout(till.store, terminal_id=till.terminal_id, actor=a_manager())
+        desk = ReturnDesk(checkout, calls=till.calls, store_id=till.store_id)
+        desk.find(sale_id)
+        desk.return_line(sale_id, 1, 1, WHY)
+        desk.cancel()
+        till.sync()  # nothing refused, nothing left behind
+    acts = admin.get(f"/admin/comptoir/terminals/{till.terminal_id}/till-acts")
+    [cancelled] = acts["cancelled_sales"]
+    assert cancelled["total_cents"] == -total
+    [line] = cancelled["lines"]
+    assert (line["sku"], line["quantity"], line["net_cents"]) == ("CAFE-250", -1, -total)
