@@ -26,7 +26,6 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from pos.domain.basket import BasketLine, ReturnedPart
 from pos.domain.errors import PosError
-from pos.domain.money import format_eur
 from pos.domain.product import Product
 from pos.domain.quantity import line_gross
 from pos.domain.refunds import CARD, CREDIT_NOTE, check_refund, propose_refund
@@ -47,19 +46,13 @@ from pos.services.checkout import Checkout
 from pos.services.checkout_returns import SELF
 from pos.services.return_articles import ReturnArticle, find_articles, no_receipt_price
 from pos.services.return_calls import ReturnCalls
+from pos.services.return_claim import Claim, check_offline, claim
 from pos.services.return_lookup import find_origin, not_handed_over, parse_sale_code
 from pos.store import claim_releases
 from pos.store import returns as local_returns
 from sync.contract.codes import new_credit_note_code
-from sync.contract.returns import (
-    NOT_FOUND,
-    NOT_RETURNABLE,
-    NOT_SUPPORTED,
-    ClaimLine,
-    ReturnClaim,
-)
 from sync.engine.claim_releases import release
-from sync.ports import CentralError, CentralRejected, CentralUnavailable
+from sync.ports import CentralError
 
 NO_RECEIPT = "no-receipt"
 
@@ -345,7 +338,11 @@ class ReturnDesk:
             checkout.approve_ticket(Right.REFUND, approval)
             if not checkout.payment.is_covered:
                 raise PosError("The refund is not settled yet.", code="not_paid")
-            self._claim_or_offline()
+            claimed = claim(checkout, self.calls, self._origins)
+            if claimed is not Claim.NONE:  # released if the ticket is cancelled after all
+                self._claimed = checkout.sale_id
+            if claimed is not Claim.CLAIMED:
+                check_offline(checkout.basket, self._origins, self.rules.offline_return_limit_cents)
         completed = checkout.complete(approval)
         self._claimed = None
         self._origins.clear()
@@ -363,69 +360,3 @@ class ReturnDesk:
             claim_releases.queue(conn, claimed)
             with contextlib.suppress(CentralError):  # queued: the engine sends it again
                 release(conn, self.calls, claimed)
-
-    def _claim_or_offline(self) -> None:
-        lines = [
-            ClaimLine(
-                origin_sale_id=line.returned.ref.origin_sale_id,
-                origin_line_no=line.returned.ref.origin_line_no,
-                quantity=-line.quantity,
-            )
-            for line in self.checkout.basket.active_lines()
-            if line.returned is not None and line.returned.ref.origin_line_no > 0
-        ]
-        sale_id = self.checkout.sale_id
-        if self.calls is not None and lines:
-            claim = ReturnClaim(return_id=sale_id, terminal_id=self.checkout.terminal_id,
-                                lines=lines)  # fmt: skip
-            try:
-                self.calls.claim_return(claim)
-            except CentralUnavailable:
-                self._claimed = sale_id  # it may have been recorded: released if cancelled
-            except CentralRejected as exc:
-                if exc.code == NOT_FOUND and self._only_local(lines):
-                    pass  # this till's sale, not pushed yet: the push checks it after the sale
-                elif exc.code == NOT_SUPPORTED:
-                    pass  # central keeps no claims (Medusa without the plugin): offline rules
-                elif exc.code == NOT_RETURNABLE:
-                    raise PosError(
-                        f"Another till or channel has already taken this back: {exc.message} "
-                        "Nothing was refunded.",
-                        code="not_returnable",
-                    ) from exc
-                else:
-                    raise PosError(exc.message, code=exc.code or "central_refused") from exc
-            else:
-                self._claimed = sale_id
-                return
-        self._check_offline()
-
-    def _only_local(self, lines: list[ClaimLine]) -> bool:
-        """Every sale claimed from is one this till holds (central may not have it yet)."""
-        return all(
-            (origin := self._origins.get(line.origin_sale_id)) is not None
-            and origin.source == "local"
-            for line in lines
-        )
-
-    def _check_offline(self) -> None:
-        """Without central confirmation: only this till's sales, within the limit."""
-        basket = self.checkout.basket
-        for line in basket.active_lines():
-            ref = line.returned.ref if line.returned else None
-            origin = self._origins.get(ref.origin_sale_id) if ref else None
-            if origin is not None and origin.source != "local":
-                raise PosError(
-                    f"{origin.label} was not made at this till and the central server cannot "
-                    "confirm the return now: try again once online.",
-                    code="offline_unknown_sale",
-                )
-        given_back = -basket.totals().returned_cents
-        limit = self.rules.offline_return_limit_cents
-        if given_back > limit:
-            raise PosError(
-                f"Offline, a return may give back at most {format_eur(limit)}: this one gives "
-                f"back {format_eur(given_back)}. Try again once online.",
-                code="offline_return_limit",
-                limit_cents=limit,
-            )

@@ -13,30 +13,23 @@ from __future__ import annotations
 import sqlite3
 
 from pos.store import claim_releases
-from pos.store.credit_note_reversals import UNREACHABLE
-from sync.contract.returns import CLAIM_CONSUMED, NOT_FOUND
-from sync.ports import CentralRejected, CentralUnavailable, ClaimReleasing, NotAuthorised
+from sync.contract.returns import CLAIM_CONSUMED, NOT_FOUND, NOT_SUPPORTED
+from sync.engine.owed_call import send
+from sync.ports import ClaimReleasing
 
 #: Central's refusals that mean the claim holds nothing any more.
-SETTLED = frozenset({NOT_FOUND, CLAIM_CONSUMED, "not_supported"})
+SETTLED = frozenset({NOT_FOUND, CLAIM_CONSUMED, NOT_SUPPORTED})
 
 
 def release(conn: sqlite3.Connection, calls: ClaimReleasing, return_id: str) -> bool:
     """Send one queued release; True once central has settled it (the row is gone).
     ``CentralUnavailable`` and ``NotAuthorised`` go up (the release stays queued)."""
-    try:
-        calls.release_return(return_id)
-    except CentralUnavailable as exc:
-        claim_releases.failed(conn, return_id, exc.message, UNREACHABLE)
-        raise
-    except CentralRejected as exc:
-        if isinstance(exc, NotAuthorised) or exc.code not in SETTLED:
-            claim_releases.failed(conn, return_id, exc.message, exc.code or "refused")
-            if isinstance(exc, NotAuthorised):
-                raise
-            return False
-    claim_releases.released(conn, return_id)
-    return True
+    return send(
+        lambda: calls.release_return(return_id),
+        SETTLED,
+        lambda code, message: claim_releases.failed(conn, return_id, message, code),
+        lambda: claim_releases.released(conn, return_id),
+    )
 
 
 def release_due(conn: sqlite3.Connection, calls: ClaimReleasing) -> int:

@@ -16,30 +16,24 @@ from __future__ import annotations
 import sqlite3
 
 from pos.store import credit_note_reversals as queue
-from sync.contract.returns import NOT_FOUND
-from sync.ports import CentralRejected, CentralUnavailable, DebitReversing, NotAuthorised
+from sync.contract.returns import NOT_FOUND, NOT_SUPPORTED
+from sync.engine.owed_call import send
+from sync.ports import DebitReversing
 
 #: Central's refusals that mean there is no debit left to give back.
-SETTLED = frozenset({NOT_FOUND, "not_supported"})
+SETTLED = frozenset({NOT_FOUND, NOT_SUPPORTED})
 
 
 def reverse(conn: sqlite3.Connection, calls: DebitReversing, code: str, op_id: str) -> bool:
     """Send one queued reversal (the caller holds ``queue.SENDING``); True once central
     has settled it (the row is gone). ``CentralUnavailable`` and ``NotAuthorised`` go up
     (the reversal stays queued)."""
-    try:
-        calls.reverse_credit_note_debit(code, op_id)
-    except CentralUnavailable as exc:
-        queue.failed(conn, op_id, queue.UNREACHABLE, exc.message)
-        raise
-    except CentralRejected as exc:
-        if isinstance(exc, NotAuthorised) or exc.code not in SETTLED:
-            queue.failed(conn, op_id, exc.code or "refused", exc.message)
-            if isinstance(exc, NotAuthorised):
-                raise
-            return False
-    queue.done(conn, op_id)
-    return True
+    return send(
+        lambda: calls.reverse_credit_note_debit(code, op_id),
+        SETTLED,
+        lambda refusal, message: queue.failed(conn, op_id, refusal, message),
+        lambda: queue.done(conn, op_id),
+    )
 
 
 def reverse_due(conn: sqlite3.Connection, calls: DebitReversing) -> int:
