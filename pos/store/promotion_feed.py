@@ -1,62 +1,73 @@
-"""Applying a page of the central promotions feed.
+"""Applying a page of the central promotions feed (contract v2).
 
-Promotions are stored as the central API states them (the till's pricing reads them
-later); ``active = false`` keeps the row, switched off.
+Promotions are stored as the central API states them: the columns the till filters on,
+and the engine's other fields as the ``rule`` JSON (``pos.store.promotion_book`` builds
+the engine's promotions from them); ``active = false`` keeps the row, switched off.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from pos.store.feed_cursors import page_transaction
 
 FEED = "promotions"
 
+#: The v2 fields kept in ``rule`` (the engine's ``Promotion`` names them alike).
+RULE_FIELDS = (
+    "skus", "departments", "brands", "everything", "priority", "exclusive", "stackable",
+    "stores", "channels", "customer_only", "coupon_code", "single_use_codes", "n", "m",
+    "threshold_cents",
+)  # fmt: skip
+
 _UPSERT = """
-INSERT INTO promotions (id, name, kind, value, skus, starts_at, ends_at, active, version)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO promotions (id, name, kind, value, skus, starts_at, ends_at, active, version, rule)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     name = excluded.name, kind = excluded.kind, value = excluded.value,
     skus = excluded.skus, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
-    active = excluded.active, version = excluded.version
+    active = excluded.active, version = excluded.version, rule = excluded.rule
 """
 
 
 class PromotionItemLike(Protocol):
-    """A promotion as the promotions feed sends it (sync.contract's model fits)."""
+    """A promotion as the promotions feed sends it (``sync.contract``'s model fits: any
+    object with the v2 attributes; a v1 item lacks them and gets the defaults)."""
 
-    @property
-    def id(self) -> int: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def value(self) -> int: ...
-    @property
-    def skus(self) -> Sequence[str]: ...
-    @property
-    def starts_at(self) -> str: ...
-    @property
-    def ends_at(self) -> str: ...
-    @property
-    def active(self) -> bool: ...
-    @property
-    def version(self) -> int: ...
+    id: int
+    name: str
+    kind: str
+    value: int
+    starts_at: str
+    ends_at: str
+    active: bool
+    version: int
+
+
+def rule_of(item: Any) -> dict[str, Any]:
+    """The ``rule`` JSON of an item: its v2 fields, lists as lists."""
+    rule: dict[str, Any] = {}
+    for name in RULE_FIELDS:
+        if hasattr(item, name):
+            value = getattr(item, name)
+            rule[name] = list(value) if isinstance(value, (list, tuple, set, frozenset)) else value
+    return rule
 
 
 def apply_page(
     conn: sqlite3.Connection, items: Iterable[PromotionItemLike], next_cursor: str
 ) -> int:
     """Upsert a page of promotions and store ``next_cursor`` in one transaction."""
-    rows = [
-        (p.id, p.name, str(p.kind), p.value, json.dumps(list(p.skus)), p.starts_at,
-         p.ends_at, int(p.active), p.version)
-        for p in items
-    ]  # fmt: skip
+    rows = []
+    for p in items:
+        rule = rule_of(p)
+        rows.append((
+            p.id, p.name, str(p.kind), p.value, json.dumps(rule.get("skus", [])), p.starts_at,
+            p.ends_at, int(p.active), p.version, json.dumps(rule, sort_keys=True),
+        ))  # fmt: skip
     with page_transaction(conn, FEED, next_cursor):
         conn.executemany(_UPSERT, rows)
     return len(rows)

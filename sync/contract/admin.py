@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictStr, model_validator
 
 from sync.contract.chains import ChainName, KeyId, PublicKeyPem, Signature
+from sync.contract.promotions import PromotionRule, ends_after_start, targets_something
 from sync.contract.scalars import (
     WIRE,
     Barcode,
@@ -21,7 +21,6 @@ from sync.contract.scalars import (
     OpId,
     Plu,
     ProductId,
-    PromotionKind,
     Seq,
     Sha256Hex,
     ShortText,
@@ -61,26 +60,20 @@ class PriceChange(BaseModel):
     price_cents: Cents
 
 
-class PromotionUpsert(BaseModel):
-    """A whole promotion for ``PUT /v1/admin/promotions/{id}``: it reaches the tills through
-    the ``promotions`` feed and prices online carts and pickup orders while active."""
-
-    model_config = WIRE
+class PromotionUpsert(PromotionRule):
+    """A whole promotion for ``PUT /v1/admin/promotions/{id}`` (the engine's fields,
+    ``sync.contract.promotions``): it reaches the tills through the ``promotions`` feed
+    and prices online carts and pickup orders while active."""
 
     name: NonEmptyName
-    kind: PromotionKind
-    value: Count  # basis points for percent (at most 10000), cents for amount_off
-    skus: Annotated[list[Sku], Field(min_length=1, max_length=10_000)]
     starts_at: Instant
     ends_at: Instant
     active: Flag = True
 
     @model_validator(mode="after")
-    def _sensible(self) -> PromotionUpsert:
-        if self.kind == "percent" and self.value > 10_000:
-            raise ValueError("a percent promotion is at most 10000 basis points")
-        if datetime.fromisoformat(self.ends_at) <= datetime.fromisoformat(self.starts_at):
-            raise ValueError("ends_at must come after starts_at")
+    def _window(self) -> PromotionUpsert:
+        ends_after_start(self.starts_at, self.ends_at)
+        targets_something(self)
         return self
 
 

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from sync.contract.pickups import PickupOrder
+from sync.contract.promotions import PromotionRule
 from sync.contract.scalars import (
     MAX_PAGE_ITEMS,
     WIRE,
@@ -24,7 +25,6 @@ from sync.contract.scalars import (
     NonEmptyName,
     Plu,
     ProductId,
-    PromotionKind,
     Seq,
     ShortText,
     Sku,
@@ -61,16 +61,12 @@ class CatalogItem(BaseModel):
     version: Seq
 
 
-class PromotionItem(BaseModel):
-    """``value`` is basis points for ``percent`` (1000 = 10 %), cents for ``amount_off``."""
-
-    model_config = WIRE
+class PromotionItem(PromotionRule):
+    """A promotion, whole (contract v2, ``sync.contract.promotions``): the engine's
+    fields plus its identity and window. ``active: false`` switches it off."""
 
     id: Seq
     name: NonEmptyName
-    kind: PromotionKind
-    value: Count
-    skus: Annotated[list[Sku], Field(max_length=10_000)]
     starts_at: Timestamp
     ends_at: Timestamp
     active: Flag
