@@ -37,8 +37,11 @@ till act ops           openings kept in Medusa (``plugin_till_days.py``; an appr
 returns, credit notes  with Comptoir's plugin: the sale found by code (a till sale's order or
                        a web order), claims, Medusa's own return and card refund for a
                        pushed return ticket, the credit note ledger (``returns.py``)
-promotions feed        empty: Medusa applies its promotions to carts; price lists are in
-                       the catalog's prices
+promotions feed        Medusa's promotions the engine prices as Medusa does, mapped to
+                       contract v2 (``promotions.py``: item % or tax-inclusive amount,
+                       order-level %/amount, buy-get on one article, codes, campaign
+                       windows); the rest is sent switched off and listed with its reason
+                       (``promotions_not_mapped()``); price lists are in the catalog's prices
 =====================  ================================================================
 
 Settings are checked against the server on first use (``verify()``): a wrong one is a
@@ -83,6 +86,8 @@ from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.plugin_sales import sale_translator
 from sync.medusa.plugin_stock import movement_translator
 from sync.medusa.plugin_till_days import KEPT_KINDS, not_kept_here, translate_till_day
+from sync.medusa.promotion_feed import PromotionsFeed
+from sync.medusa.promotions import NotMapped
 from sync.medusa.returns import MedusaReturnCalls
 from sync.medusa.sales import SalePusher
 from sync.medusa.settings import MedusaSettings, SettingsError
@@ -192,12 +197,20 @@ class MedusaBackend(MedusaReturnCalls):
                 items, state, more = PluginPickupsFeed(feed_, location).page(state, limit)
             else:
                 items, state, more = feed_.page(rest_state(feed, state), limit)
+        elif feed == "promotions":
+            promotions = PromotionsFeed(self.http, self.settings.sales_channel_id)
+            items, state, more = promotions.page(state, limit)
         elif feed == "staff" and served:
             staff = PluginStaffFeed(self.http, self.settings.stock_location_id)
             items, state, more = staff.page(state, limit)
         else:
             items, state, more = [], {}, False
         return FeedPage(feed, items, cursors.encode(feed, state), more)
+
+    def promotions_not_mapped(self) -> list[NotMapped]:
+        """Medusa's promotions the till does not apply, each with the reason (a full pass)."""
+        self._ready()
+        return PromotionsFeed(self.http, self.settings.sales_channel_id).not_mapped_now()
 
     def push(self, operations: Sequence[OutgoingOperation]) -> list[OperationOutcome]:
         """Independent operations go to Medusa side by side (``PUSH_WORKERS`` at a time);
