@@ -35,7 +35,9 @@ other than ``in``/``eq``, buy-get promotions on several articles or with a fixed
 a percentage finer than a basis point, an amount finer than a cent, another currency.
 
 An unmapped promotion is still sent, switched off (``active: false``, no target), so a
-promotion that stops being mappable stops applying at the till.
+promotion that stops being mappable stops applying at the till. Where a mapped one still
+differs (the till rounds each line, Medusa only its total; Medusa stacks item promotions
+on one item and orders promotions by raw value): ``NOTES.md``, "Promotions".
 """
 
 from __future__ import annotations
