@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 from pos.domain.basket_pricing import (
     BasketPricing,
     manual_discount_cents,
-    priced,
     promotion_cents,
+    repriced,
 )
 from pos.domain.discount import Discount, allocate
 from pos.domain.errors import PosError
@@ -201,7 +201,7 @@ class Basket:
         return any(line.returned is not None for line in self.active_lines())
 
     def set_quantity(self, line_id: int, quantity: int) -> BasketLine:
-        line = self._sold_line(line_id)
+        line = self._unfixed_line(line_id)
         check_quantity(quantity, line.product.sold_by)
         if line.fixed_gross_cents is not None:
             raise PosError(
@@ -221,7 +221,7 @@ class Basket:
     ) -> BasketLine:
         """Sell the line at ``unit_price_cents`` (per unit or per kg); ``None`` restores
         the catalogue price. A label-priced line keeps its label's price."""
-        line = self._sold_line(line_id)
+        line = self._unfixed_line(line_id)
         if line.fixed_gross_cents is not None:
             raise PosError(
                 "This item's price comes from its label: it cannot be changed here.",
@@ -369,6 +369,18 @@ class Basket:
             )
         return line
 
+    def _unfixed_line(self, line_id: int) -> BasketLine:
+        """A sold line whose quantity and price may change: not one whose promotions
+        central worked out for that quantity and price."""
+        line = self._sold_line(line_id)
+        if line.fixed_promotions and line.promotions:
+            raise PosError(
+                "This item's promotions were worked out online for this quantity and price: "
+                "void the line to change it.",
+                code="priced_online",
+            )
+        return line
+
     def _replace(self, old: BasketLine, new: BasketLine) -> BasketLine:
         self._commit_change(tuple(new if line is old else line for line in self.lines))
         return next(line for line in self.lines if line.line_id == new.line_id)
@@ -377,22 +389,9 @@ class Basket:
         """Apply ``lines`` only if the resulting basket still prices (nothing half-done).
         The promotions are worked out again: a line whose promotions change is replaced."""
         previous = self.lines
-        self.lines = self._repriced(lines)
+        self.lines = repriced(lines, self.pricing)
         try:
             self.totals()
         except PosError:
             self.lines = previous
             raise
-
-    def _repriced(self, lines: tuple[BasketLine, ...]) -> tuple[BasketLine, ...]:
-        found = priced(lines, self.pricing)
-        changed = False
-        result = []
-        for line in lines:
-            promotions = found.get(line.line_id, line.promotions)
-            if line.voided and not line.fixed_promotions:
-                promotions = ()
-            if promotions != line.promotions:
-                line, changed = replace(line, promotions=promotions), True
-            result.append(line)
-        return tuple(result) if changed else lines

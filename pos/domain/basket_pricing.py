@@ -15,7 +15,7 @@ its promotions fixed by central) are not promotable: the engine does not touch t
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pos.domain.discount import Discount
@@ -114,3 +114,21 @@ def priced(
         return {line.line_id: () for line in sold}
     result = pricing.book.evaluate([pricing_line(line) for line in sold], pricing.context)
     return {line.line_id: line_promotions(result, line.line_id) for line in sold}
+
+
+def repriced(
+    lines: tuple[BasketLine, ...], pricing: BasketPricing | None
+) -> tuple[BasketLine, ...]:
+    """``lines`` with the promotions the engine gives them now (a voided line none, a
+    line priced by central its own); the same tuple when nothing changed."""
+    found = priced(lines, pricing)
+    changed = False
+    result = []
+    for line in lines:
+        promotions = found.get(line.line_id, line.promotions)
+        if line.voided and not line.fixed_promotions:
+            promotions = ()
+        if promotions != line.promotions:
+            line, changed = replace(line, promotions=promotions), True
+        result.append(line)
+    return tuple(result) if changed else lines

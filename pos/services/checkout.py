@@ -56,9 +56,9 @@ def utc_now() -> str:
 
 @dataclass(frozen=True, slots=True)
 class PricedItem:
-    """A product at a price agreed elsewhere: an online cart's, a pickup order's. With
-    ``promotions`` (central's), the line keeps them fixed and the till's engine leaves it
-    alone; without, it is an ordinary line at that price."""
+    """A product at a price agreed elsewhere: an online cart's, a pickup order's. The
+    line goes in at that price with central's ``promotions`` (if any) fixed on it; the
+    till's promotion engine never reprices it (a cart keeps its online price)."""
 
     product_id: int
     quantity: int  # units, or grams for goods sold by weight
@@ -189,12 +189,7 @@ class Checkout(PricingActs, PromotionActs, RecoveryActs, TrainingActs, ReturnAct
 
         def add_all() -> list[BasketLine]:
             trial = copy.copy(self.basket)
-            added = [
-                trial.add_priced(product, quantity, promotions)
-                if promotions
-                else trial.add(product, quantity)
-                for product, quantity, promotions in products
-            ]
+            added = [trial.add_priced(*item) for item in products]
             self.basket = trial
             return added
 

@@ -148,6 +148,15 @@ def test_lines_priced_by_central_keep_their_promotions() -> None:
     basket.add(SHIRT)  # the till's -50 % on this one only
     assert basket.line_promotions(line.line_id) == fixed
     assert basket.totals().promotion_cents == 60 + 1000
+    for change in (
+        lambda: basket.set_quantity(line.line_id, 3),
+        lambda: basket.override_price(
+            line.line_id, 100, PriceOverride(300, OverrideReason.DAMAGED, "", None)
+        ),
+    ):
+        with pytest.raises(PosError) as refused:
+            change()
+        assert refused.value.code == "priced_online"
 
 
 def test_random_baskets_add_up() -> None:
