@@ -236,17 +236,7 @@ class Checkout(PricingActs, PromotionActs, RecoveryActs, TrainingActs, ReturnAct
                 "Payments are already taken for this sale: remove them before changing it.",
                 code="payments_taken",
             )
-        starting = not self.started_at
-        if starting:  # the sale starts: priced with the promotions of this moment
-            self.started_at = self._clock()
-            self._price_sale()
-        try:
-            result = change()
-        except BaseException:
-            if starting:
-                self.started_at = ""
-                self.basket.set_pricing(None)
-            raise
+        result = self._priced_change(change)
         self.payment = Payment(self.basket.totals().total_cents)
         self._save()
         return result

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pos.domain import fiscal_events as fe
 from pos.domain.basket import Basket, BasketTotals
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from pos.store.local_store import LocalStore
 
 CHANNEL = "store"
+T = TypeVar("T")
 
 
 class PromotionActs:
@@ -112,6 +113,21 @@ class PromotionActs:
             self.basket.set_pricing(pricing.with_context(**changes))
 
         self._mutate(change)
+
+    def _priced_change(self, change: Callable[[], T]) -> T:
+        """Run a change of the basket; the first one starts the sale (``started_at``) and
+        prices it with the promotions of that moment, undone if the change is refused."""
+        starting = not self.started_at
+        if starting:
+            self.started_at = self._clock()
+            self._price_sale()
+        try:
+            return change()
+        except BaseException:
+            if starting:
+                self.started_at = ""
+                self.basket.set_pricing(None)
+            raise
 
     def _price_sale(
         self, customer_id: str | None = None, coupons: frozenset[str] = frozenset()
