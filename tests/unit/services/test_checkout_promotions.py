@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.promotions.fields import granted_coupon
 from pos.domain.returns import ReturnReason
+from pos.domain.rights import RightRefused
 from pos.domain.sale import LinePromotion
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout, PricedItem
@@ -21,7 +23,7 @@ from pos.services.returns import ReturnDesk, ReturnRules
 from pos.store import customer_feed, promotion_feed
 from pos.store.local_store import LocalStore
 from sync.contract.feeds import CustomerItem, PromotionItem
-from tests.support.staff import a_manager
+from tests.support.staff import a_cashier, a_manager
 
 CLOCK = "2026-12-07T10:00:00.000Z"
 
@@ -221,3 +223,14 @@ def test_returning_one_of_a_3_for_2_gives_back_a_third_of_the_line(store, promot
     desk.find(sold.sale_id)
     desk.return_line(sold.sale_id, 1, 1, ReturnReason.CHANGED_MIND)
     assert checkout.totals().total_cents == -(paid // 3)
+
+
+def test_the_free_line_discount_limit_is_on_the_line_after_its_promotions(store, items) -> None:
+    first = items[0]
+    promotion_feed.apply_page(store.conn, [promotion(5, skus=[first.sku], value=5000)], "p")
+    cashier = Checkout(store, terminal_id="T01", actor=a_cashier("Camille"), clock=lambda: CLOCK)
+    line = cashier.scan(first.barcodes[0])  # half price
+    eight_percent_of_gross = first.price_cents * 8 // 100  # 16 % of what is left
+    with pytest.raises(RightRefused):
+        cashier.set_line_discount(line.line_id, Discount.amount(eight_percent_of_gross))
+    assert cashier.set_line_discount(line.line_id, Discount.percent(1000)).discount.percent_bp
