@@ -234,3 +234,16 @@ def test_the_free_line_discount_limit_is_on_the_line_after_its_promotions(store,
     with pytest.raises(RightRefused):
         cashier.set_line_discount(line.line_id, Discount.amount(eight_percent_of_gross))
     assert cashier.set_line_discount(line.line_id, Discount.percent(1000)).discount.percent_bp
+
+
+def test_a_training_sale_keeps_its_promotions_and_customer(store, promoted) -> None:
+    first = promoted[0]
+    checkout = till(store)
+    checkout.set_training(True)
+    for _ in range(3):
+        checkout.scan(first.barcodes[0])
+    checkout.attach_customer("CLI-1")
+    checkout.add_tender(TenderKind.CARD, checkout.totals().total_cents, "CB-1")
+    practice = checkout.complete()
+    assert practice.training and practice.draft.lines[0].promotions
+    assert checkout._training_sales().get(practice.sale_id).draft == practice.draft
