@@ -9,12 +9,23 @@ A *returned* line (``BasketLine.returned``) takes back part of an earlier sale: 
 quantity, amounts fixed at what was paid (``pos.domain.returns.returned_amounts``). No
 discount, override or share of this ticket's discount ever touches it, and the totals
 and VAT table are signed: an exchange's total is the difference, below zero a refund.
+
+With a ``pricing`` (``pos.domain.basket_pricing``) the basket is priced by the shared
+promotion engine on every change: each line carries the promotions on it
+(``BasketLine.promotions``, set by the basket, never by a caller), so a line's
+``discount_cents`` and ``net_cents`` include them wherever they are read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from pos.domain.basket_pricing import (
+    BasketPricing,
+    manual_discount_cents,
+    promotion_cents,
+    repriced,
+)
 from pos.domain.discount import Discount, allocate
 from pos.domain.errors import PosError
 from pos.domain.money import MAX_CENTS, check_amount, format_eur
@@ -22,7 +33,7 @@ from pos.domain.price_override import PriceOverride
 from pos.domain.product import Product, SoldBy
 from pos.domain.quantity import check_quantity, line_gross
 from pos.domain.returns import ReturnedAmounts, ReturnRef
-from pos.domain.sale import SaleLine, VatLine
+from pos.domain.sale import LinePromotion, SaleLine, VatLine
 from pos.domain.vat import vat_breakdown
 
 
@@ -36,7 +47,11 @@ class ReturnedPart:
 
 @dataclass(frozen=True, slots=True)
 class BasketLine:
-    """One line as the customer sees it. ``fixed_gross_cents`` comes from a price label."""
+    """One line as the customer sees it. ``fixed_gross_cents`` comes from a price label.
+
+    ``promotions``: what promotions take off the line, set by its ``Basket`` on every
+    change (the engine's answer), or fixed by central for a line priced online
+    (``fixed_promotions``: the engine then leaves it alone)."""
 
     line_id: int
     product: Product
@@ -47,6 +62,8 @@ class BasketLine:
     voided: bool = False
     override: PriceOverride | None = None  # the product snapshot carries the new price
     returned: ReturnedPart | None = None  # a line taken back: quantity < 0
+    promotions: tuple[LinePromotion, ...] = ()
+    fixed_promotions: bool = False
 
     @property
     def gross_cents(self) -> int:
@@ -57,14 +74,24 @@ class BasketLine:
         return line_gross(self.product.price_cents, self.quantity, self.product.sold_by)
 
     @property
+    def promotion_cents(self) -> int:
+        return promotion_cents(self.promotions)
+
+    @property
     def discount_cents(self) -> int:
+        """Promotions plus the staff's discount on what they leave (the line's whole
+        discount, as committed in ``SaleLine.line_discount_cents``)."""
         if self.returned is not None:
             return self.returned.amounts.line_discount_cents
-        return self.discount.on(self.gross_cents) if self.discount else 0
+        promoted = self.promotion_cents
+        if self.discount is None:
+            return promoted
+        net = self.gross_cents - promoted
+        return promoted + manual_discount_cents(self.discount, net, promoted > 0)
 
     @property
     def net_cents(self) -> int:
-        """After the line discount, before the ticket discount."""
+        """After promotions and the line discount, before the ticket discount."""
         return self.gross_cents - self.discount_cents
 
 
@@ -78,6 +105,7 @@ class BasketTotals:
     item_count: int  # units, plus one per weighed line
     ticket_shares: tuple[int, ...]  # ticket discount share per active line, in order
     returned_cents: int = 0  # what the returned lines give back (<= 0), in the total
+    promotion_cents: int = 0  # promotions on the sold lines, in line_discount_cents
 
 
 @dataclass(slots=True)
@@ -85,14 +113,15 @@ class Basket:
     """Mutable basket of one sale. Every change is checked before it is applied.
 
     ``lines`` is a tuple replaced on every change, so the totals computed for one state
-    are reused until the lines or the ticket discount are replaced (a scan computes them
-    once; the screen reading them again costs nothing).
+    are reused until the lines, the ticket discount or the pricing are replaced (a scan
+    computes them once; the screen reading them again costs nothing).
     """
 
     lines: tuple[BasketLine, ...] = ()
     ticket_discount: Discount | None = None
     _next_id: int = 1
-    _cache: tuple[object, object, BasketTotals] | None = field(default=None, repr=False)
+    _cache: tuple[object, object, object, BasketTotals] | None = field(default=None, repr=False)
+    pricing: BasketPricing | None = None
 
     def active_lines(self) -> list[BasketLine]:
         return [line for line in self.lines if not line.voided]
@@ -118,15 +147,36 @@ class Basket:
             and last.discount is None
             and last.override is None
             and last.returned is None
+            and not last.fixed_promotions
             and product.sold_by is SoldBy.UNIT
             and last.product == product
             and last.barcode == barcode
         ):
             return self.set_quantity(last.line_id, last.quantity + quantity)
         line = BasketLine(self._next_id, product, quantity, barcode, None, fixed_gross_cents)
+        return self._append(line)
+
+    def add_priced(
+        self, product: Product, quantity: int, promotions: tuple[LinePromotion, ...]
+    ) -> BasketLine:
+        """A line priced by central (an online cart's): ``product`` at its list price, with
+        central's ``promotions`` fixed on it; the till's engine never reprices it."""
+        check_quantity(quantity, product.sold_by)
+        line = BasketLine(
+            self._next_id, product, quantity, promotions=promotions, fixed_promotions=True
+        )
+        if any(p.discount_cents <= 0 for p in promotions) or line.promotion_cents > (
+            line.gross_cents
+        ):
+            raise PosError(
+                "The promotions on this item are more than its price.", code="promotion_invalid"
+            )
+        return self._append(line)
+
+    def _append(self, line: BasketLine) -> BasketLine:
         self._commit_change((*self.lines, line))
         self._next_id += 1
-        return line
+        return self.lines[-1]
 
     def add_returned(
         self, product: Product, quantity: int, part: ReturnedPart, *, barcode: str | None = None
@@ -135,9 +185,7 @@ class Basket:
         snapshot as sold, ``part`` the reference and amounts (from ``returned_amounts``)."""
         check_quantity(quantity, product.sold_by)
         line = BasketLine(self._next_id, product, -quantity, barcode, returned=part)
-        self._commit_change((*self.lines, line))
-        self._next_id += 1
-        return line
+        return self._append(line)
 
     def returned_of(self, origin_sale_id: str, origin_line_no: int) -> int:
         """How much of that original line this basket already takes back (>= 0)."""
@@ -153,7 +201,7 @@ class Basket:
         return any(line.returned is not None for line in self.active_lines())
 
     def set_quantity(self, line_id: int, quantity: int) -> BasketLine:
-        line = self._sold_line(line_id)
+        line = self._unfixed_line(line_id)
         check_quantity(quantity, line.product.sold_by)
         if line.fixed_gross_cents is not None:
             raise PosError(
@@ -164,6 +212,8 @@ class Basket:
 
     def set_line_discount(self, line_id: int, discount: Discount | None) -> BasketLine:
         line = self._sold_line(line_id)
+        if discount is not None:  # refuse more than what promotions leave of the line
+            discount.on(line.gross_cents - line.promotion_cents)
         return self._replace(line, replace(line, discount=discount))
 
     def override_price(
@@ -171,7 +221,7 @@ class Basket:
     ) -> BasketLine:
         """Sell the line at ``unit_price_cents`` (per unit or per kg); ``None`` restores
         the catalogue price. A label-priced line keeps its label's price."""
-        line = self._sold_line(line_id)
+        line = self._unfixed_line(line_id)
         if line.fixed_gross_cents is not None:
             raise PosError(
                 "This item's price comes from its label: it cannot be changed here.",
@@ -179,6 +229,23 @@ class Basket:
             )
         product = replace(line.product, price_cents=unit_price_cents)
         return self._replace(line, replace(line, product=product, override=override))
+
+    def set_pricing(self, pricing: BasketPricing | None) -> None:
+        """Price the basket with ``pricing`` from now on (``None``: no promotions)."""
+        previous = self.pricing
+        self.pricing = pricing
+        try:
+            self._commit_change(self.lines)
+        except PosError:
+            self.pricing = previous
+            raise
+
+    def line_promotions(self, line_id: int) -> tuple[LinePromotion, ...]:
+        """The promotions shown on a line (none on a voided or unknown line)."""
+        for line in self.lines:
+            if line.line_id == line_id:
+                return () if line.voided else line.promotions
+        return ()
 
     def set_ticket_discount(self, discount: Discount | None) -> None:
         """Set or clear the discount on the whole ticket; refuse more than the ticket."""
@@ -195,10 +262,15 @@ class Basket:
 
     def totals(self) -> BasketTotals:
         cache = self._cache
-        if cache is not None and cache[0] is self.lines and cache[1] is self.ticket_discount:
-            return cache[2]
+        if (
+            cache is not None
+            and cache[0] is self.lines
+            and cache[1] is self.ticket_discount
+            and cache[2] is self.pricing
+        ):
+            return cache[3]
         totals = self._compute_totals()
-        self._cache = (self.lines, self.ticket_discount, totals)
+        self._cache = (self.lines, self.ticket_discount, self.pricing, totals)
         return totals
 
     def _compute_totals(self) -> BasketTotals:
@@ -209,7 +281,7 @@ class Basket:
         for line in sold:
             line_gross = line.gross_cents
             gross += line_gross
-            nets.append(line_gross - line.discount.on(line_gross) if line.discount else line_gross)
+            nets.append(line.net_cents)
             items += 1 if line.product.sold_by is SoldBy.WEIGHT else line.quantity
         net_sum = sum(nets)
         ticket = self._ticket_discount_cents(net_sum)
@@ -236,8 +308,9 @@ class Basket:
             for line, line_total in zip(active, line_totals, strict=True)
         )
         line_discount = gross - net_sum
+        promoted = sum(line.promotion_cents for line in sold)
         return BasketTotals(
-            gross, line_discount, ticket, total, vat, items, tuple(shares), returned
+            gross, line_discount, ticket, total, vat, items, tuple(shares), returned, promoted
         )
 
     def sale_lines(self) -> tuple[SaleLine, ...]:
@@ -265,6 +338,7 @@ class Basket:
                     total_cents=line.net_cents - share,
                     price_override=line.override,
                     returned=line.returned.ref if line.returned else None,
+                    promotions=() if line.returned else line.promotions,
                 )
             )
         return tuple(result)
@@ -295,14 +369,27 @@ class Basket:
             )
         return line
 
+    def _unfixed_line(self, line_id: int) -> BasketLine:
+        """A sold line whose quantity and price may change: not one whose promotions
+        central worked out for that quantity and price."""
+        line = self._sold_line(line_id)
+        if line.fixed_promotions and line.promotions:
+            raise PosError(
+                "This item's promotions were worked out online for this quantity and price: "
+                "void the line to change it.",
+                code="priced_online",
+            )
+        return line
+
     def _replace(self, old: BasketLine, new: BasketLine) -> BasketLine:
         self._commit_change(tuple(new if line is old else line for line in self.lines))
-        return new
+        return next(line for line in self.lines if line.line_id == new.line_id)
 
     def _commit_change(self, lines: tuple[BasketLine, ...]) -> None:
-        """Apply ``lines`` only if the resulting basket still prices (nothing half-done)."""
+        """Apply ``lines`` only if the resulting basket still prices (nothing half-done).
+        The promotions are worked out again: a line whose promotions change is replaced."""
         previous = self.lines
-        self.lines = lines
+        self.lines = repriced(lines, self.pricing)
         try:
             self.totals()
         except PosError:

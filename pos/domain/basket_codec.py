@@ -1,7 +1,10 @@
 """A basket as plain data, for parking a sale and resuming it later, maybe on another till.
 
 Products travel as the snapshot the lines were priced with, so a resumed sale shows the
-customer the same prices as before it was parked.
+customer the same prices as before it was parked. Who the basket is priced for (its
+customer and coupon tokens) travels too (``pricing_to_dict``): the checkout prices the
+resumed basket again with them. The promotions the engine works out are not kept (they
+are worked out again); a line priced by central keeps central's, fixed.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pos.domain.discount import Discount
 from pos.domain.price_override import OverrideReason, PriceOverride
 from pos.domain.product import Product, SoldBy
 from pos.domain.returns import Channel, ReturnedAmounts, ReturnReason, ReturnRef
+from pos.domain.sale import LinePromotion
 
 
 def _discount(data: dict[str, Any] | None) -> Discount | None:
@@ -69,7 +73,26 @@ def line_to_dict(line: BasketLine) -> dict[str, Any]:
         "voided": line.voided,
         "override": override_to_dict(line.override),
         **({"returned": returned_to_dict(line.returned)} if line.returned else {}),
+        **({"fixed_promotions": _promotions(line)} if line.fixed_promotions else {}),
     }
+
+
+def _promotions(line: BasketLine) -> list[list[Any]]:
+    return [[p.promotion_id, p.name, p.discount_cents] for p in line.promotions]
+
+
+def pricing_to_dict(basket: Basket) -> dict[str, Any]:
+    """``{"customer_id", "coupons"}`` of the basket's pricing; empty when it has neither
+    (so a basket without them is written exactly as before)."""
+    context = basket.pricing.context if basket.pricing is not None else None
+    if context is None or (context.customer_id is None and not context.coupons):
+        return {}
+    return {"customer_id": context.customer_id, "coupons": sorted(context.coupons)}
+
+
+def pricing_keys(data: dict[str, Any]) -> tuple[str | None, frozenset[str]]:
+    """The customer and coupon tokens a stored basket was priced for."""
+    return data.get("customer_id"), frozenset(data.get("coupons") or ())
 
 
 def returned_to_dict(part: ReturnedPart) -> dict[str, Any]:
@@ -106,6 +129,7 @@ def basket_to_dict(basket: Basket) -> dict[str, Any]:
     return {
         "lines": [line_to_dict(line) for line in basket.lines],
         "ticket_discount": discount_to_dict(basket.ticket_discount),
+        **pricing_to_dict(basket),
     }
 
 
@@ -124,6 +148,8 @@ def basket_from_dict(data: dict[str, Any]) -> Basket:
                 voided=raw["voided"],
                 override=_override(raw.get("override")),
                 returned=_returned(raw.get("returned")),
+                promotions=tuple(LinePromotion(*p) for p in raw.get("fixed_promotions", ())),
+                fixed_promotions="fixed_promotions" in raw,
             )
         )
     basket = Basket(tuple(lines), _discount(data["ticket_discount"]), len(lines) + 1)

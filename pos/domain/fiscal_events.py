@@ -49,6 +49,10 @@ kind (what ``DETAIL_FIELDS`` lists, so a test or an auditor can check it):
 - ``credit_note_offline``: ``sale_id``, ``code``, ``amount_cents``, ``op_id`` (a credit
   note spent with no central check, within the offline limit; the debit goes with the
   sale's push).
+- ``customer_attached``: ``sale_id``, ``customer_id`` (null: the customer detached); the
+  sale is priced again for that customer.
+- ``coupon_changed``: ``sale_id``, ``token`` (the code as given, normalised, or a
+  single-use coupon's ``#<promotion id>``), ``added`` (false: removed).
 """
 
 from __future__ import annotations
@@ -79,6 +83,8 @@ TRAINING_STARTED = "training_started"
 TRAINING_STOPPED = "training_stopped"
 CLOSURE_MADE = "closure_made"
 CREDIT_NOTE_OFFLINE = "credit_note_offline"
+CUSTOMER_ATTACHED = "customer_attached"
+COUPON_CHANGED = "coupon_changed"
 
 #: Every kind and the detail fields it carries (see the module docstring).
 DETAIL_FIELDS: dict[str, tuple[str, ...]] = {
@@ -131,6 +137,8 @@ DETAIL_FIELDS: dict[str, tuple[str, ...]] = {
     VERIFICATION_RUN: ("ok", "entries", "first_problem", "source", "by"),
     CLOSURE_MADE: ("type", "period", "closure_seq", "total_cents", "automatic"),
     CREDIT_NOTE_OFFLINE: ("sale_id", "code", "amount_cents", "op_id"),
+    CUSTOMER_ATTACHED: ("sale_id", "customer_id"),
+    COUPON_CHANGED: ("sale_id", "token", "added"),
 }
 KINDS: frozenset[str] = frozenset(DETAIL_FIELDS)
 

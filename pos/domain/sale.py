@@ -15,11 +15,25 @@ from pos.domain.returns import ReturnRef
 
 
 @dataclass(frozen=True, slots=True)
+class LinePromotion:
+    """What one promotion took off one line (an item promotion, or the line's share of
+    a basket promotion): folded into the line's ``line_discount_cents``."""
+
+    promotion_id: int
+    name: str
+    discount_cents: int
+
+
+@dataclass(frozen=True, slots=True)
 class SaleLine:
     """One sold line. Amounts are VAT-inclusive cents; ``quantity`` is units or grams.
 
     A *returned* line (``returned`` set) has a negative quantity and amounts <= 0: it
-    takes back that much of the original line (``pos.domain.returns``)."""
+    takes back that much of the original line (``pos.domain.returns``).
+
+    ``promotions`` details what promotions took off the line, one entry per promotion in
+    the order applied; their sum is part of ``line_discount_cents``, and the staff's
+    manual discount is the rest (``line_discount_cents - promotion_cents``)."""
 
     line_no: int
     product_id: int
@@ -36,6 +50,11 @@ class SaleLine:
     total_cents: int  # gross - line discount - ticket discount share
     price_override: PriceOverride | None = None  # unit_price_cents is then the new price
     returned: ReturnRef | None = None
+    promotions: tuple[LinePromotion, ...] = ()
+
+    @property
+    def promotion_cents(self) -> int:
+        return sum(promotion.discount_cents for promotion in self.promotions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +93,7 @@ class SaleDraft:
     total_cents: int
     change_cents: int
     approvals: tuple[SaleApproval, ...] = ()  # managers' approvals of this sale's acts
+    customer_id: str | None = None  # the customer attached (earns the loyalty points)
 
     @property
     def has_returns(self) -> bool:

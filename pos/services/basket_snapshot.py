@@ -15,7 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pos.domain.basket import Basket, BasketLine
-from pos.domain.basket_codec import basket_from_dict, discount_to_dict, line_to_dict
+from pos.domain.basket_codec import (
+    basket_from_dict,
+    discount_to_dict,
+    line_to_dict,
+    pricing_keys,
+    pricing_to_dict,
+)
 from pos.domain.discount import Discount
 from pos.domain.sale import CompletedSale, SaleTender
 from pos.domain.tenders import Payment
@@ -42,6 +48,8 @@ class RecoveredBasket:
     saved_at: str
     basket: Basket
     tenders: tuple[SaleTender, ...]
+    customer_id: str | None = None  # who it was priced for: priced again on resume
+    coupons: frozenset[str] = frozenset()
 
     @property
     def line_count(self) -> int:
@@ -72,7 +80,10 @@ def recovered_basket(saved: SavedBasket) -> RecoveredBasket:
     basket = basket_from_dict({"lines": saved.lines, "ticket_discount": saved.ticket_discount})
     tenders = tuple(SaleTender(t["kind"], t["amount_cents"], t["reference"]) for t in saved.tenders)
     h = saved.header
-    return RecoveredBasket(h.sale_id, h.cashier, h.started_at, h.saved_at, basket, tenders)
+    customer_id, coupons = pricing_keys(saved.pricing)
+    return RecoveredBasket(
+        h.sale_id, h.cashier, h.started_at, h.saved_at, basket, tenders, customer_id, coupons
+    )
 
 
 class BasketSnapshot:
@@ -93,11 +104,13 @@ class BasketSnapshot:
         self._lines: tuple[BasketLine, ...] = ()
         self._discount: Discount | None = None
         self._tenders: tuple[SaleTender, ...] = ()
+        self._pricing: dict[str, object] = {}
 
     def adopt(self, sale_id: str, basket: Basket, tenders: tuple[SaleTender, ...]) -> None:
         """The basket on disk is this one already (just recovered from it)."""
         self._sale_id, self._lines = sale_id, basket.lines
         self._discount, self._tenders = basket.ticket_discount, tenders
+        self._pricing = pricing_to_dict(basket)
 
     def save(
         self, sale_id: str, cashier: str, started_at: str, basket: Basket, payment: Payment,
@@ -116,7 +129,13 @@ class BasketSnapshot:
             if index >= len(saved) or saved[index] is not line
         ]
         header = None
-        if new_sale or basket.ticket_discount is not self._discount or tenders != self._tenders:
+        pricing = pricing_to_dict(basket)
+        if (
+            new_sale
+            or basket.ticket_discount is not self._discount
+            or tenders != self._tenders
+            or pricing != self._pricing
+        ):
             discount = discount_to_dict(basket.ticket_discount)
             header = BasketHeader(
                 sale_id,
@@ -125,6 +144,7 @@ class BasketSnapshot:
                 _compact(discount) if discount else None,
                 _compact([_tender_dict(t) for t in tenders]),
                 clock(),
+                _compact(pricing) if pricing else None,
             )
         if header is None and not changed:
             return

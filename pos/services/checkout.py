@@ -20,12 +20,12 @@ from typing import Protocol
 from hardware.barcodes import DEFAULT_LAYOUTS, BarcodeError, CodeKind, MeasureKind, parse_scan
 from pos.domain import fiscal_events as fe
 from pos.domain.basket import Basket, BasketLine, BasketTotals
-from pos.domain.basket_codec import basket_from_dict, basket_to_dict
+from pos.domain.basket_codec import basket_from_dict, basket_to_dict, pricing_keys
 from pos.domain.errors import PosError
 from pos.domain.money import check_amount
 from pos.domain.product import Product, SoldBy
 from pos.domain.rights import Actor, Approval, Right
-from pos.domain.sale import CompletedSale, SaleApproval, SaleDraft, SaleTender
+from pos.domain.sale import CompletedSale, LinePromotion, SaleApproval, SaleDraft, SaleTender
 from pos.domain.tenders import (
     MEAL_VOUCHER_CAP_CENTS,
     Payment,
@@ -36,6 +36,7 @@ from pos.services import till_acts
 from pos.services.approvals import authorize
 from pos.services.basket_snapshot import BasketSnapshot, Recovery
 from pos.services.checkout_pricing import PricingActs
+from pos.services.checkout_promotions import PromotionActs
 from pos.services.checkout_recovery import RecoveryActs
 from pos.services.checkout_returns import ReturnActs
 from pos.services.checkout_training import TrainingActs
@@ -55,11 +56,14 @@ def utc_now() -> str:
 
 @dataclass(frozen=True, slots=True)
 class PricedItem:
-    """A product at a price agreed elsewhere: an online cart's, a pickup order's."""
+    """A product at a price agreed elsewhere: an online cart's, a pickup order's. The
+    line goes in at that price with central's ``promotions`` (if any) fixed on it; the
+    till's promotion engine never reprices it (a cart keeps its online price)."""
 
     product_id: int
     quantity: int  # units, or grams for goods sold by weight
     unit_price_cents: int  # per unit, or per kilogram
+    promotions: tuple[LinePromotion, ...] = ()
 
 
 class SessionGate(Protocol):
@@ -69,7 +73,7 @@ class SessionGate(Protocol):
     def require_open(self) -> str: ...
 
 
-class Checkout(PricingActs, RecoveryActs, TrainingActs, ReturnActs):
+class Checkout(PricingActs, PromotionActs, RecoveryActs, TrainingActs, ReturnActs):
     def __init__(
         self,
         store: LocalStore,
@@ -180,11 +184,12 @@ class Checkout(PricingActs, RecoveryActs, TrainingActs, ReturnActs):
                     product_id=item.product_id,
                 )
             check_amount(item.unit_price_cents, what=f"{product.name} unit price")
-            products.append((replace(product, price_cents=item.unit_price_cents), item.quantity))
+            priced = replace(product, price_cents=item.unit_price_cents)
+            products.append((priced, item.quantity, item.promotions))
 
         def add_all() -> list[BasketLine]:
             trial = copy.copy(self.basket)
-            added = [trial.add(product, quantity) for product, quantity in products]
+            added = [trial.add_priced(*item) for item in products]
             self.basket = trial
             return added
 
@@ -231,10 +236,8 @@ class Checkout(PricingActs, RecoveryActs, TrainingActs, ReturnActs):
                 "Payments are already taken for this sale: remove them before changing it.",
                 code="payments_taken",
             )
-        result = change()
+        result = self._priced_change(change)
         self.payment = Payment(self.basket.totals().total_cents)
-        if not self.started_at:
-            self.started_at = self._clock()
         self._save()
         return result
 
@@ -301,6 +304,7 @@ class Checkout(PricingActs, RecoveryActs, TrainingActs, ReturnActs):
             total_cents=totals.total_cents,
             change_cents=self.payment.change_cents,
             approvals=self._approvals_of_sale(),
+            customer_id=self.customer_id,
         )
         if self.training:  # practice: the training chain only, outside every total
             completed = self._training_sales().commit(
@@ -392,6 +396,7 @@ class Checkout(PricingActs, RecoveryActs, TrainingActs, ReturnActs):
             self.basket = basket_from_dict(payload["basket"])
             self.sale_id = payload["sale_id"]
             self.started_at = payload["started_at"]
+            self._price_sale(*pricing_keys(payload["basket"]))
             self.payment = Payment(self.basket.totals().total_cents)
             self._save(within_transaction=True)
         return self.basket.totals()

@@ -42,16 +42,14 @@ class PricingActs:
     def set_line_discount(
         self, line_id: int, discount: Discount | None, approval: Approval | None = None
     ) -> BasketLine:
-        """Up to ``LINE_DISCOUNT_FREE_LIMIT_BP`` of the line anyone may give; more needs
-        ``LINE_DISCOUNT_ABOVE_LIMIT`` or a manager's approval."""
+        """Up to ``LINE_DISCOUNT_FREE_LIMIT_BP`` of the line (after its promotions) anyone
+        may give; more needs ``LINE_DISCOUNT_ABOVE_LIMIT`` or a manager's approval."""
         line = self._open_line(line_id)
-        if (
-            discount is not None
-            and discount.share_bp(line.gross_cents) > LINE_DISCOUNT_FREE_LIMIT_BP
-        ):
+        net = line.gross_cents - line.promotion_cents  # what the staff's discount is on
+        if discount is not None and discount.share_bp(net) > LINE_DISCOUNT_FREE_LIMIT_BP:
             right = Right.LINE_DISCOUNT_ABOVE_LIMIT
             authorize(self.store, self.actor, right, approval)
-            within_amount(self.actor, right, approval, discount.on(line.gross_cents))
+            within_amount(self.actor, right, approval, discount.on(net))
             discount = self._approved(discount, right, approval)
         return self._mutate(lambda: self.basket.set_line_discount(line_id, discount))
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from pos.domain.basket import Basket, BasketTotals
 from pos.domain.basket_codec import basket_to_dict
+from pos.domain.basket_pricing import BasketPricing
 from pos.domain.errors import PosError
 from pos.domain.tenders import Payment
 from pos.services.basket_snapshot import BasketSnapshot, Recovery, recovered_basket
@@ -35,6 +36,10 @@ class RecoveryActs:
 
     def _park_and_clear(self, sale_id: str, cashier: str, label: str, payload: dict) -> None: ...
 
+    def _pricing_for(
+        self, started_at: str, customer_id: str | None, coupons: frozenset[str]
+    ) -> BasketPricing: ...  # provided by PromotionActs
+
     def recover(self) -> Recovery:
         """At start: what the till must settle before it sells (and it refuses to sell
         until then): its last sale if committed but never shown, a basket left open."""
@@ -47,6 +52,9 @@ class RecoveryActs:
         unshown = self.store.sales.get(unshown_id) if unshown_id else None
         saved = open_basket.load(conn, self.terminal_id)
         found = recovered_basket(saved) if saved is not None else None
+        if found is not None and found.started_at:  # priced as it was: customer, coupons
+            pricing = self._pricing_for(found.started_at, found.customer_id, found.coupons)
+            found.basket.set_pricing(pricing)
         if found is not None and found.basket.is_empty() and not found.tenders:
             with write_transaction(conn):  # every line voided: nothing left to sell
                 open_basket.clear(conn, self.terminal_id)

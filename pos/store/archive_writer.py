@@ -34,11 +34,8 @@ from pos.store import archive_format as fmt
 from pos.store import chains
 from pos.store.archive_readme import readme_text
 from pos.store.sale_codec import (
+    CHILD_QUERIES,
     SALE_FIELDS,
-    SELECT_APPROVALS,
-    SELECT_LINES,
-    SELECT_TENDERS,
-    SELECT_VAT,
     canonical_json,
     sale_record,
 )
@@ -226,10 +223,7 @@ def _sale_text(conn: sqlite3.Connection, sale_id: str) -> str:
     sale = conn.execute(_SALE, (sale_id,)).fetchone()
     if sale is None:
         return ""
-    children = (
-        conn.execute(sql, (sale_id,)).fetchall()
-        for sql in (SELECT_LINES, SELECT_TENDERS, SELECT_VAT, SELECT_APPROVALS)
-    )
+    children = (conn.execute(sql, (sale_id,)).fetchall() for sql in CHILD_QUERIES)
     try:
         return canonical_json(sale_record(sale, *children))
     except (TypeError, ValueError):  # rows altered by hand: the hash check will say so

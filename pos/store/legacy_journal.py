@@ -20,11 +20,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from pos.store.sale_codec import (
+    CHILD_QUERIES,
     SALE_FIELDS,
-    SELECT_APPROVALS,
-    SELECT_LINES,
-    SELECT_TENDERS,
-    SELECT_VAT,
     Row,
     canonical_json,
     sale_record,
@@ -82,9 +79,12 @@ def canonical_sale_bytes(
     tenders: Sequence[Row],
     vat: Sequence[Row],
     approvals: Sequence[Row] = (),
+    promotions: Sequence[Row] = (),
+    customer: Sequence[Row] = (),
 ) -> bytes:
     """The bytes a sale is sealed with, from its rows in ``sale_codec`` field order."""
-    return canonical_json(sale_record(sale, lines, tenders, vat, approvals)).encode("utf-8")
+    record = sale_record(sale, lines, tenders, vat, approvals, promotions, customer)
+    return canonical_json(record).encode("utf-8")
 
 
 def chain_hash(prev_hash: str, canonical: bytes) -> str:
@@ -99,11 +99,9 @@ def last_entry(conn: sqlite3.Connection) -> JournalEntry | None:
 
 
 def sale_children(conn: sqlite3.Connection, sale_id: str) -> tuple[list[Row], ...]:
-    """(lines, tenders, vat, approvals) rows of one sale, in the codec's order."""
-    return tuple(
-        conn.execute(sql, (sale_id,)).fetchall()
-        for sql in (SELECT_LINES, SELECT_TENDERS, SELECT_VAT, SELECT_APPROVALS)
-    )
+    """(lines, tenders, vat, approvals, promotions, customer) rows of one sale, in the
+    codec's order (``CHILD_QUERIES``)."""
+    return tuple(conn.execute(sql, (sale_id,)).fetchall() for sql in CHILD_QUERIES)
 
 
 class _Entry(NamedTuple):

@@ -29,11 +29,11 @@ from pos.store.errors import classify, translate_errors
 SAVE_BUSY_MS = 50
 _SAVE_HEADER = (
     "INSERT INTO open_basket (terminal_id, sale_id, cashier, started_at, ticket_discount, "
-    "tenders, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "tenders, saved_at, pricing) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (terminal_id) DO UPDATE SET sale_id = excluded.sale_id, "
     "cashier = excluded.cashier, started_at = excluded.started_at, "
     "ticket_discount = excluded.ticket_discount, tenders = excluded.tenders, "
-    "saved_at = excluded.saved_at"
+    "saved_at = excluded.saved_at, pricing = excluded.pricing"
 )
 _SAVE_LINE = (
     "INSERT OR REPLACE INTO open_basket_lines (terminal_id, line_id, payload) VALUES (?, ?, ?)"
@@ -41,7 +41,7 @@ _SAVE_LINE = (
 _DELETE_LINES = "DELETE FROM open_basket_lines WHERE terminal_id = ?"
 _DELETE_HEADER = "DELETE FROM open_basket WHERE terminal_id = ?"
 _LOAD_HEADER = (
-    "SELECT sale_id, cashier, started_at, ticket_discount, tenders, saved_at "
+    "SELECT sale_id, cashier, started_at, ticket_discount, tenders, saved_at, pricing "
     "FROM open_basket WHERE terminal_id = ?"
 )
 _LOAD_LINES = "SELECT payload FROM open_basket_lines WHERE terminal_id = ? ORDER BY line_id"
@@ -58,7 +58,8 @@ _MARK_SHOWN = (
 
 @dataclass(frozen=True, slots=True)
 class BasketHeader:
-    """What the basket holds besides its lines; JSON text for the discount and tenders."""
+    """What the basket holds besides its lines; JSON text for the discount, the tenders
+    and who it is priced for (``{"customer_id", "coupons"}``, None when neither)."""
 
     sale_id: str
     cashier: str
@@ -66,6 +67,7 @@ class BasketHeader:
     ticket_discount: str | None
     tenders: str
     saved_at: str
+    pricing: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,12 @@ class SavedBasket:
     def ticket_discount(self) -> dict[str, int] | None:
         text = self.header.ticket_discount
         return json.loads(text) if text else None
+
+    @property
+    def pricing(self) -> dict[str, Any]:
+        """``customer_id`` and ``coupons`` of the basket, when any was given."""
+        text = self.header.pricing
+        return json.loads(text) if text else {}
 
 
 def saver(path: str | Path) -> sqlite3.Connection:
@@ -131,7 +139,7 @@ def write(
         conn.execute(
             _SAVE_HEADER,
             (terminal_id, h.sale_id, h.cashier, h.started_at, h.ticket_discount, h.tenders,
-             h.saved_at),
+             h.saved_at, h.pricing),
         )  # fmt: skip
     if lines:
         conn.executemany(_SAVE_LINE, [(terminal_id, *line) for line in lines])

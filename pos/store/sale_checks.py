@@ -41,6 +41,8 @@ def _is_text(value: object) -> bool:
 
 
 def _check_identity(draft: SaleDraft) -> None:
+    if draft.customer_id is not None and not _is_text(draft.customer_id):
+        raise _invalid("The sale's customer is not an identifier: it cannot be recorded.")
     for what, value in (
         ("id", draft.sale_id),
         ("terminal", draft.terminal_id),
@@ -77,12 +79,34 @@ def _check_line(line: SaleLine) -> None:
         _check_sold(line)
     else:
         _check_returned(line, line.returned)
+    _check_promotions(line)
     net = line.gross_cents - line.line_discount_cents - line.ticket_discount_cents
     if line.total_cents != net:
         raise _invalid(
             f"Line {n}: its total {format_eur(line.total_cents)} is not its gross amount "
             f"less its discounts ({format_eur(net)})."
         )
+
+
+def _check_promotions(line: SaleLine) -> None:
+    """Promotions detail part of a sold line's discount: each positive, each promotion
+    once, their sum within ``line_discount_cents`` (the staff's part is the rest)."""
+    n = line.line_no
+    if not line.promotions:
+        return
+    if line.returned is not None:
+        raise _invalid(f"Line {n}: a returned line carries no promotion of its own.")
+    seen = set()
+    for promotion in line.promotions:
+        if not (_is_int(promotion.promotion_id) and isinstance(promotion.name, str)):
+            raise _invalid(f"Line {n}: a promotion is not named properly.")
+        if promotion.promotion_id in seen:
+            raise _invalid(f"Line {n}: promotion {promotion.promotion_id} is listed twice.")
+        seen.add(promotion.promotion_id)
+        if not _is_int(promotion.discount_cents) or promotion.discount_cents <= 0:
+            raise _invalid(f"Line {n}: a promotion must take a positive amount off.")
+    if line.promotion_cents > line.line_discount_cents:
+        raise _invalid(f"Line {n}: its promotions are more than its discount.")
 
 
 def _line_amounts(line: SaleLine) -> tuple[tuple[str, int], ...]:

@@ -20,16 +20,26 @@ from typing import Any
 from pos.domain.price_override import OverrideReason, PriceOverride
 from pos.domain.product import SoldBy
 from pos.domain.returns import Channel, ReturnReason, ReturnRef
-from pos.domain.sale import SaleApproval, SaleDraft, SaleLine, SaleTender, VatLine
+from pos.domain.sale import (
+    LinePromotion,
+    SaleApproval,
+    SaleDraft,
+    SaleLine,
+    SaleTender,
+    VatLine,
+)
 
 #: Bump when the record's shape changes; old entries keep hashing with the old shape.
 #: Version 2 adds a line's ``price_override`` and the sale's ``approvals``; a sale with
 #: neither is still written as version 1, byte for byte as before. Version 3 adds a
 #: line's ``returned`` and negative amounts (a return, an exchange, a refund); a sale
-#: with neither is written as version 1 or 2 exactly as before.
+#: with neither is written as version 1 or 2 exactly as before. Version 4 adds the
+#: sale's ``customer_id`` and a line's ``promotions`` (what each promotion took off it,
+#: already inside its ``line_discount_cents``); a sale with neither is written as before.
 RECORD_VERSION = 2
 PLAIN_RECORD_VERSION = 1
 RETURN_RECORD_VERSION = 3
+CUSTOMER_RECORD_VERSION = 4
 
 SALE_FIELDS = (
     "id",
@@ -74,6 +84,8 @@ READ_LINE_FIELDS = (*STORED_LINE_FIELDS, *RETURN_FIELDS)
 APPROVAL_FIELDS = ("approval_id", "granted_right", "line_no")
 TENDER_FIELDS = ("seq", "kind", "amount_cents", "reference")
 VAT_FIELDS = ("vat_bp", "base_cents", "vat_cents", "total_cents")
+#: A row of ``sale_line_promotions`` (after sale_id), in the order applied per line.
+PROMOTION_FIELDS = ("line_no", "promotion_id", "name", "discount_cents")
 
 Row = tuple[Any, ...]
 
@@ -94,6 +106,7 @@ INSERT_RETURN = _insert("sale_line_returns", ("sale_id", "line_no", *RETURN_FIEL
 INSERT_APPROVAL = _insert("sale_approvals", ("sale_id", *APPROVAL_FIELDS))
 INSERT_TENDER = _insert("sale_tenders", ("sale_id", *TENDER_FIELDS))
 INSERT_VAT = _insert("sale_vat", ("sale_id", *VAT_FIELDS))
+INSERT_PROMOTION = _insert("sale_line_promotions", ("sale_id", *PROMOTION_FIELDS))
 SELECT_SALE_WITH_SEAL = (
     f"SELECT {_columns(SALE_FIELDS, 's.')}, c.sig, c.seq FROM sales s "
     "LEFT JOIN chain_entries c ON c.ref = s.id AND c.chain = 'ticket' WHERE s.id = ?"
@@ -112,6 +125,21 @@ SELECT_TENDERS = (
     f"SELECT {_columns(TENDER_FIELDS)} FROM sale_tenders WHERE sale_id = ? ORDER BY seq"
 )
 SELECT_VAT = f"SELECT {_columns(VAT_FIELDS)} FROM sale_vat WHERE sale_id = ? ORDER BY vat_bp DESC"
+SELECT_PROMOTIONS = (
+    f"SELECT {_columns(PROMOTION_FIELDS)} FROM sale_line_promotions WHERE sale_id = ? "
+    "ORDER BY line_no, rowid"
+)
+#: The customer as a child row: one ``(customer_id,)`` row, or none.
+SELECT_CUSTOMER = "SELECT customer_id FROM sales WHERE id = ? AND customer_id IS NOT NULL"
+#: Every child query of a sale, in the order ``sale_record``/``draft_from_rows`` take them.
+CHILD_QUERIES = (
+    SELECT_LINES,
+    SELECT_TENDERS,
+    SELECT_VAT,
+    SELECT_APPROVALS,
+    SELECT_PROMOTIONS,
+    SELECT_CUSTOMER,
+)
 
 
 def utc_now() -> str:
@@ -209,6 +237,20 @@ def tender_rows(draft: SaleDraft) -> list[Row]:
     ]
 
 
+def promotion_rows(draft: SaleDraft) -> list[Row]:
+    """Each line's promotions in the order applied (what SELECT_PROMOTIONS reads back)."""
+    return [
+        (line.line_no, p.promotion_id, p.name, p.discount_cents)
+        for line in draft.lines
+        for p in line.promotions
+    ]
+
+
+def customer_rows(draft: SaleDraft) -> list[Row]:
+    """The customer attached as SELECT_CUSTOMER reads it back: one row, or none."""
+    return [(draft.customer_id,)] if draft.customer_id is not None else []
+
+
 def vat_rows(draft: SaleDraft) -> list[Row]:
     """VAT rows, highest rate first: the order SELECT_VAT reads them back in."""
     rows = [(v.vat_bp, v.base_cents, v.vat_cents, v.total_cents) for v in draft.vat]
@@ -225,12 +267,21 @@ def sale_record(
     tenders: Sequence[Row],
     vat: Sequence[Row],
     approvals: Sequence[Row] = (),
+    promotions: Sequence[Row] = (),
+    customer: Sequence[Row] = (),
 ) -> dict:
     """The canonical record of a sale, built from its rows (journal and outbox share it).
 
     A line row may stop after LINE_FIELDS (no override columns)."""
     record = dict(zip(SALE_FIELDS, sale, strict=True))
     record["lines"] = [_line_record(row) for row in lines]
+    for line_no, promotion_id, name, cents in promotions:
+        line = next((x for x in record["lines"] if x["line_no"] == line_no), None)
+        if line is None:  # a promotion row of no line: rows altered by hand
+            raise ValueError(f"a promotion of line {line_no}, which the sale does not have")
+        line.setdefault("promotions", []).append(
+            {"promotion_id": promotion_id, "name": name, "discount_cents": cents}
+        )
     record["tenders"] = [dict(zip(TENDER_FIELDS, row, strict=True)) for row in tenders]
     record["vat"] = [dict(zip(VAT_FIELDS, row, strict=True)) for row in vat]
     if approvals:
@@ -241,6 +292,10 @@ def sale_record(
     record["v"] = RECORD_VERSION if extended else PLAIN_RECORD_VERSION
     if _signed(record):
         record["v"] = RETURN_RECORD_VERSION
+    if customer:
+        record["customer_id"] = customer[0][0]
+    if customer or promotions:
+        record["v"] = CUSTOMER_RECORD_VERSION
     return record
 
 
@@ -276,15 +331,20 @@ def draft_from_rows(
     tenders: Sequence[Row],
     vat: Sequence[Row],
     approvals: Sequence[Row] = (),
+    promotions: Sequence[Row] = (),
+    customer: Sequence[Row] = (),
 ) -> SaleDraft:
     """Rebuild the draft exactly as it was committed (VAT rows highest rate first)."""
     sale_id, terminal_id, _ticket, cashier, started_at, _completed, total, change = sale
+    by_line: dict[int, list[LinePromotion]] = {}
+    for line_no, promotion_id, name, cents in promotions:
+        by_line.setdefault(line_no, []).append(LinePromotion(promotion_id, name, cents))
     return SaleDraft(
         sale_id=sale_id,
         terminal_id=terminal_id,
         cashier=cashier,
         started_at=started_at,
-        lines=tuple(_line(row) for row in lines),
+        lines=tuple(_line(row, tuple(by_line.get(row[0], ()))) for row in lines),
         tenders=tuple(
             SaleTender(kind, amount, reference) for _seq, kind, amount, reference in tenders
         ),
@@ -292,10 +352,11 @@ def draft_from_rows(
         total_cents=total,
         change_cents=change,
         approvals=tuple(SaleApproval(a, right, n) for a, right, n in approvals),
+        customer_id=customer[0][0] if customer else None,
     )
 
 
-def _line(row: Row) -> SaleLine:
+def _line(row: Row, promotions: tuple[LinePromotion, ...] = ()) -> SaleLine:
     base = len(LINE_FIELDS)
     values = dict(zip(LINE_FIELDS, row[:base], strict=True))
     values["sold_by"] = SoldBy(values["sold_by"])
@@ -310,7 +371,7 @@ def _line(row: Row) -> SaleLine:
         values["returned"] = ReturnRef(
             origin, origin_line, label, Channel(channel), ReturnReason(why), bool(restock), approval
         )
-    return SaleLine(**values)
+    return SaleLine(**values, promotions=promotions)
 
 
 # -- canonical JSON -------------------------------------------------------------------

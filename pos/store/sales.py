@@ -28,22 +28,22 @@ from pos.store.errors import StoreError, translate_errors
 from pos.store.outbox import enqueue_json
 from pos.store.sale_checks import MAX_QUANTITY, validate_draft
 from pos.store.sale_codec import (
+    CHILD_QUERIES,
     INSERT_APPROVAL,
     INSERT_LINE,
+    INSERT_PROMOTION,
     INSERT_RETURN,
     INSERT_SALE,
     INSERT_TENDER,
     INSERT_VAT,
-    SELECT_APPROVALS,
-    SELECT_LINES,
     SELECT_SALE_WITH_SEAL,
-    SELECT_TENDERS,
-    SELECT_VAT,
     Row,
     approval_rows,
     canonical_json,
+    customer_rows,
     draft_from_rows,
     line_rows,
+    promotion_rows,
     sale_record,
     sale_row,
     split_line_row,
@@ -75,6 +75,8 @@ _DECREMENT_STOCK = (
 # A sale made in a till session records it in its own INSERT (sales are never updated);
 # the ``sales_in_open_session`` trigger refuses it if that session is not open.
 _INSERT_SALE_IN_SESSION = INSERT_SALE.replace(") VALUES (", ", session_id) VALUES (?, ", 1)
+# The customer attached (sale record v4) goes in the same INSERT, last.
+_WITH_CUSTOMER = ", customer_id) VALUES (?, "
 _BY_TICKET = "SELECT id FROM sales WHERE terminal_id = ? AND ticket_no = ?"
 _RECENT = "SELECT ref FROM chain_entries WHERE chain = 'ticket' ORDER BY seq DESC LIMIT ?"
 _DATABASE_FILE = "SELECT file FROM pragma_database_list WHERE name = 'main'"
@@ -146,11 +148,15 @@ class SalesStore:
         ticket_no = conn.execute(_NEXT_TICKET, (draft.terminal_id,)).fetchall()[0][0]
         sale = sale_row(draft, ticket_no, completed_at)
         lines, tenders, vat = line_rows(draft), tender_rows(draft), vat_rows(draft)
-        approvals = approval_rows(draft)
-        if session_id is None:
-            conn.execute(INSERT_SALE, sale)
-        else:
-            conn.execute(_INSERT_SALE_IN_SESSION, (*sale, session_id))
+        approvals, promotions = approval_rows(draft), promotion_rows(draft)
+        customer = customer_rows(draft)
+        sql, values = INSERT_SALE, sale
+        if session_id is not None:
+            sql, values = _INSERT_SALE_IN_SESSION, (*sale, session_id)
+        if customer:
+            sql = sql.replace(") VALUES (", _WITH_CUSTOMER, 1)
+            values = (*values, draft.customer_id)
+        conn.execute(sql, values)
         stored = [split_line_row(sale_id, row) for row in lines]
         conn.executemany(INSERT_LINE, [line for line, _ in stored])
         returned = [ref for _, ref in stored if ref is not None]
@@ -160,7 +166,9 @@ class SalesStore:
         conn.executemany(INSERT_VAT, [(sale_id, *row) for row in vat])
         if approvals:
             conn.executemany(INSERT_APPROVAL, [(sale_id, *row) for row in approvals])
-        record = sale_record(sale, lines, tenders, vat, approvals)
+        if promotions:
+            conn.executemany(INSERT_PROMOTION, [(sale_id, *row) for row in promotions])
+        record = sale_record(sale, lines, tenders, vat, approvals, promotions, customer)
         sale_json = canonical_json(record, checked=False)
         entry = chains.append(
             conn,
@@ -213,10 +221,7 @@ class SalesStore:
             if row is None:
                 return None
             sale: Row = row[:8]
-            children = [
-                self._conn.execute(sql, (sale_id,)).fetchall()
-                for sql in (SELECT_LINES, SELECT_TENDERS, SELECT_VAT, SELECT_APPROVALS)
-            ]
+            children = [self._conn.execute(sql, (sale_id,)).fetchall() for sql in CHILD_QUERIES]
         draft = draft_from_rows(sale, *children)
         return CompletedSale(
             draft,
@@ -268,6 +273,8 @@ def same_sale(a: SaleDraft, b: SaleDraft) -> bool:
         and tender_rows(a) == tender_rows(b)
         and vat_rows(a) == vat_rows(b)
         and approval_rows(a) == approval_rows(b)
+        and promotion_rows(a) == promotion_rows(b)
+        and customer_rows(a) == customer_rows(b)
     )
 
 

@@ -29,8 +29,10 @@ from pos.store.sale_codec import (
     VAT_FIELDS,
     approval_rows,
     canonical_json,
+    customer_rows,
     draft_from_rows,
     line_rows,
+    promotion_rows,
     sale_record,
     sale_row,
     tender_rows,
@@ -94,8 +96,9 @@ class TrainingSales:
         ticket_no = conn.execute(_COUNT, (draft.terminal_id,)).fetchone()[0] + 1
         sale = sale_row(draft, ticket_no, completed_at)
         record = sale_record(
-            sale, line_rows(draft), tender_rows(draft), vat_rows(draft), approval_rows(draft)
-        )
+            sale, line_rows(draft), tender_rows(draft), vat_rows(draft), approval_rows(draft),
+            promotion_rows(draft), customer_rows(draft),
+        )  # fmt: skip
         entry = chains.append(
             conn, self._keys.current(), chain=TRAINING, kind=KIND,
             body=canonical_json(record), terminal_id=draft.terminal_id, at=completed_at,
@@ -122,7 +125,13 @@ def training_sale(entry: ChainEntry) -> CompletedSale:
     tenders = [tuple(t[field] for field in TENDER_FIELDS) for t in record["tenders"]]
     vat = [tuple(v[field] for field in VAT_FIELDS) for v in record["vat"]]
     approvals = [(a["approval_id"], a["right"], a["line_no"]) for a in record.get("approvals", [])]
-    draft = draft_from_rows(sale, lines, tenders, vat, approvals)
+    promotions = [
+        (line["line_no"], p["promotion_id"], p["name"], p["discount_cents"])
+        for line in record["lines"]
+        for p in line.get("promotions", ())
+    ]
+    customer = [(record["customer_id"],)] if "customer_id" in record else []
+    draft = draft_from_rows(sale, lines, tenders, vat, approvals, promotions, customer)
     return CompletedSale(
         draft, record["ticket_no"], record["completed_at"], entry.sig, entry.seq, training=True
     )

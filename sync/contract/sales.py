@@ -9,8 +9,10 @@ Version 3 (issue 14) adds *returned* lines: a line with ``returned`` has a negat
 quantity and amounts <= 0, and the ticket's total, tenders (refunds) and VAT rows may
 then be negative. Only a v3 record carries a ``returned`` line or a negative amount.
 Version 4 (issue 15) adds the sale's optional ``customer_id`` (the customer attached, who
-earns its loyalty points), present only when a customer is attached; a record below v4
-carrying it is refused, so every earlier record still validates and hashes as before.
+earns its loyalty points), present only when a customer is attached, and a line's
+optional ``promotions`` (what each promotion took off the line: already inside its
+``line_discount_cents``, which they never exceed); a record below v4 carrying either is
+refused, so every earlier record still validates and hashes as before.
 """
 
 from __future__ import annotations
@@ -100,6 +102,16 @@ class ReturnRefRecord(BaseModel):
         return self
 
 
+class LinePromotionRecord(BaseModel):
+    """What one promotion took off the line (``pos.domain.sale.LinePromotion``)."""
+
+    model_config = WIRE
+
+    promotion_id: Annotated[StrictInt, Field(ge=1)]
+    name: Name
+    discount_cents: Annotated[StrictInt, Field(gt=0, le=MAX_CENTS)]
+
+
 class SaleLineRecord(BaseModel):
     model_config = WIRE
 
@@ -118,6 +130,9 @@ class SaleLineRecord(BaseModel):
     total_cents: SignedCents
     price_override: PriceOverrideRecord | None = None  # v2: absent when not overridden
     returned: ReturnRefRecord | None = None  # v3: absent on a sold line
+    promotions: Annotated[list[LinePromotionRecord], Field(min_length=1, max_length=50)] | None = (
+        None  # v4: absent when no promotion took anything off the line
+    )
 
     @model_validator(mode="after")
     def _signs(self) -> SaleLineRecord:
@@ -129,6 +144,12 @@ class SaleLineRecord(BaseModel):
             raise ValueError("a returned line has a negative quantity and no positive amount")
         if self.total_cents != sum(amounts[:1]) - sum(amounts[1:]):
             raise ValueError("a line's total is its gross less both discounts")
+        if self.promotions is not None:
+            ids = [p.promotion_id for p in self.promotions]
+            if len(set(ids)) != len(ids):
+                raise ValueError("a line lists each promotion once")
+            if sum(p.discount_cents for p in self.promotions) > self.line_discount_cents:
+                raise ValueError("a line's promotions are part of its line discount")
         return self
 
 
@@ -187,6 +208,8 @@ class SaleRecord(BaseModel):
             raise ValueError("only a v3 sale record carries returned lines or negative amounts")
         if self.customer_id is not None and self.v < 4:
             raise ValueError("only a v4 sale record carries a customer_id")
+        if self.v < 4 and any(line.promotions is not None for line in self.lines):
+            raise ValueError("only a v4 sale record carries a line's promotions")
         return self
 
 

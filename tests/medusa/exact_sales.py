@@ -129,9 +129,11 @@ class TillChain:
         for line in basket.sale_lines():
             record = dataclasses.asdict(line)
             record["sold_by"] = str(line.sold_by)
+            if not record["promotions"]:  # v4 only: a line some promotion took from
+                del record["promotions"]
             lines.append(record)
         sale = {
-            "v": 1,
+            "v": 4 if any("promotions" in line for line in lines) else 1,
             "id": sale_id,
             "terminal_id": self.terminal_id,
             "ticket_no": self.ticket_no,

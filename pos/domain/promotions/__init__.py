@@ -28,10 +28,15 @@ The combination rule (the product's promise)
 4. **Exclusive.** An eligible ``exclusive`` promotion is alone on the basket. The engine
    prices each exclusive one alone and the non-exclusive ones together (rules 2-3) and
    keeps the outcome that saves the customer the most; on a tie, the non-exclusive one.
-5. **Staff's manual discounts come after** (the basket applies them, not this engine):
-   a manual line discount applies on the line's amount after its item promotions; the
-   manual ticket discount on the total after basket promotions; a price-overridden line
-   gets no promotion (it is not promotable), only the staff's own price.
+5. **Staff's manual discounts come after** (the basket applies them, not this engine,
+   in ``pos.domain.basket_pricing``): the engine prices the promotable lines at their
+   gross amounts; a line's net after promotions is its gross less its item promotions
+   and its share of the basket promotions; the staff's manual line discount applies on
+   that net (a percentage of it, or an amount capped at it); the manual ticket discount
+   on the sum after that. A price-overridden line and a returned line are not
+   promotable (``PricingLine.promotable`` False): no promotion, only the staff's price.
+   A label-priced line is one unit at its label's price; a weighed line is
+   ``weighed``, its quantity in grams, its gross the line's price.
 
 What the rule does not promise: that adding a promotion never makes a basket dearer.
 An item promotion lowers the amount a threshold is judged on ("-10 € dès 50 €" can be

@@ -19,7 +19,9 @@ import time
 import pytest
 
 from pos.domain.basket import Basket
+from pos.domain.basket_pricing import BasketPricing
 from pos.domain.discount import Discount
+from pos.domain.promotions import Kind, PromotionBook
 from pos.domain.tenders import Payment, TenderKind
 from sync.engine.pusher import DEFAULT_BATCH
 from sync.medusa.money import to_cents
@@ -35,6 +37,7 @@ from tests.medusa.exact_sales import (
     tax_by_rate,
 )
 from tests.medusa.helpers import catalog_by_sku, level_at, psql
+from tests.support.promotion_baskets import a_context, a_promotion, on_skus
 
 pytestmark = pytest.mark.medusa
 
@@ -125,6 +128,34 @@ def test_a_discounted_split_tender_sale_is_the_till_s_order_to_the_cent(
     assert after[WEIGHED_SKU]["stocked"] == before[WEIGHED_SKU]["stocked"] - 452
     assert all(after[s]["reserved"] == before[s]["reserved"] for s in skus)
     assert level_at(admin, seed, "EXACT-CONFITURE", seed.other_location_id) == lyon_before
+
+
+def test_a_promoted_sale_is_the_till_s_order_to_the_cent(backend, admin, catalog):
+    """Promotions are inside each line's discount (v4 details them): Medusa's order total
+    is still the till's."""
+    book = PromotionBook([
+        a_promotion(1, Kind.N_FOR_M, 1, name="3 pour 2", target=on_skus("EXACT-CONFITURE"),
+                    n=3, m=2),
+        a_promotion(2, Kind.BASKET_PERCENT, 500, name="-5 % panier"),
+    ])  # fmt: skip
+    basket = Basket()
+    basket.set_pricing(BasketPricing(book, a_context()))
+    basket.add(catalog["EXACT-CONFITURE"], 3)
+    basket.add(catalog["EXACT-BOUGIE"], 2)
+    totals = basket.totals()
+    assert totals.promotion_cents > 0
+    payment = Payment(totals.total_cents)
+    payment.add(TenderKind.CARD, totals.total_cents)
+    chain = TillChain()
+    chain.register(admin)
+    operation = chain.operation("S-exact-promoted-1", basket, payment)
+    assert json.loads(operation.payload_json)["sale"]["v"] == 4
+
+    [outcome] = backend.push([operation])
+
+    assert (outcome.status, outcome.warnings) == ("accepted", ()), outcome
+    order = plugin_orders(admin)["S-exact-promoted-1"]
+    assert to_cents(order_detail(admin, order["id"])["total"]) == totals.total_cents
 
 
 def test_an_unknown_product_is_refused_and_the_batch_goes_on(backend, catalog):
