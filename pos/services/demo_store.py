@@ -21,7 +21,7 @@ from pos.domain.rights import LINE_DISCOUNT_FREE_LIMIT_BP, Actor, Right, Role
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.services.quick_keys import QuickKeys, demo_pages
-from pos.store import customer_index
+from pos.store import customer_index, feed_cursors, promotion_feed
 from pos.store import staff as staff_store
 from pos.store.catalog_loader import load_catalog
 from pos.store.db import write_transaction
@@ -70,6 +70,7 @@ def build_demo_store(
     progress(f"Loading {products:,} demo products…")
     loaded = load_catalog(store.conn, DEPARTMENTS, demo_products(products, seed))
     customers = _load_customers(store)
+    _load_promotions(store)
     _load_staff(store)
     store.set_setting("store_name", STORE_NAME)
     store.set_setting("terminal_id", TERMINAL_ID)
@@ -88,6 +89,21 @@ def _load_customers(store: LocalStore) -> int:
         )
         customer_index.index(store.conn, [(*row[:4], True) for row in rows])
     return len(rows)
+
+
+def _load_promotions(store: LocalStore) -> None:
+    """The demo promotions, as if pulled from central's feed (the same file seeds the
+    demo server); the feed's cursor is then forgotten, so a demo till enrolled later
+    pulls the real feed from its beginning."""
+    from resources.demo.promotions import demo_promotions
+    from sync.contract.feeds import PromotionItem
+
+    items = [
+        PromotionItem.model_validate(entry | {"active": True, "version": number})
+        for number, entry in enumerate(demo_promotions(), start=1)
+    ]
+    promotion_feed.apply_page(store.conn, items, "demo")
+    feed_cursors.forget(store.conn, promotion_feed.FEED)
 
 
 def _load_staff(store: LocalStore) -> None:

@@ -39,6 +39,7 @@ from sync.central.db import Database
 from sync.central.errors import ApiError, bad_request, describe, not_found
 from sync.central.faults import FaultInjector
 from sync.central.loyalty_api import LoyaltyApi
+from sync.central.pricing_api import PricingApi
 from sync.central.returns_api import ReturnsApi
 from sync.contract.admin import PriceChange, ProductUpsert, PromotionUpsert, StockCount
 from sync.contract.carts import CartConvertRequest, CartRequest
@@ -355,6 +356,7 @@ class CentralApp:
             Route("/v1/_faults", self.set_faults, methods=["PUT"]),
             *ReturnsApi(self.db, self.options.web_token, self.options.admin_token).routes(),
             *LoyaltyApi(self.db, self.options.web_token, self.options.admin_token).routes(),
+            *PricingApi(self.db).routes(),
         ]
 
 

@@ -32,7 +32,13 @@ def put(db: Database, request: CartRequest) -> tuple[Cart, bool]:
         if existing is not None and existing.state == "converted":
             raise _converted(existing, 409)
         _check_refs(conn, request)
-        lines = price_lines(conn, request.lines, instants.parse(now))
+        lines = price_lines(
+            conn,
+            request.lines,
+            instants.parse(now),
+            store_id=request.store_id,
+            customer_id=request.customer_id,
+        )
         cart_id = request.cart_id or f"cart-{secrets.token_hex(8)}"
         code = existing.code if existing else mint(conn, _CODE_TAKEN)
         cart = Cart.model_validate(

@@ -28,11 +28,22 @@ _PRAGMAS = (
 )
 CHANGE_SEQ = "change_seq"
 #: ``PRAGMA user_version`` of the schema this code writes; a newer file is refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: What an older file needs before ``schema.sql`` runs, by the version it upgrades to.
 #: 2: ``pickups`` was an empty placeholder (id, store_id, status); it becomes the orders.
+#: 3: promotions keep contract v2's fields in ``rule``; a v1 promotion's rule is its SKUs
+#: and the v2 defaults (the table is made first in its v2 shape if the file never had it).
 _UPGRADES: dict[int, str] = {
     2: "DROP INDEX IF EXISTS pickups_change; DROP TABLE IF EXISTS pickups;",
+    3: "CREATE TABLE IF NOT EXISTS promotions (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "kind TEXT NOT NULL, value INTEGER NOT NULL, skus TEXT NOT NULL, starts_at TEXT NOT NULL, "
+    "ends_at TEXT NOT NULL, active INTEGER NOT NULL, change_seq INTEGER NOT NULL); "
+    "ALTER TABLE promotions ADD COLUMN rule TEXT NOT NULL DEFAULT '{}'; "
+    "UPDATE promotions SET rule = json_object('skus', json(skus), 'departments', json('[]'), "
+    "'brands', json('[]'), 'everything', json('false'), 'priority', 0, 'exclusive', "
+    "json('false'), 'stackable', json('false'), 'stores', json('[]'), 'channels', "
+    "json('[\"store\",\"web\"]'), 'customer_only', json('false'), 'coupon_code', '', "
+    "'single_use_codes', json('false'), 'n', 0, 'm', 0, 'threshold_cents', 0);",
 }
 
 

@@ -15,7 +15,6 @@ from sync.central.catalog import json_codes
 
 SEED = 42  # the till's default demo seed: both sides must draw the same catalog
 _BATCH = 20_000
-_SAMPLE_EVERY = 97  # one SKU in 97 is offered to the demo promotions
 
 
 def generator() -> Any:
@@ -28,12 +27,11 @@ def generator() -> Any:
 @dataclass(frozen=True, slots=True)
 class RowBatch:
     """One batch of products as rows of ``products``, ``barcodes`` and one store's
-    ``stock``, and a few SKUs for the demo promotions."""
+    ``stock``."""
 
     products: list[tuple]
     codes: list[tuple[str, int]]
     stock: list[tuple]
-    sample: list[str]
 
 
 def _rows(batch: list[Any], first_id: int, first_seq: int, count: int, store_id: str) -> RowBatch:
@@ -47,7 +45,7 @@ def _rows(batch: list[Any], first_id: int, first_seq: int, count: int, store_id:
         )  # fmt: skip
         codes.extend((code, pid) for code in p.barcodes)
         stock.append((store_id, pid, p.sku, p.stock, first_seq + count + pid - 1))
-    return RowBatch(products, codes, stock, [p.sku for p in batch[::_SAMPLE_EVERY]])
+    return RowBatch(products, codes, stock)
 
 
 def row_batches(count: int, first_seq: int, store_id: str) -> Iterator[RowBatch]:

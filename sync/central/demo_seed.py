@@ -18,9 +18,11 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from sync.central.catalog import INSERT_BARCODE, INSERT_PRODUCT, json_codes
+from sync.central.catalog import INSERT_BARCODE, INSERT_PRODUCT
 from sync.central.db import INDEXES_SQL, Database, next_change_seqs, utc_now
 from sync.central.demo_rows import generator, row_batches
+from sync.central.promotions import UPSERT, row_of
+from sync.contract.admin import PromotionUpsert
 
 DEMO_STORES: tuple[tuple[str, str], ...] = (
     ("lyon-part-dieu", "Comptoir Démo — Lyon Part-Dieu"),
@@ -31,7 +33,6 @@ _INSERT_STOCK = (
     "INSERT INTO stock (store_id, product_id, sku, on_hand, reserved, change_seq) "
     "VALUES (?, ?, ?, ?, 0, ?)"
 )
-_PROMO_START, _PROMO_END = "2025-01-01T00:00:00.000Z", "2035-12-31T23:59:59.000Z"
 
 
 def enrolment_code(store_id: str) -> str:
@@ -46,9 +47,9 @@ def seed_demo(db: Database, products: int) -> bool:
             return False
     with db.bulk_load() as conn:
         _seed_stores(conn)
-        skus = _seed_products(conn, products)
+        _seed_products(conn, products)
         _seed_customers(conn, demo.demo_customers())
-        _seed_promotions(conn, skus)
+        _seed_promotions(conn)
     return True
 
 
@@ -62,8 +63,8 @@ def _seed_stores(conn: sqlite3.Connection) -> None:
     )
 
 
-def _seed_products(conn: sqlite3.Connection, count: int) -> list[str]:
-    """Products, barcodes and every store's stock; returns a sample of SKUs for promotions.
+def _seed_products(conn: sqlite3.Connection, count: int) -> None:
+    """Products, barcodes and every store's stock.
 
     change_seqs come in blocks of ``count``: the products', then each store's stock rows'.
     The first store takes the till's demo levels; the others are derived from it in SQL.
@@ -72,12 +73,10 @@ def _seed_products(conn: sqlite3.Connection, count: int) -> list[str]:
         conn.execute(f'DROP INDEX IF EXISTS "{name}"')
     first_seq = next_change_seqs(conn, count * len(DEMO_STORES) + count)
     first_store = DEMO_STORES[0][0]
-    sample: list[str] = []
     for batch in row_batches(count, first_seq, first_store):
         conn.executemany(INSERT_PRODUCT, batch.products)
         conn.executemany(INSERT_BARCODE, batch.codes)
         conn.executemany(_INSERT_STOCK, batch.stock)
-        sample.extend(batch.sample)
     for index, (store_id, _name) in enumerate(DEMO_STORES[1:], start=2):
         # A deterministic variation of the first store: two thirds, three quarters, ...
         conn.execute(
@@ -87,7 +86,6 @@ def _seed_products(conn: sqlite3.Connection, count: int) -> list[str]:
             (store_id, index, index + 1, count * (index - 1), first_store),
         )
     rebuild_indexes(conn)
-    return sample[:400]
 
 
 def _seed_customers(conn: sqlite3.Connection, customers: Iterable[Any]) -> None:
@@ -114,25 +112,18 @@ def _seed_customers(conn: sqlite3.Connection, customers: Iterable[Any]) -> None:
     )  # fmt: skip
 
 
-def _seed_promotions(conn: sqlite3.Connection, skus: list[str]) -> None:
-    """Twelve promotions over sampled SKUs: percent (basis points) and amount off (cents)."""
-    count = 12 if skus else 0
-    seq = next_change_seqs(conn, max(count, 1))
+def _seed_promotions(conn: sqlite3.Connection) -> None:
+    """The demo promotions (``resources/demo/promotions.json``), read as the operator's
+    upserts are: a SKU beyond a smaller catalog simply matches nothing."""
+    from resources.demo.promotions import demo_promotions
+
+    entries = demo_promotions()
+    seq = next_change_seqs(conn, max(len(entries), 1))
     rows = []
-    for i in range(count):
-        percent = i % 2 == 0
-        value = (1000 + 500 * (i % 3)) if percent else (50 + 50 * (i % 4))
-        label = f"−{value // 100} %" if percent else f"−{value / 100:.2f} €".replace(".", ",")
-        chosen = skus[i::count][:25]
-        rows.append(
-            (i + 1, f"Promo démo {i + 1} {label}", "percent" if percent else "amount_off",
-             value, json_codes(chosen), _PROMO_START, _PROMO_END, 1, seq + i)
-        )  # fmt: skip
-    conn.executemany(
-        "INSERT INTO promotions (id, name, kind, value, skus, starts_at, ends_at, active, "
-        "change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    for i, entry in enumerate(entries):
+        fields = {key: value for key, value in entry.items() if key != "id"}
+        rows.append(row_of(entry["id"], PromotionUpsert.model_validate(fields), seq + i))
+    conn.executemany(UPSERT, rows)
 
 
 def rebuild_indexes(conn: sqlite3.Connection) -> None:

@@ -31,9 +31,10 @@ _QUERIES: dict[str, tuple[bool, str]] = {
     ),
     "promotions": (
         False,
-        "SELECT change_seq, CAST(json_object('id', id, 'name', name, 'kind', kind, 'value', value, "
-        "'skus', json(skus), 'starts_at', starts_at, 'ends_at', ends_at, "
-        f"'active', {_BOOL.format('active')}, 'version', change_seq) AS BLOB) "
+        # contract v2: the row's v1 fields with its ``rule`` (the other fields) merged in
+        "SELECT change_seq, CAST(json_patch(json_object('id', id, 'name', name, 'kind', kind, "
+        "'value', value, 'skus', json(skus), 'starts_at', starts_at, 'ends_at', ends_at, "
+        f"'active', {_BOOL.format('active')}, 'version', change_seq), rule) AS BLOB) "
         "FROM promotions WHERE change_seq > ? ORDER BY change_seq LIMIT ?",
     ),
     "customers": (

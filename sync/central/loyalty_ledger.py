@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 from pos.domain.loyalty import EarningLine, LoyaltyRule, points_earned
 from sync.central.db import next_change_seqs
-from sync.central.pricing import line_total
+from sync.central.pricing import portion_cents
 from sync.contract.loyalty import LOYALTY_SHORTFALL, LOYALTY_UNKNOWN_CUSTOMER
 from sync.contract.pickups import PickupOrder
 from sync.contract.sales import SaleRecord
@@ -116,7 +116,7 @@ def earn_order(conn: sqlite3.Connection, order: PickupOrder, at: str) -> None:
     departments = _departments(conn, [line.product_id for line in order.lines])
     lines = [
         (line.line_no, departments.get(line.product_id),
-         line_total(line.unit_price_cents, line.collected_quantity or 0, line.sold_by))
+         portion_cents(line, line.collected_quantity or 0))
         for line in order.lines
     ]  # fmt: skip
     rule_json, version = current_rule(conn)

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from sync.central.db import Database
 from sync.central.errors import ApiError, not_found
 from sync.central.pickup_machine import HANDED_OVER, load
-from sync.central.pricing import line_total
+from sync.central.pricing import portion_cents
 from sync.contract.codes import normalize_code, parse_pickup_qr
 from sync.contract.pickups import PickupOrder
 from sync.contract.returns import (
@@ -139,7 +139,7 @@ def origin_of_order(conn: sqlite3.Connection, order: PickupOrder) -> OriginSaleR
         quantity = line.collected_quantity or 0
         if quantity == 0:
             continue
-        total = line_total(line.unit_price_cents, quantity, line.sold_by)
+        total = portion_cents(line, quantity)
         lines.append(
             OriginLineRecord(
                 line_no=line.line_no,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sync.central import instants
 from sync.central.db import next_change_seqs
-from sync.central.pricing import line_total
+from sync.central.pricing import portion_cents
 from sync.central.stock import StockChanges
 from sync.contract.operations import CONFLICT, INVALID_LINES
 from sync.contract.pickups import PICKUP_HOLD_DAYS, PickupEvent, PickupLine, PickupOrder
@@ -146,10 +146,7 @@ def _total(lines: list[PickupLine], field: str) -> int | None:
     counts = [getattr(line, field) for line in lines]
     if any(count is None for count in counts):
         return None
-    return sum(
-        line_total(line.unit_price_cents, count, line.sold_by)
-        for line, count in zip(lines, counts, strict=True)
-    )
+    return sum(portion_cents(line, count) for line, count in zip(lines, counts, strict=True))
 
 
 def _next_lines(order: PickupOrder, move: Move) -> list[PickupLine]:

@@ -56,7 +56,13 @@ def place(db: Database, request: PickupOrderRequest) -> PickupOrder:
             raise not_found(f"There is no store {request.store_id!r}.")
         if request.customer_id is not None and balance(conn, request.customer_id) is None:
             raise not_found(f"There is no customer {request.customer_id!r}.")
-        priced = price_lines(conn, request.lines, instants.parse(now))
+        priced = price_lines(
+            conn,
+            request.lines,
+            instants.parse(now),
+            store_id=request.store_id,
+            customer_id=request.customer_id,
+        )
         stock = StockChanges(request.store_id, now)
         for line in priced:
             on_hand, reserved = level(conn, request.store_id, line.product_id) or (0, 0)

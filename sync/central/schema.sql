@@ -64,7 +64,10 @@ CREATE TABLE IF NOT EXISTS promotions (
     starts_at  TEXT NOT NULL,
     ends_at    TEXT NOT NULL,
     active     INTEGER NOT NULL,
-    change_seq INTEGER NOT NULL
+    change_seq INTEGER NOT NULL,
+    -- Contract v2's other fields (sync.contract.promotions.PromotionRule), as JSON: the
+    -- feed merges it into the item, pricing builds the engine's promotion from it.
+    rule       TEXT NOT NULL DEFAULT '{}'
 );
 
 CREATE TABLE IF NOT EXISTS customers (

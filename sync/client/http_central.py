@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from sync.client.loyalty_calls import HttpLoyaltyCalls
 from sync.client.page_guard import check_page, page_bytes
+from sync.client.pricing_calls import HttpPricingCalls
 from sync.client.return_calls import HttpReturnCalls
 from sync.client.wire import MAX_REPLY_BYTES, Wire, parse
 from sync.contract import MAX_OPERATIONS, PAGE_MODELS, Operation, PushResponse
@@ -38,10 +39,10 @@ from sync.ports import (
 )
 
 
-class HttpCentral(HttpReturnCalls, HttpLoyaltyCalls):
+class HttpCentral(HttpReturnCalls, HttpLoyaltyCalls, HttpPricingCalls):
     """One terminal of one store talking to the central API; see the module docstring.
     Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``, its
-    loyalty calls from ``HttpLoyaltyCalls``."""
+    loyalty calls from ``HttpLoyaltyCalls``, its quote from ``HttpPricingCalls``."""
 
     def __init__(
         self,

@@ -41,6 +41,7 @@ from sync.contract.pickups import (
     PickupOrder,
     PickupOrderRequest,
 )
+from sync.contract.pricing import Quote, QuoteRequest
 from sync.contract.returns import (
     ClaimStatus,
     CreditNoteDebit,
@@ -436,6 +437,17 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "admin",
         None,
         {200: ReturnConflictList},
+    ),
+    # -- pricing (issue 15) ----------------------------------------------------------------
+    Endpoint(
+        "POST",
+        "/v1/stores/{store_id}/pricing",
+        "price_basket",
+        "Price a basket with the shared promotion engine, as central charges it (a quote: "
+        "nothing is kept)",
+        "terminal",
+        QuoteRequest,
+        {200: Quote},
     ),
     # -- loyalty (issue 15) ----------------------------------------------------------------
     Endpoint(

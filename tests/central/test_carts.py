@@ -71,15 +71,18 @@ def test_a_cart_is_priced_with_the_best_active_promotion(
     cart = Cart.model_validate_json(response.content)
     promo, plain, weighed = cart.lines  # one line per SKU, in first-seen order
     list_price = _price(till, PROMO_SKU)
-    off = (list_price * 2500 + 5000) // 10000  # 25 %, rounded half up, per unit
+    off = (3 * list_price * 2500 + 5000) // 10000  # 25 % of the line, rounded half up
     assert (promo.sku, promo.quantity, promo.list_price_cents) == (PROMO_SKU, 3, list_price)
-    assert promo.unit_price_cents == list_price - off
+    assert promo.unit_price_cents == list_price  # contract v2: the discount is listed
     assert promo.promotion is not None and promo.promotion.id == 101
-    assert (promo.discount_cents, promo.total_cents) == (3 * off, 3 * (list_price - off))
-    assert plain.promotion is None and plain.unit_price_cents == _price(till, PLAIN_SKU)
-    per_kg = _price(till, WEIGHT_SKU) - (_price(till, WEIGHT_SKU) * 2500 + 5000) // 10000
+    assert [(p.promotion_id, p.discount_cents) for p in promo.promotions] == [(101, off)]
+    assert (promo.discount_cents, promo.total_cents) == (off, 3 * list_price - off)
+    assert plain.promotion is None and plain.promotions == []
+    assert (plain.unit_price_cents, plain.discount_cents) == (_price(till, PLAIN_SKU), 0)
+    per_kg = _price(till, WEIGHT_SKU)
+    gross = (per_kg * 250 + 500) // 1000  # the till's grams rule
     assert (weighed.sold_by, weighed.unit_price_cents) == ("weight", per_kg)
-    assert weighed.total_cents == (per_kg * 250 + 500) // 1000  # the till's grams rule
+    assert weighed.total_cents == gross - (gross * 2500 + 5000) // 10000
     assert cart.total_cents == sum(line.total_cents for line in cart.lines)
     assert cart.discount_cents == sum(line.discount_cents for line in cart.lines)
     assert cart.qr_text == f"CMPT-CART:{cart.code}" and cart.state == "open"

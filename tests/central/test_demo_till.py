@@ -91,3 +91,26 @@ def test_the_tills_outbox_is_accepted_clean_and_stock_agrees(
     assert (witness["keys"], witness["flags"]) == (1, [])
     till_levels = dict(_rows(till_db, "SELECT product_id, on_hand FROM stock"))
     assert {i["product_id"]: i["on_hand"] for i in levels} == till_levels
+
+
+def test_the_demo_till_has_the_servers_promotions(central: CentralServer, till_db: Path) -> None:
+    """Both load ``resources/demo/promotions.json``: the till without a server, so its
+    basket shows promotions; the server seeds them into its feed."""
+    from pos.domain.promotions.fields import promotion_from_fields
+    from pos.store.promotion_book import load_book
+    from sync.central.promotions import RULE_FIELDS
+
+    with central.client(central.enrol(LYON, "T05")) as client:
+        served, _ = pull_all(client, LYON, "promotions")
+    from_feed = tuple(
+        promotion_from_fields(item["id"], item["name"], item["kind"], item["value"],
+                              item["starts_at"], item["ends_at"],
+                              {key: item[key] for key in RULE_FIELDS})
+        for item in served
+    )  # fmt: skip
+    with LocalStore(till_db) as store:
+        loaded = load_book(store.conn)
+        cursor = store.conn.execute("SELECT 1 FROM feed_cursors WHERE feed = 'promotions'")
+        assert cursor.fetchone() is None  # an enrolled demo till pulls the feed from its start
+    assert len(from_feed) == 20 and loaded.skipped == ()
+    assert loaded.promotions == from_feed

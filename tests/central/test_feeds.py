@@ -25,7 +25,7 @@ def _get(client: httpx.Client, feed: str, store: str = LYON, **params: object) -
 
 
 @pytest.mark.parametrize(
-    ("feed", "count"), [("catalog", 3000), ("stock", 3000), ("customers", 10), ("promotions", 12)]
+    ("feed", "count"), [("catalog", 3000), ("stock", 3000), ("customers", 10), ("promotions", 20)]
 )
 def test_paging_covers_each_feed_once_in_change_order(
     lyon: httpx.Client, feed: str, count: int

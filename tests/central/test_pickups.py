@@ -139,6 +139,34 @@ def test_partial_collection_takes_only_what_was_handed_over(
     assert _level(desk, 130) == (19, 0)
 
 
+def test_a_partial_collection_of_a_promoted_line_costs_its_share(
+    central: CentralServer, desk: httpx.Client
+) -> None:
+    """A line lists its promotions at its list price: handing over 2 of a "3 pour 2"
+    line's 3 is 2/3 of what the line costs, not 2 at list price (nor a free one)."""
+    sku, price = "SKU0000131", 579
+    body = {"name": "3 pour 2 sérum", "kind": "n_for_m", "value": 1, "n": 3, "m": 2,
+            "skus": [sku], "starts_at": "2020-01-01T00:00:00Z",
+            "ends_at": "2040-01-01T00:00:00Z"}  # fmt: skip
+    assert central.admin("PUT", "/v1/admin/promotions/9501", json=body).status_code == 201
+    central.count_stock(LYON, sku, 10)
+    order = central.place_pickup_order("web-promo-partial", {sku: 3})
+    [line] = order["lines"]
+    assert (line["unit_price_cents"], line["discount_cents"], line["total_cents"]) == (
+        price, price, 2 * price,
+    )  # fmt: skip
+    assert _move(desk, pickup_move("pp-p", 1, order, "preparing"))["status"] == "accepted"
+    order = central.pickup_order("web-promo-partial")
+    assert _move(desk, pickup_move("pp-r", 2, order, "ready"))["status"] == "accepted"
+    order = central.pickup_order("web-promo-partial")
+    moved = _move(desk, pickup_move("pp-c", 3, order, "partially_collected", lines={sku: 2}))
+    assert moved["status"] == "accepted"
+    done = central.pickup_order("web-promo-partial")
+    assert done["collected_total_cents"] == (2 * price * 2 + 1) // 3  # 2/3 of 11.58 €, half up
+    assert done["picked_total_cents"] == 2 * price
+    central.put_promotion(9501, [sku], active=False)
+
+
 @pytest.mark.parametrize(
     ("to_state", "lines", "code"),
     [

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.central.conftest import LYON, push, stock_level
+from sync.central.db import SCHEMA_VERSION
+from tests.central.conftest import LYON, pull_all, push, stock_level
 from tests.support.central_server import CentralServer, CentralServerError
 from tests.support.sale_ops import SaleChain
 
@@ -69,4 +70,33 @@ def test_a_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
     columns = {row[1] for row in conn.execute("PRAGMA table_info(pickups)")}
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()
-    assert ("item" in columns, "status" in columns, version) == (True, False, 2)
+    assert ("item" in columns, "status" in columns, version) == (True, False, SCHEMA_VERSION)
+
+
+def test_a_version_2_database_keeps_its_promotions_as_version_1_rules(tmp_path: Path) -> None:
+    """Schema 3 adds ``rule`` (contract v2's fields) to promotions: a promotion written
+    before it is served and priced as it was, on its SKUs."""
+    path = tmp_path / "central.db"
+    with CentralServer(path, products=20):
+        pass
+    conn = sqlite3.connect(path)  # back to a schema 2 file, one version 1 promotion in it
+    conn.executescript(
+        "DROP TABLE promotions; CREATE TABLE promotions (id INTEGER PRIMARY KEY, name TEXT "
+        "NOT NULL, kind TEXT NOT NULL, value INTEGER NOT NULL, skus TEXT NOT NULL, starts_at "
+        "TEXT NOT NULL, ends_at TEXT NOT NULL, active INTEGER NOT NULL, change_seq INTEGER "
+        "NOT NULL); "
+        "INSERT INTO promotions (id, name, kind, value, skus, starts_at, ends_at, active, "
+        "change_seq) VALUES (77, 'Ancienne promo', 'amount_off', 40, '[\"SKU0000002\"]', "
+        "'2020-01-01T00:00:00.000Z', '2040-01-01T00:00:00.000Z', 1, 1000000); "
+        "PRAGMA user_version = 2;"
+    )
+    conn.close()
+    with CentralServer(path, products=20) as central:
+        with central.client(central.enrol(LYON, "U1")) as till:
+            items, _ = pull_all(till, LYON, "promotions")
+        cart = central.put_cart({"SKU0000002": 2})
+    assert [(i["id"], i["skus"], i["channels"], i["n"]) for i in items] == [
+        (77, ["SKU0000002"], ["store", "web"], 0)
+    ]
+    assert [p["promotion_id"] for p in cart["lines"][0]["promotions"]] == [77]
+    assert cart["discount_cents"] == 80
