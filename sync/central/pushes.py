@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from pos.domain.chain_entry import ChainEntry
 from sync.central import (
+    coupons,
     credit_notes,
     loyalty_ledger,
     pickup_desk,
@@ -305,6 +306,7 @@ class _Batch:
         )
         warnings += credit_notes.ingest(self.conn, self.store_id, sale, self.pending, self.at)
         warnings += loyalty_ledger.ingest(self.conn, sale, self.at)
+        coupons.consume(self.conn, sale.id, self.at)  # its reserved codes are spent for good
         self.pending[sale.id] = sale
         self.counts["sales"] += 1
         return warnings
