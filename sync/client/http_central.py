@@ -24,6 +24,7 @@ from urllib.parse import quote
 import httpx
 from pydantic import ValidationError
 
+from sync.client.coupon_calls import HttpCouponCalls
 from sync.client.loyalty_calls import HttpLoyaltyCalls
 from sync.client.page_guard import check_page, page_bytes
 from sync.client.return_calls import HttpReturnCalls
@@ -38,10 +39,10 @@ from sync.ports import (
 )
 
 
-class HttpCentral(HttpReturnCalls, HttpLoyaltyCalls):
+class HttpCentral(HttpReturnCalls, HttpLoyaltyCalls, HttpCouponCalls):
     """One terminal of one store talking to the central API; see the module docstring.
     Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``, its
-    loyalty calls from ``HttpLoyaltyCalls``."""
+    loyalty calls from ``HttpLoyaltyCalls``, its coupon calls from ``HttpCouponCalls``."""
 
     def __init__(
         self,

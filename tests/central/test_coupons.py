@@ -6,7 +6,6 @@ code at once exactly one wins."""
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 import threading
 import uuid
@@ -21,10 +20,10 @@ from sync.central import instants
 from sync.central.coupons import COUPON_HOLD_HOURS
 from tests.central.conftest import LYON, PARIS, push
 from tests.support.central_server import CentralServer
+from tests.support.coupons import coupon_promotion, issue
 from tests.support.sale_ops import SaleChain, sale_record
 
 ROUNDS = 20  # the race: two tills reserve the same fresh code, this many times
-_IDS = itertools.count(7001)
 
 
 @pytest.fixture(scope="module")
@@ -65,47 +64,6 @@ def lyon(central: CentralServer) -> Till:
 @pytest.fixture(scope="module")
 def lyon2(central: CentralServer) -> Till:
     return Till(central, LYON, "T02")
-
-
-def coupon_promotion(central: CentralServer, **fields: Any) -> int:
-    """A new promotion (10 % off one SKU) with the given v2 fields; its id."""
-    promotion_id = next(_IDS)
-    body = {
-        "name": f"Coupon {promotion_id}", "kind": "percent", "value": 1000,
-        "skus": ["SKU0000010"], "starts_at": "2020-01-01T00:00:00.000Z",
-        "ends_at": "2040-01-01T00:00:00.000Z", "active": True,
-    } | fields  # fmt: skip
-    response = central.admin("PUT", f"/v1/admin/promotions/{promotion_id}", json=body)
-    assert response.status_code in (200, 201), response.text
-    _keep_rule(central, promotion_id, body)
-    return promotion_id
-
-
-def _keep_rule(central: CentralServer, promotion_id: int, body: dict[str, Any]) -> None:
-    """Until central stores the v2 fields itself (issue 15 part B: a ``rule`` column
-    written by ``PUT /v1/admin/promotions``), put them where it will keep them."""
-    import json
-
-    with sqlite3.connect(central.db_path) as conn:
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(promotions)")}
-        if "rule" in columns and conn.execute(
-            "SELECT rule FROM promotions WHERE id = ?", (promotion_id,)
-        ).fetchone()[0] not in (None, "", "{}"):
-            return  # central kept them
-        if "rule" not in columns:
-            conn.execute("ALTER TABLE promotions ADD COLUMN rule TEXT NOT NULL DEFAULT '{}'")
-        rule = {
-            k: v for k, v in body.items() if k not in ("name", "starts_at", "ends_at", "active")
-        }
-        conn.execute(
-            "UPDATE promotions SET rule = ? WHERE id = ?", (json.dumps(rule), promotion_id)
-        )
-
-
-def issue(central: CentralServer, promotion_id: int, **body: Any) -> list[str]:
-    response = central.admin("POST", f"/v1/admin/promotions/{promotion_id}/coupons", json=body)
-    assert response.status_code == 200, response.text
-    return list(response.json()["codes"])
 
 
 def single_use_code(central: CentralServer, **fields: Any) -> tuple[int, str]:
