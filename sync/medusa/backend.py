@@ -39,6 +39,8 @@ returns, credit notes  with Comptoir's plugin: the sale found by code (a till sa
                        pushed return ticket, the credit note ledger (``returns.py``)
 promotions feed        empty: Medusa applies its promotions to carts; price lists are in
                        the catalog's prices
+coupons                shared codes only; reserving a single-use code: refused
+                       ``not_supported`` (``coupons.py``)
 =====================  ================================================================
 
 Settings are checked against the server on first use (``verify()``): a wrong one is a
@@ -59,6 +61,7 @@ from sync.medusa import cursors
 from sync.medusa.carts import fetch_cart
 from sync.medusa.catalog import CatalogFeed
 from sync.medusa.checks import Resolved, verify_settings
+from sync.medusa.coupons import MedusaCouponCalls
 from sync.medusa.delta import (
     PluginCatalogFeed,
     PluginCustomersFeed,
@@ -105,7 +108,7 @@ PLUGIN_CHUNK = 20
 PLUGIN_CALLS = 2
 
 
-class MedusaBackend(MedusaReturnCalls):
+class MedusaBackend(MedusaReturnCalls, MedusaCouponCalls):
     def __init__(
         self,
         settings: MedusaSettings,

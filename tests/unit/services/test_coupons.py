@@ -18,6 +18,7 @@ from pos.store.local_store import LocalStore
 from pos.store.promotion_book import load_book
 from sync.client import HttpCentral
 from sync.contract.feeds import PromotionItem
+from sync.medusa.coupons import MedusaCouponCalls
 
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
 STORE = "lyon-part-dieu"
@@ -112,3 +113,14 @@ def test_any_other_code_needs_central_and_says_so_offline(store: LocalStore) -> 
         assert coupon_releases.due(store.conn) == [("sale-1", "K7QX3M9PRT")]
     finally:
         calls.close()
+
+
+def test_on_medusa_single_use_codes_need_the_reference_server(store: LocalStore) -> None:
+    """Medusa's adapter answers reservations ``not_supported`` (``sync/medusa/NOTES.md``):
+    the till says so, and a release queued for it is settled at once."""
+    desk = CouponDesk(store.conn, STORE, MedusaCouponCalls())
+    with pytest.raises(PosError) as refused:
+        desk.apply("K7QX3M9PRT", "sale-1")
+    assert refused.value.code == "coupon_needs_reference_server"
+    desk.remove(AppliedCoupon("K7QX3M9PRT", 9, "Bon", "#9", True), "sale-1")
+    assert coupon_releases.due(store.conn) == []
