@@ -39,6 +39,7 @@ from sync.contract.coupons import (
     CouponReservationRequest,
     normalise_coupon,
 )
+from sync.contract.till_acts import SaleCancelledPayload
 
 #: How long a reservation no push consumed holds its code (``--coupon-hold-hours``).
 COUPON_HOLD_HOURS = 24.0
@@ -209,6 +210,17 @@ def consume(conn: sqlite3.Connection, sale_id: str, at: str) -> None:
         "WHERE sale_id = ? AND state = 'reserved'",
         (at, sale_id),
     )
+
+
+def release_cancelled(conn: sqlite3.Connection, store_id: str, payload: object) -> None:
+    """A pushed ``sale_cancelled`` frees what its sale held (in the push's transaction),
+    should the till's own release never come (a crash, a lost answer)."""
+    if isinstance(payload, SaleCancelledPayload):
+        conn.execute(
+            "UPDATE coupon_codes SET state = 'free', sale_id = NULL, store_id = NULL, "
+            "reserved_at = NULL WHERE sale_id = ? AND store_id = ? AND state = 'reserved'",
+            (payload.sale_id, store_id),
+        )
 
 
 # -- issuing ---------------------------------------------------------------------------------

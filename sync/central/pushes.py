@@ -239,6 +239,7 @@ class _Batch:
             code, problem = till_acts.apply(self.conn, *key, op_id, p.payload)
             if problem:
                 return self._rejected(op_id, code, problem)
+            coupons.release_cancelled(self.conn, self.store_id, p.payload)
             warnings = []
         elif isinstance(p.payload, ApprovalPayload):
             code, problem = self._approval(op_id, p.payload)

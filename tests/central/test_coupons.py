@@ -145,6 +145,18 @@ def test_a_reservation_no_push_consumed_is_free_again_after_the_hold(
     assert lyon2.release(later_sale, code)["status"] == "released"
 
 
+def test_the_hold_is_the_servers_setting(tmp_path_factory: pytest.TempPathFactory) -> None:
+    path = tmp_path_factory.mktemp("held") / "central.db"
+    with CentralServer(path, products=20, extra_args=("--coupon-hold-hours", "48")) as server:
+        till = Till(server, LYON, "T09")
+        _promotion_id, code = single_use_code(server)
+        before = datetime.now(UTC)
+        expires_at = instants.parse(till.reserve(code, sale()).json()["expires_at"])
+        hold = (expires_at - before).total_seconds() / 3600
+        assert 47.99 < hold < 48.1, hold  # (the server keeps milliseconds)
+        till.client.close()
+
+
 # -- refusals by name ------------------------------------------------------------------------
 
 

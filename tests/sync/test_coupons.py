@@ -19,11 +19,12 @@ from sync.client import HttpCentral
 from tests.central.conftest import LYON
 from tests.support.central_server import CentralServer
 from tests.support.coupons import coupon_promotion, issue
-from tests.support.staff import a_cashier
+from tests.support.staff import a_cashier, a_manager
 from tests.sync.hostile_proxy import HostileProxy
 from tests.sync.terminals import Terminal, open_terminal
 
 CAMILLE = a_cashier("Camille")
+INES = a_manager("Inès")  # a basket with lines is cancelled by a manager
 CALL_DEADLINE_S = 3.0
 
 
@@ -156,3 +157,19 @@ def test_the_sales_push_consumes_its_code(central: CentralServer, tills: list[Ti
     first.desk.remove(applied, sale_id)  # too late: central keeps it used
     assert first.queued() == []
     assert _refusal(second.desk, code, "sale-g").code == "coupon_used"
+
+
+def test_a_cancelled_sale_frees_its_code_when_its_cancellation_is_pushed(
+    central: CentralServer, tills: list[Till]
+) -> None:
+    """Should the till's own release never come (lost, or the till crashed after the
+    cancellation was committed), the pushed ``sale_cancelled`` frees the code."""
+    first, second = tills
+    _promotion_id, code = _fresh_code(central)
+    checkout = Checkout(first.store, terminal_id=first.terminal_id, actor=INES)
+    first.desk.apply(code, checkout.sale_id)
+    checkout.add_product(10, 1)
+    checkout.cancel()  # no release sent: only the outbox knows
+    assert _refusal(second.desk, code, "sale-h").code == "coupon_used"
+    first.sync()
+    assert second.desk.apply(code, "sale-h").code == code
