@@ -28,6 +28,7 @@ from pos.domain.promotions.fields import promotion_from_fields
 from pos.domain.promotions.model import Promotion
 from pos.store import coupon_codes, coupon_releases
 from sync.contract.coupons import (
+    COUPON_ALREADY_APPLIED,
     COUPON_EXPIRED,
     COUPON_NOT_STARTED,
     COUPON_OTHER_STORE,
@@ -58,6 +59,9 @@ MESSAGES = {
         "Single-use coupons need the reference central server: this platform cannot reserve them."
     ),
     COUPON_EMPTY: "Type or scan a coupon code.",
+    COUPON_ALREADY_APPLIED: (
+        "This sale has a coupon of this promotion already: the customer keeps this one."
+    ),
 }
 
 

@@ -27,6 +27,7 @@ from sync.central import instants
 from sync.central.db import Database, utc_now
 from sync.central.errors import ApiError, conflict, not_found
 from sync.contract.coupons import (
+    COUPON_ALREADY_APPLIED,
     COUPON_EXPIRED,
     COUPON_NOT_STARTED,
     COUPON_OTHER_STORE,
@@ -70,10 +71,11 @@ class Terms:
                 f"The coupon's promotion {self.name!r} starts on {self.starts_at}.",
             )  # fmt: skip
         stores = self.rule.get("stores") or []
-        if stores and store_id not in stores:
+        web_only = "store" not in (self.rule.get("channels") or ["store"])
+        if web_only or (stores and store_id not in stores):
             return ApiError(
                 409, COUPON_OTHER_STORE,
-                f"The coupon's promotion {self.name!r} is for other stores than {store_id}.",
+                f"The coupon's promotion {self.name!r} is not for store {store_id}.",
             )  # fmt: skip
         return None
 
@@ -117,7 +119,9 @@ def shared_terms(conn: sqlite3.Connection, code: str) -> list[Terms]:
         return []
     rows = conn.execute(f"{_select(conn)} WHERE rule LIKE '%coupon_code%' ORDER BY id")
     found = [_terms(row) for row in rows]
-    return [t for t in found if normalise_coupon(str(t.rule.get("coupon_code", ""))) == code]
+    return [
+        t for t in found if code and normalise_coupon(str(t.rule.get("coupon_code", ""))) == code
+    ]
 
 
 # -- reserving and releasing ---------------------------------------------------------------
@@ -134,7 +138,7 @@ def reserve(
             (code,),
         ).fetchone()
         if row is None:
-            return _shared(conn, code, store_id, now)
+            return _shared(conn, code, store_id, now)  # or coupon_unknown
         promotion_id, state, holder, reserved_at = row
         terms = promotion_terms(conn, int(promotion_id))
         if terms is None:
@@ -147,12 +151,28 @@ def reserve(
         refusal = terms.refusal(store_id, now)
         if refusal is not None:
             raise refusal
+        _one_per_promotion(conn, terms.promotion_id, body.sale_id)
         conn.execute(
             "UPDATE coupon_codes SET state = 'reserved', sale_id = ?, store_id = ?, "
             "reserved_at = ? WHERE code = ?",
             (body.sale_id, store_id, now, code),
         )
     return _reservation(code, terms, body.sale_id, now, hold_hours)
+
+
+def _one_per_promotion(conn: sqlite3.Connection, promotion_id: int, sale_id: str) -> None:
+    """The engine applies a promotion once per sale: a second code of it for the same
+    sale would be spent for nothing, so it is refused (the customer keeps it)."""
+    held = conn.execute(
+        "SELECT code FROM coupon_codes WHERE sale_id = ? AND promotion_id = ? "
+        "AND state IN ('reserved', 'consumed')",
+        (sale_id, promotion_id),
+    ).fetchone()
+    if held is not None:
+        raise ApiError(
+            409, COUPON_ALREADY_APPLIED,
+            f"This sale has a code of this promotion already ({held[0]}): one is enough.",
+        )  # fmt: skip
 
 
 def _reservation(

@@ -24,6 +24,8 @@ COUPON_USED = "coupon_used"  # reserved for another sale, or consumed by a pushe
 COUPON_EXPIRED = "coupon_expired"  # the promotion's window is over, or it is inactive
 COUPON_NOT_STARTED = "coupon_not_started"  # the promotion's window has not opened yet
 COUPON_OTHER_STORE = "coupon_other_store"  # the promotion is scoped to other stores
+#: the sale holds another code of the same promotion: a second would be spent for nothing
+COUPON_ALREADY_APPLIED = "coupon_already_applied"
 #: 404: no promotion has this code (a typo, or a forgery).
 COUPON_UNKNOWN = "coupon_unknown"
 

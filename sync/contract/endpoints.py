@@ -534,8 +534,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "/v1/stores/{store_id}/coupons/reservations",
         "reserve_coupon",
         "Check a coupon code and reserve a single-use one for a sale; idempotent by sale "
-        "(409 coupon_used, coupon_expired, coupon_not_started, coupon_other_store; "
-        "404 coupon_unknown)",
+        "(409 coupon_used, coupon_expired, coupon_not_started, coupon_other_store, "
+        "coupon_already_applied; 404 coupon_unknown)",
         "terminal",
         CouponReservationRequest,
         {200: CouponReservation},

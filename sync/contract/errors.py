@@ -36,6 +36,7 @@ ErrorCode = Literal[
     "coupon_not_started",
     "coupon_other_store",
     "coupon_unknown",
+    "coupon_already_applied",
 ]
 
 

@@ -101,6 +101,9 @@ def test_a_single_use_code_is_reserved_for_one_sale_and_a_retry_answers_the_same
     assert lyon.reserve(typed, first).json() == body  # a retry after a timeout
     assert refusal(lyon2.reserve(code, other)) == (409, "coupon_used")
     assert refusal(lyon.reserve(code, other)) == (409, "coupon_used")
+    [second_code] = issue(central, promotion_id, count=1)  # the same promotion again
+    assert refusal(lyon.reserve(second_code, first)) == (409, "coupon_already_applied")
+    assert lyon.reserve(second_code, other).status_code == 200  # the customer kept it
 
 
 def test_a_released_code_is_free_for_another_sale_and_releasing_again_is_harmless(
@@ -168,6 +171,9 @@ def test_the_promotions_window_store_and_state_are_checked(
         "coupon_not_started": {"starts_at": "2039-01-01T00:00:00.000Z"},
         "coupon_other_store": {"stores": [PARIS]},
     }
+    _promotion_id, code = single_use_code(central, channels=["web"])  # the web shop's only
+    assert refusal(lyon.reserve(code, sale())) == (409, "coupon_other_store")
+    assert refusal(lyon.reserve(" - ", sale())) == (404, "coupon_unknown")
     for code_expected, fields in cases.items():
         _promotion_id, code = single_use_code(central, **fields)
         assert refusal(lyon.reserve(code, sale())) == (409, code_expected), fields
