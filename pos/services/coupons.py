@@ -6,6 +6,9 @@ Two kinds of code (``sync.contract.coupons``). A SHARED code is in the till's pr
 active, in its window and for this store. Any other code can only be a single-use code,
 which central alone knows: it is reserved centrally for the sale (idempotently: asking
 again for the same sale is safe), so offline it is refused with ``coupon_needs_central``.
+A reservation whose answer was lost (a timeout) may still hold the code for the sale,
+whose push would consume it: its release is queued, and cancelled if the code is applied
+again for that sale.
 Taking a single-use coupon off (or cancelling its sale) releases it: queued in the till's
 file first (``pos.store.coupon_releases``), tried at once, and what central did not
 answer is sent again by the sync engine each round until it does.
@@ -113,9 +116,13 @@ class CouponDesk:
             return local
         if self.calls is None:
             raise refused(COUPON_NEEDS_CENTRAL)
+        coupon_releases.released(self.conn, sale_id, typed)  # wanted now: no give-back
         try:
             reservation = self.calls.reserve_coupon(typed, sale_id)
         except CentralUnavailable:
+            # Central may have reserved it and lost its answer: the sale's push would
+            # then consume a code the sale never used. Give it back unless applied again.
+            coupon_releases.queue(self.conn, sale_id, typed)
             raise refused(COUPON_NEEDS_CENTRAL) from None
         except CentralRejected as exc:
             raise _central_refusal(exc) from None

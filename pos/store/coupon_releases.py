@@ -36,8 +36,18 @@ def due(conn: sqlite3.Connection, limit: int = 100) -> list[tuple[str, str]]:
     return [(row[0], row[1]) for row in rows]
 
 
+def is_queued(conn: sqlite3.Connection, sale_id: str, code: str) -> bool:
+    with translate_errors():
+        return (
+            conn.execute(
+                "SELECT 1 FROM coupon_releases WHERE sale_id = ? AND code = ?", (sale_id, code)
+            ).fetchone()
+            is not None
+        )
+
+
 def released(conn: sqlite3.Connection, sale_id: str, code: str) -> None:
-    """Central answered: nothing more to do for this code."""
+    """Central answered (or the code is wanted for the sale again): nothing to send."""
     with translate_errors():
         conn.execute("DELETE FROM coupon_releases WHERE sale_id = ? AND code = ?", (sale_id, code))
 

@@ -32,5 +32,10 @@ def release(conn: sqlite3.Connection, calls: CouponReleasing, sale_id: str, code
 
 
 def release_due(conn: sqlite3.Connection, calls: CouponReleasing) -> int:
-    """Send every queued release; how many central settled."""
-    return sum(release(conn, calls, sale_id, code) for sale_id, code in coupon_releases.due(conn))
+    """Send every queued release still queued when its turn comes (the cashier may have
+    applied the code again for its sale meanwhile); how many central settled."""
+    return sum(
+        release(conn, calls, sale_id, code)
+        for sale_id, code in coupon_releases.due(conn)
+        if coupon_releases.is_queued(conn, sale_id, code)
+    )

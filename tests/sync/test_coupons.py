@@ -26,6 +26,7 @@ from tests.sync.terminals import Terminal, open_terminal
 CAMILLE = a_cashier("Camille")
 INES = a_manager("Inès")  # a basket with lines is cancelled by a manager
 CALL_DEADLINE_S = 3.0
+STALL_S = 4.0  # a lost answer: held past the till's deadline
 
 
 @pytest.fixture(scope="module")
@@ -173,3 +174,27 @@ def test_a_cancelled_sale_frees_its_code_when_its_cancellation_is_pushed(
     assert _refusal(second.desk, code, "sale-h").code == "coupon_used"
     first.sync()
     assert second.desk.apply(code, "sale-h").code == code
+
+
+def test_a_reservation_whose_answer_was_lost_is_given_back_unless_applied_again(
+    central: CentralServer, tills: list[Till], proxy: HostileProxy
+) -> None:
+    """The reservation reaches central, its answer does not: the till said the code
+    needs central, so the sale goes on without it, and its push must not consume it."""
+    first, second = tills
+    _promotion_id, lost = _fresh_code(central)
+    _promotion_id, retried = _fresh_code(central)
+    checkout = Checkout(first.store, terminal_id=first.terminal_id, actor=CAMILLE)
+    proxy.stall_s, proxy.stall_rate = STALL_S, 1.0  # central reserves, the answer is lost
+    for code in (lost, retried):
+        assert _refusal(first.desk, code, checkout.sale_id).code == "coupon_needs_central"
+    proxy.stall_rate = 0.0
+    assert first.desk.apply(retried, checkout.sale_id).code == retried  # the cashier retried
+    assert first.queued() == [(checkout.sale_id, lost)]
+    checkout.add_product(10, 1)
+    checkout.add_tender("card", checkout.totals().total_cents, "CB-61")
+    checkout.complete()
+    first.sync()  # the lost one is given back before the sale is pushed
+    assert first.queued() == []
+    assert second.desk.apply(lost, "sale-i").code == lost
+    assert _refusal(second.desk, retried, "sale-i").code == "coupon_used"
