@@ -1,4 +1,4 @@
-"""Single-use coupons waiting to be released at central (schema 23, ``coupon_releases``).
+"""Single-use coupons waiting to be released at central (schema 24, ``coupon_releases``).
 
 A coupon taken off a sale (or whose sale was cancelled) is queued here before central is
 told, and the sync engine sends the release on its next rounds

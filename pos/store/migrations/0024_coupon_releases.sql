@@ -1,4 +1,4 @@
--- Schema 23: single-use coupons to give back at central (issue 15). A code central
+-- Schema 24: single-use coupons to give back at central (issue 15). A code central
 -- reserved for a sale is released when the cashier takes the coupon off or the sale is
 -- cancelled; the release is queued here before it is tried, and the sync engine sends it
 -- on each round until central answers (a release is idempotent centrally: a code not
