@@ -153,6 +153,15 @@ class DebitReversing(Protocol):
     def reverse_credit_note_debit(self, code: str, op_id: str) -> Any: ...
 
 
+@runtime_checkable
+class CouponReleasing(Protocol):
+    """A port that can give back a single-use coupon reserved for a sale
+    (``pos.services.coupons.CouponCalls``'s ``release_coupon``): the engine sends the
+    releases queued while central was away."""
+
+    def release_coupon(self, sale_id: str, code: str) -> Any: ...
+
+
 class OrderDeskPort(Protocol):
     """Click-and-collect calls (issue 5), for the pickup desk rather than the engine."""
 

@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--admin-token", help="operator token (default: a random one, printed)")
     parser.add_argument("--web-token", help="web channel token (default: a random one, printed)")
     parser.add_argument("--faults", action="store_true", help="enable PUT /v1/_faults")
+    parser.add_argument(
+        "--coupon-hold-hours", type=float, default=24.0,
+        help="hours a single-use coupon stays reserved for a sale not yet pushed",
+    )  # fmt: skip
     parser.add_argument("--log-level", default="warning")
     return parser
 
@@ -68,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         admin_token=_token(args.admin_token, "Operator"),
         web_token=_token(args.web_token, "Web channel"),
         faults=args.faults,
+        coupon_hold_hours=args.coupon_hold_hours,
     )
     app, _central = build_app(db, options)
     serve(app, db, args.host, args.port, args.log_level)

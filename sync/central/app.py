@@ -35,6 +35,8 @@ from sync.central import (
     web,
 )
 from sync.central.bodies import parse, parse_optional, read_body
+from sync.central.coupons import COUPON_HOLD_HOURS
+from sync.central.coupons_api import CouponsApi
 from sync.central.db import Database
 from sync.central.errors import ApiError, bad_request, describe, not_found
 from sync.central.faults import FaultInjector
@@ -61,6 +63,7 @@ class Options:
     admin_token: str | None = None
     web_token: str | None = None
     faults: bool = False
+    coupon_hold_hours: float = COUPON_HOLD_HOURS  # a coupon reservation no push consumed
 
 
 def json_response(model: BaseModel, status: int = 200) -> Response:
@@ -357,6 +360,7 @@ class CentralApp:
             *ReturnsApi(self.db, self.options.web_token, self.options.admin_token).routes(),
             *LoyaltyApi(self.db, self.options.web_token, self.options.admin_token).routes(),
             *PricingApi(self.db).routes(),
+            *CouponsApi(self.db, self.options.admin_token, self.options.coupon_hold_hours).routes(),
         ]
 
 

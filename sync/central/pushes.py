@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from pos.domain.chain_entry import ChainEntry
 from sync.central import (
+    coupons,
     credit_notes,
     loyalty_ledger,
     pickup_desk,
@@ -238,6 +239,7 @@ class _Batch:
             code, problem = till_acts.apply(self.conn, *key, op_id, p.payload)
             if problem:
                 return self._rejected(op_id, code, problem)
+            coupons.release_cancelled(self.conn, self.store_id, p.payload)
             warnings = []
         elif isinstance(p.payload, ApprovalPayload):
             code, problem = self._approval(op_id, p.payload)
@@ -305,6 +307,7 @@ class _Batch:
         )
         warnings += credit_notes.ingest(self.conn, self.store_id, sale, self.pending, self.at)
         warnings += loyalty_ledger.ingest(self.conn, sale, self.at)
+        coupons.consume(self.conn, sale.id, self.at)  # its reserved codes are spent for good
         self.pending[sale.id] = sale
         self.counts["sales"] += 1
         return warnings

@@ -24,6 +24,7 @@ from urllib.parse import quote
 import httpx
 from pydantic import ValidationError
 
+from sync.client.coupon_calls import HttpCouponCalls
 from sync.client.loyalty_calls import HttpLoyaltyCalls
 from sync.client.page_guard import check_page, page_bytes
 from sync.client.pricing_calls import HttpPricingCalls
@@ -39,10 +40,11 @@ from sync.ports import (
 )
 
 
-class HttpCentral(HttpReturnCalls, HttpLoyaltyCalls, HttpPricingCalls):
+class HttpCentral(HttpReturnCalls, HttpLoyaltyCalls, HttpPricingCalls, HttpCouponCalls):
     """One terminal of one store talking to the central API; see the module docstring.
     Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``, its
-    loyalty calls from ``HttpLoyaltyCalls``, its quote from ``HttpPricingCalls``."""
+    loyalty calls from ``HttpLoyaltyCalls``, its quote from ``HttpPricingCalls``, its
+    coupon calls from ``HttpCouponCalls``."""
 
     def __init__(
         self,

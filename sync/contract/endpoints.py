@@ -23,6 +23,13 @@ from sync.contract.admin import (
     WitnessView,
 )
 from sync.contract.carts import Cart, CartConvertRequest, CartRequest
+from sync.contract.coupons import (
+    CouponIssueRequest,
+    CouponIssueResult,
+    CouponRelease,
+    CouponReservation,
+    CouponReservationRequest,
+)
 from sync.contract.enrolment import EnrolmentRequest, EnrolmentResponse
 from sync.contract.faults import FaultSettings
 from sync.contract.feeds import CatalogItem, FeedPage, PromotionItem, StockItem
@@ -533,6 +540,36 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         None,
         {200: LoyaltyRedemptionResult},
     ),
+    # -- coupons (issue 15) -------------------------------------------------------------------
+    Endpoint(
+        "POST",
+        "/v1/stores/{store_id}/coupons/reservations",
+        "reserve_coupon",
+        "Check a coupon code and reserve a single-use one for a sale; idempotent by sale "
+        "(409 coupon_used, coupon_expired, coupon_not_started, coupon_other_store, "
+        "coupon_already_applied; 404 coupon_unknown)",
+        "terminal",
+        CouponReservationRequest,
+        {200: CouponReservation},
+    ),
+    Endpoint(
+        "DELETE",
+        "/v1/stores/{store_id}/coupons/reservations/{sale_id}/{code}",
+        "release_coupon",
+        "Give back a code reserved for a sale (a code not reserved for it: a no-op)",
+        "terminal",
+        None,
+        {200: CouponRelease},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/admin/promotions/{promotion_id}/coupons",
+        "admin_issue_coupons",
+        "Issue single-use codes for a promotion (count random ones, or the codes given)",
+        "admin",
+        CouponIssueRequest,
+        {200: CouponIssueResult},
+    ),
 )
 
 #: Path parameters, as JSON Schema (the same patterns as the models' fields).
@@ -556,5 +593,6 @@ PATH_PARAMS: dict[str, dict[str, object]] = {
     "ticket_no": {"type": "string", "pattern": r"^[1-9][0-9]{0,17}$"},
     "return_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
     "op_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
+    "sale_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
     "customer_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
 }

@@ -30,6 +30,13 @@ ErrorCode = Literal[
     # loyalty (issue 15, ``sync.contract.loyalty``)
     "loyalty_balance",
     "loyalty_below_minimum",
+    # coupons (issue 15, ``sync.contract.coupons``)
+    "coupon_used",
+    "coupon_expired",
+    "coupon_not_started",
+    "coupon_other_store",
+    "coupon_unknown",
+    "coupon_already_applied",
 ]
 
 

@@ -42,6 +42,8 @@ promotions feed        Medusa's promotions the engine prices as Medusa does, map
                        order-level %/amount, buy-get on one article, codes, campaign
                        windows); the rest is sent switched off and listed with its reason
                        (``promotions_not_mapped()``); price lists are in the catalog's prices
+coupons                shared codes only; reserving a single-use code: refused
+                       ``not_supported`` (``coupons.py``)
 =====================  ================================================================
 
 Settings are checked against the server on first use (``verify()``): a wrong one is a
@@ -62,6 +64,7 @@ from sync.medusa import cursors
 from sync.medusa.carts import fetch_cart
 from sync.medusa.catalog import CatalogFeed
 from sync.medusa.checks import Resolved, verify_settings
+from sync.medusa.coupons import MedusaCouponCalls
 from sync.medusa.delta import (
     PluginCatalogFeed,
     PluginCustomersFeed,
@@ -110,7 +113,7 @@ PLUGIN_CHUNK = 20
 PLUGIN_CALLS = 2
 
 
-class MedusaBackend(MedusaReturnCalls):
+class MedusaBackend(MedusaReturnCalls, MedusaCouponCalls):
     def __init__(
         self,
         settings: MedusaSettings,
