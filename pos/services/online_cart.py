@@ -5,7 +5,8 @@ The till must be online: a cart lives on the central server (offline, the cashie
 the items instead). Loading claims the cart for the open sale at once (``convert`` with
 the sale's id, which central makes idempotent for that id), so two tills can never both
 sell it, and a retry after a lost reply (same sale) simply loads it again. Lines go in
-with ``Checkout.add_priced``: each keeps the cart's ``unit_price_cents``, so a promotion
+with ``Checkout.add_priced``: each keeps the cart's ``unit_price_cents`` and central's
+promotions on it (fixed: the till's engine never reprices a cart line), so a promotion
 that has ended since still applies, and the till's arithmetic gives the cart's totals.
 
 No Qt: ``load`` runs on the till's worker thread, with that thread's checkout.
@@ -13,14 +14,17 @@ No Qt: ``load`` runs on the till's worker thread, with that thread's checkout.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from pos.domain.basket import BasketLine
 from pos.domain.errors import PosError
+from pos.domain.sale import LinePromotion
 from pos.services.checkout import Checkout, PricedItem
 from sync.contract.carts import Cart
 from sync.contract.codes import PICKUP_QR_PREFIX, normalize_code, parse_cart_qr
+from sync.contract.pricing import LinePromotionWire
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
 
 
@@ -126,7 +130,16 @@ def _items(checkout: Checkout, cart: Cart) -> list[PricedItem]:
             code="cart_product_unknown",
             products=missing,
         )
-    return [PricedItem(ln.product_id, ln.quantity, ln.unit_price_cents) for ln in cart.lines]
+    return [
+        PricedItem(ln.product_id, ln.quantity, ln.unit_price_cents, line_promotions(ln.promotions))
+        for ln in cart.lines
+    ]
+
+
+def line_promotions(promotions: Sequence[LinePromotionWire]) -> tuple[LinePromotion, ...]:
+    """Central's promotions on a line (contract v2), as the till keeps them fixed on it:
+    with them, the line's unit price is the list price and they take off the rest."""
+    return tuple(LinePromotion(p.promotion_id, p.name, p.discount_cents) for p in promotions)
 
 
 def _offline() -> PosError:

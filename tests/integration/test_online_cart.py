@@ -72,7 +72,9 @@ def test_a_cart_sells_at_its_online_prices_once(central: CentralServer, till: Ti
     central.put_promotion(7001, [sku_a], kind="percent", value=2000)
     cart = central.put_cart({sku_a: 2, sku_b: 1}, store_id=STORE)
     line_a = cart["lines"][0]
-    assert line_a["unit_price_cents"] < line_a["list_price_cents"]
+    assert line_a["unit_price_cents"] == line_a["list_price_cents"]  # contract v2: the
+    assert [p["promotion_id"] for p in line_a["promotions"]] == [7001]  # promotion apart
+    assert line_a["total_cents"] == 2 * line_a["list_price_cents"] - line_a["discount_cents"]
     central.put_promotion(7001, [sku_a], kind="percent", value=2000, active=False)  # ended
 
     checkout = till.checkout()
@@ -85,7 +87,12 @@ def test_a_cart_sells_at_its_online_prices_once(central: CentralServer, till: Ti
     assert refused(till.carts.load, checkout, cart["code"]).code == "cart_already_loaded"
     checkout.add_tender(TenderKind.CARD, checkout.totals().total_cents)
     sale = checkout.complete()
-    assert sale.draft.lines[0].unit_price_cents == line_a["unit_price_cents"]
+    sold = sale.draft.lines[0]
+    assert sold.unit_price_cents == line_a["unit_price_cents"]
+    assert [(p.promotion_id, p.discount_cents) for p in sold.promotions] == [
+        (7001, line_a["discount_cents"])
+    ]  # the ended promotion is kept: the customer pays the online price
+    assert sold.total_cents == line_a["total_cents"]
 
     # The cart became that sale: another sale is refused, naming it.
     used = refused(till.carts.load, till.checkout(), cart["qr_text"])
