@@ -35,6 +35,7 @@ from sync.central import (
     web,
 )
 from sync.central.bodies import parse, parse_optional, read_body
+from sync.central.customers_api import CustomersApi
 from sync.central.db import Database
 from sync.central.errors import ApiError, bad_request, describe, not_found
 from sync.central.faults import FaultInjector
@@ -355,6 +356,7 @@ class CentralApp:
             Route("/v1/_faults", self.set_faults, methods=["PUT"]),
             *ReturnsApi(self.db, self.options.web_token, self.options.admin_token).routes(),
             *LoyaltyApi(self.db, self.options.web_token, self.options.admin_token).routes(),
+            *CustomersApi(self.db, self.options.admin_token).routes(),
         ]
 
 

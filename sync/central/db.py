@@ -50,6 +50,7 @@ TILL_DAYS_SQL = _sql("till_days.sql")
 SIGNED_CHAINS_SQL = _sql("signed_chains.sql")
 RETURNS_SQL = _sql("returns.sql")
 LOYALTY_SQL = _sql("loyalty.sql")
+CUSTOMERS_SQL = _sql("customers.sql")
 
 
 def utc_now() -> str:
@@ -89,6 +90,7 @@ class Database:
         self._writer.executescript(SIGNED_CHAINS_SQL)
         self._writer.executescript(RETURNS_SQL)
         self._writer.executescript(LOYALTY_SQL)
+        self._writer.executescript(CUSTOMERS_SQL)
         self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         with self.write() as conn:
             conn.execute(

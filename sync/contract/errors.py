@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictStr
 
-from sync.contract.scalars import WIRE, Count, Message
+from sync.contract.scalars import WIRE, Count, CustomerId, Message
 
 ErrorCode = Literal[
     "bad_request",
@@ -30,6 +30,8 @@ ErrorCode = Literal[
     # loyalty (issue 15, ``sync.contract.loyalty``)
     "loyalty_balance",
     "loyalty_below_minimum",
+    # customers (issue 15, ``sync.contract.customers``)
+    "customer_exists",
 ]
 
 
@@ -49,6 +51,8 @@ class ErrorBody(BaseModel):
     code: ErrorCode
     message: Message
     remaining: Annotated[list[RemainingLine], Field(max_length=1000)] | None = None
+    #: ``customer_exists``: the active customer who already has that email or phone.
+    customer_id: CustomerId | None = None
 
 
 class ErrorResponse(BaseModel):
