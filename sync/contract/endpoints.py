@@ -568,7 +568,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         {200: CustomerHistory},
         (
             QueryParam(
-                "limit", {"type": "integer", "minimum": 1, "maximum": 50, "default": 20},
+                "limit",
+                {"type": "integer", "minimum": 1, "maximum": 50, "default": 20},
                 description="Entries at most.",
             ),
         ),

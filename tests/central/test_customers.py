@@ -168,4 +168,3 @@ def test_another_stores_till_cannot_create_here(central: CentralServer) -> None:
     with central.client(central.enrol(PARIS, "T09")) as paris:
         response = create(paris, customer_id=new_id(), name="X", email="x@example.fr")
     assert (response.status_code, response.json()["error"]["code"]) == (403, "forbidden_store")
-
