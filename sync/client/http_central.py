@@ -24,6 +24,7 @@ from urllib.parse import quote
 import httpx
 from pydantic import ValidationError
 
+from sync.client.customer_calls import HttpCustomerCalls
 from sync.client.loyalty_calls import HttpLoyaltyCalls
 from sync.client.page_guard import check_page, page_bytes
 from sync.client.return_calls import HttpReturnCalls
@@ -38,10 +39,10 @@ from sync.ports import (
 )
 
 
-class HttpCentral(HttpReturnCalls, HttpLoyaltyCalls):
+class HttpCentral(HttpReturnCalls, HttpLoyaltyCalls, HttpCustomerCalls):
     """One terminal of one store talking to the central API; see the module docstring.
     Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``, its
-    loyalty calls from ``HttpLoyaltyCalls``."""
+    loyalty calls from ``HttpLoyaltyCalls``, its customer calls from ``HttpCustomerCalls``."""
 
     def __init__(
         self,

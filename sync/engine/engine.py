@@ -2,7 +2,8 @@
 
 One round (``sync_once``) sends the return claim releases queued by cancelled returns
 (``claim_releases``) and the credit note reversals queued by removed tenders
-(``credit_note_reversals``), drains the outbox in seq order, then pulls each feed from its
+(``credit_note_reversals``), the customers created here (``customer_creations``), drains
+the outbox in seq order, then pulls each feed from its
 stored cursor. Pulls run only after a complete push, so a central stock level never
 arrives while one of our sales it already includes is still unacknowledged here (see
 ``pos.store.stock_levels``). A round never raises: its outcome is a ``SyncStatus``,
@@ -36,7 +37,7 @@ from pos.store.errors import StoreError
 from pos.store.feed_cursors import PageRefused
 from pos.store.migrations import migrate
 from pos.store.sale_codec import utc_now
-from sync.engine import claim_releases, credit_note_reversals, puller, pusher
+from sync.engine import claim_releases, credit_note_reversals, customer_creations, puller, pusher
 from sync.engine.backoff import Backoff
 from sync.engine.feeds import APPLIERS, DEFAULT_FEEDS
 from sync.engine.status import State, SyncStatus, SyncTotals
@@ -162,6 +163,8 @@ class SyncEngine:
                 claim_releases.release_due(conn, self.central)
             if isinstance(self.central, DebitReversing):  # removed credit note tenders
                 credit_note_reversals.reverse_due(conn, self.central)
+            if isinstance(self.central, customer_creations.CustomerCreating):  # made offline
+                customer_creations.create_due(conn, self.central)
             pusher.drain(
                 conn, self.central, self.totals,
                 batch_size=self.batch_size, after_batch=lambda: self._publish_counts(conn),
