@@ -156,6 +156,7 @@ class CustomerAccounts:
                     existing_id=queued.existing_id,
                     customer_id=customer_id,
                 )
+        return customer_id
 
     def use_existing(self, customer_id: str) -> bool:
         """The customer created here is the existing one central named: drop the creation

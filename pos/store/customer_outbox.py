@@ -86,10 +86,22 @@ def due(conn: sqlite3.Connection, limit: int = 100) -> list[tuple[str, str]]:
         ]
 
 
-def created(conn: sqlite3.Connection, customer_id: str) -> None:
-    """Central holds the customer: nothing more to send."""
-    with translate_errors():
+def created(conn: sqlite3.Connection, customer_id: str, central_id: str = "") -> None:
+    """Central holds the customer: nothing more to send. A platform that makes its own
+    ids (Medusa) answers with ``central_id``: the local row takes it, so the feed's row
+    and the till's are one (one the feed already brought: the local copy is retired)."""
+    with write_transaction(conn):
         conn.execute("DELETE FROM customer_creations WHERE customer_id = ?", (customer_id,))
+        if not central_id or central_id == customer_id:
+            return
+        if conn.execute("SELECT 1 FROM customers WHERE id = ?", (central_id,)).fetchone():
+            conn.execute("UPDATE customers SET active = 0 WHERE id = ?", (customer_id,))
+            return
+        conn.execute("UPDATE customers SET id = ? WHERE id = ?", (central_id, customer_id))
+        row = conn.execute(
+            "SELECT id, name, email, phone, active FROM customers WHERE id = ?", (central_id,)
+        ).fetchone()
+        customer_index.index(conn, [(row[0], row[1], row[2], row[3], bool(row[4]))])
 
 
 def failed(

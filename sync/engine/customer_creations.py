@@ -27,17 +27,20 @@ class CustomerCreating(Protocol):
     def create_customer(self, customer: CustomerCreate) -> object: ...
 
 
-def create(conn: sqlite3.Connection, calls: CustomerCreating, customer_id: str, body: str) -> bool:
-    """Send one queued creation; True once central holds the customer (the row is gone).
+def create(
+    conn: sqlite3.Connection, calls: CustomerCreating, customer_id: str, body: str
+) -> str | None:
+    """Send one queued creation; once central holds the customer (the row is gone), the
+    id central holds it under (Medusa makes its own: the local row takes it), else None.
     ``CentralUnavailable`` and ``NotAuthorised`` go up (the creation stays queued)."""
     try:
         customer = CustomerCreate.model_validate_json(body)
     except ValueError as exc:  # cannot happen for a body the till wrote; keep it, say why
         customer_outbox.failed(conn, customer_id, f"Unreadable creation: {exc}", "unreadable")
-        return False
+        return None
 
     try:
-        calls.create_customer(customer)
+        record = calls.create_customer(customer)
     except CentralUnavailable as exc:
         customer_outbox.failed(conn, customer_id, exc.message, UNREACHABLE)
         raise
@@ -46,11 +49,12 @@ def create(conn: sqlite3.Connection, calls: CustomerCreating, customer_id: str, 
         customer_outbox.failed(conn, customer_id, exc.message, exc.code or "refused", existing)
         if isinstance(exc, NotAuthorised):
             raise
-        return False
-    customer_outbox.created(conn, customer_id)
-    return True
+        return None
+    central_id = str(getattr(record, "id", "") or customer_id)
+    customer_outbox.created(conn, customer_id, central_id)
+    return central_id
 
 
 def create_due(conn: sqlite3.Connection, calls: CustomerCreating) -> int:
     """Send every queued creation; how many central now holds."""
-    return sum(create(conn, calls, *queued) for queued in customer_outbox.due(conn))
+    return sum(create(conn, calls, *queued) is not None for queued in customer_outbox.due(conn))
