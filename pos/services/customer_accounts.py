@@ -136,18 +136,20 @@ class CustomerAccounts:
                 body.marketing_consent,
             )
             customer_outbox.create(store.conn, local, body.model_dump_json(), now=self._clock())
-            if self.calls is not None and isinstance(
-                self.calls, customer_creations.CustomerCreating
-            ):
-                self._send_now(store.conn, body.customer_id, body.model_dump_json())
-            return _customer(store.conn, body.customer_id)
+            customer_id = body.customer_id
+            if isinstance(self.calls, customer_creations.CustomerCreating):
+                customer_id = self._send_now(store.conn, customer_id, body.model_dump_json())
+            return _customer(store.conn, customer_id)
 
-    def _send_now(self, conn: sqlite3.Connection, customer_id: str, body: str) -> None:
-        assert self.calls is not None
+    def _send_now(self, conn: sqlite3.Connection, customer_id: str, body: str) -> str:
+        """Send the creation just queued; the customer's id now (central's, once sent)."""
+        assert isinstance(self.calls, customer_creations.CustomerCreating)
         try:
-            customer_creations.create(conn, self.calls, customer_id, body)  # type: ignore[arg-type]
+            central_id = customer_creations.create(conn, self.calls, customer_id, body)
         except CentralError:
-            return  # unreachable or token refused: it stays queued for the engine
+            return customer_id  # unreachable or token refused: it stays queued for the engine
+        if central_id is not None:
+            return central_id
         for queued in customer_outbox.queued(conn):
             if queued.customer_id == customer_id and queued.existing_id:
                 raise PosError(
