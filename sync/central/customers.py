@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+from contextlib import suppress
 
 from pos.domain.customer_card import parse_card
 from sync.central.db import Database, next_change_seqs, utc_now
@@ -39,6 +40,19 @@ PHONE_KEY = (
     "'-', ''), '(', ''), ')', ''), '/', ''), '+', ''), -9)"
 )
 _TOP = "\U0010ffff"
+
+#: Central's search, each one range of an index of customers.sql (``search``).
+BY_ID = "SELECT id FROM customers WHERE id = ? AND active = 1"
+BY_PHONE = f"SELECT id FROM customers WHERE {PHONE_KEY} = ? AND active = 1 LIMIT ?"
+BY_EMAIL = f"SELECT id FROM customers WHERE {EMAIL_KEY} = ? AND active = 1 LIMIT ?"
+EMAIL_STARTS = (
+    f"SELECT id FROM customers WHERE {EMAIL_KEY} >= ?1 AND {EMAIL_KEY} < ?1 || ?2 "
+    f"AND active = 1 ORDER BY {EMAIL_KEY} LIMIT ?3"
+)
+NAME_STARTS = (
+    "SELECT id FROM customers WHERE name >= ?1 COLLATE NOCASE "
+    "AND name < ?1 || ?2 COLLATE NOCASE AND active = 1 ORDER BY name COLLATE NOCASE LIMIT ?3"
+)
 _DIGITS = re.compile(r"\D")
 
 _RECORD = (
@@ -181,39 +195,22 @@ def search(db: Database, text: str) -> CustomerSearchResult:
     if not text:
         return CustomerSearchResult(customers=[])
 
-    def keep(rows: list[tuple], rank: int) -> None:
-        for (customer_id,) in rows:
+    def keep(sql: str, args: tuple, rank: int) -> None:
+        for (customer_id,) in conn.execute(sql, args):
             ranked.setdefault(customer_id, rank)
 
     limit = MAX_SEARCH_RESULTS
     with db.read() as conn:
         for candidate in dict.fromkeys((parse_card(text), text)):
             if candidate:
-                keep(conn.execute("SELECT id FROM customers WHERE id = ? AND active = 1",
-                                  (candidate,)).fetchall(), 0)  # fmt: skip
-        try:
-            digits = phone_digits(normalise_phone(text))
-        except ValueError:
-            digits = ""
-        if digits:
-            sql = f"SELECT id FROM customers WHERE {PHONE_KEY} = ? AND active = 1 LIMIT ?"
-            keep(conn.execute(sql, (digits, limit)).fetchall(), 1)
+                keep(BY_ID, (candidate,), 0)
+        with suppress(ValueError):
+            keep(BY_PHONE, (phone_digits(normalise_phone(text)), limit), 1)
         if not any(ch.isspace() for ch in text):
-            lowered = text.lower()
-            try:
-                sql = f"SELECT id FROM customers WHERE {EMAIL_KEY} = ? AND active = 1 LIMIT ?"
-                keep(conn.execute(sql, (normalise_email(text), limit)).fetchall(), 2)
-            except ValueError:
-                pass
-            sql = (f"SELECT id FROM customers WHERE {EMAIL_KEY} >= ?1 AND {EMAIL_KEY} < ?1 || ?2 "
-                   "AND active = 1 ORDER BY 1 LIMIT ?3")  # fmt: skip
-            keep(conn.execute(sql, (lowered, _TOP, limit)).fetchall(), 4)
-        sql = (
-            "SELECT id FROM customers WHERE name >= ?1 COLLATE NOCASE "
-            "AND name < ?1 || ?2 COLLATE NOCASE AND active = 1 "
-            "ORDER BY name COLLATE NOCASE LIMIT ?3"
-        )
-        keep(conn.execute(sql, (text, _TOP, limit)).fetchall(), 3)
+            with suppress(ValueError):
+                keep(BY_EMAIL, (normalise_email(text), limit), 2)
+            keep(EMAIL_STARTS, (text.lower(), _TOP, limit), 4)
+        keep(NAME_STARTS, (text, _TOP, limit), 3)
         chosen = sorted(ranked, key=lambda customer_id: ranked[customer_id])[:limit]
         found = [_read(conn, customer_id) for customer_id in chosen]
     return CustomerSearchResult(customers=[record for record in found if record is not None])

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from pos.domain.customer_card import card_text
+from sync.central import customers
+from sync.central.db import Database
 from tests.central.conftest import LYON, PARIS, pull_all, push
 from tests.support.central_server import CentralServer
 from tests.support.sale_ops import SaleChain, sale_record
@@ -168,3 +171,24 @@ def test_another_stores_till_cannot_create_here(central: CentralServer) -> None:
     with central.client(central.enrol(PARIS, "T09")) as paris:
         response = create(paris, customer_id=new_id(), name="X", email="x@example.fr")
     assert (response.status_code, response.json()["error"]["code"]) == (403, "forbidden_store")
+
+
+def test_every_search_and_history_query_reads_an_index_not_the_table(tmp_path: Path) -> None:
+    """Central's customers may be millions: each query is a range of one index (the
+    expression indexes of customers.sql, matched only by the same expression)."""
+    db = Database(tmp_path / "plans.db")
+    queries = {
+        customers.BY_PHONE: ("612345678", 20),
+        customers.BY_EMAIL: ("a@b.fr", 20),
+        customers.EMAIL_STARTS: ("a", "\U0010ffff", 20),
+        customers.NAME_STARTS: ("a", "\U0010ffff", 20),
+        customers._TICKETS: ("cl-1", 20),
+        customers._ORDERS: ("cl-1", 20),
+    }
+    with db.read() as conn:
+        for sql, args in queries.items():
+            plan = " / ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, args))
+            assert "USING" in plan and "SCAN" not in plan, (sql, plan)
+            if "LIMIT ?3" in sql:  # a prefix: read in index order, stopped at the limit
+                assert "TEMP B-TREE" not in plan, (sql, plan)
+    db.close()
