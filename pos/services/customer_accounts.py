@@ -13,7 +13,8 @@ opens the store on the calling thread (a worker's, from the UI) and closes it.
 * ``find_online``: the local cache first, then central's customers not in it; offline,
   the local ones with ``offline=True``.
 * ``history``: central's answer, cached; offline, the cached one with its age.
-* ``withdraw_consent``: central records it (the feed then tells every till); a creation
+* ``withdraw_consent``: in this till at once; central records it (the feed then tells
+  every till), or, offline, the choice is queued and sent by the sync engine; a creation
   still queued is rewritten instead.
 
 Refusals are ``PosError`` with a stable code (``CUSTOMER_*`` below); nothing is lost.
@@ -45,7 +46,6 @@ from sync.ports import CentralError, CentralRejected, CentralUnavailable
 CUSTOMER_INVALID = "customer_invalid"  # the draft lacks a name or a contact, or one is wrong
 CUSTOMER_EXISTS = "customer_exists"  # params: existing_id (and customer_id when created here)
 CUSTOMER_UNKNOWN = "customer_unknown"  # not in this till, or erased centrally
-CUSTOMER_OFFLINE = "customer_offline"  # central is needed and cannot be reached
 MAX_FOUND = 20
 ID_PREFIX = "cl-"
 
@@ -226,8 +226,8 @@ class CustomerAccounts:
     # -- consent ------------------------------------------------------------------------
 
     def withdraw_consent(self, customer_id: str) -> Customer:
-        """The customer no longer wants marketing: recorded centrally (or in the queued
-        creation), and in this till at once."""
+        """The customer no longer wants marketing: in this till at once, and centrally
+        (now, or queued while central cannot be reached; or in the creation still queued)."""
         with LocalStore(self.store_path) as store:
             conn = store.conn
             _customer(conn, customer_id)
@@ -242,30 +242,25 @@ class CustomerAccounts:
                     )
                     _set_consent(conn, customer_id, False)
                 return _customer(conn, customer_id)
-            if self.calls is None:
-                raise _offline()
-            try:
-                self.calls.set_customer_consent(customer_id, False)
-            except CentralUnavailable:
-                raise _offline() from None
-            except CentralRejected as exc:
-                if exc.code == "not_found":
-                    raise PosError(
-                        "This customer is not known centrally (erased?).",
-                        code=CUSTOMER_UNKNOWN,
-                        customer_id=customer_id,
-                    ) from None
-                raise
-            with write_transaction(conn):
-                _set_consent(conn, customer_id, False)
+            if self.calls is not None:
+                try:
+                    self.calls.set_customer_consent(customer_id, False)
+                except CentralUnavailable:
+                    pass  # queued below, sent by the sync engine
+                except CentralRejected as exc:
+                    if exc.code == "not_found":
+                        raise PosError(
+                            "This customer is not known centrally (erased?).",
+                            code=CUSTOMER_UNKNOWN,
+                            customer_id=customer_id,
+                        ) from None
+                    raise
+                else:
+                    with write_transaction(conn):
+                        _set_consent(conn, customer_id, False)
+                    return _customer(conn, customer_id)
+            customer_outbox.queue_consent(conn, customer_id, False, now=self._clock())
             return _customer(conn, customer_id)
-
-
-def _offline() -> PosError:
-    return PosError(
-        "The central server cannot be reached: try again when the till is online.",
-        code=CUSTOMER_OFFLINE,
-    )
 
 
 def _body(customer_id: str, draft: CustomerDraft) -> CustomerCreate:

@@ -138,3 +138,53 @@ def withdraw(conn: sqlite3.Connection, customer_id: str) -> bool:
         if gone:
             conn.execute("UPDATE customers SET active = 0 WHERE id = ?", (customer_id,))
     return bool(gone)
+
+
+# -- consent changes made offline (``customer_consents``) ------------------------------
+
+
+def queue_consent(
+    conn: sqlite3.Connection, customer_id: str, consent: bool, *, now: str | None = None
+) -> None:
+    """The customer's choice, in this till at once and queued for central (the latest
+    choice replaces one still queued), in one transaction."""
+    with write_transaction(conn):
+        conn.execute(
+            "UPDATE customers SET marketing_consent = ? WHERE id = ?", (int(consent), customer_id)
+        )
+        conn.execute(
+            "INSERT INTO customer_consents (customer_id, marketing_consent, queued_at) "
+            "VALUES (?1, ?2, ?3) ON CONFLICT (customer_id) DO UPDATE SET "
+            "marketing_consent = ?2, queued_at = ?3, attempts = 0, last_code = NULL, "
+            "last_error = NULL",
+            (customer_id, int(consent), now or utc_now()),
+        )
+
+
+def consents_due(conn: sqlite3.Connection, limit: int = 100) -> list[tuple[str, bool]]:
+    """``(customer_id, consent)`` still to send, oldest first."""
+    with translate_errors():
+        rows = conn.execute(
+            "SELECT customer_id, marketing_consent FROM customer_consents "
+            "ORDER BY queued_at, customer_id LIMIT ?",
+            (limit,),
+        ).fetchall()
+    return [(str(row[0]), bool(row[1])) for row in rows]
+
+
+def consent_sent(conn: sqlite3.Connection, customer_id: str, consent: bool) -> None:
+    """Central recorded ``consent`` (a newer choice queued meanwhile stays)."""
+    with translate_errors():
+        conn.execute(
+            "DELETE FROM customer_consents WHERE customer_id = ? AND marketing_consent = ?",
+            (customer_id, int(consent)),
+        )
+
+
+def consent_failed(conn: sqlite3.Connection, customer_id: str, error: str, code: str) -> None:
+    with translate_errors():
+        conn.execute(
+            "UPDATE customer_consents SET attempts = attempts + 1, last_error = ?, "
+            "last_code = ? WHERE customer_id = ?",
+            (error[:MAX_ERROR_CHARS], code, customer_id),
+        )

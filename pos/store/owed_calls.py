@@ -1,8 +1,8 @@
 """Undo calls the till owes central that a manager must see (schemas 19 and 20).
 
 A return claim release (``claim_releases``), a credit note reversal
-(``credit_note_reversals``) or a customer created here (``customer_outbox``, schema 25)
-stays queued until central answers. Most are sent at the
+(``credit_note_reversals``), a customer created here or a consent choice made offline
+(``customer_outbox``, schema 25) stays queued until central answers. Most are sent at the
 next round; one central refused with a lasting reason, or one still waiting after
 ``STUCK_ATTEMPTS`` tries or ``STUCK_AFTER`` (central away for hours, or a till whose
 token was withdrawn), is listed with the till's other "Operations to check" and counts
@@ -22,6 +22,7 @@ from pos.store.sale_codec import utc_now
 CLAIM_RELEASE = "claim_release"
 CREDIT_NOTE_REVERSAL = "credit_note_reversal"
 CUSTOMER_CREATION = "customer_creation"  # schema 25: a customer created here, not yet central's
+CUSTOMER_CONSENT = "customer_consent"  # schema 25: a consent choice made offline
 
 #: Failed attempts after which a call still unanswered is shown (a round each).
 STUCK_ATTEMPTS = 5
@@ -37,6 +38,9 @@ _ALL = (
     "UNION ALL "
     "SELECT 'customer_creation', customer_id, coalesce(existing_id, ''), queued_at, attempts, "
     "coalesce(last_code, ''), coalesce(last_error, '') FROM customer_creations "
+    "UNION ALL "
+    "SELECT 'customer_consent', customer_id, '', queued_at, attempts, "
+    "coalesce(last_code, ''), coalesce(last_error, '') FROM customer_consents "
     "ORDER BY 4, 2"
 )
 

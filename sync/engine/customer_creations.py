@@ -1,4 +1,5 @@
-"""Sending the customers created at this till (``pos.store.customer_outbox``) to central.
+"""Sending the customers created at this till (``pos.store.customer_outbox``) to central,
+and the consent choices made while central could not be reached.
 
 A creation is idempotent centrally by the till's customer id, so it is sent again, body
 unchanged, until central answers. Created (or created before: the same answer): the row
@@ -25,6 +26,7 @@ class CustomerCreating(Protocol):
     """A port that can create a customer centrally (``HttpCustomerCalls``)."""
 
     def create_customer(self, customer: CustomerCreate) -> object: ...
+    def set_customer_consent(self, customer_id: str, marketing_consent: bool) -> object: ...
 
 
 def create(
@@ -58,3 +60,26 @@ def create(
 def create_due(conn: sqlite3.Connection, calls: CustomerCreating) -> int:
     """Send every queued creation; how many central now holds."""
     return sum(create(conn, calls, *queued) is not None for queued in customer_outbox.due(conn))
+
+
+def send_consents(conn: sqlite3.Connection, calls: CustomerCreating) -> int:
+    """Send the consent choices queued offline (after the creations: a customer made
+    offline exists centrally first); how many central recorded. A customer central no
+    longer has (erased) has no consent left to change: settled. Other refusals are kept
+    and tried again; unreachable or a refused token ends the round."""
+    done = 0
+    for customer_id, consent in customer_outbox.consents_due(conn):
+        try:
+            calls.set_customer_consent(customer_id, consent)
+        except CentralUnavailable as exc:
+            customer_outbox.consent_failed(conn, customer_id, exc.message, UNREACHABLE)
+            raise
+        except CentralRejected as exc:
+            if exc.code != "not_found" or isinstance(exc, NotAuthorised):
+                customer_outbox.consent_failed(conn, customer_id, exc.message, exc.code)
+                if isinstance(exc, NotAuthorised):
+                    raise
+                continue
+        customer_outbox.consent_sent(conn, customer_id, consent)
+        done += 1
+    return done

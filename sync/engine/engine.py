@@ -2,9 +2,10 @@
 
 One round (``sync_once``) sends the return claim releases queued by cancelled returns
 (``claim_releases``) and the credit note reversals queued by removed tenders
-(``credit_note_reversals``), the customers created here (``customer_creations``: before
-the sales, so central knows a customer before a sale naming it earns points), drains the
-outbox in seq order, then pulls each feed from its stored cursor. Pulls run only after a complete push, so a central stock level never
+(``credit_note_reversals``), the customers created here and the consent choices made
+offline (``customer_creations``: before the sales, so central knows a customer before a
+sale naming it earns points), drains the outbox in seq order, then pulls each feed from
+its stored cursor. Pulls run only after a complete push, so a central stock level never
 arrives while one of our sales it already includes is still unacknowledged here (see
 ``pos.store.stock_levels``). A round never raises: its outcome is a ``SyncStatus``,
 handed to ``on_status`` (called on the engine's thread).
@@ -165,6 +166,7 @@ class SyncEngine:
                 credit_note_reversals.reverse_due(conn, self.central)
             if isinstance(self.central, customer_creations.CustomerCreating):  # made offline
                 customer_creations.create_due(conn, self.central)
+                customer_creations.send_consents(conn, self.central)
             pusher.drain(
                 conn, self.central, self.totals,
                 batch_size=self.batch_size, after_batch=lambda: self._publish_counts(conn),

@@ -206,6 +206,25 @@ def test_a_withdrawn_consent_reaches_the_feed_and_the_other_tills(open_till: Any
     assert other.row(made.customer_id)[2] == 0
 
 
+def test_a_consent_withdrawn_offline_holds_here_at_once_and_reaches_central_next_round(
+    open_till: Any,
+) -> None:
+    till, other = open_till("T14"), open_till("T15")
+    made = till.online().create(CustomerDraft("Noé Petit", phone=a_phone(), marketing_consent=True))
+    assert till.offline().withdraw_consent(made.customer_id).marketing_consent is False
+    assert till.row(made.customer_id)[2] == 0  # this till, at once
+    [record] = till.calls.search_customers(made.customer_id)
+    assert record.marketing_consent is True  # central does not know yet
+    till.sync()  # sent before the pull: the feed does not bring the old choice back
+    assert till.row(made.customer_id)[2] == 0
+    [record] = till.calls.search_customers(made.customer_id)
+    assert record.marketing_consent is False
+    other.sync()
+    assert other.row(made.customer_id)[2] == 0
+    with LocalStore(till.path) as store:
+        assert customer_outbox.consents_due(store.conn) == []
+
+
 def test_central_search_finds_a_customer_not_in_the_cache(open_till: Any) -> None:
     till, other = open_till("T10"), open_till("T11")
     phone = a_phone()

@@ -20,6 +20,18 @@ CREATE TABLE customer_creations (
     existing_id TEXT
 ) WITHOUT ROWID;
 
+-- A consent choice made while central could not be reached (a withdrawal must not wait on
+-- the network): the local row has it at once, the sync engine sends it until central
+-- answers (sync/engine/customer_creations.py). One per customer: the latest choice.
+CREATE TABLE customer_consents (
+    customer_id       TEXT PRIMARY KEY,
+    marketing_consent INTEGER NOT NULL,
+    queued_at         TEXT NOT NULL,
+    attempts          INTEGER NOT NULL DEFAULT 0,
+    last_code         TEXT,
+    last_error        TEXT
+) WITHOUT ROWID;
+
 -- Central's last answer to "this customer's history", shown offline with its age.
 CREATE TABLE customer_histories (
     customer_id TEXT PRIMARY KEY,
