@@ -1,2 +1,0 @@
--- Placeholder for part A's migration 0023 (issue 15, parallel work): no change here.
--- At the merge this file gives way to part A's own 0023.
