@@ -4,7 +4,8 @@ The central side owns customers and their loyalty balance; a page's items overwr
 local rows by id, and ``active = false`` keeps the row (past sales may name it) but
 marks it gone: the store's triggers blank its name, email and phone (a GDPR erasure
 done centrally reaches the till at the next sync) and drop its search keys, which
-``customer_index`` writes again for the active ones in the same transaction.
+``customer_index`` writes again for the active ones in the same transaction. The
+customer's marketing choice (``marketing_consent``, schema 25) is kept as served.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from pos.store.sale_codec import utc_now
 FEED = "customers"
 
 _UPSERT = """
-INSERT INTO customers (id, name, email, phone, loyalty_points, active, version, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO customers (id, name, email, phone, loyalty_points, active, version, updated_at,
+                       marketing_consent)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     name = excluded.name, email = excluded.email, phone = excluded.phone,
     loyalty_points = excluded.loyalty_points, active = excluded.active,
-    version = excluded.version, updated_at = excluded.updated_at
+    version = excluded.version, updated_at = excluded.updated_at,
+    marketing_consent = excluded.marketing_consent
 """
 
 
@@ -54,7 +57,17 @@ def apply_page(
     """Upsert a page of customers and store ``next_cursor`` in one transaction."""
     stamp = utc_now()
     rows = [
-        (c.id, c.name, c.email, c.phone, c.loyalty_points, int(c.active), c.version, stamp)
+        (
+            c.id,
+            c.name,
+            c.email,
+            c.phone,
+            c.loyalty_points,
+            int(c.active),
+            c.version,
+            stamp,
+            int(getattr(c, "marketing_consent", False)),  # absent before schema 25
+        )
         for c in items
     ]
     latest = {row[0]: (row[0], row[1], row[2], row[3], bool(row[5])) for row in rows}

@@ -1,7 +1,8 @@
 """Undo calls the till owes central that a manager must see (schemas 19 and 20).
 
-A return claim release (``claim_releases``) or a credit note reversal
-(``credit_note_reversals``) stays queued until central answers. Most are sent at the
+A return claim release (``claim_releases``), a credit note reversal
+(``credit_note_reversals``), a customer created here or a consent choice made offline
+(``customer_outbox``, schema 25) stays queued until central answers. Most are sent at the
 next round; one central refused with a lasting reason, or one still waiting after
 ``STUCK_ATTEMPTS`` tries or ``STUCK_AFTER`` (central away for hours, or a till whose
 token was withdrawn), is listed with the till's other "Operations to check" and counts
@@ -20,6 +21,8 @@ from pos.store.sale_codec import utc_now
 
 CLAIM_RELEASE = "claim_release"
 CREDIT_NOTE_REVERSAL = "credit_note_reversal"
+CUSTOMER_CREATION = "customer_creation"  # schema 25: a customer created here, not yet central's
+CUSTOMER_CONSENT = "customer_consent"  # schema 25: a consent choice made offline
 
 #: Failed attempts after which a call still unanswered is shown (a round each).
 STUCK_ATTEMPTS = 5
@@ -32,14 +35,21 @@ _ALL = (
     "UNION ALL "
     "SELECT 'credit_note_reversal', op_id, code, queued_at, attempts, "
     "coalesce(last_code, ''), coalesce(last_error, '') FROM credit_note_reversals "
+    "UNION ALL "
+    "SELECT 'customer_creation', customer_id, coalesce(existing_id, ''), queued_at, attempts, "
+    "coalesce(last_code, ''), coalesce(last_error, '') FROM customer_creations "
+    "UNION ALL "
+    "SELECT 'customer_consent', customer_id, '', queued_at, attempts, "
+    "coalesce(last_code, ''), coalesce(last_error, '') FROM customer_consents "
     "ORDER BY 4, 2"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class OwedCall:
-    """``kind``: ``CLAIM_RELEASE`` or ``CREDIT_NOTE_REVERSAL``; ``key``: the claim's id or
-    the debit's op id; ``code``: the credit note's ('' for a claim); ``last_code``:
+    """``kind``: ``CLAIM_RELEASE``, ``CREDIT_NOTE_REVERSAL`` or ``CUSTOMER_CREATION``;
+    ``key``: the claim's id, the debit's op id or the customer's id; ``code``: the credit
+    note's, or the existing customer central named (``customer_exists``); ``last_code``:
     central's last refusal code (``UNREACHABLE``: no answer; '' not tried yet)."""
 
     kind: str

@@ -37,6 +37,7 @@ from sync.central import (
 from sync.central.bodies import parse, parse_optional, read_body
 from sync.central.coupons import COUPON_HOLD_HOURS
 from sync.central.coupons_api import CouponsApi
+from sync.central.customers_api import CustomersApi
 from sync.central.db import Database
 from sync.central.errors import ApiError, bad_request, describe, not_found
 from sync.central.faults import FaultInjector
@@ -361,6 +362,7 @@ class CentralApp:
             *LoyaltyApi(self.db, self.options.web_token, self.options.admin_token).routes(),
             *PricingApi(self.db).routes(),
             *CouponsApi(self.db, self.options.admin_token, self.options.coupon_hold_hours).routes(),
+            *CustomersApi(self.db, self.options.admin_token).routes(),
         ]
 
 

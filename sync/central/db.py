@@ -62,6 +62,7 @@ SIGNED_CHAINS_SQL = _sql("signed_chains.sql")
 RETURNS_SQL = _sql("returns.sql")
 LOYALTY_SQL = _sql("loyalty.sql")
 COUPONS_SQL = _sql("coupons.sql")
+CUSTOMERS_SQL = _sql("customers.sql")
 
 
 def utc_now() -> str:
@@ -102,6 +103,7 @@ class Database:
         self._writer.executescript(RETURNS_SQL)
         self._writer.executescript(LOYALTY_SQL)
         self._writer.executescript(COUPONS_SQL)
+        self._writer.executescript(CUSTOMERS_SQL)
         self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         with self.write() as conn:
             conn.execute(

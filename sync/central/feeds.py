@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 from sync.central import cursors
+from sync.central.customers import FEED_QUERY as CUSTOMERS_FEED_QUERY
 from sync.central.db import Database
 from sync.central.errors import ApiError, bad_request, not_found
 from sync.central.staff import FEED_QUERY as STAFF_FEED_QUERY
@@ -37,13 +38,7 @@ _QUERIES: dict[str, tuple[bool, str]] = {
         f"'active', {_BOOL.format('active')}, 'version', change_seq), rule) AS BLOB) "
         "FROM promotions WHERE change_seq > ? ORDER BY change_seq LIMIT ?",
     ),
-    "customers": (
-        False,
-        "SELECT change_seq, CAST(json_object('id', id, 'name', name, 'email', email, "
-        "'phone', phone, 'loyalty_points', loyalty_points, "
-        f"'active', {_BOOL.format('active')}, 'version', change_seq) AS BLOB) "
-        "FROM customers WHERE change_seq > ? ORDER BY change_seq LIMIT ?",
-    ),
+    "customers": (False, CUSTOMERS_FEED_QUERY),
     "stock": (
         True,
         "SELECT change_seq, CAST(json_object('product_id', product_id, 'sku', sku, "

@@ -25,6 +25,7 @@ import httpx
 from pydantic import ValidationError
 
 from sync.client.coupon_calls import HttpCouponCalls
+from sync.client.customer_calls import HttpCustomerCalls
 from sync.client.loyalty_calls import HttpLoyaltyCalls
 from sync.client.page_guard import check_page, page_bytes
 from sync.client.pricing_calls import HttpPricingCalls
@@ -40,11 +41,13 @@ from sync.ports import (
 )
 
 
-class HttpCentral(HttpReturnCalls, HttpLoyaltyCalls, HttpPricingCalls, HttpCouponCalls):
+class HttpCentral(
+    HttpReturnCalls, HttpLoyaltyCalls, HttpPricingCalls, HttpCouponCalls, HttpCustomerCalls
+):
     """One terminal of one store talking to the central API; see the module docstring.
     Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``, its
     loyalty calls from ``HttpLoyaltyCalls``, its quote from ``HttpPricingCalls``, its
-    coupon calls from ``HttpCouponCalls``."""
+    coupon calls from ``HttpCouponCalls``, its customer calls from ``HttpCustomerCalls``."""
 
     def __init__(
         self,

@@ -30,6 +30,13 @@ from sync.contract.coupons import (
     CouponReservation,
     CouponReservationRequest,
 )
+from sync.contract.customers import (
+    ConsentChange,
+    CustomerCreate,
+    CustomerHistory,
+    CustomerRecord,
+    CustomerSearchResult,
+)
 from sync.contract.enrolment import EnrolmentRequest, EnrolmentResponse
 from sync.contract.faults import FaultSettings
 from sync.contract.feeds import CatalogItem, FeedPage, PromotionItem, StockItem
@@ -569,6 +576,61 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "admin",
         CouponIssueRequest,
         {200: CouponIssueResult},
+    ),
+    # -- customers (issue 15) --------------------------------------------------------------
+    Endpoint(
+        "POST",
+        "/v1/stores/{store_id}/customers",
+        "create_customer",
+        "Create a customer with consent; idempotent by customer_id (409 conflict: another "
+        "body; 409 customer_exists: the email or phone is error.customer_id's)",
+        "terminal",
+        CustomerCreate,
+        {201: CustomerRecord},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/stores/{store_id}/customers",
+        "search_customers",
+        "Active customers by card or id, phone, email or name prefix; at most 20, best first",
+        "terminal",
+        None,
+        {200: CustomerSearchResult},
+        (QueryParam("q", {"type": "string", "maxLength": 200}, True, "Typed or scanned text."),),
+    ),
+    Endpoint(
+        "POST",
+        "/v1/stores/{store_id}/customers/{customer_id}/consent",
+        "set_customer_consent",
+        "Record the customer's marketing choice (withdrawn: false), from this store",
+        "terminal",
+        ConsentChange,
+        {200: CustomerRecord},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/stores/{store_id}/customers/{customer_id}/history",
+        "customer_history",
+        "The customer's store tickets and web orders, newest first",
+        "terminal",
+        None,
+        {200: CustomerHistory},
+        (
+            QueryParam(
+                "limit",
+                {"type": "integer", "minimum": 1, "maximum": 50, "default": 20},
+                description="Entries at most.",
+            ),
+        ),
+    ),
+    Endpoint(
+        "DELETE",
+        "/v1/admin/customers/{customer_id}",
+        "admin_erase_customer",
+        "Erase a customer (GDPR): personal fields blanked, gone from searches and tills",
+        "admin",
+        None,
+        {200: CustomerRecord},
     ),
 )
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictStr
 
-from sync.contract.scalars import WIRE, Count, Message
+from sync.contract.scalars import WIRE, Count, CustomerId, Message
 
 ErrorCode = Literal[
     "bad_request",
@@ -37,6 +37,8 @@ ErrorCode = Literal[
     "coupon_other_store",
     "coupon_unknown",
     "coupon_already_applied",
+    # customers (issue 15, ``sync.contract.customers``)
+    "customer_exists",
 ]
 
 
@@ -56,6 +58,8 @@ class ErrorBody(BaseModel):
     code: ErrorCode
     message: Message
     remaining: Annotated[list[RemainingLine], Field(max_length=1000)] | None = None
+    #: ``customer_exists``: the active customer who already has that email or phone.
+    customer_id: CustomerId | None = None
 
 
 class ErrorResponse(BaseModel):

@@ -95,6 +95,8 @@ class CustomerItem(BaseModel):
     loyalty_points: Count
     active: Flag
     version: Seq
+    #: Issue 15: the customer's marketing choice; absent (v1 servers) reads as no.
+    marketing_consent: Flag = False
 
 
 #: An item of the ``pickups`` feed is the whole order, as the web and the desk see it.

@@ -2,9 +2,11 @@
 
 One round (``sync_once``) sends the return claim releases queued by cancelled returns
 (``claim_releases``), the credit note reversals queued by removed tenders
-(``credit_note_reversals``) and the single-use coupons taken off sales
-(``coupon_releases``), drains the outbox in seq order, then pulls each feed from its
-stored cursor. Pulls run only after a complete push, so a central stock level never
+(``credit_note_reversals``), the single-use coupons taken off sales
+(``coupon_releases``), the customers created here and the consent choices made
+offline (``customer_creations``: before the sales, so central knows a customer before a
+sale naming it earns points), drains the outbox in seq order, then pulls each feed from
+its stored cursor. Pulls run only after a complete push, so a central stock level never
 arrives while one of our sales it already includes is still unacknowledged here (see
 ``pos.store.stock_levels``). A round never raises: its outcome is a ``SyncStatus``,
 handed to ``on_status`` (called on the engine's thread).
@@ -37,7 +39,14 @@ from pos.store.errors import StoreError
 from pos.store.feed_cursors import PageRefused
 from pos.store.migrations import migrate
 from pos.store.sale_codec import utc_now
-from sync.engine import claim_releases, coupon_releases, credit_note_reversals, puller, pusher
+from sync.engine import (
+    claim_releases,
+    coupon_releases,
+    credit_note_reversals,
+    customer_creations,
+    puller,
+    pusher,
+)
 from sync.engine.backoff import Backoff
 from sync.engine.feeds import APPLIERS, DEFAULT_FEEDS
 from sync.engine.status import State, SyncStatus, SyncTotals
@@ -166,6 +175,9 @@ class SyncEngine:
                 credit_note_reversals.reverse_due(conn, self.central)
             if isinstance(self.central, CouponReleasing):  # single-use coupons taken off
                 coupon_releases.release_due(conn, self.central)
+            if isinstance(self.central, customer_creations.CustomerCreating):  # made offline
+                customer_creations.create_due(conn, self.central)
+                customer_creations.send_consents(conn, self.central)
             pusher.drain(
                 conn, self.central, self.totals,
                 batch_size=self.batch_size, after_batch=lambda: self._publish_counts(conn),

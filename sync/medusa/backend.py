@@ -11,7 +11,9 @@ barcodes               variant ``ean``, ``upc``, ``barcode``
 price (cents, TTC)     variant calculated price in the POS channel and region
 VAT (bp)               tax rates of the country: product rule, type rule, default
 stock on hand/held     inventory level at the location: stocked / reserved quantity
-customer               customer (loyalty points: ``metadata.loyalty_points``)
+customer               customer (loyalty points: ``metadata.loyalty_points``; created
+                       with consent in ``metadata``, searched, history = its orders:
+                       ``customers.py``)
 web cart               store cart (``GET /store/carts/{id}``)
 pickup order           order whose shipping method is the location's pickup option
 pickup states/version  order metadata, fulfillment, delivery, completion, cancel
@@ -65,6 +67,7 @@ from sync.medusa.carts import fetch_cart
 from sync.medusa.catalog import CatalogFeed
 from sync.medusa.checks import Resolved, verify_settings
 from sync.medusa.coupons import MedusaCouponCalls
+from sync.medusa.customers import MedusaCustomerCalls
 from sync.medusa.delta import (
     PluginCatalogFeed,
     PluginCustomersFeed,
@@ -113,7 +116,7 @@ PLUGIN_CHUNK = 20
 PLUGIN_CALLS = 2
 
 
-class MedusaBackend(MedusaReturnCalls, MedusaCouponCalls):
+class MedusaBackend(MedusaReturnCalls, MedusaCouponCalls, MedusaCustomerCalls):
     def __init__(
         self,
         settings: MedusaSettings,

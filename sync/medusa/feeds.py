@@ -133,6 +133,8 @@ def customer_item(row: dict[str, Any]) -> CustomerItem:
         loyalty_points=points if isinstance(points, int) and points >= 0 else 0,
         active=not row.get("deleted_at"),
         version=version_of(row.get("updated_at")),
+        # Medusa has no consent field: the adapter keeps it in metadata (customers.py)
+        marketing_consent=(row.get("metadata") or {}).get("comptoir_marketing_consent") is True,
     )
 
 

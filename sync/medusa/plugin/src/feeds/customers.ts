@@ -10,7 +10,7 @@ export type CustomerRow = {
   last_name: string | null
   company_name: string | null
   phone: string | null
-  metadata: { loyalty_points?: unknown }
+  metadata: { loyalty_points?: unknown; comptoir_marketing_consent?: unknown }
   updated_at: string
   deleted_at: string | null
 }
@@ -19,8 +19,9 @@ export type CustomerRow = {
  * Customers whose stamp (the latest of `updated_at` and `deleted_at`: a soft delete is a
  * change the till must see) is after the cursor's (stamp, id). SQL for the same reasons
  * as the stock feed (`stock.ts`): microseconds, a row-value comparison on a computed
- * stamp, deleted rows. Only `metadata.loyalty_points` leaves Medusa: the rest of a
- * customer's metadata is none of the till's business.
+ * stamp, deleted rows. Only `metadata.loyalty_points` and the customer's marketing choice
+ * (`metadata.comptoir_marketing_consent`, Medusa having no consent field) leave Medusa:
+ * the rest of a customer's metadata is none of the till's business.
  */
 const CHANGED_CUSTOMERS = `
 with changed as (
@@ -30,6 +31,7 @@ with changed as (
 )
 select id, email, first_name, last_name, company_name, phone,
        metadata->'loyalty_points' as loyalty_points,
+       metadata->'comptoir_marketing_consent' as marketing_consent,
        to_char(stamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as stamp_text,
        to_char(deleted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as deleted_text
 from changed
@@ -49,7 +51,12 @@ export async function readCustomers(pg: Knex, query: FeedQuery): Promise<FeedPag
     last_name: row.last_name,
     company_name: row.company_name,
     phone: row.phone,
-    metadata: row.loyalty_points === null ? {} : { loyalty_points: row.loyalty_points },
+    metadata: {
+      ...(row.loyalty_points === null ? {} : { loyalty_points: row.loyalty_points }),
+      ...(row.marketing_consent === null
+        ? {}
+        : { comptoir_marketing_consent: row.marketing_consent }),
+    },
     updated_at: row.stamp_text,
     deleted_at: row.deleted_text,
   }))
