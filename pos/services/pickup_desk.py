@@ -245,7 +245,7 @@ class PickupDesk(PickingSteps):
         return tuple(
             OrderSaleLine(
                 ln.product_id, ln.sku, ln.name, ln.sold_by, ln.picked_quantity or 0,
-                ln.unit_price_cents, ln.vat_bp,
+                ln.unit_price_cents, ln.vat_bp, ln.promotions_of(ln.picked_quantity or 0),
             )
             for ln in order.lines
             if ln.picked_quantity

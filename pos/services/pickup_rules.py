@@ -7,7 +7,6 @@ from collections.abc import Mapping
 
 from pos.domain.errors import PosError
 from pos.domain.pickup import OPEN_STATES, Picking, PickupState, check_move
-from pos.domain.quantity import line_gross
 from pos.domain.rights import Actor, Right, require
 from pos.services.pickup_views import DeskConflict, HandoverSlip, SlipLine
 from pos.store import pickup_orders
@@ -32,7 +31,7 @@ def check_ready(order: DeskOrder) -> None:
 
 
 def slip_line(line: DeskLine, quantity: int) -> SlipLine:
-    total = line_gross(line.unit_price_cents, quantity, line.sold_by)
+    total = line.cost_of(quantity)  # with central's promotions: its share of the line
     return SlipLine(line.sku, line.name, line.sold_by, quantity, line.unit_price_cents, total)
 
 

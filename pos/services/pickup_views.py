@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pos.domain.pickup import Picking, PickOutcome, PickupLine, PickupState
 from pos.domain.product import SoldBy
+from pos.domain.sale import LinePromotion
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ class OrderSaleLine:
     quantity: int  # picked: units, or grams
     unit_price_cents: int
     vat_bp: int
+    promotions: tuple[LinePromotion, ...] = ()  # central's, on the picked part
 
 
 @dataclass(frozen=True, slots=True)

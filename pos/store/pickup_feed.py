@@ -93,7 +93,7 @@ ON CONFLICT (id) DO UPDATE SET
     pulled_at = excluded.pulled_at
 """
 _DROP_LINES = "DELETE FROM pickup_lines WHERE order_id = ?"
-_PUT_LINE = "INSERT INTO pickup_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_PUT_LINE = "INSERT INTO pickup_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def apply_page(conn: sqlite3.Connection, items: Iterable[PickupItemLike], next_cursor: str) -> int:
@@ -144,8 +144,16 @@ def _line_row(order_id: str, line: Any) -> tuple[object, ...]:
         order_id, line.line_no, line.product_id, line.sku, line.name, str(line.sold_by),
         line.quantity, line.list_price_cents, line.unit_price_cents, line.vat_bp, promotion,
         line.discount_cents, line.total_cents, line.picked_quantity, line.collected_quantity,
-        getattr(line, "short_quantity", 0),
+        getattr(line, "short_quantity", 0), _promotions(line),
     )  # fmt: skip
+
+
+def _promotions(line: Any) -> str:
+    """Central's promotions on the line (contract v2), as ``[[id, name, cents], ...]``;
+    with them the unit price is the list price and they take off the rest."""
+    found = getattr(line, "promotions", None) or []
+    return json.dumps([[p.promotion_id, p.name, p.discount_cents] for p in found],
+                      ensure_ascii=False)  # fmt: skip
 
 
 _EVENT_FIELDS = ("version", "from_state", "state", "at", "channel", "terminal_id", "staff",

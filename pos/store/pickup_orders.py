@@ -27,9 +27,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pos.domain.discount import allocate
+from pos.domain.money import mul_div_half_up
 from pos.domain.pickup import OPEN_STATES, PickupState
 from pos.domain.product import SoldBy
 from pos.domain.quantity import line_gross
+from pos.domain.sale import LinePromotion
 from pos.store.db import write_transaction
 from pos.store.errors import translate_errors
 from pos.store.outbox import enqueue
@@ -61,6 +64,30 @@ class DeskLine:
     picked_quantity: int | None  # once ready
     collected_quantity: int | None  # once handed over
     short_quantity: int = 0  # lacking at this store when the order was placed
+    promotions: tuple[LinePromotion, ...] = ()  # central's (contract v2): unit = list price
+
+    def cost_of(self, count: int) -> int:
+        """What ``count`` of the ordered quantity costs: with central's promotions, the
+        line's total in proportion, half up (all of it: exactly ``total_cents``), as
+        central prices a partial pickup; before them, the discounted unit price."""
+        if not self.promotions:
+            return line_gross(self.unit_price_cents, count, self.sold_by)
+        if count == self.quantity:
+            return self.total_cents
+        return mul_div_half_up(self.total_cents, count, self.quantity)
+
+    def promotions_of(self, count: int) -> tuple[LinePromotion, ...]:
+        """Central's promotions on ``count`` of the line: what they take off that part
+        (its list price less ``cost_of``), shared in proportion to their amounts."""
+        if not self.promotions or count == self.quantity:
+            return self.promotions
+        off = line_gross(self.unit_price_cents, count, self.sold_by) - self.cost_of(count)
+        shares = allocate(off, [p.discount_cents for p in self.promotions])
+        return tuple(
+            replace(p, discount_cents=cents)
+            for p, cents in zip(self.promotions, shares, strict=True)
+            if cents > 0
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +193,7 @@ _ORDER_COLUMNS = """id, store_id, pickup_code, qr_text, state, version, customer
 _LINES = """
 SELECT order_id, line_no, product_id, sku, name, sold_by, quantity, list_price_cents,
     unit_price_cents, vat_bp, promotion, discount_cents, total_cents, picked_quantity,
-    collected_quantity, short_quantity
+    collected_quantity, short_quantity, promotions
 FROM pickup_lines WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY order_id, line_no
 """
 _MOVES = """
@@ -277,7 +304,8 @@ def _load(
 
 
 def _line(row: Sequence[Any]) -> DeskLine:
-    return DeskLine(*row[:4], SoldBy(row[4]), *row[5:])
+    promotions = tuple(LinePromotion(*p) for p in json.loads(row[-1] or "[]"))
+    return DeskLine(*row[:4], SoldBy(row[4]), *row[5:-1], promotions)
 
 
 def _move(row: Sequence[Any]) -> DeskMove:
@@ -342,10 +370,7 @@ def _total(lines: Sequence[DeskLine], field: str) -> int | None:
     counts = [getattr(line, field) for line in lines]
     if not lines or any(count is None for count in counts):
         return None
-    return sum(
-        line_gross(line.unit_price_cents, count, line.sold_by)
-        for line, count in zip(lines, counts, strict=True)
-    )
+    return sum(line.cost_of(count) for line, count in zip(lines, counts, strict=True))
 
 
 # -- moving an order -----------------------------------------------------------------------

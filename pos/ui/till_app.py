@@ -294,7 +294,8 @@ class TillApp(QObject):
     def _pay_at_till(self, order_id: str, lines: tuple[OrderSaleLine, ...]) -> None:
         self._paying_order = order_id
         items = [
-            PricedItem(line.product_id, line.quantity, line.unit_price_cents) for line in lines
+            PricedItem(line.product_id, line.quantity, line.unit_price_cents, line.promotions)
+            for line in lines
         ]
         self.window.show_till()
         self.controller.request("add_priced", items)

@@ -236,10 +236,14 @@ def test_an_order_paid_in_store(central: CentralServer, open_desk) -> None:
     # The till rings the order up at its prices (the promotion included), then the desk
     # records the handover with the sale that took the money.
     checkout = Checkout(t01.store, terminal_id="T01", actor=a_cashier("Inès"))
-    checkout.add_priced([PricedItem(ln.product_id, ln.quantity, ln.unit_price_cents)
+    checkout.add_priced([PricedItem(ln.product_id, ln.quantity, ln.unit_price_cents, ln.promotions)
                          for ln in desk.sale_lines_for("web-500")])  # fmt: skip
     assert checkout.totals().total_cents == placed["total_cents"]
     assert checkout.basket.lines[0].product.price_cents == placed["lines"][0]["unit_price_cents"]
+    promoted = checkout.basket.line_promotions(checkout.basket.lines[0].line_id)
+    assert [(p.promotion_id, p.discount_cents) for p in promoted] == [
+        (9001, placed["lines"][0]["discount_cents"])
+    ]  # central's promotion, on its line
     checkout.add_tender(TenderKind.CARD, checkout.totals().total_cents)
     sale = checkout.complete()
     slip = desk.hand_over_paid_in_store("web-500", a_manager("Inès"), sale.sale_id)
@@ -253,3 +257,43 @@ def test_an_order_paid_in_store(central: CentralServer, open_desk) -> None:
     for product_id, on_hand in ((id_a, 7), (id_b, 9)):
         level = stock_levels.level(t01.store.conn, product_id)
         assert (level.on_hand, level.reserved) == (on_hand, 0)
+
+
+def test_a_partly_picked_order_under_3_for_2_costs_what_central_says(
+    central: CentralServer, open_desk
+) -> None:
+    """Two of a "3 pour 2" line picked: the till rings up its share of the line's total
+    (half up, as central prices a partial pickup), the promotion on the line, and the
+    slip, the sale and central's picked total agree."""
+    t01 = open_desk("T01")
+    (_id_a, sku_a, _), (_id_b, sku_b, _) = stocked_products(central, t01, 2)
+    central.put_promotion(9002, [sku_a], kind="n_for_m", value=1, n=3, m=2, name="3 pour 2")
+    placed = central.place_pickup_order("web-501", {sku_a: 3, sku_b: 1}, paid=False)
+    line_a = placed["lines"][0]
+    assert line_a["discount_cents"] == line_a["list_price_cents"] > 0  # one of three free
+    assert t01.sync().state == "idle"
+    desk = t01.desk
+    desk.start_preparing("web-501", a_manager("Inès"))
+    picking = desk.start_picking("web-501")
+    for line in picking.lines:
+        picking = desk.set_picked(picking, line.sku, 2 if line.sku == sku_a else line.ordered)
+    desk.mark_ready("web-501", a_manager("Inès"), picking)
+
+    sale_lines = desk.sale_lines_for("web-501")
+    checkout = Checkout(t01.store, terminal_id="T01", actor=a_cashier("Inès"))
+    checkout.add_priced([PricedItem(ln.product_id, ln.quantity, ln.unit_price_cents, ln.promotions)
+                         for ln in sale_lines])  # fmt: skip
+    two_of_three = (2 * line_a["total_cents"] * 2 + 3) // (2 * 3)  # half up
+    line_b_total = placed["lines"][1]["total_cents"]
+    assert checkout.totals().total_cents == two_of_three + line_b_total
+    promoted = checkout.basket.line_promotions(checkout.basket.lines[0].line_id)
+    assert [(p.promotion_id, p.discount_cents) for p in promoted] == [
+        (9002, 2 * line_a["list_price_cents"] - two_of_three)
+    ]
+    checkout.add_tender(TenderKind.CARD, checkout.totals().total_cents)
+    sale = checkout.complete()
+    slip = desk.hand_over_paid_in_store("web-501", a_manager("Inès"), sale.sale_id)
+    assert slip.total_cents == sale.draft.total_cents
+    assert (t01.sync().pending, t01.sync().rejected) == (0, 0)
+    final = central.pickup_order("web-501")
+    assert final["picked_total_cents"] == sale.draft.total_cents
