@@ -41,6 +41,7 @@ TENDER_LABELS = {
         "cheque": "Chèque",
         "meal_voucher": "Titres-restaurant",
         "credit_note": "Avoir",
+        "loyalty": "Points fidélité",
     },
     "en": {
         "cash": "Cash",
@@ -50,6 +51,7 @@ TENDER_LABELS = {
         "cheque": "Cheque",
         "meal_voucher": "Meal vouchers",
         "credit_note": "Credit note",
+        "loyalty": "Loyalty points",
     },
 }
 #: Money given back (a tender below zero): the label says so, the amount prints positive.

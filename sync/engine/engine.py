@@ -3,7 +3,8 @@
 One round (``sync_once``) sends the return claim releases queued by cancelled returns
 (``claim_releases``), the credit note reversals queued by removed tenders
 (``credit_note_reversals``) and the single-use coupons taken off sales
-(``coupon_releases``), drains the outbox in seq order, then pulls each feed from its
+(``coupon_releases``), sends the loyalty redemptions owed (``loyalty_owed``), drains the
+outbox in seq order, caches central's loyalty rule, then pulls each feed from its
 stored cursor. Pulls run only after a complete push, so a central stock level never
 arrives while one of our sales it already includes is still unacknowledged here (see
 ``pos.store.stock_levels``). A round never raises: its outcome is a ``SyncStatus``,
@@ -37,7 +38,14 @@ from pos.store.errors import StoreError
 from pos.store.feed_cursors import PageRefused
 from pos.store.migrations import migrate
 from pos.store.sale_codec import utc_now
-from sync.engine import claim_releases, coupon_releases, credit_note_reversals, puller, pusher
+from sync.engine import (
+    claim_releases,
+    coupon_releases,
+    credit_note_reversals,
+    loyalty_owed,
+    puller,
+    pusher,
+)
 from sync.engine.backoff import Backoff
 from sync.engine.feeds import APPLIERS, DEFAULT_FEEDS
 from sync.engine.status import State, SyncStatus, SyncTotals
@@ -50,6 +58,7 @@ from sync.ports import (
     DebitReversing,
     FeedStalled,
     Interruptible,
+    LoyaltyOwing,
 )
 
 log = logging.getLogger(__name__)
@@ -166,11 +175,15 @@ class SyncEngine:
                 credit_note_reversals.reverse_due(conn, self.central)
             if isinstance(self.central, CouponReleasing):  # single-use coupons taken off
                 coupon_releases.release_due(conn, self.central)
+            if isinstance(self.central, LoyaltyOwing):  # points spent or given back offline
+                loyalty_owed.send_due(conn, self.central)
             pusher.drain(
                 conn, self.central, self.totals,
                 batch_size=self.batch_size, after_batch=lambda: self._publish_counts(conn),
             )  # fmt: skip
             self._update(online=True)
+            if isinstance(self.central, LoyaltyOwing):  # the rule, for offline points
+                loyalty_owed.pull_rule(conn, self.central)
             stalled = [self._pull(conn, feed) for feed in self.feeds if not self._stop.is_set()]
             if any(stalled):  # the other feeds were pulled; the pushes go on next round
                 message = " ".join(text for text in stalled if text)
