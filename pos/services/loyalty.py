@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
+from hardware.receipt.loyalty_lines import LoyaltyLines
 from pos.domain.errors import PosError
 from pos.domain.loyalty import EarningLine, LoyaltyRule, points_earned, redemption_cents
 from pos.domain.rights import Approval
-from pos.domain.sale import SaleDraft, SaleTender
+from pos.domain.sale import SaleDraft, SaleLine, SaleTender
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.store import loyalty_owed
@@ -75,6 +76,7 @@ class LoyaltyFigures:
     redeemed: int
     balance: int
     estimated: bool
+    taken_back: int = 0
 
 
 def points_to_cover(due_cents: int, balance: int, rule: LoyaltyRule) -> int:
@@ -100,7 +102,21 @@ def cached_balance(checkout: Checkout, customer_id: str) -> int:
 
 def earned_by(checkout: Checkout, draft: SaleDraft, rule: LoyaltyRule) -> int:
     """The points ``draft`` earns by central's rule (its sold lines, by department)."""
-    sold = [line for line in draft.lines if line.returned is None]
+    return _points(checkout, [line for line in draft.lines if line.returned is None], rule)
+
+
+def taken_back_by(checkout: Checkout, draft: SaleDraft, rule: LoyaltyRule) -> int:
+    """The points a return ticket takes back: what its returned lines earned, by the same
+    rule (central takes back per origin sale; a euro split across two returns may round
+    one point apart there)."""
+    returned = [line for line in draft.lines if line.returned is not None]
+    flipped = [replace(line, total_cents=-line.total_cents) for line in returned]
+    return _points(checkout, flipped, rule)
+
+
+def _points(checkout: Checkout, sold: list[SaleLine], rule: LoyaltyRule) -> int:
+    if not sold:
+        return 0
     ids = sorted({line.product_id for line in sold})
     marks = ",".join("?" * len(ids))
     departments = dict(
@@ -188,12 +204,21 @@ class LoyaltyTill:
         self._giving_back(owed, lambda: (cancel or self.checkout.cancel)(approval))
 
     def figures(self, draft: SaleDraft, balance_before: int, confirmed: bool) -> LoyaltyFigures:
-        """The receipt's loyalty lines for ``draft`` paid on this till."""
-        earned = earned_by(self.checkout, draft, self.rule)
+        """The receipt's loyalty figures for ``draft`` paid on this till: ``balance_before``
+        is the customer's balance before it (cached, or central's last answer)."""
+        rule = self.rule
+        earned = earned_by(self.checkout, draft, rule)
+        taken_back = taken_back_by(self.checkout, draft, rule)
         redeemed = sum(
             self._taken.get(t.reference, ("", 0))[1] for t in draft.tenders if _is_points(t)
         )
-        return LoyaltyFigures(earned, redeemed, balance_before + earned - redeemed, not confirmed)
+        balance = max(balance_before + earned - redeemed - taken_back, 0)
+        return LoyaltyFigures(earned, redeemed, balance, not confirmed, taken_back)
+
+    def receipt_lines(self, draft: SaleDraft, balance_before: int, confirmed: bool) -> LoyaltyLines:
+        """What the ticket prints (``receipts.receipt_document(loyalty=…)``)."""
+        f = self.figures(draft, balance_before, confirmed)
+        return LoyaltyLines(f.earned, f.balance, f.estimated, f.redeemed, f.taken_back)
 
     def _redeem_online(self, calls: LoyaltyCalls, customer_id: str, op_id: str, points: int) -> int:
         body = LoyaltyRedemption(op_id=op_id, points=points, sale_id=self.checkout.sale_id)

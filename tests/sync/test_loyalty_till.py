@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from hardware.receipt.layout import layout, plain_text
 from pos.domain.errors import PosError
+from pos.domain.sale import CompletedSale
 from pos.services.checkout import Checkout
 from pos.services.loyalty import LoyaltyTill
+from pos.services.receipts import ReceiptHeader, receipt_document
 from pos.store import loyalty_owed, sync_attention
 from pos.store.local_store import LocalStore
 from sync.client import HttpCentral
@@ -89,6 +92,13 @@ def till(tmp_path: Path, central: CentralServer, proxy: HostileProxy) -> Iterato
     opened.close()
 
 
+def _printed(sale: CompletedSale, points: LoyaltyTill, before: int, *, confirmed: bool,
+             language: str = "fr", columns: int = 48) -> str:  # fmt: skip
+    lines = points.receipt_lines(sale.draft, before, confirmed)
+    document = receipt_document(sale, ReceiptHeader(("Lyon",), (), language), loyalty=lines)
+    return plain_text(layout(document, columns))
+
+
 def _refusal(points: LoyaltyTill, amount: int | None) -> PosError:
     with pytest.raises(PosError) as refused:
         points.take(amount)
@@ -145,6 +155,15 @@ def test_points_spent_online_are_debited_before_the_tender(till: Till) -> None:
     sale = checkout.complete()
     figures = points.figures(sale.draft, start, confirmed=True)
     assert (figures.redeemed, figures.estimated) == (500, False)
+    balance = f"{start - 500 + figures.earned:,}"
+    for columns in (32, 48):
+        french = _printed(sale, points, start, confirmed=True, columns=columns)
+        assert f"Points gagnés : {figures.earned}" in french
+        assert "Points utilisés : 500" in french and "Points fidélité" in french
+        assert f"Nouveau solde : {balance.replace(',', ' ')} points" in french
+        english = _printed(sale, points, start, confirmed=True, language="en", columns=columns)
+        assert f"Points earned: {figures.earned}" in english and "Loyalty points" in english
+        assert f"New balance: {balance} points" in english
     till.sync()
     assert till.balance("CLI-0005") == start - 500 + figures.earned == figures.balance
 
@@ -171,9 +190,16 @@ def test_offline_points_within_the_cap_are_queued_and_sent_at_the_next_round(
     assert [t.kind for t in points.checkout.payment.tenders] == ["loyalty"]
     assert till.owed() == [("redeem", "CLI-0008", 300)]
     assert till.balance("CLI-0008") == start  # not yet
+    checkout = points.checkout
+    checkout.add_tender("card", checkout.payment.remaining_cents, "CB-71")
+    sale = checkout.complete()
+    earned = points.figures(sale.draft, start, False).earned
+    estimated = f"{start - 300 + earned:,}"
+    printed = _printed(sale, points, start, confirmed=False)
+    assert f"Solde estimé : {estimated.replace(',', ' ')} points" in printed
     proxy.mode = "forward"
     till.sync()
-    assert till.owed() == [] and till.balance("CLI-0008") == start - 300
+    assert till.owed() == [] and till.balance("CLI-0008") == start - 300 + earned
 
 
 def test_offline_above_the_cap_or_twice_in_a_sale_is_refused(
