@@ -162,6 +162,18 @@ class CouponReleasing(Protocol):
     def release_coupon(self, sale_id: str, code: str) -> Any: ...
 
 
+@runtime_checkable
+class LoyaltyOwing(Protocol):
+    """A port with central's loyalty ledger (``HttpCentral``'s loyalty calls): the engine
+    pulls the rule and sends the redemptions and reversals a till queued."""
+
+    def loyalty_rule(self) -> Any: ...
+
+    def redeem_points(self, customer_id: str, redemption: Any) -> Any: ...
+
+    def reverse_redemption(self, customer_id: str, op_id: str) -> Any: ...
+
+
 class OrderDeskPort(Protocol):
     """Click-and-collect calls (issue 5), for the pickup desk rather than the engine."""
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from hardware.receipt.loyalty_lines import LoyaltyLines
+
 Language = Literal["fr", "en"]
 ReceiptKind = Literal["sale", "return", "exchange"]
 
@@ -123,6 +125,7 @@ class ReceiptDocument:
     signature_excerpt: str = ""
     language: Language = "fr"
     credit_notes: tuple[CreditNoteSlip, ...] = ()  # issued by this return, one slip each
+    loyalty: LoyaltyLines | None = None  # a customer's points (issue 15)
 
     @property
     def kind(self) -> ReceiptKind:

@@ -22,6 +22,7 @@ from hardware.receipt.blocks import Cut, ReceiptBlock, SaleCode, ScanCode, Text
 from hardware.receipt.credit_note import layout_credit_note
 from hardware.receipt.document import ReceiptDocument, ReceiptLine, TenderRow
 from hardware.receipt.formatting import format_cents, format_money, local_time_text
+from hardware.receipt.loyalty_lines import loyalty_items
 from hardware.receipt.receipt_labels import LABELS
 from hardware.receipt.text_fit import (
     centre,
@@ -81,6 +82,7 @@ def layout(doc: ReceiptDocument, columns: int, *, fold: Fold = _identity) -> lis
         _totals,
         _vat_table,
         _payments,
+        _loyalty,
         _ticket_info,
         _fiscal_footer,
         _sale_code,
@@ -274,6 +276,11 @@ def _tender_lines(tender: TenderRow, page: _Page) -> list[Item]:
         balance = page.money(tender.balance_cents)
         items.append(left_right(_INDENT + page.label("balance"), balance, page.columns))
     return items
+
+
+def _loyalty(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    items: list[Item] = list(loyalty_items(doc.loyalty, doc.language, page.columns, page.fold))
+    return [*items, page.rule()] if items else []
 
 
 def _ticket_info(doc: ReceiptDocument, page: _Page) -> list[Item]:

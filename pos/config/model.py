@@ -85,6 +85,14 @@ class FiscalSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class LoyaltySettings:
+    """Loyalty at the till (issue 15): offline, at most ``offline_cap_points`` points are
+    spent per sale (0: no offline redemption); central checks them at the next sync."""
+
+    offline_cap_points: int = 500
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the till reads at start; immutable, replaced whole when the user saves."""
 
@@ -94,6 +102,7 @@ class Settings:
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     fiscal: FiscalSettings = field(default_factory=FiscalSettings)
     payment_terminal: TerminalConfig = field(default_factory=TerminalConfig)
+    loyalty: LoyaltySettings = field(default_factory=LoyaltySettings)
 
 
 class SettingsError(ValueError):

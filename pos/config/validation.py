@@ -24,6 +24,7 @@ from pos.config.model import (
     RECEIPT_DEFAULTS,
     REQUIRED_FOR_KIND,
     FiscalSettings,
+    LoyaltySettings,
     Settings,
     SettingsError,
     StoreSettings,
@@ -58,7 +59,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
     Missing keys take their defaults; unknown keys are errors, so a typo is never silently
     ignored. Numbers may also arrive as text (the form's fields), "2,5" included.
     """
-    sections = ("store", "till", "printer", "scanner", "fiscal", "payment_terminal")
+    sections = ("store", "till", "printer", "scanner", "fiscal", "payment_terminal", "loyalty")
     reject_unknown(data, sections, prefix="")
     store = _store(Section("store", data.get("store", {})))
     till = _till(Section("till", data.get("till", {})))
@@ -66,9 +67,10 @@ def settings_from_dict(data: Mapping[str, Any]) -> Settings:
     scanner = _scanner(Section("scanner", data.get("scanner", {})))
     fiscal = _fiscal(Section("fiscal", data.get("fiscal", {})))
     terminal = _payment_terminal(Section("payment_terminal", data.get("payment_terminal", {})))
+    loyalty = _loyalty(Section("loyalty", data.get("loyalty", {})))
     return Settings(
         store=store, till=till, printer=printer, scanner=scanner, fiscal=fiscal,
-        payment_terminal=terminal,
+        payment_terminal=terminal, loyalty=loyalty,
     )  # fmt: skip
 
 
@@ -99,6 +101,16 @@ def _fiscal(section: Section) -> FiscalSettings:
     settings = FiscalSettings(
         year_start_month=section.integer(
             "year_start_month", FiscalSettings().year_start_month, 1, 12
+        )
+    )
+    section.finish()
+    return settings
+
+
+def _loyalty(section: Section) -> LoyaltySettings:
+    settings = LoyaltySettings(
+        offline_cap_points=section.integer(
+            "offline_cap_points", LoyaltySettings().offline_cap_points, 0, 1_000_000
         )
     )
     section.finish()

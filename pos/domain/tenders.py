@@ -30,6 +30,7 @@ class TenderKind(StrEnum):
     CHEQUE = "cheque"
     MEAL_VOUCHER = "meal_voucher"  # titres-restaurant: no change given
     CREDIT_NOTE = "credit_note"  # an avoir: spent (> 0) or issued by a refund (< 0)
+    LOYALTY = "loyalty"  # points spent, debited centrally; reference: the op id
 
 
 #: How money goes back on a refund ticket: anything else is refunded to a credit note.

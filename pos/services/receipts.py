@@ -19,6 +19,7 @@ from hardware.receipt.document import (
     TenderRow,
     VatRow,
 )
+from hardware.receipt.loyalty_lines import LoyaltyLines
 from pos.config import StoreSettings
 from pos.domain.chain_entry import signature_excerpt
 from pos.domain.quantity import format_quantity
@@ -41,6 +42,7 @@ TENDER_LABELS = {
         "cheque": "Chèque",
         "meal_voucher": "Titres-restaurant",
         "credit_note": "Avoir",
+        "loyalty": "Points fidélité",
     },
     "en": {
         "cash": "Cash",
@@ -50,6 +52,7 @@ TENDER_LABELS = {
         "cheque": "Cheque",
         "meal_voucher": "Meal vouchers",
         "credit_note": "Credit note",
+        "loyalty": "Loyalty points",
     },
 }
 #: Money given back (a tender below zero): the label says so, the amount prints positive.
@@ -116,13 +119,15 @@ def receipt_document(
     *,
     copy: duplicates.Duplicate | None = None,
     credit_note_balances: Mapping[str, int] | None = None,
+    loyalty: LoyaltyLines | None = None,
 ) -> ReceiptDocument:
     """The ticket of ``sale``; ``copy``: a recorded duplicate of it (``duplicate_receipt``).
 
     A return or an exchange prints its returned lines with what they take back, its
     refunds, and each credit note it issued as a slip after the ticket.
     ``credit_note_balances`` (code -> cents left, when central told) prints the balance
-    under a credit note spent as a payment."""
+    under a credit note spent as a payment; ``loyalty`` the customer's points
+    (``pos.services.loyalty.LoyaltyTill.receipt_lines``)."""
     draft = sale.draft
     language = "en" if header.language == "en" else "fr"
     codes = _vat_codes(draft)
@@ -162,6 +167,7 @@ def receipt_document(
         signature_excerpt=signature_excerpt(sale.signature) if sale.signature else "",
         language=language,
         credit_notes=credit_note_slips(sale),
+        loyalty=loyalty,
     )
 
 

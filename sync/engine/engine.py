@@ -5,7 +5,8 @@ One round (``sync_once``) sends the return claim releases queued by cancelled re
 (``credit_note_reversals``), the single-use coupons taken off sales
 (``coupon_releases``), the customers created here and the consent choices made
 offline (``customer_creations``: before the sales, so central knows a customer before a
-sale naming it earns points), drains the outbox in seq order, then pulls each feed from
+sale naming it earns points), sends the loyalty redemptions owed (``loyalty_owed``),
+drains the outbox in seq order, caches central's loyalty rule, then pulls each feed from
 its stored cursor. Pulls run only after a complete push, so a central stock level never
 arrives while one of our sales it already includes is still unacknowledged here (see
 ``pos.store.stock_levels``). A round never raises: its outcome is a ``SyncStatus``,
@@ -44,6 +45,7 @@ from sync.engine import (
     coupon_releases,
     credit_note_reversals,
     customer_creations,
+    loyalty_owed,
     puller,
     pusher,
 )
@@ -59,6 +61,7 @@ from sync.ports import (
     DebitReversing,
     FeedStalled,
     Interruptible,
+    LoyaltyOwing,
 )
 
 log = logging.getLogger(__name__)
@@ -178,11 +181,15 @@ class SyncEngine:
             if isinstance(self.central, customer_creations.CustomerCreating):  # made offline
                 customer_creations.create_due(conn, self.central)
                 customer_creations.send_consents(conn, self.central)
+            if isinstance(self.central, LoyaltyOwing):  # points spent or given back offline
+                loyalty_owed.send_due(conn, self.central)
             pusher.drain(
                 conn, self.central, self.totals,
                 batch_size=self.batch_size, after_batch=lambda: self._publish_counts(conn),
             )  # fmt: skip
             self._update(online=True)
+            if isinstance(self.central, LoyaltyOwing):  # the rule, for offline points
+                loyalty_owed.pull_rule(conn, self.central)
             stalled = [self._pull(conn, feed) for feed in self.feeds if not self._stop.is_set()]
             if any(stalled):  # the other feeds were pulled; the pushes go on next round
                 message = " ".join(text for text in stalled if text)

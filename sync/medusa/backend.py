@@ -79,6 +79,7 @@ from sync.medusa.delta import (
 from sync.medusa.feeds import CustomersFeed, PickupsFeed, StockFeed
 from sync.medusa.http import CALL_DEADLINE_S, TIMEOUT, MedusaHttp
 from sync.medusa.lanes import lanes
+from sync.medusa.loyalty import MedusaLoyaltyCalls
 from sync.medusa.pickups import PickupDesk
 from sync.medusa.plugin_chains import (
     CHAIN_ENTRY,
@@ -116,7 +117,7 @@ PLUGIN_CHUNK = 20
 PLUGIN_CALLS = 2
 
 
-class MedusaBackend(MedusaReturnCalls, MedusaCouponCalls, MedusaCustomerCalls):
+class MedusaBackend(MedusaReturnCalls, MedusaCouponCalls, MedusaCustomerCalls, MedusaLoyaltyCalls):
     def __init__(
         self,
         settings: MedusaSettings,
