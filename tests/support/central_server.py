@@ -310,10 +310,12 @@ class CentralServer:
         ends_at: str = "2040-01-01T00:00:00.000Z",
         active: bool = True,
         name: str = "",
+        **rule: Any,
     ) -> dict[str, Any]:
+        """``rule``: any other field of the promotion (``n``, ``m``, ``coupon_code``…)."""
         body = {
             "name": name or f"Promo test {promotion_id}", "kind": kind, "value": value,
-            "skus": skus, "starts_at": starts_at, "ends_at": ends_at, "active": active,
+            "skus": skus, "starts_at": starts_at, "ends_at": ends_at, "active": active, **rule,
         }  # fmt: skip
         response = self.admin("PUT", f"/v1/admin/promotions/{promotion_id}", json=body)
         response.raise_for_status()

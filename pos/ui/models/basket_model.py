@@ -82,6 +82,8 @@ class BasketModel(QAbstractTableModel):
             return self._text(line, column)
         if role == NOTE_ROLE and column == self.NAME:
             return self.origin_text(line) or self.promotions_text(line)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:  # the note uncut
+            return "\n".join(filter(None, (line.name, self.promotions_text(line)))) or None
         if role == NOTE_KIND_ROLE and column == self.NAME:
             return PROMOTION_NOTE if line.origin is None and line.promotions else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
