@@ -1,4 +1,5 @@
-"""200 realistic promotions in the benchmark store, for the scan benchmark priced by them.
+"""200 realistic promotions in the benchmark store, for the scan benchmark priced by them
+(beside the demo store's own 20, which price the plain scan benchmark too).
 
 ``promotions_probe.promotions`` makes the shapes (170 item promotions on one to four
 SKUs, 22 on a department or a brand, a few on everything, a few at basket level); here
@@ -20,6 +21,7 @@ from pos.store import promotion_feed
 from sync.contract.feeds import PromotionItem
 
 FEED_CURSOR = "bench"
+FIRST_ID = 100_000  # above the demo store's own promotions, which stay as they are
 
 
 def load_promotions(conn: sqlite3.Connection, codes: list[str], rng: random.Random) -> int:
@@ -37,13 +39,15 @@ def load_promotions(conn: sqlite3.Connection, codes: list[str], rng: random.Rand
         "LIMIT 115")]  # fmt: skip
     items = [_item(p, departments, brands) for p in promotions(rng, promoted, dense=False)]
     promotion_feed.apply_page(conn, items, FEED_CURSOR)
-    return conn.execute("SELECT count(*) FROM promotions WHERE active = 1").fetchone()[0]
+    return conn.execute(
+        "SELECT count(*) FROM promotions WHERE active = 1 AND id >= ?", (FIRST_ID,)
+    ).fetchone()[0]
 
 
 def clear_promotions(conn: sqlite3.Connection) -> None:
-    """The other benchmarks run on the store as it was."""
+    """The other benchmarks run on the store as it was (its demo promotions)."""
     with conn:
-        conn.execute("DELETE FROM promotions")
+        conn.execute("DELETE FROM promotions WHERE id >= ?", (FIRST_ID,))
 
 
 def _item(promotion: Promotion, departments: list[str], brands: list[str]) -> PromotionItem:
@@ -52,7 +56,8 @@ def _item(promotion: Promotion, departments: list[str], brands: list[str]) -> Pr
     target = promotion.target
     now = datetime.now(UTC)
     return PromotionItem(
-        id=promotion.id, name=promotion.name, kind=promotion.kind.value, value=promotion.value,
+        id=FIRST_ID + promotion.id, name=promotion.name, kind=promotion.kind.value,
+        value=promotion.value,
         skus=sorted(target.skus),
         departments=[departments[_index(d) % len(departments)] for d in target.departments],
         brands=[brands[_index(b) % len(brands)] for b in target.brands],
