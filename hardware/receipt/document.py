@@ -30,6 +30,15 @@ class ReturnedFrom:
 
 
 @dataclass(frozen=True, slots=True)
+class PromotionRow:
+    """One promotion on a line, printed under it: its name and what it took off (cents,
+    positive), already part of the line's ``discount_cents``."""
+
+    name: str
+    discount_cents: int
+
+
+@dataclass(frozen=True, slots=True)
 class ReceiptLine:
     """One sold item. ``gross_cents - discount_cents == total_cents`` (checked by the domain).
 
@@ -46,6 +55,13 @@ class ReceiptLine:
     vat_code: str
     catalog_unit_price_cents: int | None = None  # when sold at another price than this
     returned: ReturnedFrom | None = None  # a returned line: quantity and amounts <= 0
+    # Promotions on the line, each printed under it; the staff's manual discount is the
+    # rest of ``discount_cents`` (``manual_discount_cents``).
+    promotions: tuple[PromotionRow, ...] = ()
+
+    @property
+    def manual_discount_cents(self) -> int:
+        return self.discount_cents - sum(p.discount_cents for p in self.promotions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +142,9 @@ class ReceiptDocument:
     language: Language = "fr"
     credit_notes: tuple[CreditNoteSlip, ...] = ()  # issued by this return, one slip each
     loyalty: LoyaltyLines | None = None  # a customer's points (issue 15)
+    # What the customer saved on the items sold (promotions and the staff's line and
+    # ticket discounts), printed before the totals when any ("Vous avez économisé").
+    saved_cents: int = 0
 
     @property
     def kind(self) -> ReceiptKind:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from hardware.receipt.blocks import Cut, ReceiptBlock, SaleCode, ScanCode, Text
 from hardware.receipt.credit_note import layout_credit_note
-from hardware.receipt.document import ReceiptDocument, ReceiptLine, TenderRow
+from hardware.receipt.document import PromotionRow, ReceiptDocument, ReceiptLine, TenderRow
 from hardware.receipt.formatting import format_cents, format_money, local_time_text
 from hardware.receipt.loyalty_lines import loyalty_items
 from hardware.receipt.receipt_labels import LABELS
@@ -79,6 +79,7 @@ def layout(doc: ReceiptDocument, columns: int, *, fold: Fold = _identity) -> lis
         _header,
         _kind_banner,
         _items,
+        _saved,
         _totals,
         _vat_table,
         _payments,
@@ -171,11 +172,25 @@ def _item_lines(line: ReceiptLine, page: _Page) -> list[Item]:
         prices += f"{format_cents(line.unit_price_cents)}  "
         label = _INDENT + page.label("price_changed")
         items.append(left_right(label, page.fold(prices), page.columns))
-    if line.discount_cents:
-        discount = f"{format_cents(-line.discount_cents)}  "
+    for promotion in line.promotions:
+        items += _promotion_lines(promotion, page)
+    manual = line.manual_discount_cents
+    if manual:
+        discount = f"{format_cents(-manual)}  "
         key = "original_discount" if line.returned else "discount"
         items.append(left_right(_INDENT + page.label(key), discount, page.columns))
     return items + _returned_from(line, page)
+
+
+def _promotion_lines(promotion: PromotionRow, page: _Page) -> list[Item]:
+    """ "  3 pour 2 sur les yaourts      -1,20": the amount under the line's amount; a
+    long name wraps onto a second line under the first."""
+    amount = f"{format_cents(-promotion.discount_cents)}  "
+    width = page.columns - len(_INDENT)
+    first_width = page.columns - len(_INDENT) - len(amount) - 1
+    names = wrap_limited(page.fold(promotion.name), first_width, width, NAME_MAX_LINES)
+    items: list[Item] = [left_right(_INDENT + names[0], amount, page.columns)]
+    return items + [fit(_INDENT + rest, page.columns) for rest in names[1:]]
 
 
 def _returned_from(line: ReceiptLine, page: _Page) -> list[Item]:
@@ -195,6 +210,14 @@ def _returned_from(line: ReceiptLine, page: _Page) -> list[Item]:
         for text in texts
         for line in wrap_words(page.fold(text), width)
     ]
+
+
+def _saved(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    """ "Vous avez économisé 4,35 €" before the totals, when the customer saved anything."""
+    if doc.saved_cents <= 0:
+        return []
+    text = f"{page.label('saved')} {page.money(doc.saved_cents)}"
+    return [Text(fit(line, page.columns), bold=True) for line in wrap_words(text, page.columns)]
 
 
 def _totals(doc: ReceiptDocument, page: _Page) -> list[Item]:

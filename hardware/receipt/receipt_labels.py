@@ -37,6 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         "refunded": "TOTAL REMBOURSÉ",
         "due": "RESTE À PAYER",
         "balance": "Solde de l'avoir",
+        "saved": "Vous avez économisé",
     },
     "en": {
         "total": "TOTAL",
@@ -71,5 +72,6 @@ LABELS: dict[str, dict[str, str]] = {
         "refunded": "TOTAL REFUNDED",
         "due": "AMOUNT DUE",
         "balance": "Credit note balance",
+        "saved": "You saved",
     },
 }

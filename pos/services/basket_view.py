@@ -40,6 +40,19 @@ class LineView:
     voided: bool
     catalog_price_cents: int | None = None  # set when the price was overridden
     origin: LineOrigin | None = None  # set on a returned line
+    # The promotions on the line (name, cents taken off), part of ``discount_cents``:
+    # the staff's own discount is the rest.
+    promotions: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CouponView:
+    """A coupon given for the open sale, as the sale panel lists it: its code, its
+    promotion's name and whether that promotion takes anything off the basket yet."""
+
+    code: str
+    name: str
+    applies: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +70,8 @@ class BasketView:
     last_line_id: int | None  # the line the last action touched, to select it
     ticket_discount_cents: int = 0
     returned_count: int = 0  # units taken back, plus one per weighed line
+    promotion_cents: int = 0  # what promotions take off the sold lines (in discount_cents)
+    coupons: tuple[CouponView, ...] = ()  # the coupons given for this sale
 
 
 def line_origin(line: BasketLine, sold_at: Mapping[str, str]) -> LineOrigin | None:
@@ -71,9 +86,13 @@ def line_origin(line: BasketLine, sold_at: Mapping[str, str]) -> LineOrigin | No
 
 
 def basket_view(
-    checkout: Checkout, last_line_id: int | None = None, sold_at: Mapping[str, str] | None = None
+    checkout: Checkout,
+    last_line_id: int | None = None,
+    sold_at: Mapping[str, str] | None = None,
+    coupons: tuple[CouponView, ...] = (),
 ) -> BasketView:
-    """``sold_at``: when the original sales of returned lines were made (by sale id)."""
+    """``sold_at``: when the original sales of returned lines were made (by sale id);
+    ``coupons``: those the till's worker applied to this sale."""
     totals = checkout.totals()
     sold_at = sold_at or {}
     lines = tuple(
@@ -89,6 +108,9 @@ def basket_view(
             voided=line.voided,
             catalog_price_cents=line.override.catalog_price_cents if line.override else None,
             origin=line_origin(line, sold_at),
+            promotions=tuple(
+                (p.name, p.discount_cents) for p in checkout.basket.line_promotions(line.line_id)
+            ),
         )
         for line in checkout.basket.lines
     )
@@ -111,4 +133,6 @@ def basket_view(
             if line.returned is not None
         ),
         ticket_discount_cents=totals.ticket_discount_cents,
+        promotion_cents=totals.promotion_cents,
+        coupons=coupons,
     )

@@ -181,4 +181,6 @@ def _central_refusal(exc: CentralRejected) -> PosError:
         return refused(exc.code)
     if exc.code == NOT_SUPPORTED:
         return refused(COUPON_NEEDS_REFERENCE_SERVER)
-    return PosError(f"Central refused this coupon: {exc.message}", code=COUPON_REFUSED)
+    return PosError(
+        f"Central refused this coupon: {exc.message}", code=COUPON_REFUSED, reason=exc.message
+    )

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hardware.receipt.document import (
+    PromotionRow,
     ReceiptDocument,
     ReceiptLine,
     ReturnedFrom,
@@ -168,7 +169,15 @@ def receipt_document(
         language=language,
         credit_notes=credit_note_slips(sale),
         loyalty=loyalty,
+        saved_cents=saved_cents(draft),
     )
+
+
+def saved_cents(draft: SaleDraft) -> int:
+    """What the customer saved on the items sold: promotions, the staff's line discounts
+    and the ticket discount (a returned line's given-back discount is no saving)."""
+    sold = [line for line in draft.lines if line.returned is None]
+    return sum(line.line_discount_cents + line.ticket_discount_cents for line in sold)
 
 
 def _vat_codes(draft: SaleDraft) -> dict[int, str]:
@@ -198,6 +207,7 @@ def _receipt_line(line: SaleLine, vat_code: str, language: str) -> ReceiptLine:
             line.price_override.catalog_price_cents if line.price_override else None
         ),
         returned=_returned_from(returned, language) if returned is not None else None,
+        promotions=tuple(PromotionRow(p.name, p.discount_cents) for p in line.promotions),
     )
 
 

@@ -139,6 +139,9 @@ class CustomerDisplay(QWidget):
                 .replace("%1", format_money(view.paid_cents))
                 .replace("%2", format_money(view.remaining_cents))
             )
+        elif view.discount_cents > 0:  # promotions and discounts: the customer sees them
+            saved = format_money(view.discount_cents)
+            self.change.setText(self.tr("You save %1").replace("%1", saved))
         else:
             self.change.setText("")
 

@@ -25,6 +25,7 @@ from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
 from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.price_screenshots import price_screenshots
+from pos.ui.promotion_screenshots import promotion_screenshots
 from pos.ui.qt import QApplication, QDialog
 from pos.ui.return_screenshots import return_screenshots
 from pos.ui.staff_screenshots import approval_screenshot, sign_in_screenshots, staff_speak
@@ -113,6 +114,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     saved += return_screenshots(window, out, language, sold[0])
     popular = _popular_codes(data_dir / "store.db", 1)[0]
     saved += credit_note_screenshots(window, out, language, *issued[-1], popular)
+    saved += promotion_screenshots(window, out, language, data_dir / "store.db")
     settings = SettingsDialog(Settings(), out / "settings.toml", window)
     for index in range(settings.tabs.count()):
         settings.tabs.setCurrentIndex(index)

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from pos.services.quick_keys import QuickKeys
     from pos.services.return_calls import ReturnCalls
 from pos.services.online_cart import OnlineCarts
-from pos.ui.till_credit_note_worker import CreditNoteRequests
+from pos.ui.till_coupon_worker import CouponRequests
 from pos.ui.till_price_worker import PriceRequests
 from pos.ui.till_return_worker import ReturnRequests
 from pos.ui.till_staff_worker import approvable
@@ -79,7 +79,7 @@ class TillOptions:
     payment_terminal: TerminalConfig = field(default_factory=TerminalConfig)
 
 
-class TillWorker(TillDayRequests, CardRequests, ReturnRequests, CreditNoteRequests, PriceRequests):
+class TillWorker(TillDayRequests, CardRequests, ReturnRequests, CouponRequests, PriceRequests):
     opened = Signal(object)  # StoreSummary
     changed = Signal(object)  # BasketView
     completed = Signal(object)  # CompletedSale
@@ -137,7 +137,8 @@ class TillWorker(TillDayRequests, CardRequests, ReturnRequests, CreditNoteReques
 
     def _changed(self, last_line_id: int | None = None) -> None:
         sold_at = self._desk.sold_at() if self._desk is not None else None
-        self.changed.emit(basket_view(self.checkout, last_line_id, sold_at))
+        coupons = self._coupon_views()
+        self.changed.emit(basket_view(self.checkout, last_line_id, sold_at, coupons))
 
     def _do_open(self) -> None:
         data_dir = self._options.data_dir
@@ -324,7 +325,12 @@ class TillWorker(TillDayRequests, CardRequests, ReturnRequests, CreditNoteReques
             self._store = self._checkout = self._sessions = self._journal = None
 
     def _do_scan(self, code: str) -> None:
-        self._changed(self.checkout.scan(code).line_id)
+        try:
+            line = self.checkout.scan(code)
+        except PosError as exc:  # no article: perhaps a coupon's code
+            self._scan_or_coupon(code, exc)
+            return
+        self._changed(line.line_id)
 
     def _do_add_product(self, product_id: int, quantity: int) -> None:
         self._changed(self.checkout.add_product(product_id, quantity).line_id)

@@ -226,22 +226,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="102"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="104"/>
         <source>Return · no receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="104"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="106"/>
         <source>Return · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="106"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="108"/>
         <source>Return · %1 from %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="120"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="130"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
@@ -632,6 +632,48 @@
     </message>
 </context>
 <context>
+    <name>CouponActs</name>
+    <message>
+        <location filename="../../pos/ui/screens/coupon_acts.py" line="38"/>
+        <source>Promo code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/coupon_acts.py" line="39"/>
+        <source>Type or scan the customer&apos;s promo code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/coupon_acts.py" line="60"/>
+        <source>%1: no item concerned yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/coupon_acts.py" line="61"/>
+        <source>Code %1 applied: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/coupon_acts.py" line="64"/>
+        <source>Code %1 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CouponList</name>
+    <message>
+        <location filename="../../pos/ui/widgets/coupon_list.py" line="40"/>
+        <location filename="../../pos/ui/widgets/coupon_list.py" line="54"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/coupon_list.py" line="46"/>
+        <source>%1: no item concerned yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../pos/ui/customer_display.py" line="117"/>
@@ -655,7 +697,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="146"/>
+        <location filename="../../pos/ui/customer_display.py" line="144"/>
+        <source>You save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_display.py" line="149"/>
         <source>Total %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,482 +1111,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="26"/>
+        <location filename="../../pos/ui/messages.py" line="27"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="29"/>
+        <location filename="../../pos/ui/messages.py" line="30"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="32"/>
+        <location filename="../../pos/ui/messages.py" line="33"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="35"/>
+        <location filename="../../pos/ui/messages.py" line="36"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="38"/>
+        <location filename="../../pos/ui/messages.py" line="39"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="41"/>
+        <location filename="../../pos/ui/messages.py" line="42"/>
         <source>Nothing was scanned: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42"/>
+        <location filename="../../pos/ui/messages.py" line="43"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="45"/>
+        <location filename="../../pos/ui/messages.py" line="46"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="48"/>
+        <location filename="../../pos/ui/messages.py" line="49"/>
         <source>This scale label does not match the product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="51"/>
+        <location filename="../../pos/ui/messages.py" line="52"/>
         <source>This product is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="54"/>
+        <location filename="../../pos/ui/messages.py" line="55"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="57"/>
+        <location filename="../../pos/ui/messages.py" line="58"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="60"/>
+        <location filename="../../pos/ui/messages.py" line="61"/>
         <source>This sale is already paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61"/>
+        <location filename="../../pos/ui/messages.py" line="62"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="64"/>
+        <location filename="../../pos/ui/messages.py" line="65"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="67"/>
+        <location filename="../../pos/ui/messages.py" line="68"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="70"/>
+        <location filename="../../pos/ui/messages.py" line="71"/>
         <source>A quantity must be at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="73"/>
+        <location filename="../../pos/ui/messages.py" line="74"/>
         <source>A quantity must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="76"/>
+        <location filename="../../pos/ui/messages.py" line="77"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="79"/>
+        <location filename="../../pos/ui/messages.py" line="80"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="82"/>
+        <location filename="../../pos/ui/messages.py" line="83"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="85"/>
+        <location filename="../../pos/ui/messages.py" line="86"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="88"/>
+        <location filename="../../pos/ui/messages.py" line="89"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="91"/>
+        <location filename="../../pos/ui/messages.py" line="92"/>
         <source>This line is voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="92"/>
+        <location filename="../../pos/ui/messages.py" line="93"/>
         <source>Select a line of the basket first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="95"/>
+        <location filename="../../pos/ui/messages.py" line="96"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="98"/>
+        <location filename="../../pos/ui/messages.py" line="99"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="101"/>
+        <location filename="../../pos/ui/messages.py" line="102"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="104"/>
+        <location filename="../../pos/ui/messages.py" line="105"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="107"/>
+        <location filename="../../pos/ui/messages.py" line="108"/>
         <source>The till is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="110"/>
+        <location filename="../../pos/ui/messages.py" line="111"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="113"/>
+        <location filename="../../pos/ui/messages.py" line="114"/>
         <source>The store database is read-only: call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="116"/>
+        <location filename="../../pos/ui/messages.py" line="117"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="119"/>
+        <location filename="../../pos/ui/messages.py" line="120"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="122"/>
+        <location filename="../../pos/ui/messages.py" line="123"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="125"/>
+        <location filename="../../pos/ui/messages.py" line="126"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="128"/>
+        <location filename="../../pos/ui/messages.py" line="129"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="131"/>
+        <location filename="../../pos/ui/messages.py" line="132"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="134"/>
+        <location filename="../../pos/ui/messages.py" line="135"/>
         <source>No sale to reprint yet on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="137"/>
+        <location filename="../../pos/ui/messages.py" line="138"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="142"/>
+        <location filename="../../pos/ui/messages.py" line="143"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="147"/>
+        <location filename="../../pos/ui/messages.py" line="148"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="150"/>
+        <location filename="../../pos/ui/messages.py" line="151"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="153"/>
+        <location filename="../../pos/ui/messages.py" line="154"/>
         <source>This order is already ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="156"/>
+        <location filename="../../pos/ui/messages.py" line="157"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="159"/>
+        <location filename="../../pos/ui/messages.py" line="160"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="162"/>
+        <location filename="../../pos/ui/messages.py" line="163"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="166"/>
+        <location filename="../../pos/ui/messages.py" line="167"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="169"/>
+        <location filename="../../pos/ui/messages.py" line="170"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="172"/>
+        <location filename="../../pos/ui/messages.py" line="173"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="175"/>
+        <location filename="../../pos/ui/messages.py" line="176"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="178"/>
+        <location filename="../../pos/ui/messages.py" line="179"/>
         <source>Start preparing the order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="181"/>
+        <location filename="../../pos/ui/messages.py" line="182"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="184"/>
+        <location filename="../../pos/ui/messages.py" line="185"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="187"/>
+        <location filename="../../pos/ui/messages.py" line="188"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="190"/>
+        <location filename="../../pos/ui/messages.py" line="191"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="193"/>
+        <location filename="../../pos/ui/messages.py" line="194"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="196"/>
+        <location filename="../../pos/ui/messages.py" line="197"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="199"/>
+        <location filename="../../pos/ui/messages.py" line="200"/>
         <source>An order that is %state cannot become %target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="202"/>
+        <location filename="../../pos/ui/messages.py" line="203"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="205"/>
+        <location filename="../../pos/ui/messages.py" line="206"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="208"/>
+        <location filename="../../pos/ui/messages.py" line="209"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="211"/>
+        <location filename="../../pos/ui/messages.py" line="212"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="216"/>
+        <location filename="../../pos/ui/messages.py" line="217"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="220"/>
+        <location filename="../../pos/ui/messages.py" line="221"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="225"/>
+        <location filename="../../pos/ui/messages.py" line="226"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="228"/>
+        <location filename="../../pos/ui/messages.py" line="229"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="231"/>
+        <location filename="../../pos/ui/messages.py" line="232"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="236"/>
+        <location filename="../../pos/ui/messages.py" line="237"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="239"/>
+        <location filename="../../pos/ui/messages.py" line="240"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="244"/>
+        <location filename="../../pos/ui/messages.py" line="245"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="247"/>
+        <location filename="../../pos/ui/messages.py" line="248"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="252"/>
+        <location filename="../../pos/ui/messages.py" line="253"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="256"/>
+        <location filename="../../pos/ui/messages.py" line="257"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="259"/>
+        <location filename="../../pos/ui/messages.py" line="260"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="262"/>
+        <location filename="../../pos/ui/messages.py" line="263"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="265"/>
+        <location filename="../../pos/ui/messages.py" line="266"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="268"/>
+        <location filename="../../pos/ui/messages.py" line="269"/>
         <source>You may not do this: it needs a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="271"/>
+        <location filename="../../pos/ui/messages.py" line="272"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="274"/>
+        <location filename="../../pos/ui/messages.py" line="275"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="277"/>
+        <location filename="../../pos/ui/messages.py" line="278"/>
         <source>This is not a euro coin or note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="280"/>
+        <location filename="../../pos/ui/messages.py" line="281"/>
         <source>A count of pieces must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="283"/>
+        <location filename="../../pos/ui/messages.py" line="284"/>
         <source>A count of pieces cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="286"/>
+        <location filename="../../pos/ui/messages.py" line="287"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="289"/>
+        <location filename="../../pos/ui/messages.py" line="290"/>
         <source>This tender is not counted at closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="292"/>
+        <location filename="../../pos/ui/messages.py" line="293"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="295"/>
+        <location filename="../../pos/ui/messages.py" line="296"/>
         <source>This cart is already in this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="298"/>
+        <location filename="../../pos/ui/messages.py" line="299"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="301"/>
+        <location filename="../../pos/ui/messages.py" line="302"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="304"/>
+        <location filename="../../pos/ui/messages.py" line="305"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="309"/>
+        <location filename="../../pos/ui/messages.py" line="310"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="312"/>
+        <location filename="../../pos/ui/messages.py" line="313"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="315"/>
+        <location filename="../../pos/ui/messages.py" line="316"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="318"/>
+        <location filename="../../pos/ui/messages.py" line="319"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="321"/>
+        <location filename="../../pos/ui/messages.py" line="322"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="326"/>
+        <location filename="../../pos/ui/messages.py" line="327"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,6 +1859,57 @@
     <message>
         <location filename="../../pos/ui/terminal_messages.py" line="59"/>
         <source>The card payment of %1 the terminal approved before the till stopped is back on this sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/coupon_messages.py" line="12"/>
+        <source>No promotion has this code: check it with the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/coupon_messages.py" line="15"/>
+        <source>This code has already been used, or another sale holds it: it cannot be used again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/coupon_messages.py" line="19"/>
+        <source>This code&apos;s promotion is over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/coupon_messages.py" line="20"/>
+        <source>This code&apos;s promotion has not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/coupon_messages.py" line="23"/>
+        <source>This code is not valid in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/coupon_messages.py" line="26"/>
+        <source>This code must be checked by the central server, which cannot be reached: try again once online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/coupon_messages.py" line="31"/>
+        <source>Single-use codes are not available with this central platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/coupon_messages.py" line="34"/>
+        <source>This sale already has a code of this promotion: the customer keeps this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/coupon_messages.py" line="38"/>
+        <location filename="../../pos/ui/coupon_messages.py" line="39"/>
+        <source>Type or scan the promo code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/coupon_messages.py" line="40"/>
+        <source>The central server refused this code: %reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3128,28 +3226,28 @@
 <context>
     <name>SalePanel</name>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="102"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="105"/>
         <source>%1 items</source>
         <extracomment>The change&apos;s size, relative to the application&apos;s font: the total&apos;s, in its place (on one line: at 1024×768 the right column holds &quot;À rendre : 1 234,56 €&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="104"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="107"/>
         <source>Taken back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="107"/>
-        <source>Discounts: %1</source>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="109"/>
+        <source>Savings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="110"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="111"/>
         <source>Paid: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till/sale_panel.py" line="114"/>
+        <location filename="../../pos/ui/screens/till/sale_panel.py" line="116"/>
         <source>VAT %1: %2 on %3 excl. VAT</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3913,71 +4011,76 @@ The till runs on the default settings; the file was left as it is.</source>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="75"/>
+        <source>Promo code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="144"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="146"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="252"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="255"/>
         <source>Training ticket %1: not a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="254"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="257"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="256"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="259"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="288"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="291"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="297"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="300"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="331"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="334"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="339"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="342"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="349"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="407"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="410"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="357"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="364"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="367"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="382"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="385"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
+from hardware.receipt.layout import layout, plain_text
 from pos.domain.errors import PosError
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.services.online_cart import OnlineCarts
+from pos.services.receipts import ReceiptHeader, receipt_document
 from pos.store.local_store import LocalStore
 from sync.client import HttpCentral
 from sync.client.carts import HttpCarts
@@ -65,6 +67,34 @@ def refused(call: Any, *args: Any) -> PosError:
     with pytest.raises(PosError) as error:
         call(*args)
     return error.value
+
+
+def test_a_3_for_2_cart_loads_at_its_online_total_and_prints_its_promotion(
+    central: CentralServer, till: Till
+) -> None:
+    """Central's "3 pour 2" stays on the cart's line at the till: the total is the cart's,
+    the line lists the promotion, and so does the receipt."""
+    (sku,) = unit_skus(till.store, 1)
+    name = "3 pour 2 sur les yaourts"
+    central.put_promotion(7003, [sku], kind="n_for_m", value=1, n=3, m=2, name=name)
+    cart = central.put_cart({sku: 3}, store_id=STORE)
+    (line,) = cart["lines"]
+    assert [p["name"] for p in line["promotions"]] == [name]
+
+    checkout = till.checkout()
+    till.carts.load(checkout, cart["code"])
+    assert checkout.totals().total_cents == cart["total_cents"] == 2 * line["list_price_cents"]
+    (basket_line,) = checkout.basket.lines
+    shown = checkout.basket.line_promotions(basket_line.line_id)
+    assert [(p.name, p.discount_cents) for p in shown] == [(name, line["list_price_cents"])]
+    checkout.add_tender(TenderKind.CARD, checkout.totals().total_cents)
+    sale = checkout.complete()
+    text = plain_text(layout(receipt_document(sale, ReceiptHeader()), 48))
+    promoted = [row for row in text.split("\n") if row.startswith(f"  {name}")]
+    assert len(promoted) == 1 and promoted[0].rstrip().endswith(
+        f"-{line['list_price_cents'] // 100},{line['list_price_cents'] % 100:02d}"
+    )
+    assert "Vous avez économisé" in text
 
 
 def test_a_cart_sells_at_its_online_prices_once(central: CentralServer, till: Till) -> None:

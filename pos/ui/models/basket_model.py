@@ -12,7 +12,7 @@ from pos.services.basket_view import BasketView, LineView
 from pos.ui.money import format_money
 from pos.ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
 from pos.ui.return_messages import sale_day
-from pos.ui.widgets.line_note_delegate import NOTE_ROLE
+from pos.ui.widgets.line_note_delegate import NOTE_KIND_ROLE, NOTE_ROLE, PROMOTION_NOTE
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -81,7 +81,11 @@ class BasketModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, column)
         if role == NOTE_ROLE and column == self.NAME:
-            return self.origin_text(line)
+            return self.origin_text(line) or self.promotions_text(line)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:  # the note uncut
+            return "\n".join(filter(None, (line.name, self.promotions_text(line)))) or None
+        if role == NOTE_KIND_ROLE and column == self.NAME:
+            return PROMOTION_NOTE if line.origin is None and line.promotions else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and line.voided:
@@ -107,6 +111,14 @@ class BasketModel(QAbstractTableModel):
             .replace("%1", origin.label)
             .replace("%2", sale_day(origin.sold_at, "%d/%m"))
         )
+
+    @staticmethod
+    def promotions_text(line: LineView) -> str:
+        """The promotions on a line under its name: "3 pour 2 sur les yaourts −1,20 €"
+        (their names are the store's, as central wrote them); "" for none."""
+        if line.voided:
+            return ""
+        return "  ·  ".join(f"{name} −{format_money(cents)}" for name, cents in line.promotions)
 
     def _text(self, line: LineView, column: int) -> str:
         if column == self.NAME:

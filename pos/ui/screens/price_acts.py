@@ -39,7 +39,7 @@ class PriceActs(QObject):
         line, view = self._selected(), self.screen.view
         dialog = self.discount_dialog = DiscountDialog(
             line.name if line else None,
-            line_discounted=bool(line and line.discount_cents),
+            line_discounted=bool(line and line.discount_cents > _promoted_cents(line)),
             ticket_discounted=bool(view and view.ticket_discount_cents),
             parent=self.screen,
         )
@@ -78,3 +78,8 @@ class PriceActs(QObject):
             )
         )
         dialog.open()
+
+
+def _promoted_cents(line: LineView) -> int:
+    """What promotions take off ``line``: the staff's own discount is the rest."""
+    return sum(cents for _name, cents in line.promotions)

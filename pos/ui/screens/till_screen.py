@@ -33,6 +33,7 @@ from pos.ui.qt import (
     Signal,
 )
 from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
+from pos.ui.screens.coupon_acts import COUPON_SHORTCUT, CouponActs
 from pos.ui.screens.price_acts import PriceActs
 from pos.ui.screens.return_acts import ReturnActs
 from pos.ui.screens.till.product_search import ProductSearch
@@ -78,6 +79,7 @@ class TillScreen(Retranslating, QWidget):
         self._build()
         self.price_acts = PriceActs(self)
         self.returns = ReturnActs(self)
+        self.coupons = CouponActs(self)
         self.receipts = ReceiptFlow(
             controller, printer, self.receipt_offer, policy or ReceiptPolicy(), self
         )
@@ -192,6 +194,7 @@ class TillScreen(Retranslating, QWidget):
                 ("F10", self.open_drawer),
                 ("F11", self.reprint_last),
                 ("F1", lambda: self.returns.open()),
+                (COUPON_SHORTCUT, lambda: self.coupons.ask()),
                 ("F12", self.pay),
             ],
             self,

@@ -1,7 +1,8 @@
 """The basket's item column: a line with a note (a returned line's origin, "Retour · T02
-n°41 du 03/12") draws its name on the first half of the row and the note, smaller, on
-the second, each elided to the column; lines without a note draw as any cell does (a
-long name may then wrap over the row's two lines)."""
+n°41 du 03/12" in amber, or its promotions, "3 pour 2 sur les yaourts −1,20 €" in green)
+draws its name on the first half of the row and the note, smaller, on the second, each
+elided to the column; lines without a note draw as any cell does (a long name may then
+wrap over the row's two lines)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,11 @@ from pos.ui.qt import (
 
 #: The model's role holding a line's note ("" or None: no note).
 NOTE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+#: The model's role saying what the note is ("" a return's origin, ``PROMOTION_NOTE``).
+NOTE_KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+PROMOTION_NOTE = "promotion"
 NOTE_COLOR = QColor("#8a4b00")  # the returns' amber: readable on white, not an error's red
+PROMOTION_COLOR = QColor("#1b5e20")  # a saving's green, as the sale panel's
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -57,7 +62,8 @@ class LineNoteDelegate(QStyledItemDelegate):
         if item.font.pointSizeF() > 0:
             small.setPointSizeF(item.font.pointSizeF() * 0.8)
         painter.setFont(small)
-        painter.setPen(text.color() if selected else NOTE_COLOR)
+        colour = PROMOTION_COLOR if index.data(NOTE_KIND_ROLE) == PROMOTION_NOTE else NOTE_COLOR
+        painter.setPen(text.color() if selected else colour)
         bottom = QRect(box.left(), box.top() + half, box.width(), box.height() - half)
         painter.drawText(bottom, LEFT, QFontMetrics(small).elidedText(
             str(note), Qt.TextElideMode.ElideRight, box.width()))  # fmt: skip

@@ -41,7 +41,7 @@ class TillKeys(Retranslating, QWidget):
         for key, action in actions:
             slot = partial(self._press, key, action)
             button = QPushButton(self)
-            button.setObjectName(f"action{key}")
+            button.setObjectName(f"action{key.replace('+', '')}")
             button.setMinimumHeight(KEY_HEIGHT)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
@@ -72,6 +72,7 @@ class TillKeys(Retranslating, QWidget):
             "F11": self.tr("Reprint last (duplicate)"),
             "F12": self.tr("Pay"),
             "F1": self.tr("Return"),
+            "Ctrl+K": self.tr("Promo code"),
         }
         for key, button in self.buttons.items():
             button.setText(f"{labels.get(key, key)}\n{key}")

@@ -14,6 +14,7 @@ from pos.ui.i18n import Retranslating
 from pos.ui.money import format_money, format_rate
 from pos.ui.qt import QLabel, Qt, QVBoxLayout, QWidget
 from pos.ui.sale_outcome import change_text, outcome_text
+from pos.ui.widgets.coupon_list import CouponList
 from pos.ui.widgets.message_line import MessageLine
 from pos.ui.zoom import set_font
 
@@ -48,6 +49,7 @@ class SalePanel(Retranslating, QWidget):
         self.vat_label = QLabel(self)
         self.vat_label.setObjectName("vatLabel")
         self.vat_label.setAlignment(right)
+        self.coupons = CouponList(self)  # the sale's coupons, each with its remove key
         self.message_label = MessageLine(self)
         self.message_label.setObjectName("messageLabel")
         self.message_label.setWordWrap(True)
@@ -58,6 +60,7 @@ class SalePanel(Retranslating, QWidget):
             self.outcome_label,
             self.details_label,
             self.vat_label,
+            self.coupons,
             self.message_label,
         ):
             layout.addWidget(widget)
@@ -102,13 +105,12 @@ class SalePanel(Retranslating, QWidget):
             details.append(self.tr("%1 items").replace("%1", str(view.item_count)))
         if view.returned_count:
             details.append(self.tr("Taken back: %1").replace("%1", str(view.returned_count)))
-        if view.discount_cents:
-            details.append(
-                self.tr("Discounts: %1").replace("%1", f"-{format_money(view.discount_cents)}")
-            )
+        if view.discount_cents > 0:  # promotions and the staff's discounts
+            details.append(self.tr("Savings: %1").replace("%1", format_money(view.discount_cents)))
         if view.paid_cents:
             details.append(self.tr("Paid: %1").replace("%1", format_money(view.paid_cents)))
         self.details_label.setText("  ·  ".join(details))
+        self.coupons.show_coupons(view.coupons)
         self.vat_label.setText(
             "\n".join(
                 self.tr("VAT %1: %2 on %3 excl. VAT")

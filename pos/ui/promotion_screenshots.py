@@ -1,0 +1,63 @@
+"""Promotions at the till, for ``comptoir screenshots``: yoghurts in "3 pour 2", coffees
+"2e à -50 %" and a chocolate, each promotion under its line, the savings on the panel,
+the code BIENVENUE listed with its remove key; then the sale paid and its receipt preview
+with each promotion and "Vous avez économisé"."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from pos.ui.grab import save_grab, wait_for, wait_until
+from pos.ui.main_window import MainWindow
+from pos.ui.qt import QDialog
+
+#: The demo promotions shown (resources/demo/promotions.json) and units scanned of each.
+SHOWN = ((1, 3), (2, 2), (11, 1))
+
+
+def promoted_codes(db: Path) -> list[str]:
+    """Barcodes to scan: an article of each promotion in ``SHOWN``, as many times."""
+    conn = sqlite3.connect(db)
+    try:
+        codes = []
+        for promotion_id, units in SHOWN:
+            (rule,) = conn.execute("SELECT rule FROM promotions WHERE id = ?", (promotion_id,))
+            skus = json.loads(rule[0])["skus"]
+            found = conn.execute(
+                "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+                f"WHERE p.sku IN ({','.join('?' * len(skus))}) AND p.sold_by = 'unit' "
+                "ORDER BY p.id LIMIT 1",
+                skus,
+            ).fetchone()
+            codes += [found[0]] * units if found else []
+    finally:
+        conn.close()
+    return codes
+
+
+def promotion_screenshots(window: MainWindow, out: Path, language: str, db: Path) -> list[Path]:
+    screen = window.till_screen
+    for code in promoted_codes(db):
+        screen.scan(code)
+        wait_for(screen.basket_shown)
+    screen.coupons.apply("BIENVENUE")
+    wait_until(lambda: screen.view is not None and bool(screen.view.coupons))
+    saved = [save_grab(window, out / f"till_promotions_{language}.png")]
+    screen.pay()
+    dialog = screen.payment_dialog
+    assert dialog is not None
+    dialog.card_button.click()
+    wait_until(lambda: dialog.complete_button.isEnabled())
+    dialog.complete_button.click()
+    wait_for(screen.sale_shown)
+    previews: list[QDialog] = []
+    screen.receipts.preview_opened.connect(previews.append)
+    screen.receipt_offer.preview_button.click()
+    wait_for(screen.receipts.preview_opened)
+    for preview in previews:
+        saved.append(save_grab(preview, out / f"receipt_preview_promotions_{language}.png"))
+        preview.reject()
+    screen.receipts.preview_opened.disconnect(previews.append)
+    return saved
