@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pos.ui.customer_messages import customer_templates
 from pos.ui.money import format_money
 from pos.ui.price_messages import MONEY_PARAMS as PRICE_MONEY_PARAMS
 from pos.ui.price_messages import price_templates
@@ -331,6 +332,7 @@ def _templates() -> dict[str, str]:
         **price_templates(),
         **return_templates(),
         **terminal_templates(),
+        **customer_templates(),
     }
 
 

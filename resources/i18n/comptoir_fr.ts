@@ -632,6 +632,68 @@
     </message>
 </context>
 <context>
+    <name>CustomerActs</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_acts.py" line="120"/>
+        <source>Customer %1 created.</source>
+        <extracomment>Refusals the dialog shows in its own place (the sale&apos;s message line shows them too).</extracomment>
+        <translation>Client %1 créé.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="110"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="111"/>
+        <source>Phone, email or name</source>
+        <translation>Téléphone, e-mail ou nom</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="112"/>
+        <source>Attach to the sale</source>
+        <translation>Associer à la vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="113"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="114"/>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="115"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="153"/>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="154"/>
+        <source>central</source>
+        <translation>central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="160"/>
+        <source>Offline: this till&apos;s customers only.</source>
+        <translation>Hors ligne : clients de cette caisse uniquement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="162"/>
+        <source>No customer found: check the spelling, or create one.</source>
+        <translation>Aucun client trouvé : vérifiez l&apos;orthographe, ou créez-le.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../pos/ui/customer_display.py" line="117"/>
@@ -658,6 +720,196 @@
         <location filename="../../pos/ui/customer_display.py" line="146"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="78"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="78"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="78"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="82"/>
+        <source>Marketing: the customer agrees to receive offers</source>
+        <translation>Marketing : le client accepte de recevoir des offres</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="85"/>
+        <source>Tick only if the customer asks for it: offers and news by email or text message. They can withdraw it at any time, at the till or online.</source>
+        <translation>À cocher seulement si le client le demande : offres et nouveautés par e-mail ou SMS. Il peut le retirer à tout moment, en caisse ou en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="91"/>
+        <source>What this is for: the loyalty points and the receipts of this customer, in store and online. An email or a phone number is enough.</source>
+        <translation>À quoi servent ces données : les points de fidélité et les tickets de ce client, en magasin et en ligne. Un e-mail ou un numéro de téléphone suffit.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="95"/>
+        <source>Create and attach</source>
+        <translation>Créer et associer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="96"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="97"/>
+        <source>Use this customer</source>
+        <translation>Utiliser ce client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="120"/>
+        <source>Type the customer&apos;s name.</source>
+        <translation>Saisissez le nom du client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="123"/>
+        <source>Type an email or a phone number (one is enough).</source>
+        <translation>Saisissez un e-mail ou un numéro de téléphone (l&apos;un des deux suffit).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="143"/>
+        <source>This email or phone number is already another customer&apos;s.</source>
+        <translation>Cet e-mail ou ce numéro de téléphone est déjà celui d&apos;un autre client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="150"/>
+        <source>This email or phone number is already %1&apos;s (%2).</source>
+        <translation>Cet e-mail ou ce numéro de téléphone est déjà celui de %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHistoryPanel</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="73"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="73"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="73"/>
+        <source>Ticket or order</source>
+        <translation>Ticket ou commande</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="73"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
+        <source>Withdraw marketing consent</source>
+        <translation>Retirer le consentement marketing</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="76"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="100"/>
+        <source>History of %1</source>
+        <translation>Historique de %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="105"/>
+        <source>Marketing consent: given</source>
+        <translation>Consentement marketing : donné</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="106"/>
+        <source>Marketing consent: not given</source>
+        <translation>Consentement marketing : non donné</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="114"/>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="114"/>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="124"/>
+        <source>Ticket %1 · %2</source>
+        <translation>Ticket n° %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="129"/>
+        <source>Order %1 · %2</source>
+        <translation>Commande %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="136"/>
+        <source>Loading the history…</source>
+        <translation>Chargement de l&apos;historique…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="138"/>
+        <source>No purchase yet.</source>
+        <translation>Aucun achat pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="140"/>
+        <source>Offline: this till has no copy of this customer&apos;s history.</source>
+        <translation>Hors ligne : cette caisse n&apos;a pas de copie de l&apos;historique de ce client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="142"/>
+        <source>Offline: the history as of %1 (%2 ago).</source>
+        <translation>Hors ligne : l&apos;historique au %1 (il y a %2).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="153"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="155"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="156"/>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRow</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_row.py" line="38"/>
+        <source>Detach</source>
+        <extracomment>A compact row: the right column also holds the total, the keys and the quick keys.</extracomment>
+        <translation>Détacher</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_row.py" line="53"/>
+        <source>Customer: account closed</source>
+        <translation>Client : compte fermé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_row.py" line="57"/>
+        <source>Customer: %1 · %2 points</source>
+        <translation>Client : %1 · %2 points</translation>
     </message>
 </context>
 <context>
@@ -1064,482 +1316,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="26"/>
+        <location filename="../../pos/ui/messages.py" line="27"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation>Code inconnu %value : ce produit n’est pas au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="29"/>
+        <location filename="../../pos/ui/messages.py" line="30"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation>Code mal lu %raw (la clé devrait être %expected) : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="32"/>
+        <location filename="../../pos/ui/messages.py" line="33"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation>Ce code n’a pas la longueur d’un code produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="35"/>
+        <location filename="../../pos/ui/messages.py" line="36"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation>Ce code n’est pas un code-barres produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="38"/>
+        <location filename="../../pos/ui/messages.py" line="39"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation>Cette référence contient des caractères inconnus : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="41"/>
+        <location filename="../../pos/ui/messages.py" line="42"/>
         <source>Nothing was scanned: scan again.</source>
         <translation>Rien n’a été scanné : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42"/>
+        <location filename="../../pos/ui/messages.py" line="43"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation>C’est un code de carton : scannez un article du carton.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="45"/>
+        <location filename="../../pos/ui/messages.py" line="46"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation>Ce produit est vendu au poids : pesez-le et scannez l’étiquette.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="48"/>
+        <location filename="../../pos/ui/messages.py" line="49"/>
         <source>This scale label does not match the product.</source>
         <translation>Cette étiquette de balance ne correspond pas au produit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="51"/>
+        <location filename="../../pos/ui/messages.py" line="52"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="54"/>
+        <location filename="../../pos/ui/messages.py" line="55"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="57"/>
+        <location filename="../../pos/ui/messages.py" line="58"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation>La vente n’est pas entièrement payée : reste %remaining à encaisser.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="60"/>
+        <location filename="../../pos/ui/messages.py" line="61"/>
         <source>This sale is already paid.</source>
         <translation>Cette vente est déjà payée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61"/>
+        <location filename="../../pos/ui/messages.py" line="62"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation>Réglez d’abord ce que le redémarrage a trouvé : la dernière vente ou le panier en cours.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="64"/>
+        <location filename="../../pos/ui/messages.py" line="65"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation>Des paiements sont déjà saisis : retirez-les avant de modifier la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="67"/>
+        <location filename="../../pos/ui/messages.py" line="68"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation>Une carte ou un avoir ne peut pas dépasser le montant dû.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="70"/>
+        <location filename="../../pos/ui/messages.py" line="71"/>
         <source>A quantity must be at least 1.</source>
         <translation>La quantité doit être d’au moins 1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="73"/>
+        <location filename="../../pos/ui/messages.py" line="74"/>
         <source>A quantity must be a whole number.</source>
         <translation>La quantité doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="76"/>
+        <location filename="../../pos/ui/messages.py" line="77"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation>Cette quantité dépasse ce qu’une ligne peut contenir : vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="79"/>
+        <location filename="../../pos/ui/messages.py" line="80"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation>Le prix de cet article vient de son étiquette : scannez chaque article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="82"/>
+        <location filename="../../pos/ui/messages.py" line="83"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation>Ce montant dépasse la limite de la caisse : vérifiez les quantités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="85"/>
+        <location filename="../../pos/ui/messages.py" line="86"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation>La remise dépasse le montant auquel elle s’applique.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="88"/>
+        <location filename="../../pos/ui/messages.py" line="89"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation>Une remise doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="91"/>
+        <location filename="../../pos/ui/messages.py" line="92"/>
         <source>This line is voided.</source>
         <translation>Cette ligne est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="92"/>
+        <location filename="../../pos/ui/messages.py" line="93"/>
         <source>Select a line of the basket first.</source>
         <translation>Sélectionnez d’abord une ligne du panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="95"/>
+        <location filename="../../pos/ui/messages.py" line="96"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation>Cette vente en attente a déjà été reprise sur une autre caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="98"/>
+        <location filename="../../pos/ui/messages.py" line="99"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation>Terminez ou mettez en attente la vente en cours avant d’en reprendre une autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="101"/>
+        <location filename="../../pos/ui/messages.py" line="102"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation>Impossible en mode formation : quittez d&apos;abord le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="104"/>
+        <location filename="../../pos/ui/messages.py" line="105"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation>Terminez, mettez en attente ou annulez la vente en cours avant de changer de mode.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="107"/>
+        <location filename="../../pos/ui/messages.py" line="108"/>
         <source>The till is still opening: wait a moment.</source>
         <translation>La caisse est en cours d’ouverture : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="110"/>
+        <location filename="../../pos/ui/messages.py" line="111"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation>La base du magasin est occupée : réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="113"/>
+        <location filename="../../pos/ui/messages.py" line="114"/>
         <source>The store database is read-only: call support.</source>
         <translation>La base du magasin est en lecture seule : appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="116"/>
+        <location filename="../../pos/ui/messages.py" line="117"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation>Le disque est plein : la vente reste ouverte, appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="119"/>
+        <location filename="../../pos/ui/messages.py" line="120"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation>La base du magasin est endommagée : appelez le support, ne la supprimez pas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="122"/>
+        <location filename="../../pos/ui/messages.py" line="123"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation>L’imprimante est injoignable : vérifiez qu’elle est allumée et branchée, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="125"/>
+        <location filename="../../pos/ui/messages.py" line="126"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation>L’imprimante n’a plus de papier : mettez un rouleau, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="128"/>
+        <location filename="../../pos/ui/messages.py" line="129"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation>Le capot de l’imprimante est ouvert : fermez-le, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="131"/>
+        <location filename="../../pos/ui/messages.py" line="132"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation>L’imprimante n’a pas répondu à temps : vérifiez-la, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="134"/>
+        <location filename="../../pos/ui/messages.py" line="135"/>
         <source>No sale to reprint yet on this till.</source>
         <translation>Aucune vente à réimprimer pour l’instant sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="137"/>
+        <location filename="../../pos/ui/messages.py" line="138"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation>Aucune commande de ce magasin n&apos;a le code ou le numéro « %text » : vérifiez-le avec le client, ou synchronisez le comptoir et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="142"/>
+        <location filename="../../pos/ui/messages.py" line="143"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation>Ce QR code ne correspond pas à sa commande : demandez au client le code de son e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="147"/>
+        <location filename="../../pos/ui/messages.py" line="148"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation>C&apos;est un panier web, pas une commande à retirer : chargez-le en caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="150"/>
+        <location filename="../../pos/ui/messages.py" line="151"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation>Ce QR code de retrait est illisible : saisissez plutôt le code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="153"/>
+        <location filename="../../pos/ui/messages.py" line="154"/>
         <source>This order is already ready.</source>
         <translation>Cette commande est déjà prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="156"/>
+        <location filename="../../pos/ui/messages.py" line="157"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation>Mauvais article : %barcode n&apos;est pas dans cette commande. Reposez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="159"/>
+        <location filename="../../pos/ui/messages.py" line="160"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation>Trop d&apos;articles : %name — %ordered commandé(s), tous déjà préparés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="162"/>
+        <location filename="../../pos/ui/messages.py" line="163"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation>%name : cette étiquette donne un prix, pas un poids : pesez l&apos;article et saisissez les grammes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="166"/>
+        <location filename="../../pos/ui/messages.py" line="167"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation>Pour cet article, on peut préparer entre 0 et %ordered.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="169"/>
+        <location filename="../../pos/ui/messages.py" line="170"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation>Pour cet article, on peut remettre entre 0 et %picked.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="172"/>
+        <location filename="../../pos/ui/messages.py" line="173"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation>Rien n&apos;a été préparé : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="175"/>
+        <location filename="../../pos/ui/messages.py" line="176"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation>Cette préparation concerne une autre version de la commande : recommencez la préparation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="178"/>
+        <location filename="../../pos/ui/messages.py" line="179"/>
         <source>Start preparing the order first.</source>
         <translation>Commencez d&apos;abord la préparation de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="181"/>
+        <location filename="../../pos/ui/messages.py" line="182"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation>Cette commande se paie en magasin : encaissez-la en caisse, puis remettez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="184"/>
+        <location filename="../../pos/ui/messages.py" line="185"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation>Cette commande a été payée en ligne : remettez-la sans vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="187"/>
+        <location filename="../../pos/ui/messages.py" line="188"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation>Cette vente n&apos;est pas enregistrée sur cette caisse : terminez d&apos;abord la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="190"/>
+        <location filename="../../pos/ui/messages.py" line="191"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation>Cette vente ne contient aucun article de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="193"/>
+        <location filename="../../pos/ui/messages.py" line="194"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation>Cette commande est %state, pas encore prête : préparez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="196"/>
+        <location filename="../../pos/ui/messages.py" line="197"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation>Cette commande est déjà %state : plus rien ne peut être fait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="199"/>
+        <location filename="../../pos/ui/messages.py" line="200"/>
         <source>An order that is %state cannot become %target.</source>
         <translation>Une commande %state ne peut pas devenir %target.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="202"/>
+        <location filename="../../pos/ui/messages.py" line="203"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation>Rien ne serait remis : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="205"/>
+        <location filename="../../pos/ui/messages.py" line="206"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation>Indiquez qui tient le comptoir : le nom du vendeur manque.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="208"/>
+        <location filename="../../pos/ui/messages.py" line="209"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation>Le comptoir de retrait s&apos;ouvre : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="211"/>
+        <location filename="../../pos/ui/messages.py" line="212"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation>La commande est %state mais une vente a encaissé son paiement : remboursez le client par un retour sur cette vente, et remettez les articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="216"/>
+        <location filename="../../pos/ui/messages.py" line="217"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation>La commande est %state : ne la remettez pas ; remettez ses articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="220"/>
+        <location filename="../../pos/ui/messages.py" line="221"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation>La commande a déjà été remise ailleurs : ne remettez rien de plus ; si le client a encore les articles, appelez un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="225"/>
+        <location filename="../../pos/ui/messages.py" line="226"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation>Un autre comptoir a déjà fait cette étape : rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="228"/>
+        <location filename="../../pos/ui/messages.py" line="229"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation>Rouvrez la commande dans son état actuel et refaites l&apos;étape.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="231"/>
+        <location filename="../../pos/ui/messages.py" line="232"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation>Le serveur central a refusé cette étape pour la raison ci-dessus : la commande est affichée telle que le central la connaît ; appelez le support si cela semble faux.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="236"/>
+        <location filename="../../pos/ui/messages.py" line="237"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation>La caisse n&apos;est pas ouverte : comptez le fond de caisse et ouvrez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="239"/>
+        <location filename="../../pos/ui/messages.py" line="240"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation>Cette session de caisse est ouverte depuis plus de %max_hours heures : faites la clôture Z, puis ouvrez la nouvelle journée avant de vendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="244"/>
+        <location filename="../../pos/ui/messages.py" line="245"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation>La caisse est déjà ouverte (par %opened_by) : clôturez-la avant de la rouvrir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="247"/>
+        <location filename="../../pos/ui/messages.py" line="248"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation>Le comptage présente un écart de %difference, au-delà de %limit : un responsable doit approuver la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="252"/>
+        <location filename="../../pos/ui/messages.py" line="253"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation>Une vente est encore en cours sur cette caisse : terminez-la, mettez-la en attente ou annulez-la avant la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="256"/>
+        <location filename="../../pos/ui/messages.py" line="257"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation>Le tiroir devrait contenir %expected : impossible d&apos;en sortir %amount.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="259"/>
+        <location filename="../../pos/ui/messages.py" line="260"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation>Choisissez le motif du mouvement d&apos;espèces dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="262"/>
+        <location filename="../../pos/ui/messages.py" line="263"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation>Précisez l&apos;objet du mouvement d&apos;espèces : « autre » demande une précision.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="265"/>
+        <location filename="../../pos/ui/messages.py" line="266"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation>La précision est trop longue : 200 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="268"/>
+        <location filename="../../pos/ui/messages.py" line="269"/>
         <source>You may not do this: it needs a manager.</source>
         <translation>Vous n&apos;avez pas ce droit : il faut un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="271"/>
+        <location filename="../../pos/ui/messages.py" line="272"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation>Ce n&apos;est pas un montant en euros : tapez-le comme 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="274"/>
+        <location filename="../../pos/ui/messages.py" line="275"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation>Un montant a au plus deux décimales (les centimes).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="277"/>
+        <location filename="../../pos/ui/messages.py" line="278"/>
         <source>This is not a euro coin or note.</source>
         <translation>Ce n&apos;est ni une pièce ni un billet en euros.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="280"/>
+        <location filename="../../pos/ui/messages.py" line="281"/>
         <source>A count of pieces must be a whole number.</source>
         <translation>Un nombre de pièces doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="283"/>
+        <location filename="../../pos/ui/messages.py" line="284"/>
         <source>A count of pieces cannot be negative.</source>
         <translation>Un nombre de pièces ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="286"/>
+        <location filename="../../pos/ui/messages.py" line="287"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation>%count pièces, c&apos;est plus que ne contient un tiroir : vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="289"/>
+        <location filename="../../pos/ui/messages.py" line="290"/>
         <source>This tender is not counted at closing.</source>
         <translation>Ce moyen de paiement n&apos;est pas compté à la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="292"/>
+        <location filename="../../pos/ui/messages.py" line="293"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation>Un total compté doit être un montant entre 0 et la limite de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="295"/>
+        <location filename="../../pos/ui/messages.py" line="296"/>
         <source>This cart is already in this sale.</source>
         <translation>Ce panier est déjà dans cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="298"/>
+        <location filename="../../pos/ui/messages.py" line="299"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation>C&apos;est une commande à retirer, pas un panier : ouvrez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="301"/>
+        <location filename="../../pos/ui/messages.py" line="302"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation>Ce n&apos;est pas un code de panier : un code ressemble à K7M2-Q9XD.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="304"/>
+        <location filename="../../pos/ui/messages.py" line="305"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation>Absent du catalogue de cette caisse : %products. Synchronisez la caisse, ou vendez les autres articles en les scannant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="309"/>
+        <location filename="../../pos/ui/messages.py" line="310"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation>Le panier ne peut pas être récupéré hors ligne : scannez les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="312"/>
+        <location filename="../../pos/ui/messages.py" line="313"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation>Ce panier n&apos;existe pas : vérifiez le code avec le client.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="315"/>
+        <location filename="../../pos/ui/messages.py" line="316"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation>Ce panier a expiré : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="318"/>
+        <location filename="../../pos/ui/messages.py" line="319"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation>Ce panier a déjà servi pour une autre vente : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="321"/>
+        <location filename="../../pos/ui/messages.py" line="322"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation>Les paniers web demandent le plugin Comptoir dans Medusa, qui n’est pas installé : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="326"/>
+        <location filename="../../pos/ui/messages.py" line="327"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation>Le serveur central a refusé ce panier : scannez plutôt les articles, ou appelez le support.</translation>
     </message>
@@ -1813,6 +2065,41 @@
         <location filename="../../pos/ui/terminal_messages.py" line="59"/>
         <source>The card payment of %1 the terminal approved before the till stopped is back on this sale.</source>
         <translation>Le paiement carte de %1 accepté par le terminal avant l’arrêt de la caisse est rétabli sur cette vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="11"/>
+        <source>This customer cannot be created: check the name, the email and the phone number (one of them is enough).</source>
+        <translation>Ce client ne peut pas être créé : vérifiez le nom, l&apos;e-mail et le numéro de téléphone (l&apos;un des deux suffit).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="16"/>
+        <source>This email or phone number is already another customer&apos;s.</source>
+        <translation>Cet e-mail ou ce numéro de téléphone est déjà celui d&apos;un autre client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="19"/>
+        <source>This customer is not known at this till: search again or sync first.</source>
+        <translation>Ce client n&apos;est pas connu de cette caisse : cherchez-le à nouveau ou synchronisez d&apos;abord.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="22"/>
+        <source>This customer&apos;s account was closed: it cannot be attached to a sale.</source>
+        <translation>Le compte de ce client a été fermé : il ne peut pas être associé à une vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="26"/>
+        <source>The customer of this sale has closed their account since: the sale goes on without a customer.</source>
+        <translation>Le client de cette vente a fermé son compte depuis : la vente continue sans client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="31"/>
+        <source>The customer of this sale has closed their account since: remove the payments, then detach the customer.</source>
+        <translation>Le client de cette vente a fermé son compte depuis : retirez les paiements, puis détachez le client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="36"/>
+        <source>This customer card cannot be read: scan it again.</source>
+        <translation>Cette carte client est illisible : scannez-la à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -2205,52 +2492,67 @@
 <context>
     <name>OwedCalls</name>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="24"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="26"/>
         <source>Return claim to release</source>
         <translation>Retour réservé à libérer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="25"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="27"/>
         <source>Credit note debit to give back</source>
         <translation>Débit d’avoir à recréditer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="34"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="30"/>
+        <source>Customer created here, to send to the central server</source>
+        <translation>Client créé ici, à envoyer au serveur central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="33"/>
+        <source>Marketing consent withdrawn, to send to the central server</source>
+        <translation>Retrait du consentement marketing, à envoyer au serveur central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="42"/>
         <source>The central server has not answered: it is sent again at each sync. If this lasts, check the till&apos;s network.</source>
         <translation>Le serveur central n’a pas répondu : l’envoi est refait à chaque synchronisation. Si cela dure, vérifiez le réseau de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="40"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="48"/>
         <source>Held back: a completed sale the central server accepted pays with this debit. Check the credit note&apos;s balance with the central server.</source>
         <translation>Retenu : une vente terminée, acceptée par le serveur central, est payée avec ce débit. Vérifiez le solde de l’avoir auprès du serveur central.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="46"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="54"/>
+        <source>This email or phone number is already customer %1&apos;s at the central server: find that customer at the till and use that account.</source>
+        <translation>Cet e-mail ou ce numéro est déjà celui du client %1 au serveur central : retrouvez ce client en caisse et utilisez son compte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="60"/>
         <source>The central server no longer accepts this till: enrol it again, then it is sent at the next sync.</source>
         <translation>Le serveur central n’accepte plus cette caisse : enregistrez-la à nouveau, l’envoi se fera à la synchronisation suivante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="52"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="66"/>
         <source>Not sent yet: it is sent at the next sync.</source>
         <translation>Pas encore envoyé : l’envoi se fera à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="53"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="67"/>
         <source>Refused by the central server: %1</source>
         <translation>Refusé par le serveur central : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="68"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="82"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="70"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="84"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="86"/>
         <source>%1 days</source>
         <translation>%1 j</translation>
     </message>
@@ -3654,7 +3956,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="157"/>
+        <location filename="../../pos/ui/till_app.py" line="158"/>
         <source>The settings file could not be used:
 %1
 
@@ -3666,17 +3968,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="358"/>
+        <location filename="../../pos/ui/till_app.py" line="359"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="398"/>
+        <location filename="../../pos/ui/till_app.py" line="399"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="408"/>
+        <location filename="../../pos/ui/till_app.py" line="409"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -3916,71 +4218,76 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
         <source>Return</source>
         <translation>Retour</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="75"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
 </context>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="144"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="147"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="252"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="256"/>
         <source>Training ticket %1: not a sale.</source>
         <translation>Ticket de formation %1 : ce n&apos;est pas une vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="254"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="258"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="256"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="260"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="288"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="294"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="297"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="303"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="331"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="337"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="339"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="345"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="349"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="355"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="407"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="413"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="357"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="363"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="364"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="370"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="382"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="388"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

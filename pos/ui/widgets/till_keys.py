@@ -72,6 +72,7 @@ class TillKeys(Retranslating, QWidget):
             "F11": self.tr("Reprint last (duplicate)"),
             "F12": self.tr("Pay"),
             "F1": self.tr("Return"),
+            "Shift+F2": self.tr("Customer"),
         }
         for key, button in self.buttons.items():
             button.setText(f"{labels.get(key, key)}\n{key}")
