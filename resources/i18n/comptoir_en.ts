@@ -634,7 +634,7 @@
 <context>
     <name>CustomerActs</name>
     <message>
-        <location filename="../../pos/ui/screens/till/customer_acts.py" line="120"/>
+        <location filename="../../pos/ui/screens/till/customer_acts.py" line="119"/>
         <source>Customer %1 created.</source>
         <extracomment>Refusals the dialog shows in its own place (the sale&apos;s message line shows them too).</extracomment>
         <translation type="unfinished"></translation>
@@ -643,52 +643,52 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="111"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="112"/>
         <source>Phone, email or name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="113"/>
         <source>Attach to the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="113"/>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="114"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="115"/>
         <source>New customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="116"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="154"/>
         <source>%1 points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="155"/>
         <source>central</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="161"/>
         <source>Offline: this till&apos;s customers only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="163"/>
         <source>No customer found: check the spelling, or create one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -793,102 +793,102 @@
 <context>
     <name>CustomerHistoryPanel</name>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="73"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="73"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="73"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
         <source>Ticket or order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="73"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="77"/>
         <source>Withdraw marketing consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="76"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="78"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="102"/>
         <source>History of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="105"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="107"/>
         <source>Marketing consent: given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="108"/>
         <source>Marketing consent: not given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="116"/>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="116"/>
         <source>Web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="126"/>
         <source>Ticket %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="131"/>
         <source>Order %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="138"/>
         <source>Loading the history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="140"/>
         <source>No purchase yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="142"/>
         <source>Offline: this till has no copy of this customer&apos;s history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="144"/>
         <source>Offline: the history as of %1 (%2 ago).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="155"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="157"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="158"/>
         <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>

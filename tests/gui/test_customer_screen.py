@@ -24,7 +24,7 @@ from pos.domain.customer_card import card_text
 from pos.store import customer_feed, customer_histories, customer_outbox
 from pos.store.db import write_transaction
 from pos.ui.customer_masks import mask_email, mask_phone
-from pos.ui.qt import Qt
+from pos.ui.qt import QLocale, Qt
 from sync.contract.customers import CustomerHistory, HistoryEntry
 from tests.gui.selling import accented_codes, rows
 
@@ -67,14 +67,21 @@ def test_search_attach_and_the_sale_committed_names_the_customer(
     assert [c.customer_id for c in results.customers] == ["CLI-0001"]
     line = dialog.list.item(0).text()
     assert line.startswith("Aurélie Fabre\n")
-    assert "a•••@example.fr" in line and "06 •• •• •• 34" in line and "1250 points" in line
+    assert (
+        "a•••@example.fr" in line
+        and "06 •• •• •• 34" in line
+        and f"{QLocale().toString(1250)} points" in line
+    )
     assert "aurelie.fabre" not in line and "12 34" not in line
     with qtbot.waitSignal(worker.customer_shown, timeout=WAIT) as shown:
         dialog.search_field.returnPressed.emit()  # Enter attaches
     assert shown.args[0].customer_id == "CLI-0001"
     assert screen.customers.dialog is None  # back to the sale
     row = screen.customers.row
-    assert row.isVisible() and row.label.text() == "Client : Aurélie Fabre · 1250 points"
+    assert (
+        row.isVisible()
+        and row.label.text() == f"Client : Aurélie Fabre · {QLocale().toString(1250)} points"
+    )
 
     screen.pay()
     payment = screen.payment_dialog
@@ -100,7 +107,10 @@ def test_a_loyalty_card_scanned_after_the_articles_attaches_its_customer(
     with qtbot.waitSignal(worker.customer_shown, timeout=WAIT) as shown:
         screen.scan("cmpt-cl:" + card_text("CLI-0005")[8:])  # a wedge may shift the prefix
     assert shown.args[0].customer_id == "CLI-0005"
-    assert screen.customers.row.label.text() == "Client : Hélène Dubœuf · 2310 points"
+    assert (
+        screen.customers.row.label.text()
+        == f"Client : Hélène Dubœuf · {QLocale().toString(2310)} points"
+    )
     assert len(screen.view.lines) == 1  # the card is not an article
 
     with qtbot.waitSignal(worker.refused, timeout=WAIT) as refused:

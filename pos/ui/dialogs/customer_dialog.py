@@ -23,6 +23,7 @@ from pos.ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QLocale,
     QPushButton,
     QStackedWidget,
     Qt,
@@ -150,7 +151,7 @@ class CustomerDialog(Retranslating, QDialog):
         contact = " · ".join(
             p for p in (mask_email(customer.email), mask_phone(customer.phone)) if p
         )
-        points = self.tr("%1 points").replace("%1", str(customer.loyalty_points))
+        points = self.tr("%1 points").replace("%1", QLocale().toString(customer.loyalty_points))
         where = "" if customer.local else " · " + self.tr("central")
         return f"{customer.name}\n{contact} · {points}{where}"
 

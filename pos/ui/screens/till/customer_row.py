@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pos.services.attached_customer import AttachedCustomer
 from pos.ui.i18n import Retranslating
-from pos.ui.qt import QHBoxLayout, QLabel, QPushButton, QWidget, Signal
+from pos.ui.qt import QHBoxLayout, QLabel, QLocale, QPushButton, QWidget, Signal
 
 #: A compact row: the right column also holds the total, the keys and the quick keys.
 ROW_HEIGHT = 40
@@ -56,5 +56,5 @@ class CustomerRow(Retranslating, QWidget):
         self.label.setText(
             self.tr("Customer: %1 · %2 points")
             .replace("%1", customer.name)
-            .replace("%2", str(customer.loyalty_points))
+            .replace("%2", QLocale().toString(customer.loyalty_points))
         )
