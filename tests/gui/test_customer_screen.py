@@ -21,9 +21,11 @@ from pytestqt.qtbot import QtBot
 
 from pos.config import Settings
 from pos.domain.customer_card import card_text
+from pos.services.outbox_review import CUSTOMER_CONSENT, CUSTOMER_CREATION, OwedCall
 from pos.store import customer_feed, customer_histories, customer_outbox
 from pos.store.db import write_transaction
 from pos.ui.customer_masks import mask_email, mask_phone
+from pos.ui.dialogs import owed_texts
 from pos.ui.qt import QLocale, Qt
 from sync.contract.customers import CustomerHistory, HistoryEntry
 from tests.gui.selling import accented_codes, rows
@@ -276,3 +278,15 @@ def test_masks_keep_enough_to_confirm_with_the_customer() -> None:
     assert mask_email("jeanne@exemple.fr") == "j•••@exemple.fr"
     assert mask_phone("06 12 34 56 78") == "06 •• •• •• 78"
     assert mask_email("") == "" and mask_phone("") == ""
+
+
+def test_the_attention_list_names_customer_creations_and_consents_in_french() -> None:
+    assert owed_texts.kind(CUSTOMER_CREATION) == "Client créé ici, à envoyer au serveur central"
+    assert owed_texts.kind(CUSTOMER_CONSENT) == (
+        "Retrait du consentement marketing, à envoyer au serveur central"
+    )
+    taken = OwedCall(CUSTOMER_CREATION, "cl-1", "CLI-0004", "2026-12-06T10:00:00Z", 1,
+                     "customer_exists", "This email is another customer's.")  # fmt: skip
+    assert owed_texts.reason(taken).startswith(
+        "Cet e-mail ou ce numéro est déjà celui du client CLI-0004 au serveur central"
+    )
