@@ -19,9 +19,11 @@ def mask_email(email: str) -> str:
 
 
 def mask_phone(phone: str) -> str:
-    """``06 12 34 56 78`` → ``06 •• •• •• 78`` (French pairs); other lengths keep their
-    first two and last two digits."""
+    """``06 12 34 56 78`` (or ``+33612345678``, as stored) → ``06 •• •• •• 78`` (French
+    pairs); other numbers keep their first digits and last two."""
     digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    if digits.startswith("+33") and len(digits) == 12:  # stored E.164: read as dialled
+        digits = "0" + digits[3:]
     if len(digits) < 5:
         return DOT * 2 if digits else ""
     if len(digits) == 10 and digits.isdigit():

@@ -276,7 +276,8 @@ def _erase(data_dir: Path, customer_id: str) -> None:
 
 def test_masks_keep_enough_to_confirm_with_the_customer() -> None:
     assert mask_email("jeanne@exemple.fr") == "j•••@exemple.fr"
-    assert mask_phone("06 12 34 56 78") == "06 •• •• •• 78"
+    assert mask_phone("06 12 34 56 78") == mask_phone("+33612345678") == "06 •• •• •• 78"
+    assert mask_phone("+4915123456789") == "+49 •• •• 89"
     assert mask_email("") == "" and mask_phone("") == ""
 
 
