@@ -296,9 +296,7 @@ def _local_holder(conn: sqlite3.Connection, email: str, phone: str) -> str | Non
 
 
 def _set_consent(conn: sqlite3.Connection, customer_id: str, consent: bool) -> None:
-    conn.execute(
-        "UPDATE customers SET marketing_consent = ? WHERE id = ?", (int(consent), customer_id)
-    )
+    customer_outbox.set_consent(conn, customer_id, consent)  # its search keys kept
 
 
 def _customer(conn: sqlite3.Connection, customer_id: str) -> Customer:

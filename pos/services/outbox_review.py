@@ -19,6 +19,8 @@ from pos.store.credit_note_reversals import UNREACHABLE as UNREACHABLE
 from pos.store.local_store import LocalStore
 from pos.store.owed_calls import CLAIM_RELEASE as CLAIM_RELEASE
 from pos.store.owed_calls import CREDIT_NOTE_REVERSAL as CREDIT_NOTE_REVERSAL
+from pos.store.owed_calls import CUSTOMER_CONSENT as CUSTOMER_CONSENT
+from pos.store.owed_calls import CUSTOMER_CREATION as CUSTOMER_CREATION
 from pos.store.owed_calls import OwedCall
 from pos.store.push_queue import RejectedOperation
 from pos.store.sync_attention import CentralWarning

@@ -143,15 +143,28 @@ def withdraw(conn: sqlite3.Connection, customer_id: str) -> bool:
 # -- consent changes made offline (``customer_consents``) ------------------------------
 
 
+def set_consent(conn: sqlite3.Connection, customer_id: str, consent: bool) -> None:
+    """The customer's marketing choice in this till, inside the caller's transaction.
+    Any update of a customer drops their search keys (migration 0021's trigger, for the
+    feed to write them again): written again here, or a customer who withdrew their
+    consent could no longer be found at this till."""
+    conn.execute(
+        "UPDATE customers SET marketing_consent = ? WHERE id = ?", (int(consent), customer_id)
+    )
+    row = conn.execute(
+        "SELECT id, name, email, phone, active FROM customers WHERE id = ?", (customer_id,)
+    ).fetchone()
+    if row is not None:
+        customer_index.index(conn, [(row[0], row[1], row[2], row[3], bool(row[4]))])
+
+
 def queue_consent(
     conn: sqlite3.Connection, customer_id: str, consent: bool, *, now: str | None = None
 ) -> None:
     """The customer's choice, in this till at once and queued for central (the latest
     choice replaces one still queued), in one transaction."""
     with write_transaction(conn):
-        conn.execute(
-            "UPDATE customers SET marketing_consent = ? WHERE id = ?", (int(consent), customer_id)
-        )
+        set_consent(conn, customer_id, consent)
         conn.execute(
             "INSERT INTO customer_consents (customer_id, marketing_consent, queued_at) "
             "VALUES (?1, ?2, ?3) ON CONFLICT (customer_id) DO UPDATE SET "

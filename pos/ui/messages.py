@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pos.ui.coupon_messages import coupon_templates
+from pos.ui.customer_messages import customer_templates
 from pos.ui.money import format_money
 from pos.ui.price_messages import MONEY_PARAMS as PRICE_MONEY_PARAMS
 from pos.ui.price_messages import price_templates
@@ -333,6 +334,7 @@ def _templates() -> dict[str, str]:
         **return_templates(),
         **terminal_templates(),
         **coupon_templates(),
+        **customer_templates(),
     }
 
 

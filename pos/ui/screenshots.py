@@ -18,6 +18,7 @@ from pos.store.local_store import LocalStore
 from pos.ui.attention_screenshots import attention_screenshots
 from pos.ui.credit_note_screenshots import credit_note_screenshots
 from pos.ui.customer_display import CustomerDisplay
+from pos.ui.customer_screenshots import customer_screenshots
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.fiscal_screenshots import fiscal_record_screenshots
 from pos.ui.grab import save_grab, wait_for, wait_until
@@ -124,6 +125,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     saved.extend(
         approval_screenshot(window, out, language, _popular_codes(data_dir / "store.db", 1)[0])
     )
+    saved += customer_screenshots(window, out, language, data_dir / "store.db")
     controller.shutdown()
     customer.close()
     customer.deleteLater()

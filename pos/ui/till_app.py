@@ -123,6 +123,7 @@ class TillApp(QObject):
         self.sync = SyncBridge(self)
         self.sync.status_changed.connect(self.window.show_sync_status)
         self.sync.status_changed.connect(self.window.till_screen.returns.sync_changed)
+        self.sync.status_changed.connect(self.window.till_screen.customers.sync_changed)
         self.controller.worker.opened.connect(self._link_central)
         self.controller.worker.opened.connect(self._open_pickup_desk_soon)
         self.pickup: PickupController | None = None

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from pos.services.return_calls import ReturnCalls
 from pos.services.online_cart import OnlineCarts
 from pos.ui.till_coupon_worker import CouponRequests
+from pos.ui.till_customer_worker import CustomerRequests
 from pos.ui.till_price_worker import PriceRequests
 from pos.ui.till_return_worker import ReturnRequests
 from pos.ui.till_staff_worker import approvable
@@ -79,7 +80,10 @@ class TillOptions:
     payment_terminal: TerminalConfig = field(default_factory=TerminalConfig)
 
 
-class TillWorker(TillDayRequests, CardRequests, ReturnRequests, CouponRequests, PriceRequests):
+class TillWorker(
+    TillDayRequests, CardRequests, ReturnRequests, CouponRequests, PriceRequests,
+    CustomerRequests,
+):  # fmt: skip
     opened = Signal(object)  # StoreSummary
     changed = Signal(object)  # BasketView
     completed = Signal(object)  # CompletedSale
@@ -139,6 +143,7 @@ class TillWorker(TillDayRequests, CardRequests, ReturnRequests, CouponRequests, 
         sold_at = self._desk.sold_at() if self._desk is not None else None
         coupons = self._coupon_views()
         self.changed.emit(basket_view(self.checkout, last_line_id, sold_at, coupons))
+        self._show_customer()  # the sale's customer, when it changed
 
     def _do_open(self) -> None:
         data_dir = self._options.data_dir
@@ -198,6 +203,7 @@ class TillWorker(TillDayRequests, CardRequests, ReturnRequests, CouponRequests, 
     def _do_resume_open_basket(self) -> None:
         self.checkout.resume_open_basket()
         self._card_after_resume()  # a card the terminal approved joins its basket
+        self._customer_resumed()  # erased meanwhile: detached, and said
         self._changed()
 
     def _do_set_aside_open_basket(self) -> None:
@@ -381,6 +387,7 @@ class TillWorker(TillDayRequests, CardRequests, ReturnRequests, CouponRequests, 
 
     def _do_resume(self, parked_id: str) -> None:
         self.checkout.resume(parked_id)
+        self._customer_resumed()
         self._changed()
 
 

@@ -226,22 +226,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="104"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="106"/>
         <source>Return · no receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="106"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="108"/>
         <source>Return · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="108"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="110"/>
         <source>Return · %1 from %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="130"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="132"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
@@ -674,6 +674,68 @@
     </message>
 </context>
 <context>
+    <name>CustomerActs</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_acts.py" line="119"/>
+        <source>Customer %1 created.</source>
+        <extracomment>Refusals the dialog shows in its own place (the sale&apos;s message line shows them too).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="111"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="112"/>
+        <source>Phone, email or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="113"/>
+        <source>Attach to the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="114"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="115"/>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="116"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="154"/>
+        <source>%1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="155"/>
+        <source>central</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="161"/>
+        <source>Offline: this till&apos;s customers only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="163"/>
+        <source>No customer found: check the spelling, or create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../pos/ui/customer_display.py" line="117"/>
@@ -704,6 +766,196 @@
     <message>
         <location filename="../../pos/ui/customer_display.py" line="149"/>
         <source>Total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="78"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="78"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="78"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="82"/>
+        <source>Marketing: the customer agrees to receive offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="85"/>
+        <source>Tick only if the customer asks for it: offers and news by email or text message. They can withdraw it at any time, at the till or online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="91"/>
+        <source>What this is for: the loyalty points and the receipts of this customer, in store and online. An email or a phone number is enough.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="95"/>
+        <source>Create and attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="96"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="97"/>
+        <source>Use this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="120"/>
+        <source>Type the customer&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="123"/>
+        <source>Type an email or a phone number (one is enough).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="143"/>
+        <source>This email or phone number is already another customer&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="150"/>
+        <source>This email or phone number is already %1&apos;s (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHistoryPanel</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
+        <source>Ticket or order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="77"/>
+        <source>Withdraw marketing consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="78"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="102"/>
+        <source>History of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="107"/>
+        <source>Marketing consent: given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="108"/>
+        <source>Marketing consent: not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="116"/>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="116"/>
+        <source>Web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="126"/>
+        <source>Ticket %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="131"/>
+        <source>Order %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="138"/>
+        <source>Loading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="140"/>
+        <source>No purchase yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="142"/>
+        <source>Offline: this till has no copy of this customer&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="144"/>
+        <source>Offline: the history as of %1 (%2 ago).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="155"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="157"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="158"/>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRow</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_row.py" line="38"/>
+        <source>Detach</source>
+        <extracomment>A compact row: the right column also holds the total, the keys and the quick keys.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_row.py" line="53"/>
+        <source>Customer: account closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_row.py" line="57"/>
+        <source>Customer: %1 · %2 points</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1111,482 +1363,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="27"/>
+        <location filename="../../pos/ui/messages.py" line="28"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="30"/>
+        <location filename="../../pos/ui/messages.py" line="31"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="33"/>
+        <location filename="../../pos/ui/messages.py" line="34"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="36"/>
+        <location filename="../../pos/ui/messages.py" line="37"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="39"/>
+        <location filename="../../pos/ui/messages.py" line="40"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42"/>
+        <location filename="../../pos/ui/messages.py" line="43"/>
         <source>Nothing was scanned: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="43"/>
+        <location filename="../../pos/ui/messages.py" line="44"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="46"/>
+        <location filename="../../pos/ui/messages.py" line="47"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="49"/>
+        <location filename="../../pos/ui/messages.py" line="50"/>
         <source>This scale label does not match the product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="52"/>
+        <location filename="../../pos/ui/messages.py" line="53"/>
         <source>This product is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="55"/>
+        <location filename="../../pos/ui/messages.py" line="56"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="58"/>
+        <location filename="../../pos/ui/messages.py" line="59"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61"/>
+        <location filename="../../pos/ui/messages.py" line="62"/>
         <source>This sale is already paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="62"/>
+        <location filename="../../pos/ui/messages.py" line="63"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="65"/>
+        <location filename="../../pos/ui/messages.py" line="66"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="68"/>
+        <location filename="../../pos/ui/messages.py" line="69"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="71"/>
+        <location filename="../../pos/ui/messages.py" line="72"/>
         <source>A quantity must be at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="74"/>
+        <location filename="../../pos/ui/messages.py" line="75"/>
         <source>A quantity must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="77"/>
+        <location filename="../../pos/ui/messages.py" line="78"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="80"/>
+        <location filename="../../pos/ui/messages.py" line="81"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="83"/>
+        <location filename="../../pos/ui/messages.py" line="84"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="86"/>
+        <location filename="../../pos/ui/messages.py" line="87"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="89"/>
+        <location filename="../../pos/ui/messages.py" line="90"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="92"/>
+        <location filename="../../pos/ui/messages.py" line="93"/>
         <source>This line is voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93"/>
+        <location filename="../../pos/ui/messages.py" line="94"/>
         <source>Select a line of the basket first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="96"/>
+        <location filename="../../pos/ui/messages.py" line="97"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="99"/>
+        <location filename="../../pos/ui/messages.py" line="100"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="102"/>
+        <location filename="../../pos/ui/messages.py" line="103"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="105"/>
+        <location filename="../../pos/ui/messages.py" line="106"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="108"/>
+        <location filename="../../pos/ui/messages.py" line="109"/>
         <source>The till is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="111"/>
+        <location filename="../../pos/ui/messages.py" line="112"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="114"/>
+        <location filename="../../pos/ui/messages.py" line="115"/>
         <source>The store database is read-only: call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="117"/>
+        <location filename="../../pos/ui/messages.py" line="118"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="120"/>
+        <location filename="../../pos/ui/messages.py" line="121"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="123"/>
+        <location filename="../../pos/ui/messages.py" line="124"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="126"/>
+        <location filename="../../pos/ui/messages.py" line="127"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="129"/>
+        <location filename="../../pos/ui/messages.py" line="130"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="132"/>
+        <location filename="../../pos/ui/messages.py" line="133"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="135"/>
+        <location filename="../../pos/ui/messages.py" line="136"/>
         <source>No sale to reprint yet on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="138"/>
+        <location filename="../../pos/ui/messages.py" line="139"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="143"/>
+        <location filename="../../pos/ui/messages.py" line="144"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="148"/>
+        <location filename="../../pos/ui/messages.py" line="149"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="151"/>
+        <location filename="../../pos/ui/messages.py" line="152"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="154"/>
+        <location filename="../../pos/ui/messages.py" line="155"/>
         <source>This order is already ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="157"/>
+        <location filename="../../pos/ui/messages.py" line="158"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="160"/>
+        <location filename="../../pos/ui/messages.py" line="161"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="163"/>
+        <location filename="../../pos/ui/messages.py" line="164"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="167"/>
+        <location filename="../../pos/ui/messages.py" line="168"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="170"/>
+        <location filename="../../pos/ui/messages.py" line="171"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="173"/>
+        <location filename="../../pos/ui/messages.py" line="174"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="176"/>
+        <location filename="../../pos/ui/messages.py" line="177"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="179"/>
+        <location filename="../../pos/ui/messages.py" line="180"/>
         <source>Start preparing the order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="182"/>
+        <location filename="../../pos/ui/messages.py" line="183"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="185"/>
+        <location filename="../../pos/ui/messages.py" line="186"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="188"/>
+        <location filename="../../pos/ui/messages.py" line="189"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="191"/>
+        <location filename="../../pos/ui/messages.py" line="192"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="194"/>
+        <location filename="../../pos/ui/messages.py" line="195"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="197"/>
+        <location filename="../../pos/ui/messages.py" line="198"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="200"/>
+        <location filename="../../pos/ui/messages.py" line="201"/>
         <source>An order that is %state cannot become %target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="203"/>
+        <location filename="../../pos/ui/messages.py" line="204"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="206"/>
+        <location filename="../../pos/ui/messages.py" line="207"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="209"/>
+        <location filename="../../pos/ui/messages.py" line="210"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="212"/>
+        <location filename="../../pos/ui/messages.py" line="213"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="217"/>
+        <location filename="../../pos/ui/messages.py" line="218"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="221"/>
+        <location filename="../../pos/ui/messages.py" line="222"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="226"/>
+        <location filename="../../pos/ui/messages.py" line="227"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="229"/>
+        <location filename="../../pos/ui/messages.py" line="230"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="232"/>
+        <location filename="../../pos/ui/messages.py" line="233"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="237"/>
+        <location filename="../../pos/ui/messages.py" line="238"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="240"/>
+        <location filename="../../pos/ui/messages.py" line="241"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="245"/>
+        <location filename="../../pos/ui/messages.py" line="246"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="248"/>
+        <location filename="../../pos/ui/messages.py" line="249"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="253"/>
+        <location filename="../../pos/ui/messages.py" line="254"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="257"/>
+        <location filename="../../pos/ui/messages.py" line="258"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="260"/>
+        <location filename="../../pos/ui/messages.py" line="261"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="263"/>
+        <location filename="../../pos/ui/messages.py" line="264"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="266"/>
+        <location filename="../../pos/ui/messages.py" line="267"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="269"/>
+        <location filename="../../pos/ui/messages.py" line="270"/>
         <source>You may not do this: it needs a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="272"/>
+        <location filename="../../pos/ui/messages.py" line="273"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="275"/>
+        <location filename="../../pos/ui/messages.py" line="276"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="278"/>
+        <location filename="../../pos/ui/messages.py" line="279"/>
         <source>This is not a euro coin or note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="281"/>
+        <location filename="../../pos/ui/messages.py" line="282"/>
         <source>A count of pieces must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="284"/>
+        <location filename="../../pos/ui/messages.py" line="285"/>
         <source>A count of pieces cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="287"/>
+        <location filename="../../pos/ui/messages.py" line="288"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="290"/>
+        <location filename="../../pos/ui/messages.py" line="291"/>
         <source>This tender is not counted at closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="293"/>
+        <location filename="../../pos/ui/messages.py" line="294"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="296"/>
+        <location filename="../../pos/ui/messages.py" line="297"/>
         <source>This cart is already in this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="299"/>
+        <location filename="../../pos/ui/messages.py" line="300"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="302"/>
+        <location filename="../../pos/ui/messages.py" line="303"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="305"/>
+        <location filename="../../pos/ui/messages.py" line="306"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="310"/>
+        <location filename="../../pos/ui/messages.py" line="311"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="313"/>
+        <location filename="../../pos/ui/messages.py" line="314"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="316"/>
+        <location filename="../../pos/ui/messages.py" line="317"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="319"/>
+        <location filename="../../pos/ui/messages.py" line="320"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="322"/>
+        <location filename="../../pos/ui/messages.py" line="323"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="327"/>
+        <location filename="../../pos/ui/messages.py" line="328"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1910,6 +2162,41 @@
     <message>
         <location filename="../../pos/ui/coupon_messages.py" line="40"/>
         <source>The central server refused this code: %reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="11"/>
+        <source>This customer cannot be created: check the name, the email and the phone number (one of them is enough).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="16"/>
+        <source>This email or phone number is already another customer&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="19"/>
+        <source>This customer is not known at this till: search again or sync first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="22"/>
+        <source>This customer&apos;s account was closed: it cannot be attached to a sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="26"/>
+        <source>The customer of this sale has closed their account since: the sale goes on without a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="31"/>
+        <source>The customer of this sale has closed their account since: remove the payments, then detach the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="36"/>
+        <source>This customer card cannot be read: scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2303,52 +2590,67 @@
 <context>
     <name>OwedCalls</name>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="24"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="26"/>
         <source>Return claim to release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="25"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="27"/>
         <source>Credit note debit to give back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="34"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="30"/>
+        <source>Customer created here, to send to the central server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="33"/>
+        <source>Marketing consent withdrawn, to send to the central server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="42"/>
         <source>The central server has not answered: it is sent again at each sync. If this lasts, check the till&apos;s network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="40"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="48"/>
         <source>Held back: a completed sale the central server accepted pays with this debit. Check the credit note&apos;s balance with the central server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="46"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="54"/>
+        <source>This email or phone number is already customer %1&apos;s at the central server: find that customer at the till and use that account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="60"/>
         <source>The central server no longer accepts this till: enrol it again, then it is sent at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="52"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="66"/>
         <source>Not sent yet: it is sent at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="53"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="67"/>
         <source>Refused by the central server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="68"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="82"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="70"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="84"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="86"/>
         <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3752,7 +4054,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="157"/>
+        <location filename="../../pos/ui/till_app.py" line="158"/>
         <source>The settings file could not be used:
 %1
 
@@ -3761,17 +4063,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="358"/>
+        <location filename="../../pos/ui/till_app.py" line="360"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="398"/>
+        <location filename="../../pos/ui/till_app.py" line="400"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="408"/>
+        <location filename="../../pos/ui/till_app.py" line="410"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4016,71 +4318,76 @@ The till runs on the default settings; the file was left as it is.</source>
         <source>Promo code</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="76"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="146"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="149"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="255"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="259"/>
         <source>Training ticket %1: not a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="257"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="261"/>
         <source>Ticket %1 recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="259"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="263"/>
         <source>Change due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="291"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="297"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="300"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="306"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="334"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="342"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="358"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="410"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="366"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="367"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="373"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="385"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -226,22 +226,22 @@
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="104"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="106"/>
         <source>Return · no receipt</source>
         <translation>Retour · sans ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="106"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="108"/>
         <source>Return · %1</source>
         <translation>Retour · %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="108"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="110"/>
         <source>Return · %1 from %2</source>
         <translation>Retour · %1 du %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="130"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="132"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>
@@ -674,6 +674,68 @@
     </message>
 </context>
 <context>
+    <name>CustomerActs</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_acts.py" line="119"/>
+        <source>Customer %1 created.</source>
+        <extracomment>Refusals the dialog shows in its own place (the sale&apos;s message line shows them too).</extracomment>
+        <translation>Client %1 créé.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="111"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="112"/>
+        <source>Phone, email or name</source>
+        <translation>Téléphone, e-mail ou nom</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="113"/>
+        <source>Attach to the sale</source>
+        <translation>Associer à la vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="114"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="115"/>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="116"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="154"/>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="155"/>
+        <source>central</source>
+        <translation>central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="161"/>
+        <source>Offline: this till&apos;s customers only.</source>
+        <translation>Hors ligne : clients de cette caisse uniquement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_dialog.py" line="163"/>
+        <source>No customer found: check the spelling, or create one.</source>
+        <translation>Aucun client trouvé : vérifiez l&apos;orthographe, ou créez-le.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../pos/ui/customer_display.py" line="117"/>
@@ -705,6 +767,196 @@
         <location filename="../../pos/ui/customer_display.py" line="149"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="78"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="78"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="78"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="82"/>
+        <source>Marketing: the customer agrees to receive offers</source>
+        <translation>Marketing : le client accepte de recevoir des offres</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="85"/>
+        <source>Tick only if the customer asks for it: offers and news by email or text message. They can withdraw it at any time, at the till or online.</source>
+        <translation>À cocher seulement si le client le demande : offres et nouveautés par e-mail ou SMS. Il peut le retirer à tout moment, en caisse ou en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="91"/>
+        <source>What this is for: the loyalty points and the receipts of this customer, in store and online. An email or a phone number is enough.</source>
+        <translation>À quoi servent ces données : les points de fidélité et les tickets de ce client, en magasin et en ligne. Un e-mail ou un numéro de téléphone suffit.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="95"/>
+        <source>Create and attach</source>
+        <translation>Créer et associer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="96"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="97"/>
+        <source>Use this customer</source>
+        <translation>Utiliser ce client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="120"/>
+        <source>Type the customer&apos;s name.</source>
+        <translation>Saisissez le nom du client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="123"/>
+        <source>Type an email or a phone number (one is enough).</source>
+        <translation>Saisissez un e-mail ou un numéro de téléphone (l&apos;un des deux suffit).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="143"/>
+        <source>This email or phone number is already another customer&apos;s.</source>
+        <translation>Cet e-mail ou ce numéro de téléphone est déjà celui d&apos;un autre client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_form.py" line="150"/>
+        <source>This email or phone number is already %1&apos;s (%2).</source>
+        <translation>Cet e-mail ou ce numéro de téléphone est déjà celui de %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerHistoryPanel</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
+        <source>Ticket or order</source>
+        <translation>Ticket ou commande</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="75"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="77"/>
+        <source>Withdraw marketing consent</source>
+        <translation>Retirer le consentement marketing</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="78"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="102"/>
+        <source>History of %1</source>
+        <translation>Historique de %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="107"/>
+        <source>Marketing consent: given</source>
+        <translation>Consentement marketing : donné</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="108"/>
+        <source>Marketing consent: not given</source>
+        <translation>Consentement marketing : non donné</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="116"/>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="116"/>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="126"/>
+        <source>Ticket %1 · %2</source>
+        <translation>Ticket n° %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="131"/>
+        <source>Order %1 · %2</source>
+        <translation>Commande %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="138"/>
+        <source>Loading the history…</source>
+        <translation>Chargement de l&apos;historique…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="140"/>
+        <source>No purchase yet.</source>
+        <translation>Aucun achat pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="142"/>
+        <source>Offline: this till has no copy of this customer&apos;s history.</source>
+        <translation>Hors ligne : cette caisse n&apos;a pas de copie de l&apos;historique de ce client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="144"/>
+        <source>Offline: the history as of %1 (%2 ago).</source>
+        <translation>Hors ligne : l&apos;historique au %1 (il y a %2).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="155"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="157"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/customer_history_panel.py" line="158"/>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerRow</name>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_row.py" line="38"/>
+        <source>Detach</source>
+        <extracomment>A compact row: the right column also holds the total, the keys and the quick keys.</extracomment>
+        <translation>Détacher</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_row.py" line="53"/>
+        <source>Customer: account closed</source>
+        <translation>Client : compte fermé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till/customer_row.py" line="57"/>
+        <source>Customer: %1 · %2 points</source>
+        <translation>Client : %1 · %2 points</translation>
     </message>
 </context>
 <context>
@@ -1111,482 +1363,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="27"/>
+        <location filename="../../pos/ui/messages.py" line="28"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation>Code inconnu %value : ce produit n’est pas au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="30"/>
+        <location filename="../../pos/ui/messages.py" line="31"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation>Code mal lu %raw (la clé devrait être %expected) : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="33"/>
+        <location filename="../../pos/ui/messages.py" line="34"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation>Ce code n’a pas la longueur d’un code produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="36"/>
+        <location filename="../../pos/ui/messages.py" line="37"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation>Ce code n’est pas un code-barres produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="39"/>
+        <location filename="../../pos/ui/messages.py" line="40"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation>Cette référence contient des caractères inconnus : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42"/>
+        <location filename="../../pos/ui/messages.py" line="43"/>
         <source>Nothing was scanned: scan again.</source>
         <translation>Rien n’a été scanné : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="43"/>
+        <location filename="../../pos/ui/messages.py" line="44"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation>C’est un code de carton : scannez un article du carton.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="46"/>
+        <location filename="../../pos/ui/messages.py" line="47"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation>Ce produit est vendu au poids : pesez-le et scannez l’étiquette.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="49"/>
+        <location filename="../../pos/ui/messages.py" line="50"/>
         <source>This scale label does not match the product.</source>
         <translation>Cette étiquette de balance ne correspond pas au produit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="52"/>
+        <location filename="../../pos/ui/messages.py" line="53"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="55"/>
+        <location filename="../../pos/ui/messages.py" line="56"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="58"/>
+        <location filename="../../pos/ui/messages.py" line="59"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation>La vente n’est pas entièrement payée : reste %remaining à encaisser.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61"/>
+        <location filename="../../pos/ui/messages.py" line="62"/>
         <source>This sale is already paid.</source>
         <translation>Cette vente est déjà payée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="62"/>
+        <location filename="../../pos/ui/messages.py" line="63"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation>Réglez d’abord ce que le redémarrage a trouvé : la dernière vente ou le panier en cours.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="65"/>
+        <location filename="../../pos/ui/messages.py" line="66"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation>Des paiements sont déjà saisis : retirez-les avant de modifier la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="68"/>
+        <location filename="../../pos/ui/messages.py" line="69"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation>Une carte ou un avoir ne peut pas dépasser le montant dû.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="71"/>
+        <location filename="../../pos/ui/messages.py" line="72"/>
         <source>A quantity must be at least 1.</source>
         <translation>La quantité doit être d’au moins 1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="74"/>
+        <location filename="../../pos/ui/messages.py" line="75"/>
         <source>A quantity must be a whole number.</source>
         <translation>La quantité doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="77"/>
+        <location filename="../../pos/ui/messages.py" line="78"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation>Cette quantité dépasse ce qu’une ligne peut contenir : vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="80"/>
+        <location filename="../../pos/ui/messages.py" line="81"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation>Le prix de cet article vient de son étiquette : scannez chaque article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="83"/>
+        <location filename="../../pos/ui/messages.py" line="84"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation>Ce montant dépasse la limite de la caisse : vérifiez les quantités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="86"/>
+        <location filename="../../pos/ui/messages.py" line="87"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation>La remise dépasse le montant auquel elle s’applique.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="89"/>
+        <location filename="../../pos/ui/messages.py" line="90"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation>Une remise doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="92"/>
+        <location filename="../../pos/ui/messages.py" line="93"/>
         <source>This line is voided.</source>
         <translation>Cette ligne est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93"/>
+        <location filename="../../pos/ui/messages.py" line="94"/>
         <source>Select a line of the basket first.</source>
         <translation>Sélectionnez d’abord une ligne du panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="96"/>
+        <location filename="../../pos/ui/messages.py" line="97"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation>Cette vente en attente a déjà été reprise sur une autre caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="99"/>
+        <location filename="../../pos/ui/messages.py" line="100"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation>Terminez ou mettez en attente la vente en cours avant d’en reprendre une autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="102"/>
+        <location filename="../../pos/ui/messages.py" line="103"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation>Impossible en mode formation : quittez d&apos;abord le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="105"/>
+        <location filename="../../pos/ui/messages.py" line="106"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation>Terminez, mettez en attente ou annulez la vente en cours avant de changer de mode.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="108"/>
+        <location filename="../../pos/ui/messages.py" line="109"/>
         <source>The till is still opening: wait a moment.</source>
         <translation>La caisse est en cours d’ouverture : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="111"/>
+        <location filename="../../pos/ui/messages.py" line="112"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation>La base du magasin est occupée : réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="114"/>
+        <location filename="../../pos/ui/messages.py" line="115"/>
         <source>The store database is read-only: call support.</source>
         <translation>La base du magasin est en lecture seule : appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="117"/>
+        <location filename="../../pos/ui/messages.py" line="118"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation>Le disque est plein : la vente reste ouverte, appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="120"/>
+        <location filename="../../pos/ui/messages.py" line="121"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation>La base du magasin est endommagée : appelez le support, ne la supprimez pas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="123"/>
+        <location filename="../../pos/ui/messages.py" line="124"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation>L’imprimante est injoignable : vérifiez qu’elle est allumée et branchée, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="126"/>
+        <location filename="../../pos/ui/messages.py" line="127"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation>L’imprimante n’a plus de papier : mettez un rouleau, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="129"/>
+        <location filename="../../pos/ui/messages.py" line="130"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation>Le capot de l’imprimante est ouvert : fermez-le, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="132"/>
+        <location filename="../../pos/ui/messages.py" line="133"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation>L’imprimante n’a pas répondu à temps : vérifiez-la, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="135"/>
+        <location filename="../../pos/ui/messages.py" line="136"/>
         <source>No sale to reprint yet on this till.</source>
         <translation>Aucune vente à réimprimer pour l’instant sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="138"/>
+        <location filename="../../pos/ui/messages.py" line="139"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation>Aucune commande de ce magasin n&apos;a le code ou le numéro « %text » : vérifiez-le avec le client, ou synchronisez le comptoir et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="143"/>
+        <location filename="../../pos/ui/messages.py" line="144"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation>Ce QR code ne correspond pas à sa commande : demandez au client le code de son e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="148"/>
+        <location filename="../../pos/ui/messages.py" line="149"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation>C&apos;est un panier web, pas une commande à retirer : chargez-le en caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="151"/>
+        <location filename="../../pos/ui/messages.py" line="152"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation>Ce QR code de retrait est illisible : saisissez plutôt le code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="154"/>
+        <location filename="../../pos/ui/messages.py" line="155"/>
         <source>This order is already ready.</source>
         <translation>Cette commande est déjà prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="157"/>
+        <location filename="../../pos/ui/messages.py" line="158"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation>Mauvais article : %barcode n&apos;est pas dans cette commande. Reposez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="160"/>
+        <location filename="../../pos/ui/messages.py" line="161"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation>Trop d&apos;articles : %name — %ordered commandé(s), tous déjà préparés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="163"/>
+        <location filename="../../pos/ui/messages.py" line="164"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation>%name : cette étiquette donne un prix, pas un poids : pesez l&apos;article et saisissez les grammes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="167"/>
+        <location filename="../../pos/ui/messages.py" line="168"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation>Pour cet article, on peut préparer entre 0 et %ordered.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="170"/>
+        <location filename="../../pos/ui/messages.py" line="171"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation>Pour cet article, on peut remettre entre 0 et %picked.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="173"/>
+        <location filename="../../pos/ui/messages.py" line="174"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation>Rien n&apos;a été préparé : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="176"/>
+        <location filename="../../pos/ui/messages.py" line="177"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation>Cette préparation concerne une autre version de la commande : recommencez la préparation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="179"/>
+        <location filename="../../pos/ui/messages.py" line="180"/>
         <source>Start preparing the order first.</source>
         <translation>Commencez d&apos;abord la préparation de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="182"/>
+        <location filename="../../pos/ui/messages.py" line="183"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation>Cette commande se paie en magasin : encaissez-la en caisse, puis remettez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="185"/>
+        <location filename="../../pos/ui/messages.py" line="186"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation>Cette commande a été payée en ligne : remettez-la sans vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="188"/>
+        <location filename="../../pos/ui/messages.py" line="189"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation>Cette vente n&apos;est pas enregistrée sur cette caisse : terminez d&apos;abord la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="191"/>
+        <location filename="../../pos/ui/messages.py" line="192"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation>Cette vente ne contient aucun article de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="194"/>
+        <location filename="../../pos/ui/messages.py" line="195"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation>Cette commande est %state, pas encore prête : préparez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="197"/>
+        <location filename="../../pos/ui/messages.py" line="198"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation>Cette commande est déjà %state : plus rien ne peut être fait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="200"/>
+        <location filename="../../pos/ui/messages.py" line="201"/>
         <source>An order that is %state cannot become %target.</source>
         <translation>Une commande %state ne peut pas devenir %target.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="203"/>
+        <location filename="../../pos/ui/messages.py" line="204"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation>Rien ne serait remis : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="206"/>
+        <location filename="../../pos/ui/messages.py" line="207"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation>Indiquez qui tient le comptoir : le nom du vendeur manque.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="209"/>
+        <location filename="../../pos/ui/messages.py" line="210"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation>Le comptoir de retrait s&apos;ouvre : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="212"/>
+        <location filename="../../pos/ui/messages.py" line="213"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation>La commande est %state mais une vente a encaissé son paiement : remboursez le client par un retour sur cette vente, et remettez les articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="217"/>
+        <location filename="../../pos/ui/messages.py" line="218"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation>La commande est %state : ne la remettez pas ; remettez ses articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="221"/>
+        <location filename="../../pos/ui/messages.py" line="222"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation>La commande a déjà été remise ailleurs : ne remettez rien de plus ; si le client a encore les articles, appelez un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="226"/>
+        <location filename="../../pos/ui/messages.py" line="227"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation>Un autre comptoir a déjà fait cette étape : rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="229"/>
+        <location filename="../../pos/ui/messages.py" line="230"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation>Rouvrez la commande dans son état actuel et refaites l&apos;étape.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="232"/>
+        <location filename="../../pos/ui/messages.py" line="233"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation>Le serveur central a refusé cette étape pour la raison ci-dessus : la commande est affichée telle que le central la connaît ; appelez le support si cela semble faux.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="237"/>
+        <location filename="../../pos/ui/messages.py" line="238"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation>La caisse n&apos;est pas ouverte : comptez le fond de caisse et ouvrez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="240"/>
+        <location filename="../../pos/ui/messages.py" line="241"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation>Cette session de caisse est ouverte depuis plus de %max_hours heures : faites la clôture Z, puis ouvrez la nouvelle journée avant de vendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="245"/>
+        <location filename="../../pos/ui/messages.py" line="246"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation>La caisse est déjà ouverte (par %opened_by) : clôturez-la avant de la rouvrir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="248"/>
+        <location filename="../../pos/ui/messages.py" line="249"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation>Le comptage présente un écart de %difference, au-delà de %limit : un responsable doit approuver la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="253"/>
+        <location filename="../../pos/ui/messages.py" line="254"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation>Une vente est encore en cours sur cette caisse : terminez-la, mettez-la en attente ou annulez-la avant la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="257"/>
+        <location filename="../../pos/ui/messages.py" line="258"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation>Le tiroir devrait contenir %expected : impossible d&apos;en sortir %amount.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="260"/>
+        <location filename="../../pos/ui/messages.py" line="261"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation>Choisissez le motif du mouvement d&apos;espèces dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="263"/>
+        <location filename="../../pos/ui/messages.py" line="264"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation>Précisez l&apos;objet du mouvement d&apos;espèces : « autre » demande une précision.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="266"/>
+        <location filename="../../pos/ui/messages.py" line="267"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation>La précision est trop longue : 200 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="269"/>
+        <location filename="../../pos/ui/messages.py" line="270"/>
         <source>You may not do this: it needs a manager.</source>
         <translation>Vous n&apos;avez pas ce droit : il faut un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="272"/>
+        <location filename="../../pos/ui/messages.py" line="273"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation>Ce n&apos;est pas un montant en euros : tapez-le comme 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="275"/>
+        <location filename="../../pos/ui/messages.py" line="276"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation>Un montant a au plus deux décimales (les centimes).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="278"/>
+        <location filename="../../pos/ui/messages.py" line="279"/>
         <source>This is not a euro coin or note.</source>
         <translation>Ce n&apos;est ni une pièce ni un billet en euros.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="281"/>
+        <location filename="../../pos/ui/messages.py" line="282"/>
         <source>A count of pieces must be a whole number.</source>
         <translation>Un nombre de pièces doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="284"/>
+        <location filename="../../pos/ui/messages.py" line="285"/>
         <source>A count of pieces cannot be negative.</source>
         <translation>Un nombre de pièces ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="287"/>
+        <location filename="../../pos/ui/messages.py" line="288"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation>%count pièces, c&apos;est plus que ne contient un tiroir : vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="290"/>
+        <location filename="../../pos/ui/messages.py" line="291"/>
         <source>This tender is not counted at closing.</source>
         <translation>Ce moyen de paiement n&apos;est pas compté à la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="293"/>
+        <location filename="../../pos/ui/messages.py" line="294"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation>Un total compté doit être un montant entre 0 et la limite de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="296"/>
+        <location filename="../../pos/ui/messages.py" line="297"/>
         <source>This cart is already in this sale.</source>
         <translation>Ce panier est déjà dans cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="299"/>
+        <location filename="../../pos/ui/messages.py" line="300"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation>C&apos;est une commande à retirer, pas un panier : ouvrez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="302"/>
+        <location filename="../../pos/ui/messages.py" line="303"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation>Ce n&apos;est pas un code de panier : un code ressemble à K7M2-Q9XD.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="305"/>
+        <location filename="../../pos/ui/messages.py" line="306"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation>Absent du catalogue de cette caisse : %products. Synchronisez la caisse, ou vendez les autres articles en les scannant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="310"/>
+        <location filename="../../pos/ui/messages.py" line="311"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation>Le panier ne peut pas être récupéré hors ligne : scannez les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="313"/>
+        <location filename="../../pos/ui/messages.py" line="314"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation>Ce panier n&apos;existe pas : vérifiez le code avec le client.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="316"/>
+        <location filename="../../pos/ui/messages.py" line="317"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation>Ce panier a expiré : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="319"/>
+        <location filename="../../pos/ui/messages.py" line="320"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation>Ce panier a déjà servi pour une autre vente : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="322"/>
+        <location filename="../../pos/ui/messages.py" line="323"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation>Les paniers web demandent le plugin Comptoir dans Medusa, qui n’est pas installé : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="327"/>
+        <location filename="../../pos/ui/messages.py" line="328"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation>Le serveur central a refusé ce panier : scannez plutôt les articles, ou appelez le support.</translation>
     </message>
@@ -1911,6 +2163,41 @@
         <location filename="../../pos/ui/coupon_messages.py" line="40"/>
         <source>The central server refused this code: %reason</source>
         <translation>Le serveur central a refusé ce code : %reason</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="11"/>
+        <source>This customer cannot be created: check the name, the email and the phone number (one of them is enough).</source>
+        <translation>Ce client ne peut pas être créé : vérifiez le nom, l&apos;e-mail et le numéro de téléphone (l&apos;un des deux suffit).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="16"/>
+        <source>This email or phone number is already another customer&apos;s.</source>
+        <translation>Cet e-mail ou ce numéro de téléphone est déjà celui d&apos;un autre client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="19"/>
+        <source>This customer is not known at this till: search again or sync first.</source>
+        <translation>Ce client n&apos;est pas connu de cette caisse : cherchez-le à nouveau ou synchronisez d&apos;abord.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="22"/>
+        <source>This customer&apos;s account was closed: it cannot be attached to a sale.</source>
+        <translation>Le compte de ce client a été fermé : il ne peut pas être associé à une vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="26"/>
+        <source>The customer of this sale has closed their account since: the sale goes on without a customer.</source>
+        <translation>Le client de cette vente a fermé son compte depuis : la vente continue sans client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="31"/>
+        <source>The customer of this sale has closed their account since: remove the payments, then detach the customer.</source>
+        <translation>Le client de cette vente a fermé son compte depuis : retirez les paiements, puis détachez le client.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_messages.py" line="36"/>
+        <source>This customer card cannot be read: scan it again.</source>
+        <translation>Cette carte client est illisible : scannez-la à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -2303,52 +2590,67 @@
 <context>
     <name>OwedCalls</name>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="24"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="26"/>
         <source>Return claim to release</source>
         <translation>Retour réservé à libérer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="25"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="27"/>
         <source>Credit note debit to give back</source>
         <translation>Débit d’avoir à recréditer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="34"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="30"/>
+        <source>Customer created here, to send to the central server</source>
+        <translation>Client créé ici, à envoyer au serveur central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="33"/>
+        <source>Marketing consent withdrawn, to send to the central server</source>
+        <translation>Retrait du consentement marketing, à envoyer au serveur central</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="42"/>
         <source>The central server has not answered: it is sent again at each sync. If this lasts, check the till&apos;s network.</source>
         <translation>Le serveur central n’a pas répondu : l’envoi est refait à chaque synchronisation. Si cela dure, vérifiez le réseau de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="40"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="48"/>
         <source>Held back: a completed sale the central server accepted pays with this debit. Check the credit note&apos;s balance with the central server.</source>
         <translation>Retenu : une vente terminée, acceptée par le serveur central, est payée avec ce débit. Vérifiez le solde de l’avoir auprès du serveur central.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="46"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="54"/>
+        <source>This email or phone number is already customer %1&apos;s at the central server: find that customer at the till and use that account.</source>
+        <translation>Cet e-mail ou ce numéro est déjà celui du client %1 au serveur central : retrouvez ce client en caisse et utilisez son compte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="60"/>
         <source>The central server no longer accepts this till: enrol it again, then it is sent at the next sync.</source>
         <translation>Le serveur central n’accepte plus cette caisse : enregistrez-la à nouveau, l’envoi se fera à la synchronisation suivante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="52"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="66"/>
         <source>Not sent yet: it is sent at the next sync.</source>
         <translation>Pas encore envoyé : l’envoi se fera à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="53"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="67"/>
         <source>Refused by the central server: %1</source>
         <translation>Refusé par le serveur central : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="68"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="82"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="70"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="84"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="86"/>
         <source>%1 days</source>
         <translation>%1 j</translation>
     </message>
@@ -3752,7 +4054,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="157"/>
+        <location filename="../../pos/ui/till_app.py" line="158"/>
         <source>The settings file could not be used:
 %1
 
@@ -3764,17 +4066,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="358"/>
+        <location filename="../../pos/ui/till_app.py" line="360"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="398"/>
+        <location filename="../../pos/ui/till_app.py" line="400"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="408"/>
+        <location filename="../../pos/ui/till_app.py" line="410"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -4019,71 +4321,76 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
         <source>Promo code</source>
         <translation>Code promo</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/widgets/till_keys.py" line="76"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
 </context>
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="146"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="149"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="255"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="259"/>
         <source>Training ticket %1: not a sale.</source>
         <translation>Ticket de formation %1 : ce n&apos;est pas une vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="257"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="261"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="259"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="263"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="291"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="297"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="300"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="306"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="334"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="342"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="358"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="410"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="366"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="367"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="373"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="385"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -16,6 +16,10 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
         for view, size in (
             ("till", "_1024x768"),
             ("till", "_1920x1080"),
+            ("customer_search", ""),
+            ("customer_form", ""),
+            ("customer_history", ""),
+            ("till_customer", ""),
             ("payment", ""),
             ("discount_dialog", ""),
             ("price_dialog", ""),

@@ -9,6 +9,8 @@ from hardware.receipt.formatting import local_time_text
 from pos.services.outbox_review import (
     CLAIM_RELEASE,
     CREDIT_NOTE_REVERSAL,
+    CUSTOMER_CONSENT,
+    CUSTOMER_CREATION,
     DEBIT_IN_USE,
     UNREACHABLE,
     OwedCall,
@@ -24,6 +26,12 @@ def kind(value: str) -> str:
         CLAIM_RELEASE: QCoreApplication.translate("OwedCalls", "Return claim to release"),
         CREDIT_NOTE_REVERSAL: QCoreApplication.translate(
             "OwedCalls", "Credit note debit to give back"
+        ),
+        CUSTOMER_CREATION: QCoreApplication.translate(
+            "OwedCalls", "Customer created here, to send to the central server"
+        ),
+        CUSTOMER_CONSENT: QCoreApplication.translate(
+            "OwedCalls", "Marketing consent withdrawn, to send to the central server"
         ),
     }.get(value, value)
 
@@ -42,6 +50,12 @@ def reason(call: OwedCall) -> str:
             "Held back: a completed sale the central server accepted pays with this debit. "
             "Check the credit note's balance with the central server.",
         )
+    if call.kind == CUSTOMER_CREATION and call.last_code == "customer_exists":
+        return QCoreApplication.translate(
+            "OwedCalls",
+            "This email or phone number is already customer %1's at the central server: "
+            "find that customer at the till and use that account.",
+        ).replace("%1", call.code)
     if call.last_code in _NOT_AUTHORISED:
         return QCoreApplication.translate(
             "OwedCalls",

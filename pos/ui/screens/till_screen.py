@@ -36,6 +36,7 @@ from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
 from pos.ui.screens.coupon_acts import COUPON_SHORTCUT, CouponActs
 from pos.ui.screens.price_acts import PriceActs
 from pos.ui.screens.return_acts import ReturnActs
+from pos.ui.screens.till.customer_acts import CustomerActs, is_customer_card
 from pos.ui.screens.till.product_search import ProductSearch
 from pos.ui.screens.till.sale_panel import SalePanel
 from pos.ui.terminal_messages import interrupted_notice, settled_notice
@@ -80,6 +81,8 @@ class TillScreen(Retranslating, QWidget):
         self.price_acts = PriceActs(self)
         self.returns = ReturnActs(self)
         self.coupons = CouponActs(self)
+        self.customers = CustomerActs(self)
+        self.sale_panel.layout().insertWidget(4, self.customers.row)  # before the message
         self.receipts = ReceiptFlow(
             controller, printer, self.receipt_offer, policy or ReceiptPolicy(), self
         )
@@ -195,6 +198,7 @@ class TillScreen(Retranslating, QWidget):
                 ("F11", self.reprint_last),
                 ("F1", lambda: self.returns.open()),
                 (COUPON_SHORTCUT, lambda: self.coupons.ask()),
+                ("Shift+F2", lambda: self.customers.open()),
                 ("F12", self.pay),
             ],
             self,
@@ -279,6 +283,8 @@ class TillScreen(Retranslating, QWidget):
             self.controller.request("load_cart", code)
         elif code.startswith(PICKUP_QR_PREFIX):
             self.pickup_code_scanned.emit(code)
+        elif is_customer_card(code):
+            self.customers.scanned(code)
         elif is_credit_note(code):
             pay_with_credit_note(self, code)
         else:

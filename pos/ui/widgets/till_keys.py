@@ -73,6 +73,7 @@ class TillKeys(Retranslating, QWidget):
             "F12": self.tr("Pay"),
             "F1": self.tr("Return"),
             "Ctrl+K": self.tr("Promo code"),
+            "Shift+F2": self.tr("Customer"),
         }
         for key, button in self.buttons.items():
             button.setText(f"{labels.get(key, key)}\n{key}")

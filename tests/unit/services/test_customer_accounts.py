@@ -17,7 +17,7 @@ from pos.services.customer_accounts import (
     CustomerDraft,
 )
 from pos.services.customers import CustomerDesk
-from pos.store import customer_outbox
+from pos.store import customer_feed, customer_outbox
 from pos.store.local_store import LocalStore
 from sync.contract.customers import CustomerCreate
 
@@ -91,3 +91,27 @@ def test_the_id_central_answers_with_renames_the_local_customer(
     assert queued(accounts) == []
     assert found(accounts, "0711223344") == ["cus_01MEDUSA"]
     assert found(accounts, made.customer_id) == []
+
+
+class _FeedCustomer:
+    """A customers feed item (the fields ``customer_feed.apply_page`` reads)."""
+
+    def __init__(self, customer_id: str, name: str, phone: str) -> None:
+        self.id, self.name, self.email, self.phone = customer_id, name, "", phone
+        self.loyalty_points, self.active, self.version = 10, True, 1
+        self.marketing_consent = True
+
+
+def test_a_customer_who_withdrew_their_consent_is_still_found_here(
+    accounts: CustomerAccounts,
+) -> None:
+    """Any update of a customer row drops its search keys (migration 0021's trigger, for
+    the feed to rewrite them): the consent's update writes them again."""
+    with LocalStore(accounts.store_path) as store:
+        customer_feed.apply_page(
+            store.conn, [_FeedCustomer("CLI-9", "Agathe Morel", "+33639981111")], "c1"
+        )
+    assert found(accounts, "Morel") == ["CLI-9"]
+    withdrawn = accounts.withdraw_consent("CLI-9")  # offline: queued for central
+    assert withdrawn.marketing_consent is False
+    assert found(accounts, "Morel") == found(accounts, "0639981111") == ["CLI-9"]
