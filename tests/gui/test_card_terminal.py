@@ -111,7 +111,7 @@ def test_a_card_refund_sends_a_credit_of_the_refund_to_the_terminal(
         payment.complete_button.click()
     sold = done.args[0]
     unit = sold.draft.total_cents // 2
-    screen.buttons["F1"].click()
+    screen.buttons["Shift+F1"].click()
     dialog = screen.returns.dialog
     dialog.code_field.setText(sold.sale_id)
     with qtbot.waitSignal(worker.origin_found, timeout=WAIT):

@@ -120,7 +120,7 @@ def _on_worker(app: TillApp) -> list[int]:
 def _open_and_find(qtbot: QtBot, app: TillApp, code: str) -> Any:
     """F1, the receipt's code scanned into the dialog; the dialog."""
     screen = app.window.till_screen
-    screen.buttons["F1"].click()
+    screen.buttons["Shift+F1"].click()
     dialog = screen.returns.dialog
     assert dialog is not None
     dialog.code_field.setText(code)  # a scanner types it into the dialog's field

@@ -70,7 +70,7 @@ def sold_cheaper_days_ago(data_dir: Path, code: str, days: int, off_cents: int) 
 
 def return_one(qtbot: QtBot, screen, sale_id: str) -> None:
     """F1, the sale's code, one unit of its first line onto the ticket."""
-    screen.buttons["F1"].click()
+    screen.buttons["Shift+F1"].click()
     dialog = screen.returns.dialog
     dialog.code_field.setText(sale_id)
     dialog.find()
@@ -124,7 +124,7 @@ def test_a_sale_past_the_return_window_is_shown_once_a_manager_approves(
     old = sold_days_ago(data_dir, 40)
     app = make_app(Settings())
     screen, worker = app.window.till_screen, app.controller.worker
-    screen.buttons["F1"].click()
+    screen.buttons["Shift+F1"].click()
     dialog = screen.returns.dialog
     dialog.code_field.setText(old)
     asked = heard(worker.approval_needed)
@@ -165,7 +165,7 @@ def test_an_article_without_receipt_at_its_lowest_recent_price_with_a_managers_a
     product_id, name, catalog, lowest = sold_cheaper_days_ago(data_dir, code, 5, 100)
     app = make_app(Settings())
     screen, worker = app.window.till_screen, app.controller.worker
-    screen.buttons["F1"].click()
+    screen.buttons["Shift+F1"].click()
     dialog = screen.returns.dialog
     dialog.no_receipt_button.click()
     panel = dialog.no_receipt

@@ -44,7 +44,7 @@ def test_a_receipt_is_found_one_line_returned_and_refunded_to_the_card(
     worker.return_completed.connect(
         lambda _s: threads.append(threading.get_ident()), Qt.ConnectionType.DirectConnection
     )
-    screen.buttons["F1"].click()
+    screen.buttons["Shift+F1"].click()
     dialog = screen.returns.dialog
     assert dialog is not None and dialog.windowTitle() == "Retour"
     dialog.code_field.setText(sold.sale_id)
@@ -91,7 +91,7 @@ def test_a_code_that_names_no_sale_is_refused_in_french_in_the_dialog(
 ) -> None:
     app = make_app(Settings())
     screen = app.window.till_screen
-    screen.buttons["F1"].click()
+    screen.buttons["Shift+F1"].click()
     dialog = screen.returns.dialog
     dialog.code_field.setText("T01 99999")
     with qtbot.waitSignal(app.controller.worker.refused, timeout=WAIT) as refused:

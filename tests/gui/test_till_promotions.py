@@ -1,7 +1,7 @@
 """Promotions and promo codes on the till screen, on the demo store (its demo promotions,
 pulled as from central): three yoghurts scanned show "3 pour 2 sur les yaourts −x,xx €"
 under the line, the Discount column and "Économies" on the panel; the customer display
-shows the saving. A promo code typed after Ctrl+K: refused with its French sentence,
+shows the saving. A promo code typed after Ctrl+B: refused with its French sentence,
 then BIENVENUE applied (on the sale panel with its remove key), removed, and a code
 that applies to nothing yet is kept and says so."""
 
@@ -68,14 +68,14 @@ def test_a_promo_code_refused_applied_and_removed(qtbot: QtBot, make_app, data_d
     # single-use one, which only central can check, and this demo till has no central.
     screen.scan_field.setText("NOSUCHCODE")
     with qtbot.waitSignal(screen.refusal_shown, timeout=WAIT) as refused:
-        screen.buttons["Ctrl+K"].click()
+        screen.buttons["Ctrl+B"].click()
     assert refused.args == ["coupon_needs_central"]
     expected = user_message("coupon_needs_central", "")
     assert screen.message_label.text() == expected
     assert expected.startswith("Ce code doit être vérifié par le serveur central")
 
     # BIENVENUE (-5 € on the basket) on an empty basket: kept, and it says so.
-    screen.buttons["Ctrl+K"].click()
+    screen.buttons["Ctrl+B"].click()
     dialog = screen.coupons.dialog
     assert dialog is not None
     dialog.setTextValue("bienvenue")

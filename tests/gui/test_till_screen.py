@@ -6,6 +6,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from pos.ui.main_window import MainWindow
+from pos.ui.qt import QAction, QShortcut
 
 
 def _codes(data_dir: Path, n: int) -> list[str]:
@@ -169,3 +170,13 @@ def test_the_till_acts_as_a_cashier_whom_the_service_refuses_the_drawer_without_
     till.staff.approval_dialog.reject()
     with sqlite3.connect(data_dir / "store.db") as conn:
         assert conn.execute("SELECT count(*) FROM drawer_events").fetchone()[0] == 0
+
+
+def test_no_two_keys_share_a_shortcut(till: MainWindow) -> None:
+    """Qt fires neither of two shortcuts on one key (an "ambiguous overload"): each key of
+    the till screen and each menu action must have its own."""
+    keys = [s.key().toString() for s in till.findChildren(QShortcut)]
+    keys += [
+        a.shortcut().toString() for a in till.findChildren(QAction) if not a.shortcut().isEmpty()
+    ]
+    assert len(keys) > 12 and sorted(k for k in set(keys) if keys.count(k) > 1) == []

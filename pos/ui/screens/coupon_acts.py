@@ -1,4 +1,4 @@
-"""The till screen's coupon acts: the "Promo code" key (Ctrl+K) takes the code typed in
+"""The till screen's coupon acts: the "Promo code" key (Ctrl+B) takes the code typed in
 the scan field, or asks for it; the till worker checks it (``CouponDesk``, maybe over the
 network: on its thread) and gives it to the sale. The sale panel lists the coupons given,
 each with a key to take it off; a coupon that takes nothing off yet is kept and says so.
@@ -15,7 +15,7 @@ from pos.ui.qt import QInputDialog, QObject
 if TYPE_CHECKING:
     from pos.ui.screens.till_screen import TillScreen
 
-COUPON_SHORTCUT = "Ctrl+K"
+COUPON_SHORTCUT = "Ctrl+B"  # "bon de réduction"; Ctrl+K is the camera
 
 
 class CouponActs(QObject):

@@ -196,7 +196,7 @@ class TillScreen(Retranslating, QWidget):
                 ("F9", self.cancel_sale),
                 ("F10", self.open_drawer),
                 ("F11", self.reprint_last),
-                ("F1", lambda: self.returns.open()),
+                ("Shift+F1", lambda: self.returns.open()),  # F1 locks the till
                 (COUPON_SHORTCUT, lambda: self.coupons.ask()),
                 ("Shift+F2", lambda: self.customers.open()),
                 ("F12", self.pay),

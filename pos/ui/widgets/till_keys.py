@@ -71,8 +71,8 @@ class TillKeys(Retranslating, QWidget):
             "F10": self.tr("Open drawer"),
             "F11": self.tr("Reprint last (duplicate)"),
             "F12": self.tr("Pay"),
-            "F1": self.tr("Return"),
-            "Ctrl+K": self.tr("Promo code"),
+            "Shift+F1": self.tr("Return"),
+            "Ctrl+B": self.tr("Promo code"),
             "Shift+F2": self.tr("Customer"),
         }
         for key, button in self.buttons.items():
