@@ -204,11 +204,7 @@ class CustomerAccounts:
                 except CentralRejected as exc:
                     if exc.code == "not_found":
                         customer_histories.forget(store.conn, customer_id)
-                        raise PosError(
-                            "This customer is not known centrally (erased?).",
-                            code=CUSTOMER_UNKNOWN,
-                            customer_id=customer_id,
-                        ) from None
+                        raise _unknown_centrally(customer_id) from None
                     raise
                 else:
                     stamp = self._clock()
@@ -249,11 +245,7 @@ class CustomerAccounts:
                     pass  # queued below, sent by the sync engine
                 except CentralRejected as exc:
                     if exc.code == "not_found":
-                        raise PosError(
-                            "This customer is not known centrally (erased?).",
-                            code=CUSTOMER_UNKNOWN,
-                            customer_id=customer_id,
-                        ) from None
+                        raise _unknown_centrally(customer_id) from None
                     raise
                 else:
                     with write_transaction(conn):
@@ -325,4 +317,13 @@ def _remote(record: CustomerRecord) -> Customer:
         record.marketing_consent,
         pending=False,
         local=False,
+    )
+
+
+def _unknown_centrally(customer_id: str) -> PosError:
+    """Central answered ``not_found``: the customer was erased there (or never sent)."""
+    return PosError(
+        "This customer is not known centrally (erased?).",
+        code=CUSTOMER_UNKNOWN,
+        customer_id=customer_id,
     )
