@@ -209,11 +209,15 @@ class LoyaltyTill:
         rule = self.rule
         earned = earned_by(self.checkout, draft, rule)
         taken_back = taken_back_by(self.checkout, draft, rule)
-        redeemed = sum(
-            self._taken.get(t.reference, ("", 0))[1] for t in draft.tenders if _is_points(t)
-        )
+        redeemed = sum(self._points_of(t, rule) for t in draft.tenders if _is_points(t))
         balance = max(balance_before + earned - redeemed - taken_back, 0)
         return LoyaltyFigures(earned, redeemed, balance, not confirmed, taken_back)
+
+    def _points_of(self, tender: SaleTender, rule: LoyaltyRule) -> int:
+        """The points a tender took: as recorded here, else (a sale from before a restart)
+        the fewest points worth its amount by the rule."""
+        taken = self._taken.get(tender.reference)
+        return taken[1] if taken else points_to_cover(tender.amount_cents, 10**12, rule)
 
     def receipt_lines(self, draft: SaleDraft, balance_before: int, confirmed: bool) -> LoyaltyLines:
         """What the ticket prints (``receipts.receipt_document(loyalty=…)``)."""
