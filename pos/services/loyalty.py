@@ -100,6 +100,11 @@ def cached_balance(checkout: Checkout, customer_id: str) -> int:
     return int(row[0]) if row is not None and row[0] is not None else 0
 
 
+def cached_rule(checkout: Checkout) -> LoyaltyRule:
+    """Central's loyalty rule as this till last cached it."""
+    return loyalty_owed.load_rule(checkout.store.conn)
+
+
 def earned_by(checkout: Checkout, draft: SaleDraft, rule: LoyaltyRule) -> int:
     """The points ``draft`` earns by central's rule (its sold lines, by department)."""
     return _points(checkout, [line for line in draft.lines if line.returned is None], rule)
@@ -143,7 +148,7 @@ class LoyaltyTill:
 
     @property
     def rule(self) -> LoyaltyRule:
-        return loyalty_owed.load_rule(self.checkout.store.conn)
+        return cached_rule(self.checkout)
 
     @property
     def redeemed_points(self) -> int:

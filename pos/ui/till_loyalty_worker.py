@@ -25,6 +25,7 @@ from pos.services.loyalty import (
     LoyaltyTill,
     PointsTaken,
     cached_balance,
+    cached_rule,
     points_to_cover,
 )
 from pos.ui.qt import Signal
@@ -48,9 +49,10 @@ class LoyaltyOffer:
 
 @dataclass(slots=True)
 class _SalePoints:
-    till: LoyaltyTill
+    checkout: Checkout
     balance_before: int  # cached at the sale's last change, or central's answer
-    confirmed: bool  # central answered this sale's redemption
+    confirmed: bool = False  # central answered this sale's redemption
+    till: LoyaltyTill | None = None  # made on the first points spent (httpx loads then)
 
 
 class LoyaltyRequests(CouponRequests):
@@ -64,19 +66,21 @@ class LoyaltyRequests(CouponRequests):
     @property
     def loyalty(self) -> LoyaltyTill:
         """The open sale's: its redemptions are reversed if the sale does not go through."""
-        return self._sale_points(self.checkout.sale_id).till
+        kept = self._sale_points(self.checkout.sale_id)
+        if kept.till is None:
+            kept.till = LoyaltyTill(self.checkout, calls=self._return_calls(),  # type: ignore[arg-type]
+                                    offline_cap_points=self._loyalty_cap)  # fmt: skip
+        return kept.till
 
     def _sale_points(self, sale_id: str) -> _SalePoints:
         kept = self._points_of
         if kept is None:
             kept = self._points_of = OrderedDict()
         found = kept.get(sale_id)
-        if found is None or found.till.checkout is not self.checkout:
-            till = LoyaltyTill(self.checkout, calls=self._return_calls(),  # type: ignore[arg-type]
-                               offline_cap_points=self._loyalty_cap)  # fmt: skip
+        if found is None or found.checkout is not self.checkout:
             customer = self.checkout.customer_id
             before = cached_balance(self.checkout, customer) if customer else 0
-            found = kept[sale_id] = _SalePoints(till, before, False)
+            found = kept[sale_id] = _SalePoints(self.checkout, before)
             while len(kept) > _KEPT_SALES:
                 kept.popitem(last=False)
         return found
@@ -87,10 +91,10 @@ class LoyaltyRequests(CouponRequests):
 
     def _do_spend_points(self, points: int | None) -> None:
         """``points`` None: as many as cover what is due, within the cached balance."""
-        kept = self._sale_points(self.checkout.sale_id)
-        taken: PointsTaken = kept.till.take(points)
+        till, kept = self.loyalty, self._sale_points(self.checkout.sale_id)
+        taken: PointsTaken = till.take(points)
         if not taken.offline:  # central's balance after the debit, before this sale's
-            kept.balance_before = taken.balance + kept.till.redeemed_points
+            kept.balance_before = taken.balance + till.redeemed_points
             kept.confirmed = True
         self.points_taken.emit(taken)
         self._changed()
@@ -105,7 +109,11 @@ class LoyaltyRequests(CouponRequests):
 
     def _cancel_sale(self, approval: Approval | None) -> None:
         """Every points tender is reversed, then the sale cancelled as before."""
-        self.loyalty.cancel(approval, cancel=super()._cancel_sale)
+        tenders = self.checkout.payment.tenders
+        if any(t.kind == TenderKind.LOYALTY.value for t in tenders):
+            self.loyalty.cancel(approval, cancel=super()._cancel_sale)
+        else:
+            super()._cancel_sale(approval)
 
     def _do_offer_points(self) -> None:
         self._offer_points()
@@ -118,10 +126,14 @@ class LoyaltyRequests(CouponRequests):
             self.loyalty_offered.emit(None)
             return
         kept = self._sale_points(checkout.sale_id)
-        rule, balance = kept.till.rule, cached_balance(checkout, customer)
+        rule, balance = (
+            cached_rule(checkout),
+            cached_balance(checkout, customer),
+        )
         if not kept.confirmed:  # the receipt's "before": as cached at the last change
             kept.balance_before = balance
-        balance = max(balance - kept.till.redeemed_points, 0)
+        spent = kept.till.redeemed_points if kept.till is not None else 0
+        balance = max(balance - spent, 0)
         payment = checkout.payment
         due = payment.remaining_cents if payment.tenders else checkout.totals().total_cents
         points = points_to_cover(due, balance, rule)
@@ -138,6 +150,6 @@ class LoyaltyRequests(CouponRequests):
             return None
         kept = (self._points_of or {}).get(sale.sale_id)
         if kept is None:  # not sold here since the start: the cache and the rule
-            till = LoyaltyTill(self.checkout, calls=None, offline_cap_points=self._loyalty_cap)
-            kept = _SalePoints(till, cached_balance(self.checkout, customer), False)
-        return kept.till.receipt_lines(sale.draft, kept.balance_before, kept.confirmed)
+            kept = _SalePoints(self.checkout, cached_balance(self.checkout, customer))
+        till = kept.till or LoyaltyTill(self.checkout, calls=None)  # none spent: no calls
+        return till.receipt_lines(sale.draft, kept.balance_before, kept.confirmed)

@@ -17,8 +17,10 @@ from pytestqt.qtbot import QtBot
 from hardware.receipt.layout import layout, plain_text
 from pos.cli import run_enrol
 from pos.config import Settings
+from pos.domain.cash import CashCount
 from pos.domain.customer_card import card_text
-from pos.services.till_reports import x_report_slip
+from pos.domain.till_day import ClosingCount
+from pos.services.till_reports import x_report_slip, z_report_slip
 from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication, Qt
 from pos.ui.till_app import StartOptions, TillApp
@@ -94,7 +96,7 @@ def _sell(qtbot: QtBot, app: TillApp, customer_id: str):
         screen.scan(barcode)
     screen.pay()
     payment = screen.payment_dialog
-    qtbot.waitUntil(lambda: payment.loyalty.offer is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: payment.loyalty.button.isEnabled(), timeout=WAIT)
     return payment
 
 
@@ -108,17 +110,17 @@ def test_points_pay_part_of_a_sale_debited_centrally_and_printed(
     worker.points_taken.connect(lambda *_a: threads.append(threading.get_ident()),
                                 Qt.ConnectionType.DirectConnection)  # fmt: skip
     payment = _sell(qtbot, t01, customer)
+    screen = t01.window.till_screen
     offer = payment.loyalty.offer
     assert payment.loyalty.button.isEnabled() and offer.balance == before
     assert payment.loyalty.balance_label.text().startswith("Solde : ")
     payment.loyalty.points_field.setValue(500)  # the cashier lowers what is offered
-    with qtbot.waitSignal(worker.points_taken, timeout=WAIT):
-        payment.loyalty.button.click()
+    with qtbot.waitSignals([worker.points_taken, screen.basket_shown], timeout=WAIT):
+        payment.loyalty.button.click()  # listed, then the basket repainted
     assert payment.tenders.item(0).text() == "Points fidélité 500 pts  5,00\u00a0€"
     assert direct.loyalty_account(customer).balance == before - 500
     assert threads and all(t != threading.get_ident() for t in threads)
 
-    screen = t01.window.till_screen
     with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
         payment.card_button.click()
     with qtbot.waitSignal(screen.sale_shown, timeout=WAIT) as done:
@@ -134,8 +136,25 @@ def test_points_pay_part_of_a_sale_debited_centrally_and_printed(
 
     with qtbot.waitSignal(worker.x_ready, timeout=WAIT) as x:  # the day's report
         t01.controller.request("x_report")
-    slip = "\n".join(str(r) for r in x_report_slip(x.args[0]).rows)
+    figures = x.args[0]
+    slip = "\n".join(str(r) for r in x_report_slip(figures).rows)
     assert "Points fidélité" in slip
+
+    # The closing count: points are no cash, listed on their own line, nothing to count.
+    cash = figures.cash_expected_cents
+    counted = ClosingCount(CashCount(((cash, 1),) if cash else ()),
+                           {"card": figures.expected("card")})  # fmt: skip
+    with qtbot.waitSignal(worker.z_compared, timeout=WAIT) as compared:
+        t01.controller.request("z_compare", counted)
+    rows_by_tender = {r.tender: r for r in compared.args[0].rows}
+    assert (rows_by_tender["loyalty"].expected_cents, rows_by_tender["loyalty"].counted_cents) == (
+        500, 500,
+    )  # fmt: skip
+    assert compared.args[0].difference_cents == 0
+    with qtbot.waitSignal(worker.z_closed, timeout=WAIT) as closed:
+        t01.controller.request("z_close", counted, None)
+    z_text = "\n".join(str(r) for r in z_report_slip(closed.args[0]).rows)
+    assert "Points fidélité" in z_text and "loyalty" not in z_text
 
 
 def test_points_above_centrals_balance_are_refused_with_nothing_taken(
@@ -167,8 +186,8 @@ def test_a_removed_points_tender_is_given_back_and_offline_the_limit_is_said(
     payment = _sell(qtbot, t01, customer)
     worker, screen = t01.controller.worker, t01.window.till_screen
     payment.loyalty.points_field.setValue(200)
-    with qtbot.waitSignal(worker.points_taken, timeout=WAIT):
-        payment.loyalty.button.click()
+    with qtbot.waitSignals([worker.points_taken, screen.basket_shown], timeout=WAIT):
+        payment.loyalty.button.click()  # listed, then the basket repainted
     assert direct.loyalty_account(customer).balance == start - 200
     payment.tenders.setCurrentRow(0)
     with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):

@@ -54,7 +54,12 @@ class LoyaltyTender(Retranslating, QWidget):
         self._word()
 
     def show_offer(self, offer: LoyaltyOffer | None, online: bool) -> None:
-        """The customer's points (None: no customer attached, the key is off)."""
+        """The customer's points (None: no customer attached, the key is off); the same
+        offer again keeps what the cashier typed."""
+        if offer is not None and offer == self.offer:
+            self.online = online
+            self._word()
+            return
         self.offer, self.online = offer, online
         usable = offer is not None and offer.points > 0
         self.button.setEnabled(usable)
