@@ -178,7 +178,7 @@ def test_points_above_centrals_balance_are_refused_with_nothing_taken(
         direct.reverse_redemption(customer, op_id)
 
 
-def test_a_removed_points_tender_is_given_back_and_offline_the_limit_is_said(
+def test_points_removed_or_cancelled_are_given_back_and_offline_the_limit_is_said(
     qtbot: QtBot, t01: TillApp, direct: HttpCentral, proxy: HostileProxy
 ) -> None:
     customer = _customer_with_points(t01.options.data_dir, 600)
@@ -194,6 +194,14 @@ def test_a_removed_points_tender_is_given_back_and_offline_the_limit_is_said(
         payment.remove_selected()
     assert payment.tenders.count() == 0
     assert direct.loyalty_account(customer).balance == start  # reversed at once
+
+    with qtbot.waitSignals([worker.points_taken, screen.basket_shown], timeout=WAIT):
+        payment.loyalty.button.click()  # the points cover what is due again
+    assert direct.loyalty_account(customer).balance < start
+    with qtbot.waitSignal(worker.sale_set_aside, timeout=WAIT):
+        t01.controller.request("cancel")  # the sale cancelled: its points given back
+    assert direct.loyalty_account(customer).balance == start
+    payment = _sell(qtbot, t01, customer)
 
     proxy.mode = "reset"  # central out of reach
     t01.sync.wake()
