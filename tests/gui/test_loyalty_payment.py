@@ -216,3 +216,34 @@ def test_points_removed_or_cancelled_are_given_back_and_offline_the_limit_is_sai
         payment.loyalty.button.click()
     assert payment.message_label.text().startswith("Hors ligne, au plus 500 points")
     assert payment.tenders.count() == 0
+
+
+def test_a_return_ticket_with_a_customer_prints_the_points_taken_back(
+    qtbot: QtBot, t01: TillApp
+) -> None:
+    customer = _customer_with_points(t01.options.data_dir, 600)
+    payment = _sell(qtbot, t01, customer)
+    worker, screen, controller = t01.controller.worker, t01.window.till_screen, t01.controller
+    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
+        payment.card_button.click()
+    with qtbot.waitSignal(screen.sale_shown, timeout=WAIT) as done:
+        payment.complete_button.click()
+    sold = done.args[0]
+    with qtbot.waitSignal(worker.origin_found, timeout=WAIT):
+        controller.request("return_find", sold.sale_id)
+    with qtbot.waitSignal(worker.customer_shown, timeout=WAIT):
+        controller.request("customer_card", card_text(customer))
+    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
+        controller.request("return_lines", sold.sale_id, [(1, 1, "changed_mind", True)])
+    with qtbot.waitSignal(worker.refund_proposed, timeout=WAIT) as proposed:
+        controller.request("propose_refund")
+    with qtbot.waitSignal(worker.return_completed, timeout=WAIT) as returned:
+        controller.request("refund_and_complete", proposed.args[0])
+    ticket = returned.args[0]
+    assert ticket.draft.customer_id == customer
+    with qtbot.waitSignal(worker.receipt_ready, timeout=WAIT) as ready:
+        controller.request("receipt", ticket.sale_id, "preview")
+    text = plain_text(layout(ready.args[0], 48))
+    taken_back = sold.draft.total_cents // 100  # the one line sold, a whole euro a point
+    assert f"Points repris : {taken_back}" in text.replace("\u202f", " ")
+    assert "Solde estimé" in text
