@@ -100,6 +100,11 @@ def cached_balance(checkout: Checkout, customer_id: str) -> int:
     return int(row[0]) if row is not None and row[0] is not None else 0
 
 
+def cached_rule(checkout: Checkout) -> LoyaltyRule:
+    """Central's loyalty rule as this till last cached it."""
+    return loyalty_owed.load_rule(checkout.store.conn)
+
+
 def earned_by(checkout: Checkout, draft: SaleDraft, rule: LoyaltyRule) -> int:
     """The points ``draft`` earns by central's rule (its sold lines, by department)."""
     return _points(checkout, [line for line in draft.lines if line.returned is None], rule)
@@ -143,7 +148,7 @@ class LoyaltyTill:
 
     @property
     def rule(self) -> LoyaltyRule:
-        return loyalty_owed.load_rule(self.checkout.store.conn)
+        return cached_rule(self.checkout)
 
     @property
     def redeemed_points(self) -> int:
@@ -209,11 +214,15 @@ class LoyaltyTill:
         rule = self.rule
         earned = earned_by(self.checkout, draft, rule)
         taken_back = taken_back_by(self.checkout, draft, rule)
-        redeemed = sum(
-            self._taken.get(t.reference, ("", 0))[1] for t in draft.tenders if _is_points(t)
-        )
+        redeemed = sum(self._points_of(t, rule) for t in draft.tenders if _is_points(t))
         balance = max(balance_before + earned - redeemed - taken_back, 0)
         return LoyaltyFigures(earned, redeemed, balance, not confirmed, taken_back)
+
+    def _points_of(self, tender: SaleTender, rule: LoyaltyRule) -> int:
+        """The points a tender took: as recorded here, else (a sale from before a restart)
+        the fewest points worth its amount by the rule."""
+        taken = self._taken.get(tender.reference)
+        return taken[1] if taken else points_to_cover(tender.amount_cents, 10**12, rule)
 
     def receipt_lines(self, draft: SaleDraft, balance_before: int, confirmed: bool) -> LoyaltyLines:
         """What the ticket prints (``receipts.receipt_document(loyalty=…)``)."""

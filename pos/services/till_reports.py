@@ -97,6 +97,7 @@ TENDERS: dict[str, dict[str, str]] = {
         "voucher": "Bon d'achat",
         "gift_card": "Carte cadeau",
         "credit_note": "Avoir",
+        "loyalty": "Points fidélité",
     },
     "en": {
         "cash": "Cash",
@@ -106,6 +107,7 @@ TENDERS: dict[str, dict[str, str]] = {
         "voucher": "Voucher",
         "gift_card": "Gift card",
         "credit_note": "Credit note",
+        "loyalty": "Loyalty points",
     },
 }
 

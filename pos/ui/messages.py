@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pos.ui.coupon_messages import coupon_templates
 from pos.ui.customer_messages import customer_templates
+from pos.ui.loyalty_messages import loyalty_templates
 from pos.ui.money import format_money
 from pos.ui.price_messages import MONEY_PARAMS as PRICE_MONEY_PARAMS
 from pos.ui.price_messages import price_templates
@@ -335,6 +336,7 @@ def _templates() -> dict[str, str]:
         **terminal_templates(),
         **coupon_templates(),
         **customer_templates(),
+        **loyalty_templates(),
     }
 
 

@@ -23,6 +23,7 @@ from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.fiscal_screenshots import fiscal_record_screenshots
 from pos.ui.grab import save_grab, wait_for, wait_until
 from pos.ui.i18n import install_translations
+from pos.ui.loyalty_screenshots import loyalty_screenshots
 from pos.ui.main_window import MainWindow
 from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.price_screenshots import price_screenshots
@@ -126,6 +127,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
         approval_screenshot(window, out, language, _popular_codes(data_dir / "store.db", 1)[0])
     )
     saved += customer_screenshots(window, out, language, data_dir / "store.db")
+    saved += loyalty_screenshots(window, out, language, popular)
     controller.shutdown()
     customer.close()
     customer.deleteLater()

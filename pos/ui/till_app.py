@@ -108,6 +108,7 @@ class TillApp(QObject):
                 fiscal_year_start_month=settings.fiscal.year_start_month,
                 return_rules=ReturnRules.of(settings.till),
                 payment_terminal=settings.payment_terminal,
+                loyalty_offline_cap_points=settings.loyalty.offline_cap_points,
             )
         )
         printer = self._printer_for(settings.printer)
@@ -382,6 +383,7 @@ class TillApp(QObject):
         self.window.staff.set_idle_minutes(settings.till.lock_after_minutes)
         self.controller.request("set_header", header_for_store(settings.store, self.language))
         self.controller.request("set_meal_voucher_cap", settings.till.meal_voucher_cap_cents)
+        self.controller.request("set_loyalty_cap", settings.loyalty.offline_cap_points)
         self.controller.request("set_payment_terminal", settings.payment_terminal)
         printer = self.printer
         if settings.printer != old.printer:

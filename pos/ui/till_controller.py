@@ -53,8 +53,8 @@ if TYPE_CHECKING:
     from pos.services.quick_keys import QuickKeys
     from pos.services.return_calls import ReturnCalls
 from pos.services.online_cart import OnlineCarts
-from pos.ui.till_coupon_worker import CouponRequests
 from pos.ui.till_customer_worker import CustomerRequests
+from pos.ui.till_loyalty_worker import LoyaltyRequests
 from pos.ui.till_price_worker import PriceRequests
 from pos.ui.till_return_worker import ReturnRequests
 from pos.ui.till_staff_worker import approvable
@@ -78,10 +78,11 @@ class TillOptions:
     fiscal_year_start_month: int = 1  # [fiscal] year_start_month
     return_rules: ReturnRules = field(default_factory=ReturnRules)  # [till] return limits
     payment_terminal: TerminalConfig = field(default_factory=TerminalConfig)
+    loyalty_offline_cap_points: int = 500  # [loyalty] offline_cap_points (0: none offline)
 
 
 class TillWorker(
-    TillDayRequests, CardRequests, ReturnRequests, CouponRequests, PriceRequests,
+    TillDayRequests, CardRequests, ReturnRequests, LoyaltyRequests, PriceRequests,
     CustomerRequests,
 ):  # fmt: skip
     opened = Signal(object)  # StoreSummary
@@ -110,6 +111,7 @@ class TillWorker(
     def __init__(self, options: TillOptions) -> None:
         super().__init__()
         self._options = options
+        self._loyalty_cap = options.loyalty_offline_cap_points
         self._sessions: TillSessions | None = None
         self._store: LocalStore | None = None
         self._checkout: Checkout | None = None
@@ -144,6 +146,7 @@ class TillWorker(
         coupons = self._coupon_views()
         self.changed.emit(basket_view(self.checkout, last_line_id, sold_at, coupons))
         self._show_customer()  # the sale's customer, when it changed
+        self._offer_points()  # their points, for the payment dialog
 
     def _do_open(self) -> None:
         data_dir = self._options.data_dir
@@ -239,7 +242,8 @@ class TillWorker(
         store, sale = self._store_and_sale(sale_id)
         if sale.training:  # practice: no receipt events (there is no sale to attach them to)
             if choice != "decline":
-                self.receipt_ready.emit(receipt_document(sale, self._header()), choice)
+                document = receipt_document(sale, self._header(), loyalty=self.loyalty_lines(sale))
+                self.receipt_ready.emit(document, choice)
             return
         if choice == "decline":
             receipts.record_receipt(store.conn, sale_id, "declined", utc_now())
@@ -247,7 +251,9 @@ class TillWorker(
         if choice == "print":
             receipts.record_receipt(store.conn, sale_id, "printed", utc_now())
         balances = self.credit_note_balances(sale_id)  # "Solde de l'avoir", as central said
-        document = receipt_document(sale, self._header(), credit_note_balances=balances)
+        document = receipt_document(
+            sale, self._header(), credit_note_balances=balances, loyalty=self.loyalty_lines(sale)
+        )
         self.receipt_ready.emit(document, choice)
 
     def _do_reprint_last(self) -> None:
@@ -261,7 +267,7 @@ class TillWorker(
             store, sale, self._header(), actor=checkout.actor,
             terminal_id=checkout.terminal_id, at=utc_now(),
         )  # fmt: skip
-        self.receipt_ready.emit(document, "print")
+        self.receipt_ready.emit(replace(document, loyalty=self.loyalty_lines(sale)), "print")
 
     def _do_training(self, on: bool) -> None:
         """A manager switches training mode (refused with a sale open, or to others)."""

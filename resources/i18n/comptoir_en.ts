@@ -1308,6 +1308,44 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyTender</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="52"/>
+        <source>Loyalty points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="53"/>
+        <source> pts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="75"/>
+        <source>Loyalty points %1 pts  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="83"/>
+        <source>Attach the customer to pay with their points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="87"/>
+        <source>Balance: %1 points (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="94"/>
+        <source>offline: points cannot be spent at this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="98"/>
+        <source>offline: at most %1 points, confirmed at the next synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../pos/ui/main_window.py" line="133"/>
@@ -1363,482 +1401,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="28"/>
+        <location filename="../../pos/ui/messages.py" line="29"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="31"/>
+        <location filename="../../pos/ui/messages.py" line="32"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="34"/>
+        <location filename="../../pos/ui/messages.py" line="35"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="37"/>
+        <location filename="../../pos/ui/messages.py" line="38"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="40"/>
+        <location filename="../../pos/ui/messages.py" line="41"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="43"/>
+        <location filename="../../pos/ui/messages.py" line="44"/>
         <source>Nothing was scanned: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="44"/>
+        <location filename="../../pos/ui/messages.py" line="45"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="47"/>
+        <location filename="../../pos/ui/messages.py" line="48"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="50"/>
+        <location filename="../../pos/ui/messages.py" line="51"/>
         <source>This scale label does not match the product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53"/>
+        <location filename="../../pos/ui/messages.py" line="54"/>
         <source>This product is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="56"/>
+        <location filename="../../pos/ui/messages.py" line="57"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="59"/>
+        <location filename="../../pos/ui/messages.py" line="60"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="62"/>
+        <location filename="../../pos/ui/messages.py" line="63"/>
         <source>This sale is already paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="63"/>
+        <location filename="../../pos/ui/messages.py" line="64"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="66"/>
+        <location filename="../../pos/ui/messages.py" line="67"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="69"/>
+        <location filename="../../pos/ui/messages.py" line="70"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="72"/>
+        <location filename="../../pos/ui/messages.py" line="73"/>
         <source>A quantity must be at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="75"/>
+        <location filename="../../pos/ui/messages.py" line="76"/>
         <source>A quantity must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="78"/>
+        <location filename="../../pos/ui/messages.py" line="79"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="81"/>
+        <location filename="../../pos/ui/messages.py" line="82"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="84"/>
+        <location filename="../../pos/ui/messages.py" line="85"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="87"/>
+        <location filename="../../pos/ui/messages.py" line="88"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="90"/>
+        <location filename="../../pos/ui/messages.py" line="91"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93"/>
+        <location filename="../../pos/ui/messages.py" line="94"/>
         <source>This line is voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="94"/>
+        <location filename="../../pos/ui/messages.py" line="95"/>
         <source>Select a line of the basket first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="97"/>
+        <location filename="../../pos/ui/messages.py" line="98"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="100"/>
+        <location filename="../../pos/ui/messages.py" line="101"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="103"/>
+        <location filename="../../pos/ui/messages.py" line="104"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="106"/>
+        <location filename="../../pos/ui/messages.py" line="107"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="109"/>
+        <location filename="../../pos/ui/messages.py" line="110"/>
         <source>The till is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="112"/>
+        <location filename="../../pos/ui/messages.py" line="113"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="115"/>
+        <location filename="../../pos/ui/messages.py" line="116"/>
         <source>The store database is read-only: call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="118"/>
+        <location filename="../../pos/ui/messages.py" line="119"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="121"/>
+        <location filename="../../pos/ui/messages.py" line="122"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="124"/>
+        <location filename="../../pos/ui/messages.py" line="125"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="127"/>
+        <location filename="../../pos/ui/messages.py" line="128"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="130"/>
+        <location filename="../../pos/ui/messages.py" line="131"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="133"/>
+        <location filename="../../pos/ui/messages.py" line="134"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="136"/>
+        <location filename="../../pos/ui/messages.py" line="137"/>
         <source>No sale to reprint yet on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="139"/>
+        <location filename="../../pos/ui/messages.py" line="140"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="144"/>
+        <location filename="../../pos/ui/messages.py" line="145"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="149"/>
+        <location filename="../../pos/ui/messages.py" line="150"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="152"/>
+        <location filename="../../pos/ui/messages.py" line="153"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="155"/>
+        <location filename="../../pos/ui/messages.py" line="156"/>
         <source>This order is already ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="158"/>
+        <location filename="../../pos/ui/messages.py" line="159"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="161"/>
+        <location filename="../../pos/ui/messages.py" line="162"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="164"/>
+        <location filename="../../pos/ui/messages.py" line="165"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="168"/>
+        <location filename="../../pos/ui/messages.py" line="169"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="171"/>
+        <location filename="../../pos/ui/messages.py" line="172"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="174"/>
+        <location filename="../../pos/ui/messages.py" line="175"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="177"/>
+        <location filename="../../pos/ui/messages.py" line="178"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="180"/>
+        <location filename="../../pos/ui/messages.py" line="181"/>
         <source>Start preparing the order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="183"/>
+        <location filename="../../pos/ui/messages.py" line="184"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="186"/>
+        <location filename="../../pos/ui/messages.py" line="187"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="189"/>
+        <location filename="../../pos/ui/messages.py" line="190"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="192"/>
+        <location filename="../../pos/ui/messages.py" line="193"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="195"/>
+        <location filename="../../pos/ui/messages.py" line="196"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="198"/>
+        <location filename="../../pos/ui/messages.py" line="199"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="201"/>
+        <location filename="../../pos/ui/messages.py" line="202"/>
         <source>An order that is %state cannot become %target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="204"/>
+        <location filename="../../pos/ui/messages.py" line="205"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="207"/>
+        <location filename="../../pos/ui/messages.py" line="208"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="210"/>
+        <location filename="../../pos/ui/messages.py" line="211"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="213"/>
+        <location filename="../../pos/ui/messages.py" line="214"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="218"/>
+        <location filename="../../pos/ui/messages.py" line="219"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="222"/>
+        <location filename="../../pos/ui/messages.py" line="223"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="227"/>
+        <location filename="../../pos/ui/messages.py" line="228"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="230"/>
+        <location filename="../../pos/ui/messages.py" line="231"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="233"/>
+        <location filename="../../pos/ui/messages.py" line="234"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="238"/>
+        <location filename="../../pos/ui/messages.py" line="239"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="241"/>
+        <location filename="../../pos/ui/messages.py" line="242"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="246"/>
+        <location filename="../../pos/ui/messages.py" line="247"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="249"/>
+        <location filename="../../pos/ui/messages.py" line="250"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="254"/>
+        <location filename="../../pos/ui/messages.py" line="255"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="258"/>
+        <location filename="../../pos/ui/messages.py" line="259"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="261"/>
+        <location filename="../../pos/ui/messages.py" line="262"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="264"/>
+        <location filename="../../pos/ui/messages.py" line="265"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="267"/>
+        <location filename="../../pos/ui/messages.py" line="268"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="270"/>
+        <location filename="../../pos/ui/messages.py" line="271"/>
         <source>You may not do this: it needs a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="273"/>
+        <location filename="../../pos/ui/messages.py" line="274"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="276"/>
+        <location filename="../../pos/ui/messages.py" line="277"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="279"/>
+        <location filename="../../pos/ui/messages.py" line="280"/>
         <source>This is not a euro coin or note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="282"/>
+        <location filename="../../pos/ui/messages.py" line="283"/>
         <source>A count of pieces must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="285"/>
+        <location filename="../../pos/ui/messages.py" line="286"/>
         <source>A count of pieces cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="288"/>
+        <location filename="../../pos/ui/messages.py" line="289"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="291"/>
+        <location filename="../../pos/ui/messages.py" line="292"/>
         <source>This tender is not counted at closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="294"/>
+        <location filename="../../pos/ui/messages.py" line="295"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="297"/>
+        <location filename="../../pos/ui/messages.py" line="298"/>
         <source>This cart is already in this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="300"/>
+        <location filename="../../pos/ui/messages.py" line="301"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="303"/>
+        <location filename="../../pos/ui/messages.py" line="304"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="306"/>
+        <location filename="../../pos/ui/messages.py" line="307"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="311"/>
+        <location filename="../../pos/ui/messages.py" line="312"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="314"/>
+        <location filename="../../pos/ui/messages.py" line="315"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="317"/>
+        <location filename="../../pos/ui/messages.py" line="318"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="320"/>
+        <location filename="../../pos/ui/messages.py" line="321"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="323"/>
+        <location filename="../../pos/ui/messages.py" line="324"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="328"/>
+        <location filename="../../pos/ui/messages.py" line="329"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2197,6 +2235,51 @@
     <message>
         <location filename="../../pos/ui/customer_messages.py" line="36"/>
         <source>This customer card cannot be read: scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="12"/>
+        <source>Attach the customer to the sale first: their points pay then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="15"/>
+        <source>This customer does not have enough points: nothing was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="18"/>
+        <source>Too few points for one redemption: nothing was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="21"/>
+        <source>Offline, at most %cap_points points can be spent: lower the points, or take the rest another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="26"/>
+        <source>Offline, points are spent once per sale: take the rest another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="29"/>
+        <source>Points cannot be spent offline at this till: try again once online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="32"/>
+        <source>These points are worth nothing yet: nothing was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="35"/>
+        <source>Loyalty points are not available with this central platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/loyalty_messages.py" line="38"/>
+        <source>The central server refused these points: nothing was taken.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2671,109 +2754,109 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
         <source>Amount, e.g. 12,50</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
         <source>Voucher, gift card or credit note number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="147"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="257"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="148"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="247"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="258"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="149"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="248"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="259"/>
         <source>Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="150"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="249"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="260"/>
         <source>Cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="151"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="250"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="261"/>
         <source>Meal vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="152"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="251"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="262"/>
         <source>Gift card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="153"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="263"/>
         <source>Credit note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="163"/>
         <source>Remove payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="164"/>
         <source>Complete sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="165"/>
         <source>Back to the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="166"/>
         <source>Exact cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="188"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="199"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="202"/>
         <source>Due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="193"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="204"/>
         <source>Total %1 · paid %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="257"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="270"/>
         <source>%1 left on it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="266"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="279"/>
         <source>Type or scan the credit note&apos;s code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="339"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="373"/>
         <source>A credit note pays a sale: this ticket gives money back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4054,7 +4137,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="158"/>
+        <location filename="../../pos/ui/till_app.py" line="159"/>
         <source>The settings file could not be used:
 %1
 
@@ -4063,17 +4146,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="360"/>
+        <location filename="../../pos/ui/till_app.py" line="361"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="400"/>
+        <location filename="../../pos/ui/till_app.py" line="402"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="410"/>
+        <location filename="../../pos/ui/till_app.py" line="412"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4112,99 +4195,104 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="34"/>
-        <source>Bank deposit</source>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="28"/>
+        <source>Loyalty points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/till_day/labels.py" line="35"/>
-        <source>Petty cash</source>
+        <source>Bank deposit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/till_day/labels.py" line="36"/>
-        <source>Change top-up</source>
+        <source>Petty cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/till_day/labels.py" line="37"/>
+        <source>Change top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="38"/>
         <source>Other (say what)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="48"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="49"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="50"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="51"/>
         <source>Sales total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="55"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="56"/>
         <source>Discounts given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="59"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="60"/>
         <source>By tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="64"/>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="69"/>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="81"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="65"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="70"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="82"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="65"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="66"/>
         <source>By cashier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="70"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="71"/>
         <source>By VAT rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="73"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="74"/>
         <source>%1: net %2, VAT %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="87"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="88"/>
         <source>Cash in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="89"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="90"/>
         <source>Opening float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="94"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="95"/>
         <source>Cash taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="99"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="100"/>
         <source>Change given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="104"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="105"/>
         <source>Cash put in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="109"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="110"/>
         <source>Cash taken out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/labels.py" line="114"/>
+        <location filename="../../pos/ui/screens/till_day/labels.py" line="115"/>
         <source>Cash expected</source>
         <translation type="unfinished"></translation>
     </message>

@@ -63,6 +63,10 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("fiscal_record_archives", ""),
             ("fiscal_record_verification", ""),
             ("fiscal_record_broken", ""),
+            ("till_promotions", ""),
+            ("receipt_preview_promotions", ""),
+            ("payment_loyalty", ""),
+            ("receipt_preview_loyalty", ""),
         )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)

@@ -1,5 +1,5 @@
 """Taking payment: cash with quick amounts and change, card, voucher, credit note (avoir),
-split across several.
+the customer's loyalty points, split across several.
 
 The dialog never computes what is due: it sends tenders to the till worker and repaints
 from the BasketView it answers with. "Complete" is enabled once the tenders cover the
@@ -16,6 +16,7 @@ from pos.domain.money import parse_eur
 from pos.domain.tenders import TenderKind
 from pos.services.basket_view import BasketView
 from pos.ui.dialogs.card_wait_dialog import CardWaitDialog
+from pos.ui.dialogs.loyalty_tender import LoyaltyTender
 from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
@@ -52,14 +53,19 @@ class PaymentDialog(Retranslating, QDialog):
         self._unconfirmed = False  # the last tender listed awaits the worker's answer
         self._default_amount = ""  # what is due, as filled in: untouched, a credit note pays
         self._note_balances: dict[str, int | None] = {}  # code -> left on it (None: offline)
-        self._note_pending = False  # a credit note is being checked: not listed yet
+        self._note_pending = False  # a credit note or points are being checked: not listed yet
+        self._points: dict[str, int] = {}  # a points tender's op id -> its points
         self.card_wait: CardWaitDialog | None = None  # while the terminal waits for the card
         self._build()
         self.retranslate_ui()
         screen.basket_shown.connect(self.show_view)
         screen.refusal_shown.connect(self._show_refusal)
         screen.sale_shown.connect(self._on_sale)
-        screen.controller.worker.credit_note_taken.connect(self._credit_note_taken)
+        worker = screen.controller.worker
+        worker.credit_note_taken.connect(self._credit_note_taken)
+        worker.points_taken.connect(self._points_taken)
+        worker.loyalty_offered.connect(self._points_offered)
+        screen.controller.request("offer_points")  # the attached customer's, if any
         if screen.view is not None:
             self.show_view(screen.view)
 
@@ -96,6 +102,8 @@ class PaymentDialog(Retranslating, QDialog):
         self.complete_button = self._button("", self.complete)
         self.complete_button.setObjectName("completeButton")
         self.close_button = self._button("", self.reject)
+        self.loyalty = LoyaltyTender(self)
+        self.loyalty.button.clicked.connect(self.take_points)
 
         quick = QHBoxLayout()
         self.quick_buttons: list[QPushButton] = []
@@ -116,6 +124,7 @@ class PaymentDialog(Retranslating, QDialog):
         layout.addWidget(self.reference_field)
         layout.addLayout(quick)
         layout.addLayout(kinds)
+        layout.addWidget(self.loyalty)
         layout.addWidget(self.tenders)
         layout.addWidget(self.remove_button)
         layout.addWidget(self.message_label)
@@ -178,6 +187,8 @@ class PaymentDialog(Retranslating, QDialog):
         self.complete_button.setEnabled(covered)
         for button in self._kind_buttons():
             button.setEnabled(not covered)
+        if covered:
+            self.loyalty.button.setEnabled(False)
         for button, note in zip(self.quick_buttons, QUICK_NOTES, strict=True):
             button.setVisible(note >= due > 0)
 
@@ -251,6 +262,8 @@ class PaymentDialog(Retranslating, QDialog):
             TenderKind.GIFT_CARD: self.tr("Gift card"),
             TenderKind.CREDIT_NOTE: self.tr("Credit note"),
         }.get(kind, kind.value)
+        if kind is TenderKind.LOYALTY:
+            return self.loyalty.tender_text(self._points.get(reference, 0), amount)
         text = f"{label} {format_money(amount)} {reference}".strip()
         balance = self._note_balances.get(reference) if kind is TenderKind.CREDIT_NOTE else None
         if balance is not None:
@@ -284,6 +297,27 @@ class PaymentDialog(Retranslating, QDialog):
         self._taken.append((TenderKind.CREDIT_NOTE, taken.amount_cents, taken.code))
         self.tenders.addItem(self._tender_text(*self._taken[-1]))
         self.reference_field.clear()
+
+    def take_points(self) -> None:
+        """The customer's points: the worker debits them centrally, then lists them."""
+        self.message_label.clear()
+        self._note_pending = True
+        self.screen.controller.request("spend_points", self.loyalty.requested_points())
+
+    def _points_taken(self, taken: Any) -> None:
+        """The worker took them (``PointsTaken``): "Points fidélité 500 pts  5,00 €"."""
+        if not self.isVisible():
+            return
+        self._note_pending = False
+        self._points[taken.op_id] = taken.points
+        self._taken.append((TenderKind.LOYALTY, taken.amount_cents, taken.op_id))
+        self.tenders.addItem(self._tender_text(*self._taken[-1]))
+
+    def _points_offered(self, offer: Any) -> None:
+        """The attached customer's points after each change of the sale."""
+        self.loyalty.show_offer(offer, self.screen.customers.online)
+        if self.view is not None and self.view.paid_cents >= self.view.total_cents:
+            self.loyalty.button.setEnabled(False)
 
     def take_cash(self, note_cents: int | None) -> None:
         if self.view is None:

@@ -25,6 +25,7 @@ def tender_name(tender: str) -> str:
         "meal_voucher": QCoreApplication.translate("TillDay", "Meal vouchers"),
         "voucher": QCoreApplication.translate("TillDay", "Voucher"),
         "gift_card": QCoreApplication.translate("TillDay", "Gift card"),
+        "loyalty": QCoreApplication.translate("TillDay", "Loyalty points"),
     }
     return names.get(tender, tender)
 
