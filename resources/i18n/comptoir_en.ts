@@ -1320,27 +1320,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="75"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="80"/>
         <source>Loyalty points %1 pts  %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="83"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="88"/>
         <source>Attach the customer to pay with their points.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="92"/>
         <source>Balance: %1 points (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="99"/>
         <source>offline: points cannot be spent at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="103"/>
         <source>offline: at most %1 points, confirmed at the next synchronisation</source>
         <translation type="unfinished"></translation>
     </message>

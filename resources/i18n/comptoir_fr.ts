@@ -1320,27 +1320,27 @@
         <translation> pts</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="75"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="80"/>
         <source>Loyalty points %1 pts  %2</source>
         <translation>Points fidélité %1 pts  %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="83"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="88"/>
         <source>Attach the customer to pay with their points.</source>
         <translation>Rattachez le client pour payer avec ses points.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="92"/>
         <source>Balance: %1 points (%2)</source>
         <translation>Solde : %1 points (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="99"/>
         <source>offline: points cannot be spent at this till</source>
         <translation>hors ligne : les points ne peuvent pas être utilisés à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="103"/>
         <source>offline: at most %1 points, confirmed at the next synchronisation</source>
         <translation>hors ligne : au plus %1 points, confirmés à la prochaine synchronisation</translation>
     </message>

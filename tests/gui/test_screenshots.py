@@ -20,8 +20,6 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("customer_form", ""),
             ("customer_history", ""),
             ("till_customer", ""),
-            ("till_promotions", ""),
-            ("receipt_preview_promotions", ""),
             ("payment", ""),
             ("discount_dialog", ""),
             ("price_dialog", ""),
