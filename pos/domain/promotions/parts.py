@@ -34,6 +34,19 @@ PartKey = tuple[str | int | bool, ...]
 #: The item promotions matching a line of an article (sku, department, brand), by id.
 ItemPromotions = Callable[[tuple[str, str, str]], Sequence[Promotion]]
 
+
+class PartMemo(dict[PartKey, PartOutcome]):
+    """The parts already priced, by key; ``lines_priced`` counts the lines of the parts
+    priced for it (not taken from it): how a test sees that a scan reprices only the
+    part of the basket it touched."""
+
+    __slots__ = ("lines_priced",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines_priced = 0
+
+
 #: Parts remembered per eligible index (the book keeps up to 256 indexes): ten baskets'
 #: worth; more would only lengthen the garbage collector's full passes.
 _MEMO_LIMIT = 1024
@@ -116,6 +129,8 @@ def _price_unseen(
     saved = 0
     if len(memo) + len(unseen) > _MEMO_LIMIT:
         memo.clear()
+    if isinstance(memo, PartMemo):
+        memo.lines_priced += len(wanted)
     for key, part in unseen:
         if len(part) == 1:  # most parts: one line
             i = part[0]
