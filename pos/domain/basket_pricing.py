@@ -120,8 +120,9 @@ class PricingMemo:
     only what it changed. Each entry is a pure function of its key, so a memo shared
     by a copy of the basket (a trial change) is never wrong, only less useful:
 
-    * ``promotions``: line id → (the engine's raw answer for the line, the
-      ``LinePromotion`` tuple made of it): a line whose answer is unchanged keeps its
+    * ``promotions``: line id → (the engine's answer for the line: its item
+      promotions and its share of each basket promotion, the ``LinePromotion`` tuple
+      made of it): a line whose answer is unchanged keeps its
       tuple, hence its ``BasketLine`` object (the snapshot then skips it);
     * ``interned``: the ``LinePromotion`` values already built, reused.
 
@@ -130,7 +131,7 @@ class PricingMemo:
     __slots__ = ("interned", "promotions", "signature")
 
     def __init__(self) -> None:
-        self.promotions: dict[int, tuple[object, tuple[LinePromotion, ...]]] = {}
+        self.promotions: dict[int, tuple[object, tuple[int, ...], tuple[LinePromotion, ...]]] = {}
         self.interned: dict[tuple[int, str, int], LinePromotion] = {}
         self.signature: tuple[tuple[int, str], ...] = ()
 
@@ -150,15 +151,19 @@ class PricingMemo:
         rows = zip(*columns, strict=True) if columns else repeat(())
         items_of, remembered, found = result.lines, self.promotions, {}
         for line_id, shares in zip(sold, rows, strict=False):  # rows: endless if none
-            raw = (items_of.get(line_id, ()), shares)
-            known = remembered.get(line_id)
-            if known is not None and known[0] == raw:
-                found[line_id] = known[1]
+            items = items_of.get(line_id, ())
+            known = remembered.get(line_id)  # (items, shares, promotions)
+            if (
+                known is not None
+                and (known[0] is items or known[0] == items)
+                and (known[1] == shares)
+            ):
+                found[line_id] = known[2]
                 continue
             named = [(pid, name, cents) for (pid, name), cents
                      in zip(signature, shares, strict=True)]  # fmt: skip
-            made = _line_promotions(raw[0], named, self.interned)
-            remembered[line_id] = (raw, made)
+            made = _line_promotions(items, named, self.interned)
+            remembered[line_id] = (items, shares, made)
             found[line_id] = made
         if len(remembered) > 2 * len(sold) + 64:  # lines voided or dropped since
             for line_id in set(remembered) - set(sold):

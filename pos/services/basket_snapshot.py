@@ -151,7 +151,8 @@ class BasketSnapshot:
         changed = [
             (line.line_id, _compact(line_to_dict(line)))
             for index, line in enumerate(lines)
-            if index >= len(saved) or not _same_on_disk(saved[index], line)
+            if index >= len(saved)
+            or (saved[index] is not line and not _same_on_disk(saved[index], line))
         ]
         header = None
         pricing = pricing_to_dict(basket)

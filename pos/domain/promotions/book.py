@@ -174,7 +174,7 @@ class EligibleIndex:
             if not line.promotable:
                 continue
             promotable.append(i)
-            key = (line.sku, line.department, line.brand)
+            key = line._article or line.article()
             scan = per_article.get(key)
             if scan is None:
                 scan = self._scan(key)

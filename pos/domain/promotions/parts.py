@@ -76,8 +76,7 @@ def apply_items_by_part(
     for i, line in enumerate(lines):  # the lines linked to none: a part each
         if i in parts or not line.promotable:
             continue
-        key = (line.sku, line.department, line.brand, line.unit_price_cents,
-               line.quantity, line.gross_cents, line.weighed)  # fmt: skip
+        key = line._part_key or line.part_key()
         found = memo.get(key)
         if found is None:
             unseen.append((key, [i]))
@@ -90,8 +89,7 @@ def apply_items_by_part(
         flat: list[str | int | bool] = []
         for i in part:
             line = lines[i]
-            flat += (line.sku, line.department, line.brand, line.unit_price_cents,
-                     line.quantity, line.gross_cents, line.weighed)  # fmt: skip
+            flat += line._part_key or line.part_key()
         key = tuple(flat)
         found = memo.get(key)
         if found is None:
@@ -205,7 +203,7 @@ def _price(
     item promotions and what it still costs."""
     found: dict[int, Match] = {}
     for position, line in enumerate(lines):
-        for promotion in item_promotions((line.sku, line.department, line.brand)):
+        for promotion in item_promotions(line.article()):
             match = found.get(promotion.id)
             if match is None:
                 found[promotion.id] = (promotion, [position])
