@@ -28,7 +28,7 @@ from pos.domain.basket_pricing import (
     promotion_cents,
     repriced,
 )
-from pos.domain.basket_totals import BasketTotals, basket_totals
+from pos.domain.basket_totals import BasketTotals, TotalsTally, basket_totals
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.money import check_amount
@@ -153,6 +153,7 @@ class Basket:
     _cache: tuple[object, object, object, BasketTotals] | None = field(default=None, repr=False)
     pricing: BasketPricing | None = None
     _memo: PricingMemo = field(default_factory=PricingMemo, repr=False, compare=False)
+    _tally: TotalsTally = field(default_factory=TotalsTally, repr=False, compare=False)
 
     def active_lines(self) -> list[BasketLine]:
         return [line for line in self.lines if not line.voided]
@@ -305,7 +306,7 @@ class Basket:
         return totals
 
     def _compute_totals(self) -> BasketTotals:
-        return basket_totals(self.active_lines(), self.ticket_discount)
+        return basket_totals(self.active_lines(), self.ticket_discount, self._tally)
 
     def sale_lines(self) -> tuple[SaleLine, ...]:
         """The active lines as they will be committed, numbered from 1."""

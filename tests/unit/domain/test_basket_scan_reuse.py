@@ -110,15 +110,18 @@ def test_a_basket_reusing_its_work_prices_as_one_computed_from_nothing() -> None
                 basket.set_quantity(rng.choice(sold).line_id, rng.randint(1, 5))
             elif roll < 0.87:
                 basket.void(rng.choice(sold).line_id)
-            elif roll < 0.94:
+            elif roll < 0.9:
                 line = rng.choice(sold)
                 if line.discount is None:
                     basket.set_line_discount(line.line_id, Discount(percent_bp=1000))
+            elif roll < 0.94:
+                ticket = rng.choice((None, Discount(percent_bp=500), Discount(amount_cents=150)))
+                basket.set_ticket_discount(ticket)
             else:
                 line = rng.choice(sold)
                 override = PriceOverride(line.product.price_cents, OverrideReason.DAMAGED)
                 basket.override_price(line.line_id, max(1, line.product.price_cents // 2), override)
-            if step % 10 == 9:
+            if step % 5 == 4:
                 assert_as_from_nothing(basket)
 
 
@@ -128,7 +131,10 @@ def assert_as_from_nothing(basket: Basket) -> None:
     pricing = basket.pricing
     assert pricing is not None
     fresh_book = PromotionBook(pricing.book.promotions)
-    fresh = Basket(lines=tuple(replace(line, promotions=()) for line in basket.lines))
+    fresh = Basket(
+        lines=tuple(replace(line, promotions=()) for line in basket.lines),
+        ticket_discount=basket.ticket_discount,
+    )
     fresh.set_pricing(BasketPricing(fresh_book, pricing.context))
     assert [line.promotions for line in fresh.lines] == [line.promotions for line in basket.lines]
     assert fresh.totals() == basket.totals()
