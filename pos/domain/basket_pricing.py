@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from pos.domain.discount import Discount
@@ -111,6 +112,7 @@ def _line_promotions(
     return tuple(found)
 
 
+_CENTS = itemgetter(1)
 #: Bound of the ``LinePromotion`` values a ``PricingMemo`` keeps (tens a ticket).
 _INTERNED_LIMIT = 4096
 
@@ -136,8 +138,9 @@ class PricingMemo:
         self.signature: tuple[tuple[int, str], ...] = ()
 
     def promotions_of(self, result: PricingResult, sold: Sequence[int]) -> dict[int, tuple]:
-        """line id → ``line_promotions(result, line id)`` for the ``sold`` line ids,
-        each share looked up once, a tuple built only for a line whose answer changed."""
+        """line id → ``line_promotions(result, line id)`` for the ``sold`` line ids (in
+        increasing order, as the engine gives its shares), each share looked up once,
+        a tuple built only for a line whose answer changed."""
         signature = tuple((b.promotion_id, b.name) for b in result.basket)
         if signature != self.signature:
             self.promotions.clear()
@@ -145,9 +148,7 @@ class PricingMemo:
         if len(self.interned) >= _INTERNED_LIMIT:
             self.promotions.clear()
             self.interned.clear()
-        columns = [
-            [shares.get(i, 0) for i in sold] for shares in (dict(b.shares) for b in result.basket)
-        ]
+        columns = [_column(b.shares, sold) for b in result.basket]
         rows = zip(*columns, strict=True) if columns else repeat(())
         items_of, remembered, found = result.lines, self.promotions, {}
         for line_id, shares in zip(sold, rows, strict=False):  # rows: endless if none
@@ -171,6 +172,15 @@ class PricingMemo:
         return found
 
 
+def _column(shares: tuple[tuple[int, int], ...], sold: Sequence[int]) -> list[int]:
+    """A basket promotion's share of each ``sold`` line (0 where it is not on it). Its
+    shares are on sold lines only, by line id as ``sold`` is: as many means all of them."""
+    if len(shares) == len(sold):
+        return list(map(_CENTS, shares))
+    by_line = dict(shares)
+    return [by_line.get(line_id, 0) for line_id in sold]
+
+
 def priced(
     lines: Sequence[BasketLine], pricing: BasketPricing | None, memo: PricingMemo | None = None
 ) -> dict[int, tuple[LinePromotion, ...]]:
@@ -185,7 +195,7 @@ def priced(
         return {line.line_id: () for line in sold}
     memo = memo if memo is not None else PricingMemo()
     result = pricing.book.evaluate([line.pricing_line() for line in sold], pricing.context)
-    return memo.promotions_of(result, [line.line_id for line in sold])
+    return memo.promotions_of(result, sorted([line.line_id for line in sold]))
 
 
 def repriced(
