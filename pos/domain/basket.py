@@ -22,19 +22,22 @@ from dataclasses import dataclass, field, replace
 
 from pos.domain.basket_pricing import (
     BasketPricing,
+    PricingMemo,
     manual_discount_cents,
+    pricing_line,
     promotion_cents,
     repriced,
 )
-from pos.domain.discount import Discount, allocate
+from pos.domain.basket_totals import BasketTotals, TotalsTally, basket_totals
+from pos.domain.discount import Discount
 from pos.domain.errors import PosError
-from pos.domain.money import MAX_CENTS, check_amount, format_eur
+from pos.domain.money import check_amount
 from pos.domain.price_override import PriceOverride
 from pos.domain.product import Product, SoldBy
+from pos.domain.promotions import PricingLine
 from pos.domain.quantity import check_quantity, line_gross
 from pos.domain.returns import ReturnedAmounts, ReturnRef
-from pos.domain.sale import LinePromotion, SaleLine, VatLine
-from pos.domain.vat import vat_breakdown
+from pos.domain.sale import LinePromotion, SaleLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,32 @@ class BasketLine:
     returned: ReturnedPart | None = None  # a line taken back: quantity < 0
     promotions: tuple[LinePromotion, ...] = ()
     fixed_promotions: bool = False
+    #: (gross, promotions, net) of a sold line, worked out once (the line is immutable)
+    _amounts: tuple[int, int, int] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    #: how the engine sees it (``pricing_line``), kept by ``with_promotions``
+    _pricing: PricingLine | None = field(default=None, init=False, repr=False, compare=False)
+
+    def with_promotions(self, promotions: tuple[LinePromotion, ...]) -> BasketLine:
+        """This line with other promotions (``replace`` costs twice as much), still
+        seen the same by the engine: the same ``PricingLine`` object."""
+        line = BasketLine(
+            self.line_id, self.product, self.quantity, self.barcode, self.discount,
+            self.fixed_gross_cents, self.voided, self.override, self.returned, promotions,
+            self.fixed_promotions,
+        )  # fmt: skip
+        object.__setattr__(line, "_pricing", self._pricing)
+        return line
+
+    def pricing_line(self) -> PricingLine:
+        """How the engine sees this sold line, built once (``basket_pricing``): the
+        same object on every scan, so the engine's memo finds it at once."""
+        found = self._pricing
+        if found is None:
+            found = pricing_line(self)
+            object.__setattr__(self, "_pricing", found)
+        return found
 
     @property
     def gross_cents(self) -> int:
@@ -76,6 +105,20 @@ class BasketLine:
     @property
     def promotion_cents(self) -> int:
         return promotion_cents(self.promotions)
+
+    def sold_amounts(self) -> tuple[int, int, int]:
+        """(gross, promotions, net) of a sold line (not a returned one), computed on
+        the first call only: the totals read them on every change of the basket."""
+        found = self._amounts
+        if found is None:
+            gross = self.gross_cents
+            off = promotion_cents(self.promotions) if self.promotions else 0
+            net = gross - off
+            if self.discount is not None:
+                net -= manual_discount_cents(self.discount, net, off > 0)
+            found = (gross, off, net)
+            object.__setattr__(self, "_amounts", found)
+        return found
 
     @property
     def discount_cents(self) -> int:
@@ -95,19 +138,6 @@ class BasketLine:
         return self.gross_cents - self.discount_cents
 
 
-@dataclass(frozen=True, slots=True)
-class BasketTotals:
-    gross_cents: int
-    line_discount_cents: int
-    ticket_discount_cents: int
-    total_cents: int
-    vat: tuple[VatLine, ...]
-    item_count: int  # units, plus one per weighed line
-    ticket_shares: tuple[int, ...]  # ticket discount share per active line, in order
-    returned_cents: int = 0  # what the returned lines give back (<= 0), in the total
-    promotion_cents: int = 0  # promotions on the sold lines, in line_discount_cents
-
-
 @dataclass(slots=True)
 class Basket:
     """Mutable basket of one sale. Every change is checked before it is applied.
@@ -122,6 +152,8 @@ class Basket:
     _next_id: int = 1
     _cache: tuple[object, object, object, BasketTotals] | None = field(default=None, repr=False)
     pricing: BasketPricing | None = None
+    _memo: PricingMemo = field(default_factory=PricingMemo, repr=False, compare=False)
+    _tally: TotalsTally = field(default_factory=TotalsTally, repr=False, compare=False)
 
     def active_lines(self) -> list[BasketLine]:
         return [line for line in self.lines if not line.voided]
@@ -274,44 +306,7 @@ class Basket:
         return totals
 
     def _compute_totals(self) -> BasketTotals:
-        active = self.active_lines()
-        sold = [line for line in active if line.returned is None]
-        gross = items = 0
-        nets = []
-        for line in sold:
-            line_gross = line.gross_cents
-            gross += line_gross
-            nets.append(line.net_cents)
-            items += 1 if line.product.sold_by is SoldBy.WEIGHT else line.quantity
-        net_sum = sum(nets)
-        ticket = self._ticket_discount_cents(net_sum)
-        sold_shares = iter(allocate(ticket, nets))
-        sold_nets = iter(nets)
-        shares, line_totals = [], []
-        for line in active:  # the ticket discount over sold lines; returned ones as paid
-            if line.returned is None:
-                share = next(sold_shares)
-                line_totals.append(next(sold_nets) - share)
-            else:
-                share = line.returned.amounts.ticket_discount_cents
-                line_totals.append(line.returned.amounts.total_cents)
-            shares.append(share)
-        returned = sum(line.returned.amounts.total_cents for line in active if line.returned)
-        total = net_sum - ticket + returned
-        if abs(total) > MAX_CENTS:
-            raise PosError(
-                f"The ticket total would exceed {format_eur(MAX_CENTS)}: check the quantities.",
-                code="amount_too_large",
-            )
-        vat = vat_breakdown(
-            (line.product.vat_bp, line_total)
-            for line, line_total in zip(active, line_totals, strict=True)
-        )
-        line_discount = gross - net_sum
-        promoted = sum(line.promotion_cents for line in sold)
-        return BasketTotals(
-            gross, line_discount, ticket, total, vat, items, tuple(shares), returned, promoted
-        )
+        return basket_totals(self.active_lines(), self.ticket_discount, self._tally)
 
     def sale_lines(self) -> tuple[SaleLine, ...]:
         """The active lines as they will be committed, numbered from 1."""
@@ -342,15 +337,6 @@ class Basket:
                 )
             )
         return tuple(result)
-
-    def _ticket_discount_cents(self, net_sum: int) -> int:
-        """A fixed ticket discount shrinks with the ticket (after a void), never below 0."""
-        discount = self.ticket_discount
-        if discount is None:
-            return 0
-        if discount.amount_cents:
-            return min(discount.amount_cents, net_sum)
-        return discount.on(net_sum)
 
     def _line(self, line_id: int) -> BasketLine:
         for line in self.lines:
@@ -389,7 +375,7 @@ class Basket:
         """Apply ``lines`` only if the resulting basket still prices (nothing half-done).
         The promotions are worked out again: a line whose promotions change is replaced."""
         previous = self.lines
-        self.lines = repriced(lines, self.pricing)
+        self.lines = repriced(lines, self.pricing, self._memo)
         try:
             self.totals()
         except PosError:

@@ -15,7 +15,9 @@ its promotions fixed by central) are not promotable: the engine does not touch t
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from pos.domain.discount import Discount
@@ -83,25 +85,104 @@ def pricing_line(line: BasketLine) -> PricingLine:
 def line_promotions(result: PricingResult, line_id: int) -> tuple[LinePromotion, ...]:
     """The line's item promotions then its shares of basket promotions, in the order
     applied, one entry per promotion id, none of zero."""
+    shares = [(b.promotion_id, b.name, b.share_of(line_id)) for b in result.basket]
+    return _line_promotions(result.lines.get(line_id, ()), shares, {})
+
+
+def _line_promotions(
+    items: Iterable[tuple[int, str, int]],
+    shares: Iterable[tuple[int, str, int]],
+    interned: dict[tuple[int, str, int], LinePromotion],
+) -> tuple[LinePromotion, ...]:
     amounts: dict[int, list] = {}
-    for applied in result.lines.get(line_id, ()):
-        _add(amounts, applied.promotion_id, applied.name, applied.discount_cents)
-    for basket in result.basket:
-        _add(amounts, basket.promotion_id, basket.name, basket.share_of(line_id))
-    return tuple(LinePromotion(pid, name, cents) for pid, (name, cents) in amounts.items())
+    for promotion_id, name, cents in (*items, *shares):
+        if cents <= 0:
+            continue
+        if promotion_id in amounts:
+            amounts[promotion_id][1] += cents
+        else:
+            amounts[promotion_id] = [name, cents]
+    found = []
+    for pid, (name, cents) in amounts.items():
+        key = (pid, name, cents)
+        promotion = interned.get(key)
+        if promotion is None:
+            promotion = interned[key] = LinePromotion(pid, name, cents)
+        found.append(promotion)
+    return tuple(found)
 
 
-def _add(amounts: dict[int, list], promotion_id: int, name: str, cents: int) -> None:
-    if cents <= 0:
-        return
-    if promotion_id in amounts:
-        amounts[promotion_id][1] += cents
-    else:
-        amounts[promotion_id] = [name, cents]
+_CENTS = itemgetter(1)
+#: Bound of the ``LinePromotion`` values a ``PricingMemo`` keeps (tens a ticket).
+_INTERNED_LIMIT = 4096
+
+
+class PricingMemo:
+    """What repricing one basket remembers between its changes, so a scan rebuilds
+    only what it changed. Each entry is a pure function of its key, so a memo shared
+    by a copy of the basket (a trial change) is never wrong, only less useful:
+
+    * ``promotions``: line id → (the engine's answer for the line: its item
+      promotions and its share of each basket promotion, the ``LinePromotion`` tuple
+      made of it): a line whose answer is unchanged keeps its
+      tuple, hence its ``BasketLine`` object (the snapshot then skips it);
+    * ``interned``: the ``LinePromotion`` values already built, reused.
+
+    (A line's ``PricingLine`` is kept on the line itself: ``BasketLine.pricing_line``.)"""
+
+    __slots__ = ("interned", "promotions", "signature")
+
+    def __init__(self) -> None:
+        self.promotions: dict[int, tuple[object, tuple[int, ...], tuple[LinePromotion, ...]]] = {}
+        self.interned: dict[tuple[int, str, int], LinePromotion] = {}
+        self.signature: tuple[tuple[int, str], ...] = ()
+
+    def promotions_of(self, result: PricingResult, sold: Sequence[int]) -> dict[int, tuple]:
+        """line id → ``line_promotions(result, line id)`` for the ``sold`` line ids (in
+        increasing order, as the engine gives its shares), each share looked up once,
+        a tuple built only for a line whose answer changed."""
+        signature = tuple((b.promotion_id, b.name) for b in result.basket)
+        if signature != self.signature:
+            self.promotions.clear()
+            self.signature = signature
+        if len(self.interned) >= _INTERNED_LIMIT:
+            self.promotions.clear()
+            self.interned.clear()
+        columns = [_column(b.shares, sold) for b in result.basket]
+        rows = zip(*columns, strict=True) if columns else repeat(())
+        items_of, remembered, found = result.lines, self.promotions, {}
+        for line_id, shares in zip(sold, rows, strict=False):  # rows: endless if none
+            items = items_of.get(line_id, ())
+            known = remembered.get(line_id)  # (items, shares, promotions)
+            if (
+                known is not None
+                and (known[0] is items or known[0] == items)
+                and (known[1] == shares)
+            ):
+                found[line_id] = known[2]
+                continue
+            named = [(pid, name, cents) for (pid, name), cents
+                     in zip(signature, shares, strict=True)]  # fmt: skip
+            made = _line_promotions(items, named, self.interned)
+            remembered[line_id] = (items, shares, made)
+            found[line_id] = made
+        if len(remembered) > 2 * len(sold) + 64:  # lines voided or dropped since
+            for line_id in set(remembered) - set(sold):
+                del remembered[line_id]
+        return found
+
+
+def _column(shares: tuple[tuple[int, int], ...], sold: Sequence[int]) -> list[int]:
+    """A basket promotion's share of each ``sold`` line (0 where it is not on it). Its
+    shares are on sold lines only, by line id as ``sold`` is: as many means all of them."""
+    if len(shares) == len(sold):
+        return list(map(_CENTS, shares))
+    by_line = dict(shares)
+    return [by_line.get(line_id, 0) for line_id in sold]
 
 
 def priced(
-    lines: Sequence[BasketLine], pricing: BasketPricing | None
+    lines: Sequence[BasketLine], pricing: BasketPricing | None, memo: PricingMemo | None = None
 ) -> dict[int, tuple[LinePromotion, ...]]:
     """line id → promotions, for every line the engine prices (sold, not voided, not
     fixed by central); the other lines keep what they have."""
@@ -112,23 +193,24 @@ def priced(
     ]
     if pricing is None or not sold:
         return {line.line_id: () for line in sold}
-    result = pricing.book.evaluate([pricing_line(line) for line in sold], pricing.context)
-    return {line.line_id: line_promotions(result, line.line_id) for line in sold}
+    memo = memo if memo is not None else PricingMemo()
+    result = pricing.book.evaluate([line.pricing_line() for line in sold], pricing.context)
+    return memo.promotions_of(result, sorted([line.line_id for line in sold]))
 
 
 def repriced(
-    lines: tuple[BasketLine, ...], pricing: BasketPricing | None
+    lines: tuple[BasketLine, ...], pricing: BasketPricing | None, memo: PricingMemo | None = None
 ) -> tuple[BasketLine, ...]:
     """``lines`` with the promotions the engine gives them now (a voided line none, a
     line priced by central its own); the same tuple when nothing changed."""
-    found = priced(lines, pricing)
+    found = priced(lines, pricing, memo)
     changed = False
     result = []
     for line in lines:
         promotions = found.get(line.line_id, line.promotions)
         if line.voided and not line.fixed_promotions:
             promotions = ()
-        if promotions != line.promotions:
-            line, changed = replace(line, promotions=promotions), True
+        if promotions is not line.promotions and promotions != line.promotions:
+            line, changed = line.with_promotions(promotions), True
         result.append(line)
     return tuple(result) if changed else lines

@@ -38,6 +38,31 @@ def _tender_dict(tender: SaleTender) -> dict[str, object]:
     return {"kind": tender.kind, "amount_cents": tender.amount_cents, "reference": tender.reference}
 
 
+def _same(a: object, b: object) -> bool:
+    return a is b or a == b
+
+
+def _same_on_disk(saved: BasketLine, line: BasketLine) -> bool:
+    """Whether ``line`` writes what ``saved`` wrote: the same object, or the same line
+    with only the engine's promotions changed (they are not saved: ``basket_codec``).
+    A fixed-amount basket promotion reshares every line on a scan: one row, not 50."""
+    if saved is line:
+        return True
+    return (
+        saved.line_id == line.line_id
+        and not saved.fixed_promotions
+        and not line.fixed_promotions
+        and saved.product is line.product
+        and saved.quantity == line.quantity
+        and saved.barcode == line.barcode
+        and saved.fixed_gross_cents == line.fixed_gross_cents
+        and saved.voided == line.voided
+        and _same(saved.discount, line.discount)
+        and _same(saved.override, line.override)
+        and _same(saved.returned, line.returned)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class RecoveredBasket:
     """A basket left open when the till stopped, as it will be offered back."""
@@ -126,7 +151,8 @@ class BasketSnapshot:
         changed = [
             (line.line_id, _compact(line_to_dict(line)))
             for index, line in enumerate(lines)
-            if index >= len(saved) or saved[index] is not line
+            if index >= len(saved)
+            or (saved[index] is not line and not _same_on_disk(saved[index], line))
         ]
         header = None
         pricing = pricing_to_dict(basket)

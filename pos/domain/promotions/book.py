@@ -33,7 +33,7 @@ from pos.domain.promotions.model import (
     Promotion,
     normalise_code,
 )
-from pos.domain.promotions.parts import PartKey, PartOutcome
+from pos.domain.promotions.parts import PartKey, PartMemo, PartOutcome
 
 _CACHE_LIMIT = 256
 _ARTICLE_LIMIT = 20_000
@@ -70,7 +70,13 @@ class EligibleIndex:
         default_factory=dict, repr=False, compare=False
     )
     #: the item stage's parts already priced (``parts``): a scan reprices one
-    _parts: dict[PartKey, PartOutcome] = field(default_factory=dict, repr=False, compare=False)
+    _parts: dict[PartKey, PartOutcome] = field(default_factory=PartMemo, repr=False, compare=False)
+
+    @property
+    def lines_priced(self) -> int:
+        """How many lines this index's item stage has priced (not taken from its memo
+        of the parts already priced): about one a scan."""
+        return getattr(self._parts, "lines_priced", 0)
 
     @classmethod
     def of(cls, promotions: Sequence[Promotion]) -> EligibleIndex:
@@ -168,7 +174,7 @@ class EligibleIndex:
             if not line.promotable:
                 continue
             promotable.append(i)
-            key = (line.sku, line.department, line.brand)
+            key = line._article or line.article()
             scan = per_article.get(key)
             if scan is None:
                 scan = self._scan(key)

@@ -174,6 +174,32 @@ class PricingLine:
     brand: str = ""
     weighed: bool = False
     promotable: bool = True
+    #: what the book keys on, built once per line (a till's lines are priced again on
+    #: every scan): ``article()`` and ``part_key()``
+    _article: tuple[str, str, str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _part_key: tuple[str | int | bool, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def article(self) -> tuple[str, str, str]:
+        """(sku, department, brand): what decides which promotions match the line."""
+        found = self._article
+        if found is None:
+            found = (self.sku, self.department, self.brand)
+            object.__setattr__(self, "_article", found)
+        return found
+
+    def part_key(self) -> tuple[str | int | bool, ...]:
+        """The article and the amounts: all the item stage reads of the line
+        (``parts``: a part's key is its lines' keys, in line-id order)."""
+        found = self._part_key
+        if found is None:
+            found = (self.sku, self.department, self.brand, self.unit_price_cents,
+                     self.quantity, self.gross_cents, self.weighed)  # fmt: skip
+            object.__setattr__(self, "_part_key", found)
+        return found
 
 
 class AppliedPromotion(NamedTuple):

@@ -34,6 +34,19 @@ PartKey = tuple[str | int | bool, ...]
 #: The item promotions matching a line of an article (sku, department, brand), by id.
 ItemPromotions = Callable[[tuple[str, str, str]], Sequence[Promotion]]
 
+
+class PartMemo(dict[PartKey, PartOutcome]):
+    """The parts already priced, by key; ``lines_priced`` counts the lines of the parts
+    priced for it (not taken from it): how a test sees that a scan reprices only the
+    part of the basket it touched."""
+
+    __slots__ = ("lines_priced",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines_priced = 0
+
+
 #: Parts remembered per eligible index (the book keeps up to 256 indexes): ten baskets'
 #: worth; more would only lengthen the garbage collector's full passes.
 _MEMO_LIMIT = 1024
@@ -63,8 +76,7 @@ def apply_items_by_part(
     for i, line in enumerate(lines):  # the lines linked to none: a part each
         if i in parts or not line.promotable:
             continue
-        key = (line.sku, line.department, line.brand, line.unit_price_cents,
-               line.quantity, line.gross_cents, line.weighed)  # fmt: skip
+        key = line._part_key or line.part_key()
         found = memo.get(key)
         if found is None:
             unseen.append((key, [i]))
@@ -77,8 +89,7 @@ def apply_items_by_part(
         flat: list[str | int | bool] = []
         for i in part:
             line = lines[i]
-            flat += (line.sku, line.department, line.brand, line.unit_price_cents,
-                     line.quantity, line.gross_cents, line.weighed)  # fmt: skip
+            flat += line._part_key or line.part_key()
         key = tuple(flat)
         found = memo.get(key)
         if found is None:
@@ -116,6 +127,8 @@ def _price_unseen(
     saved = 0
     if len(memo) + len(unseen) > _MEMO_LIMIT:
         memo.clear()
+    if isinstance(memo, PartMemo):
+        memo.lines_priced += len(wanted)
     for key, part in unseen:
         if len(part) == 1:  # most parts: one line
             i = part[0]
@@ -190,7 +203,7 @@ def _price(
     item promotions and what it still costs."""
     found: dict[int, Match] = {}
     for position, line in enumerate(lines):
-        for promotion in item_promotions((line.sku, line.department, line.brand)):
+        for promotion in item_promotions(line.article()):
             match = found.get(promotion.id)
             if match is None:
                 found[promotion.id] = (promotion, [position])
