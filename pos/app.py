@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -37,6 +38,7 @@ def run_app(data_dir: Path, *, config: str | None = None, language: str | None =
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Comptoir")
     till = TillApp(app, StartOptions(data_dir, path, language), settings, settings_error=error)
+    _freeze_when_ready(till.window)
     if os.environ.get(READY_ENV):
         _quit_when_ready(app, till.window)
     till.start()
@@ -44,6 +46,20 @@ def run_app(data_dir: Path, *, config: str | None = None, language: str | None =
 
 
 READY_ENV = "COMPTOIR_EXIT_WHEN_READY"
+
+
+def _freeze_when_ready(window) -> None:
+    """Once the till shows its first basket (store open, catalog and promotions loaded),
+    move everything alive into the collector's permanent generation (``gc.freeze``): the
+    start-up objects are never garbage, and a full pass no longer walks them on a scan
+    (the scan's p99 was partly those passes). The benchmark does the same."""
+
+    def freeze(_view: object) -> None:
+        window.till_screen.basket_shown.disconnect(freeze)
+        gc.collect()
+        gc.freeze()
+
+    window.till_screen.basket_shown.connect(freeze)
 
 
 def _quit_when_ready(app, window) -> None:
