@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 
 from pos.domain.discount import allocate
 from pos.domain.promotions.items import Match, Outcome, apply_items
-from pos.domain.promotions.kinds import basket_discount, item_take
+from pos.domain.promotions.kinds import basket_discount, item_take, unit_off
 from pos.domain.promotions.model import (
     BASKET_KINDS,
     AppliedBasketPromotion,
+    Kind,
     Level,
     PricingLine,
     PricingResult,
@@ -68,6 +69,20 @@ def _alone(match: Match, lines: Sequence[PricingLine]) -> int:
     promotion, indexes = match
     if promotion.level is Level.BASKET:
         return basket_discount(promotion, sum([lines[i].gross_cents for i in indexes]))
+    kind = promotion.kind
+    if kind is Kind.PERCENT:  # every unit free: the per-unit sum, no parts built
+        value = promotion.value
+        return sum([
+            (2 * (line.gross_cents if line.weighed else line.unit_price_cents * line.quantity)
+             * value + 10_000) // 20_000
+            for line in map(lines.__getitem__, indexes)
+        ])  # fmt: skip
+    if kind is Kind.AMOUNT_OFF:
+        return sum([
+            unit_off(promotion, line, 1 if line.weighed else line.quantity)
+            for line in map(lines.__getitem__, indexes)
+            if line.weighed or line.quantity
+        ])  # fmt: skip
     free = {i: 1 if lines[i].weighed else lines[i].quantity for i in indexes}  # all it reads
     return item_take(promotion, indexes, lines, free).saving
 
