@@ -161,15 +161,36 @@ class PricingMemo:
             ):
                 found[line_id] = known[2]
                 continue
-            named = [(pid, name, cents) for (pid, name), cents
-                     in zip(signature, shares, strict=True)]  # fmt: skip
-            made = _line_promotions(items, named, self.interned)
+            if items:
+                named = [(pid, name, cents) for (pid, name), cents
+                         in zip(signature, shares, strict=True)]  # fmt: skip
+                made = _line_promotions(items, named, self.interned)
+            else:  # shares alone (most lines): one per basket promotion, ids distinct
+                made = _shares_only(signature, shares, self.interned)
             remembered[line_id] = (items, shares, made)
             found[line_id] = made
         if len(remembered) > 2 * len(sold) + 64:  # lines voided or dropped since
             for line_id in set(remembered) - set(sold):
                 del remembered[line_id]
         return found
+
+
+def _shares_only(
+    signature: tuple[tuple[int, str], ...],
+    shares: tuple[int, ...],
+    interned: dict[tuple[int, str, int], LinePromotion],
+) -> tuple[LinePromotion, ...]:
+    """``_line_promotions((), shares named by signature, interned)`` without its merge:
+    the basket promotions of one result have distinct ids, so there is nothing to add."""
+    found = []
+    for (pid, name), cents in zip(signature, shares, strict=True):
+        if cents > 0:
+            key = (pid, name, cents)
+            promotion = interned.get(key)
+            if promotion is None:
+                promotion = interned[key] = LinePromotion(pid, name, cents)
+            found.append(promotion)
+    return tuple(found)
 
 
 def _column(shares: tuple[tuple[int, int], ...], sold: Sequence[int]) -> list[int]:
