@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -270,6 +271,23 @@ class Checkout(PricingActs, PromotionActs, RecoveryActs, TrainingActs, ReturnAct
         self.check_tender(kind, amount_cents, reference)
         self.payment.add(kind, amount_cents, reference)
         self._save()
+        return self.payment
+
+    def add_tender_with(
+        self, kind: TenderKind | str, amount_cents: int, reference: str,
+        also: Callable[[sqlite3.Connection], None],
+    ) -> Payment:  # fmt: skip
+        """``add_tender`` and ``also`` (what the tender owes central, queued in the till's
+        file) in one commit: a kill never leaves one without the other."""
+        self.check_tender(kind, amount_cents, reference)
+        self.payment.add(kind, amount_cents, reference)
+        try:
+            with write_transaction(self.store.conn):
+                also(self.store.conn)
+                self._save(within_transaction=True)
+        except BaseException:
+            self.payment.remove(len(self.payment.tenders) - 1)
+            raise
         return self.payment
 
     def remove_tender(self, index: int) -> SaleTender:

@@ -185,11 +185,11 @@ class LoyaltyTill:
             if self.calls is not None:  # a debit whose answer was lost is given back
                 self._owe_reversal(customer_id, op_id, points)
             raise
-        self.checkout.add_tender(TenderKind.LOYALTY, amount, op_id)
+        owed = OwedCall(op_id, "redeem", customer_id, self.checkout.sale_id, points)
+        self.checkout.add_tender_with(
+            TenderKind.LOYALTY, amount, op_id, lambda conn: loyalty_owed.queue(conn, owed)
+        )  # the tender and the debit it owes central: one commit
         self._taken[op_id] = (customer_id, points)
-        conn = self.checkout.store.conn
-        loyalty_owed.queue(conn, OwedCall(op_id, "redeem", customer_id, self.checkout.sale_id,
-                                          points))  # fmt: skip
         return PointsTaken(op_id, points, amount, index, balance - points, True)
 
     def remove(self, index: int) -> SaleTender:

@@ -19,6 +19,7 @@ from pos.services.checkout import Checkout
 from pos.services.loyalty import LoyaltyTill
 from pos.services.receipts import ReceiptHeader, receipt_document
 from pos.store import loyalty_owed, sync_attention
+from pos.store.errors import StoreError
 from pos.store.local_store import LocalStore
 from sync.client import HttpCentral
 from sync.contract.loyalty import LoyaltyRedemption
@@ -275,3 +276,23 @@ def test_on_medusa_the_points_tender_is_refused_as_not_supported(till: Till) -> 
         "Loyalty points need the reference central server: this platform keeps none.",
     )
     assert points.checkout.payment.tenders == [] and till.owed() == []
+
+
+def test_an_offline_points_tender_and_its_owed_debit_are_one_commit(
+    till: Till, proxy: HostileProxy
+) -> None:
+    """Offline, the tender and the redemption it owes central are written together: when
+    the till's file refuses the write (here the open basket's table is gone, as a full
+    or damaged disk would refuse it), neither stays - no points paid and never debited."""
+    points = till.sale("CLI-0008")
+    proxy.mode = "html_502"
+    conn = points.checkout.store.conn
+    conn.execute("ALTER TABLE open_basket RENAME TO open_basket_away")
+    try:
+        with pytest.raises(StoreError):
+            points.take(300)
+    finally:
+        conn.execute("ALTER TABLE open_basket_away RENAME TO open_basket")
+    assert points.checkout.payment.tenders == [] and till.owed() == []
+    taken = points.take(300)  # the disk back: taken, and owed, together
+    assert taken.offline and till.owed() == [("redeem", "CLI-0008", 300)]
