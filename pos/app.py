@@ -50,14 +50,13 @@ READY_ENV = "COMPTOIR_EXIT_WHEN_READY"
 
 def _freeze_when_ready(window) -> None:
     """Once the till shows its first basket (store open, catalog and promotions loaded),
-    move everything alive into the collector's permanent generation (``gc.freeze``): the
+    move every tracked object into the collector's permanent generation (``gc.freeze``): the
     start-up objects are never garbage, and a full pass no longer walks them on a scan
-    (the scan's p99 was partly those passes). The benchmark does the same."""
+    (the scan's p99 was partly those passes). The scan benchmark freezes its till too."""
 
     def freeze(_view: object) -> None:
         window.till_screen.basket_shown.disconnect(freeze)
-        gc.collect()
-        gc.freeze()
+        gc.freeze()  # no gc.collect() first: a full pass here would stall the GUI thread
 
     window.till_screen.basket_shown.connect(freeze)
 

@@ -104,11 +104,7 @@ def _line_promotions(
             amounts[promotion_id] = [name, cents]
     found = []
     for pid, (name, cents) in amounts.items():
-        key = (pid, name, cents)
-        promotion = interned.get(key)
-        if promotion is None:
-            promotion = interned[key] = LinePromotion(pid, name, cents)
-        found.append(promotion)
+        found.append(_interned(interned, pid, name, cents))
     return tuple(found)
 
 
@@ -185,12 +181,19 @@ def _shares_only(
     found = []
     for (pid, name), cents in zip(signature, shares, strict=True):
         if cents > 0:
-            key = (pid, name, cents)
-            promotion = interned.get(key)
-            if promotion is None:
-                promotion = interned[key] = LinePromotion(pid, name, cents)
-            found.append(promotion)
+            found.append(_interned(interned, pid, name, cents))
     return tuple(found)
+
+
+def _interned(
+    interned: dict[tuple[int, str, int], LinePromotion], pid: int, name: str, cents: int
+) -> LinePromotion:
+    """The one ``LinePromotion`` of these values (lines that did not change keep theirs)."""
+    key = (pid, name, cents)
+    promotion = interned.get(key)
+    if promotion is None:
+        promotion = interned[key] = LinePromotion(pid, name, cents)
+    return promotion
 
 
 def _column(shares: tuple[tuple[int, int], ...], sold: Sequence[int]) -> list[int]:

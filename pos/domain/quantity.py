@@ -39,6 +39,15 @@ def line_gross(price_cents: int, quantity: int, sold_by: SoldBy) -> int:
     return price_cents * quantity
 
 
+def line_portion(total_cents: int, quantity: int, count: int) -> int:
+    """What ``count`` of a line's ``quantity`` costs when the line was priced whole (its
+    promotions): its total in proportion, half up; all of it, exactly ``total_cents``.
+    Central (a partial pickup, its points, its refund) and the till (ringing it up) alike."""
+    if count == quantity:
+        return total_cents
+    return mul_div_half_up(total_cents, count, quantity)
+
+
 def format_quantity(quantity: int, sold_by: SoldBy) -> str:
     """ "3", "0,452 kg": how a quantity reads on a French ticket."""
     if sold_by is SoldBy.WEIGHT:

@@ -28,10 +28,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from pos.domain.discount import allocate
-from pos.domain.money import mul_div_half_up
 from pos.domain.pickup import OPEN_STATES, PickupState
 from pos.domain.product import SoldBy
-from pos.domain.quantity import line_gross
+from pos.domain.quantity import line_gross, line_portion
 from pos.domain.sale import LinePromotion
 from pos.store.db import write_transaction
 from pos.store.errors import translate_errors
@@ -72,9 +71,7 @@ class DeskLine:
         central prices a partial pickup; before them, the discounted unit price."""
         if not self.promotions:
             return line_gross(self.unit_price_cents, count, self.sold_by)
-        if count == self.quantity:
-            return self.total_cents
-        return mul_div_half_up(self.total_cents, count, self.quantity)
+        return line_portion(self.total_cents, self.quantity, count)
 
     def promotions_of(self, count: int) -> tuple[LinePromotion, ...]:
         """Central's promotions on ``count`` of the line: what they take off that part

@@ -12,16 +12,11 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from pos.domain.promotions.fields import RULE_FIELDS
 from pos.store.feed_cursors import page_transaction
 
 FEED = "promotions"
 
-#: The v2 fields kept in ``rule`` (the engine's ``Promotion`` names them alike).
-RULE_FIELDS = (
-    "skus", "departments", "brands", "everything", "priority", "exclusive", "stackable",
-    "stores", "channels", "customer_only", "coupon_code", "single_use_codes", "n", "m",
-    "threshold_cents",
-)  # fmt: skip
 
 _UPSERT = """
 INSERT INTO promotions (id, name, kind, value, skus, starts_at, ends_at, active, version, rule)

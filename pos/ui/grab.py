@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pos.ui.qt import QApplication, QEventLoop, QTimer, QWidget
+from pos.ui.qt import QApplication, QDialog, QEventLoop, QTimer, QWidget
 
 
 def wait_for(signal: Any, timeout_ms: int = 10_000) -> None:
@@ -34,3 +34,17 @@ def save_grab(widget: QWidget, path: Path) -> Path:
     QApplication.processEvents()
     widget.grab().save(str(path))
     return path
+
+
+def grab_receipt_preview(screen: Any, path: Path) -> list[Path]:
+    """The sale just shown: open its receipt preview from the offer, save the first
+    dialog it opens (a credit note slip may follow it), and close them all."""
+    previews: list[QDialog] = []
+    screen.receipts.preview_opened.connect(previews.append)
+    screen.receipt_offer.preview_button.click()
+    wait_for(screen.receipts.preview_opened)
+    screen.receipts.preview_opened.disconnect(previews.append)
+    saved = [save_grab(previews[0], path)] if previews else []
+    for preview in previews:
+        preview.reject()
+    return saved

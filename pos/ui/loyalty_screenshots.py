@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pos.domain.customer_card import card_text
-from pos.ui.grab import save_grab, wait_for, wait_until
+from pos.ui.grab import grab_receipt_preview, save_grab, wait_for, wait_until
 from pos.ui.main_window import MainWindow
-from pos.ui.qt import QDialog
 
 CUSTOMER = "CLI-0001"  # Aurélie Fabre, 1 250 points
 
@@ -35,12 +34,5 @@ def loyalty_screenshots(window: MainWindow, out: Path, language: str, barcode: s
     wait_until(lambda: dialog.complete_button.isEnabled())
     dialog.complete_button.click()
     wait_for(screen.sale_shown)
-    previews: list[QDialog] = []
-    screen.receipts.preview_opened.connect(previews.append)
-    screen.receipt_offer.preview_button.click()
-    wait_for(screen.receipts.preview_opened)
-    for preview in previews:
-        saved.append(save_grab(preview, out / f"receipt_preview_loyalty_{language}.png"))
-        preview.reject()
-    screen.receipts.preview_opened.disconnect(previews.append)
+    saved += grab_receipt_preview(screen, out / f"receipt_preview_loyalty_{language}.png")
     return saved

@@ -9,9 +9,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from pos.ui.grab import save_grab, wait_for, wait_until
+from pos.ui.grab import grab_receipt_preview, save_grab, wait_for, wait_until
 from pos.ui.main_window import MainWindow
-from pos.ui.qt import QDialog
 
 #: The demo promotions shown (resources/demo/promotions.json) and units scanned of each.
 SHOWN = ((1, 3), (2, 2), (11, 1))
@@ -52,12 +51,5 @@ def promotion_screenshots(window: MainWindow, out: Path, language: str, db: Path
     wait_until(lambda: dialog.complete_button.isEnabled())
     dialog.complete_button.click()
     wait_for(screen.sale_shown)
-    previews: list[QDialog] = []
-    screen.receipts.preview_opened.connect(previews.append)
-    screen.receipt_offer.preview_button.click()
-    wait_for(screen.receipts.preview_opened)
-    for preview in previews:
-        saved.append(save_grab(preview, out / f"receipt_preview_promotions_{language}.png"))
-        preview.reject()
-    screen.receipts.preview_opened.disconnect(previews.append)
+    saved += grab_receipt_preview(screen, out / f"receipt_preview_promotions_{language}.png")
     return saved

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos.ui.grab import save_grab, wait_for, wait_until
+from pos.ui.grab import grab_receipt_preview, save_grab, wait_for, wait_until
 from pos.ui.main_window import MainWindow
-from pos.ui.qt import QDialog, QSpinBox
+from pos.ui.qt import QSpinBox
 
 
 def return_screenshots(window: MainWindow, out: Path, language: str, sale_id: str) -> list[Path]:
@@ -39,14 +39,7 @@ def return_screenshots(window: MainWindow, out: Path, language: str, sale_id: st
     saved.append(save_grab(refund, out / f"refund_choice_{language}.png"))
     refund.refund_button.click()
     wait_for(screen.sale_shown)
-    previews: list[QDialog] = []
-    screen.receipts.preview_opened.connect(previews.append)
-    screen.receipt_offer.preview_button.click()
-    wait_for(screen.receipts.preview_opened)
-    for preview in previews[:1]:
-        saved.append(save_grab(preview, out / f"credit_note_preview_{language}.png"))
-    for preview in previews:
-        preview.reject()
+    saved += grab_receipt_preview(screen, out / f"credit_note_preview_{language}.png")
     return saved
 
 

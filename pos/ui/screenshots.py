@@ -21,14 +21,14 @@ from pos.ui.customer_display import CustomerDisplay
 from pos.ui.customer_screenshots import customer_screenshots
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.fiscal_screenshots import fiscal_record_screenshots
-from pos.ui.grab import save_grab, wait_for, wait_until
+from pos.ui.grab import grab_receipt_preview, save_grab, wait_for, wait_until
 from pos.ui.i18n import install_translations
 from pos.ui.loyalty_screenshots import loyalty_screenshots
 from pos.ui.main_window import MainWindow
 from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.price_screenshots import price_screenshots
 from pos.ui.promotion_screenshots import promotion_screenshots
-from pos.ui.qt import QApplication, QDialog
+from pos.ui.qt import QApplication
 from pos.ui.return_screenshots import return_screenshots
 from pos.ui.staff_screenshots import approval_screenshot, sign_in_screenshots, staff_speak
 from pos.ui.till_controller import TillController, TillOptions
@@ -100,13 +100,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
     saved.append(save_grab(window, out / f"till_change_offline_{language}.png"))
     window.show_sync_status(None)
     saved.append(save_grab(customer, out / f"customer_display_change_{language}.png"))
-    previews: list[QDialog] = []
-    screen.receipts.preview_opened.connect(previews.append)
-    screen.receipt_offer.preview_button.click()
-    wait_for(screen.receipts.preview_opened)
-    for preview in previews:
-        saved.append(save_grab(preview, out / f"receipt_preview_{language}.png"))
-        preview.reject()
+    saved += grab_receipt_preview(screen, out / f"receipt_preview_{language}.png")
     issued: list[tuple[str, int]] = []  # the credit note the return gives: spent next
     screen.sale_shown.connect(
         lambda sale: issued.extend(

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from pos.domain.money import mul_div_half_up
 from pos.domain.promotions import PricingContext, PricingLine, PricingResult
+from pos.domain.quantity import line_portion
 from pos.domain.vat import vat_breakdown
 from sync.central.errors import bad_request, conflict, not_found
 from sync.central.promotion_book import BOOKS, CentralBook
@@ -51,9 +52,7 @@ def portion_cents(line: PricedLine, count: int) -> int:
     stored before contract v2 has its discount in ``unit_price_cents``: as it was."""
     if not line.promotions:
         return line_total(line.unit_price_cents, count, line.sold_by)
-    if count == line.quantity:
-        return line.total_cents
-    return mul_div_half_up(line.total_cents, count, line.quantity)
+    return line_portion(line.total_cents, line.quantity, count)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,21 +13,13 @@ import json
 from typing import Any
 
 from pos.domain.errors import PosError
-from pos.domain.promotions.fields import promotion_from_fields
+from pos.domain.promotions.fields import RULE_FIELDS, promotion_from_fields
 from sync.central import instants
 from sync.central.catalog import json_codes
 from sync.central.db import Database, next_change_seqs
 from sync.central.errors import bad_request
 from sync.contract.admin import PromotionUpsert
 from sync.contract.feeds import PromotionItem
-
-#: The v2 fields kept in ``rule``: the till's ``promotion_feed.RULE_FIELDS``, one for one
-#: (a test compares them; central may not import the till's store).
-RULE_FIELDS = (
-    "skus", "departments", "brands", "everything", "priority", "exclusive", "stackable",
-    "stores", "channels", "customer_only", "coupon_code", "single_use_codes", "n", "m",
-    "threshold_cents",
-)  # fmt: skip
 
 UPSERT = (
     "INSERT OR REPLACE INTO promotions (id, name, kind, value, skus, starts_at, ends_at, "

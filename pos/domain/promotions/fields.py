@@ -14,6 +14,14 @@ from typing import Any
 
 from pos.domain.promotions.model import CHANNELS, Promotion, Target
 
+#: The contract v2 fields kept as a stored promotion's ``rule`` (the till's table and
+#: central's alike): all of them but its identity, kind, value and window.
+RULE_FIELDS = (
+    "skus", "departments", "brands", "everything", "priority", "exclusive", "stackable",
+    "stores", "channels", "customer_only", "coupon_code", "single_use_codes", "n", "m",
+    "threshold_cents",
+)  # fmt: skip
+
 #: A promotion with no start or no end is open on that side.
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 LATEST = datetime(9999, 12, 31, tzinfo=UTC)
