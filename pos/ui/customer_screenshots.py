@@ -7,12 +7,10 @@ customer). The sale is parked at the end: the till is left as it was found."""
 
 from __future__ import annotations
 
-import json
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from pos.services.screenshot_setup import barcode_of, cache_history
 from pos.ui.grab import save_grab, wait_for, wait_until
 from pos.ui.main_window import MainWindow
 
@@ -58,17 +56,8 @@ def customer_screenshots(window: MainWindow, out: Path, language: str, db: Path)
 
 
 def _codes(db: Path) -> list[tuple[str, int]]:
-    with closing(sqlite3.connect(db)) as conn:
-        found = []
-        for sku, times in PROMOTED:
-            row = conn.execute(
-                "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
-                "WHERE p.sku = ? LIMIT 1",
-                (sku,),
-            ).fetchone()
-            if row is not None:
-                found.append((row[0], times))
-    return found
+    found = [(barcode_of(db, [sku]), times) for sku, times in PROMOTED]
+    return [(code, times) for code, times in found if code is not None]
 
 
 def _cache_history(db: Path) -> None:
@@ -86,10 +75,4 @@ def _cache_history(db: Path) -> None:
         {"kind": "web_order", "at": days[3], "total_cents": 6120, "code": "W-09871",
          "state": "collected"},
     ]  # fmt: skip
-    body = json.dumps({"customer_id": CUSTOMER, "entries": entries})
-    with closing(sqlite3.connect(db, isolation_level=None)) as conn:
-        conn.execute(
-            "INSERT OR REPLACE INTO customer_histories (customer_id, body, fetched_at) "
-            "VALUES (?, ?, ?)",
-            (CUSTOMER, body, stamp),
-        )
+    cache_history(db, CUSTOMER, entries, stamp)

@@ -5,10 +5,9 @@ with each promotion and "Vous avez économisé"."""
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from pathlib import Path
 
+from pos.services.screenshot_setup import barcode_of, promotion_skus
 from pos.ui.grab import grab_receipt_preview, save_grab, wait_for, wait_until
 from pos.ui.main_window import MainWindow
 
@@ -18,21 +17,10 @@ SHOWN = ((1, 3), (2, 2), (11, 1))
 
 def promoted_codes(db: Path) -> list[str]:
     """Barcodes to scan: an article of each promotion in ``SHOWN``, as many times."""
-    conn = sqlite3.connect(db)
-    try:
-        codes = []
-        for promotion_id, units in SHOWN:
-            (rule,) = conn.execute("SELECT rule FROM promotions WHERE id = ?", (promotion_id,))
-            skus = json.loads(rule[0])["skus"]
-            found = conn.execute(
-                "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
-                f"WHERE p.sku IN ({','.join('?' * len(skus))}) AND p.sold_by = 'unit' "
-                "ORDER BY p.id LIMIT 1",
-                skus,
-            ).fetchone()
-            codes += [found[0]] * units if found else []
-    finally:
-        conn.close()
+    codes = []
+    for promotion_id, units in SHOWN:
+        code = barcode_of(db, promotion_skus(db, promotion_id))
+        codes += [code] * units if code else []
     return codes
 
 

@@ -1,0 +1,45 @@
+"""What ``comptoir screenshots`` reads from, or lays into, the demo till's file before it
+shows a view: the barcodes of the articles it scans, a customer's cached history. The UI
+gets these from here, never from the store itself."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+from pos.store import customer_histories
+from pos.store.db import connect
+
+_BARCODE_OF_SKUS = (
+    "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+    "WHERE p.sku IN ({marks}) AND p.sold_by = 'unit' ORDER BY p.id LIMIT 1"
+)
+
+
+def barcode_of(db: Path, skus: Sequence[str]) -> str | None:
+    """A barcode of the first article sold by unit among ``skus`` (None: none here)."""
+    if not skus:
+        return None
+    with closing(connect(db)) as conn:
+        row = conn.execute(_BARCODE_OF_SKUS.format(marks=",".join("?" * len(skus))),
+                           list(skus)).fetchone()  # fmt: skip
+    return row[0] if row else None
+
+
+def promotion_skus(db: Path, promotion_id: int) -> list[str]:
+    """The SKUs a promotion of the till's table names (its v2 ``rule``)."""
+    with closing(connect(db)) as conn:
+        row = conn.execute("SELECT rule FROM promotions WHERE id = ?", (promotion_id,)).fetchone()
+    return list(json.loads(row[0]).get("skus", [])) if row else []
+
+
+def cache_history(
+    db: Path, customer_id: str, entries: list[dict[str, Any]], fetched_at: str
+) -> None:
+    """A history as central sent it at ``fetched_at``, kept as the till keeps it."""
+    body = json.dumps({"customer_id": customer_id, "entries": entries})
+    with closing(connect(db)) as conn:
+        customer_histories.save(conn, customer_id, body, fetched_at)
