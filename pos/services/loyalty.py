@@ -100,6 +100,11 @@ def cached_balance(checkout: Checkout, customer_id: str) -> int:
     return int(row[0]) if row is not None and row[0] is not None else 0
 
 
+def loyalty_offered(checkout: Checkout) -> bool:
+    """False once central said it keeps no points (Medusa): none offered, none printed."""
+    return loyalty_owed.offered(checkout.store.conn)
+
+
 def cached_rule(checkout: Checkout) -> LoyaltyRule:
     """Central's loyalty rule as this till last cached it."""
     return loyalty_owed.load_rule(checkout.store.conn)
@@ -162,6 +167,8 @@ class LoyaltyTill:
         customer_id = self.checkout.customer_id
         if customer_id is None:
             raise PosError("Attach the customer to the sale first.", code=NO_CUSTOMER)
+        if not loyalty_offered(self.checkout):
+            raise PosError(_MESSAGES[NOT_SUPPORTED], code=NEEDS_REFERENCE_SERVER)
         rule, due = self.rule, self._due()
         balance = cached_balance(self.checkout, customer_id)
         if points is None:

@@ -61,6 +61,29 @@ def save_rule(conn: sqlite3.Connection, rule_json: dict[str, object], version: i
         )
 
 
+#: In ``sync_state``: 0 once central said it keeps no loyalty (``not_supported``: Medusa),
+#: 1 once it served a rule; absent before the first answer (points offered, as before).
+OFFERED_KEY = "loyalty_offered"
+
+
+def set_offered(conn: sqlite3.Connection, offered: bool) -> None:
+    """Remember whether central keeps loyalty points, so the till neither prints points
+    nor offers them as a tender where no ledger exists."""
+    with translate_errors():
+        conn.execute(
+            "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (OFFERED_KEY, int(offered)),
+        )
+
+
+def offered(conn: sqlite3.Connection) -> bool:
+    """False only once central said it keeps no loyalty points."""
+    with translate_errors():
+        row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (OFFERED_KEY,)).fetchone()
+    return row is None or bool(row[0])
+
+
 def load_rule(conn: sqlite3.Connection) -> LoyaltyRule:
     """The cached rule; central's default rule before the first round ever answered."""
     with translate_errors():

@@ -26,6 +26,7 @@ from pos.services.loyalty import (
     PointsTaken,
     cached_balance,
     cached_rule,
+    loyalty_offered,
     points_to_cover,
 )
 from pos.ui.qt import Signal
@@ -45,6 +46,8 @@ class LoyaltyOffer:
     points: int
     cents: int
     cap_points: int
+    #: False where central keeps no points (Medusa): the key is off and says why.
+    offered: bool = True
 
 
 @dataclass(slots=True)
@@ -125,6 +128,9 @@ class LoyaltyRequests(CouponRequests):
         if customer is None:
             self.loyalty_offered.emit(None)
             return
+        if not loyalty_offered(checkout):
+            self.loyalty_offered.emit(LoyaltyOffer(customer, 0, 0, 0, 0, 0, offered=False))
+            return
         kept = self._sale_points(checkout.sale_id)
         rule, balance = (
             cached_rule(checkout),
@@ -144,10 +150,11 @@ class LoyaltyRequests(CouponRequests):
         )
 
     def loyalty_lines(self, sale: CompletedSale) -> LoyaltyLines | None:
-        """What ``sale``'s ticket prints about points; None without a customer."""
+        """What ``sale``'s ticket prints about points; None without a customer, or where
+        central keeps no points."""
         customer = sale.draft.customer_id
-        if customer is None:
-            return None
+        if customer is None or not loyalty_offered(self.checkout):
+            return None  # no customer, or no points where central keeps none
         kept = (self._points_of or {}).get(sale.sale_id)
         if kept is None:  # not sold here since the start: the cache and the rule
             kept = _SalePoints(self.checkout, cached_balance(self.checkout, customer))

@@ -1330,17 +1330,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="93"/>
+        <source>This store&apos;s central server keeps no loyalty points (Medusa).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="95"/>
+        <source>Points are neither earned nor spent at this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="98"/>
         <source>Balance: %1 points (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="105"/>
         <source>offline: points cannot be spent at this till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="109"/>
         <source>offline: at most %1 points, confirmed at the next synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3700,17 +3710,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
         <source>Ask the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
         <source>Always print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
         <source>Do not print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3730,32 +3740,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>No printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="162"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
         <source>USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
         <source>Serial port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>File or device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3776,121 +3786,126 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
-        <source>Address (IP or name)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
-        <source>Timeout (seconds)</source>
+        <source>Loyalty points spent offline per sale, at most (0: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
-        <source>USB vendor id (hex)</source>
+        <source>Address (IP or name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
-        <source>USB product id (hex)</source>
+        <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
-        <source>Serial device</source>
+        <source>Timeout (seconds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
-        <source>Baud rate</source>
+        <source>USB vendor id (hex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
-        <source>File path</source>
+        <source>USB product id (hex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
-        <source>Printer model</source>
+        <source>Serial device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
-        <source>Code page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
-        <source>Payment terminal (TPE)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
-        <source>Address (IP:port)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
-        <source>Longest wait for the card (seconds)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
-        <source>Till number on the terminal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
-        <source>On a second screen, when one is plugged in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
-        <source>In a window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
-        <source>Off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
-        <source>48 columns (80 mm paper)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
-        <source>32 columns (58 mm paper)</source>
+        <source>Baud rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
-        <source>Receipt width</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
-        <source>Pin 2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
-        <source>Pin 5</source>
+        <source>File path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
-        <source>Cash drawer pin</source>
+        <source>Printer model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <source>Code page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <source>Payment terminal (TPE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
+        <source>Address (IP:port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
+        <source>Longest wait for the card (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
+        <source>Till number on the terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="156"/>
+        <source>On a second screen, when one is plugged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="157"/>
+        <source>In a window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
+        <source>48 columns (80 mm paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="169"/>
+        <source>32 columns (58 mm paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <source>Receipt width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <source>Pin 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <source>Pin 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <source>Cash drawer pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
         <source>Check paper and cover before each receipt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3905,117 +3920,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
         <source>Shortest code (characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
         <source>Longest gap between keys (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Prefix sent by the scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="178"/>
         <source>US scanner on a French keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="179"/>
         <source>French scanner on a US keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
         <source>Keyboard layout fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="173"/>
         <source>None (amount keyed on the terminal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
         <source>Concert protocol (TCP/IP)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="245"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="244"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="247"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="247"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
         <source>%field must be an amount between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="248"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="251"/>
         <source>%field cannot be empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
         <source>%field is needed for this kind of printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="253"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="254"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="257"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="258"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="257"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="260"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="274"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="277"/>
         <source>Printing the test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="290"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="293"/>
         <source>The test page could not be printed: %1</source>
         <translation type="unfinished"></translation>
     </message>

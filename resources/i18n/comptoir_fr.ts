@@ -1330,17 +1330,27 @@
         <translation>Rattachez le client pour payer avec ses points.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="93"/>
+        <source>This store&apos;s central server keeps no loyalty points (Medusa).</source>
+        <translation>Le serveur central de ce magasin ne gère pas de points fidélité (Medusa).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="95"/>
+        <source>Points are neither earned nor spent at this till.</source>
+        <translation>Les points ne s&apos;acquièrent ni ne se dépensent à cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="98"/>
         <source>Balance: %1 points (%2)</source>
         <translation>Solde : %1 points (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="105"/>
         <source>offline: points cannot be spent at this till</source>
         <translation>hors ligne : les points ne peuvent pas être utilisés à cette caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/loyalty_tender.py" line="109"/>
         <source>offline: at most %1 points, confirmed at the next synchronisation</source>
         <translation>hors ligne : au plus %1 points, confirmés à la prochaine synchronisation</translation>
     </message>
@@ -3700,17 +3710,17 @@
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
         <source>Ask the customer</source>
         <translation>Proposer au client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
         <source>Always print</source>
         <translation>Toujours imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
         <source>Do not print</source>
         <translation>Ne pas imprimer</translation>
     </message>
@@ -3730,32 +3740,32 @@
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>No printer</source>
         <translation>Pas d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="162"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
         <source>Serial port</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>File or device</source>
         <translation>Fichier ou périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
@@ -3776,121 +3786,126 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <source>Loyalty points spent offline per sale, at most (0: none)</source>
+        <translation>Points fidélité dépensés hors ligne par vente, au plus (0 : aucun)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
         <source>Address (IP or name)</source>
         <translation>Adresse (IP ou nom)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d&apos;attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>USB vendor id (hex)</source>
         <translation>Identifiant fabricant USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>USB product id (hex)</source>
         <translation>Identifiant produit USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Serial device</source>
         <translation>Périphérique série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
         <source>Baud rate</source>
         <translation>Débit (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>File path</source>
         <translation>Chemin du fichier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Printer model</source>
         <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Code page</source>
         <translation>Page de code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
         <source>Payment terminal (TPE)</source>
         <translation>Terminal de paiement (TPE)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
         <source>Address (IP:port)</source>
         <translation>Adresse (IP:port)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
         <source>Longest wait for the card (seconds)</source>
         <translation>Attente maximale de la carte (secondes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
         <source>Till number on the terminal</source>
         <translation>Numéro de caisse sur le terminal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="156"/>
         <source>On a second screen, when one is plugged in</source>
         <translation>Sur un second écran, s’il est branché</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="157"/>
         <source>In a window</source>
         <translation>Dans une fenêtre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
         <source>48 columns (80 mm paper)</source>
         <translation>48 colonnes (papier 80 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="169"/>
         <source>32 columns (58 mm paper)</source>
         <translation>32 colonnes (papier 58 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>Receipt width</source>
         <translation>Largeur du ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
         <source>Pin 2</source>
         <translation>Broche 2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
         <source>Pin 5</source>
         <translation>Broche 5</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Cash drawer pin</source>
         <translation>Broche du tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
         <source>Check paper and cover before each receipt</source>
         <translation>Vérifier le papier et le capot avant chaque ticket</translation>
     </message>
@@ -3905,117 +3920,117 @@
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation>Reconnaître le scanner à sa vitesse de frappe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
         <source>Shortest code (characters)</source>
         <translation>Code le plus court (caractères)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Prefix sent by the scanner</source>
         <translation>Préfixe envoyé par le scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="178"/>
         <source>US scanner on a French keyboard</source>
         <translation>Scanner QWERTY sur clavier AZERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="179"/>
         <source>French scanner on a US keyboard</source>
         <translation>Scanner AZERTY sur clavier QWERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
         <source>Keyboard layout fix</source>
         <translation>Correction de disposition du clavier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="173"/>
         <source>None (amount keyed on the terminal)</source>
         <translation>Aucun (montant saisi sur le TPE)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
         <source>Concert protocol (TCP/IP)</source>
         <translation>Protocole Concert (TCP/IP)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="245"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entier entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="244"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="247"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre hexadécimal entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="247"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
         <source>%field must be an amount between %low and %high, not %value.</source>
         <translation>%field doit être un montant entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="248"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="251"/>
         <source>%field cannot be empty.</source>
         <translation>%field ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
         <source>%field is needed for this kind of printer.</source>
         <translation>%field est nécessaire pour ce type d&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="253"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation>%field doit être le numéro SIRET du magasin (14 chiffres), ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation>%field doit être un numéro de TVA intracommunautaire comme FR32123456789, ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="254"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="257"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation>%field doit compter 1 à 16 lettres, chiffres, - ou _.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="258"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation>%field doit compter au plus 4 caractères, sans Entrée ni Tab.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="257"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="260"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés dans %path (%detail) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="274"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="277"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="290"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="293"/>
         <source>The test page could not be printed: %1</source>
         <translation>La page de test n&apos;a pas pu être imprimée : %1</translation>
     </message>

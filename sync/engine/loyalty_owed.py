@@ -30,15 +30,20 @@ REDEMPTION_REFUSED = "loyalty_redemption_refused"
 
 def pull_rule(conn: sqlite3.Connection, calls: LoyaltyOwing) -> bool:
     """Cache central's rule; False when central serves none (``not_supported``: no
-    loyalty there; any other refusal keeps the cached rule and the round goes on)."""
+    loyalty there, remembered so the till stops offering and printing points; any other
+    refusal keeps the cached rule and the round goes on)."""
     try:
         served = calls.loyalty_rule()
     except CentralRejected as exc:
         if isinstance(exc, NotAuthorised):
             raise
+        if exc.code == NOT_SUPPORTED:
+            loyalty_owed.set_offered(conn, False)
         return False
     body = served.model_dump(mode="json")
-    loyalty_owed.save_rule(conn, body, served.version)
+    with write_transaction(conn):
+        loyalty_owed.save_rule(conn, body, served.version)
+        loyalty_owed.set_offered(conn, True)
     return True
 
 

@@ -16,13 +16,14 @@ from hardware.receipt.layout import layout, plain_text
 from pos.domain.errors import PosError
 from pos.domain.sale import CompletedSale
 from pos.services.checkout import Checkout
-from pos.services.loyalty import LoyaltyTill
+from pos.services.loyalty import LoyaltyTill, loyalty_offered
 from pos.services.receipts import ReceiptHeader, receipt_document
 from pos.store import loyalty_owed, sync_attention
 from pos.store.errors import StoreError
 from pos.store.local_store import LocalStore
 from sync.client import HttpCentral
 from sync.contract.loyalty import LoyaltyRedemption
+from sync.engine.loyalty_owed import pull_rule
 from sync.medusa.loyalty import MedusaLoyaltyCalls
 from tests.central.conftest import LYON
 from tests.support.central_server import CentralServer
@@ -276,6 +277,26 @@ def test_on_medusa_the_points_tender_is_refused_as_not_supported(till: Till) -> 
         "Loyalty points need the reference central server: this platform keeps none.",
     )
     assert points.checkout.payment.tenders == [] and till.owed() == []
+
+
+def test_once_central_says_it_keeps_no_points_none_are_offered_even_offline(
+    till: Till, proxy: HostileProxy
+) -> None:
+    """Medusa answers the rule with ``not_supported``: the till remembers it, so even
+    offline no points tender is taken (it would be queued for a platform with no ledger)
+    and none is printed; a central that serves a rule again turns points back on."""
+    conn = till.store.conn
+    assert not pull_rule(conn, MedusaLoyaltyCalls())
+    points = till.sale("CLI-0010")  # 975 points
+    assert not loyalty_offered(points.checkout)
+    proxy.mode = "html_502"  # offline: still refused before anything is queued
+    refused = _refusal(points, 200)
+    assert refused.code == "loyalty_needs_reference_server"
+    assert points.checkout.payment.tenders == [] and till.owed() == []
+    proxy.mode = "forward"
+    till.sync()  # the reference server serves its rule: points are offered again
+    assert loyalty_offered(points.checkout)
+    assert points.take(200).points == 200 and len(points.checkout.payment.tenders) == 1
 
 
 def test_an_offline_points_tender_and_its_owed_debit_are_one_commit(

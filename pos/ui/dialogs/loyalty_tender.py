@@ -88,6 +88,12 @@ class LoyaltyTender(Retranslating, QWidget):
             self.balance_label.setText(self.tr("Attach the customer to pay with their points."))
             self.note_label.clear()
             return
+        if not offer.offered:
+            self.balance_label.setText(
+                self.tr("This store's central server keeps no loyalty points (Medusa).")
+            )
+            self.note_label.setText(self.tr("Points are neither earned nor spent at this till."))
+            return
         self.balance_label.setText(
             self.tr("Balance: %1 points (%2)")
             .replace("%1", format_points(offer.balance))

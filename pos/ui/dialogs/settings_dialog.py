@@ -116,6 +116,9 @@ class SettingsDialog(Retranslating, SettingsForm, QDialog):
             "till.meal_voucher_cap_cents": self.tr(
                 "Meal vouchers per sale, at most (€; 0: no cap)"
             ),
+            "loyalty.offline_cap_points": self.tr(
+                "Loyalty points spent offline per sale, at most (0: none)"
+            ),
             "printer.kind": self.tr("Connection"),
             "printer.host": self.tr("Address (IP or name)"),
             "printer.port": self.tr("Port"),

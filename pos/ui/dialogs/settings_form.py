@@ -69,6 +69,7 @@ class SettingsForm:
         self._add("drawer_on_cash", QCheckBox())
         self._add("customer_display", choice_box(["auto", "window", "off"]))
         self._add("meal_voucher_cap_cents", cents_edit())
+        self._add("offline_cap_points", QLineEdit(), section="loyalty")  # on this tab
 
     def _build_printer(self) -> None:
         self._tab("printer")
@@ -124,10 +125,10 @@ class SettingsForm:
         self._section = section
         self.tabs.addTab(page, "")
 
-    def _add(self, name: str, widget: Any) -> Any:
+    def _add(self, name: str, widget: Any, *, section: str = "") -> Any:
         """Put ``widget`` on the current tab as the field of key ``section.name``; its
         label comes from ``_label_texts`` (set in ``retranslate_ui``)."""
-        key = f"{self._section}.{name}"
+        key = f"{section or self._section}.{name}"
         widget.setObjectName(key)
         self._fields[key] = widget
         self._tab_of[key] = self.tabs.count() - 1
