@@ -10,7 +10,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from pos.store import customer_histories
+from pos.store import customer_histories, promotion_feed
 from pos.store.db import connect
 
 _BARCODE_OF_SKUS = (
@@ -43,3 +43,24 @@ def cache_history(
     body = json.dumps({"customer_id": customer_id, "entries": entries})
     with closing(connect(db)) as conn:
         customer_histories.save(conn, customer_id, body, fetched_at)
+
+
+def promotions_left_out(db: Path) -> None:
+    """Two of Medusa's promotions the till does not apply, as Medusa's feed brings them,
+    for the "Promotions" view to show why (a demo till has no Medusa)."""
+    from sync.medusa.promotions import TargetNames, map_promotion
+
+    rows = [
+        {"id": "promo_WEB10", "code": "WEB-10", "limit": 500},
+        {"id": "promo_SHIP", "code": "LIVRAISON-OFFERTE",
+         "application_method": {"type": "percentage", "target_type": "shipping_methods",
+                                "allocation": "each", "value": 100}},
+    ]  # fmt: skip
+    method = {"type": "percentage", "target_type": "items", "allocation": "each", "value": 10}
+    items = [
+        map_promotion({"is_automatic": True, "status": "active", "type": "standard",
+                       "application_method": method, **row}, TargetNames())[0]
+        for row in rows
+    ]  # fmt: skip
+    with closing(connect(db)) as conn:
+        promotion_feed.apply_page(conn, items, "screenshots")

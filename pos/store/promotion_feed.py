@@ -19,12 +19,14 @@ FEED = "promotions"
 
 
 _UPSERT = """
-INSERT INTO promotions (id, name, kind, value, skus, starts_at, ends_at, active, version, rule)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO promotions
+    (id, name, kind, value, skus, starts_at, ends_at, active, version, rule, not_applied)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
     name = excluded.name, kind = excluded.kind, value = excluded.value,
     skus = excluded.skus, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
-    active = excluded.active, version = excluded.version, rule = excluded.rule
+    active = excluded.active, version = excluded.version, rule = excluded.rule,
+    not_applied = excluded.not_applied
 """
 
 
@@ -62,7 +64,17 @@ def apply_page(
         rows.append((
             p.id, p.name, str(p.kind), p.value, json.dumps(rule.get("skus", [])), p.starts_at,
             p.ends_at, int(p.active), p.version, json.dumps(rule, sort_keys=True),
+            _not_applied(p),
         ))  # fmt: skip
     with page_transaction(conn, FEED, next_cursor):
         conn.executemany(_UPSERT, rows)
     return len(rows)
+
+
+def _not_applied(item: Any) -> str | None:
+    """The platform's reason for not applying it here, as JSON (None: none given)."""
+    why = getattr(item, "not_applied", None)
+    if why is None:
+        return None
+    body = why.model_dump(mode="json") if hasattr(why, "model_dump") else dict(why)
+    return json.dumps(body, sort_keys=True, ensure_ascii=False)

@@ -41,6 +41,7 @@ class MainWindow(Retranslating, QMainWindow):
     settings_requested = Signal()
     camera_requested = Signal()
     outbox_requested = Signal()
+    promotions_requested = Signal()
 
     def __init__(
         self,
@@ -104,6 +105,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.outbox_action = QAction(self)
         self.outbox_action.setObjectName("outboxAction")
         self.outbox_action.triggered.connect(self.outbox_requested)
+        self.promotions_action = QAction(self)
+        self.promotions_action.setObjectName("promotionsAction")
+        self.promotions_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.promotions_action.triggered.connect(self.promotions_requested)
         self.fiscal_record_action = QAction(self)  # shown to managers (FiscalRecordFlow)
         self.fiscal_record_action.setObjectName("fiscalRecordAction")
         self.fiscal_record_action.setVisible(False)
@@ -122,6 +127,7 @@ class MainWindow(Retranslating, QMainWindow):
         menu.addSeparator()
         menu.addAction(self.camera_action)
         menu.addAction(self.outbox_action)
+        menu.addAction(self.promotions_action)
         menu.addAction(self.fiscal_record_action)
         menu.addAction(self.training_action)
         menu.addAction(self.settings_action)
@@ -138,6 +144,7 @@ class MainWindow(Retranslating, QMainWindow):
             (self.pickup_action, self.tr("&Pickup desk")),
             (self.camera_action, self.tr("&Camera scanning…")),
             (self.outbox_action, self.tr("&Operations to check…")),
+            (self.promotions_action, self.tr("P&romotions…")),
             (self.fiscal_record_action, self.tr("&Fiscal record…")),
             (self.training_action, self.tr("Training &mode")),
             (self.quit_action, self.tr("&Quit")),

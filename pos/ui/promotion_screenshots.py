@@ -1,13 +1,15 @@
 """Promotions at the till, for ``comptoir screenshots``: yoghurts in "3 pour 2", coffees
 "2e à -50 %" and a chocolate, each promotion under its line, the savings on the panel,
 the code BIENVENUE listed with its remove key; then the sale paid and its receipt preview
-with each promotion and "Vous avez économisé"."""
+with each promotion and "Vous avez économisé"; and the "Promotions" list, with two of
+Medusa's promotions the till does not apply and why."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pos.services.screenshot_setup import barcode_of, promotion_skus
+from pos.services.screenshot_setup import barcode_of, promotion_skus, promotions_left_out
+from pos.ui.dialogs.promotions_dialog import open_promotions
 from pos.ui.grab import grab_receipt_preview, save_grab, wait_for, wait_until
 from pos.ui.main_window import MainWindow
 
@@ -40,4 +42,9 @@ def promotion_screenshots(window: MainWindow, out: Path, language: str, db: Path
     dialog.complete_button.click()
     wait_for(screen.sale_shown)
     saved += grab_receipt_preview(screen, out / f"receipt_preview_promotions_{language}.png")
+    promotions_left_out(db)
+    dialog = open_promotions(window, db.parent)
+    wait_for(dialog.shown)
+    saved.append(save_grab(dialog, out / f"promotions_list_{language}.png"))
+    dialog.close()
     return saved

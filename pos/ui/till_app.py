@@ -121,6 +121,7 @@ class TillApp(QObject):
         self.window.camera_requested.connect(self.open_camera)
         self.outbox_dialog: OutboxDialog | None = None
         self.window.outbox_requested.connect(self.open_outbox)
+        self.window.promotions_requested.connect(self.open_promotions)
         self.sync = SyncBridge(self)
         self.sync.status_changed.connect(self.window.show_sync_status)
         self.sync.status_changed.connect(self.window.till_screen.returns.sync_changed)
@@ -236,6 +237,11 @@ class TillApp(QObject):
         dialog.finished.connect(dialog.deleteLater)
         self.outbox_dialog = dialog
         dialog.open()
+
+    def open_promotions(self) -> None:
+        from pos.ui.dialogs.promotions_dialog import open_promotions
+
+        open_promotions(self.window, self.options.data_dir)
 
     # -- the pickup desk -------------------------------------------------------------------
 

@@ -1358,52 +1358,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <location filename="../../pos/ui/main_window.py" line="139"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="134"/>
+        <location filename="../../pos/ui/main_window.py" line="140"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="136"/>
+        <location filename="../../pos/ui/main_window.py" line="142"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="137"/>
+        <location filename="../../pos/ui/main_window.py" line="143"/>
         <source>&amp;Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="138"/>
+        <location filename="../../pos/ui/main_window.py" line="144"/>
         <source>&amp;Pickup desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="139"/>
+        <location filename="../../pos/ui/main_window.py" line="145"/>
         <source>&amp;Camera scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="140"/>
+        <location filename="../../pos/ui/main_window.py" line="146"/>
         <source>&amp;Operations to check…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141"/>
+        <location filename="../../pos/ui/main_window.py" line="147"/>
+        <source>P&amp;romotions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="148"/>
         <source>&amp;Fiscal record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="142"/>
+        <location filename="../../pos/ui/main_window.py" line="149"/>
         <source>Training &amp;mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="143"/>
+        <location filename="../../pos/ui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3210,6 +3215,194 @@
     </message>
 </context>
 <context>
+    <name>PromotionTexts</name>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="13"/>
+        <source>Incomplete in Medusa: it has no discount method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="16"/>
+        <source>It is in another currency; the till sells in euros.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="19"/>
+        <source>Its campaign has a budget, which Medusa counts as web orders are placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="23"/>
+        <source>It has a usage limit, which Medusa counts as web orders are placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="26"/>
+        <source>Its type (%what) is unknown to the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="29"/>
+        <source>It discounts delivery; the till delivers nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="32"/>
+        <source>Its way of spreading the discount (%what) has no equivalent here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="35"/>
+        <source>A “buy X get Y” over several articles: the till handles one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="38"/>
+        <source>A “buy X get Y” with a fixed amount: the till handles percentages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="41"/>
+        <source>Several units given at a partial discount: not handled here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="44"/>
+        <source>Its discount method (%what) is unknown to the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="47"/>
+        <source>A fixed amount taken off before VAT; the till&apos;s prices include VAT, so it would take the amount plus VAT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="52"/>
+        <source>Its amount is not a whole number of cents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="55"/>
+        <source>Its percentage is not between 0 and 100 % to the hundredth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="58"/>
+        <source>One of its quantities is not a positive whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="61"/>
+        <source>It discounts at most %units units: the till has no such limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="64"/>
+        <source>It has several target conditions at once: the till handles one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="67"/>
+        <source>Its target condition (%what) is not one the till handles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="70"/>
+        <source>It targets %what, which the till&apos;s catalogue does not carry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="73"/>
+        <source>It is not offered in the stores&apos; sales channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="76"/>
+        <source>It has a condition on %what, which the till cannot check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="79"/>
+        <source>It has neither a code nor is it automatic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="82"/>
+        <source>Its values are refused by the till: %reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromotionsDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="69"/>
+        <source>Promotions</source>
+        <extracomment>A promotion ending after this year has no end worth printing (&quot;—&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="70"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="74"/>
+        <source>Promotion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="74"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="76"/>
+        <source>Reading the promotions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="86"/>
+        <source>Promotions applied at this till today, on every scan: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="98"/>
+        <source>Medusa&apos;s promotions not applied at the till: %1. The shared promotion engine cannot price them as Medusa does: they apply online only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="107"/>
+        <source>With the code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="109"/>
+        <source>Customers attached to the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="110"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="119"/>
+        <source>The promotions cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuickKeysPanel</name>
     <message>
         <location filename="../../pos/ui/widgets/quick_keys_panel.py" line="115"/>
@@ -4152,7 +4345,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="159"/>
+        <location filename="../../pos/ui/till_app.py" line="160"/>
         <source>The settings file could not be used:
 %1
 
@@ -4161,17 +4354,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="361"/>
+        <location filename="../../pos/ui/till_app.py" line="367"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="402"/>
+        <location filename="../../pos/ui/till_app.py" line="408"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="412"/>
+        <location filename="../../pos/ui/till_app.py" line="418"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1358,52 +1358,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <location filename="../../pos/ui/main_window.py" line="139"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="134"/>
+        <location filename="../../pos/ui/main_window.py" line="140"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="136"/>
+        <location filename="../../pos/ui/main_window.py" line="142"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="137"/>
+        <location filename="../../pos/ui/main_window.py" line="143"/>
         <source>&amp;Sale</source>
         <translation>&amp;Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="138"/>
+        <location filename="../../pos/ui/main_window.py" line="144"/>
         <source>&amp;Pickup desk</source>
         <translation>Comptoir de &amp;retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="139"/>
+        <location filename="../../pos/ui/main_window.py" line="145"/>
         <source>&amp;Camera scanning…</source>
         <translation>Lecture par &amp;caméra…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="140"/>
+        <location filename="../../pos/ui/main_window.py" line="146"/>
         <source>&amp;Operations to check…</source>
         <translation>&amp;Opérations à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141"/>
+        <location filename="../../pos/ui/main_window.py" line="147"/>
+        <source>P&amp;romotions…</source>
+        <translation>P&amp;romotions…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="148"/>
         <source>&amp;Fiscal record…</source>
         <translation>&amp;Registre fiscal…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="142"/>
+        <location filename="../../pos/ui/main_window.py" line="149"/>
         <source>Training &amp;mode</source>
         <translation>Mode &amp;formation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="143"/>
+        <location filename="../../pos/ui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -3210,6 +3215,194 @@
     </message>
 </context>
 <context>
+    <name>PromotionTexts</name>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="13"/>
+        <source>Incomplete in Medusa: it has no discount method.</source>
+        <translation>Incomplète dans Medusa : elle n&apos;a pas de méthode de remise.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="16"/>
+        <source>It is in another currency; the till sells in euros.</source>
+        <translation>Elle est dans une autre devise ; la caisse vend en euros.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="19"/>
+        <source>Its campaign has a budget, which Medusa counts as web orders are placed.</source>
+        <translation>Sa campagne a un budget, que Medusa décompte au fil des commandes en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="23"/>
+        <source>It has a usage limit, which Medusa counts as web orders are placed.</source>
+        <translation>Elle a une limite d&apos;utilisation, que Medusa décompte au fil des commandes en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="26"/>
+        <source>Its type (%what) is unknown to the till.</source>
+        <translation>Son type (%what) est inconnu de la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="29"/>
+        <source>It discounts delivery; the till delivers nothing.</source>
+        <translation>Elle porte sur la livraison ; la caisse ne livre rien.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="32"/>
+        <source>Its way of spreading the discount (%what) has no equivalent here.</source>
+        <translation>Sa façon de répartir la remise (%what) n&apos;a pas d&apos;équivalent en caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="35"/>
+        <source>A “buy X get Y” over several articles: the till handles one.</source>
+        <translation>Un « X achetés, Y offerts » sur plusieurs articles : la caisse n&apos;en gère qu&apos;un.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="38"/>
+        <source>A “buy X get Y” with a fixed amount: the till handles percentages.</source>
+        <translation>Un « X achetés, Y offerts » en montant fixe : la caisse ne gère que les pourcentages.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="41"/>
+        <source>Several units given at a partial discount: not handled here.</source>
+        <translation>Plusieurs unités remisées en partie : la caisse ne le gère pas.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="44"/>
+        <source>Its discount method (%what) is unknown to the till.</source>
+        <translation>Sa méthode de remise (%what) est inconnue de la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="47"/>
+        <source>A fixed amount taken off before VAT; the till&apos;s prices include VAT, so it would take the amount plus VAT.</source>
+        <translation>Un montant fixe déduit hors taxes ; les prix de la caisse sont TTC : elle déduirait le montant plus la TVA.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="52"/>
+        <source>Its amount is not a whole number of cents.</source>
+        <translation>Son montant n&apos;est pas un nombre entier de centimes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="55"/>
+        <source>Its percentage is not between 0 and 100 % to the hundredth.</source>
+        <translation>Son pourcentage n&apos;est pas compris entre 0 et 100 % au centième près.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="58"/>
+        <source>One of its quantities is not a positive whole number.</source>
+        <translation>L&apos;une de ses quantités n&apos;est pas un nombre entier positif.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="61"/>
+        <source>It discounts at most %units units: the till has no such limit.</source>
+        <translation>Elle remise au plus %units unités : la caisse n&apos;a pas ce genre de limite.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="64"/>
+        <source>It has several target conditions at once: the till handles one.</source>
+        <translation>Elle a plusieurs conditions de cible à la fois : la caisse n&apos;en gère qu&apos;une.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="67"/>
+        <source>Its target condition (%what) is not one the till handles.</source>
+        <translation>Sa condition de cible (%what) n&apos;est pas gérée par la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="70"/>
+        <source>It targets %what, which the till&apos;s catalogue does not carry.</source>
+        <translation>Elle cible %what, que le catalogue de la caisse ne contient pas.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="73"/>
+        <source>It is not offered in the stores&apos; sales channel.</source>
+        <translation>Elle n&apos;est pas proposée sur le canal de vente des magasins.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="76"/>
+        <source>It has a condition on %what, which the till cannot check.</source>
+        <translation>Elle a une condition sur %what, que la caisse ne peut pas vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="79"/>
+        <source>It has neither a code nor is it automatic.</source>
+        <translation>Elle n&apos;a pas de code et n&apos;est pas automatique.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/promotion_texts.py" line="82"/>
+        <source>Its values are refused by the till: %reason</source>
+        <translation>Ses valeurs sont refusées par la caisse : %reason</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionsDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="69"/>
+        <source>Promotions</source>
+        <extracomment>A promotion ending after this year has no end worth printing (&quot;—&quot;).</extracomment>
+        <translation>Promotions</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="70"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="74"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
+        <source>Until</source>
+        <translation>Jusqu&apos;au</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="74"/>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="76"/>
+        <source>Reading the promotions…</source>
+        <translation>Lecture des promotions…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="86"/>
+        <source>Promotions applied at this till today, on every scan: %1.</source>
+        <translation>Promotions appliquées à cette caisse aujourd&apos;hui, à chaque article scanné : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="98"/>
+        <source>Medusa&apos;s promotions not applied at the till: %1. The shared promotion engine cannot price them as Medusa does: they apply online only.</source>
+        <translation>Promotions de Medusa non appliquées en caisse : %1. Le moteur de promotions commun ne peut pas les calculer comme Medusa : elles ne s&apos;appliquent qu&apos;en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="107"/>
+        <source>With the code %1</source>
+        <translation>Avec le code %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="109"/>
+        <source>Customers attached to the sale</source>
+        <translation>Clients identifiés sur la vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="110"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="119"/>
+        <source>The promotions cannot be read: %1</source>
+        <translation>Les promotions ne peuvent pas être lues : %1</translation>
+    </message>
+</context>
+<context>
     <name>QuickKeysPanel</name>
     <message>
         <location filename="../../pos/ui/widgets/quick_keys_panel.py" line="115"/>
@@ -4152,7 +4345,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="159"/>
+        <location filename="../../pos/ui/till_app.py" line="160"/>
         <source>The settings file could not be used:
 %1
 
@@ -4164,17 +4357,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="361"/>
+        <location filename="../../pos/ui/till_app.py" line="367"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="402"/>
+        <location filename="../../pos/ui/till_app.py" line="408"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="412"/>
+        <location filename="../../pos/ui/till_app.py" line="418"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>

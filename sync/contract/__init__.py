@@ -87,6 +87,7 @@ _HOMES: dict[str, str] = {
     "PriceChange": "sync.contract.admin",
     "PricedLine": "sync.contract.pricing",
     "ProductUpsert": "sync.contract.admin",
+    "NotApplied": "sync.contract.feeds",
     "PromotionItem": "sync.contract.feeds",
     "PromotionUpsert": "sync.contract.admin",
     "PromotionsPage": "sync.contract.feeds",

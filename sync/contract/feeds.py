@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictStr
 
 from sync.contract.pickups import PickupOrder
 from sync.contract.promotions import PromotionRule
@@ -61,6 +61,19 @@ class CatalogItem(BaseModel):
     version: Seq
 
 
+class NotApplied(BaseModel):
+    """Why a platform's promotion is not applied at the till: a stable ``code`` the
+    till words in the staff's language (with ``params``), and the platform's sentence."""
+
+    model_config = WIRE
+
+    code: Annotated[StrictStr, Field(pattern=r"^[a-z_]{1,40}$")]
+    reason: Annotated[StrictStr, Field(max_length=500)]
+    params: Annotated[dict[Annotated[StrictStr, Field(max_length=20)],
+                           Annotated[StrictStr, Field(max_length=80)]],
+                      Field(max_length=4)] = {}  # fmt: skip
+
+
 class PromotionItem(PromotionRule):
     """A promotion, whole (contract v2, ``sync.contract.promotions``): the engine's
     fields plus its identity and window. ``active: false`` switches it off."""
@@ -71,6 +84,9 @@ class PromotionItem(PromotionRule):
     ends_at: Timestamp
     active: Flag
     version: Seq
+    #: Set by a platform whose promotion the till cannot price as it does (Medusa):
+    #: the item comes switched off, with why, so the till can show it to the staff.
+    not_applied: NotApplied | None = None
 
 
 class StockItem(BaseModel):

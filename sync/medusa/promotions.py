@@ -50,7 +50,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sync.contract import PromotionItem
+from sync.contract import NotApplied, PromotionItem
 from sync.medusa.money import BadAmount, decimal_of
 from sync.medusa.timestamps import version_of
 
@@ -74,7 +74,12 @@ _UNKNOWN_TO_TILL = ("collection", "categor", "tag")
 
 
 class Refused(ValueError):
-    """A Medusa promotion the engine cannot price as Medusa does; the message says why."""
+    """A Medusa promotion the engine cannot price as Medusa does; the message says why,
+    ``why`` names the reason for the till to word it (``params``: the words it needs)."""
+
+    def __init__(self, message: str, why: str, **params: str) -> None:
+        super().__init__(message)
+        self.why, self.params = why, params
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,13 @@ class NotMapped:
     medusa_id: str
     code: str
     reason: str
+    why: str = "contract"
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    def not_applied(self) -> NotApplied:
+        """What the feed item carries, so the till shows it to the staff."""
+        return NotApplied(code=self.why, reason=self.reason[:500],
+                          params={k: v[:80] for k, v in self.params.items()})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +153,11 @@ def map_promotion(
         fields = _fields(row, names, pos_channel_id)
         item = PromotionItem(**base, **fields)
     except (Refused, BadAmount, ValidationError) as exc:
+        why, params = (exc.why, exc.params) if isinstance(exc, Refused) else ("contract", {})
+        why = "amount" if isinstance(exc, BadAmount) else why
+        refused = NotMapped(str(row["id"]), code, _sentence(exc), why, params)
         off = switched_off(base["id"], base["name"], base["version"])
-        return off, NotMapped(str(row["id"]), code, _sentence(exc))
+        return off.model_copy(update={"not_applied": refused.not_applied()}), refused
     return item, None
 
 
@@ -164,15 +179,18 @@ def _sentence(exc: Exception) -> str:
 def _fields(row: Mapping[str, Any], names: TargetNames, pos_channel_id: str) -> dict[str, Any]:
     method = row.get("application_method") or {}
     if not method:
-        raise Refused("It has no application method.")
+        raise Refused("It has no application method.", "no_method")
     currency = method.get("currency_code")
     if currency and str(currency).lower() != "eur":
-        raise Refused(f"It is in {str(currency).upper()}; the till sells in euros.")
+        raise Refused(f"It is in {str(currency).upper()}; the till sells in euros.", "currency",
+                      currency=str(currency).upper())  # fmt: skip
     campaign = row.get("campaign") or {}
     if campaign.get("budget"):
-        raise Refused("Its campaign has a budget, which Medusa counts as orders are placed.")
+        raise Refused("Its campaign has a budget, which Medusa counts as orders are placed.",
+                      "campaign_budget")  # fmt: skip
     if row.get("limit") is not None:
-        raise Refused("It has a usage limit, which Medusa counts as orders are placed.")
+        raise Refused("It has a usage limit, which Medusa counts as orders are placed.",
+                      "usage_limit")  # fmt: skip
     fields: dict[str, Any] = {
         "starts_at": campaign.get("starts_at") or OPEN_START,
         "ends_at": campaign.get("ends_at") or OPEN_END,
@@ -183,15 +201,17 @@ def _fields(row: Mapping[str, Any], names: TargetNames, pos_channel_id: str) -> 
     if row.get("type") == "buyget":
         return {**fields, **_buy_get(method, names)}
     if row.get("type") != "standard":
-        raise Refused(f"Its type {row.get('type')!r} is not one Medusa documents.")
+        raise Refused(f"Its type {row.get('type')!r} is not one Medusa documents.", "unknown_type",
+                      what=str(row.get("type")))  # fmt: skip
     target_type = method.get("target_type")
     if target_type == "shipping_methods":
-        raise Refused("It discounts shipping; the till ships nothing.")
+        raise Refused("It discounts shipping; the till ships nothing.", "shipping")
     allocation = method.get("allocation")
     if target_type == "order" or (target_type == "items" and allocation == "across"):
         return {**fields, **_basket(row, method, names)}
     if target_type != "items" or allocation != "each":
-        raise Refused(f"Its allocation {allocation!r} on {target_type!r} has no engine kind.")
+        raise Refused(f"Its allocation {allocation!r} on {target_type!r} has no engine kind.",
+                      "allocation", what=f"{allocation} / {target_type}")  # fmt: skip
     _no_cap(method, "on each line")
     kind, value = _value(row, method, "percent", "amount_off")
     return {**fields, "kind": kind, "value": value, **_target(method, names)}
@@ -218,19 +238,22 @@ def _buy_get(method: Mapping[str, Any], names: TargetNames) -> dict[str, Any]:
     buy_skus = _target(method | {"target_rules": buy}, names).get("skus", [])
     target_skus = _target(method, names).get("skus", [])
     if len(buy_skus) != 1 or buy_skus != target_skus or not buy or not target:
-        raise Refused("It is a buy-get over several articles; the till maps one article only.")
+        raise Refused("It is a buy-get over several articles; the till maps one article only.",
+                      "buyget_articles")  # fmt: skip
     _no_cap(method, "of the basket")
     bought = _whole(method.get("buy_rules_min_quantity"), "buy quantity")
     given = _whole(method.get("apply_to_quantity"), "get quantity")
     if method.get("type") != "percentage":
-        raise Refused("It is a buy-get with a fixed amount; the till maps percentages only.")
+        raise Refused("It is a buy-get with a fixed amount; the till maps percentages only.",
+                      "buyget_fixed")  # fmt: skip
     bp = _basis_points(method)
     if bp == 10_000:
         return {"kind": "n_for_m", "value": 1, "n": bought + given, "m": bought,
                 "skus": target_skus}  # fmt: skip
     if given == 1:
         return {"kind": "nth_percent", "value": bp, "n": bought + 1, "skus": target_skus}
-    raise Refused("It gives several units at a partial discount; the engine has no such kind.")
+    raise Refused("It gives several units at a partial discount; the engine has no such kind.",
+                  "buyget_partial")  # fmt: skip
 
 
 def _value(
@@ -239,28 +262,31 @@ def _value(
     if method.get("type") == "percentage":
         return percent, _basis_points(method)
     if method.get("type") != "fixed":
-        raise Refused(f"Its method type {method.get('type')!r} is unknown.")
+        raise Refused(f"Its method type {method.get('type')!r} is unknown.", "method_type",
+                      what=str(method.get("type")))  # fmt: skip
     if not row.get("is_tax_inclusive"):
         raise Refused(
             "It takes a fixed amount off the price before VAT (not tax-inclusive); the "
-            "till's prices include VAT, so it would take the amount plus VAT."
+            "till's prices include VAT, so it would take the amount plus VAT.",
+            "before_vat",
         )
     cents = decimal_of(method.get("value"), method.get("raw_value")) * 100
     if cents != cents.to_integral_value() or cents <= 0:
-        raise Refused("Its amount is not a whole number of cents.")
+        raise Refused("Its amount is not a whole number of cents.", "amount")
     return fixed, int(cents)
 
 
 def _basis_points(method: Mapping[str, Any]) -> int:
     bp = decimal_of(method.get("value"), method.get("raw_value")) * 100
     if bp != bp.to_integral_value() or not Decimal(0) < bp <= Decimal(10_000):
-        raise Refused("Its percentage is not a whole number of basis points between 0 and 100 %.")
+        raise Refused("Its percentage is not a whole number of basis points between 0 and 100 %.",
+                      "percentage")  # fmt: skip
     return int(bp)
 
 
 def _whole(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise Refused(f"Its {what} is not a positive whole number.")
+        raise Refused(f"Its {what} is not a positive whole number.", "quantity")
     return value
 
 
@@ -269,7 +295,9 @@ def _no_cap(method: Mapping[str, Any], where: str) -> None:
     if cap is not None and cap < MAX_UNITS:
         raise Refused(
             f"It discounts at most {cap} units {where}; the engine has no such cap "
-            f"(only {MAX_UNITS} or more, which never caps a till line, is mapped)."
+            f"(only {MAX_UNITS} or more, which never caps a till line, is mapped).",
+            "unit_cap",
+            units=str(cap),
         )
 
 
@@ -279,11 +307,13 @@ def _target(method: Mapping[str, Any], names: TargetNames) -> dict[str, Any]:
     if not rules:
         return {"everything": True}
     if len(rules) > 1:
-        raise Refused("It has several target rules (all must hold); the till maps one.")
+        raise Refused("It has several target rules (all must hold); the till maps one.",
+                      "target_rules")  # fmt: skip
     rule = rules[0]
     attribute, operator, values = rule.get("attribute", ""), rule.get("operator"), _values(rule)
     if operator not in ("in", "eq"):
-        raise Refused(f"Its target rule uses {operator!r}; the till maps 'in' and 'eq'.")
+        raise Refused(f"Its target rule uses {operator!r}; the till maps 'in' and 'eq'.",
+                      "target_operator", what=str(operator))  # fmt: skip
     if attribute in _PRODUCT_ATTRS:
         skus = sorted({sku for v in values for sku in names.product_skus.get(v, ())})
         return {"skus": skus}
@@ -293,8 +323,10 @@ def _target(method: Mapping[str, Any], names: TargetNames) -> dict[str, Any]:
         found = {names.type_values[v] for v in values if v in names.type_values}
         return {"departments": sorted(found)}
     if any(word in attribute for word in _UNKNOWN_TO_TILL):
-        raise Refused(f"It targets {attribute}, which the till's catalog does not carry.")
-    raise Refused(f"It targets {attribute!r}, which the till cannot match.")
+        raise Refused(f"It targets {attribute}, which the till's catalog does not carry.",
+                      "target_unknown", what=attribute)  # fmt: skip
+    raise Refused(f"It targets {attribute!r}, which the till cannot match.", "target_unknown",
+                  what=attribute)  # fmt: skip
 
 
 def _scope(rules: Iterable[Mapping[str, Any]], pos_channel_id: str) -> dict[str, Any]:
@@ -305,13 +337,15 @@ def _scope(rules: Iterable[Mapping[str, Any]], pos_channel_id: str) -> dict[str,
         attribute, operator, values = rule.get("attribute", ""), rule.get("operator"), _values(rule)
         if attribute == "currency_code" and operator in ("in", "eq"):
             if "eur" not in {v.lower() for v in values}:
-                raise Refused("It is for another currency; the till sells in euros.")
+                raise Refused("It is for another currency; the till sells in euros.", "currency",
+                              currency="")  # fmt: skip
         elif attribute == "sales_channel_id" and operator in ("in", "eq"):
             if not pos_channel_id or pos_channel_id not in values:
-                raise Refused("It is not offered in the till's sales channel.")
+                raise Refused("It is not offered in the till's sales channel.", "channel")
             scope["channels"] = ["store", "web"] if len(set(values)) > 1 else ["store"]
         else:
-            raise Refused(f"It has a rule on {attribute!r}, which the till cannot judge.")
+            raise Refused(f"It has a rule on {attribute!r}, which the till cannot judge.",
+                          "cart_rule", what=attribute)  # fmt: skip
     return scope
 
 
@@ -322,5 +356,5 @@ def _values(rule: Mapping[str, Any]) -> list[str]:
 
 def _coupon(code: str) -> str:
     if not code:
-        raise Refused("It has neither a code nor is it automatic.")
+        raise Refused("It has neither a code nor is it automatic.", "no_code")
     return code

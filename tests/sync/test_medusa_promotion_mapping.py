@@ -74,6 +74,8 @@ def refused(row: dict[str, Any]) -> str:
     assert why is not None and why.code == row["code"] and why.medusa_id == row["id"]
     assert not item.active and not (item.skus or item.departments or item.everything)
     assert item.id == promotion_id(row["id"])  # the same row the till had: switched off
+    assert item.not_applied is not None  # the till shows why it does not apply it
+    assert (item.not_applied.code, item.not_applied.reason) == (why.why, why.reason)
     return why.reason
 
 
@@ -241,3 +243,27 @@ REFUSED: dict[str, tuple[dict[str, Any], str]] = {
 def test_a_shape_the_engine_cannot_price_as_medusa_is_refused_with_its_reason(shape: str) -> None:
     changes, words = REFUSED[shape]
     assert words in refused(medusa(shape.upper().replace(" ", "-")[:32], **changes))
+
+
+CODES = {
+    "shipping": ("shipping", {}), "customer group": ("cart_rule", {"what": "customer.groups.id"}),
+    "fixed before VAT": ("before_vat", {}), "per-line cap": ("unit_cap", {"units": "5"}),
+    "budget": ("campaign_budget", {}), "usage limit": ("usage_limit", {}),
+    "another currency": ("currency", {"currency": "USD"}),
+    "a category": ("target_unknown", {"what": "items.product.categories.id"}),
+    "two target rules": ("target_rules", {}), "not in": ("target_operator", {"what": "ne"}),
+    "finer than a basis point": ("percentage", {}), "finer than a cent": ("amount", {}),
+    "once allocation": ("allocation", {"what": "once / items"}),
+    "another sales channel": ("channel", {}), "buy-get over two articles": ("buyget_articles", {}),
+    "buy-get with a fixed amount": ("buyget_fixed", {}),
+    "buy-get of two units at a partial discount": ("buyget_partial", {}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", sorted(REFUSED))
+def test_each_refusal_names_its_reason_for_the_till_to_word_it(shape: str) -> None:
+    changes, _ = REFUSED[shape]
+    item, _why = map_promotion(medusa(shape.upper().replace(" ", "-")[:32], **changes), NAMES,
+                               "sc_POS")  # fmt: skip
+    assert item.not_applied is not None
+    assert (item.not_applied.code, item.not_applied.params) == CODES[shape]
