@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 from pydantic import ValidationError
 
@@ -35,6 +35,16 @@ from pos.store.sale_codec import utc_now
 from sync.contract.network import CustomerOrder, CustomerOrderRequest, NetworkStock
 from sync.ports import CentralRejected, CentralUnavailable
 
+__all__ = [
+    "Address",
+    "LocationLevel",
+    "NetworkCalls",
+    "OrderDraft",
+    "OtherStores",
+    "OtherStoresView",
+    "for_till",
+]  # fmt: skip
+
 ORDER_NEEDS_NETWORK = "order_needs_network"  # central unreachable: kept, retry later
 ORDER_REFUSED = "order_refused"  # params: reason (central's words)
 ORDER_INVALID = "order_invalid"  # no customer, a bad quantity or address; params: field
@@ -42,6 +52,7 @@ NETWORK_UNSUPPORTED = "network_unsupported"  # the platform (Medusa) cannot do i
 MAX_ORDER_QUANTITY = 999
 
 
+@runtime_checkable
 class NetworkCalls(Protocol):
     """Central's calls (``sync.client.network_calls.HttpNetworkCalls``)."""
 
@@ -99,8 +110,10 @@ class OtherStores:
     # -- figures ------------------------------------------------------------------------
 
     def cached(self, product_id: int) -> OtherStoresView:
+        """The kept figures; ``offline`` when there is no central to ask at all."""
+        offline = self.calls is None and not self.unsupported
         with LocalStore(self.store_path) as store:
-            return self._cached(store, product_id, offline=False)
+            return self._cached(store, product_id, offline=offline)
 
     def _cached(self, store: LocalStore, product_id: int, *, offline: bool) -> OtherStoresView:
         levels = tuple(
@@ -224,3 +237,20 @@ def _needs_network() -> PosError:
         "once the till is back online.",
         code=ORDER_NEEDS_NETWORK,
     )
+
+
+def for_till(data_dir: Path) -> OtherStores:
+    """This till's view of the network: its link decides (none: the cache only; Medusa:
+    unsupported). Reads the token: call it off the GUI thread."""
+    from pos.config import DATABASE_FILE
+    from pos.services.central_link import read_link, return_calls
+
+    path = Path(data_dir) / DATABASE_FILE
+    with LocalStore(path) as store:
+        link = read_link(store)
+    if link is None:
+        return OtherStores(path, "", None)
+    if link.backend == "medusa":
+        return OtherStores(path, link.store_id, None, unsupported=True)
+    calls = return_calls(Path(data_dir), link)
+    return OtherStores(path, link.store_id, calls if isinstance(calls, NetworkCalls) else None)

@@ -41,6 +41,7 @@ class MainWindow(Retranslating, QMainWindow):
     settings_requested = Signal()
     camera_requested = Signal()
     outbox_requested = Signal()
+    other_stores_requested = Signal()  # Ctrl+Shift+S: the selected line's product (issue 16)
 
     def __init__(
         self,
@@ -104,6 +105,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.outbox_action = QAction(self)
         self.outbox_action.setObjectName("outboxAction")
         self.outbox_action.triggered.connect(self.outbox_requested)
+        self.other_stores_action = QAction(self)
+        self.other_stores_action.setObjectName("otherStoresAction")
+        self.other_stores_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.other_stores_action.triggered.connect(self.other_stores_requested)
         self.fiscal_record_action = QAction(self)  # shown to managers (FiscalRecordFlow)
         self.fiscal_record_action.setObjectName("fiscalRecordAction")
         self.fiscal_record_action.setVisible(False)
@@ -121,6 +126,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.day.add_actions(menu)
         menu.addSeparator()
         menu.addAction(self.camera_action)
+        menu.addAction(self.other_stores_action)
         menu.addAction(self.outbox_action)
         menu.addAction(self.fiscal_record_action)
         menu.addAction(self.training_action)
@@ -137,6 +143,7 @@ class MainWindow(Retranslating, QMainWindow):
             (self.till_action, self.tr("&Sale")),
             (self.pickup_action, self.tr("&Pickup desk")),
             (self.camera_action, self.tr("&Camera scanning…")),
+            (self.other_stores_action, self.tr("&Other stores…")),
             (self.outbox_action, self.tr("&Operations to check…")),
             (self.fiscal_record_action, self.tr("&Fiscal record…")),
             (self.training_action, self.tr("Training &mode")),
