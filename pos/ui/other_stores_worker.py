@@ -36,6 +36,11 @@ class OtherStoresWorker(RequestWorker):
         if service.calls is not None:
             self.figures.emit(service.lookup(product_id))
 
+    def _do_refresh(self, product_id: int) -> None:
+        """Central's figures again (after an order): no flash of the cached ones first."""
+        service = self._get()
+        self.figures.emit(service.lookup(product_id))
+
     def _do_order(self, order: dict[str, Any]) -> None:
         service = self._get()
         draft = service.prepare_order(**order)

@@ -2481,189 +2481,199 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="104"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="105"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="106"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="107"/>
         <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="108"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="125"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="130"/>
         <source>Reserve for pickup at…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="136"/>
+        <source>Home delivery from the web warehouse:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="145"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="151"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="162"/>
         <source>Street and number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="166"/>
         <source>Postcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="170"/>
         <source>Town</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="172"/>
         <source>Home delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="175"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="184"/>
         <source>No customer on the sale: attach one to order for them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="185"/>
         <source>Order for %1, left to pay (at the pickup desk, or online).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="195"/>
-        <source>web warehouse</source>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="204"/>
+        <source>Web warehouse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="195"/>
-        <source>store</source>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="204"/>
+        <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="213"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="223"/>
         <source>Not available with Medusa: other stores&apos; stock and orders for a customer need Comptoir&apos;s central server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="218"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="228"/>
         <source>Offline: this till has no figures of the other stores yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="219"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="229"/>
         <source>No other store holds this article.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="222"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="232"/>
         <source>Live figures (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="225"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="235"/>
         <source>Offline: figures as of %1 (%2 ago).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="229"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="239"/>
         <source>Figures kept by this till (%1); asking central…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="236"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="246"/>
         <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="247"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="238"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="248"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="262"/>
         <source>Reserve for pickup at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="254"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="264"/>
         <source>Reserve for pickup at… (choose a store)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="264"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="336"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="274"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="346"/>
         <source>Attach a customer to the sale first: the order is in their name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="283"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="290"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="293"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="300"/>
         <source>Placing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="302"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="312"/>
         <source>Order placed: pickup at %1, code %2, %3 to pay at its desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="309"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="319"/>
         <source>Order placed: home delivery from %1, %2 to pay online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="324"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="334"/>
         <source>Central cannot be reached: an order needs the network. It is kept; press Try again once the till is back online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="328"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="338"/>
         <source>Central refused the order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="332"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="342"/>
         <source>Ordering for a customer is not available with Medusa.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="338"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="348"/>
         <source>Order from 1 to 999 units.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="340"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="350"/>
         <source>Choose the store of the pickup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="341"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="351"/>
         <source>Check the address: a street, a postcode and a town.</source>
         <translation type="unfinished"></translation>
     </message>

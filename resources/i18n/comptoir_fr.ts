@@ -2481,189 +2481,199 @@
         <translation>Demande des chiffres en cours…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="104"/>
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="105"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="106"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="107"/>
         <source>On hand</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="108"/>
         <source>Reserved</source>
         <translation>Réservé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="125"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="130"/>
         <source>Reserve for pickup at…</source>
         <translation>Réserver pour retrait à…</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="136"/>
+        <source>Home delivery from the web warehouse:</source>
+        <translation>Livraison à domicile depuis l&apos;entrepôt web :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="145"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="151"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="162"/>
         <source>Street and number</source>
         <translation>Numéro et rue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="166"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="170"/>
         <source>Town</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="172"/>
         <source>Home delivery</source>
         <translation>Livraison à domicile</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="175"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="184"/>
         <source>No customer on the sale: attach one to order for them.</source>
         <translation>Aucun client sur la vente : rattachez-en un pour commander à son nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="185"/>
         <source>Order for %1, left to pay (at the pickup desk, or online).</source>
         <translation>Commande pour %1, à payer (au comptoir de retrait, ou en ligne).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="195"/>
-        <source>web warehouse</source>
-        <translation>entrepôt web</translation>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="204"/>
+        <source>Web warehouse</source>
+        <translation>Entrepôt web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="195"/>
-        <source>store</source>
-        <translation>magasin</translation>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="204"/>
+        <source>Store</source>
+        <translation>Magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="213"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="223"/>
         <source>Not available with Medusa: other stores&apos; stock and orders for a customer need Comptoir&apos;s central server.</source>
         <translation>Non disponible avec Medusa : le stock des autres magasins et les commandes pour un client nécessitent le serveur central Comptoir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="218"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="228"/>
         <source>Offline: this till has no figures of the other stores yet.</source>
         <translation>Hors ligne : cette caisse n&apos;a encore aucun chiffre des autres magasins.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="219"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="229"/>
         <source>No other store holds this article.</source>
         <translation>Aucun autre magasin n&apos;a cet article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="222"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="232"/>
         <source>Live figures (%1).</source>
         <translation>Chiffres en direct (%1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="225"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="235"/>
         <source>Offline: figures as of %1 (%2 ago).</source>
         <translation>Hors ligne : chiffres du %1 (il y a %2).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="229"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="239"/>
         <source>Figures kept by this till (%1); asking central…</source>
         <translation>Chiffres gardés par cette caisse (%1) ; demande au serveur central…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="236"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="246"/>
         <source>%1 days</source>
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="247"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="238"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="248"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="262"/>
         <source>Reserve for pickup at %1</source>
         <translation>Réserver pour retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="254"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="264"/>
         <source>Reserve for pickup at… (choose a store)</source>
         <translation>Réserver pour retrait à… (choisissez un magasin)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="264"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="336"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="274"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="346"/>
         <source>Attach a customer to the sale first: the order is in their name.</source>
-        <translation>Attachez d&apos;abord un client à la vente : la commande est à son nom.</translation>
+        <translation>Rattachez d&apos;abord un client à la vente : la commande est à son nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="283"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="290"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="293"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="300"/>
         <source>Placing the order…</source>
         <translation>Commande en cours…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="302"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="312"/>
         <source>Order placed: pickup at %1, code %2, %3 to pay at its desk.</source>
         <translation>Commande passée : retrait à %1, code %2, %3 à payer au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="309"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="319"/>
         <source>Order placed: home delivery from %1, %2 to pay online.</source>
         <translation>Commande passée : livraison à domicile depuis %1, %2 à payer en ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="324"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="334"/>
         <source>Central cannot be reached: an order needs the network. It is kept; press Try again once the till is back online.</source>
         <translation>Le serveur central est injoignable : une commande a besoin du réseau. Elle est gardée ; appuyez sur Réessayer une fois la caisse de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="328"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="338"/>
         <source>Central refused the order: %1</source>
         <translation>Le serveur central a refusé la commande : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="332"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="342"/>
         <source>Ordering for a customer is not available with Medusa.</source>
         <translation>La commande pour un client n&apos;est pas disponible avec Medusa.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="338"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="348"/>
         <source>Order from 1 to 999 units.</source>
         <translation>Commandez de 1 à 999 unités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="340"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="350"/>
         <source>Choose the store of the pickup.</source>
         <translation>Choisissez le magasin du retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="341"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="351"/>
         <source>Check the address: a street, a postcode and a town.</source>
         <translation>Vérifiez l&apos;adresse : une rue, un code postal et une ville.</translation>
     </message>

@@ -67,8 +67,10 @@ def test_live_figures_then_an_order_for_pickup_at_paris(
     dialog = _dialog(qtbot, OtherStores(lyon, LYON, http), CUSTOMER)
     qtbot.waitUntil(lambda: dialog.view is not None and dialog.view.live, timeout=WAIT)
     assert dialog.status.text().startswith("Chiffres en direct")
-    assert "Entrepôt web (entrepôt web)" in [dialog.table.item(r, 0).text()
-                                            for r in range(dialog.table.rowCount())]  # fmt: skip
+    kinds = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+             for r in range(dialog.table.rowCount())}  # fmt: skip
+    assert kinds["Entrepôt web"] == "Entrepôt web"
+    assert kinds["Comptoir Démo — Paris Rivoli"] == "Magasin"
     assert not dialog.pickup_button.isEnabled()  # no store chosen yet
     _select(dialog, PARIS)
     assert dialog.pickup_button.isEnabled()
@@ -97,7 +99,7 @@ def test_offline_the_kept_figures_with_their_age_and_an_order_kept_to_retry(
     _select(dialog, PARIS)
     dialog.pickup_button.click()  # no customer on the sale
     assert dialog.result.text() == (
-        "Attachez d'abord un client à la vente : la commande est à son nom."
+        "Rattachez d'abord un client à la vente : la commande est à son nom."
     )
     dialog.customer = CUSTOMER
     dialog.pickup_button.click()

@@ -72,7 +72,7 @@ class OtherStoresDialog(QDialog):
         self.view: OtherStoresView | None = None
         self.draft: OrderDraft | None = None
         self.setWindowTitle(self.tr("Other stores"))
-        self.resize(760, 620)
+        self.resize(760, 560)
         self._build()
         self.worker = OtherStoresWorker(make_service)
         self.thread = WorkerThread(self.worker, "comptoir-other-stores")  # outlives a close
@@ -97,10 +97,16 @@ class OtherStoresDialog(QDialog):
         self.status.setObjectName("otherStoresStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("otherStoresTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Location"), self.tr("Available"), self.tr("On hand"), self.tr("Reserved")]
+            [
+                self.tr("Location"),
+                self.tr("Kind"),
+                self.tr("Available"),
+                self.tr("On hand"),
+                self.tr("Reserved"),
+            ]
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -108,6 +114,7 @@ class OtherStoresDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         self.customer_label = QLabel(self._customer_text(), self)
@@ -126,6 +133,8 @@ class OtherStoresDialog(QDialog):
         self.pickup_button.clicked.connect(self.order_pickup)
         row.addWidget(self.pickup_button, 1)
         layout.addLayout(row)
+        self.delivery_label = QLabel(self.tr("Home delivery from the web warehouse:"), self)
+        layout.addWidget(self.delivery_label)
         layout.addLayout(self._address_form())
         self.result = QLabel("", self)
         self.result.setObjectName("otherStoresResult")
@@ -192,18 +201,19 @@ class OtherStoresDialog(QDialog):
 
     def _put_row(self, row: int, level: LocationLevel) -> None:
         locale = QLocale()
-        kind = self.tr("web warehouse") if level.kind == "warehouse" else self.tr("store")
+        kind = self.tr("Web warehouse") if level.kind == "warehouse" else self.tr("Store")
         cells = [
-            f"{level.name} ({kind})",
+            level.name,
+            kind,
             locale.toString(level.available),
             locale.toString(level.on_hand),
             locale.toString(level.reserved),
         ]
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
-            if column:
+            if column > 1:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if column == 1 and level.available <= 0:
+            if column == 2 and level.available <= 0:
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.table.setItem(row, column, item)
 
@@ -311,7 +321,7 @@ class OtherStoresDialog(QDialog):
                 .replace("%2", total)
             )
         self.result.setText(text)
-        self.thread.request("show", self.product_id)  # the reservation, seen at once
+        self.thread.request("refresh", self.product_id)  # the reservation, seen at once
 
     def show_refusal(self, code: str, message: str, params: dict | None = None) -> None:
         params = params or {}
