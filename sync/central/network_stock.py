@@ -6,6 +6,12 @@ what it could be asked about at its till. At 1M products and two other locations
 first pull is ~2M items (about 150 bytes each, a location's name included so an offline
 till can name it); later pulls are the changes only. The items are built in SQL like the
 other feeds (``feeds.py``), on the ``stock_change_all`` index.
+
+Measured (2 cores, 200,000 products, two other locations): the first pull is 400,000
+items, 63.5 MB, 6.6 s of server time (this store's own stock feed: 200,000 items,
+16.8 MB, 1.5 s); a caught-up page 0.1 ms. So at 1M products ~2M items, ~320 MB, ~33 s,
+once, in the background; then changes only. Smaller would need no names (~30 B an
+item) or levels of the other locations only when asked (live lookup, no offline copy).
 """
 
 from __future__ import annotations
