@@ -43,6 +43,8 @@ class LineView:
     # The promotions on the line (name, cents taken off), part of ``discount_cents``:
     # the staff's own discount is the rest.
     promotions: tuple[tuple[str, int], ...] = ()
+    product_id: int = 0  # the other stores' stock of the line's product (issue 16)
+    sku: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,8 @@ def basket_view(
             promotions=tuple(
                 (p.name, p.discount_cents) for p in checkout.basket.line_promotions(line.line_id)
             ),
+            product_id=line.product.id,
+            sku=line.product.sku,
         )
         for line in checkout.basket.lines
     )

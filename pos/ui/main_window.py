@@ -42,6 +42,7 @@ class MainWindow(Retranslating, QMainWindow):
     camera_requested = Signal()
     outbox_requested = Signal()
     promotions_requested = Signal()
+    other_stores_requested = Signal()  # Ctrl+Shift+S: the selected line's product (issue 16)
 
     def __init__(
         self,
@@ -109,6 +110,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.promotions_action.setObjectName("promotionsAction")
         self.promotions_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.promotions_action.triggered.connect(self.promotions_requested)
+        self.other_stores_action = QAction(self)
+        self.other_stores_action.setObjectName("otherStoresAction")
+        self.other_stores_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.other_stores_action.triggered.connect(self.other_stores_requested)
         self.fiscal_record_action = QAction(self)  # shown to managers (FiscalRecordFlow)
         self.fiscal_record_action.setObjectName("fiscalRecordAction")
         self.fiscal_record_action.setVisible(False)
@@ -126,6 +131,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.day.add_actions(menu)
         menu.addSeparator()
         menu.addAction(self.camera_action)
+        menu.addAction(self.other_stores_action)
         menu.addAction(self.outbox_action)
         menu.addAction(self.promotions_action)
         menu.addAction(self.fiscal_record_action)
@@ -143,6 +149,7 @@ class MainWindow(Retranslating, QMainWindow):
             (self.till_action, self.tr("&Sale")),
             (self.pickup_action, self.tr("&Pickup desk")),
             (self.camera_action, self.tr("&Camera scanning…")),
+            (self.other_stores_action, self.tr("&Other stores…")),
             (self.outbox_action, self.tr("&Operations to check…")),
             (self.promotions_action, self.tr("P&romotions…")),
             (self.fiscal_record_action, self.tr("&Fiscal record…")),

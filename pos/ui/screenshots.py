@@ -25,6 +25,7 @@ from pos.ui.grab import grab_receipt_preview, save_grab, wait_for, wait_until
 from pos.ui.i18n import install_translations
 from pos.ui.loyalty_screenshots import loyalty_screenshots
 from pos.ui.main_window import MainWindow
+from pos.ui.other_stores_screenshots import other_stores_screenshots
 from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.price_screenshots import price_screenshots
 from pos.ui.promotion_screenshots import promotion_screenshots
@@ -142,6 +143,7 @@ def take_screenshots(out: Path, languages: tuple[str, ...] = ("fr", "en")) -> li
             saved += _one_language(app, data_dir, out, language)
             saved += pickup_screenshots(out, language)
             saved += attention_screenshots(out, language)
+            saved += other_stores_screenshots(out, language)
             saved += till_day_screenshots(out, language)
             saved += fiscal_record_screenshots(out, language)
     return saved

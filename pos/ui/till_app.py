@@ -37,6 +37,7 @@ from pos.ui.fiscal_record_flow import fiscal_record_flow
 from pos.ui.i18n import install_translations, switch_language
 from pos.ui.main_window import MainWindow
 from pos.ui.ops import run_op
+from pos.ui.other_stores_flow import OtherStoresFlow
 from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import QApplication, QMessageBox, QObject, QTimer, isValid
 from pos.ui.receipt_flow import ReceiptPolicy
@@ -122,6 +123,8 @@ class TillApp(QObject):
         self.outbox_dialog: OutboxDialog | None = None
         self.window.outbox_requested.connect(self.open_outbox)
         self.window.promotions_requested.connect(self.open_promotions)
+        self.other_stores = OtherStoresFlow(self.window, options.data_dir, options.cashier)
+        self.window.other_stores_requested.connect(self.other_stores.open_for_line)
         self.sync = SyncBridge(self)
         self.sync.status_changed.connect(self.window.show_sync_status)
         self.sync.status_changed.connect(self.window.till_screen.returns.sync_changed)

@@ -1358,57 +1358,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="139"/>
+        <location filename="../../pos/ui/main_window.py" line="145"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="140"/>
+        <location filename="../../pos/ui/main_window.py" line="146"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="142"/>
+        <location filename="../../pos/ui/main_window.py" line="148"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="143"/>
+        <location filename="../../pos/ui/main_window.py" line="149"/>
         <source>&amp;Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="144"/>
+        <location filename="../../pos/ui/main_window.py" line="150"/>
         <source>&amp;Pickup desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="145"/>
+        <location filename="../../pos/ui/main_window.py" line="151"/>
         <source>&amp;Camera scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="146"/>
+        <location filename="../../pos/ui/main_window.py" line="152"/>
+        <source>&amp;Other stores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="153"/>
         <source>&amp;Operations to check…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="147"/>
+        <location filename="../../pos/ui/main_window.py" line="154"/>
         <source>P&amp;romotions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="148"/>
+        <location filename="../../pos/ui/main_window.py" line="155"/>
         <source>&amp;Fiscal record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="149"/>
+        <location filename="../../pos/ui/main_window.py" line="156"/>
         <source>Training &amp;mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="157"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2475,6 +2480,224 @@
     <message>
         <location filename="../../pos/ui/models/pickup_model.py" line="226"/>
         <source>Short of stock: %1 missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OtherStoresDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="74"/>
+        <source>Other stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="96"/>
+        <source>Asking for the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="104"/>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="105"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="106"/>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="107"/>
+        <source>On hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="108"/>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="125"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="130"/>
+        <source>Reserve for pickup at…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="136"/>
+        <source>Home delivery from the web warehouse:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="145"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="151"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="162"/>
+        <source>Street and number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="166"/>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="170"/>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="172"/>
+        <source>Home delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="184"/>
+        <source>No customer on the sale: attach one to order for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="185"/>
+        <source>Order for %1, left to pay (at the pickup desk, or online).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="204"/>
+        <source>Web warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="204"/>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="223"/>
+        <source>Not available with Medusa: other stores&apos; stock and orders for a customer need Comptoir&apos;s central server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="228"/>
+        <source>Offline: this till has no figures of the other stores yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="229"/>
+        <source>No other store holds this article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="232"/>
+        <source>Live figures (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="235"/>
+        <source>Offline: figures as of %1 (%2 ago).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="239"/>
+        <source>Figures kept by this till (%1); asking central…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="246"/>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="247"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="248"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="262"/>
+        <source>Reserve for pickup at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="264"/>
+        <source>Reserve for pickup at… (choose a store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="274"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="346"/>
+        <source>Attach a customer to the sale first: the order is in their name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="293"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="300"/>
+        <source>Placing the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="312"/>
+        <source>Order placed: pickup at %1, code %2, %3 to pay at its desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="319"/>
+        <source>Order placed: home delivery from %1, %2 to pay online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="334"/>
+        <source>Central cannot be reached: an order needs the network. It is kept; press Try again once the till is back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="338"/>
+        <source>Central refused the order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="342"/>
+        <source>Ordering for a customer is not available with Medusa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="348"/>
+        <source>Order from 1 to 999 units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="350"/>
+        <source>Choose the store of the pickup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="351"/>
+        <source>Check the address: a street, a postcode and a town.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OtherStoresFlow</name>
+    <message>
+        <location filename="../../pos/ui/other_stores_flow.py" line="32"/>
+        <source>Select a line, then Ctrl+Shift+S.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4345,7 +4568,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="160"/>
+        <location filename="../../pos/ui/till_app.py" line="163"/>
         <source>The settings file could not be used:
 %1
 
@@ -4354,17 +4577,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="367"/>
+        <location filename="../../pos/ui/till_app.py" line="370"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="408"/>
+        <location filename="../../pos/ui/till_app.py" line="411"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="418"/>
+        <location filename="../../pos/ui/till_app.py" line="421"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1358,57 +1358,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="139"/>
+        <location filename="../../pos/ui/main_window.py" line="145"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="140"/>
+        <location filename="../../pos/ui/main_window.py" line="146"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="142"/>
+        <location filename="../../pos/ui/main_window.py" line="148"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="143"/>
+        <location filename="../../pos/ui/main_window.py" line="149"/>
         <source>&amp;Sale</source>
         <translation>&amp;Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="144"/>
+        <location filename="../../pos/ui/main_window.py" line="150"/>
         <source>&amp;Pickup desk</source>
         <translation>Comptoir de &amp;retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="145"/>
+        <location filename="../../pos/ui/main_window.py" line="151"/>
         <source>&amp;Camera scanning…</source>
         <translation>Lecture par &amp;caméra…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="146"/>
+        <location filename="../../pos/ui/main_window.py" line="152"/>
+        <source>&amp;Other stores…</source>
+        <translation>&amp;Autres magasins…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="153"/>
         <source>&amp;Operations to check…</source>
         <translation>&amp;Opérations à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="147"/>
+        <location filename="../../pos/ui/main_window.py" line="154"/>
         <source>P&amp;romotions…</source>
         <translation>P&amp;romotions…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="148"/>
+        <location filename="../../pos/ui/main_window.py" line="155"/>
         <source>&amp;Fiscal record…</source>
         <translation>&amp;Registre fiscal…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="149"/>
+        <location filename="../../pos/ui/main_window.py" line="156"/>
         <source>Training &amp;mode</source>
         <translation>Mode &amp;formation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="157"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -2476,6 +2481,224 @@
         <location filename="../../pos/ui/models/pickup_model.py" line="226"/>
         <source>Short of stock: %1 missing</source>
         <translation>Stock insuffisant : %1 manquant(s)</translation>
+    </message>
+</context>
+<context>
+    <name>OtherStoresDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="74"/>
+        <source>Other stores</source>
+        <translation>Autres magasins</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="96"/>
+        <source>Asking for the figures…</source>
+        <translation>Demande des chiffres en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="104"/>
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="105"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="106"/>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="107"/>
+        <source>On hand</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="108"/>
+        <source>Reserved</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="125"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="130"/>
+        <source>Reserve for pickup at…</source>
+        <translation>Réserver pour retrait à…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="136"/>
+        <source>Home delivery from the web warehouse:</source>
+        <translation>Livraison à domicile depuis l&apos;entrepôt web :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="145"/>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="151"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="162"/>
+        <source>Street and number</source>
+        <translation>Numéro et rue</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="166"/>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="170"/>
+        <source>Town</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="172"/>
+        <source>Home delivery</source>
+        <translation>Livraison à domicile</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="184"/>
+        <source>No customer on the sale: attach one to order for them.</source>
+        <translation>Aucun client sur la vente : rattachez-en un pour commander à son nom.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="185"/>
+        <source>Order for %1, left to pay (at the pickup desk, or online).</source>
+        <translation>Commande pour %1, à payer (au comptoir de retrait, ou en ligne).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="204"/>
+        <source>Web warehouse</source>
+        <translation>Entrepôt web</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="204"/>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="223"/>
+        <source>Not available with Medusa: other stores&apos; stock and orders for a customer need Comptoir&apos;s central server.</source>
+        <translation>Non disponible avec Medusa : le stock des autres magasins et les commandes pour un client nécessitent le serveur central Comptoir.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="228"/>
+        <source>Offline: this till has no figures of the other stores yet.</source>
+        <translation>Hors ligne : cette caisse n&apos;a encore aucun chiffre des autres magasins.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="229"/>
+        <source>No other store holds this article.</source>
+        <translation>Aucun autre magasin n&apos;a cet article.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="232"/>
+        <source>Live figures (%1).</source>
+        <translation>Chiffres en direct (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="235"/>
+        <source>Offline: figures as of %1 (%2 ago).</source>
+        <translation>Hors ligne : chiffres du %1 (il y a %2).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="239"/>
+        <source>Figures kept by this till (%1); asking central…</source>
+        <translation>Chiffres gardés par cette caisse (%1) ; demande au serveur central…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="246"/>
+        <source>%1 days</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="247"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="248"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="262"/>
+        <source>Reserve for pickup at %1</source>
+        <translation>Réserver pour retrait à %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="264"/>
+        <source>Reserve for pickup at… (choose a store)</source>
+        <translation>Réserver pour retrait à… (choisissez un magasin)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="274"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="346"/>
+        <source>Attach a customer to the sale first: the order is in their name.</source>
+        <translation>Rattachez d&apos;abord un client à la vente : la commande est à son nom.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="293"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="300"/>
+        <source>Placing the order…</source>
+        <translation>Commande en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="312"/>
+        <source>Order placed: pickup at %1, code %2, %3 to pay at its desk.</source>
+        <translation>Commande passée : retrait à %1, code %2, %3 à payer au comptoir de retrait.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="319"/>
+        <source>Order placed: home delivery from %1, %2 to pay online.</source>
+        <translation>Commande passée : livraison à domicile depuis %1, %2 à payer en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="334"/>
+        <source>Central cannot be reached: an order needs the network. It is kept; press Try again once the till is back online.</source>
+        <translation>Le serveur central est injoignable : une commande a besoin du réseau. Elle est gardée ; appuyez sur Réessayer une fois la caisse de nouveau en ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="338"/>
+        <source>Central refused the order: %1</source>
+        <translation>Le serveur central a refusé la commande : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="342"/>
+        <source>Ordering for a customer is not available with Medusa.</source>
+        <translation>La commande pour un client n&apos;est pas disponible avec Medusa.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="348"/>
+        <source>Order from 1 to 999 units.</source>
+        <translation>Commandez de 1 à 999 unités.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="350"/>
+        <source>Choose the store of the pickup.</source>
+        <translation>Choisissez le magasin du retrait.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="351"/>
+        <source>Check the address: a street, a postcode and a town.</source>
+        <translation>Vérifiez l&apos;adresse : une rue, un code postal et une ville.</translation>
+    </message>
+</context>
+<context>
+    <name>OtherStoresFlow</name>
+    <message>
+        <location filename="../../pos/ui/other_stores_flow.py" line="32"/>
+        <source>Select a line, then Ctrl+Shift+S.</source>
+        <translation>Sélectionnez une ligne, puis Ctrl+Maj+S.</translation>
     </message>
 </context>
 <context>
@@ -4345,7 +4568,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="160"/>
+        <location filename="../../pos/ui/till_app.py" line="163"/>
         <source>The settings file could not be used:
 %1
 
@@ -4357,17 +4580,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="367"/>
+        <location filename="../../pos/ui/till_app.py" line="370"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="408"/>
+        <location filename="../../pos/ui/till_app.py" line="411"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="418"/>
+        <location filename="../../pos/ui/till_app.py" line="421"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>

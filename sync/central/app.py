@@ -42,6 +42,7 @@ from sync.central.db import Database
 from sync.central.errors import ApiError, bad_request, describe, not_found
 from sync.central.faults import FaultInjector
 from sync.central.loyalty_api import LoyaltyApi
+from sync.central.network_api import NetworkApi
 from sync.central.pricing_api import PricingApi
 from sync.central.returns_api import ReturnsApi
 from sync.contract.admin import PriceChange, ProductUpsert, PromotionUpsert, StockCount
@@ -363,6 +364,7 @@ class CentralApp:
             *PricingApi(self.db).routes(),
             *CouponsApi(self.db, self.options.admin_token, self.options.coupon_hold_hours).routes(),
             *CustomersApi(self.db, self.options.admin_token).routes(),
+            *NetworkApi(self.db).routes(),
         ]
 
 

@@ -63,6 +63,7 @@ RETURNS_SQL = _sql("returns.sql")
 LOYALTY_SQL = _sql("loyalty.sql")
 COUPONS_SQL = _sql("coupons.sql")
 CUSTOMERS_SQL = _sql("customers.sql")
+NETWORK_SQL = _sql("network.sql")
 
 
 def utc_now() -> str:
@@ -104,6 +105,7 @@ class Database:
         self._writer.executescript(LOYALTY_SQL)
         self._writer.executescript(COUPONS_SQL)
         self._writer.executescript(CUSTOMERS_SQL)
+        self._writer.executescript(NETWORK_SQL)
         self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         with self.write() as conn:
             conn.execute(

@@ -14,6 +14,7 @@ products take ~18 s, most of it the generator itself (~5 s) and building its row
 from __future__ import annotations
 
 import hashlib
+import secrets
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
@@ -28,7 +29,11 @@ DEMO_STORES: tuple[tuple[str, str], ...] = (
     ("lyon-part-dieu", "Comptoir Démo — Lyon Part-Dieu"),
     ("paris-rivoli", "Comptoir Démo — Paris Rivoli"),
 )
-_SEEDED_INDEXES = ("products_sku", "products_plu", "products_change", "stock_change")
+#: The web warehouse (issue 16): a location with stock and no till, shipping home deliveries.
+WEB_WAREHOUSE = ("entrepot-web", "Entrepôt web")
+_SEEDED_INDEXES = (
+    "products_sku", "products_plu", "products_change", "stock_change", "stock_change_all",
+)  # fmt: skip
 _INSERT_STOCK = (
     "INSERT INTO stock (store_id, product_id, sku, on_hand, reserved, change_seq) "
     "VALUES (?, ?, ?, ?, 0, ?)"
@@ -85,7 +90,26 @@ def _seed_products(conn: sqlite3.Connection, count: int) -> None:
             "WHERE store_id = ?",
             (store_id, index, index + 1, count * (index - 1), first_store),
         )
+    _seed_warehouse(conn, count, first_seq + count)
     rebuild_indexes(conn)
+
+
+def _seed_warehouse(conn: sqlite3.Connection, count: int, first_stock_seq: int) -> None:
+    """The web warehouse: three times the first store's levels; no enrolment code works
+    for it (its hash is of a random secret)."""
+    store_id, name = WEB_WAREHOUSE
+    conn.execute(
+        "INSERT INTO stores (id, name, enrolment_code_hash) VALUES (?, ?, ?)",
+        (store_id, name, hashlib.sha256(secrets.token_bytes(32)).hexdigest()),
+    )
+    conn.execute("INSERT INTO warehouses (store_id) VALUES (?)", (store_id,))
+    offset = next_change_seqs(conn, count) - first_stock_seq
+    conn.execute(
+        "INSERT INTO stock (store_id, product_id, sku, on_hand, reserved, change_seq) "
+        "SELECT ?, product_id, sku, on_hand * 3, 0, change_seq + ? FROM stock "
+        "WHERE store_id = ?",
+        (store_id, offset, DEMO_STORES[0][0]),
+    )
 
 
 def _seed_customers(conn: sqlite3.Connection, customers: Iterable[Any]) -> None:

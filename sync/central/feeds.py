@@ -17,6 +17,7 @@ from sync.central import cursors
 from sync.central.customers import FEED_QUERY as CUSTOMERS_FEED_QUERY
 from sync.central.db import Database
 from sync.central.errors import ApiError, bad_request, not_found
+from sync.central.network_stock import FEED_QUERY as NETWORK_STOCK_QUERY
 from sync.central.staff import FEED_QUERY as STAFF_FEED_QUERY
 from sync.contract.scalars import DEFAULT_PAGE_ITEMS, MAX_PAGE_ITEMS
 
@@ -51,6 +52,7 @@ _QUERIES: dict[str, tuple[bool, str]] = {
         "FROM pickups WHERE store_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?",
     ),
     "staff": (True, STAFF_FEED_QUERY),
+    "network_stock": (True, NETWORK_STOCK_QUERY),  # params as ?1 ?2 ?3
 }
 
 

@@ -34,6 +34,7 @@ from sync.contract.pricing import PricedLine
 
 _EXPIRE_BATCH = 1000
 _CODE_TAKEN = "SELECT 1 FROM pickups WHERE store_id = ? AND code = ?"
+_WAREHOUSE = "SELECT 1 FROM warehouses WHERE store_id = ?"  # stock, no desk (issue 16)
 
 
 def place(db: Database, request: PickupOrderRequest) -> PickupOrder:
@@ -54,6 +55,10 @@ def place(db: Database, request: PickupOrderRequest) -> PickupOrder:
             is None
         ):
             raise not_found(f"There is no store {request.store_id!r}.")
+        if conn.execute(
+            "SELECT 1 FROM warehouses WHERE store_id = ?", (request.store_id,)
+        ).fetchone():
+            raise conflict(f"{request.store_id!r} is a warehouse: it takes no pickup orders.")
         if request.customer_id is not None and balance(conn, request.customer_id) is None:
             raise not_found(f"There is no customer {request.customer_id!r}.")
         priced = price_lines(

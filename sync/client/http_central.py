@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from sync.client.coupon_calls import HttpCouponCalls
 from sync.client.customer_calls import HttpCustomerCalls
 from sync.client.loyalty_calls import HttpLoyaltyCalls
+from sync.client.network_calls import HttpNetworkCalls
 from sync.client.page_guard import check_page, page_bytes
 from sync.client.pricing_calls import HttpPricingCalls
 from sync.client.return_calls import HttpReturnCalls
@@ -42,12 +43,18 @@ from sync.ports import (
 
 
 class HttpCentral(
-    HttpReturnCalls, HttpLoyaltyCalls, HttpPricingCalls, HttpCouponCalls, HttpCustomerCalls
+    HttpReturnCalls,
+    HttpLoyaltyCalls,
+    HttpPricingCalls,
+    HttpCouponCalls,
+    HttpCustomerCalls,
+    HttpNetworkCalls,
 ):
     """One terminal of one store talking to the central API; see the module docstring.
     Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``, its
     loyalty calls from ``HttpLoyaltyCalls``, its quote from ``HttpPricingCalls``, its
-    coupon calls from ``HttpCouponCalls``, its customer calls from ``HttpCustomerCalls``."""
+    coupon calls from ``HttpCouponCalls``, its customer calls from ``HttpCustomerCalls``,
+    its network stock calls from ``HttpNetworkCalls``."""
 
     def __init__(
         self,

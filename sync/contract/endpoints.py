@@ -39,7 +39,7 @@ from sync.contract.customers import (
 )
 from sync.contract.enrolment import EnrolmentRequest, EnrolmentResponse
 from sync.contract.faults import FaultSettings
-from sync.contract.feeds import CatalogItem, FeedPage, PromotionItem, StockItem
+from sync.contract.feeds import FEEDS, CatalogItem, FeedPage, PromotionItem, StockItem
 from sync.contract.loyalty import (
     LoyaltyAccount,
     LoyaltyRedemption,
@@ -47,6 +47,7 @@ from sync.contract.loyalty import (
     LoyaltyRuleModel,
     LoyaltyRuleUpsert,
 )
+from sync.contract.network import CustomerOrder, CustomerOrderRequest, NetworkStock
 from sync.contract.operations import PushRequest, PushResponse
 from sync.contract.pickups import (
     ExpireRequest,
@@ -632,6 +633,26 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         None,
         {200: CustomerRecord},
     ),
+    # -- stock across the network (issue 16) ----------------------------------------------
+    Endpoint(
+        "GET",
+        "/v1/stores/{store_id}/network-stock/{product_id}",
+        "network_stock",
+        "A product's stock now in every store and warehouse (the asking store included)",
+        "terminal",
+        None,
+        {200: NetworkStock},
+    ),
+    Endpoint(
+        "POST",
+        "/v1/stores/{store_id}/customer-orders",
+        "place_customer_order",
+        "Order for a customer from a till: pickup at another store (its desk sees it) or "
+        "delivery from the web warehouse; left to pay; idempotent by order_id",
+        "terminal",
+        CustomerOrderRequest,
+        {200: CustomerOrder},
+    ),
 )
 
 #: Path parameters, as JSON Schema (the same patterns as the models' fields).
@@ -640,7 +661,7 @@ PATH_PARAMS: dict[str, dict[str, object]] = {
     "terminal_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"},
     "feed": {
         "type": "string",
-        "enum": ["catalog", "promotions", "stock", "customers", "pickups", "staff"],
+        "enum": list(FEEDS),
     },
     "sku": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},
     "reservation_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
@@ -657,4 +678,5 @@ PATH_PARAMS: dict[str, dict[str, object]] = {
     "op_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
     "sale_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
     "customer_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
+    "product_id": {"type": "string", "pattern": r"^[1-9][0-9]{0,9}$"},
 }

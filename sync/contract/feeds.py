@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictStr
 
+from sync.contract.network import NetworkStockItem
 from sync.contract.pickups import PickupOrder
 from sync.contract.promotions import PromotionRule
 from sync.contract.scalars import (
@@ -35,8 +36,12 @@ from sync.contract.scalars import (
 )
 from sync.contract.staff import StaffItem
 
-FeedName = Literal["catalog", "promotions", "stock", "customers", "pickups", "staff"]
-FEEDS: tuple[FeedName, ...] = ("catalog", "promotions", "stock", "customers", "pickups", "staff")
+FeedName = Literal[
+    "catalog", "promotions", "stock", "customers", "pickups", "staff", "network_stock"
+]
+FEEDS: tuple[FeedName, ...] = (
+    "catalog", "promotions", "stock", "customers", "pickups", "staff", "network_stock",
+)  # fmt: skip
 
 
 class CatalogItem(BaseModel):
@@ -156,7 +161,22 @@ class StaffPage(_Page):
     items: Annotated[list[StaffItem], Field(max_length=MAX_PAGE_ITEMS)]
 
 
-FeedPage = CatalogPage | PromotionsPage | StockPage | CustomersPage | PickupsPage | StaffPage
+class NetworkStockPage(_Page):
+    """Other locations' levels of the products this store carries (issue 16)."""
+
+    feed: Literal["network_stock"]
+    items: Annotated[list[NetworkStockItem], Field(max_length=MAX_PAGE_ITEMS)]
+
+
+FeedPage = (
+    CatalogPage
+    | PromotionsPage
+    | StockPage
+    | CustomersPage
+    | PickupsPage
+    | StaffPage
+    | NetworkStockPage
+)
 
 #: The page model of each feed, for a client that pulls them by name.
 PAGE_MODELS: dict[FeedName, type[_Page]] = {
@@ -166,4 +186,5 @@ PAGE_MODELS: dict[FeedName, type[_Page]] = {
     "customers": CustomersPage,
     "pickups": PickupsPage,
     "staff": StaffPage,
+    "network_stock": NetworkStockPage,
 }

@@ -16,6 +16,7 @@ from pos.store import (
     customer_feed,
     feed_checks,
     feed_cursors,
+    network_stock,
     pickup_feed,
     promotion_feed,
     staff,
@@ -28,7 +29,7 @@ Restart = Callable[[sqlite3.Connection], None]
 
 #: Catalog first (stock levels name its products), then stock, then the rest.
 DEFAULT_FEEDS: tuple[str, ...] = (
-    "catalog", "stock", "customers", "promotions", "pickups", "staff",
+    "catalog", "stock", "customers", "promotions", "pickups", "staff", "network_stock",
 )  # fmt: skip
 
 
@@ -49,6 +50,9 @@ APPLIERS: dict[str, Apply] = {
     "promotions": lambda conn, page: promotion_feed.apply_page(conn, page.items, page.next_cursor),
     "pickups": lambda conn, page: pickup_feed.apply_page(conn, page.items, page.next_cursor),
     "staff": lambda conn, page: staff.apply_page(conn, page.items, page.next_cursor),
+    "network_stock": lambda conn, page: network_stock.apply_page(
+        conn, page.items, page.next_cursor
+    ),
 }
 
 RESTARTS: dict[str, Restart] = {
@@ -58,4 +62,5 @@ RESTARTS: dict[str, Restart] = {
     "promotions": lambda conn: feed_cursors.forget(conn, "promotions"),
     "pickups": pickup_feed.restart,
     "staff": lambda conn: feed_cursors.forget(conn, "staff"),
+    "network_stock": network_stock.restart,
 }

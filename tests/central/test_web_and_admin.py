@@ -38,7 +38,7 @@ def test_availability_lists_every_store(central: CentralServer, web: httpx.Clien
     response = web.get("/v1/web/availability", params={"sku": "SKU0000020"})
     availability = AvailabilityResponse.model_validate_json(response.content)
     stores = {s.store_id: s for s in availability.stores}
-    assert set(stores) == {LYON, PARIS}
+    assert set(stores) == {LYON, PARIS, "entrepot-web"}  # the web warehouse too (issue 16)
     assert (stores[LYON].on_hand, stores[LYON].available) == (30, 30)
 
 
