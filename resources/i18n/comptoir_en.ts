@@ -1348,52 +1348,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <location filename="../../pos/ui/main_window.py" line="139"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="134"/>
+        <location filename="../../pos/ui/main_window.py" line="140"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="136"/>
+        <location filename="../../pos/ui/main_window.py" line="142"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="137"/>
+        <location filename="../../pos/ui/main_window.py" line="143"/>
         <source>&amp;Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="138"/>
+        <location filename="../../pos/ui/main_window.py" line="144"/>
         <source>&amp;Pickup desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="139"/>
+        <location filename="../../pos/ui/main_window.py" line="145"/>
+        <source>Sales at a &amp;glance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="146"/>
         <source>&amp;Camera scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="140"/>
+        <location filename="../../pos/ui/main_window.py" line="147"/>
         <source>&amp;Operations to check…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141"/>
+        <location filename="../../pos/ui/main_window.py" line="148"/>
         <source>&amp;Fiscal record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="142"/>
+        <location filename="../../pos/ui/main_window.py" line="149"/>
         <source>Training &amp;mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="143"/>
+        <location filename="../../pos/ui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3638,6 +3643,237 @@
     </message>
 </context>
 <context>
+    <name>SalesDashboard</name>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="177"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="178"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="179"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="180"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="181"/>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="182"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="183"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="189"/>
+        <source>Turnover incl. VAT (net of returns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="190"/>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="191"/>
+        <source>Average basket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="192"/>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="197"/>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="197"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="203"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="250"/>
+        <source>Turnover by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="204"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="252"/>
+        <source>Turnover by department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="205"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="253"/>
+        <source>Payments by tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="206"/>
+        <source>Sales by cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="207"/>
+        <source>Sales by channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="229"/>
+        <source>Sign in to see the sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="252"/>
+        <source>Others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="263"/>
+        <source>Store sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="264"/>
+        <source>Pickups paid at the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="265"/>
+        <source>Pickups paid online (not in turnover)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="267"/>
+        <source>%1h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="281"/>
+        <source>Credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="292"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="303"/>
+        <source>Pickup orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="304"/>
+        <source>To prepare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="305"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="306"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="307"/>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="308"/>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="309"/>
+        <source>Set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="310"/>
+        <source>Last sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="311"/>
+        <source>Last received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="325"/>
+        <source>The period ends before it starts: change a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="326"/>
+        <source>Choose a period of ten years at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
+        <source>The figures could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="356"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="356"/>
+        <source>Amount (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="79"/>
@@ -4137,7 +4373,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="159"/>
+        <location filename="../../pos/ui/till_app.py" line="162"/>
         <source>The settings file could not be used:
 %1
 
@@ -4146,17 +4382,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="361"/>
+        <location filename="../../pos/ui/till_app.py" line="378"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="402"/>
+        <location filename="../../pos/ui/till_app.py" line="419"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="412"/>
+        <location filename="../../pos/ui/till_app.py" line="429"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>

@@ -123,6 +123,10 @@ class SalesDashboard(Retranslating, QWidget):
         self.today_button, self.week_button = QPushButton(self), QPushButton(self)
         self.month_button, self.refresh_button = QPushButton(self), QPushButton(self)
         self.export_choice, self.export_button = QComboBox(self), QPushButton(self)
+        self.export_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.export_choice.setMinimumContentsLength(12)
         self.today_button.clicked.connect(lambda: self._days_back(0))
         self.week_button.clicked.connect(lambda: self._days_back(6))
         self.month_button.clicked.connect(self._this_month)
@@ -145,8 +149,8 @@ class SalesDashboard(Retranslating, QWidget):
         grid = QGridLayout()
         self.hour_chart, self.tender_chart = SalesChart(self), SalesChart(self)
         self.department_chart = SalesChart(self)
-        grid.addWidget(self.hour_chart, 0, 0, 1, 2)
-        grid.addWidget(self.tender_chart, 0, 2)
+        grid.addWidget(self.hour_chart, 0, 0)
+        grid.addWidget(self.tender_chart, 0, 1, 1, 2)
         grid.addWidget(self.department_chart, 1, 0)
         tables = QVBoxLayout()
         self.cashier_table, self.channel_table = _table(self), _table(self)
@@ -247,7 +251,7 @@ class SalesDashboard(Retranslating, QWidget):
         for name, text in kpi.items():
             self.kpis[name][1].setText(text)
         shown = self.labelled(figures)
-        show_hours(self.hour_chart, shown["by_hour"], self.tr("Turnover by hour"))
+        show_hours(self.hour_chart, shown["by_hour"], self.tr("Turnover by hour"), str)
         show_departments(self.department_chart, shown["by_department"],
                          self.tr("Turnover by department"), self.tr("Others"))  # fmt: skip
         show_tenders(self.tender_chart, shown["by_tender"], self.tr("Payments by tender"),
@@ -299,17 +303,25 @@ class SalesDashboard(Retranslating, QWidget):
 
         overdue = backlog.overdue
         late = f"<b style='color:#a12'>{overdue}</b>" if overdue else "0"
-        return "".join((
-            f"<h3>{self.tr('Pickup orders')}</h3>",
-            f"{self.tr('To prepare')}: <b>{backlog.to_prepare}</b><br>",
-            f"{self.tr('Ready')}: <b>{backlog.ready}</b><br>",
-            f"{self.tr('Overdue')}: {late}<br>",
-            f"<h3>{self.tr('Sync')}</h3>",
-            f"{self.tr('Waiting to be sent')}: <b>{health.pending}</b><br>",
-            f"{self.tr('Set aside')}: <b>{health.set_aside}</b><br>",
-            f"{self.tr('Last sent')}: {when(health.last_push)}<br>",
-            f"{self.tr('Last received')}: {when(health.last_pull)}",
-        ))  # fmt: skip
+        rows = (
+            ("h3", self.tr("Pickup orders"), ""),
+            ("", self.tr("To prepare"), f"<b>{backlog.to_prepare}</b>"),
+            ("", self.tr("Ready"), f"<b>{backlog.ready}</b>"),
+            ("", self.tr("Overdue"), late),
+            ("h3", self.tr("Sync"), ""),
+            ("", self.tr("Waiting to be sent"), f"<b>{health.pending}</b>"),
+            ("", self.tr("Set aside"), f"<b>{health.set_aside}</b>"),
+            ("", self.tr("Last sent"), when(health.last_push)),
+            ("", self.tr("Last received"), when(health.last_pull)),
+        )
+        return "".join(
+            f"<h3>{label}</h3>"
+            if tag
+            else f"{label}\u00a0: {value}<br>"
+            if QLocale().language() == QLocale.Language.French
+            else f"{label}: {value}<br>"
+            for tag, label, value in rows
+        )
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, PosError):

@@ -43,7 +43,6 @@ class SalesChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.legend().setVisible(False)
         chart.setBackgroundRoundness(0)
         chart.layout().setContentsMargins(0, 0, 0, 0)
         super().__init__(chart, parent)
@@ -52,6 +51,7 @@ class SalesChart(QChartView):
 
     def clear(self) -> QChart:
         chart = self.chart()
+        chart.legend().setVisible(False)
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
@@ -68,7 +68,9 @@ def _value_axis(top_cents: int) -> QValueAxis:
     return axis
 
 
-def show_hours(view: SalesChart, hours: Sequence[Share], title: str) -> None:
+def show_hours(
+    view: SalesChart, hours: Sequence[Share], title: str, hour_label: Callable[[int], str]
+) -> None:
     """Turnover per local hour; the store's day always shown, so two periods compare."""
     chart = view.clear()
     chart.setTitle(title)
@@ -82,7 +84,7 @@ def show_hours(view: SalesChart, hours: Sequence[Share], title: str) -> None:
     series.setBarWidth(0.8)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([f"{h:02d}h" for h in span])
+    categories.append([hour_label(h) for h in span])
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     values = _value_axis(max(cents.values(), default=0))
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
@@ -126,9 +128,10 @@ def show_tenders(
         rounded = (200 * share.cents + whole) // (2 * whole)
         piece = series.append(f"{share.label} {percent(rounded)}", _euros(share.cents))
         piece.setColor(QColor(_PIE[index % len(_PIE)]))
-        piece.setLabelVisible(True)
-    series.setPieSize(0.6)
+    series.setPieSize(0.8)
     chart.addSeries(series)
+    chart.legend().setVisible(True)  # the legend, not slice labels: long names never cut
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
 
 
 def _short(label: str, limit: int = 24) -> str:
