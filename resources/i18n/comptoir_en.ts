@@ -3645,230 +3645,235 @@
 <context>
     <name>SalesDashboard</name>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="177"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="181"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="178"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="182"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="179"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="183"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="180"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="184"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="181"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="185"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="182"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="186"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="183"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="187"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="189"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="193"/>
         <source>Turnover incl. VAT (net of returns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="190"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="194"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="191"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
         <source>Average basket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="192"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
         <source>Returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="199"/>
         <source>Cashier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="200"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="197"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="201"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="197"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="201"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="203"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="250"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="207"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="254"/>
         <source>Turnover by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="204"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="252"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="208"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="256"/>
         <source>Turnover by department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="205"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="253"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="209"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="257"/>
         <source>Payments by tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="206"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
         <source>Sales by cashier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="207"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
         <source>Sales by channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="229"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="233"/>
         <source>Sign in to see the sales.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="252"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="256"/>
         <source>Others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="263"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="267"/>
         <source>Store sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="264"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="268"/>
         <source>Pickups paid at the till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="265"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="269"/>
         <source>Pickups paid online (not in turnover)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="267"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="271"/>
         <source>%1h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="278"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="281"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
         <source>Credit note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="292"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="296"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="303"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="307"/>
         <source>Pickup orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="304"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="308"/>
         <source>To prepare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="305"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="309"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="306"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="310"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="307"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="311"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="308"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="312"/>
         <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="309"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="313"/>
         <source>Set aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="310"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="314"/>
         <source>Last sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="311"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="315"/>
         <source>Last received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="325"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
         <source>The period ends before it starts: change a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="326"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
         <source>Choose a period of ten years at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
+        <source>The sales figures are for managers: ask a manager to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="337"/>
         <source>The figures could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="353"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="353"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="356"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="363"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="356"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="363"/>
         <source>Amount (€)</source>
         <translation type="unfinished"></translation>
     </message>

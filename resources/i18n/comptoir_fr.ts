@@ -3645,230 +3645,235 @@
 <context>
     <name>SalesDashboard</name>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="177"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="181"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="178"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="182"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="179"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="183"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="180"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="184"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="181"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="185"/>
         <source>This month</source>
         <translation>Ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="182"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="186"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="183"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="187"/>
         <source>Export CSV…</source>
         <translation>Exporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="189"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="193"/>
         <source>Turnover incl. VAT (net of returns)</source>
         <translation>Chiffre d’affaires TTC (net des retours)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="190"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="194"/>
         <source>Sales</source>
         <translation>Ventes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="191"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
         <source>Average basket</source>
         <translation>Panier moyen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="192"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="199"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="200"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="197"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="201"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="197"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="201"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="203"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="250"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="207"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="254"/>
         <source>Turnover by hour</source>
         <translation>CA par heure</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="204"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="252"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="208"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="256"/>
         <source>Turnover by department</source>
         <translation>CA par rayon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="205"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="253"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="209"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="257"/>
         <source>Payments by tender</source>
         <translation>Encaissements par moyen de paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="206"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
         <source>Sales by cashier</source>
         <translation>Ventes par caissier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="207"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
         <source>Sales by channel</source>
         <translation>Ventes par canal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="229"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="233"/>
         <source>Sign in to see the sales.</source>
         <translation>Identifiez-vous pour voir les ventes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="252"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="256"/>
         <source>Others</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="263"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="267"/>
         <source>Store sales</source>
         <translation>Ventes en magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="264"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="268"/>
         <source>Pickups paid at the till</source>
         <translation>Retraits payés en caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="265"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="269"/>
         <source>Pickups paid online (not in turnover)</source>
         <translation>Retraits payés en ligne (hors CA)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="267"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="271"/>
         <source>%1h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="278"/>
         <source>None</source>
         <translation>Sans rayon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="281"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="292"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="296"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="303"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="307"/>
         <source>Pickup orders</source>
         <translation>Commandes à retirer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="304"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="308"/>
         <source>To prepare</source>
         <translation>À préparer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="305"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="309"/>
         <source>Ready</source>
         <translation>Prêtes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="306"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="310"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="307"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="311"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="308"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="312"/>
         <source>Waiting to be sent</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="309"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="313"/>
         <source>Set aside</source>
         <translation>Mises de côté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="310"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="314"/>
         <source>Last sent</source>
         <translation>Dernier envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="311"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="315"/>
         <source>Last received</source>
         <translation>Dernière réception</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="325"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
         <source>The period ends before it starts: change a date.</source>
         <translation>La période se termine avant de commencer : changez une date.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="326"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
         <source>Choose a period of ten years at most.</source>
         <translation>Choisissez une période de dix ans au plus.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
+        <source>The sales figures are for managers: ask a manager to sign in.</source>
+        <translation>Les chiffres de vente sont réservés aux responsables : demandez à un responsable de s’identifier.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="337"/>
         <source>The figures could not be read: %1</source>
         <translation>Les chiffres n’ont pas pu être lus : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="353"/>
         <source>Export CSV</source>
         <translation>Exporter en CSV</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="353"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="356"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="363"/>
         <source>Count</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="356"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="363"/>
         <source>Amount (€)</source>
         <translation>Montant (€)</translation>
     </message>

@@ -328,6 +328,9 @@ class SalesDashboard(Retranslating, QWidget):
             texts = {
                 "period_reversed": self.tr("The period ends before it starts: change a date."),
                 "period_too_long": self.tr("Choose a period of ten years at most."),
+                "right_refused": self.tr(
+                    "The sales figures are for managers: ask a manager to sign in."
+                ),
             }
             text = texts.get(exc.code) or user_message(exc.code, exc.message, dict(exc.params))
         else:
