@@ -80,7 +80,8 @@ class SalesFigures:
     health: SyncHealth
 
 
-def _today() -> date:
+def store_today() -> date:
+    """Today in the store (Europe/Paris), whatever the machine's time zone."""
     return datetime.now(UTC).astimezone(STORE_ZONE).date()
 
 
@@ -96,7 +97,7 @@ class SalesGlance:
         db_path: Path,
         *,
         store_id: str | None = None,
-        today: Callable[[], date] = _today,
+        today: Callable[[], date] = store_today,
     ) -> None:
         self.db_path = Path(db_path)
         self.store_id = store_id  # the pickup backlog of this store only (None: all)

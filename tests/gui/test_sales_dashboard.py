@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.services.sales_glance import SalesGlance
 from pos.ui.screens.sales_dashboard import SalesDashboard
+from tests.gui.selling import sign_in
 from tests.support.staff import CAMILLE, INES
 
 DEMO_DAY = date(2026, 11, 24)  # the demo template's one day of past sales
@@ -70,3 +71,40 @@ def test_a_cashier_is_told_no(qtbot: QtBot, unopened_dir: Path) -> None:
     assert refused.args == ["Les chiffres de vente sont réservés aux responsables : "
                             "demandez à un responsable de s’identifier."]  # fmt: skip
     assert screen.figures is None
+
+
+def test_ctrl_4_opens_the_dashboard_for_a_manager(qtbot: QtBot, make_app) -> None:
+    app = make_app(None, sign_in_as=("ines", "3333"))
+    app.window.sales_action.trigger()
+    screen = app.sales_dashboard
+    assert screen is not None and app.window.stack.currentWidget() is screen
+    qtbot.waitUntil(lambda: screen.figures is not None, timeout=10_000)
+    assert app.window.sales_action.shortcut().toString() == "Ctrl+4"
+    assert app.window.sales_action.text() == "&Ventes du jour"
+    app.window.till_action.trigger()
+    assert app.window.stack.currentWidget() is app.window.till_screen
+    with qtbot.waitSignal(screen.figures_shown, timeout=10_000):
+        app.window.sales_action.trigger()  # shown again: read again
+    assert app.window.stack.currentWidget() is screen
+
+
+def test_ctrl_4_tells_a_cashier_it_is_for_managers(qtbot: QtBot, make_app) -> None:
+    app = make_app(None)  # Camille, cashier
+    app.window.sales_action.trigger()
+    screen = app.sales_dashboard
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.message.text() != "", timeout=10_000)
+    assert "réservés aux responsables" in screen.message.text() and screen.figures is None
+
+
+def test_a_managers_figures_are_hidden_when_a_cashier_asks(qtbot: QtBot, make_app) -> None:
+    app = make_app(None, sign_in_as=("ines", "3333"))
+    app.window.sales_action.trigger()
+    screen = app.sales_dashboard
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.figures is not None, timeout=10_000)
+    assert screen.body.isVisibleTo(app.window)
+    sign_in(qtbot, app.window)  # Camille takes the till
+    with qtbot.waitSignal(screen.refused, timeout=10_000):
+        app.window.sales_action.trigger()
+    assert screen.figures is None and not screen.body.isVisibleTo(app.window)

@@ -24,6 +24,7 @@ from pos.services.sales_glance import (
     SalesFigures,
     SalesGlance,
     Share,
+    store_today,
 )
 from pos.ui.i18n import Retranslating
 from pos.ui.messages import paris_time, user_message
@@ -104,7 +105,7 @@ class SalesDashboard(Retranslating, QWidget):
         self.setObjectName("salesDashboard")
         self.glance = glance
         self._actor = actor
-        self._today = today or (lambda: QDate.currentDate().toPython())
+        self._today = today or store_today
         self.figures: SalesFigures | None = None
         self._build()
         self.retranslate_ui()
@@ -145,7 +146,11 @@ class SalesDashboard(Retranslating, QWidget):
         self.message.setStyleSheet("color: #a12;")
         self.message.hide()
         page.addWidget(self.message)
-        page.addLayout(self._build_kpis())
+        self.body = QWidget(self)  # hidden when the reader may not see the figures
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(self._build_kpis())
+        page.addWidget(self.body, 1)
         grid = QGridLayout()
         self.hour_chart, self.tender_chart = SalesChart(self), SalesChart(self)
         self.department_chart = SalesChart(self)
@@ -166,7 +171,7 @@ class SalesDashboard(Retranslating, QWidget):
         grid.addWidget(self.panel, 1, 2)
         for column, stretch in enumerate((3, 2, 2)):
             grid.setColumnStretch(column, stretch)
-        page.addLayout(grid, 1)
+        body.addLayout(grid, 1)
 
     def _build_kpis(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -230,6 +235,7 @@ class SalesDashboard(Retranslating, QWidget):
         """Read the figures of the chosen days on a worker thread."""
         actor = self._actor()
         if actor is None:
+            self._hide_figures()
             self._refuse(self.tr("Sign in to see the sales."))
             return
         first, last = self.from_edit.date().toPython(), self.to_edit.date().toPython()
@@ -241,6 +247,7 @@ class SalesDashboard(Retranslating, QWidget):
     def _show(self, figures: SalesFigures) -> None:
         self.figures = figures
         self.message.hide()
+        self.body.show()
         kpi = {
             "turnover": format_money(figures.turnover_cents),
             "tickets": QLocale().toString(figures.sales_count),
@@ -335,7 +342,13 @@ class SalesDashboard(Retranslating, QWidget):
             text = texts.get(exc.code) or user_message(exc.code, exc.message, dict(exc.params))
         else:
             text = self.tr("The figures could not be read: %1").replace("%1", str(exc))
+        if isinstance(exc, PosError) and exc.code == "right_refused":
+            self._hide_figures()  # a manager's figures never stay before a cashier
         self._refuse(text)
+
+    def _hide_figures(self) -> None:
+        self.figures = None
+        self.body.hide()
 
     def _refuse(self, text: str) -> None:
         self.message.setText(text)
