@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pos.services.demo_store import DEMO_STAFF, build_demo_store
 from pos.services.sales_glance import SalesGlance
+from pos.services.screenshot_setup import return_last_sale
 from pos.store.local_store import LocalStore
 from pos.ui.grab import save_grab, wait_for
 from pos.ui.i18n import install_translations
@@ -29,6 +30,7 @@ def sales_screenshots(out: Path, language: str) -> list[Path]:
         with LocalStore(db) as store:
             build_demo_store(store, products=600, days=7, today=today)
         yesterday = today - timedelta(days=1)
+        return_last_sale(db, f"{yesterday.isoformat()}T17:00:00.000Z", manager)
         screen = SalesDashboard(SalesGlance(db), lambda: manager, today=lambda: yesterday)
         wait_for(screen.figures_shown)
         screen.week_button.click()
