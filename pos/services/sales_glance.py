@@ -30,6 +30,7 @@ from pos.domain.archive_period import STORE_ZONE, ArchivePeriod
 from pos.domain.errors import PosError
 from pos.domain.rights import Actor, Right, require
 from pos.domain.sales_hours import hour_bounds, offset_spans, period_of
+from pos.services.central_link import read_link
 from pos.services.pickup_desk import PickupDesk
 from pos.services.pickup_views import DeskCounts
 from pos.store import push_queue, sales_glance
@@ -100,7 +101,7 @@ class SalesGlance:
         today: Callable[[], date] = store_today,
     ) -> None:
         self.db_path = Path(db_path)
-        self.store_id = store_id  # the pickup backlog of this store only (None: all)
+        self.store_id = store_id  # the pickup backlog's store (None: the enrolled one)
         self._today = today
 
     def today(self, actor: Actor) -> SalesFigures:
@@ -148,9 +149,16 @@ class SalesGlance:
             by_tender=self._shares(conn, "tender", lo, hi),
             by_cashier=self._shares(conn, "cashier", lo, hi),
             by_channel=self._channels(conn, period, tickets, turnover),
-            backlog=PickupDesk(store, store_id=self.store_id, tz=STORE_ZONE).counts(),
+            backlog=PickupDesk(store, store_id=self._store_id(store), tz=STORE_ZONE).counts(),
             health=SyncHealth(queue.pending, queue.rejected, pushed, pulled),
         )
+
+    def _store_id(self, store: LocalStore) -> str | None:
+        """This store's pickups only: the id given, else the enrolled one (as the desk)."""
+        if self.store_id is not None:
+            return self.store_id
+        link = read_link(store)
+        return link.store_id if link is not None else None
 
     @staticmethod
     def _shares(conn, dim: str, lo: str, hi: str) -> tuple[Share, ...]:

@@ -220,3 +220,11 @@ def test_the_migrations_backfill_matches_what_the_triggers_summed(store, shop) -
         for statement in backfill:
             store.conn.execute(statement)
     assert store.conn.execute("SELECT * FROM sales_hourly ORDER BY 1, 2, 3").fetchall() == summed
+
+
+def test_the_backlog_is_this_stores_open_orders(store: LocalStore) -> None:
+    pull(store, order_item(store, "web-1", due_at="2025-11-20T10:00:00.000Z"),
+         order_item(store, "web-2", code="AB12-CD34", state="ready", version=3),
+         order_item(store, "web-3", code="AAAA-0003", store_id="villeurbanne"))  # fmt: skip
+    backlog = SalesGlance(store.path, store_id=STORE_ID).today(INES).backlog
+    assert (backlog.to_prepare, backlog.ready, backlog.overdue) == (1, 1, 1)
