@@ -253,7 +253,7 @@ class SalesDashboard(Retranslating, QWidget):
             "tickets": QLocale().toString(figures.sales_count),
             "basket": format_money(figures.average_basket_cents),
             "returns": f"{QLocale().toString(figures.returns_count)} · "
-            f"{format_money(-figures.returns_cents)}",
+            f"{format_money(figures.returns_cents)}",
         }
         for name, text in kpi.items():
             self.kpis[name][1].setText(text)
