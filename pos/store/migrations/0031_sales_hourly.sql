@@ -36,13 +36,17 @@ CREATE TRIGGER sales_hourly_line AFTER INSERT ON sale_lines BEGIN
            1, NEW.total_cents
     FROM sales s WHERE s.id = NEW.sale_id
     ON CONFLICT (dim, hour, key) DO UPDATE SET n = n + excluded.n, cents = cents + excluded.cents;
+END;
+
+-- A returned line: what it gave back, and its ticket counted once (at its first one).
+CREATE TRIGGER sales_hourly_returned AFTER INSERT ON sale_lines WHEN NEW.quantity < 0 BEGIN
     INSERT INTO sales_hourly (dim, hour, key, n, cents)
     SELECT 'return', substr(s.completed_at, 1, 13), '',
            NOT EXISTS (SELECT 1 FROM sale_lines o
                        WHERE o.sale_id = NEW.sale_id AND o.line_no < NEW.line_no
                        AND o.quantity < 0),
            -NEW.total_cents
-    FROM sales s WHERE s.id = NEW.sale_id AND NEW.quantity < 0
+    FROM sales s WHERE s.id = NEW.sale_id
     ON CONFLICT (dim, hour, key) DO UPDATE SET n = n + excluded.n, cents = cents + excluded.cents;
 END;
 
