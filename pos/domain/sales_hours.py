@@ -1,6 +1,7 @@
-"""A period of the store's days as the UTC hour keys the hourly sales sums use.
+"""A period of the store's days as the buckets the sales sums use (migration 0031).
 
-Sales are summed per UTC hour (``YYYY-MM-DDTHH`` of their ``completed_at``). Europe/Paris
+Tickets are summed per UTC hour (``YYYY-MM-DDTHH`` of their ``completed_at``); the
+breakdowns per day (``day_bounds``). Europe/Paris
 is always a whole number of hours from UTC, so each UTC hour is exactly one local hour:
 a local day is the UTC hours from its local midnight to the next, and a UTC hour's local
 hour is its hour plus the offset in force then. The offset changes only at the
@@ -12,7 +13,7 @@ Pure: arithmetic on dates and instants only.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from pos.domain.archive_period import STORE_ZONE, ArchivePeriod
 
@@ -60,3 +61,16 @@ def offset_spans(period: ArchivePeriod) -> tuple[tuple[str, int], ...]:
         day = following
     spans.append((hour_key(end), current))
     return tuple(spans)
+
+
+def day_bounds(period: ArchivePeriod) -> tuple[str, str]:
+    """The day buckets of the period, both included (migration 0031): ``YYYY-MM-DD`` is
+    a store date for every UTC hour but 22:00-22:59, kept as ``YYYY-MM-DDT22`` (UTC date)
+    since it is 23:xx that day in winter and 00:xx the next in summer. So the period takes
+    the 22:00 hour before its first day when that is summer (its first local hour), and
+    leaves its last day's 22:00 hour out when that is summer (the next day's)."""
+    before = datetime.combine(period.first - timedelta(days=1), time(22, 30), UTC)
+    last = datetime.combine(period.last, time(22, 30), UTC)
+    lo = f"{before.date().isoformat()}T22" if _offset(before) == 2 else period.first.isoformat()
+    hi = f"{period.last.isoformat()}T22" if _offset(last) == 1 else period.last.isoformat()
+    return lo, hi

@@ -1,8 +1,9 @@
 """Sales at a glance for managers: a period's totals and breakdowns, the pickup backlog and
 the state of sync, all from the till's own file (works offline, indefinitely).
 
-Figures come from the hourly sums the sales write in their own transaction (migration
-0031), so a year reads as fast as a day. Integer cents throughout.
+Figures come from the sums the sales write in their own transaction (migration 0031:
+tickets per hour, breakdowns per day), so a year reads a few thousand rows. Integer
+cents throughout.
 
 * Returns are **netted**: ``turnover_cents`` and every breakdown are sold less given back
   (a return ticket is negative, a refund tender negative). They are also **shown apart**:
@@ -29,7 +30,7 @@ from pathlib import Path
 from pos.domain.archive_period import STORE_ZONE, ArchivePeriod
 from pos.domain.errors import PosError
 from pos.domain.rights import Actor, Right, require
-from pos.domain.sales_hours import hour_bounds, offset_spans, period_of
+from pos.domain.sales_hours import day_bounds, hour_bounds, offset_spans, period_of
 from pos.services.central_link import read_link
 from pos.services.pickup_desk import PickupDesk
 from pos.services.pickup_views import DeskCounts
@@ -124,6 +125,7 @@ class SalesGlance:
     def _read(self, store: LocalStore, period: ArchivePeriod) -> SalesFigures:
         conn = store.conn
         lo, hi = hour_bounds(period)
+        first_day, last_day = day_bounds(period)
         tickets, turnover = sales_glance.total(conn, "ticket", lo, hi)
         returns_count, returns_cents = sales_glance.total(conn, "return", lo, hi)
         names = sales_glance.department_names(conn)
@@ -144,10 +146,10 @@ class SalesGlance:
             by_hour=tuple(Share(str(h), f"{h:02d}", n, c) for h, n, c in hours),
             by_department=tuple(
                 Share(k, names.get(k, k), n, c)
-                for k, n, c in sales_glance.by_key(conn, "department", lo, hi)
+                for k, n, c in sales_glance.by_key(conn, "department", first_day, last_day)
             ),
-            by_tender=self._shares(conn, "tender", lo, hi),
-            by_cashier=self._shares(conn, "cashier", lo, hi),
+            by_tender=self._shares(conn, "tender", first_day, last_day),
+            by_cashier=self._shares(conn, "cashier", first_day, last_day),
             by_channel=self._channels(conn, period, tickets, turnover),
             backlog=PickupDesk(store, store_id=self._store_id(store), tz=STORE_ZONE).counts(),
             health=SyncHealth(queue.pending, queue.rejected, pushed, pulled),

@@ -1,9 +1,10 @@
-"""The manager's sales figures read from the hourly sums (migration 0031), the pickups
+"""The manager's sales figures read from the sales sums (migration 0031), the pickups
 handed over at this desk, and the state of sync.
 
-Every query reads ``sales_hourly`` by its primary key (dim, then a range of UTC hours), so a
-year costs ~9,000 rows per breakdown whatever the number of tickets. Read-only, plain SQL,
-on the caller's connection and thread.
+Every query reads ``sales_sums`` by its primary key (dim, then a range of buckets: UTC
+hours for tickets, days for the breakdowns), so a year costs ~9,000 hours of tickets and
+~365 days per department, cashier or tender, whatever the number of tickets. Read-only,
+plain SQL, on the caller's connection and thread.
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ from collections.abc import Sequence
 from pos.store.errors import translate_errors
 
 _TOTAL = (
-    "SELECT coalesce(sum(n), 0), coalesce(sum(cents), 0) FROM sales_hourly "
-    "WHERE dim = ? AND hour >= ? AND hour < ?"
+    "SELECT coalesce(sum(n), 0), coalesce(sum(cents), 0) FROM sales_sums "
+    "WHERE dim = ? AND bucket >= ? AND bucket < ?"
 )
-_BY_KEY = (
-    "SELECT key, sum(n), sum(cents) FROM sales_hourly WHERE dim = ? AND hour >= ? AND hour < ? "
-    "GROUP BY key ORDER BY sum(cents) DESC, key"
+_BY_KEY = (  # day buckets: both bounds included (sales_hours.day_bounds)
+    "SELECT key, sum(n), sum(cents) FROM sales_sums WHERE dim = ? AND bucket >= ? "
+    "AND bucket <= ? GROUP BY key ORDER BY sum(cents) DESC, key"
 )
 _BY_HOUR = (
-    "SELECT (CAST(substr(hour, 12, 2) AS INTEGER) + {case}) % 24, sum(n), sum(cents) "
-    "FROM sales_hourly WHERE dim = 'ticket' AND hour >= ? AND hour < ? GROUP BY 1 ORDER BY 1"
+    "SELECT (CAST(substr(bucket, 12, 2) AS INTEGER) + {case}) % 24, sum(n), sum(cents) "
+    "FROM sales_sums WHERE dim = 'ticket' AND bucket >= ? AND bucket < ? GROUP BY 1 ORDER BY 1"
 )
 # Handovers made at this desk and not refused by central: paid online (no sale here) or
 # paid by a till sale (its total), in the period of the handover.
@@ -42,21 +43,23 @@ _LAST_PUSH = (
     "(SELECT max(ack_no) FROM outbox WHERE ack_no IS NOT NULL) LIMIT 1"
 )
 _LAST_PULL = "SELECT max(updated_at) FROM feed_cursors"
-#: Every hourly query, for the test that each reads the primary key's range.
+#: The queries over the sums (each reads a range of the primary key).
 QUERIES = (_TOTAL, _BY_KEY, _BY_HOUR.format(case="0"))
 
 Row = tuple[str, int, int]
 
 
 def total(conn: sqlite3.Connection, dim: str, lo: str, hi: str) -> tuple[int, int]:
-    """(n, cents) of one dimension over UTC hours ``lo`` (included) … ``hi`` (excluded)."""
+    """(n, cents) of 'ticket' or 'return' over UTC hours ``lo`` (included) … ``hi``
+    (excluded)."""
     with translate_errors():
         n, cents = conn.execute(_TOTAL, (dim, lo, hi)).fetchone()
     return int(n), int(cents)
 
 
 def by_key(conn: sqlite3.Connection, dim: str, lo: str, hi: str) -> list[Row]:
-    """(key, n, cents) of one dimension, the largest amount first."""
+    """(key, n, cents) of a day-summed dimension over buckets ``lo`` … ``hi`` (both
+    included), the largest amount first."""
     with translate_errors():
         return [(k, int(n), int(c)) for k, n, c in conn.execute(_BY_KEY, (dim, lo, hi))]
 
@@ -68,7 +71,7 @@ def by_local_hour(
     for until, _ in spans:  # only hour keys go into the SQL text, never free text
         if len(until) != 13 or not until.replace("-", "").replace("T", "").isdigit():
             raise ValueError(f"not an hour key: {until!r}")
-    whens = " ".join(f"WHEN hour < '{until}' THEN {int(offset)}" for until, offset in spans[:-1])
+    whens = " ".join(f"WHEN bucket < '{until}' THEN {int(offset)}" for until, offset in spans[:-1])
     case = f"CASE {whens} ELSE {int(spans[-1][1])} END" if whens else str(int(spans[-1][1]))
     with translate_errors():
         rows = conn.execute(_BY_HOUR.format(case=case), (lo, hi)).fetchall()

@@ -18,7 +18,7 @@ is measured in this run next to the raw limit it cannot beat:
   the exact key (``customer_probe``);
 * the sales dashboard over one year (500,000 tickets): the figures read and the screen
   drawn and grabbed offscreen, vs the bare SQL aggregates of the same figures on the same
-  hourly sums (``sales_glance_probe``; ``--only sales`` runs it alone).
+  sums (``sales_glance_probe``; ``--only sales`` runs it alone).
 
 The benchmarks measure what the app does: the app calls ``gc.freeze()`` once the till
 shows its first basket (``pos.app``), so the scan benchmark freezes the same way once its
@@ -254,7 +254,7 @@ def bench_customers(scratch: Path, customers: int = 1_000_000) -> None:
 
 def bench_sales_glance(data_dir: Path) -> None:
     drawn, _service, floor, raw = sales_glance_probe.run(data_dir)
-    record("sales dashboard drawn (1 year)", drawn, "bare SQL on the hourly sums", floor,
+    record("sales dashboard drawn (1 year)", drawn, "bare SQL on the same sums", floor,
            "p99 ≤ 300 ms")  # fmt: skip
     print(f"(the same figures summed from the 500,000 tickets themselves: "
           f"{fmt(statistics.median(raw))})")  # fmt: skip

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pos.domain.sales_hours import hour_bounds, offset_spans, period_of
+from pos.domain.sales_hours import day_bounds, hour_bounds, offset_spans, period_of
 
 
 def test_a_winter_day_and_a_summer_day() -> None:
@@ -34,3 +34,24 @@ def test_the_switches_of_a_year() -> None:
 def test_a_reversed_period_is_refused() -> None:
     with pytest.raises(ValueError):
         period_of(date(2026, 2, 1), date(2026, 1, 31))
+
+
+def test_the_22_hour_goes_to_its_store_day() -> None:
+    """22:00-22:59 UTC is 23:xx the same day in winter, 00:xx the next day in summer."""
+    assert day_bounds(period_of(date(2026, 1, 15), date(2026, 1, 16))) == (
+        "2026-01-15",
+        "2026-01-16T22",
+    )
+    assert day_bounds(period_of(date(2026, 7, 14), date(2026, 7, 15))) == (
+        "2026-07-13T22",
+        "2026-07-15",
+    )
+    # The spring day starts in winter (no 22:00 before it), the autumn day in summer.
+    assert day_bounds(period_of(date(2026, 3, 29), date(2026, 3, 29))) == (
+        "2026-03-29",
+        "2026-03-29",
+    )
+    assert day_bounds(period_of(date(2026, 10, 25), date(2026, 10, 25))) == (
+        "2026-10-24T22",
+        "2026-10-25T22",
+    )

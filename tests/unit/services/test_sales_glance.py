@@ -22,6 +22,7 @@ from pos.services.pickup_desk import PickupDesk
 from pos.services.returns import ReturnDesk, ReturnRules
 from pos.services.sales_csv import euros, write_breakdown
 from pos.services.sales_glance import PICKUP_AT_TILL, PICKUP_ONLINE, STORE, SalesGlance
+from pos.store import sales_glance
 from pos.store.local_store import LocalStore
 from pos.store.migrations import statements
 from tests.support.staff import CAMILLE, INES, JULIEN
@@ -29,7 +30,7 @@ from tests.unit.services.test_pickup_desk import PARIS, order_item, pull
 from tests.unit.services.test_pickup_desk import STORE as STORE_ID
 
 DAY = date(2025, 11, 25)  # winter: Paris = UTC + 1
-MIGRATION = Path(__file__).parents[3] / "pos/store/migrations/0031_sales_hourly.sql"
+MIGRATION = Path(__file__).parents[3] / "pos/store/migrations/0031_sales_sums.sql"
 
 
 def barcodes(store: LocalStore, n: int) -> list[tuple[str, str]]:
@@ -208,18 +209,18 @@ def test_the_csv_opens_right_in_french_and_english(tmp_path: Path, store, shop) 
 
 
 def test_the_migrations_backfill_matches_what_the_triggers_summed(store, shop) -> None:
-    summed = store.conn.execute("SELECT * FROM sales_hourly ORDER BY 1, 2, 3").fetchall()
+    summed = store.conn.execute("SELECT * FROM sales_sums ORDER BY 1, 2, 3").fetchall()
     code = [
         "\n".join(ln for ln in s.splitlines() if not ln.startswith("--"))
         for s in statements(MIGRATION.read_text())
     ]
-    backfill = [s for s in code if s.startswith("INSERT")]
-    assert len(backfill) == 5
+    backfill = [s for s in code if s.startswith(("CREATE TEMP VIEW", "INSERT", "DROP VIEW"))]
+    assert len(backfill) == 7
     with store.conn:
-        store.conn.execute("DELETE FROM sales_hourly")
+        store.conn.execute("DELETE FROM sales_sums")
         for statement in backfill:
             store.conn.execute(statement)
-    assert store.conn.execute("SELECT * FROM sales_hourly ORDER BY 1, 2, 3").fetchall() == summed
+    assert store.conn.execute("SELECT * FROM sales_sums ORDER BY 1, 2, 3").fetchall() == summed
 
 
 def test_the_backlog_is_this_stores_open_orders(store: LocalStore) -> None:
@@ -228,3 +229,25 @@ def test_the_backlog_is_this_stores_open_orders(store: LocalStore) -> None:
          order_item(store, "web-3", code="AAAA-0003", store_id="villeurbanne"))  # fmt: skip
     backlog = SalesGlance(store.path, store_id=STORE_ID).today(INES).backlog
     assert (backlog.to_prepare, backlog.ready, backlog.overdue) == (1, 1, 1)
+
+
+def test_a_summer_sale_at_22_utc_counts_on_the_next_store_day(store: LocalStore) -> None:
+    code = barcodes(store, 1)[0][0]
+    ids = count(1)
+    new_id = lambda: f"00000000-0000-4000-8000-{next(ids):012d}"  # noqa: E731
+    sell(till(store, CAMILLE, "2026-07-14T22:30:00.000Z", new_id), [code], TenderKind.CARD)
+    sell(till(store, JULIEN, "2026-07-14T21:30:00.000Z", new_id), [code], TenderKind.CASH)
+    glance = SalesGlance(store.path)
+    for day, cashier, hour in ((14, "Julien", "23"), (15, "Camille", "00")):
+        figures = glance.figures(INES, date(2026, 7, day), date(2026, 7, day))
+        assert [s.key for s in figures.by_cashier] == [cashier]
+        assert [s.label for s in figures.by_hour] == [hour]
+        assert sum(s.cents for s in figures.by_department) == figures.turnover_cents
+        assert sum(s.cents for s in figures.by_tender) == figures.turnover_cents
+
+
+def test_each_query_reads_a_range_of_the_primary_key(store: LocalStore) -> None:
+    for sql in sales_glance.QUERIES:
+        marks = ("ticket", "2026-01-01", "2026-12-31")[3 - sql.count("?") :]
+        plan = " ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", marks))
+        assert "sales_sums USING PRIMARY KEY" in plan, plan
