@@ -3645,235 +3645,240 @@
 <context>
     <name>SalesDashboard</name>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="181"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="190"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="182"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="191"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="183"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="192"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="184"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="193"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="185"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="194"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="186"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="187"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="193"/>
-        <source>Turnover incl. VAT (net of returns)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="194"/>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
-        <source>Average basket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
-        <source>Returns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="199"/>
-        <source>Cashier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="200"/>
-        <source>Channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="201"/>
-        <source>Tickets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="201"/>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="207"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="254"/>
-        <source>Turnover by hour</source>
+        <source>This till&apos;s own sales, read from its file (offline too); training sales are never counted. A web cart paid at the till counts as a store sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="208"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="256"/>
-        <source>Turnover by department</source>
+        <source>Turnover incl. VAT (net of returns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="209"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="257"/>
-        <source>Payments by tender</source>
+        <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
-        <source>Sales by cashier</source>
+        <source>Average basket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="214"/>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="215"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="222"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="271"/>
+        <source>Turnover by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="223"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
+        <source>Turnover by department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="224"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
+        <source>Payments by tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="225"/>
+        <source>Sales by cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="226"/>
         <source>Sales by channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="233"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="249"/>
         <source>Sign in to see the sales.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="256"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
         <source>Others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="267"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="284"/>
         <source>Store sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="268"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
         <source>Pickups paid at the till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="269"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="286"/>
         <source>Pickups paid online (not in turnover)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="271"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="288"/>
         <source>%1h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="278"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="295"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="302"/>
         <source>Credit note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="296"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="313"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="307"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="324"/>
         <source>Pickup orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="308"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="325"/>
         <source>To prepare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="309"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="326"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="310"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="327"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="311"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="328"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="312"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
         <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="313"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
         <source>Set aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="314"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="331"/>
         <source>Last sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="315"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
         <source>Last received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
         <source>The period ends before it starts: change a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="347"/>
         <source>Choose a period of ten years at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="349"/>
         <source>The sales figures are for managers: ask a manager to sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="337"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="354"/>
         <source>The figures could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="353"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="376"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="353"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="376"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="363"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="363"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
         <source>Amount (€)</source>
         <translation type="unfinished"></translation>
     </message>

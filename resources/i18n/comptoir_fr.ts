@@ -3645,235 +3645,240 @@
 <context>
     <name>SalesDashboard</name>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="181"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="190"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="182"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="191"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="183"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="192"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="184"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="193"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="185"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="194"/>
         <source>This month</source>
         <translation>Ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="186"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="187"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
         <source>Export CSV…</source>
         <translation>Exporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="193"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="199"/>
+        <source>This till&apos;s own sales, read from its file (offline too); training sales are never counted. A web cart paid at the till counts as a store sale.</source>
+        <translation>Les ventes de cette caisse seule, lues dans son fichier (hors ligne aussi) ; les ventes en mode formation ne comptent jamais. Un panier web payé en caisse compte comme une vente en magasin.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="208"/>
         <source>Turnover incl. VAT (net of returns)</source>
         <translation>Chiffre d’affaires TTC (net des retours)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="194"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="209"/>
         <source>Sales</source>
         <translation>Ventes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
         <source>Average basket</source>
         <translation>Panier moyen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="199"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="214"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="200"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="215"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="201"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="201"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="207"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="254"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="222"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="271"/>
         <source>Turnover by hour</source>
         <translation>CA par heure</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="208"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="256"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="223"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
         <source>Turnover by department</source>
         <translation>CA par rayon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="209"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="257"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="224"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
         <source>Payments by tender</source>
         <translation>Encaissements par moyen de paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="225"/>
         <source>Sales by cashier</source>
         <translation>Ventes par caissier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="226"/>
         <source>Sales by channel</source>
         <translation>Ventes par canal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="233"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="249"/>
         <source>Sign in to see the sales.</source>
         <translation>Identifiez-vous pour voir les ventes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="256"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
         <source>Others</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="267"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="284"/>
         <source>Store sales</source>
         <translation>Ventes en magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="268"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
         <source>Pickups paid at the till</source>
         <translation>Retraits payés en caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="269"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="286"/>
         <source>Pickups paid online (not in turnover)</source>
         <translation>Retraits payés en ligne (hors CA)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="271"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="288"/>
         <source>%1h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="278"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="295"/>
         <source>None</source>
         <translation>Sans rayon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="302"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="296"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="313"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="307"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="324"/>
         <source>Pickup orders</source>
         <translation>Commandes à retirer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="308"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="325"/>
         <source>To prepare</source>
         <translation>À préparer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="309"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="326"/>
         <source>Ready</source>
         <translation>Prêtes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="310"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="327"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="311"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="328"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="312"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
         <source>Waiting to be sent</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="313"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
         <source>Set aside</source>
         <translation>Mises de côté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="314"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="331"/>
         <source>Last sent</source>
         <translation>Dernier envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="315"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
         <source>Last received</source>
         <translation>Dernière réception</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
         <source>The period ends before it starts: change a date.</source>
         <translation>La période se termine avant de commencer : changez une date.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="347"/>
         <source>Choose a period of ten years at most.</source>
         <translation>Choisissez une période de dix ans au plus.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="349"/>
         <source>The sales figures are for managers: ask a manager to sign in.</source>
         <translation>Les chiffres de vente sont réservés aux responsables : demandez à un responsable de s’identifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="337"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="354"/>
         <source>The figures could not be read: %1</source>
         <translation>Les chiffres n’ont pas pu être lus : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="353"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="376"/>
         <source>Export CSV</source>
         <translation>Exporter en CSV</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="353"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="376"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="363"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
         <source>Count</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="363"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
         <source>Amount (€)</source>
         <translation>Montant (€)</translation>
     </message>

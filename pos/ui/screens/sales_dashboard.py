@@ -172,6 +172,10 @@ class SalesDashboard(Retranslating, QWidget):
         for column, stretch in enumerate((3, 2, 2)):
             grid.setColumnStretch(column, stretch)
         body.addLayout(grid, 1)
+        self.note = QLabel(self.body)  # what these figures are not: said on screen
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        body.addWidget(self.note)
 
     def _build_kpis(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -190,6 +194,12 @@ class SalesDashboard(Retranslating, QWidget):
         self.month_button.setText(self.tr("This month"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.export_button.setText(self.tr("Export CSV…"))
+        self.note.setText(
+            self.tr(
+                "This till's own sales, read from its file (offline too); training sales are "
+                "never counted. A web cart paid at the till counts as a store sale."
+            )
+        )
         current = max(self.export_choice.currentIndex(), 0)
         self.export_choice.clear()
         self.export_choice.addItems([self._breakdown_title(name) for name in BREAKDOWNS])
