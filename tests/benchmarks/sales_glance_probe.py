@@ -1,6 +1,6 @@
 """Probe: the manager's dashboard over one year of sales (500,000 tickets) draws in 300 ms.
 
-    .venv/bin/python tests/benchmarks/sales_glance_probe.py [--sales 500000] [--draws 30]
+    .venv/bin/python tests/benchmarks/sales_glance_probe.py [--sales 500000] [--draws 100]
 
 A real store file (every migration, the sales-sum triggers live) gets a 2,000-product
 demo catalog and ``--sales`` tickets over 2025 (07:00-18:48 UTC each day, 2 or 3 lines,
@@ -176,7 +176,7 @@ def cached(cache: Path, sales: int) -> Path:
     return path
 
 
-def run(cache: Path, sales: int = 500_000, draws: int = 30):
+def run(cache: Path, sales: int = 500_000, draws: int = 100):
     return probe(cached(cache, sales), draws)
 
 
@@ -190,7 +190,7 @@ def main() -> None:
     root = Path(__file__).resolve().parents[2]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sales", type=int, default=500_000)
-    parser.add_argument("--draws", type=int, default=30)
+    parser.add_argument("--draws", type=int, default=100)
     parser.add_argument("--cache", type=Path, default=root / ".bench")
     args = parser.parse_args()
     drawn, service, floor, raw = run(args.cache, args.sales, args.draws)
