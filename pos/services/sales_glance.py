@@ -120,7 +120,11 @@ class SalesGlance:
             )
         period = period_of(first, last)
         with LocalStore(self.db_path) as store:
-            return self._read(store, period)
+            store.conn.execute("BEGIN")  # one snapshot: totals and breakdowns agree while
+            try:  # the till goes on selling (WAL readers never wait on its writes)
+                return self._read(store, period)
+            finally:
+                store.conn.execute("ROLLBACK")
 
     def _read(self, store: LocalStore, period: ArchivePeriod) -> SalesFigures:
         conn = store.conn
