@@ -48,6 +48,7 @@ class Right(StrEnum):
     APPROVE = "approve"  # approve another person's act with one's own PIN
     TRAINING = "training"  # switch the till into training mode (new staff) and out of it
     ARCHIVE = "archive"  # write the signed archive of a period's fiscal record
+    VIEW_SALES = "view_sales"  # the store's sales at a glance: turnover, staff, tenders
 
 
 # A cashier also hands over pickup orders at the till in a small store.
@@ -78,6 +79,7 @@ APPROVABLE: frozenset[Right] = frozenset(Right) - {
     Right.TRAINING,
     Right.CLOSE_PERIOD,
     Right.ARCHIVE,
+    Right.VIEW_SALES,  # staff's figures are the manager's to read, not to lend
 }
 
 # A line discount up to this share of the line needs no right (1000 = 10 %).

@@ -10,8 +10,14 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from pos.domain.returns import ReturnReason
+from pos.domain.rights import Actor
+from pos.services.checkout import Checkout
+from pos.services.demo_store import TERMINAL_ID
+from pos.services.returns import ReturnDesk, ReturnRules
 from pos.store import customer_histories, promotion_feed
 from pos.store.db import connect
+from pos.store.local_store import LocalStore
 
 _BARCODE_OF_SKUS = (
     "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
@@ -64,3 +70,22 @@ def promotions_left_out(db: Path) -> None:
     ]  # fmt: skip
     with closing(connect(db)) as conn:
         promotion_feed.apply_page(conn, items, "screenshots")
+_LAST_SALE_BEFORE = (
+    "SELECT id FROM sales WHERE completed_at < ? AND total_cents > 0 "
+    "ORDER BY completed_at DESC LIMIT 1"
+)
+
+
+def return_last_sale(db: Path, at: str, actor: Actor) -> str | None:
+    """``actor`` takes back the first line of the last sale before ``at`` (a real return
+    ticket at ``at``, refunded as proposed); its id, or None if nothing was sold."""
+    with LocalStore(db) as store:
+        row = store.conn.execute(_LAST_SALE_BEFORE, (at,)).fetchone()
+        if row is None:
+            return None
+        till = Checkout(store, terminal_id=TERMINAL_ID, actor=actor, clock=lambda: at)
+        desk = ReturnDesk(till, rules=ReturnRules(offline_return_limit_cents=10**6))
+        desk.find(row[0])
+        desk.return_line(row[0], 1, 1, ReturnReason.DEFECTIVE)
+        desk.refund(desk.propose_refund())
+        return desk.complete().sale_id

@@ -43,6 +43,7 @@ class MainWindow(Retranslating, QMainWindow):
     outbox_requested = Signal()
     promotions_requested = Signal()
     other_stores_requested = Signal()  # Ctrl+Shift+S: the selected line's product (issue 16)
+    sales_requested = Signal()  # Ctrl+4: the till app builds the dashboard on first use
 
     def __init__(
         self,
@@ -99,6 +100,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.pickup_action.setShortcut(QKeySequence("Ctrl+2"))
         self.pickup_action.setEnabled(False)  # until the store is open
         self.pickup_action.triggered.connect(self.show_pickup)
+        self.sales_action = QAction(self)
+        self.sales_action.setObjectName("salesAction")
+        self.sales_action.setShortcut(QKeySequence("Ctrl+4"))
+        self.sales_action.triggered.connect(self.sales_requested)
         self.camera_action = QAction(self)
         self.camera_action.setObjectName("cameraAction")
         self.camera_action.setShortcut(QKeySequence("Ctrl+K"))
@@ -126,6 +131,7 @@ class MainWindow(Retranslating, QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(self.till_action)
         menu.addAction(self.pickup_action)
+        menu.addAction(self.sales_action)
         menu.addAction(self.staff.lock_action)
         menu.addSeparator()
         self.day.add_actions(menu)
@@ -148,6 +154,7 @@ class MainWindow(Retranslating, QMainWindow):
             (self.settings_action, self.tr("&Settings…")),
             (self.till_action, self.tr("&Sale")),
             (self.pickup_action, self.tr("&Pickup desk")),
+            (self.sales_action, self.tr("Sales at a &glance")),
             (self.camera_action, self.tr("&Camera scanning…")),
             (self.other_stores_action, self.tr("&Other stores…")),
             (self.outbox_action, self.tr("&Operations to check…")),
@@ -184,6 +191,15 @@ class MainWindow(Retranslating, QMainWindow):
     def show_pickup(self) -> None:
         if self.pickup_screen is not None and not self.staff.locked:
             self.stack.setCurrentWidget(self.pickup_screen)
+
+    def show_screen(self, screen: QWidget) -> None:
+        """A screen built later (the sales dashboard), once the store is open and someone
+        signed in; added to the stack the first time."""
+        if self.stack.currentWidget() is self.start_screen or self.staff.locked:
+            return
+        if self.stack.indexOf(screen) < 0:
+            self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
 
     @property
     def on_pickup_desk(self) -> bool:

@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's 
     from pos.ui.dialogs.outbox_dialog import OutboxDialog
     from pos.ui.pickup_controller import PickupController
     from pos.ui.screens.pickup_screen import PickupScreen
+    from pos.ui.screens.sales_dashboard import SalesDashboard
     from sync.engine import SyncEngine, SyncStatus
 
 DeviceFactory = Callable[[PrinterConfig], ReceiptPrinter]
@@ -132,6 +133,8 @@ class TillApp(QObject):
         self.controller.worker.opened.connect(self._link_central)
         self.controller.worker.opened.connect(self._open_pickup_desk_soon)
         self.pickup: PickupController | None = None
+        self.sales_dashboard: SalesDashboard | None = None  # built on the first Ctrl+4
+        self.window.sales_requested.connect(self.open_sales)
         self.pickup_screen: PickupScreen | None = None
         self._paying_order: str | None = None
         self._closed = False
@@ -245,6 +248,19 @@ class TillApp(QObject):
         from pos.ui.dialogs.promotions_dialog import open_promotions
 
         open_promotions(self.window, self.options.data_dir)
+    def open_sales(self) -> None:
+        """Sales at a glance; QtCharts loads now, not at start-up. The service refuses
+        whoever lacks the right, and the screen says so."""
+        from pos.config import DATABASE_FILE
+        from pos.services.sales_glance import SalesGlance
+        from pos.ui.screens.sales_dashboard import SalesDashboard
+
+        if self.sales_dashboard is None:
+            glance = SalesGlance(self.options.data_dir / DATABASE_FILE)
+            self.sales_dashboard = SalesDashboard(glance, lambda: self.window.staff.actor)
+        else:
+            self.sales_dashboard.refresh()
+        self.window.show_screen(self.sales_dashboard)
 
     # -- the pickup desk -------------------------------------------------------------------
 

@@ -1358,62 +1358,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="145"/>
+        <location filename="../../pos/ui/main_window.py" line="151"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="146"/>
+        <location filename="../../pos/ui/main_window.py" line="152"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="148"/>
+        <location filename="../../pos/ui/main_window.py" line="154"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="149"/>
+        <location filename="../../pos/ui/main_window.py" line="155"/>
         <source>&amp;Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="156"/>
         <source>&amp;Pickup desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="151"/>
+        <location filename="../../pos/ui/main_window.py" line="157"/>
+        <source>Sales at a &amp;glance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="158"/>
         <source>&amp;Camera scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="152"/>
+        <location filename="../../pos/ui/main_window.py" line="159"/>
         <source>&amp;Other stores…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="153"/>
+        <location filename="../../pos/ui/main_window.py" line="160"/>
         <source>&amp;Operations to check…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="154"/>
+        <location filename="../../pos/ui/main_window.py" line="161"/>
         <source>P&amp;romotions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155"/>
+        <location filename="../../pos/ui/main_window.py" line="162"/>
         <source>&amp;Fiscal record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>Training &amp;mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="157"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4064,6 +4069,247 @@
     </message>
 </context>
 <context>
+    <name>SalesDashboard</name>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="190"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="191"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="192"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="193"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="194"/>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="199"/>
+        <source>This till&apos;s own sales, read from its file (offline too); training sales are never counted. A web cart paid at the till counts as a store sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="208"/>
+        <source>Turnover incl. VAT (net of returns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="209"/>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
+        <source>Average basket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="214"/>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="215"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="222"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="271"/>
+        <source>Turnover by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="223"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
+        <source>Turnover by department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="224"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
+        <source>Payments by tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="225"/>
+        <source>Sales by cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="226"/>
+        <source>Sales by channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="249"/>
+        <source>Sign in to see the sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
+        <source>Others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="284"/>
+        <source>Store sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
+        <source>Pickups paid at the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="286"/>
+        <source>Pickups paid online (not in turnover)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="288"/>
+        <source>%1h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="295"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="302"/>
+        <source>Credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="313"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="324"/>
+        <source>Pickup orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="325"/>
+        <source>To prepare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="326"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="327"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="328"/>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
+        <source>Set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="331"/>
+        <source>Last sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
+        <source>Last received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
+        <source>The period ends before it starts: change a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="347"/>
+        <source>Choose a period of ten years at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="349"/>
+        <source>The sales figures are for managers: ask a manager to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="354"/>
+        <source>The figures could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="376"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="376"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
+        <source>Amount (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="79"/>
@@ -4568,7 +4814,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="163"/>
+        <location filename="../../pos/ui/till_app.py" line="166"/>
         <source>The settings file could not be used:
 %1
 
@@ -4577,17 +4823,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="370"/>
+        <location filename="../../pos/ui/till_app.py" line="386"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="411"/>
+        <location filename="../../pos/ui/till_app.py" line="427"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="421"/>
+        <location filename="../../pos/ui/till_app.py" line="437"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>

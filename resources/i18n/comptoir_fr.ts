@@ -1358,62 +1358,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="145"/>
+        <location filename="../../pos/ui/main_window.py" line="151"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="146"/>
+        <location filename="../../pos/ui/main_window.py" line="152"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="148"/>
+        <location filename="../../pos/ui/main_window.py" line="154"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="149"/>
+        <location filename="../../pos/ui/main_window.py" line="155"/>
         <source>&amp;Sale</source>
         <translation>&amp;Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="156"/>
         <source>&amp;Pickup desk</source>
         <translation>Comptoir de &amp;retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="151"/>
+        <location filename="../../pos/ui/main_window.py" line="157"/>
+        <source>Sales at a &amp;glance</source>
+        <translation>&amp;Ventes du jour</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="158"/>
         <source>&amp;Camera scanning…</source>
         <translation>Lecture par &amp;caméra…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="152"/>
+        <location filename="../../pos/ui/main_window.py" line="159"/>
         <source>&amp;Other stores…</source>
         <translation>&amp;Autres magasins…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="153"/>
+        <location filename="../../pos/ui/main_window.py" line="160"/>
         <source>&amp;Operations to check…</source>
         <translation>&amp;Opérations à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="154"/>
+        <location filename="../../pos/ui/main_window.py" line="161"/>
         <source>P&amp;romotions…</source>
         <translation>P&amp;romotions…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155"/>
+        <location filename="../../pos/ui/main_window.py" line="162"/>
         <source>&amp;Fiscal record…</source>
         <translation>&amp;Registre fiscal…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>Training &amp;mode</source>
         <translation>Mode &amp;formation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="157"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -4064,6 +4069,247 @@
     </message>
 </context>
 <context>
+    <name>SalesDashboard</name>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="190"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="191"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="192"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="193"/>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="194"/>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
+        <source>Export CSV…</source>
+        <translation>Exporter CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="199"/>
+        <source>This till&apos;s own sales, read from its file (offline too); training sales are never counted. A web cart paid at the till counts as a store sale.</source>
+        <translation>Les ventes de cette caisse seule, lues dans son fichier (hors ligne aussi) ; les ventes en mode formation ne comptent jamais. Un panier web payé en caisse compte comme une vente en magasin.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="208"/>
+        <source>Turnover incl. VAT (net of returns)</source>
+        <translation>Chiffre d’affaires TTC (net des retours)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="209"/>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
+        <source>Average basket</source>
+        <translation>Panier moyen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
+        <source>Returns</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="214"/>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="215"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="222"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="271"/>
+        <source>Turnover by hour</source>
+        <translation>CA par heure</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="223"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
+        <source>Turnover by department</source>
+        <translation>CA par rayon</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="224"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
+        <source>Payments by tender</source>
+        <translation>Encaissements par moyen de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="225"/>
+        <source>Sales by cashier</source>
+        <translation>Ventes par caissier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="226"/>
+        <source>Sales by channel</source>
+        <translation>Ventes par canal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="249"/>
+        <source>Sign in to see the sales.</source>
+        <translation>Identifiez-vous pour voir les ventes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
+        <source>Others</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="284"/>
+        <source>Store sales</source>
+        <translation>Ventes en magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
+        <source>Pickups paid at the till</source>
+        <translation>Retraits payés en caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="286"/>
+        <source>Pickups paid online (not in turnover)</source>
+        <translation>Retraits payés en ligne (hors CA)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="288"/>
+        <source>%1h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="295"/>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="302"/>
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="313"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="324"/>
+        <source>Pickup orders</source>
+        <translation>Commandes à retirer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="325"/>
+        <source>To prepare</source>
+        <translation>À préparer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="326"/>
+        <source>Ready</source>
+        <translation>Prêtes</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="327"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="328"/>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
+        <source>Waiting to be sent</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
+        <source>Set aside</source>
+        <translation>Mises de côté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="331"/>
+        <source>Last sent</source>
+        <translation>Dernier envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
+        <source>Last received</source>
+        <translation>Dernière réception</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
+        <source>The period ends before it starts: change a date.</source>
+        <translation>La période se termine avant de commencer : changez une date.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="347"/>
+        <source>Choose a period of ten years at most.</source>
+        <translation>Choisissez une période de dix ans au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="349"/>
+        <source>The sales figures are for managers: ask a manager to sign in.</source>
+        <translation>Les chiffres de vente sont réservés aux responsables : demandez à un responsable de s’identifier.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="354"/>
+        <source>The figures could not be read: %1</source>
+        <translation>Les chiffres n’ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="376"/>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="376"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
+        <source>Count</source>
+        <translation>Comptage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
+        <source>Amount (€)</source>
+        <translation>Montant (€)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../pos/ui/dialogs/settings_dialog.py" line="79"/>
@@ -4568,7 +4814,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="163"/>
+        <location filename="../../pos/ui/till_app.py" line="166"/>
         <source>The settings file could not be used:
 %1
 
@@ -4580,17 +4826,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="370"/>
+        <location filename="../../pos/ui/till_app.py" line="386"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="411"/>
+        <location filename="../../pos/ui/till_app.py" line="427"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="421"/>
+        <location filename="../../pos/ui/till_app.py" line="437"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>

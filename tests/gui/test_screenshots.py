@@ -16,6 +16,8 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
         for view, size in (
             ("till", "_1024x768"),
             ("till", "_1920x1080"),
+            ("sales_dashboard", "_1024x768"),
+            ("sales_dashboard", "_1920x1080"),
             ("customer_search", ""),
             ("customer_form", ""),
             ("customer_history", ""),

@@ -41,6 +41,7 @@ from pos.services.period_closures import PeriodClosures
 from pos.services.pickup_desk import PickupDesk
 from pos.services.quick_keys import KeySpec, QuickKeys
 from pos.services.returns import ReturnDesk, ReturnRules
+from pos.services.sales_glance import SalesGlance
 from pos.services.staff import StaffDirectory
 from pos.services.till_session import TillSessions
 from pos.store import pickup_feed
@@ -294,6 +295,10 @@ def training(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return shop.till(actor).set_training(True)
 
 
+def view_sales(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    return SalesGlance(shop.store.path).today(actor)
+
+
 ACTS: dict[Right, Act] = {
     Right.SELL: sell,
     Right.PICKUP_DESK: pickup_desk,
@@ -317,6 +322,7 @@ ACTS: dict[Right, Act] = {
     Right.RETURN_WITHOUT_RECEIPT: return_without_receipt,
     Right.REFUND_CASH_ABOVE_LIMIT: refund_cash_above_limit,
     Right.ARCHIVE: archive,
+    Right.VIEW_SALES: view_sales,
 }
 
 
