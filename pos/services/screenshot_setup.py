@@ -70,6 +70,8 @@ def promotions_left_out(db: Path) -> None:
     ]  # fmt: skip
     with closing(connect(db)) as conn:
         promotion_feed.apply_page(conn, items, "screenshots")
+
+
 _LAST_SALE_BEFORE = (
     "SELECT id FROM sales WHERE completed_at < ? AND total_cents > 0 "
     "ORDER BY completed_at DESC LIMIT 1"

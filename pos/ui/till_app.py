@@ -248,6 +248,7 @@ class TillApp(QObject):
         from pos.ui.dialogs.promotions_dialog import open_promotions
 
         open_promotions(self.window, self.options.data_dir)
+
     def open_sales(self) -> None:
         """Sales at a glance; QtCharts loads now, not at start-up. The service refuses
         whoever lacks the right, and the screen says so."""
