@@ -4823,17 +4823,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="386"/>
+        <location filename="../../pos/ui/till_app.py" line="387"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="427"/>
+        <location filename="../../pos/ui/till_app.py" line="428"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="437"/>
+        <location filename="../../pos/ui/till_app.py" line="438"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>

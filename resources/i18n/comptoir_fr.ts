@@ -2623,7 +2623,7 @@
     <message>
         <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="246"/>
         <source>%1 days</source>
-        <translation>%1 j</translation>
+        <translation>%1 jours</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="247"/>
@@ -4211,7 +4211,7 @@
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="295"/>
         <source>None</source>
-        <translation>Aucune</translation>
+        <translation>Sans rayon</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="302"/>
@@ -4301,7 +4301,7 @@
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
         <source>Count</source>
-        <translation>Comptage</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
@@ -4826,17 +4826,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="386"/>
+        <location filename="../../pos/ui/till_app.py" line="387"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="427"/>
+        <location filename="../../pos/ui/till_app.py" line="428"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="437"/>
+        <location filename="../../pos/ui/till_app.py" line="438"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
