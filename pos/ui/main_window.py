@@ -103,7 +103,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.camera_action.triggered.connect(self.camera_requested)
         self.outbox_action = QAction(self)
         self.outbox_action.setObjectName("outboxAction")
+        self.outbox_action.setShortcut(QKeySequence("Ctrl+5"))  # the attention list
         self.outbox_action.triggered.connect(self.outbox_requested)
+        self.status_bar.attention_clicked.connect(self.outbox_requested)
         self.fiscal_record_action = QAction(self)  # shown to managers (FiscalRecordFlow)
         self.fiscal_record_action.setObjectName("fiscalRecordAction")
         self.fiscal_record_action.setVisible(False)
