@@ -218,7 +218,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_model.py" line="36"/>
-        <source>Set aside</source>
+        <source>Set aside, with a note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2917,27 +2917,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
-        <source>%1 set aside</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="159"/>
-        <source>%1 warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="233"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="241"/>
         <source>every refused operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="242"/>
         <source>Set aside: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="242"/>
         <source>Send again: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2947,7 +2937,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="244"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <source>set aside: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="159"/>
+        <source>warnings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="252"/>
         <source>The operations could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -218,8 +218,8 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_model.py" line="36"/>
-        <source>Set aside</source>
-        <translation>Mis de côté</translation>
+        <source>Set aside, with a note</source>
+        <translation>Mises de côté, avec une note</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_model.py" line="37"/>
@@ -361,7 +361,7 @@
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="51"/>
         <source>Set aside</source>
-        <translation>Mis de côté</translation>
+        <translation>Mise de côté</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
@@ -2917,27 +2917,17 @@
         <translation>%1 à vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
-        <source>%1 set aside</source>
-        <translation>%1 mises de côté</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="159"/>
-        <source>%1 warnings</source>
-        <translation>%1 avertissements</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="233"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="241"/>
         <source>every refused operation</source>
         <translation>toutes les opérations refusées</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="242"/>
         <source>Set aside: %1</source>
         <translation>Mettre de côté : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="242"/>
         <source>Send again: %1</source>
         <translation>Renvoyer : %1</translation>
     </message>
@@ -2947,7 +2937,17 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="244"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <source>set aside: %1</source>
+        <translation>mises de côté : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="159"/>
+        <source>warnings: %1</source>
+        <translation>avertissements : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="252"/>
         <source>The operations could not be read: %1</source>
         <translation>Les opérations n&apos;ont pas pu être lues : %1</translation>
     </message>

@@ -68,7 +68,7 @@ def test_refused_operations_are_worded_sent_again_and_set_aside_with_a_note(
     warned = next(r for r in _rows(dialog) if r[0] == "Avertissement")
     assert "journal" in warned[2]
     waiting = dialog.last.pending  # the demo day's sales, not sent anywhere yet
-    assert dialog.summary.text() == f"{waiting} à envoyer · 2 à vérifier · 1 avertissements"
+    assert dialog.summary.text() == f"{waiting} à envoyer · 2 à vérifier · avertissements : 1"
     assert sum(row[0] == "En attente d’envoi" for row in _rows(dialog)) == waiting
 
     # "Mettre de côté" needs a note: nothing is asked without one.
@@ -87,13 +87,13 @@ def test_refused_operations_are_worded_sent_again_and_set_aside_with_a_note(
     assert shown.startswith("Mise de côté par Inès le ")
     assert shown.endswith(" : Taux de TVA faux, vu avec le siège")
 
-    # "Renvoyer" puts it back in the queue and records who.
+    # "Renvoyer toutes les refusées" puts mv-0 back in the queue and records who; the one
+    # set aside with a note stays so.
     dialog.show_filter("open")
-    _select(dialog, "mv-0")
     with qtbot.waitSignal(dialog.requeued, timeout=5000) as requeued:
-        dialog.panel.requeue_button.click()
+        dialog.send_all.click()
     assert requeued.args == [1]
-    again = f"{waiting + 1} à envoyer · 0 à vérifier · 1 mises de côté"
+    again = f"{waiting + 1} à envoyer · 0 à vérifier · mises de côté : 1"
     qtbot.waitUntil(lambda: dialog.summary.text().startswith(again), timeout=5000)
     with LocalStore(data_dir / "store.db") as store:
         done = [(r.op_id, r.source, r.terminal_id) for r in sync_attention.requeues(store.conn)]

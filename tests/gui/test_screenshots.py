@@ -42,6 +42,7 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("recovery_unshown_sale", ""),
             ("recovery_open_basket", ""),
             ("outbox", ""),
+            ("outbox_set_aside", ""),
             ("customer_display", ""),
             ("customer_display_change", ""),
             ("pin_pad", ""),

@@ -152,7 +152,7 @@ def test_queued_refused_requeued_and_set_aside_over_the_reference_server(
         dialog = OutboxDialog(review, actor=lambda: INES)
         qtbot.addWidget(dialog)
         qtbot.waitUntil(lambda: dialog.last is not None, timeout=5000)
-        assert dialog.summary.text() == "0 à envoyer · 0 à vérifier · 1 mises de côté"
+        assert dialog.summary.text() == "0 à envoyer · 0 à vérifier · mises de côté : 1"
         assert dialog.model.rows == []
         dialog.show_filter("set_aside")
         [row] = dialog.model.rows

@@ -33,7 +33,7 @@ def filter_names() -> list[tuple[str, str]]:
         ("open", QCoreApplication.translate("AttentionModel", "To check and waiting")),
         ("to_check", QCoreApplication.translate("AttentionModel", "To check")),
         ("pending", QCoreApplication.translate("AttentionModel", "Waiting to be sent")),
-        ("set_aside", QCoreApplication.translate("AttentionModel", "Set aside")),
+        ("set_aside", QCoreApplication.translate("AttentionModel", "Set aside, with a note")),
         ("warning", QCoreApplication.translate("AttentionModel", "Warnings")),
         ("all", QCoreApplication.translate("AttentionModel", "All")),
     ]

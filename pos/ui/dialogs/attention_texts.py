@@ -14,7 +14,7 @@ from pos.services.outbox_review import OwedCall
 from pos.ui.dialogs import owed_texts
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
-from pos.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
+from pos.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 if TYPE_CHECKING:
     from pos.services.attention_items import AttentionItem
@@ -70,7 +70,7 @@ def what(item: AttentionItem) -> str:
         return _fill(
             QCoreApplication.translate("AttentionTexts", "Stock movement: %1%2 × %3"),
             sign,
-            abs(f["delta"]),
+            QLocale().toString(abs(f["delta"])),
             f["name"],
         )
     if k == "pickup_transition":

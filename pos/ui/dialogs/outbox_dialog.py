@@ -75,7 +75,7 @@ class OutboxDialog(Retranslating, QDialog):
         self.filter_box.currentIndexChanged.connect(self._filter_changed)
         self.panel.requeue_asked.connect(self._requeue_item)
         self.panel.set_aside_asked.connect(self._set_aside)
-        self.send_all.clicked.connect(partial(self._act, "requeue_all", None, ""))
+        self.send_all.clicked.connect(self._requeue_refused)
         self.close_button.clicked.connect(self.accept)
         self._lay_out()
         self.resize(1000, 600)
@@ -154,9 +154,9 @@ class OutboxDialog(Retranslating, QDialog):
         parts = [self.tr("%1 to send").replace("%1", str(n["pending"])),
                  self.tr("%1 to check").replace("%1", str(n["to_check"]))]  # fmt: skip
         if n["set_aside"]:
-            parts.append(self.tr("%1 set aside").replace("%1", str(n["set_aside"])))
+            parts.append(self.tr("set aside: %1").replace("%1", str(n["set_aside"])))
         if n["warning"]:
-            parts.append(self.tr("%1 warnings").replace("%1", str(n["warning"])))
+            parts.append(self.tr("warnings: %1").replace("%1", str(n["warning"])))
         self.summary.setText(" · ".join(parts))
 
     def _filter_changed(self) -> None:
@@ -178,6 +178,14 @@ class OutboxDialog(Retranslating, QDialog):
         self.panel.show_item(self.model.item(current.row()))
 
     # -- acting ------------------------------------------------------------------------
+
+    def _requeue_refused(self) -> None:
+        """Every outbox operation central refused and nobody set aside: those set aside
+        with a note stay so until someone sends them one by one."""
+        found = self.last.items if self.last is not None else ()
+        keys = [i.key for i in found if i.source == "outbox" and i.state == "to_check"]
+        if keys:
+            self._act("requeue_all", None, ",".join(keys))
 
     def _requeue_item(self, item: AttentionItem) -> None:
         self._act("requeue", item, "")
@@ -203,7 +211,7 @@ class OutboxDialog(Retranslating, QDialog):
             if actor is None:
                 raise PosError("Sign in first.", code="no_actor")
             return int(self.review.retry_owed(item, actor=actor, approval=approval))
-        op_ids = None if item is None else [item.key]
+        op_ids = note.split(",") if item is None else [item.key]  # "requeue_all": the ids
         done = self.review.requeue(op_ids, source="app", actor=actor, approval=approval)
         return len(done)
 
