@@ -298,328 +298,303 @@
 <context>
     <name>AttentionTexts</name>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="33"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="34"/>
         <source>Sale</source>
         <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
         <translation>Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="34"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="35"/>
         <source>Stock movement</source>
         <translation>Mouvement de stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="35"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="36"/>
         <source>Pickup order</source>
         <translation>Commande à retirer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="36"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="37"/>
         <source>Manager&apos;s approval</source>
         <translation>Validation d&apos;un responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="37"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="38"/>
         <source>Till opening</source>
         <translation>Ouverture de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="38"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="39"/>
         <source>Cash in/out</source>
         <translation>Entrée/sortie d’espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="39"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="40"/>
         <source>Z closure</source>
         <translation>Clôture Z</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="40"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="41"/>
         <source>Cancelled sale</source>
         <translation>Vente annulée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="41"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="42"/>
         <source>Drawer opened</source>
         <translation>Tiroir ouvert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="42"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="43"/>
         <source>Signed record entry</source>
         <translation>Écriture signée du journal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="49"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="50"/>
         <source>Waiting to be sent</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="50"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="51"/>
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="51"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
         <source>Set aside</source>
         <translation>Mise de côté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="53"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="64"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="65"/>
         <source>Sale no. %1 — %2</source>
         <translation>Vente n° %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="71"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="72"/>
         <source>Stock movement: %1%2 × %3</source>
         <translation>Mouvement de stock : %1%2 × %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="78"/>
-        <source>Pickup order %1: %2</source>
-        <translation>Commande %1 : %2</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="84"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="85"/>
         <source>Approval by %1 for %2</source>
         <translation>Validation de %1 pour %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="91"/>
         <source>Cash in: %1 (%2)</source>
         <translation>Entrée d’espèces : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="92"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="93"/>
         <source>Cash out: %1 (%2)</source>
         <translation>Sortie d’espèces : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="97"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="98"/>
         <source>Cancelled sale — %1 (%2)</source>
         <translation>Vente annulée — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="104"/>
         <source>Loyalty: %1 points to debit</source>
         <translation>Fidélité : %1 points à débiter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="105"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="106"/>
         <source>Loyalty: %1 points to give back</source>
         <translation>Fidélité : %1 points à recréditer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="110"/>
         <source>Coupon %1 to release</source>
         <translation>Bon %1 à libérer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="113"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="124"/>
-        <source>being prepared</source>
-        <translation>en préparation</translation>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="79"/>
+        <source>Pickup order %1 → %2</source>
+        <translation>Commande %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="125"/>
-        <source>ready</source>
-        <translation>prête</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="126"/>
-        <source>handed over</source>
-        <translation>remise au client</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="127"/>
-        <source>cancelled</source>
-        <translation>annulée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="128"/>
-        <source>expired</source>
-        <translation>expirée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="131"/>
         <source>Waiting for the next sync: nothing to do.</source>
         <translation>Attend la prochaine synchronisation : rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="135"/>
         <source>Not sent yet (%1 tries): %2 It is sent again at each sync.</source>
         <translation>Pas encore envoyée (%1 tentatives) : %2 Elle est renvoyée à chaque synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="145"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation>Ce serveur ne conserve pas encore ces enregistrements : installez ou mettez à jour le module Comptoir dans Medusa. Ils restent enregistrés dans la caisse ; renvoyez-les ensuite.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="154"/>
         <source>Refused by the central server (%1): %2</source>
         <translation>Refusée par le serveur central (%1) : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="161"/>
         <source>The central server already holds another operation with this number: call support before sending it again.</source>
         <translation>Le serveur central détient déjà une autre opération sous ce numéro : appelez l’assistance avant de la renvoyer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="175"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="166"/>
         <source>The central server could not read this operation (its content does not match what it expects): call support; set it aside with a note meanwhile.</source>
         <translation>Le serveur central n’a pas pu lire cette opération (son contenu ne correspond pas à ce qu’il attend) : appelez l’assistance ; en attendant, mettez-la de côté avec une note.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="180"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="171"/>
         <source>The central server does not know this kind of operation: update it (or Comptoir&apos;s plugin), then send again.</source>
         <translation>Le serveur central ne connaît pas ce type d’opération : mettez-le à jour (ou le module Comptoir), puis renvoyez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="185"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="176"/>
         <source>The central server does not know this article: have it created in the central catalog, then send again.</source>
         <translation>Le serveur central ne connaît pas cet article : faites-le créer dans le catalogue central, puis renvoyez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="190"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="181"/>
         <source>The central server does not know this order in this store: check it in the back office, then send again or set it aside.</source>
         <translation>Le serveur central ne connaît pas cette commande dans ce magasin : vérifiez-la dans le back-office, puis renvoyez-la ou mettez-la de côté.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="195"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
         <source>The order changed at the central server meanwhile (another desk or the web shop): check it at the pickup desk, then set this one aside.</source>
         <translation>La commande a changé entre-temps sur le serveur central (un autre comptoir ou la boutique en ligne) : vérifiez-la au comptoir de retrait, puis mettez celle-ci de côté.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="200"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="191"/>
         <source>The central server refused this change of the order&apos;s state (it is already further along): check it at the pickup desk.</source>
         <translation>Le serveur central a refusé ce changement d’état de la commande (elle est déjà plus avancée) : vérifiez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="205"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="196"/>
         <source>The quantities picked or handed over do not fit the order: check it at the pickup desk.</source>
         <translation>Les quantités préparées ou remises ne correspondent pas à la commande : vérifiez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="209"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="200"/>
         <source>This operation names another till than the one enrolled: check the till&apos;s enrolment, then send again.</source>
         <translation>Cette opération indique une autre caisse que celle enregistrée : vérifiez l’enregistrement de la caisse, puis renvoyez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="214"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="205"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation>Le serveur a refusé cette validation : la personne qui l&apos;a donnée n&apos;est ni responsable ni administrateur de ce magasin dans sa liste du personnel.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="219"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="210"/>
         <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
         <translation>La quantité dépasse ce qu’une caisse peut mouvementer en une fois : vérifiez-la ; mettez-la de côté avec une note si c’était une erreur.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="224"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="215"/>
         <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
         <translation>Ce serveur ne peut pas accepter cette opération en l’état (vérifié avant l’envoi) : mettez-la de côté avec une note, ou appelez l’assistance.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="229"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="220"/>
         <source>This server does not take this kind of operation: it stays recorded at the till.</source>
         <translation>Ce serveur n’accepte pas ce type d’opération : elle reste enregistrée dans la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="233"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="224"/>
         <source>Set aside by a person before it was sent: send it again when ready.</source>
         <translation>Mise de côté par une personne avant son envoi : renvoyez-la quand tout est prêt.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="247"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="238"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation>Le serveur central a trouvé une rupture dans le journal de cette caisse à cette vente (une écriture manquante ou dans le désordre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="243"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation>Le serveur central détient déjà une autre écriture de journal sous ce numéro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="247"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="259"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="250"/>
         <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
         <translation>La signature de cette écriture ne correspond pas à son contenu : elle a été modifiée après sa signature par la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="264"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="255"/>
         <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
         <translation>Cette écriture est signée d’une clé que le serveur central n’a jamais enregistrée pour cette caisse : son journal a peut-être été reconstruit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="269"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="260"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation>Medusa a calculé pour cette vente un autre total que celui encaissé par la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="272"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="263"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation>Medusa avait moins de stock que cette vente n’en a pris : son niveau de stock a été relevé du manque avant d’enregistrer la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="277"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="268"/>
         <source>This order was handed over without being paid online nor at the till: check its payment.</source>
         <translation>Cette commande a été remise sans être payée ni en ligne ni en caisse : vérifiez son paiement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="302"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="293"/>
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="304"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="295"/>
         <source>%1 min ago</source>
         <translation>il y a %1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="306"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="297"/>
         <source>%1 h ago</source>
         <translation>il y a %1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="307"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="298"/>
         <source>%1 days ago</source>
         <translation>il y a %1 jours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="317"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="308"/>
         <source>Set aside by %1 on %2: %3</source>
         <translation>Mise de côté par %1 le %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="338"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
         <source>Write a note saying why it is set aside: it is kept with it.</source>
         <translation>Écrivez une note disant pourquoi vous la mettez de côté : elle est conservée avec l’opération.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="341"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="332"/>
         <source>This operation was sent or set aside meanwhile: the list was read again.</source>
         <translation>Cette opération a été envoyée ou mise de côté entre-temps : la liste a été relue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="345"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="336"/>
         <source>Sign in first: every act on this list is recorded in a name.</source>
         <translation>Identifiez-vous d’abord : chaque action sur cette liste est enregistrée à un nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="348"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="339"/>
         <source>A manager must approve this: not approved, nothing changed.</source>
         <translation>Un responsable doit valider : non validé, rien n’a changé.</translation>
     </message>

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pos.services.outbox_review import OwedCall
 from pos.ui.dialogs import owed_texts
 from pos.ui.messages import user_message
+from pos.ui.models.pickup_model import state_text
 from pos.ui.money import format_money
 from pos.ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
@@ -54,10 +55,18 @@ def state(value: str) -> str:
 
 
 def what(item: AttentionItem) -> str:
-    """``"Sale no. 1234 — €23.40"``, ``"Stock movement: −2 × Plain yoghurt"``…"""
+    """``"Sale no. 1234 — €23.40"``, ``"Stock movement: −2 × Plain yoghurt"``…; by its
+    kind alone when its payload could not be read."""
+    if item.source == "owed" and item.kind not in ("loyalty", "coupon_release"):
+        return _owed_what(item)
+    try:
+        return _what(item)
+    except (KeyError, TypeError, ValueError):
+        return kind(item.kind)
+
+
+def _what(item: AttentionItem) -> str:
     f = item.facts
-    if not f or (item.source == "owed" and item.kind not in ("loyalty", "coupon_release")):
-        return _owed_what(item) if item.source == "owed" else kind(item.kind)
     k = item.kind
     if k == "sale":
         return _fill(
@@ -75,9 +84,9 @@ def what(item: AttentionItem) -> str:
         )
     if k == "pickup_transition":
         return _fill(
-            QCoreApplication.translate("AttentionTexts", "Pickup order %1: %2"),
+            QCoreApplication.translate("AttentionTexts", "Pickup order %1 → %2"),
             f["order"],
-            _pickup_state(f["to_state"]),
+            state_text(f["to_state"]),
         )
     if k == "approval":
         return _fill(
@@ -117,16 +126,6 @@ def _owed_what(item: AttentionItem) -> str:
     code = item.facts.get("code", "")
     base = owed_texts.kind(item.kind)
     return f"{base} — {code}" if code and item.kind == "credit_note_reversal" else base
-
-
-def _pickup_state(value: str) -> str:
-    return {
-        "preparing": QCoreApplication.translate("AttentionTexts", "being prepared"),
-        "ready": QCoreApplication.translate("AttentionTexts", "ready"),
-        "collected": QCoreApplication.translate("AttentionTexts", "handed over"),
-        "cancelled": QCoreApplication.translate("AttentionTexts", "cancelled"),
-        "expired": QCoreApplication.translate("AttentionTexts", "expired"),
-    }.get(value, value)
 
 
 def reason(item: AttentionItem) -> str:
