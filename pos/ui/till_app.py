@@ -242,7 +242,7 @@ class TillApp(QObject):
             review, self.window, actor=lambda: staff.actor if not staff.locked else None,
             request_approval=staff.request_approval,
         )  # fmt: skip
-        dialog.requeued.connect(self.sync.wake)
+        dialog.changed.connect(self.sync.wake)  # sends what came back, recounts the rest
         dialog.finished.connect(dialog.deleteLater)
         self.outbox_dialog = dialog
         dialog.open()

@@ -191,5 +191,7 @@ def test_the_status_bar_count_and_ctrl_5_open_the_list(qtbot: QtBot, make_app) -
     app.window.outbox_action.trigger()
     qtbot.waitUntil(lambda: app.outbox_dialog is not first and app.outbox_dialog.isVisible(),
                     timeout=5000)  # fmt: skip
-    app.window.outbox_action.trigger()  # again while open: the same window, read again
-    assert app.outbox_dialog.isVisible()
+    shown = app.outbox_dialog
+    with qtbot.waitSignal(shown.listed, timeout=5000):  # again while open: read again,
+        app.window.outbox_action.trigger()
+    assert app.outbox_dialog is shown and shown.isVisible()  # never a second window

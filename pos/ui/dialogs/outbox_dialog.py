@@ -2,10 +2,12 @@
 by central or set aside, the calls owed to central and central's warnings, each with
 what it is, why it waits and how long; "Send again" and "Set aside" with a note.
 
-Reading and acting go through ``OutboxReview`` off the GUI thread (``run_op``): the
+Reading and acting go through ``OutboxReview`` off the GUI thread (``run_op_for``: an
+answer after the dialog closed is dropped): the
 service checks the right (a manager's; a cashier gets a manager's PIN on the spot
 through ``request_approval``) and records the author. Once something is back in the
-queue, ``requeued`` tells the till to wake its sync engine.
+queue, ``requeued`` tells the till to wake its sync engine; ``changed`` (any act) lets it
+refresh the status bar's counts.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pos.ui.dialogs import attention_texts as texts
 from pos.ui.dialogs.attention_model import AttentionModel, filter_names
 from pos.ui.dialogs.attention_panel import AttentionPanel
 from pos.ui.i18n import Retranslating
-from pos.ui.ops import run_op
+from pos.ui.ops import run_op_for
 from pos.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 class OutboxDialog(Retranslating, QDialog):
     requeued = Signal(int)  # how many operations went back in the queue
     listed = Signal()  # the list was read (tests, screenshots)
+    changed = Signal()  # something was sent again or set aside: the counts changed
 
     def __init__(
         self,
@@ -133,7 +136,7 @@ class OutboxDialog(Retranslating, QDialog):
 
     def refresh(self) -> None:
         self._busy(True)
-        run_op(self.review.list, self._show, self._failed)
+        run_op_for(self, self.review.list, self._show, self._failed)
 
     def show_filter(self, key: str) -> None:
         self.filter_box.setCurrentIndex(self.filter_box.findData(key))
@@ -197,7 +200,7 @@ class OutboxDialog(Retranslating, QDialog):
              approval: Approval | None = None) -> None:  # fmt: skip
         self._busy(True)
         job = partial(self._run, act, item, note, self.actor(), approval)
-        run_op(job, self._done, partial(self._refused, act, item, note, approval))
+        run_op_for(self, job, self._done, partial(self._refused, act, item, note, approval))
 
     def _run(self, act: str, item: AttentionItem | None, note: str, actor: Actor | None,
              approval: Approval | None) -> int:  # fmt: skip
@@ -219,6 +222,7 @@ class OutboxDialog(Retranslating, QDialog):
         self.panel.note.clear()
         if requeued:
             self.requeued.emit(requeued)
+        self.changed.emit()
         self.refresh()
 
     def _refused(self, act: str, item: AttentionItem | None, note: str,
