@@ -86,7 +86,7 @@ def _operation(
         payload = json.loads(op.payload_json)
     except ValueError:
         payload = {}
-    facts = _facts(conn, op.kind, payload) | {"seq": op.seq}
+    facts = _facts(conn, op.kind, payload) | {"seq": op.seq, "failure": op.last_error_kind}
     return AttentionItem(state, "outbox", op.kind, op.op_id, code, reason, since,
                          op.attempts, facts, note)  # fmt: skip
 

@@ -43,7 +43,7 @@ _REJECT = (
     "WHERE op_id = ? AND acked_at IS NULL AND rejected_at IS NULL"
 )
 _ATTEMPT = (
-    "UPDATE outbox SET attempts = attempts + 1, last_error = ? "
+    "UPDATE outbox SET attempts = attempts + 1, last_error = ?, last_error_kind = ? "
     "WHERE op_id = ? AND acked_at IS NULL AND rejected_at IS NULL"
 )
 _PENDING_COUNT = "SELECT count(*) FROM outbox WHERE acked_at IS NULL AND rejected_at IS NULL"
@@ -124,10 +124,15 @@ def settle(
     return ack_no
 
 
-def record_attempt(conn: sqlite3.Connection, op_ids: Iterable[str], error: str) -> None:
-    """Count a failed attempt (nothing known about the outcome); they stay pending."""
+def record_attempt(
+    conn: sqlite3.Connection, op_ids: Iterable[str], error: str, kind: str = ""
+) -> None:
+    """Count a failed attempt (nothing known about the outcome); they stay pending.
+    ``kind`` names the failure for the attention list ('unavailable', 'not_authorised',
+    'too_large', 'refused'), ``error`` is the client's sentence."""
+    rows = [(error[:MAX_ERROR_CHARS], kind or None, op_id) for op_id in op_ids]
     with write_transaction(conn), translate_errors():
-        conn.executemany(_ATTEMPT, [(error[:MAX_ERROR_CHARS], op_id) for op_id in op_ids])
+        conn.executemany(_ATTEMPT, rows)
 
 
 def counts(conn: sqlite3.Connection) -> QueueCounts:
@@ -157,11 +162,13 @@ class UnsettledOperation:
     created_at: str
     rejected_at: str
     rejected_code: str
+    last_error_kind: str  # why the last try failed ('' never, or before schema 30)
 
 
 _UNSETTLED = (
     "SELECT seq, op_id, kind, payload, attempts, coalesce(last_error, ''), created_at, "
-    "coalesce(rejected_at, ''), coalesce(rejected_code, '') FROM outbox "
+    "coalesce(rejected_at, ''), coalesce(rejected_code, ''), coalesce(last_error_kind, '') "
+    "FROM outbox "
 )
 #: Each through its partial index (``outbox_rejected``, ``outbox_to_push``): a year of
 #: acknowledged rows is never scanned.

@@ -286,7 +286,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_panel.py" line="105"/>
-        <source>%1 tries</source>
+        <source>tries: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -369,232 +369,248 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="65"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="73"/>
         <source>Sale no. %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="80"/>
         <source>Stock movement: %1%2 × %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="85"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="93"/>
         <source>Approval by %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="91"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="99"/>
         <source>Cash in: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="101"/>
         <source>Cash out: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="106"/>
         <source>Cancelled sale — %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="112"/>
         <source>Loyalty: %1 points to debit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="114"/>
         <source>Loyalty: %1 points to give back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="118"/>
         <source>Coupon %1 to release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="113"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="121"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="87"/>
         <source>Pickup order %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="139"/>
         <source>Waiting for the next sync: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="135"/>
-        <source>Not sent yet (%1 tries): %2 It is sent again at each sync.</source>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="146"/>
+        <source>Not sent yet — tries: %1. %2 It is sent again at each sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="157"/>
+        <source>Not sent yet — tries: %1. The central server cannot be reached (network or server down). It is sent again at each sync: nothing to do; if it lasts, check the network.</source>
+        <extracomment>Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays queued and is sent again at each sync, whatever the failure.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="162"/>
+        <source>Not sent yet — tries: %1. The central server no longer accepts this till: enrol it again; it is sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="167"/>
+        <source>Not sent yet — tries: %1. The sending is too large for the server or a proxy: it is sent again in smaller batches; if it lasts, check the size limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="177"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
         <source>Refused by the central server (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="193"/>
         <source>The central server already holds another operation with this number: call support before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="198"/>
         <source>The central server could not read this operation (its content does not match what it expects): call support; set it aside with a note meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="203"/>
         <source>The central server does not know this kind of operation: update it (or Comptoir&apos;s plugin), then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="208"/>
         <source>The central server does not know this article: have it created in the central catalog, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="181"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="213"/>
         <source>The central server does not know this order in this store: check it in the back office, then send again or set it aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="218"/>
         <source>The order changed at the central server meanwhile (another desk or the web shop): check it at the pickup desk, then set this one aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="223"/>
         <source>The central server refused this change of the order&apos;s state (it is already further along): check it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="196"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="228"/>
         <source>The quantities picked or handed over do not fit the order: check it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="200"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="232"/>
         <source>This operation names another till than the one enrolled: check the till&apos;s enrolment, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="205"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="237"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="210"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="242"/>
         <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="215"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="247"/>
         <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="220"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="252"/>
         <source>This server does not take this kind of operation: it stays recorded at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="224"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
         <source>Set aside by a person before it was sent: send it again when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="238"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="270"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="243"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="275"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="247"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="279"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="250"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="282"/>
         <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="255"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="287"/>
         <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="260"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="292"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="263"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="295"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="268"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="300"/>
         <source>This order was handed over without being paid online nor at the till: check its payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="293"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="325"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="295"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="327"/>
         <source>%1 min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="297"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
         <source>%1 h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="298"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="330"/>
         <source>%1 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="308"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="340"/>
         <source>Set aside by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="361"/>
         <source>Write a note saying why it is set aside: it is kept with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="332"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="364"/>
         <source>This operation was sent or set aside meanwhile: the list was read again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="336"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="368"/>
         <source>Sign in first: every act on this list is recorded in a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="339"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="371"/>
         <source>A manager must approve this: not approved, nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2867,62 +2883,62 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="118"/>
         <source>Operations to check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="116"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="119"/>
         <source>Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="120"/>
         <source>Send all refused again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
         <source>%1 to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="158"/>
         <source>%1 to check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="241"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="245"/>
         <source>every refused operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="246"/>
         <source>Set aside: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="246"/>
         <source>Send again: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="121"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="160"/>
         <source>set aside: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="162"/>
         <source>warnings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="256"/>
         <source>The operations could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>

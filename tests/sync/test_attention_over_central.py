@@ -97,7 +97,9 @@ def test_queued_refused_requeued_and_set_aside_over_the_reference_server(
         assert texts.what(waiting["mv-new"]) == f"Mouvement de stock : −2 × {NEW_SKU}"
         sale_item = next(i for i in waiting.values() if i.kind == "sale")
         assert texts.what(sale_item) == f"Vente n° {ticket} — {_euros(total)}"
-        assert texts.reason(sale_item).startswith("Pas encore envoyée (1 tentatives) : ")
+        assert texts.reason(sale_item).startswith(
+            "Pas encore envoyée — tentatives : 1. Le serveur central est injoignable"
+        )
         later = datetime.now(UTC) + timedelta(hours=3, minutes=1)
         assert texts.age(sale_item.since, later) == "il y a 3 h"
 

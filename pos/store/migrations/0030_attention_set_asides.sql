@@ -21,3 +21,8 @@ CREATE UNIQUE INDEX attention_set_asides_open
 -- A re-queue from the attention list names its author (rights came with schema 30).
 ALTER TABLE outbox_requeues ADD COLUMN staff_id TEXT;
 ALTER TABLE outbox_requeues ADD COLUMN staff_name TEXT;
+
+-- Why the last try of a waiting operation failed, as a kind the till can word in the
+-- staff's language ('unavailable', 'not_authorised', 'too_large', 'refused'), beside the
+-- client's own sentence in last_error. NULL: never failed, or failed before schema 30.
+ALTER TABLE outbox ADD COLUMN last_error_kind TEXT;

@@ -102,7 +102,7 @@ class AttentionPanel(Retranslating, QFrame):
             .replace("%2", texts.age(item.since))
         )
         if item.attempts:
-            parts.append(self.tr("%1 tries").replace("%1", str(item.attempts)))
+            parts.append(self.tr("tries: %1").replace("%1", str(item.attempts)))
         if item.code:
             parts.append(item.code)
         return " · ".join(parts) + "\n" + item.key

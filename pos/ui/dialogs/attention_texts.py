@@ -139,13 +139,37 @@ def reason(item: AttentionItem) -> str:
             return QCoreApplication.translate(
                 "AttentionTexts", "Waiting for the next sync: nothing to do."
             )
+        failure = _FAILURES.get(item.facts.get("failure", ""))
+        if failure is not None:
+            return _fill(QCoreApplication.translate("AttentionTexts", failure), item.attempts)
         return _fill(
             QCoreApplication.translate(
-                "AttentionTexts", "Not sent yet (%1 tries): %2 It is sent again at each sync."
+                "AttentionTexts", "Not sent yet — tries: %1. %2 It is sent again at each sync."
             ),
             item.attempts, item.reason,
         )  # fmt: skip
     return refusal(item.code, item.kind, item.reason)
+
+
+#: Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays
+#: queued and is sent again at each sync, whatever the failure.
+_FAILURES = {
+    "unavailable": QT_TRANSLATE_NOOP(
+        "AttentionTexts",
+        "Not sent yet — tries: %1. The central server cannot be reached (network or server "
+        "down). It is sent again at each sync: nothing to do; if it lasts, check the network.",
+    ),
+    "not_authorised": QT_TRANSLATE_NOOP(
+        "AttentionTexts",
+        "Not sent yet — tries: %1. The central server no longer accepts this till: enrol it "
+        "again; it is sent at the next sync.",
+    ),
+    "too_large": QT_TRANSLATE_NOOP(
+        "AttentionTexts",
+        "Not sent yet — tries: %1. The sending is too large for the server or a proxy: it is "
+        "sent again in smaller batches; if it lasts, check the size limit.",
+    ),
+}
 
 
 def refusal(code: str, op_kind: str, text: str) -> str:

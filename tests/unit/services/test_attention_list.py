@@ -18,7 +18,14 @@ from pos.store.loyalty_owed import OwedCall as LoyaltyCall
 from pos.store.push_queue import Rejection
 from pos.store.sync_attention import OpWarning
 from pos.ui.dialogs import attention_texts as texts
+from pos.ui.i18n import install_translations
 from tests.support.staff import INES
+
+
+@pytest.fixture(autouse=True)
+def french(qapp) -> None:
+    """The till's default language (the GUI tests' session language too)."""
+    install_translations(qapp, "fr")
 
 
 @pytest.fixture
@@ -82,8 +89,8 @@ def test_an_unreadable_payload_is_still_listed_by_its_kind(data_dir: Path) -> No
         outbox.enqueue(store.conn, "odd-1", "sale", {"v": 9})
         push_queue.settle(store.conn, [], [Rejection("odd-1", "invalid_payload", "Bad sale.")])
     [odd] = [i for i in OutboxReview(data_dir, "T01").list().items if i.key == "odd-1"]
-    assert (odd.state, texts.what(odd)) == ("to_check", "Sale")
-    assert texts.reason(odd).startswith("The central server could not read this operation")
+    assert (odd.state, texts.what(odd)) == ("to_check", "Vente")
+    assert texts.reason(odd).startswith("Le serveur central n’a pas pu lire cette opération")
 
 
 def test_owed_calls_of_every_kind_are_worded_and_one_set_aside_leaves_the_count(data_dir):
@@ -97,9 +104,9 @@ def test_owed_calls_of_every_kind_are_worded_and_one_set_aside_leaves_the_count(
     review = OutboxReview(data_dir, "T01")
     owed = {i.kind: i for i in review.list().items if i.source == "owed"}
     coupon, points = owed["coupon_release"], owed["loyalty"]
-    assert (texts.what(coupon), coupon.state) == ("Coupon BIENVENUE10 to release", "to_check")
-    assert (texts.what(points), points.state) == ("Loyalty: 300 points to debit", "to_check")
-    assert texts.reason(points) == "Refused by the central server: Only 120 points left."
+    assert (texts.what(coupon), coupon.state) == ("Bon BIENVENUE10 à libérer", "to_check")
+    assert (texts.what(points), points.state) == ("Fidélité : 300 points à débiter", "to_check")
+    assert texts.reason(points).endswith(" : Only 120 points left.")  # central's own words
     with LocalStore(data_dir / "store.db") as store:
         assert len(owed_calls.needing_attention(store.conn)) == 2
 
