@@ -49,6 +49,9 @@ class Right(StrEnum):
     TRAINING = "training"  # switch the till into training mode (new staff) and out of it
     ARCHIVE = "archive"  # write the signed archive of a period's fiscal record
     VIEW_SALES = "view_sales"  # the store's sales at a glance: turnover, staff, tenders
+    # Send again, or set aside with a note, what central refused or has not taken
+    # (the attention list); listing it needs no right.
+    SYNC_ATTENTION = "sync_attention"
 
 
 # A cashier also hands over pickup orders at the till in a small store.

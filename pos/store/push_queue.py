@@ -43,11 +43,16 @@ _REJECT = (
     "WHERE op_id = ? AND acked_at IS NULL AND rejected_at IS NULL"
 )
 _ATTEMPT = (
-    "UPDATE outbox SET attempts = attempts + 1, last_error = ? "
+    "UPDATE outbox SET attempts = attempts + 1, last_error = ?, last_error_kind = ? "
     "WHERE op_id = ? AND acked_at IS NULL AND rejected_at IS NULL"
 )
 _PENDING_COUNT = "SELECT count(*) FROM outbox WHERE acked_at IS NULL AND rejected_at IS NULL"
-_REJECTED_COUNT = "SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL"
+#: Refused and not set aside by a person with a note (``set_asides``): to check.
+_REJECTED_COUNT = (
+    "SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL AND op_id NOT IN "
+    "(SELECT item_key FROM attention_set_asides WHERE item_kind = 'outbox' "
+    "AND requeued_at IS NULL)"
+)
 _REJECTED = (
     "SELECT seq, op_id, kind, rejected_code, coalesce(last_error, ''), rejected_at "
     "FROM outbox WHERE rejected_at IS NOT NULL ORDER BY seq LIMIT ?"
@@ -83,7 +88,7 @@ class RejectedOperation:
 @dataclass(frozen=True, slots=True)
 class QueueCounts:
     pending: int  # waiting to be sent (or re-sent)
-    rejected: int  # set aside: refused by name, waiting for the manager
+    rejected: int  # refused by name (or set aside), waiting for the manager: no note yet
 
 
 def next_batch(conn: sqlite3.Connection, limit: int) -> list[QueuedOperation]:
@@ -119,10 +124,15 @@ def settle(
     return ack_no
 
 
-def record_attempt(conn: sqlite3.Connection, op_ids: Iterable[str], error: str) -> None:
-    """Count a failed attempt (nothing known about the outcome); they stay pending."""
+def record_attempt(
+    conn: sqlite3.Connection, op_ids: Iterable[str], error: str, kind: str = ""
+) -> None:
+    """Count a failed attempt (nothing known about the outcome); they stay pending.
+    ``kind`` names the failure for the attention list ('unavailable', 'not_authorised',
+    'too_large', 'refused'), ``error`` is the client's sentence."""
+    rows = [(error[:MAX_ERROR_CHARS], kind or None, op_id) for op_id in op_ids]
     with write_transaction(conn), translate_errors():
-        conn.executemany(_ATTEMPT, [(error[:MAX_ERROR_CHARS], op_id) for op_id in op_ids])
+        conn.executemany(_ATTEMPT, rows)
 
 
 def counts(conn: sqlite3.Connection) -> QueueCounts:
@@ -136,3 +146,43 @@ def rejected(conn: sqlite3.Connection, limit: int = 100) -> list[RejectedOperati
     """Operations set aside (refused by name), oldest first: the manager's list."""
     with translate_errors():
         return [RejectedOperation(*row) for row in conn.execute(_REJECTED, (limit,))]
+
+
+@dataclass(frozen=True, slots=True)
+class UnsettledOperation:
+    """An operation central has not acknowledged: waiting (``rejected_at`` ''), or set
+    aside (refused by central, or by a person: code ``set_aside``)."""
+
+    seq: int
+    op_id: str
+    kind: str
+    payload_json: str
+    attempts: int
+    last_error: str
+    created_at: str
+    rejected_at: str
+    rejected_code: str
+    last_error_kind: str  # why the last try failed ('' never, or before schema 30)
+
+
+_UNSETTLED = (
+    "SELECT seq, op_id, kind, payload, attempts, coalesce(last_error, ''), created_at, "
+    "coalesce(rejected_at, ''), coalesce(rejected_code, ''), coalesce(last_error_kind, '') "
+    "FROM outbox "
+)
+#: Each through its partial index (``outbox_rejected``, ``outbox_to_push``): a year of
+#: acknowledged rows is never scanned.
+_UNSETTLED_SET_ASIDE = _UNSETTLED + "WHERE rejected_at IS NOT NULL ORDER BY seq LIMIT ?"
+_UNSETTLED_WAITING = (
+    _UNSETTLED + "WHERE acked_at IS NULL AND rejected_at IS NULL ORDER BY seq LIMIT ?"
+)
+
+
+def unsettled(conn: sqlite3.Connection, limit: int = 500) -> list[UnsettledOperation]:
+    """Set-aside operations first, then waiting ones, each in seq order: the attention
+    list (a long offline queue is cut at ``limit``; ``counts`` tells the totals)."""
+    with translate_errors():
+        found = [UnsettledOperation(*row) for row in conn.execute(_UNSETTLED_SET_ASIDE, (limit,))]
+        rest = max(0, limit - len(found))
+        found += [UnsettledOperation(*row) for row in conn.execute(_UNSETTLED_WAITING, (rest,))]
+    return found

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from pos.store import set_asides
 from pos.store.db import write_transaction
 from pos.store.errors import translate_errors
 from pos.store.outbox import MAX_ERROR_CHARS
@@ -35,9 +36,8 @@ _SET_ASIDE = (
     "WHERE rejected_at IS NOT NULL AND acked_at IS NULL"
 )
 _LOG = (
-    "INSERT INTO outbox_requeues "
-    "(op_id, code, reason, set_aside_at, requeued_at, terminal_id, source) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO outbox_requeues (op_id, code, reason, set_aside_at, requeued_at, "
+    "terminal_id, source, staff_id, staff_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _BACK = (
     "UPDATE outbox SET rejected_at = NULL, rejected_code = NULL "
@@ -152,17 +152,25 @@ def requeue(
     terminal_id: str,
     source: str,
     now: str | None = None,
+    staff_id: str = "",
+    staff_name: str = "",
 ) -> list[str]:
     """Put set-aside operations back in the queue (all of them when ``op_ids`` is None)
-    and record each one; return those re-queued (ids not set aside are left alone)."""
+    and record each one, with its author; return those re-queued (ids not set aside are
+    left alone). A person's set-aside note (``set_asides``) is closed, kept."""
     stamp = now or utc_now()
     with write_transaction(conn):
         set_aside = {row[0]: row for row in conn.execute(_SET_ASIDE)}
         chosen = list(set_aside) if op_ids is None else [i for i in op_ids if i in set_aside]
         for op_id in chosen:
             _, code, reason, since = set_aside[op_id]
-            conn.execute(_LOG, (op_id, code, reason, since, stamp, terminal_id, source))
+            conn.execute(
+                _LOG,
+                (op_id, code, reason, since, stamp, terminal_id, source, staff_id or None,
+                 staff_name or None),
+            )  # fmt: skip
             conn.execute(_BACK, (op_id,))
+            set_asides.close(conn, set_asides.OUTBOX, op_id, staff_id, stamp)
     return chosen
 
 

@@ -110,6 +110,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.camera_action.triggered.connect(self.camera_requested)
         self.outbox_action = QAction(self)
         self.outbox_action.setObjectName("outboxAction")
+        self.outbox_action.setShortcut(QKeySequence("Ctrl+5"))  # the attention list
         self.outbox_action.triggered.connect(self.outbox_requested)
         self.promotions_action = QAction(self)
         self.promotions_action.setObjectName("promotionsAction")
@@ -119,6 +120,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.other_stores_action.setObjectName("otherStoresAction")
         self.other_stores_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.other_stores_action.triggered.connect(self.other_stores_requested)
+        self.status_bar.attention_clicked.connect(self.outbox_requested)
         self.fiscal_record_action = QAction(self)  # shown to managers (FiscalRecordFlow)
         self.fiscal_record_action.setObjectName("fiscalRecordAction")
         self.fiscal_record_action.setVisible(False)

@@ -1,6 +1,7 @@
 """The one place Qt names are imported from, so a Qt upgrade touches one file."""
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPainter,
     QResizeEvent,
     QScreen,
@@ -80,6 +82,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 __all__ = [
+    "QT_TRANSLATE_NOOP",
     "QAbstractItemModel",
     "QAbstractItemView",
     "QAbstractTableModel",
@@ -117,6 +120,7 @@ __all__ = [
     "QMenu",
     "QMessageBox",
     "QModelIndex",
+    "QMouseEvent",
     "QObject",
     "QPainter",
     "QPersistentModelIndex",

@@ -233,13 +233,23 @@ class TillApp(QObject):
     # -- operations to check ---------------------------------------------------------------
 
     def open_outbox(self) -> None:
-        """What sync set aside or was warned about; "Send again" wakes the engine."""
+        """The attention list (menu, Ctrl+5, a click on the status bar's count); "Send
+        again" wakes the engine."""
         from pos.services.outbox_review import OutboxReview
         from pos.ui.dialogs.outbox_dialog import OutboxDialog
 
+        shown = self.outbox_dialog
+        if shown is not None and isValid(shown) and shown.isVisible():
+            shown.refresh()  # a second click reads it again, never a second window
+            shown.raise_()
+            return
         review = OutboxReview(self.options.data_dir, self.settings.till.terminal_id)
-        dialog = OutboxDialog(review, self.window)
-        dialog.requeued.connect(self.sync.wake)
+        staff = self.window.staff
+        dialog = OutboxDialog(
+            review, self.window, actor=lambda: staff.actor if not staff.locked else None,
+            request_approval=staff.request_approval,
+        )  # fmt: skip
+        dialog.changed.connect(self.sync.wake)  # sends what came back, recounts the rest
         dialog.finished.connect(dialog.deleteLater)
         self.outbox_dialog = dialog
         dialog.open()

@@ -199,6 +199,423 @@
     </message>
 </context>
 <context>
+    <name>AttentionModel</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="33"/>
+        <source>To check and waiting</source>
+        <extracomment>Filter key -&gt; the states it shows. &quot;open&quot;: everything but what a person set aside. A row needing a person stands out; one set aside is greyed.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="34"/>
+        <source>To check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="35"/>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="36"/>
+        <source>Set aside, with a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="37"/>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="38"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="76"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="77"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="78"/>
+        <source>Why, and what to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="79"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="72"/>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="73"/>
+        <source>Set aside with this note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="74"/>
+        <source>Note: why it is set aside (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="81"/>
+        <source>Select a line to see what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="98"/>
+        <source>no. %1 in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="100"/>
+        <source>since %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="105"/>
+        <source>tries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="129"/>
+        <source>Write a note saying why it is set aside: it is kept with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttentionTexts</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="34"/>
+        <source>Sale</source>
+        <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="35"/>
+        <source>Stock movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="36"/>
+        <source>Pickup order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="37"/>
+        <source>Manager&apos;s approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="38"/>
+        <source>Till opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="39"/>
+        <source>Cash in/out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="40"/>
+        <source>Z closure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="41"/>
+        <source>Cancelled sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="42"/>
+        <source>Drawer opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="43"/>
+        <source>Signed record entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="50"/>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="51"/>
+        <source>To check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
+        <source>Set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="53"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="73"/>
+        <source>Sale no. %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="80"/>
+        <source>Stock movement: %1%2 × %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="87"/>
+        <source>Pickup order %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="93"/>
+        <source>Approval by %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="99"/>
+        <source>Cash in: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="101"/>
+        <source>Cash out: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="106"/>
+        <source>Cancelled sale — %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="112"/>
+        <source>Loyalty: %1 points to debit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="114"/>
+        <source>Loyalty: %1 points to give back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="118"/>
+        <source>Coupon %1 to release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="121"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="139"/>
+        <source>Waiting for the next sync: nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="146"/>
+        <source>Not sent yet — tries: %1. %2 It is sent again at each sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="157"/>
+        <source>Not sent yet — tries: %1. The central server cannot be reached (network or server down). It is sent again at each sync: nothing to do; if it lasts, check the network.</source>
+        <extracomment>Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays queued and is sent again at each sync, whatever the failure.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="162"/>
+        <source>Not sent yet — tries: %1. The central server no longer accepts this till: enrol it again; it is sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="167"/>
+        <source>Not sent yet — tries: %1. The sending is too large for the server or a proxy: it is sent again in smaller batches; if it lasts, check the size limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="177"/>
+        <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
+        <source>Refused by the central server (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="193"/>
+        <source>The central server already holds another operation with this number: call support before sending it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="198"/>
+        <source>The central server could not read this operation (its content does not match what it expects): call support; set it aside with a note meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="203"/>
+        <source>The central server does not know this kind of operation: update it (or Comptoir&apos;s plugin), then send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="208"/>
+        <source>The central server does not know this article: have it created in the central catalog, then send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="213"/>
+        <source>The central server does not know this order in this store: check it in the back office, then send again or set it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="218"/>
+        <source>The order changed at the central server meanwhile (another desk or the web shop): check it at the pickup desk, then set this one aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="223"/>
+        <source>The central server refused this change of the order&apos;s state (it is already further along): check it at the pickup desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="228"/>
+        <source>The quantities picked or handed over do not fit the order: check it at the pickup desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="232"/>
+        <source>This operation names another till than the one enrolled: check the till&apos;s enrolment, then send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="237"/>
+        <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="242"/>
+        <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="247"/>
+        <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="252"/>
+        <source>This server does not take this kind of operation: it stays recorded at the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
+        <source>Set aside by a person before it was sent: send it again when ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="270"/>
+        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="275"/>
+        <source>The central server already holds another journal entry with this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="279"/>
+        <source>The central server computed another journal hash for this sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="282"/>
+        <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="287"/>
+        <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="292"/>
+        <source>Medusa priced this sale at another total than the till charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="295"/>
+        <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="300"/>
+        <source>This order was handed over without being paid online nor at the till: check its payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="325"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="327"/>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="330"/>
+        <source>%1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="340"/>
+        <source>Set aside by %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="361"/>
+        <source>Write a note saying why it is set aside: it is kept with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="364"/>
+        <source>This operation was sent or set aside meanwhile: the list was read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="368"/>
+        <source>Sign in first: every act on this list is recorded in a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="371"/>
+        <source>A manager must approve this: not approved, nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BasketModel</name>
     <message>
         <location filename="../../pos/ui/models/basket_model.py" line="29"/>
@@ -1358,67 +1775,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="151"/>
+        <location filename="../../pos/ui/main_window.py" line="153"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="152"/>
+        <location filename="../../pos/ui/main_window.py" line="154"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="154"/>
+        <location filename="../../pos/ui/main_window.py" line="156"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155"/>
+        <location filename="../../pos/ui/main_window.py" line="157"/>
         <source>&amp;Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <location filename="../../pos/ui/main_window.py" line="158"/>
         <source>&amp;Pickup desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="157"/>
+        <location filename="../../pos/ui/main_window.py" line="159"/>
         <source>Sales at a &amp;glance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="158"/>
+        <location filename="../../pos/ui/main_window.py" line="160"/>
         <source>&amp;Camera scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="159"/>
+        <location filename="../../pos/ui/main_window.py" line="161"/>
         <source>&amp;Other stores…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160"/>
+        <location filename="../../pos/ui/main_window.py" line="162"/>
         <source>&amp;Operations to check…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>P&amp;romotions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>&amp;Fiscal record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="163"/>
+        <location filename="../../pos/ui/main_window.py" line="165"/>
         <source>Training &amp;mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164"/>
+        <location filename="../../pos/ui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2709,206 +3126,62 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="118"/>
         <source>Operations to check</source>
-        <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
-        <source>No.</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="119"/>
+        <source>Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
-        <source>Kind</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="120"/>
+        <source>Send all refused again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
-        <source>Operation</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <source>%1 to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
-        <source>Code</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="158"/>
+        <source>%1 to check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="108"/>
-        <source>Reason</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="160"/>
+        <source>set aside: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
-        <source>Set aside at</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="162"/>
+        <source>warnings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="99"/>
-        <source>Warning</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="245"/>
+        <source>every refused operation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="99"/>
-        <source>Received at</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="246"/>
+        <source>Set aside: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="101"/>
-        <source>Send the selected again</source>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="246"/>
+        <source>Send again: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="102"/>
-        <source>Send all again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="121"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="104"/>
-        <source>Set aside by sync (refused by the central server):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="105"/>
-        <source>Warnings from the central server:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
-        <source>Credit note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
-        <source>Tries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="108"/>
-        <source>Waiting since</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="112"/>
-        <source>Owed to the central server, not settled yet (sent again at each sync; refused, or unanswered for long):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
-        <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="161"/>
-        <source>%1 owed to the central server, to check.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="174"/>
-        <source>Sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="175"/>
-        <source>Stock movement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="176"/>
-        <source>Pickup order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="177"/>
-        <source>Manager&apos;s approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="178"/>
-        <source>Till opening</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="179"/>
-        <source>Cash in/out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="180"/>
-        <source>Z closure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="181"/>
-        <source>Cancelled sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="182"/>
-        <source>Drawer opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="183"/>
-        <source>Signed record entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="192"/>
-        <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="197"/>
-        <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="205"/>
-        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="209"/>
-        <source>The central server already holds another journal entry with this number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="212"/>
-        <source>The central server computed another journal hash for this sale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="215"/>
-        <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="219"/>
-        <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="223"/>
-        <source>Medusa priced this sale at another total than the till charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="226"/>
-        <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="255"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="256"/>
         <source>The operations could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2916,67 +3189,77 @@
 <context>
     <name>OwedCalls</name>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="26"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="28"/>
         <source>Return claim to release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="27"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="29"/>
         <source>Credit note debit to give back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="30"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="32"/>
         <source>Customer created here, to send to the central server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="33"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="35"/>
         <source>Marketing consent withdrawn, to send to the central server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="42"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="38"/>
+        <source>Coupon to release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="39"/>
+        <source>Loyalty points to settle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="46"/>
         <source>The central server has not answered: it is sent again at each sync. If this lasts, check the till&apos;s network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="48"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="52"/>
         <source>Held back: a completed sale the central server accepted pays with this debit. Check the credit note&apos;s balance with the central server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="54"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="58"/>
         <source>This email or phone number is already customer %1&apos;s at the central server: find that customer at the till and use that account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="60"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="64"/>
         <source>The central server no longer accepts this till: enrol it again, then it is sent at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="66"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="70"/>
         <source>Not sent yet: it is sent at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="67"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="71"/>
         <source>Refused by the central server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="82"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="86"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="84"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="88"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="86"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="90"/>
         <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4823,17 +5106,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="387"/>
+        <location filename="../../pos/ui/till_app.py" line="397"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="428"/>
+        <location filename="../../pos/ui/till_app.py" line="438"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="438"/>
+        <location filename="../../pos/ui/till_app.py" line="448"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5160,139 +5443,139 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TillStatusBar</name>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="116"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="142"/>
         <source>At the till: %1</source>
         <extracomment>Badge colours by sync state: red when sales only stay here, amber while busy.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="116"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="142"/>
         <source>Nobody signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="123"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="149"/>
         <source>%1 · terminal %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="129"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="155"/>
         <source>Medusa without Comptoir&apos;s plugin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="131"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="157"/>
         <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="144"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="170"/>
         <source>Printer: none (receipts on screen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="145"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="171"/>
         <source>Printer: not used yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="146"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="172"/>
         <source>Printer: ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="147"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="173"/>
         <source>Printer: offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="148"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="174"/>
         <source>Printer: out of paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="149"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="175"/>
         <source>Printer: cover open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="150"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="176"/>
         <source>Printer: not answering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="152"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="178"/>
         <source>Printer: error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="166"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="192"/>
         <source>%1 to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="168"/>
-        <source>%1 refused, to check</source>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="194"/>
+        <source>%1 to check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="184"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="233"/>
+        <source>Operations to check are listed in Till → Operations to check… (Ctrl+5, or a click here), where they can be sent again or set aside with a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="208"/>
         <source>No central server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="185"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="209"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="186"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="210"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="187"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="211"/>
         <source>Online, up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="188"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="212"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="189"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="213"/>
         <source>Sync stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="190"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="214"/>
         <source>Refused by the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="194"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="218"/>
         <source>Sales are kept on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="197"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="221"/>
         <source>Offline: sales are kept on this till and sent later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="198"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="222"/>
         <source>The central server refused the last exchange.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="204"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="228"/>
         <source>Last success: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="209"/>
-        <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -199,6 +199,423 @@
     </message>
 </context>
 <context>
+    <name>AttentionModel</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="33"/>
+        <source>To check and waiting</source>
+        <extracomment>Filter key -&gt; the states it shows. &quot;open&quot;: everything but what a person set aside. A row needing a person stands out; one set aside is greyed.</extracomment>
+        <translation>À vérifier et en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="34"/>
+        <source>To check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="35"/>
+        <source>Waiting to be sent</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="36"/>
+        <source>Set aside, with a note</source>
+        <translation>Mises de côté, avec une note</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="37"/>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="38"/>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="76"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="77"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="78"/>
+        <source>Why, and what to do</source>
+        <translation>Pourquoi, et que faire</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_model.py" line="79"/>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPanel</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="72"/>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="73"/>
+        <source>Set aside with this note</source>
+        <translation>Mettre de côté avec cette note</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="74"/>
+        <source>Note: why it is set aside (required)</source>
+        <translation>Note : pourquoi la mettre de côté (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="81"/>
+        <source>Select a line to see what to do.</source>
+        <translation>Choisissez une ligne pour voir quoi faire.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="98"/>
+        <source>no. %1 in the queue</source>
+        <translation>n° %1 dans la file</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="100"/>
+        <source>since %1 (%2)</source>
+        <translation>depuis le %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="105"/>
+        <source>tries: %1</source>
+        <translation>tentatives : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_panel.py" line="129"/>
+        <source>Write a note saying why it is set aside: it is kept with it.</source>
+        <translation>Écrivez une note disant pourquoi vous la mettez de côté : elle est conservée avec l’opération.</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionTexts</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="34"/>
+        <source>Sale</source>
+        <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="35"/>
+        <source>Stock movement</source>
+        <translation>Mouvement de stock</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="36"/>
+        <source>Pickup order</source>
+        <translation>Commande à retirer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="37"/>
+        <source>Manager&apos;s approval</source>
+        <translation>Validation d&apos;un responsable</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="38"/>
+        <source>Till opening</source>
+        <translation>Ouverture de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="39"/>
+        <source>Cash in/out</source>
+        <translation>Entrée/sortie d’espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="40"/>
+        <source>Z closure</source>
+        <translation>Clôture Z</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="41"/>
+        <source>Cancelled sale</source>
+        <translation>Vente annulée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="42"/>
+        <source>Drawer opened</source>
+        <translation>Tiroir ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="43"/>
+        <source>Signed record entry</source>
+        <translation>Écriture signée du journal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="50"/>
+        <source>Waiting to be sent</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="51"/>
+        <source>To check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
+        <source>Set aside</source>
+        <translation>Mise de côté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="53"/>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="73"/>
+        <source>Sale no. %1 — %2</source>
+        <translation>Vente n° %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="80"/>
+        <source>Stock movement: %1%2 × %3</source>
+        <translation>Mouvement de stock : %1%2 × %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="87"/>
+        <source>Pickup order %1 → %2</source>
+        <translation>Commande %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="93"/>
+        <source>Approval by %1 for %2</source>
+        <translation>Validation de %1 pour %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="99"/>
+        <source>Cash in: %1 (%2)</source>
+        <translation>Entrée d’espèces : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="101"/>
+        <source>Cash out: %1 (%2)</source>
+        <translation>Sortie d’espèces : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="106"/>
+        <source>Cancelled sale — %1 (%2)</source>
+        <translation>Vente annulée — %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="112"/>
+        <source>Loyalty: %1 points to debit</source>
+        <translation>Fidélité : %1 points à débiter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="114"/>
+        <source>Loyalty: %1 points to give back</source>
+        <translation>Fidélité : %1 points à recréditer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="118"/>
+        <source>Coupon %1 to release</source>
+        <translation>Bon %1 à libérer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="121"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="139"/>
+        <source>Waiting for the next sync: nothing to do.</source>
+        <translation>Attend la prochaine synchronisation : rien à faire.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="146"/>
+        <source>Not sent yet — tries: %1. %2 It is sent again at each sync.</source>
+        <translation>Pas encore envoyée — tentatives : %1. %2 Elle est renvoyée à chaque synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="157"/>
+        <source>Not sent yet — tries: %1. The central server cannot be reached (network or server down). It is sent again at each sync: nothing to do; if it lasts, check the network.</source>
+        <extracomment>Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays queued and is sent again at each sync, whatever the failure.</extracomment>
+        <translation>Pas encore envoyée — tentatives : %1. Le serveur central est injoignable (réseau ou serveur en panne). Elle est renvoyée à chaque synchronisation : rien à faire ; si cela dure, vérifiez le réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="162"/>
+        <source>Not sent yet — tries: %1. The central server no longer accepts this till: enrol it again; it is sent at the next sync.</source>
+        <translation>Pas encore envoyée — tentatives : %1. Le serveur central n’accepte plus cette caisse : enregistrez-la de nouveau ; elle partira à la synchronisation suivante.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="167"/>
+        <source>Not sent yet — tries: %1. The sending is too large for the server or a proxy: it is sent again in smaller batches; if it lasts, check the size limit.</source>
+        <translation>Pas encore envoyée — tentatives : %1. L’envoi est trop volumineux pour le serveur ou un proxy : il est refait par lots plus petits ; si cela dure, vérifiez la limite de taille.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="177"/>
+        <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
+        <translation>Ce serveur ne conserve pas encore ces enregistrements : installez ou mettez à jour le module Comptoir dans Medusa. Ils restent enregistrés dans la caisse ; renvoyez-les ensuite.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
+        <source>Refused by the central server (%1): %2</source>
+        <translation>Refusée par le serveur central (%1) : %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="193"/>
+        <source>The central server already holds another operation with this number: call support before sending it again.</source>
+        <translation>Le serveur central détient déjà une autre opération sous ce numéro : appelez l’assistance avant de la renvoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="198"/>
+        <source>The central server could not read this operation (its content does not match what it expects): call support; set it aside with a note meanwhile.</source>
+        <translation>Le serveur central n’a pas pu lire cette opération (son contenu ne correspond pas à ce qu’il attend) : appelez l’assistance ; en attendant, mettez-la de côté avec une note.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="203"/>
+        <source>The central server does not know this kind of operation: update it (or Comptoir&apos;s plugin), then send again.</source>
+        <translation>Le serveur central ne connaît pas ce type d’opération : mettez-le à jour (ou le module Comptoir), puis renvoyez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="208"/>
+        <source>The central server does not know this article: have it created in the central catalog, then send again.</source>
+        <translation>Le serveur central ne connaît pas cet article : faites-le créer dans le catalogue central, puis renvoyez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="213"/>
+        <source>The central server does not know this order in this store: check it in the back office, then send again or set it aside.</source>
+        <translation>Le serveur central ne connaît pas cette commande dans ce magasin : vérifiez-la dans le back-office, puis renvoyez-la ou mettez-la de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="218"/>
+        <source>The order changed at the central server meanwhile (another desk or the web shop): check it at the pickup desk, then set this one aside.</source>
+        <translation>La commande a changé entre-temps sur le serveur central (un autre comptoir ou la boutique en ligne) : vérifiez-la au comptoir de retrait, puis mettez celle-ci de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="223"/>
+        <source>The central server refused this change of the order&apos;s state (it is already further along): check it at the pickup desk.</source>
+        <translation>Le serveur central a refusé ce changement d’état de la commande (elle est déjà plus avancée) : vérifiez-la au comptoir de retrait.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="228"/>
+        <source>The quantities picked or handed over do not fit the order: check it at the pickup desk.</source>
+        <translation>Les quantités préparées ou remises ne correspondent pas à la commande : vérifiez-la au comptoir de retrait.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="232"/>
+        <source>This operation names another till than the one enrolled: check the till&apos;s enrolment, then send again.</source>
+        <translation>Cette opération indique une autre caisse que celle enregistrée : vérifiez l’enregistrement de la caisse, puis renvoyez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="237"/>
+        <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
+        <translation>Le serveur a refusé cette validation : la personne qui l&apos;a donnée n&apos;est ni responsable ni administrateur de ce magasin dans sa liste du personnel.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="242"/>
+        <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
+        <translation>La quantité dépasse ce qu’une caisse peut mouvementer en une fois : vérifiez-la ; mettez-la de côté avec une note si c’était une erreur.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="247"/>
+        <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
+        <translation>Ce serveur ne peut pas accepter cette opération en l’état (vérifié avant l’envoi) : mettez-la de côté avec une note, ou appelez l’assistance.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="252"/>
+        <source>This server does not take this kind of operation: it stays recorded at the till.</source>
+        <translation>Ce serveur n’accepte pas ce type d’opération : elle reste enregistrée dans la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
+        <source>Set aside by a person before it was sent: send it again when ready.</source>
+        <translation>Mise de côté par une personne avant son envoi : renvoyez-la quand tout est prêt.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="270"/>
+        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
+        <translation>Le serveur central a trouvé une rupture dans le journal de cette caisse à cette vente (une écriture manquante ou dans le désordre).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="275"/>
+        <source>The central server already holds another journal entry with this number.</source>
+        <translation>Le serveur central détient déjà une autre écriture de journal sous ce numéro.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="279"/>
+        <source>The central server computed another journal hash for this sale.</source>
+        <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="282"/>
+        <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
+        <translation>La signature de cette écriture ne correspond pas à son contenu : elle a été modifiée après sa signature par la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="287"/>
+        <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
+        <translation>Cette écriture est signée d’une clé que le serveur central n’a jamais enregistrée pour cette caisse : son journal a peut-être été reconstruit.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="292"/>
+        <source>Medusa priced this sale at another total than the till charged.</source>
+        <translation>Medusa a calculé pour cette vente un autre total que celui encaissé par la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="295"/>
+        <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
+        <translation>Medusa avait moins de stock que cette vente n’en a pris : son niveau de stock a été relevé du manque avant d’enregistrer la vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="300"/>
+        <source>This order was handed over without being paid online nor at the till: check its payment.</source>
+        <translation>Cette commande a été remise sans être payée ni en ligne ni en caisse : vérifiez son paiement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="325"/>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="327"/>
+        <source>%1 min ago</source>
+        <translation>il y a %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
+        <source>%1 h ago</source>
+        <translation>il y a %1 h</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="330"/>
+        <source>%1 days ago</source>
+        <translation>il y a %1 jours</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="340"/>
+        <source>Set aside by %1 on %2: %3</source>
+        <translation>Mise de côté par %1 le %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="361"/>
+        <source>Write a note saying why it is set aside: it is kept with it.</source>
+        <translation>Écrivez une note disant pourquoi vous la mettez de côté : elle est conservée avec l’opération.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="364"/>
+        <source>This operation was sent or set aside meanwhile: the list was read again.</source>
+        <translation>Cette opération a été envoyée ou mise de côté entre-temps : la liste a été relue.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="368"/>
+        <source>Sign in first: every act on this list is recorded in a name.</source>
+        <translation>Identifiez-vous d’abord : chaque action sur cette liste est enregistrée à un nom.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="371"/>
+        <source>A manager must approve this: not approved, nothing changed.</source>
+        <translation>Un responsable doit valider : non validé, rien n’a changé.</translation>
+    </message>
+</context>
+<context>
     <name>BasketModel</name>
     <message>
         <location filename="../../pos/ui/models/basket_model.py" line="29"/>
@@ -1358,67 +1775,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="151"/>
+        <location filename="../../pos/ui/main_window.py" line="153"/>
         <source>Comptoir — point of sale</source>
         <translation>Comptoir — point de vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="152"/>
+        <location filename="../../pos/ui/main_window.py" line="154"/>
         <source>&amp;Till</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="154"/>
+        <location filename="../../pos/ui/main_window.py" line="156"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155"/>
+        <location filename="../../pos/ui/main_window.py" line="157"/>
         <source>&amp;Sale</source>
         <translation>&amp;Vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <location filename="../../pos/ui/main_window.py" line="158"/>
         <source>&amp;Pickup desk</source>
         <translation>Comptoir de &amp;retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="157"/>
+        <location filename="../../pos/ui/main_window.py" line="159"/>
         <source>Sales at a &amp;glance</source>
         <translation>&amp;Ventes du jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="158"/>
+        <location filename="../../pos/ui/main_window.py" line="160"/>
         <source>&amp;Camera scanning…</source>
         <translation>Lecture par &amp;caméra…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="159"/>
+        <location filename="../../pos/ui/main_window.py" line="161"/>
         <source>&amp;Other stores…</source>
         <translation>&amp;Autres magasins…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160"/>
+        <location filename="../../pos/ui/main_window.py" line="162"/>
         <source>&amp;Operations to check…</source>
         <translation>&amp;Opérations à vérifier…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>P&amp;romotions…</source>
         <translation>P&amp;romotions…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>&amp;Fiscal record…</source>
         <translation>&amp;Registre fiscal…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="163"/>
+        <location filename="../../pos/ui/main_window.py" line="165"/>
         <source>Training &amp;mode</source>
         <translation>Mode &amp;formation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164"/>
+        <location filename="../../pos/ui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -2709,206 +3126,62 @@
 <context>
     <name>OutboxDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="118"/>
         <source>Operations to check</source>
-        <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
         <translation>Opérations à vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
-        <source>No.</source>
-        <translation>N°</translation>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="119"/>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
-        <source>Kind</source>
-        <translation>Type</translation>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="120"/>
+        <source>Send all refused again</source>
+        <translation>Renvoyer toutes les refusées</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
-        <source>Operation</source>
-        <translation>Opération</translation>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="157"/>
+        <source>%1 to send</source>
+        <translation>%1 à envoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="94"/>
-        <source>Code</source>
-        <translation>Code</translation>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="158"/>
+        <source>%1 to check</source>
+        <translation>%1 à vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="108"/>
-        <source>Reason</source>
-        <translation>Motif</translation>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="160"/>
+        <source>set aside: %1</source>
+        <translation>mises de côté : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="96"/>
-        <source>Set aside at</source>
-        <translation>Mise de côté le</translation>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="162"/>
+        <source>warnings: %1</source>
+        <translation>avertissements : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="99"/>
-        <source>Warning</source>
-        <translation>Avertissement</translation>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="245"/>
+        <source>every refused operation</source>
+        <translation>toutes les opérations refusées</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="99"/>
-        <source>Received at</source>
-        <translation>Reçu le</translation>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="246"/>
+        <source>Set aside: %1</source>
+        <translation>Mettre de côté : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="101"/>
-        <source>Send the selected again</source>
-        <translation>Renvoyer la sélection</translation>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="246"/>
+        <source>Send again: %1</source>
+        <translation>Renvoyer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="102"/>
-        <source>Send all again</source>
-        <translation>Tout renvoyer</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="121"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="104"/>
-        <source>Set aside by sync (refused by the central server):</source>
-        <translation>Mises de côté par la synchronisation (refusées par le serveur central) :</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="105"/>
-        <source>Warnings from the central server:</source>
-        <translation>Avertissements du serveur central :</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
-        <source>Credit note</source>
-        <translation>Avoir</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="107"/>
-        <source>Tries</source>
-        <translation>Essais</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="108"/>
-        <source>Waiting since</source>
-        <translation>En attente depuis</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="112"/>
-        <source>Owed to the central server, not settled yet (sent again at each sync; refused, or unanswered for long):</source>
-        <translation>Dû au serveur central, pas encore réglé (renvoyé à chaque synchronisation ; refusé, ou sans réponse depuis longtemps) :</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="155"/>
-        <source>%1 set aside, %2 waiting to be sent, %3 warnings.</source>
-        <translation>%1 mise(s) de côté, %2 en attente d&apos;envoi, %3 avertissement(s).</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="161"/>
-        <source>%1 owed to the central server, to check.</source>
-        <translation>Opérations dues au serveur central, à vérifier : %1.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="174"/>
-        <source>Sale</source>
-        <translation>Vente</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="175"/>
-        <source>Stock movement</source>
-        <translation>Mouvement de stock</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="176"/>
-        <source>Pickup order</source>
-        <translation>Commande à retirer</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="177"/>
-        <source>Manager&apos;s approval</source>
-        <translation>Validation d&apos;un responsable</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="178"/>
-        <source>Till opening</source>
-        <translation>Ouverture de caisse</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="179"/>
-        <source>Cash in/out</source>
-        <translation>Entrée/sortie d&apos;espèces</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="180"/>
-        <source>Z closure</source>
-        <translation>Clôture (Z)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="181"/>
-        <source>Cancelled sale</source>
-        <translation>Vente annulée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="182"/>
-        <source>Drawer opened</source>
-        <translation>Ouverture du tiroir</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="183"/>
-        <source>Signed record entry</source>
-        <translation>Entrée du registre signé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="192"/>
-        <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
-        <translation>Le serveur a refusé cette validation : la personne qui l&apos;a donnée n&apos;est ni responsable ni administrateur de ce magasin dans sa liste du personnel.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="197"/>
-        <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
-        <translation>Ce serveur ne conserve pas encore ces enregistrements : installez ou mettez à jour le module Comptoir dans Medusa. Ils restent enregistrés à la caisse ; renvoyez-les ensuite.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="205"/>
-        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
-        <translation>Le serveur central a constaté une rupture du journal de cette caisse à cette vente (une entrée manquante ou dans le désordre).</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="209"/>
-        <source>The central server already holds another journal entry with this number.</source>
-        <translation>Le serveur central détient déjà une autre entrée de journal sous ce numéro.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="212"/>
-        <source>The central server computed another journal hash for this sale.</source>
-        <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="215"/>
-        <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
-        <translation>La signature de cette entrée ne correspond pas à son contenu : elle a été modifiée après sa signature par la caisse.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="219"/>
-        <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
-        <translation>Cette entrée est signée par une clé que le serveur central n&apos;a jamais enregistrée pour cette caisse : son registre a peut-être été reconstitué.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="223"/>
-        <source>Medusa priced this sale at another total than the till charged.</source>
-        <translation>Medusa a valorisé cette vente à un autre total que celui encaissé.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="226"/>
-        <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
-        <translation>Medusa avait moins de stock que cette vente n’en a pris : son stock a été relevé du manque avant l’enregistrement de la vente.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="255"/>
+        <location filename="../../pos/ui/dialogs/outbox_dialog.py" line="256"/>
         <source>The operations could not be read: %1</source>
         <translation>Les opérations n&apos;ont pas pu être lues : %1</translation>
     </message>
@@ -2916,67 +3189,77 @@
 <context>
     <name>OwedCalls</name>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="26"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="28"/>
         <source>Return claim to release</source>
         <translation>Retour réservé à libérer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="27"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="29"/>
         <source>Credit note debit to give back</source>
         <translation>Débit d’avoir à recréditer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="30"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="32"/>
         <source>Customer created here, to send to the central server</source>
         <translation>Client créé ici, à envoyer au serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="33"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="35"/>
         <source>Marketing consent withdrawn, to send to the central server</source>
         <translation>Retrait du consentement marketing, à envoyer au serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="42"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="38"/>
+        <source>Coupon to release</source>
+        <translation>Bon de réduction à libérer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="39"/>
+        <source>Loyalty points to settle</source>
+        <translation>Points de fidélité à régulariser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="46"/>
         <source>The central server has not answered: it is sent again at each sync. If this lasts, check the till&apos;s network.</source>
         <translation>Le serveur central n’a pas répondu : l’envoi est refait à chaque synchronisation. Si cela dure, vérifiez le réseau de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="48"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="52"/>
         <source>Held back: a completed sale the central server accepted pays with this debit. Check the credit note&apos;s balance with the central server.</source>
         <translation>Retenu : une vente terminée, acceptée par le serveur central, est payée avec ce débit. Vérifiez le solde de l’avoir auprès du serveur central.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="54"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="58"/>
         <source>This email or phone number is already customer %1&apos;s at the central server: find that customer at the till and use that account.</source>
         <translation>Cet e-mail ou ce numéro est déjà celui du client %1 au serveur central : retrouvez ce client en caisse et utilisez son compte.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="60"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="64"/>
         <source>The central server no longer accepts this till: enrol it again, then it is sent at the next sync.</source>
         <translation>Le serveur central n’accepte plus cette caisse : enregistrez-la à nouveau, l’envoi se fera à la synchronisation suivante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="66"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="70"/>
         <source>Not sent yet: it is sent at the next sync.</source>
         <translation>Pas encore envoyé : l’envoi se fera à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="67"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="71"/>
         <source>Refused by the central server: %1</source>
         <translation>Refusé par le serveur central : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="82"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="86"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="84"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="88"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/owed_texts.py" line="86"/>
+        <location filename="../../pos/ui/dialogs/owed_texts.py" line="90"/>
         <source>%1 days</source>
         <translation>%1 j</translation>
     </message>
@@ -4826,17 +5109,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="387"/>
+        <location filename="../../pos/ui/till_app.py" line="397"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="428"/>
+        <location filename="../../pos/ui/till_app.py" line="438"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="438"/>
+        <location filename="../../pos/ui/till_app.py" line="448"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -5163,140 +5446,140 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillStatusBar</name>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="116"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="142"/>
         <source>At the till: %1</source>
         <extracomment>Badge colours by sync state: red when sales only stay here, amber while busy.</extracomment>
         <translation>À la caisse : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="116"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="142"/>
         <source>Nobody signed in</source>
         <translation>Personne n’est connecté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="123"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="149"/>
         <source>%1 · terminal %2</source>
         <translation>%1 · caisse %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="129"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="155"/>
         <source>Medusa without Comptoir&apos;s plugin</source>
         <translation>Medusa sans le plugin Comptoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="131"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="157"/>
         <source>Comptoir&apos;s plugin is not installed in Medusa: web carts cannot be rung up at the till, sales are recorded at Medusa&apos;s own prices, and pickup moves, partial pickups and expiry need it. Ask your administrator to install it.</source>
         <translation>Le plugin Comptoir n’est pas installé dans Medusa : les paniers web ne peuvent pas être encaissés en caisse, les ventes sont enregistrées aux prix de Medusa, et les étapes du retrait en magasin, les retraits partiels et l’expiration en ont besoin. Demandez à votre administrateur de l’installer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="144"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="170"/>
         <source>Printer: none (receipts on screen)</source>
         <translation>Imprimante : aucune (tickets à l’écran)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="145"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="171"/>
         <source>Printer: not used yet</source>
         <translation>Imprimante : pas encore utilisée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="146"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="172"/>
         <source>Printer: ready</source>
         <translation>Imprimante : prête</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="147"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="173"/>
         <source>Printer: offline</source>
         <translation>Imprimante : hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="148"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="174"/>
         <source>Printer: out of paper</source>
         <translation>Imprimante : plus de papier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="149"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="175"/>
         <source>Printer: cover open</source>
         <translation>Imprimante : capot ouvert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="150"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="176"/>
         <source>Printer: not answering</source>
         <translation>Imprimante : ne répond pas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="152"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="178"/>
         <source>Printer: error</source>
         <translation>Imprimante : erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="166"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="192"/>
         <source>%1 to send</source>
         <translation>%1 à envoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="168"/>
-        <source>%1 refused, to check</source>
-        <translation>%1 refusée(s), à vérifier</translation>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="194"/>
+        <source>%1 to check</source>
+        <translation>%1 à vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="184"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="233"/>
+        <source>Operations to check are listed in Till → Operations to check… (Ctrl+5, or a click here), where they can be sent again or set aside with a note.</source>
+        <translation>Les opérations à vérifier sont listées dans Caisse → Opérations à vérifier… (Ctrl+5, ou un clic ici), où l’on peut les renvoyer ou les mettre de côté avec une note.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="208"/>
         <source>No central server</source>
         <translation>Sans serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="185"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="209"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="186"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="210"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="187"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="211"/>
         <source>Online, up to date</source>
         <translation>En ligne, à jour</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="188"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="212"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="189"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="213"/>
         <source>Sync stopped</source>
         <translation>Synchronisation arrêtée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="190"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="214"/>
         <source>Refused by the server</source>
         <translation>Refusé par le serveur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="194"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="218"/>
         <source>Sales are kept on this till.</source>
         <translation>Les ventes sont conservées sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="197"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="221"/>
         <source>Offline: sales are kept on this till and sent later.</source>
         <translation>Hors ligne : les ventes sont conservées sur cette caisse et envoyées plus tard.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="198"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="222"/>
         <source>The central server refused the last exchange.</source>
         <translation>Le serveur central a refusé le dernier échange.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="204"/>
+        <location filename="../../pos/ui/widgets/status_bar.py" line="228"/>
         <source>Last success: %1</source>
         <translation>Dernier succès : %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/widgets/status_bar.py" line="209"/>
-        <source>Refused operations are listed in Till → Operations to check…, where they can be sent again.</source>
-        <translation>Les opérations refusées sont listées dans Caisse → Opérations à vérifier…, d&apos;où elles peuvent être renvoyées.</translation>
     </message>
 </context>
 <context>

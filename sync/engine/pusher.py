@@ -27,6 +27,8 @@ from sync.engine.status import Refusal, SyncTotals
 from sync.ports import (
     CentralError,
     CentralPort,
+    CentralUnavailable,
+    NotAuthorised,
     OperationOutcome,
     OutgoingOperation,
     PayloadTooLarge,
@@ -74,7 +76,7 @@ def drain(
             _settle(conn, totals, batch, [refusal])
             continue
         except PayloadTooLarge as exc:
-            _failed(conn, totals, operations, exc.message)
+            _failed(conn, totals, operations, exc.message, "too_large")
             if len(batch) > 1:
                 ceiling = size = max(1, len(batch) // 2)
                 continue
@@ -83,7 +85,7 @@ def drain(
                 code=exc.code, http_status=exc.http_status,
             ) from exc  # fmt: skip
         except CentralError as exc:
-            _failed(conn, totals, operations, exc.message)
+            _failed(conn, totals, operations, exc.message, _failure_kind(exc))
             raise
         size = min(ceiling, size * 2)
         _settle(conn, totals, batch, outcomes)
@@ -129,9 +131,19 @@ def _failed(
     totals: SyncTotals,
     operations: Sequence[OutgoingOperation],
     message: str,
+    kind: str,
 ) -> None:
     totals.failed_attempts += 1
-    push_queue.record_attempt(conn, [op.op_id for op in operations], message)
+    push_queue.record_attempt(conn, [op.op_id for op in operations], message, kind)
+
+
+def _failure_kind(exc: CentralError) -> str:
+    """The failure as the attention list words it in the staff's language."""
+    if isinstance(exc, NotAuthorised):
+        return "not_authorised"
+    if isinstance(exc, CentralUnavailable):
+        return "unavailable"
+    return "refused"
 
 
 def _too_large(exc: PayloadTooLarge, pending: int) -> str:

@@ -47,6 +47,7 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("other_stores", ""),
             ("other_stores_ordered", ""),
             ("other_stores_offline", ""),
+            ("outbox_set_aside", ""),
             ("customer_display", ""),
             ("customer_display_change", ""),
             ("pin_pad", ""),

@@ -29,7 +29,7 @@ def test_a_long_name_and_a_five_digit_outbox_are_never_cut(qtbot: QtBot, till: M
     _settle(till)
     assert till.width() == 1024
     assert till.cashier_status.text() == f"À la caisse : {LONG_NAME}"
-    badge = "Hors ligne · 12\u202f345 à envoyer · 321 refusée(s), à vérifier"
+    badge = "Hors ligne · 12\u202f345 à envoyer · 321 à vérifier"
     assert till.network_status.text() == badge
     for label in (till.cashier_status, till.network_status, till.printer_status):
         assert label.isVisible() and _fits(label), label.objectName()

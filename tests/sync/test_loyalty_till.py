@@ -235,7 +235,8 @@ def test_a_queued_redemption_central_refuses_goes_to_the_attention_list(
     spent = LoyaltyRedemption(op_id="web-spent-3", points=300)  # spent elsewhere meanwhile
     till.direct.redeem_points("CLI-0003", spent)
     proxy.mode = "forward"
-    till.sync()  # the sale is pushed; its redemption is refused, kept, shown
+    status = till.terminal.sync()  # the sale is pushed; its redemption is refused, kept,
+    assert (status.pending, status.rejected) == (0, 1)  # and counted "to check"
     [kept] = loyalty_owed.refused(till.store.conn)
     assert (kept.customer_id, kept.sale_id, kept.points, kept.last_code) == (
         "CLI-0003", sale.sale_id, 400, "loyalty_balance",
@@ -246,7 +247,7 @@ def test_a_queued_redemption_central_refuses_goes_to_the_attention_list(
     ]  # fmt: skip
     assert warning.op_id == sale.sale_id
     assert "400 loyalty points" in warning.text and "CLI-0003" in warning.text
-    till.sync()  # not sent again, not dropped
+    assert till.terminal.sync().rejected == 1  # not sent again, not dropped
     assert len(loyalty_owed.refused(till.store.conn)) == 1
 
 

@@ -1,249 +1,250 @@
-"""Operations to check: what sync set aside (with central's reason) and central's warnings,
-with "Send again" for the selected ones or all of them; and the undo calls owed to central
-(claim releases, credit note reversals) it refused or has not answered for long, with
-their reason and age (``owed_texts``; the sync engine keeps sending them).
+"""The attention list ("Operations to check"): every operation waiting to be sent, refused
+by central or set aside, the calls owed to central and central's warnings, each with
+what it is, why it waits and how long; "Send again" and "Set aside" with a note.
 
-Reading and re-queuing go through ``OutboxReview`` off the GUI thread (``run_op``); once
-something is back in the queue, ``requeued`` tells the till to wake its sync engine.
+Reading and acting go through ``OutboxReview`` off the GUI thread (``run_op_for``: an
+answer after the dialog closed is dropped): the
+service checks the right (a manager's; a cashier gets a manager's PIN on the spot
+through ``request_approval``) and records the author. Once something is back in the
+queue, ``requeued`` tells the till to wake its sync engine; ``changed`` (any act) lets it
+refresh the status bar's counts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from hardware.receipt.formatting import local_time_text
-from pos.ui.dialogs import owed_texts as texts
+from pos.domain.errors import PosError
+from pos.domain.rights import Actor, Approval, Right
+from pos.ui.dialogs import attention_texts as texts
+from pos.ui.dialogs.attention_model import AttentionModel, filter_names
+from pos.ui.dialogs.attention_panel import AttentionPanel
 from pos.ui.i18n import Retranslating
-from pos.ui.ops import run_op
+from pos.ui.ops import run_op_for
 from pos.ui.qt import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 
 if TYPE_CHECKING:
+    from pos.services.attention_items import AttentionItem
     from pos.services.outbox_review import AttentionList, OutboxReview
-
-
-#: The records a Medusa without Comptoir's plugin (or with an older one) refuses.
-_KEPT_BY_PLUGIN = frozenset(
-    {
-        "approval",
-        "till_session_opened",
-        "cash_movement",
-        "till_session_closed",
-        "sale_cancelled",
-        "drawer_opened",
-    }
-)
+    from pos.ui.screens.till_day.approval import RequestApproval
 
 
 class OutboxDialog(Retranslating, QDialog):
     requeued = Signal(int)  # how many operations went back in the queue
+    listed = Signal()  # the list was read (tests, screenshots)
+    changed = Signal()  # something was sent again or set aside: the counts changed
 
-    def __init__(self, review: OutboxReview, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        review: OutboxReview,
+        parent: QWidget | None = None,
+        *,
+        actor: Callable[[], Actor | None] = lambda: None,
+        request_approval: RequestApproval | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("outboxDialog")
         self.review = review
+        self.actor = actor
+        self.request_approval = request_approval
         self.last: AttentionList | None = None
         self._failure = ""
         self.summary = QLabel(self)
+        self.summary.setObjectName("attentionSummary")
         self.summary.setWordWrap(True)
-        self.set_aside = self._table("setAsideTable")
-        self.warnings = self._table("warningsTable")
-        self.owed = self._table("owedTable")
-        self.send_selected = QPushButton(self)
-        self.send_selected.setObjectName("sendSelectedButton")
+        self.filter_label = QLabel(self)
+        self.filter_box = QComboBox(self)
+        self.filter_box.setObjectName("attentionFilter")
+        self.model = AttentionModel()
+        self.table = self._table()
+        self.panel = AttentionPanel(self)
         self.send_all = QPushButton(self)
         self.send_all.setObjectName("sendAllButton")
-        close = self.close_button = QPushButton(self)
-        self.send_selected.clicked.connect(self._send_selected)
-        self.send_all.clicked.connect(partial(self._requeue, None))
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        for button in (self.send_selected, self.send_all):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        self.set_aside_title, self.warnings_title = QLabel(self), QLabel(self)
-        layout.addWidget(self.set_aside_title)
-        layout.addWidget(self.set_aside, 2)
-        layout.addWidget(self.warnings_title)
-        layout.addWidget(self.warnings, 1)
-        self.owed_title = QLabel(self)
-        layout.addWidget(self.owed_title)
-        layout.addWidget(self.owed, 1)
-        layout.addLayout(buttons)
-        self.resize(900, 520)
+        self.close_button = QPushButton(self)
+        self.filter_box.currentIndexChanged.connect(self._filter_changed)
+        self.panel.requeue_asked.connect(self._requeue_item)
+        self.panel.set_aside_asked.connect(self._set_aside)
+        self.send_all.clicked.connect(self._requeue_refused)
+        self.close_button.clicked.connect(self.accept)
+        self._lay_out()
+        self.resize(1000, 600)
         self.retranslate_ui()
         self.refresh()
 
+    def _table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("attentionTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.selectionModel().currentRowChanged.connect(self._selected)
+        return table
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.filter_label)
+        top.addWidget(self.filter_box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.send_all)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.panel)
+        layout.addLayout(buttons)
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Operations to check"))
-        columns = [self.tr("No."), self.tr("Kind"), self.tr("Operation"), self.tr("Code")]
-        self.set_aside.setHorizontalHeaderLabels(
-            [*columns, self.tr("Reason"), self.tr("Set aside at")]
-        )
-        self.warnings.setHorizontalHeaderLabels(
-            [*columns, self.tr("Warning"), self.tr("Received at")]
-        )
-        self.send_selected.setText(self.tr("Send the selected again"))
-        self.send_all.setText(self.tr("Send all again"))
+        self.filter_label.setText(self.tr("Show:"))
+        self.send_all.setText(self.tr("Send all refused again"))
         self.close_button.setText(self.tr("Close"))
-        self.set_aside_title.setText(self.tr("Set aside by sync (refused by the central server):"))
-        self.warnings_title.setText(self.tr("Warnings from the central server:"))
-        self.owed.setHorizontalHeaderLabels(
-            [self.tr("Kind"), self.tr("Operation"), self.tr("Credit note"), self.tr("Tries"),
-             self.tr("Reason"), self.tr("Waiting since")]
-        )  # fmt: skip
-        self.owed_title.setText(
-            self.tr(
-                "Owed to the central server, not settled yet (sent again at each sync; "
-                "refused, or unanswered for long):"
-            )
-        )
+        current = self.filter_box.currentData() or "open"
+        self.filter_box.blockSignals(True)
+        self.filter_box.clear()
+        for key, label in filter_names():
+            self.filter_box.addItem(label, key)
+        self.filter_box.setCurrentIndex(self.filter_box.findData(current))
+        self.filter_box.blockSignals(False)
+        self.model.reword()
         if self._failure:
             self._show_failure()
         elif self.last is not None:
-            self._show_rows(self.last)
+            self._summarise(self.last)
 
-    def _table(self, name: str) -> QTableWidget:
-        table = QTableWidget(0, 6, self)
-        table.setObjectName(name)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().setVisible(False)
-        return table
+    # -- reading -----------------------------------------------------------------------
 
     def refresh(self) -> None:
         self._busy(True)
-        run_op(self.review.list, self._show, self._failed)
+        run_op_for(self, self.review.list, self._show, self._failed)
+
+    def show_filter(self, key: str) -> None:
+        self.filter_box.setCurrentIndex(self.filter_box.findData(key))
 
     def _show(self, found: AttentionList) -> None:
         self.last, self._failure = found, ""
-        self._show_rows(found)
+        chosen = self.panel.item
+        self.model.show(found.items)
+        self._summarise(found)
         self._busy(False)
+        self._reselect(chosen)
+        self.listed.emit()
 
-    def _show_rows(self, found: AttentionList) -> None:
-        self._fill(self.set_aside, [
-            (op.seq, self._kind(op.kind), op.op_id, op.code,
-             self._reason_text(op.code, op.kind, op.reason), local_time_text(op.rejected_at))
-            for op in found.set_aside
-        ])  # fmt: skip
-        self._fill(self.warnings, [
-            (w.seq, self._kind(w.kind), w.op_id, w.code, self._warning_text(w.code, w.text),
-             local_time_text(w.recorded_at))
-            for w in found.warnings
-        ])  # fmt: skip
-        self._fill(self.owed, [
-            (texts.kind(c.kind), c.key, c.code, c.attempts, texts.reason(c), texts.since(c))
-            for c in found.owed
-        ])  # fmt: skip
-        summary = (
-            self.tr("%1 set aside, %2 waiting to be sent, %3 warnings.")
-            .replace("%1", str(found.set_aside_total))
-            .replace("%2", str(found.pending))
-            .replace("%3", str(found.warning_total))
-        )
-        if found.owed:
-            summary += " " + self.tr("%1 owed to the central server, to check.").replace(
-                "%1", str(len(found.owed))
-            )
-        self.summary.setText(summary)
+    def _summarise(self, found: AttentionList) -> None:
+        n = {"to_check": found.to_check, "pending": found.pending,
+             "set_aside": sum(i.state == "set_aside" for i in found.items),
+             "warning": found.warning_total}  # fmt: skip
+        parts = [self.tr("%1 to send").replace("%1", str(n["pending"])),
+                 self.tr("%1 to check").replace("%1", str(n["to_check"]))]  # fmt: skip
+        if n["set_aside"]:
+            parts.append(self.tr("set aside: %1").replace("%1", str(n["set_aside"])))
+        if n["warning"]:
+            parts.append(self.tr("warnings: %1").replace("%1", str(n["warning"])))
+        self.summary.setText(" · ".join(parts))
 
-    def _fill(self, table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(str(value)))
+    def _filter_changed(self) -> None:
+        chosen = self.panel.item
+        self.model.show(self.model.everything, self.filter_box.currentData())
+        self._reselect(chosen)
 
-    def _kind(self, kind: str) -> str:
-        known = {
-            "sale": self.tr("Sale"),
-            "stock_movement": self.tr("Stock movement"),
-            "pickup_transition": self.tr("Pickup order"),
-            "approval": self.tr("Manager's approval"),
-            "till_session_opened": self.tr("Till opening"),
-            "cash_movement": self.tr("Cash in/out"),
-            "till_session_closed": self.tr("Z closure"),
-            "sale_cancelled": self.tr("Cancelled sale"),
-            "drawer_opened": self.tr("Drawer opened"),
-            "chain_entry": self.tr("Signed record entry"),
-        }
-        return known.get(kind, kind)
+    def _reselect(self, chosen: AttentionItem | None) -> None:
+        wanted = None if chosen is None else (chosen.source, chosen.key)
+        rows = [i for i, item in enumerate(self.model.rows) if (item.source, item.key) == wanted]
+        if rows:
+            self.table.selectRow(rows[0])
+            self.panel.show_item(self.model.rows[rows[0]])
+        else:
+            self.table.clearSelection()
+            self.panel.show_item(None)
 
-    def _reason_text(self, code: str, kind: str, reason: str) -> str:
-        """The refusals a manager can act on, in the till's language; the server's own
-        sentence otherwise (it names what it refused)."""
-        if code == "approver_lacks_right":
-            return self.tr(
-                "The server refused this approval: the person who gave it is not a manager "
-                "or administrator of this store in its staff list."
-            )
-        if code == "not_supported" and kind in _KEPT_BY_PLUGIN:
-            return self.tr(
-                "This server does not keep these records yet: install or update Comptoir's "
-                "plugin in Medusa. They stay recorded at the till; send them again then."
-            )
-        return reason
+    def _selected(self, current: Any, _previous: Any) -> None:
+        self.panel.show_item(self.model.item(current.row()))
 
-    def _warning_text(self, code: str, text: str) -> str:
-        known = {
-            "chain_break": self.tr(
-                "The central server found a break in this till's journal at this sale "
-                "(an entry missing or out of order)."
-            ),
-            "chain_rewrite": self.tr(
-                "The central server already holds another journal entry with this number."
-            ),
-            "hash_mismatch": self.tr(
-                "The central server computed another journal hash for this sale."
-            ),
-            "bad_signature": self.tr(
-                "This entry's signature does not match its content: it was changed after "
-                "the till signed it."
-            ),
-            "unknown_key": self.tr(
-                "This entry is signed with a key central never registered for this till: "
-                "its record may have been rebuilt."
-            ),
-            "medusa_total_differs": self.tr(
-                "Medusa priced this sale at another total than the till charged."
-            ),
-            "stock_corrected": self.tr(
-                "Medusa had less stock than this sale took: its stock level was raised by "
-                "the shortfall before the sale was recorded."
-            ),
-        }
-        return known.get(code, text)
+    # -- acting ------------------------------------------------------------------------
 
-    def _send_selected(self) -> None:
-        rows = sorted({index.row() for index in self.set_aside.selectedIndexes()})
-        ids = [self.set_aside.item(row, 2).text() for row in rows]
-        if ids:
-            self._requeue(ids)
+    def _requeue_refused(self) -> None:
+        """Every outbox operation central refused and nobody set aside: those set aside
+        with a note stay so until someone sends them one by one."""
+        found = self.last.items if self.last is not None else ()
+        keys = [i.key for i in found if i.source == "outbox" and i.state == "to_check"]
+        if keys:
+            self._act("requeue_all", None, ",".join(keys))
 
-    def _requeue(self, op_ids: list[str] | None) -> None:
+    def _requeue_item(self, item: AttentionItem) -> None:
+        self._act("requeue", item, "")
+
+    def _set_aside(self, item: AttentionItem, note: str) -> None:
+        self._act("set_aside", item, note)
+
+    def _act(self, act: str, item: AttentionItem | None, note: str,
+             approval: Approval | None = None) -> None:  # fmt: skip
         self._busy(True)
-        job = partial(self.review.requeue, op_ids, source="app")
-        run_op(job, self._requeued, self._failed)
+        job = partial(self._run, act, item, note, self.actor(), approval)
+        run_op_for(self, job, self._done, partial(self._refused, act, item, note, approval))
 
-    def _requeued(self, done: list[str]) -> None:
-        if done:
-            self.requeued.emit(len(done))
+    def _run(self, act: str, item: AttentionItem | None, note: str, actor: Actor | None,
+             approval: Approval | None) -> int:  # fmt: skip
+        """On a worker: the act through the service; how many went back in the queue."""
+        if act == "set_aside" and item is not None:
+            if actor is None:
+                raise PosError("Sign in first.", code="no_actor")
+            self.review.set_aside(item, note, actor=actor, approval=approval)
+            return 0
+        if item is not None and item.source == "owed":
+            if actor is None:
+                raise PosError("Sign in first.", code="no_actor")
+            return int(self.review.retry_owed(item, actor=actor, approval=approval))
+        op_ids = note.split(",") if item is None else [item.key]  # "requeue_all": the ids
+        done = self.review.requeue(op_ids, source="app", actor=actor, approval=approval)
+        return len(done)
+
+    def _done(self, requeued: int) -> None:
+        self.panel.note.clear()
+        if requeued:
+            self.requeued.emit(requeued)
+        self.changed.emit()
         self.refresh()
+
+    def _refused(self, act: str, item: AttentionItem | None, note: str,
+                 approval: Approval | None, exc: Exception) -> None:  # fmt: skip
+        self._busy(False)
+        code = getattr(exc, "code", "")
+        params = getattr(exc, "params", {}) or {}
+        if code == "right_refused" and params.get("approvable") and approval is None:
+            granted = self._ask_manager(act, item)
+            if granted is not None:
+                self._act(act, item, note, granted)
+                return
+        self.panel.say(texts.error(code, getattr(exc, "message", str(exc)), params))
+        if code == "no_longer_open":
+            self.refresh()
+
+    def _ask_manager(self, act: str, item: AttentionItem | None) -> Approval | None:
+        if self.request_approval is None:
+            return None
+        what = texts.what(item) if item is not None else self.tr("every refused operation")
+        label = self.tr("Set aside: %1") if act == "set_aside" else self.tr("Send again: %1")
+        return self.request_approval(Right.SYNC_ATTENTION, label.replace("%1", what), None)
 
     def _failed(self, exc: Exception) -> None:
         self._busy(False)
@@ -256,5 +257,5 @@ class OutboxDialog(Retranslating, QDialog):
         )
 
     def _busy(self, busy: bool) -> None:
-        self.send_selected.setEnabled(not busy)
         self.send_all.setEnabled(not busy)
+        self.panel.set_busy(busy)

@@ -8,10 +8,12 @@ from datetime import UTC, datetime
 from hardware.receipt.formatting import local_time_text
 from pos.services.outbox_review import (
     CLAIM_RELEASE,
+    COUPON_RELEASE,
     CREDIT_NOTE_REVERSAL,
     CUSTOMER_CONSENT,
     CUSTOMER_CREATION,
     DEBIT_IN_USE,
+    LOYALTY,
     UNREACHABLE,
     OwedCall,
 )
@@ -33,6 +35,8 @@ def kind(value: str) -> str:
         CUSTOMER_CONSENT: QCoreApplication.translate(
             "OwedCalls", "Marketing consent withdrawn, to send to the central server"
         ),
+        COUPON_RELEASE: QCoreApplication.translate("OwedCalls", "Coupon to release"),
+        LOYALTY: QCoreApplication.translate("OwedCalls", "Loyalty points to settle"),
     }.get(value, value)
 
 

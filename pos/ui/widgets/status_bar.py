@@ -15,7 +15,18 @@ from typing import TYPE_CHECKING
 from hardware.receipt.formatting import local_time_text
 from pos.services.store_summary import StoreSummary
 from pos.ui.i18n import Retranslating
-from pos.ui.qt import QLabel, QLocale, QResizeEvent, QSize, QSizePolicy, QStatusBar, Qt, QWidget
+from pos.ui.qt import (
+    QLabel,
+    QLocale,
+    QMouseEvent,
+    QResizeEvent,
+    QSize,
+    QSizePolicy,
+    QStatusBar,
+    Qt,
+    QWidget,
+    Signal,
+)
 from pos.ui.zoom import set_font
 
 if TYPE_CHECKING:
@@ -69,7 +80,20 @@ def _whole(label: QLabel) -> None:
     label.setMinimumWidth(label.fontMetrics().horizontalAdvance(label.text()) + 12)
 
 
+class ClickableLabel(QLabel):
+    """The network badge: a click opens the attention list (what waits, what to check)."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
 class TillStatusBar(Retranslating, QStatusBar):
+    attention_clicked = Signal()  # the badge with "N to send · M to check" was clicked
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tillStatusBar")
@@ -82,8 +106,10 @@ class TillStatusBar(Retranslating, QStatusBar):
         self.store_status.setObjectName("storeStatus")
         self.cashier_status = QLabel(self)
         self.cashier_status.setObjectName("cashierStatus")
-        self.network_status = QLabel(self)
+        self.network_status = ClickableLabel(self)
         self.network_status.setObjectName("networkStatus")
+        self.network_status.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.network_status.clicked.connect(self.attention_clicked)
         self.printer_status = ElidingLabel(self)  # gives way after the store's line
         self.printer_status.setObjectName("printerStatus")
         self.addWidget(self.store_status, 1)
@@ -165,9 +191,7 @@ class TillStatusBar(Retranslating, QStatusBar):
         if status is not None and status.pending:
             text += " · " + self.tr("%1 to send").replace("%1", locale.toString(status.pending))
         if status is not None and status.rejected:
-            text += " · " + self.tr("%1 refused, to check").replace(
-                "%1", locale.toString(status.rejected)
-            )
+            text += " · " + self.tr("%1 to check").replace("%1", locale.toString(status.rejected))
         background, colour = BADGE_COLOURS[state]
         label = self.network_status
         label.setStyleSheet(
@@ -206,8 +230,8 @@ class TillStatusBar(Retranslating, QStatusBar):
         if status.rejected:
             lines.append(
                 self.tr(
-                    "Refused operations are listed in Till → Operations to check…, where they "
-                    "can be sent again."
+                    "Operations to check are listed in Till → Operations to check… (Ctrl+5, or "
+                    "a click here), where they can be sent again or set aside with a note."
                 )
             )
         return "\n".join(line for line in lines if line)

@@ -33,6 +33,7 @@ from pos.services.outbox_review import OutboxReview
 from pos.services.staff import StaffDirectory
 from pos.services.till_session import TillSessions
 from pos.store.local_store import LocalStore
+from pos.ui.dialogs import attention_texts
 from pos.ui.dialogs.outbox_dialog import OutboxDialog
 from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication
@@ -191,8 +192,10 @@ def test_a_till_days_approvals_reach_medusa_once_linked_and_a_cashiers_is_refuse
     install_translations(qapp, "fr")
     dialog = OutboxDialog(OutboxReview(tmp_path, TERMINAL))  # "Opérations à vérifier…"
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.set_aside.rowCount() == 1, timeout=10_000)
-    shown = [dialog.set_aside.item(0, column).text() for column in (1, 3, 4)]
+    qtbot.waitUntil(lambda: dialog.last is not None, timeout=10_000)
+    dialog.show_filter("to_check")
+    [row] = dialog.model.rows
+    shown = [attention_texts.kind(row.kind), row.code, attention_texts.reason(row)]
     assert shown[:2] == ["Validation d'un responsable", "approver_lacks_right"]
     assert "n'est ni responsable ni administrateur de ce magasin" in shown[2]
     with LocalStore(db) as store:  # and has learnt Julien's role from Medusa's staff feed

@@ -37,6 +37,7 @@ from pos.domain.till_day import ClosingCount, MovementReason
 from pos.services.approvals import Approvals
 from pos.services.archives import Archives
 from pos.services.checkout import Checkout
+from pos.services.outbox_review import OutboxReview
 from pos.services.period_closures import PeriodClosures
 from pos.services.pickup_desk import PickupDesk
 from pos.services.quick_keys import KeySpec, QuickKeys
@@ -253,6 +254,13 @@ def archive(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return Archives(folder, "T01").make("2026-11", actor=actor, out_dir=folder / "archives")
 
 
+def sync_attention(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    """Set the till's first waiting operation aside with a note (the attention list)."""
+    review = OutboxReview(shop.store.path.parent, "T01")
+    item = next(i for i in review.list().items if i.source == "outbox")
+    return review.set_aside(item, "Checked with head office", actor=actor, approval=approval)
+
+
 def approve(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     asker = shop.directory.member("julien" if actor.staff_id == "camille" else "camille").actor
     pin = dict(MEMBERS.values())[actor.staff_id]
@@ -301,6 +309,7 @@ def view_sales(shop: Shop, actor: Actor, approval: Approval | None) -> object:
 
 ACTS: dict[Right, Act] = {
     Right.SELL: sell,
+    Right.SYNC_ATTENTION: sync_attention,
     Right.PICKUP_DESK: pickup_desk,
     Right.LINE_DISCOUNT_ABOVE_LIMIT: line_discount,
     Right.TICKET_DISCOUNT: ticket_discount,
