@@ -48,6 +48,9 @@ class Right(StrEnum):
     APPROVE = "approve"  # approve another person's act with one's own PIN
     TRAINING = "training"  # switch the till into training mode (new staff) and out of it
     ARCHIVE = "archive"  # write the signed archive of a period's fiscal record
+    # Record goods leaving or coming back outside a sale (damaged, stolen, found...): a
+    # manager's act; a cashier sees stock read-only, or asks a manager to approve.
+    ADJUST_STOCK = "adjust_stock"
 
 
 # A cashier also hands over pickup orders at the till in a small store.
