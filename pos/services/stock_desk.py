@@ -135,9 +135,9 @@ class StockDesk:
         """Record an adjustment (local movement + outbox operation, one transaction) and
         return the article's figures after it. Refused before anything is written: a
         missing right (approvable), an unknown article, no reason, a bad quantity."""
-        authorize(self.store, actor, Right.ADJUST_STOCK, approval)
-        product = self._product(product_id)
+        product = self._product(product_id)  # bad input first: no approval asked for it
         delta = adjustment_delta(reason, quantity, product.sold_by)
+        authorize(self.store, actor, Right.ADJUST_STOCK, approval)
         approver = approval.approved_by.staff_id if approval and not actor.may(
             Right.ADJUST_STOCK
         ) else None  # fmt: skip
