@@ -4,57 +4,67 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="120"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="128"/>
         <source>Adjust stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="122"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="130"/>
         <source>Adjust the stock of %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="125"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="133"/>
+        <source>On hand now: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="137"/>
+        <source>A manager approves it with their code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="139"/>
         <source>Choose a reason…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="130"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="144"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="131"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="145"/>
         <source>Quantity (g)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="131"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="145"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="132"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="146"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="133"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="147"/>
         <source>Optional: what happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="134"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="148"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="135"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="149"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="177"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="191"/>
         <source>Stock adjustment: %1 × %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4255,88 +4265,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="41"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="42"/>
         <source>Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="42"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="43"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="43"/>
         <location filename="../../pos/ui/screens/stock/detail_panel.py" line="44"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="45"/>
         <source>Damaged / broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="45"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="46"/>
         <source>Theft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="46"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="47"/>
         <source>Found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="47"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="48"/>
         <source>Sample</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="48"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="49"/>
         <source>Own use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="49"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="50"/>
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="50"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="51"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="51"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="52"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="52"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="53"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="60"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="61"/>
         <source>No stock figures from the central server yet: local movements only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="66"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="67"/>
         <source>%1 min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="68"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="69"/>
         <source>%1 h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="71"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="72"/>
         <source>%1 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="74"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="75"/>
         <source>Central figures of %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="79"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="80"/>
         <source>Offline: this till&apos;s own sales and adjustments are counted since.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4344,62 +4354,62 @@
 <context>
     <name>StockDetailPanel</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="126"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="131"/>
         <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="127"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="132"/>
         <source>Reserved (pickups, web)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="128"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="133"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="129"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="134"/>
         <source>Incoming (deliveries)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="132"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="137"/>
         <source>Last movements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="134"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="139"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="134"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="139"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="134"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="139"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="134"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="139"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="134"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="139"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="151"/>
         <source>Search an article, or scan it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="174"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="182"/>
         <source>%1 (approved by %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4477,7 +4487,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="226"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="229"/>
         <source>No article matches this search.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -256,7 +256,10 @@ class StockScreen(Retranslating, QWidget):
         detail = self.panel.detail
         if detail is None:
             return
-        dialog = AdjustDialog(self.controller, detail.product, self.approver, self)
+        manager = self.actor is not None and self.actor.may(Right.ADJUST_STOCK)
+        dialog = AdjustDialog(
+            self.controller, detail, self.approver, self, needs_approval=not manager
+        )
         dialog.finished.connect(dialog.deleteLater)
         self.adjust_dialog = dialog
         dialog.open()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from pos.domain.product import Product, SoldBy
+from pos.domain.product import SoldBy
 from pos.domain.rights import Approval, Right
 from pos.domain.stock_adjustment import MAX_GRAMS, MAX_NOTE_CHARS, MAX_UNITS, AdjustReason
 from pos.services.stock_desk import StockDetail
@@ -49,14 +49,18 @@ class AdjustDialog(Retranslating, QDialog):
     def __init__(
         self,
         controller: StockController,
-        product: Product,
+        detail: StockDetail,
         request_approval: RequestApproval | None,
         parent: QWidget | None = None,
+        *,
+        needs_approval: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stockAdjustDialog")
         self.controller = controller
-        self.product = product
+        self.product = product = detail.product
+        self.on_hand = detail.level.on_hand
+        self.needs_approval = needs_approval
         self.request_approval = request_approval
         self.result_detail: StockDetail | None = None
         self._sent: tuple[int, str, int, str] | None = None
@@ -76,6 +80,9 @@ class AdjustDialog(Retranslating, QDialog):
         self.note_field.setObjectName("adjustNote")
         self.note_field.setMaxLength(MAX_NOTE_CHARS)
         self.labels = [QLabel(self) for _ in range(3)]
+        self.info = QLabel(self)
+        self.info.setObjectName("adjustInfo")
+        self.info.setWordWrap(True)
         self.message = MessageLine(self)
         self.message.setObjectName("adjustMessage")
         self.message.setWordWrap(True)
@@ -106,6 +113,7 @@ class AdjustDialog(Retranslating, QDialog):
         buttons.addWidget(self.ok_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.info)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -122,6 +130,12 @@ class AdjustDialog(Retranslating, QDialog):
             self.tr("Adjust the stock of %1 (%2)").replace("%1", self.product.name)
             .replace("%2", self.product.sku)
         )  # fmt: skip
+        info = self.tr("On hand now: %1.").replace(
+            "%1", quantity_text(self.on_hand, self.product.sold_by)
+        )
+        if self.needs_approval:
+            info += " " + self.tr("A manager approves it with their code.")
+        self.info.setText(info)
         self.reason_box.setItemText(0, self.tr("Choose a reason…"))
         for index in range(1, self.reason_box.count()):
             reason = AdjustReason(self.reason_box.itemData(index))

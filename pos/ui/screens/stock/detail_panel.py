@@ -21,6 +21,7 @@ from pos.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from pos.ui.zoom import set_font
 
 _COLUMNS = 5  # when, change, reason, by, note
 
@@ -101,6 +102,8 @@ class StockDetailPanel(Retranslating, QWidget):
         self.captions = {key: QLabel(self) for key in self.values}
         for key, value in self.values.items():
             value.setObjectName(f"stock_{key}")
+            set_font(value, 1.25, 1.0, bold=True)
+            set_font(self.captions[key], 1.1, 1.0)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.figures.addRow(self.captions[key], value)
         self.age = QLabel(self)
