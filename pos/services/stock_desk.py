@@ -32,7 +32,9 @@ from pos.store.stock_movements import Adjustment, Movement
 
 #: "Low stock" by default: two units or fewer on hand (settable per screen).
 LOW_STOCK_THRESHOLD = 2
-RESULT_LIMIT = 50
+RESULT_LIMIT = 50  # the low and negative lists
+#: A typed search: the most relevant 25 (the screen shows about 20; typing more narrows).
+SEARCH_LIMIT = 25
 MOVEMENT_LIMIT = 20
 MAX_QUERY_CHARS = 200
 
@@ -103,11 +105,11 @@ class StockDesk:
         if not text:
             if ceiling is None:
                 return []
-            found = [self.store.catalog.get(pid) for pid in movements.at_most(conn, ceiling, limit)]
-            products = [p for p in found if p is not None]
+            products = movements.at_most(conn, ceiling, limit)
         else:
-            products = self.store.catalog.search(text, limit)
-        rows = [StockRow(p, stock_levels.level(conn, p.id)) for p in products]
+            products = self.store.catalog.search(text, min(limit, SEARCH_LIMIT))
+        shown = stock_levels.levels(conn, [p.id for p in products])
+        rows = [StockRow(p, shown[p.id]) for p in products]
         if ceiling is not None:
             rows = [row for row in rows if row.level.on_hand <= ceiling]
         return rows

@@ -12,9 +12,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from pos.domain.product import Product
 from pos.store.db import write_transaction
 from pos.store.errors import translate_errors
 from pos.store.outbox import enqueue
+from pos.store.search import PRODUCT_COLUMNS, product_from_row
 
 OPERATION_KIND = "stock_movement"
 FEED = "stock"
@@ -68,9 +70,9 @@ _MOVE_STOCK = (
     "WHERE EXISTS (SELECT 1 FROM products WHERE id = ?1) "
     "ON CONFLICT (product_id) DO UPDATE SET on_hand = on_hand + ?2"
 )
-# Read from the stock_on_hand index: lowest first.
+# Read from the stock_on_hand index: lowest first, each article whole in the same read.
 _AT_MOST = (
-    "SELECT s.product_id FROM stock AS s JOIN products AS p ON p.id = s.product_id "
+    f"SELECT {PRODUCT_COLUMNS} FROM stock AS s JOIN products AS p ON p.id = s.product_id "
     "WHERE s.on_hand <= ? AND p.active = 1 ORDER BY s.on_hand, s.product_id LIMIT ?"
 )
 _FIGURES_AT = "SELECT updated_at FROM feed_cursors WHERE feed = ?"
@@ -104,10 +106,10 @@ def record_adjustment(conn: sqlite3.Connection, adj: Adjustment) -> None:
         enqueue(conn, adj.op_id, OPERATION_KIND, payload, now=adj.at)
 
 
-def at_most(conn: sqlite3.Connection, threshold: int, limit: int) -> list[int]:
+def at_most(conn: sqlite3.Connection, threshold: int, limit: int) -> list[Product]:
     """Active articles whose shown level is ``threshold`` or less, lowest first."""
     with translate_errors():
-        return [row[0] for row in conn.execute(_AT_MOST, (threshold, limit))]
+        return [product_from_row(row) for row in conn.execute(_AT_MOST, (threshold, limit))]
 
 
 def figures_at(conn: sqlite3.Connection) -> str | None:
