@@ -3,8 +3,9 @@ is signed in and whether central answers, and given the scanner while it shows."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pos.ui.qt import QObject, QTimer, isValid
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
 #: Built after the pickup desk: its modules load while the cashier reads the screen.
 STOCK_SCREEN_DELAY_MS = 600
+#: Opens other stores' figures for an article: (product_id, sku, name).
+OpenOtherStores = Callable[[int, str, str], Any]
 
 
 class StockFlow(QObject):
@@ -30,6 +33,7 @@ class StockFlow(QObject):
         self.screen: StockScreen | None = None
         self._online: bool | None = None
         self._closed = False
+        self._other_stores: OpenOtherStores | None = None
         window.controller.worker.opened.connect(self._open_soon)
         window.staff.signed_in.connect(self._signed_in)
         sync.status_changed.connect(self._sync_changed)
@@ -51,6 +55,20 @@ class StockFlow(QObject):
         self.controller.start()
         screen.set_actor(self.window.staff.actor)
         screen.set_online(self._online)
+        screen.other_stores_requested.connect(self._open_other_stores)
+        screen.set_other_stores(self._other_stores is not None)
+
+    def connect_other_stores(self, open_for: OpenOtherStores) -> None:
+        """ "Other stores" on the stock screen opens ``open_for`` on the article shown."""
+        self._other_stores = open_for
+        if self.screen is not None:
+            self.screen.set_other_stores(True)
+
+    def _open_other_stores(self, product_id: int) -> None:
+        detail = self.screen.panel.detail if self.screen is not None else None
+        if self._other_stores is None or detail is None or detail.product.id != product_id:
+            return
+        self._other_stores(product_id, detail.product.sku, detail.product.name)
 
     def _signed_in(self, signed: SignedIn) -> None:
         if self.screen is not None:

@@ -114,3 +114,19 @@ def test_typing_a_name_lists_articles_and_the_negative_filter(
 
     qtbot.waitUntil(negatives_listed, timeout=WAIT)
     assert screen.results.rowCount() == len(screen.rows)
+
+
+def test_other_stores_opens_on_the_article_shown_once_connected(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    app = make_app(None)
+    screen = _stock_screen(qtbot, app)
+    product_id, code, name = _a_unit_barcode(data_dir)
+    app.route_scan(code)
+    qtbot.waitUntil(lambda: screen.panel.detail is not None, timeout=WAIT)
+    assert not screen.other_button.isEnabled()
+    opened: list[tuple[int, str, str]] = []
+    app.stock.connect_other_stores(lambda *args: opened.append(args))
+    assert screen.other_button.isEnabled() and not screen.other_button.toolTip()
+    screen.other_button.click()
+    assert opened == [(product_id, screen.panel.detail.product.sku, name)]
