@@ -60,7 +60,7 @@ class StockWorker(RequestWorker):
         self, product_id: int, reason: str, quantity: int, note: str, approval: Approval | None
     ) -> None:
         if self._actor is None:
-            raise PosError("Sign in first.", code="not_signed_in")
+            raise PosError("Sign in first.", code="stock_not_signed_in")
         detail = self.desk.adjust(self._actor, product_id, reason, quantity, note, approval)
         self.adjusted.emit(detail)
 

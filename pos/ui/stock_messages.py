@@ -28,6 +28,12 @@ def stock_templates() -> dict[str, str]:
         "stock_unknown_product": QCoreApplication.translate(
             "Messages", "This article is not in this till's catalog: sync the till, then retry."
         ),
+        "stock_not_ready": QCoreApplication.translate(
+            "Messages", "The stock screen is still opening: try again in a moment."
+        ),
+        "stock_not_signed_in": QCoreApplication.translate(
+            "Messages", "Sign in first (F1): an adjustment is recorded in someone's name."
+        ),
         "stock_not_approved": QCoreApplication.translate(
             "Messages",
             "Not approved: a manager adjusts stock, or approves it. Nothing was recorded.",

@@ -2382,6 +2382,16 @@
     </message>
     <message>
         <location filename="../../pos/ui/stock_messages.py" line="31"/>
+        <source>The stock screen is still opening: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="34"/>
+        <source>Sign in first (F1): an adjustment is recorded in someone&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="37"/>
         <source>Not approved: a manager adjusts stock, or approves it. Nothing was recorded.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2382,6 +2382,16 @@
     </message>
     <message>
         <location filename="../../pos/ui/stock_messages.py" line="31"/>
+        <source>The stock screen is still opening: try again in a moment.</source>
+        <translation>L’écran de stock s’ouvre encore : réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="34"/>
+        <source>Sign in first (F1): an adjustment is recorded in someone&apos;s name.</source>
+        <translation>Connectez-vous d’abord (F1) : un ajustement est enregistré au nom de quelqu’un.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="37"/>
         <source>Not approved: a manager adjusts stock, or approves it. Nothing was recorded.</source>
         <translation>Non validé : un responsable ajuste le stock, ou valide l’ajustement. Rien n’a été enregistré.</translation>
     </message>
