@@ -4,67 +4,67 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="128"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="114"/>
         <source>Adjust stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="130"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="116"/>
         <source>Adjust the stock of %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="133"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="119"/>
         <source>On hand now: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="137"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="123"/>
         <source>A manager approves it with their code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="139"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="125"/>
         <source>Choose a reason…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="144"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="130"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="145"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="131"/>
         <source>Quantity (g)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="145"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="131"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="132"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="147"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="133"/>
         <source>Optional: what happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="148"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="134"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="149"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="135"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="191"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="177"/>
         <source>Stock adjustment: %1 × %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -511,62 +511,62 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="107"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="94"/>
         <source>Cash out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="107"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="94"/>
         <source>Cash in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="109"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="96"/>
         <source>Take cash out of the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="109"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="96"/>
         <source>Put cash into the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="111"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="98"/>
         <source>Amount (€)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="112"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="99"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="100"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="114"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="101"/>
         <source>Required for “other”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="105"/>
         <source>Take out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="105"/>
         <source>Put in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="119"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="106"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="162"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="149"/>
         <source>A manager must approve this cash movement: not approved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4250,27 +4250,27 @@
 <context>
     <name>Stock</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="39"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="37"/>
         <source>Damaged / broken (out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="40"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="38"/>
         <source>Theft (out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="41"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="39"/>
         <source>Found (in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="42"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="40"/>
         <source>Sample given (out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="43"/>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="41"/>
         <source>Own use (out)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,18 +17,16 @@ from pos.ui.qt import (
     QComboBox,
     QCoreApplication,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 from pos.ui.screens.stock.detail_panel import quantity_text
 from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.stock_controller import StockController
+from pos.ui.widgets.form_dialog import lay_out_form
 from pos.ui.widgets.message_line import MessageLine
 from pos.ui.zoom import set_font
 
@@ -103,21 +101,9 @@ class AdjustDialog(Retranslating, QDialog):
         self.retranslate_ui()
 
     def _build(self) -> None:
-        form = QFormLayout()
-        for label, field in zip(self.labels, (self.reason_box, self.quantity, self.note_field),
-                                strict=True):  # fmt: skip
-            form.addRow(label, field)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.info)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        fields = (self.reason_box, self.quantity, self.note_field)
+        lay_out_form(self, (self.title, self.info), list(zip(self.labels, fields, strict=True)),
+                     self.message, (self.cancel_button, self.ok_button))  # fmt: skip
         self.resize(560, 340)
 
     def _disconnect(self, worker, _result: int) -> None:
