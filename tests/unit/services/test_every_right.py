@@ -44,6 +44,7 @@ from pos.services.quick_keys import KeySpec, QuickKeys
 from pos.services.returns import ReturnDesk, ReturnRules
 from pos.services.sales_glance import SalesGlance
 from pos.services.staff import StaffDirectory
+from pos.services.stock_desk import StockDesk
 from pos.services.till_session import TillSessions
 from pos.store import pickup_feed
 from pos.store.catalog_loader import load_catalog
@@ -307,6 +308,12 @@ def view_sales(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return SalesGlance(shop.store.path).today(actor)
 
 
+def adjust_stock(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    """Write off one broken unit of the first article (a stock adjustment)."""
+    product_id = shop.store.conn.execute("SELECT min(id) FROM products").fetchone()[0]
+    return StockDesk(shop.store).adjust(actor, product_id, "damage", 1, approval=approval)
+
+
 ACTS: dict[Right, Act] = {
     Right.SELL: sell,
     Right.SYNC_ATTENTION: sync_attention,
@@ -332,6 +339,7 @@ ACTS: dict[Right, Act] = {
     Right.REFUND_CASH_ABOVE_LIMIT: refund_cash_above_limit,
     Right.ARCHIVE: archive,
     Right.VIEW_SALES: view_sales,
+    Right.ADJUST_STOCK: adjust_stock,
 }
 
 
