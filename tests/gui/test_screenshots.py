@@ -69,6 +69,7 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("fiscal_record_broken", ""),
             ("till_promotions", ""),
             ("receipt_preview_promotions", ""),
+            ("promotions_list", ""),
             ("payment_loyalty", ""),
             ("receipt_preview_loyalty", ""),
             ("stock_screen", ""),
