@@ -133,7 +133,7 @@ def cut_paper(printer: Any, model: PrinterModel) -> None:
     if model.cut:
         printer.cut()
     else:
-        printer.ln(TEAR_FEED_LINES)
+        printer._raw(b"\n" * TEAR_FEED_LINES)  # not ln(): no code page in raster jobs
 
 
 def _render(

@@ -40,47 +40,46 @@ class PageWords:
 def page_lines(
     columns: int, codepage: str, model_label: str, words: PageWords | None = None
 ) -> list[Text | str]:
-    """The page as laid-out lines (before folding to the code page), title first."""
+    """The page as laid-out lines, already folded to ``codepage`` (a fallback such as
+    "..." is longer than "…": lines are wrapped after folding), title first."""
     words = words or PageWords()
     page = words.picture if codepage.upper() == RASTER else codepage.upper()
-    setup = words.setup.replace("%1", model_label).replace("%2", page)
-    lines: list[Text | str] = [
-        Text(words.title, bold=True, double_height=True),
-        *_wrapped(setup.replace("%3", str(columns)), columns),
-    ]
+    setup = words.setup.replace("%1", model_label).replace("%2", page).replace("%3", str(columns))
     lower, upper, signs, digits = FRENCH_CHARACTERS
-    for label, value in (
-        (words.lower, lower),
-        (words.upper, upper),
-        (words.signs, " ".join(signs)),
-        (words.digits, digits),
-    ):
-        lines += _labelled(label, value, columns)
-    lines.append(words.samples)
-    lines += [sample for sample in SAMPLE_LINES if len(sample) <= columns] or [SAMPLE_LINES[1]]
-    lines += _missing_lines(codepage, columns, words)
-    lines.append("".join(str(n % 10) for n in range(1, columns + 1)))
-    return lines
+    rows = [
+        *_labelled(words.lower, lower, columns, codepage),
+        *_labelled(words.upper, upper, columns, codepage),
+        *_labelled(words.signs, " ".join(signs), columns, codepage),
+        *_labelled(words.digits, digits, columns, codepage),
+        *_wrapped(words.samples, columns, codepage),
+        *[f for line in SAMPLE_LINES if len(f := fold_text(line, codepage)) <= columns],
+        *_missing_lines(codepage, columns, words),
+        "".join(str(n % 10) for n in range(1, columns + 1)),
+    ]
+    title = Text(fold_text(words.title, codepage), bold=True, double_height=True)
+    return [title, *_wrapped(setup, columns, codepage), *rows]
 
 
-def _missing_lines(codepage: str, columns: int, words: PageWords) -> list[Text | str]:
+def _missing_lines(codepage: str, columns: int, words: PageWords) -> list[str]:
     missing = missing_characters(codepage)
     if not missing:
-        return list(_wrapped(words.complete, columns))
+        return _wrapped(words.complete, columns, codepage)
     # The missing characters themselves cannot be printed: the preview shows them.
     instead = " ".join(fold_text(char, codepage) for char in missing)
     label = words.missing.replace("%1", str(len(missing)))
-    return [*_wrapped(label, columns), *_wrapped(instead, columns)]
+    return [*_wrapped(label, columns, codepage), *_wrapped(instead, columns, codepage)]
 
 
-def _labelled(label: str, value: str, columns: int) -> list[Text | str]:
+def _labelled(label: str, value: str, columns: int, codepage: str) -> list[str]:
+    label, value = fold_text(label, codepage), fold_text(value, codepage)
     if len(label) + 1 + len(value) <= columns:
         return [f"{label} {value}"]
-    return [*_wrapped(label, columns), *_wrapped(value, columns)]
+    return [*_wrapped(label, columns, codepage), *_wrapped(value, columns, codepage)]
 
 
-def _wrapped(text: str, columns: int) -> list[Text | str]:
-    return list(textwrap.wrap(text, columns, break_on_hyphens=False)) or [""]
+def _wrapped(text: str, columns: int, codepage: str) -> list[str]:
+    folded = fold_text(text, codepage)
+    return textwrap.wrap(folded, columns, break_on_hyphens=False) or [""]
 
 
 def print_test_page(
