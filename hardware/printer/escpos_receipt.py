@@ -12,6 +12,8 @@ The printer argument is any ``escpos.escpos.Escpos`` (``Network``, ``Usb``, ``Se
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 from functools import partial
 from typing import Any
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 DOTS_FOR_COLUMNS = {48: 512, 32: 384}
 #: QR module size in dots: ~20 mm for a UUID, easy for a handheld scanner.
 QR_MODULE_DOTS = 5
+#: QR module size in dots when drawn here: 4 dots keep a UUID's code under 25 mm.
+QR_IMAGE_DOTS = 4
 #: Narrowest Code 128 bar allowed by ESC/POS ``GS w``.
 CODE128_BAR_DOTS = 2
 
@@ -47,6 +51,8 @@ def start_job(printer: Any, codepage: str) -> None:
     printer.hw("INIT")
     if codepage.upper() != RASTER:
         select_codepage(printer, codepage)
+    else:  # INIT left page 0: the library's own newlines (around a QR picture) need no ESC t
+        printer.magic.encoding = printer.profile.codePages.get("0")
 
 
 def select_codepage(printer: Any, codepage: str) -> None:
@@ -93,10 +99,10 @@ def print_slip(
 def _print_items(
     printer: Any, items: list[Item], *, columns: int, codepage: str, qr_native: bool
 ) -> None:
-    """What the model can do decides: a QR only if it draws them, a cut only if it has a
-    cutter, the font that fits ``columns``, and text as pictures for ``RASTER``."""
+    """What the model can do decides: a QR drawn by the printer or sent as a picture, a
+    cut only if it has a cutter, the font that fits ``columns``, and text as pictures
+    for ``RASTER``."""
     model = model_of_profile(printer.profile)
-    qr_native = qr_native and model.qr
     start_job(printer, codepage)
     font = _select_font(printer, model, columns, codepage)
     pictured: list[Text | str] = []
@@ -167,7 +173,7 @@ def _render_sale_code(printer: Any, sale_id: str, *, columns: int, qr_native: bo
     """Centred code; native QR refuses ``center=True``, so alignment is set around it."""
     printer.set(align="center")
     if qr_native:
-        printer.qr(sale_id, native=True, size=QR_MODULE_DOTS)
+        print_qr(printer, sale_id)
     else:
         _render_code128(printer, sale_id, columns)
     printer.set(align="left")
@@ -177,10 +183,23 @@ def _render_scan_code(printer: Any, item: ScanCode, *, columns: int, qr_native: 
     """A credit note's code: its QR text, or its bare code as a Code 128 (set B)."""
     printer.set(align="center")
     if qr_native:
-        printer.qr(item.qr_text, native=True, size=QR_MODULE_DOTS)
+        print_qr(printer, item.qr_text)
     else:
         _render_code128(printer, item.barcode_text, columns)  # not a UUID: set B as it is
     printer.set(align="left")
+
+
+def print_qr(printer: Any, data: str) -> None:
+    """A QR code: drawn by the printer (``GS ( k``) where the model can, else made here
+    as a picture (python-escpos with ``qrcode``) and sent with the model's image command,
+    so a 58 mm printer without QR support still gives a code to scan for a return."""
+    model = model_of_profile(printer.profile)
+    if model.qr:
+        printer.qr(data, native=True, size=QR_MODULE_DOTS)
+        return
+    arguments = {"impl": model.image_impl, "center": False}  # ESC a centres it
+    with contextlib.redirect_stdout(io.StringIO()):  # escpos notes unknown widths there
+        printer.qr(data, native=False, size=QR_IMAGE_DOTS, image_arguments=arguments)
 
 
 def _render_code128(printer: Any, sale_id: str, columns: int) -> None:

@@ -62,7 +62,9 @@ def test_every_line_reads_back_in_the_models_page(key: str, codepage: str, colum
     for line in _lines(columns, codepage):
         assert line in text, line
     assert "?" not in text  # nothing silently lost (the sample has no "?")
+    # the printer draws the QR, or it goes as a picture: something to scan either way
     assert (f"[QR {SALE_ID}]" in text) == model.qr
+    assert ("[IMAGE " in text) == (not model.qr)
     assert (GS_CUT in output) == model.cut
     if not model.cut:
         assert output.endswith(b"\n" * 6)  # fed past the tear bar instead
@@ -92,10 +94,17 @@ def test_48_columns_on_a_42_column_epson_select_font_b_and_keep_it() -> None:
     assert b"\x1bM" not in printer.output
 
 
-def test_no_qr_model_prints_code_128_and_58mm_no_cutter_feeds() -> None:
+def test_a_model_without_qr_gets_a_qr_picture_or_code_128() -> None:
     printer = dummy_printer("TH230")  # 80 mm, Code 128 but no QR
     print_receipt(printer, sample_receipt(), columns=48, codepage="CP1252")
-    assert b"\x1d(k" not in printer.output and b"\x1dkI" in printer.output
+    text = escpos_text(printer.output, "cp1252")
+    assert b"\x1d(k" not in printer.output and "[IMAGE 128x124]" in text  # 4-dot modules
+    printer.clear()
+    print_receipt(printer, sample_receipt(), columns=48, codepage="CP1252", qr_native=False)
+    assert b"\x1dkI" in printer.output and b"\x1dv0" not in printer.output
+    printer = dummy_printer("ZJ-5870")  # 58 mm, no QR, no Code 128: the QR picture
+    print_receipt(printer, sample_receipt(), columns=32, codepage="CP1252")
+    assert "[IMAGE 128x124]" in escpos_text(printer.output, "cp1252")
 
 
 @pytest.mark.parametrize(("key", "command"), [("TM-T88V", RASTER_IMAGE), ("TM-U220", COLUMN_IMAGE)])
@@ -108,7 +117,8 @@ def test_raster_fallback_sends_pictures_and_no_text(key: str, command: bytes, co
     assert b"\x1bt" not in output
     for word in (b"TOTAL", b"Bourguignon", b"bourguignon", b"Merci", b"27,76"):
         assert word not in output
-    assert (f"1P0{SALE_ID}".encode() in output) == printer_model(key).qr  # still native
+    # the QR is still the printer's own where it can draw one (TM-U220: a picture too)
+    assert (f"1P0{SALE_ID}".encode() in output) == printer_model(key).qr
 
 
 def test_raster_picture_draws_each_character_in_its_own_cell() -> None:
