@@ -66,6 +66,12 @@ class PrinterModel:
         """What the settings offer: the model's pages, then printing as an image."""
         return (*self.code_pages, RASTER)
 
+    def widest(self) -> int | None:
+        """The most columns a font prints; ``None`` when the database's figures cannot be
+        receipt widths (the NT-80-V-UL lists 12 and 9)."""
+        most = max(self.font_columns, default=0)
+        return most if most >= 32 else None
+
     def font_for(self, columns: int) -> int | None:
         """The first font printing at least ``columns`` per line; ``None`` if none does."""
         for font, count in enumerate(self.font_columns):

@@ -196,7 +196,7 @@ def _printer(section: Section) -> PrinterConfig:
     for key in REQUIRED_FOR_KIND[values["kind"]]:
         if not values[key]:
             raise _required_for_kind(key, values["kind"])
-    _check_model_and_page(values["profile"], values["codepage"])
+    _check_model(values["profile"], values["codepage"], values["columns"])
     try:
         return PrinterConfig(**values)  # its own checks have the last word
     except ValueError as exc:
@@ -205,8 +205,9 @@ def _printer(section: Section) -> PrinterConfig:
         ) from None
 
 
-def _check_model_and_page(profile: str, codepage: str) -> None:
-    """The model must be in python-escpos's database, the page one that model has."""
+def _check_model(profile: str, codepage: str, columns: int) -> None:
+    """The model must be in python-escpos's database, the page one that model has, and
+    the width one of its fonts prints (a ZJ-5870 prints 32 columns, never 48)."""
     try:
         model = printer_model(profile)
     except UnknownPrinterModel as exc:
@@ -223,6 +224,15 @@ def _check_model_and_page(profile: str, codepage: str) -> None:
             key="printer.codepage",
             rule="model_codepage",
             params={"value": repr(codepage), "model": model.label, "choices": listed},
+        )
+    most = model.widest()
+    if most is not None and columns > most:
+        raise SettingsError(
+            f"printer.columns: the printer model {model.label} prints at most {most} "
+            f"columns, not {columns}.",
+            key="printer.columns",
+            rule="model_columns",
+            params={"value": str(columns), "model": model.label, "most": str(most)},
         )
 
 

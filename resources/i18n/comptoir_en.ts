@@ -3209,128 +3209,128 @@
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="116"/>
         <source>Print as an image (always right, slower)</source>
         <extracomment>The database&apos;s two generic profiles, named in words rather than &quot;Generic Default&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="119"/>
         <source>%1 — every character</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="122"/>
         <source>%1 — not for French: lacks %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="126"/>
         <source>%1 — lacks %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="130"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="130"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="132"/>
         <source>QR code: %1 · Cutter: %2 · Columns per font: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="138"/>
         <source>No code page for French (é, à, €): printed as images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="140"/>
         <source>Text is printed as images: slower, always right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="146"/>
         <source>Generic ESC/POS printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="147"/>
         <source>Basic ESC/POS printer (CP437 only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="156"/>
         <source>Preview the test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="163"/>
         <source>Comptoir — test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="164"/>
         <source>%1 · %2 · %3 columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="165"/>
         <source>text printed as an image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="166"/>
         <source>Lower case:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="167"/>
         <source>Upper case:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="168"/>
         <source>Ligatures and signs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="169"/>
         <source>Digits and punctuation:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="170"/>
         <source>VAT table and prices:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="171"/>
         <source>%1 characters are not on this code page; printed as:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="172"/>
         <source>Every character is on this code page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="179"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="183"/>
         <source>Not on %1, printed with a replacement: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="187"/>
         <source>Everything on this page prints as shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="190"/>
         <source>Test page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4342,17 +4342,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="263"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="262"/>
+        <source>%field: the %model prints at most %most columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="264"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="280"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="281"/>
         <source>Printing the test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="297"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="298"/>
         <source>The test page could not be printed: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3209,128 +3209,128 @@
 <context>
     <name>PrinterTab</name>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="116"/>
         <source>Print as an image (always right, slower)</source>
         <extracomment>The database&apos;s two generic profiles, named in words rather than &quot;Generic Default&quot;.</extracomment>
         <translation>Imprimer en image (toujours juste, plus lent)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="119"/>
         <source>%1 — every character</source>
         <translation>%1 — tous les caractères</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="122"/>
         <source>%1 — not for French: lacks %2</source>
         <translation>%1 — ne convient pas au français : sans %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="126"/>
         <source>%1 — lacks %2</source>
         <translation>%1 — sans %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="130"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="130"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="132"/>
         <source>QR code: %1 · Cutter: %2 · Columns per font: %3</source>
         <translation>Code QR : %1 · Coupe automatique : %2 · Colonnes par police : %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="138"/>
         <source>No code page for French (é, à, €): printed as images.</source>
         <translation>Aucune page de code pour le français (é, à, €) : impression en image.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="140"/>
         <source>Text is printed as images: slower, always right.</source>
         <translation>Le texte est imprimé en image : plus lent, toujours juste.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="146"/>
         <source>Generic ESC/POS printer</source>
         <translation>Imprimante ESC/POS générique</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="147"/>
         <source>Basic ESC/POS printer (CP437 only)</source>
         <translation>Imprimante ESC/POS simple (CP437 seulement)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="156"/>
         <source>Preview the test page</source>
         <translation>Aperçu de la page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="163"/>
         <source>Comptoir — test page</source>
         <translation>Comptoir — page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="164"/>
         <source>%1 · %2 · %3 columns</source>
         <translation>%1 · %2 · %3 colonnes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="165"/>
         <source>text printed as an image</source>
         <translation>texte imprimé en image</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="166"/>
         <source>Lower case:</source>
         <translation>Minuscules :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="167"/>
         <source>Upper case:</source>
         <translation>Majuscules :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="168"/>
         <source>Ligatures and signs:</source>
         <translation>Ligatures et signes :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="169"/>
         <source>Digits and punctuation:</source>
         <translation>Chiffres et ponctuation :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="170"/>
         <source>VAT table and prices:</source>
         <translation>Tableau de TVA et prix :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="171"/>
         <source>%1 characters are not on this code page; printed as:</source>
         <translation>%1 caractères absents de cette page de code, imprimés ainsi :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="172"/>
         <source>Every character is on this code page.</source>
         <translation>Tous les caractères sont sur cette page de code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="179"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="183"/>
         <source>Not on %1, printed with a replacement: %2</source>
         <translation>Absents de %1, imprimés avec un remplacement : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="187"/>
         <source>Everything on this page prints as shown.</source>
         <translation>Tout ce qui est sur cette page s&apos;imprime tel quel.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="190"/>
         <source>Test page</source>
         <translation>Page de test</translation>
     </message>
@@ -4342,17 +4342,22 @@
         <translation>%field doit compter au plus 4 caractères, sans Entrée ni Tab.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="263"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="262"/>
+        <source>%field: the %model prints at most %most columns.</source>
+        <translation>%field : l&apos;imprimante %model imprime %most colonnes au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="264"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés dans %path (%detail) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="280"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="281"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="297"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="298"/>
         <source>The test page could not be printed: %1</source>
         <translation>La page de test n&apos;a pas pu être imprimée : %1</translation>
     </message>

@@ -47,7 +47,9 @@ def test_a_model_offers_only_its_pages_and_the_best_is_chosen(qtbot: QtBot, tmp_
     settings = replace(Settings(), printer=PrinterConfig(codepage="CP858"))
     dialog = open_dialog(qtbot, settings, tmp_path / "s.toml")
     assert dialog.codepage_combo.currentData() == "CP858"  # the file's page, kept
-    pick(dialog.model_combo, "ZJ-5870")  # no CP858 there
+    assert dialog._fields["printer.columns"].currentData() == 48  # type: ignore[attr-defined]
+    pick(dialog.model_combo, "ZJ-5870")  # no CP858 there, 32 columns at most
+    assert dialog._fields["printer.columns"].currentData() == 32  # type: ignore[attr-defined]
     assert offered(dialog) == [*printer_model("ZJ-5870").code_pages, RASTER]
     assert "CP858" not in offered(dialog)
     assert dialog.codepage_combo.currentData() == "CP1252"
@@ -85,3 +87,16 @@ def test_preview_shows_the_page_as_printed_and_what_it_lacks(qtbot: QtBot, tmp_p
     assert "œ" in preview.note.text() and "Absents de CP858" in preview.note.text()
     pick(dialog.codepage_combo, "CP1252")
     assert "œ Œ" in dialog.preview_test_page().page.toPlainText()
+
+
+def test_a_width_the_model_cannot_print_is_refused_in_words(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    dialog = open_dialog(qtbot, Settings(), path)
+    pick(dialog.model_combo, "ZJ-5870")
+    pick(dialog._fields["printer.columns"], 48)
+    dialog.save()
+    assert dialog.isVisible() and not path.exists()
+    assert dialog.error_label.text() == (
+        "Largeur du ticket : l'imprimante ZiJiang ZJ-5870 Thermal Receipt Printer imprime "
+        "32 colonnes au plus."
+    )

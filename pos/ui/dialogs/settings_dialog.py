@@ -259,6 +259,7 @@ class SettingsDialog(Retranslating, PrinterTab, SettingsForm, QDialog):
             ),
             "terminal_id": self.tr("%field must be 1 to 16 letters, digits, - or _."),
             "prefix": self.tr("%field must be at most 4 characters, without Enter or Tab."),
+            "model_columns": self.tr("%field: the %model prints at most %most columns."),
             "unwritable": self.tr(
                 "The settings could not be saved to %path (%detail): check that the folder "
                 "exists and can be written to."

@@ -105,6 +105,10 @@ class PrinterTab:
         keep = current if current in model.offered_codepages() else model.best_codepage()
         self.codepage_combo.setCurrentIndex(max(self.codepage_combo.findData(keep), 0))
         self.codepage_combo.blockSignals(False)
+        width = self._fields["printer.columns"]
+        most = model.widest()
+        if most is not None and width.currentData() > most:  # type: ignore[attr-defined]
+            width.setCurrentIndex(width.findData(32))  # type: ignore[attr-defined]
         self._describe_model()
 
     def _codepage_text(self, page: str) -> str:

@@ -106,3 +106,14 @@ def test_image_and_lower_case_pages_are_accepted(tmp_path: Path) -> None:
     assert load_settings(path).printer.codepage == RASTER
     path.write_text('[printer]\nprofile = "RP326"\ncodepage = "iso_8859-15"\n', encoding="utf-8")
     assert load_settings(path).printer.codepage == "ISO_8859-15"
+
+
+def test_a_width_no_font_of_the_model_prints_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('[printer]\nprofile = "ZJ-5870"\ncolumns = 48\n', encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert (caught.value.key, caught.value.rule) == ("printer.columns", "model_columns")
+    assert "prints at most 32 columns, not 48" in caught.value.message
+    path.write_text('[printer]\nprofile = "NT-80-V-UL"\ncolumns = 48\n', encoding="utf-8")
+    assert load_settings(path).printer.columns == 48  # its database figures (12, 9) are odd
