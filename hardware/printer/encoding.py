@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from functools import cache
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,7 @@ def is_known_page(codepage: str) -> bool:
     return codepage.upper() in CODECS or codepage.upper() == RASTER
 
 
+@cache
 def missing_characters(codepage: str, characters: str = "".join(FRENCH_CHARACTERS)) -> str:
     """The characters of ``characters`` the page lacks (printed by their fallback)."""
     if codepage.upper() == RASTER:

@@ -6,6 +6,8 @@ Each character sits in its own cell (``width_dots // columns`` wide), so the col
 the layout stay aligned whatever font is found. The picture is black on white, 1 bit
 per dot, and goes out with python-escpos ``image(impl="bitImageRaster")`` (``GS v 0``).
 
+Pillow is imported on first use, not at start-up (~30 ms): most tills never need it.
+
 Fonts: DejaVu Sans Mono (Debian's fonts-dejavu-core, which bootstrap installs), found at
 its usual paths or by fontconfig; else Pillow's built-in font, which also has é œ € « ».
 """
@@ -19,11 +21,12 @@ import subprocess
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING, Any
 
 from hardware.receipt.blocks import Text
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 _FONT_DIRS = (
     "/usr/share/fonts/truetype/dejavu",
@@ -65,6 +68,8 @@ def font_path(bold: bool = False) -> Path | None:
 @cache
 def _font(cell: int, bold: bool) -> Any:
     """The largest size whose widest glyph fits ``cell`` dots."""
+    from PIL import ImageFont
+
     path = font_path(bold) or font_path(False)
     size = cell * 2
     while size > 6:
@@ -81,6 +86,8 @@ def _font(cell: int, bold: bool) -> Any:
 
 def text_image(lines: Sequence[Text | str], *, columns: int, width_dots: int) -> Image.Image:
     """``lines`` as a 1-bit picture ``width_dots`` wide, one text cell per character."""
+    from PIL import Image
+
     cell = width_dots // columns
     row = round(cell * _LINE_RATIO)
     pictures = [_line_image(line, cell, row, width_dots) for line in lines]
@@ -93,6 +100,8 @@ def text_image(lines: Sequence[Text | str], *, columns: int, width_dots: int) ->
 
 
 def _line_image(line: Text | str, cell: int, row: int, width_dots: int) -> Image.Image:
+    from PIL import Image, ImageDraw
+
     text = line.text if isinstance(line, Text) else line
     bold = isinstance(line, Text) and line.bold
     wide = isinstance(line, Text) and line.double_width
