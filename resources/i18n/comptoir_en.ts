@@ -3240,97 +3240,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="131"/>
+        <source>drawn by the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="131"/>
+        <source>sent as an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="133"/>
         <source>QR code: %1 · Cutter: %2 · Columns per font: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="139"/>
         <source>No code page for French (é, à, €): printed as images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="141"/>
         <source>Text is printed as images: slower, always right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="147"/>
         <source>Generic ESC/POS printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="147"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="148"/>
         <source>Basic ESC/POS printer (CP437 only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="157"/>
         <source>Preview the test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="164"/>
         <source>Comptoir — test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="165"/>
         <source>%1 · %2 · %3 columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="166"/>
         <source>text printed as an image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="167"/>
         <source>Lower case:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="168"/>
         <source>Upper case:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="169"/>
         <source>Ligatures and signs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="169"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="170"/>
         <source>Digits and punctuation:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="171"/>
         <source>VAT table and prices:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="172"/>
         <source>%1 characters are not on this code page; printed as:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="172"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="173"/>
         <source>Every character is on this code page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="184"/>
         <source>Not on %1, printed with a replacement: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="187"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="188"/>
         <source>Everything on this page prints as shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_printer.py" line="190"/>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="191"/>
         <source>Test page</source>
         <translation type="unfinished"></translation>
     </message>

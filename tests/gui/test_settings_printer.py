@@ -53,7 +53,7 @@ def test_a_model_offers_only_its_pages_and_the_best_is_chosen(qtbot: QtBot, tmp_
     assert offered(dialog) == [*printer_model("ZJ-5870").code_pages, RASTER]
     assert "CP858" not in offered(dialog)
     assert dialog.codepage_combo.currentData() == "CP1252"
-    assert "Code QR : non · Coupe automatique : non" in dialog.model_info.text()
+    assert "Code QR : envoyé en image · Coupe automatique : non" in dialog.model_info.text()
     pick(dialog.codepage_combo, "CP850")
     assert "ne convient pas au français" in dialog.codepage_combo.currentText()
     assert "€" in dialog.codepage_combo.currentText()

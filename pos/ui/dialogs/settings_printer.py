@@ -128,9 +128,10 @@ class PrinterTab:
     def _describe_model(self) -> None:
         model = self.chosen_model()
         yes, no = self.tr("yes"), self.tr("no")
+        qr = self.tr("drawn by the printer") if model.qr else self.tr("sent as an image")
         facts = (
             self.tr("QR code: %1 · Cutter: %2 · Columns per font: %3")
-            .replace("%1", yes if model.qr else no)
+            .replace("%1", qr)
             .replace("%2", yes if model.cut else no)
             .replace("%3", " / ".join(map(str, model.font_columns)) or "?")
         )
