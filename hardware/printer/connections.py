@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from hardware.printer import escpos_receipt
-from hardware.printer.encoding import codec_for
+from hardware.printer.encoding import RASTER, is_known_page
 from hardware.printer.failures import PrinterSetupError, result_for
 from hardware.printer.ports import PrintResult
 from hardware.printer.status import read_status
+from hardware.printer.testpage import PageWords, print_test_page
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import SUPPORTED_COLUMNS
 from hardware.receipt.slip import SlipDocument
@@ -58,14 +59,18 @@ class PrinterConfig:
     baudrate: int = 9600
     file_path: str = ""
     profile: str = "TM-T88V"
-    codepage: str = "CP858"
+    codepage: str = "CP1252"  # the TM-T88V's best page for French: €, œ, « », ’ …
     columns: int = 48
     drawer_pin: int = 2
     qr_native: bool = True
     check_status: bool = False
 
     def __post_init__(self) -> None:
-        codec_for(self.codepage)
+        if not is_known_page(self.codepage):
+            raise ValueError(
+                f"Code page {self.codepage!r} cannot be printed: choose a code page of the "
+                f"printer model, or {RASTER} to print the text as a picture."
+            )
         if self.columns not in SUPPORTED_COLUMNS:
             raise ValueError(f"Receipts have 48 or 32 columns, not {self.columns}.")
         if self.drawer_pin not in escpos_receipt.DRAWER_PINS:
@@ -194,8 +199,8 @@ def drawer_job(config: PrinterConfig) -> Job:
     return lambda printer: escpos_receipt.open_drawer(printer, config.drawer_pin)
 
 
-def test_page_job(config: PrinterConfig) -> Job:
-    return lambda printer: escpos_receipt.print_test_page(printer, config.columns, config.codepage)
+def test_page_job(config: PrinterConfig, words: PageWords | None = None) -> Job:
+    return lambda printer: print_test_page(printer, config.columns, config.codepage, words)
 
 
 class PrinterDevice:
@@ -220,8 +225,8 @@ class PrinterDevice:
     def open_drawer(self) -> PrintResult:
         return self._run(drawer_job(self._config), "Drawer opened.")
 
-    def print_test_page(self) -> PrintResult:
-        return self._run(test_page_job(self._config), "Test page printed.")
+    def print_test_page(self, words: PageWords | None = None) -> PrintResult:
+        return self._run(test_page_job(self._config, words), "Test page printed.")
 
     def status(self) -> PrintResult:
         return self._run(_status_or_unknown, "The printer is ready.")

@@ -8,20 +8,52 @@ Why not ``printer.text()``: the library turns any character the page lacks into 
 page most printers lack). Encoding here gives exact bytes that tests can assert, and the
 fallback table below is ours: "bœuf" prints "boeuf", never "b?uf".
 
-Supported pages (``ESC t`` numbers are Epson's, taken from the profile):
+Pages (``ESC t`` numbers come from the printer model's profile): the Western pages of
+python-escpos's printer database that Python can encode. For French:
+- ``CP1252``: Windows Western; has "€" (0x80), œ Œ « » ’ “ ” … – — ×: everything.
+- ``ISO_8859-15``: "€" and œ Œ, but no ’ “ ” … – —.
 - ``CP858``: CP850 with "€" (0xD5); "é" is 0x82; has « » × but no œ/Œ, no ’ “ ” … – —.
-- ``CP1252``: Windows Western; has "€" (0x80), œ Œ « » ’ “ ” … – — ×.
+- ``CP850`` / ``ISO_8859-1``: no "€"; ``CP437`` has no À È Ê Ô Ù and no "€".
+A page without every letter of ``REQUIRED`` cannot print a French receipt: the printer
+then prints text as an image (``RASTER``, see ``raster.py``).
 """
 
 from __future__ import annotations
 
 import logging
 import unicodedata
+from functools import cache
 
 log = logging.getLogger(__name__)
 
-#: Printer page name (as in python-escpos profiles) -> Python codec.
-CODECS: dict[str, str] = {"CP858": "cp858", "CP1252": "cp1252"}
+#: Printer page name (as in python-escpos's database) -> Python codec: the Latin pages.
+CODECS: dict[str, str] = {
+    "CP1252": "cp1252",
+    "ISO_8859-15": "iso8859_15",
+    "CP858": "cp858",
+    "CP850": "cp850",
+    "ISO_8859-1": "iso8859_1",
+    "CP857": "cp857",
+    "CP863": "cp863",
+    "CP860": "cp860",
+    "CP1250": "cp1250",
+    "CP852": "cp852",
+    "ISO_8859-2": "iso8859_2",
+    "CP865": "cp865",
+    "CP437": "cp437",
+}
+#: Not a code page: the text is drawn as a picture (always right, slower).
+RASTER = "IMAGE"
+
+#: Every character Comptoir may print: French letters, ligatures, typography, VAT table.
+FRENCH_CHARACTERS = (
+    "àâäçéèêëîïôöùûüÿ",
+    "ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ",
+    "œŒæÆ€«»’“”…–—×°",
+    "0123456789 %,.:;!?/+-*=()#'\"",
+)
+#: What a page must have for a French receipt; the rest has a readable fallback.
+REQUIRED = "àâçéèêëîïôùûüÀÇÉÈÊ€"
 
 #: Used only for characters the selected page lacks; every value is plain ASCII.
 FALLBACK: dict[str, str] = {
@@ -69,8 +101,31 @@ def codec_for(codepage: str) -> str:
     except KeyError:
         supported = ", ".join(CODECS)
         raise ValueError(
-            f"Code page {codepage!r} is not supported for receipts: use one of {supported}."
+            f"Code page {codepage!r} is not supported for receipts: use one of {supported}, "
+            "or print as an image."
         ) from None
+
+
+def is_known_page(codepage: str) -> bool:
+    """A page we can encode, or ``RASTER``."""
+    return codepage.upper() in CODECS or codepage.upper() == RASTER
+
+
+@cache
+def missing_characters(codepage: str, characters: str = "".join(FRENCH_CHARACTERS)) -> str:
+    """The characters of ``characters`` the page lacks (printed by their fallback)."""
+    if codepage.upper() == RASTER:
+        return ""
+    codec = codec_for(codepage)
+    return "".join(dict.fromkeys(c for c in characters if not _encodable(c, codec)))
+
+
+def french_rank(codepage: str) -> tuple[int, int]:
+    """Sort key, best page for French first: all of ``REQUIRED``, then most characters."""
+    return (
+        len(missing_characters(codepage, REQUIRED)) > 0,
+        len(missing_characters(codepage)),
+    )
 
 
 def fold_text(text: str, codepage: str) -> str:
@@ -78,8 +133,10 @@ def fold_text(text: str, codepage: str) -> str:
 
     Order: control characters (but newline) become spaces; then the page's own character,
     ``FALLBACK``, the letter without its accent (``ő`` -> ``o``), and last ``UNKNOWN`` with
-    a warning in the log.
+    a warning in the log. ``RASTER`` keeps every printable character: a font draws it.
     """
+    if codepage.upper() == RASTER:
+        return "".join(" " if c != "\n" and unicodedata.category(c) == "Cc" else c for c in text)
     codec = codec_for(codepage)
     return "".join(_fold_char(char, codec) for char in text)
 

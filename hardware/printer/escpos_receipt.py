@@ -12,12 +12,16 @@ The printer argument is any ``escpos.escpos.Escpos`` (``Network``, ``Usb``, ``Se
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 from functools import partial
 from typing import Any
 
-from hardware.printer.encoding import encode_text, fold_text
+from hardware.printer.encoding import RASTER, encode_text, fold_text
 from hardware.printer.failures import PrinterSetupError
+from hardware.printer.models import PrinterModel, model_of_profile
+from hardware.printer.raster import print_text_image
 from hardware.receipt.blocks import Cut, SaleCode, ScanCode, Text
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import Item, layout
@@ -30,22 +34,25 @@ log = logging.getLogger(__name__)
 DOTS_FOR_COLUMNS = {48: 512, 32: 384}
 #: QR module size in dots: ~20 mm for a UUID, easy for a handheld scanner.
 QR_MODULE_DOTS = 5
+#: QR module size in dots when drawn here: 4 dots keep a UUID's code under 25 mm.
+QR_IMAGE_DOTS = 4
 #: Narrowest Code 128 bar allowed by ESC/POS ``GS w``.
 CODE128_BAR_DOTS = 2
 
 DRAWER_PINS = (2, 5)
-TEST_PAGE_CHARACTERS = (
-    "àâäçéèêëîïôöùûüÿ",
-    "ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ",
-    "€ œ Œ æ Æ « » ’ … – ° ×",
-    "Bœuf, œufs, crème brûlée, 12,50 €",
-)
+#: Lines fed instead of a cut on a printer without a cutter: past the tear bar.
+TEAR_FEED_LINES = 6
+ESC_FONT = b"\x1bM"
 
 
 def start_job(printer: Any, codepage: str) -> None:
-    """Reset the printer and select ``codepage`` explicitly (``ESC @`` then ``ESC t n``)."""
+    """Reset the printer and select ``codepage`` explicitly (``ESC @`` then ``ESC t n``);
+    ``RASTER`` selects none: the text goes as pictures."""
     printer.hw("INIT")
-    select_codepage(printer, codepage)
+    if codepage.upper() != RASTER:
+        select_codepage(printer, codepage)
+    else:  # INIT left page 0: the library's own newlines (around a QR picture) need no ESC t
+        printer.magic.encoding = printer.profile.codePages.get("0")
 
 
 def select_codepage(printer: Any, codepage: str) -> None:
@@ -92,36 +99,81 @@ def print_slip(
 def _print_items(
     printer: Any, items: list[Item], *, columns: int, codepage: str, qr_native: bool
 ) -> None:
+    """What the model can do decides: a QR drawn by the printer or sent as a picture, a
+    cut only if it has a cutter, the font that fits ``columns``, and text as pictures
+    for ``RASTER``."""
+    model = model_of_profile(printer.profile)
     start_job(printer, codepage)
+    font = _select_font(printer, model, columns, codepage)
+    pictured: list[Text | str] = []
     for item in items:
-        _render(printer, item, codepage=codepage, columns=columns, qr_native=qr_native)
-    printer.cut()
+        if codepage.upper() == RASTER and isinstance(item, Text | str):
+            pictured.append(item)
+            continue
+        _flush_pictured(printer, pictured, model, columns)
+        _render(printer, item, codepage=codepage, columns=columns, qr_native=qr_native, font=font)
+    _flush_pictured(printer, pictured, model, columns)
+    cut_paper(printer, model)
 
 
-def _render(printer: Any, item: Item, *, codepage: str, columns: int, qr_native: bool) -> None:
+def _select_font(printer: Any, model: PrinterModel, columns: int, codepage: str) -> int:
+    """Font A unless it prints fewer than ``columns`` (TM-T88V: 42): then the first that
+    fits (``ESC M n``); a database with odd figures keeps font A."""
+    font = model.font_for(columns) or 0
+    if font and codepage.upper() != RASTER:
+        printer._raw(ESC_FONT + bytes((font,)))
+    return font
+
+
+def _flush_pictured(
+    printer: Any, pictured: list[Text | str], model: PrinterModel, columns: int
+) -> None:
+    dots = DOTS_FOR_COLUMNS.get(columns, 384)
+    width = min(dots, model.dots) if model.dots else dots
+    print_text_image(printer, pictured, columns=columns, width_dots=width, impl=model.image_impl)
+    pictured.clear()
+
+
+def cut_paper(printer: Any, model: PrinterModel) -> None:
+    """Cut where the model has a cutter; else feed the text past the tear bar."""
+    if model.cut:
+        printer.cut()
+    else:
+        printer._raw(b"\n" * TEAR_FEED_LINES)  # not ln(): no code page in raster jobs
+
+
+def _render(
+    printer: Any, item: Item, *, codepage: str, columns: int, qr_native: bool, font: int
+) -> None:
     if isinstance(item, Text):
-        _render_text(printer, item, codepage)
+        _render_text(printer, item, codepage, font)
     elif isinstance(item, SaleCode):
         _render_sale_code(printer, item.sale_id, columns=columns, qr_native=qr_native)
     elif isinstance(item, ScanCode):
         _render_scan_code(printer, item, columns=columns, qr_native=qr_native)
     elif isinstance(item, Cut):
-        printer.cut()  # the next document (a credit note) is the customer's own paper
+        # the next document (a credit note) is the customer's own paper
+        cut_paper(printer, model_of_profile(printer.profile))
     else:
         write_line(printer, item, codepage)
 
 
-def _render_text(printer: Any, item: Text, codepage: str) -> None:
+def _render_text(printer: Any, item: Text, codepage: str, font: int) -> None:
+    """``ESC !`` (sizes) also resets the font to A: the chosen font is selected again."""
     printer.set(bold=item.bold, double_height=item.double_height, double_width=item.double_width)
+    if font and (item.double_height or item.double_width):
+        printer._raw(ESC_FONT + bytes((font,)))
     write_line(printer, item.text, codepage)
     printer.set(normal_textsize=True, bold=False)
+    if font:
+        printer._raw(ESC_FONT + bytes((font,)))
 
 
 def _render_sale_code(printer: Any, sale_id: str, *, columns: int, qr_native: bool) -> None:
     """Centred code; native QR refuses ``center=True``, so alignment is set around it."""
     printer.set(align="center")
     if qr_native:
-        printer.qr(sale_id, native=True, size=QR_MODULE_DOTS)
+        print_qr(printer, sale_id)
     else:
         _render_code128(printer, sale_id, columns)
     printer.set(align="left")
@@ -131,13 +183,30 @@ def _render_scan_code(printer: Any, item: ScanCode, *, columns: int, qr_native: 
     """A credit note's code: its QR text, or its bare code as a Code 128 (set B)."""
     printer.set(align="center")
     if qr_native:
-        printer.qr(item.qr_text, native=True, size=QR_MODULE_DOTS)
+        print_qr(printer, item.qr_text)
     else:
         _render_code128(printer, item.barcode_text, columns)  # not a UUID: set B as it is
     printer.set(align="left")
 
 
+def print_qr(printer: Any, data: str) -> None:
+    """A QR code: drawn by the printer (``GS ( k``) where the model can, else made here
+    as a picture (python-escpos with ``qrcode``) and sent with the model's image command,
+    so a 58 mm printer without QR support still gives a code to scan for a return."""
+    model = model_of_profile(printer.profile)
+    if model.qr:
+        printer.qr(data, native=True, size=QR_MODULE_DOTS)
+        return
+    arguments = {"impl": model.image_impl, "center": False}  # ESC a centres it
+    with contextlib.redirect_stdout(io.StringIO()):  # escpos notes unknown widths there
+        printer.qr(data, native=False, size=QR_IMAGE_DOTS, image_arguments=arguments)
+
+
 def _render_code128(printer: Any, sale_id: str, columns: int) -> None:
+    if not model_of_profile(printer.profile).barcode:
+        # python-escpos would draw it in software, which fails on some Pillow builds
+        log.warning("This printer model draws no Code 128; %r printed as text only", sale_id)
+        return
     payload = code128_payload(sale_id)
     width_dots = code128_modules(payload) * CODE128_BAR_DOTS
     if width_dots > DOTS_FOR_COLUMNS.get(columns, 384) or not payload.isascii():
@@ -155,15 +224,6 @@ def open_drawer(printer: Any, pin: int) -> None:
     printer.cashdraw(pin)
 
 
-def print_test_page(printer: Any, columns: int, codepage: str) -> None:
-    """Accents, €, œ and a width ruler, to check the code page and column setting."""
-    start_job(printer, codepage)
-    printer.set(bold=True, double_height=True)
-    write_line(printer, "Comptoir - test", codepage)
-    printer.set(normal_textsize=True, bold=False)
-    write_line(printer, f"Code page {codepage.upper()}, {columns} columns", codepage)
-    for line in TEST_PAGE_CHARACTERS:
-        write_line(printer, line, codepage)
-    ruler = "".join(str(n % 10) for n in range(1, columns + 1))
-    write_line(printer, ruler, codepage)
-    printer.cut()
+def print_lines(printer: Any, lines: list[Text | str], *, columns: int, codepage: str) -> None:
+    """Laid-out lines (the test page), printed and cut as a receipt is."""
+    _print_items(printer, list(lines), columns=columns, codepage=codepage, qr_native=False)

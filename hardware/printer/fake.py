@@ -19,8 +19,9 @@ from hardware.printer.connections import (
     slip_job,
     test_page_job,
 )
-from hardware.printer.encoding import codec_for
+from hardware.printer.encoding import RASTER, codec_for
 from hardware.printer.ports import PrintResult, ResultCode
+from hardware.printer.testpage import PageWords
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.slip import SlipDocument
 
@@ -68,8 +69,8 @@ class FakePrinter:
         self.drawer_openings += result.ok
         return result
 
-    def print_test_page(self) -> PrintResult:
-        return self._run(test_page_job(self.config), "Test page printed.")
+    def print_test_page(self, words: PageWords | None = None) -> PrintResult:
+        return self._run(test_page_job(self.config, words), "Test page printed.")
 
     def status(self) -> PrintResult:
         if self._failures:
@@ -80,8 +81,11 @@ class FakePrinter:
         """Nothing to release."""
 
     def last_text(self) -> str:
-        """The last job decoded with the configured code page (control bytes included)."""
-        return self.jobs[-1].decode(codec_for(self.config.codepage)) if self.jobs else ""
+        """The last job decoded with the configured code page (control bytes included;
+        a job printed as pictures has no text: decoded as Latin-1, bytes as they are)."""
+        page = self.config.codepage
+        codec = "latin-1" if page == RASTER else codec_for(page)
+        return self.jobs[-1].decode(codec) if self.jobs else ""
 
     def _run(self, job: Callable[[Any], None], done: str) -> PrintResult:
         if self._failures:

@@ -8,10 +8,13 @@ the configured timeout, so they belong on the device worker thread, never the GU
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.slip import SlipDocument
+
+if TYPE_CHECKING:
+    from hardware.printer.testpage import PageWords
 
 ResultCode = Literal["ok", "offline", "paper_out", "cover_open", "timeout", "error"]
 
@@ -49,8 +52,8 @@ class ReceiptPrinter(Protocol):
         """Pulse the drawer kick pin configured for this printer."""
         ...
 
-    def print_test_page(self) -> PrintResult:
-        """Print the code-page and width check page (settings screen)."""
+    def print_test_page(self, words: PageWords | None = None) -> PrintResult:
+        """Print the code-page and width check page (settings screen), in ``words``."""
         ...
 
     def status(self) -> PrintResult:

@@ -12,8 +12,8 @@ from typing import Any
 
 from hardware.payment_terminal import TERMINAL_DRIVERS, TerminalConfig
 from hardware.printer.connections import PrinterConfig
-from hardware.printer.encoding import CODECS
 from hardware.printer.escpos_receipt import DRAWER_PINS
+from hardware.printer.models import UnknownPrinterModel, printer_model
 from hardware.receipt.layout import SUPPORTED_COLUMNS
 from hardware.scanners import KeyboardFix, ScannerSettings
 from pos.config.model import (
@@ -186,7 +186,7 @@ def _printer(section: Section) -> PrinterConfig:
         "baudrate": section.choice("baudrate", d.baudrate, BAUDRATES),
         "file_path": section.text("file_path", d.file_path),
         "profile": section.text("profile", d.profile, required=True),
-        "codepage": section.choice("codepage", d.codepage, tuple(CODECS), fold=str.upper),
+        "codepage": section.text("codepage", d.codepage, required=True).upper(),
         "columns": section.choice("columns", d.columns, SUPPORTED_COLUMNS),
         "drawer_pin": section.choice("drawer_pin", d.drawer_pin, DRAWER_PINS),
         "qr_native": section.boolean("qr_native", d.qr_native),
@@ -196,12 +196,44 @@ def _printer(section: Section) -> PrinterConfig:
     for key in REQUIRED_FOR_KIND[values["kind"]]:
         if not values[key]:
             raise _required_for_kind(key, values["kind"])
+    _check_model(values["profile"], values["codepage"], values["columns"])
     try:
         return PrinterConfig(**values)  # its own checks have the last word
     except ValueError as exc:
         raise SettingsError(
             f"printer: {exc}", key="printer", rule="invalid", params={"detail": str(exc)}
         ) from None
+
+
+def _check_model(profile: str, codepage: str, columns: int) -> None:
+    """The model must be in python-escpos's database, the page one that model has, and
+    the width one of its fonts prints (a ZJ-5870 prints 32 columns, never 48)."""
+    try:
+        model = printer_model(profile)
+    except UnknownPrinterModel as exc:
+        raise SettingsError(
+            f"printer.profile: {exc}", key="printer.profile", rule="printer_model",
+            params={"value": repr(profile)},
+        ) from None  # fmt: skip
+    offered = model.offered_codepages()
+    if codepage not in offered:
+        listed = ", ".join(offered)
+        raise SettingsError(
+            f"printer.codepage: the printer model {model.label} has no code page {codepage!r}; "
+            f"choose one of {listed} (IMAGE prints the text as a picture).",
+            key="printer.codepage",
+            rule="model_codepage",
+            params={"value": repr(codepage), "model": model.label, "choices": listed},
+        )
+    most = model.widest()
+    if most is not None and columns > most:
+        raise SettingsError(
+            f"printer.columns: the printer model {model.label} prints at most {most} "
+            f"columns, not {columns}.",
+            key="printer.columns",
+            rule="model_columns",
+            params={"value": str(columns), "model": model.label, "most": str(most)},
+        )
 
 
 def _required_for_kind(key: str, kind: str) -> SettingsError:

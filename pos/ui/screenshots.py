@@ -28,6 +28,7 @@ from pos.ui.main_window import MainWindow
 from pos.ui.other_stores_screenshots import other_stores_screenshots
 from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.price_screenshots import price_screenshots
+from pos.ui.printer_screenshots import printer_screenshots
 from pos.ui.promotion_screenshots import promotion_screenshots
 from pos.ui.qt import QApplication
 from pos.ui.return_screenshots import return_screenshots
@@ -120,6 +121,7 @@ def _one_language(app: QApplication, data_dir: Path, out: Path, language: str) -
         name = ("store", "till", "printer", "scanner", "terminal")[index]
         saved.append(save_grab(settings, out / f"settings_{name}_{language}.png"))
     settings.reject()
+    saved += printer_screenshots(window, out, language)
     saved.extend(
         approval_screenshot(window, out, language, _popular_codes(data_dir / "store.db", 1)[0])
     )

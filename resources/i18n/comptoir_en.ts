@@ -3831,6 +3831,145 @@
     </message>
 </context>
 <context>
+    <name>PrinterTab</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="116"/>
+        <source>Print as an image (always right, slower)</source>
+        <extracomment>The database&apos;s two generic profiles, named in words rather than &quot;Generic Default&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="119"/>
+        <source>%1 — every character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="122"/>
+        <source>%1 — not for French: lacks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="126"/>
+        <source>%1 — lacks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="130"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="130"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="131"/>
+        <source>drawn by the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="131"/>
+        <source>sent as an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="133"/>
+        <source>QR code: %1 · Cutter: %2 · Columns per font: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="139"/>
+        <source>No code page for French (é, à, €): printed as images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="141"/>
+        <source>Text is printed as images: slower, always right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="147"/>
+        <source>Generic ESC/POS printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="148"/>
+        <source>Basic ESC/POS printer (CP437 only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="157"/>
+        <source>Preview the test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="164"/>
+        <source>Comptoir — test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="165"/>
+        <source>%1 · %2 · %3 columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="166"/>
+        <source>text printed as an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="167"/>
+        <source>Lower case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="168"/>
+        <source>Upper case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="169"/>
+        <source>Ligatures and signs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="170"/>
+        <source>Digits and punctuation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="171"/>
+        <source>VAT table and prices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="172"/>
+        <source>%1 characters are not on this code page; printed as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="173"/>
+        <source>Every character is on this code page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="184"/>
+        <source>Not on %1, printed with a replacement: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="188"/>
+        <source>Everything on this page prints as shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="191"/>
+        <source>Test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <location filename="../../pos/ui/screens/till/product_search.py" line="49"/>
@@ -4708,387 +4847,392 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="81"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="95"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="96"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="102"/>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
         <source>Store name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
         <source>Address (one line each)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
         <source>SIRET</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
         <source>VAT number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="113"/>
         <source>Receipt footer (one line each)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="102"/>
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
         <source>Terminal number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
         <source>Ask the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
         <source>Always print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="156"/>
         <source>Do not print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
         <source>Open the cash drawer for cash payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="102"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
         <source>No printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
         <source>USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
         <source>Serial port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
         <source>File or device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="103"/>
         <source>Card terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="118"/>
         <source>Customer display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
         <source>Meal vouchers per sale, at most (€; 0: no cap)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
         <source>Loyalty points spent offline per sale, at most (0: none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>Address (IP or name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Timeout (seconds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
         <source>USB vendor id (hex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>USB product id (hex)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Serial device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Baud rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>File path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Printer model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
         <source>Code page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
         <source>Payment terminal (TPE)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="145"/>
         <source>Address (IP:port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
         <source>Longest wait for the card (seconds)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
         <source>Till number on the terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>On a second screen, when one is plugged in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
         <source>In a window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
         <source>48 columns (80 mm paper)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="172"/>
         <source>32 columns (58 mm paper)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
         <source>Receipt width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
         <source>Pin 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
         <source>Pin 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
         <source>Cash drawer pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
         <source>Check paper and cover before each receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="97"/>
         <source>Print test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="102"/>
         <source>Scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
         <source>Shortest code (characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
         <source>Longest gap between keys (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
         <source>Prefix sent by the scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="180"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="178"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="181"/>
         <source>US scanner on a French keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="179"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="182"/>
         <source>French scanner on a US keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
         <source>Keyboard layout fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
         <source>None (amount keyed on the terminal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
         <source>Concert protocol (TCP/IP)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="245"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="248"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="247"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="253"/>
         <source>%field must be an amount between %low and %high, not %value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="251"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="254"/>
         <source>%field cannot be empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
         <source>%field is needed for this kind of printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="253"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="256"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="258"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="257"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="260"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="258"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="261"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="260"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="262"/>
+        <source>%field: the %model prints at most %most columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="264"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="277"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="281"/>
         <source>Printing the test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="293"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="298"/>
         <source>The test page could not be printed: %1</source>
         <translation type="unfinished"></translation>
     </message>

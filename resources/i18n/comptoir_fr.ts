@@ -3831,6 +3831,145 @@
     </message>
 </context>
 <context>
+    <name>PrinterTab</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="116"/>
+        <source>Print as an image (always right, slower)</source>
+        <extracomment>The database&apos;s two generic profiles, named in words rather than &quot;Generic Default&quot;.</extracomment>
+        <translation>Imprimer en image (toujours juste, plus lent)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="119"/>
+        <source>%1 — every character</source>
+        <translation>%1 — tous les caractères</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="122"/>
+        <source>%1 — not for French: lacks %2</source>
+        <translation>%1 — ne convient pas au français : sans %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="126"/>
+        <source>%1 — lacks %2</source>
+        <translation>%1 — sans %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="130"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="130"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="131"/>
+        <source>drawn by the printer</source>
+        <translation>tracé par l&apos;imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="131"/>
+        <source>sent as an image</source>
+        <translation>envoyé en image</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="133"/>
+        <source>QR code: %1 · Cutter: %2 · Columns per font: %3</source>
+        <translation>Code QR : %1 · Coupe automatique : %2 · Colonnes par police : %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="139"/>
+        <source>No code page for French (é, à, €): printed as images.</source>
+        <translation>Aucune page de code pour le français (é, à, €) : impression en image.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="141"/>
+        <source>Text is printed as images: slower, always right.</source>
+        <translation>Le texte est imprimé en image : plus lent, toujours juste.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="147"/>
+        <source>Generic ESC/POS printer</source>
+        <translation>Imprimante ESC/POS générique</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="148"/>
+        <source>Basic ESC/POS printer (CP437 only)</source>
+        <translation>Imprimante ESC/POS simple (CP437 seulement)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="157"/>
+        <source>Preview the test page</source>
+        <translation>Aperçu de la page de test</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="164"/>
+        <source>Comptoir — test page</source>
+        <translation>Comptoir — page de test</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="165"/>
+        <source>%1 · %2 · %3 columns</source>
+        <translation>%1 · %2 · %3 colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="166"/>
+        <source>text printed as an image</source>
+        <translation>texte imprimé en image</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="167"/>
+        <source>Lower case:</source>
+        <translation>Minuscules :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="168"/>
+        <source>Upper case:</source>
+        <translation>Majuscules :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="169"/>
+        <source>Ligatures and signs:</source>
+        <translation>Ligatures et signes :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="170"/>
+        <source>Digits and punctuation:</source>
+        <translation>Chiffres et ponctuation :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="171"/>
+        <source>VAT table and prices:</source>
+        <translation>Tableau de TVA et prix :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="172"/>
+        <source>%1 characters are not on this code page; printed as:</source>
+        <translation>%1 caractères absents de cette page de code, imprimés ainsi :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="173"/>
+        <source>Every character is on this code page.</source>
+        <translation>Tous les caractères sont sur cette page de code.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="184"/>
+        <source>Not on %1, printed with a replacement: %2</source>
+        <translation>Absents de %1, imprimés avec un remplacement : %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="188"/>
+        <source>Everything on this page prints as shown.</source>
+        <translation>Tout ce qui est sur cette page s&apos;imprime tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_printer.py" line="191"/>
+        <source>Test page</source>
+        <translation>Page de test</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <location filename="../../pos/ui/screens/till/product_search.py" line="49"/>
@@ -4708,387 +4847,392 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="81"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="95"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="94"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="96"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="102"/>
         <source>Store</source>
         <translation>Magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
         <source>Store name</source>
         <translation>Nom du magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
         <source>Address (one line each)</source>
         <translation>Adresse (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
         <source>SIRET</source>
         <translation>SIRET</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
         <source>VAT number</source>
         <translation>N° de TVA intracommunautaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="113"/>
         <source>Receipt footer (one line each)</source>
         <translation>Pied de ticket (sur plusieurs lignes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="102"/>
         <source>Terminal</source>
         <translation>Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
         <source>Terminal number</source>
         <translation>Numéro de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="154"/>
         <source>Ask the customer</source>
         <translation>Proposer au client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="155"/>
         <source>Always print</source>
         <translation>Toujours imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="156"/>
         <source>Do not print</source>
         <translation>Ne pas imprimer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="116"/>
         <source>Receipt</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
         <source>Open the cash drawer for cash payments</source>
         <translation>Ouvrir le tiroir-caisse pour les paiements en espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="102"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
         <source>No printer</source>
         <translation>Pas d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="166"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="167"/>
         <source>Serial port</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
         <source>File or device</source>
         <translation>Fichier ou périphérique</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="103"/>
         <source>Card terminal</source>
         <translation>TPE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="118"/>
         <source>Customer display</source>
         <translation>Afficheur client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
         <source>Meal vouchers per sale, at most (€; 0: no cap)</source>
         <translation>Titres-restaurant par vente, au plus (€ ; 0 : sans plafond)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
         <source>Loyalty points spent offline per sale, at most (0: none)</source>
         <translation>Points fidélité dépensés hors ligne par vente, au plus (0 : aucun)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>Address (IP or name)</source>
         <translation>Adresse (IP ou nom)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Timeout (seconds)</source>
         <translation>Délai d&apos;attente (secondes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
         <source>USB vendor id (hex)</source>
         <translation>Identifiant fabricant USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>USB product id (hex)</source>
         <translation>Identifiant produit USB (hexa)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Serial device</source>
         <translation>Périphérique série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Baud rate</source>
         <translation>Débit (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>File path</source>
         <translation>Chemin du fichier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Printer model</source>
         <translation>Modèle d&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
         <source>Code page</source>
         <translation>Page de code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
         <source>Payment terminal (TPE)</source>
         <translation>Terminal de paiement (TPE)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="145"/>
         <source>Address (IP:port)</source>
         <translation>Adresse (IP:port)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="146"/>
         <source>Longest wait for the card (seconds)</source>
         <translation>Attente maximale de la carte (secondes)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="144"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="147"/>
         <source>Till number on the terminal</source>
         <translation>Numéro de caisse sur le terminal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="156"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>On a second screen, when one is plugged in</source>
         <translation>Sur un second écran, s’il est branché</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="160"/>
         <source>In a window</source>
         <translation>Dans une fenêtre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Off</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
         <source>48 columns (80 mm paper)</source>
         <translation>48 colonnes (papier 80 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="172"/>
         <source>32 columns (58 mm paper)</source>
         <translation>32 colonnes (papier 58 mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
         <source>Receipt width</source>
         <translation>Largeur du ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
         <source>Pin 2</source>
         <translation>Broche 2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
         <source>Pin 5</source>
         <translation>Broche 5</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
         <source>Cash drawer pin</source>
         <translation>Broche du tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
         <source>Check paper and cover before each receipt</source>
         <translation>Vérifier le papier et le capot avant chaque ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="97"/>
         <source>Print test page</source>
         <translation>Imprimer une page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="102"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Detect the barcode scanner by its typing speed</source>
         <translation>Reconnaître le scanner à sa vitesse de frappe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
         <source>Shortest code (characters)</source>
         <translation>Code le plus court (caractères)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="141"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="142"/>
         <source>Prefix sent by the scanner</source>
         <translation>Préfixe envoyé par le scanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="180"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="178"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="181"/>
         <source>US scanner on a French keyboard</source>
         <translation>Scanner QWERTY sur clavier AZERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="179"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="182"/>
         <source>French scanner on a US keyboard</source>
         <translation>Scanner AZERTY sur clavier QWERTY</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="143"/>
         <source>Keyboard layout fix</source>
         <translation>Correction de disposition du clavier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="176"/>
         <source>None (amount keyed on the terminal)</source>
         <translation>Aucun (montant saisi sur le TPE)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="177"/>
         <source>Concert protocol (TCP/IP)</source>
         <translation>Protocole Concert (TCP/IP)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="245"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="248"/>
         <source>%field must be a whole number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entier entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="247"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
         <source>%field must be a hexadecimal number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre hexadécimal entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="249"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
         <source>%field must be a number between %low and %high, not %value.</source>
         <translation>%field doit être un nombre entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="250"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="253"/>
         <source>%field must be an amount between %low and %high, not %value.</source>
         <translation>%field doit être un montant entre %low et %high, et non %value.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="251"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="254"/>
         <source>%field cannot be empty.</source>
         <translation>%field ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
         <source>%field is needed for this kind of printer.</source>
         <translation>%field est nécessaire pour ce type d&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="253"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="256"/>
         <source>%field must be the store&apos;s 14-digit SIRET number, or nothing.</source>
         <translation>%field doit être le numéro SIRET du magasin (14 chiffres), ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="255"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="258"/>
         <source>%field must be an intra-EU VAT number such as FR32123456789, or nothing.</source>
         <translation>%field doit être un numéro de TVA intracommunautaire comme FR32123456789, ou rester vide.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="257"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="260"/>
         <source>%field must be 1 to 16 letters, digits, - or _.</source>
         <translation>%field doit compter 1 à 16 lettres, chiffres, - ou _.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="258"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="261"/>
         <source>%field must be at most 4 characters, without Enter or Tab.</source>
         <translation>%field doit compter au plus 4 caractères, sans Entrée ni Tab.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="260"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="262"/>
+        <source>%field: the %model prints at most %most columns.</source>
+        <translation>%field : l&apos;imprimante %model imprime %most colonnes au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="264"/>
         <source>The settings could not be saved to %path (%detail): check that the folder exists and can be written to.</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés dans %path (%detail) : vérifiez que le dossier existe et qu&apos;il est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="277"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="281"/>
         <source>Printing the test page…</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="293"/>
+        <location filename="../../pos/ui/dialogs/settings_dialog.py" line="298"/>
         <source>The test page could not be printed: %1</source>
         <translation>La page de test n&apos;a pas pu être imprimée : %1</translation>
     </message>

@@ -164,7 +164,7 @@ def test_test_page_prints_the_form_values_to_a_file(qtbot: QtBot, tmp_path: Path
     qtbot.waitUntil(lambda: dialog.test_result is not None, timeout=5000)
     data = target.read_bytes()
     assert data.startswith(b"\x1b@")  # ESC @: printer initialised
-    assert b"Comptoir - test" in data and "é".encode("cp1252") in data
+    assert "Comptoir — ".encode("cp1252") in data and "é".encode("cp1252") in data
     assert b"12345678901234567890123456789012\n" in data  # a 32-column ruler
     assert dialog.test_result == PrintResult.success("Test page printed.")
     assert dialog.test_label.text() == "Test page printed."
@@ -195,7 +195,7 @@ class SlowPrinter:
         self.thread: int | None = None
         self.closed = False
 
-    def print_test_page(self) -> PrintResult:
+    def print_test_page(self, words: object = None) -> PrintResult:
         self.thread = threading.get_ident()
         self.release.wait(5)
         return PrintResult.failure("paper_out", "Out of paper.", retryable=True)

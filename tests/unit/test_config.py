@@ -126,7 +126,18 @@ def test_text_from_the_form_is_read_as_numbers() -> None:
         ("[printer]\ntimeout_s = 0", "printer.timeout_s must be a number between 0.5 and 60"),
         ("[printer]\ncolumns = 40", "printer.columns must be one of 32, 48, not 40."),
         ("[printer]\ndrawer_pin = 3", "printer.drawer_pin must be one of 2, 5, not 3."),
-        ('[printer]\ncodepage = "CP850"', "printer.codepage must be one of 'CP858', 'CP1252'"),
+        (
+            '[printer]\ncodepage = "CP866"',
+            "printer.codepage: the printer model Epson TM-T88V has no code page 'CP866'",
+        ),
+        (
+            '[printer]\nprofile = "TM-T88X"',
+            "printer.profile: Unknown printer model 'TM-T88X': choose the model",
+        ),
+        (  # the ZJ-5870 has no CP858: the page Comptoir chose before printed boxes there
+            '[printer]\nprofile = "ZJ-5870"\ncodepage = "CP858"',
+            "printer.codepage: the printer model ZiJiang ZJ-5870",
+        ),
         ('[printer]\nkind = "bluetooth"', "printer.kind must be one of 'dummy', 'network'"),
         ('[printer]\nkind = "network"', 'printer.host is needed when printer.kind is "network".'),
         ('[printer]\nusb_vendor_id = "zz"', "printer.usb_vendor_id must be a hexadecimal number"),

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hardware.printer.connections import PrinterConfig, PrinterDevice
 from hardware.printer.ports import PrintResult, ReceiptPrinter
+from hardware.printer.testpage import PageWords
 from pos.config import (
     Settings,
     SettingsError,
@@ -25,6 +26,7 @@ from pos.config import (
 )
 from pos.ui.dialogs.settings_fields import CentsEdit
 from pos.ui.dialogs.settings_form import SettingsForm
+from pos.ui.dialogs.settings_printer import PrinterTab
 from pos.ui.i18n import Retranslating
 from pos.ui.money import format_money
 from pos.ui.ops import run_op
@@ -46,7 +48,7 @@ _ERROR_STYLE = "color: #b00020;"
 _OK_STYLE = "color: #1b5e20;"
 
 
-class SettingsDialog(Retranslating, SettingsForm, QDialog):
+class SettingsDialog(Retranslating, PrinterTab, SettingsForm, QDialog):
     """Edit ``settings`` and save them to ``path``; ``saved(Settings)`` after a good save."""
 
     saved = Signal(object)
@@ -93,6 +95,7 @@ class SettingsDialog(Retranslating, SettingsForm, QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.save_button.setText(self.tr("Save"))
         self.test_button.setText(self.tr("Print test page"))
+        self._retranslate_printer()
 
     def _tab_titles(self) -> list[str]:
         return [
@@ -205,7 +208,7 @@ class SettingsDialog(Retranslating, SettingsForm, QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.error_label)
         layout.addLayout(footer)
-        self.resize(620, 560)
+        self.resize(640, 600)
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -256,6 +259,7 @@ class SettingsDialog(Retranslating, SettingsForm, QDialog):
             ),
             "terminal_id": self.tr("%field must be 1 to 16 letters, digits, - or _."),
             "prefix": self.tr("%field must be at most 4 characters, without Enter or Tab."),
+            "model_columns": self.tr("%field: the %model prints at most %most columns."),
             "unwritable": self.tr(
                 "The settings could not be saved to %path (%detail): check that the folder "
                 "exists and can be written to."
@@ -276,7 +280,8 @@ class SettingsDialog(Retranslating, SettingsForm, QDialog):
         self.test_result = None
         self._show_test_text(self.tr("Printing the test page…"), "")
         device = self._device_factory(config)
-        run_op(partial(_test_page, device), self._on_test_result, self._on_test_failure)
+        words = self.test_page_words()
+        run_op(partial(_test_page, device, words), self._on_test_result, self._on_test_failure)
 
     def _on_test_result(self, result: PrintResult) -> None:
         if not isValid(self):
@@ -298,9 +303,9 @@ class SettingsDialog(Retranslating, SettingsForm, QDialog):
         self.test_label.setText(text)
 
 
-def _test_page(device: ReceiptPrinter) -> PrintResult:
+def _test_page(device: ReceiptPrinter, words: PageWords) -> PrintResult:
     """Runs on a pool thread: one job, then the connection is released."""
     try:
-        return device.print_test_page()
+        return device.print_test_page(words)
     finally:
         device.close()

@@ -19,7 +19,6 @@ from pos.ui.dialogs.settings_fields import (
 from pos.ui.qt import (
     QCheckBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTabWidget,
@@ -49,8 +48,6 @@ class SettingsForm:
     _fields: dict[str, QWidget]
     _tab_of: dict[str, int]
     _form_labels: dict[str, QWidget]
-    test_label: QLabel
-    print_test_page: Callable[[], None]
 
     def _build_store(self) -> None:
         self._tab("store")
@@ -70,34 +67,6 @@ class SettingsForm:
         self._add("customer_display", choice_box(["auto", "window", "off"]))
         self._add("meal_voucher_cap_cents", cents_edit())
         self._add("offline_cap_points", QLineEdit(), section="loyalty")  # on this tab
-
-    def _build_printer(self) -> None:
-        self._tab("printer")
-        kinds = ["dummy", "network", "usb", "serial", "file"]
-        self.kind_combo = self._add("kind", choice_box(kinds))
-        self._add("host", QLineEdit())
-        self._add("port", QLineEdit())
-        self._add("timeout_s", QLineEdit())
-        self._add("usb_vendor_id", QLineEdit())
-        self._add("usb_product_id", QLineEdit())
-        self._add("serial_device", QLineEdit())
-        rates = (2400, 4800, 9600, 19200, 38400, 57600, 115200)
-        self._add("baudrate", choice_box([(str(r), r) for r in rates]))
-        self._add("file_path", QLineEdit())
-        self._add("profile", QLineEdit())
-        self._add("codepage", choice_box([("CP858", "CP858"), ("CP1252", "CP1252")]))
-        self._add("columns", choice_box([48, 32]))
-        self._add("drawer_pin", choice_box([2, 5]))
-        self._add("check_status", QCheckBox())
-        self._build_test_row()
-        self.kind_combo.currentIndexChanged.connect(self._enable_kind_fields)
-
-    def _build_test_row(self) -> None:
-        self.test_button = self._button("printTestPage", self.print_test_page)
-        self.test_label = QLabel(self)
-        self.test_label.setObjectName("testPageResult")
-        self.test_label.setWordWrap(True)
-        self._form.addRow(self.test_button, self.test_label)
 
     def _build_scanner(self) -> None:
         self._tab("scanner")

@@ -3,14 +3,18 @@
 Commands are dropped (their parameters skipped by the lengths the Epson reference gives),
 the printed text is decoded in the job's code page, and what is not text is shown as a
 marker line: ``[QR <data>]`` for a stored QR symbol, ``[CODE128 <data>]`` for a barcode,
-``[CUT]`` where the paper is cut. A command it does not know fails the test: nothing in a
+``[IMAGE <width>x<height>]`` for a raster picture (``GS v 0``), ``[CUT]`` where the paper
+is cut. A command it does not know fails the test: nothing in a
 receipt passes unread.
 """
 
 from __future__ import annotations
 
 #: ESC commands and how many parameter bytes follow them.
-_ESC_PARAMS = {b"@": 0, b"t": 1, b"!": 1, b"E": 1, b"a": 1, b"d": 1, b"-": 1, b"G": 1, b"M": 1}
+_ESC_PARAMS = {
+    b"@": 0, b"t": 1, b"!": 1, b"E": 1, b"a": 1, b"d": 1, b"-": 1, b"G": 1, b"M": 1,
+    b"2": 0, b"3": 1,
+}  # fmt: skip
 #: GS commands with fixed parameters (``(``, ``k`` and ``V`` are read by their own rules).
 _GS_PARAMS = {b"!": 1, b"h": 1, b"w": 1, b"f": 1, b"H": 1}
 
@@ -55,6 +59,10 @@ def _gs(output: bytes, at: int) -> tuple[int, str]:
         length = output[at + 3]
         data = output[at + 4 : at + 4 + length]
         return at + 4 + length, f"[CODE128 {data.decode('latin-1')}]\n"
+    if command == b"v":  # GS v 0 m xL xH yL yH d1..dk: a raster picture, k = x * y
+        width_bytes = output[at + 4] + 256 * output[at + 5]
+        height = output[at + 6] + 256 * output[at + 7]
+        return at + 8 + width_bytes * height, f"[IMAGE {width_bytes * 8}x{height}]\n"
     if command == b"V":  # GS V m (+ n for m 65/66)
         mode = output[at + 2]
         return at + 3 + (1 if mode in (65, 66) else 0), "[CUT]\n"

@@ -8,18 +8,15 @@ import pytest
 from receipt_samples import SALE_ID, dummy_printer, sample_receipt
 
 from hardware.printer.encoding import fold_text
-from hardware.printer.escpos_receipt import (
-    open_drawer,
-    print_receipt,
-    print_test_page,
-    start_job,
-)
+from hardware.printer.escpos_receipt import open_drawer, print_receipt, start_job
+from hardware.printer.testpage import print_test_page
 from hardware.receipt.blocks import Text
 from hardware.receipt.layout import layout
 
 ESC_INIT = b"\x1b@"
 SELECT = {"CP858": b"\x1bt\x13", "CP1252": b"\x1bt\x10"}  # ESC t 19 / ESC t 16 on a TM-T88V
 DOUBLE_HEIGHT_BOLD = b"\x1b!\x10\x1bE\x01"
+FONT_B = b"\x1bM\x01"  # a TM-T88V prints 42 columns in font A: 48 need font B
 CENTRE, LEFT = b"\x1ba\x01", b"\x1ba\x00"
 CUT = b"\x1bd\x06\x1dV\x00"  # feed 6 lines, full cut
 
@@ -66,9 +63,10 @@ def test_no_character_was_silently_replaced() -> None:
 def test_total_is_bold_double_height_and_reset_after() -> None:
     output = rendered()
     at = output.index(b"TOTAL TTC")
-    assert output[at - len(DOUBLE_HEIGHT_BOLD) : at] == DOUBLE_HEIGHT_BOLD
+    styled = DOUBLE_HEIGHT_BOLD + FONT_B  # ESC ! resets the font to A: B again
+    assert output[at - len(styled) : at] == styled
     after = output[at : at + 80]
-    assert b"\x1b!\x00" in after and b"\x1bE\x00" in after
+    assert b"\x1b!\x00\x1bE\x00" + FONT_B in after
 
 
 def test_vat_table_rows() -> None:
@@ -143,9 +141,9 @@ def test_drawer_pin_must_be_2_or_5() -> None:
     [
         (
             "CP858",
-            [b"\x85\x83\x84\x87\x82\x8a\x88\x89", b"\xd5 oe OE", b"Boeuf"],
+            [b"\x85\x83\x84\x87\x82\x8a\x88\x89", b"oe OE \x91 \x92 \xd5", b"Boeuf"],
         ),
-        ("CP1252", [b"\xe0\xe2\xe4\xe7\xe9\xe8\xea\xeb", b"\x80 \x9c \x8c", b"B\x9cuf"]),
+        ("CP1252", [b"\xe0\xe2\xe4\xe7\xe9\xe8\xea\xeb", b"\x9c \x8c \xe6 \xc6 \x80", b"B\x9cuf"]),
     ],
 )
 def test_test_page_shows_accents_euro_and_oe(codepage: str, expected: list[bytes]) -> None:

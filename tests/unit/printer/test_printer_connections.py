@@ -111,7 +111,7 @@ def closed_port() -> int:
 
 def expected_bytes() -> bytes:
     printer = dummy_printer()
-    print_receipt(printer, sample_receipt(), columns=48, codepage="CP858")
+    print_receipt(printer, sample_receipt(), columns=48, codepage=PrinterConfig().codepage)
     return printer.output
 
 
@@ -222,7 +222,7 @@ def test_failures_are_classified(error: Exception, code: str, retryable: bool) -
 
 @pytest.mark.parametrize(
     "changes",
-    [{"columns": 40}, {"drawer_pin": 3}, {"codepage": "CP850"}, {"timeout_s": 0}],
+    [{"columns": 40}, {"drawer_pin": 3}, {"codepage": "CP866"}, {"timeout_s": 0}],
 )
 def test_bad_settings_are_refused_early(changes: dict[str, object]) -> None:
     with pytest.raises(ValueError):

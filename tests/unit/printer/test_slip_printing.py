@@ -208,7 +208,7 @@ def test_printer_device_prints_a_slip_through_its_transport() -> None:
     device = PrinterDevice(PrinterConfig(kind="dummy"), factory=lambda _config: printer)
     result = device.print_slip(sample_slip())
     assert result.ok and result.message == "Slip printed."
-    assert printer.output.startswith(ESC_INIT + SELECT["CP858"]) and QR_STORE in printer.output
+    assert printer.output.startswith(ESC_INIT + SELECT["CP1252"]) and QR_STORE in printer.output
 
 
 def test_printer_device_turns_a_failing_transport_into_a_result() -> None:
