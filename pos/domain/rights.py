@@ -52,6 +52,9 @@ class Right(StrEnum):
     # Send again, or set aside with a note, what central refused or has not taken
     # (the attention list); listing it needs no right.
     SYNC_ATTENTION = "sync_attention"
+    # Record goods leaving or coming back outside a sale (damaged, stolen, found...): a
+    # manager's act; a cashier sees stock read-only, or asks a manager to approve.
+    ADJUST_STOCK = "adjust_stock"
 
 
 # A cashier also hands over pickup orders at the till in a small store.

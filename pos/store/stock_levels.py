@@ -131,6 +131,57 @@ def level(conn: sqlite3.Connection, product_id: int) -> StockLevel:
     return StockLevel(product_id, on_hand + delta, reserved, on_hand, delta)
 
 
+# ``_UNREFLECTED`` for many products in one go, driven by the operations central has not
+# reflected (few) rather than by each product's history (a year of sales): unacknowledged
+# ones, then those acknowledged after the oldest level among the products (by ack_no,
+# each product keeping only those after its own level).
+_UNREFLECTED_MANY = """
+SELECT m.product_id, NULL, sum(m.delta) FROM outbox AS o
+JOIN stock_movements AS m ON m.ref = o.op_id
+WHERE o.acked_at IS NULL AND m.product_id IN ({marks})
+GROUP BY m.product_id
+UNION ALL
+SELECT m.product_id, o.ack_no, sum(m.delta) FROM outbox AS o
+JOIN stock_movements AS m ON m.ref = o.op_id
+WHERE o.ack_no > ? AND m.product_id IN ({marks})
+GROUP BY m.product_id, o.ack_no
+"""
+_CENTRAL_MANY = (
+    "SELECT product_id, on_hand, reserved, reflects_ack_no FROM central_stock "
+    "WHERE product_id IN ({marks})"
+)
+_LOCAL_MANY = "SELECT product_id, on_hand FROM stock WHERE product_id IN ({marks})"
+
+
+def levels(conn: sqlite3.Connection, product_ids: Iterable[int]) -> dict[int, StockLevel]:
+    """``level`` of each product, in three statements whatever their number (a screen's
+    list of 50): the same figures, read without a query per product."""
+    ids = sorted(set(product_ids))
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    with translate_errors():
+        central = {row[0]: row[1:] for row in conn.execute(_CENTRAL_MANY.format(marks=marks), ids)}
+        local = dict(conn.execute(_LOCAL_MANY.format(marks=marks), ids).fetchall())
+        deltas: dict[int, int] = {}
+        if central:
+            oldest = min(reflects for _on_hand, _reserved, reflects in central.values())
+            sql = _UNREFLECTED_MANY.format(marks=marks)
+            for product_id, ack_no, delta in conn.execute(sql, (*ids, oldest, *ids)):
+                reflects = central.get(product_id, (0, 0, None))[2]
+                if reflects is not None and (ack_no is None or ack_no > reflects):
+                    deltas[product_id] = deltas.get(product_id, 0) + int(delta)
+    found = {}
+    for product_id in ids:
+        if product_id in central:
+            on_hand, reserved, _reflects = central[product_id]
+            delta = deltas.get(product_id, 0)
+            found[product_id] = StockLevel(product_id, on_hand + delta, reserved, on_hand, delta)
+        else:
+            found[product_id] = StockLevel(product_id, int(local.get(product_id, 0)), 0, None, 0)
+    return found
+
+
 def refresh(conn: sqlite3.Connection, product_ids: Iterable[int]) -> None:
     """Bring ``stock.on_hand`` back to the shown level (after something changed what
     counts). Call inside the caller's transaction."""

@@ -61,6 +61,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.addWidget(self.start_screen)
         self.stack.addWidget(self.till_screen)
         self.pickup_screen: QWidget | None = None  # added once the store is open
+        self.stock_screen: QWidget | None = None  # likewise (``StockFlow``)
         self.staff = StaffGate(self)  # the sign-in screen, F1 and the idle lock
         # The till day: the opening screen while no session is open, cash in/out, X, Z;
         # a manager approves its acts through the staff gate's dialog.
@@ -104,6 +105,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.sales_action.setObjectName("salesAction")
         self.sales_action.setShortcut(QKeySequence("Ctrl+4"))
         self.sales_action.triggered.connect(self.sales_requested)
+        self.stock_action = QAction(self)
+        self.stock_action.setObjectName("stockAction")
+        self.stock_action.setShortcut(QKeySequence("Ctrl+3"))
+        self.stock_action.setEnabled(False)  # until the store is open
+        self.stock_action.triggered.connect(self.show_stock)
         self.camera_action = QAction(self)
         self.camera_action.setObjectName("cameraAction")
         self.camera_action.setShortcut(QKeySequence("Ctrl+K"))
@@ -134,6 +140,7 @@ class MainWindow(Retranslating, QMainWindow):
         menu.addAction(self.till_action)
         menu.addAction(self.pickup_action)
         menu.addAction(self.sales_action)
+        menu.addAction(self.stock_action)
         menu.addAction(self.staff.lock_action)
         menu.addSeparator()
         self.day.add_actions(menu)
@@ -157,6 +164,7 @@ class MainWindow(Retranslating, QMainWindow):
             (self.till_action, self.tr("&Sale")),
             (self.pickup_action, self.tr("&Pickup desk")),
             (self.sales_action, self.tr("Sales at a &glance")),
+            (self.stock_action, self.tr("S&tock")),
             (self.camera_action, self.tr("&Camera scanning…")),
             (self.other_stores_action, self.tr("&Other stores…")),
             (self.outbox_action, self.tr("&Operations to check…")),
@@ -202,6 +210,20 @@ class MainWindow(Retranslating, QMainWindow):
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
+
+    def add_stock_screen(self, screen: QWidget) -> None:
+        self.stock_screen = screen
+        self.stack.addWidget(screen)
+        self.stock_action.setEnabled(True)
+
+    def show_stock(self) -> None:
+        if self.stock_screen is not None and not self.staff.locked:
+            self.stack.setCurrentWidget(self.stock_screen)
+            self.stock_screen.focus_search()  # type: ignore[attr-defined]
+
+    @property
+    def on_stock_screen(self) -> bool:
+        return self.stock_screen is not None and self.stack.currentWidget() is self.stock_screen
 
     @property
     def on_pickup_desk(self) -> bool:

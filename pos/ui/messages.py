@@ -21,6 +21,7 @@ from pos.ui.qt import QCoreApplication
 from pos.ui.return_messages import MONEY_PARAMS as RETURN_MONEY_PARAMS
 from pos.ui.return_messages import return_templates
 from pos.ui.staff_messages import staff_templates
+from pos.ui.stock_messages import stock_templates
 from pos.ui.terminal_messages import terminal_templates
 
 
@@ -337,6 +338,7 @@ def _templates() -> dict[str, str]:
         **coupon_templates(),
         **customer_templates(),
         **loyalty_templates(),
+        **stock_templates(),
     }
 
 

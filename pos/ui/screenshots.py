@@ -33,6 +33,7 @@ from pos.ui.qt import QApplication
 from pos.ui.return_screenshots import return_screenshots
 from pos.ui.sales_screenshots import sales_screenshots
 from pos.ui.staff_screenshots import approval_screenshot, sign_in_screenshots, staff_speak
+from pos.ui.stock_screenshots import stock_screenshots
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.till_day_screenshots import till_day_screenshots
 from sync.engine.status import SyncStatus
@@ -148,4 +149,5 @@ def take_screenshots(out: Path, languages: tuple[str, ...] = ("fr", "en")) -> li
             saved += till_day_screenshots(out, language)
             saved += fiscal_record_screenshots(out, language)
             saved += sales_screenshots(out, language)
+            saved += stock_screenshots(out, language)
     return saved

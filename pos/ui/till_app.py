@@ -42,6 +42,7 @@ from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import QApplication, QMessageBox, QObject, QTimer, isValid
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.scanner_filter import ScannerFilter
+from pos.ui.stock_flow import StockFlow
 from pos.ui.sync_bridge import SyncBridge
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.till_staff_worker import SignedIn
@@ -132,6 +133,7 @@ class TillApp(QObject):
         self.sync.status_changed.connect(self.window.till_screen.customers.sync_changed)
         self.controller.worker.opened.connect(self._link_central)
         self.controller.worker.opened.connect(self._open_pickup_desk_soon)
+        self.stock = StockFlow(self.window, options.data_dir, self.sync)  # Ctrl+3
         self.pickup: PickupController | None = None
         self.sales_dashboard: SalesDashboard | None = None  # built on the first Ctrl+4
         self.window.sales_requested.connect(self.open_sales)
@@ -175,6 +177,7 @@ class TillApp(QObject):
         self.sync.stop()
         if self.pickup is not None:
             self.pickup.shutdown()
+        self.stock.shutdown()
         if self.camera_dialog is not None:
             self.camera_dialog.shutdown()
         self.scanner.close()
@@ -221,7 +224,7 @@ class TillApp(QObject):
     def route_scan(self, code: str) -> None:
         """A scanner's code: a staff badge while signing in or approving, to the pickup
         desk while it shows, else to the sale."""
-        if self.window.staff.scan(code):
+        if self.window.staff.scan(code) or self.stock.scan(code):
             return
         if self.window.on_pickup_desk and self.pickup_screen is not None:
             self.pickup_screen.scan(code)

@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="114"/>
+        <source>Adjust stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="116"/>
+        <source>Adjust the stock of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="119"/>
+        <source>On hand now: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="123"/>
+        <source>A manager approves it with their code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="125"/>
+        <source>Choose a reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="130"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="131"/>
+        <source>Quantity (g)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="131"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="132"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="133"/>
+        <source>Optional: what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="134"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="135"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="177"/>
+        <source>Stock adjustment: %1 × %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../pos/ui/dialogs/approval_dialog.py" line="47"/>
@@ -860,62 +928,62 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="107"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="94"/>
         <source>Cash out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="107"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="94"/>
         <source>Cash in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="109"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="96"/>
         <source>Take cash out of the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="109"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="96"/>
         <source>Put cash into the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="111"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="98"/>
         <source>Amount (€)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="112"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="99"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="113"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="100"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="114"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="101"/>
         <source>Required for “other”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="105"/>
         <source>Take out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="118"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="105"/>
         <source>Put in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="119"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="106"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="162"/>
+        <location filename="../../pos/ui/screens/till_day/cash_movement_dialog.py" line="149"/>
         <source>A manager must approve this cash movement: not approved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1775,67 +1843,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="153"/>
+        <location filename="../../pos/ui/main_window.py" line="160"/>
         <source>Comptoir — point of sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="154"/>
+        <location filename="../../pos/ui/main_window.py" line="161"/>
         <source>&amp;Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="157"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>&amp;Sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="158"/>
+        <location filename="../../pos/ui/main_window.py" line="165"/>
         <source>&amp;Pickup desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="159"/>
+        <location filename="../../pos/ui/main_window.py" line="166"/>
         <source>Sales at a &amp;glance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160"/>
+        <location filename="../../pos/ui/main_window.py" line="167"/>
+        <source>S&amp;tock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="168"/>
         <source>&amp;Camera scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <location filename="../../pos/ui/main_window.py" line="169"/>
         <source>&amp;Other stores…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="170"/>
         <source>&amp;Operations to check…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="163"/>
+        <location filename="../../pos/ui/main_window.py" line="171"/>
         <source>P&amp;romotions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164"/>
+        <location filename="../../pos/ui/main_window.py" line="172"/>
         <source>&amp;Fiscal record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="165"/>
+        <location filename="../../pos/ui/main_window.py" line="173"/>
         <source>Training &amp;mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="166"/>
+        <location filename="../../pos/ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,482 +1916,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="29"/>
+        <location filename="../../pos/ui/messages.py" line="30"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="32"/>
+        <location filename="../../pos/ui/messages.py" line="33"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="35"/>
+        <location filename="../../pos/ui/messages.py" line="36"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="38"/>
+        <location filename="../../pos/ui/messages.py" line="39"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="41"/>
+        <location filename="../../pos/ui/messages.py" line="42"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="44"/>
+        <location filename="../../pos/ui/messages.py" line="45"/>
         <source>Nothing was scanned: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="45"/>
+        <location filename="../../pos/ui/messages.py" line="46"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="48"/>
+        <location filename="../../pos/ui/messages.py" line="49"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="51"/>
+        <location filename="../../pos/ui/messages.py" line="52"/>
         <source>This scale label does not match the product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="54"/>
+        <location filename="../../pos/ui/messages.py" line="55"/>
         <source>This product is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="57"/>
+        <location filename="../../pos/ui/messages.py" line="58"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="60"/>
+        <location filename="../../pos/ui/messages.py" line="61"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="63"/>
+        <location filename="../../pos/ui/messages.py" line="64"/>
         <source>This sale is already paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="64"/>
+        <location filename="../../pos/ui/messages.py" line="65"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="67"/>
+        <location filename="../../pos/ui/messages.py" line="68"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="70"/>
+        <location filename="../../pos/ui/messages.py" line="71"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="73"/>
+        <location filename="../../pos/ui/messages.py" line="74"/>
         <source>A quantity must be at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="76"/>
+        <location filename="../../pos/ui/messages.py" line="77"/>
         <source>A quantity must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="79"/>
+        <location filename="../../pos/ui/messages.py" line="80"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="82"/>
+        <location filename="../../pos/ui/messages.py" line="83"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="85"/>
+        <location filename="../../pos/ui/messages.py" line="86"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="88"/>
+        <location filename="../../pos/ui/messages.py" line="89"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="91"/>
+        <location filename="../../pos/ui/messages.py" line="92"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="94"/>
+        <location filename="../../pos/ui/messages.py" line="95"/>
         <source>This line is voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="95"/>
+        <location filename="../../pos/ui/messages.py" line="96"/>
         <source>Select a line of the basket first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="98"/>
+        <location filename="../../pos/ui/messages.py" line="99"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="101"/>
+        <location filename="../../pos/ui/messages.py" line="102"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="104"/>
+        <location filename="../../pos/ui/messages.py" line="105"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="107"/>
+        <location filename="../../pos/ui/messages.py" line="108"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="110"/>
+        <location filename="../../pos/ui/messages.py" line="111"/>
         <source>The till is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="113"/>
+        <location filename="../../pos/ui/messages.py" line="114"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="116"/>
+        <location filename="../../pos/ui/messages.py" line="117"/>
         <source>The store database is read-only: call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="119"/>
+        <location filename="../../pos/ui/messages.py" line="120"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="122"/>
+        <location filename="../../pos/ui/messages.py" line="123"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="125"/>
+        <location filename="../../pos/ui/messages.py" line="126"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="128"/>
+        <location filename="../../pos/ui/messages.py" line="129"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="131"/>
+        <location filename="../../pos/ui/messages.py" line="132"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="134"/>
+        <location filename="../../pos/ui/messages.py" line="135"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="137"/>
+        <location filename="../../pos/ui/messages.py" line="138"/>
         <source>No sale to reprint yet on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="140"/>
+        <location filename="../../pos/ui/messages.py" line="141"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="145"/>
+        <location filename="../../pos/ui/messages.py" line="146"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="150"/>
+        <location filename="../../pos/ui/messages.py" line="151"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="153"/>
+        <location filename="../../pos/ui/messages.py" line="154"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="156"/>
+        <location filename="../../pos/ui/messages.py" line="157"/>
         <source>This order is already ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="159"/>
+        <location filename="../../pos/ui/messages.py" line="160"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="162"/>
+        <location filename="../../pos/ui/messages.py" line="163"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="165"/>
+        <location filename="../../pos/ui/messages.py" line="166"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="169"/>
+        <location filename="../../pos/ui/messages.py" line="170"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="172"/>
+        <location filename="../../pos/ui/messages.py" line="173"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="175"/>
+        <location filename="../../pos/ui/messages.py" line="176"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="178"/>
+        <location filename="../../pos/ui/messages.py" line="179"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="181"/>
+        <location filename="../../pos/ui/messages.py" line="182"/>
         <source>Start preparing the order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="184"/>
+        <location filename="../../pos/ui/messages.py" line="185"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="187"/>
+        <location filename="../../pos/ui/messages.py" line="188"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="190"/>
+        <location filename="../../pos/ui/messages.py" line="191"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="193"/>
+        <location filename="../../pos/ui/messages.py" line="194"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="196"/>
+        <location filename="../../pos/ui/messages.py" line="197"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="199"/>
+        <location filename="../../pos/ui/messages.py" line="200"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="202"/>
+        <location filename="../../pos/ui/messages.py" line="203"/>
         <source>An order that is %state cannot become %target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="205"/>
+        <location filename="../../pos/ui/messages.py" line="206"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="208"/>
+        <location filename="../../pos/ui/messages.py" line="209"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="211"/>
+        <location filename="../../pos/ui/messages.py" line="212"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="214"/>
+        <location filename="../../pos/ui/messages.py" line="215"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="219"/>
+        <location filename="../../pos/ui/messages.py" line="220"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="223"/>
+        <location filename="../../pos/ui/messages.py" line="224"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="228"/>
+        <location filename="../../pos/ui/messages.py" line="229"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="231"/>
+        <location filename="../../pos/ui/messages.py" line="232"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="234"/>
+        <location filename="../../pos/ui/messages.py" line="235"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="239"/>
+        <location filename="../../pos/ui/messages.py" line="240"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="242"/>
+        <location filename="../../pos/ui/messages.py" line="243"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="247"/>
+        <location filename="../../pos/ui/messages.py" line="248"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="250"/>
+        <location filename="../../pos/ui/messages.py" line="251"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="255"/>
+        <location filename="../../pos/ui/messages.py" line="256"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="259"/>
+        <location filename="../../pos/ui/messages.py" line="260"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="262"/>
+        <location filename="../../pos/ui/messages.py" line="263"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="265"/>
+        <location filename="../../pos/ui/messages.py" line="266"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="268"/>
+        <location filename="../../pos/ui/messages.py" line="269"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="271"/>
+        <location filename="../../pos/ui/messages.py" line="272"/>
         <source>You may not do this: it needs a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="274"/>
+        <location filename="../../pos/ui/messages.py" line="275"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="277"/>
+        <location filename="../../pos/ui/messages.py" line="278"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="280"/>
+        <location filename="../../pos/ui/messages.py" line="281"/>
         <source>This is not a euro coin or note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="283"/>
+        <location filename="../../pos/ui/messages.py" line="284"/>
         <source>A count of pieces must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="286"/>
+        <location filename="../../pos/ui/messages.py" line="287"/>
         <source>A count of pieces cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="289"/>
+        <location filename="../../pos/ui/messages.py" line="290"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="292"/>
+        <location filename="../../pos/ui/messages.py" line="293"/>
         <source>This tender is not counted at closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="295"/>
+        <location filename="../../pos/ui/messages.py" line="296"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="298"/>
+        <location filename="../../pos/ui/messages.py" line="299"/>
         <source>This cart is already in this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="301"/>
+        <location filename="../../pos/ui/messages.py" line="302"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="304"/>
+        <location filename="../../pos/ui/messages.py" line="305"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="307"/>
+        <location filename="../../pos/ui/messages.py" line="308"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="312"/>
+        <location filename="../../pos/ui/messages.py" line="313"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="315"/>
+        <location filename="../../pos/ui/messages.py" line="316"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="318"/>
+        <location filename="../../pos/ui/messages.py" line="319"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="321"/>
+        <location filename="../../pos/ui/messages.py" line="322"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="324"/>
+        <location filename="../../pos/ui/messages.py" line="325"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="329"/>
+        <location filename="../../pos/ui/messages.py" line="330"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2722,6 +2795,46 @@
     <message>
         <location filename="../../pos/ui/loyalty_messages.py" line="38"/>
         <source>The central server refused these points: nothing was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="11"/>
+        <source>Choose why the stock changes (damaged, stolen, found…): nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="15"/>
+        <source>This is not a reason for an adjustment: nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="18"/>
+        <source>Type a quantity above zero (the reason says whether it comes in or goes out): nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="23"/>
+        <source>%quantity is too many for an adjustment (at most %limit): count the shelf instead. Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="28"/>
+        <source>This article is not in this till&apos;s catalog: sync the till, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="31"/>
+        <source>The stock screen is still opening: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="34"/>
+        <source>Sign in first (F1): an adjustment is recorded in someone&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="37"/>
+        <source>Not approved: a manager adjusts stock, or approves it. Nothing was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5095,9 +5208,264 @@
     </message>
 </context>
 <context>
+    <name>Stock</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="37"/>
+        <source>Damaged / broken (out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="38"/>
+        <source>Theft (out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="39"/>
+        <source>Found (in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="40"/>
+        <source>Sample given (out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/adjust_dialog.py" line="41"/>
+        <source>Own use (out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="42"/>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="43"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="44"/>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="45"/>
+        <source>Damaged / broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="46"/>
+        <source>Theft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="47"/>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="48"/>
+        <source>Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="49"/>
+        <source>Own use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="50"/>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="51"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="52"/>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="53"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="61"/>
+        <source>No stock figures from the central server yet: local movements only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="67"/>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="69"/>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="72"/>
+        <source>%1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="75"/>
+        <source>Central figures of %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="80"/>
+        <source>Offline: this till&apos;s own sales and adjustments are counted since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockDetailPanel</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="131"/>
+        <source>On hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="132"/>
+        <source>Reserved (pickups, web)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="133"/>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="134"/>
+        <source>Incoming (deliveries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="137"/>
+        <source>Last movements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="139"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="139"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="139"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="139"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="139"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="151"/>
+        <source>Search an article, or scan it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/detail_panel.py" line="182"/>
+        <source>%1 (approved by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="142"/>
+        <source>Name, SKU or scan a barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="144"/>
+        <source>All articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="145"/>
+        <source>Low stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="146"/>
+        <source>Negative stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="150"/>
+        <source>Low means at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <source>On hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="153"/>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="155"/>
+        <source>Adjust…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="156"/>
+        <source>Other stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="181"/>
+        <source>A manager adjusts stock, or approves your adjustment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="186"/>
+        <source>Other stores&apos; stock is not available on this till yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="229"/>
+        <source>No article matches this search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="166"/>
+        <location filename="../../pos/ui/till_app.py" line="168"/>
         <source>The settings file could not be used:
 %1
 
@@ -5106,17 +5474,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="397"/>
+        <location filename="../../pos/ui/till_app.py" line="400"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="438"/>
+        <location filename="../../pos/ui/till_app.py" line="441"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="448"/>
+        <location filename="../../pos/ui/till_app.py" line="451"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>

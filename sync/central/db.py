@@ -28,11 +28,12 @@ _PRAGMAS = (
 )
 CHANGE_SEQ = "change_seq"
 #: ``PRAGMA user_version`` of the schema this code writes; a newer file is refused.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: What an older file needs before ``schema.sql`` runs, by the version it upgrades to.
 #: 2: ``pickups`` was an empty placeholder (id, store_id, status); it becomes the orders.
 #: 3: promotions keep contract v2's fields in ``rule``; a v1 promotion's rule is its SKUs
 #: and the v2 defaults (the table is made first in its v2 shape if the file never had it).
+#: 4: a stock movement keeps its author (a till's adjustment, issue 16).
 _UPGRADES: dict[int, str] = {
     2: "DROP INDEX IF EXISTS pickups_change; DROP TABLE IF EXISTS pickups;",
     3: "CREATE TABLE IF NOT EXISTS promotions (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -44,6 +45,10 @@ _UPGRADES: dict[int, str] = {
     "json('false'), 'stackable', json('false'), 'stores', json('[]'), 'channels', "
     "json('[\"store\",\"web\"]'), 'customer_only', json('false'), 'coupon_code', '', "
     "'single_use_codes', json('false'), 'n', 0, 'm', 0, 'threshold_cents', 0);",
+    4: "CREATE TABLE IF NOT EXISTS stock_movements (id INTEGER PRIMARY KEY, store_id TEXT "
+    "NOT NULL, product_id INTEGER NOT NULL, delta INTEGER NOT NULL, reason TEXT NOT NULL, "
+    "ref TEXT, op_id TEXT, at TEXT NOT NULL); "
+    "ALTER TABLE stock_movements ADD COLUMN staff_id TEXT;",
 }
 
 

@@ -359,7 +359,10 @@ class _Batch:
                 f"A movement of {payload.delta:+,} units of {sku!r} is beyond "
                 f"{MAX_UNIT_DELTA:,} units: split it or count the stock."
             )
-        self.stock.move(payload.product_id, sku, payload.delta, payload.reason, payload.ref, op_id)
+        self.stock.move(
+            payload.product_id, sku, payload.delta, payload.reason, payload.ref, op_id,
+            staff_id=payload.staff_id, at=payload.at,
+        )  # fmt: skip
         return "", ""
 
 

@@ -122,7 +122,8 @@ CREATE TABLE IF NOT EXISTS stock_movements (
     reason     TEXT NOT NULL,
     ref        TEXT,
     op_id      TEXT,  -- the operation that moved it; NULL for operator counts
-    at         TEXT NOT NULL
+    at         TEXT NOT NULL,
+    staff_id   TEXT   -- who, for a till's adjustment (schema 4); NULL for sales and counts
 );
 
 -- Every accepted operation, committed with its effects: the durable idempotency record.

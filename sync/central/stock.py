@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from sync.central.db import next_change_seqs
 
 _INSERT_MOVEMENT = (
-    "INSERT INTO stock_movements (store_id, product_id, delta, reason, ref, op_id, at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO stock_movements (store_id, product_id, delta, reason, ref, op_id, at, staff_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPSERT_LEVEL = (
     "INSERT INTO stock (store_id, product_id, sku, on_hand, reserved, change_seq) "
@@ -42,10 +42,16 @@ class StockChanges:
         reason: str,
         ref: str | None,
         op_id: str | None,
+        *,
+        staff_id: str | None = None,
+        at: str | None = None,
     ) -> None:
         """``delta`` units (or grams) on hand, recorded as a movement. ``sku`` None: a
-        product the catalog does not know; the movement is kept, no level is served."""
-        self.movements.append((self.store_id, product_id, delta, reason, ref, op_id, self.at))
+        product the catalog does not know; the movement is kept, no level is served.
+        ``staff_id``/``at``: the author and time a till gave (an adjustment made offline
+        keeps its own time), else none and the batch's time."""
+        row = (self.store_id, product_id, delta, reason, ref, op_id, at or self.at, staff_id)
+        self.movements.append(row)
         if sku is not None:
             self._level(product_id, sku)[1] += delta
 

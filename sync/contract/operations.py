@@ -17,6 +17,7 @@ from sync.contract.sales import SalePayload
 from sync.contract.scalars import (
     MAX_OPERATIONS,
     WIRE,
+    Instant,
     Message,
     OpId,
     ProductId,
@@ -24,7 +25,7 @@ from sync.contract.scalars import (
     ShortText,
     Sku,
 )
-from sync.contract.staff import ApprovalPayload
+from sync.contract.staff import ApprovalPayload, StaffId
 from sync.contract.till_acts import DrawerOpenedPayload, SaleCancelledPayload
 from sync.contract.till_days import (
     CashMovementPayload,
@@ -61,7 +62,8 @@ IMPLAUSIBLE_QUANTITY = "implausible_quantity"  # a movement beyond MAX_UNIT_DELT
 
 #: Why a terminal moves stock; anything else is refused (``invalid_payload``).
 StockReason = Literal[
-    "receipt", "return", "damage", "breakage", "theft", "count", "transfer", "correction"
+    "receipt", "return", "damage", "breakage", "theft", "count", "transfer", "correction",
+    "found", "sample", "own_use",  # a manager's adjustments at the till (issue 16)
 ]  # fmt: skip
 #: The largest movement a terminal may push: 10,000 units, or 10 t (grams) by weight.
 MAX_UNIT_DELTA = 10_000
@@ -89,6 +91,10 @@ class StockMovementPayload(BaseModel):
     delta: MovementDelta  # units (at most MAX_UNIT_DELTA), or grams by weight
     reason: StockReason
     ref: Annotated[StrictStr, Field(max_length=128)] | None = None
+    # Who moved it and when, for an adjustment made at the till (a sale's lines need
+    # neither: the sale names its cashier). Optional: older tills send neither.
+    staff_id: StaffId | None = None
+    at: Instant | None = None
 
 
 #: The payload model of each operation kind.

@@ -19,6 +19,8 @@ is measured in this run next to the raw limit it cannot beat:
 * the sales dashboard over one year (500,000 tickets): the figures read and the screen
   drawn and grabbed offscreen, vs the bare SQL aggregates of the same figures on the same
   sums (``sales_glance_probe``; ``--only sales`` runs it alone).
+* the stock screen's search (name, SKU, barcode; each article's shown level) and its
+  low/negative lists, vs the bare SQL of the same lookup on the same index (``stock_probe``).
 
 The benchmarks measure what the app does: the app calls ``gc.freeze()`` once the till
 shows its first basket (``pos.app``), so the scan benchmark freezes the same way once its
@@ -48,6 +50,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 import customer_probe  # noqa: E402
 import returns_probe  # noqa: E402
 import sales_glance_probe  # noqa: E402
+import stock_probe  # noqa: E402
 from commit_probe import bare_commit, make_draft  # noqa: E402
 from scan_promotions import clear_promotions, load_promotions  # noqa: E402
 from search_probe import search_queries  # noqa: E402
@@ -209,6 +212,14 @@ def bench_search(store: LocalStore, rng: random.Random) -> None:
         print(f"  search {query!r:>10} → {names}")
 
 
+def bench_stock(data_dir: Path) -> None:
+    """On a copy where every product has a central level (``stock_probe.prepare``)."""
+    with tempfile.TemporaryDirectory(dir=data_dir) as scratch:
+        path = Path(scratch) / "stock.db"
+        stock_probe.prepare(data_dir / "store.db", path)
+        stock_probe.bench_stock(path, random.Random(16), record)
+
+
 def copy_of(source: Path, target: Path) -> sqlite3.Connection:
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
@@ -290,7 +301,9 @@ def fmt(micros: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Comptoir benchmarks at 1,000,000 products.")
     parser.add_argument("--data-dir", type=Path, default=ROOT / ".bench")
-    parser.add_argument("--only", choices=["scan", "sales"], help="run this benchmark alone")
+    parser.add_argument(
+        "--only", choices=["scan", "sales", "stock"], help="run this benchmark alone"
+    )
     args = parser.parse_args()
     if args.only == "sales":
         bench_sales_glance(args.data_dir)
@@ -298,6 +311,10 @@ def main() -> None:
         return
     build_catalog(args.data_dir)
     rng = random.Random(2026)
+    if args.only == "stock":
+        bench_stock(args.data_dir)
+        print_table()
+        return
     with LocalStore(args.data_dir / "store.db") as store:
         print(f"catalog: {store.catalog.count():,} active products")
         bench_scan(store, rng)
@@ -310,6 +327,7 @@ def main() -> None:
         bench_returns(Path(scratch))
         bench_customers(Path(scratch))
     bench_sales_glance(args.data_dir)
+    bench_stock(args.data_dir)
     bench_ui(args.data_dir, random.Random(7))
     print_table()
 

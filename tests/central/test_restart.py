@@ -88,6 +88,7 @@ def test_a_version_2_database_keeps_its_promotions_as_version_1_rules(tmp_path: 
         "INSERT INTO promotions (id, name, kind, value, skus, starts_at, ends_at, active, "
         "change_seq) VALUES (77, 'Ancienne promo', 'amount_off', 40, '[\"SKU0000002\"]', "
         "'2020-01-01T00:00:00.000Z', '2040-01-01T00:00:00.000Z', 1, 1000000); "
+        "ALTER TABLE stock_movements DROP COLUMN staff_id; "  # schema 4's
         "PRAGMA user_version = 2;"
     )
     conn.close()

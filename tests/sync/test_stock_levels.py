@@ -128,3 +128,8 @@ def test_many_sales_and_acks_keep_shown_and_materialised_levels_equal(shop: Loca
         for pid in (1, 2, 3):
             pending = sum(q for _s, p, q in unsent if p == pid)
             assert shown(shop, pid) == central[pid] - pending
+        # The stock screen's batch read gives the same figures, never-pulled ones included.
+        ids = (1, 2, 3, 4, 5, 999)
+        assert stock_levels.levels(shop.conn, ids) == {
+            pid: stock_levels.level(shop.conn, pid) for pid in ids
+        }

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
+from pos.services.stock_desk import StockDesk
 from pos.store import outbox, stock_levels
 from pos.store.local_store import LocalStore
 from pos.store.sale_codec import canonical_json
@@ -24,6 +25,7 @@ from tests.medusa.exact_sales import WEIGHED_SKU, add_products
 from tests.medusa.helpers import DroppingTransport, NoPluginTransport, catalog_by_sku, level_at
 from tests.medusa.seed import MedusaAdmin, Seed
 from tests.support.medusa_peer import CRASH_AFTER_MOVEMENT
+from tests.support.staff import a_manager
 
 pytestmark = pytest.mark.medusa
 
@@ -270,3 +272,43 @@ def _unmanaged_variant(admin: MedusaAdmin) -> str:
         },
     )["product"]
     return product["variants"][0]["id"]
+
+
+#: Adjustments from the stock screen (issue 16): (sku, reason, quantity, delta).
+ADJUSTMENTS = (
+    ("CARNET-A5", "found", 2, 2),
+    ("TASSE-BLEUE", "sample", 1, -1),
+    ("STYLO-NOIR", "own_use", 1, -1),
+    ("CARNET-A5", "damage", 1, -1),
+)
+
+
+def test_stock_screen_adjustments_move_this_locations_levels_only(
+    make_backend, admin, seed, tmp_path
+):
+    """The new reasons, with their author and time, through the real service and engine:
+    the plugin of this version accepts them; Medusa's other location is untouched."""
+    backend = make_backend()
+    db = tmp_path / "store.db"
+    engine = SyncEngine(db, backend, poll_interval_s=0)
+    assert engine.sync_once().state == "idle"
+    skus = sorted({sku for sku, _, _, _ in ADJUSTMENTS})
+    before = levels(admin, seed, skus)
+    with LocalStore(db) as store:
+        desk = StockDesk(store)
+        for sku, reason, quantity, _ in ADJUSTMENTS:
+            product = store.catalog.by_sku(sku)
+            desk.adjust(a_manager("Ines"), product.id, reason, quantity, "rayon B")
+    status = engine.sync_once()
+    engine.close()
+
+    assert (status.state, status.pending, status.rejected) == ("idle", 0, 0), status.last_error
+    after = levels(admin, seed, skus)
+    for sku in skus:
+        moved = sum(delta for s, _, _, delta in ADJUSTMENTS if s == sku)
+        assert after[sku, "paris"] == before[sku, "paris"] + moved
+        assert after[sku, "lyon"] == before[sku, "lyon"]
+    with LocalStore(db) as store:
+        for sku in skus:
+            shown = stock_levels.level(store.conn, store.catalog.by_sku(sku).id)
+            assert (shown.on_hand, shown.unsynced_delta) == (after[sku, "paris"], 0)

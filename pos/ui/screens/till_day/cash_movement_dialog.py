@@ -16,17 +16,15 @@ from pos.ui.money import format_money
 from pos.ui.qt import (
     QComboBox,
     QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.screens.till_day.labels import reason_name
 from pos.ui.till_controller import TillController
+from pos.ui.widgets.form_dialog import lay_out_form
 from pos.ui.widgets.message_line import MessageLine
 from pos.ui.zoom import set_font
 
@@ -82,20 +80,9 @@ class CashMovementDialog(Retranslating, QDialog):
         self.retranslate_ui()
 
     def _build(self) -> None:
-        form = QFormLayout()
-        form.addRow(self.amount_label, self.amount_field)
-        form.addRow(self.reason_label, self.reason_box)
-        form.addRow(self.note_label, self.note_field)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        rows = ((self.amount_label, self.amount_field), (self.reason_label, self.reason_box),
+                (self.note_label, self.note_field))  # fmt: skip
+        lay_out_form(self, (self.title,), rows, self.message, (self.cancel_button, self.ok_button))
         self.resize(560, 360)
 
     def _disconnect(self, worker, _result: int) -> None:

@@ -15,6 +15,10 @@ export const STOCK_REASONS = [
   "count",
   "transfer",
   "correction",
+  // A manager's adjustments at the till (issue 16): found, a sample given, own use.
+  "found",
+  "sample",
+  "own_use",
 ] as const
 export const MAX_UNIT_DELTA = 10_000
 export const MAX_WEIGHT_DELTA = 10_000_000 // grams: 10 t
@@ -26,6 +30,10 @@ const MovementPayload = z.object({
   delta: z.number().int().min(-MAX_WEIGHT_DELTA).max(MAX_WEIGHT_DELTA),
   reason: z.enum(STOCK_REASONS),
   ref: z.string().max(128).nullish(),
+  // The author and time the till gives an adjustment: accepted, not kept in Medusa
+  // (its movement record has no column for them; the till and central keep them).
+  staff_id: z.string().max(64).nullish(),
+  at: z.string().max(40).nullish(),
 })
 type MovementPayload = z.infer<typeof MovementPayload>
 

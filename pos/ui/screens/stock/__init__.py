@@ -1,0 +1,1 @@
+"""The stock screen's panels and its adjustment dialog."""

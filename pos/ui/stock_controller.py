@@ -1,0 +1,79 @@
+"""The stock screen's worker thread: it owns its own store connection and the StockDesk.
+
+A search over a million articles, an article's history and an adjustment committed with
+its outbox row all run here, never on the GUI thread; the screen gets immutable answers
+through queued signals. Who acts is the signed-in person the screen tells the worker
+(``set_actor``); the service checks their right again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pos.config import DATABASE_FILE
+from pos.domain.errors import PosError
+from pos.domain.rights import Actor, Approval
+from pos.services.stock_desk import StockDesk, StockFilter
+from pos.store.local_store import LocalStore
+from pos.ui.qt import QObject, Signal
+from pos.ui.worker_thread import RequestWorker, WorkerThread
+
+
+class StockWorker(RequestWorker):
+    searched = Signal(int, object)  # request number, list[StockRow]
+    detail_loaded = Signal(object)  # StockDetail
+    adjusted = Signal(object)  # StockDetail after the adjustment
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self._data_dir = data_dir
+        self._store: LocalStore | None = None
+        self._desk: StockDesk | None = None
+        self._actor: Actor | None = None
+
+    @property
+    def desk(self) -> StockDesk:
+        if self._desk is None:
+            raise PosError("The stock screen is still opening: wait a moment.",
+                           code="stock_not_ready")  # fmt: skip
+        return self._desk
+
+    def _do_open(self) -> None:
+        self._store = LocalStore(self._data_dir / DATABASE_FILE)
+        self._desk = StockDesk(self._store)
+
+    def _do_close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = self._desk = None
+
+    def _do_set_actor(self, actor: Actor | None) -> None:
+        self._actor = actor
+
+    def _do_search(self, number: int, query: str, which: str, threshold: int) -> None:
+        self.searched.emit(number, self.desk.search(query, StockFilter(which), threshold))
+
+    def _do_detail(self, product_id: int) -> None:
+        self.detail_loaded.emit(self.desk.detail(product_id))
+
+    def _do_adjust(
+        self, product_id: int, reason: str, quantity: int, note: str, approval: Approval | None
+    ) -> None:
+        if self._actor is None:
+            raise PosError("Sign in first.", code="stock_not_signed_in")
+        detail = self.desk.adjust(self._actor, product_id, reason, quantity, note, approval)
+        self.adjusted.emit(detail)
+
+
+class StockController(WorkerThread):
+    """The stock worker's handle; ``start()`` opens the store on the worker. Start it
+    after the till's worker has opened the store (it runs the migrations)."""
+
+    worker: StockWorker
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(StockWorker(data_dir), "stock-worker", parent)
+
+    def start(self) -> None:
+        super().start()
+        self.request("open")
