@@ -84,8 +84,8 @@ _UPSERT = (
 )
 _COLUMNS = "id, store_id, source_kind, source, state, created_at, received_at"
 _EXPECTED = (
-    f"SELECT {_COLUMNS} FROM deliveries WHERE store_id = ? AND state = 'expected' "
-    "AND received_op_id IS NULL ORDER BY created_at, id LIMIT ?"
+    f"SELECT {_COLUMNS} FROM deliveries WHERE coalesce(?1, store_id) = store_id "
+    "AND state = 'expected' AND received_op_id IS NULL ORDER BY created_at, id LIMIT ?2"
 )
 _ONE = f"SELECT {_COLUMNS} FROM deliveries WHERE id = ?"
 _LINES = (
@@ -137,8 +137,9 @@ def restart(conn: sqlite3.Connection) -> None:
     feed_cursors.forget(conn, FEED)
 
 
-def expected(conn: sqlite3.Connection, store_id: str, limit: int = 100) -> list[Delivery]:
-    """Deliveries of ``store_id`` still to receive, oldest first (without their lines)."""
+def expected(conn: sqlite3.Connection, store_id: str | None, limit: int = 100) -> list[Delivery]:
+    """Deliveries of ``store_id`` (None: any) still to receive, oldest first (without
+    their lines)."""
     with translate_errors():
         return [Delivery(*row) for row in conn.execute(_EXPECTED, (store_id, limit))]
 
