@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from pos.services.delivery_scene import lay_delivery_scene
 from tests.gui.selling import rows
 from tests.gui.test_stock_screen import WAIT, _stock_screen
+from tests.gui.test_till_day import _manager_approves, _nobody_approves
 
 
 def test_a_cashier_receives_a_delivery_scanned_line_by_line(
@@ -76,3 +77,42 @@ def test_a_cashier_receives_a_delivery_scanned_line_by_line(
     qtbot.waitUntil(lambda: "Aucune livraison n’est attendue" in again.message.text(),
                     timeout=WAIT)  # fmt: skip
     again.reject()
+
+
+def test_a_cashiers_transfer_needs_a_managers_pin_and_leaves_the_stock_once(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    scene = lay_delivery_scene(data_dir / "store.db")  # Paris is a store this till knows
+    product_id, code, _quantity = scene.expected[0]
+    app = make_app(None)  # Camille, a cashier
+    screen = _stock_screen(qtbot, app)
+    screen.transfer_button.click()
+    dialog = screen.moves_dialog
+    qtbot.waitUntil(lambda: dialog.store_box.count() == 1, timeout=WAIT)
+    assert "responsable" in dialog.info.text()  # said before she tries
+
+    dialog.send()  # nothing scanned
+    qtbot.waitUntil(lambda: "Scannez d’abord" in dialog.message.text(), timeout=WAIT)
+    dialog.entry.quantity.setValue(3)
+    app.route_scan(code)
+    qtbot.waitUntil(lambda: bool(dialog.sheet.lines), timeout=WAIT)
+
+    _nobody_approves(app.window)
+    dialog.send()
+    qtbot.waitUntil(lambda: "Non autorisé" in dialog.message.text(), timeout=WAIT)
+    assert _transfers(data_dir) == []
+
+    _manager_approves(app.window)
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT):
+        dialog.send()
+    assert _transfers(data_dir) == [(product_id, -3, "camille")]
+    ((payload,),) = rows(data_dir, "SELECT payload FROM outbox WHERE kind = 'transfer_sent'")
+    sent = json.loads(payload)
+    assert sent["to_store_id"] == "paris-rivoli" and sent["lines"][0]["quantity"] == 3
+
+
+def _transfers(data_dir: Path) -> list[tuple]:
+    return rows(
+        data_dir,
+        "SELECT product_id, delta, staff_id FROM stock_movements WHERE reason = 'transfer'",
+    )

@@ -18,24 +18,21 @@ from pos.store.deliveries import Delivery
 from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.qt import (
-    QAbstractItemView,
     QColor,
     QComboBox,
     QCoreApplication,
     QDate,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLocale,
     QPushButton,
     Qt,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from pos.ui.screens.stock.scan_entry import ScanEntry
+from pos.ui.screens.stock.scan_entry import ScanEntry, WorkerRequests, sheet_table
 from pos.ui.stock_controller import StockController
 from pos.ui.widgets.message_line import MessageLine
 from pos.ui.zoom import set_font
@@ -58,7 +55,7 @@ def state_name(state: LineState) -> str:
     return names[state]
 
 
-class ReceivingDialog(Retranslating, QDialog):
+class ReceivingDialog(WorkerRequests, Retranslating, QDialog):
     def __init__(self, controller: StockController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("receivingDialog")
@@ -67,16 +64,13 @@ class ReceivingDialog(Retranslating, QDialog):
         self.delivery: Delivery | None = None
         self.sheet: ReceivingSheet | None = None
         self.received: Delivery | None = None
-        self._pending = 0  # requests sent and not answered: a refusal then is this dialog's
         self._build()
         worker = controller.worker
-        self._links = (
+        self._connect(
             (worker.deliveries_listed, self._listed), (worker.delivery_opened, self._opened),
             (worker.article_found, self._found), (worker.delivery_received, self._received),
             (worker.refused, self._refused),
         )  # fmt: skip
-        for signal, slot in self._links:
-            signal.connect(slot)
         self.finished.connect(self._disconnect)
         self.choice.currentIndexChanged.connect(self._chosen)
         self.entry.scanned.connect(self._scanned)
@@ -100,16 +94,8 @@ class ReceivingDialog(Retranslating, QDialog):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.entry = ScanEntry(self)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("receivingLines")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(96)  # "Attendu", "Abîmé" whole, whatever the figures
+        self.table = sheet_table(self, 6, "receivingLines")
+        self.table.horizontalHeader().setMinimumSectionSize(96)  # "Attendu" whole
         self.summary = QLabel(self)
         self.summary.setObjectName("receivingSummary")
         self.message = MessageLine(self)
@@ -143,10 +129,6 @@ class ReceivingDialog(Retranslating, QDialog):
         self.resize(880, 620)
         self._enable()
 
-    def _disconnect(self, _result: int) -> None:
-        for signal, slot in self._links:
-            signal.disconnect(slot)
-
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Receive a delivery"))
         self.title.setText(self.tr("Receive a delivery"))
@@ -172,13 +154,6 @@ class ReceivingDialog(Retranslating, QDialog):
         self._fill()
 
     # -- the worker's answers --------------------------------------------------------------
-
-    def _ask(self, name: str, *args: object) -> None:
-        self._pending += 1  # a fast scanner sends several before the first answer
-        self.controller.request(name, *args)
-
-    def _answered(self) -> None:
-        self._pending = max(self._pending - 1, 0)
 
     def _listed(self, deliveries: list[Delivery]) -> None:
         self._answered()

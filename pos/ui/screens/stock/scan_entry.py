@@ -1,12 +1,26 @@
-"""The scan line of the receiving and transfer dialogs: a quantity for the next scan and a
-field a wedge scanner types into (Enter ends a code). The quantity goes back to 1 after
-each code, as a till's quantity key does, so one slip never repeats."""
+"""What the receiving and transfer dialogs share: the scan line (a quantity for the next
+scan and a field a wedge scanner types into; the quantity goes back to 1 after each code,
+as a till's quantity key does, so one slip never repeats), the lines' table, and the
+bookkeeping of requests sent to the stock worker."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pos.domain.receiving import MAX_SCAN_UNITS
 from pos.ui.i18n import Retranslating
-from pos.ui.qt import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget, Signal
+from pos.ui.qt import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QWidget,
+    Signal,
+)
 from pos.ui.zoom import set_font
 
 
@@ -56,3 +70,43 @@ class ScanEntry(Retranslating, QWidget):
         self.quantity.setValue(1)
         self.field.setFocus()
         self.scanned.emit(code, quantity)
+
+
+def sheet_table(parent: QWidget, columns: int, name: str) -> QTableWidget:
+    """A read-only table of lines, one selected at a time, the article's name stretched."""
+    table = QTableWidget(0, columns, parent)
+    table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class WorkerRequests:
+    """A dialog's requests to the stock worker: ``_pending`` counts those sent and not yet
+    answered (a fast scanner sends several before the first answer), so a refusal is this
+    dialog's exactly when one is pending. ``_links`` are disconnected when it closes."""
+
+    controller: Any
+    _links: tuple[tuple[Any, Any], ...] = ()
+    _pending = 0
+
+    def _connect(self, *links: tuple[Any, Any]) -> None:
+        self._links = links
+        for signal, slot in links:
+            signal.connect(slot)
+
+    def _disconnect(self, _result: int) -> None:
+        for signal, slot in self._links:
+            signal.disconnect(slot)
+
+    def _ask(self, name: str, *args: object) -> None:
+        self._pending += 1
+        self.controller.request(name, *args)
+
+    def _answered(self) -> None:
+        self._pending = max(self._pending - 1, 0)

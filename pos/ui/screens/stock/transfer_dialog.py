@@ -16,22 +16,19 @@ from pos.services.deliveries import Destination, Sent
 from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.qt import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QLocale,
     QPushButton,
     Qt,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from pos.ui.screens.stock.scan_entry import ScanEntry
+from pos.ui.screens.stock.scan_entry import ScanEntry, WorkerRequests, sheet_table
 from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.stock_controller import StockController
 from pos.ui.widgets.message_line import MessageLine
@@ -40,7 +37,7 @@ from pos.ui.zoom import set_font
 SendArgs = tuple[str, list[TransferLine], str]
 
 
-class TransferDialog(Retranslating, QDialog):
+class TransferDialog(WorkerRequests, Retranslating, QDialog):
     def __init__(
         self,
         controller: StockController,
@@ -55,16 +52,13 @@ class TransferDialog(Retranslating, QDialog):
         self.request_approval = request_approval
         self.sheet = TransferSheet()
         self.sent: Sent | None = None
-        self._pending = 0  # requests sent and not answered: a refusal then is this dialog's
         self._sending: SendArgs | None = None
         self._build()
         worker = controller.worker
-        self._links = (
+        self._connect(
             (worker.destinations_listed, self._listed), (worker.article_found, self._found),
             (worker.transfer_sent, self._done), (worker.refused, self._refused),
         )  # fmt: skip
-        for signal, slot in self._links:
-            signal.connect(slot)
         self.finished.connect(self._disconnect)
         self.entry.scanned.connect(self._scanned)
         self.remove_button.clicked.connect(self._remove)
@@ -83,14 +77,7 @@ class TransferDialog(Retranslating, QDialog):
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.entry = ScanEntry(self)
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("transferLines")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = sheet_table(self, 3, "transferLines")
         self.note_field = QLineEdit(self)
         self.note_field.setMaxLength(MAX_NOTE_CHARS)
         self.message = MessageLine(self)
@@ -123,10 +110,6 @@ class TransferDialog(Retranslating, QDialog):
         layout.addLayout(buttons)
         self.resize(760, 560)
 
-    def _disconnect(self, _result: int) -> None:
-        for signal, slot in self._links:
-            signal.disconnect(slot)
-
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Transfer to a store"))
         self.title.setText(self.tr("Transfer to a store"))
@@ -145,13 +128,6 @@ class TransferDialog(Retranslating, QDialog):
         self.remove_button.setText(self.tr("Remove the line"))
         self.ok_button.setText(self.tr("Send the transfer"))
         self.cancel_button.setText(self.tr("Cancel"))
-
-    def _ask(self, name: str, *args: object) -> None:
-        self._pending += 1  # a fast scanner sends several before the first answer
-        self.controller.request(name, *args)
-
-    def _answered(self) -> None:
-        self._pending = max(self._pending - 1, 0)
 
     def _listed(self, destinations: list[Destination]) -> None:
         self._answered()
