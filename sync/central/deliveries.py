@@ -28,6 +28,7 @@ from sync.contract.deliveries import (
     DeliveryReceivedPayload,
     Differences,
     ExpectedLine,
+    ReceivedLine,
     TransferSentPayload,
     transfer_delivery_id,
 )
@@ -183,7 +184,7 @@ def send(
     return "", ""
 
 
-def differences(expected: list[ExpectedLine], checked: list) -> Differences:
+def differences(expected: list[ExpectedLine], checked: list[ReceivedLine]) -> Differences:
     """Per product: missing = expected - (received + damaged) when short; extra = the
     surplus (an article not on the delivery is all extra); damaged as reported."""
     want: Counter[int] = Counter({line.product_id: line.quantity for line in expected})
