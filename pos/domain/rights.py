@@ -55,13 +55,19 @@ class Right(StrEnum):
     # Record goods leaving or coming back outside a sale (damaged, stolen, found...): a
     # manager's act; a cashier sees stock read-only, or asks a manager to approve.
     ADJUST_STOCK = "adjust_stock"
+    # Check a delivery in against its expected list: routine work a cashier does in a
+    # small store; the differences are reported to central, never hidden.
+    RECEIVE_DELIVERY = "receive_delivery"
+    # Send goods to another store: stock leaves this store's books (a manager's act).
+    TRANSFER_STOCK = "transfer_stock"
 
 
 # A cashier also hands over pickup orders at the till in a small store.
 # A cashier takes returns (REFUND); without a receipt, or cash above the limit, needs a manager.
 _CASHIER = frozenset(
-    {Right.SELL, Right.PICKUP_DESK, Right.OPEN_TILL, Right.CLOSE_TILL, Right.REFUND}
-)
+    {Right.SELL, Right.PICKUP_DESK, Right.OPEN_TILL, Right.CLOSE_TILL, Right.REFUND,
+     Right.RECEIVE_DELIVERY}
+)  # fmt: skip
 _PICKUP = frozenset({Right.SELL, Right.PICKUP_DESK})
 _MANAGER = frozenset(Right) - {Right.STAFF_ADMIN}
 _ADMIN = frozenset(Right)

@@ -165,6 +165,14 @@ _FACTS: dict[str, Any] = {
         "name": str(p["by"]["name"]),
     },
     "drawer_opened": _by("by"),
+    "delivery_received": lambda conn, p: {
+        "units": sum(int(x["received"]) for x in p["lines"]),
+        "where": str(p["delivery_id"]),
+    },
+    "transfer_sent": lambda conn, p: {
+        "units": sum(int(x["quantity"]) for x in p["lines"]),
+        "where": str(p["to_store_id"]),
+    },
 }
 
 

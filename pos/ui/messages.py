@@ -18,6 +18,7 @@ from pos.ui.money import format_money
 from pos.ui.price_messages import MONEY_PARAMS as PRICE_MONEY_PARAMS
 from pos.ui.price_messages import price_templates
 from pos.ui.qt import QCoreApplication
+from pos.ui.receiving_messages import receiving_templates
 from pos.ui.return_messages import MONEY_PARAMS as RETURN_MONEY_PARAMS
 from pos.ui.return_messages import return_templates
 from pos.ui.staff_messages import staff_templates
@@ -339,6 +340,7 @@ def _templates() -> dict[str, str]:
         **customer_templates(),
         **loyalty_templates(),
         **stock_templates(),
+        **receiving_templates(),
     }
 
 

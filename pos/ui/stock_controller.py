@@ -12,7 +12,9 @@ from pathlib import Path
 
 from pos.config import DATABASE_FILE
 from pos.domain.errors import PosError
+from pos.domain.receiving import SheetLine, TransferLine
 from pos.domain.rights import Actor, Approval
+from pos.services.deliveries import DeliveryDesk
 from pos.services.stock_desk import StockDesk, StockFilter
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QObject, Signal
@@ -23,12 +25,19 @@ class StockWorker(RequestWorker):
     searched = Signal(int, object)  # request number, list[StockRow]
     detail_loaded = Signal(object)  # StockDetail
     adjusted = Signal(object)  # StockDetail after the adjustment
+    deliveries_listed = Signal(object)  # list[Delivery] still expected here
+    delivery_opened = Signal(object)  # Delivery, with its lines
+    article_found = Signal(str, object, int)  # purpose ("receive", "transfer"), Product, qty
+    delivery_received = Signal(object)  # Delivery as it now stands
+    destinations_listed = Signal(object)  # list[Destination]
+    transfer_sent = Signal(object)  # Sent
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self._data_dir = data_dir
         self._store: LocalStore | None = None
         self._desk: StockDesk | None = None
+        self._deliveries: DeliveryDesk | None = None
         self._actor: Actor | None = None
 
     @property
@@ -38,14 +47,22 @@ class StockWorker(RequestWorker):
                            code="stock_not_ready")  # fmt: skip
         return self._desk
 
+    @property
+    def deliveries(self) -> DeliveryDesk:
+        if self._deliveries is None:
+            raise PosError("The stock screen is still opening: wait a moment.",
+                           code="stock_not_ready")  # fmt: skip
+        return self._deliveries
+
     def _do_open(self) -> None:
         self._store = LocalStore(self._data_dir / DATABASE_FILE)
-        self._desk = StockDesk(self._store)
+        self._deliveries = DeliveryDesk.for_store(self._store)
+        self._desk = StockDesk(self._store, incoming=self._deliveries)
 
     def _do_close(self) -> None:
         if self._store is not None:
             self._store.close()
-            self._store = self._desk = None
+            self._store = self._desk = self._deliveries = None
 
     def _do_set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
@@ -63,6 +80,36 @@ class StockWorker(RequestWorker):
             raise PosError("Sign in first.", code="stock_not_signed_in")
         detail = self.desk.adjust(self._actor, product_id, reason, quantity, note, approval)
         self.adjusted.emit(detail)
+
+    # -- deliveries and transfers (``pos.services.deliveries``) ----------------------------
+
+    def _signed_in(self) -> Actor:
+        if self._actor is None:
+            raise PosError("Sign in first.", code="stock_not_signed_in")
+        return self._actor
+
+    def _do_list_deliveries(self) -> None:
+        self.deliveries_listed.emit(self.deliveries.expected())
+
+    def _do_open_delivery(self, delivery_id: str) -> None:
+        self.delivery_opened.emit(self.deliveries.open(delivery_id))
+
+    def _do_find_article(self, purpose: str, code: str, quantity: int) -> None:
+        self.article_found.emit(purpose, self.deliveries.find(code), quantity)
+
+    def _do_receive(self, delivery_id: str, lines: list[SheetLine], note: str) -> None:
+        actor = self._signed_in()
+        self.delivery_received.emit(self.deliveries.receive(actor, delivery_id, lines, note))
+
+    def _do_list_destinations(self) -> None:
+        self.destinations_listed.emit(self.deliveries.destinations())
+
+    def _do_send_transfer(
+        self, to_store_id: str, lines: list[TransferLine], note: str, approval: Approval | None
+    ) -> None:
+        actor = self._signed_in()
+        sent = self.deliveries.send(actor, to_store_id, lines, note, approval)
+        self.transfer_sent.emit(sent)
 
 
 class StockController(WorkerThread):

@@ -417,268 +417,303 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="50"/>
-        <source>Waiting to be sent</source>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="44"/>
+        <source>Delivery received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="51"/>
-        <source>To check</source>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="45"/>
+        <source>Transfer to a store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
-        <source>Set aside</source>
+        <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="53"/>
+        <source>To check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="54"/>
+        <source>Set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="55"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="73"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="75"/>
         <source>Sale no. %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="80"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="82"/>
         <source>Stock movement: %1%2 × %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="89"/>
+        <source>%1: %2 units (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="96"/>
         <source>Pickup order %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="102"/>
         <source>Approval by %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="108"/>
         <source>Cash in: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="101"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="110"/>
         <source>Cash out: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="115"/>
         <source>Cancelled sale — %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="121"/>
         <source>Loyalty: %1 points to debit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="123"/>
         <source>Loyalty: %1 points to give back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="127"/>
         <source>Coupon %1 to release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="121"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="130"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="148"/>
         <source>Waiting for the next sync: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="155"/>
         <source>Not sent yet — tries: %1. %2 It is sent again at each sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="166"/>
         <source>Not sent yet — tries: %1. The central server cannot be reached (network or server down). It is sent again at each sync: nothing to do; if it lasts, check the network.</source>
         <extracomment>Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays queued and is sent again at each sync, whatever the failure.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="171"/>
         <source>Not sent yet — tries: %1. The central server no longer accepts this till: enrol it again; it is sent at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="176"/>
         <source>Not sent yet — tries: %1. The sending is too large for the server or a proxy: it is sent again in smaller batches; if it lasts, check the size limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="195"/>
         <source>Refused by the central server (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="193"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="202"/>
         <source>The central server already holds another operation with this number: call support before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="198"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="207"/>
         <source>The central server could not read this operation (its content does not match what it expects): call support; set it aside with a note meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="203"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="212"/>
         <source>The central server does not know this kind of operation: update it (or Comptoir&apos;s plugin), then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="208"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="217"/>
         <source>The central server does not know this article: have it created in the central catalog, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="213"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="222"/>
         <source>The central server does not know this order in this store: check it in the back office, then send again or set it aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="218"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="227"/>
         <source>The order changed at the central server meanwhile (another desk or the web shop): check it at the pickup desk, then set this one aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="223"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="232"/>
         <source>The central server refused this change of the order&apos;s state (it is already further along): check it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="228"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="237"/>
         <source>The quantities picked or handed over do not fit the order: check it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="232"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="241"/>
         <source>This operation names another till than the one enrolled: check the till&apos;s enrolment, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="246"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="251"/>
         <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="247"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
         <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="261"/>
         <source>This server does not take this kind of operation: it stays recorded at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
-        <source>Set aside by a person before it was sent: send it again when ready.</source>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="265"/>
+        <source>This delivery is for another store: it was not received here. Call the sender; set it aside with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="270"/>
-        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
+        <source>This delivery was already received (at another till?): nothing was counted twice. Set it aside with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="275"/>
+        <source>The central server knows no such store to send to: nothing left its stock. Set it aside with a note and count the goods again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="280"/>
+        <source>The central server does not know this delivery: check the delivery note with head office, then send again or set it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="285"/>
+        <source>Set aside by a person before it was sent: send it again when ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="299"/>
+        <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="304"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="279"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="308"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="282"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="311"/>
         <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="287"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="316"/>
         <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="292"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="321"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="295"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="324"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="300"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
         <source>This order was handed over without being paid online nor at the till: check its payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="325"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="354"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="327"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="356"/>
         <source>%1 min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="358"/>
         <source>%1 h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="330"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="359"/>
         <source>%1 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="340"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="369"/>
         <source>Set aside by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="361"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="390"/>
         <source>Write a note saying why it is set aside: it is kept with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="364"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="393"/>
         <source>This operation was sent or set aside meanwhile: the list was read again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="368"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="397"/>
         <source>Sign in first: every act on this list is recorded in a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="371"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="400"/>
         <source>A manager must approve this: not approved, nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1916,482 +1951,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="30"/>
+        <location filename="../../pos/ui/messages.py" line="31"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="33"/>
+        <location filename="../../pos/ui/messages.py" line="34"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="36"/>
+        <location filename="../../pos/ui/messages.py" line="37"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="39"/>
+        <location filename="../../pos/ui/messages.py" line="40"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42"/>
+        <location filename="../../pos/ui/messages.py" line="43"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="45"/>
+        <location filename="../../pos/ui/messages.py" line="46"/>
         <source>Nothing was scanned: scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="46"/>
+        <location filename="../../pos/ui/messages.py" line="47"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="49"/>
+        <location filename="../../pos/ui/messages.py" line="50"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="52"/>
+        <location filename="../../pos/ui/messages.py" line="53"/>
         <source>This scale label does not match the product.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="55"/>
+        <location filename="../../pos/ui/messages.py" line="56"/>
         <source>This product is no longer in the catalog.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="58"/>
+        <location filename="../../pos/ui/messages.py" line="59"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61"/>
+        <location filename="../../pos/ui/messages.py" line="62"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="64"/>
+        <location filename="../../pos/ui/messages.py" line="65"/>
         <source>This sale is already paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="65"/>
+        <location filename="../../pos/ui/messages.py" line="66"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="68"/>
+        <location filename="../../pos/ui/messages.py" line="69"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="71"/>
+        <location filename="../../pos/ui/messages.py" line="72"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="74"/>
+        <location filename="../../pos/ui/messages.py" line="75"/>
         <source>A quantity must be at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="77"/>
+        <location filename="../../pos/ui/messages.py" line="78"/>
         <source>A quantity must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="80"/>
+        <location filename="../../pos/ui/messages.py" line="81"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="83"/>
+        <location filename="../../pos/ui/messages.py" line="84"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="86"/>
+        <location filename="../../pos/ui/messages.py" line="87"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="89"/>
+        <location filename="../../pos/ui/messages.py" line="90"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="92"/>
+        <location filename="../../pos/ui/messages.py" line="93"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="95"/>
+        <location filename="../../pos/ui/messages.py" line="96"/>
         <source>This line is voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="96"/>
+        <location filename="../../pos/ui/messages.py" line="97"/>
         <source>Select a line of the basket first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="99"/>
+        <location filename="../../pos/ui/messages.py" line="100"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="102"/>
+        <location filename="../../pos/ui/messages.py" line="103"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="105"/>
+        <location filename="../../pos/ui/messages.py" line="106"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="108"/>
+        <location filename="../../pos/ui/messages.py" line="109"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="111"/>
+        <location filename="../../pos/ui/messages.py" line="112"/>
         <source>The till is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="114"/>
+        <location filename="../../pos/ui/messages.py" line="115"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="117"/>
+        <location filename="../../pos/ui/messages.py" line="118"/>
         <source>The store database is read-only: call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="120"/>
+        <location filename="../../pos/ui/messages.py" line="121"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="123"/>
+        <location filename="../../pos/ui/messages.py" line="124"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="126"/>
+        <location filename="../../pos/ui/messages.py" line="127"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="129"/>
+        <location filename="../../pos/ui/messages.py" line="130"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="132"/>
+        <location filename="../../pos/ui/messages.py" line="133"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="135"/>
+        <location filename="../../pos/ui/messages.py" line="136"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="138"/>
+        <location filename="../../pos/ui/messages.py" line="139"/>
         <source>No sale to reprint yet on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="141"/>
+        <location filename="../../pos/ui/messages.py" line="142"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="146"/>
+        <location filename="../../pos/ui/messages.py" line="147"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="151"/>
+        <location filename="../../pos/ui/messages.py" line="152"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="154"/>
+        <location filename="../../pos/ui/messages.py" line="155"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="157"/>
+        <location filename="../../pos/ui/messages.py" line="158"/>
         <source>This order is already ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="160"/>
+        <location filename="../../pos/ui/messages.py" line="161"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="163"/>
+        <location filename="../../pos/ui/messages.py" line="164"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="166"/>
+        <location filename="../../pos/ui/messages.py" line="167"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="170"/>
+        <location filename="../../pos/ui/messages.py" line="171"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="173"/>
+        <location filename="../../pos/ui/messages.py" line="174"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="176"/>
+        <location filename="../../pos/ui/messages.py" line="177"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="179"/>
+        <location filename="../../pos/ui/messages.py" line="180"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="182"/>
+        <location filename="../../pos/ui/messages.py" line="183"/>
         <source>Start preparing the order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="185"/>
+        <location filename="../../pos/ui/messages.py" line="186"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="188"/>
+        <location filename="../../pos/ui/messages.py" line="189"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="191"/>
+        <location filename="../../pos/ui/messages.py" line="192"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="194"/>
+        <location filename="../../pos/ui/messages.py" line="195"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="197"/>
+        <location filename="../../pos/ui/messages.py" line="198"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="200"/>
+        <location filename="../../pos/ui/messages.py" line="201"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="203"/>
+        <location filename="../../pos/ui/messages.py" line="204"/>
         <source>An order that is %state cannot become %target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="206"/>
+        <location filename="../../pos/ui/messages.py" line="207"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="209"/>
+        <location filename="../../pos/ui/messages.py" line="210"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="212"/>
+        <location filename="../../pos/ui/messages.py" line="213"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="215"/>
+        <location filename="../../pos/ui/messages.py" line="216"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="220"/>
+        <location filename="../../pos/ui/messages.py" line="221"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="224"/>
+        <location filename="../../pos/ui/messages.py" line="225"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="229"/>
+        <location filename="../../pos/ui/messages.py" line="230"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="232"/>
+        <location filename="../../pos/ui/messages.py" line="233"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="235"/>
+        <location filename="../../pos/ui/messages.py" line="236"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="240"/>
+        <location filename="../../pos/ui/messages.py" line="241"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="243"/>
+        <location filename="../../pos/ui/messages.py" line="244"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="248"/>
+        <location filename="../../pos/ui/messages.py" line="249"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="251"/>
+        <location filename="../../pos/ui/messages.py" line="252"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="256"/>
+        <location filename="../../pos/ui/messages.py" line="257"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="260"/>
+        <location filename="../../pos/ui/messages.py" line="261"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="263"/>
+        <location filename="../../pos/ui/messages.py" line="264"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="266"/>
+        <location filename="../../pos/ui/messages.py" line="267"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="269"/>
+        <location filename="../../pos/ui/messages.py" line="270"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="272"/>
+        <location filename="../../pos/ui/messages.py" line="273"/>
         <source>You may not do this: it needs a manager.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="275"/>
+        <location filename="../../pos/ui/messages.py" line="276"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="278"/>
+        <location filename="../../pos/ui/messages.py" line="279"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="281"/>
+        <location filename="../../pos/ui/messages.py" line="282"/>
         <source>This is not a euro coin or note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="284"/>
+        <location filename="../../pos/ui/messages.py" line="285"/>
         <source>A count of pieces must be a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="287"/>
+        <location filename="../../pos/ui/messages.py" line="288"/>
         <source>A count of pieces cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="290"/>
+        <location filename="../../pos/ui/messages.py" line="291"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="293"/>
+        <location filename="../../pos/ui/messages.py" line="294"/>
         <source>This tender is not counted at closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="296"/>
+        <location filename="../../pos/ui/messages.py" line="297"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="299"/>
+        <location filename="../../pos/ui/messages.py" line="300"/>
         <source>This cart is already in this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="302"/>
+        <location filename="../../pos/ui/messages.py" line="303"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="305"/>
+        <location filename="../../pos/ui/messages.py" line="306"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="308"/>
+        <location filename="../../pos/ui/messages.py" line="309"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="313"/>
+        <location filename="../../pos/ui/messages.py" line="314"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="316"/>
+        <location filename="../../pos/ui/messages.py" line="317"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="319"/>
+        <location filename="../../pos/ui/messages.py" line="320"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="322"/>
+        <location filename="../../pos/ui/messages.py" line="323"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="325"/>
+        <location filename="../../pos/ui/messages.py" line="326"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="330"/>
+        <location filename="../../pos/ui/messages.py" line="331"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2835,6 +2870,61 @@
     <message>
         <location filename="../../pos/ui/stock_messages.py" line="37"/>
         <source>Not approved: a manager adjusts stock, or approves it. Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="11"/>
+        <source>No delivery %delivery is expected at this store: check the delivery note, or sync the till if it was announced just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="16"/>
+        <source>Delivery %delivery is for another store (%store): do not receive it here; call the sender. Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="21"/>
+        <source>This delivery was already received: nothing was counted twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="24"/>
+        <source>Medusa has no expected deliveries nor transfers between stores: they need Comptoir&apos;s central server. Record them in Medusa&apos;s admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="29"/>
+        <source>No article %code_text in this till&apos;s catalog: set it aside and tell the manager. The rest of the count is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="34"/>
+        <source>%quantity is not a quantity to count: type a whole number from 1 to %most. The count so far is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="39"/>
+        <source>Nothing was counted on this delivery: scan what arrived, or leave it for later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="43"/>
+        <source>This article is not on the sheet: scan it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="46"/>
+        <source>%store is not a store this till knows: choose one from the list. Nothing left the stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="51"/>
+        <source>Scan the articles to send first: nothing left the stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="54"/>
+        <source>Not approved: a manager sends goods to another store, or approves it. Nothing left the stock.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4248,6 +4338,139 @@
     </message>
 </context>
 <context>
+    <name>Receiving</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="50"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="51"/>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="52"/>
+        <source>Extra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="53"/>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="133"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="134"/>
+        <source>Receive a delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="135"/>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="137"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="163"/>
+        <source>Choose a delivery, or scan its delivery note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="140"/>
+        <source>Scan each article that arrived; the expected quantities show, count what is really there. Broken units: select the line, then Mark damaged (they are reported, not put in stock).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="149"/>
+        <source>Mark damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="150"/>
+        <source>Clear the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="151"/>
+        <source>Validate the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="152"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="168"/>
+        <source>No delivery is expected at this store right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="212"/>
+        <source>%1 is not on this delivery: counted as extra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="245"/>
+        <source>Select the line of the broken article first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="263"/>
+        <source>Choose the delivery first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="281"/>
+        <source>Transfer from %1, sent on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="283"/>
+        <source>Supplier: %1, announced on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="320"/>
+        <source>%1 OK, %2 missing, %3 extra, %4 damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="69"/>
@@ -4841,6 +5064,24 @@
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
         <source>Amount (€)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanEntry</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="55"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="56"/>
+        <source>Scan or type a barcode or SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="57"/>
+        <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5531,78 +5772,98 @@
 <context>
     <name>StockScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="142"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="160"/>
         <source>Name, SKU or scan a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="144"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="162"/>
         <source>All articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="145"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="163"/>
         <source>Low stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="164"/>
         <source>Negative stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="150"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="168"/>
         <source>Low means at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
         <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="153"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="171"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="155"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="173"/>
         <source>Adjust…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="156"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="174"/>
         <source>Other stores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="181"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="175"/>
+        <source>Receive a delivery…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
+        <source>Transfer to a store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="201"/>
         <source>A manager adjusts stock, or approves your adjustment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="186"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="208"/>
         <source>Other stores&apos; stock is not available on this till yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="229"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="256"/>
         <source>No article matches this search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="314"/>
+        <source>Delivery received: the stock and its differences are recorded, and sent to central.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="317"/>
+        <source>Transfer recorded: the goods left this store&apos;s stock; the other store receives them as a delivery.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6097,6 +6358,80 @@ The till runs on the default settings; the file was left as it is.</source>
         <location filename="../../pos/ui/widgets/training_banner.py" line="35"/>
         <source>TRAINING MODE — practice sales, not recorded as sales; no real card</source>
         <extracomment>Orange on dark: unlike any state colour of the status bar, readable from afar.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="114"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="115"/>
+        <source>Transfer to a store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="116"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="117"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="118"/>
+        <source>Optional: why, the parcel&apos;s number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="120"/>
+        <source>Scan what leaves the store: it goes out of this store&apos;s stock when sent; the other store receives it as a delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="124"/>
+        <source>A manager approves it with their code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="126"/>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="126"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="128"/>
+        <source>Remove the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="129"/>
+        <source>Send the transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="130"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="139"/>
+        <source>This till knows no other store yet: sync it once online, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="219"/>
+        <source>Transfer of %1 units to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -417,268 +417,303 @@
         <translation>Écriture signée du journal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="50"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="44"/>
+        <source>Delivery received</source>
+        <translation>Réception de livraison</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="45"/>
+        <source>Transfer to a store</source>
+        <translation>Transfert vers un magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
         <source>Waiting to be sent</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="51"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="53"/>
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="54"/>
         <source>Set aside</source>
         <translation>Mise de côté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="53"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="55"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="73"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="75"/>
         <source>Sale no. %1 — %2</source>
         <translation>Vente n° %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="80"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="82"/>
         <source>Stock movement: %1%2 × %3</source>
         <translation>Mouvement de stock : %1%2 × %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="87"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="89"/>
+        <source>%1: %2 units (%3)</source>
+        <translation>%1 : %2 unités (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="96"/>
         <source>Pickup order %1 → %2</source>
         <translation>Commande %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="102"/>
         <source>Approval by %1 for %2</source>
         <translation>Validation de %1 pour %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="99"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="108"/>
         <source>Cash in: %1 (%2)</source>
         <translation>Entrée d’espèces : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="101"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="110"/>
         <source>Cash out: %1 (%2)</source>
         <translation>Sortie d’espèces : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="115"/>
         <source>Cancelled sale — %1 (%2)</source>
         <translation>Vente annulée — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="121"/>
         <source>Loyalty: %1 points to debit</source>
         <translation>Fidélité : %1 points à débiter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="114"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="123"/>
         <source>Loyalty: %1 points to give back</source>
         <translation>Fidélité : %1 points à recréditer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="127"/>
         <source>Coupon %1 to release</source>
         <translation>Bon %1 à libérer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="121"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="130"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="148"/>
         <source>Waiting for the next sync: nothing to do.</source>
         <translation>Attend la prochaine synchronisation : rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="146"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="155"/>
         <source>Not sent yet — tries: %1. %2 It is sent again at each sync.</source>
         <translation>Pas encore envoyée — tentatives : %1. %2 Elle est renvoyée à chaque synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="157"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="166"/>
         <source>Not sent yet — tries: %1. The central server cannot be reached (network or server down). It is sent again at each sync: nothing to do; if it lasts, check the network.</source>
         <extracomment>Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays queued and is sent again at each sync, whatever the failure.</extracomment>
         <translation>Pas encore envoyée — tentatives : %1. Le serveur central est injoignable (réseau ou serveur en panne). Elle est renvoyée à chaque synchronisation : rien à faire ; si cela dure, vérifiez le réseau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="171"/>
         <source>Not sent yet — tries: %1. The central server no longer accepts this till: enrol it again; it is sent at the next sync.</source>
         <translation>Pas encore envoyée — tentatives : %1. Le serveur central n’accepte plus cette caisse : enregistrez-la de nouveau ; elle partira à la synchronisation suivante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="176"/>
         <source>Not sent yet — tries: %1. The sending is too large for the server or a proxy: it is sent again in smaller batches; if it lasts, check the size limit.</source>
         <translation>Pas encore envoyée — tentatives : %1. L’envoi est trop volumineux pour le serveur ou un proxy : il est refait par lots plus petits ; si cela dure, vérifiez la limite de taille.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="177"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation>Ce serveur ne conserve pas encore ces enregistrements : installez ou mettez à jour le module Comptoir dans Medusa. Ils restent enregistrés dans la caisse ; renvoyez-les ensuite.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="195"/>
         <source>Refused by the central server (%1): %2</source>
         <translation>Refusée par le serveur central (%1) : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="193"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="202"/>
         <source>The central server already holds another operation with this number: call support before sending it again.</source>
         <translation>Le serveur central détient déjà une autre opération sous ce numéro : appelez l’assistance avant de la renvoyer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="198"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="207"/>
         <source>The central server could not read this operation (its content does not match what it expects): call support; set it aside with a note meanwhile.</source>
         <translation>Le serveur central n’a pas pu lire cette opération (son contenu ne correspond pas à ce qu’il attend) : appelez l’assistance ; en attendant, mettez-la de côté avec une note.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="203"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="212"/>
         <source>The central server does not know this kind of operation: update it (or Comptoir&apos;s plugin), then send again.</source>
         <translation>Le serveur central ne connaît pas ce type d’opération : mettez-le à jour (ou le module Comptoir), puis renvoyez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="208"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="217"/>
         <source>The central server does not know this article: have it created in the central catalog, then send again.</source>
         <translation>Le serveur central ne connaît pas cet article : faites-le créer dans le catalogue central, puis renvoyez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="213"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="222"/>
         <source>The central server does not know this order in this store: check it in the back office, then send again or set it aside.</source>
         <translation>Le serveur central ne connaît pas cette commande dans ce magasin : vérifiez-la dans le back-office, puis renvoyez-la ou mettez-la de côté.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="218"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="227"/>
         <source>The order changed at the central server meanwhile (another desk or the web shop): check it at the pickup desk, then set this one aside.</source>
         <translation>La commande a changé entre-temps sur le serveur central (un autre comptoir ou la boutique en ligne) : vérifiez-la au comptoir de retrait, puis mettez celle-ci de côté.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="223"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="232"/>
         <source>The central server refused this change of the order&apos;s state (it is already further along): check it at the pickup desk.</source>
         <translation>Le serveur central a refusé ce changement d’état de la commande (elle est déjà plus avancée) : vérifiez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="228"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="237"/>
         <source>The quantities picked or handed over do not fit the order: check it at the pickup desk.</source>
         <translation>Les quantités préparées ou remises ne correspondent pas à la commande : vérifiez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="232"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="241"/>
         <source>This operation names another till than the one enrolled: check the till&apos;s enrolment, then send again.</source>
         <translation>Cette opération indique une autre caisse que celle enregistrée : vérifiez l’enregistrement de la caisse, puis renvoyez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="246"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation>Le serveur a refusé cette validation : la personne qui l&apos;a donnée n&apos;est ni responsable ni administrateur de ce magasin dans sa liste du personnel.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="251"/>
         <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
         <translation>La quantité dépasse ce qu’une caisse peut mouvementer en une fois : vérifiez-la ; mettez-la de côté avec une note si c’était une erreur.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="247"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
         <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
         <translation>Ce serveur ne peut pas accepter cette opération en l’état (vérifié avant l’envoi) : mettez-la de côté avec une note, ou appelez l’assistance.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="261"/>
         <source>This server does not take this kind of operation: it stays recorded at the till.</source>
         <translation>Ce serveur n’accepte pas ce type d’opération : elle reste enregistrée dans la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="265"/>
+        <source>This delivery is for another store: it was not received here. Call the sender; set it aside with a note.</source>
+        <translation>Cette livraison est destinée à un autre magasin : elle n’a pas été réceptionnée ici. Appelez l’expéditeur ; mettez-la de côté avec une note.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="270"/>
+        <source>This delivery was already received (at another till?): nothing was counted twice. Set it aside with a note.</source>
+        <translation>Cette livraison a déjà été réceptionnée (sur une autre caisse ?) : rien n’a été compté deux fois. Mettez-la de côté avec une note.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="275"/>
+        <source>The central server knows no such store to send to: nothing left its stock. Set it aside with a note and count the goods again.</source>
+        <translation>Le serveur central ne connaît pas ce magasin destinataire : rien n’est sorti de son stock. Mettez l’opération de côté avec une note et recomptez la marchandise.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="280"/>
+        <source>The central server does not know this delivery: check the delivery note with head office, then send again or set it aside.</source>
+        <translation>Le serveur central ne connaît pas cette livraison : vérifiez le bon de livraison avec le siège, puis renvoyez-la ou mettez-la de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="285"/>
         <source>Set aside by a person before it was sent: send it again when ready.</source>
         <translation>Mise de côté par une personne avant son envoi : renvoyez-la quand tout est prêt.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="270"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="299"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation>Le serveur central a trouvé une rupture dans le journal de cette caisse à cette vente (une écriture manquante ou dans le désordre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="275"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="304"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation>Le serveur central détient déjà une autre écriture de journal sous ce numéro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="279"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="308"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="282"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="311"/>
         <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
         <translation>La signature de cette écriture ne correspond pas à son contenu : elle a été modifiée après sa signature par la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="287"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="316"/>
         <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
         <translation>Cette écriture est signée d’une clé que le serveur central n’a jamais enregistrée pour cette caisse : son journal a peut-être été reconstruit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="292"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="321"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation>Medusa a calculé pour cette vente un autre total que celui encaissé par la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="295"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="324"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation>Medusa avait moins de stock que cette vente n’en a pris : son niveau de stock a été relevé du manque avant d’enregistrer la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="300"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
         <source>This order was handed over without being paid online nor at the till: check its payment.</source>
         <translation>Cette commande a été remise sans être payée ni en ligne ni en caisse : vérifiez son paiement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="325"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="354"/>
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="327"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="356"/>
         <source>%1 min ago</source>
         <translation>il y a %1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="358"/>
         <source>%1 h ago</source>
         <translation>il y a %1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="330"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="359"/>
         <source>%1 days ago</source>
         <translation>il y a %1 jours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="340"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="369"/>
         <source>Set aside by %1 on %2: %3</source>
         <translation>Mise de côté par %1 le %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="361"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="390"/>
         <source>Write a note saying why it is set aside: it is kept with it.</source>
         <translation>Écrivez une note disant pourquoi vous la mettez de côté : elle est conservée avec l’opération.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="364"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="393"/>
         <source>This operation was sent or set aside meanwhile: the list was read again.</source>
         <translation>Cette opération a été envoyée ou mise de côté entre-temps : la liste a été relue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="368"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="397"/>
         <source>Sign in first: every act on this list is recorded in a name.</source>
         <translation>Identifiez-vous d’abord : chaque action sur cette liste est enregistrée à un nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="371"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="400"/>
         <source>A manager must approve this: not approved, nothing changed.</source>
         <translation>Un responsable doit valider : non validé, rien n’a changé.</translation>
     </message>
@@ -1916,482 +1951,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="30"/>
+        <location filename="../../pos/ui/messages.py" line="31"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation>Code inconnu %value : ce produit n’est pas au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="33"/>
+        <location filename="../../pos/ui/messages.py" line="34"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation>Code mal lu %raw (la clé devrait être %expected) : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="36"/>
+        <location filename="../../pos/ui/messages.py" line="37"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation>Ce code n’a pas la longueur d’un code produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="39"/>
+        <location filename="../../pos/ui/messages.py" line="40"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation>Ce code n’est pas un code-barres produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42"/>
+        <location filename="../../pos/ui/messages.py" line="43"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation>Cette référence contient des caractères inconnus : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="45"/>
+        <location filename="../../pos/ui/messages.py" line="46"/>
         <source>Nothing was scanned: scan again.</source>
         <translation>Rien n’a été scanné : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="46"/>
+        <location filename="../../pos/ui/messages.py" line="47"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation>C’est un code de carton : scannez un article du carton.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="49"/>
+        <location filename="../../pos/ui/messages.py" line="50"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation>Ce produit est vendu au poids : pesez-le et scannez l’étiquette.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="52"/>
+        <location filename="../../pos/ui/messages.py" line="53"/>
         <source>This scale label does not match the product.</source>
         <translation>Cette étiquette de balance ne correspond pas au produit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="55"/>
+        <location filename="../../pos/ui/messages.py" line="56"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="58"/>
+        <location filename="../../pos/ui/messages.py" line="59"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="61"/>
+        <location filename="../../pos/ui/messages.py" line="62"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation>La vente n’est pas entièrement payée : reste %remaining à encaisser.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="64"/>
+        <location filename="../../pos/ui/messages.py" line="65"/>
         <source>This sale is already paid.</source>
         <translation>Cette vente est déjà payée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="65"/>
+        <location filename="../../pos/ui/messages.py" line="66"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation>Réglez d’abord ce que le redémarrage a trouvé : la dernière vente ou le panier en cours.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="68"/>
+        <location filename="../../pos/ui/messages.py" line="69"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation>Des paiements sont déjà saisis : retirez-les avant de modifier la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="71"/>
+        <location filename="../../pos/ui/messages.py" line="72"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation>Une carte ou un avoir ne peut pas dépasser le montant dû.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="74"/>
+        <location filename="../../pos/ui/messages.py" line="75"/>
         <source>A quantity must be at least 1.</source>
         <translation>La quantité doit être d’au moins 1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="77"/>
+        <location filename="../../pos/ui/messages.py" line="78"/>
         <source>A quantity must be a whole number.</source>
         <translation>La quantité doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="80"/>
+        <location filename="../../pos/ui/messages.py" line="81"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation>Cette quantité dépasse ce qu’une ligne peut contenir : vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="83"/>
+        <location filename="../../pos/ui/messages.py" line="84"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation>Le prix de cet article vient de son étiquette : scannez chaque article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="86"/>
+        <location filename="../../pos/ui/messages.py" line="87"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation>Ce montant dépasse la limite de la caisse : vérifiez les quantités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="89"/>
+        <location filename="../../pos/ui/messages.py" line="90"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation>La remise dépasse le montant auquel elle s’applique.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="92"/>
+        <location filename="../../pos/ui/messages.py" line="93"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation>Une remise doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="95"/>
+        <location filename="../../pos/ui/messages.py" line="96"/>
         <source>This line is voided.</source>
         <translation>Cette ligne est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="96"/>
+        <location filename="../../pos/ui/messages.py" line="97"/>
         <source>Select a line of the basket first.</source>
         <translation>Sélectionnez d’abord une ligne du panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="99"/>
+        <location filename="../../pos/ui/messages.py" line="100"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation>Cette vente en attente a déjà été reprise sur une autre caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="102"/>
+        <location filename="../../pos/ui/messages.py" line="103"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation>Terminez ou mettez en attente la vente en cours avant d’en reprendre une autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="105"/>
+        <location filename="../../pos/ui/messages.py" line="106"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation>Impossible en mode formation : quittez d&apos;abord le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="108"/>
+        <location filename="../../pos/ui/messages.py" line="109"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation>Terminez, mettez en attente ou annulez la vente en cours avant de changer de mode.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="111"/>
+        <location filename="../../pos/ui/messages.py" line="112"/>
         <source>The till is still opening: wait a moment.</source>
         <translation>La caisse est en cours d’ouverture : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="114"/>
+        <location filename="../../pos/ui/messages.py" line="115"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation>La base du magasin est occupée : réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="117"/>
+        <location filename="../../pos/ui/messages.py" line="118"/>
         <source>The store database is read-only: call support.</source>
         <translation>La base du magasin est en lecture seule : appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="120"/>
+        <location filename="../../pos/ui/messages.py" line="121"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation>Le disque est plein : la vente reste ouverte, appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="123"/>
+        <location filename="../../pos/ui/messages.py" line="124"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation>La base du magasin est endommagée : appelez le support, ne la supprimez pas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="126"/>
+        <location filename="../../pos/ui/messages.py" line="127"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation>L’imprimante est injoignable : vérifiez qu’elle est allumée et branchée, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="129"/>
+        <location filename="../../pos/ui/messages.py" line="130"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation>L’imprimante n’a plus de papier : mettez un rouleau, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="132"/>
+        <location filename="../../pos/ui/messages.py" line="133"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation>Le capot de l’imprimante est ouvert : fermez-le, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="135"/>
+        <location filename="../../pos/ui/messages.py" line="136"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation>L’imprimante n’a pas répondu à temps : vérifiez-la, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="138"/>
+        <location filename="../../pos/ui/messages.py" line="139"/>
         <source>No sale to reprint yet on this till.</source>
         <translation>Aucune vente à réimprimer pour l’instant sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="141"/>
+        <location filename="../../pos/ui/messages.py" line="142"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation>Aucune commande de ce magasin n&apos;a le code ou le numéro « %text » : vérifiez-le avec le client, ou synchronisez le comptoir et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="146"/>
+        <location filename="../../pos/ui/messages.py" line="147"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation>Ce QR code ne correspond pas à sa commande : demandez au client le code de son e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="151"/>
+        <location filename="../../pos/ui/messages.py" line="152"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation>C&apos;est un panier web, pas une commande à retirer : chargez-le en caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="154"/>
+        <location filename="../../pos/ui/messages.py" line="155"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation>Ce QR code de retrait est illisible : saisissez plutôt le code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="157"/>
+        <location filename="../../pos/ui/messages.py" line="158"/>
         <source>This order is already ready.</source>
         <translation>Cette commande est déjà prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="160"/>
+        <location filename="../../pos/ui/messages.py" line="161"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation>Mauvais article : %barcode n&apos;est pas dans cette commande. Reposez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="163"/>
+        <location filename="../../pos/ui/messages.py" line="164"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation>Trop d&apos;articles : %name — %ordered commandé(s), tous déjà préparés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="166"/>
+        <location filename="../../pos/ui/messages.py" line="167"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation>%name : cette étiquette donne un prix, pas un poids : pesez l&apos;article et saisissez les grammes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="170"/>
+        <location filename="../../pos/ui/messages.py" line="171"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation>Pour cet article, on peut préparer entre 0 et %ordered.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="173"/>
+        <location filename="../../pos/ui/messages.py" line="174"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation>Pour cet article, on peut remettre entre 0 et %picked.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="176"/>
+        <location filename="../../pos/ui/messages.py" line="177"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation>Rien n&apos;a été préparé : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="179"/>
+        <location filename="../../pos/ui/messages.py" line="180"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation>Cette préparation concerne une autre version de la commande : recommencez la préparation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="182"/>
+        <location filename="../../pos/ui/messages.py" line="183"/>
         <source>Start preparing the order first.</source>
         <translation>Commencez d&apos;abord la préparation de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="185"/>
+        <location filename="../../pos/ui/messages.py" line="186"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation>Cette commande se paie en magasin : encaissez-la en caisse, puis remettez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="188"/>
+        <location filename="../../pos/ui/messages.py" line="189"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation>Cette commande a été payée en ligne : remettez-la sans vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="191"/>
+        <location filename="../../pos/ui/messages.py" line="192"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation>Cette vente n&apos;est pas enregistrée sur cette caisse : terminez d&apos;abord la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="194"/>
+        <location filename="../../pos/ui/messages.py" line="195"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation>Cette vente ne contient aucun article de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="197"/>
+        <location filename="../../pos/ui/messages.py" line="198"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation>Cette commande est %state, pas encore prête : préparez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="200"/>
+        <location filename="../../pos/ui/messages.py" line="201"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation>Cette commande est déjà %state : plus rien ne peut être fait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="203"/>
+        <location filename="../../pos/ui/messages.py" line="204"/>
         <source>An order that is %state cannot become %target.</source>
         <translation>Une commande %state ne peut pas devenir %target.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="206"/>
+        <location filename="../../pos/ui/messages.py" line="207"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation>Rien ne serait remis : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="209"/>
+        <location filename="../../pos/ui/messages.py" line="210"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation>Indiquez qui tient le comptoir : le nom du vendeur manque.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="212"/>
+        <location filename="../../pos/ui/messages.py" line="213"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation>Le comptoir de retrait s&apos;ouvre : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="215"/>
+        <location filename="../../pos/ui/messages.py" line="216"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation>La commande est %state mais une vente a encaissé son paiement : remboursez le client par un retour sur cette vente, et remettez les articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="220"/>
+        <location filename="../../pos/ui/messages.py" line="221"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation>La commande est %state : ne la remettez pas ; remettez ses articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="224"/>
+        <location filename="../../pos/ui/messages.py" line="225"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation>La commande a déjà été remise ailleurs : ne remettez rien de plus ; si le client a encore les articles, appelez un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="229"/>
+        <location filename="../../pos/ui/messages.py" line="230"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation>Un autre comptoir a déjà fait cette étape : rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="232"/>
+        <location filename="../../pos/ui/messages.py" line="233"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation>Rouvrez la commande dans son état actuel et refaites l&apos;étape.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="235"/>
+        <location filename="../../pos/ui/messages.py" line="236"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation>Le serveur central a refusé cette étape pour la raison ci-dessus : la commande est affichée telle que le central la connaît ; appelez le support si cela semble faux.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="240"/>
+        <location filename="../../pos/ui/messages.py" line="241"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation>La caisse n&apos;est pas ouverte : comptez le fond de caisse et ouvrez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="243"/>
+        <location filename="../../pos/ui/messages.py" line="244"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation>Cette session de caisse est ouverte depuis plus de %max_hours heures : faites la clôture Z, puis ouvrez la nouvelle journée avant de vendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="248"/>
+        <location filename="../../pos/ui/messages.py" line="249"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation>La caisse est déjà ouverte (par %opened_by) : clôturez-la avant de la rouvrir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="251"/>
+        <location filename="../../pos/ui/messages.py" line="252"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation>Le comptage présente un écart de %difference, au-delà de %limit : un responsable doit approuver la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="256"/>
+        <location filename="../../pos/ui/messages.py" line="257"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation>Une vente est encore en cours sur cette caisse : terminez-la, mettez-la en attente ou annulez-la avant la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="260"/>
+        <location filename="../../pos/ui/messages.py" line="261"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation>Le tiroir devrait contenir %expected : impossible d&apos;en sortir %amount.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="263"/>
+        <location filename="../../pos/ui/messages.py" line="264"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation>Choisissez le motif du mouvement d&apos;espèces dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="266"/>
+        <location filename="../../pos/ui/messages.py" line="267"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation>Précisez l&apos;objet du mouvement d&apos;espèces : « autre » demande une précision.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="269"/>
+        <location filename="../../pos/ui/messages.py" line="270"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation>La précision est trop longue : 200 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="272"/>
+        <location filename="../../pos/ui/messages.py" line="273"/>
         <source>You may not do this: it needs a manager.</source>
         <translation>Vous n&apos;avez pas ce droit : il faut un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="275"/>
+        <location filename="../../pos/ui/messages.py" line="276"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation>Ce n&apos;est pas un montant en euros : tapez-le comme 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="278"/>
+        <location filename="../../pos/ui/messages.py" line="279"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation>Un montant a au plus deux décimales (les centimes).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="281"/>
+        <location filename="../../pos/ui/messages.py" line="282"/>
         <source>This is not a euro coin or note.</source>
         <translation>Ce n&apos;est ni une pièce ni un billet en euros.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="284"/>
+        <location filename="../../pos/ui/messages.py" line="285"/>
         <source>A count of pieces must be a whole number.</source>
         <translation>Un nombre de pièces doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="287"/>
+        <location filename="../../pos/ui/messages.py" line="288"/>
         <source>A count of pieces cannot be negative.</source>
         <translation>Un nombre de pièces ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="290"/>
+        <location filename="../../pos/ui/messages.py" line="291"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation>%count pièces, c&apos;est plus que ne contient un tiroir : vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="293"/>
+        <location filename="../../pos/ui/messages.py" line="294"/>
         <source>This tender is not counted at closing.</source>
         <translation>Ce moyen de paiement n&apos;est pas compté à la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="296"/>
+        <location filename="../../pos/ui/messages.py" line="297"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation>Un total compté doit être un montant entre 0 et la limite de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="299"/>
+        <location filename="../../pos/ui/messages.py" line="300"/>
         <source>This cart is already in this sale.</source>
         <translation>Ce panier est déjà dans cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="302"/>
+        <location filename="../../pos/ui/messages.py" line="303"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation>C&apos;est une commande à retirer, pas un panier : ouvrez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="305"/>
+        <location filename="../../pos/ui/messages.py" line="306"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation>Ce n&apos;est pas un code de panier : un code ressemble à K7M2-Q9XD.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="308"/>
+        <location filename="../../pos/ui/messages.py" line="309"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation>Absent du catalogue de cette caisse : %products. Synchronisez la caisse, ou vendez les autres articles en les scannant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="313"/>
+        <location filename="../../pos/ui/messages.py" line="314"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation>Le panier ne peut pas être récupéré hors ligne : scannez les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="316"/>
+        <location filename="../../pos/ui/messages.py" line="317"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation>Ce panier n&apos;existe pas : vérifiez le code avec le client.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="319"/>
+        <location filename="../../pos/ui/messages.py" line="320"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation>Ce panier a expiré : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="322"/>
+        <location filename="../../pos/ui/messages.py" line="323"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation>Ce panier a déjà servi pour une autre vente : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="325"/>
+        <location filename="../../pos/ui/messages.py" line="326"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation>Les paniers web demandent le plugin Comptoir dans Medusa, qui n’est pas installé : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="330"/>
+        <location filename="../../pos/ui/messages.py" line="331"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation>Le serveur central a refusé ce panier : scannez plutôt les articles, ou appelez le support.</translation>
     </message>
@@ -2836,6 +2871,61 @@
         <location filename="../../pos/ui/stock_messages.py" line="37"/>
         <source>Not approved: a manager adjusts stock, or approves it. Nothing was recorded.</source>
         <translation>Non validé : un responsable ajuste le stock, ou valide l’ajustement. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="11"/>
+        <source>No delivery %delivery is expected at this store: check the delivery note, or sync the till if it was announced just now.</source>
+        <translation>Aucune livraison %delivery n’est attendue dans ce magasin : vérifiez le bon de livraison, ou synchronisez la caisse si elle vient d’être annoncée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="16"/>
+        <source>Delivery %delivery is for another store (%store): do not receive it here; call the sender. Nothing was recorded.</source>
+        <translation>La livraison %delivery est destinée à un autre magasin (%store) : ne la réceptionnez pas ici ; appelez l’expéditeur. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="21"/>
+        <source>This delivery was already received: nothing was counted twice.</source>
+        <translation>Cette livraison a déjà été réceptionnée : rien n’a été compté deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="24"/>
+        <source>Medusa has no expected deliveries nor transfers between stores: they need Comptoir&apos;s central server. Record them in Medusa&apos;s admin.</source>
+        <translation>Medusa ne connaît ni livraisons attendues ni transferts entre magasins : il faut le serveur central de Comptoir. Enregistrez-les dans l’administration de Medusa.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="29"/>
+        <source>No article %code_text in this till&apos;s catalog: set it aside and tell the manager. The rest of the count is kept.</source>
+        <translation>Aucun article %code_text dans le catalogue de cette caisse : mettez-le de côté et prévenez le responsable. Le reste du comptage est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="34"/>
+        <source>%quantity is not a quantity to count: type a whole number from 1 to %most. The count so far is kept.</source>
+        <translation>%quantity n’est pas une quantité à compter : tapez un nombre entier de 1 à %most. Le comptage déjà fait est conservé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="39"/>
+        <source>Nothing was counted on this delivery: scan what arrived, or leave it for later.</source>
+        <translation>Rien n’a été compté sur cette livraison : scannez ce qui est arrivé, ou reprenez-la plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="43"/>
+        <source>This article is not on the sheet: scan it first.</source>
+        <translation>Cet article n’est pas sur la feuille : scannez-le d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="46"/>
+        <source>%store is not a store this till knows: choose one from the list. Nothing left the stock.</source>
+        <translation>%store n’est pas un magasin connu de cette caisse : choisissez-en un dans la liste. Rien n’est sorti du stock.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="51"/>
+        <source>Scan the articles to send first: nothing left the stock.</source>
+        <translation>Scannez d’abord les articles à envoyer : rien n’est sorti du stock.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/receiving_messages.py" line="54"/>
+        <source>Not approved: a manager sends goods to another store, or approves it. Nothing left the stock.</source>
+        <translation>Non autorisé : un responsable envoie la marchandise vers un autre magasin, ou l’autorise. Rien n’est sorti du stock.</translation>
     </message>
 </context>
 <context>
@@ -4248,6 +4338,139 @@
     </message>
 </context>
 <context>
+    <name>Receiving</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="50"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="51"/>
+        <source>Missing</source>
+        <translation>Manquant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="52"/>
+        <source>Extra</source>
+        <translation>En trop</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="53"/>
+        <source>Damaged</source>
+        <translation>Abîmé</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="133"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="134"/>
+        <source>Receive a delivery</source>
+        <translation>Réceptionner une livraison</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="135"/>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="137"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="163"/>
+        <source>Choose a delivery, or scan its delivery note…</source>
+        <translation>Choisissez une livraison, ou scannez son bon de livraison…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="140"/>
+        <source>Scan each article that arrived; the expected quantities show, count what is really there. Broken units: select the line, then Mark damaged (they are reported, not put in stock).</source>
+        <translation>Scannez chaque article arrivé ; les quantités attendues sont affichées, comptez ce qui est réellement là. Unités cassées : sélectionnez la ligne, puis « Marquer abîmé » (elles sont signalées, pas mises en stock).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <source>SKU</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
+        <source>Damaged</source>
+        <translation>Abîmé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="149"/>
+        <source>Mark damaged</source>
+        <translation>Marquer abîmé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="150"/>
+        <source>Clear the line</source>
+        <translation>Remettre la ligne à zéro</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="151"/>
+        <source>Validate the receipt</source>
+        <translation>Valider la réception</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="152"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="168"/>
+        <source>No delivery is expected at this store right now.</source>
+        <translation>Aucune livraison n’est attendue dans ce magasin pour le moment.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="212"/>
+        <source>%1 is not on this delivery: counted as extra.</source>
+        <translation>%1 ne figure pas sur cette livraison : compté en trop.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="245"/>
+        <source>Select the line of the broken article first.</source>
+        <translation>Sélectionnez d’abord la ligne de l’article cassé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="263"/>
+        <source>Choose the delivery first.</source>
+        <translation>Choisissez d’abord la livraison.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="281"/>
+        <source>Transfer from %1, sent on %2.</source>
+        <translation>Transfert depuis %1, envoyé le %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="283"/>
+        <source>Supplier: %1, announced on %2.</source>
+        <translation>Fournisseur : %1, annoncée le %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="320"/>
+        <source>%1 OK, %2 missing, %3 extra, %4 damaged</source>
+        <translation>%1 OK, %2 manquant(s), %3 en trop, %4 abîmé(s)</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../pos/ui/dialogs/recovery_dialog.py" line="69"/>
@@ -4842,6 +5065,24 @@
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
         <source>Amount (€)</source>
         <translation>Montant (€)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanEntry</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="55"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="56"/>
+        <source>Scan or type a barcode or SKU</source>
+        <translation>Scannez ou tapez un code-barres ou une référence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="57"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
     </message>
 </context>
 <context>
@@ -5531,79 +5772,99 @@
 <context>
     <name>StockScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="142"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="160"/>
         <source>Name, SKU or scan a barcode</source>
         <translation>Nom, référence ou scannez un code-barres</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="144"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="162"/>
         <source>All articles</source>
         <translation>Tous les articles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="145"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="163"/>
         <source>Low stock</source>
         <translation>Stock bas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="164"/>
         <source>Negative stock</source>
         <translation>Stock négatif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="150"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="168"/>
         <source>Low means at most</source>
         <translation>Bas : au plus</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
         <source>SKU</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
         <source>On hand</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
         <source>Reserved</source>
         <translation>Réservé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="153"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="171"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="155"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="173"/>
         <source>Adjust…</source>
         <translation>Ajuster…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="156"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="174"/>
         <source>Other stores</source>
         <translation>Autres magasins</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="181"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="175"/>
+        <source>Receive a delivery…</source>
+        <translation>Réceptionner une livraison…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
+        <source>Transfer to a store…</source>
+        <translation>Transférer vers un magasin…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="201"/>
         <source>A manager adjusts stock, or approves your adjustment.</source>
         <translation>Un responsable ajuste le stock, ou valide votre ajustement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="186"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="208"/>
         <source>Other stores&apos; stock is not available on this till yet.</source>
         <translation>Le stock des autres magasins n’est pas encore disponible sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="229"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="256"/>
         <source>No article matches this search.</source>
         <translation>Aucun article ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="314"/>
+        <source>Delivery received: the stock and its differences are recorded, and sent to central.</source>
+        <translation>Livraison réceptionnée : le stock et les écarts sont enregistrés, et envoyés au central.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="317"/>
+        <source>Transfer recorded: the goods left this store&apos;s stock; the other store receives them as a delivery.</source>
+        <translation>Transfert enregistré : la marchandise est sortie du stock de ce magasin ; l’autre magasin la réceptionnera comme une livraison.</translation>
     </message>
 </context>
 <context>
@@ -6101,6 +6362,80 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
         <source>TRAINING MODE — practice sales, not recorded as sales; no real card</source>
         <extracomment>Orange on dark: unlike any state colour of the status bar, readable from afar.</extracomment>
         <translation>MODE FORMATION — ventes d&apos;entraînement, non enregistrées ; aucune vraie carte bancaire</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="114"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="115"/>
+        <source>Transfer to a store</source>
+        <translation>Transfert vers un magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="116"/>
+        <source>To</source>
+        <translation>Vers</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="117"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="118"/>
+        <source>Optional: why, the parcel&apos;s number…</source>
+        <translation>Facultatif : pourquoi, le numéro du colis…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="120"/>
+        <source>Scan what leaves the store: it goes out of this store&apos;s stock when sent; the other store receives it as a delivery.</source>
+        <translation>Scannez ce qui quitte le magasin : la marchandise sort du stock de ce magasin à l’envoi ; l’autre magasin la réceptionne comme une livraison.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="124"/>
+        <source>A manager approves it with their code.</source>
+        <translation>Un responsable l’autorise avec son code.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="126"/>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="126"/>
+        <source>SKU</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="128"/>
+        <source>Remove the line</source>
+        <translation>Retirer la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="129"/>
+        <source>Send the transfer</source>
+        <translation>Envoyer le transfert</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="130"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="139"/>
+        <source>This till knows no other store yet: sync it once online, then retry.</source>
+        <translation>Cette caisse ne connaît encore aucun autre magasin : synchronisez-la une fois en ligne, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="219"/>
+        <source>Transfer of %1 units to %2</source>
+        <translation>Transfert de %1 unités vers %2</translation>
     </message>
 </context>
 <context>

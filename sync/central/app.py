@@ -39,6 +39,7 @@ from sync.central.coupons import COUPON_HOLD_HOURS
 from sync.central.coupons_api import CouponsApi
 from sync.central.customers_api import CustomersApi
 from sync.central.db import Database
+from sync.central.deliveries_api import DeliveriesApi
 from sync.central.errors import ApiError, bad_request, describe, not_found
 from sync.central.faults import FaultInjector
 from sync.central.loyalty_api import LoyaltyApi
@@ -365,6 +366,7 @@ class CentralApp:
             *CouponsApi(self.db, self.options.admin_token, self.options.coupon_hold_hours).routes(),
             *CustomersApi(self.db, self.options.admin_token).routes(),
             *NetworkApi(self.db).routes(),
+            *DeliveriesApi(self.db, self.options.admin_token).routes(),
         ]
 
 

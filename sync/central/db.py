@@ -28,12 +28,13 @@ _PRAGMAS = (
 )
 CHANGE_SEQ = "change_seq"
 #: ``PRAGMA user_version`` of the schema this code writes; a newer file is refused.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: What an older file needs before ``schema.sql`` runs, by the version it upgrades to.
 #: 2: ``pickups`` was an empty placeholder (id, store_id, status); it becomes the orders.
 #: 3: promotions keep contract v2's fields in ``rule``; a v1 promotion's rule is its SKUs
 #: and the v2 defaults (the table is made first in its v2 shape if the file never had it).
 #: 4: a stock movement keeps its author (a till's adjustment, issue 16).
+#: 5: deliveries and transfers (issue 16): new tables only, made by ``deliveries.sql``.
 _UPGRADES: dict[int, str] = {
     2: "DROP INDEX IF EXISTS pickups_change; DROP TABLE IF EXISTS pickups;",
     3: "CREATE TABLE IF NOT EXISTS promotions (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -49,6 +50,7 @@ _UPGRADES: dict[int, str] = {
     "NOT NULL, product_id INTEGER NOT NULL, delta INTEGER NOT NULL, reason TEXT NOT NULL, "
     "ref TEXT, op_id TEXT, at TEXT NOT NULL); "
     "ALTER TABLE stock_movements ADD COLUMN staff_id TEXT;",
+    5: "",
 }
 
 
@@ -69,6 +71,7 @@ LOYALTY_SQL = _sql("loyalty.sql")
 COUPONS_SQL = _sql("coupons.sql")
 CUSTOMERS_SQL = _sql("customers.sql")
 NETWORK_SQL = _sql("network.sql")
+DELIVERIES_SQL = _sql("deliveries.sql")
 
 
 def utc_now() -> str:
@@ -111,6 +114,7 @@ class Database:
         self._writer.executescript(COUPONS_SQL)
         self._writer.executescript(CUSTOMERS_SQL)
         self._writer.executescript(NETWORK_SQL)
+        self._writer.executescript(DELIVERIES_SQL)
         self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         with self.write() as conn:
             conn.execute(

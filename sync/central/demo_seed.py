@@ -21,9 +21,11 @@ from typing import Any
 
 from sync.central.catalog import INSERT_BARCODE, INSERT_PRODUCT
 from sync.central.db import INDEXES_SQL, Database, next_change_seqs, utc_now
+from sync.central.deliveries import announce_in
 from sync.central.demo_rows import generator, row_batches
 from sync.central.promotions import UPSERT, row_of
 from sync.contract.admin import PromotionUpsert
+from sync.contract.deliveries import DeliveryAnnouncement, ExpectedLine
 
 DEMO_STORES: tuple[tuple[str, str], ...] = (
     ("lyon-part-dieu", "Comptoir Démo — Lyon Part-Dieu"),
@@ -55,6 +57,7 @@ def seed_demo(db: Database, products: int) -> bool:
         _seed_products(conn, products)
         _seed_customers(conn, demo.demo_customers())
         _seed_promotions(conn)
+        _seed_deliveries(conn, products)
     return True
 
 
@@ -110,6 +113,33 @@ def _seed_warehouse(conn: sqlite3.Connection, count: int, first_stock_seq: int) 
         "WHERE store_id = ?",
         (store_id, offset, DEMO_STORES[0][0]),
     )
+
+
+#: Each demo store expects these suppliers' deliveries: (supplier, [(product_id, qty)]).
+_DEMO_DELIVERIES = (
+    ("Brasserie du Rhône", ((1, 12), (2, 6), (3, 24))),
+    ("Épicerie Fine Martin", ((4, 10), (5, 5))),
+)
+
+
+def _seed_deliveries(conn: sqlite3.Connection, products: int) -> None:
+    """One or two supplier deliveries expected at each store (the receiving screen's demo)."""
+    now = utc_now()
+    for number, (store_id, _name) in enumerate(DEMO_STORES, start=1):
+        for index, (supplier, lines) in enumerate(_DEMO_DELIVERIES[: 3 - number], start=1):
+            wanted = [(pid, qty) for pid, qty in lines if pid <= products]
+            skus = dict(conn.execute(
+                f"SELECT id, sku FROM products WHERE id IN ({','.join('?' * len(wanted))})",
+                [pid for pid, _qty in wanted],
+            ).fetchall()) if wanted else {}  # fmt: skip
+            if not skus:
+                continue
+            body = DeliveryAnnouncement(
+                delivery_id=f"demo-{store_id}-{index}",
+                supplier=supplier,
+                lines=[ExpectedLine(product_id=p, sku=skus[p], quantity=q) for p, q in wanted],
+            )
+            announce_in(conn, store_id, body, now)
 
 
 def _seed_customers(conn: sqlite3.Connection, customers: Iterable[Any]) -> None:

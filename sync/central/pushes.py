@@ -27,6 +27,7 @@ from pos.domain.chain_entry import ChainEntry
 from sync.central import (
     coupons,
     credit_notes,
+    deliveries,
     loyalty_ledger,
     pickup_desk,
     return_claims,
@@ -240,6 +241,11 @@ class _Batch:
             if problem:
                 return self._rejected(op_id, code, problem)
             coupons.release_cancelled(self.conn, self.store_id, p.payload)
+            warnings = []
+        elif isinstance(p.payload, deliveries.PAYLOADS):
+            code, problem = deliveries.apply(self.conn, self.store_id, op_id, p.payload, self.stock)
+            if problem:
+                return self._rejected(op_id, code, problem)
             warnings = []
         elif isinstance(p.payload, ApprovalPayload):
             code, problem = self._approval(op_id, p.payload)

@@ -37,6 +37,7 @@ from sync.contract.customers import (
     CustomerRecord,
     CustomerSearchResult,
 )
+from sync.contract.deliveries import DeliveryAnnouncement, DeliveryItem
 from sync.contract.enrolment import EnrolmentRequest, EnrolmentResponse
 from sync.contract.faults import FaultSettings
 from sync.contract.feeds import FEEDS, CatalogItem, FeedPage, PromotionItem, StockItem
@@ -653,6 +654,26 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         CustomerOrderRequest,
         {200: CustomerOrder},
     ),
+    # -- deliveries and transfers (issue 16) ----------------------------------------------
+    Endpoint(
+        "POST",
+        "/v1/admin/stores/{store_id}/deliveries",
+        "announce_delivery",
+        "Announce a supplier's delivery to a store (its tills see it in the deliveries feed); "
+        "idempotent by delivery_id",
+        "admin",
+        DeliveryAnnouncement,
+        {200: DeliveryItem},
+    ),
+    Endpoint(
+        "GET",
+        "/v1/admin/deliveries/{delivery_id}",
+        "delivery",
+        "A delivery as central knows it: expected lines, what was received, the differences",
+        "admin",
+        None,
+        {200: DeliveryItem},
+    ),
 )
 
 #: Path parameters, as JSON Schema (the same patterns as the models' fields).
@@ -679,4 +700,5 @@ PATH_PARAMS: dict[str, dict[str, object]] = {
     "sale_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
     "customer_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"},
     "product_id": {"type": "string", "pattern": r"^[1-9][0-9]{0,9}$"},
+    "delivery_id": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$"},
 }

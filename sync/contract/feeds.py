@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictStr
 
+from sync.contract.deliveries import DeliveryItem
 from sync.contract.network import NetworkStockItem
 from sync.contract.pickups import PickupOrder
 from sync.contract.promotions import PromotionRule
@@ -37,10 +38,12 @@ from sync.contract.scalars import (
 from sync.contract.staff import StaffItem
 
 FeedName = Literal[
-    "catalog", "promotions", "stock", "customers", "pickups", "staff", "network_stock"
-]
+    "catalog", "promotions", "stock", "customers", "pickups", "staff", "network_stock",
+    "deliveries",
+]  # fmt: skip
 FEEDS: tuple[FeedName, ...] = (
     "catalog", "promotions", "stock", "customers", "pickups", "staff", "network_stock",
+    "deliveries",
 )  # fmt: skip
 
 
@@ -168,6 +171,13 @@ class NetworkStockPage(_Page):
     items: Annotated[list[NetworkStockItem], Field(max_length=MAX_PAGE_ITEMS)]
 
 
+class DeliveriesPage(_Page):
+    """Deliveries expected at (or received by) this store: suppliers' and transfers'."""
+
+    feed: Literal["deliveries"]
+    items: Annotated[list[DeliveryItem], Field(max_length=MAX_PAGE_ITEMS)]
+
+
 FeedPage = (
     CatalogPage
     | PromotionsPage
@@ -176,6 +186,7 @@ FeedPage = (
     | PickupsPage
     | StaffPage
     | NetworkStockPage
+    | DeliveriesPage
 )
 
 #: The page model of each feed, for a client that pulls them by name.
@@ -187,4 +198,5 @@ PAGE_MODELS: dict[FeedName, type[_Page]] = {
     "pickups": PickupsPage,
     "staff": StaffPage,
     "network_stock": NetworkStockPage,
+    "deliveries": DeliveriesPage,
 }

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, StrictInt, StrictStr
 
 from sync.contract.chains import ChainEntryPayload
+from sync.contract.deliveries import DeliveryReceivedPayload, TransferSentPayload
 from sync.contract.pickups import PickupTransitionPayload
 from sync.contract.sales import SalePayload
 from sync.contract.scalars import (
@@ -44,6 +45,8 @@ OperationKind = Literal[
     "sale_cancelled",
     "drawer_opened",
     "chain_entry",
+    "delivery_received",
+    "transfer_sent",
 ]
 OperationStatus = Literal["accepted", "duplicate", "rejected"]
 
@@ -109,6 +112,8 @@ PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "sale_cancelled": SaleCancelledPayload,
     "drawer_opened": DrawerOpenedPayload,
     "chain_entry": ChainEntryPayload,
+    "delivery_received": DeliveryReceivedPayload,
+    "transfer_sent": TransferSentPayload,
 }
 
 
@@ -129,7 +134,8 @@ class Operation(BaseModel):
             "'till_session_opened', 'cash_movement' and 'till_session_closed'; "
             "ApprovalPayload for 'approval'; SaleCancelledPayload and DrawerOpenedPayload "
             "for 'sale_cancelled' and 'drawer_opened'; ChainEntryPayload for "
-            "'chain_entry'."
+            "'chain_entry'; DeliveryReceivedPayload and TransferSentPayload for "
+            "'delivery_received' and 'transfer_sent'."
         ),
     ]
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pos.store import (
     catalog_feed,
     customer_feed,
+    deliveries,
     feed_checks,
     feed_cursors,
     network_stock,
@@ -30,6 +31,7 @@ Restart = Callable[[sqlite3.Connection], None]
 #: Catalog first (stock levels name its products), then stock, then the rest.
 DEFAULT_FEEDS: tuple[str, ...] = (
     "catalog", "stock", "customers", "promotions", "pickups", "staff", "network_stock",
+    "deliveries",
 )  # fmt: skip
 
 
@@ -53,6 +55,7 @@ APPLIERS: dict[str, Apply] = {
     "network_stock": lambda conn, page: network_stock.apply_page(
         conn, page.items, page.next_cursor
     ),
+    "deliveries": lambda conn, page: deliveries.apply_page(conn, page.items, page.next_cursor),
 }
 
 RESTARTS: dict[str, Restart] = {
@@ -63,4 +66,5 @@ RESTARTS: dict[str, Restart] = {
     "pickups": pickup_feed.restart,
     "staff": lambda conn: feed_cursors.forget(conn, "staff"),
     "network_stock": network_stock.restart,
+    "deliveries": deliveries.restart,
 }

@@ -41,6 +41,8 @@ def kind(value: str) -> str:
         "sale_cancelled": QCoreApplication.translate("AttentionTexts", "Cancelled sale"),
         "drawer_opened": QCoreApplication.translate("AttentionTexts", "Drawer opened"),
         "chain_entry": QCoreApplication.translate("AttentionTexts", "Signed record entry"),
+        "delivery_received": QCoreApplication.translate("AttentionTexts", "Delivery received"),
+        "transfer_sent": QCoreApplication.translate("AttentionTexts", "Transfer to a store"),
     }
     return known.get(value) or owed_texts.kind(value)
 
@@ -81,6 +83,13 @@ def _what(item: AttentionItem) -> str:
             sign,
             QLocale().toString(abs(f["delta"])),
             f["name"],
+        )
+    if k in ("delivery_received", "transfer_sent"):
+        return _fill(
+            QCoreApplication.translate("AttentionTexts", "%1: %2 units (%3)"),
+            kind(k),
+            QLocale().toString(f["units"]),
+            f["where"],
         )
     if k == "pickup_transition":
         return _fill(
@@ -252,6 +261,26 @@ _REFUSALS = {
     "not_supported": QT_TRANSLATE_NOOP(
         "AttentionTexts",
         "This server does not take this kind of operation: it stays recorded at the till.",
+    ),
+    "wrong_store": QT_TRANSLATE_NOOP(
+        "AttentionTexts",
+        "This delivery is for another store: it was not received here. Call the sender; set "
+        "it aside with a note.",
+    ),
+    "already_received": QT_TRANSLATE_NOOP(
+        "AttentionTexts",
+        "This delivery was already received (at another till?): nothing was counted twice. "
+        "Set it aside with a note.",
+    ),
+    "unknown_store": QT_TRANSLATE_NOOP(
+        "AttentionTexts",
+        "The central server knows no such store to send to: nothing left its stock. Set it "
+        "aside with a note and count the goods again.",
+    ),
+    "unknown_delivery": QT_TRANSLATE_NOOP(
+        "AttentionTexts",
+        "The central server does not know this delivery: check the delivery note with head "
+        "office, then send again or set it aside.",
     ),
     "set_aside": QT_TRANSLATE_NOOP(
         "AttentionTexts",

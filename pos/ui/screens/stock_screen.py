@@ -36,6 +36,8 @@ from pos.ui.qt import (
 )
 from pos.ui.screens.stock.adjust_dialog import AdjustDialog
 from pos.ui.screens.stock.detail_panel import StockDetailPanel, quantity_text
+from pos.ui.screens.stock.receiving_dialog import ReceivingDialog
+from pos.ui.screens.stock.transfer_dialog import TransferDialog
 from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.stock_controller import StockController
 from pos.ui.widgets.message_line import MessageLine
@@ -60,6 +62,7 @@ class StockScreen(Retranslating, QWidget):
         self.actor: Actor | None = None
         self.rows: list[StockRow] = []
         self.adjust_dialog: AdjustDialog | None = None
+        self.moves_dialog: ReceivingDialog | TransferDialog | None = None  # issue 16, part R1
         self._asked = 0  # number of the latest search sent; older answers are dropped
         self._build()
         self._typing = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
@@ -71,6 +74,8 @@ class StockScreen(Retranslating, QWidget):
         self.results.itemSelectionChanged.connect(self._selected)
         self.adjust_button.clicked.connect(self.open_adjust)
         self.other_button.clicked.connect(self._other_stores)
+        self.receive_button.clicked.connect(self.open_receiving)
+        self.transfer_button.clicked.connect(self.open_transfer)
         worker = controller.worker
         worker.searched.connect(self._searched)
         worker.detail_loaded.connect(self._detail_loaded)
@@ -113,7 +118,11 @@ class StockScreen(Retranslating, QWidget):
         self.other_button.setObjectName("stockOtherStores")
         self.other_button.setEnabled(False)  # until a dialog is connected (``set_other_stores``)
         self._other_connected = False
-        for button in (self.adjust_button, self.other_button):
+        self.receive_button, self.transfer_button = QPushButton(self), QPushButton(self)
+        self.receive_button.setObjectName("stockReceive")
+        self.transfer_button.setObjectName("stockTransfer")
+        for button in (self.adjust_button, self.other_button, self.receive_button,
+                       self.transfer_button):  # fmt: skip
             button.setMinimumHeight(44)
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
@@ -129,8 +138,17 @@ class StockScreen(Retranslating, QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.panel, 1)
         column.addLayout(buttons)
+        left = QWidget(self)  # the list, and the acts on the store's stock as a whole
+        list_column = QVBoxLayout(left)
+        list_column.setContentsMargins(0, 0, 0, 0)
+        list_column.addWidget(self.results, 1)
+        store_acts = QHBoxLayout()
+        store_acts.addWidget(self.receive_button)
+        store_acts.addWidget(self.transfer_button)
+        store_acts.addStretch(1)
+        list_column.addLayout(store_acts)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.results)
+        split.addWidget(left)
         split.addWidget(right)
         split.setSizes([520, 480])
         layout = QVBoxLayout(self)
@@ -154,6 +172,8 @@ class StockScreen(Retranslating, QWidget):
         )  # fmt: skip
         self.adjust_button.setText(self.tr("Adjust…"))
         self.other_button.setText(self.tr("Other stores"))
+        self.receive_button.setText(self.tr("Receive a delivery…"))
+        self.transfer_button.setText(self.tr("Transfer to a store…"))
         self._explain_buttons()
 
     # -- who is signed in, and the network -------------------------------------------------
@@ -181,6 +201,8 @@ class StockScreen(Retranslating, QWidget):
             "" if manager else self.tr("A manager adjusts stock, or approves your adjustment.")
         )
         self.other_button.setEnabled(chosen and self._other_connected)
+        self.receive_button.setEnabled(self.actor is not None)
+        self.transfer_button.setEnabled(self.actor is not None)
         self.other_button.setToolTip(
             "" if self._other_connected
             else self.tr("Other stores' stock is not available on this till yet.")
@@ -193,7 +215,12 @@ class StockScreen(Retranslating, QWidget):
         self.search_field.selectAll()
 
     def scan(self, code: str) -> None:
-        """A scanner's code while the stock screen shows: look the article up."""
+        """A scanner's code while the stock screen shows: look the article up (or, in the
+        receiving or transfer dialog, count it there)."""
+        dialog = self.moves_dialog
+        if dialog is not None and isValid(dialog) and dialog.isVisible():
+            dialog.scan(code)
+            return
         self.search_field.setText(code)
         self.search_now()
 
@@ -264,13 +291,42 @@ class StockScreen(Retranslating, QWidget):
         self.adjust_dialog = dialog
         dialog.open()
 
+    def open_receiving(self) -> ReceivingDialog:
+        dialog = ReceivingDialog(self.controller, self)
+        dialog.accepted.connect(lambda: self._moved(dialog))
+        self._open_moves(dialog)
+        return dialog
+
+    def open_transfer(self) -> TransferDialog:
+        dialog = TransferDialog(self.controller, self.actor, self.approver, self)
+        dialog.accepted.connect(lambda: self._moved(dialog))
+        self._open_moves(dialog)
+        return dialog
+
+    def _open_moves(self, dialog: ReceivingDialog | TransferDialog) -> None:
+        dialog.finished.connect(dialog.deleteLater)
+        self.moves_dialog = dialog
+        dialog.open()
+
+    def _moved(self, dialog: ReceivingDialog | TransferDialog) -> None:
+        """Say what was recorded, and show the figures after it."""
+        if isinstance(dialog, ReceivingDialog):
+            self.message.say(self.tr("Delivery received: the stock and its differences are "
+                                     "recorded, and sent to central."))  # fmt: skip
+        else:
+            self.message.say(self.tr("Transfer recorded: the goods left this store's stock; "
+                                     "the other store receives them as a delivery."))  # fmt: skip
+        self.message.show()
+        if self.panel.detail is not None:
+            self.controller.request("detail", self.panel.detail.product.id)
+
     def _other_stores(self) -> None:
         if self.panel.detail is not None:
             self.other_stores_requested.emit(self.panel.detail.product.id)
 
     def show_refusal(self, code: str, message: str, params: dict) -> None:
-        dialog = self.adjust_dialog
-        if dialog is not None and isValid(dialog) and dialog.isVisible():
-            return  # the dialog says it
+        for dialog in (self.adjust_dialog, self.moves_dialog):
+            if dialog is not None and isValid(dialog) and dialog.isVisible():
+                return  # the dialog says it
         self.message.say(partial(user_message, code, message, params))
         self.message.show()

@@ -28,8 +28,9 @@ def test_the_staff_feed_is_pulled_from_central_and_from_medusa(tmp_path: Path) -
     engine = sync_engine(tmp_path, link, lambda _status: None)  # builds, calls nothing
     try:
         assert "staff" in engine.feeds
-        # every feed but the other stores' stock, which Medusa cannot serve (issue 16)
-        assert set(engine.feeds) == set(DEFAULT_FEEDS) - {"network_stock"}
+        # every feed but the other stores' stock and the expected deliveries, which
+        # Medusa cannot serve (issue 16)
+        assert set(engine.feeds) == set(DEFAULT_FEEDS) - {"network_stock", "deliveries"}
     finally:
         engine.close()
         engine.central.close()

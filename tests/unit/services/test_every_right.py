@@ -20,6 +20,7 @@ import pytest
 from pos.domain.cash import count_cash
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
+from pos.domain.receiving import SheetLine, TransferLine
 from pos.domain.returns import ReturnReason
 from pos.domain.rights import (
     APPROVABLE,
@@ -37,6 +38,7 @@ from pos.domain.till_day import ClosingCount, MovementReason
 from pos.services.approvals import Approvals
 from pos.services.archives import Archives
 from pos.services.checkout import Checkout
+from pos.services.deliveries import DeliveryDesk
 from pos.services.outbox_review import OutboxReview
 from pos.services.period_closures import PeriodClosures
 from pos.services.pickup_desk import PickupDesk
@@ -46,10 +48,12 @@ from pos.services.sales_glance import SalesGlance
 from pos.services.staff import StaffDirectory
 from pos.services.stock_desk import StockDesk
 from pos.services.till_session import TillSessions
-from pos.store import pickup_feed
+from pos.store import deliveries, network_stock, pickup_feed
 from pos.store.catalog_loader import load_catalog
 from pos.store.local_store import LocalStore
+from pos.store.network_stock import LocationLevel
 from resources.demo.catalog import DEPARTMENTS, DemoProduct
+from sync.contract.deliveries import DeliveryItem, ExpectedLine
 from sync.contract.pickups import PickupOrder
 
 FLOAT = {2000: 5, 1000: 5, 200: 10, 100: 10}  # the opening float: 180,00 €
@@ -80,6 +84,12 @@ class Shop:
     desk: PickupDesk
     item: DemoProduct
     checkouts: list[Checkout]
+
+    @property
+    def item_id(self) -> int:
+        return int(self.store.conn.execute(
+            "SELECT id FROM products WHERE sku = ?", (self.item.sku,)
+        ).fetchone()[0])  # fmt: skip
 
     def member(self, role: Role) -> Actor:
         return self.directory.member(MEMBERS[role][0]).actor
@@ -314,6 +324,27 @@ def adjust_stock(shop: Shop, actor: Actor, approval: Approval | None) -> object:
     return StockDesk(shop.store).adjust(actor, product_id, "damage", 1, approval=approval)
 
 
+def receive_delivery(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    """Check in a supplier's delivery of one unit, as the deliveries feed brought it."""
+    item = DeliveryItem(
+        id="BL-1", store_id=STORE_ID, source_kind="supplier", source="Brasserie du Rhône",
+        state="expected", created_at="2026-12-06T08:00:00.000Z", version=1,
+        lines=[ExpectedLine(product_id=shop.item_id, sku=shop.item.sku, quantity=1)],
+    )  # fmt: skip
+    deliveries.apply_page(shop.store.conn, [item], "c1")
+    line = SheetLine(shop.item_id, shop.item.sku, shop.item.name, 1, received=1)
+    return DeliveryDesk(shop.store, STORE_ID).receive(actor, "BL-1", [line], approval=approval)
+
+
+def transfer_stock(shop: Shop, actor: Actor, approval: Approval | None) -> object:
+    """Send one unit to Paris, a store this till knows from the network feed."""
+    paris = LocationLevel("paris-rivoli", "Paris Rivoli", "store", 3, 0, "2026-12-06T08:00Z")
+    network_stock.remember(shop.store.conn, shop.item_id, [paris])
+    line = TransferLine(shop.item_id, shop.item.sku, shop.item.name, 1)
+    desk = DeliveryDesk(shop.store, STORE_ID)
+    return desk.send(actor, "paris-rivoli", [line], approval=approval)
+
+
 ACTS: dict[Right, Act] = {
     Right.SELL: sell,
     Right.SYNC_ATTENTION: sync_attention,
@@ -340,6 +371,8 @@ ACTS: dict[Right, Act] = {
     Right.ARCHIVE: archive,
     Right.VIEW_SALES: view_sales,
     Right.ADJUST_STOCK: adjust_stock,
+    Right.RECEIVE_DELIVERY: receive_delivery,
+    Right.TRANSFER_STOCK: transfer_stock,
 }
 
 

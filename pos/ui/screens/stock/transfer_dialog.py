@@ -1,0 +1,223 @@
+"""Send goods to another store: choose it from the network this till knows, scan the
+articles, send once. The goods leave this store's stock at once (one transaction with the
+``transfer_sent`` operation); the other store receives them as a delivery. A manager's
+act: a cashier's goes to a manager's approval, then the same transfer is sent again."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from pos.domain.errors import PosError
+from pos.domain.product import Product
+from pos.domain.receiving import TransferLine, TransferSheet
+from pos.domain.rights import Actor, Approval, Right
+from pos.domain.stock_adjustment import MAX_NOTE_CHARS
+from pos.services.deliveries import Destination, Sent
+from pos.ui.i18n import Retranslating
+from pos.ui.messages import user_message
+from pos.ui.qt import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QLocale,
+    QPushButton,
+    Qt,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from pos.ui.screens.stock.scan_entry import ScanEntry, WorkerRequests, sheet_table
+from pos.ui.screens.till_day.approval import RequestApproval
+from pos.ui.stock_controller import StockController
+from pos.ui.widgets.message_line import MessageLine
+from pos.ui.zoom import set_font
+
+SendArgs = tuple[str, list[TransferLine], str]
+
+
+class TransferDialog(WorkerRequests, Retranslating, QDialog):
+    def __init__(
+        self,
+        controller: StockController,
+        actor: Actor | None,
+        request_approval: RequestApproval | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("transferDialog")
+        self.controller = controller
+        self.actor = actor
+        self.request_approval = request_approval
+        self.sheet = TransferSheet()
+        self.sent: Sent | None = None
+        self._sending: SendArgs | None = None
+        self._build()
+        worker = controller.worker
+        self._connect(
+            (worker.destinations_listed, self._listed), (worker.article_found, self._found),
+            (worker.transfer_sent, self._done), (worker.refused, self._refused),
+        )  # fmt: skip
+        self.finished.connect(self._disconnect)
+        self.entry.scanned.connect(self._scanned)
+        self.remove_button.clicked.connect(self._remove)
+        self.ok_button.clicked.connect(lambda: self.send())
+        self.cancel_button.clicked.connect(self.reject)
+        self.retranslate_ui()
+        self._ask("list_destinations")
+
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        set_font(self.title, 1.3, 1.0, bold=True)
+        self.store_label, self.note_label = QLabel(self), QLabel(self)
+        self.store_box = QComboBox(self)
+        self.store_box.setObjectName("transferStore")
+        self.store_box.setMinimumHeight(44)
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+        self.entry = ScanEntry(self)
+        self.table = sheet_table(self, 3, "transferLines")
+        self.note_field = QLineEdit(self)
+        self.note_field.setMaxLength(MAX_NOTE_CHARS)
+        self.message = MessageLine(self)
+        self.message.setObjectName("transferMessage")
+        self.message.setWordWrap(True)
+        self.remove_button = QPushButton(self)
+        self.ok_button, self.cancel_button = QPushButton(self), QPushButton(self)
+        self.ok_button.setObjectName("transferSend")
+        for widget in (self.remove_button, self.ok_button, self.cancel_button, self.note_field):
+            widget.setMinimumHeight(44)
+        top = QHBoxLayout()
+        top.addWidget(self.store_label)
+        top.addWidget(self.store_box, 1)
+        note = QHBoxLayout()
+        note.addWidget(self.note_label)
+        note.addWidget(self.note_field, 1)
+        note.addWidget(self.remove_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.ok_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addWidget(self.info)
+        layout.addWidget(self.entry)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(note)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(760, 560)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Transfer to a store"))
+        self.title.setText(self.tr("Transfer to a store"))
+        self.store_label.setText(self.tr("To"))
+        self.note_label.setText(self.tr("Note"))
+        self.note_field.setPlaceholderText(self.tr("Optional: why, the parcel's number…"))
+        info = self.tr(
+            "Scan what leaves the store: it goes out of this store's stock when sent; the "
+            "other store receives it as a delivery."
+        )
+        if self.actor is None or not self.actor.may(Right.TRANSFER_STOCK):
+            info += " " + self.tr("A manager approves it with their code.")
+        self.info.setText(info)
+        self.table.setHorizontalHeaderLabels([self.tr("Article"), self.tr("SKU"),
+                                              self.tr("Quantity")])  # fmt: skip
+        self.remove_button.setText(self.tr("Remove the line"))
+        self.ok_button.setText(self.tr("Send the transfer"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def _listed(self, destinations: list[Destination]) -> None:
+        self._answered()
+        self.store_box.clear()
+        for destination in destinations:
+            self.store_box.addItem(destination.name, destination.store_id)
+        if not destinations:
+            self.message.say(
+                self.tr("This till knows no other store yet: sync it once online, then retry.")
+            )
+        self.ok_button.setEnabled(bool(destinations))
+
+    def _scanned(self, code: str, quantity: int) -> None:
+        self._ask("find_article", "transfer", code, quantity)
+
+    def scan(self, code: str) -> None:
+        self.entry.scan(code)
+
+    def _found(self, purpose: str, product: Product, quantity: int) -> None:
+        if purpose != "transfer":
+            return
+        self._answered()
+        try:
+            self.sheet.add(product.id, product.sku, product.name, quantity)
+        except PosError as exc:
+            self.message.say(partial(user_message, exc.code, exc.message, exc.params))
+            return
+        self.message.clear()
+        self._fill()
+
+    def _remove(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            item = self.table.item(rows[0].row(), 0)
+            if item is not None:
+                self.sheet.remove(int(item.data(Qt.ItemDataRole.UserRole)))
+                self._fill()
+
+    def _fill(self) -> None:
+        lines = self.sheet.lines
+        self.table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            for column, text in enumerate((line.name, line.sku, QLocale().toString(line.quantity))):
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, line.product_id)
+                if column == 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+
+    def send(self, approval: Approval | None = None) -> None:
+        args = (str(self.store_box.currentData() or ""), self.sheet.lines,
+                self.note_field.text())  # fmt: skip
+        self._sending = args
+        self.ok_button.setEnabled(False)
+        self.message.clear()
+        self._ask("send_transfer", *args, approval)
+
+    def _done(self, sent: Sent) -> None:
+        self._answered()
+        self._sending = None
+        self.sent = sent
+        self.accept()
+
+    def _refused(self, code: str, message: str, params: dict) -> None:
+        if not self._pending:
+            return  # not this dialog's request
+        sending = self._sending
+        self._answered()
+        self._sending = None
+        self.ok_button.setEnabled(True)
+        if sending is not None and code == "right_refused" and params.get("approvable"):
+            approval = self._approval(sending) if sending else None
+            if approval is not None and sending is not None:
+                self._sending = sending
+                self.ok_button.setEnabled(False)
+                self._ask("send_transfer", *sending, approval)
+                return
+            code, message, params = "transfer_not_approved", "Not approved.", {}
+        self.message.say(partial(user_message, code, message, params))
+
+    def _approval(self, sending: SendArgs) -> Approval | None:
+        if self.request_approval is None:
+            return None
+        units = sum(x.quantity for x in sending[1])
+        what = (
+            self.tr("Transfer of %1 units to %2")
+            .replace("%1", QLocale().toString(units))
+            .replace("%2", self.store_box.currentText())
+        )
+        return self.request_approval(Right.TRANSFER_STOCK, what, None)
