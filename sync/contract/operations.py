@@ -44,6 +44,7 @@ OperationKind = Literal[
     "sale_cancelled",
     "drawer_opened",
     "chain_entry",
+    "stock_count",
 ]
 OperationStatus = Literal["accepted", "duplicate", "rejected"]
 
@@ -97,6 +98,38 @@ class StockMovementPayload(BaseModel):
     at: Instant | None = None
 
 
+#: The most lines one ``stock_count`` operation carries (a bigger count is several ops).
+MAX_COUNT_LINES = 500
+CountedQuantity = Annotated[StrictInt, Field(ge=0, le=MAX_WEIGHT_DELTA)]
+
+
+class CountLine(BaseModel):
+    """One article counted: what was found, when, and what the till showed at that instant
+    (kept for the record; central judges the variance against its own level at
+    ``counted_at``, so other tills' sales during the count are counted right)."""
+
+    model_config = WIRE
+
+    product_id: ProductId
+    sku: Sku
+    counted: CountedQuantity  # units, or grams by weight
+    counted_at: Instant
+    expected: Annotated[StrictInt, Field(ge=-MAX_WEIGHT_DELTA, le=MAX_WEIGHT_DELTA)]
+    staff_id: StaffId  # who counted it
+
+
+class StockCountPayload(BaseModel):
+    """A shelf, a department or the whole store counted, and approved by a manager."""
+
+    model_config = WIRE
+
+    count_id: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    scope: Annotated[StrictStr, Field(max_length=120)]  # "full", "department:X", "shelf:X"
+    approved_by: StaffId
+    approved_at: Instant
+    lines: Annotated[list[CountLine], Field(min_length=1, max_length=MAX_COUNT_LINES)]
+
+
 #: The payload model of each operation kind.
 PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "sale": SalePayload,
@@ -109,6 +142,7 @@ PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "sale_cancelled": SaleCancelledPayload,
     "drawer_opened": DrawerOpenedPayload,
     "chain_entry": ChainEntryPayload,
+    "stock_count": StockCountPayload,
 }
 
 
@@ -129,7 +163,7 @@ class Operation(BaseModel):
             "'till_session_opened', 'cash_movement' and 'till_session_closed'; "
             "ApprovalPayload for 'approval'; SaleCancelledPayload and DrawerOpenedPayload "
             "for 'sale_cancelled' and 'drawer_opened'; ChainEntryPayload for "
-            "'chain_entry'."
+            "'chain_entry'; StockCountPayload for 'stock_count'."
         ),
     ]
 

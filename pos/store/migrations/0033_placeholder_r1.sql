@@ -1,0 +1,2 @@
+-- Schema 33: reserved for part R1 (deliveries and transfers), merged separately. Empty
+-- here so the numbers stay 1..N; R1's own 0033 replaces this file at merge.
