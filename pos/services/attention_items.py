@@ -165,6 +165,7 @@ _FACTS: dict[str, Any] = {
         "name": str(p["by"]["name"]),
     },
     "drawer_opened": _by("by"),
+    "stock_count": lambda conn, p: {"lines": len(p["lines"]), "scope": str(p["scope"])},
 }
 
 

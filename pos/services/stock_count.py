@@ -146,6 +146,26 @@ class StockCounts:
         counts.put_line(conn, count_id, line)
         return self.sheet(count_id)
 
+    def departments(self) -> list[tuple[str, str]]:
+        """(code, name) of the departments a count may cover."""
+        return [(code, name) for code, name, _vat in self.store.catalog.departments()]
+
+    def find(self, code: str) -> Product:
+        """The article a scan or a typed SKU, PLU or name designates (exactly one)."""
+        text = code.strip()[:200]
+        catalog = self.store.catalog
+        found = text and (catalog.by_barcode(text) or catalog.by_sku(text) or catalog.by_plu(text))
+        if found:
+            return found
+        matches = catalog.search(text, 2) if text else []
+        if len(matches) == 1:
+            return matches[0]
+        raise PosError(
+            f"{'Several articles match' if matches else 'No article matches'} {text!r}: "
+            "scan its barcode or type its SKU.",
+            code="count_ambiguous" if matches else "count_not_found", text=text,
+        )  # fmt: skip
+
     def sheet(self, count_id: str) -> CountSheet:
         record = self._count(count_id)
         found = counts.lines(self.store.conn, count_id)

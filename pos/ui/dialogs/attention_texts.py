@@ -41,6 +41,7 @@ def kind(value: str) -> str:
         "sale_cancelled": QCoreApplication.translate("AttentionTexts", "Cancelled sale"),
         "drawer_opened": QCoreApplication.translate("AttentionTexts", "Drawer opened"),
         "chain_entry": QCoreApplication.translate("AttentionTexts", "Signed record entry"),
+        "stock_count": QCoreApplication.translate("AttentionTexts", "Stock count"),
     }
     return known.get(value) or owed_texts.kind(value)
 
@@ -81,6 +82,12 @@ def _what(item: AttentionItem) -> str:
             sign,
             QLocale().toString(abs(f["delta"])),
             f["name"],
+        )
+    if k == "stock_count":
+        return _fill(
+            QCoreApplication.translate("AttentionTexts", "Stock count: %1 articles (%2)"),
+            QLocale().toString(f["lines"]),
+            f["scope"],
         )
     if k == "pickup_transition":
         return _fill(
@@ -178,6 +185,12 @@ def refusal(code: str, op_kind: str, text: str) -> str:
             "AttentionTexts",
             "This server does not keep these records yet: install or update Comptoir's "
             "plugin in Medusa. They stay recorded at the till; send them again then.",
+        )
+    if code == "not_supported" and op_kind == "stock_count":
+        return QCoreApplication.translate(
+            "AttentionTexts",
+            "This server does not take stock counts: enter the counted figures in its own "
+            "admin. The count stays recorded at the till.",
         )
     known = _REFUSALS.get(code)
     if known is not None:

@@ -35,6 +35,7 @@ from pos.ui.qt import (
     isValid,
 )
 from pos.ui.screens.stock.adjust_dialog import AdjustDialog
+from pos.ui.screens.stock.count_dialog import CountDialog
 from pos.ui.screens.stock.detail_panel import StockDetailPanel, quantity_text
 from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.stock_controller import StockController
@@ -60,6 +61,7 @@ class StockScreen(Retranslating, QWidget):
         self.actor: Actor | None = None
         self.rows: list[StockRow] = []
         self.adjust_dialog: AdjustDialog | None = None
+        self.count_dialog: CountDialog | None = None
         self._asked = 0  # number of the latest search sent; older answers are dropped
         self._build()
         self._typing = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
@@ -71,6 +73,7 @@ class StockScreen(Retranslating, QWidget):
         self.results.itemSelectionChanged.connect(self._selected)
         self.adjust_button.clicked.connect(self.open_adjust)
         self.other_button.clicked.connect(self._other_stores)
+        self.count_button.clicked.connect(self.open_count)
         worker = controller.worker
         worker.searched.connect(self._searched)
         worker.detail_loaded.connect(self._detail_loaded)
@@ -113,13 +116,16 @@ class StockScreen(Retranslating, QWidget):
         self.other_button.setObjectName("stockOtherStores")
         self.other_button.setEnabled(False)  # until a dialog is connected (``set_other_stores``)
         self._other_connected = False
-        for button in (self.adjust_button, self.other_button):
+        self.count_button = QPushButton(self)
+        self.count_button.setObjectName("stockCount")
+        for button in (self.adjust_button, self.other_button, self.count_button):
             button.setMinimumHeight(44)
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
         top.addWidget(self.filter_box)
         top.addWidget(self.threshold_label)
         top.addWidget(self.threshold)
+        top.addWidget(self.count_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.adjust_button)
         buttons.addWidget(self.other_button)
@@ -154,6 +160,7 @@ class StockScreen(Retranslating, QWidget):
         )  # fmt: skip
         self.adjust_button.setText(self.tr("Adjust…"))
         self.other_button.setText(self.tr("Other stores"))
+        self.count_button.setText(self.tr("Count the stock…"))
         self._explain_buttons()
 
     # -- who is signed in, and the network -------------------------------------------------
@@ -180,6 +187,7 @@ class StockScreen(Retranslating, QWidget):
         self.adjust_button.setToolTip(
             "" if manager else self.tr("A manager adjusts stock, or approves your adjustment.")
         )
+        self.count_button.setEnabled(self.actor is not None)
         self.other_button.setEnabled(chosen and self._other_connected)
         self.other_button.setToolTip(
             "" if self._other_connected
@@ -264,13 +272,22 @@ class StockScreen(Retranslating, QWidget):
         self.adjust_dialog = dialog
         dialog.open()
 
+    def open_count(self) -> None:
+        """The count under way at this till reopens where it was; else a new one."""
+        manager = self.actor is not None and self.actor.may(Right.ADJUST_STOCK)
+        dialog = CountDialog(self.controller, self.approver, self, needs_approval=not manager)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.accepted.connect(self.search_now)  # the list shows the counted figures
+        self.count_dialog = dialog
+        dialog.open()
+
     def _other_stores(self) -> None:
         if self.panel.detail is not None:
             self.other_stores_requested.emit(self.panel.detail.product.id)
 
     def show_refusal(self, code: str, message: str, params: dict) -> None:
-        dialog = self.adjust_dialog
-        if dialog is not None and isValid(dialog) and dialog.isVisible():
-            return  # the dialog says it
+        for dialog in (self.adjust_dialog, self.count_dialog):
+            if dialog is not None and isValid(dialog) and dialog.isVisible():
+                return  # the dialog says it
         self.message.say(partial(user_message, code, message, params))
         self.message.show()
