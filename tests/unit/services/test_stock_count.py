@@ -10,29 +10,18 @@ from itertools import count
 import pytest
 
 from pos.domain.errors import PosError
-from pos.domain.rights import Right, RightRefused, Role
+from pos.domain.rights import Right, RightRefused
 from pos.domain.stock_count import EntryMode
-from pos.services.approvals import Approvals
-from pos.services.staff import StaffDirectory
 from pos.services.stock_count import StockCounts
 from pos.store import outbox, stock_levels
 from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore
 from sync.contract import StockCountPayload
-from tests.support.staff import SteppedClock
 from tests.sync.sales_factory import draft, sellable
+from tests.unit.services import test_stock_desk
 
 _ids = count(1)
-
-
-@pytest.fixture
-def people(store: LocalStore):
-    directory = StaffDirectory(store, clock=SteppedClock())
-    admin = directory.create_first_admin("Nadia", "2468")
-    directory.add(admin, "Camille", Role.CASHIER, "1234", staff_id="camille")
-    directory.add(admin, "Inès", Role.MANAGER, "4321", staff_id="ines")
-    approvals = Approvals(directory, terminal_id="T01", new_id=lambda: f"appr-{next(_ids)}")
-    return directory.member("camille").actor, directory.member("ines").actor, approvals
+people = test_stock_desk.people  # the same staff: Camille (cashier), Inès (manager)
 
 
 @pytest.fixture
