@@ -39,7 +39,7 @@ from sync.central.chain import ChainWitness
 from sync.central.chain_witness import SignedWitness
 from sync.central.db import Database, bump_counters, utc_now
 from sync.central.errors import describe
-from sync.central.instants import normalize
+from sync.central.instants import normalize_or
 from sync.central.pickup_machine import Refused
 from sync.central.stock import StockChanges
 from sync.contract.chains import ChainEntryPayload
@@ -311,7 +311,7 @@ class _Batch:
              sale.total_cents, sale.completed_at, p.sale_json)
         )  # fmt: skip
         # Each movement at the sale's own time: a count judges stock at an instant.
-        at = normalize(sale.completed_at)
+        at = normalize_or(sale.completed_at, self.at)
         for line in sale.lines:
             sku = self.skus.get(line.product_id)
             if line.returned is None:
