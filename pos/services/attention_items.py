@@ -173,6 +173,7 @@ _FACTS: dict[str, Any] = {
         "units": sum(int(x["quantity"]) for x in p["lines"]),
         "where": str(p["to_store_id"]),
     },
+    "stock_count": lambda conn, p: {"lines": len(p["lines"]), "scope": str(p["scope"])},
 }
 
 

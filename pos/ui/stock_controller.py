@@ -14,7 +14,9 @@ from pos.config import DATABASE_FILE
 from pos.domain.errors import PosError
 from pos.domain.receiving import SheetLine, TransferLine
 from pos.domain.rights import Actor, Approval
+from pos.domain.stock_count import EntryMode
 from pos.services.deliveries import DeliveryDesk
+from pos.services.stock_count import StockCounts
 from pos.services.stock_desk import StockDesk, StockFilter
 from pos.store.local_store import LocalStore
 from pos.ui.qt import QObject, Signal
@@ -31,6 +33,10 @@ class StockWorker(RequestWorker):
     delivery_received = Signal(object)  # Delivery as it now stands
     destinations_listed = Signal(object)  # list[Destination]
     transfer_sent = Signal(object)  # Sent
+    count_sheet = Signal(object)  # CountSheet, or None: no count under way
+    count_departments = Signal(list)  # [(code, name)]
+    count_variances = Signal(object)  # CountVariances (after counting)
+    count_applied = Signal(object)  # CountVariances of the count just applied
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
@@ -38,6 +44,7 @@ class StockWorker(RequestWorker):
         self._store: LocalStore | None = None
         self._desk: StockDesk | None = None
         self._deliveries: DeliveryDesk | None = None
+        self._counts: StockCounts | None = None
         self._actor: Actor | None = None
 
     @property
@@ -58,11 +65,12 @@ class StockWorker(RequestWorker):
         self._store = LocalStore(self._data_dir / DATABASE_FILE)
         self._deliveries = DeliveryDesk.for_store(self._store)
         self._desk = StockDesk(self._store, incoming=self._deliveries)
+        self._counts = StockCounts(self._store)
 
     def _do_close(self) -> None:
         if self._store is not None:
             self._store.close()
-            self._store = self._desk = self._deliveries = None
+            self._store = self._desk = self._deliveries = self._counts = None
 
     def _do_set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
@@ -82,6 +90,15 @@ class StockWorker(RequestWorker):
         self.adjusted.emit(detail)
 
     # -- deliveries and transfers (``pos.services.deliveries``) ----------------------------
+
+    # -- counts ("Inventaire"): the counter's sheet never carries the expected figures ----
+
+    @property
+    def counts(self) -> StockCounts:
+        if self._counts is None:
+            raise PosError("The stock screen is still opening: wait a moment.",
+                           code="stock_not_ready")  # fmt: skip
+        return self._counts
 
     def _signed_in(self) -> Actor:
         if self._actor is None:
@@ -110,6 +127,30 @@ class StockWorker(RequestWorker):
         actor = self._signed_in()
         sent = self.deliveries.send(actor, to_store_id, lines, note, approval)
         self.transfer_sent.emit(sent)
+
+    def _do_count_current(self) -> None:
+        self.count_departments.emit(self.counts.departments())
+        self.count_sheet.emit(self.counts.current())
+
+    def _do_count_start(self, scope: str, label: str) -> None:
+        self.count_sheet.emit(self.counts.start(self._signed_in(), scope, label))
+
+    def _do_count_enter(self, count_id: str, code: str, quantity: int, mode: str) -> None:
+        product = self.counts.find(code)
+        sheet = self.counts.enter(
+            self._signed_in(), count_id, product.id, quantity, EntryMode(mode)
+        )
+        self.count_sheet.emit(sheet)
+
+    def _do_count_variances(self, count_id: str) -> None:
+        self.count_variances.emit(self.counts.variances(count_id))
+
+    def _do_count_approve(self, count_id: str, approval: Approval | None) -> None:
+        self.count_applied.emit(self.counts.approve(self._signed_in(), count_id, approval))
+
+    def _do_count_abandon(self, count_id: str) -> None:
+        self.counts.abandon(self._signed_in(), count_id)
+        self.count_sheet.emit(None)
 
 
 class StockController(WorkerThread):

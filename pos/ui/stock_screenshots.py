@@ -1,6 +1,7 @@
 """The stock screen as a store's staff see it, saved as PNG files: an article found among
 its neighbours with its figures, their age while offline and its last movements; then the
-adjustment dialog filled in by a cashier (who will need a manager's approval)."""
+adjustment dialog filled in by a cashier (who will need a manager's approval); then a
+shelf count's variances waiting for a manager's approval."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from pos.services.demo_store import DEMO_STAFF, build_demo_store
+from pos.services.stock_count import StockCounts
 from pos.services.stock_scene import lay_stock_scene
 from pos.store.local_store import LocalStore
 from pos.ui.grab import save_grab, wait_until
@@ -49,7 +51,30 @@ def stock_screenshots(out: Path, language: str) -> list[Path]:
         dialog.set_values("damage", 3, "Date dépassée" if language == "fr" else "Past its date")
         saved.append(save_grab(dialog, out / f"stock_adjust_{language}.png"))
         dialog.reject()
+        _count_a_shelf(data_dir / "store.db", language)
+        screen.open_count()
+        counting = screen.count_dialog
+        wait_until(lambda: counting.sheet is not None)
+        counting.finish()
+        wait_until(lambda: counting.result is not None)
+        saved.append(save_grab(counting, out / f"stock_count_variances_{language}.png"))
+        counting.reject()
         controller.shutdown()
         screen.close()
         screen.deleteLater()
     return saved
+
+
+def _count_a_shelf(db: Path, language: str) -> None:
+    """A cashier's count of one shelf: most lines right, a few short, one found."""
+    with LocalStore(db) as store:
+        counts = StockCounts(store)
+        shelf = "Allée 3, gondole B" if language == "fr" else "Aisle 3, bay B"
+        count_id = counts.start(CAMILLE, "shelf", shelf).count.id
+        rows = store.conn.execute(
+            "SELECT p.id, s.on_hand FROM products p JOIN stock s ON s.product_id = p.id "
+            "WHERE p.sold_by = 'unit' AND s.on_hand > 3 ORDER BY p.id LIMIT 8"
+        ).fetchall()
+        for n, (product_id, on_hand) in enumerate(rows):
+            found = on_hand - (2, 0, 1, 0, 0, -1, 0, 3)[n % 8]
+            counts.enter(CAMILLE, count_id, product_id, max(found, 0))

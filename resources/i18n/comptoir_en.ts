@@ -427,293 +427,308 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
-        <source>Waiting to be sent</source>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="46"/>
+        <source>Stock count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="53"/>
-        <source>To check</source>
+        <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="54"/>
-        <source>Set aside</source>
+        <source>To check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="55"/>
+        <source>Set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="56"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="75"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="76"/>
         <source>Sale no. %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="82"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="83"/>
         <source>Stock movement: %1%2 × %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="90"/>
         <source>%1: %2 units (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="96"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="97"/>
+        <source>Stock count: %1 articles (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="103"/>
         <source>Pickup order %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="102"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="109"/>
         <source>Approval by %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="108"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="115"/>
         <source>Cash in: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="117"/>
         <source>Cash out: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="122"/>
         <source>Cancelled sale — %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="121"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="128"/>
         <source>Loyalty: %1 points to debit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="130"/>
         <source>Loyalty: %1 points to give back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="134"/>
         <source>Coupon %1 to release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="137"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="155"/>
         <source>Waiting for the next sync: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="162"/>
         <source>Not sent yet — tries: %1. %2 It is sent again at each sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="173"/>
         <source>Not sent yet — tries: %1. The central server cannot be reached (network or server down). It is sent again at each sync: nothing to do; if it lasts, check the network.</source>
         <extracomment>Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays queued and is sent again at each sync, whatever the failure.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="178"/>
         <source>Not sent yet — tries: %1. The central server no longer accepts this till: enrol it again; it is sent at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="183"/>
         <source>Not sent yet — tries: %1. The sending is too large for the server or a proxy: it is sent again in smaller batches; if it lasts, check the size limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="193"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="195"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="199"/>
+        <source>This server does not take stock counts: enter the counted figures in its own admin. The count stays recorded at the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="208"/>
         <source>Refused by the central server (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="202"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="215"/>
         <source>The central server already holds another operation with this number: call support before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="207"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="220"/>
         <source>The central server could not read this operation (its content does not match what it expects): call support; set it aside with a note meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="212"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="225"/>
         <source>The central server does not know this kind of operation: update it (or Comptoir&apos;s plugin), then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="217"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="230"/>
         <source>The central server does not know this article: have it created in the central catalog, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="222"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="235"/>
         <source>The central server does not know this order in this store: check it in the back office, then send again or set it aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="227"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="240"/>
         <source>The order changed at the central server meanwhile (another desk or the web shop): check it at the pickup desk, then set this one aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="232"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="245"/>
         <source>The central server refused this change of the order&apos;s state (it is already further along): check it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="250"/>
         <source>The quantities picked or handed over do not fit the order: check it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="241"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="254"/>
         <source>This operation names another till than the one enrolled: check the till&apos;s enrolment, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="259"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="251"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="264"/>
         <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="269"/>
         <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="261"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="274"/>
         <source>This server does not take this kind of operation: it stays recorded at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="265"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="278"/>
         <source>This delivery is for another store: it was not received here. Call the sender; set it aside with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="270"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="283"/>
         <source>This delivery was already received (at another till?): nothing was counted twice. Set it aside with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="275"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="288"/>
         <source>The central server knows no such store to send to: nothing left its stock. Set it aside with a note and count the goods again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="280"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="293"/>
         <source>The central server does not know this delivery: check the delivery note with head office, then send again or set it aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="285"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="298"/>
         <source>Set aside by a person before it was sent: send it again when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="299"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="312"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="304"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="317"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="308"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="321"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="311"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="324"/>
         <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="316"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
         <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="321"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="334"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="324"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="337"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="342"/>
         <source>This order was handed over without being paid online nor at the till: check its payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="354"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="367"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="356"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="369"/>
         <source>%1 min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="358"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="371"/>
         <source>%1 h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="359"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="372"/>
         <source>%1 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="369"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="382"/>
         <source>Set aside by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="390"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="403"/>
         <source>Write a note saying why it is set aside: it is kept with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="393"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="406"/>
         <source>This operation was sent or set aside meanwhile: the list was read again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="397"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="410"/>
         <source>Sign in first: every act on this list is recorded in a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="400"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="413"/>
         <source>A manager must approve this: not approved, nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1148,6 +1163,183 @@
     <message>
         <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="137"/>
         <source>Central server&apos;s message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="220"/>
+        <source>Stock count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="222"/>
+        <source>The whole store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="223"/>
+        <source>One department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="224"/>
+        <source>One shelf or area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="229"/>
+        <source>What do you count? Nothing changes in the stock until a manager approves the variances at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="232"/>
+        <source>Shelf or area, e.g. Aisle 3, bay B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="233"/>
+        <source>Start counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="234"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="235"/>
+        <source>Scan the article, or type its SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="236"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="240"/>
+        <source>Finish counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="241"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="306"/>
+        <source>Abandon the count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <source>Variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="246"/>
+        <source>Back to counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="248"/>
+        <source>Ask a manager to approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="249"/>
+        <source>Approve and apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="259"/>
+        <source>Count the stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="263"/>
+        <source>Count of the whole store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="266"/>
+        <source>Count of the department %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="268"/>
+        <source>Count of the shelf %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="307"/>
+        <source>Abandon this count? Nothing changes in the stock; its figures stay recorded at the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="333"/>
+        <source>Type what the shelf holds, article by article. %1 article(s) counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="368"/>
+        <source>%1 article(s) counted, %2 with a variance: %3 in all (selling prices).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="398"/>
+        <source>Already counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="400"/>
+        <source>%1 was already counted in this count: %2. Add %3 to it (it was in another place), or replace the first figure?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="405"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="406"/>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="407"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="416"/>
+        <source>Stock count: %1 variance(s), %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2869,6 +3061,66 @@
     </message>
     <message>
         <location filename="../../pos/ui/stock_messages.py" line="37"/>
+        <source>Type the quantity found as a whole number: nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="40"/>
+        <source>A count cannot be negative: type what the shelf holds (0 if it is empty). Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="45"/>
+        <source>%quantity is not a plausible count (at most %limit): check the figure. Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="50"/>
+        <source>%name is not in the department being counted: nothing was recorded. Count it with its own department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="55"/>
+        <source>No department %label in this till&apos;s catalog: choose one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="58"/>
+        <source>Name the shelf being counted (for example “Aisle 3, bay B”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="61"/>
+        <source>A count is already under way at this till: finish or abandon it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="64"/>
+        <source>No article matches “%text”: scan its barcode or type its SKU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="67"/>
+        <source>Several articles match “%text”: scan its barcode or type its SKU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="70"/>
+        <source>Nothing was counted: scan an article and type what the shelf holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="73"/>
+        <source>This count is already closed: nothing was applied twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="76"/>
+        <source>Not approved: a manager approves a count before it changes the stock. The count is kept: ask a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="81"/>
         <source>Not approved: a manager adjusts stock, or approves it. Nothing was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5772,97 +6024,102 @@
 <context>
     <name>StockScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="166"/>
         <source>Name, SKU or scan a barcode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="162"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="168"/>
         <source>All articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="163"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="169"/>
         <source>Low stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="164"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
         <source>Negative stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="168"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="174"/>
         <source>Low means at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
         <source>On hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
         <source>Reserved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="171"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="177"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="173"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="179"/>
         <source>Adjust…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="174"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="180"/>
         <source>Other stores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="175"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="181"/>
         <source>Receive a delivery…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="182"/>
         <source>Transfer to a store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="201"/>
-        <source>A manager adjusts stock, or approves your adjustment.</source>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="183"/>
+        <source>Count the stock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/stock_screen.py" line="208"/>
+        <source>A manager adjusts stock, or approves your adjustment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="216"/>
         <source>Other stores&apos; stock is not available on this till yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="256"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="264"/>
         <source>No article matches this search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="314"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="322"/>
         <source>Delivery received: the stock and its differences are recorded, and sent to central.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="317"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="325"/>
         <source>Transfer recorded: the goods left this store&apos;s stock; the other store receives them as a delivery.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -427,293 +427,308 @@
         <translation>Transfert vers un magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="46"/>
+        <source>Stock count</source>
+        <translation>Inventaire</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="53"/>
         <source>Waiting to be sent</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="53"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="54"/>
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="54"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="55"/>
         <source>Set aside</source>
         <translation>Mise de côté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="55"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="56"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="75"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="76"/>
         <source>Sale no. %1 — %2</source>
         <translation>Vente n° %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="82"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="83"/>
         <source>Stock movement: %1%2 × %3</source>
         <translation>Mouvement de stock : %1%2 × %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="90"/>
         <source>%1: %2 units (%3)</source>
         <translation>%1 : %2 unités (%3)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="96"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="97"/>
+        <source>Stock count: %1 articles (%2)</source>
+        <translation>Inventaire : %1 articles (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="103"/>
         <source>Pickup order %1 → %2</source>
         <translation>Commande %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="102"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="109"/>
         <source>Approval by %1 for %2</source>
         <translation>Validation de %1 pour %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="108"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="115"/>
         <source>Cash in: %1 (%2)</source>
         <translation>Entrée d’espèces : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="117"/>
         <source>Cash out: %1 (%2)</source>
         <translation>Sortie d’espèces : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="122"/>
         <source>Cancelled sale — %1 (%2)</source>
         <translation>Vente annulée — %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="121"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="128"/>
         <source>Loyalty: %1 points to debit</source>
         <translation>Fidélité : %1 points à débiter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="130"/>
         <source>Loyalty: %1 points to give back</source>
         <translation>Fidélité : %1 points à recréditer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="134"/>
         <source>Coupon %1 to release</source>
         <translation>Bon %1 à libérer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="137"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="148"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="155"/>
         <source>Waiting for the next sync: nothing to do.</source>
         <translation>Attend la prochaine synchronisation : rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="162"/>
         <source>Not sent yet — tries: %1. %2 It is sent again at each sync.</source>
         <translation>Pas encore envoyée — tentatives : %1. %2 Elle est renvoyée à chaque synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="173"/>
         <source>Not sent yet — tries: %1. The central server cannot be reached (network or server down). It is sent again at each sync: nothing to do; if it lasts, check the network.</source>
         <extracomment>Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays queued and is sent again at each sync, whatever the failure.</extracomment>
         <translation>Pas encore envoyée — tentatives : %1. Le serveur central est injoignable (réseau ou serveur en panne). Elle est renvoyée à chaque synchronisation : rien à faire ; si cela dure, vérifiez le réseau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="171"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="178"/>
         <source>Not sent yet — tries: %1. The central server no longer accepts this till: enrol it again; it is sent at the next sync.</source>
         <translation>Pas encore envoyée — tentatives : %1. Le serveur central n’accepte plus cette caisse : enregistrez-la de nouveau ; elle partira à la synchronisation suivante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="183"/>
         <source>Not sent yet — tries: %1. The sending is too large for the server or a proxy: it is sent again in smaller batches; if it lasts, check the size limit.</source>
         <translation>Pas encore envoyée — tentatives : %1. L’envoi est trop volumineux pour le serveur ou un proxy : il est refait par lots plus petits ; si cela dure, vérifiez la limite de taille.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="193"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation>Ce serveur ne conserve pas encore ces enregistrements : installez ou mettez à jour le module Comptoir dans Medusa. Ils restent enregistrés dans la caisse ; renvoyez-les ensuite.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="195"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="199"/>
+        <source>This server does not take stock counts: enter the counted figures in its own admin. The count stays recorded at the till.</source>
+        <translation>Ce serveur ne reçoit pas les inventaires : saisissez les quantités comptées dans son administration. L’inventaire reste enregistré à la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="208"/>
         <source>Refused by the central server (%1): %2</source>
         <translation>Refusée par le serveur central (%1) : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="202"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="215"/>
         <source>The central server already holds another operation with this number: call support before sending it again.</source>
         <translation>Le serveur central détient déjà une autre opération sous ce numéro : appelez l’assistance avant de la renvoyer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="207"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="220"/>
         <source>The central server could not read this operation (its content does not match what it expects): call support; set it aside with a note meanwhile.</source>
         <translation>Le serveur central n’a pas pu lire cette opération (son contenu ne correspond pas à ce qu’il attend) : appelez l’assistance ; en attendant, mettez-la de côté avec une note.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="212"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="225"/>
         <source>The central server does not know this kind of operation: update it (or Comptoir&apos;s plugin), then send again.</source>
         <translation>Le serveur central ne connaît pas ce type d’opération : mettez-le à jour (ou le module Comptoir), puis renvoyez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="217"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="230"/>
         <source>The central server does not know this article: have it created in the central catalog, then send again.</source>
         <translation>Le serveur central ne connaît pas cet article : faites-le créer dans le catalogue central, puis renvoyez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="222"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="235"/>
         <source>The central server does not know this order in this store: check it in the back office, then send again or set it aside.</source>
         <translation>Le serveur central ne connaît pas cette commande dans ce magasin : vérifiez-la dans le back-office, puis renvoyez-la ou mettez-la de côté.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="227"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="240"/>
         <source>The order changed at the central server meanwhile (another desk or the web shop): check it at the pickup desk, then set this one aside.</source>
         <translation>La commande a changé entre-temps sur le serveur central (un autre comptoir ou la boutique en ligne) : vérifiez-la au comptoir de retrait, puis mettez celle-ci de côté.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="232"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="245"/>
         <source>The central server refused this change of the order&apos;s state (it is already further along): check it at the pickup desk.</source>
         <translation>Le serveur central a refusé ce changement d’état de la commande (elle est déjà plus avancée) : vérifiez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="250"/>
         <source>The quantities picked or handed over do not fit the order: check it at the pickup desk.</source>
         <translation>Les quantités préparées ou remises ne correspondent pas à la commande : vérifiez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="241"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="254"/>
         <source>This operation names another till than the one enrolled: check the till&apos;s enrolment, then send again.</source>
         <translation>Cette opération indique une autre caisse que celle enregistrée : vérifiez l’enregistrement de la caisse, puis renvoyez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="259"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation>Le serveur a refusé cette validation : la personne qui l&apos;a donnée n&apos;est ni responsable ni administrateur de ce magasin dans sa liste du personnel.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="251"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="264"/>
         <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
         <translation>La quantité dépasse ce qu’une caisse peut mouvementer en une fois : vérifiez-la ; mettez-la de côté avec une note si c’était une erreur.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="269"/>
         <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
         <translation>Ce serveur ne peut pas accepter cette opération en l’état (vérifié avant l’envoi) : mettez-la de côté avec une note, ou appelez l’assistance.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="261"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="274"/>
         <source>This server does not take this kind of operation: it stays recorded at the till.</source>
         <translation>Ce serveur n’accepte pas ce type d’opération : elle reste enregistrée dans la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="265"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="278"/>
         <source>This delivery is for another store: it was not received here. Call the sender; set it aside with a note.</source>
         <translation>Cette livraison est destinée à un autre magasin : elle n’a pas été réceptionnée ici. Appelez l’expéditeur ; mettez-la de côté avec une note.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="270"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="283"/>
         <source>This delivery was already received (at another till?): nothing was counted twice. Set it aside with a note.</source>
         <translation>Cette livraison a déjà été réceptionnée (sur une autre caisse ?) : rien n’a été compté deux fois. Mettez-la de côté avec une note.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="275"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="288"/>
         <source>The central server knows no such store to send to: nothing left its stock. Set it aside with a note and count the goods again.</source>
         <translation>Le serveur central ne connaît pas ce magasin destinataire : rien n’est sorti de son stock. Mettez l’opération de côté avec une note et recomptez la marchandise.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="280"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="293"/>
         <source>The central server does not know this delivery: check the delivery note with head office, then send again or set it aside.</source>
         <translation>Le serveur central ne connaît pas cette livraison : vérifiez le bon de livraison avec le siège, puis renvoyez-la ou mettez-la de côté.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="285"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="298"/>
         <source>Set aside by a person before it was sent: send it again when ready.</source>
         <translation>Mise de côté par une personne avant son envoi : renvoyez-la quand tout est prêt.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="299"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="312"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation>Le serveur central a trouvé une rupture dans le journal de cette caisse à cette vente (une écriture manquante ou dans le désordre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="304"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="317"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation>Le serveur central détient déjà une autre écriture de journal sous ce numéro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="308"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="321"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="311"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="324"/>
         <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
         <translation>La signature de cette écriture ne correspond pas à son contenu : elle a été modifiée après sa signature par la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="316"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
         <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
         <translation>Cette écriture est signée d’une clé que le serveur central n’a jamais enregistrée pour cette caisse : son journal a peut-être été reconstruit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="321"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="334"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation>Medusa a calculé pour cette vente un autre total que celui encaissé par la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="324"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="337"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation>Medusa avait moins de stock que cette vente n’en a pris : son niveau de stock a été relevé du manque avant d’enregistrer la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="342"/>
         <source>This order was handed over without being paid online nor at the till: check its payment.</source>
         <translation>Cette commande a été remise sans être payée ni en ligne ni en caisse : vérifiez son paiement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="354"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="367"/>
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="356"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="369"/>
         <source>%1 min ago</source>
         <translation>il y a %1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="358"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="371"/>
         <source>%1 h ago</source>
         <translation>il y a %1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="359"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="372"/>
         <source>%1 days ago</source>
         <translation>il y a %1 jours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="369"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="382"/>
         <source>Set aside by %1 on %2: %3</source>
         <translation>Mise de côté par %1 le %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="390"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="403"/>
         <source>Write a note saying why it is set aside: it is kept with it.</source>
         <translation>Écrivez une note disant pourquoi vous la mettez de côté : elle est conservée avec l’opération.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="393"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="406"/>
         <source>This operation was sent or set aside meanwhile: the list was read again.</source>
         <translation>Cette opération a été envoyée ou mise de côté entre-temps : la liste a été relue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="397"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="410"/>
         <source>Sign in first: every act on this list is recorded in a name.</source>
         <translation>Identifiez-vous d’abord : chaque action sur cette liste est enregistrée à un nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="400"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="413"/>
         <source>A manager must approve this: not approved, nothing changed.</source>
         <translation>Un responsable doit valider : non validé, rien n’a changé.</translation>
     </message>
@@ -1149,6 +1164,183 @@
         <location filename="../../pos/ui/screens/pickup/conflicts_banner.py" line="137"/>
         <source>Central server&apos;s message:</source>
         <translation>Message du serveur central :</translation>
+    </message>
+</context>
+<context>
+    <name>CountDialog</name>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="220"/>
+        <source>Stock count</source>
+        <translation>Inventaire</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="222"/>
+        <source>The whole store</source>
+        <translation>Tout le magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="223"/>
+        <source>One department</source>
+        <translation>Un rayon</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="224"/>
+        <source>One shelf or area</source>
+        <translation>Une étagère ou une zone</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="229"/>
+        <source>What do you count? Nothing changes in the stock until a manager approves the variances at the end.</source>
+        <translation>Que comptez-vous ? Le stock ne change pas avant qu’un responsable ait validé les écarts, à la fin.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="232"/>
+        <source>Shelf or area, e.g. Aisle 3, bay B</source>
+        <translation>Étagère ou zone, par ex. Allée 3, gondole B</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="233"/>
+        <source>Start counting</source>
+        <translation>Commencer le comptage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="234"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="235"/>
+        <source>Scan the article, or type its SKU</source>
+        <translation>Scannez l’article, ou tapez sa référence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="236"/>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <source>SKU</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="240"/>
+        <source>Finish counting</source>
+        <translation>Terminer le comptage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="241"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="306"/>
+        <source>Abandon the count</source>
+        <translation>Abandonner l’inventaire</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <source>Variance</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="246"/>
+        <source>Back to counting</source>
+        <translation>Reprendre le comptage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="248"/>
+        <source>Ask a manager to approve</source>
+        <translation>Faire valider par un responsable</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="249"/>
+        <source>Approve and apply</source>
+        <translation>Valider et appliquer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="259"/>
+        <source>Count the stock</source>
+        <translation>Inventaire du stock</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="263"/>
+        <source>Count of the whole store</source>
+        <translation>Inventaire de tout le magasin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="266"/>
+        <source>Count of the department %1</source>
+        <translation>Inventaire du rayon %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="268"/>
+        <source>Count of the shelf %1</source>
+        <translation>Inventaire de l’étagère %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="307"/>
+        <source>Abandon this count? Nothing changes in the stock; its figures stay recorded at the till.</source>
+        <translation>Abandonner cet inventaire ? Le stock ne change pas ; les quantités comptées restent enregistrées à la caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="333"/>
+        <source>Type what the shelf holds, article by article. %1 article(s) counted.</source>
+        <translation>Saisissez ce que contient l’étagère, article par article. %1 article(s) compté(s).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="368"/>
+        <source>%1 article(s) counted, %2 with a variance: %3 in all (selling prices).</source>
+        <translation>%1 article(s) compté(s), dont %2 avec un écart : %3 au total (prix de vente).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="398"/>
+        <source>Already counted</source>
+        <translation>Déjà compté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="400"/>
+        <source>%1 was already counted in this count: %2. Add %3 to it (it was in another place), or replace the first figure?</source>
+        <translation>%1 a déjà été compté dans cet inventaire : %2. Ajouter %3 (il se trouvait à un autre endroit), ou remplacer la première quantité ?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="405"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="406"/>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="407"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="416"/>
+        <source>Stock count: %1 variance(s), %2</source>
+        <translation>Inventaire : %1 écart(s), %2</translation>
     </message>
 </context>
 <context>
@@ -2869,6 +3061,66 @@
     </message>
     <message>
         <location filename="../../pos/ui/stock_messages.py" line="37"/>
+        <source>Type the quantity found as a whole number: nothing was recorded.</source>
+        <translation>Saisissez la quantité trouvée en nombre entier : rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="40"/>
+        <source>A count cannot be negative: type what the shelf holds (0 if it is empty). Nothing was recorded.</source>
+        <translation>Une quantité comptée ne peut pas être négative : saisissez ce que contient l’étagère (0 si elle est vide). Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="45"/>
+        <source>%quantity is not a plausible count (at most %limit): check the figure. Nothing was recorded.</source>
+        <translation>%quantity n’est pas une quantité plausible (au plus %limit) : vérifiez le chiffre. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="50"/>
+        <source>%name is not in the department being counted: nothing was recorded. Count it with its own department.</source>
+        <translation>%name n’appartient pas au rayon inventorié : rien n’a été enregistré. Comptez-le avec son propre rayon.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="55"/>
+        <source>No department %label in this till&apos;s catalog: choose one from the list.</source>
+        <translation>Aucun rayon %label dans le catalogue de cette caisse : choisissez-en un dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="58"/>
+        <source>Name the shelf being counted (for example “Aisle 3, bay B”).</source>
+        <translation>Indiquez l’étagère inventoriée (par exemple « Allée 3, gondole B »).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="61"/>
+        <source>A count is already under way at this till: finish or abandon it first.</source>
+        <translation>Un inventaire est déjà en cours sur cette caisse : terminez-le ou abandonnez-le d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="64"/>
+        <source>No article matches “%text”: scan its barcode or type its SKU.</source>
+        <translation>Aucun article ne correspond à « %text » : scannez son code-barres ou tapez sa référence.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="67"/>
+        <source>Several articles match “%text”: scan its barcode or type its SKU.</source>
+        <translation>Plusieurs articles correspondent à « %text » : scannez son code-barres ou tapez sa référence.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="70"/>
+        <source>Nothing was counted: scan an article and type what the shelf holds.</source>
+        <translation>Rien n’a été compté : scannez un article et saisissez ce que contient l’étagère.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="73"/>
+        <source>This count is already closed: nothing was applied twice.</source>
+        <translation>Cet inventaire est déjà clos : rien n’a été appliqué deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="76"/>
+        <source>Not approved: a manager approves a count before it changes the stock. The count is kept: ask a manager.</source>
+        <translation>Non validé : un responsable valide l’inventaire avant qu’il ne change le stock. L’inventaire est conservé : demandez à un responsable.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_messages.py" line="81"/>
         <source>Not approved: a manager adjusts stock, or approves it. Nothing was recorded.</source>
         <translation>Non validé : un responsable ajuste le stock, ou valide l’ajustement. Rien n’a été enregistré.</translation>
     </message>
@@ -5772,97 +6024,102 @@
 <context>
     <name>StockScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="160"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="166"/>
         <source>Name, SKU or scan a barcode</source>
         <translation>Nom, référence ou scannez un code-barres</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="162"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="168"/>
         <source>All articles</source>
         <translation>Tous les articles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="163"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="169"/>
         <source>Low stock</source>
         <translation>Stock bas</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="164"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
         <source>Negative stock</source>
         <translation>Stock négatif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="168"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="174"/>
         <source>Low means at most</source>
         <translation>Bas : au plus</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
         <source>SKU</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
         <source>On hand</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="170"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
         <source>Reserved</source>
         <translation>Réservé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="171"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="177"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="173"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="179"/>
         <source>Adjust…</source>
         <translation>Ajuster…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="174"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="180"/>
         <source>Other stores</source>
         <translation>Autres magasins</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="175"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="181"/>
         <source>Receive a delivery…</source>
         <translation>Réceptionner une livraison…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="176"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="182"/>
         <source>Transfer to a store…</source>
         <translation>Transférer vers un magasin…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="201"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="183"/>
+        <source>Count the stock…</source>
+        <translation>Compter le stock…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="208"/>
         <source>A manager adjusts stock, or approves your adjustment.</source>
         <translation>Un responsable ajuste le stock, ou valide votre ajustement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="208"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="216"/>
         <source>Other stores&apos; stock is not available on this till yet.</source>
         <translation>Le stock des autres magasins n’est pas encore disponible sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="256"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="264"/>
         <source>No article matches this search.</source>
         <translation>Aucun article ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="314"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="322"/>
         <source>Delivery received: the stock and its differences are recorded, and sent to central.</source>
         <translation>Livraison réceptionnée : le stock et les écarts sont enregistrés, et envoyés au central.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock_screen.py" line="317"/>
+        <location filename="../../pos/ui/screens/stock_screen.py" line="325"/>
         <source>Transfer recorded: the goods left this store&apos;s stock; the other store receives them as a delivery.</source>
         <translation>Transfert enregistré : la marchandise est sortie du stock de ce magasin ; l’autre magasin la réceptionnera comme une livraison.</translation>
     </message>

@@ -28,13 +28,15 @@ _PRAGMAS = (
 )
 CHANGE_SEQ = "change_seq"
 #: ``PRAGMA user_version`` of the schema this code writes; a newer file is refused.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: What an older file needs before ``schema.sql`` runs, by the version it upgrades to.
 #: 2: ``pickups`` was an empty placeholder (id, store_id, status); it becomes the orders.
 #: 3: promotions keep contract v2's fields in ``rule``; a v1 promotion's rule is its SKUs
 #: and the v2 defaults (the table is made first in its v2 shape if the file never had it).
 #: 4: a stock movement keeps its author (a till's adjustment, issue 16).
 #: 5: deliveries and transfers (issue 16): new tables only, made by ``deliveries.sql``.
+#: 6: stock counts (``stock_counts.sql``, tables and index IF NOT EXISTS): nothing to
+#: upgrade. A version without an entry here needs no step (5 may come from elsewhere).
 _UPGRADES: dict[int, str] = {
     2: "DROP INDEX IF EXISTS pickups_change; DROP TABLE IF EXISTS pickups;",
     3: "CREATE TABLE IF NOT EXISTS promotions (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -72,6 +74,7 @@ COUPONS_SQL = _sql("coupons.sql")
 CUSTOMERS_SQL = _sql("customers.sql")
 NETWORK_SQL = _sql("network.sql")
 DELIVERIES_SQL = _sql("deliveries.sql")
+STOCK_COUNTS_SQL = _sql("stock_counts.sql")
 
 
 def utc_now() -> str:
@@ -104,7 +107,7 @@ class Database:
             )
         if version:  # 0: a new file, nothing to upgrade
             for target in range(version + 1, SCHEMA_VERSION + 1):
-                self._writer.executescript(_UPGRADES[target])
+                self._writer.executescript(_UPGRADES.get(target, ""))
         self._writer.executescript(SCHEMA_SQL)
         self._writer.executescript(INDEXES_SQL)
         self._writer.executescript(TILL_DAYS_SQL)
@@ -115,6 +118,7 @@ class Database:
         self._writer.executescript(CUSTOMERS_SQL)
         self._writer.executescript(NETWORK_SQL)
         self._writer.executescript(DELIVERIES_SQL)
+        self._writer.executescript(STOCK_COUNTS_SQL)
         self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         with self.write() as conn:
             conn.execute(

@@ -24,5 +24,15 @@ def normalize(text: str) -> str:
     return house(parse(text))
 
 
+def normalize_or(text: str, fallback: str) -> str:
+    """A loosely typed time (a sale's ``completed_at``) in the house format: no offset
+    means UTC; one that does not parse gives ``fallback`` (the batch's time)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return fallback
+    return house(moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC))
+
+
 def later(text: str, *, days: float = 0, hours: float = 0) -> str:
     return house(parse(text) + timedelta(days=days, hours=hours))

@@ -32,6 +32,7 @@ from sync.central import (
     pickup_desk,
     return_claims,
     staff,
+    stock_counts,
     till_acts,
     till_days,
 )
@@ -39,6 +40,7 @@ from sync.central.chain import ChainWitness
 from sync.central.chain_witness import SignedWitness
 from sync.central.db import Database, bump_counters, utc_now
 from sync.central.errors import describe
+from sync.central.instants import normalize_or
 from sync.central.pickup_machine import Refused
 from sync.central.stock import StockChanges
 from sync.contract.chains import ChainEntryPayload
@@ -54,6 +56,7 @@ from sync.contract.operations import (
     WRONG_TERMINAL,
     Operation,
     OperationResult,
+    StockCountPayload,
     StockMovementPayload,
 )
 from sync.contract.pickups import PickupTransitionPayload
@@ -162,6 +165,12 @@ class _Batch:
         self.signed = SignedWitness.load(conn, store_id, terminal_id, places, self.at)
         ids = {line.product_id for s in sales for line in s.sale.lines}
         ids |= {p.payload.product_id for p in valid if isinstance(p.payload, StockMovementPayload)}
+        ids |= {
+            line.product_id
+            for p in valid
+            if isinstance(p.payload, StockCountPayload)
+            for line in p.payload.lines
+        }
         self.skus = _skus(conn, sorted(ids))
         self.sold_by = _sold_by(conn, sorted(ids))
         self.stock = StockChanges(store_id, self.at)
@@ -218,6 +227,11 @@ class _Batch:
             warnings = self.signed.witness(op_id, entry, self._legacy_head(), entry.body)
         elif isinstance(p.payload, StockMovementPayload):
             code, problem = self._movement(op_id, p.payload)
+            if problem:
+                return self._rejected(op_id, code, problem)
+            warnings = []
+        elif isinstance(p.payload, StockCountPayload):
+            code, problem = self._count(op_id, p.payload)
             if problem:
                 return self._rejected(op_id, code, problem)
             warnings = []
@@ -302,12 +316,16 @@ class _Batch:
             (sale.id, self.store_id, self.terminal_id, seq, sale.ticket_no,
              sale.total_cents, sale.completed_at, p.sale_json)
         )  # fmt: skip
+        # Each movement at the sale's own time: a count judges stock at an instant.
+        at = normalize_or(sale.completed_at, self.at)
         for line in sale.lines:
             sku = self.skus.get(line.product_id)
             if line.returned is None:
-                self.stock.move(line.product_id, sku, -line.quantity, "sale", None, sale.id)
+                self.stock.move(line.product_id, sku, -line.quantity, "sale", None, sale.id, at=at)
             elif line.returned.restock:  # back on the shelf of the store that took it back
-                self.stock.move(line.product_id, sku, -line.quantity, "return", sale.id, sale.id)
+                self.stock.move(
+                    line.product_id, sku, -line.quantity, "return", sale.id, sale.id, at=at
+                )
         warnings = warnings + return_claims.ingest(
             self.conn, self.store_id, sale, self.pending, self.at
         )
@@ -369,6 +387,17 @@ class _Batch:
             payload.product_id, sku, payload.delta, payload.reason, payload.ref, op_id,
             staff_id=payload.staff_id, at=payload.at,
         )  # fmt: skip
+        return "", ""
+
+    def _count(self, op_id: str, payload: StockCountPayload) -> tuple[str, str]:
+        """A count's lines, each applied as counted − central's level at its instant."""
+        refused = stock_counts.check(payload, self.skus, self.sold_by)
+        if not refused[1]:
+            refused = self._approver_may(payload.approved_by)
+        if refused[1]:
+            return refused
+        self.stock.flush(self.conn)  # this batch's earlier sales are part of "now"
+        stock_counts.apply(self.conn, self.store_id, op_id, payload, self.stock)
         return "", ""
 
 

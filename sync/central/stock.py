@@ -3,6 +3,11 @@
 Writes are collected per transaction and flushed with one ``executemany`` each, so a
 batch of 100 sales with 600 lines is two statements, not 1,200. Each stock row that
 changed gets one new change_seq, whatever the number of movements behind it.
+
+A movement that arrives after a count of its product but happened before the article
+was counted (a sale at an offline till) is already in what the counter found on the
+shelf: it is recorded, and a ``count`` movement at the counted instant takes it back, so
+the level stays what the count said plus what happened after (``stock_counts``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,12 @@ from sync.central.db import next_change_seqs
 _INSERT_MOVEMENT = (
     "INSERT INTO stock_movements (store_id, product_id, delta, reason, ref, op_id, at, staff_id) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# The latest count line of each product counted at or after an instant (bare column:
+# SQLite gives the count_id of the max row).
+_COUNTED_SINCE = (
+    "SELECT product_id, max(counted_at), count_id FROM stock_count_lines "
+    "WHERE store_id = ? AND counted_at >= ? GROUP BY product_id"
 )
 _UPSERT_LEVEL = (
     "INSERT INTO stock (store_id, product_id, sku, on_hand, reserved, change_seq) "
@@ -67,6 +78,7 @@ class StockChanges:
 
     def flush(self, conn: sqlite3.Connection) -> None:
         if self.movements:
+            self._absorbed_by_counts(conn)
             conn.executemany(_INSERT_MOVEMENT, self.movements)
         if self.levels:
             seq = next_change_seqs(conn, len(self.levels))
@@ -82,6 +94,26 @@ class StockChanges:
         self.movements.clear()
         self.levels.clear()
 
+    def _absorbed_by_counts(self, conn: sqlite3.Connection) -> None:
+        """Take back, at the counted instant, each late movement a count already saw."""
+        late = [m for m in self.movements if m[3] != "count"]
+        if not late:
+            return
+        since = min(m[6] for m in late)
+        counted = {
+            product_id: (at, count_id)
+            for product_id, at, count_id in conn.execute(_COUNTED_SINCE, (self.store_id, since))
+        }
+        for store_id, product_id, delta, _reason, _ref, op_id, at, _staff in late:
+            count = counted.get(product_id)
+            if count is None or at > count[0]:
+                continue
+            self.movements.append(
+                (store_id, product_id, -delta, "count", count[1], op_id, count[0], None)
+            )
+            if product_id in self.levels:
+                self.levels[product_id][1] -= delta
+
 
 def level(conn: sqlite3.Connection, store_id: str, product_id: int) -> tuple[int, int] | None:
     """``(on_hand, reserved)``, or None when the store has no level for the product."""
@@ -90,6 +122,21 @@ def level(conn: sqlite3.Connection, store_id: str, product_id: int) -> tuple[int
         (store_id, product_id),
     ).fetchone()
     return (int(row[0]), int(row[1])) if row else None
+
+
+_AFTER = (
+    "SELECT coalesce(sum(delta), 0) FROM stock_movements "
+    "WHERE store_id = ? AND product_id = ? AND at > ?"
+)
+
+
+def level_at(conn: sqlite3.Connection, store_id: str, product_id: int, at: str) -> int:
+    """The store's on-hand level at instant ``at`` (house format): the level now less
+    every movement recorded after it (each movement keeps its own time: a sale its
+    completion, an adjustment or a count line the till's instant)."""
+    now = level(conn, store_id, product_id)
+    after = int(conn.execute(_AFTER, (store_id, product_id, at)).fetchone()[0])
+    return (now[0] if now else 0) - after
 
 
 def item(conn: sqlite3.Connection, store_id: str, product_id: int) -> dict:

@@ -105,6 +105,7 @@ _HOMES: dict[str, str] = {
     "StockCount": "sync.contract.admin",
     "StockItem": "sync.contract.feeds",
     "StockMovementPayload": "sync.contract.operations",
+    "StockCountPayload": "sync.contract.operations",
     "StockPage": "sync.contract.feeds",
     "StoreAvailability": "sync.contract.web",
     "UNKNOWN_KIND": "sync.contract.operations",

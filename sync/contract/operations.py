@@ -47,6 +47,7 @@ OperationKind = Literal[
     "chain_entry",
     "delivery_received",
     "transfer_sent",
+    "stock_count",
 ]
 OperationStatus = Literal["accepted", "duplicate", "rejected"]
 
@@ -100,6 +101,38 @@ class StockMovementPayload(BaseModel):
     at: Instant | None = None
 
 
+#: The most lines one ``stock_count`` operation carries (a bigger count is several ops).
+MAX_COUNT_LINES = 500
+CountedQuantity = Annotated[StrictInt, Field(ge=0, le=MAX_WEIGHT_DELTA)]
+
+
+class CountLine(BaseModel):
+    """One article counted: what was found, when, and what the till showed at that instant
+    (kept for the record; central judges the variance against its own level at
+    ``counted_at``, so other tills' sales during the count are counted right)."""
+
+    model_config = WIRE
+
+    product_id: ProductId
+    sku: Sku
+    counted: CountedQuantity  # units, or grams by weight
+    counted_at: Instant
+    expected: Annotated[StrictInt, Field(ge=-MAX_WEIGHT_DELTA, le=MAX_WEIGHT_DELTA)]
+    staff_id: StaffId  # who counted it
+
+
+class StockCountPayload(BaseModel):
+    """A shelf, a department or the whole store counted, and approved by a manager."""
+
+    model_config = WIRE
+
+    count_id: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    scope: Annotated[StrictStr, Field(max_length=120)]  # "full", "department:X", "shelf:X"
+    approved_by: StaffId
+    approved_at: Instant
+    lines: Annotated[list[CountLine], Field(min_length=1, max_length=MAX_COUNT_LINES)]
+
+
 #: The payload model of each operation kind.
 PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "sale": SalePayload,
@@ -114,6 +147,7 @@ PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "chain_entry": ChainEntryPayload,
     "delivery_received": DeliveryReceivedPayload,
     "transfer_sent": TransferSentPayload,
+    "stock_count": StockCountPayload,
 }
 
 
@@ -135,7 +169,7 @@ class Operation(BaseModel):
             "ApprovalPayload for 'approval'; SaleCancelledPayload and DrawerOpenedPayload "
             "for 'sale_cancelled' and 'drawer_opened'; ChainEntryPayload for "
             "'chain_entry'; DeliveryReceivedPayload and TransferSentPayload for "
-            "'delivery_received' and 'transfer_sent'."
+            "'delivery_received' and 'transfer_sent'; StockCountPayload for 'stock_count'."
         ),
     ]
 

@@ -30,6 +30,9 @@ chain_entry op         with Comptoir's plugin: kept, its signature checked again
 stock_movement op      with Comptoir's plugin: the delta applied to the variant's levels
                        at the location, exactly once (``plugin_stock.py``); without it:
                        refused (Medusa keeps absolute counts)
+stock_count op         with the plugin: one ``count`` movement per line with a variance,
+                       the till's delta (``plugin_counts.py``: not judged against Medusa's
+                       level at the counted instant); without it: refused
 till day ops           with Comptoir's plugin: each terminal's sessions, cash movements,
 approval op            Z reports, managers' approvals, cancelled sales and drawer
 till act ops           openings kept in Medusa (``plugin_till_days.py``; an approval by
@@ -88,6 +91,7 @@ from sync.medusa.plugin_chains import (
     ticket_breaks,
     translate_chain_entry,
 )
+from sync.medusa.plugin_counts import STOCK_COUNT, push_counts
 from sync.medusa.plugin_pickups import move_directly, translate_transition
 from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.plugin_sales import sale_translator
@@ -230,6 +234,8 @@ class MedusaBackend(MedusaReturnCalls, MedusaCouponCalls, MedusaCustomerCalls, M
             raise ValueError(f"a push carries 1 to {MAX_OPERATIONS} operations")
         resolved = self._ready()
         translators = self._translators(resolved)
+        if "stock_movement" in translators and any(op.kind == STOCK_COUNT for op in operations):
+            return push_counts(operations, self.push)  # each count as its lines' movements
         if translators and all(op.kind in translators for op in operations):
             return self._via_plugin(operations, translators)
         if any(op.kind in translators for op in operations):  # the rest the old way

@@ -43,6 +43,7 @@ def kind(value: str) -> str:
         "chain_entry": QCoreApplication.translate("AttentionTexts", "Signed record entry"),
         "delivery_received": QCoreApplication.translate("AttentionTexts", "Delivery received"),
         "transfer_sent": QCoreApplication.translate("AttentionTexts", "Transfer to a store"),
+        "stock_count": QCoreApplication.translate("AttentionTexts", "Stock count"),
     }
     return known.get(value) or owed_texts.kind(value)
 
@@ -90,6 +91,12 @@ def _what(item: AttentionItem) -> str:
             kind(k),
             QLocale().toString(f["units"]),
             f["where"],
+        )
+    if k == "stock_count":
+        return _fill(
+            QCoreApplication.translate("AttentionTexts", "Stock count: %1 articles (%2)"),
+            QLocale().toString(f["lines"]),
+            f["scope"],
         )
     if k == "pickup_transition":
         return _fill(
@@ -187,6 +194,12 @@ def refusal(code: str, op_kind: str, text: str) -> str:
             "AttentionTexts",
             "This server does not keep these records yet: install or update Comptoir's "
             "plugin in Medusa. They stay recorded at the till; send them again then.",
+        )
+    if code == "not_supported" and op_kind == "stock_count":
+        return QCoreApplication.translate(
+            "AttentionTexts",
+            "This server does not take stock counts: enter the counted figures in its own "
+            "admin. The count stays recorded at the till.",
         )
     known = _REFUSALS.get(code)
     if known is not None:

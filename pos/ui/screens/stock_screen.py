@@ -35,6 +35,7 @@ from pos.ui.qt import (
     isValid,
 )
 from pos.ui.screens.stock.adjust_dialog import AdjustDialog
+from pos.ui.screens.stock.count_dialog import CountDialog
 from pos.ui.screens.stock.detail_panel import StockDetailPanel, quantity_text
 from pos.ui.screens.stock.receiving_dialog import ReceivingDialog
 from pos.ui.screens.stock.transfer_dialog import TransferDialog
@@ -63,6 +64,7 @@ class StockScreen(Retranslating, QWidget):
         self.rows: list[StockRow] = []
         self.adjust_dialog: AdjustDialog | None = None
         self.moves_dialog: ReceivingDialog | TransferDialog | None = None  # issue 16, part R1
+        self.count_dialog: CountDialog | None = None
         self._asked = 0  # number of the latest search sent; older answers are dropped
         self._build()
         self._typing = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
@@ -76,6 +78,7 @@ class StockScreen(Retranslating, QWidget):
         self.other_button.clicked.connect(self._other_stores)
         self.receive_button.clicked.connect(self.open_receiving)
         self.transfer_button.clicked.connect(self.open_transfer)
+        self.count_button.clicked.connect(self.open_count)
         worker = controller.worker
         worker.searched.connect(self._searched)
         worker.detail_loaded.connect(self._detail_loaded)
@@ -121,14 +124,17 @@ class StockScreen(Retranslating, QWidget):
         self.receive_button, self.transfer_button = QPushButton(self), QPushButton(self)
         self.receive_button.setObjectName("stockReceive")
         self.transfer_button.setObjectName("stockTransfer")
+        self.count_button = QPushButton(self)
+        self.count_button.setObjectName("stockCount")
         for button in (self.adjust_button, self.other_button, self.receive_button,
-                       self.transfer_button):  # fmt: skip
+                       self.transfer_button, self.count_button):  # fmt: skip
             button.setMinimumHeight(44)
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
         top.addWidget(self.filter_box)
         top.addWidget(self.threshold_label)
         top.addWidget(self.threshold)
+        top.addWidget(self.count_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.adjust_button)
         buttons.addWidget(self.other_button)
@@ -174,6 +180,7 @@ class StockScreen(Retranslating, QWidget):
         self.other_button.setText(self.tr("Other stores"))
         self.receive_button.setText(self.tr("Receive a delivery…"))
         self.transfer_button.setText(self.tr("Transfer to a store…"))
+        self.count_button.setText(self.tr("Count the stock…"))
         self._explain_buttons()
 
     # -- who is signed in, and the network -------------------------------------------------
@@ -200,6 +207,7 @@ class StockScreen(Retranslating, QWidget):
         self.adjust_button.setToolTip(
             "" if manager else self.tr("A manager adjusts stock, or approves your adjustment.")
         )
+        self.count_button.setEnabled(self.actor is not None)
         self.other_button.setEnabled(chosen and self._other_connected)
         self.receive_button.setEnabled(self.actor is not None)
         self.transfer_button.setEnabled(self.actor is not None)
@@ -217,10 +225,10 @@ class StockScreen(Retranslating, QWidget):
     def scan(self, code: str) -> None:
         """A scanner's code while the stock screen shows: look the article up (or, in the
         receiving or transfer dialog, count it there)."""
-        dialog = self.moves_dialog
-        if dialog is not None and isValid(dialog) and dialog.isVisible():
-            dialog.scan(code)
-            return
+        for dialog in (self.moves_dialog, self.count_dialog):
+            if dialog is not None and isValid(dialog) and dialog.isVisible():
+                dialog.scan(code)
+                return
         self.search_field.setText(code)
         self.search_now()
 
@@ -320,12 +328,21 @@ class StockScreen(Retranslating, QWidget):
         if self.panel.detail is not None:
             self.controller.request("detail", self.panel.detail.product.id)
 
+    def open_count(self) -> None:
+        """The count under way at this till reopens where it was; else a new one."""
+        manager = self.actor is not None and self.actor.may(Right.ADJUST_STOCK)
+        dialog = CountDialog(self.controller, self.approver, self, needs_approval=not manager)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.accepted.connect(self.search_now)  # the list shows the counted figures
+        self.count_dialog = dialog
+        dialog.open()
+
     def _other_stores(self) -> None:
         if self.panel.detail is not None:
             self.other_stores_requested.emit(self.panel.detail.product.id)
 
     def show_refusal(self, code: str, message: str, params: dict) -> None:
-        for dialog in (self.adjust_dialog, self.moves_dialog):
+        for dialog in (self.adjust_dialog, self.moves_dialog, self.count_dialog):
             if dialog is not None and isValid(dialog) and dialog.isVisible():
                 return  # the dialog says it
         self.message.say(partial(user_message, code, message, params))
