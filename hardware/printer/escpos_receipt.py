@@ -21,7 +21,7 @@ from hardware.printer.failures import PrinterSetupError
 from hardware.receipt.blocks import Cut, SaleCode, ScanCode, Text
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import Item, layout
-from hardware.receipt.sale_code import code128_modules, code128_payload
+from hardware.receipt.sale_code import code128_for
 from hardware.receipt.slip import SlipDocument, layout_slip
 
 log = logging.getLogger(__name__)
@@ -30,8 +30,6 @@ log = logging.getLogger(__name__)
 DOTS_FOR_COLUMNS = {48: 512, 32: 384}
 #: QR module size in dots: ~20 mm for a UUID, easy for a handheld scanner.
 QR_MODULE_DOTS = 5
-#: Narrowest Code 128 bar allowed by ESC/POS ``GS w``.
-CODE128_BAR_DOTS = 2
 
 DRAWER_PINS = (2, 5)
 TEST_PAGE_CHARACTERS = (
@@ -102,7 +100,7 @@ def _render(printer: Any, item: Item, *, codepage: str, columns: int, qr_native:
     if isinstance(item, Text):
         _render_text(printer, item, codepage)
     elif isinstance(item, SaleCode):
-        _render_sale_code(printer, item.sale_id, columns=columns, qr_native=qr_native)
+        _render_sale_code(printer, item, columns=columns, qr_native=qr_native)
     elif isinstance(item, ScanCode):
         _render_scan_code(printer, item, columns=columns, qr_native=qr_native)
     elif isinstance(item, Cut):
@@ -117,13 +115,14 @@ def _render_text(printer: Any, item: Text, codepage: str) -> None:
     printer.set(normal_textsize=True, bold=False)
 
 
-def _render_sale_code(printer: Any, sale_id: str, *, columns: int, qr_native: bool) -> None:
-    """Centred code; native QR refuses ``center=True``, so alignment is set around it."""
+def _render_sale_code(printer: Any, code: SaleCode, *, columns: int, qr_native: bool) -> None:
+    """Centred code; native QR refuses ``center=True``, so alignment is set around it.
+    Without QR, the Code 128 of the sale id, or on 58 mm paper of the ticket code."""
     printer.set(align="center")
     if qr_native:
-        printer.qr(sale_id, native=True, size=QR_MODULE_DOTS)
+        printer.qr(code.sale_id, native=True, size=QR_MODULE_DOTS)
     else:
-        _render_code128(printer, sale_id, columns)
+        _render_code128(printer, code.sale_id, code.ticket_ref, columns)
     printer.set(align="left")
 
 
@@ -133,19 +132,17 @@ def _render_scan_code(printer: Any, item: ScanCode, *, columns: int, qr_native: 
     if qr_native:
         printer.qr(item.qr_text, native=True, size=QR_MODULE_DOTS)
     else:
-        _render_code128(printer, item.barcode_text, columns)  # not a UUID: set B as it is
+        _render_code128(printer, item.barcode_text, "", columns)  # not a UUID: set B as it is
     printer.set(align="left")
 
 
-def _render_code128(printer: Any, sale_id: str, columns: int) -> None:
-    payload = code128_payload(sale_id)
-    width_dots = code128_modules(payload) * CODE128_BAR_DOTS
-    if width_dots > DOTS_FOR_COLUMNS.get(columns, 384) or not payload.isascii():
-        log.warning("Code %r does not fit a Code 128 on this paper; text only", sale_id)
+def _render_code128(printer: Any, code: str, fallback: str, columns: int) -> None:
+    chosen = code128_for(code, fallback, DOTS_FOR_COLUMNS.get(columns, 384))
+    if chosen is None:
+        log.warning("Code %r does not fit a Code 128 on this paper; text only", code)
         return
-    printer.barcode(
-        payload, "CODE128", height=64, width=CODE128_BAR_DOTS, pos="OFF", function_type="B"
-    )
+    payload, bar_dots = chosen
+    printer.barcode(payload, "CODE128", height=64, width=bar_dots, pos="OFF", function_type="B")
 
 
 def open_drawer(printer: Any, pin: int) -> None:

@@ -295,7 +295,11 @@ class TillApp(QObject):
         screen.pay_at_till.connect(self._pay_at_till)
         from pos.services.slips import handover_slip, picking_slip
 
-        screen.slip_ready.connect(lambda slip: self.print_slip(handover_slip(slip, self.language)))
+        screen.slip_ready.connect(
+            lambda slip: self.print_slip(
+                handover_slip(slip, self.language, store=self.settings.store)
+            )
+        )
         screen.print_picking_list.connect(
             lambda picking: self.print_slip(
                 picking_slip(picking, self.language, staff=self._staff_name())
