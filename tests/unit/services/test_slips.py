@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import re
 from itertools import count
+from pathlib import Path
 
 import pytest
 from test_pickup_desk import NOW, PARIS, STORE, order_item, products, pull, weighed_product
 
+from hardware.printer.connections import PrinterConfig, open_printer
+from hardware.printer.escpos_receipt import print_slip
 from hardware.printer.fake import FakePrinter
 from hardware.receipt.slip import SlipRow, slip_text
 from pos.config import StoreSettings
 from pos.domain.pickup import PickupState
 from pos.domain.product import SoldBy
 from pos.services.pickup_desk import HandoverSlip, PickingLine, PickingList, PickupDesk, SlipLine
-from pos.services.slips import handover_slip, picking_slip
+from pos.services.slips import department_label, handover_slip, picking_slip
 from pos.store.local_store import LocalStore
 from tests.support.staff import a_manager
+from tests.unit.printer.escpos_text import escpos_text
 
 AT = "2025-11-25T09:30:00.000Z"  # 10:30 in Paris
 
@@ -157,3 +163,36 @@ def test_the_desks_picking_list_and_handover_print(store: LocalStore, desk: Pick
         for columns in (48, 32):
             assert all(len(line) == columns for line in slip_text(doc, columns).splitlines()
                        if not line.startswith("[code:"))  # fmt: skip
+
+
+def test_a_department_known_by_its_code_prints_readable() -> None:
+    assert department_label("fruits_legumes") == "Fruits legumes"
+    assert department_label("cremerie") == "Cremerie"
+    assert department_label("Crèmerie et frais") == "Crèmerie et frais"  # a name: as is
+
+
+@pytest.mark.parametrize("columns", [48, 32])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_both_slips_printed_and_read_back_at_both_widths(columns: int, language: str) -> None:
+    """The real renderer on a python-escpos Dummy, decoded: whole names, numbers with
+    their units, departments by name in their own column; dumps to $COMPTOIR_DUMPS."""
+    lines = (
+        PickingLine(1, "GRU-1", "Gruyère râpé AOP « Le Montagnard » sachet refermable 100 g",
+                    SoldBy.UNIT, 2, (), "cremerie"),
+        PickingLine(2, "POM-1", "Pommes Golden", SoldBy.WEIGHT, 1500, (), "fruits_legumes"),
+    )  # fmt: skip
+    picking = picking_slip(
+        PickingList("web-1", "K7M2-Q9XD", "Hélène Dupré", None, lines), language, staff="Inès"
+    )
+    pickup = handover_slip(handed(), language, store=StoreSettings())
+    for name, doc in (("picking", picking), ("pickup", pickup)):
+        printer = open_printer(PrinterConfig(kind="dummy", profile="TM-T88V"))
+        print_slip(printer, doc, columns=columns, codepage="CP858", qr_native=columns == 48)
+        text = escpos_text(printer.output, "CP858")
+        dumps = os.environ.get("COMPTOIR_DUMPS")
+        if dumps:
+            Path(dumps, f"{name}_{language}_{columns}.txt").write_text(text, encoding="utf-8")
+        assert all(len(row) <= columns for row in text.splitlines())
+        assert "[QR K7M2-Q9XD]" in text or "[CODE128 {BK7M2-Q9XD]" in text
+        assert not re.search(r"\d\n +(g|kg|x|×)\b", text)  # a number never loses its unit
+    assert "fruits_legumes" not in " ".join(text.split()) and "remise" not in text.lower()
