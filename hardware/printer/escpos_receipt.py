@@ -21,13 +21,12 @@ from hardware.printer.failures import PrinterSetupError
 from hardware.receipt.blocks import Cut, SaleCode, ScanCode, Text
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import Item, layout
-from hardware.receipt.sale_code import code128_for
+from hardware.receipt.sale_code import PAPER_DOTS, code128_for
 from hardware.receipt.slip import SlipDocument, layout_slip
 
 log = logging.getLogger(__name__)
 
-#: Printable dots per line for each supported column count (80 mm / 58 mm heads).
-DOTS_FOR_COLUMNS = {48: 512, 32: 384}
+DOTS_FOR_COLUMNS = PAPER_DOTS  # printable dots per line: 80 mm / 58 mm heads
 #: QR module size in dots: ~20 mm for a UUID, easy for a handheld scanner.
 QR_MODULE_DOTS = 5
 

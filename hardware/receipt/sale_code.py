@@ -22,6 +22,8 @@ UUID_DIGITS = 40
 
 _MODULES_PER_SYMBOL = 11
 _STOP_MODULES = 13
+#: Printable dots per line for each supported column count (80 mm / 58 mm heads).
+PAPER_DOTS = {48: 512, 32: 384}
 #: ESC/POS ``GS w`` bar widths tried, widest first: wider bars scan more easily.
 BAR_DOTS = (3, 2)
 #: A till id as the returns desk reads it in "T01-123" (pos.services.return_lookup).

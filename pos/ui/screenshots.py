@@ -30,6 +30,7 @@ from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.price_screenshots import price_screenshots
 from pos.ui.promotion_screenshots import promotion_screenshots
 from pos.ui.qt import QApplication
+from pos.ui.receipt_code_screenshots import receipt_code_screenshots
 from pos.ui.return_screenshots import return_screenshots
 from pos.ui.sales_screenshots import sales_screenshots
 from pos.ui.staff_screenshots import approval_screenshot, sign_in_screenshots, staff_speak
@@ -148,4 +149,5 @@ def take_screenshots(out: Path, languages: tuple[str, ...] = ("fr", "en")) -> li
             saved += till_day_screenshots(out, language)
             saved += fiscal_record_screenshots(out, language)
             saved += sales_screenshots(out, language)
+            saved += receipt_code_screenshots(out, language)
     return saved

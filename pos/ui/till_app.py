@@ -76,6 +76,7 @@ def receipt_policy(settings: Settings) -> ReceiptPolicy:
         drawer_on_cash=settings.till.drawer_on_cash,
         columns=settings.printer.columns,
         codepage=settings.printer.codepage,
+        qr_native=settings.printer.qr_native,
     )
 
 
