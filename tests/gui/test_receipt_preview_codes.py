@@ -11,7 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from hardware.receipt.code_drawing import CodeDrawing
 from hardware.receipt.sale_code import sale_id_from_scan
-from pos.ui.dialogs.receipt_preview import ReceiptPreviewDialog
+from pos.config import StoreSettings
+from pos.domain.pickup import PickupState
+from pos.domain.product import SoldBy
+from pos.services.pickup_views import HandoverSlip, SlipLine
+from pos.services.slips import handover_slip
+from pos.ui.dialogs.receipt_preview import ReceiptPreviewDialog, slip_preview
 from tests.unit.printer.receipt_samples import SALE_ID, sample_receipt
 
 
@@ -46,3 +51,16 @@ def test_the_preview_draws_a_code_a_scanner_reads(
     assert sale_id_from_scan(text) == (expected[1] or SALE_ID)
     assert "[code:" not in "".join(row for row in dialog.text.rows if isinstance(row, str))
     assert dialog.text.sizeHint().width() == {48: 512, 32: 384}[columns] + 32  # dot for dot
+
+
+@pytest.mark.parametrize("qr_native", [True, False])
+def test_a_pickup_slip_on_screen_draws_its_pickup_code(qtbot: QtBot, qr_native: bool) -> None:
+    line = SlipLine("CONF-1", "Confiture de fraises 370 g", SoldBy.UNIT, 2, 459, 918)
+    at = "2025-11-25T09:30:00.000Z"
+    slip = HandoverSlip("web-1", "K7M2-Q9XD", "Hélène Dupré", "", "", PickupState.COLLECTED,
+                        (line,), (), 918, True, None, "Inès", at)  # fmt: skip
+    doc = handover_slip(slip, store=StoreSettings())
+    dialog = slip_preview(doc, columns=32, codepage="CP858", qr_native=qr_native)
+    qtbot.addWidget(dialog)
+    assert decoded(dialog) == [("QRCode" if qr_native else "Code128", "K7M2-Q9XD")]
+    assert "BON DE RETRAIT" in dialog.text.toPlainText()

@@ -17,6 +17,7 @@ from hardware.receipt.code_drawing import BAR_HEIGHT_DOTS, CodeDrawing, PaperRow
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import layout
 from hardware.receipt.sale_code import PAPER_DOTS
+from hardware.receipt.slip import SlipDocument, layout_slip
 from pos.ui.i18n import Retranslating
 from pos.ui.qt import (
     QColor,
@@ -180,3 +181,19 @@ class ReceiptPreviewDialog(PaperPreviewDialog):
         super().retranslate_ui()
         if hasattr(self, "document"):  # not yet while the base class builds
             self.setWindowTitle(self.tr("Receipt %1").replace("%1", str(self.document.ticket_no)))
+
+
+def slip_preview(
+    doc: SlipDocument,
+    *,
+    columns: int,
+    codepage: str,
+    qr_native: bool = True,
+    parent: QWidget | None = None,
+) -> PaperPreviewDialog:
+    """A desk slip on screen (no printer): its text and its code, as paper shows them."""
+    items = layout_slip(doc, columns, fold=lambda text: fold_text(text, codepage))
+    rows = paper_rows(items, columns=columns, qr_native=qr_native)
+    return PaperPreviewDialog(
+        doc.title, "", columns=columns, can_print=False, parent=parent, rows=rows
+    )
