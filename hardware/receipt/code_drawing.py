@@ -35,11 +35,12 @@ class CodeDrawing:
         return len(self.modules) > 1
 
 
-PaperRow = str | CodeDrawing
+PaperRow = str | Text | CodeDrawing
 
 
 def paper_rows(items: list[Item], *, columns: int, qr_native: bool) -> list[PaperRow]:
-    """What paper shows, row by row: text lines, and the codes the printer would draw."""
+    """What paper shows, row by row: text lines (emphasised ones as ``Text``), and the
+    codes the printer would draw."""
     rows: list[PaperRow] = []
     for item in items:
         if isinstance(item, SaleCode | ScanCode):
@@ -48,7 +49,7 @@ def paper_rows(items: list[Item], *, columns: int, qr_native: bool) -> list[Pape
         elif isinstance(item, Cut):
             rows.append(item.mark)
         else:
-            rows.append(item.text if isinstance(item, Text) else item)
+            rows.append(item)
     return rows
 
 

@@ -13,6 +13,7 @@ the monospace font sized so that the line's columns fill that width.
 from __future__ import annotations
 
 from hardware.printer.encoding import fold_text
+from hardware.receipt.blocks import Text
 from hardware.receipt.code_drawing import BAR_HEIGHT_DOTS, CodeDrawing, PaperRow, paper_rows
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import layout
@@ -66,13 +67,13 @@ class PaperView(QWidget):
 
     def toPlainText(self) -> str:
         """The paper as text (tests, logs): a code as a marker of what it reads."""
-        return "\n".join(
-            f"[code: {row.text}]" if isinstance(row, CodeDrawing) else row for row in self.rows
-        )
+        return "\n".join(_row_text(row) for row in self.rows)
 
     def _row_height(self, row: PaperRow) -> int:
         if isinstance(row, str):
             return self.line_height
+        if isinstance(row, Text):
+            return self.line_height * (2 if row.double_height else 1)
         if row.is_qr:
             return len(row.modules) * row.module_dots + 2 * CODE_GAP
         return BAR_HEIGHT_DOTS + 2 * CODE_GAP
@@ -86,10 +87,24 @@ class PaperView(QWidget):
         for row in self.rows:
             if isinstance(row, str):
                 painter.drawText(MARGIN, top + ascent, row)
+            elif isinstance(row, Text):
+                self._draw_text(painter, row, top + ascent)
             else:
                 self._draw_code(painter, row, top + CODE_GAP)
             top += self._row_height(row)
         painter.end()
+
+    def _draw_text(self, painter: QPainter, text: Text, baseline: int) -> None:
+        """Bold, double height or width as printed: the glyphs scaled, not the font."""
+        painter.save()
+        font = QFont(self.font())
+        font.setBold(text.bold)
+        painter.setFont(font)
+        tall = 2 if text.double_height else 1
+        painter.translate(MARGIN, baseline + (self.line_height if tall == 2 else 0))
+        painter.scale(2 if text.double_width else 1, tall)
+        painter.drawText(0, 0, text.text)
+        painter.restore()
 
     def _draw_code(self, painter: QPainter, code: CodeDrawing, top: int) -> None:
         size = code.module_dots
@@ -101,6 +116,12 @@ class PaperView(QWidget):
             for x, dark in enumerate(modules):
                 if dark:
                     painter.fillRect(QRect(left + x * size, top + y * size, size, height), black)
+
+
+def _row_text(row: PaperRow) -> str:
+    if isinstance(row, CodeDrawing):
+        return f"[code: {row.text}]"
+    return row.text if isinstance(row, Text) else row
 
 
 class PaperPreviewDialog(Retranslating, QDialog):
