@@ -157,7 +157,7 @@ def test_the_desks_picking_list_and_handover_print(store: LocalStore, desk: Pick
 
     printer = FakePrinter()
     assert printer.print_slip(picking).ok and printer.print_slip(handover).ok
-    assert "LISTE DE PR\u00c9PARATION" in printer.jobs[0].decode("cp858")
+    assert "LISTE DE PR\u00c9PARATION" in printer.jobs[0].decode(printer.config.codepage)
     assert "BON DE RETRAIT" in printer.last_text() and "AB12-CD34" in printer.last_text()
     for doc in (picking, handover):
         for columns in (48, 32):
