@@ -25,19 +25,16 @@ from hardware.printer.raster import print_text_image
 from hardware.receipt.blocks import Cut, SaleCode, ScanCode, Text
 from hardware.receipt.document import ReceiptDocument
 from hardware.receipt.layout import Item, layout
-from hardware.receipt.sale_code import code128_modules, code128_payload
+from hardware.receipt.sale_code import PAPER_DOTS, code128_for
 from hardware.receipt.slip import SlipDocument, layout_slip
 
 log = logging.getLogger(__name__)
 
-#: Printable dots per line for each supported column count (80 mm / 58 mm heads).
-DOTS_FOR_COLUMNS = {48: 512, 32: 384}
+DOTS_FOR_COLUMNS = PAPER_DOTS  # printable dots per line: 80 mm / 58 mm heads
 #: QR module size in dots: ~20 mm for a UUID, easy for a handheld scanner.
 QR_MODULE_DOTS = 5
 #: QR module size in dots when drawn here: 4 dots keep a UUID's code under 25 mm.
 QR_IMAGE_DOTS = 4
-#: Narrowest Code 128 bar allowed by ESC/POS ``GS w``.
-CODE128_BAR_DOTS = 2
 
 DRAWER_PINS = (2, 5)
 #: Lines fed instead of a cut on a printer without a cutter: past the tear bar.
@@ -148,7 +145,7 @@ def _render(
     if isinstance(item, Text):
         _render_text(printer, item, codepage, font)
     elif isinstance(item, SaleCode):
-        _render_sale_code(printer, item.sale_id, columns=columns, qr_native=qr_native)
+        _render_sale_code(printer, item, columns=columns, qr_native=qr_native)
     elif isinstance(item, ScanCode):
         _render_scan_code(printer, item, columns=columns, qr_native=qr_native)
     elif isinstance(item, Cut):
@@ -169,13 +166,14 @@ def _render_text(printer: Any, item: Text, codepage: str, font: int) -> None:
         printer._raw(ESC_FONT + bytes((font,)))
 
 
-def _render_sale_code(printer: Any, sale_id: str, *, columns: int, qr_native: bool) -> None:
-    """Centred code; native QR refuses ``center=True``, so alignment is set around it."""
+def _render_sale_code(printer: Any, code: SaleCode, *, columns: int, qr_native: bool) -> None:
+    """Centred code; native QR refuses ``center=True``, so alignment is set around it.
+    Without QR, the Code 128 of the sale id, or on 58 mm paper of the ticket code."""
     printer.set(align="center")
     if qr_native:
-        print_qr(printer, sale_id)
+        print_qr(printer, code.sale_id)
     else:
-        _render_code128(printer, sale_id, columns)
+        _render_code128(printer, code.sale_id, code.ticket_ref, columns)
     printer.set(align="left")
 
 
@@ -185,7 +183,7 @@ def _render_scan_code(printer: Any, item: ScanCode, *, columns: int, qr_native: 
     if qr_native:
         print_qr(printer, item.qr_text)
     else:
-        _render_code128(printer, item.barcode_text, columns)  # not a UUID: set B as it is
+        _render_code128(printer, item.barcode_text, "", columns)  # not a UUID: set B as it is
     printer.set(align="left")
 
 
@@ -202,19 +200,17 @@ def print_qr(printer: Any, data: str) -> None:
         printer.qr(data, native=False, size=QR_IMAGE_DOTS, image_arguments=arguments)
 
 
-def _render_code128(printer: Any, sale_id: str, columns: int) -> None:
+def _render_code128(printer: Any, code: str, fallback: str, columns: int) -> None:
     if not model_of_profile(printer.profile).barcode:
         # python-escpos would draw it in software, which fails on some Pillow builds
-        log.warning("This printer model draws no Code 128; %r printed as text only", sale_id)
+        log.warning("This printer model draws no Code 128; %r printed as text only", code)
         return
-    payload = code128_payload(sale_id)
-    width_dots = code128_modules(payload) * CODE128_BAR_DOTS
-    if width_dots > DOTS_FOR_COLUMNS.get(columns, 384) or not payload.isascii():
-        log.warning("Code %r does not fit a Code 128 on this paper; text only", sale_id)
+    chosen = code128_for(code, fallback, DOTS_FOR_COLUMNS.get(columns, 384))
+    if chosen is None:
+        log.warning("Code %r does not fit a Code 128 on this paper; text only", code)
         return
-    printer.barcode(
-        payload, "CODE128", height=64, width=CODE128_BAR_DOTS, pos="OFF", function_type="B"
-    )
+    payload, bar_dots = chosen
+    printer.barcode(payload, "CODE128", height=64, width=bar_dots, pos="OFF", function_type="B")
 
 
 def open_drawer(printer: Any, pin: int) -> None:

@@ -27,9 +27,11 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class SaleCode:
-    """The sale id, printed as a QR code (or Code 128) so returns can find the sale."""
+    """The sale id, printed as a QR code (or Code 128) so returns can find the sale.
+    ``ticket_ref`` ("T01-123") is the Code 128 printed where the sale id's is too wide."""
 
     sale_id: str
+    ticket_ref: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,19 +24,18 @@ from hardware.receipt.document import PromotionRow, ReceiptDocument, ReceiptLine
 from hardware.receipt.formatting import format_cents, format_money, local_time_text
 from hardware.receipt.loyalty_lines import loyalty_items
 from hardware.receipt.receipt_labels import LABELS
+from hardware.receipt.sale_code import ticket_code
 from hardware.receipt.text_fit import (
     centre,
     fit,
     fits_side_by_side,
     left_right,
-    wrap_limited,
+    wrap_hanging,
     wrap_words,
 )
 
 #: Columns supported by the layout (80 mm and 58 mm paper in font A).
 SUPPORTED_COLUMNS = (32, 48)
-#: Lines an item name may take before it is cut.
-NAME_MAX_LINES = 2
 _INDENT = "  "
 
 Item = ReceiptBlock | str
@@ -156,17 +155,20 @@ def _items(doc: ReceiptDocument, page: _Page) -> list[Item]:
 
 
 def _item_lines(line: ReceiptLine, page: _Page) -> list[Item]:
-    """Name (up to two lines) with the amount and VAT code, then quantity and discount."""
+    """Name (as many lines as it needs, never cut) with the amount and VAT code, then
+    quantity and discount."""
     shown_cents = line.gross_cents if line.discount_cents else line.total_cents
+    width = page.columns - len(_INDENT)
     amount = f"{format_cents(shown_cents)} {page.fold(line.vat_code)[:1] or ' '}"
     name = page.fold(line.name)
     first_width = page.columns - len(amount) - 1
-    names = wrap_limited(name, first_width, page.columns, NAME_MAX_LINES)
+    names = wrap_hanging(name, first_width, page.columns)
     items: list[Item] = [left_right(names[0], amount, page.columns)]
     items += [fit(rest, page.columns) for rest in names[1:]]
     if line.quantity_text.strip() != "1":
         unit = format_cents(line.unit_price_cents)
-        items.append(fit(f"{_INDENT}{page.fold(line.quantity_text)} x {unit}", page.columns))
+        quantity = f"{page.fold(line.quantity_text)} x {unit}"
+        items += [fit(_INDENT + text, page.columns) for text in wrap_words(quantity, width)]
     if line.catalog_unit_price_cents is not None:
         prices = f"{format_cents(line.catalog_unit_price_cents)} → "
         prices += f"{format_cents(line.unit_price_cents)}  "
@@ -184,11 +186,11 @@ def _item_lines(line: ReceiptLine, page: _Page) -> list[Item]:
 
 def _promotion_lines(promotion: PromotionRow, page: _Page) -> list[Item]:
     """ "  3 pour 2 sur les yaourts      -1,20": the amount under the line's amount; a
-    long name wraps onto a second line under the first."""
+    long name wraps onto the lines under the first, never cut."""
     amount = f"{format_cents(-promotion.discount_cents)}  "
     width = page.columns - len(_INDENT)
     first_width = page.columns - len(_INDENT) - len(amount) - 1
-    names = wrap_limited(page.fold(promotion.name), first_width, width, NAME_MAX_LINES)
+    names = wrap_hanging(page.fold(promotion.name), first_width, width)
     items: list[Item] = [left_right(_INDENT + names[0], amount, page.columns)]
     return items + [fit(_INDENT + rest, page.columns) for rest in names[1:]]
 
@@ -336,11 +338,17 @@ def _pair(left: str, right: str, page: _Page) -> list[Item]:
 
 
 def _sale_code(doc: ReceiptDocument, page: _Page) -> list[Item]:
+    """The code to scan for a return, then what a cashier can type instead: the ticket
+    code ("T01-123", what a 58 mm Code 128 holds) and the sale's full reference."""
     if not doc.sale_id:
         return []
+    ticket_ref = ticket_code(doc.terminal_id, doc.ticket_no)
+    items: list[Item] = [SaleCode(doc.sale_id, ticket_ref)]
+    if ticket_ref:
+        items.append(centre(f"{page.label('ticket_code')} {ticket_ref}", page.columns))
     reference = f"{page.label('sale_ref')} {page.fold(doc.sale_id)}"
     lines = _wrap_after_hyphens(reference, page.columns)
-    return [SaleCode(doc.sale_id)] + [centre(line, page.columns) for line in lines]
+    return items + [centre(line, page.columns) for line in lines]
 
 
 def _wrap_after_hyphens(text: str, width: int) -> list[str]:

@@ -11,14 +11,15 @@ building blocks as receipts, so a slip has the same promises: every line exactly
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from hardware.receipt.blocks import SaleCode, Text
 from hardware.receipt.document import Language
 from hardware.receipt.layout import Fold, Item, plain_text
-from hardware.receipt.text_fit import centre, fit, left_right, wrap_limited, wrap_words
+from hardware.receipt.text_fit import centre, fit, left_right, wrap_hanging, wrap_words
 
-#: Lines a row's left text may take before it is cut (names on a picking list matter).
-ROW_MAX_LINES = 3
+#: Cells between a row's text and a label column (a picking list's departments).
+COLUMN_GAP = 2
 #: Tick boxes are in no printer code page: printed (and previewed) as ASCII.
 BOXES = {"☐": "[ ]", "☑": "[x]", "☒": "[x]"}
 _INDENT = "    "
@@ -40,6 +41,8 @@ class SlipDocument:
 
     ``rows`` sit between two rules, ``totals`` under them; ``code`` (when not empty) is
     printed as a QR code, or a Code 128 on printers without QR, for the desk to scan.
+    ``label_column``: the rows' right texts are labels (departments), not amounts: they
+    line up flush left in a column of their own, wrapped in it, a gap from the names.
     """
 
     title: str
@@ -49,6 +52,7 @@ class SlipDocument:
     footer: tuple[str, ...] = ()
     code: str = ""
     language: Language = "fr"
+    label_column: bool = False
 
 
 def _identity(text: str) -> str:
@@ -67,7 +71,10 @@ def layout_slip(doc: SlipDocument, columns: int, *, fold: Fold = _identity) -> l
         return fold(text)
 
     items: list[Item] = [*_title(doc, columns, page_fold), "=" * columns]
-    items += _rows(doc.rows, columns, page_fold)
+    if doc.label_column:
+        items += _label_rows(doc.rows, columns, page_fold)
+    else:
+        items += _rows(doc.rows, columns, page_fold)
     if doc.totals:
         items += ["-" * columns, *_rows(doc.totals, columns, page_fold)]
     items.append("-" * columns)
@@ -114,6 +121,25 @@ def _row_lines(left: str, right: str, columns: int) -> list[str]:
     if len(right) > columns // 2:
         right = fit(right, columns // 2)
     first_width = columns - len(right) - 1 if right else columns
-    lines = wrap_limited(left, first_width, columns - len(_INDENT), ROW_MAX_LINES)
+    lines = wrap_hanging(left, first_width, columns - len(_INDENT))
     first = left_right(lines[0], right, columns) if right else fit(lines[0], columns)
     return [first] + [fit(_INDENT + line, columns) for line in lines[1:]]
+
+
+def _label_rows(rows: tuple[SlipRow, ...], columns: int, fold: Fold) -> list[Item]:
+    """Names on the left, labels flush left in their own column on the right: as wide as
+    the longest label, up to a third of the line (or its longest word), never cut."""
+    labels = [fold(row.right) for row in rows]
+    longest_word = max((len(word) for label in labels for word in label.split()), default=0)
+    widest = max((len(label) for label in labels), default=0)
+    column = min(widest, max(columns // 3, longest_word), columns // 2)
+    name_width = columns - column - COLUMN_GAP if column else columns
+    items: list[Item] = []
+    for row, label in zip(rows, labels, strict=True):
+        names = wrap_hanging(fold(row.left), name_width, name_width - len(_INDENT))
+        names = names[:1] + [_INDENT + name for name in names[1:]]
+        parts = wrap_words(label, column) if column and label else []
+        for name, part in zip_longest(names, parts, fillvalue=""):
+            line = fit(name, name_width) + (" " * COLUMN_GAP + fit(part, column) if column else "")
+            items.append(Text(line, bold=True) if row.bold else line)
+    return items

@@ -4,16 +4,51 @@ A thermal printer has a fixed number of cells per line (48 on 80 mm paper, 32 on
 a line one character too long wraps on its own and breaks every column below it. So the
 layout is built only from these helpers, which pad or cut to the exact width. Amounts
 (the ``right`` parts) are never cut: the label gives way instead.
+
+Wrapping never cuts text: a name takes as many lines as it needs. Before wrapping, a
+number is glued to its unit ("100 g", "1,5 kg", "3 x 2,79") and a French guillemet or
+colon to its word, by a no-break space (``NBSP``), so no line starts with "g" or a lone
+"»". No-break spaces are layout-only: every returned line has plain spaces again, since
+not every printer code page has a no-break space. An amount's thousands ("1 234,50")
+are bound tighter still: a glued group too wide for a line breaks at its no-break
+spaces, never inside an amount.
 """
 
 from __future__ import annotations
 
-#: Marks a cut name. ASCII on purpose: "…" is not in CP858 and would widen to "...".
+import re
+
+#: Marks a cut text. ASCII on purpose: "…" is not in CP858 and would widen to "...".
 CUT_MARK = "."
+NBSP = "\u00a0"
+#: Binds an amount's thousands ("1 234,50"): never broken, even where a group is.
+TIGHT = "\u202f"
+
+_UNITS = (
+    r"(?:kg|g|mg|l|cl|ml|dl|L|cL|mL|m|cm|mm|%|€|EUR|x|×|pcs?|pièces?|unités?|u|"
+    r"sachets?|boîtes?|tranches?|rouleaux?|lavages?|doses?|cm²|m²)"
+)
+_NUMBER_UNIT = re.compile(rf"(\d) +(?={_UNITS}(?![\w]))")
+_TIMES_NUMBER = re.compile(r"(?<=[x×]) +(?=\d)")
+_THOUSANDS = re.compile(r"(?<=\d) (?=(?:\d{3} )*\d{3},\d)")
+_OPENING = re.compile(r"« +")
+_CLOSING = re.compile(r" +(?=[»:;!?](?![\w]))")
+
+
+def glue(text: str) -> str:
+    """Join with no-break spaces what must stay on one line: an amount's thousands, a
+    number and its unit, "x" and the price after it, a guillemet and its word, a word and
+    its colon."""
+    text = _THOUSANDS.sub(TIGHT, text)
+    text = _NUMBER_UNIT.sub(rf"\1{NBSP}", text)
+    text = _TIMES_NUMBER.sub(NBSP, text)
+    text = _OPENING.sub("«" + NBSP, text)
+    return _CLOSING.sub(NBSP, text)
 
 
 def fit(text: str, width: int) -> str:
     """Pad ``text`` with spaces, or cut it with ``CUT_MARK``, to exactly ``width``."""
+    text = _plain(text)
     if len(text) <= width:
         return text.ljust(width)
     return text[: max(width - len(CUT_MARK), 0)] + CUT_MARK[:width]
@@ -26,7 +61,7 @@ def centre(text: str, width: int) -> str:
 
 def left_right(left: str, right: str, width: int) -> str:
     """``left`` flush left, ``right`` flush right, at least one space between them."""
-    right = right[-width:]
+    right = _plain(right)[-width:]
     room = width - len(right)
     if room <= 0:
         return right
@@ -39,49 +74,49 @@ def fits_side_by_side(left: str, right: str, width: int) -> bool:
 
 
 def wrap_words(text: str, width: int) -> list[str]:
-    """Greedy word wrap (unpadded); a word longer than ``width`` is broken mid-word."""
+    """Greedy word wrap (unpadded) that keeps glued groups whole; a group longer than
+    ``width`` is broken at its no-break spaces, a word longer than ``width`` mid-word."""
+    return wrap_hanging(text, width, width)
+
+
+def wrap_hanging(text: str, first_width: int, width: int) -> list[str]:
+    """Wrap ``text`` with a narrower first line (it shares its row with an amount), every
+    word kept: as many lines as needed. Returned lines are unpadded, plain spaces."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
-        while len(word) > width:
-            if current:
-                lines.append(current)
-                current = ""
-            lines.append(word[:width])
-            word = word[width:]
-        if not word:
-            continue
+
+    def room() -> int:
+        return max(first_width if not lines else width, 1)
+
+    def place(word: str) -> bool:
+        nonlocal current
         candidate = f"{current} {word}" if current else word
-        if len(candidate) <= width:
+        if len(candidate) <= room():
             current = candidate
-        else:
+            return True
+        if current:
             lines.append(current)
+            current = ""
+        if len(word) <= room():
             current = word
-    if current:
-        lines.append(current)
-    return lines or [""]
+            return True
+        return False
+
+    for group in glue(text).split(" "):
+        if not group or place(group):
+            continue
+        for part in group.split(NBSP):  # too long for any line: its parts, then pieces
+            if not part or place(part):
+                continue
+            while len(part) > room():
+                cut = room()
+                lines.append(part[:cut])
+                part = part[cut:]
+            current = part
+    lines.append(current)
+    return [_plain(line) for line in lines]
 
 
-def wrap_limited(text: str, first_width: int, width: int, max_lines: int) -> list[str]:
-    """Wrap ``text`` with a narrower first line, keep ``max_lines`` lines, mark a cut.
-
-    Used for item names: the first line shares its row with the amount, the others have
-    the full width. Returned lines are unpadded.
-    """
-    head = wrap_words(text, max(first_width, 1))
-    lines = [head[0]]
-    rest = " ".join(head[1:])
-    if rest:
-        lines += wrap_words(rest, width)
-    if len(lines) <= max_lines:
-        return lines
-    kept = lines[:max_lines]
-    last_width = first_width if max_lines == 1 else width
-    kept[-1] = _with_cut_mark(kept[-1], last_width)
-    return kept
-
-
-def _with_cut_mark(line: str, width: int) -> str:
-    if len(line) + len(CUT_MARK) <= width:
-        return line + CUT_MARK
-    return line[: width - len(CUT_MARK)] + CUT_MARK
+def _plain(text: str) -> str:
+    """Layout-only spaces back to plain ones, as printed."""
+    return text.replace(NBSP, " ").replace(TIGHT, " ")

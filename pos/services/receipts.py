@@ -91,7 +91,14 @@ REASON_LABELS = {
         "other": "other",
     },
 }
-VAT_CODES = "ABCDEFGH"
+#: One letter per VAT rate, the same on every ticket (a customer or an auditor compares
+#: tickets): France's rates, then Corsica's and the overseas departments'.
+VAT_LETTERS: dict[int, str] = {
+    2000: "A", 1000: "B", 550: "C", 210: "D", 0: "E",
+    850: "F", 1300: "G", 90: "H", 175: "I", 105: "J",
+}  # fmt: skip
+#: Letters for a rate outside the table (a store's own configuration), in ticket order.
+_SPARE_LETTERS = "KLMNPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,12 +187,18 @@ def saved_cents(draft: SaleDraft) -> int:
     return sum(line.line_discount_cents + line.ticket_discount_cents for line in sold)
 
 
+def vat_letter(vat_bp: int) -> str:
+    """The fixed letter of a VAT rate ("A" for 20 %), "" for a rate outside the table."""
+    return VAT_LETTERS.get(vat_bp, "")
+
+
 def _vat_codes(draft: SaleDraft) -> dict[int, str]:
-    """A letter per VAT rate, in the VAT table's order (an exchange's rate that nets to
-    nothing may have no row: it still gets a letter)."""
+    """Each rate's fixed letter (an exchange's rate that nets to nothing may have no row:
+    it still gets one); a rate outside the table takes a spare letter, in table order."""
     rates = [vat.vat_bp for vat in draft.vat]
     rates += sorted({line.vat_bp for line in draft.lines} - set(rates))
-    return {rate: VAT_CODES[index] for index, rate in enumerate(rates)}
+    spare = iter(_SPARE_LETTERS)
+    return {rate: vat_letter(rate) or next(spare, "?") for rate in rates}
 
 
 def _receipt_line(line: SaleLine, vat_code: str, language: str) -> ReceiptLine:
@@ -228,7 +241,8 @@ def _returned_from(ref: ReturnRef, language: str) -> ReturnedFrom:
 
 
 def _tender_row(tender: SaleTender, language: str, balance: int | None) -> TenderRow:
-    """A payment or a refund with its label; a credit note's code on the label's line."""
+    """A payment or a refund with its label; a voucher's, gift card's, meal voucher's or
+    credit note's number on the label's line when it fits, else under it."""
     if tender.amount_cents < 0:
         refunds = REFUND_LABELS[language]
         label = refunds.get(tender.kind, refunds["other"])
@@ -239,7 +253,7 @@ def _tender_row(tender: SaleTender, language: str, balance: int | None) -> Tende
         label,
         tender.amount_cents,
         _printed_reference(tender),
-        inline_reference=credit_note,
+        inline_reference=True,
         balance_cents=balance if credit_note and tender.amount_cents > 0 else None,
     )
 
@@ -279,12 +293,12 @@ def last_sale(store: LocalStore, terminal_id: str, *, training: bool) -> Complet
 
 
 def _printed_reference(tender: SaleTender) -> str:
-    """A gift card's, voucher's or credit note's number is printed (the customer checks it
-    was the one used); a card payment's reference is the bank's, never printed here."""
+    """A gift card's, voucher's, meal voucher's or credit note's number is printed (the
+    customer checks it was the one used); a card payment's is the bank's, never printed."""
     return tender.reference if tender.kind in _REFERENCE_PRINTED else ""
 
 
-_REFERENCE_PRINTED = frozenset({"gift_card", "voucher", CREDIT_NOTE})
+_REFERENCE_PRINTED = frozenset({"gift_card", "voucher", "meal_voucher", CREDIT_NOTE})
 
 
 def paid_in_cash(sale: CompletedSale) -> bool:

@@ -1,4 +1,4 @@
-"""The pickup desk's printed slips: a picking list and a handover slip, as ``SlipDocument``.
+"""The pickup desk's printed slips: a picking list and a pickup slip, as ``SlipDocument``.
 
 The desk's results (``PickingList``, ``HandoverSlip``) are mapped onto the printer's plain
 data here, with labels in the slip's language (French unless "en"), quantities as the
@@ -6,14 +6,20 @@ ticket writes them ("2", "0,452 kg"), amounts in euros and times in the shop's t
 (Europe/Paris), as on receipts. The printed code is the pickup code: scanned at the desk,
 it opens the order, and it fits a Code 128 even on 58 mm paper.
 
+The customer's copy is a "bon de retrait" (what they collected), never a "bon de remise":
+in a French shop "remise" reads as a discount. It names the store as a receipt does.
+
 No Qt, no store: pure mapping, safe on any thread.
 """
 
 from __future__ import annotations
 
+import re
+
 from hardware.receipt.document import Language
 from hardware.receipt.formatting import format_money, local_time_text
 from hardware.receipt.slip import SlipDocument, SlipRow
+from pos.config import StoreSettings
 from pos.domain.pickup import PickupState
 from pos.domain.product import SoldBy
 from pos.domain.quantity import format_quantity
@@ -22,40 +28,45 @@ from pos.services.pickup_desk import HandoverSlip, PickingList, SlipLine
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "picking_title": "LISTE DE PRÉPARATION",
-        "handover_title": "BON DE REMISE",
+        "handover_title": "BON DE RETRAIT",
         "order": "Commande {order}",
         "code": "Code de retrait {code}",
         "due": "À retirer le {time}",
         "lines": "Lignes",
         "prepared_by": "Préparée par {staff}",
         "printed_at": "Imprimée le {time}",
-        "partial": "Remise partielle",
-        "short": "Non remis :",
+        "partial": "Retrait partiel",
+        "handed": "Articles remis :",
+        "short": "Articles non remis :",
         "total": "TOTAL TTC",
-        "paid_online": "Payée en ligne",
-        "paid_ticket": "Payée en magasin — ticket n° {ticket}",
-        "paid_in_store": "Payée en magasin",
-        "handed_by": "Remise par {staff}",
+        "paid_online": "Commande réglée en ligne",
+        "paid_ticket": "Commande réglée en magasin — ticket n° {ticket}",
+        "paid_in_store": "Commande réglée en magasin",
+        "handed_by": "Remis au client par {staff}",
     },
     "en": {
         "picking_title": "PICKING LIST",
-        "handover_title": "HANDOVER SLIP",
+        "handover_title": "PICKUP SLIP",
         "order": "Order {order}",
         "code": "Pickup code {code}",
         "due": "Due {time}",
         "lines": "Lines",
         "prepared_by": "Prepared by {staff}",
         "printed_at": "Printed {time}",
-        "partial": "Partial handover",
+        "partial": "Partial pickup",
+        "handed": "Handed over:",
         "short": "Not handed over:",
         "total": "TOTAL",
-        "paid_online": "Paid online",
-        "paid_ticket": "Paid in store — ticket no. {ticket}",
-        "paid_in_store": "Paid in store",
-        "handed_by": "Handed over by {staff}",
+        "paid_online": "Order paid online",
+        "paid_ticket": "Order paid in store — ticket no. {ticket}",
+        "paid_in_store": "Order paid in store",
+        "handed_by": "Handed over to the customer by {staff}",
     },
 }
 TICK_BOX = "☐"
+#: A department known only by its code (a catalog fed from the central server names
+#: none): "fruits_legumes" is printed "Fruits legumes", never as a code.
+_DEPARTMENT_CODE = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
 
 
 def picking_slip(
@@ -74,7 +85,10 @@ def picking_slip(
     if picking_list.due_at:
         subtitle.append(label["due"].format(time=local_time_text(picking_list.due_at)))
     rows = tuple(
-        SlipRow(f"{TICK_BOX} {_quantity_and_name(ln.name, ln.quantity, ln.sold_by)}", ln.department)
+        SlipRow(
+            f"{TICK_BOX} {_quantity_and_name(ln.name, ln.quantity, ln.sold_by)}",
+            department_label(ln.department),
+        )
         for ln in picking_list.lines
     )
     footer = []
@@ -90,23 +104,40 @@ def picking_slip(
         footer=tuple(footer),
         code=picking_list.pickup_code,
         language=lang,
+        label_column=True,
     )
 
 
+def department_label(department: str) -> str:
+    """The department as the screen names it; a bare code made readable."""
+    text = department.strip()
+    if not _DEPARTMENT_CODE.match(text):
+        return text
+    words = re.split(r"[_-]", text)
+    return " ".join([words[0].capitalize(), *words[1:]])
+
+
 def handover_slip(
-    slip: HandoverSlip, language: str = "fr", *, ticket_no: int | None = None
+    slip: HandoverSlip,
+    language: str = "fr",
+    *,
+    ticket_no: int | None = None,
+    store: StoreSettings | None = None,
 ) -> SlipDocument:
-    """The customer's proof of collection: what was handed over at what price, what was
-    not, how it was paid, by whom and when. ``ticket_no`` names the till's ticket when
-    the order was paid in store (the slip only knows the sale id, which the receipt
-    already carries as a code)."""
+    """The customer's proof of collection: the store (``store``: its name and address),
+    what was handed over at what price, what was not, how it was paid, by whom and when.
+    ``ticket_no`` names the till's ticket when the order was paid in store (the slip
+    only knows the sale id, which the receipt already carries as a code)."""
     lang = _language(language)
     label = LABELS[lang]
-    subtitle = _order_lines(lang, slip.order_id, slip.pickup_code)
+    shop = [store.name, *store.address_lines] if store is not None else []
+    subtitle = [line for line in shop if line.strip()]
+    subtitle += _order_lines(lang, slip.order_id, slip.pickup_code)
     subtitle.append(slip.customer_name)
     if slip.state is PickupState.PARTIALLY_COLLECTED:
         subtitle.append(label["partial"])
-    rows = [_priced_row(line) for line in slip.lines]
+    rows = [SlipRow(label["handed"])] if slip.short else []
+    rows += [_priced_row(line) for line in slip.lines]
     if slip.short:
         rows += [SlipRow(""), SlipRow(label["short"])]
         rows += [SlipRow(_quantity_and_name(ln.name, ln.quantity, ln.sold_by)) for ln in slip.short]

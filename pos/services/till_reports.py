@@ -17,6 +17,7 @@ from hardware.receipt.slip import SlipDocument, SlipRow
 from pos.domain.till_day import DayFigures
 from pos.domain.vat import rate_label
 from pos.services import till_records
+from pos.services.receipts import vat_letter
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
@@ -206,7 +207,7 @@ def _figure_rows(record: dict[str, Any], lang: Language) -> tuple[SlipRow, ...]:
     rows += [
         SlipRow(
             label["vat_row"].format(
-                rate=rate_label(v["vat_bp"], lang),
+                rate=f"{vat_letter(v['vat_bp'])} {rate_label(v['vat_bp'], lang)}".strip(),
                 base=format_money(v["base_cents"]),
                 vat=format_money(v["vat_cents"]),
             ),

@@ -26,6 +26,7 @@ class ReceiptPolicy:
     drawer_on_cash: bool = True
     columns: int = 48
     codepage: str = "CP858"
+    qr_native: bool = True  # the preview draws the code the printer would
 
 
 class ReceiptFlow(QObject):
@@ -112,6 +113,7 @@ class ReceiptFlow(QObject):
             document,
             columns=self._policy.columns,
             codepage=self._policy.codepage,
+            qr_native=self._policy.qr_native,
             can_print=self._printer is not None and mode == "preview",
             parent=self._parent,
         )

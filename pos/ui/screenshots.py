@@ -31,6 +31,7 @@ from pos.ui.price_screenshots import price_screenshots
 from pos.ui.printer_screenshots import printer_screenshots
 from pos.ui.promotion_screenshots import promotion_screenshots
 from pos.ui.qt import QApplication
+from pos.ui.receipt_code_screenshots import receipt_code_screenshots
 from pos.ui.receiving_screenshots import receiving_screenshots
 from pos.ui.return_screenshots import return_screenshots
 from pos.ui.sales_screenshots import sales_screenshots
@@ -154,4 +155,5 @@ def take_screenshots(out: Path, languages: tuple[str, ...] = ("fr", "en")) -> li
             saved += sales_screenshots(out, language)
             saved += stock_screenshots(out, language)
             saved += receiving_screenshots(out, language)
+            saved += receipt_code_screenshots(out, language)
     return saved

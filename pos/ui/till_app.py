@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hardware.printer.connections import PrinterConfig, PrinterDevice
-from hardware.printer.encoding import fold_text
 from hardware.printer.ports import ReceiptPrinter
-from hardware.receipt.slip import SlipDocument, slip_text
+from hardware.receipt.slip import SlipDocument
 from pos.config import Settings
 from pos.domain.errors import PosError
 from pos.domain.rights import Right
@@ -31,7 +30,7 @@ from pos.services.store_summary import StoreSummary
 from pos.services.witness_alerts import WitnessAlerts
 from pos.ui.customer_display import CustomerDisplay, customer_screen
 from pos.ui.dialogs.camera_dialog import CameraDialog
-from pos.ui.dialogs.receipt_preview import PaperPreviewDialog
+from pos.ui.dialogs.receipt_preview import slip_preview
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.fiscal_record_flow import fiscal_record_flow
 from pos.ui.i18n import install_translations, switch_language
@@ -77,6 +76,7 @@ def receipt_policy(settings: Settings) -> ReceiptPolicy:
         drawer_on_cash=settings.till.drawer_on_cash,
         columns=settings.printer.columns,
         codepage=settings.printer.codepage,
+        qr_native=settings.printer.qr_native,
     )
 
 
@@ -299,7 +299,11 @@ class TillApp(QObject):
         screen.pay_at_till.connect(self._pay_at_till)
         from pos.services.slips import handover_slip, picking_slip
 
-        screen.slip_ready.connect(lambda slip: self.print_slip(handover_slip(slip, self.language)))
+        screen.slip_ready.connect(
+            lambda slip: self.print_slip(
+                handover_slip(slip, self.language, store=self.settings.store)
+            )
+        )
         screen.print_picking_list.connect(
             lambda picking: self.print_slip(
                 picking_slip(picking, self.language, staff=self._staff_name())
@@ -318,11 +322,11 @@ class TillApp(QObject):
         if printer is not None:
             printer.request("print_slip", doc)
             return
-        columns, codepage = self.settings.printer.columns, self.settings.printer.codepage
-        text = slip_text(doc, columns, fold=partial(fold_text, codepage=codepage))
-        dialog = PaperPreviewDialog(
-            doc.title, text, columns=columns, can_print=False, parent=self.window
-        )
+        paper = self.settings.printer
+        dialog = slip_preview(
+            doc, columns=paper.columns, codepage=paper.codepage, qr_native=paper.qr_native,
+            parent=self.window,
+        )  # fmt: skip
         dialog.finished.connect(dialog.deleteLater)
         self.slip_preview = dialog
         dialog.open()

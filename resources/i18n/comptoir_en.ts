@@ -1169,176 +1169,176 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="220"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="221"/>
         <source>Stock count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="222"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="223"/>
         <source>The whole store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="223"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="224"/>
         <source>One department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="224"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="225"/>
         <source>One shelf or area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="229"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="230"/>
         <source>What do you count? Nothing changes in the stock until a manager approves the variances at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="232"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="233"/>
         <source>Shelf or area, e.g. Aisle 3, bay B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="233"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="234"/>
         <source>Start counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="234"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="235"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="235"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="236"/>
         <source>Scan the article, or type its SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="236"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="237"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="240"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="241"/>
         <source>Finish counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="241"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="306"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="242"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="317"/>
         <source>Abandon the count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="245"/>
         <source>Variance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="245"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="246"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="247"/>
         <source>Back to counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="248"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="249"/>
         <source>Ask a manager to approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="249"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="250"/>
         <source>Approve and apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="259"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="260"/>
         <source>Count the stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="263"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="264"/>
         <source>Count of the whole store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="266"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="267"/>
         <source>Count of the department %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="268"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="269"/>
         <source>Count of the shelf %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="307"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="318"/>
         <source>Abandon this count? Nothing changes in the stock; its figures stay recorded at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="333"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="344"/>
         <source>Type what the shelf holds, article by article. %1 article(s) counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="368"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="379"/>
         <source>%1 article(s) counted, %2 with a variance: %3 in all (selling prices).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="398"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="409"/>
         <source>Already counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="400"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="411"/>
         <source>%1 was already counted in this count: %2. Add %3 to it (it was in another place), or replace the first figure?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="405"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="416"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="406"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="417"/>
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="407"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="418"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="416"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="427"/>
         <source>Stock count: %1 variance(s), %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3722,12 +3722,13 @@
 <context>
     <name>PaperPreviewDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="71"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="174"/>
         <source>Close</source>
+        <extracomment>White paper around the printed area, in pixels (the printer&apos;s own margins). Blank space above and under a code, as the printer feeds it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="73"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="176"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4542,7 +4543,7 @@
 <context>
     <name>ReceiptFlow</name>
     <message>
-        <location filename="../../pos/ui/receipt_flow.py" line="127"/>
+        <location filename="../../pos/ui/receipt_flow.py" line="129"/>
         <source>Receipt printed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4583,8 +4584,8 @@
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="87"/>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="195"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="204"/>
         <source>Receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6136,17 +6137,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="401"/>
+        <location filename="../../pos/ui/till_app.py" line="405"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="442"/>
+        <location filename="../../pos/ui/till_app.py" line="446"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="452"/>
+        <location filename="../../pos/ui/till_app.py" line="456"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1169,176 +1169,176 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="220"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="221"/>
         <source>Stock count</source>
         <translation>Inventaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="222"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="223"/>
         <source>The whole store</source>
         <translation>Tout le magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="223"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="224"/>
         <source>One department</source>
         <translation>Un rayon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="224"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="225"/>
         <source>One shelf or area</source>
         <translation>Une étagère ou une zone</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="229"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="230"/>
         <source>What do you count? Nothing changes in the stock until a manager approves the variances at the end.</source>
         <translation>Que comptez-vous ? Le stock ne change pas avant qu’un responsable ait validé les écarts, à la fin.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="232"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="233"/>
         <source>Shelf or area, e.g. Aisle 3, bay B</source>
         <translation>Étagère ou zone, par ex. Allée 3, gondole B</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="233"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="234"/>
         <source>Start counting</source>
         <translation>Commencer le comptage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="234"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="235"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="235"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="236"/>
         <source>Scan the article, or type its SKU</source>
         <translation>Scannez l’article, ou tapez sa référence</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="236"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="237"/>
         <source>Record</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
         <source>SKU</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="238"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
         <source>Counted</source>
         <translation>Compté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="240"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="241"/>
         <source>Finish counting</source>
         <translation>Terminer le comptage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="241"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="306"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="242"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="317"/>
         <source>Abandon the count</source>
         <translation>Abandonner l’inventaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="243"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="245"/>
         <source>Variance</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="245"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="246"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="247"/>
         <source>Back to counting</source>
         <translation>Reprendre le comptage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="248"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="249"/>
         <source>Ask a manager to approve</source>
         <translation>Faire valider par un responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="249"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="250"/>
         <source>Approve and apply</source>
         <translation>Valider et appliquer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="259"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="260"/>
         <source>Count the stock</source>
         <translation>Inventaire du stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="263"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="264"/>
         <source>Count of the whole store</source>
         <translation>Inventaire de tout le magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="266"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="267"/>
         <source>Count of the department %1</source>
         <translation>Inventaire du rayon %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="268"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="269"/>
         <source>Count of the shelf %1</source>
         <translation>Inventaire de l’étagère %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="307"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="318"/>
         <source>Abandon this count? Nothing changes in the stock; its figures stay recorded at the till.</source>
         <translation>Abandonner cet inventaire ? Le stock ne change pas ; les quantités comptées restent enregistrées à la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="333"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="344"/>
         <source>Type what the shelf holds, article by article. %1 article(s) counted.</source>
         <translation>Saisissez ce que contient l’étagère, article par article. %1 article(s) compté(s).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="368"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="379"/>
         <source>%1 article(s) counted, %2 with a variance: %3 in all (selling prices).</source>
         <translation>%1 article(s) compté(s), dont %2 avec un écart : %3 au total (prix de vente).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="398"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="409"/>
         <source>Already counted</source>
         <translation>Déjà compté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="400"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="411"/>
         <source>%1 was already counted in this count: %2. Add %3 to it (it was in another place), or replace the first figure?</source>
         <translation>%1 a déjà été compté dans cet inventaire : %2. Ajouter %3 (il se trouvait à un autre endroit), ou remplacer la première quantité ?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="405"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="416"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="406"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="417"/>
         <source>Replace</source>
         <translation>Remplacer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="407"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="418"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="416"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="427"/>
         <source>Stock count: %1 variance(s), %2</source>
         <translation>Inventaire : %1 écart(s), %2</translation>
     </message>
@@ -3722,12 +3722,13 @@
 <context>
     <name>PaperPreviewDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="71"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="174"/>
         <source>Close</source>
+        <extracomment>White paper around the printed area, in pixels (the printer&apos;s own margins). Blank space above and under a code, as the printer feeds it.</extracomment>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="73"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="176"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
@@ -4542,7 +4543,7 @@
 <context>
     <name>ReceiptFlow</name>
     <message>
-        <location filename="../../pos/ui/receipt_flow.py" line="127"/>
+        <location filename="../../pos/ui/receipt_flow.py" line="129"/>
         <source>Receipt printed.</source>
         <translation>Ticket imprimé.</translation>
     </message>
@@ -4583,8 +4584,8 @@
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="87"/>
-        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="195"/>
+        <location filename="../../pos/ui/dialogs/receipt_preview.py" line="204"/>
         <source>Receipt %1</source>
         <translation>Ticket %1</translation>
     </message>
@@ -6139,17 +6140,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="401"/>
+        <location filename="../../pos/ui/till_app.py" line="405"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="442"/>
+        <location filename="../../pos/ui/till_app.py" line="446"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="452"/>
+        <location filename="../../pos/ui/till_app.py" line="456"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>

@@ -79,6 +79,8 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("receipt_preview_loyalty", ""),
             ("stock_screen", ""),
             ("stock_adjust", ""),
+            ("receipt_preview_qr_48", ""),
+            ("receipt_preview_code128_32", ""),
         )
     )
     assert all(path.stat().st_size > 10_000 for path in saved)

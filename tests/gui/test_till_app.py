@@ -175,7 +175,7 @@ def test_an_order_paid_in_store_goes_from_the_desk_to_the_till_and_back(
     assert slip.args[0].sale_id == sale.sale_id and not slip.args[0].paid_online
     preview = app.slip_preview  # no printer here: the slip shows on screen
     assert preview.isVisible() and "Jean-Pierre Martin" in preview.text.toPlainText()
-    assert "BON DE REMISE" in preview.text.toPlainText()
+    assert "BON DE RETRAIT" in preview.text.toPlainText()
 
 
 def test_a_picking_list_prints_on_the_receipt_printer(

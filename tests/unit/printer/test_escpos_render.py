@@ -112,10 +112,23 @@ def test_code128_of_the_sale_id_when_qr_is_off() -> None:
     assert output[output.index(b"\x1dkI") :].count(LEFT) >= 1  # alignment restored
 
 
-def test_code128_is_skipped_on_58mm_but_the_id_is_printed(caplog: pytest.LogCaptureFixture) -> None:
+def test_58mm_without_qr_prints_the_ticket_code_as_a_code128_with_wider_bars() -> None:
     output = rendered(columns=32, qr_native=False)
-    assert b"\x1dk" not in output
+    assert b"\x1dw\x03" in output  # 112 modules x 3 dots = 336 of the 384
+    assert b"\x1dkI\x0a{BT01-1234" in output
+    assert b"Ticket T01-1234" in output
     assert b"944b-" in output and b"e07cc4f1f6a4" in output
+
+
+def test_no_code128_when_neither_the_id_nor_a_ticket_code_fits(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    printer = dummy_printer()
+    doc = sample_receipt(terminal_id="caisse 1")  # no ticket code a return desk could read
+    print_receipt(printer, doc, columns=32, codepage="CP858", qr_native=False)
+    output = printer.output
+    assert b"\x1dk" not in output
+    assert b"e07cc4f1f6a4" in output
     assert "does not fit" in caplog.text
 
 

@@ -7,7 +7,7 @@ from functools import partial
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from receipt_samples import SALE_ID, sample_receipt
+from receipt_samples import LONG_NAME, SALE_ID, sample_receipt
 
 from hardware.printer.encoding import fold_text
 from hardware.receipt.blocks import SaleCode, Text
@@ -55,12 +55,19 @@ def test_widths_hold_after_the_code_page_fallback(columns: int, codepage: str) -
         assert "Boeuf bourguignon" in plain_text(items)
 
 
-def test_long_name_wraps_to_two_lines_and_is_cut_with_a_mark() -> None:
+def test_a_long_name_wraps_on_words_over_as_many_lines_as_needed_never_cut() -> None:
     lines = printed_lines(layout(sample_receipt(), 32))
     first = next(i for i, line in enumerate(lines) if line.startswith("Bœuf"))
+    quantity = next(i for i, line in enumerate(lines) if line.startswith("  3 x 8,60"))
     assert lines[first].endswith("25,80 A")
-    assert lines[first + 1].rstrip().endswith(".")
-    assert lines[first + 2].startswith("  3 x 8,60")
+    name_lines = [line.strip() for line in lines[first:quantity]]
+    name_lines[0] = name_lines[0].removesuffix("25,80 A").strip()
+    assert " ".join(name_lines) == LONG_NAME
+    assert name_lines == [
+        "Bœuf bourguignon mijoté",  # 24 cells beside the amount
+        "aux carottes et lardons fumés de",
+        "la ferme du Morvan",
+    ]
 
 
 def test_a_word_longer_than_the_line_is_broken() -> None:
@@ -114,7 +121,8 @@ def test_narrow_paper_puts_ticket_facts_one_under_the_other_when_needed() -> Non
 
 def test_sale_code_and_its_readable_id() -> None:
     items = layout(sample_receipt(), 48)
-    assert SaleCode(SALE_ID) in items
+    assert SaleCode(SALE_ID, "T01-1234") in items
+    assert "Ticket T01-1234".center(48) in items
     assert f"Réf. {SALE_ID}" in plain_text(items)
     narrow = plain_text(layout(sample_receipt(), 32)).replace(" ", "").replace("\n", "")
     assert SALE_ID in narrow

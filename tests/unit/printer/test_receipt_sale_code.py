@@ -9,10 +9,13 @@ from receipt_samples import SALE_ID
 
 from hardware.receipt.sale_code import (
     UUID_DIGITS,
+    code128_for,
     code128_modules,
     code128_payload,
     sale_id_from_scan,
+    ticket_code,
 )
+from pos.services.return_lookup import parse_sale_code
 
 
 def test_uuid_is_packed_as_forty_digits_in_set_c() -> None:
@@ -39,3 +42,24 @@ def test_every_uuid_round_trips() -> None:
         sale_id = str(uuid.uuid4())
         digits = "".join(f"{ord(c):02d}" for c in code128_payload(sale_id)[2:])
         assert sale_id_from_scan(f" {digits}\n") == sale_id
+
+
+def test_the_widest_code128_that_fits_each_paper() -> None:
+    assert code128_for(SALE_ID, "T01-1234", 512) == (code128_payload(SALE_ID), 2)
+    assert code128_for(SALE_ID, "T01-1234", 384) == ("{BT01-1234", 3)  # 112 modules x 3
+    assert code128_for(SALE_ID, "", 384) is None  # the readable reference remains
+    assert code128_for("", "T01-999999999", 384) == ("{BT01-999999999", 2)
+
+
+@pytest.mark.parametrize(
+    ("terminal", "ticket", "code"),
+    [("T01", 1234, "T01-1234"), ("caisse_2", 7, "caisse_2-7"), ("caisse 2", 7, ""),
+     ("T01", 0, ""), ("T01", 10**9, ""), ("", 5, ""), ("Té1", 5, "")],
+)  # fmt: skip
+def test_a_ticket_code_is_made_only_when_the_returns_desk_reads_it_back(
+    terminal: str, ticket: int, code: str
+) -> None:
+    assert ticket_code(terminal, ticket) == code
+    if code:
+        found = parse_sale_code(code, "T09")
+        assert (found.terminal_id, found.ticket_no) == (terminal.upper(), ticket)

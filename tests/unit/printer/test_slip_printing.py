@@ -29,7 +29,7 @@ CODEPAGES = ("CP858", "CP1252")
 
 def sample_slip(**changes: Any) -> SlipDocument:
     doc = SlipDocument(
-        title="BON DE REMISE",
+        title="BON DE RETRAIT",
         subtitle=("Commande web-1", f"Code de retrait {CODE}", "Hélène Dupré"),
         rows=(
             SlipRow("2 × Confiture de fraises extra Bonne Maman 370 g", "9,18 €"),
@@ -39,7 +39,7 @@ def sample_slip(**changes: Any) -> SlipDocument:
             SlipRow("1 × Bœuf haché 5 % MG"),
         ),
         totals=(SlipRow("TOTAL TTC", "11,44 €", bold=True), SlipRow("Payée en ligne")),
-        footer=("Remise par Inès", "25/11/2025 10:30"),
+        footer=("Remis au client par Inès", "25/11/2025 10:30"),
         code=CODE,
     )
     return replace(doc, **changes)
@@ -50,7 +50,7 @@ def picking_sample() -> SlipDocument:
         SlipRow("☐ 2 × Confiture de fraises", "Épicerie"),
         SlipRow("☐ 1 × Bœuf haché", "Boucherie, charcuterie et traiteur"),
     )
-    return SlipDocument("LISTE DE PRÉPARATION", rows=rows, code=CODE)
+    return SlipDocument("LISTE DE PRÉPARATION", rows=rows, code=CODE, label_column=True)
 
 
 def lines_of(items: list[Item]) -> list[str]:
@@ -95,19 +95,30 @@ def test_rows_keep_amounts_whole_and_wrap_names_indented(columns: int) -> None:
     assert f"TOTAL TTC{' ' * (columns - 16)}11,44 €" in lines
 
 
-def test_a_long_right_column_is_cut_at_half_the_line_with_a_mark() -> None:
-    lines = lines_of(layout_slip(picking_sample(), 32))
-    row = next(line for line in lines if "Bœuf" in line)
+def test_a_long_amount_column_is_cut_at_half_the_line_with_a_mark() -> None:
+    doc = replace(picking_sample(), label_column=False)
+    row = next(line for line in lines_of(layout_slip(doc, 32)) if "Bœuf" in line)
     assert row.endswith(" Boucherie, char.") and len(row) == 32
+
+
+@pytest.mark.parametrize(("columns", "at"), [(48, 32), (32, 21)])
+def test_departments_line_up_in_their_own_column_wrapped_never_cut(columns: int, at: int):
+    lines = lines_of(layout_slip(picking_sample(), columns))
+    rows = lines[lines.index("=" * columns) + 1 : lines.index("-" * columns)]
+    assert all(line[at - 2 : at] == "  " for line in rows)  # the gap: never touching
+    assert rows[0][at:].rstrip() == "Épicerie"
+    departments = " ".join(filter(None, (row[at:].strip() for row in rows[1:])))
+    assert departments == "Boucherie, charcuterie et traiteur"
+    assert "Confiture de fraises" in " ".join(row[:at].strip() for row in rows)
 
 
 def test_layout_blocks_title_bold_code_and_rules() -> None:
     items = layout_slip(sample_slip(), 48)
-    assert items[0] == Text(f"{'BON DE REMISE':^48}", bold=True, double_height=True)
+    assert items[0] == Text(f"{'BON DE RETRAIT':^48}", bold=True, double_height=True)
     assert items[4] == "=" * 48
     assert Text(f"TOTAL TTC{' ' * 32}11,44 €", bold=True) in items
     assert SaleCode(CODE) in items
-    assert items.index(SaleCode(CODE)) < items.index(f"{'Remise par Inès':^48}")
+    assert items.index(SaleCode(CODE)) < items.index(f"{'Remis au client par Inès':^48}")
 
 
 def test_no_code_block_without_a_code() -> None:
@@ -116,7 +127,7 @@ def test_no_code_block_without_a_code() -> None:
 
 def test_tick_boxes_print_as_ascii_in_every_code_page() -> None:
     text = slip_text(picking_sample(), 48, fold=partial(fold_text, codepage="CP858"))
-    assert "[ ] 2 × Confiture de fraises" in text and "☐" not in text
+    assert "[ ] 2 × Confiture de fraises" in text.replace("\n    ", " ") and "☐" not in text
 
 
 def test_slip_text_is_the_printed_layout_with_the_code_as_a_marker() -> None:
@@ -199,7 +210,7 @@ def test_fake_printer_prints_slips_and_fails_on_demand() -> None:
     done = fake.print_slip(sample_slip())
     assert done.ok and done.message == "Slip printed."
     assert fake.jobs[0].startswith(ESC_INIT + SELECT["CP1252"])
-    assert "BON DE REMISE" in fake.last_text() and "11,44 €" in fake.last_text()
+    assert "BON DE RETRAIT" in fake.last_text() and "11,44 €" in fake.last_text()
     assert "Bœuf" in fake.last_text()
 
 

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import re
 from itertools import count
+from pathlib import Path
 
 import pytest
 from test_pickup_desk import NOW, PARIS, STORE, order_item, products, pull, weighed_product
 
+from hardware.printer.connections import PrinterConfig, open_printer
+from hardware.printer.escpos_receipt import print_slip
 from hardware.printer.fake import FakePrinter
 from hardware.receipt.slip import SlipRow, slip_text
+from pos.config import StoreSettings
 from pos.domain.pickup import PickupState
 from pos.domain.product import SoldBy
 from pos.services.pickup_desk import HandoverSlip, PickingLine, PickingList, PickupDesk, SlipLine
-from pos.services.slips import handover_slip, picking_slip
+from pos.services.slips import department_label, handover_slip, picking_slip
 from pos.store.local_store import LocalStore
 from tests.support.staff import a_manager
+from tests.unit.printer.escpos_text import escpos_text
 
 AT = "2025-11-25T09:30:00.000Z"  # 10:30 in Paris
 
@@ -79,39 +86,53 @@ def test_picking_list_in_english_without_due_time_or_staff() -> None:
 
 
 def test_handover_slip_in_french_with_what_was_not_handed_over() -> None:
-    doc = handover_slip(handed())
-    assert doc.title == "BON DE REMISE"
-    assert doc.subtitle[-1] == "Remise partielle"
+    doc = handover_slip(handed(), store=StoreSettings())
+    assert doc.title == "BON DE RETRAIT"
+    assert doc.subtitle == (
+        "Comptoir Démo — Lyon Part-Dieu",
+        "12 rue de la Part-Dieu",
+        "69003 Lyon",
+        "Commande web-1",
+        "Code de retrait K7M2-Q9XD",
+        "Hélène Dupré",
+        "Retrait partiel",
+    )
     assert doc.rows == (
+        SlipRow("Articles remis :"),
         SlipRow("2 × Confiture de fraises", "9,18 €"),
         SlipRow("0,452 kg Pommes Golden", "2,26 €"),
         SlipRow(""),
-        SlipRow("Non remis :"),
+        SlipRow("Articles non remis :"),
         SlipRow("1 × Bœuf haché"),
     )
-    assert doc.totals == (SlipRow("TOTAL TTC", "11,44 €", bold=True), SlipRow("Payée en ligne"))
-    assert doc.footer == ("Remise par Inès", "25/11/2025 10:30")
+    paid = SlipRow("Commande réglée en ligne")
+    assert doc.totals == (SlipRow("TOTAL TTC", "11,44 €", bold=True), paid)
+    assert doc.footer == ("Remis au client par Inès", "25/11/2025 10:30")
+    text = slip_text(doc, 32)
+    assert "remise" not in text.lower()  # reads as a discount in a French shop
 
 
 def test_handover_slip_paid_in_store_names_the_ticket() -> None:
     paid_here = handed(paid_online=False, sale_id="sale-1", state=PickupState.COLLECTED, short=())
     doc = handover_slip(paid_here, ticket_no=1234)
-    assert doc.totals[1] == SlipRow("Payée en magasin — ticket n° 1234")
-    assert "Remise partielle" not in doc.subtitle and SlipRow("Non remis :") not in doc.rows
-    assert handover_slip(paid_here).totals[1] == SlipRow("Payée en magasin")
+    assert doc.totals[1] == SlipRow("Commande réglée en magasin — ticket n° 1234")
+    assert "Retrait partiel" not in doc.subtitle
+    assert SlipRow("Articles non remis :") not in doc.rows
+    assert SlipRow("Articles remis :") not in doc.rows  # no heading when all was handed over
+    assert handover_slip(paid_here).totals[1] == SlipRow("Commande réglée en magasin")
 
 
 def test_handover_slip_in_english() -> None:
     doc = handover_slip(handed(paid_online=False, sale_id="sale-1"), "en", ticket_no=7)
-    assert doc.title == "HANDOVER SLIP"
+    assert doc.title == "PICKUP SLIP"
     assert doc.subtitle == ("Order web-1", "Pickup code K7M2-Q9XD", "Hélène Dupré",
-                            "Partial handover")  # fmt: skip
-    assert SlipRow("Not handed over:") in doc.rows
+                            "Partial pickup")  # fmt: skip
+    assert SlipRow("Handed over:") in doc.rows and SlipRow("Not handed over:") in doc.rows
     assert doc.totals == (
         SlipRow("TOTAL", "11,44 €", bold=True),
-        SlipRow("Paid in store — ticket no. 7"),
+        SlipRow("Order paid in store — ticket no. 7"),
     )
-    assert doc.footer == ("Handed over by Inès", "25/11/2025 10:30")
+    assert doc.footer == ("Handed over to the customer by Inès", "25/11/2025 10:30")
 
 
 def test_an_unknown_language_falls_back_to_french() -> None:
@@ -130,15 +151,48 @@ def test_the_desks_picking_list_and_handover_print(store: LocalStore, desk: Pick
 
     pull(store, order_item(store, "web-2", code="AB12-CD34", state="ready", version=3))
     handover = handover_slip(desk.hand_over("web-2", a_manager("Inès"), {sku_a: 1}))
-    assert handover.rows[0] == SlipRow(f"1 × {name_a}", handover.rows[0].right)
-    assert SlipRow("Non remis :") in handover.rows
-    assert handover.footer == ("Remise par Inès", "25/11/2025 10:30")
+    assert handover.rows[1] == SlipRow(f"1 × {name_a}", handover.rows[1].right)
+    assert SlipRow("Articles non remis :") in handover.rows
+    assert handover.footer == ("Remis au client par Inès", "25/11/2025 10:30")
 
     printer = FakePrinter()
     assert printer.print_slip(picking).ok and printer.print_slip(handover).ok
-    assert "LISTE DE PR\u00c9PARATION" in printer.jobs[0].decode("cp858")
-    assert "BON DE REMISE" in printer.last_text() and "AB12-CD34" in printer.last_text()
+    assert "LISTE DE PR\u00c9PARATION" in printer.jobs[0].decode(printer.config.codepage)
+    assert "BON DE RETRAIT" in printer.last_text() and "AB12-CD34" in printer.last_text()
     for doc in (picking, handover):
         for columns in (48, 32):
             assert all(len(line) == columns for line in slip_text(doc, columns).splitlines()
                        if not line.startswith("[code:"))  # fmt: skip
+
+
+def test_a_department_known_by_its_code_prints_readable() -> None:
+    assert department_label("fruits_legumes") == "Fruits legumes"
+    assert department_label("cremerie") == "Cremerie"
+    assert department_label("Crèmerie et frais") == "Crèmerie et frais"  # a name: as is
+
+
+@pytest.mark.parametrize("columns", [48, 32])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_both_slips_printed_and_read_back_at_both_widths(columns: int, language: str) -> None:
+    """The real renderer on a python-escpos Dummy, decoded: whole names, numbers with
+    their units, departments by name in their own column; dumps to $COMPTOIR_DUMPS."""
+    lines = (
+        PickingLine(1, "GRU-1", "Gruyère râpé AOP « Le Montagnard » sachet refermable 100 g",
+                    SoldBy.UNIT, 2, (), "cremerie"),
+        PickingLine(2, "POM-1", "Pommes Golden", SoldBy.WEIGHT, 1500, (), "fruits_legumes"),
+    )  # fmt: skip
+    picking = picking_slip(
+        PickingList("web-1", "K7M2-Q9XD", "Hélène Dupré", None, lines), language, staff="Inès"
+    )
+    pickup = handover_slip(handed(), language, store=StoreSettings())
+    for name, doc in (("picking", picking), ("pickup", pickup)):
+        printer = open_printer(PrinterConfig(kind="dummy", profile="TM-T88V"))
+        print_slip(printer, doc, columns=columns, codepage="CP858", qr_native=columns == 48)
+        text = escpos_text(printer.output, "CP858")
+        dumps = os.environ.get("COMPTOIR_DUMPS")
+        if dumps:
+            Path(dumps, f"{name}_{language}_{columns}.txt").write_text(text, encoding="utf-8")
+        assert all(len(row) <= columns for row in text.splitlines())
+        assert "[QR K7M2-Q9XD]" in text or "[CODE128 {BK7M2-Q9XD]" in text
+        assert not re.search(r"\d\n +(g|kg|x|×)\b", text)  # a number never loses its unit
+    assert "fruits_legumes" not in " ".join(text.split()) and "remise" not in text.lower()

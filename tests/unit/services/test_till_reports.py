@@ -169,3 +169,12 @@ def test_a_negative_card_total_is_counted_when_card_refunds_make_it_expected() -
         with pytest.raises(PosError) as refused:
             close_figures(day, ClosingCount(count_cash({1000: 1}), {"card": -2000}))
         assert refused.value.code == "counted_amount_refused"
+
+
+@pytest.mark.parametrize("columns", [48, 32])
+def test_the_x_report_names_each_rate_by_the_tickets_letter(columns: int) -> None:
+    lines = _lines(x_report_slip(FIGURES), columns)
+    assert any(line.startswith("C 5,5 % : HT") for line in lines)
+    assert any(line.startswith("A 20 % : HT") for line in lines)
+    english = _lines(x_report_slip(FIGURES, "en"), columns)
+    assert any(line.startswith("C 5.5%: net") for line in english)
