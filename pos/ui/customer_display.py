@@ -9,6 +9,7 @@ cashier's screen, so the customer can check what they are given back.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from pos.domain.sale import CompletedSale
 from pos.services.basket_view import BasketView, LineView
@@ -168,3 +169,27 @@ def customer_screen(mode: str) -> QScreen | None:
     primary = QGuiApplication.primaryScreen()
     others = [screen for screen in QGuiApplication.screens() if screen is not primary]
     return others[0] if others else None
+
+
+def replace_display(
+    current: CustomerDisplay | None, mode: str, store_name: str, worker: Any
+) -> CustomerDisplay | None:
+    """The display for ``mode``: on the second screen ("auto", when there is one) or as a
+    window; None when off. ``current`` is closed first; ``worker`` is the till's."""
+    screen = customer_screen(mode)
+    wanted = mode == "window" or screen is not None
+    if current is not None:
+        current.close()
+        current.deleteLater()
+    if not wanted:
+        return None
+    display = CustomerDisplay(store_name)
+    worker.changed.connect(display.show_basket)
+    worker.completed.connect(display.show_completed)
+    if screen is not None:
+        display.setScreen(screen)
+        display.setGeometry(screen.geometry())
+        display.showFullScreen()
+    else:
+        display.show()
+    return display

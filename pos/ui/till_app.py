@@ -28,13 +28,14 @@ from pos.services.receipts import header_for_store
 from pos.services.returns import ReturnRules
 from pos.services.store_summary import StoreSummary
 from pos.services.witness_alerts import WitnessAlerts
-from pos.ui.customer_display import CustomerDisplay, customer_screen
+from pos.ui.customer_display import CustomerDisplay, replace_display
 from pos.ui.dialogs.camera_dialog import CameraDialog
 from pos.ui.dialogs.receipt_preview import slip_preview
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.fiscal_record_flow import fiscal_record_flow
 from pos.ui.i18n import install_translations, switch_language
 from pos.ui.main_window import MainWindow
+from pos.ui.manager_menu import ManagerMenu
 from pos.ui.ops import run_op
 from pos.ui.other_stores_flow import OtherStoresFlow
 from pos.ui.printer_worker import PrinterThread
@@ -122,9 +123,6 @@ class TillApp(QObject):
         self.window.settings_requested.connect(self.open_settings)
         self.camera_dialog: CameraDialog | None = None
         self.window.camera_requested.connect(self.open_camera)
-        self.outbox_dialog: OutboxDialog | None = None
-        self.window.outbox_requested.connect(self.open_outbox)
-        self.window.promotions_requested.connect(self.open_promotions)
         self.other_stores = OtherStoresFlow(self.window, options.data_dir, options.cashier)
         self.window.other_stores_requested.connect(self.other_stores.open_for_line)
         self.sync = SyncBridge(self)
@@ -136,8 +134,8 @@ class TillApp(QObject):
         self.stock = StockFlow(self.window, options.data_dir, self.sync)  # Ctrl+3
         self.stock.connect_other_stores(self.other_stores.open)
         self.pickup: PickupController | None = None
-        self.sales_dashboard: SalesDashboard | None = None  # built on the first Ctrl+4
-        self.window.sales_requested.connect(self.open_sales)
+        self.menu = ManagerMenu(self.window, options.data_dir,
+                                lambda: self.settings.till.terminal_id, self.sync.wake)  # fmt: skip
         self.pickup_screen: PickupScreen | None = None
         self._paying_order: str | None = None
         self._closed = False
@@ -157,6 +155,14 @@ class TillApp(QObject):
     @property
     def printer(self) -> PrinterThread | None:
         return self.window.till_screen.receipts.printer
+
+    @property
+    def outbox_dialog(self) -> OutboxDialog | None:
+        return self.menu.outbox_dialog
+
+    @property
+    def sales_dashboard(self) -> SalesDashboard | None:
+        return self.menu.sales_dashboard
 
     def start(self) -> None:
         self.window.show()
@@ -186,28 +192,10 @@ class TillApp(QObject):
         if self.printer is not None:
             self.printer.shutdown()
 
-    # -- the customer display -------------------------------------------------------------
-
     def _set_customer_display(self, mode: str, store_name: str) -> None:
-        """On the second screen ("auto", when there is one) or as a window; none when off."""
-        screen = customer_screen(mode)
-        wanted = mode == "window" or screen is not None
-        if self.customer_display is not None:
-            self.customer_display.close()
-            self.customer_display.deleteLater()
-            self.customer_display = None
-        if not wanted:
-            return
-        display = CustomerDisplay(store_name)
-        self.controller.worker.changed.connect(display.show_basket)
-        self.controller.worker.completed.connect(display.show_completed)
-        if screen is not None:
-            display.setScreen(screen)
-            display.setGeometry(screen.geometry())
-            display.showFullScreen()
-        else:
-            display.show()
-        self.customer_display = display
+        self.customer_display = replace_display(
+            self.customer_display, mode, store_name, self.controller.worker
+        )
 
     # -- the camera -------------------------------------------------------------------------
 
@@ -233,49 +221,6 @@ class TillApp(QObject):
             QApplication.beep()  # no sale before the till is opened
         else:  # the return dialog takes it, or a receipt's QR opens it, else the sale
             self.window.till_screen.returns.route(code)
-
-    # -- operations to check ---------------------------------------------------------------
-
-    def open_outbox(self) -> None:
-        """The attention list (menu, Ctrl+5, a click on the status bar's count); "Send
-        again" wakes the engine."""
-        from pos.services.outbox_review import OutboxReview
-        from pos.ui.dialogs.outbox_dialog import OutboxDialog
-
-        shown = self.outbox_dialog
-        if shown is not None and isValid(shown) and shown.isVisible():
-            shown.refresh()  # a second click reads it again, never a second window
-            shown.raise_()
-            return
-        review = OutboxReview(self.options.data_dir, self.settings.till.terminal_id)
-        staff = self.window.staff
-        dialog = OutboxDialog(
-            review, self.window, actor=lambda: staff.actor if not staff.locked else None,
-            request_approval=staff.request_approval,
-        )  # fmt: skip
-        dialog.changed.connect(self.sync.wake)  # sends what came back, recounts the rest
-        dialog.finished.connect(dialog.deleteLater)
-        self.outbox_dialog = dialog
-        dialog.open()
-
-    def open_promotions(self) -> None:
-        from pos.ui.dialogs.promotions_dialog import open_promotions
-
-        open_promotions(self.window, self.options.data_dir)
-
-    def open_sales(self) -> None:
-        """Sales at a glance; QtCharts loads now, not at start-up. The service refuses
-        whoever lacks the right, and the screen says so."""
-        from pos.config import DATABASE_FILE
-        from pos.services.sales_glance import SalesGlance
-        from pos.ui.screens.sales_dashboard import SalesDashboard
-
-        if self.sales_dashboard is None:
-            glance = SalesGlance(self.options.data_dir / DATABASE_FILE)
-            self.sales_dashboard = SalesDashboard(glance, lambda: self.window.staff.actor)
-        else:
-            self.sales_dashboard.refresh()
-        self.window.show_screen(self.sales_dashboard)
 
     # -- the pickup desk -------------------------------------------------------------------
 

@@ -95,7 +95,10 @@ class SyncEngine:
             raise ValueError(f"no store repository applies these feeds: {unknown}")
         self.db_path = Path(db_path)
         self.central = central
-        self.feeds = tuple(feeds)
+        # A platform that serves only some feeds says which (``feeds_served``: Medusa has
+        # no network stock nor deliveries); the others are not asked for, never an error.
+        served = getattr(central, "feeds_served", None)
+        self.feeds = tuple(f for f in feeds if served is None or f in served)
         self.batch_size, self.page_limit = batch_size, page_limit
         self.page_budget = page_budget  # None: puller.default_page_budget(page_limit)
         self.poll_interval_s = poll_interval_s

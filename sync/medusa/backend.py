@@ -122,6 +122,9 @@ PLUGIN_CALLS = 2
 
 
 class MedusaBackend(MedusaReturnCalls, MedusaCouponCalls, MedusaCustomerCalls, MedusaLoyaltyCalls):
+    #: The feeds Medusa serves; the engine asks for no other (network stock, deliveries).
+    feeds_served = FEEDS
+
     def __init__(
         self,
         settings: MedusaSettings,

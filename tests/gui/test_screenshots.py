@@ -79,6 +79,9 @@ def test_screenshots_command_saves_each_view_in_both_languages(qapp, tmp_path: P
             ("receipt_preview_loyalty", ""),
             ("stock_screen", ""),
             ("stock_adjust", ""),
+            ("stock_count_variances", ""),
+            ("stock_receiving", ""),
+            ("stock_transfer", ""),
             ("receipt_preview_qr_48", ""),
             ("receipt_preview_code128_32", ""),
         )

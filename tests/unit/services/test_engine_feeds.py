@@ -34,3 +34,21 @@ def test_the_staff_feed_is_pulled_from_central_and_from_medusa(tmp_path: Path) -
     finally:
         engine.close()
         engine.central.close()
+
+
+def test_an_engine_built_on_medusa_asks_only_for_the_feeds_medusa_serves(tmp_path: Path) -> None:
+    """Built directly with the default feeds (as a script or a test would), the engine
+    still never asks Medusa for a feed it does not serve: a round would fail on it."""
+    from sync.engine import SyncEngine
+    from sync.medusa import MedusaBackend
+
+    (tmp_path / MEDUSA_FILE).write_text(MEDUSA_TOML, encoding="utf-8")
+    from pos.services.central_link import medusa_settings
+
+    backend = MedusaBackend(medusa_settings(tmp_path), terminal_id="T01")
+    engine = SyncEngine(tmp_path / "store.db", backend)
+    try:
+        assert set(engine.feeds) == set(DEFAULT_FEEDS) - {"network_stock", "deliveries"}
+    finally:
+        engine.close()
+        backend.close()
