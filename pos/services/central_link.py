@@ -123,16 +123,15 @@ def sync_engine(
     The first failed round of each streak is recorded in the JET (``sync_failed``)."""
     from pos.services.till_events import SyncFailureWatch
     from sync.client import HttpCentral, TokenStore
-    from sync.engine import DEFAULT_FEEDS, SyncEngine
+    from sync.engine import SyncEngine
     from sync.medusa import MedusaBackend
-    from sync.medusa.backend import FEEDS as MEDUSA_FEEDS
 
     on_status = SyncFailureWatch(data_dir, link.terminal_id, on_status)
     if link.backend == "medusa":
         backend = MedusaBackend(medusa_settings(data_dir), terminal_id=link.terminal_id)
-        # The feeds Medusa serves (its staff come from Comptoir's plugin, README).
-        feeds = tuple(feed for feed in DEFAULT_FEEDS if feed in MEDUSA_FEEDS)
-        return SyncEngine(data_dir / DATABASE_FILE, backend, on_status=on_status, feeds=feeds)
+        # The engine asks only for the feeds Medusa serves (``feeds_served``; its staff
+        # come from Comptoir's plugin, README).
+        return SyncEngine(data_dir / DATABASE_FILE, backend, on_status=on_status)
     token = TokenStore(data_dir, link.account).load()
     if not token:
         raise PosError(

@@ -18,7 +18,8 @@ from pos.services.central_link import read_link
 from pos.services.checkout_promotions import CHANNEL
 from pos.store.local_store import LocalStore
 from pos.store.promotion_book import load_book
-from pos.store.promotions_not_applied import NotAppliedPromotion, not_applied
+from pos.store.promotions_not_applied import NotAppliedPromotion as NotAppliedPromotion
+from pos.store.promotions_not_applied import not_applied
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,13 +7,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pos.domain.returns import ReturnReason
 from pos.domain.rights import Actor
+from pos.domain.sale import CompletedSale
+from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
-from pos.services.demo_store import TERMINAL_ID
+from pos.services.demo_store import DEMO_STAFF, TERMINAL_ID, build_demo_store
 from pos.services.returns import ReturnDesk, ReturnRules
 from pos.store import customer_histories, promotion_feed
 from pos.store.db import connect
@@ -91,3 +94,27 @@ def return_last_sale(db: Path, at: str, actor: Actor) -> str | None:
         desk.return_line(row[0], 1, 1, ReturnReason.DEFECTIVE)
         desk.refund(desk.propose_refund())
         return desk.complete().sale_id
+
+
+_LONGEST = (
+    "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "
+    "WHERE p.sold_by = 'unit' AND p.price_cents < 900 ORDER BY length(p.name) DESC LIMIT 3"
+)
+
+
+def long_names_sale(db: Path) -> CompletedSale:
+    """A new demo store at ``db`` and a sale of its three longest-named articles, paid by
+    voucher, meal vouchers and card through the real checkout (committed and signed)."""
+    with LocalStore(db) as store:
+        build_demo_store(store, products=300, days=1, today=date.today())
+        codes = [code for (code,) in store.conn.execute(_LONGEST)]
+        checkout = Checkout(store, terminal_id="T01", actor=DEMO_STAFF[0][0])
+        for code in codes:
+            checkout.scan(code)
+        due = checkout.totals().total_cents
+        checkout.add_tender(TenderKind.VOUCHER, min(500, due // 3), "BA-2026-0042")
+        checkout.add_tender(TenderKind.MEAL_VOUCHER, min(500, due // 3), "TR-88120")
+        checkout.add_tender(TenderKind.CARD, due - 2 * min(500, due // 3))
+        sale = checkout.complete()
+        checkout.close()
+    return sale

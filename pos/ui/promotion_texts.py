@@ -4,7 +4,7 @@ platform's own English sentence for a code this till does not know."""
 
 from __future__ import annotations
 
-from pos.store.promotions_not_applied import NotAppliedPromotion
+from pos.services.promotion_list import NotAppliedPromotion
 from pos.ui.qt import QCoreApplication
 
 

@@ -16,19 +16,16 @@ from pos.ui.i18n import Retranslating
 from pos.ui.ops import run_op_for
 from pos.ui.promotion_texts import why_not_applied
 from pos.ui.qt import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLocale,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from pos.ui.widgets.tables import fill_rows, text_table
 
 #: A promotion ending after this year has no end worth printing ("—").
 _OPEN_END_YEAR = 9000
@@ -44,11 +41,11 @@ class PromotionsDialog(Retranslating, QDialog):
         self.intro = QLabel(self)
         self.intro.setObjectName("promotionsIntro")
         self.intro.setWordWrap(True)
-        self.in_force = _table(self, "promotionsInForce", 3)
+        self.in_force = text_table(self, 3, "promotionsInForce")
         self.left_out_title = QLabel(self)
         self.left_out_title.setObjectName("promotionsNotAppliedTitle")
         self.left_out_title.setWordWrap(True)
-        self.left_out = _table(self, "promotionsNotApplied", 2)
+        self.left_out = text_table(self, 2, "promotionsNotApplied", stretch=1)
         self.close_button = QPushButton(self)
         self.close_button.setObjectName("promotionsCloseButton")
         self.close_button.clicked.connect(self.reject)
@@ -87,9 +84,10 @@ class PromotionsDialog(Retranslating, QDialog):
                 "%1", QLocale().toString(count)
             )
         )
-        _fill(self.in_force, [
+        fill_rows(self.in_force, [
             (p.name, self._condition(p), self._until(p.ends_at)) for p in today.in_force
         ])  # fmt: skip
+        self.in_force.resizeRowsToContents()
         left_out = today.not_applied
         self.left_out_title.setVisible(bool(left_out))
         self.left_out.setVisible(bool(left_out))
@@ -99,7 +97,8 @@ class PromotionsDialog(Retranslating, QDialog):
                 "engine cannot price them as Medusa does: they apply online only."
             ).replace("%1", QLocale().toString(len(left_out)))
         )
-        _fill(self.left_out, [(found.name, why_not_applied(found)) for found in left_out])
+        fill_rows(self.left_out, [(found.name, why_not_applied(found)) for found in left_out])
+        self.left_out.resizeRowsToContents()
         self.shown.emit()
 
     def _condition(self, promotion: Promotion) -> str:
@@ -117,27 +116,6 @@ class PromotionsDialog(Retranslating, QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.intro.setText(self.tr("The promotions cannot be read: %1").replace("%1", str(exc)))
-
-
-def _table(parent: QWidget, name: str, columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns, parent)
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(columns - 1 if columns == 2 else 0, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-    table.setRowCount(len(rows))
-    for row, values in enumerate(rows):
-        for column, value in enumerate(values):
-            table.setItem(row, column, QTableWidgetItem(value))
-    table.resizeRowsToContents()
 
 
 def open_promotions(parent: QWidget, data_dir: Path) -> PromotionsDialog:

@@ -20,12 +20,10 @@ from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.money import format_money
 from pos.ui.qt import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -33,8 +31,6 @@ from pos.ui.qt import (
     QSpinBox,
     QStackedWidget,
     Qt,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,32 +38,8 @@ from pos.ui.screens.stock.detail_panel import quantity_text
 from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.stock_controller import StockController
 from pos.ui.widgets.message_line import MessageLine
+from pos.ui.widgets.tables import fill_rows, text_table
 from pos.ui.zoom import set_font
-
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _table(parent: QWidget, columns: int, name: str) -> QTableWidget:
-    table = QTableWidget(0, columns, parent)
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.verticalHeader().hide()
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a list to read, not a cell to edit
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[tuple[str, ...]], first_right: int) -> None:
-    table.setRowCount(len(rows))
-    for row, cells in enumerate(rows):
-        for column, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if column >= first_right:
-                item.setTextAlignment(_RIGHT)
-            table.setItem(row, column, item)
 
 
 class CountDialog(Retranslating, QDialog):
@@ -176,7 +148,7 @@ class CountDialog(Retranslating, QDialog):
         for widget in (self.code_field, self.quantity, self.record_button):
             widget.setMinimumHeight(44)
             set_font(widget, 1.15, 1.0)
-        self.counted_table = _table(page, 3, "countLines")
+        self.counted_table = text_table(page, 3, "countLines")
         self.finish_button, self.abandon_button = QPushButton(page), QPushButton(page)
         self.finish_button.setObjectName("countFinish")
         self.code_field.returnPressed.connect(self.quantity.setFocus)
@@ -200,7 +172,7 @@ class CountDialog(Retranslating, QDialog):
         self.summary.setObjectName("countSummary")
         self.summary.setWordWrap(True)
         set_font(self.summary, 1.1, 1.0, bold=True)
-        self.variance_table = _table(page, 6, "countVariances")
+        self.variance_table = text_table(page, 6, "countVariances")
         self.back_button, self.approve_button = QPushButton(page), QPushButton(page)
         self.approve_button.setObjectName("countApprove")
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
@@ -344,7 +316,7 @@ class CountDialog(Retranslating, QDialog):
             self.tr("Type what the shelf holds, article by article. %1 article(s) counted.")
             .replace("%1", str(len(sheet.lines)))
         )  # fmt: skip
-        _fill(self.counted_table, [
+        fill_rows(self.counted_table, [
             (line.product.name, line.product.sku,
              quantity_text(line.counted, line.product.sold_by)) for line in sheet.lines
         ], 2)  # fmt: skip
@@ -368,7 +340,7 @@ class CountDialog(Retranslating, QDialog):
                 sign + quantity_text(line.variance, sold_by) if line.variance else "0",
                 format_money(line.value_cents) if line.variance else "—",
             ))  # fmt: skip
-        _fill(self.variance_table, rows, 2)
+        fill_rows(self.variance_table, rows, 2)
         for row, line in enumerate(result.lines):
             if line.variance:
                 for column in (4, 5):

@@ -32,9 +32,10 @@ from pos.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from pos.ui.screens.stock.scan_entry import ScanEntry, WorkerRequests, sheet_table
+from pos.ui.screens.stock.scan_entry import ScanEntry, WorkerRequests
 from pos.ui.stock_controller import StockController
 from pos.ui.widgets.message_line import MessageLine
+from pos.ui.widgets.tables import text_table
 from pos.ui.zoom import set_font
 
 _STATE_COLOURS = {
@@ -94,7 +95,7 @@ class ReceivingDialog(WorkerRequests, Retranslating, QDialog):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.entry = ScanEntry(self)
-        self.table = sheet_table(self, 6, "receivingLines")
+        self.table = text_table(self, 6, "receivingLines", selectable=True)
         self.table.horizontalHeader().setMinimumSectionSize(96)  # "Attendu" whole
         self.summary = QLabel(self)
         self.summary.setObjectName("receivingSummary")

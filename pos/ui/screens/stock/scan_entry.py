@@ -10,14 +10,11 @@ from typing import Any
 from pos.domain.receiving import MAX_SCAN_UNITS
 from pos.ui.i18n import Retranslating
 from pos.ui.qt import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QWidget,
     Signal,
 )
@@ -70,20 +67,6 @@ class ScanEntry(Retranslating, QWidget):
         self.quantity.setValue(1)
         self.field.setFocus()
         self.scanned.emit(code, quantity)
-
-
-def sheet_table(parent: QWidget, columns: int, name: str) -> QTableWidget:
-    """A read-only table of lines, one selected at a time, the article's name stretched."""
-    table = QTableWidget(0, columns, parent)
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class WorkerRequests:

@@ -28,10 +28,11 @@ from pos.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from pos.ui.screens.stock.scan_entry import ScanEntry, WorkerRequests, sheet_table
+from pos.ui.screens.stock.scan_entry import ScanEntry, WorkerRequests
 from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.stock_controller import StockController
 from pos.ui.widgets.message_line import MessageLine
+from pos.ui.widgets.tables import text_table
 from pos.ui.zoom import set_font
 
 SendArgs = tuple[str, list[TransferLine], str]
@@ -77,7 +78,7 @@ class TransferDialog(WorkerRequests, Retranslating, QDialog):
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         self.entry = ScanEntry(self)
-        self.table = sheet_table(self, 3, "transferLines")
+        self.table = text_table(self, 3, "transferLines", selectable=True)
         self.note_field = QLineEdit(self)
         self.note_field.setMaxLength(MAX_NOTE_CHARS)
         self.message = MessageLine(self)
