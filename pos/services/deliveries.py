@@ -11,12 +11,17 @@
   this till knows from the ``network_stock`` feed), a ``transfer_sent`` operation; a
   manager's act (``TRANSFER_STOCK``), approvable on the spot.
 
-Medusa has no expected deliveries and no transfer between stores: over Medusa both are
-refused up front (``DELIVERIES_NEED_CENTRAL``) and the screen says why.
+Medusa has no expected deliveries and no transfer between stores. Over Medusa a delivery
+is received without a list: its delivery note's number opens it here (``open``), every
+article scanned counts as extra, and only what went on the shelf reaches Medusa (a
+``receipt`` movement at this store's location). A transfer lowers this store's level in
+Medusa; the other store sees nothing announced and receives the goods the same way,
+without a list. Destinations are the stores this till saw in its lookups.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,11 +46,12 @@ from pos.store.sale_codec import utc_now
 DELIVERY_UNKNOWN = "delivery_unknown"  # params: delivery
 DELIVERY_OTHER_STORE = "delivery_other_store"  # params: delivery, store
 DELIVERY_ALREADY_RECEIVED = store_deliveries.ALREADY_RECEIVED
-DELIVERIES_NEED_CENTRAL = "deliveries_need_central"
 ARTICLE_UNKNOWN = "receiving_unknown_article"  # params: code
 TRANSFER_UNKNOWN_STORE = "transfer_unknown_store"  # params: store
 TRANSFER_EMPTY = "transfer_empty"
 MAX_CODE_CHARS = 64
+#: A delivery note's number Medusa's till may receive without a list (``open``).
+UNLISTED_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{2,63}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,15 +104,16 @@ class DeliveryDesk:
     def expected(self) -> list[Delivery]:
         """Still to receive here. A till with no link (a demo) has no feed: it lists
         whatever deliveries its file holds."""
-        self._supported()
         return store_deliveries.expected(self.store.conn, self.own_store_id or None)
 
     def open(self, delivery_id: str) -> Delivery:
         """A delivery to check, with its lines; refused when it is not this store's to
         receive (unknown here, another store's, received already)."""
-        self._supported()
         code = delivery_id.strip()[:MAX_CODE_CHARS]
         found = store_deliveries.delivery(self.store.conn, code)
+        if found is None and self.medusa and UNLISTED_CODE.match(code):
+            store_deliveries.note_unlisted(self.store.conn, code, self.own_store_id, self._now())
+            found = store_deliveries.delivery(self.store.conn, code)
         if found is None:
             raise PosError(
                 f"No delivery {code!r} is expected at this store: check the delivery note, "
@@ -189,7 +196,6 @@ class DeliveryDesk:
 
     def destinations(self) -> list[Destination]:
         """The other stores this till knows (warehouses have no till to receive)."""
-        self._supported()
         rows = self.store.conn.execute(
             "SELECT DISTINCT store_id, name FROM network_stock WHERE kind = 'store' "
             "AND store_id <> ? ORDER BY name",
@@ -206,7 +212,6 @@ class DeliveryDesk:
         approval: Approval | None = None,
     ) -> Sent:
         """Take the goods out of this store's stock and tell central, in one transaction."""
-        self._supported()
         known = {d.store_id: d for d in self.destinations()}
         target = known.get(to_store_id.strip())
         if target is None:
@@ -236,11 +241,3 @@ class DeliveryDesk:
             self.store.conn, transfer_id, payload, moves, actor.staff_id, at, target.name
         )
         return Sent(transfer_id, target, sum(x.quantity for x in lines))
-
-    def _supported(self) -> None:
-        if self.medusa:
-            raise PosError(
-                "Medusa has no expected deliveries nor transfers between stores: receiving "
-                "and transfers need Comptoir's central server. Record them in Medusa's admin.",
-                code=DELIVERIES_NEED_CENTRAL,
-            )

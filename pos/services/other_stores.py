@@ -12,8 +12,11 @@ product, and ordering it for the customer there (the endless aisle).
   Central must be reachable to place it: offline, ``ORDER_NEEDS_NETWORK`` and the order
   stays kept for a retry.
 
-Medusa: no lookup nor order (``unsupported``); the screen says so. No Qt: these run on a
-worker thread; each call opens the store on the calling thread and closes it.
+Medusa (``medusa=True``): the live lookup only (``MedusaBackend.network_stock``): no
+feed of the figures, so offline the till has those of its own earlier lookups
+(``lookup_only``), and no order for a customer (``orders_unavailable``); the screen says
+both. No Qt: these run on a worker thread; each call opens the store on the calling thread
+and closes it.
 """
 
 from __future__ import annotations
@@ -69,7 +72,9 @@ class OtherStoresView:
     as_of: str | None
     live: bool = False  # central answered just now
     offline: bool = False  # central could not be asked: the cached figures
-    unsupported: bool = False  # the platform cannot answer (Medusa): cached figures only
+    unsupported: bool = False  # the platform cannot answer: cached figures only
+    lookup_only: bool = False  # no feed (Medusa): kept figures are earlier lookups' only
+    orders_unavailable: bool = False  # the platform takes no order for a customer (Medusa)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,7 @@ class OtherStores:
         calls: NetworkCalls | None,
         *,
         unsupported: bool = False,
+        medusa: bool = False,
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] = lambda: f"aisle-{uuid.uuid4()}",
     ) -> None:
@@ -105,6 +111,7 @@ class OtherStores:
         self.own_store_id = own_store_id
         self.calls = None if unsupported else calls
         self.unsupported = unsupported
+        self.medusa = medusa
         self._clock, self._new_id = clock, new_id
 
     # -- figures ------------------------------------------------------------------------
@@ -126,7 +133,8 @@ class OtherStores:
             ages.append(pulled)
         return OtherStoresView(
             product_id, levels, max(ages) if ages else None, offline=offline,
-            unsupported=self.unsupported,
+            unsupported=self.unsupported, lookup_only=self.medusa,
+            orders_unavailable=self.medusa,
         )  # fmt: skip
 
     def lookup(self, product_id: int) -> OtherStoresView:
@@ -146,7 +154,10 @@ class OtherStores:
             network_stock.remember(store.conn, product_id, levels)
             others = tuple(x for x in levels if x.store_id != self.own_store_id)
             ordered = tuple(sorted(others, key=lambda x: (x.kind, x.name)))
-            return OtherStoresView(product_id, ordered, now, live=True)
+            return OtherStoresView(
+                product_id, ordered, now, live=True, lookup_only=self.medusa,
+                orders_unavailable=self.medusa,
+            )  # fmt: skip
 
     # -- ordering for the customer ------------------------------------------------------
 
@@ -162,7 +173,7 @@ class OtherStores:
     ) -> OrderDraft:
         """Check and keep the order (its id fixed from now on); nothing is sent yet."""
         require(actor, Right.SELL)
-        if self.unsupported:
+        if self.unsupported or self.medusa:
             raise PosError(
                 "Ordering for a customer is not available with Medusa.", code=NETWORK_UNSUPPORTED
             )
@@ -241,7 +252,7 @@ def _needs_network() -> PosError:
 
 def for_till(data_dir: Path) -> OtherStores:
     """This till's view of the network: its link decides (none: the cache only; Medusa:
-    unsupported). Reads the token: call it off the GUI thread."""
+    live lookups, no orders). Reads the token: call it off the GUI thread."""
     from pos.config import DATABASE_FILE
     from pos.services.central_link import read_link, return_calls
 
@@ -250,7 +261,6 @@ def for_till(data_dir: Path) -> OtherStores:
         link = read_link(store)
     if link is None:
         return OtherStores(path, "", None)
-    if link.backend == "medusa":
-        return OtherStores(path, link.store_id, None, unsupported=True)
     calls = return_calls(Path(data_dir), link)
-    return OtherStores(path, link.store_id, calls if isinstance(calls, NetworkCalls) else None)
+    usable = calls if isinstance(calls, NetworkCalls) else None
+    return OtherStores(path, link.store_id, usable, medusa=link.backend == "medusa")

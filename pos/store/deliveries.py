@@ -169,6 +169,19 @@ def pulled_at(conn: sqlite3.Connection) -> str | None:
     return None if found is None else str(found[0])
 
 
+def note_unlisted(conn: sqlite3.Connection, delivery_id: str, store_id: str, at: str) -> None:
+    """A delivery the platform announces none of (Medusa), kept by its delivery note's
+    number with no expected line: received like any other (each article extra), and
+    never twice. Kept as it was if the number is known already."""
+    with write_transaction(conn):
+        conn.execute(
+            "INSERT INTO deliveries (id, store_id, source_kind, source, state, created_at, "
+            "version, item, pulled_at) VALUES (?1, ?2, 'supplier', ?1, 'expected', ?3, 0, "
+            "'{}', ?3) ON CONFLICT (id) DO NOTHING",
+            (delivery_id, store_id, at),
+        )
+
+
 def record_receipt(
     conn: sqlite3.Connection,
     op_id: str,

@@ -21,11 +21,6 @@ def receiving_templates() -> dict[str, str]:
         "delivery_already_received": QCoreApplication.translate(
             "Messages", "This delivery was already received: nothing was counted twice."
         ),
-        "deliveries_need_central": QCoreApplication.translate(
-            "Messages",
-            "Medusa has no expected deliveries nor transfers between stores: they need "
-            "Comptoir's central server. Record them in Medusa's admin.",
-        ),
         "receiving_unknown_article": QCoreApplication.translate(
             "Messages",
             "No article %code_text in this till's catalog: set it aside and tell the manager. "

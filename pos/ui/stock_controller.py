@@ -27,11 +27,11 @@ class StockWorker(RequestWorker):
     searched = Signal(int, object)  # request number, list[StockRow]
     detail_loaded = Signal(object)  # StockDetail
     adjusted = Signal(object)  # StockDetail after the adjustment
-    deliveries_listed = Signal(object)  # list[Delivery] still expected here
+    deliveries_listed = Signal(object, bool)  # list[Delivery] expected here, no lists (Medusa)
     delivery_opened = Signal(object)  # Delivery, with its lines
     article_found = Signal(str, object, int)  # purpose ("receive", "transfer"), Product, qty
     delivery_received = Signal(object)  # Delivery as it now stands
-    destinations_listed = Signal(object)  # list[Destination]
+    destinations_listed = Signal(object, bool)  # list[Destination], Medusa (nothing announced)
     transfer_sent = Signal(object)  # Sent
     count_sheet = Signal(object)  # CountSheet, or None: no count under way
     count_departments = Signal(list)  # [(code, name)]
@@ -106,7 +106,8 @@ class StockWorker(RequestWorker):
         return self._actor
 
     def _do_list_deliveries(self) -> None:
-        self.deliveries_listed.emit(self.deliveries.expected())
+        desk = self.deliveries
+        self.deliveries_listed.emit(desk.expected(), desk.medusa)
 
     def _do_open_delivery(self, delivery_id: str) -> None:
         self.delivery_opened.emit(self.deliveries.open(delivery_id))
@@ -119,7 +120,8 @@ class StockWorker(RequestWorker):
         self.delivery_received.emit(self.deliveries.receive(actor, delivery_id, lines, note))
 
     def _do_list_destinations(self) -> None:
-        self.destinations_listed.emit(self.deliveries.destinations())
+        desk = self.deliveries
+        self.destinations_listed.emit(desk.destinations(), desk.medusa)
 
     def _do_send_transfer(
         self, to_store_id: str, lines: list[TransferLine], note: str, approval: Approval | None

@@ -33,6 +33,12 @@ stock_movement op      with Comptoir's plugin: the delta applied to the variant'
 stock_count op         with the plugin: one ``count`` movement per line with a variance,
                        the till's delta (``plugin_counts.py``: not judged against Medusa's
                        level at the counted instant); without it: refused
+delivery_received op   with the plugin: each article's received units a ``receipt``
+transfer_sent op       movement, its units sent a ``transfer`` one, at the location
+                       (``plugin_deliveries.py``); Medusa keeps no expected list nor
+                       transfer; without the plugin: refused
+other stores' stock    live only: the article's levels at every stock location, each
+                       named as a store (``network_stock.py``); no feed to keep
 till day ops           with Comptoir's plugin: each terminal's sessions, cash movements,
 approval op            Z reports, managers' approvals, cancelled sales and drawer
 till act ops           openings kept in Medusa (``plugin_till_days.py``; an approval by
@@ -83,6 +89,7 @@ from sync.medusa.feeds import CustomersFeed, PickupsFeed, StockFeed
 from sync.medusa.http import CALL_DEADLINE_S, TIMEOUT, MedusaHttp
 from sync.medusa.lanes import lanes
 from sync.medusa.loyalty import MedusaLoyaltyCalls
+from sync.medusa.network_stock import MedusaNetworkCalls
 from sync.medusa.pickups import PickupDesk
 from sync.medusa.plugin_chains import (
     CHAIN_ENTRY,
@@ -91,7 +98,8 @@ from sync.medusa.plugin_chains import (
     ticket_breaks,
     translate_chain_entry,
 )
-from sync.medusa.plugin_counts import STOCK_COUNT, push_counts
+from sync.medusa.plugin_deliveries import AS_MOVEMENTS
+from sync.medusa.plugin_movements import push_as_movements
 from sync.medusa.plugin_pickups import move_directly, translate_transition
 from sync.medusa.plugin_push import Scope, Translator, push_batch
 from sync.medusa.plugin_sales import sale_translator
@@ -121,7 +129,10 @@ PLUGIN_CHUNK = 20
 PLUGIN_CALLS = 2
 
 
-class MedusaBackend(MedusaReturnCalls, MedusaCouponCalls, MedusaCustomerCalls, MedusaLoyaltyCalls):
+class MedusaBackend(
+    MedusaReturnCalls, MedusaCouponCalls, MedusaCustomerCalls, MedusaLoyaltyCalls,
+    MedusaNetworkCalls,
+):  # fmt: skip
     #: The feeds Medusa serves; the engine asks for no other (network stock, deliveries).
     feeds_served = FEEDS
 
@@ -237,8 +248,8 @@ class MedusaBackend(MedusaReturnCalls, MedusaCouponCalls, MedusaCustomerCalls, M
             raise ValueError(f"a push carries 1 to {MAX_OPERATIONS} operations")
         resolved = self._ready()
         translators = self._translators(resolved)
-        if "stock_movement" in translators and any(op.kind == STOCK_COUNT for op in operations):
-            return push_counts(operations, self.push)  # each count as its lines' movements
+        if "stock_movement" in translators and any(op.kind in AS_MOVEMENTS for op in operations):
+            return push_as_movements(operations, self.push, AS_MOVEMENTS)  # per article
         if translators and all(op.kind in translators for op in operations):
             return self._via_plugin(operations, translators)
         if any(op.kind in translators for op in operations):  # the rest the old way

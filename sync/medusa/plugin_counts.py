@@ -1,6 +1,6 @@
 """A till's ``stock_count`` as Medusa can take it: one ``stock_movement`` (reason
 ``count``) per counted line whose variance is not zero, through the plugin's existing
-path, so each lands once at this store's location.
+path, so each lands once at this store's location (``plugin_movements``).
 
 What Medusa cannot express: its inventory keeps levels, not timed movements, so the
 variance cannot be judged against Medusa's level at the instant the article was counted
@@ -15,19 +15,16 @@ a failure finds the applied lines in the plugin's ledger (``duplicate``), never 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from pydantic import ValidationError
-
-from sync.contract import INVALID_PAYLOAD, StockCountPayload
-from sync.contract.scalars import MAX_OPERATIONS
+from sync.contract import StockCountPayload
+from sync.medusa.plugin_movements import Push, push_as_movements
 from sync.ports import OperationOutcome, OutgoingOperation
 
 STOCK_COUNT = "stock_count"
-Push = Callable[[Sequence[OutgoingOperation]], list[OperationOutcome]]
 
 
-def _lines(op: OutgoingOperation) -> list[OutgoingOperation]:
+def count_movements(op: OutgoingOperation) -> list[OutgoingOperation]:
     count = StockCountPayload.model_validate_json(op.payload_json)
     moves = []
     for line in count.lines:
@@ -42,41 +39,5 @@ def _lines(op: OutgoingOperation) -> list[OutgoingOperation]:
 
 
 def push_counts(operations: Sequence[OutgoingOperation], push: Push) -> list[OperationOutcome]:
-    """Outcomes in the batch's order, each count's folded from its lines': accepted
-    when every line is (duplicate when all were), else its first refusal."""
-    sent: list[OutgoingOperation] = []
-    lines_of: dict[str, list[str]] = {}
-    refused: dict[str, OperationOutcome] = {}
-    for op in operations:
-        if op.kind != STOCK_COUNT:
-            sent.append(op)
-            continue
-        try:
-            moves = _lines(op)
-        except ValidationError as exc:
-            refused[op.op_id] = OperationOutcome(op.op_id, "rejected", INVALID_PAYLOAD, str(exc))
-            continue
-        lines_of[op.op_id] = [move.op_id for move in moves]
-        sent.extend(moves)
-    found: dict[str, OperationOutcome] = {}
-    for start in range(0, len(sent), MAX_OPERATIONS):
-        for outcome in push(sent[start : start + MAX_OPERATIONS]):
-            found[outcome.op_id] = outcome
-    done = []
-    for op in operations:
-        if op.op_id in refused:
-            done.append(refused[op.op_id])
-        elif op.kind != STOCK_COUNT:
-            done.append(found[op.op_id])
-        else:
-            done.append(_folded(op.op_id, [found[i] for i in lines_of[op.op_id]]))
-    return done
-
-
-def _folded(op_id: str, lines: list[OperationOutcome]) -> OperationOutcome:
-    bad = next((o for o in lines if o.status == "rejected"), None)
-    if bad is not None:
-        return OperationOutcome(op_id, "rejected", bad.code, f"{bad.op_id}: {bad.reason}")
-    if lines and all(o.status == "duplicate" for o in lines):
-        return OperationOutcome(op_id, "duplicate")
-    return OperationOutcome(op_id, "accepted")
+    """Outcomes in the batch's order, each count's folded from its lines'."""
+    return push_as_movements(operations, push, {STOCK_COUNT: count_movements})

@@ -36,6 +36,7 @@ class MedusaSettings:
     pickup_option_id: str = ""  # so_...; found from the stock location when empty
     store_id: str = ""  # our store id ("paris-rivoli"); the location's name when empty
     payment_provider_id: str = "pp_system_default"
+    web_warehouse_location_id: str = ""  # sloc_...: the location shown as the web warehouse
     currency_code: str = "eur"
 
     def __repr__(self) -> str:  # never the keys
@@ -71,6 +72,9 @@ class MedusaSettings:
             pickup_option_id=_optional_id(values, "pickup_option_id", "so_"),
             store_id=_store_id(values.get("store_id", "")),
             payment_provider_id=str(values.get("payment_provider_id", "pp_system_default")),
+            web_warehouse_location_id=_optional_id(
+                values, "web_warehouse_location_id", "sloc_", "the web warehouse's location"
+            ),
             state_path=Path(values.get("state_path") or data_dir / "medusa-state.db"),
         )
 
@@ -130,10 +134,12 @@ def _id(values: Mapping[str, Any], name: str, prefix: str, what: str) -> str:
     return value
 
 
-def _optional_id(values: Mapping[str, Any], name: str, prefix: str) -> str:
+def _optional_id(
+    values: Mapping[str, Any], name: str, prefix: str, what: str = "a pickup shipping option"
+) -> str:
     if not values.get(name):
         return ""
-    return _id(values, name, prefix, "a pickup shipping option")
+    return _id(values, name, prefix, what)
 
 
 def _store_id(value: Any) -> str:

@@ -114,11 +114,24 @@ def test_offline_the_kept_figures_with_their_age_and_an_order_kept_to_retry(
 
 
 def test_medusa_says_what_it_cannot_do(qtbot: QtBot, lyon: Path) -> None:
-    dialog = _dialog(qtbot, OtherStores(lyon, LYON, None, unsupported=True), CUSTOMER)
+    """Medusa unreachable: the figures kept are the last lookup's (it has no feed), and
+    ordering for a customer is said unavailable, its buttons off."""
+    dialog = _dialog(qtbot, OtherStores(lyon, LYON, None, medusa=True), CUSTOMER)
     qtbot.waitUntil(lambda: dialog.view is not None, timeout=WAIT)
-    assert dialog.status.text().startswith("Non disponible avec Medusa")
+    status = dialog.status.text()
+    assert status.startswith("Hors ligne : chiffres de la dernière consultation de Medusa")
+    assert status.endswith("La commande pour un client n'est pas disponible avec Medusa.")
+    _select(dialog, PARIS)
     assert not dialog.delivery_button.isEnabled() and not dialog.pickup_button.isEnabled()
     dialog.close()
+    service = OtherStores(lyon, LYON, None, medusa=True)
+    never = OtherStoresDialog(lambda: service, (999_999, "NEVER-1", "Jamais vu"), CUSTOMER,
+                              a_cashier())  # fmt: skip
+    qtbot.addWidget(never)
+    never.show()
+    qtbot.waitUntil(lambda: never.view is not None, timeout=WAIT)
+    assert never.status.text().startswith("Hors ligne : Medusa ne fournit aucun chiffre")
+    never.close()
 
 
 def test_ctrl_shift_s_opens_it_for_the_selected_line(

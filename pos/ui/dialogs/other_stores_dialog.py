@@ -223,13 +223,30 @@ class OtherStoresDialog(QDialog):
                 "Not available with Medusa: other stores' stock and orders for a customer "
                 "need Comptoir's central server."
             )
+        text = self._figures_text(view)
+        if view.orders_unavailable:
+            text += " " + self.tr("Ordering for a customer is not available with Medusa.")
+        return text
+
+    def _figures_text(self, view: OtherStoresView) -> str:
         if view.as_of is None:
+            if view.offline and view.lookup_only:
+                return self.tr(
+                    "Offline: Medusa sends no figures for the till to keep, and this article "
+                    "was never looked up here."
+                )
             if view.offline:
                 return self.tr("Offline: this till has no figures of the other stores yet.")
             return self.tr("No other store holds this article.")
         when = local_time_text(view.as_of)
         if view.live:
             return self.tr("Live figures (%1).").replace("%1", when)
+        if view.offline and view.lookup_only:
+            return (
+                self.tr("Offline: figures of this till's last lookup in Medusa, %1 (%2 ago).")
+                .replace("%1", when)
+                .replace("%2", self._age(view.as_of))
+            )
         if view.offline:
             return (
                 self.tr("Offline: figures as of %1 (%2 ago).")
@@ -256,7 +273,7 @@ class OtherStoresDialog(QDialog):
 
     def _update_buttons(self) -> None:
         chosen = self.selected_location()
-        usable = self.view is None or not self.view.unsupported
+        usable = self.view is None or not (self.view.unsupported or self.view.orders_unavailable)
         store = chosen is not None and chosen.kind == "store"
         self.pickup_button.setText(
             self.tr("Reserve for pickup at %1").replace("%1", chosen.name)

@@ -156,7 +156,7 @@ class ReceivingDialog(WorkerRequests, Retranslating, QDialog):
 
     # -- the worker's answers --------------------------------------------------------------
 
-    def _listed(self, deliveries: list[Delivery]) -> None:
+    def _listed(self, deliveries: list[Delivery], unlisted: bool = False) -> None:
         self._answered()
         self.deliveries = list(deliveries)
         self.choice.blockSignals(True)
@@ -165,7 +165,15 @@ class ReceivingDialog(WorkerRequests, Retranslating, QDialog):
         for delivery in self.deliveries:
             self.choice.addItem(f"{delivery.source} — {delivery.id}", delivery.id)
         self.choice.blockSignals(False)
-        if not self.deliveries:
+        if unlisted:  # Medusa: the note's number opens a delivery received without a list
+            self.message.say(
+                self.tr(
+                    "Medusa announces no deliveries: scan or type the delivery note's number, "
+                    "then every article that arrived. Only what goes on the shelf reaches "
+                    "Medusa; the differences stay at this till."
+                )
+            )
+        elif not self.deliveries:
             self.message.say(self.tr("No delivery is expected at this store right now."))
 
     def _chosen(self, index: int) -> None:
@@ -281,6 +289,8 @@ class ReceivingDialog(WorkerRequests, Retranslating, QDialog):
         text = (
             self.tr("Transfer from %1, sent on %2.")
             if delivery.source_kind == "transfer"
+            else self.tr("Delivery note %1, without an expected list (opened on %2).")
+            if not delivery.lines and delivery.source == delivery.id
             else self.tr("Supplier: %1, announced on %2.")
         )
         day = QLocale().toString(

@@ -130,14 +130,28 @@ class TransferDialog(WorkerRequests, Retranslating, QDialog):
         self.ok_button.setText(self.tr("Send the transfer"))
         self.cancel_button.setText(self.tr("Cancel"))
 
-    def _listed(self, destinations: list[Destination]) -> None:
+    def _listed(self, destinations: list[Destination], medusa: bool = False) -> None:
         self._answered()
         self.store_box.clear()
         for destination in destinations:
             self.store_box.addItem(destination.name, destination.store_id)
-        if not destinations:
+        if not destinations and medusa:
+            self.message.say(
+                self.tr(
+                    "This till knows no other store yet: look up an article in the other "
+                    "stores once online, then retry."
+                )
+            )
+        elif not destinations:
             self.message.say(
                 self.tr("This till knows no other store yet: sync it once online, then retry.")
+            )
+        elif medusa:
+            self.message.say(
+                self.tr(
+                    "With Medusa the other store is not told: it receives the goods as a "
+                    "delivery without an expected list."
+                )
             )
         self.ok_button.setEnabled(bool(destinations))
 
