@@ -90,8 +90,8 @@ class StallWatch:
                 frames.pop(me, None)
                 if gui is not None:
                     where = _where(gui)
-                    if "stall_probe.py:" in where.split(" ")[0]:  # in Qt's C++ or the GIL
-                        others = sorted({_where(f).split(" ")[0] for f in frames.values()})
+                    if "stall_probe.py:" in where.split(" ← ")[0]:  # in Qt's C++ or the GIL
+                        others = sorted({_where(f).split(" ← ")[0] for f in frames.values()})
                         where += " | other threads: " + ", ".join(others or ["none in Python"])
                     self._stacks.setdefault(self._ticks, []).append(where)
 
