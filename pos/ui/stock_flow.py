@@ -1,4 +1,5 @@
-"""The stock screen in the running till: built once the till opened the store, told who
+"""The stock screen in the running till: built on first use (Ctrl+3) once the till
+opened the store, never on the GUI thread while the till sells (issue 18.2); told who
 is signed in and whether central answers, and given the scanner while it shows."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pos.ui.qt import QObject, QTimer, isValid
+from pos.ui.qt import QObject, isValid
 
 if TYPE_CHECKING:
     from pos.services.store_summary import StoreSummary
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
     from pos.ui.till_staff_worker import SignedIn
     from sync.engine import SyncStatus
 
-#: Built after the pickup desk: its modules load while the cashier reads the screen.
-STOCK_SCREEN_DELAY_MS = 600
 #: Opens other stores' figures for an article: (product_id, sku, name).
 OpenOtherStores = Callable[[int, str, str], Any]
 
@@ -34,20 +33,31 @@ class StockFlow(QObject):
         self._online: bool | None = None
         self._closed = False
         self._other_stores: OpenOtherStores | None = None
-        window.controller.worker.opened.connect(self._open_soon)
+        self._store_open = False
+        window.controller.worker.opened.connect(self._store_opened)
+        window.stock_action.triggered.connect(self.open)
         window.staff.signed_in.connect(self._signed_in)
         sync.status_changed.connect(self._sync_changed)
 
-    def _open_soon(self, summary: StoreSummary) -> None:
+    def _store_opened(self, summary: StoreSummary) -> None:
         if summary.central is not None:
             self._online = False  # until the engine's first answer
-        QTimer.singleShot(STOCK_SCREEN_DELAY_MS, self._open)
+        self._store_open = True
+        self.window.stock_action.setEnabled(True)
 
-    def _open(self) -> None:
+    def open(self) -> None:
+        """Ctrl+3: the stock screen, built the first time."""
+        if self.screen is None:
+            self._build()
+            self.window.show_stock()
+
+    def _build(self) -> None:
         from pos.ui.screens.stock_screen import StockScreen
         from pos.ui.stock_controller import StockController
 
-        if self.screen is not None or self._closed or not isValid(self.window):
+        if self.screen is not None or not self._store_open or self._closed:
+            return
+        if not isValid(self.window):
             return
         self.controller = StockController(self.data_dir)
         screen = self.screen = StockScreen(self.controller, self.window.staff.request_approval)

@@ -39,13 +39,14 @@ from pos.ui.manager_menu import ManagerMenu
 from pos.ui.ops import run_op
 from pos.ui.other_stores_flow import OtherStoresFlow
 from pos.ui.printer_worker import PrinterThread
-from pos.ui.qt import QApplication, QMessageBox, QObject, QTimer, isValid
+from pos.ui.qt import QApplication, QMessageBox, QObject, isValid
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.scanner_filter import ScannerFilter
 from pos.ui.stock_flow import StockFlow
 from pos.ui.sync_bridge import SyncBridge
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.till_staff_worker import SignedIn
+from pos.ui.warm_imports import import_later
 from pos.ui.witness_alert import WitnessAlertFlow
 
 if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's screens
@@ -57,9 +58,6 @@ if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's 
     from sync.engine import SyncEngine, SyncStatus
 
 DeviceFactory = Callable[[PrinterConfig], ReceiptPrinter]
-#: The pickup desk is built this long after the till opened: its modules (pydantic, the
-#: screens) load while the cashier reads the screen, not before the till takes scans.
-PICKUP_DESK_DELAY_MS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +128,15 @@ class TillApp(QObject):
         self.sync.status_changed.connect(self.window.till_screen.returns.sync_changed)
         self.sync.status_changed.connect(self.window.till_screen.customers.sync_changed)
         self.controller.worker.opened.connect(self._link_central)
-        self.controller.worker.opened.connect(self._open_pickup_desk_soon)
+        self.controller.worker.opened.connect(self._store_opened)
         self.stock = StockFlow(self.window, options.data_dir, self.sync)  # Ctrl+3
         self.stock.connect_other_stores(self.other_stores.open)
         self.pickup: PickupController | None = None
         self.menu = ManagerMenu(self.window, options.data_dir,
                                 lambda: self.settings.till.terminal_id, self.sync.wake)  # fmt: skip
-        self.pickup_screen: PickupScreen | None = None
+        self.pickup_screen: PickupScreen | None = None  # built on first use (Ctrl+2, a QR)
+        self._store_open = False
+        self.window.pickup_action.triggered.connect(self.open_pickup_desk)
         self._paying_order: str | None = None
         self._closed = False
         self.controller.worker.completed.connect(self._order_paid)
@@ -224,17 +224,28 @@ class TillApp(QObject):
 
     # -- the pickup desk -------------------------------------------------------------------
 
-    def _open_pickup_desk_soon(self, _summary: StoreSummary) -> None:
-        """Once the till opened the store (migrations, demo store: never both at once), and
-        once its first basket is painted: the desk's modules are not on the start-up path."""
-        QTimer.singleShot(PICKUP_DESK_DELAY_MS, self._open_pickup_desk)
+    def _store_opened(self, _summary: StoreSummary) -> None:
+        """The desk can be opened now (the till ran the migrations: its worker may open
+        the store); it is built on first use, its modules imported meanwhile off the GUI
+        thread, so nothing of it weighs on the GUI thread while the till sells."""
+        self._store_open = True
+        self.window.pickup_action.setEnabled(True)
+        import_later()
 
-    def _open_pickup_desk(self) -> None:
+    def open_pickup_desk(self) -> None:
+        """Ctrl+2: the desk, built the first time (its widgets on the GUI thread, once)."""
+        if self._build_pickup_desk():
+            self.window.show_pickup()
+
+    def _build_pickup_desk(self) -> bool:
+        """True once the desk exists; False before the store is open or after shutdown."""
         from pos.ui.pickup_controller import PickupController, PickupOptions
         from pos.ui.screens.pickup_screen import PickupScreen
 
-        if self.pickup is not None or self._closed or not isValid(self.window):
-            return  # shut down meanwhile
+        if self.pickup_screen is not None:
+            return True
+        if not self._store_open or self._closed or not isValid(self.window):
+            return False
         staff = self.window.staff.actor_id or self.options.cashier
         self.pickup = PickupController(PickupOptions(self.options.data_dir, staff=staff))
         screen = self.pickup_screen = PickupScreen(
@@ -257,6 +268,7 @@ class TillApp(QObject):
         self.sync.status_changed.connect(self._reload_pickups)
         self.window.add_pickup_screen(screen)
         self.pickup.start()
+        return True
 
     def _staff_name(self) -> str:
         return self.window.staff.actor_name or self.options.cashier
@@ -277,8 +289,9 @@ class TillApp(QObject):
         dialog.open()
 
     def _pickup_code(self, code: str) -> None:
-        """A pickup QR scanned at the till: the order opens at the desk."""
-        if self.pickup_screen is not None:
+        """A pickup QR scanned at the till: the order opens at the desk, built first if
+        this is its first use (the worker opens its store before it looks the code up)."""
+        if self._build_pickup_desk() and self.pickup_screen is not None:
             self.window.show_pickup()
             self.pickup_screen.scan(code)
 

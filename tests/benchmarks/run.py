@@ -21,6 +21,9 @@ is measured in this run next to the raw limit it cannot beat:
   sums (``sales_glance_probe``; ``--only sales`` runs it alone).
 * the stock screen's search (name, SKU, barcode; each article's shown level) and its
   low/negative lists, vs the bare SQL of the same lookup on the same index (``stock_probe``).
+* the GUI thread's longest stall over the first 5 s after the till is usable and during
+  a 120-scan wedge burst, in fresh tills, vs the same 1 ms timer in a bare window
+  (``stall_probe``; ``--only stalls`` runs it alone; under Xvfb too if installed).
 
 The benchmarks measure what the app does: the app calls ``gc.freeze()`` once the till
 shows its first basket (``pos.app``), so the scan benchmark freezes the same way once its
@@ -50,6 +53,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 import customer_probe  # noqa: E402
 import returns_probe  # noqa: E402
 import sales_glance_probe  # noqa: E402
+import stall_probe  # noqa: E402
 import stock_probe  # noqa: E402
 from commit_probe import bare_commit, make_draft  # noqa: E402
 from scan_promotions import clear_promotions, load_promotions  # noqa: E402
@@ -284,6 +288,10 @@ def bench_ui(data_dir: Path, rng: random.Random) -> None:
            "p99 ≤ 16 ms")  # fmt: skip
 
 
+def bench_stalls(data_dir: Path) -> None:
+    stall_probe.run(data_dir, runs=5, record=record)
+
+
 def print_table() -> None:
     print()
     print(f"{'benchmark':<34}{'p50':>10}{'p99':>10}   {'floor':<28}{'p50':>9}{'p99':>9}"
@@ -302,7 +310,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Comptoir benchmarks at 1,000,000 products.")
     parser.add_argument("--data-dir", type=Path, default=ROOT / ".bench")
     parser.add_argument(
-        "--only", choices=["scan", "sales", "stock"], help="run this benchmark alone"
+        "--only", choices=["scan", "sales", "stock", "stalls"], help="run this benchmark alone"
     )
     args = parser.parse_args()
     if args.only == "sales":
@@ -311,8 +319,8 @@ def main() -> None:
         return
     build_catalog(args.data_dir)
     rng = random.Random(2026)
-    if args.only == "stock":
-        bench_stock(args.data_dir)
+    if args.only in ("stock", "stalls"):
+        (bench_stock if args.only == "stock" else bench_stalls)(args.data_dir)
         print_table()
         return
     with LocalStore(args.data_dir / "store.db") as store:
@@ -329,6 +337,7 @@ def main() -> None:
     bench_sales_glance(args.data_dir)
     bench_stock(args.data_dir)
     bench_ui(args.data_dir, random.Random(7))
+    bench_stalls(args.data_dir)
     print_table()
 
 

@@ -26,10 +26,9 @@ def _ready_order(data_dir: Path) -> None:
 
 def _desk_on(qtbot: QtBot, app, data_dir: Path):
     """The desk of the running till, showing order web-9 opened from the list (no code)."""
-    qtbot.waitUntil(lambda: app.pickup_screen is not None, timeout=WAIT)
+    app.open_pickup_desk()  # built on first use
     desk = app.pickup_screen
     qtbot.waitUntil(lambda: desk.controller.worker._desk is not None, timeout=WAIT)
-    app.window.show_pickup()
     with LocalStore(data_dir / "store.db") as store:
         desk.open_handover(PickupDesk(store).order("web-9"))
     with qtbot.waitSignal(desk.refusal_shown, timeout=WAIT) as refused:

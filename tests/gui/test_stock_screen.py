@@ -16,12 +16,13 @@ WAIT = 10_000
 
 
 def _stock_screen(qtbot: QtBot, app):
-    qtbot.waitUntil(lambda: app.stock.screen is not None, timeout=WAIT)
-    screen = app.stock.screen
-    qtbot.waitUntil(lambda: screen.controller.worker._desk is not None, timeout=WAIT)
+    """Ctrl+3 builds the screen the first time (nothing of it exists before)."""
+    assert app.stock.screen is None
     assert app.window.stock_action.shortcut() == QKeySequence("Ctrl+3")
     app.window.stock_action.trigger()
-    assert app.window.on_stock_screen
+    screen = app.stock.screen
+    assert screen is not None and app.window.on_stock_screen
+    qtbot.waitUntil(lambda: screen.controller.worker._desk is not None, timeout=WAIT)
     return screen
 
 
