@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -277,15 +278,29 @@ def search_floor(conn: sqlite3.Connection, query: str) -> list[tuple]:
     return conn.execute(FLOOR_SQL, (fts_query(words, "name"),)).fetchall()
 
 
-def paired(
-    catalog: Catalog, conn: sqlite3.Connection, queries: list[str]
-) -> tuple[list[float], list[float]]:
-    """Search and floor timings of each query, interleaved so load hits both alike."""
-    search, floor = [], []
+class Paired(NamedTuple):
+    """Microseconds per query: wall and this thread's CPU time, search and floor."""
+
+    search: list[float]
+    floor: list[float]
+    search_cpu: list[float]
+    floor_cpu: list[float]
+
+
+def paired(catalog: Catalog, conn: sqlite3.Connection, queries: list[str]) -> Paired:
+    """Search and floor timings of each query, interleaved so load hits both alike; CPU
+    time too: on a shared machine, wall time also measures who else had the cores."""
+    out = Paired([], [], [], [])
     for query in queries:
-        floor.extend(timed(lambda q: search_floor(conn, q), [query]))
-        search.extend(timed(catalog.search, [query]))
-    return search, floor
+        for run, wall, cpu in (
+            (lambda q=query: search_floor(conn, q), out.floor, out.floor_cpu),
+            (lambda q=query: catalog.search(q), out.search, out.search_cpu),
+        ):
+            started, used = time.perf_counter_ns(), time.thread_time_ns()
+            run()
+            cpu.append((time.thread_time_ns() - used) / 1000)
+            wall.append((time.perf_counter_ns() - started) / 1000)
+    return out
 
 
 def slower_floor(search: list[float], floor: list[float]) -> str:
@@ -299,13 +314,16 @@ def search_probe(catalog: Catalog, conn: sqlite3.Connection, rng: random.Random)
     everything = [q for group in queries.values() for q in group]
     paired(catalog, conn, everything[:200])  # warm-up
     for label, group in queries.items():
-        search, floor = paired(catalog, conn, group)
-        report(f"search: {label}", search)
-        report("  floor: same prefix terms", floor)
-    search, floor = paired(catalog, conn, everything)
-    report("search: ALL", search)
-    report("  floor: same prefix terms", floor)
-    print(f"  {slower_floor(search, floor)}")
+        timings = paired(catalog, conn, group)
+        report(f"search: {label}", timings.search)
+        report("  floor: same prefix terms", timings.floor)
+    timings = paired(catalog, conn, everything)
+    report("search: ALL", timings.search)
+    report("  floor: same prefix terms", timings.floor)
+    report("search: ALL, CPU time", timings.search_cpu)
+    report("  floor, CPU time", timings.floor_cpu)
+    print(f"  wall: {slower_floor(timings.search, timings.floor)}")
+    print(f"  CPU:  {slower_floor(timings.search_cpu, timings.floor_cpu)}")
     for query in FIXED[:8]:
         names = [p.name for p in catalog.search(query, 4)]
         print(f"  {query!r:>10} -> {names}")
