@@ -140,6 +140,9 @@ def _central_copy(data_dir: Path, products: int, target: Path) -> Path:
         with CentralServer(seeded, products=products, faults=False, startup_timeout=1800):
             pass
     shutil.copyfile(seeded, target)
+    wal = seeded.with_name(seeded.name + "-wal")  # a server stopped hard may leave one
+    if wal.exists():
+        shutil.copyfile(wal, target.with_name(target.name + "-wal"))
     return target
 
 
