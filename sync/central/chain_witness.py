@@ -90,17 +90,22 @@ class SignedWitness:
         witness.keys = terminal_keys.held(conn, store_id, terminal_id)
         for chain, *head in conn.execute(_HEADS, (store_id, terminal_id)):
             witness.heads[chain] = Head(*head)
-        unique = sorted(set(places))
-        for start in range(0, len(unique), _CHUNK):
-            chunk = unique[start : start + _CHUNK]
-            where = " OR ".join("(chain = ? AND seq = ?)" for _ in chunk)
-            params = [value for place in chunk for value in place]
-            for chain, seq, sig in conn.execute(
-                "SELECT chain, seq, sig FROM signed_entries WHERE store_id = ? AND "
-                f"terminal_id = ? AND ({where})",
-                (store_id, terminal_id, *params),
-            ):
-                witness.known[(chain, seq)] = sig
+        # One ``seq IN (...)`` per chain: a primary-key search per place. An OR of
+        # (chain, seq) pairs scanned every entry of the terminal (70 ms a batch at
+        # 10,000 entries, and growing with the terminal's history).
+        seqs: dict[str, list[int]] = {}
+        for chain, seq in sorted(set(places)):
+            seqs.setdefault(chain, []).append(seq)
+        for chain, numbers in seqs.items():
+            for start in range(0, len(numbers), _CHUNK):
+                chunk = numbers[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for seq, sig in conn.execute(
+                    "SELECT seq, sig FROM signed_entries WHERE store_id = ? AND "
+                    f"terminal_id = ? AND chain = ? AND seq IN ({marks})",
+                    (store_id, terminal_id, chain, *chunk),
+                ):
+                    witness.known[(chain, seq)] = sig
         return witness
 
     def witness(

@@ -7,7 +7,10 @@ imported, else the synthetic French-ish generator below), then prints:
 * the load time (generation included, and the loader alone);
 * ``Catalog.by_barcode`` p50/p99 next to a bare prepared ``SELECT`` on ``barcodes``;
 * ``Catalog.search`` p50/p99/max over 2-5-letter prefixes of real name words and brands,
-  two-word queries ("pom gol"), SKU prefixes and accented spellings.
+  two-word queries ("pom gol"), SKU prefixes and accented spellings, each group beside
+  its floor (``search_floor``): one unranked ``LIMIT 20`` FTS5 query on the same prefix
+  index with the same prefix terms (words cut to the index's 6 characters), the minimal
+  version of the same work; the share of queries where the floor was the slower.
 Targets: search p99 <= 15 ms, by_barcode well inside the 250 µs scan-to-line budget,
 load < 90 s for 1M products on a 2-core machine.
 """
@@ -23,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -30,7 +34,7 @@ from pos.store.catalog import Catalog
 from pos.store.catalog_loader import load_catalog
 from pos.store.db import connect
 from pos.store.migrations import migrate
-from pos.store.search import MAX_QUERY_WORDS, _sort_key
+from pos.store.search import EXACT_SKU_SQL, MAX_QUERY_WORDS, _sort_key, fts_query
 from pos.store.text_keys import query_words
 
 # --- a synthetic catalog: French-ish names, zipf-like popularity ------------------------
@@ -260,13 +264,66 @@ FIXED = (
 )  # fmt: skip
 
 
+FLOOR_SQL = "SELECT rowid FROM product_fts WHERE product_fts MATCH ? LIMIT 20"
+
+
+def search_floor(conn: sqlite3.Connection, query: str) -> list[tuple]:
+    """The least work a search of ``query`` can do: the till's own prefix terms
+    (``fts_query``: typed words cut to the index's 6-character prefixes, at most three)
+    in ONE unranked FTS5 query, ``LIMIT 20``, rows not even read. A query without a
+    letter or digit is, for the till too, an exact SKU lookup."""
+    words = query_words(query)[:MAX_QUERY_WORDS]
+    if not words:
+        return conn.execute(EXACT_SKU_SQL, (query.strip(),)).fetchall()
+    return conn.execute(FLOOR_SQL, (fts_query(words, "name"),)).fetchall()
+
+
+class Paired(NamedTuple):
+    """Microseconds per query: wall and this thread's CPU time, search and floor."""
+
+    search: list[float]
+    floor: list[float]
+    search_cpu: list[float]
+    floor_cpu: list[float]
+
+
+def paired(catalog: Catalog, conn: sqlite3.Connection, queries: list[str]) -> Paired:
+    """Search and floor timings of each query, interleaved so load hits both alike; CPU
+    time too: on a shared machine, wall time also measures who else had the cores."""
+    out = Paired([], [], [], [])
+    for query in queries:
+        for run, wall, cpu in (
+            (lambda q=query: search_floor(conn, q), out.floor, out.floor_cpu),
+            (lambda q=query: catalog.search(q), out.search, out.search_cpu),
+        ):
+            started, used = time.perf_counter_ns(), time.thread_time_ns()
+            run()
+            cpu.append((time.thread_time_ns() - used) / 1000)
+            wall.append((time.perf_counter_ns() - started) / 1000)
+    return out
+
+
+def slower_floor(search: list[float], floor: list[float]) -> str:
+    """How often the floor took longer than the search it bounds (should be ~never)."""
+    slower = sum(f > s for s, f in zip(search, floor, strict=True))
+    return f"floor slower on {slower}/{len(search)} queries"
+
+
 def search_probe(catalog: Catalog, conn: sqlite3.Connection, rng: random.Random) -> None:
     queries = search_queries(conn, rng)
     everything = [q for group in queries.values() for q in group]
-    timed(catalog.search, everything[:200])  # warm-up
+    paired(catalog, conn, everything[:200])  # warm-up
     for label, group in queries.items():
-        report(f"search: {label}", timed(catalog.search, group))
-    report("search: ALL", timed(catalog.search, everything))
+        timings = paired(catalog, conn, group)
+        report(f"search: {label}", timings.search)
+        report("  floor: same prefix terms", timings.floor)
+    timings = paired(catalog, conn, everything)
+    report("search: ALL", timings.search)
+    report("  floor: same prefix terms", timings.floor)
+    report("search: ALL, CPU time", timings.search_cpu)
+    report("  floor, CPU time", timings.floor_cpu)
+    print(f"  wall: {slower_floor(timings.search, timings.floor)}")
+    print(f"  CPU:  {slower_floor(timings.search_cpu, timings.floor_cpu)}")
     for query in FIXED[:8]:
         names = [p.name for p in catalog.search(query, 4)]
         print(f"  {query!r:>10} -> {names}")

@@ -2,15 +2,22 @@
 
     .venv/bin/python tests/benchmarks/sync_bench.py [--products 1000000] [--sales 10000]
 
-* push N queued sales (real commits: journal, outbox) to the reference server, vs a bare
-  Starlette endpoint keeping the same batches with INSERT OR IGNORE (target <= 3 s);
+* push N queued sales (real commits: journal, outbox) to the reference server holding
+  the full catalog (a copy of the seeded ``central-N.db``), by ``sync_once`` with every
+  feed pulled after, as ``comptoir sync`` does, from a till already in sync (its full
+  pull is not timed); vs a bare Starlette endpoint over the same catalog keeping the
+  same batches (INSERT OR IGNORE of each operation, the lines' products looked up, one
+  movement row per line) and then one bare GET of the stock changes (target <= 3 s);
 * full pull of the catalog into an empty terminal (search index, barcodes, cursor per
   page), vs a bare paged GET + json.loads + INSERT OR REPLACE loop on the same server
   (target <= 30 s at 1,000,000 products);
 * incremental pull of 1,000 central price changes, vs the bare loop (target <= 0.5 s).
 
-The reference server's database is seeded once into ``.bench/central-N.db`` (not timed)
-and reused. The engine runs first, the floor second, so the floor never pays a cold cache.
+The push figure also gives the CPU seconds it took, this process (the engine) plus the
+server's, beside the floor's: on a machine shared with other work, wall time measures
+the neighbours too. The reference server's database is seeded once into
+``.bench/central-N.db`` (not timed) and reused. The engine runs first, the floor second,
+so the floor never pays a cold cache.
 Exit status 0 when every figure meets its target.
 """
 
@@ -18,7 +25,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -55,6 +64,8 @@ class Figure:
     seconds: float
     floor: float
     target: float
+    cpu: float = 0.0  # CPU seconds, client and server processes (push only)
+    floor_cpu: float = 0.0
 
     @property
     def met(self) -> bool:
@@ -67,22 +78,72 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+def timed_cpu(fn: Callable[[], object], server_pid: int) -> tuple[float, float]:
+    """Wall seconds of ``fn`` and the CPU seconds it cost this process and the server."""
+    cpu = time.process_time() + _cpu_of(server_pid)
+    wall = timed(fn)
+    return wall, time.process_time() + _cpu_of(server_pid) - cpu
+
+
+def _cpu_of(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 # -- push -------------------------------------------------------------------------------
 
 
-def bench_push(tmp: Path, sales: int) -> Figure:
-    with CentralServer(tmp / "push-central.db", products=3000, faults=False) as central:
-        token = central.enrol(STORE, TERMINAL)
-        path = tmp / "push-till.db"
+def bench_push(tmp: Path, data_dir: Path, products: int, sales: int) -> Figure:
+    database, path, token = _synced_pair(tmp, data_dir, products)
+    with CentralServer(database, products=products, faults=False, startup_timeout=1800) as central:
         engine = SyncEngine(path, HttpCentral(central.url, STORE, TERMINAL, token))
-        assert engine.sync_once().state == "idle"
         make_sales(path, sales)
         bodies = _batches(path)
-        engine.feeds = ()  # pushes only
-        seconds = timed(engine.sync_once)
+        assert central._process is not None
+        seconds, cpu = timed_cpu(engine.sync_once, central._process.pid)  # = comptoir sync
+        assert engine.status.state == "idle", engine.status.last_error
         assert engine.status.pending == 0 and central.stats()["sales"] == sales
+        print(f"push: the timed round pulled {dict(engine.totals.pulled)}")
         engine.close()
-    return Figure(f"push {sales:,} queued sales", seconds, _floor_push(tmp, bodies), 3.0)
+    floor, floor_cpu = _floor_push(database, bodies)
+    what = f"push {sales:,} sales, {products:,} products, pulls on"
+    return Figure(what, seconds, floor, 3.0, cpu, floor_cpu)
+
+
+def _synced_pair(tmp: Path, data_dir: Path, products: int) -> tuple[Path, Path, str]:
+    """A central holding the full catalog and a till in sync with it (enrolled, catalog
+    and every feed pulled), copied into ``tmp`` from ``data_dir`` where they are made
+    once (the till's full pull is not what this figure times): (central, till, token)."""
+    cache = data_dir / f"push-{products}"
+    if not (cache / "token").exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        database = _central_copy(data_dir, products, cache / "central.db")
+        with CentralServer(database, products=products, faults=False, startup_timeout=1800) as c:
+            token = c.enrol(STORE, TERMINAL)
+            engine = SyncEngine(cache / "till.db", HttpCentral(c.url, STORE, TERMINAL, token))
+            started = time.perf_counter()
+            assert engine.sync_once().state == "idle", engine.status.last_error
+            print(f"push: the till's first sync (not timed) {time.perf_counter() - started:.1f} s")
+            engine.close()
+        (cache / "token").write_text(token)
+    shutil.copytree(cache, tmp / "push")
+    return tmp / "push" / "central.db", tmp / "push" / "till.db", (cache / "token").read_text()
+
+
+def _central_copy(data_dir: Path, products: int, target: Path) -> Path:
+    """A copy of the seeded central (seeded once into ``data_dir``): pushes must leave
+    the pull figures' central as it was, and a second run must push new sales."""
+    seeded = data_dir / f"central-{products}.db"
+    if not seeded.exists():
+        print(f"seeding the reference server with {products:,} products (once, not timed)…")
+        with CentralServer(seeded, products=products, faults=False, startup_timeout=1800):
+            pass
+    shutil.copyfile(seeded, target)
+    wal = seeded.with_name(seeded.name + "-wal")  # a server stopped hard may leave one
+    if wal.exists():
+        shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+    return target
 
 
 def _batches(path: Path) -> list[bytes]:
@@ -95,9 +156,11 @@ def _batches(path: Path) -> list[bytes]:
     ]
 
 
-def _floor_push(tmp: Path, bodies: list[bytes]) -> float:
+def _floor_push(database: Path, bodies: list[bytes]) -> tuple[float, float]:
+    """The same batches to the bare endpoint over the same catalog, then one GET of the
+    movements they made (the least a pull after a push can do)."""
     server = subprocess.Popen(
-        [sys.executable, str(FLOOR_SERVER), str(tmp / "floor-push.db")],
+        [sys.executable, str(FLOOR_SERVER), str(database)],
         stdout=subprocess.PIPE, text=True, cwd=ROOT,
     )  # fmt: skip
     try:
@@ -110,8 +173,11 @@ def _floor_push(tmp: Path, bodies: list[bytes]) -> float:
                     reply = client.post("/ops", content=body)
                     reply.raise_for_status()
                     json.loads(reply.content)
+                reply = client.get("/movements", params={"after": 0})
+                reply.raise_for_status()
+                json.loads(reply.content)
 
-            return timed(send_all)
+            return timed_cpu(send_all, server.pid)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -210,6 +276,11 @@ def report(figures: list[Figure]) -> str:
             f"{f.what:<40} {f.seconds:>7.2f} s {f.floor:>7.2f} s {ratio:>6.1f}x "
             f"{'<= ' + format(f.target, 'g') + ' s':>9}  {verdict}"
         )
+        if f.cpu:
+            lines.append(
+                f"{'  CPU seconds, client + server':<40} {f.cpu:>7.2f} s {f.floor_cpu:>7.2f} s "
+                f"{f.cpu / f.floor_cpu:>6.1f}x"
+            )
     return "\n".join(lines)
 
 
@@ -219,12 +290,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sales", type=int, default=10_000)
     parser.add_argument("--changes", type=int, default=1_000)
     parser.add_argument("--data-dir", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--only", choices=["push"], help="run the push figure alone")
     args = parser.parse_args(argv)
     args.data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="comptoir-sync-bench-") as folder:
         tmp = Path(folder)
-        figures = [bench_push(tmp, args.sales)]
-        figures += bench_pulls(tmp, args.data_dir, args.products, args.changes)
+        figures = [bench_push(tmp, args.data_dir, args.products, args.sales)]
+        if args.only != "push":
+            figures += bench_pulls(tmp, args.data_dir, args.products, args.changes)
     print(report(figures))
     return 0 if all(f.met for f in figures) else 1
 

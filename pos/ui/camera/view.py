@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Literal
 
-from hardware.camera import CameraDecoder, RepeatSettings, ZbarDecoder
+from hardware.camera import CameraDecoder, RepeatSettings, default_decoder
 from pos.ui.camera.qt_media import QHideEvent, QShowEvent, QVideoSink, QVideoWidget
 from pos.ui.camera.scanner import CameraScanner
 from pos.ui.camera.sources import CameraChoice, CameraSource, QtCameraSource
@@ -48,7 +48,7 @@ class CameraView(Retranslating, QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.scanner = CameraScanner(decoder or ZbarDecoder(), settings, self)
+        self.scanner = CameraScanner(decoder or default_decoder(), settings, self)
         self.scanner.code_scanned.connect(self.code_scanned)
         self._state: State = "ready"
         self._failure = ""
