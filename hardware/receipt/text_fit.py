@@ -9,10 +9,10 @@ Wrapping never cuts text: a name takes as many lines as it needs; a word longer 
 line is broken where it must, each broken part ending with a hyphen (``BREAK_MARK``).
 Before wrapping, a number is glued to its unit ("100 g", "1,5 kg", "3 x 2,79") and a
 French guillemet or colon to its word, by a no-break space (``NBSP``), so no line starts
-with "g" or a lone "»". No-break spaces are layout-only: every returned line has plain spaces again, since
-not every printer code page has a no-break space. An amount's thousands ("1 234,50")
-are bound tighter still: a glued group too wide for a line breaks at its no-break
-spaces, never inside an amount.
+with "g" or a lone "»". No-break spaces are layout-only: every returned line has plain
+spaces again, since not every printer code page has a no-break space. An amount's
+thousands ("1 234,50") are bound tighter still: a glued group too wide for a line breaks
+at its no-break spaces, never inside an amount.
 """
 
 from __future__ import annotations
