@@ -1169,176 +1169,176 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="221"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="193"/>
         <source>Stock count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="223"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="195"/>
         <source>The whole store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="224"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="196"/>
         <source>One department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="225"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="197"/>
         <source>One shelf or area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="230"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="202"/>
         <source>What do you count? Nothing changes in the stock until a manager approves the variances at the end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="233"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="205"/>
         <source>Shelf or area, e.g. Aisle 3, bay B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="234"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="206"/>
         <source>Start counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="235"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="207"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="236"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="208"/>
         <source>Scan the article, or type its SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="237"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="209"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="211"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="216"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="211"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="216"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="211"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="216"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="241"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="213"/>
         <source>Finish counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="242"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="317"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="214"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="289"/>
         <source>Abandon the count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="216"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="245"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="217"/>
         <source>Variance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="245"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="217"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="247"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="219"/>
         <source>Back to counting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="249"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="221"/>
         <source>Ask a manager to approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="250"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="222"/>
         <source>Approve and apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="260"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="232"/>
         <source>Count the stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="264"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="236"/>
         <source>Count of the whole store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="267"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
         <source>Count of the department %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="269"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="241"/>
         <source>Count of the shelf %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="318"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="290"/>
         <source>Abandon this count? Nothing changes in the stock; its figures stay recorded at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="344"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="316"/>
         <source>Type what the shelf holds, article by article. %1 article(s) counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="379"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="351"/>
         <source>%1 article(s) counted, %2 with a variance: %3 in all (selling prices).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="409"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="381"/>
         <source>Already counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="411"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="383"/>
         <source>%1 was already counted in this count: %2. Add %3 to it (it was in another place), or replace the first figure?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="416"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="388"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="417"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="389"/>
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="418"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="390"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="427"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="399"/>
         <source>Stock count: %1 variance(s), %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1450,33 +1450,33 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="117"/>
+        <location filename="../../pos/ui/customer_display.py" line="118"/>
         <source>Thank you, see you soon!</source>
         <extracomment>Lines the customer sees: the newest at the bottom, as they come off the belt.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="121"/>
+        <location filename="../../pos/ui/customer_display.py" line="122"/>
         <source>Your change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="127"/>
+        <location filename="../../pos/ui/customer_display.py" line="128"/>
         <source>Welcome to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="138"/>
+        <location filename="../../pos/ui/customer_display.py" line="139"/>
         <source>Paid %1 · to pay %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="144"/>
+        <location filename="../../pos/ui/customer_display.py" line="145"/>
         <source>You save %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="149"/>
+        <location filename="../../pos/ui/customer_display.py" line="150"/>
         <source>Total %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2705,26 +2705,31 @@
     </message>
     <message>
         <location filename="../../pos/ui/price_messages.py" line="22"/>
+        <source>A meal voucher&apos;s reference has at most %max letters, digits, spaces, dots, slashes or hyphens: check it, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_messages.py" line="27"/>
         <source>A new price must be more than 0,00 €: to give an item away, discount it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="25"/>
+        <location filename="../../pos/ui/price_messages.py" line="30"/>
         <source>This price is far above the catalogue&apos;s (at most %limit_cents): check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="28"/>
+        <location filename="../../pos/ui/price_messages.py" line="33"/>
         <source>Choose why the price changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="31"/>
+        <location filename="../../pos/ui/price_messages.py" line="36"/>
         <source>Say in a few words why the price changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="34"/>
+        <location filename="../../pos/ui/price_messages.py" line="39"/>
         <source>This item&apos;s price comes from its label: it cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3746,99 +3751,99 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
-        <source>Voucher, gift card or credit note number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="156"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="257"/>
-        <source>Cash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="157"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="258"/>
-        <source>Card</source>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
+        <source>Voucher, meal voucher, gift card or credit note number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="158"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="259"/>
-        <source>Voucher</source>
+        <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="159"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="260"/>
-        <source>Cheque</source>
+        <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="160"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="261"/>
-        <source>Meal vouchers</source>
+        <source>Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="161"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="262"/>
-        <source>Gift card</source>
+        <source>Cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="162"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="263"/>
-        <source>Credit note</source>
+        <source>Meal vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="163"/>
-        <source>Remove payment</source>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="264"/>
+        <source>Gift card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="164"/>
-        <source>Complete sale</source>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="265"/>
+        <source>Credit note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="165"/>
-        <source>Back to the sale</source>
+        <source>Remove payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="166"/>
+        <source>Complete sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="167"/>
+        <source>Back to the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="168"/>
         <source>Exact cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="199"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="201"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="202"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="204"/>
         <source>Due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="204"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="206"/>
         <source>Total %1 · paid %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="270"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="272"/>
         <source>%1 left on it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="279"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="281"/>
         <source>Type or scan the credit note&apos;s code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="373"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="375"/>
         <source>A credit note pays a sale: this ticket gives money back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4441,69 +4446,69 @@
 <context>
     <name>PromotionsDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="69"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="66"/>
         <source>Promotions</source>
         <extracomment>A promotion ending after this year has no end worth printing (&quot;—&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="70"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="67"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="74"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="69"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="71"/>
         <source>Promotion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="69"/>
         <source>Condition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="69"/>
         <source>Until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="74"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="71"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="76"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="73"/>
         <source>Reading the promotions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="86"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="83"/>
         <source>Promotions applied at this till today, on every scan: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="96"/>
         <source>Medusa&apos;s promotions not applied at the till: %1. The shared promotion engine cannot price them as Medusa does: they apply online only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="107"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="106"/>
         <source>With the code %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="108"/>
         <source>Customers attached to the sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="109"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="118"/>
         <source>The promotions cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4593,22 +4598,22 @@
 <context>
     <name>Receiving</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="50"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="51"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="51"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="52"/>
         <source>Missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="52"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="53"/>
         <source>Extra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="53"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="54"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4616,109 +4621,109 @@
 <context>
     <name>ReceivingDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="133"/>
         <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="134"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="135"/>
         <source>Receive a delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="135"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="136"/>
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="137"/>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="163"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="138"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="164"/>
         <source>Choose a delivery, or scan its delivery note…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="140"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="141"/>
         <source>Scan each article that arrived; the expected quantities show, count what is really there. Broken units: select the line, then Mark damaged (they are reported, not put in stock).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
         <source>Expected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="148"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="148"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="149"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="150"/>
         <source>Mark damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="150"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="151"/>
         <source>Clear the line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="151"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="152"/>
         <source>Validate the receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="153"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="168"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="169"/>
         <source>No delivery is expected at this store right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="212"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="213"/>
         <source>%1 is not on this delivery: counted as extra.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="245"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="246"/>
         <source>Select the line of the broken article first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="263"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="264"/>
         <source>Choose the delivery first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="281"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="282"/>
         <source>Transfer from %1, sent on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="283"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="284"/>
         <source>Supplier: %1, announced on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="320"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="321"/>
         <source>%1 OK, %2 missing, %3 extra, %4 damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5323,17 +5328,17 @@
 <context>
     <name>ScanEntry</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="55"/>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="52"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="56"/>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="53"/>
         <source>Scan or type a barcode or SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="57"/>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="54"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6128,7 +6133,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="169"/>
+        <location filename="../../pos/ui/till_app.py" line="175"/>
         <source>The settings file could not be used:
 %1
 
@@ -6137,17 +6142,17 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="405"/>
+        <location filename="../../pos/ui/till_app.py" line="350"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="446"/>
+        <location filename="../../pos/ui/till_app.py" line="391"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="456"/>
+        <location filename="../../pos/ui/till_app.py" line="401"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6436,37 +6441,37 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="342"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="350"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="358"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="418"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="366"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="368"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="373"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="375"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="393"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6622,73 +6627,73 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="114"/>
         <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="115"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="116"/>
         <source>Transfer to a store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="116"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="117"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="117"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="118"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="118"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="119"/>
         <source>Optional: why, the parcel&apos;s number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="120"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="121"/>
         <source>Scan what leaves the store: it goes out of this store&apos;s stock when sent; the other store receives it as a delivery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="124"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="125"/>
         <source>A manager approves it with their code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="126"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="126"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="128"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="128"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="129"/>
         <source>Remove the line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="129"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="130"/>
         <source>Send the transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="130"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="131"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="139"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="140"/>
         <source>This till knows no other store yet: sync it once online, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="219"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="220"/>
         <source>Transfer of %1 units to %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1169,176 +1169,176 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="221"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="193"/>
         <source>Stock count</source>
         <translation>Inventaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="223"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="195"/>
         <source>The whole store</source>
         <translation>Tout le magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="224"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="196"/>
         <source>One department</source>
         <translation>Un rayon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="225"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="197"/>
         <source>One shelf or area</source>
         <translation>Une étagère ou une zone</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="230"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="202"/>
         <source>What do you count? Nothing changes in the stock until a manager approves the variances at the end.</source>
         <translation>Que comptez-vous ? Le stock ne change pas avant qu’un responsable ait validé les écarts, à la fin.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="233"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="205"/>
         <source>Shelf or area, e.g. Aisle 3, bay B</source>
         <translation>Étagère ou zone, par ex. Allée 3, gondole B</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="234"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="206"/>
         <source>Start counting</source>
         <translation>Commencer le comptage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="235"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="207"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="236"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="208"/>
         <source>Scan the article, or type its SKU</source>
         <translation>Scannez l’article, ou tapez sa référence</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="237"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="209"/>
         <source>Record</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="211"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="216"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="211"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="216"/>
         <source>SKU</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="211"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="216"/>
         <source>Counted</source>
         <translation>Compté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="241"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="213"/>
         <source>Finish counting</source>
         <translation>Terminer le comptage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="242"/>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="317"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="214"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="289"/>
         <source>Abandon the count</source>
         <translation>Abandonner l’inventaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="244"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="216"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="245"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="217"/>
         <source>Variance</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="245"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="217"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="247"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="219"/>
         <source>Back to counting</source>
         <translation>Reprendre le comptage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="249"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="221"/>
         <source>Ask a manager to approve</source>
         <translation>Faire valider par un responsable</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="250"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="222"/>
         <source>Approve and apply</source>
         <translation>Valider et appliquer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="260"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="232"/>
         <source>Count the stock</source>
         <translation>Inventaire du stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="264"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="236"/>
         <source>Count of the whole store</source>
         <translation>Inventaire de tout le magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="267"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="239"/>
         <source>Count of the department %1</source>
         <translation>Inventaire du rayon %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="269"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="241"/>
         <source>Count of the shelf %1</source>
         <translation>Inventaire de l’étagère %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="318"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="290"/>
         <source>Abandon this count? Nothing changes in the stock; its figures stay recorded at the till.</source>
         <translation>Abandonner cet inventaire ? Le stock ne change pas ; les quantités comptées restent enregistrées à la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="344"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="316"/>
         <source>Type what the shelf holds, article by article. %1 article(s) counted.</source>
         <translation>Saisissez ce que contient l’étagère, article par article. %1 article(s) compté(s).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="379"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="351"/>
         <source>%1 article(s) counted, %2 with a variance: %3 in all (selling prices).</source>
         <translation>%1 article(s) compté(s), dont %2 avec un écart : %3 au total (prix de vente).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="409"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="381"/>
         <source>Already counted</source>
         <translation>Déjà compté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="411"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="383"/>
         <source>%1 was already counted in this count: %2. Add %3 to it (it was in another place), or replace the first figure?</source>
         <translation>%1 a déjà été compté dans cet inventaire : %2. Ajouter %3 (il se trouvait à un autre endroit), ou remplacer la première quantité ?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="416"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="388"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="417"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="389"/>
         <source>Replace</source>
         <translation>Remplacer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="418"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="390"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="427"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="399"/>
         <source>Stock count: %1 variance(s), %2</source>
         <translation>Inventaire : %1 écart(s), %2</translation>
     </message>
@@ -1450,33 +1450,33 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="117"/>
+        <location filename="../../pos/ui/customer_display.py" line="118"/>
         <source>Thank you, see you soon!</source>
         <extracomment>Lines the customer sees: the newest at the bottom, as they come off the belt.</extracomment>
         <translation>Merci, à bientôt !</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="121"/>
+        <location filename="../../pos/ui/customer_display.py" line="122"/>
         <source>Your change: %1</source>
         <translation>Votre monnaie : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="127"/>
+        <location filename="../../pos/ui/customer_display.py" line="128"/>
         <source>Welcome to %1</source>
         <translation>Bienvenue chez %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="138"/>
+        <location filename="../../pos/ui/customer_display.py" line="139"/>
         <source>Paid %1 · to pay %2</source>
         <translation>Payé %1 · reste à payer %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="144"/>
+        <location filename="../../pos/ui/customer_display.py" line="145"/>
         <source>You save %1</source>
         <translation>Vous économisez %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_display.py" line="149"/>
+        <location filename="../../pos/ui/customer_display.py" line="150"/>
         <source>Total %1</source>
         <translation>Total %1</translation>
     </message>
@@ -2705,26 +2705,31 @@
     </message>
     <message>
         <location filename="../../pos/ui/price_messages.py" line="22"/>
+        <source>A meal voucher&apos;s reference has at most %max letters, digits, spaces, dots, slashes or hyphens: check it, or leave it empty.</source>
+        <translation>La référence d&apos;un titre-restaurant compte au plus %max lettres, chiffres, espaces, points, barres obliques ou tirets : vérifiez-la, ou laissez-la vide.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_messages.py" line="27"/>
         <source>A new price must be more than 0,00 €: to give an item away, discount it.</source>
         <translation>Le nouveau prix doit dépasser 0,00 € : pour offrir un article, appliquez une remise.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="25"/>
+        <location filename="../../pos/ui/price_messages.py" line="30"/>
         <source>This price is far above the catalogue&apos;s (at most %limit_cents): check it.</source>
         <translation>Ce prix dépasse de loin celui du catalogue (%limit_cents au plus) : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="28"/>
+        <location filename="../../pos/ui/price_messages.py" line="33"/>
         <source>Choose why the price changes.</source>
         <translation>Choisissez le motif du changement de prix.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="31"/>
+        <location filename="../../pos/ui/price_messages.py" line="36"/>
         <source>Say in a few words why the price changes.</source>
         <translation>Indiquez en quelques mots pourquoi le prix change.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="34"/>
+        <location filename="../../pos/ui/price_messages.py" line="39"/>
         <source>This item&apos;s price comes from its label: it cannot be changed here.</source>
         <translation>Le prix de cet article vient de son étiquette : il ne peut pas être modifié ici.</translation>
     </message>
@@ -3746,99 +3751,99 @@
         <translation>Montant, par ex. 12,50</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
-        <source>Voucher, gift card or credit note number</source>
-        <translation>N° de bon d&apos;achat, de carte cadeau ou d&apos;avoir</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="156"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="257"/>
-        <source>Cash</source>
-        <translation>Espèces</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="157"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="258"/>
-        <source>Card</source>
-        <translation>Carte</translation>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
+        <source>Voucher, meal voucher, gift card or credit note number</source>
+        <translation>N° de bon d&apos;achat, de titre-restaurant, de carte cadeau ou d&apos;avoir</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="158"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="259"/>
-        <source>Voucher</source>
-        <translation>Bon d&apos;achat</translation>
+        <source>Cash</source>
+        <translation>Espèces</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="159"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="260"/>
-        <source>Cheque</source>
-        <translation>Chèque</translation>
+        <source>Card</source>
+        <translation>Carte</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="160"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="261"/>
-        <source>Meal vouchers</source>
-        <translation>Titres-restaurant</translation>
+        <source>Voucher</source>
+        <translation>Bon d&apos;achat</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="161"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="262"/>
-        <source>Gift card</source>
-        <translation>Carte cadeau</translation>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="162"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="263"/>
+        <source>Meal vouchers</source>
+        <translation>Titres-restaurant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="264"/>
+        <source>Gift card</source>
+        <translation>Carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="265"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="165"/>
         <source>Remove payment</source>
         <translation>Retirer le paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="166"/>
         <source>Complete sale</source>
         <translation>Valider la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="167"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="168"/>
         <source>Exact cash</source>
         <translation>Compte exact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="199"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="201"/>
         <source>Change: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="202"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="204"/>
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="204"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="206"/>
         <source>Total %1 · paid %2</source>
         <translation>Total %1 · payé %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="270"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="272"/>
         <source>%1 left on it</source>
         <translation>%1 restant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="279"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="281"/>
         <source>Type or scan the credit note&apos;s code.</source>
         <translation>Saisissez ou scannez le code de l&apos;avoir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="373"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="375"/>
         <source>A credit note pays a sale: this ticket gives money back.</source>
         <translation>Un avoir paie une vente : ce ticket rembourse le client.</translation>
     </message>
@@ -4441,69 +4446,69 @@
 <context>
     <name>PromotionsDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="69"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="66"/>
         <source>Promotions</source>
         <extracomment>A promotion ending after this year has no end worth printing (&quot;—&quot;).</extracomment>
         <translation>Promotions</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="70"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="67"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="74"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="69"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="71"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="69"/>
         <source>Condition</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="72"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="69"/>
         <source>Until</source>
         <translation>Jusqu&apos;au</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="74"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="71"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="76"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="73"/>
         <source>Reading the promotions…</source>
         <translation>Lecture des promotions…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="86"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="83"/>
         <source>Promotions applied at this till today, on every scan: %1.</source>
         <translation>Promotions appliquées à cette caisse aujourd&apos;hui, à chaque article scanné : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="98"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="96"/>
         <source>Medusa&apos;s promotions not applied at the till: %1. The shared promotion engine cannot price them as Medusa does: they apply online only.</source>
         <translation>Promotions de Medusa non appliquées en caisse : %1. Le moteur de promotions commun ne peut pas les calculer comme Medusa : elles ne s&apos;appliquent qu&apos;en ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="107"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="106"/>
         <source>With the code %1</source>
         <translation>Avec le code %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="108"/>
         <source>Customers attached to the sale</source>
         <translation>Clients identifiés sur la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="109"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="119"/>
+        <location filename="../../pos/ui/dialogs/promotions_dialog.py" line="118"/>
         <source>The promotions cannot be read: %1</source>
         <translation>Les promotions ne peuvent pas être lues : %1</translation>
     </message>
@@ -4593,22 +4598,22 @@
 <context>
     <name>Receiving</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="50"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="51"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="51"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="52"/>
         <source>Missing</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="52"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="53"/>
         <source>Extra</source>
         <translation>En trop</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="53"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="54"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
@@ -4616,109 +4621,109 @@
 <context>
     <name>ReceivingDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="133"/>
         <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="134"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="135"/>
         <source>Receive a delivery</source>
         <translation>Réceptionner une livraison</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="135"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="136"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="137"/>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="163"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="138"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="164"/>
         <source>Choose a delivery, or scan its delivery note…</source>
         <translation>Choisissez une livraison, ou scannez son bon de livraison…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="140"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="141"/>
         <source>Scan each article that arrived; the expected quantities show, count what is really there. Broken units: select the line, then Mark damaged (they are reported, not put in stock).</source>
         <translation>Scannez chaque article arrivé ; les quantités attendues sont affichées, comptez ce qui est réellement là. Unités cassées : sélectionnez la ligne, puis « Marquer abîmé » (elles sont signalées, pas mises en stock).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
         <source>SKU</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="146"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="148"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="147"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="148"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="149"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="150"/>
         <source>Mark damaged</source>
         <translation>Marquer abîmé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="150"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="151"/>
         <source>Clear the line</source>
         <translation>Remettre la ligne à zéro</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="151"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="152"/>
         <source>Validate the receipt</source>
         <translation>Valider la réception</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="153"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="168"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="169"/>
         <source>No delivery is expected at this store right now.</source>
         <translation>Aucune livraison n’est attendue dans ce magasin pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="212"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="213"/>
         <source>%1 is not on this delivery: counted as extra.</source>
         <translation>%1 ne figure pas sur cette livraison : compté en trop.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="245"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="246"/>
         <source>Select the line of the broken article first.</source>
         <translation>Sélectionnez d’abord la ligne de l’article cassé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="263"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="264"/>
         <source>Choose the delivery first.</source>
         <translation>Choisissez d’abord la livraison.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="281"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="282"/>
         <source>Transfer from %1, sent on %2.</source>
         <translation>Transfert depuis %1, envoyé le %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="283"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="284"/>
         <source>Supplier: %1, announced on %2.</source>
         <translation>Fournisseur : %1, annoncée le %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="320"/>
+        <location filename="../../pos/ui/screens/stock/receiving_dialog.py" line="321"/>
         <source>%1 OK, %2 missing, %3 extra, %4 damaged</source>
         <translation>%1 OK, %2 manquant(s), %3 en trop, %4 abîmé(s)</translation>
     </message>
@@ -5323,17 +5328,17 @@
 <context>
     <name>ScanEntry</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="55"/>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="52"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="56"/>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="53"/>
         <source>Scan or type a barcode or SKU</source>
         <translation>Scannez ou tapez un code-barres ou une référence</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="57"/>
+        <location filename="../../pos/ui/screens/stock/scan_entry.py" line="54"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
@@ -6128,7 +6133,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="169"/>
+        <location filename="../../pos/ui/till_app.py" line="175"/>
         <source>The settings file could not be used:
 %1
 
@@ -6140,17 +6145,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="405"/>
+        <location filename="../../pos/ui/till_app.py" line="350"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="446"/>
+        <location filename="../../pos/ui/till_app.py" line="391"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="456"/>
+        <location filename="../../pos/ui/till_app.py" line="401"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -6439,37 +6444,37 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="342"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="350"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="358"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="418"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="366"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="368"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="373"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="375"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="393"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>
@@ -6625,73 +6630,73 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="114"/>
         <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="115"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="116"/>
         <source>Transfer to a store</source>
         <translation>Transfert vers un magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="116"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="117"/>
         <source>To</source>
         <translation>Vers</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="117"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="118"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="118"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="119"/>
         <source>Optional: why, the parcel&apos;s number…</source>
         <translation>Facultatif : pourquoi, le numéro du colis…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="120"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="121"/>
         <source>Scan what leaves the store: it goes out of this store&apos;s stock when sent; the other store receives it as a delivery.</source>
         <translation>Scannez ce qui quitte le magasin : la marchandise sort du stock de ce magasin à l’envoi ; l’autre magasin la réceptionne comme une livraison.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="124"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="125"/>
         <source>A manager approves it with their code.</source>
         <translation>Un responsable l’autorise avec son code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="126"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="126"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
         <source>SKU</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="128"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="128"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="129"/>
         <source>Remove the line</source>
         <translation>Retirer la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="129"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="130"/>
         <source>Send the transfer</source>
         <translation>Envoyer le transfert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="130"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="131"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="139"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="140"/>
         <source>This till knows no other store yet: sync it once online, then retry.</source>
         <translation>Cette caisse ne connaît encore aucun autre magasin : synchronisez-la une fois en ligne, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="219"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="220"/>
         <source>Transfer of %1 units to %2</source>
         <translation>Transfert de %1 unités vers %2</translation>
     </message>
