@@ -39,6 +39,16 @@ def ticket_code(terminal_id: str, ticket_no: int) -> str:
     return f"{terminal_id}-{ticket_no}"
 
 
+def is_ticket_code(text: str) -> bool:
+    """Whether ``text`` is a ticket code exactly as ``ticket_code`` prints it ("T01-123"):
+    what the 58 mm receipt's Code 128 reads back as."""
+    terminal, dash, number = text.rpartition("-")
+    return (
+        bool(dash) and bool(_TERMINAL.match(terminal)) and number.isascii()
+        and number.isdigit() and 0 < int(number) <= _MAX_TICKET_NO and number[0] != "0"
+    )  # fmt: skip
+
+
 def code128_for(sale_id: str, ticket_ref: str, max_dots: int) -> tuple[str, int] | None:
     """The Code 128 payload and bar width (dots) that fit ``max_dots``: the sale id, else
     the ticket code, else None (the readable reference under it remains)."""

@@ -5,13 +5,14 @@ a line one character too long wraps on its own and breaks every column below it.
 layout is built only from these helpers, which pad or cut to the exact width. Amounts
 (the ``right`` parts) are never cut: the label gives way instead.
 
-Wrapping never cuts text: a name takes as many lines as it needs. Before wrapping, a
-number is glued to its unit ("100 g", "1,5 kg", "3 x 2,79") and a French guillemet or
-colon to its word, by a no-break space (``NBSP``), so no line starts with "g" or a lone
-"»". No-break spaces are layout-only: every returned line has plain spaces again, since
-not every printer code page has a no-break space. An amount's thousands ("1 234,50")
-are bound tighter still: a glued group too wide for a line breaks at its no-break
-spaces, never inside an amount.
+Wrapping never cuts text: a name takes as many lines as it needs; a word longer than a
+line is broken where it must, each broken part ending with a hyphen (``BREAK_MARK``).
+Before wrapping, a number is glued to its unit ("100 g", "1,5 kg", "3 x 2,79") and a
+French guillemet or colon to its word, by a no-break space (``NBSP``), so no line starts
+with "g" or a lone "»". No-break spaces are layout-only: every returned line has plain
+spaces again, since not every printer code page has a no-break space. An amount's
+thousands ("1 234,50") are bound tighter still: a glued group too wide for a line breaks
+at its no-break spaces, never inside an amount.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ import re
 
 #: Marks a cut text. ASCII on purpose: "…" is not in CP858 and would widen to "...".
 CUT_MARK = "."
+#: Ends the broken part of a word too long for any line (a 40-character code at 32
+#: columns): the reader sees it goes on below. Every character is still printed.
+BREAK_MARK = "-"
 NBSP = "\u00a0"
 #: Binds an amount's thousands ("1 234,50"): never broken, even where a group is.
 TIGHT = "\u202f"
@@ -75,7 +79,8 @@ def fits_side_by_side(left: str, right: str, width: int) -> bool:
 
 def wrap_words(text: str, width: int) -> list[str]:
     """Greedy word wrap (unpadded) that keeps glued groups whole; a group longer than
-    ``width`` is broken at its no-break spaces, a word longer than ``width`` mid-word."""
+    ``width`` is broken at its no-break spaces, a word longer than ``width`` mid-word,
+    each broken part ending with ``BREAK_MARK``."""
     return wrap_hanging(text, width, width)
 
 
@@ -109,8 +114,8 @@ def wrap_hanging(text: str, first_width: int, width: int) -> list[str]:
             if not part or place(part):
                 continue
             while len(part) > room():
-                cut = room()
-                lines.append(part[:cut])
+                cut = room() - len(BREAK_MARK) if room() > len(BREAK_MARK) else room()
+                lines.append(part[:cut] + (BREAK_MARK if cut < room() else ""))
                 part = part[cut:]
             current = part
     lines.append(current)

@@ -14,6 +14,7 @@ a credit note issued), never more than is still to give back, and no change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -132,6 +133,26 @@ class Payment:
 
 #: The legal daily cap of meal vouchers per employee, in 2026: the default per-sale cap.
 MEAL_VOUCHER_CAP_CENTS = 2500
+
+
+#: A meal voucher's reference as printed on it (a paper title's number, a card payment's
+#: authorisation): optional, short enough for one receipt line next to its label.
+MEAL_VOUCHER_REFERENCE_MAX = 24
+_MEAL_VOUCHER_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./-]*$")
+
+
+def check_meal_voucher_reference(kind: str, reference: str) -> None:
+    """Refuse a meal voucher's reference the receipt could not print as typed: longer
+    than ``MEAL_VOUCHER_REFERENCE_MAX`` or with a symbol no title carries. Empty is fine."""
+    if kind != TenderKind.MEAL_VOUCHER or not reference:
+        return
+    if len(reference) > MEAL_VOUCHER_REFERENCE_MAX or not _MEAL_VOUCHER_REFERENCE.match(reference):
+        raise PosError(
+            f"A meal voucher's reference has at most {MEAL_VOUCHER_REFERENCE_MAX} letters, "
+            "digits, spaces, dots, slashes or hyphens: check it, or leave it empty.",
+            code="meal_voucher_reference",
+            max=MEAL_VOUCHER_REFERENCE_MAX,
+        )
 
 
 def check_meal_voucher_cap(payment: Payment, kind: str, amount_cents: int, cap_cents: int) -> None:

@@ -32,6 +32,7 @@ from pos.domain.tenders import (
     Payment,
     TenderKind,
     check_meal_voucher_cap,
+    check_meal_voucher_reference,
 )
 from pos.services import till_acts
 from pos.services.approvals import authorize
@@ -264,6 +265,7 @@ class Checkout(PricingActs, PromotionActs, RecoveryActs, TrainingActs, ReturnAct
             raise PosError("The basket is empty: scan an item first.", code="empty_basket")
         self._refuse_while_recovering()
         self._session_id()
+        check_meal_voucher_reference(str(getattr(kind, "value", kind)), reference)
         check_meal_voucher_cap(self.payment, kind, amount_cents, self.meal_voucher_cap_cents)
         replace(self.payment, tenders=list(self.payment.tenders)).add(kind, amount_cents, reference)
 

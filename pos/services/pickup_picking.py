@@ -10,7 +10,7 @@ from pos.domain.errors import PosError
 from pos.domain.pickup import Picking, PickOutcome, PickupLine, PickupState, check_move
 from pos.domain.product import SoldBy
 from pos.services.pickup_views import PickingLine, PickingList, PickResult
-from pos.store import pickup_orders
+from pos.store import departments, pickup_orders
 from pos.store.local_store import LocalStore
 from pos.store.pickup_orders import DeskOrder
 
@@ -26,17 +26,22 @@ class PickingSteps:
     def _department(self, product_id: int) -> str:  # pragma: no cover - PickupDesk's
         raise NotImplementedError
 
-    def picking_list(self, order_id: str) -> PickingList:
+    def picking_list(self, order_id: str, language: str = "fr") -> PickingList:
+        """The lines to fetch, each with its department's name in ``language`` (central's
+        names, as the screen shows them; a department central never named: its code)."""
         order = self.order(order_id)
         codes = pickup_orders.barcodes(self.store.conn, [ln.product_id for ln in order.lines])
-        lines = tuple(
-            PickingLine(
+        names = departments.names(self.store.conn, language)
+        lines = []
+        for ln in order.lines:
+            department = self._department(ln.product_id)
+            lines.append(PickingLine(
                 ln.line_no, ln.sku, ln.name, ln.sold_by, ln.quantity,
-                codes.get(ln.product_id, ()), self._department(ln.product_id),
-            )
-            for ln in order.lines
-        )  # fmt: skip
-        return PickingList(order.id, order.pickup_code, order.customer_name, order.due_at, lines)
+                codes.get(ln.product_id, ()), names.get(department, department),
+            ))  # fmt: skip
+        return PickingList(
+            order.id, order.pickup_code, order.customer_name, order.due_at, tuple(lines)
+        )
 
     def start_picking(self, order_id: str) -> Picking:
         """A scan-to-pick session (immutable: each scan returns the next one). It may

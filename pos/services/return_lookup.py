@@ -15,7 +15,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from hardware.receipt.sale_code import sale_id_from_scan
+from hardware.receipt.sale_code import is_ticket_code, sale_id_from_scan
 from pos.domain.errors import PosError
 from pos.domain.product import SoldBy
 from pos.domain.returns import Channel, OriginLine, OriginSale, OriginTender
@@ -66,9 +66,11 @@ def parse_sale_code(text: str, this_terminal: str) -> SaleCode:
 
 
 def is_receipt_code(text: str) -> bool:
-    """Whether a scan is a receipt's own code (its QR, or the 40 digits of its Code 128),
-    the one reading every part of the till shares. Pure: safe on the GUI thread."""
-    return _is_uuid(sale_id_from_scan((text or "").strip()))
+    """Whether a scan is a receipt's own code (its QR, the 40 digits of its Code 128, or
+    the 58 mm receipt's Code 128 of its ticket code, "T01-123"), the one reading every
+    part of the till shares. Pure: safe on the GUI thread."""
+    raw = (text or "").strip()
+    return _is_uuid(sale_id_from_scan(raw)) or is_ticket_code(raw)
 
 
 def _is_uuid(text: str) -> bool:

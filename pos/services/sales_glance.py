@@ -105,12 +105,13 @@ class SalesGlance:
         self.store_id = store_id  # the pickup backlog's store (None: the enrolled one)
         self._today = today
 
-    def today(self, actor: Actor) -> SalesFigures:
+    def today(self, actor: Actor, language: str = "fr") -> SalesFigures:
         day = self._today()
-        return self.figures(actor, day, day)
+        return self.figures(actor, day, day, language)
 
-    def figures(self, actor: Actor, first: date, last: date) -> SalesFigures:
-        """The local days ``first`` … ``last`` (both included). Needs ``VIEW_SALES``."""
+    def figures(self, actor: Actor, first: date, last: date, language: str = "fr") -> SalesFigures:
+        """The local days ``first`` … ``last`` (both included), departments named in
+        ``language``. Needs ``VIEW_SALES``."""
         require(actor, Right.VIEW_SALES)
         if last < first:
             raise PosError("The period ends before it starts.", code="period_reversed")
@@ -122,17 +123,17 @@ class SalesGlance:
         with LocalStore(self.db_path) as store:
             store.conn.execute("BEGIN")  # one snapshot: totals and breakdowns agree while
             try:  # the till goes on selling (WAL readers never wait on its writes)
-                return self._read(store, period)
+                return self._read(store, period, language)
             finally:
                 store.conn.execute("ROLLBACK")
 
-    def _read(self, store: LocalStore, period: ArchivePeriod) -> SalesFigures:
+    def _read(self, store: LocalStore, period: ArchivePeriod, language: str) -> SalesFigures:
         conn = store.conn
         lo, hi = hour_bounds(period)
         first_day, last_day = day_bounds(period)
         tickets, turnover = sales_glance.total(conn, "ticket", lo, hi)
         returns_count, returns_cents = sales_glance.total(conn, "return", lo, hi)
-        names = sales_glance.department_names(conn)
+        names = sales_glance.department_names(conn, language)
         hours = sales_glance.by_local_hour(conn, lo, hi, offset_spans(period))
         sales_count = tickets - returns_count
         sold = turnover + returns_cents

@@ -31,8 +31,8 @@ from pos.domain.stock_count import (
     scope_label,
 )
 from pos.services.approvals import authorize
+from pos.store import departments, stock_levels
 from pos.store import stock_counts as counts
-from pos.store import stock_levels
 from pos.store.local_store import LocalStore
 from pos.store.sale_codec import utc_now
 from pos.store.stock_counts import AppliedLine, CountLineRecord, CountRecord
@@ -93,7 +93,9 @@ class StockCounts:
     def start(self, actor: Actor, scope: str, label: str = "") -> CountSheet:
         which, text = scope_label(scope, label)
         if which is CountScope.DEPARTMENT:
-            names = {code: name for code, name, _vat in self.store.catalog.departments()}
+            names = departments.names(self.store.conn, "fr") | {
+                code: name for code, name in departments.names(self.store.conn, "en").items()
+            }  # typed in either language
             code = next((c for c, n in names.items() if text in (c, n)), None)
             if code is None:
                 raise PosError(f"No department {text!r} in this till's catalog.",
@@ -146,9 +148,9 @@ class StockCounts:
         counts.put_line(conn, count_id, line)
         return self.sheet(count_id)
 
-    def departments(self) -> list[tuple[str, str]]:
-        """(code, name) of the departments a count may cover."""
-        return [(code, name) for code, name, _vat in self.store.catalog.departments()]
+    def departments(self, language: str = "fr") -> list[tuple[str, str]]:
+        """(code, name in ``language``) of the departments a count may cover, by code."""
+        return list(departments.names(self.store.conn, language).items())
 
     def find(self, code: str) -> Product:
         """The article a scan or a typed SKU, PLU or name designates (exactly one)."""

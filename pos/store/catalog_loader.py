@@ -96,8 +96,9 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
 _INSERT_BARCODE = "INSERT INTO barcodes (code, product_id) VALUES (?, ?)"
 _INSERT_STOCK = "INSERT INTO stock (product_id, on_hand) VALUES (?, ?)"
 _UPSERT_DEPARTMENT = """
-INSERT INTO departments (code, name, vat_bp) VALUES (?, ?, ?)
-ON CONFLICT (code) DO UPDATE SET name = excluded.name, vat_bp = excluded.vat_bp
+INSERT INTO departments (code, name, name_en, vat_bp) VALUES (?, ?, ?, ?)
+ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
+    vat_bp = excluded.vat_bp
 """
 _FILL_FTS = """
 INSERT INTO product_fts (rowid, head, name, brand)
@@ -156,7 +157,10 @@ def _load(
 
 
 def _load_departments(conn: sqlite3.Connection, departments: Iterable[DepartmentLike]) -> set[str]:
-    conn.executemany(_UPSERT_DEPARTMENT, ((d.code, d.name, d.vat_bp) for d in departments))
+    conn.executemany(  # an English name is optional (``name_en``, as the demo's have)
+        _UPSERT_DEPARTMENT,
+        ((d.code, d.name, getattr(d, "name_en", ""), d.vat_bp) for d in departments),
+    )
     return {row[0] for row in conn.execute("SELECT code FROM departments")}
 
 

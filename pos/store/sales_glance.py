@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from pos.store import departments
 from pos.store.errors import translate_errors
 
 _TOTAL = (
@@ -36,7 +37,6 @@ _HANDOVERS = (
     "WHERE m.to_state IN ('collected', 'partially_collected') AND x.rejected_at IS NULL "
     "AND m.at >= ? AND m.at < ? GROUP BY 1"
 )
-_DEPARTMENTS = "SELECT code, name FROM departments"
 # The newest acknowledged batch through the ack_no index, never a scan of the outbox.
 _LAST_PUSH = (
     "SELECT acked_at FROM outbox WHERE ack_no = "
@@ -85,9 +85,10 @@ def handovers(conn: sqlite3.Connection, lo: str, hi: str) -> dict[bool, tuple[in
     return {bool(paid): (int(n), int(cents)) for paid, n, cents in rows}
 
 
-def department_names(conn: sqlite3.Connection) -> dict[str, str]:
+def department_names(conn: sqlite3.Connection, language: str = "fr") -> dict[str, str]:
+    """code: name in ``language``, as ``pos.store.departments`` words it."""
     with translate_errors():
-        return dict(conn.execute(_DEPARTMENTS).fetchall())
+        return departments.names(conn, language)
 
 
 def last_contacts(conn: sqlite3.Connection) -> tuple[str | None, str | None]:

@@ -10,7 +10,7 @@ ever sees immutable snapshots of them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from pos.services.central_link import read_link
 from pos.services.pickup_desk import DeskCounts, DeskOrder, PickingList, PickupDesk
 from pos.services.staff import FIRST_START, StaffDirectory, provisional_actor
 from pos.store.local_store import LocalStore
+from pos.ui.i18n import current_language
 from pos.ui.qt import QObject, Signal
 from pos.ui.worker_thread import RequestWorker, WorkerThread
 
@@ -80,7 +81,6 @@ class PickupWorker(RequestWorker):
         self._store: LocalStore | None = None
         self._desk: PickupDesk | None = None
         self._pickings: dict[str, Picking] = {}
-        self._departments: dict[str, str] = {}  # code: name, shown and printed by name
 
     @property
     def desk(self) -> PickupDesk:
@@ -99,7 +99,6 @@ class PickupWorker(RequestWorker):
         extra = {"clock": self._options.clock} if self._options.clock is not None else {}
         self._desk = PickupDesk(store, store_id=store_id, tz=self._options.tz, **extra)
         self._staff = provisional_actor(StaffDirectory(store), self._options.staff)
-        self._departments = {code: name for code, name, _ in store.catalog.departments()}
         self._do_refresh(TABS[0])
 
     def _do_close(self) -> None:
@@ -184,14 +183,7 @@ class PickupWorker(RequestWorker):
         outcome: PickOutcome | None = None,
         line: PickupLine | None = None,
     ) -> None:
-        listing = self.desk.picking_list(order.id)
-        listing = replace(
-            listing,
-            lines=tuple(
-                replace(ln, department=self._departments.get(ln.department, ln.department))
-                for ln in listing.lines
-            ),
-        )
+        listing = self.desk.picking_list(order.id, current_language())  # shown as printed
         sku = line.sku if line is not None else None
         self.picking_changed.emit(PickingSession(order, listing, picking, outcome, sku))
 

@@ -19,6 +19,11 @@ def price_templates() -> dict[str, str]:
             "Meal vouchers are capped at %cap_cents per sale: %left_cents left for this sale. "
             "Take the rest another way.",
         ),
+        "meal_voucher_reference": QCoreApplication.translate(
+            "Messages",
+            "A meal voucher's reference has at most %max letters, digits, spaces, dots, "
+            "slashes or hyphens: check it, or leave it empty.",
+        ),
         "price_not_positive": QCoreApplication.translate(
             "Messages", "A new price must be more than 0,00 €: to give an item away, discount it."
         ),

@@ -19,6 +19,7 @@ from pos.services.deliveries import DeliveryDesk
 from pos.services.stock_count import StockCounts
 from pos.services.stock_desk import StockDesk, StockFilter
 from pos.store.local_store import LocalStore
+from pos.ui.i18n import current_language
 from pos.ui.qt import QObject, Signal
 from pos.ui.worker_thread import RequestWorker, WorkerThread
 
@@ -131,7 +132,7 @@ class StockWorker(RequestWorker):
         self.transfer_sent.emit(sent)
 
     def _do_count_current(self) -> None:
-        self.count_departments.emit(self.counts.departments())
+        self.count_departments.emit(self.counts.departments(current_language()))
         self.count_sheet.emit(self.counts.current())
 
     def _do_count_start(self, scope: str, label: str) -> None:

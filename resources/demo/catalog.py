@@ -39,8 +39,9 @@ class DemoDepartment:
     """A shelf of the demo store; every product in it takes its VAT rate."""
 
     code: str
-    name: str
+    name: str  # French, as the shop reads it
     vat_bp: int  # 2000 = 20 %, 1000 = 10 %, 550 = 5.5 %, 210 = 2.1 %
+    name_en: str = ""  # English, for a till or a picking list in English
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +73,24 @@ class DemoCustomer:
 
 
 DEPARTMENTS: tuple[DemoDepartment, ...] = (
-    DemoDepartment("epicerie", "Épicerie", 550),
-    DemoDepartment("boissons", "Boissons sans alcool", 550),
-    DemoDepartment("cave", "Cave — vins et spiritueux", 2000),
-    DemoDepartment("coupe", "Frais à la coupe — fromages et charcuterie", 550),
-    DemoDepartment("fruits_legumes", "Fruits et légumes", 550),
-    DemoDepartment("cremerie", "Crèmerie et frais libre-service", 550),
-    DemoDepartment("boulangerie", "Boulangerie — viennoiserie", 550),
-    DemoDepartment("traiteur", "Traiteur — snacking chaud", 1000),
-    DemoDepartment("hygiene", "Hygiène et beauté", 2000),
-    DemoDepartment("maison", "Maison et entretien", 2000),
-    DemoDepartment("textile", "Textile", 2000),
-    DemoDepartment("presse", "Presse", 210),
-    DemoDepartment("parapharmacie", "Parapharmacie", 2000),
+    DemoDepartment("epicerie", "Épicerie", 550, "Grocery"),
+    DemoDepartment("boissons", "Boissons sans alcool", 550, "Soft drinks"),
+    DemoDepartment("cave", "Cave — vins et spiritueux", 2000, "Wine and spirits"),
+    DemoDepartment(
+        "coupe", "Frais à la coupe — fromages et charcuterie", 550,
+        "Deli counter — cheese and cooked meats",
+    ),
+    DemoDepartment("fruits_legumes", "Fruits et légumes", 550, "Fruit and vegetables"),
+    DemoDepartment(
+        "cremerie", "Crèmerie et frais libre-service", 550, "Dairy and chilled self-service"
+    ),
+    DemoDepartment("boulangerie", "Boulangerie — viennoiserie", 550, "Bakery and pastries"),
+    DemoDepartment("traiteur", "Traiteur — snacking chaud", 1000, "Delicatessen — hot snacks"),
+    DemoDepartment("hygiene", "Hygiène et beauté", 2000, "Health and beauty"),
+    DemoDepartment("maison", "Maison et entretien", 2000, "Household and cleaning"),
+    DemoDepartment("textile", "Textile", 2000, "Clothing and textiles"),
+    DemoDepartment("presse", "Presse", 210, "Newspapers and magazines"),
+    DemoDepartment("parapharmacie", "Parapharmacie", 2000, "Pharmacy and wellbeing"),
 )
 
 #: Share of the catalog per department. Weighed goods (``coupe`` and most of

@@ -2705,26 +2705,31 @@
     </message>
     <message>
         <location filename="../../pos/ui/price_messages.py" line="22"/>
+        <source>A meal voucher&apos;s reference has at most %max letters, digits, spaces, dots, slashes or hyphens: check it, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_messages.py" line="27"/>
         <source>A new price must be more than 0,00 €: to give an item away, discount it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="25"/>
+        <location filename="../../pos/ui/price_messages.py" line="30"/>
         <source>This price is far above the catalogue&apos;s (at most %limit_cents): check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="28"/>
+        <location filename="../../pos/ui/price_messages.py" line="33"/>
         <source>Choose why the price changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="31"/>
+        <location filename="../../pos/ui/price_messages.py" line="36"/>
         <source>Say in a few words why the price changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="34"/>
+        <location filename="../../pos/ui/price_messages.py" line="39"/>
         <source>This item&apos;s price comes from its label: it cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3752,99 +3757,99 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
-        <source>Voucher, gift card or credit note number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="156"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="257"/>
-        <source>Cash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="157"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="258"/>
-        <source>Card</source>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
+        <source>Voucher, meal voucher, gift card or credit note number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="158"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="259"/>
-        <source>Voucher</source>
+        <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="159"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="260"/>
-        <source>Cheque</source>
+        <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="160"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="261"/>
-        <source>Meal vouchers</source>
+        <source>Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="161"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="262"/>
-        <source>Gift card</source>
+        <source>Cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="162"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="263"/>
-        <source>Credit note</source>
+        <source>Meal vouchers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="163"/>
-        <source>Remove payment</source>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="264"/>
+        <source>Gift card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="164"/>
-        <source>Complete sale</source>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="265"/>
+        <source>Credit note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="165"/>
-        <source>Back to the sale</source>
+        <source>Remove payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="166"/>
+        <source>Complete sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="167"/>
+        <source>Back to the sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="168"/>
         <source>Exact cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="199"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="201"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="202"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="204"/>
         <source>Due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="204"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="206"/>
         <source>Total %1 · paid %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="270"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="272"/>
         <source>%1 left on it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="279"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="281"/>
         <source>Type or scan the credit note&apos;s code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="373"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="375"/>
         <source>A credit note pays a sale: this ticket gives money back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6149,21 +6154,20 @@
 %1
 
 The till runs on the default settings; the file was left as it is.</source>
-        <extracomment>The pickup desk is built this long after the till opened: its modules (pydantic, the screens) load while the cashier reads the screen, not before the till takes scans.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="350"/>
+        <location filename="../../pos/ui/till_app.py" line="363"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="391"/>
+        <location filename="../../pos/ui/till_app.py" line="404"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="401"/>
+        <location filename="../../pos/ui/till_app.py" line="414"/>
         <source>Comptoir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6452,37 +6456,37 @@ The till runs on the default settings; the file was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="342"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="350"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="358"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
         <source>Select the line to void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="418"/>
         <source>The basket is empty: scan an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="366"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="368"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="373"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="375"/>
         <source>No sale is parked on this till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="393"/>
         <source>Drawer opened (recorded).</source>
         <translation type="unfinished"></translation>
     </message>

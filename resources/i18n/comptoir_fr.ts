@@ -2705,26 +2705,31 @@
     </message>
     <message>
         <location filename="../../pos/ui/price_messages.py" line="22"/>
+        <source>A meal voucher&apos;s reference has at most %max letters, digits, spaces, dots, slashes or hyphens: check it, or leave it empty.</source>
+        <translation>La référence d&apos;un titre-restaurant compte au plus %max lettres, chiffres, espaces, points, barres obliques ou tirets : vérifiez-la, ou laissez-la vide.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/price_messages.py" line="27"/>
         <source>A new price must be more than 0,00 €: to give an item away, discount it.</source>
         <translation>Le nouveau prix doit dépasser 0,00 € : pour offrir un article, appliquez une remise.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="25"/>
+        <location filename="../../pos/ui/price_messages.py" line="30"/>
         <source>This price is far above the catalogue&apos;s (at most %limit_cents): check it.</source>
         <translation>Ce prix dépasse de loin celui du catalogue (%limit_cents au plus) : vérifiez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="28"/>
+        <location filename="../../pos/ui/price_messages.py" line="33"/>
         <source>Choose why the price changes.</source>
         <translation>Choisissez le motif du changement de prix.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="31"/>
+        <location filename="../../pos/ui/price_messages.py" line="36"/>
         <source>Say in a few words why the price changes.</source>
         <translation>Indiquez en quelques mots pourquoi le prix change.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/price_messages.py" line="34"/>
+        <location filename="../../pos/ui/price_messages.py" line="39"/>
         <source>This item&apos;s price comes from its label: it cannot be changed here.</source>
         <translation>Le prix de cet article vient de son étiquette : il ne peut pas être modifié ici.</translation>
     </message>
@@ -3752,99 +3757,99 @@
         <translation>Montant, par ex. 12,50</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="154"/>
-        <source>Voucher, gift card or credit note number</source>
-        <translation>N° de bon d&apos;achat, de carte cadeau ou d&apos;avoir</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="156"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="257"/>
-        <source>Cash</source>
-        <translation>Espèces</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="157"/>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="258"/>
-        <source>Card</source>
-        <translation>Carte</translation>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="155"/>
+        <source>Voucher, meal voucher, gift card or credit note number</source>
+        <translation>N° de bon d&apos;achat, de titre-restaurant, de carte cadeau ou d&apos;avoir</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="158"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="259"/>
-        <source>Voucher</source>
-        <translation>Bon d&apos;achat</translation>
+        <source>Cash</source>
+        <translation>Espèces</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="159"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="260"/>
-        <source>Cheque</source>
-        <translation>Chèque</translation>
+        <source>Card</source>
+        <translation>Carte</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="160"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="261"/>
-        <source>Meal vouchers</source>
-        <translation>Titres-restaurant</translation>
+        <source>Voucher</source>
+        <translation>Bon d&apos;achat</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="161"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="262"/>
-        <source>Gift card</source>
-        <translation>Carte cadeau</translation>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="162"/>
         <location filename="../../pos/ui/dialogs/payment_dialog.py" line="263"/>
+        <source>Meal vouchers</source>
+        <translation>Titres-restaurant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="264"/>
+        <source>Gift card</source>
+        <translation>Carte cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="265"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="163"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="165"/>
         <source>Remove payment</source>
         <translation>Retirer le paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="164"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="166"/>
         <source>Complete sale</source>
         <translation>Valider la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="167"/>
         <source>Back to the sale</source>
         <translation>Retour à la vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="168"/>
         <source>Exact cash</source>
         <translation>Compte exact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="199"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="201"/>
         <source>Change: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="202"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="204"/>
         <source>Due: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="204"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="206"/>
         <source>Total %1 · paid %2</source>
         <translation>Total %1 · payé %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="270"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="272"/>
         <source>%1 left on it</source>
         <translation>%1 restant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="279"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="281"/>
         <source>Type or scan the credit note&apos;s code.</source>
         <translation>Saisissez ou scannez le code de l&apos;avoir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="373"/>
+        <location filename="../../pos/ui/dialogs/payment_dialog.py" line="375"/>
         <source>A credit note pays a sale: this ticket gives money back.</source>
         <translation>Un avoir paie une vente : ce ticket rembourse le client.</translation>
     </message>
@@ -6149,24 +6154,23 @@
 %1
 
 The till runs on the default settings; the file was left as it is.</source>
-        <extracomment>The pickup desk is built this long after the till opened: its modules (pydantic, the screens) load while the cashier reads the screen, not before the till takes scans.</extracomment>
         <translation>Le fichier de réglages n&apos;a pas pu être utilisé :
 %1
 
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="350"/>
+        <location filename="../../pos/ui/till_app.py" line="363"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="391"/>
+        <location filename="../../pos/ui/till_app.py" line="404"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="401"/>
+        <location filename="../../pos/ui/till_app.py" line="414"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -6455,37 +6459,37 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="340"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="342"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="348"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="350"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="358"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="416"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="418"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="366"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="368"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="373"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="375"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="391"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="393"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -28,7 +28,7 @@ _PRAGMAS = (
 )
 CHANGE_SEQ = "change_seq"
 #: ``PRAGMA user_version`` of the schema this code writes; a newer file is refused.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: What an older file needs before ``schema.sql`` runs, by the version it upgrades to.
 #: 2: ``pickups`` was an empty placeholder (id, store_id, status); it becomes the orders.
 #: 3: promotions keep contract v2's fields in ``rule``; a v1 promotion's rule is its SKUs
@@ -36,7 +36,8 @@ SCHEMA_VERSION = 6
 #: 4: a stock movement keeps its author (a till's adjustment, issue 16).
 #: 5: deliveries and transfers (issue 16): new tables only, made by ``deliveries.sql``.
 #: 6: stock counts (``stock_counts.sql``, tables and index IF NOT EXISTS): nothing to
-#: upgrade. A version without an entry here needs no step (5 may come from elsewhere).
+#: upgrade. 7: departments' names (``departments.sql``, IF NOT EXISTS): nothing either.
+#: A version without an entry here needs no step (5 may come from elsewhere).
 _UPGRADES: dict[int, str] = {
     2: "DROP INDEX IF EXISTS pickups_change; DROP TABLE IF EXISTS pickups;",
     3: "CREATE TABLE IF NOT EXISTS promotions (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -75,6 +76,7 @@ CUSTOMERS_SQL = _sql("customers.sql")
 NETWORK_SQL = _sql("network.sql")
 DELIVERIES_SQL = _sql("deliveries.sql")
 STOCK_COUNTS_SQL = _sql("stock_counts.sql")
+DEPARTMENTS_SQL = _sql("departments.sql")
 
 
 def utc_now() -> str:
@@ -119,6 +121,7 @@ class Database:
         self._writer.executescript(NETWORK_SQL)
         self._writer.executescript(DELIVERIES_SQL)
         self._writer.executescript(STOCK_COUNTS_SQL)
+        self._writer.executescript(DEPARTMENTS_SQL)
         self._writer.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         with self.write() as conn:
             conn.execute(

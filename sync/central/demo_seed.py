@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from sync.central import departments
 from sync.central.catalog import INSERT_BARCODE, INSERT_PRODUCT
 from sync.central.db import INDEXES_SQL, Database, next_change_seqs, utc_now
 from sync.central.deliveries import announce_in
@@ -50,6 +51,7 @@ def seed_demo(db: Database, products: int) -> bool:
     """Seed an empty database; leave one that already has stores alone (a restart)."""
     demo = generator()
     with db.write() as conn:  # the writer: a reader would keep the file in WAL mode
+        departments.upsert(conn, demo.DEPARTMENTS)  # also into a demo file older than schema 7
         if conn.execute("SELECT 1 FROM stores LIMIT 1").fetchone() is not None:
             return False
     with db.bulk_load() as conn:

@@ -17,6 +17,7 @@ from sync.central import cursors
 from sync.central.customers import FEED_QUERY as CUSTOMERS_FEED_QUERY
 from sync.central.db import Database
 from sync.central.deliveries import FEED_QUERY as DELIVERIES_QUERY
+from sync.central.departments import FEED_QUERY as DEPARTMENTS_QUERY
 from sync.central.errors import ApiError, bad_request, not_found
 from sync.central.network_stock import FEED_QUERY as NETWORK_STOCK_QUERY
 from sync.central.staff import FEED_QUERY as STAFF_FEED_QUERY
@@ -55,6 +56,7 @@ _QUERIES: dict[str, tuple[bool, str]] = {
     "staff": (True, STAFF_FEED_QUERY),
     "network_stock": (True, NETWORK_STOCK_QUERY),  # params as ?1 ?2 ?3
     "deliveries": (True, DELIVERIES_QUERY),
+    "departments": (False, DEPARTMENTS_QUERY),
 }
 
 

@@ -17,7 +17,9 @@ ITEM_BYTES = 4096  # generous for one item of any feed (a catalog item is ~220 b
 PAGE_OVERHEAD_BYTES = 64 * 1024
 MAX_PAGE_VALUES = 500_000  # ~115 MB to validate: the most one page may hold
 #: Feeds whose items hold no nested object: their ``{`` count is their item count.
-FLAT_FEEDS = frozenset({"catalog", "stock", "customers", "promotions", "staff", "network_stock"})
+FLAT_FEEDS = frozenset(
+    {"catalog", "stock", "customers", "promotions", "staff", "network_stock", "departments"}
+)
 
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 

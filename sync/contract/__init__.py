@@ -38,6 +38,8 @@ _HOMES: dict[str, str] = {
     "ChainView": "sync.contract.admin",
     "CustomerItem": "sync.contract.feeds",
     "CustomersPage": "sync.contract.feeds",
+    "DepartmentItem": "sync.contract.feeds",
+    "DepartmentsPage": "sync.contract.feeds",
     "DEFAULT_PAGE_ITEMS": "sync.contract.scalars",
     "DESK_TARGETS": "sync.contract.pickups",
     "EnrolmentRequest": "sync.contract.enrolment",

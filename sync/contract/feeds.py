@@ -39,11 +39,11 @@ from sync.contract.staff import StaffItem
 
 FeedName = Literal[
     "catalog", "promotions", "stock", "customers", "pickups", "staff", "network_stock",
-    "deliveries",
+    "deliveries", "departments",
 ]  # fmt: skip
 FEEDS: tuple[FeedName, ...] = (
     "catalog", "promotions", "stock", "customers", "pickups", "staff", "network_stock",
-    "deliveries",
+    "deliveries", "departments",
 )  # fmt: skip
 
 
@@ -66,6 +66,21 @@ class CatalogItem(BaseModel):
     plu: Plu | None
     barcodes: Annotated[list[Barcode], Field(max_length=32)]
     active: Flag
+    version: Seq
+
+
+class DepartmentItem(BaseModel):
+    """A department as the staff read it: ``code`` is what a product's ``department``
+    names; ``name_fr`` and ``name_en`` are shown on screen and printed on the picking list
+    ("Crèmerie et frais libre-service"), ``name_en`` empty when there is none (the French
+    name stands in). ``vat_bp``: its usual rate (each product still carries its own)."""
+
+    model_config = WIRE
+
+    code: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    name_fr: NonEmptyName
+    name_en: Name
+    vat_bp: VatBp
     version: Seq
 
 
@@ -178,6 +193,13 @@ class DeliveriesPage(_Page):
     items: Annotated[list[DeliveryItem], Field(max_length=MAX_PAGE_ITEMS)]
 
 
+class DepartmentsPage(_Page):
+    """The departments' display names, for the codes the catalog's products carry."""
+
+    feed: Literal["departments"]
+    items: Annotated[list[DepartmentItem], Field(max_length=MAX_PAGE_ITEMS)]
+
+
 FeedPage = (
     CatalogPage
     | PromotionsPage
@@ -187,6 +209,7 @@ FeedPage = (
     | StaffPage
     | NetworkStockPage
     | DeliveriesPage
+    | DepartmentsPage
 )
 
 #: The page model of each feed, for a client that pulls them by name.
@@ -199,4 +222,5 @@ PAGE_MODELS: dict[FeedName, type[_Page]] = {
     "staff": StaffPage,
     "network_stock": NetworkStockPage,
     "deliveries": DeliveriesPage,
+    "departments": DepartmentsPage,
 }

@@ -15,6 +15,7 @@ from pos.store import (
     catalog_feed,
     customer_feed,
     deliveries,
+    departments,
     feed_checks,
     feed_cursors,
     network_stock,
@@ -28,10 +29,11 @@ from sync.ports import FeedPage
 Apply = Callable[[sqlite3.Connection, FeedPage], int]
 Restart = Callable[[sqlite3.Connection], None]
 
-#: Catalog first (stock levels name its products), then stock, then the rest.
+#: Departments' names first (small; the catalog's codes are shown by them), then the
+#: catalog (stock levels name its products), then stock, then the rest.
 DEFAULT_FEEDS: tuple[str, ...] = (
-    "catalog", "stock", "customers", "promotions", "pickups", "staff", "network_stock",
-    "deliveries",
+    "departments", "catalog", "stock", "customers", "promotions", "pickups", "staff",
+    "network_stock", "deliveries",
 )  # fmt: skip
 
 
@@ -56,6 +58,7 @@ APPLIERS: dict[str, Apply] = {
         conn, page.items, page.next_cursor
     ),
     "deliveries": lambda conn, page: deliveries.apply_page(conn, page.items, page.next_cursor),
+    "departments": lambda conn, page: departments.apply_page(conn, page.items, page.next_cursor),
 }
 
 RESTARTS: dict[str, Restart] = {
@@ -67,4 +70,5 @@ RESTARTS: dict[str, Restart] = {
     "staff": lambda conn: feed_cursors.forget(conn, "staff"),
     "network_stock": network_stock.restart,
     "deliveries": deliveries.restart,
+    "departments": departments.restart,
 }

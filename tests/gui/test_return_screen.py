@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from hardware.receipt.sale_code import ticket_code
 from pos.config import Settings
 from pos.domain.returns import ReturnReason
 from pos.ui.messages import user_message
@@ -129,6 +130,34 @@ def test_a_receipt_qr_scanned_on_an_empty_basket_opens_its_return(
         payment.complete_button.click()
     qtbot.waitUntil(lambda: not screen.view.lines, timeout=WAIT)  # the next, empty basket
     app.route_scan(done.args[0].sale_id)  # the receipt's QR code
+    dialog = screen.returns.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
+    assert [dialog.table.item(0, column).text() for column in (1, 2, 3)] == ["1", "0", "1"]
+
+
+def test_a_58mm_receipts_ticket_code_typed_in_the_scan_field_opens_its_return(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    """The 58 mm receipt's Code 128 reads "T01-<n>": a wedge scanner types it and Enter
+    into the scan field; on an empty basket that opens the return of that ticket."""
+    app = make_app(Settings())
+    screen = app.window.till_screen
+    code = accented_codes(data_dir, 1)[0]
+    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
+        app.route_scan(code)
+    screen.pay()
+    payment = screen.payment_dialog
+    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
+        payment.card_button.click()
+    with qtbot.waitSignal(screen.sale_shown, timeout=WAIT) as done:
+        payment.complete_button.click()
+    qtbot.waitUntil(lambda: not screen.view.lines, timeout=WAIT)
+    printed = ticket_code(Settings().till.terminal_id, done.args[0].ticket_no)
+    assert printed.startswith("T01-")
+    screen.scan_field.setFocus()
+    qtbot.keyClicks(screen.scan_field, printed)
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_Return)
     dialog = screen.returns.dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)

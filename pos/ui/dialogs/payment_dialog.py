@@ -151,7 +151,9 @@ class PaymentDialog(Retranslating, QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Payment"))
         self.amount_field.setPlaceholderText(self.tr("Amount, e.g. 12,50"))
-        self.reference_field.setPlaceholderText(self.tr("Voucher, gift card or credit note number"))
+        self.reference_field.setPlaceholderText(self.tr(
+            "Voucher, meal voucher, gift card or credit note number"
+        ))
         for button, text in (
             (self.cash_button, self.tr("Cash")),
             (self.card_button, self.tr("Card")),
@@ -236,7 +238,7 @@ class PaymentDialog(Retranslating, QDialog):
         amount = self._typed_amount()
         if amount is None:
             return
-        referenced = kind in (TenderKind.VOUCHER, TenderKind.GIFT_CARD)
+        referenced = kind in (TenderKind.VOUCHER, TenderKind.GIFT_CARD, TenderKind.MEAL_VOUCHER)
         reference = self.reference_field.text().strip() if referenced else ""
         self._taken.append((kind, amount, reference))
         self.tenders.addItem(self._tender_text(kind, amount, reference))

@@ -26,7 +26,7 @@ from pos.services.sales_glance import (
     Share,
     store_today,
 )
-from pos.ui.i18n import Retranslating
+from pos.ui.i18n import Retranslating, current_language
 from pos.ui.messages import paris_time, user_message
 from pos.ui.money import format_money
 from pos.ui.ops import run_op_for
@@ -249,7 +249,7 @@ class SalesDashboard(Retranslating, QWidget):
             self._refuse(self.tr("Sign in to see the sales."))
             return
         first, last = self.from_edit.date().toPython(), self.to_edit.date().toPython()
-        run_op_for(self, partial(self.glance.figures, actor, first, last),
+        run_op_for(self, partial(self.glance.figures, actor, first, last, current_language()),
                    self._show, self._failed)  # fmt: skip
 
     # -- showing ----------------------------------------------------------------------------

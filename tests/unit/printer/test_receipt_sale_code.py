@@ -15,7 +15,7 @@ from hardware.receipt.sale_code import (
     sale_id_from_scan,
     ticket_code,
 )
-from pos.services.return_lookup import parse_sale_code
+from pos.services.return_lookup import is_receipt_code, parse_sale_code
 
 
 def test_uuid_is_packed_as_forty_digits_in_set_c() -> None:
@@ -63,3 +63,21 @@ def test_a_ticket_code_is_made_only_when_the_returns_desk_reads_it_back(
     if code:
         found = parse_sale_code(code, "T09")
         assert (found.terminal_id, found.ticket_no) == (terminal.upper(), ticket)
+
+
+@pytest.mark.parametrize(
+    ("scanned", "opens"),
+    [
+        ("T01-1234", True),  # the 58 mm receipt's Code 128, as printed
+        (ticket_code("CAISSE_2", 7), True),
+        (SALE_ID, True),  # the 80 mm receipt's QR
+        ("3017620422003", False),  # a product's EAN: the sale
+        ("T01 1234", False),  # typed with a space: the returns dialog reads it, a scan never
+        ("T01-0123", False),
+        ("T01-", False),
+        ("-1234", False),
+        ("CMPT-AV-12", False),  # a credit note
+    ],
+)
+def test_a_receipts_own_codes_and_nothing_else_open_a_return(scanned: str, opens: bool) -> None:
+    assert is_receipt_code(scanned) is opens

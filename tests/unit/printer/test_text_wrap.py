@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hardware.receipt.text_fit import NBSP, TIGHT, glue, wrap_hanging, wrap_words
+from hardware.receipt.text_fit import BREAK_MARK, NBSP, TIGHT, glue, wrap_hanging, wrap_words
 
 
 @pytest.mark.parametrize(
@@ -48,8 +48,24 @@ def test_a_glued_group_wider_than_the_line_breaks_at_its_own_spaces() -> None:
     assert wrap_words("12 x 1 234,50 €", 8) == ["12 x", "1 234,50", "€"]
 
 
-def test_a_word_wider_than_the_line_is_broken_mid_word() -> None:
-    assert wrap_hanging("X" * 30, 10, 12) == ["X" * 10, "X" * 12, "X" * 8]
+def test_a_word_wider_than_the_line_is_broken_mid_word_with_a_hyphen() -> None:
+    assert wrap_hanging("X" * 30, 10, 12) == ["X" * 9 + "-", "X" * 11 + "-", "X" * 10]
+
+
+CODE_40 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123"  # 40 characters, no hyphen of its own
+
+
+@pytest.mark.parametrize(("width", "first"), [(32, 32), (32, 22), (48, 48), (48, 36)])
+def test_an_over_long_code_is_broken_with_a_mark_and_keeps_every_character(
+    width: int, first: int
+) -> None:
+    code = (CODE_40 * 2)[: width + 8]  # 40 characters at 32 columns, 56 at 48
+    lines = wrap_hanging(f"Vis {code} inox", first, width)
+    broken = [line for line in lines if line.endswith(BREAK_MARK)]
+    assert broken, lines  # the break shows
+    assert len(lines[0]) <= first and all(len(line) <= width for line in lines)
+    glued = "".join(line[:-1] if line in broken else line + " " for line in lines)
+    assert glued.strip() == f"Vis {code} inox"  # nothing lost, nothing added
 
 
 words = st.text(alphabet="abcdéœ«»:,1209 xkg€", min_size=0, max_size=120)
@@ -58,7 +74,8 @@ words = st.text(alphabet="abcdéœ«»:,1209 xkg€", min_size=0, max_size=120)
 @given(words, st.integers(min_value=1, max_value=40), st.integers(min_value=1, max_value=48))
 def test_wrapping_keeps_every_character_and_every_width(text: str, first: int, width: int):
     lines = wrap_hanging(text, first, width)
-    assert "".join("".join(lines).split()) == "".join(text.split())  # nothing lost or cut
+    printed = "".join(lines).replace(BREAK_MARK, "")  # the alphabet has no hyphen of its own
+    assert "".join(printed.split()) == "".join(text.split())  # nothing lost or cut
     assert len(lines[0]) <= max(first, 1)
     assert all(len(line) <= width for line in lines[1:])
     assert all(NBSP not in line and TIGHT not in line for line in lines)

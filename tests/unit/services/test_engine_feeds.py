@@ -21,6 +21,9 @@ region_id = "reg_test"
 """
 
 
+MEDUSA_LACKS = {"network_stock", "deliveries", "departments"}
+
+
 def test_the_staff_feed_is_pulled_from_central_and_from_medusa(tmp_path: Path) -> None:
     assert "staff" in DEFAULT_FEEDS
     (tmp_path / MEDUSA_FILE).write_text(MEDUSA_TOML, encoding="utf-8")
@@ -29,8 +32,8 @@ def test_the_staff_feed_is_pulled_from_central_and_from_medusa(tmp_path: Path) -
     try:
         assert "staff" in engine.feeds
         # every feed but the other stores' stock and the expected deliveries, which
-        # Medusa cannot serve (issue 16)
-        assert set(engine.feeds) == set(DEFAULT_FEEDS) - {"network_stock", "deliveries"}
+        # Medusa cannot serve (issue 16), and the departments' names (its product type)
+        assert set(engine.feeds) == set(DEFAULT_FEEDS) - MEDUSA_LACKS
     finally:
         engine.close()
         engine.central.close()
@@ -48,7 +51,7 @@ def test_an_engine_built_on_medusa_asks_only_for_the_feeds_medusa_serves(tmp_pat
     backend = MedusaBackend(medusa_settings(tmp_path), terminal_id="T01")
     engine = SyncEngine(tmp_path / "store.db", backend)
     try:
-        assert set(engine.feeds) == set(DEFAULT_FEEDS) - {"network_stock", "deliveries"}
+        assert set(engine.feeds) == set(DEFAULT_FEEDS) - MEDUSA_LACKS
     finally:
         engine.close()
         backend.close()
