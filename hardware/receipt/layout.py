@@ -331,10 +331,13 @@ def _fiscal_footer(doc: ReceiptDocument, page: _Page) -> list[Item]:
 
 
 def _pair(left: str, right: str, page: _Page) -> list[Item]:
-    """Both on one line when they fit, else one under the other."""
+    """Both on one line when they fit, else one under the other, each wrapped (a
+    cashier's full name is never cut)."""
     if fits_side_by_side(left, right, page.columns):
         return [left_right(left, right, page.columns)]
-    return [fit(left, page.columns), fit(right, page.columns)]
+    return [
+        fit(line, page.columns) for side in (left, right) for line in wrap_words(side, page.columns)
+    ]
 
 
 def _sale_code(doc: ReceiptDocument, page: _Page) -> list[Item]:

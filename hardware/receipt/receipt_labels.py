@@ -15,7 +15,7 @@ LABELS: dict[str, dict[str, str]] = {
         "change": "Rendu",
         "ticket": "Ticket n°",
         "terminal": "Caisse",
-        "cashier": "Caissier",
+        "cashier": "Encaissé par",
         "duplicate": "DUPLICATA n°{n}",
         "copy_record": "Duplicata enreg. n°",
         "training": "FORMATION — SANS VALEUR FISCALE",

@@ -109,14 +109,15 @@ def test_tenders_change_ticket_and_date_in_paris_time() -> None:
     assert "Carte bancaire                           20,00 €" in text
     assert "Rendu                                     2,24 €" in text
     assert "Ticket n° 1234                  25/11/2026 10:42" in text
-    assert "Caisse T01                        Caissier Marie" in text
+    assert "Caisse T01                    Encaissé par Marie" in text
 
 
 def test_narrow_paper_puts_ticket_facts_one_under_the_other_when_needed() -> None:
     doc = sample_receipt(ticket_no=123456789, cashier="Marie-Christine Dupont")
     lines = printed_lines(layout(doc, 32))
     assert "Caisse T01".ljust(32) in lines
-    assert "Caissier Marie-Christine Dupont".ljust(32) in lines
+    assert "Encaissé par Marie-Christine".ljust(32) in lines
+    assert "Dupont".ljust(32) in lines
 
 
 def test_sale_code_and_its_readable_id() -> None:
@@ -149,7 +150,7 @@ def test_english_labels() -> None:
         assert label in text
     assert "DUPLICATE No. 1" in text and "Duplicate record no. 4" in text
     assert "Record no. 9" in text
-    for french in ("Rendu", "Caissier", "TTC", "Ticket n°", "enregistrement"):
+    for french in ("Rendu", "Encaissé par", "TTC", "Ticket n°", "enregistrement"):
         assert french not in text
 
 
@@ -158,7 +159,7 @@ FISCAL = {"record_no": 1235, "software_version": "0.1.0", "signature_excerpt": "
 
 def test_fiscal_footer_at_48_columns_under_the_ticket_facts() -> None:
     lines = printed_lines(layout(sample_receipt(**FISCAL), 48))
-    at = lines.index("Caisse T01                        Caissier Marie")
+    at = lines.index("Caisse T01                    Encaissé par Marie")
     assert lines[at + 1] == "N° d'enregistrement 1235           Version 0.1.0"
     assert lines[at + 2] == "Signature MEUCIQDx".ljust(48)
 
