@@ -84,7 +84,9 @@ def _rebuild_products_sql() -> str:
         raise RuntimeError("schema.sql has no products table")
     new_table = create[0].replace("IF NOT EXISTS products", "products_v8", 1)
     return (
-        f"BEGIN; DROP TABLE IF EXISTS products_v8; {new_table} "
+        # A file that never had products (a test's bare schema 1) gets an empty one to copy.
+        f"BEGIN; CREATE TABLE IF NOT EXISTS products ({_V7_PRODUCT_COLUMNS}); "
+        f"DROP TABLE IF EXISTS products_v8; {new_table} "
         f"INSERT INTO products_v8 ({_V7_PRODUCT_COLUMNS}) SELECT {_V7_PRODUCT_COLUMNS} "
         "FROM products; DROP TABLE products; ALTER TABLE products_v8 RENAME TO products; COMMIT;"
     )
