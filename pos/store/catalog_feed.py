@@ -1,7 +1,10 @@
 """Applying a page of the central catalog feed: products upserted by their central id.
 
 The central API wins on the catalog: each item is the product's full latest state, so
-it overwrites the local row (popularity, a local figure, is kept). ``active = false``
+it overwrites the local row. Popularity is the exception: search ranks by the central
+figure plus this till's own sales since it came (``sales`` adds them on commit), so an
+item whose figure is the one already received keeps the local sales on top, and a new
+figure replaces the sum (it counts this till's pushed sales). ``active = false``
 tombstones the product: the ``catalog_*`` triggers take it out of search and the cached
 count, while ``Catalog.get`` still finds it for an open basket (a basket holds its own
 lines anyway) and past sales keep their own copy of the price.
@@ -58,29 +61,40 @@ class CatalogPageRefused(PageRefused):
 
 
 # A product row: (id, sku, name, brand, department, price_cents, vat_bp, sold_by, plu,
-# active, name_key, brand_key, updated_at). The normal upsert leaves the search columns
-# (active, name_key, brand_key) to _SEARCH_KEYS, which touches only rows whose keys
-# changed: the update trigger re-indexes a product in FTS5 (~0.3 ms at 1M products),
-# which a price change must not pay. A page of products all new here needs one statement.
+# active, name_key, brand_key, popularity, updated_at). The normal upsert leaves the
+# search columns (active, name_key, brand_key, popularity) to _SEARCH_KEYS, which touches
+# only rows whose keys changed: the update trigger re-indexes a product in FTS5 (~0.3 ms
+# at 1M products), which a price change must not pay. A page of products all new here
+# needs one statement.
 _PLAIN = ("sku", "name", "brand", "department", "price_cents", "vat_bp", "sold_by", "plu")
 _SEARCH = ("active", "name_key", "brand_key")
+# The central figure (?13) replaces the local sum only when it is a new figure.
+_POPULARITY = (
+    "popularity = CASE WHEN central_popularity = {0} THEN popularity ELSE {0} END, "
+    "central_popularity = {0}"
+)
 
 
-def _upsert_sql(updated: Sequence[str]) -> str:
+def _upsert_sql(updated: Sequence[str], *, popularity: bool) -> str:
+    also = ", " + _POPULARITY.format("excluded.central_popularity") if popularity else ""
+    checked = (*updated, "central_popularity") if popularity else tuple(updated)
     return f"""
-INSERT INTO products (id, {", ".join(_PLAIN + _SEARCH)}, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO products (id, {", ".join(_PLAIN + _SEARCH)}, popularity, central_popularity,
+                      updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)
 ON CONFLICT (id) DO UPDATE SET
-    {", ".join(f"{c} = excluded.{c}" for c in updated)}, updated_at = excluded.updated_at
-WHERE ({", ".join(updated)}) IS NOT ({", ".join("excluded." + c for c in updated)})
+    {", ".join(f"{c} = excluded.{c}" for c in updated)}{also},
+    updated_at = excluded.updated_at
+WHERE ({", ".join(checked)}) IS NOT ({", ".join("excluded." + c for c in checked)})
 """
 
 
-_UPSERT = _upsert_sql(_PLAIN)
-_UPSERT_NEW = _upsert_sql(_PLAIN + _SEARCH)
-_SEARCH_KEYS = """
-UPDATE products SET active = ?2, name_key = ?3, brand_key = ?4, updated_at = ?5
-WHERE id = ?1 AND (active, name_key, brand_key) IS NOT (?2, ?3, ?4)
+_UPSERT = _upsert_sql(_PLAIN, popularity=False)
+_UPSERT_NEW = _upsert_sql(_PLAIN + _SEARCH, popularity=True)
+_SEARCH_KEYS = f"""
+UPDATE products SET active = ?2, name_key = ?3, brand_key = ?4, {_POPULARITY.format("?5")},
+    updated_at = ?6
+WHERE id = ?1 AND (active, name_key, brand_key, central_popularity) IS NOT (?2, ?3, ?4, ?5)
 """
 _DEPARTMENT = "INSERT OR IGNORE INTO departments (code, name, vat_bp) VALUES (?, ?, ?)"
 _LAST_ID = "SELECT coalesce(max(id), 0) FROM products"
@@ -137,7 +151,8 @@ def _row(item: CatalogItemLike, stamp: str) -> tuple:
     return (
         item.id, item.sku, item.name, brand, item.department or None, item.price_cents,
         item.vat_bp, sold_by if type(sold_by) is str else str(getattr(sold_by, "value", sold_by)),
-        item.plu or None, int(bool(item.active)), _name_key(item.name), brand_key(brand), stamp,
+        item.plu or None, int(bool(item.active)), _name_key(item.name), brand_key(brand),
+        item.popularity, stamp,
     )  # fmt: skip
 
 
@@ -186,4 +201,4 @@ def _write(conn: sqlite3.Connection, rows: Sequence[tuple], all_new: bool) -> No
         conn.executemany(_UPSERT_NEW, rows)
         return
     conn.executemany(_UPSERT, rows)
-    conn.executemany(_SEARCH_KEYS, [(r[0], r[9], r[10], r[11], r[12]) for r in rows])
+    conn.executemany(_SEARCH_KEYS, [(r[0], r[9], r[10], r[11], r[12], r[13]) for r in rows])

@@ -52,9 +52,11 @@ def test_a_version_1_store_upgrades_to_head_keeping_its_data_and_a_backup(tmp_pa
         assert migrate(conn, path) == head_version()
         assert schema_version(conn) == head_version()
         for table in CATALOG_TABLES:
-            assert conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() == rows(
-                GOLDEN, table
-            )
+            upgraded = conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            if table == "products":  # schema 36 adds the central figure, 0: none received
+                assert {row[-1] for row in upgraded} == {0}
+                upgraded = [row[:-1] for row in upgraded]
+            assert upgraded == rows(GOLDEN, table)
         # the upgraded store takes and seals sales
         tables = {
             name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
