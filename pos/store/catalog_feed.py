@@ -1,10 +1,10 @@
 """Applying a page of the central catalog feed: products upserted by their central id.
 
 The central API wins on the catalog: each item is the product's full latest state, so
-it overwrites the local row. Popularity is the exception: search ranks by the central
-figure plus this till's own sales since it came (``sales`` adds them on commit), so an
-item whose figure is the one already received keeps the local sales on top, and a new
-figure replaces the sum (it counts this till's pushed sales). ``active = false``
+it overwrites the local row. Its ``popularity`` (units sold across the network) orders
+search; this till's own sales since that figure are counted apart (``local_sales``,
+added by each sale's commit) and set back to 0 by a new figure, which counts them once
+pushed. ``active = false``
 tombstones the product: the ``catalog_*`` triggers take it out of search and the cached
 count, while ``Catalog.get`` still finds it for an open basket (a basket holds its own
 lines anyway) and past sales keep their own copy of the price.
@@ -67,34 +67,30 @@ class CatalogPageRefused(PageRefused):
 # at 1M products), which a price change must not pay. A page of products all new here
 # needs one statement.
 _PLAIN = ("sku", "name", "brand", "department", "price_cents", "vat_bp", "sold_by", "plu")
-_SEARCH = ("active", "name_key", "brand_key")
-# The central figure (?13) replaces the local sum only when it is a new figure.
-_POPULARITY = (
-    "popularity = CASE WHEN central_popularity = {0} THEN popularity ELSE {0} END, "
-    "central_popularity = {0}"
-)
+_SEARCH = ("active", "name_key", "brand_key", "popularity")
+# A new central figure counts this till's pushed sales: the local count starts again.
+_LOCAL_SALES = "local_sales = CASE WHEN popularity = {0} THEN local_sales ELSE 0 END"
 
 
-def _upsert_sql(updated: Sequence[str], *, popularity: bool) -> str:
-    also = ", " + _POPULARITY.format("excluded.central_popularity") if popularity else ""
-    checked = (*updated, "central_popularity") if popularity else tuple(updated)
+def _upsert_sql(updated: Sequence[str]) -> str:
+    also = ""
+    if "popularity" in updated:
+        also = ", " + _LOCAL_SALES.format("excluded.popularity")
     return f"""
-INSERT INTO products (id, {", ".join(_PLAIN + _SEARCH)}, popularity, central_popularity,
-                      updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)
+INSERT INTO products (id, {", ".join(_PLAIN + _SEARCH)}, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
-    {", ".join(f"{c} = excluded.{c}" for c in updated)}{also},
-    updated_at = excluded.updated_at
-WHERE ({", ".join(checked)}) IS NOT ({", ".join("excluded." + c for c in checked)})
+    {", ".join(f"{c} = excluded.{c}" for c in updated)}{also}, updated_at = excluded.updated_at
+WHERE ({", ".join(updated)}) IS NOT ({", ".join("excluded." + c for c in updated)})
 """
 
 
-_UPSERT = _upsert_sql(_PLAIN, popularity=False)
-_UPSERT_NEW = _upsert_sql(_PLAIN + _SEARCH, popularity=True)
+_UPSERT = _upsert_sql(_PLAIN)
+_UPSERT_NEW = _upsert_sql(_PLAIN + _SEARCH)
 _SEARCH_KEYS = f"""
-UPDATE products SET active = ?2, name_key = ?3, brand_key = ?4, {_POPULARITY.format("?5")},
-    updated_at = ?6
-WHERE id = ?1 AND (active, name_key, brand_key, central_popularity) IS NOT (?2, ?3, ?4, ?5)
+UPDATE products SET active = ?2, name_key = ?3, brand_key = ?4, {_LOCAL_SALES.format("?5")},
+    popularity = ?5, updated_at = ?6
+WHERE id = ?1 AND (active, name_key, brand_key, popularity) IS NOT (?2, ?3, ?4, ?5)
 """
 _DEPARTMENT = "INSERT OR IGNORE INTO departments (code, name, vat_bp) VALUES (?, ?, ?)"
 _LAST_ID = "SELECT coalesce(max(id), 0) FROM products"

@@ -50,9 +50,9 @@ _FLAG = (
 _IS_ACTIVE = "SELECT value FROM sync_state WHERE key = ?"
 # Departments are created as pages are staged: the foreign key needs them at the move.
 _DEPARTMENT = "INSERT OR IGNORE INTO departments (code, name, vat_bp) VALUES (?, ?, ?)"
-_PRODUCTS = (  # the central figure is both the ranked one and the one received
-    f"INSERT INTO products ({_FIELDS}, central_popularity, updated_at) "
-    f"SELECT {_FIELDS}, popularity, ? FROM catalog_staging ORDER BY id"
+_PRODUCTS = (
+    f"INSERT INTO products ({_FIELDS}, updated_at) "
+    f"SELECT {_FIELDS}, ? FROM catalog_staging ORDER BY id"
 )
 # A code given to two staged products goes to the later id (rowid order: no sort; sorting
 # by code first costs more than it saves).

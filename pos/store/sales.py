@@ -73,9 +73,11 @@ _DECREMENT_STOCK = (
     "WHERE EXISTS (SELECT 1 FROM products WHERE id = ?1) "
     "ON CONFLICT (product_id) DO UPDATE SET on_hand = on_hand - ?2"
 )
-# Search ranks by popularity (issue 18.1): the central figure plus this till's own sales
-# since, in units (a weighed line counts one, as central counts it).
-_SOLD = "UPDATE products SET popularity = popularity + ? WHERE id = ?"
+# Search ranks by the central popularity plus this till's own sales since (issue 18.1),
+# in units (a weighed line counts one, as central counts it). local_sales is read by no
+# index or trigger: a row update, not an FTS5 re-index (which can cost ~50 ms when it
+# sets off a segment merge).
+_SOLD = "UPDATE products SET local_sales = local_sales + ? WHERE id = ?"
 # A sale made in a till session records it in its own INSERT (sales are never updated);
 # the ``sales_in_open_session`` trigger refuses it if that session is not open.
 _INSERT_SALE_IN_SESSION = INSERT_SALE.replace(") VALUES (", ", session_id) VALUES (?, ", 1)

@@ -179,7 +179,7 @@ def test_a_page_applies_in_one_transaction_with_its_cursor(store: LocalStore) ->
 
 def _popularity(store: LocalStore, product_id: int) -> tuple[int, int]:
     return store.conn.execute(
-        "SELECT popularity, central_popularity FROM products WHERE id = ?", (product_id,)
+        "SELECT popularity, local_sales FROM products WHERE id = ?", (product_id,)
     ).fetchone()
 
 
@@ -195,15 +195,15 @@ def test_central_popularity_ranks_from_the_first_pull_and_keeps_local_sales(
     assert names(store, "produit numero")[:3] == [
         "Produit numéro 25", "Produit numéro 7", "Produit numéro 1",
     ]  # fmt: skip
-    assert _popularity(store, 25) == (40, 40)
+    assert _popularity(store, 25) == (40, 0)
 
-    store.conn.execute("UPDATE products SET popularity = popularity + 35 WHERE id = 7")  # sold
+    store.conn.execute("UPDATE products SET local_sales = 35 WHERE id = 7")  # sold here
     catalog_feed.apply_page(store.conn, [dataclasses.replace(items[6], price_cents=250)], "c2",
                             caught_up=True)  # fmt: skip
-    assert _popularity(store, 7) == (44, 9)  # the local sales stay on the central figure
+    assert _popularity(store, 7) == (9, 35)  # the local sales stay on the central figure
     assert names(store, "produit numero")[0] == "Produit numéro 7"
 
     catalog_feed.apply_page(store.conn, [dataclasses.replace(items[6], popularity=30)], "c3",
                             caught_up=True)  # fmt: skip
-    assert _popularity(store, 7) == (30, 30)  # central's new figure counts them
+    assert _popularity(store, 7) == (30, 0)  # central's new figure counts them
     assert names(store, "produit numero")[:2] == ["Produit numéro 25", "Produit numéro 7"]

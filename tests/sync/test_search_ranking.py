@@ -95,8 +95,8 @@ def test_a_synced_till_ranks_the_network_best_seller_first(
         assert till.catalog.by_sku("ZAN-NOIR").price_cents == 480
         assert ranked(till) == ["ZAN-NOIR", "ZAN-VERT", "ZAN-CAFE"]
         assert till.conn.execute(
-            "SELECT popularity, central_popularity FROM products WHERE sku = 'ZAN-NOIR'"
-        ).fetchone() == (7, 7)
+            "SELECT popularity, local_sales FROM products WHERE sku = 'ZAN-NOIR'"
+        ).fetchone() == (7, 0)
     assert served_popularity(central, "ZAN-NOIR") == 7
     seller.close()
     fresh.close()

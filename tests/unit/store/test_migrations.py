@@ -53,7 +53,7 @@ def test_a_version_1_store_upgrades_to_head_keeping_its_data_and_a_backup(tmp_pa
         assert schema_version(conn) == head_version()
         for table in CATALOG_TABLES:
             upgraded = conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-            if table == "products":  # schema 36 adds the central figure, 0: none received
+            if table == "products":  # schema 36 adds local_sales, 0: none counted yet
                 assert {row[-1] for row in upgraded} == {0}
                 upgraded = [row[:-1] for row in upgraded]
             assert upgraded == rows(GOLDEN, table)

@@ -171,9 +171,9 @@ def test_a_sale_adds_its_units_to_the_search_popularity_in_its_transaction(conn,
     )
     store.commit(make_draft(), now=NOW)
     store.commit(make_draft("sale-2", items=((1, 3, 250, 2000, "unit"),)), now=NOW)
-    assert conn.execute("SELECT id, popularity FROM products ORDER BY id").fetchall() == [
-        (1, 5), (2, 1), (4, 6),
-    ]  # fmt: skip
+    assert conn.execute(
+        "SELECT id, popularity, local_sales FROM products ORDER BY id"
+    ).fetchall() == [(1, 0, 5), (2, 0, 1), (4, 5, 1)]
 
 
 def test_the_outbox_payload_lets_the_server_check_the_signature(db_path, conn, store):
