@@ -1,7 +1,10 @@
 """Applying a page of the central catalog feed: products upserted by their central id.
 
 The central API wins on the catalog: each item is the product's full latest state, so
-it overwrites the local row (popularity, a local figure, is kept). ``active = false``
+it overwrites the local row. Its ``popularity`` (units sold across the network) orders
+search; this till's own sales since that figure are counted apart (``local_sales``,
+added by each sale's commit) and set back to 0 by a new figure, which counts them once
+pushed. ``active = false``
 tombstones the product: the ``catalog_*`` triggers take it out of search and the cached
 count, while ``Catalog.get`` still finds it for an open basket (a basket holds its own
 lines anyway) and past sales keep their own copy of the price.
@@ -58,29 +61,36 @@ class CatalogPageRefused(PageRefused):
 
 
 # A product row: (id, sku, name, brand, department, price_cents, vat_bp, sold_by, plu,
-# active, name_key, brand_key, updated_at). The normal upsert leaves the search columns
-# (active, name_key, brand_key) to _SEARCH_KEYS, which touches only rows whose keys
-# changed: the update trigger re-indexes a product in FTS5 (~0.3 ms at 1M products),
-# which a price change must not pay. A page of products all new here needs one statement.
+# active, name_key, brand_key, popularity, updated_at). The normal upsert leaves the
+# search columns (active, name_key, brand_key, popularity) to _SEARCH_KEYS, which touches
+# only rows whose keys changed: the update trigger re-indexes a product in FTS5 (~0.3 ms
+# at 1M products), which a price change must not pay. A page of products all new here
+# needs one statement.
 _PLAIN = ("sku", "name", "brand", "department", "price_cents", "vat_bp", "sold_by", "plu")
-_SEARCH = ("active", "name_key", "brand_key")
+_SEARCH = ("active", "name_key", "brand_key", "popularity")
+# A new central figure counts this till's pushed sales: the local count starts again.
+_LOCAL_SALES = "local_sales = CASE WHEN popularity = {0} THEN local_sales ELSE 0 END"
 
 
 def _upsert_sql(updated: Sequence[str]) -> str:
+    also = ""
+    if "popularity" in updated:
+        also = ", " + _LOCAL_SALES.format("excluded.popularity")
     return f"""
 INSERT INTO products (id, {", ".join(_PLAIN + _SEARCH)}, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET
-    {", ".join(f"{c} = excluded.{c}" for c in updated)}, updated_at = excluded.updated_at
+    {", ".join(f"{c} = excluded.{c}" for c in updated)}{also}, updated_at = excluded.updated_at
 WHERE ({", ".join(updated)}) IS NOT ({", ".join("excluded." + c for c in updated)})
 """
 
 
 _UPSERT = _upsert_sql(_PLAIN)
 _UPSERT_NEW = _upsert_sql(_PLAIN + _SEARCH)
-_SEARCH_KEYS = """
-UPDATE products SET active = ?2, name_key = ?3, brand_key = ?4, updated_at = ?5
-WHERE id = ?1 AND (active, name_key, brand_key) IS NOT (?2, ?3, ?4)
+_SEARCH_KEYS = f"""
+UPDATE products SET active = ?2, name_key = ?3, brand_key = ?4, {_LOCAL_SALES.format("?5")},
+    popularity = ?5, updated_at = ?6
+WHERE id = ?1 AND (active, name_key, brand_key, popularity) IS NOT (?2, ?3, ?4, ?5)
 """
 _DEPARTMENT = "INSERT OR IGNORE INTO departments (code, name, vat_bp) VALUES (?, ?, ?)"
 _LAST_ID = "SELECT coalesce(max(id), 0) FROM products"
@@ -137,7 +147,8 @@ def _row(item: CatalogItemLike, stamp: str) -> tuple:
     return (
         item.id, item.sku, item.name, brand, item.department or None, item.price_cents,
         item.vat_bp, sold_by if type(sold_by) is str else str(getattr(sold_by, "value", sold_by)),
-        item.plu or None, int(bool(item.active)), _name_key(item.name), brand_key(brand), stamp,
+        item.plu or None, int(bool(item.active)), _name_key(item.name), brand_key(brand),
+        item.popularity, stamp,
     )  # fmt: skip
 
 
@@ -186,4 +197,4 @@ def _write(conn: sqlite3.Connection, rows: Sequence[tuple], all_new: bool) -> No
         conn.executemany(_UPSERT_NEW, rows)
         return
     conn.executemany(_UPSERT, rows)
-    conn.executemany(_SEARCH_KEYS, [(r[0], r[9], r[10], r[11], r[12]) for r in rows])
+    conn.executemany(_SEARCH_KEYS, [(r[0], r[9], r[10], r[11], r[12], r[13]) for r in rows])

@@ -37,12 +37,12 @@ UpsertRows = Callable[[sqlite3.Connection, Sequence[tuple], Sequence[Sequence[st
 
 _FIELDS = (
     "id, sku, name, brand, department, price_cents, vat_bp, sold_by, plu, active, "
-    "name_key, brand_key"
+    "name_key, brand_key, popularity"
 )
-_WIDTH = 12  # columns of _FIELDS: a catalog_feed row without its updated_at stamp
+_WIDTH = 13  # columns of _FIELDS: a catalog_feed row without its updated_at stamp
 _STAGE = (
     f"INSERT OR REPLACE INTO catalog_staging ({_FIELDS}, barcodes) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _FLAG = (
     "INSERT INTO sync_state (key, value) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET value = 1"
@@ -63,13 +63,15 @@ _BARCODES = (
     "ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id"
 )
 _FTS_CONFIG = "INSERT INTO product_fts (product_fts, rank) VALUES (?, ?)"
-# Every product of a bulk move has popularity 0 (the feed has none), so search_rank order
-# is id order: the rowid scan, with no 1M-row sort before FTS5 gets ascending row ids.
+# FTS5 must get ascending row ids (search_rank: most popular first). When every staged
+# product has popularity 0 (a platform that serves none) that is id order: the rowid
+# scan, with no 1M-row sort; otherwise one sort by search_rank.
 _FILL_FTS = (
     "INSERT INTO product_fts (rowid, head, name, brand) "
     "SELECT search_rank, search_head, name_key, search_brand FROM products "
-    "WHERE active = 1 ORDER BY id"
+    "WHERE active = 1 ORDER BY {0}"
 )
+_ANY_POPULAR = "SELECT 1 FROM catalog_staging WHERE popularity > 0 LIMIT 1"
 _SET_COUNT = (
     "INSERT INTO settings (key, value) SELECT 'catalog_count', count(*) FROM products "
     "WHERE active = 1 ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -141,15 +143,16 @@ def _bulk_move(conn: sqlite3.Connection) -> None:
     for kind, _name, sql in derived:  # indexes first (a duplicate SKU raises here)
         if kind == "index":
             conn.execute(sql)
+    order = "search_rank" if conn.execute(_ANY_POPULAR).fetchone() else "id"
     conn.execute("INSERT INTO product_fts (product_fts) VALUES ('delete-all')")
-    _fill_search_index(conn)
+    _fill_search_index(conn, order)
     for kind, _name, sql in derived:
         if kind == "trigger":
             conn.execute(sql)
     conn.execute(_SET_COUNT)
 
 
-def _fill_search_index(conn: sqlite3.Connection) -> None:
+def _fill_search_index(conn: sqlite3.Connection, order: str) -> None:
     """Fill product_fts in one pass with a large term buffer, then restore the setting.
 
     FTS5 writes a segment whenever its pending terms exceed ``hashsize`` (1 MiB by
@@ -157,7 +160,7 @@ def _fill_search_index(conn: sqlite3.Connection) -> None:
     (~30 % faster at 1M products). The setting is stored in the index, hence the restore.
     """
     conn.execute(_FTS_CONFIG, ("hashsize", FTS_FILL_HASHSIZE))
-    conn.execute(_FILL_FTS)
+    conn.execute(_FILL_FTS.format(order))
     conn.execute(_FTS_CONFIG, ("hashsize", FTS_DEFAULT_HASHSIZE))
 
 

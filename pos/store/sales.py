@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pos.domain.chain_entry import TICKET, ChainEntry
 from pos.domain.errors import PosError
+from pos.domain.product import SoldBy
 from pos.domain.sale import CompletedSale, SaleDraft
 from pos.store import chains, open_basket
 from pos.store.db import write_transaction
@@ -72,6 +73,11 @@ _DECREMENT_STOCK = (
     "WHERE EXISTS (SELECT 1 FROM products WHERE id = ?1) "
     "ON CONFLICT (product_id) DO UPDATE SET on_hand = on_hand - ?2"
 )
+# Search ranks by the central popularity plus this till's own sales since (issue 18.1),
+# in units (a weighed line counts one, as central counts it). local_sales is read by no
+# index or trigger: a row update, not an FTS5 re-index (which can cost ~50 ms when it
+# sets off a segment merge).
+_SOLD = "UPDATE products SET local_sales = local_sales + ? WHERE id = ?"
 # A sale made in a till session records it in its own INSERT (sales are never updated);
 # the ``sales_in_open_session`` trigger refuses it if that session is not open.
 _INSERT_SALE_IN_SESSION = INSERT_SALE.replace(") VALUES (", ", session_id) VALUES (?, ", 1)
@@ -198,6 +204,12 @@ class SalesStore:
             [(product, -qty, reason, sale_id, completed_at) for product, qty, reason in moved],
         )
         self._conn.executemany(_DECREMENT_STOCK, [(product, qty) for product, qty, _ in moved])
+        sold: dict[int, int] = {}
+        for line in draft.lines:
+            if line.returned is None:
+                units = line.quantity if line.sold_by == SoldBy.UNIT else 1
+                sold[line.product_id] = sold.get(line.product_id, 0) + units
+        self._conn.executemany(_SOLD, [(units, product) for product, units in sold.items()])
 
     def _already_committed(self, draft: SaleDraft) -> CompletedSale:
         """A retried commit: return the recorded sale, provided it is the same sale."""

@@ -73,7 +73,9 @@ PRODUCT_COLUMNS = (
     "p.id, p.sku, p.name, p.price_cents, p.vat_bp, p.sold_by, p.brand, coalesce(p.department, '')"
 )
 # What ranking needs; the 20 winners are then read whole (ACTIVE_PRODUCT_SQL).
-_RANK_COLUMNS = "p.id, p.name_key, p.popularity, p.brand_key"
+# Popularity here is the central figure plus this till's sales since (issue 18.1); the
+# index-ordered picks (search_rank, products_name_key) use the central figure alone.
+_RANK_COLUMNS = "p.id, p.name_key, p.popularity + p.local_sales, p.brand_key"
 _ID, _NAME_KEY, _POPULARITY, _BRAND_KEY = 0, 1, 2, 3
 
 # Enum members looked up, not constructed: cheaper on the scan hot path.

@@ -21,9 +21,14 @@ PRODUCT_COLUMNS = (
     "change_seq"
 )
 INSERT_PRODUCT = f"INSERT INTO products ({PRODUCT_COLUMNS}) VALUES ({', '.join('?' * 12)})"
-_REPLACE_PRODUCT = INSERT_PRODUCT.replace("INSERT", "INSERT OR REPLACE", 1)
+# An edit keeps the product's served popularity (sync.central.popularity owns it).
+_REPLACE_PRODUCT = (
+    INSERT_PRODUCT
+    + " ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{column} = excluded.{column}" for column in PRODUCT_COLUMNS.split(", ")[1:])
+)
 INSERT_BARCODE = "INSERT INTO barcodes (code, product_id) VALUES (?, ?)"
-_SELECT = f"SELECT {PRODUCT_COLUMNS} FROM products WHERE sku = ?"
+_SELECT = f"SELECT {PRODUCT_COLUMNS}, popularity FROM products WHERE sku = ?"
 
 
 def json_codes(codes: Sequence[str]) -> str:
@@ -33,7 +38,7 @@ def json_codes(codes: Sequence[str]) -> str:
 
 
 def _item(row: tuple) -> CatalogItem:
-    pid, sku, name, brand, department, price, vat, sold_by, plu, codes, active, seq = row
+    pid, sku, name, brand, department, price, vat, sold_by, plu, codes, active, seq, *rest = row
     return CatalogItem(
         id=pid,
         sku=sku,
@@ -47,6 +52,7 @@ def _item(row: tuple) -> CatalogItem:
         barcodes=json.loads(codes),
         active=bool(active),
         version=seq,
+        popularity=rest[0] if rest else 0,
     )
 
 
@@ -74,7 +80,7 @@ def put_product(
             int(body.active), seq,
         )  # fmt: skip
         conn.execute(_REPLACE_PRODUCT, row)
-        return _item(row), existing is None
+        return _item((*row, existing[12] if existing else 0)), existing is None
 
 
 def _product_id(

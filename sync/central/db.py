@@ -8,6 +8,7 @@ Readers are WAL snapshots and never wait for the writer.
 
 from __future__ import annotations
 
+import re
 import secrets
 import sqlite3
 import threading
@@ -28,7 +29,7 @@ _PRAGMAS = (
 )
 CHANGE_SEQ = "change_seq"
 #: ``PRAGMA user_version`` of the schema this code writes; a newer file is refused.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: What an older file needs before ``schema.sql`` runs, by the version it upgrades to.
 #: 2: ``pickups`` was an empty placeholder (id, store_id, status); it becomes the orders.
 #: 3: promotions keep contract v2's fields in ``rule``; a v1 promotion's rule is its SKUs
@@ -38,6 +39,9 @@ SCHEMA_VERSION = 7
 #: 6: stock counts (``stock_counts.sql``, tables and index IF NOT EXISTS): nothing to
 #: upgrade. 7: departments' names (``departments.sql``, IF NOT EXISTS): nothing either.
 #: A version without an entry here needs no step (5 may come from elsewhere).
+#: 8: the catalog item carries ``popularity`` (issue 18.1): ``products`` is rebuilt in
+#: its head shape (a STORED generated column cannot be altered), in one transaction;
+#: ``product_sales`` comes from ``schema.sql``.
 _UPGRADES: dict[int, str] = {
     2: "DROP INDEX IF EXISTS pickups_change; DROP TABLE IF EXISTS pickups;",
     3: "CREATE TABLE IF NOT EXISTS promotions (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -66,6 +70,30 @@ def _sql(name: str) -> str:
 
 
 SCHEMA_SQL = _sql("schema.sql")
+_PRODUCTS_TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS products \(.*?\n\);", re.S)
+_V7_PRODUCT_COLUMNS = (
+    "id, sku, name, brand, department, price_cents, vat_bp, sold_by, plu, barcodes, active, "
+    "change_seq"
+)
+
+
+def _rebuild_products_sql() -> str:
+    """Schema 8: ``products`` made again from ``schema.sql``'s own statement, rows kept
+    (popularity 0); its indexes are dropped with it and ``indexes.sql`` makes them."""
+    create = _PRODUCTS_TABLE.search(SCHEMA_SQL)
+    if create is None:  # a broken schema.sql: refuse before touching the file
+        raise RuntimeError("schema.sql has no products table")
+    new_table = create[0].replace("IF NOT EXISTS products", "products_v8", 1)
+    return (
+        # A file that never had products (a test's bare schema 1) gets an empty one to copy.
+        f"BEGIN; CREATE TABLE IF NOT EXISTS products ({_V7_PRODUCT_COLUMNS}); "
+        f"DROP TABLE IF EXISTS products_v8; {new_table} "
+        f"INSERT INTO products_v8 ({_V7_PRODUCT_COLUMNS}) SELECT {_V7_PRODUCT_COLUMNS} "
+        "FROM products; DROP TABLE products; ALTER TABLE products_v8 RENAME TO products; COMMIT;"
+    )
+
+
+_UPGRADES[8] = _rebuild_products_sql()
 INDEXES_SQL = _sql("indexes.sql")
 TILL_DAYS_SQL = _sql("till_days.sql")
 SIGNED_CHAINS_SQL = _sql("signed_chains.sql")

@@ -26,8 +26,8 @@ def generator() -> Any:
 
 @dataclass(frozen=True, slots=True)
 class RowBatch:
-    """One batch of products as rows of ``products``, ``barcodes`` and one store's
-    ``stock``."""
+    """One batch of products as rows of ``products`` (with the demo's popularity, as if
+    sold), ``barcodes`` and one store's ``stock``."""
 
     products: list[tuple]
     codes: list[tuple[str, int]]
@@ -41,7 +41,7 @@ def _rows(batch: list[Any], first_id: int, first_seq: int, count: int, store_id:
     for pid, p in enumerate(batch, first_id):
         products.append(
             (pid, p.sku, p.name, p.brand, p.department, p.price_cents, p.vat_bp,
-             p.sold_by, p.plu, json_codes(p.barcodes), 1, first_seq + pid - 1)
+             p.sold_by, p.plu, json_codes(p.barcodes), 1, first_seq + pid - 1, p.popularity)
         )  # fmt: skip
         codes.extend((code, pid) for code in p.barcodes)
         stock.append((store_id, pid, p.sku, p.stock, first_seq + count + pid - 1))

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sync.central import departments
-from sync.central.catalog import INSERT_BARCODE, INSERT_PRODUCT
+from sync.central.catalog import INSERT_BARCODE, PRODUCT_COLUMNS
 from sync.central.db import INDEXES_SQL, Database, next_change_seqs, utc_now
 from sync.central.deliveries import announce_in
 from sync.central.demo_rows import generator, row_batches
@@ -37,6 +37,10 @@ WEB_WAREHOUSE = ("entrepot-web", "Entrepôt web")
 _SEEDED_INDEXES = (
     "products_sku", "products_plu", "products_change", "stock_change", "stock_change_all",
 )  # fmt: skip
+# The demo's products come with their popularity, as if sold (sync.central.popularity).
+_INSERT_DEMO_PRODUCT = (
+    f"INSERT INTO products ({PRODUCT_COLUMNS}, popularity) VALUES ({', '.join('?' * 13)})"
+)
 _INSERT_STOCK = (
     "INSERT INTO stock (store_id, product_id, sku, on_hand, reserved, change_seq) "
     "VALUES (?, ?, ?, ?, 0, ?)"
@@ -84,7 +88,7 @@ def _seed_products(conn: sqlite3.Connection, count: int) -> None:
     first_seq = next_change_seqs(conn, count * len(DEMO_STORES) + count)
     first_store = DEMO_STORES[0][0]
     for batch in row_batches(count, first_seq, first_store):
-        conn.executemany(INSERT_PRODUCT, batch.products)
+        conn.executemany(_INSERT_DEMO_PRODUCT, batch.products)
         conn.executemany(INSERT_BARCODE, batch.codes)
         conn.executemany(_INSERT_STOCK, batch.stock)
     for index, (store_id, _name) in enumerate(DEMO_STORES[1:], start=2):

@@ -40,13 +40,24 @@ CREATE TABLE IF NOT EXISTS products (
     barcodes    TEXT NOT NULL,  -- JSON array of strings, as served
     active      INTEGER NOT NULL,
     change_seq  INTEGER NOT NULL,
+    -- Units sold as last served to the tills (schema 8; product_sales has the running
+    -- count, sync.central.popularity decides when to republish).
+    popularity  INTEGER NOT NULL DEFAULT 0,
     -- The item exactly as the catalog feed serves it, kept in step by SQLite itself:
     -- a page of 5000 is then a range scan and a join (~5 ms), not 5000 json_object calls.
     item        TEXT GENERATED ALWAYS AS (json_object(
         'id', id, 'sku', sku, 'name', name, 'brand', brand, 'department', department,
         'price_cents', price_cents, 'vat_bp', vat_bp, 'sold_by', sold_by, 'plu', plu,
         'barcodes', json(barcodes), 'active', json(CASE active WHEN 1 THEN 'true' ELSE 'false' END),
-        'version', change_seq)) STORED
+        'version', change_seq, 'popularity', popularity)) STORED
+);
+
+-- Units sold to customers per product, all stores and channels (schema 8): bumped in the
+-- transaction that records a till sale or a click-and-collect handover. A row starts from
+-- the product's served popularity (a seeded figure), so it never publishes a drop.
+CREATE TABLE IF NOT EXISTS product_sales (
+    product_id INTEGER PRIMARY KEY,
+    units      INTEGER NOT NULL
 );
 
 -- Who owns each barcode: the till refuses a catalog with a barcode on two products.

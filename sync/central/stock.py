@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from sync.central import popularity
 from sync.central.db import next_change_seqs
 
 _INSERT_MOVEMENT = (
@@ -80,6 +81,7 @@ class StockChanges:
         if self.movements:
             self._absorbed_by_counts(conn)
             conn.executemany(_INSERT_MOVEMENT, self.movements)
+            popularity.record(conn, self.movements)  # what customers took (issue 18.1)
         if self.levels:
             seq = next_change_seqs(conn, len(self.levels))
             conn.executemany(

@@ -51,6 +51,7 @@ class CatalogItem(BaseModel):
     """A product, the same ``id`` in every store. Deleted = ``active: false``.
 
     ``price_cents`` is VAT-inclusive, per kilogram when ``sold_by`` is ``weight``.
+    ``popularity`` ranks equally relevant search hits at the till (see its field).
     """
 
     model_config = WIRE
@@ -67,6 +68,11 @@ class CatalogItem(BaseModel):
     barcodes: Annotated[list[Barcode], Field(max_length=32)]
     active: Flag
     version: Seq
+    #: Issue 18.1: units sold to customers across all channels (till sales and
+    #: click-and-collect handovers), cumulative; a weighed line counts one. Republished
+    #: only when it has grown by a quarter (at least one unit) since it was last served,
+    #: so it may lag the truth by that much. Absent (older servers, Medusa) reads as 0.
+    popularity: Count = 0
 
 
 class DepartmentItem(BaseModel):

@@ -30,13 +30,21 @@ from tests.support.sale_ops import SaleChain
 PRODUCT: dict[str, Any] = {
     "id": 1, "sku": "SKU0000001", "name": "Pâtes", "brand": "", "department": None,
     "price_cents": 190, "vat_bp": 550, "sold_by": "unit", "plu": None,
-    "barcodes": ["3374394115426"], "active": True, "version": 1,
+    "barcodes": ["3374394115426"], "active": True, "version": 1, "popularity": 12,
 }  # fmt: skip
 
 
 def test_a_catalog_item_round_trips_from_json() -> None:
     item = CatalogItem.model_validate_json(json.dumps(PRODUCT))
     assert item.model_dump() == PRODUCT
+
+
+def test_a_catalog_item_without_popularity_reads_as_never_sold() -> None:
+    """Older servers and Medusa send none (issue 18.1); a negative figure is refused."""
+    without = {key: value for key, value in PRODUCT.items() if key != "popularity"}
+    assert CatalogItem.model_validate(without).popularity == 0
+    with pytest.raises(ValidationError):
+        CatalogItem.model_validate(PRODUCT | {"popularity": -1})
 
 
 @pytest.mark.parametrize(

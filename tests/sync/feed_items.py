@@ -19,6 +19,7 @@ class Product:
     barcodes: tuple[str, ...] = ()
     active: bool = True
     version: int = 1
+    popularity: int = 0
 
 
 @dataclass(frozen=True)

@@ -175,3 +175,35 @@ def test_a_page_applies_in_one_transaction_with_its_cursor(store: LocalStore) ->
         )
     assert store.catalog.get(3) is None
     assert feed_cursors.cursor(store.conn, "catalog") == "c0"
+
+
+def _popularity(store: LocalStore, product_id: int) -> tuple[int, int]:
+    return store.conn.execute(
+        "SELECT popularity, local_sales FROM products WHERE id = ?", (product_id,)
+    ).fetchone()
+
+
+def test_central_popularity_ranks_from_the_first_pull_and_keeps_local_sales(
+    store: LocalStore,
+) -> None:
+    """Issue 18.1: the staged first pull carries the figure; a later item with the same
+    figure (a price edit) keeps the till's own sales on top; a new figure replaces them."""
+    items = products(1, 30)
+    items[24] = dataclasses.replace(items[24], popularity=40)
+    items[6] = dataclasses.replace(items[6], popularity=9)
+    catalog_feed.apply_page(store.conn, items, "c1", caught_up=True)  # staged, then moved
+    assert names(store, "produit numero")[:3] == [
+        "Produit numéro 25", "Produit numéro 7", "Produit numéro 1",
+    ]  # fmt: skip
+    assert _popularity(store, 25) == (40, 0)
+
+    store.conn.execute("UPDATE products SET local_sales = 35 WHERE id = 7")  # sold here
+    catalog_feed.apply_page(store.conn, [dataclasses.replace(items[6], price_cents=250)], "c2",
+                            caught_up=True)  # fmt: skip
+    assert _popularity(store, 7) == (9, 35)  # the local sales stay on the central figure
+    assert names(store, "produit numero")[0] == "Produit numéro 7"
+
+    catalog_feed.apply_page(store.conn, [dataclasses.replace(items[6], popularity=30)], "c3",
+                            caught_up=True)  # fmt: skip
+    assert _popularity(store, 7) == (30, 0)  # central's new figure counts them
+    assert names(store, "produit numero")[:2] == ["Produit numéro 25", "Produit numéro 7"]

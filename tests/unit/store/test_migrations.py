@@ -65,6 +65,8 @@ def test_a_version_1_store_upgrades_to_head_keeping_its_data_and_a_backup(tmp_pa
                 GOLDEN, table
             )
         assert conn.execute("SELECT DISTINCT name_en FROM departments").fetchall() == [("",)]
+        # schema 36 adds local_sales, 0: none counted yet
+        assert conn.execute("SELECT DISTINCT local_sales FROM products").fetchall() == [(0,)]
         # the upgraded store takes and seals sales
         tables = {
             name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")

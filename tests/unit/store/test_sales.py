@@ -162,6 +162,20 @@ def test_commit_writes_the_sale_its_seal_its_stock_and_its_outbox_row(conn, stor
     assert (item.op_id, item.kind) == ("sale-1", "sale")
 
 
+def test_a_sale_adds_its_units_to_the_search_popularity_in_its_transaction(conn, store):
+    """Issue 18.1: search ranks by the central figure plus this till's sales since; a
+    weighed line counts one (as central counts it)."""
+    conn.execute(
+        "INSERT INTO products (id, sku, name, price_cents, vat_bp, sold_by, name_key, "
+        "popularity) VALUES (4, 'SKU-4', 'Comté', 1890, 550, 'weight', 'comte', 5)"
+    )
+    store.commit(make_draft(), now=NOW)
+    store.commit(make_draft("sale-2", items=((1, 3, 250, 2000, "unit"),)), now=NOW)
+    assert conn.execute(
+        "SELECT id, popularity, local_sales FROM products ORDER BY id"
+    ).fetchall() == [(1, 0, 5), (2, 0, 1), (4, 5, 1)]
+
+
 def test_the_outbox_payload_lets_the_server_check_the_signature(db_path, conn, store):
     completed = store.commit(make_draft("a"), now=NOW)
     second = store.commit(make_draft("b"), now=NOW)
