@@ -154,9 +154,7 @@ def delivery(conn: sqlite3.Connection, delivery_id: str) -> Delivery | None:
     return Delivery(*row, lines=lines)
 
 
-def incoming(
-    conn: sqlite3.Connection, product_id: int, store_id: str | None = None
-) -> int | None:
+def incoming(conn: sqlite3.Connection, product_id: int, store_id: str | None = None) -> int | None:
     """Units of the product expected at ``store_id`` (None: any) from deliveries not yet
     received (a transfer this store sent is in its feed too, coming to another store);
     None before the feed was ever pulled (nothing is known, not the same as nothing)."""

@@ -128,9 +128,7 @@ def _scope_key(record: CountRecord) -> str:
     return record.label if record.scope == "department" else ""
 
 
-def uncounted(
-    conn: sqlite3.Connection, record: CountRecord, limit: int
-) -> list[tuple[int, int]]:
+def uncounted(conn: sqlite3.Connection, record: CountRecord, limit: int) -> list[tuple[int, int]]:
     """Up to ``limit`` (product_id, expected) of what the count would zero, the largest
     quantities first (the ones a manager checks); none for a shelf count."""
     if not zeroes_uncounted(record):
