@@ -15,16 +15,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pos.store import owed_calls, push_queue, set_asides, sync_attention
+from pos.store import owed_calls, push_queue, set_asides, sync_attention, transfer_outcomes
 from pos.store.owed_calls import OwedCall
 from pos.store.push_queue import UnsettledOperation
 from pos.store.set_asides import OUTBOX, SetAside
+from pos.store.transfer_outcomes import DIFFERENCE_KIND, TransferOutcome
 
 #: ``pending``: waiting to be sent, nothing to do; ``to_check``: needs a person;
 #: ``set_aside``: a person set it aside with a note; ``warning``: accepted, flagged.
 State = Literal["pending", "to_check", "set_aside", "warning"]
-#: Where the item lives: the outbox, an owed call, or a warning on an outbox row.
-Source = Literal["outbox", "owed", "warning"]
+#: Where the item lives: the outbox, an owed call, a warning on an outbox row, or a
+#: transfer this store sent that arrived with a difference (settled by setting it aside).
+Source = Literal["outbox", "owed", "warning", "difference"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +58,11 @@ def _refused(code: str) -> bool:
     return code not in ("", owed_calls.UNREACHABLE)
 
 
-def read_items(conn: sqlite3.Connection, now: str, limit: int) -> list[AttentionItem]:
-    """Every item, those needing a person first; each list cut at ``limit``."""
+def read_items(
+    conn: sqlite3.Connection, now: str, limit: int, own_store_id: str = ""
+) -> list[AttentionItem]:
+    """Every item, those needing a person first; each list cut at ``limit``.
+    ``own_store_id``: this till's store, whose sent transfers are checked for differences."""
     seen = set_asides.open_set_asides(conn)
     items = [_operation(conn, op, seen.get((OUTBOX, op.op_id))) for op in
              push_queue.unsettled(conn, limit)]  # fmt: skip
@@ -69,6 +74,8 @@ def read_items(conn: sqlite3.Connection, now: str, limit: int) -> list[Attention
             AttentionItem("warning", "warning", w.kind, w.op_id, w.code, w.text, w.recorded_at,
                           facts=_facts(conn, w.kind, _payload(conn, w.op_id)))
         )  # fmt: skip
+    for sent in transfer_outcomes.with_differences(conn, own_store_id, limit):
+        items.append(_difference(sent, seen.get((DIFFERENCE_KIND, sent.delivery_id))))
     order = {"to_check": 0, "pending": 1, "set_aside": 2, "warning": 3}
     return sorted(items, key=lambda i: (order[i.state], i.since))
 
@@ -103,6 +110,17 @@ def _owed(call: OwedCall, moment: datetime, note: SetAside | None) -> AttentionI
         facts = {"action": action, "points": int(points or 0)}
     return AttentionItem(state, "owed", call.kind, call.ident, call.last_code, call.last_error,
                          call.queued_at, call.attempts, facts, note)  # fmt: skip
+
+
+def _difference(sent: TransferOutcome, note: SetAside | None) -> AttentionItem:
+    """A transfer the other store received short (or over): to check until set aside."""
+    missing = [(x.name or x.sku, x.sent, x.received, x.damaged)
+               for x in sent.lines if x.difference]  # fmt: skip
+    facts = {"where": sent.to_store_id, "sent": sent.units_sent,
+             "received": sent.units_received, "lines": missing}  # fmt: skip
+    state: State = "set_aside" if note is not None else "to_check"
+    return AttentionItem(state, "difference", DIFFERENCE_KIND, sent.delivery_id, "", "",
+                         sent.received_at or sent.sent_at, 0, facts, note)  # fmt: skip
 
 
 def _payload(conn: sqlite3.Connection, op_id: str) -> dict[str, Any]:

@@ -10,6 +10,9 @@
 * ``destinations`` / ``send``: goods sent to another store of the network (the stores
   this till knows from the ``network_stock`` feed), a ``transfer_sent`` operation; a
   manager's act (``TRANSFER_STOCK``), approvable on the spot.
+* ``sent_transfers``: what became of them. The feed brings back each transfer once the
+  other store received it; one with a difference is on the attention list until a
+  person sets it aside with a note (``attention_items``).
 
 Medusa has no expected deliveries and no transfer between stores. Over Medusa a delivery
 is received without a list: its delivery note's number opens it here (``open``), every
@@ -39,9 +42,11 @@ from pos.domain.rights import Actor, Approval, Right
 from pos.domain.stock_adjustment import clean_note
 from pos.services.approvals import authorize
 from pos.store import deliveries as store_deliveries
+from pos.store import transfer_outcomes
 from pos.store.deliveries import Delivery, Movement
 from pos.store.local_store import LocalStore
 from pos.store.sale_codec import utc_now
+from pos.store.transfer_outcomes import TransferOutcome as TransferOutcome
 
 DELIVERY_UNKNOWN = "delivery_unknown"  # params: delivery
 DELIVERY_OTHER_STORE = "delivery_other_store"  # params: delivery, store
@@ -99,7 +104,14 @@ class DeliveryDesk:
 
     def incoming(self, product_id: int) -> int | None:
         """The stock screen's "incoming" (``stock_desk.IncomingStock``)."""
-        return store_deliveries.incoming(self.store.conn, product_id)
+        return store_deliveries.incoming(self.store.conn, product_id, self.own_store_id or None)
+
+    def sent_transfers(self, limit: int = 50) -> list[TransferOutcome]:
+        """The transfers this store sent, newest first: each, once the other store has
+        checked it, with what arrived there ("sent 5, received 4")."""
+        if self.medusa:
+            return []  # no transfers over Medusa (``send`` says why)
+        return transfer_outcomes.sent(self.store.conn, self.own_store_id, limit)
 
     def expected(self) -> list[Delivery]:
         """Still to receive here. A till with no link (a demo) has no feed: it lists

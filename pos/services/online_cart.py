@@ -22,6 +22,8 @@ from pos.domain.basket import BasketLine
 from pos.domain.errors import PosError
 from pos.domain.sale import LinePromotion
 from pos.services.checkout import Checkout, PricedItem
+from pos.store import web_cart_sales
+from pos.store.sale_codec import utc_now
 from sync.contract.carts import Cart
 from sync.contract.codes import PICKUP_QR_PREFIX, normalize_code, parse_cart_qr
 from sync.contract.pricing import LinePromotionWire
@@ -74,6 +76,8 @@ class OnlineCarts:
         items = _items(checkout, cart)
         lines = checkout.add_priced(items)
         self._loaded.add(cart.cart_id)
+        web_cart_sales.mark(checkout.store.conn, checkout.sale_id, cart.cart_id, cart.code,
+                            utc_now())  # the dashboard's channel (schema 37)  # fmt: skip
         return LoadedCart(
             cart.code, cart.cart_id, checkout.sale_id, tuple(lines), cart.total_cents,
             cart.discount_cents,

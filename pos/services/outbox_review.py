@@ -78,7 +78,7 @@ class OutboxReview:
                 sync_attention.warning_count(conn),
                 counts.pending,
                 tuple(owed_calls.needing_attention(conn, stamp)[:limit]),
-                tuple(read_items(conn, stamp, limit)),
+                tuple(read_items(conn, stamp, limit, store.setting("central_store_id") or "")),
             )
 
     def requeue(

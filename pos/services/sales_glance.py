@@ -13,9 +13,12 @@ cents throughout.
   ``sold_cents / sales_count`` rounded to the cent.
 * Cash is net of the change given back, so the tenders add up to the turnover.
 * Training sales are never counted: a training sale writes no ``sales`` row.
-* Channels: store sales, pickup orders paid at the till when handed over (their sale),
-  and pickup orders paid online handed over here (not in the turnover: no till sale). A
-  web cart paid at the till is a store sale: the till keeps no mark of the cart.
+* Channels: store sales, web carts paid at the till, pickup orders paid at the till when
+  handed over (their sale), and pickup orders paid online handed over here (not in the
+  turnover: no till sale). A web cart paid here is a till sale (turnover, tenders) but
+  not a plain store sale: the web brought that customer, and a manager weighing the web
+  shop against the store wants to see it (schema 37 marks the sale when the cart is
+  claimed). A ticket that took in a cart counts whole as a web cart, extra items too.
 
 No Qt. Each call opens the store on the calling thread (a worker's) and closes it.
 """
@@ -40,6 +43,7 @@ from pos.store.local_store import LocalStore
 #: The longest period a manager can ask for, in days (ten years).
 MAX_DAYS = 3660
 STORE = "store"  # channels
+WEB_CART_AT_TILL = "web_cart_at_till"
 PICKUP_AT_TILL = "pickup_at_till"
 PICKUP_ONLINE = "pickup_online"
 
@@ -177,8 +181,11 @@ class SalesGlance:
         handed = sales_glance.handovers(conn, lo, hi)
         at_till = handed.get(True, (0, 0))
         online = handed.get(False, (0, 0))
+        carts = sales_glance.web_carts(conn, lo, hi)
+        store = (tickets - at_till[0] - carts[0], turnover - at_till[1] - carts[1])
         return (
-            Share(STORE, STORE, tickets - at_till[0], turnover - at_till[1]),
+            Share(STORE, STORE, *store),
+            Share(WEB_CART_AT_TILL, WEB_CART_AT_TILL, *carts),
             Share(PICKUP_AT_TILL, PICKUP_AT_TILL, *at_till),
             Share(PICKUP_ONLINE, PICKUP_ONLINE, *online),
         )

@@ -35,7 +35,7 @@ from pos.store import departments, stock_levels
 from pos.store import stock_counts as counts
 from pos.store.local_store import LocalStore
 from pos.store.sale_codec import utc_now
-from pos.store.stock_counts import AppliedLine, CountLineRecord, CountRecord
+from pos.store.stock_counts import CountLineRecord, CountRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,20 +55,28 @@ class CountSheet:
     lines: tuple[CountedLine, ...]
 
 
+SHOWN_UNCOUNTED = 200  # uncounted articles listed one by one; the rest only in the totals
+
+
 @dataclass(frozen=True, slots=True)
 class CountVariances:
-    """After the count: every line with its variance, the largest value first."""
+    """After the count: every line with its variance, the largest value first; for a full
+    or department count, what was not counted (counted as 0): the first
+    ``SHOWN_UNCOUNTED`` by value in ``uncounted``, all of them in the two totals."""
 
     count: CountRecord
     lines: tuple[Variance, ...]
+    uncounted: tuple[Variance, ...] = ()
+    uncounted_articles: int = 0
+    uncounted_value_cents: int = 0
 
     @property
     def value_cents(self) -> int:
-        return sum(line.value_cents for line in self.lines)
+        return sum(line.value_cents for line in self.lines) + self.uncounted_value_cents
 
     @property
     def differing(self) -> int:
-        return sum(1 for line in self.lines if line.variance)
+        return sum(1 for line in self.lines if line.variance) + self.uncounted_articles
 
 
 class StockCounts:
@@ -175,19 +183,31 @@ class StockCounts:
         return CountSheet(record, tuple(reversed(lines)))
 
     def variances(self, count_id: str) -> CountVariances:
-        """Shown once the counting is over (the counter's figures can no longer follow)."""
+        """Shown once the counting is over (the counter's figures can no longer follow).
+        While open, what the count would zero is reckoned now; once applied, it is among
+        the lines (``entries`` 0)."""
         record = self._count(count_id)
         lines = [
             Variance(self._product(ln.product_id), ln.counted, ln.expected, ln.counted_at)
             for ln in counts.lines(self.store.conn, count_id)
         ]
         lines.sort(key=lambda v: (-abs(v.value_cents), -abs(v.variance), v.product.name))
-        return CountVariances(record, tuple(lines))
+        if record.state != "open":
+            return CountVariances(record, tuple(lines))
+        now = self._now()
+        conn = self.store.conn
+        uncounted = tuple(
+            Variance(self._product(product_id), 0, expected, now)
+            for product_id, expected in counts.uncounted(conn, record, SHOWN_UNCOUNTED)
+        )
+        articles, value = counts.uncounted_total(conn, record)
+        return CountVariances(record, tuple(lines), uncounted, articles, value)
 
     def approve(
         self, actor: Actor, count_id: str, approval: Approval | None = None
     ) -> CountVariances:
-        """Apply the count: movements and its outbox operation(s), in one transaction."""
+        """Apply the count: movements and its outbox operation(s), in one transaction; a
+        full or department count zeroes, in it, what was not counted."""
         record = self._open(count_id)
         result = self.variances(count_id)
         if not result.lines:
@@ -197,13 +217,7 @@ class StockCounts:
         approver = actor.staff_id if actor.may(Right.ADJUST_STOCK) or approval is None else (
             approval.approved_by.staff_id
         )  # fmt: skip
-        applied = [
-            AppliedLine(v.product.id, v.product.sku, v.counted, v.counted_at, v.expected)
-            for v in sorted(result.lines, key=lambda v: v.product.id)
-        ]
-        chunks = -(-len(applied) // counts.MAX_COUNT_LINES)
-        op_ids = [record.id if n == 0 else f"{record.id}.{n}" for n in range(chunks)]
-        if not counts.apply(self.store.conn, record, applied, op_ids, approver, self._now()):
+        if not counts.apply(self.store.conn, record, approver, self._now()):
             raise PosError("This count was already closed: nothing was applied twice.",
                            code="count_closed")  # fmt: skip
         return self.variances(count_id)

@@ -95,7 +95,8 @@ _LINES = (
 _INCOMING = (
     "SELECT coalesce(sum(l.quantity), 0) FROM delivery_lines AS l "
     "JOIN deliveries AS d ON d.id = l.delivery_id "
-    "WHERE l.product_id = ? AND d.state = 'expected' AND d.received_op_id IS NULL"
+    "WHERE l.product_id = ?1 AND d.state = 'expected' AND d.received_op_id IS NULL "
+    "AND coalesce(?2, d.store_id) = d.store_id"
 )
 _MARK = (
     "UPDATE deliveries SET received_op_id = ?, received_at = ? "
@@ -153,13 +154,14 @@ def delivery(conn: sqlite3.Connection, delivery_id: str) -> Delivery | None:
     return Delivery(*row, lines=lines)
 
 
-def incoming(conn: sqlite3.Connection, product_id: int) -> int | None:
-    """Units of the product expected from deliveries not yet received; None before the
-    feed was ever pulled (nothing is known, which is not the same as nothing coming)."""
+def incoming(conn: sqlite3.Connection, product_id: int, store_id: str | None = None) -> int | None:
+    """Units of the product expected at ``store_id`` (None: any) from deliveries not yet
+    received (a transfer this store sent is in its feed too, coming to another store);
+    None before the feed was ever pulled (nothing is known, not the same as nothing)."""
     with translate_errors():
         if feed_cursors.cursor(conn, FEED) is None:
             return None
-        return int(conn.execute(_INCOMING, (product_id,)).fetchone()[0])
+        return int(conn.execute(_INCOMING, (product_id, store_id)).fetchone()[0])
 
 
 def pulled_at(conn: sqlite3.Connection) -> str | None:

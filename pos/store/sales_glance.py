@@ -37,6 +37,13 @@ _HANDOVERS = (
     "WHERE m.to_state IN ('collected', 'partially_collected') AND x.rejected_at IS NULL "
     "AND m.at >= ? AND m.at < ? GROUP BY 1"
 )
+# Completed sales that took in a web cart (schema 37), in the period of the sale; driven
+# by the marks (few), each sale counted once however many carts it took.
+_WEB_CARTS = (
+    "SELECT count(*), coalesce(sum(s.total_cents), 0) FROM sales AS s "
+    "WHERE s.id IN (SELECT sale_id FROM web_cart_sales) "
+    "AND s.completed_at >= ? AND s.completed_at < ?"
+)
 # The newest acknowledged batch through the ack_no index, never a scan of the outbox.
 _LAST_PUSH = (
     "SELECT acked_at FROM outbox WHERE ack_no = "
@@ -83,6 +90,14 @@ def handovers(conn: sqlite3.Connection, lo: str, hi: str) -> dict[bool, tuple[in
     with translate_errors():
         rows = conn.execute(_HANDOVERS, (lo, hi)).fetchall()
     return {bool(paid): (int(n), int(cents)) for paid, n, cents in rows}
+
+
+def web_carts(conn: sqlite3.Connection, lo: str, hi: str) -> tuple[int, int]:
+    """(tickets, cents) of the completed sales that took in a web cart, between two UTC
+    stamps or hour keys."""
+    with translate_errors():
+        n, cents = conn.execute(_WEB_CARTS, (lo, hi)).fetchone()
+    return int(n), int(cents)
 
 
 def department_names(conn: sqlite3.Connection, language: str = "fr") -> dict[str, str]:

@@ -34,6 +34,7 @@ class StockWorker(RequestWorker):
     delivery_received = Signal(object)  # Delivery as it now stands
     destinations_listed = Signal(object, bool)  # list[Destination], Medusa (nothing announced)
     transfer_sent = Signal(object)  # Sent
+    sent_transfers_listed = Signal(object)  # list[TransferOutcome], newest first
     count_sheet = Signal(object)  # CountSheet, or None: no count under way
     count_departments = Signal(list)  # [(code, name)]
     count_variances = Signal(object)  # CountVariances (after counting)
@@ -123,6 +124,9 @@ class StockWorker(RequestWorker):
     def _do_list_destinations(self) -> None:
         desk = self.deliveries
         self.destinations_listed.emit(desk.destinations(), desk.medusa)
+
+    def _do_list_sent_transfers(self) -> None:
+        self.sent_transfers_listed.emit(self.deliveries.sent_transfers())
 
     def _do_send_transfer(
         self, to_store_id: str, lines: list[TransferLine], note: str, approval: Approval | None

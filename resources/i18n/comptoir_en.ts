@@ -432,303 +432,323 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="53"/>
-        <source>Waiting to be sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="54"/>
-        <source>To check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="55"/>
-        <source>Set aside</source>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="47"/>
+        <source>Transfer received with a difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="56"/>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="57"/>
+        <source>To check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="58"/>
+        <source>Set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="59"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="76"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="79"/>
         <source>Sale no. %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="83"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="86"/>
         <source>Stock movement: %1%2 × %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="93"/>
         <source>%1: %2 units (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="97"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="100"/>
+        <source>Transfer to %1: sent %2, received %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="105"/>
         <source>Stock count: %1 articles (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="103"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="111"/>
         <source>Pickup order %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="117"/>
         <source>Approval by %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="115"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="123"/>
         <source>Cash in: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="125"/>
         <source>Cash out: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="130"/>
         <source>Cancelled sale — %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="136"/>
         <source>Loyalty: %1 points to debit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="138"/>
         <source>Loyalty: %1 points to give back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="134"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="142"/>
         <source>Coupon %1 to release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="145"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="165"/>
         <source>Waiting for the next sync: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="172"/>
         <source>Not sent yet — tries: %1. %2 It is sent again at each sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="173"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="183"/>
+        <source>%1: sent %2, received %3, damaged %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="187"/>
+        <source>The other store did not receive what was sent. Call it to find the missing units (or agree on the damaged ones), then set this aside with a note saying what was agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="199"/>
         <source>Not sent yet — tries: %1. The central server cannot be reached (network or server down). It is sent again at each sync: nothing to do; if it lasts, check the network.</source>
         <extracomment>Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays queued and is sent again at each sync, whatever the failure.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="178"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="204"/>
         <source>Not sent yet — tries: %1. The central server no longer accepts this till: enrol it again; it is sent at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="209"/>
         <source>Not sent yet — tries: %1. The sending is too large for the server or a proxy: it is sent again in smaller batches; if it lasts, check the size limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="193"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="219"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="199"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="225"/>
         <source>This server does not take stock counts: enter the counted figures in its own admin. The count stays recorded at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="208"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="234"/>
         <source>Refused by the central server (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="215"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="241"/>
         <source>The central server already holds another operation with this number: call support before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="220"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="246"/>
         <source>The central server could not read this operation (its content does not match what it expects): call support; set it aside with a note meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="225"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="251"/>
         <source>The central server does not know this kind of operation: update it (or Comptoir&apos;s plugin), then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="230"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
         <source>The central server does not know this article: have it created in the central catalog, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="235"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="261"/>
         <source>The central server does not know this order in this store: check it in the back office, then send again or set it aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="266"/>
         <source>The order changed at the central server meanwhile (another desk or the web shop): check it at the pickup desk, then set this one aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="245"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="271"/>
         <source>The central server refused this change of the order&apos;s state (it is already further along): check it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="250"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="276"/>
         <source>The quantities picked or handed over do not fit the order: check it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="254"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="280"/>
         <source>This operation names another till than the one enrolled: check the till&apos;s enrolment, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="259"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="285"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="264"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="290"/>
         <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="269"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="295"/>
         <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="274"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="300"/>
         <source>This server does not take this kind of operation: it stays recorded at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="278"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="304"/>
         <source>This delivery is for another store: it was not received here. Call the sender; set it aside with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="283"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="309"/>
         <source>This delivery was already received (at another till?): nothing was counted twice. Set it aside with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="288"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="314"/>
         <source>The central server knows no such store to send to: nothing left its stock. Set it aside with a note and count the goods again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="293"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="319"/>
         <source>The central server does not know this delivery: check the delivery note with head office, then send again or set it aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="298"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="324"/>
         <source>Set aside by a person before it was sent: send it again when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="312"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="338"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="317"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="343"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="321"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="347"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="324"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="350"/>
         <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="329"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="355"/>
         <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="334"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="360"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="337"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="363"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="342"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="368"/>
         <source>This order was handed over without being paid online nor at the till: check its payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="367"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="393"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="369"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="395"/>
         <source>%1 min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="371"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="397"/>
         <source>%1 h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="372"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="398"/>
         <source>%1 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="382"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="408"/>
         <source>Set aside by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="403"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="429"/>
         <source>Write a note saying why it is set aside: it is kept with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="406"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="432"/>
         <source>This operation was sent or set aside meanwhile: the list was read again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="410"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="436"/>
         <source>Sign in first: every act on this list is recorded in a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="413"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="439"/>
         <source>A manager must approve this: not approved, nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1308,37 +1328,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="351"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="340"/>
+        <source>not counted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="354"/>
         <source>%1 article(s) counted, %2 with a variance: %3 in all (selling prices).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="381"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="366"/>
+        <source>%1 article(s) with stock were not counted: approving counts them as 0 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="371"/>
+        <source>The %1 largest are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="400"/>
         <source>Already counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="383"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="402"/>
         <source>%1 was already counted in this count: %2. Add %3 to it (it was in another place), or replace the first figure?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="388"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="407"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="389"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="408"/>
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="390"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="409"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="399"/>
+        <location filename="../../pos/ui/screens/stock/count_dialog.py" line="418"/>
         <source>Stock count: %1 variance(s), %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5103,240 +5138,245 @@
 <context>
     <name>SalesDashboard</name>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="190"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="191"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="191"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="192"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="192"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="193"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="193"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="194"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="194"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="195"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="196"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="197"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="199"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="200"/>
         <source>This till&apos;s own sales, read from its file (offline too); training sales are never counted. A web cart paid at the till counts as a store sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="208"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="209"/>
         <source>Turnover incl. VAT (net of returns)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="209"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
         <source>Average basket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="212"/>
         <source>Returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="214"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="215"/>
         <source>Cashier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="215"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="217"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="217"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="222"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="271"/>
-        <source>Turnover by hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="223"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
-        <source>Turnover by department</source>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="272"/>
+        <source>Turnover by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="224"/>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
-        <source>Payments by tender</source>
+        <source>Turnover by department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="225"/>
-        <source>Sales by cashier</source>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="275"/>
+        <source>Payments by tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="226"/>
+        <source>Sales by cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="227"/>
         <source>Sales by channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="249"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="250"/>
         <source>Sign in to see the sales.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
         <source>Others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="284"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
         <source>Store sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="286"/>
+        <source>Web carts paid at the till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="287"/>
         <source>Pickups paid at the till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="286"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="288"/>
         <source>Pickups paid online (not in turnover)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="288"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="290"/>
         <source>%1h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="295"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="297"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="302"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="304"/>
         <source>Credit note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="313"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="315"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="324"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="326"/>
         <source>Pickup orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="325"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="327"/>
         <source>To prepare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="326"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="328"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="327"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="328"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="331"/>
         <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
         <source>Set aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="331"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="333"/>
         <source>Last sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="334"/>
         <source>Last received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="346"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="348"/>
         <source>The period ends before it starts: change a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="347"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="349"/>
         <source>Choose a period of ten years at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="349"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="351"/>
         <source>The sales figures are for managers: ask a manager to sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="354"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="356"/>
         <source>The figures could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="376"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="378"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="376"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="378"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="388"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="386"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="388"/>
         <source>Amount (€)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6642,83 +6682,124 @@ The till runs on the default settings; the file was left as it is.</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="115"/>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="116"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="125"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="126"/>
         <source>Transfer to a store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="117"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="142"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="118"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="128"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="119"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="129"/>
         <source>Optional: why, the parcel&apos;s number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="121"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="131"/>
         <source>Scan what leaves the store: it goes out of this store&apos;s stock when sent; the other store receives it as a delivery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="125"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="135"/>
         <source>A manager approves it with their code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="137"/>
         <source>Article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="127"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="137"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="128"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="138"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="129"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="139"/>
         <source>Remove the line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="130"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="140"/>
+        <source>Transfers sent from this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="142"/>
+        <source>Sent on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="142"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="142"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="143"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="146"/>
         <source>Send the transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="131"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="147"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="141"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="157"/>
         <source>This till knows no other store yet: look up an article in the other stores once online, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="147"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="163"/>
         <source>This till knows no other store yet: sync it once online, then retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="152"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="168"/>
         <source>With Medusa the other store is not told: it receives the goods as a delivery without an expected list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="234"/>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="185"/>
+        <source>not received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="200"/>
+        <source>one article for another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="200"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/screens/stock/transfer_dialog.py" line="278"/>
         <source>Transfer of %1 units to %2</source>
         <translation type="unfinished"></translation>
     </message>

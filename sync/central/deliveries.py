@@ -34,10 +34,13 @@ from sync.contract.deliveries import (
 )
 from sync.contract.operations import UNKNOWN_PRODUCT
 
-#: (store_id, position, limit): the store's deliveries in change order.
+#: (store_id, position, limit): the store's deliveries in change order, and the
+#: transfers it sent (their delivery at the other store): once received there, the
+#: sender reads what arrived and the differences (``DeliveryItem.received``).
 FEED_QUERY = (
-    "SELECT change_seq, CAST(item AS BLOB) FROM deliveries "
-    "WHERE store_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?"
+    "SELECT change_seq, CAST(item AS BLOB) FROM deliveries WHERE change_seq > ?2 AND "
+    "(store_id = ?1 OR id IN (SELECT 'transfer:' || id FROM transfers WHERE from_store_id = ?1)) "
+    "ORDER BY change_seq LIMIT ?3"
 )
 _INSERT = (
     "INSERT INTO deliveries (id, store_id, state, fingerprint, item, change_seq) "

@@ -23,3 +23,6 @@ CREATE TABLE IF NOT EXISTS transfers (
     sent_by       TEXT NOT NULL,
     sent_at       TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- The transfers a store sent, for its deliveries feed (it reads what arrived).
+CREATE INDEX IF NOT EXISTS transfers_from ON transfers(from_store_id);

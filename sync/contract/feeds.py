@@ -193,7 +193,10 @@ class NetworkStockPage(_Page):
 
 
 class DeliveriesPage(_Page):
-    """Deliveries expected at (or received by) this store: suppliers' and transfers'."""
+    """Deliveries expected at (or received by) this store: suppliers' and transfers'; and
+    the transfers this store sent (``from_store_id`` = this store, ``store_id`` the other
+    one), so once received there it reads what arrived (``received``, ``differences``).
+    A till receives only the items whose ``store_id`` is its own."""
 
     feed: Literal["deliveries"]
     items: Annotated[list[DeliveryItem], Field(max_length=MAX_PAGE_ITEMS)]

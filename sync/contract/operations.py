@@ -122,7 +122,10 @@ class CountLine(BaseModel):
 
 
 class StockCountPayload(BaseModel):
-    """A shelf, a department or the whole store counted, and approved by a manager."""
+    """A shelf, a department or the whole store counted, and approved by a manager. A full
+    or department count carries a zero line (``counted`` 0, at the approval instant) for
+    each article of its scope with stock that nobody counted: explicit, so central needs
+    no rule of its own about what "not counted" means."""
 
     model_config = WIRE
 

@@ -77,3 +77,33 @@ def test_a_cashier_counts_a_shelf_blind_and_a_manager_approves(
     expected = [(product_id, variance.variance, "camille", "ines", "Allée 3")]
     assert _count_movements(data_dir) == ([] if variance.variance == 0 else expected)
     assert rows(data_dir, "SELECT count(*) FROM outbox WHERE kind = 'stock_count'") == [(1,)]
+
+
+def test_a_full_count_shows_the_uncounted_only_once_counting_is_over(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    app = make_app(None)
+    screen = _stock_screen(qtbot, app)
+    _product_id, code, _name = _a_unit_barcode(data_dir)
+    screen.count_button.click()
+    dialog = screen.count_dialog
+    qtbot.waitUntil(lambda: dialog.department_box.count() > 0, timeout=WAIT)
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findData("full"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT)
+    dialog.code_field.setText(code)
+    dialog.quantity.setValue(1)
+    dialog.enter()
+    qtbot.waitUntil(lambda: dialog.counted_table.rowCount() == 1, timeout=WAIT)  # blind
+
+    dialog.finish()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 2, timeout=WAIT)
+    result = dialog.result
+    holding = rows(data_dir, "SELECT count(*) FROM stock s JOIN products p ON p.id = "
+                   "s.product_id WHERE s.on_hand != 0 AND p.active = 1")[0][0]  # fmt: skip
+    assert result.uncounted_articles >= holding - 1 > 0
+    shown = len(result.lines) + len(result.uncounted)
+    assert dialog.variance_table.rowCount() == shown > 1
+    assert "non compté" in dialog.variance_table.item(1, 3).text()
+    assert "n’ont pas été comptés" in dialog.summary.text()
+    dialog.reject()

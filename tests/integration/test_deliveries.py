@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from pos.config import DATABASE_FILE
 from pos.domain.errors import PosError
 from pos.domain.receiving import ReceivingSheet, SheetLine, TransferLine
 from pos.services.deliveries import (
@@ -21,6 +22,7 @@ from pos.services.deliveries import (
     TRANSFER_UNKNOWN_STORE,
     DeliveryDesk,
 )
+from pos.services.outbox_review import OutboxReview
 from pos.store import stock_levels
 from pos.store.local_store import LocalStore
 from sync.client import HttpCentral
@@ -216,3 +218,60 @@ def test_a_delivery_for_another_store_is_refused(central: CentralServer, tmp_pat
     assert (result["status"], result["code"]) == ("rejected", "wrong_store")
     assert "lyon-part-dieu" in result["reason"]
     assert central.admin("GET", "/v1/admin/deliveries/BL-LYON-9").json()["state"] == "expected"
+
+
+def test_a_transfer_received_short_is_seen_at_the_sender(
+    central: CentralServer, tmp_path: Path
+) -> None:
+    central.count_stock(LYON, "SKU0000051", 12)
+    central.count_stock(LYON, "SKU0000052", 4)
+    lyon, paris = tmp_path / "lyon" / DATABASE_FILE, tmp_path / "paris.db"
+    lyon.parent.mkdir()
+    _sync(central, lyon, LYON, "D01")
+    _sync(central, paris, PARIS, "D01")
+    with LocalStore(lyon) as store:
+        store.set_setting("central_store_id", LYON)
+        lines = [TransferLine(51, "SKU0000051", "", 5), TransferLine(52, "SKU0000052", "", 2)]
+        sent = DeliveryDesk(store, LYON).send(INES, PARIS, lines)
+    _sync(central, lyon, LYON, "D01")
+    _sync(central, paris, PARIS, "D01")
+    with LocalStore(paris) as store:
+        desk = DeliveryDesk(store, PARIS)
+        delivery_id = f"transfer:{sent.transfer_id}"
+        sheet = _sheet(desk, delivery_id)
+        sheet.scan(51, "SKU0000051", "", 4)  # one lost on the way
+        sheet.scan(52, "SKU0000052", "", 2)
+        desk.receive(CAMILLE, delivery_id, sheet.counted())
+        assert [t.delivery_id for t in desk.sent_transfers()] == []  # Paris sent nothing
+    _sync(central, paris, PARIS, "D01")
+
+    with LocalStore(lyon) as store:  # before Lyon syncs: sent, not received yet
+        [before] = [t for t in DeliveryDesk(store, LYON).sent_transfers()
+                    if t.transfer_id == sent.transfer_id]  # fmt: skip
+        assert (before.received, before.units_sent, before.differing) == (False, 7, False)
+        assert DeliveryDesk(store, LYON).incoming(51) == 0  # on its way to Paris, not here
+    _sync(central, lyon, LYON, "D01")
+    with LocalStore(lyon) as store:
+        desk = DeliveryDesk(store, LYON)
+        after = desk.sent_transfers()[0]  # the newest
+        assert after.transfer_id == sent.transfer_id
+        assert (after.to_store_id, after.units_sent, after.units_received) == (PARIS, 7, 6)
+        assert [(x.sku, x.sent, x.received, x.difference) for x in after.lines] == [
+            ("SKU0000051", 5, 4, -1), ("SKU0000052", 2, 2, 0),
+        ]  # fmt: skip
+        assert after.received_by == "camille" and after.differing
+        assert f"transfer:{sent.transfer_id}" not in [d.id for d in desk.expected()]
+    assert _shown(lyon, 51) == 7  # Lyon's stock is what it sent, not what arrived
+
+    review = OutboxReview(lyon.parent, "D01")
+    key = f"transfer:{sent.transfer_id}"
+    [item] = [i for i in review.list().items if (i.source, i.key) == ("difference", key)]
+    assert (item.state, item.key, item.facts["sent"], item.facts["received"]) == (
+        "to_check", f"transfer:{sent.transfer_id}", 7, 6,
+    )  # fmt: skip
+    assert [line[1:] for line in item.facts["lines"]] == [(5, 4, 0)]  # only the one short
+    with pytest.raises(PosError):
+        review.set_aside(item, "Paris a retrouvé l'unité", actor=CAMILLE)  # a manager's
+    review.set_aside(item, "Paris a retrouvé l'unité", actor=INES)
+    [settled] = [i for i in review.list().items if (i.source, i.key) == ("difference", key)]
+    assert settled.state == "set_aside" and settled.set_aside.note == "Paris a retrouvé l'unité"

@@ -123,6 +123,8 @@ def test_a_cart_sells_at_its_online_prices_once(central: CentralServer, till: Ti
         (7001, line_a["discount_cents"])
     ]  # the ended promotion is kept: the customer pays the online price
     assert sold.total_cents == line_a["total_cents"]
+    marked = till.store.conn.execute("SELECT sale_id, cart_id FROM web_cart_sales").fetchall()
+    assert marked == [(sale.sale_id, cart["cart_id"])]  # once, though loaded twice
 
     # The cart became that sale: another sale is refused, naming it.
     used = refused(till.carts.load, till.checkout(), cart["qr_text"])

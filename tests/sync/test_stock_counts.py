@@ -101,3 +101,45 @@ def test_a_count_while_both_tills_sell_gives_the_right_stock_everywhere(
     assert central.stats()["operations_duplicate"] >= 1
     a.close()
     b.close()
+
+
+def _central_levels(path: Path) -> dict[int, int]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT product_id, on_hand FROM stock WHERE store_id = ?", (STORE,))
+        return {product_id: on_hand for product_id, on_hand in rows if on_hand}
+
+
+def test_a_full_count_zeroes_the_uncounted_at_the_till_and_centrally(
+    tmp_path: Path, central: CentralServer
+) -> None:
+    a = open_terminal(tmp_path / "A", central, "T01")
+    b = open_terminal(tmp_path / "B", central, "T02")
+    central.count_stock(STORE, SKU, 30)
+    central.count_stock(STORE, "SKU0000022", 10)  # on the shelves, never counted
+    assert a.sync().state == "idle" and b.sync().state == "idle"
+    manager = a_manager("Ines")
+    with a.store() as store_a, b.store() as store_b:
+        counts = StockCounts(store_a)
+        count_id = counts.start(manager, "full").count.id
+        counts.enter(manager, count_id, PRODUCT_ID, 28)
+        other = next(p for p in sellable(store_b.conn) if p[0] == 22)
+        store_b.sales.commit(draft([other], random.Random(5), "T02", quantities=[1]))
+        assert b.sync().state == "idle"  # B's sale of 22 during the count: A never heard
+        result = counts.variances(count_id)
+        holding = store_a.conn.execute(
+            "SELECT count(*) FROM stock WHERE on_hand != 0 AND product_id != ?", (PRODUCT_ID,)
+        ).fetchone()[0]
+        assert result.uncounted_articles == holding > 1  # 22 among them, with 10 expected
+        assert 22 not in {line.product.id for line in counts.sheet(count_id).lines}
+        time.sleep(0.01)
+        counts.approve(manager, count_id)
+        assert stock_levels.level(store_a.conn, 22).on_hand == 0
+        assert a.sync().state == "idle" and a.sync().pending == 0
+        assert b.sync().state == "idle"
+        # Central judged 22 at the approval instant against its own level (9): zero.
+        assert _central_levels(tmp_path / "central.db") == {PRODUCT_ID: 28}
+        for store in (store_a, store_b):
+            assert stock_levels.level(store.conn, 22).on_hand == 0
+            assert stock_levels.level(store.conn, PRODUCT_ID).on_hand == 28
+    a.close()
+    b.close()

@@ -44,6 +44,9 @@ def kind(value: str) -> str:
         "delivery_received": QCoreApplication.translate("AttentionTexts", "Delivery received"),
         "transfer_sent": QCoreApplication.translate("AttentionTexts", "Transfer to a store"),
         "stock_count": QCoreApplication.translate("AttentionTexts", "Stock count"),
+        "transfer_difference": QCoreApplication.translate(
+            "AttentionTexts", "Transfer received with a difference"
+        ),
     }
     return known.get(value) or owed_texts.kind(value)
 
@@ -92,6 +95,11 @@ def _what(item: AttentionItem) -> str:
             QLocale().toString(f["units"]),
             f["where"],
         )
+    if k == "transfer_difference":
+        return _fill(
+            QCoreApplication.translate("AttentionTexts", "Transfer to %1: sent %2, received %3"),
+            f["where"], QLocale().toString(f["sent"]), QLocale().toString(f["received"]),
+        )  # fmt: skip
     if k == "stock_count":
         return _fill(
             QCoreApplication.translate("AttentionTexts", "Stock count: %1 articles (%2)"),
@@ -150,6 +158,8 @@ def reason(item: AttentionItem) -> str:
         return warning(item.code, item.reason)
     if item.source == "owed":
         return owed_texts.reason(_as_owed(item))
+    if item.source == "difference":
+        return _difference_reason(item)
     if item.state == "pending":
         if not item.attempts:
             return QCoreApplication.translate(
@@ -165,6 +175,22 @@ def reason(item: AttentionItem) -> str:
             item.attempts, item.reason,
         )  # fmt: skip
     return refusal(item.code, item.kind, item.reason)
+
+
+def _difference_reason(item: AttentionItem) -> str:
+    """Each article that differs, then what to do."""
+    parts = [
+        _fill(QCoreApplication.translate("AttentionTexts", "%1: sent %2, received %3, damaged %4"),
+              name, QLocale().toString(sent), QLocale().toString(good), QLocale().toString(bad))
+        for name, sent, good, bad in item.facts.get("lines", [])
+    ]  # fmt: skip
+    advice = QCoreApplication.translate(
+        "AttentionTexts",
+        "The other store did not receive what was sent. Call it to find the missing units "
+        "(or agree on the damaged ones), then set this aside with a note saying what was "
+        "agreed.",
+    )
+    return "; ".join(parts) + (". " if parts else "") + advice
 
 
 #: Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays

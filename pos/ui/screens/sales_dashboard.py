@@ -21,6 +21,7 @@ from pos.services.sales_glance import (
     PICKUP_AT_TILL,
     PICKUP_ONLINE,
     STORE,
+    WEB_CART_AT_TILL,
     SalesFigures,
     SalesGlance,
     Share,
@@ -282,6 +283,7 @@ class SalesDashboard(Retranslating, QWidget):
         """Each breakdown with the labels people read in their language."""
         channels = {
             STORE: self.tr("Store sales"),
+            WEB_CART_AT_TILL: self.tr("Web carts paid at the till"),
             PICKUP_AT_TILL: self.tr("Pickups paid at the till"),
             PICKUP_ONLINE: self.tr("Pickups paid online (not in turnover)"),
         }

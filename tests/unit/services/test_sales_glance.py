@@ -21,8 +21,14 @@ from pos.services.checkout import Checkout, PricedItem
 from pos.services.pickup_desk import PickupDesk
 from pos.services.returns import ReturnDesk, ReturnRules
 from pos.services.sales_csv import euros, write_breakdown
-from pos.services.sales_glance import PICKUP_AT_TILL, PICKUP_ONLINE, STORE, SalesGlance
-from pos.store import sales_glance
+from pos.services.sales_glance import (
+    PICKUP_AT_TILL,
+    PICKUP_ONLINE,
+    STORE,
+    WEB_CART_AT_TILL,
+    SalesGlance,
+)
+from pos.store import sales_glance, web_cart_sales
 from pos.store.local_store import LocalStore
 from pos.store.migrations import statements
 from tests.support.staff import CAMILLE, INES, JULIEN
@@ -132,7 +138,8 @@ def test_a_days_figures_from_real_sales(store: LocalStore, shop: dict) -> None:
         ("23", 1),
     ]
     assert sum(s.cents for s in day.by_hour) == net
-    for breakdown in (day.by_department, day.by_tender, day.by_cashier, day.by_channel[:2]):
+    in_turnover = [s for s in day.by_channel if s.key != PICKUP_ONLINE]
+    for breakdown in (day.by_department, day.by_tender, day.by_cashier, in_turnover):
         assert sum(s.cents for s in breakdown) == net  # every breakdown adds up
     codes = {code for (code,) in store.conn.execute("SELECT code FROM departments")}
     assert set(shop["departments"]) <= {s.key for s in day.by_department} <= codes
@@ -146,7 +153,7 @@ def test_a_days_figures_from_real_sales(store: LocalStore, shop: dict) -> None:
     channels = {s.key: (s.count, s.cents) for s in day.by_channel}
     pickup = sale_totals(store, "pickup", shop=shop)
     assert channels[PICKUP_AT_TILL] == (1, pickup)
-    assert channels[STORE] == (5, net - pickup)
+    assert channels[STORE] == (5, net - pickup) and channels[WEB_CART_AT_TILL] == (0, 0)
     online = shop["desk"].order("web-1").total_cents
     assert channels[PICKUP_ONLINE] == (1, online)  # handed over here, paid online
     assert day.backlog.to_prepare == day.backlog.ready == 0
@@ -251,3 +258,17 @@ def test_each_query_reads_a_range_of_the_primary_key(store: LocalStore) -> None:
         marks = ("ticket", "2026-01-01", "2026-12-31")[3 - sql.count("?") :]
         plan = " ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", marks))
         assert "sales_sums USING PRIMARY KEY" in plan, plan
+
+
+def test_a_web_cart_paid_at_the_till_is_its_own_channel(store: LocalStore, shop: dict) -> None:
+    web_cart_sales.mark(store.conn, shop["sold"]["a"], "cart-1", "K7M2-Q9XD", "2025-11-25T08:05Z")
+    web_cart_sales.mark(store.conn, shop["sold"]["a"], "cart-2", "P3RT-X8WZ", "2025-11-25T08:06Z")
+    web_cart_sales.mark(store.conn, "never-paid", "cart-3", "ZZ99-ZZ99", "2025-11-25T08:07Z")
+    day = SalesGlance(store.path, store_id=STORE_ID, today=lambda: DAY).today(INES)
+    channels = {s.key: (s.count, s.cents) for s in day.by_channel}
+    cart = sale_totals(store, "a", shop=shop)
+    net = sale_totals(store, "a", "b", "c", "late", "return", "pickup", shop=shop)
+    pickup = sale_totals(store, "pickup", shop=shop)
+    assert channels[WEB_CART_AT_TILL] == (1, cart)  # one ticket, two carts; abandoned: none
+    assert channels[STORE] == (4, net - pickup - cart)
+    assert sum(s.cents for s in day.by_channel if s.key != PICKUP_ONLINE) == day.turnover_cents

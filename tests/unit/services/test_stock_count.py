@@ -136,7 +136,7 @@ def test_a_cashier_needs_a_managers_approval(store, counts, people) -> None:
     camille, _ines, approvals = people
     a, _b = _two_products(store)
     on_a = stock_levels.level(store.conn, a[0]).on_hand
-    count_id = counts.start(camille, "full").count.id
+    count_id = counts.start(camille, "shelf", "Réserve").count.id
     counts.enter(camille, count_id, a[0], on_a + 3)
     with pytest.raises(RightRefused) as refused:
         counts.approve(camille, count_id)
@@ -164,3 +164,61 @@ def test_an_empty_count_cannot_be_approved_and_a_count_survives_a_restart(
     assert StockCounts(store).current().count.id == count_id
     counts.abandon(camille, count_id)
     assert counts.current() is None and _count_ops(store) == []
+
+
+def _stock(store: LocalStore, levels: dict[int, int]) -> None:
+    with write_transaction(store.conn):
+        store.conn.execute("UPDATE stock SET on_hand = 0")
+        for product_id, on_hand in levels.items():
+            store.conn.execute(
+                "INSERT OR REPLACE INTO stock (product_id, on_hand) VALUES (?, ?)",
+                (product_id, on_hand),
+            )
+
+
+def test_a_full_count_zeroes_what_was_not_counted_once_closed(store, counts, people) -> None:
+    camille, ines, _approvals = people
+    rows = [r for r in sellable(store.conn) if store.catalog.get(r[0]).sold_by == "unit"]
+    a, b, c = rows[0], rows[1], rows[2]
+    _stock(store, {a[0]: 10, b[0]: 4, c[0]: -2})  # c: sold beyond what the till knew
+    count_id = counts.start(camille, "full").count.id
+    sheet = counts.enter(camille, count_id, a[0], 9)
+    assert [line.product.id for line in sheet.lines] == [a[0]]  # blind: b and c not shown
+    store.sales.commit(draft([b], random.Random(2), quantities=[1]))  # b sells meanwhile
+    result = counts.variances(count_id)
+    assert {(v.product.id, v.counted, v.expected) for v in result.uncounted} == {
+        (b[0], 0, 3), (c[0], 0, -2),
+    }  # fmt: skip
+    assert (result.uncounted_articles, result.differing) == (2, 3)
+    assert result.uncounted_value_cents == -3 * b[3] + 2 * c[3]
+    assert result.value_cents == -a[3] - 3 * b[3] + 2 * c[3]
+    done = counts.approve(ines, count_id)
+    assert {v.product.id: v.counted for v in done.lines} == {a[0]: 9, b[0]: 0, c[0]: 0}
+    assert done.uncounted == () and done.uncounted_articles == 0  # now among the lines
+    levels = {p: stock_levels.level(store.conn, p).on_hand for p in (a[0], b[0], c[0])}
+    assert levels == {a[0]: 9, b[0]: 0, c[0]: 0}
+    payload = StockCountPayload.model_validate(_count_ops(store)[0].payload)
+    assert {(ln.product_id, ln.counted, ln.expected) for ln in payload.lines} == {
+        (a[0], 9, 10), (b[0], 0, 3), (c[0], 0, -2),
+    }  # fmt: skip
+
+
+def test_a_department_count_zeroes_its_own_a_shelf_count_nothing(store, counts, people) -> None:
+    camille, ines, _approvals = people
+    rows = [r for r in sellable(store.conn) if store.catalog.get(r[0]).sold_by == "unit"]
+    a = rows[0]
+    mine = store.catalog.get(a[0]).department
+    same = next(r for r in rows[1:] if store.catalog.get(r[0]).department == mine)
+    other = next(r for r in rows if store.catalog.get(r[0]).department != mine)
+    _stock(store, {a[0]: 5, same[0]: 3, other[0]: 7})
+    shelf = counts.start(camille, "shelf", "Allée 1").count.id
+    counts.enter(camille, shelf, a[0], 5)
+    assert counts.variances(shelf).uncounted_articles == 0
+    counts.approve(ines, shelf)
+    department = counts.start(camille, "department", mine).count.id
+    counts.enter(camille, department, a[0], 5)
+    result = counts.variances(department)
+    assert [(v.product.id, v.expected) for v in result.uncounted] == [(same[0], 3)]
+    counts.approve(ines, department)
+    levels = {p: stock_levels.level(store.conn, p).on_hand for p in (a[0], same[0], other[0])}
+    assert levels == {a[0]: 5, same[0]: 0, other[0]: 7}

@@ -331,17 +331,20 @@ class CountDialog(Retranslating, QDialog):
         self._sent = None
         self.result = result
         rows = []
-        for line in result.lines:
+        shown = (*result.lines, *result.uncounted)
+        for index, line in enumerate(shown):
             sold_by = line.product.sold_by
             sign = "+" if line.variance > 0 else ""
+            counted = quantity_text(line.counted, sold_by)
+            if index >= len(result.lines):
+                counted = self.tr("not counted: %1").replace("%1", counted)
             rows.append((
                 line.product.name, line.product.sku, quantity_text(line.expected, sold_by),
-                quantity_text(line.counted, sold_by),
-                sign + quantity_text(line.variance, sold_by) if line.variance else "0",
+                counted, sign + quantity_text(line.variance, sold_by) if line.variance else "0",
                 format_money(line.value_cents) if line.variance else "—",
             ))  # fmt: skip
         fill_rows(self.variance_table, rows, 2)
-        for row, line in enumerate(result.lines):
+        for row, line in enumerate(shown):
             if line.variance:
                 for column in (4, 5):
                     item = self.variance_table.item(row, column)
@@ -349,10 +352,26 @@ class CountDialog(Retranslating, QDialog):
                                        else Qt.GlobalColor.darkGreen)  # fmt: skip
         self.summary.setText(
             self.tr("%1 article(s) counted, %2 with a variance: %3 in all (selling prices).")
-            .replace("%1", str(len(result.lines))).replace("%2", str(result.differing))
-            .replace("%3", format_money(result.value_cents))
+            .replace("%1", str(len(result.lines)))
+            .replace("%2", str(result.differing - result.uncounted_articles))
+            .replace("%3", format_money(result.value_cents - result.uncounted_value_cents))
         )  # fmt: skip
+        if result.uncounted_articles:
+            self.summary.setText(self.summary.text() + "\n" + self._uncounted_text(result))
         self.pages.setCurrentIndex(2)
+
+    def _uncounted_text(self, result: CountVariances) -> str:
+        """What the count zeroes, said before a manager approves it."""
+        text = self.tr(
+            "%1 article(s) with stock were not counted: approving counts them as 0 (%2)."
+        ).replace("%1", str(result.uncounted_articles))
+        text = text.replace("%2", format_money(result.uncounted_value_cents))
+        hidden = result.uncounted_articles - len(result.uncounted)
+        if hidden > 0:
+            text += " " + self.tr("The %1 largest are listed.").replace(
+                "%1", str(len(result.uncounted))
+            )
+        return text
 
     def _applied(self, result: CountVariances) -> None:
         self._sent = None

@@ -1,7 +1,9 @@
 """Send goods to another store: choose it from the network this till knows, scan the
 articles, send once. The goods leave this store's stock at once (one transaction with the
 ``transfer_sent`` operation); the other store receives them as a delivery. A manager's
-act: a cashier's goes to a manager's approval, then the same transfer is sent again."""
+act: a cashier's goes to a manager's approval, then the same transfer is sent again.
+Below, the transfers this store sent and what the other store received of them ("sent 5,
+received 4"), as the last sync told."""
 
 from __future__ import annotations
 
@@ -12,11 +14,12 @@ from pos.domain.product import Product
 from pos.domain.receiving import TransferLine, TransferSheet
 from pos.domain.rights import Actor, Approval, Right
 from pos.domain.stock_adjustment import MAX_NOTE_CHARS
-from pos.services.deliveries import Destination, Sent
+from pos.services.deliveries import Destination, Sent, TransferOutcome
 from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.qt import (
     QComboBox,
+    QDate,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -32,7 +35,7 @@ from pos.ui.screens.stock.scan_entry import ScanEntry, WorkerRequests
 from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.stock_controller import StockController
 from pos.ui.widgets.message_line import MessageLine
-from pos.ui.widgets.tables import text_table
+from pos.ui.widgets.tables import fill_rows, text_table
 from pos.ui.zoom import set_font
 
 SendArgs = tuple[str, list[TransferLine], str]
@@ -53,12 +56,14 @@ class TransferDialog(WorkerRequests, Retranslating, QDialog):
         self.request_approval = request_approval
         self.sheet = TransferSheet()
         self.sent: Sent | None = None
+        self.outcomes: list[TransferOutcome] = []
         self._sending: SendArgs | None = None
         self._build()
         worker = controller.worker
         self._connect(
             (worker.destinations_listed, self._listed), (worker.article_found, self._found),
             (worker.transfer_sent, self._done), (worker.refused, self._refused),
+            (worker.sent_transfers_listed, self._sent_listed),
         )  # fmt: skip
         self.finished.connect(self._disconnect)
         self.entry.scanned.connect(self._scanned)
@@ -67,6 +72,7 @@ class TransferDialog(WorkerRequests, Retranslating, QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.retranslate_ui()
         self._ask("list_destinations")
+        self.controller.request("list_sent_transfers")  # a refusal here is not the dialog's
 
     def _build(self) -> None:
         self.title = QLabel(self)
@@ -85,6 +91,8 @@ class TransferDialog(WorkerRequests, Retranslating, QDialog):
         self.message.setObjectName("transferMessage")
         self.message.setWordWrap(True)
         self.remove_button = QPushButton(self)
+        self.sent_label = QLabel(self)
+        self.sent_table = text_table(self, 5, "sentTransfers")
         self.ok_button, self.cancel_button = QPushButton(self), QPushButton(self)
         self.ok_button.setObjectName("transferSend")
         for widget in (self.remove_button, self.ok_button, self.cancel_button, self.note_field):
@@ -108,8 +116,10 @@ class TransferDialog(WorkerRequests, Retranslating, QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(note)
         layout.addWidget(self.message)
+        layout.addWidget(self.sent_label)
+        layout.addWidget(self.sent_table)
         layout.addLayout(buttons)
-        self.resize(760, 560)
+        self.resize(760, 700)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Transfer to a store"))
@@ -127,6 +137,12 @@ class TransferDialog(WorkerRequests, Retranslating, QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Article"), self.tr("SKU"),
                                               self.tr("Quantity")])  # fmt: skip
         self.remove_button.setText(self.tr("Remove the line"))
+        self.sent_label.setText(self.tr("Transfers sent from this store"))
+        self.sent_table.setHorizontalHeaderLabels(
+            [self.tr("To"), self.tr("Sent on"), self.tr("Sent"), self.tr("Received"),
+             self.tr("Difference")]
+        )  # fmt: skip
+        self._sent_listed(self.outcomes)
         self.ok_button.setText(self.tr("Send the transfer"))
         self.cancel_button.setText(self.tr("Cancel"))
 
@@ -154,6 +170,34 @@ class TransferDialog(WorkerRequests, Retranslating, QDialog):
                 )
             )
         self.ok_button.setEnabled(bool(destinations))
+        self._sent_listed(self.outcomes)  # the stores' names now known
+
+    def _sent_listed(self, outcomes: list[TransferOutcome]) -> None:
+        """Each sent transfer: units sent, received there (sound), and the difference, or
+        "not received yet" while the other store has not checked it."""
+        self.outcomes = list(outcomes)
+        names = {self.store_box.itemData(i): self.store_box.itemText(i)
+                 for i in range(self.store_box.count())}  # fmt: skip
+        rows = []
+        for t in self.outcomes:
+            day = QLocale().toString(QDate.fromString(t.sent_at[:10], "yyyy-MM-dd"),
+                                     QLocale.FormatType.ShortFormat)  # fmt: skip
+            received, difference = self.tr("not received yet"), "—"
+            if t.received:
+                received = QLocale().toString(t.units_received)
+                difference = self._difference(t)
+            rows.append((names.get(t.to_store_id, t.to_store_id), day,
+                         QLocale().toString(t.units_sent), received, difference))  # fmt: skip
+        fill_rows(self.sent_table, rows, 2)
+        for row, t in enumerate(self.outcomes):
+            if t.differing:
+                self.sent_table.item(row, 4).setForeground(Qt.GlobalColor.darkRed)
+
+    def _difference(self, t: TransferOutcome) -> str:
+        gap = t.units_received - t.units_sent
+        if gap:
+            return ("+" if gap > 0 else "−") + QLocale().toString(abs(gap))
+        return self.tr("one article for another") if t.differing else self.tr("none")
 
     def _scanned(self, code: str, quantity: int) -> None:
         self._ask("find_article", "transfer", code, quantity)
