@@ -184,3 +184,25 @@ class OrderDeskPort(Protocol):
     def move_pickup(self, pickup_id: str, status: str, *, op_id: str) -> None:
         """Move a pickup order forward (idempotent by ``op_id``)."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotPiece:
+    """One chunk of a first-sync snapshot (``sync.contract.snapshot``): ``rows`` are
+    tuples in the order of the part's item fields (``fields``)."""
+
+    part: Literal["catalog", "stock"]
+    fields: tuple[str, ...]
+    rows: Sequence[tuple[Any, ...]]
+    next_cursor: str
+    done: bool
+    catalog_cursor: str
+    stock_cursor: str
+
+
+@runtime_checkable
+class SnapshotServing(Protocol):
+    """A platform that serves the first-sync snapshot (our reference server; Medusa does
+    not, and a till then pulls its feeds page by page)."""
+
+    def snapshot(self, cursor: str | None, limit: int) -> SnapshotPiece: ...
