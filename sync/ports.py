@@ -19,7 +19,7 @@ Messages are sentences for the status bar; they never contain the token.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -188,12 +188,14 @@ class OrderDeskPort(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class SnapshotPiece:
-    """One chunk of a first-sync snapshot (``sync.contract.snapshot``): ``rows`` are
-    tuples in the order of the part's item fields (``fields``)."""
+    """One chunk of a first-sync snapshot (``sync.contract.snapshot``), already validated:
+    ``body`` is its JSON, kept as it is until the whole snapshot is in; ``columns`` its
+    values by item field, for the plausibility checks."""
 
     part: Literal["catalog", "stock"]
-    fields: tuple[str, ...]
-    rows: Sequence[tuple[Any, ...]]
+    count: int
+    columns: Mapping[str, Sequence[Any]]
+    body: bytes
     next_cursor: str
     done: bool
     catalog_cursor: str

@@ -114,34 +114,48 @@ def clear(conn: sqlite3.Connection) -> None:
 def merge(
     conn: sqlite3.Connection, upsert_rows: UpsertRows, source: str = "catalog_staging"
 ) -> None:
-    """Move the staged catalog into ``products``; call inside the last page's transaction.
-    ``source``: a table of ``catalog_staging``'s shape (an attached file's, for the
-    snapshot: ``pos.store.snapshot_load``)."""
+    """Move the staged catalog into ``products``; call inside the last page's transaction."""
+
+    def fill(conn: sqlite3.Connection) -> None:
+        conn.execute(_PRODUCTS.format(source=source), (utc_now(),))
+        conn.execute(_BARCODES.format(source=source))
+
+    load_in_bulk(conn, fill, lambda conn: _move_row_by_row(conn, upsert_rows, source))
+    clear(conn)
+
+
+def load_in_bulk(
+    conn: sqlite3.Connection,
+    fill: Callable[[sqlite3.Connection], None],
+    fallback: Callable[[sqlite3.Connection], None],
+) -> None:
+    """``fill`` an empty catalog with its derived indexes, search index and triggers
+    dropped, then build them once; ``fallback`` (the normal upsert path) when the catalog
+    is not empty or the rows contradict a unique index. Call inside a transaction (the
+    snapshot's move, ``pos.store.snapshot_load``, uses it too)."""
     previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
     try:
         if conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None:
             conn.execute("SAVEPOINT catalog_bulk")
             try:
-                _bulk_move(conn, source)
+                _bulk_move(conn, fill)
                 conn.execute("RELEASE catalog_bulk")
             except sqlite3.IntegrityError:
                 conn.execute("ROLLBACK TO catalog_bulk")
                 conn.execute("RELEASE catalog_bulk")
-                _move_row_by_row(conn, upsert_rows, source)
+                fallback(conn)
         else:
-            _move_row_by_row(conn, upsert_rows, source)
-        clear(conn)
+            fallback(conn)
     finally:
         conn.execute(f"PRAGMA cache_size = {previous_cache}")
 
 
-def _bulk_move(conn: sqlite3.Connection, source: str) -> None:
+def _bulk_move(conn: sqlite3.Connection, fill: Callable[[sqlite3.Connection], None]) -> None:
     derived = conn.execute(_DERIVED).fetchall()
     for kind, name, _sql in derived:
         conn.execute(f'DROP {kind.upper()} "{name}"')
-    conn.execute(_PRODUCTS.format(source=source), (utc_now(),))
-    conn.execute(_BARCODES.format(source=source))
+    fill(conn)
     for kind, _name, sql in derived:  # indexes first (a duplicate SKU raises here)
         if kind == "index":
             conn.execute(sql)

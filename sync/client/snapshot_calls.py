@@ -3,7 +3,8 @@
 A chunk is refused unread past the reply cap (decoded size, as every reply), then
 validated by the contract's column models in one pass (each value checked as in the
 feed's item, every column ``count`` long): a bad row refuses the chunk with the reason,
-before anything of it reaches the store.
+before anything of it reaches the store. The validated bytes go to the store as they
+are (``pos.store.snapshot_load`` keeps them until the snapshot is whole).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from sync.client.wire import Wire, parse
-from sync.contract.snapshot import PART_ITEMS, SnapshotChunk
+from sync.contract.snapshot import SnapshotChunk
 from sync.ports import SnapshotPiece
 
 
@@ -28,10 +29,9 @@ class HttpSnapshotCalls:
         path = f"/v1/stores/{quote(self.store_id, safe='')}/snapshot"
         data = self._wire.call("GET", path, params=params)
         chunk = parse(SnapshotChunk, data, "a snapshot chunk")
-        fields = tuple(PART_ITEMS[chunk.part].model_fields)
-        columns = chunk.catalog if chunk.part == "catalog" else chunk.stock
-        rows = list(zip(*(getattr(columns, name) for name in fields), strict=True))
+        model = chunk.catalog if chunk.part == "catalog" else chunk.stock
+        columns = {name: getattr(model, name) for name in type(model).model_fields}
         return SnapshotPiece(
-            chunk.part, fields, rows, chunk.next_cursor, chunk.done,
+            chunk.part, chunk.count, columns, data, chunk.next_cursor, chunk.done,
             chunk.catalog_cursor, chunk.stock_cursor,
         )  # fmt: skip

@@ -89,6 +89,7 @@ class SyncEngine:
         page_limit: int = puller.DEFAULT_PAGE_LIMIT,
         page_budget: int | None = None,
         snapshot_rows: int = snapshot.DEFAULT_CHUNK_ROWS,
+        use_snapshot: bool = True,
         poll_interval_s: float = 30.0,
         backoff: Backoff | None = None,
         clock: Callable[[], str] = utc_now,
@@ -105,6 +106,7 @@ class SyncEngine:
         self.batch_size, self.page_limit = batch_size, page_limit
         self.page_budget = page_budget  # None: puller.default_page_budget(page_limit)
         self.snapshot_rows = snapshot_rows
+        self.use_snapshot = use_snapshot  # False: a first sync pulls the feeds' pages too
         self.poll_interval_s = poll_interval_s
         self.backoff = backoff or Backoff()
         self.totals = SyncTotals()
@@ -197,7 +199,8 @@ class SyncEngine:
             self._update(online=True)
             if isinstance(self.central, LoyaltyOwing):  # the rule, for offline points
                 loyalty_owed.pull_rule(conn, self.central)
-            if snapshot.wanted(conn, self.central, self.feeds):  # a new till (module doc)
+            # a new till (module doc): the catalog and stock levels in bulk
+            if self.use_snapshot and snapshot.wanted(conn, self.central, self.feeds):
                 self._load_snapshot(conn)
             stalled = [self._pull(conn, feed) for feed in self.feeds if not self._stop.is_set()]
             if any(stalled):  # the other feeds were pulled; the pushes go on next round

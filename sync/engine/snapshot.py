@@ -64,8 +64,8 @@ def _load(
                 piece = ahead.result()
                 if not piece.done:
                     ahead = pool.submit(central.snapshot, piece.next_cursor, rows)
-                side.stage(piece.part, piece.fields, piece.rows, piece.next_cursor)
-                staged += len(piece.rows)
+                side.keep(piece.part, piece.columns, piece.body, piece.next_cursor)
+                staged += piece.count
                 after_chunk(staged)
                 if piece.done:
                     break

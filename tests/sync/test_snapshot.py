@@ -3,6 +3,7 @@ as a till that pulled every page, changes made during it kept, resumable, strict
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -181,3 +182,56 @@ def test_columns_of_unequal_length_or_missing_are_refused(columns: dict) -> None
              "catalog_cursor": "c", "stock_cursor": "s", "stock": columns}  # fmt: skip
     with pytest.raises(ValidationError):
         SnapshotChunk.model_validate(chunk)
+
+
+class Edited(HttpCentral):
+    """Our HTTP client, with ``edit(part, columns)`` changing each validated chunk's
+    columns before the engine sees them (a central sending implausible values)."""
+
+    def __init__(self, *args: object, edit: Callable[[str, dict], None]) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.edit = edit
+
+    def snapshot(self, cursor: str | None, limit: int):  # type: ignore[no-untyped-def]
+        piece = super().snapshot(cursor, limit)
+        columns = {name: list(values) for name, values in piece.columns.items()}
+        self.edit(piece.part, columns)
+        return dataclasses.replace(piece, columns=columns)
+
+
+def absurd_level(part: str, columns: dict) -> None:
+    if part == "stock":
+        columns["on_hand"][3] = 10**9
+
+
+def product_again(part: str, columns: dict) -> None:
+    if part == "catalog" and columns["id"][0] > 1:  # the second chunk repeats an id
+        columns["id"][0] = 5
+
+
+def sku_twice(part: str, columns: dict) -> None:
+    if part == "stock":
+        columns["sku"][1] = columns["sku"][0]
+
+
+@pytest.mark.parametrize(
+    ("edit", "named"),
+    [
+        (absurd_level, "on_hand = 1000000000"),
+        (product_again, "not in ascending order"),
+        (sku_twice, "appears twice"),
+    ],
+)
+def test_an_implausible_chunk_is_refused_and_nothing_shows(
+    tmp_path: Path, central: CentralServer, edit: Callable[[str, dict], None], named: str
+) -> None:
+    token = central.enrol(STORE, "T01")
+    port = Edited(central.url, STORE, "T01", token, edit=edit)
+    engine = SyncEngine(tmp_path / "till.db", port, feeds=FEEDS, snapshot_rows=CHUNK)
+    status = engine.sync_once()
+    engine.close()
+    port.close()
+    assert status.state == "error" and named in (status.last_error or "")
+    assert "feed was refused" in (status.last_error or "")
+    rows = rows_of(tmp_path / "till.db")
+    assert (rows["products"], rows["central_stock"]) == ([], [])
