@@ -140,6 +140,40 @@ def test_an_interrupted_snapshot_resumes_and_ends_with_the_same_rows(
     assert port.cursors[7] == port.cursors[6] is not None  # resumed where it broke
     assert engine.totals.pulled["snapshot"] == 6000
     assert rows_of(tmp_path / "till.db") == rows_of(paged_till(tmp_path, central))
+    assert free_pages(tmp_path / "till.db") == 0  # compact: nothing was staged in it
+
+
+def test_a_snapshot_cursor_the_central_refuses_starts_the_snapshot_over(
+    tmp_path: Path, central: CentralServer
+) -> None:
+    def break_once(call: int) -> None:
+        if call == 3:
+            raise CentralUnavailable("The connection dropped.")
+
+    token = central.enrol(STORE, "T01")
+    port = Watched(central.url, STORE, "T01", token, during=break_once)
+    engine = SyncEngine(tmp_path / "till.db", port, feeds=FEEDS, snapshot_rows=CHUNK)
+    assert engine.sync_once().state == "offline"
+    side = sqlite3.connect(f"{tmp_path / 'till.db'}{snapshot_load.SUFFIX}")
+    with side:  # as if the central's database had been replaced since
+        side.execute(
+            "UPDATE progress SET value = 'eyJmIjoic25hcHNob3QifQ.AAAA' WHERE key = 'cursor'"
+        )
+    side.close()
+    port.during = lambda call: None
+    assert engine.sync_once().state == "idle"
+    engine.close()
+    port.close()
+    assert port.cursors[3] is not None and port.cursors[4] is None  # refused: from the start
+    assert rows_of(tmp_path / "till.db") == rows_of(paged_till(tmp_path, central))
+
+
+def free_pages(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def test_a_chunk_with_a_bad_row_is_refused_whole_and_nothing_shows(tmp_path: Path) -> None:
