@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from sync.client.wire import Wire, parse
+from sync.client.page_guard import page_bytes
+from sync.client.wire import MAX_REPLY_BYTES, Wire, parse
 from sync.contract.snapshot import SnapshotChunk
 from sync.ports import SnapshotPiece
+
+CHUNK_BYTES = page_bytes(5000, MAX_REPLY_BYTES)
 
 
 class HttpSnapshotCalls:
@@ -27,7 +30,8 @@ class HttpSnapshotCalls:
         if cursor is not None:
             params["cursor"] = cursor
         path = f"/v1/stores/{quote(self.store_id, safe='')}/snapshot"
-        data = self._wire.call("GET", path, params=params)
+        # bounded like a 5,000-item page (20 MiB decoded): a 50,000-product chunk is ~7 MB
+        data = self._wire.call("GET", path, params=params, max_bytes=CHUNK_BYTES)
         chunk = parse(SnapshotChunk, data, "a snapshot chunk")
         model = chunk.catalog if chunk.part == "catalog" else chunk.stock
         columns = {name: getattr(model, name) for name in type(model).model_fields}
