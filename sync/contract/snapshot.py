@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 from sync.contract.feeds import CatalogItem, StockItem
 from sync.contract.scalars import WIRE, Count, Cursor, Flag, Seq
 
-DEFAULT_SNAPSHOT_ROWS = 50_000
+DEFAULT_SNAPSHOT_ROWS = 25_000
 MAX_SNAPSHOT_ROWS = 100_000
 
 SnapshotPart = Literal["catalog", "stock"]

@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pos.store import feed_cursors, snapshot_load
 from sync.ports import BadCursor, CentralPort, SnapshotPiece, SnapshotServing
 
-DEFAULT_CHUNK_ROWS = 50_000
+DEFAULT_CHUNK_ROWS = 25_000  # ~350,000 values: under what a till validates at once
 
 
 def wanted(conn: sqlite3.Connection, central: CentralPort, feeds: Sequence[str]) -> bool:

@@ -92,7 +92,7 @@ _MEASURE = (
 )
 
 
-SYNC_SAYS = {"100000-items": "snapshot chunk this till cannot read"}
+SYNC_SAYS = {"100000-items": "snapshot chunk that is not columns"}
 
 
 @pytest.mark.parametrize("case", CASES)
