@@ -19,7 +19,7 @@ Messages are sentences for the status bar; they never contain the token.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -184,3 +184,27 @@ class OrderDeskPort(Protocol):
     def move_pickup(self, pickup_id: str, status: str, *, op_id: str) -> None:
         """Move a pickup order forward (idempotent by ``op_id``)."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotPiece:
+    """One chunk of a first-sync snapshot (``sync.contract.snapshot``), already validated:
+    ``body`` is its JSON, kept as it is until the whole snapshot is in; ``columns`` its
+    values by item field, for the plausibility checks."""
+
+    part: Literal["catalog", "stock"]
+    count: int
+    columns: Mapping[str, Sequence[Any]]
+    body: bytes
+    next_cursor: str
+    done: bool
+    catalog_cursor: str
+    stock_cursor: str
+
+
+@runtime_checkable
+class SnapshotServing(Protocol):
+    """A platform that serves the first-sync snapshot (our reference server; Medusa does
+    not, and a till then pulls its feeds page by page)."""
+
+    def snapshot(self, cursor: str | None, limit: int) -> SnapshotPiece: ...

@@ -52,13 +52,13 @@ _IS_ACTIVE = "SELECT value FROM sync_state WHERE key = ?"
 _DEPARTMENT = "INSERT OR IGNORE INTO departments (code, name, vat_bp) VALUES (?, ?, ?)"
 _PRODUCTS = (
     f"INSERT INTO products ({_FIELDS}, updated_at) "
-    f"SELECT {_FIELDS}, ? FROM catalog_staging ORDER BY id"
+    f"SELECT {_FIELDS}, ? FROM {{source}} ORDER BY id"
 )
 # A code given to two staged products goes to the later id (rowid order: no sort; sorting
 # by code first costs more than it saves).
 _BARCODES = (
     "INSERT INTO barcodes (code, product_id) "
-    "SELECT j.value, s.id FROM catalog_staging AS s, json_each(s.barcodes) AS j "
+    "SELECT j.value, s.id FROM {source} AS s, json_each(s.barcodes) AS j "
     "WHERE true ORDER BY s.id "
     "ON CONFLICT (code) DO UPDATE SET product_id = excluded.product_id"
 )
@@ -94,11 +94,11 @@ def stage(conn: sqlite3.Connection, rows: Sequence[tuple], codes: Sequence[Seque
     conn.execute(_FLAG, (STAGING_KEY,))
     conn.executemany(_DEPARTMENT, {(row[4], row[4], row[6]) for row in rows if row[4]})
     conn.executemany(
-        _STAGE, [(*row[:_WIDTH], _json_list(c)) for row, c in zip(rows, codes, strict=True)]
+        _STAGE, [(*row[:_WIDTH], json_list(c)) for row, c in zip(rows, codes, strict=True)]
     )
 
 
-def _json_list(codes: Sequence[str]) -> str:
+def json_list(codes: Sequence[str]) -> str:
     """A JSON array of barcodes: plain concatenation when they are letters and digits
     (the contract's are digits), ``json.dumps`` otherwise (quotes, escapes)."""
     joined = '","'.join(codes)
@@ -113,33 +113,51 @@ def clear(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM sync_state WHERE key = ?", (STAGING_KEY,))
 
 
-def merge(conn: sqlite3.Connection, upsert_rows: UpsertRows) -> None:
+def merge(
+    conn: sqlite3.Connection, upsert_rows: UpsertRows, source: str = "catalog_staging"
+) -> None:
     """Move the staged catalog into ``products``; call inside the last page's transaction."""
+
+    def fill(conn: sqlite3.Connection) -> None:
+        conn.execute(_PRODUCTS.format(source=source), (utc_now(),))
+        conn.execute(_BARCODES.format(source=source))
+
+    load_in_bulk(conn, fill, lambda conn: _move_row_by_row(conn, upsert_rows, source))
+    clear(conn)
+
+
+def load_in_bulk(
+    conn: sqlite3.Connection,
+    fill: Callable[[sqlite3.Connection], None],
+    fallback: Callable[[sqlite3.Connection], None],
+) -> None:
+    """``fill`` an empty catalog with its derived indexes, search index and triggers
+    dropped, then build them once; ``fallback`` (the normal upsert path) when the catalog
+    is not empty or the rows contradict a unique index. Call inside a transaction (the
+    snapshot's move, ``pos.store.snapshot_load``, uses it too)."""
     previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
     try:
         if conn.execute("SELECT 1 FROM products LIMIT 1").fetchone() is None:
             conn.execute("SAVEPOINT catalog_bulk")
             try:
-                _bulk_move(conn)
+                _bulk_move(conn, fill)
                 conn.execute("RELEASE catalog_bulk")
             except sqlite3.IntegrityError:
                 conn.execute("ROLLBACK TO catalog_bulk")
                 conn.execute("RELEASE catalog_bulk")
-                _move_row_by_row(conn, upsert_rows)
+                fallback(conn)
         else:
-            _move_row_by_row(conn, upsert_rows)
-        clear(conn)
+            fallback(conn)
     finally:
         conn.execute(f"PRAGMA cache_size = {previous_cache}")
 
 
-def _bulk_move(conn: sqlite3.Connection) -> None:
+def _bulk_move(conn: sqlite3.Connection, fill: Callable[[sqlite3.Connection], None]) -> None:
     derived = conn.execute(_DERIVED).fetchall()
     for kind, name, _sql in derived:
         conn.execute(f'DROP {kind.upper()} "{name}"')
-    conn.execute(_PRODUCTS, (utc_now(),))
-    conn.execute(_BARCODES)
+    fill(conn)
     for kind, _name, sql in derived:  # indexes first (a duplicate SKU raises here)
         if kind == "index":
             conn.execute(sql)
@@ -164,12 +182,12 @@ def _fill_search_index(conn: sqlite3.Connection, order: str) -> None:
     conn.execute(_FTS_CONFIG, ("hashsize", FTS_DEFAULT_HASHSIZE))
 
 
-def _move_row_by_row(conn: sqlite3.Connection, upsert_rows: UpsertRows) -> None:
+def _move_row_by_row(conn: sqlite3.Connection, upsert_rows: UpsertRows, source: str) -> None:
     """The staged rows through the normal upsert path, in id order, batch by batch."""
     last_id, stamp = 0, utc_now()
     while True:
         batch = conn.execute(
-            f"SELECT {_FIELDS}, barcodes FROM catalog_staging WHERE id > ? ORDER BY id LIMIT ?",
+            f"SELECT {_FIELDS}, barcodes FROM {source} WHERE id > ? ORDER BY id LIMIT ?",
             (last_id, SLOW_BATCH),
         ).fetchall()
         if not batch:

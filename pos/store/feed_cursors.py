@@ -56,6 +56,11 @@ def forget(conn: sqlite3.Connection, feed: str) -> None:
         conn.execute(_FORGET, (feed,))
 
 
+def save(conn: sqlite3.Connection, feed: str, value: str) -> None:
+    """Store ``feed``'s cursor inside the caller's transaction (a snapshot's end)."""
+    conn.execute(_SAVE, (feed, value, utc_now()))
+
+
 @contextmanager
 def page_transaction(
     conn: sqlite3.Connection, feed: str, next_cursor: str

@@ -28,6 +28,7 @@ from sync.central import (
     pickup_orders,
     promotions,
     pushes,
+    snapshot,
     staff,
     terminal_keys,
     till_acts,
@@ -134,6 +135,18 @@ class CentralApp:
         feed = request.path_params["feed"]
         body = await run_in_threadpool(feeds.page, self.db, feed, store_id, cursor, limit)
         return Response(body, media_type=_JSON)
+
+    async def snapshot(self, request: Request) -> Response:
+        """A first-sync chunk (``sync.central.snapshot``), gzipped when the client takes it."""
+        store_id = request.path_params["store_id"]
+        auth.terminal(self.db, request, store_id, None)
+        limit = snapshot.parse_rows(request.query_params.get("limit"))
+        cursor = request.query_params.get("cursor")
+        body = await run_in_threadpool(snapshot.chunk, self.db, store_id, cursor, limit)
+        if "gzip" not in request.headers.get("accept-encoding", ""):
+            return Response(body, media_type=_JSON)
+        packed = await run_in_threadpool(snapshot.gzipped, body)
+        return Response(packed, media_type=_JSON, headers={"Content-Encoding": "gzip"})
 
     async def push(self, request: Request) -> Response:
         store_id = request.path_params["store_id"]
@@ -305,6 +318,7 @@ class CentralApp:
         return [
             Route("/v1/enrolments", self.enrol, methods=["POST"]),
             Route("/v1/stores/{store_id}/feeds/{feed}", self.feed, methods=["GET"]),
+            Route("/v1/stores/{store_id}/snapshot", self.snapshot, methods=["GET"]),
             Route(
                 "/v1/stores/{store_id}/terminals/{terminal_id}/operations",
                 self.push,

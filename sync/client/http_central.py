@@ -31,6 +31,7 @@ from sync.client.network_calls import HttpNetworkCalls
 from sync.client.page_guard import check_page, page_bytes
 from sync.client.pricing_calls import HttpPricingCalls
 from sync.client.return_calls import HttpReturnCalls
+from sync.client.snapshot_calls import HttpSnapshotCalls
 from sync.client.wire import MAX_REPLY_BYTES, Wire, parse
 from sync.contract import MAX_OPERATIONS, PAGE_MODELS, Operation, PushResponse
 from sync.ports import (
@@ -49,12 +50,14 @@ class HttpCentral(
     HttpCouponCalls,
     HttpCustomerCalls,
     HttpNetworkCalls,
+    HttpSnapshotCalls,
 ):
     """One terminal of one store talking to the central API; see the module docstring.
     Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``, its
     loyalty calls from ``HttpLoyaltyCalls``, its quote from ``HttpPricingCalls``, its
     coupon calls from ``HttpCouponCalls``, its customer calls from ``HttpCustomerCalls``,
-    its network stock calls from ``HttpNetworkCalls``."""
+    its network stock calls from ``HttpNetworkCalls``, its first-sync snapshot from
+    ``HttpSnapshotCalls``."""
 
     def __init__(
         self,

@@ -105,6 +105,7 @@ _HOMES: dict[str, str] = {
     "SaleVatRecord": "sync.contract.sales",
     "Stats": "sync.contract.admin",
     "StockCount": "sync.contract.admin",
+    "SnapshotChunk": "sync.contract.snapshot",
     "StockItem": "sync.contract.feeds",
     "StockMovementPayload": "sync.contract.operations",
     "StockCountPayload": "sync.contract.operations",

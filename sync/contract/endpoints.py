@@ -67,6 +67,7 @@ from sync.contract.returns import (
     ReturnClaimResult,
     ReturnConflictList,
 )
+from sync.contract.snapshot import DEFAULT_SNAPSHOT_ROWS, MAX_SNAPSHOT_ROWS, SnapshotChunk
 from sync.contract.staff import ApprovalList, StaffItem, StaffUpsert
 from sync.contract.till_acts import TillActsView
 from sync.contract.till_days import SessionsView
@@ -110,6 +111,20 @@ _FEED_QUERY = (
     ),
 )
 
+_SNAPSHOT_QUERY = (
+    QueryParam(
+        "cursor",
+        {"type": "string", "minLength": 1, "maxLength": 512},
+        description="Opaque (the previous chunk's next_cursor); absent starts a snapshot.",
+    ),
+    QueryParam(
+        "limit",
+        {"type": "integer", "minimum": 1, "maximum": MAX_SNAPSHOT_ROWS,
+         "default": DEFAULT_SNAPSHOT_ROWS},
+        description="Rows per chunk.",
+    ),
+)  # fmt: skip
+
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint(
         "POST",
@@ -129,6 +144,17 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         None,
         {200: FeedPage},
         _FEED_QUERY,
+    ),
+    Endpoint(
+        "GET",
+        "/v1/stores/{store_id}/snapshot",
+        "pull_snapshot",
+        "A chunk of the first-sync snapshot: the catalog, then this store's stock, in "
+        "columns, gzipped when accepted; the feeds continue from its sequence",
+        "terminal",
+        None,
+        {200: SnapshotChunk},
+        _SNAPSHOT_QUERY,
     ),
     Endpoint(
         "POST",

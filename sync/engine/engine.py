@@ -6,9 +6,10 @@ One round (``sync_once``) sends the return claim releases queued by cancelled re
 (``coupon_releases``), the customers created here and the consent choices made
 offline (``customer_creations``: before the sales, so central knows a customer before a
 sale naming it earns points), sends the loyalty redemptions owed (``loyalty_owed``),
-drains the outbox in seq order, caches central's loyalty rule, then pulls each feed from
-its stored cursor. Pulls run only after a complete push, so a central stock level never
-arrives while one of our sales it already includes is still unacknowledged here (see
+drains the outbox in seq order, caches central's loyalty rule, loads the first-sync
+snapshot on a new till (``snapshot``), then pulls each feed from its stored cursor.
+Pulls run only after a complete push, so a central stock level never arrives while
+one of our sales it already includes is still unacknowledged here (see
 ``pos.store.stock_levels``). A round never raises: its outcome is a ``SyncStatus``,
 handed to ``on_status`` (called on the engine's thread).
 
@@ -34,7 +35,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from pos.store import owed_calls, push_queue
+from pos.store import owed_calls, push_queue, snapshot_load
 from pos.store.db import connect
 from pos.store.errors import StoreError
 from pos.store.feed_cursors import PageRefused
@@ -48,6 +49,7 @@ from sync.engine import (
     loyalty_owed,
     puller,
     pusher,
+    snapshot,
 )
 from sync.engine.backoff import Backoff
 from sync.engine.feeds import APPLIERS, DEFAULT_FEEDS
@@ -86,6 +88,8 @@ class SyncEngine:
         batch_size: int = pusher.DEFAULT_BATCH,
         page_limit: int = puller.DEFAULT_PAGE_LIMIT,
         page_budget: int | None = None,
+        snapshot_rows: int = snapshot.DEFAULT_CHUNK_ROWS,
+        use_snapshot: bool = True,
         poll_interval_s: float = 30.0,
         backoff: Backoff | None = None,
         clock: Callable[[], str] = utc_now,
@@ -101,6 +105,8 @@ class SyncEngine:
         self.feeds = tuple(f for f in feeds if served is None or f in served)
         self.batch_size, self.page_limit = batch_size, page_limit
         self.page_budget = page_budget  # None: puller.default_page_budget(page_limit)
+        self.snapshot_rows = snapshot_rows
+        self.use_snapshot = use_snapshot  # False: a first sync pulls the feeds' pages too
         self.poll_interval_s = poll_interval_s
         self.backoff = backoff or Backoff()
         self.totals = SyncTotals()
@@ -193,6 +199,9 @@ class SyncEngine:
             self._update(online=True)
             if isinstance(self.central, LoyaltyOwing):  # the rule, for offline points
                 loyalty_owed.pull_rule(conn, self.central)
+            # a new till (module doc): the catalog and stock levels in bulk
+            if self.use_snapshot and snapshot.wanted(conn, self.central, self.feeds):
+                self._load_snapshot(conn)
             stalled = [self._pull(conn, feed) for feed in self.feeds if not self._stop.is_set()]
             if any(stalled):  # the other feeds were pulled; the pushes go on next round
                 message = " ".join(text for text in stalled if text)
@@ -233,6 +242,23 @@ class SyncEngine:
             return exc.message
         finally:
             self.totals.pulled[feed] = self.totals.pulled.get(feed, 0) + applied
+
+    def _load_snapshot(self, conn: sqlite3.Connection) -> None:
+        """The catalog and stock levels from the snapshot; the feeds then continue."""
+        staged = 0
+
+        def progress(so_far: int) -> None:
+            nonlocal staged
+            staged = so_far
+            self._update(phase="pulling", feed="snapshot", applied=so_far)
+
+        try:
+            snapshot.load(conn, self.central, rows=self.snapshot_rows, after_chunk=progress)  # type: ignore[arg-type]
+        finally:
+            self.totals.pulled["snapshot"] = self.totals.pulled.get("snapshot", 0) + staged
+        stalled = self._pull(conn, "catalog")  # what changed while it was read
+        if not stalled:  # those products' levels came before them
+            snapshot_load.fill_missing_stock(conn)
 
     def _asked_to_wait(self, exc: CentralUnavailable) -> SyncStatus:
         """A 429/503 with Retry-After: wait what the server asks (capped), not the backoff."""

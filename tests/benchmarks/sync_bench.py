@@ -8,9 +8,11 @@
   pull is not timed); vs a bare Starlette endpoint over the same catalog keeping the
   same batches (INSERT OR IGNORE of each operation, the lines' products looked up, one
   movement row per line) and then one bare GET of the stock changes (target <= 3 s);
-* full pull of the catalog into an empty terminal (search index, barcodes, cursor per
-  page), vs a bare paged GET + json.loads + INSERT OR REPLACE loop on the same server
-  (target <= 30 s at 1,000,000 products);
+* first sync of a new terminal: the catalog and the store's stock levels from the
+  snapshot (gzipped columnar chunks, staged in a side file, moved in one transaction,
+  then the feeds from its sequence), vs a single bare bulk insert of the same rows into
+  the same tables (indexes, search index and triggers built after), no network
+  (target <= 10 s at 1,000,000 products); the till file's size and free pages after it;
 * incremental pull of 1,000 central price changes, vs the bare loop (target <= 0.5 s).
 
 The push figure also gives the CPU seconds it took, this process (the engine) plus the
@@ -43,8 +45,9 @@ sys.path[:0] = [str(ROOT)]
 
 import httpx  # noqa: E402
 
-from pos.store import push_queue  # noqa: E402
+from pos.store import catalog_staging, push_queue  # noqa: E402
 from pos.store.local_store import LocalStore  # noqa: E402
+from pos.store.text_keys import brand_key, name_key  # noqa: E402
 from sync.client import HttpCentral  # noqa: E402
 from sync.client.http_central import envelope  # noqa: E402
 from sync.engine import SyncEngine  # noqa: E402
@@ -239,23 +242,96 @@ def bench_pulls(tmp: Path, data_dir: Path, products: int, changes: int) -> list[
         token = central.enrol(STORE, TERMINAL)
         engine = SyncEngine(
             tmp / "pull-till.db", HttpCentral(central.url, STORE, TERMINAL, token),
-            feeds=("catalog",),
+            feeds=("catalog", "stock"),
         )  # fmt: skip
         full = timed(engine.sync_once)
         assert engine.status.state == "idle", engine.status.last_error
-        assert engine.totals.pulled["catalog"] == products
+        assert engine.totals.pulled["snapshot"] == 2 * products  # products + their levels
+        print(_file_report(tmp / "pull-till.db"))
         with central.client(token) as client:
             bare = BareTill(tmp / "pull-floor.db", client)
-            floor_full = timed(bare.pull)
+            bare.pull()  # to its cursor (not timed: the full figure's floor is below)
             _change_prices(central, products, changes)
             incremental = timed(engine.sync_once)
-            assert engine.totals.pulled["catalog"] == products + changes
+            assert engine.totals.pulled["catalog"] == changes
             floor_incremental = timed(bare.pull)
         engine.close()
+    floor_full = _floor_bulk_insert(tmp / "floor-bulk.db", database, products)
     return [
-        Figure(f"full pull of {products:,} products", full, floor_full, 30.0),
+        Figure(f"first sync of {products:,} products + stock", full, floor_full, 10.0),
         Figure(f"incremental pull of {changes:,} changes", incremental, floor_incremental, 0.5),
     ]
+
+
+def _file_report(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        free, pages, size = (conn.execute(f"PRAGMA {p}").fetchone()[0]
+                             for p in ("freelist_count", "page_count", "page_size"))  # fmt: skip
+    finally:
+        conn.close()
+    return (
+        f"till after the first sync: {path.stat().st_size / 1e6:,.0f} MB, "
+        f"{free:,} free pages of {pages:,} ({free * size / 1e6:,.1f} MB)"
+    )
+
+
+_CENTRAL_PRODUCTS = (
+    "SELECT id, sku, name, brand, department, price_cents, vat_bp, sold_by, plu, active, "
+    "barcodes FROM products ORDER BY id"
+)
+_CENTRAL_STOCK = (
+    "SELECT product_id, sku, on_hand, reserved, change_seq FROM stock WHERE store_id = ? "
+    "ORDER BY product_id"
+)
+
+
+def _floor_bulk_insert(path: Path, central_db: Path, products: int) -> float:
+    """The floor of a first sync: the same rows, already in memory, inserted bare into the
+    till's own tables in one transaction (indexes, search index and triggers dropped and
+    built after, as the snapshot's move does), with no network, parsing nor staging."""
+    source = sqlite3.connect(central_db)
+    items = source.execute(_CENTRAL_PRODUCTS).fetchall()
+    levels = source.execute(_CENTRAL_STOCK, (STORE,)).fetchall()
+    source.close()
+    rows = [(*i[:10], name_key(i[2]), brand_key(i[3]), "now") for i in items]
+    codes = [(code, i[0]) for i in items for code in json.loads(i[10])]
+    departments = {(i[4], i[4], i[6]) for i in items if i[4]}
+    with LocalStore(path) as store:
+        conn = store.conn
+        derived = conn.execute(catalog_staging._DERIVED).fetchall()
+
+        def insert() -> None:
+            conn.execute("BEGIN")
+            conn.executemany("INSERT OR IGNORE INTO departments VALUES (?, ?, ?)", departments)
+            for kind, name, _sql in derived:
+                conn.execute(f'DROP {kind.upper()} "{name}"')
+            conn.executemany(_FLOOR_PRODUCT, rows)
+            conn.executemany("INSERT INTO barcodes (code, product_id) VALUES (?, ?)", codes)
+            for _kind, _name, sql in (d for d in derived if d[0] == "index"):
+                conn.execute(sql)
+            catalog_staging._fill_search_index(conn)
+            for _kind, _name, sql in (d for d in derived if d[0] == "trigger"):
+                conn.execute(sql)
+            conn.executemany(_FLOOR_CENTRAL_STOCK, levels)
+            conn.executemany(_FLOOR_STOCK, [(lv[0], lv[2]) for lv in levels])
+            conn.execute("COMMIT")
+
+        seconds = timed(insert)
+        assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == products
+    return seconds
+
+
+_FLOOR_PRODUCT = (
+    "INSERT INTO products (id, sku, name, brand, department, price_cents, vat_bp, sold_by, "
+    "plu, active, name_key, brand_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?)"
+)
+_FLOOR_CENTRAL_STOCK = (
+    "INSERT INTO central_stock (product_id, sku, on_hand, reserved, version, reflects_ack_no) "
+    "VALUES (?, ?, ?, ?, ?, 0)"
+)
+_FLOOR_STOCK = "INSERT INTO stock (product_id, on_hand) VALUES (?, ?)"
 
 
 def _change_prices(central: CentralServer, products: int, changes: int) -> None:

@@ -92,6 +92,9 @@ _MEASURE = (
 )
 
 
+SYNC_SAYS = {"100000-items": "snapshot chunk that is not columns"}
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_comptoir_sync_stays_under_256_mb_whatever_the_server_sends(
     case: str, tmp_path: Path
@@ -123,5 +126,7 @@ def test_comptoir_sync_stays_under_256_mb_whatever_the_server_sends(
     code, stderr, peak_mb = child.stdout.strip().split("\n")
     print(f"comptoir sync against {case}: exit {code}, peak RSS {peak_mb} MB")
     assert code == "1", stderr
+    # a new till asks for the snapshot first: a page-shaped reply is no chunk it reads
+    says = SYNC_SAYS.get(case, says)
     assert says in stderr
     assert int(peak_mb) < PEAK_RSS_MB, f"peak RSS {peak_mb} MB"
