@@ -71,7 +71,7 @@ _FILL_FTS = (
     "SELECT search_rank, search_head, name_key, search_brand FROM products "
     "WHERE active = 1 ORDER BY {0}"
 )
-_ANY_POPULAR = "SELECT 1 FROM catalog_staging WHERE popularity > 0 LIMIT 1"
+_ANY_POPULAR = "SELECT 1 FROM products WHERE popularity > 0 LIMIT 1"  # once filled
 _SET_COUNT = (
     "INSERT INTO settings (key, value) SELECT 'catalog_count', count(*) FROM products "
     "WHERE active = 1 ON CONFLICT (key) DO UPDATE SET value = excluded.value"

@@ -49,15 +49,15 @@ _CHUNKS = "SELECT body FROM chunks WHERE part = ? ORDER BY n"
 # reaches the till once it is named here and given a column).
 CATALOG_FIELDS = (
     "id", "sku", "name", "brand", "department", "price_cents", "vat_bp", "sold_by", "plu",
-    "active", "barcodes",
+    "active", "barcodes", "popularity",
 )  # fmt: skip
 STOCK_FIELDS = ("product_id", "sku", "on_hand", "reserved", "version")
 
 _DEPARTMENT = "INSERT OR IGNORE INTO departments (code, name, vat_bp) VALUES (?, ?, ?)"
 _PRODUCT = (
     "INSERT INTO products (id, sku, name, brand, department, price_cents, vat_bp, sold_by, "
-    "plu, active, name_key, brand_key, updated_at) "
-    f"VALUES ({', '.join('?' * 13)})"
+    "plu, active, name_key, brand_key, popularity, updated_at) "
+    f"VALUES ({', '.join('?' * 14)})"
 )
 _BARCODE = (
     "INSERT INTO barcodes (code, product_id) VALUES (?, ?) "
@@ -210,11 +210,11 @@ class SnapshotLoad:
 
 def _product_row(item: tuple[Any, ...], stamp: str) -> tuple[Any, ...]:
     """A ``products`` row from the item's fields (``CATALOG_FIELDS`` order)."""
-    pid, sku, name, brand, department, price, vat, sold_by, plu, active, _codes = item
+    pid, sku, name, brand, department, price, vat, sold_by, plu, active, _codes, sold = item
     brand = brand or ""
     return (
         pid, sku, name, brand, department or None, price, vat, sold_by, plu or None,
-        1 if active else 0, _name_key(name), _brand_key(brand), stamp,
+        1 if active else 0, _name_key(name), _brand_key(brand), sold, stamp,
     )  # fmt: skip
 
 
