@@ -6,6 +6,7 @@ order paid at the till, slips printed, the desk reloaded after a sync, who acts)
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from pos.ui.till_app import TillApp
     from pos.ui.till_staff_worker import SignedIn
     from sync.engine import SyncStatus
+
+log = logging.getLogger(__name__)
 
 
 class PickupFlow(QObject):
@@ -91,6 +94,13 @@ class PickupFlow(QObject):
             waiting, self._then = self._then, []
             for then in waiting:
                 then()
+            return
+        except Exception:  # never a build stuck half-way: the next Ctrl+2 starts again
+            log.exception("the pickup desk could not be built")
+            self._building, self._then = None, []
+            if self.controller is not None and self.screen is None:
+                self.controller.shutdown()
+                self.controller = None
             return
         QTimer.singleShot(0, self._build_step)
 

@@ -63,6 +63,7 @@ def test_a_scan_inserts_its_row_and_a_change_words_only_its_row(qtbot: QtBot) ->
     model.set_view(basket(line(1), line(2, 2), line(3)))  # the same article again
     assert {event[0] for event in signals.seen} == {"data"}
     assert {event[1] for event in signals.seen} == {1}
+    assert len(signals.seen) == 2  # its quantity and total; its name and prices stay
     assert model.index(1, BasketModel.QUANTITY).data() == "2"
     assert ("reset",) not in signals.seen
     signals.seen.clear()

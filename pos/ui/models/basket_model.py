@@ -74,15 +74,12 @@ class BasketModel(QStandardItemModel):
                 self._word_cell(item, line, column)
 
     def _word_cell(self, item: QStandardItem, line: LineView, column: int) -> None:
-        item.setData(self._text(line, column), _DISPLAY)
-        if line.voided:
+        item.setData(self._text(line, column), _DISPLAY)  # the same text: no repaint
+        if line.voided != (item.data(Qt.ItemDataRole.ForegroundRole) is not None):
             font = QFont()
             font.setStrikeOut(True)
-            item.setData(font, Qt.ItemDataRole.FontRole)
-            item.setData(_GRAY, Qt.ItemDataRole.ForegroundRole)
-        else:
-            item.setData(None, Qt.ItemDataRole.FontRole)
-            item.setData(None, Qt.ItemDataRole.ForegroundRole)
+            item.setData(font if line.voided else None, Qt.ItemDataRole.FontRole)
+            item.setData(_GRAY if line.voided else None, Qt.ItemDataRole.ForegroundRole)
         if column != self.NAME:
             return
         note = self.origin_text(line) or self.promotions_text(line)
