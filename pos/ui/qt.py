@@ -38,6 +38,8 @@ from PySide6.QtGui import (
     QResizeEvent,
     QScreen,
     QShortcut,
+    QStandardItem,
+    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -138,6 +140,8 @@ __all__ = [
     "QSpinBox",
     "QSplitter",
     "QStackedWidget",
+    "QStandardItem",
+    "QStandardItemModel",
     "QStatusBar",
     "QStyle",
     "QStyleOptionViewItem",

@@ -17,20 +17,16 @@ from typing import TYPE_CHECKING
 
 from hardware.printer.connections import PrinterConfig, PrinterDevice
 from hardware.printer.ports import ReceiptPrinter
-from hardware.receipt.slip import SlipDocument
 from pos.config import Settings
 from pos.domain.errors import PosError
 from pos.domain.rights import Right
-from pos.domain.sale import CompletedSale
 from pos.services.central_link import sync_engine
-from pos.services.checkout import PricedItem
 from pos.services.receipts import header_for_store
 from pos.services.returns import ReturnRules
 from pos.services.store_summary import StoreSummary
 from pos.services.witness_alerts import WitnessAlerts
 from pos.ui.customer_display import CustomerDisplay, replace_display
 from pos.ui.dialogs.camera_dialog import CameraDialog
-from pos.ui.dialogs.receipt_preview import slip_preview
 from pos.ui.dialogs.settings_dialog import SettingsDialog
 from pos.ui.fiscal_record_flow import fiscal_record_flow
 from pos.ui.i18n import install_translations, switch_language
@@ -38,8 +34,9 @@ from pos.ui.main_window import MainWindow
 from pos.ui.manager_menu import ManagerMenu
 from pos.ui.ops import run_op
 from pos.ui.other_stores_flow import OtherStoresFlow
+from pos.ui.pickup_flow import PickupFlow
 from pos.ui.printer_worker import PrinterThread
-from pos.ui.qt import QApplication, QMessageBox, QObject, isValid
+from pos.ui.qt import QApplication, QDialog, QMessageBox, QObject
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.scanner_filter import ScannerFilter
 from pos.ui.stock_flow import StockFlow
@@ -50,12 +47,11 @@ from pos.ui.warm_imports import import_later
 from pos.ui.witness_alert import WitnessAlertFlow
 
 if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's screens
-    from pos.services.pickup_desk import OrderSaleLine
     from pos.ui.dialogs.outbox_dialog import OutboxDialog
     from pos.ui.pickup_controller import PickupController
     from pos.ui.screens.pickup_screen import PickupScreen
     from pos.ui.screens.sales_dashboard import SalesDashboard
-    from sync.engine import SyncEngine, SyncStatus
+    from sync.engine import SyncEngine
 
 DeviceFactory = Callable[[PrinterConfig], ReceiptPrinter]
 
@@ -128,20 +124,13 @@ class TillApp(QObject):
         self.sync.status_changed.connect(self.window.till_screen.returns.sync_changed)
         self.sync.status_changed.connect(self.window.till_screen.customers.sync_changed)
         self.controller.worker.opened.connect(self._link_central)
-        self.controller.worker.opened.connect(self._store_opened)
+        self.controller.worker.opened.connect(lambda _summary: import_later())
         self.stock = StockFlow(self.window, options.data_dir, self.sync)  # Ctrl+3
         self.stock.connect_other_stores(self.other_stores.open)
-        self.pickup: PickupController | None = None
         self.menu = ManagerMenu(self.window, options.data_dir,
                                 lambda: self.settings.till.terminal_id, self.sync.wake)  # fmt: skip
-        self.pickup_screen: PickupScreen | None = None  # built on first use (Ctrl+2, a QR)
-        self._store_open = False
-        self.window.pickup_action.triggered.connect(self.open_pickup_desk)
-        self._paying_order: str | None = None
-        self._closed = False
-        self.controller.worker.completed.connect(self._order_paid)
-        self.controller.worker.sale_set_aside.connect(self._order_payment_abandoned)
-        self.window.till_screen.pickup_code_scanned.connect(self._pickup_code)
+        self.pickup_flow = PickupFlow(self)  # Ctrl+2, built on first use
+        self.open_pickup_desk = self.pickup_flow.open
         self.controller.worker.completed.connect(self.sync.wake)  # push the sale now
         self.customer_display: CustomerDisplay | None = None
         self._set_customer_display(settings.till.customer_display, settings.store.name)
@@ -155,6 +144,18 @@ class TillApp(QObject):
     @property
     def printer(self) -> PrinterThread | None:
         return self.window.till_screen.receipts.printer
+
+    @property
+    def pickup(self) -> PickupController | None:
+        return self.pickup_flow.controller
+
+    @property
+    def pickup_screen(self) -> PickupScreen | None:
+        return self.pickup_flow.screen
+
+    @property
+    def slip_preview(self) -> QDialog | None:
+        return self.pickup_flow.slip_preview
 
     @property
     def outbox_dialog(self) -> OutboxDialog | None:
@@ -179,11 +180,9 @@ class TillApp(QObject):
             )
 
     def shutdown(self) -> None:
-        self._closed = True
         self._set_customer_display("off", "")
         self.sync.stop()
-        if self.pickup is not None:
-            self.pickup.shutdown()
+        self.pickup_flow.shutdown()
         self.stock.shutdown()
         if self.camera_dialog is not None:
             self.camera_dialog.shutdown()
@@ -213,121 +212,17 @@ class TillApp(QObject):
     def route_scan(self, code: str) -> None:
         """A scanner's code: a staff badge while signing in or approving, to the pickup
         desk while it shows, else to the sale."""
-        if self.window.staff.scan(code) or self.stock.scan(code):
+        if self.window.staff.scan(code) or self.stock.scan(code) or self.pickup_flow.scan(code):
             return
-        if self.window.on_pickup_desk and self.pickup_screen is not None:
-            self.pickup_screen.scan(code)
-        elif self.window.day.showing_opening:
+        if self.window.day.showing_opening:
             QApplication.beep()  # no sale before the till is opened
         else:  # the return dialog takes it, or a receipt's QR opens it, else the sale
             self.window.till_screen.returns.route(code)
 
-    # -- the pickup desk -------------------------------------------------------------------
-
-    def _store_opened(self, _summary: StoreSummary) -> None:
-        """The desk can be opened now (the till ran the migrations: its worker may open
-        the store); it is built on first use, its modules imported meanwhile off the GUI
-        thread, so nothing of it weighs on the GUI thread while the till sells."""
-        self._store_open = True
-        self.window.pickup_action.setEnabled(True)
-        import_later()
-
-    def open_pickup_desk(self) -> None:
-        """Ctrl+2: the desk, built the first time (its widgets on the GUI thread, once)."""
-        if self._build_pickup_desk():
-            self.window.show_pickup()
-
-    def _build_pickup_desk(self) -> bool:
-        """True once the desk exists; False before the store is open or after shutdown."""
-        from pos.ui.pickup_controller import PickupController, PickupOptions
-        from pos.ui.screens.pickup_screen import PickupScreen
-
-        if self.pickup_screen is not None:
-            return True
-        if not self._store_open or self._closed or not isValid(self.window):
-            return False
-        staff = self.window.staff.actor_id or self.options.cashier
-        self.pickup = PickupController(PickupOptions(self.options.data_dir, staff=staff))
-        screen = self.pickup_screen = PickupScreen(
-            self.pickup, approver=self.window.staff.request_approval
-        )
-        screen.desk_changed.connect(self.sync.wake)
-        screen.pay_at_till.connect(self._pay_at_till)
-        from pos.services.slips import handover_slip, picking_slip
-
-        screen.slip_ready.connect(
-            lambda slip: self.print_slip(
-                handover_slip(slip, self.language, store=self.settings.store)
-            )
-        )
-        screen.print_picking_list.connect(
-            lambda picking: self.print_slip(
-                picking_slip(picking, self.language, staff=self._staff_name())
-            )
-        )
-        self.sync.status_changed.connect(self._reload_pickups)
-        self.window.add_pickup_screen(screen)
-        self.pickup.start()
-        return True
-
-    def _staff_name(self) -> str:
-        return self.window.staff.actor_name or self.options.cashier
-
-    def print_slip(self, doc: SlipDocument) -> None:
-        """On the receipt printer, off the GUI thread; on screen when there is none."""
-        printer = self.printer
-        if printer is not None:
-            printer.request("print_slip", doc)
-            return
-        paper = self.settings.printer
-        dialog = slip_preview(
-            doc, columns=paper.columns, codepage=paper.codepage, qr_native=paper.qr_native,
-            parent=self.window,
-        )  # fmt: skip
-        dialog.finished.connect(dialog.deleteLater)
-        self.slip_preview = dialog
-        dialog.open()
-
-    def _pickup_code(self, code: str) -> None:
-        """A pickup QR scanned at the till: the order opens at the desk, built first if
-        this is its first use (the worker opens its store before it looks the code up)."""
-        if self._build_pickup_desk() and self.pickup_screen is not None:
-            self.window.show_pickup()
-            self.pickup_screen.scan(code)
-
-    def _pay_at_till(self, order_id: str, lines: tuple[OrderSaleLine, ...]) -> None:
-        self._paying_order = order_id
-        items = [
-            PricedItem(line.product_id, line.quantity, line.unit_price_cents, line.promotions)
-            for line in lines
-        ]
-        self.window.show_till()
-        self.controller.request("add_priced", items)
-
-    def _order_paid(self, sale: CompletedSale) -> None:
-        """The sale that took an order's payment: the order is handed over with it."""
-        order_id, self._paying_order = self._paying_order, None
-        if order_id is not None and self.pickup_screen is not None:
-            self.pickup_screen.hand_over_paid_in_store(order_id, sale.sale_id)
-
-    def _order_payment_abandoned(self) -> None:
-        """The sale ringing up an order was cancelled or parked: the desk may offer
-        "Take payment at the till" again."""
-        if self._paying_order is not None:
-            self._paying_order = None
-            if self.pickup_screen is not None:
-                self.pickup_screen.payment_abandoned()
-
-    def _reload_pickups(self, status: SyncStatus) -> None:
-        if status.state == "idle" and self.pickup_screen is not None:
-            self.pickup_screen.reload()
-
     def _signed_in(self, signed: SignedIn) -> None:
-        """Their language is live (``StaffGate``): receipts follow; the desk acts as them."""
+        """Their language is live (``StaffGate``): receipts and slips follow."""
         self.language = signed.language
         self.controller.request("set_header", header_for_store(self.settings.store, self.language))
-        if self.pickup is not None:
-            self.pickup.request("set_staff", signed.actor.staff_id)
 
     # -- the central server -----------------------------------------------------------------
 

@@ -26,7 +26,8 @@ def _ready_order(data_dir: Path) -> None:
 
 def _desk_on(qtbot: QtBot, app, data_dir: Path):
     """The desk of the running till, showing order web-9 opened from the list (no code)."""
-    app.open_pickup_desk()  # built on first use
+    app.open_pickup_desk()  # built on first use, a piece per event-loop turn
+    qtbot.waitUntil(lambda: app.window.on_pickup_desk, timeout=WAIT)
     desk = app.pickup_screen
     qtbot.waitUntil(lambda: desk.controller.worker._desk is not None, timeout=WAIT)
     with LocalStore(data_dir / "store.db") as store:

@@ -32,8 +32,10 @@ def test_the_desk_and_stock_are_built_on_first_use_and_a_pickup_qr_builds_the_de
     assert not app.window.findChildren(PickupScreen)
     assert not app.window.findChildren(StockScreen)
     app.window.till_screen.scan(pickup_qr_text("web-5", "MN45-PQ67"))  # at the till
+    assert app.pickup_screen is None  # not in one go: a piece per event-loop turn
+    qtbot.waitUntil(lambda: app.window.on_pickup_desk, timeout=WAIT)  # a piece per turn
     desk = app.pickup_screen
-    assert desk is not None and app.window.on_pickup_desk
+    assert desk is not None
     qtbot.waitUntil(lambda: desk.handover.order is not None, timeout=WAIT)
     assert desk.handover.order.id == "web-5"
     assert len(app.window.findChildren(PickupScreen)) == 1

@@ -160,6 +160,7 @@ def test_an_order_paid_in_store_goes_from_the_desk_to_the_till_and_back(
         )  # fmt: skip
     app = make_app(Settings())
     app.window.pickup_action.trigger()  # Ctrl+2 builds the desk the first time
+    qtbot.waitUntil(lambda: app.window.on_pickup_desk, timeout=10_000)  # a piece per turn
     desk = app.pickup_screen
     assert app.window.on_pickup_desk
     with qtbot.waitSignal(desk.order_shown, timeout=10_000):
@@ -189,6 +190,7 @@ def test_a_picking_list_prints_on_the_receipt_printer(
     paper = tmp_path / "paper.bin"
     app = make_app(Settings(printer=_file_printer(paper)))
     app.window.pickup_action.trigger()  # Ctrl+2 builds the desk the first time
+    qtbot.waitUntil(lambda: app.window.on_pickup_desk, timeout=10_000)  # a piece per turn
     desk = app.pickup_screen
     with qtbot.waitSignal(desk.order_shown, timeout=10_000):
         app.route_scan("AB12-CD34")

@@ -1,28 +1,32 @@
 """The basket as a Qt table: one row per line, voided lines struck through.
 
-The model holds the last ``BasketView`` from the worker and repaints from it; it never
-computes a price (the domain did).
+The model holds the last ``BasketView`` from the worker and shows it; it never computes
+a price (the domain did). Its cells are Qt's own items (a ``QStandardItemModel``), worded
+once when a line changes: painting the table then asks Python nothing, where a Python
+``data()`` was called some 500 times per scan, each repaint of the visible rows (issue
+18.2). A scan inserts or updates its row; only a new sale or a removed line resets rows.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from pos.services.basket_view import BasketView, LineView
 from pos.ui.money import format_money
-from pos.ui.qt import QAbstractTableModel, QFont, QModelIndex, QPersistentModelIndex, Qt
+from pos.ui.qt import QColor, QFont, QStandardItem, QStandardItemModel, Qt
 from pos.ui.return_messages import sale_day
 from pos.ui.widgets.line_note_delegate import NOTE_KIND_ROLE, NOTE_ROLE, PROMOTION_NOTE
 
-Index = QModelIndex | QPersistentModelIndex
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_GRAY = QColor(Qt.GlobalColor.gray)  # a voided line's text
 
 
-class BasketModel(QAbstractTableModel):
+class BasketModel(QStandardItemModel):
     NAME, QUANTITY, UNIT_PRICE, DISCOUNT, TOTAL = range(5)
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(0, 5, parent)
         self._lines: tuple[LineView, ...] = ()
+        self.retranslate_ui()
 
     def headers(self) -> list[str]:
         return [
@@ -33,25 +37,57 @@ class BasketModel(QAbstractTableModel):
             self.tr("Total"),
         ]
 
+    def retranslate_ui(self) -> None:
+        """Headers and cells worded again (a voided line, a return's origin)."""
+        self.setHorizontalHeaderLabels(self.headers())
+        for row, line in enumerate(self._lines):
+            self._word_row(row, line)
+
     def set_view(self, view: BasketView) -> None:
-        """Repaint only what changed: a scan adds or updates one row, not the table."""
+        """Change only what changed: a scan appends one row (``rowsInserted``) or words
+        one again (``dataChanged``); the table is never reset for it."""
         old, new = self._lines, view.lines
         if len(new) < len(old) or any(
             a.line_id != b.line_id for a, b in zip(old, new, strict=False)
         ):
-            self.beginResetModel()
-            self._lines = new
-            self.endResetModel()
+            self.removeRows(0, self.rowCount())
+            old = ()
+        self._lines = new
+        for row, (a, b) in enumerate(zip(old, new, strict=False)):
+            if a != b:
+                self._word_row(row, b)
+        for row in range(len(old), len(new)):  # each worded before it shows
+            self.insertRow(row, [self._new_cell(new[row], column) for column in range(5)])
+
+    def _new_cell(self, line: LineView, column: int) -> QStandardItem:
+        item = QStandardItem()
+        item.setEditable(False)
+        if column != self.NAME:
+            item.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
+        self._word_cell(item, line, column)
+        return item
+
+    def _word_row(self, row: int, line: LineView) -> None:
+        for column in range(5):
+            item = self.item(row, column)
+            if item is not None:
+                self._word_cell(item, line, column)
+
+    def _word_cell(self, item: QStandardItem, line: LineView, column: int) -> None:
+        item.setData(self._text(line, column), _DISPLAY)  # the same text: no repaint
+        if line.voided != (item.data(Qt.ItemDataRole.ForegroundRole) is not None):
+            font = QFont()
+            font.setStrikeOut(True)
+            item.setData(font if line.voided else None, Qt.ItemDataRole.FontRole)
+            item.setData(_GRAY if line.voided else None, Qt.ItemDataRole.ForegroundRole)
+        if column != self.NAME:
             return
-        changed = [row for row, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]
-        if len(new) > len(old):
-            self.beginInsertRows(QModelIndex(), len(old), len(new) - 1)
-            self._lines = new
-            self.endInsertRows()
-        else:
-            self._lines = new
-        for row in changed:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        note = self.origin_text(line) or self.promotions_text(line)
+        item.setData(note, NOTE_ROLE)
+        item.setData(PROMOTION_NOTE if line.origin is None and line.promotions else "",
+                     NOTE_KIND_ROLE)  # fmt: skip
+        tip = "\n".join(filter(None, (line.name, self.promotions_text(line))))  # the note uncut
+        item.setData(tip or None, Qt.ItemDataRole.ToolTipRole)
 
     def line_at(self, row: int) -> LineView | None:
         return self._lines[row] if 0 <= row < len(self._lines) else None
@@ -61,40 +97,6 @@ class BasketModel(QAbstractTableModel):
             if line.line_id == line_id:
                 return row
         return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        line = self.line_at(index.row())
-        if line is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(line, column)
-        if role == NOTE_ROLE and column == self.NAME:
-            return self.origin_text(line) or self.promotions_text(line)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:  # the note uncut
-            return "\n".join(filter(None, (line.name, self.promotions_text(line)))) or None
-        if role == NOTE_KIND_ROLE and column == self.NAME:
-            return PROMOTION_NOTE if line.origin is None and line.promotions else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and line.voided:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and line.voided:
-            return Qt.GlobalColor.gray
-        return None
 
     def origin_text(self, line: LineView) -> str:
         """A returned line's origin under its name: "Retour · T02 n°41 du 03/12", or

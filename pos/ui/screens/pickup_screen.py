@@ -9,6 +9,7 @@ an order is being picked they count items, otherwise they open the order.
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from functools import partial
 
 from pos.domain.pickup import PickOutcome, PickupState
@@ -37,6 +38,12 @@ from pos.ui.screens.till_day.approval import RequestApproval
 from pos.ui.widgets.message_line import Message, MessageLine
 from pos.ui.zoom import set_font, zoom_for
 
+DeskViews = tuple[DeskView, PickingView, HandoverView]
+
+
+def desk_views(tz: tzinfo | None, parent: QWidget | None = None) -> DeskViews:
+    return DeskView(tz, parent), PickingView(tz, parent), HandoverView(tz, parent)
+
 
 class PickupScreen(Retranslating, QWidget):
     # For the app: act on these.
@@ -58,16 +65,15 @@ class PickupScreen(Retranslating, QWidget):
         parent: QWidget | None = None,
         *,
         approver: RequestApproval | None = None,
+        views: DeskViews | None = None,
     ) -> None:
         """``approver``: the staff gate's door to a manager's approval (hand-over without
-        the code); None: nobody can approve here."""
+        the code); None: nobody can approve here. ``views``: built beforehand (the till
+        builds them one per event-loop turn), else built here."""
         super().__init__(parent)
         self.setObjectName("pickupScreen")
         self.controller = controller
-        tz = controller.options.tz
-        self.desk = DeskView(tz, self)
-        self.picking = PickingView(tz, self)
-        self.handover = HandoverView(tz, self)
+        self.desk, self.picking, self.handover = views or desk_views(controller.options.tz, self)
         self._build()
         self._connect_views()
         self.without_code = HandoverWithoutCode(self, approver)

@@ -17,7 +17,7 @@ from pos.ui.dialogs.drawer_reason_dialog import DrawerReasonDialog
 from pos.ui.dialogs.payment_dialog import PaymentDialog, is_credit_note, pay_with_credit_note
 from pos.ui.dialogs.recall_dialog import RecallDialog
 from pos.ui.dialogs.recovery_dialog import RecoveryDialog
-from pos.ui.i18n import Retranslating, retranslate_model
+from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.models.basket_model import BasketModel
 from pos.ui.money import format_money
@@ -25,7 +25,6 @@ from pos.ui.printer_worker import PrinterThread
 from pos.ui.qt import (
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QResizeEvent,
     QVBoxLayout,
@@ -36,16 +35,15 @@ from pos.ui.receipt_flow import ReceiptFlow, ReceiptPolicy
 from pos.ui.screens.coupon_acts import COUPON_SHORTCUT, CouponActs
 from pos.ui.screens.price_acts import PriceActs
 from pos.ui.screens.return_acts import ReturnActs
+from pos.ui.screens.till.basket_table import basket_table, size_columns
 from pos.ui.screens.till.customer_acts import CustomerActs, is_customer_card
 from pos.ui.screens.till.product_search import ProductSearch
 from pos.ui.screens.till.sale_panel import SalePanel
 from pos.ui.terminal_messages import interrupted_notice, settled_notice
 from pos.ui.till_controller import TillController
-from pos.ui.widgets.line_note_delegate import LineNoteDelegate
 from pos.ui.widgets.message_line import Message
 from pos.ui.widgets.quick_keys_panel import QuickKeysPanel
 from pos.ui.widgets.receipt_offer import ReceiptOffer
-from pos.ui.widgets.tables import row_table
 from pos.ui.widgets.till_keys import TillKeys
 from pos.ui.zoom import set_font, zoom_for
 from sync.contract.codes import CART_QR_PREFIX, PICKUP_QR_PREFIX
@@ -111,12 +109,7 @@ class TillScreen(Retranslating, QWidget):
         self.search.product_chosen.connect(self.scan_field.setFocus)
         self.search_field, self.results = self.search.field, self.search.results
 
-        self.table = row_table(self.model, "basketTable", self)
-        # Fixed widths: resizing to contents would measure every row on every scan.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(BasketModel.NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.setItemDelegateForColumn(BasketModel.NAME, LineNoteDelegate(self.table))
+        self.table = basket_table(self.model, self)
 
         left = QVBoxLayout()
         left.addWidget(self.scan_field)
@@ -148,7 +141,7 @@ class TillScreen(Retranslating, QWidget):
         line word themselves again)."""
         self.scan_field.setPlaceholderText(self.tr("Scan or type a barcode, then Enter"))
         self.search.retranslate_ui()
-        retranslate_model(self.model)
+        self.model.retranslate_ui()
 
     # -- size ---------------------------------------------------------------------------
 
@@ -169,17 +162,8 @@ class TillScreen(Retranslating, QWidget):
         ):
             set_font(widget, factor, zoom, bold=bold)
         self.sale_panel.apply_zoom(zoom)
-        self.table.verticalHeader().setDefaultSectionSize(round(40 * zoom))
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        set_font(header, 1.0, zoom, bold=True)  # its own: it kept a bigger zoom's otherwise
-        for column, sample in (
-            (BasketModel.QUANTITY, "00,000 kg"),
-            (BasketModel.UNIT_PRICE, "0 000,00 €"),
-            (BasketModel.DISCOUNT, "-000,00 €"),
-            (BasketModel.TOTAL, "00 000,00 €"),
-        ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        set_font(self.table.horizontalHeader(), 1.0, zoom, bold=True)  # else a bigger zoom's
+        size_columns(self.table, zoom)
         self.quick_keys.apply_zoom(zoom)
         self.keys.apply_zoom(zoom)
 

@@ -15,11 +15,16 @@ from pos.ui.qt import (
 
 
 def row_table(
-    model: QAbstractItemModel, name: str, parent: QWidget, *, selectable: bool = True
+    model: QAbstractItemModel,
+    name: str,
+    parent: QWidget,
+    *,
+    selectable: bool = True,
+    view: type[QTableView] = QTableView,
 ) -> QTableView:
     """A table of whole rows for touch and scanner use: no row numbers, no editing, and
-    no focus (the scanner's keys stay in the scan field)."""
-    table = QTableView(parent)
+    no focus (the scanner's keys stay in the scan field). ``view``: its class."""
+    table = view(parent)
     table.setObjectName(name)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

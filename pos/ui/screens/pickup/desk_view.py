@@ -37,17 +37,29 @@ from pos.ui.zoom import set_font
 SEARCH_DEBOUNCE_MS = 150
 
 
+DeskParts = tuple[DeskTabs, ConflictsBanner, OrderDetail]
+
+
+def desk_parts(tz: tzinfo | None, parent: QWidget | None = None) -> DeskParts:
+    return DeskTabs(parent), ConflictsBanner(parent), OrderDetail(tz, parent)
+
+
 class DeskView(Retranslating, QWidget):
     search_requested = Signal(str)  # debounced; "" when the field was emptied
     code_entered = Signal(str)  # a typed or scanned pickup code, QR text or order number
 
-    def __init__(self, tz: tzinfo | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tz: tzinfo | None = None, parent: QWidget | None = None, *,
+        parts: DeskParts | None = None,
+    ) -> None:  # fmt: skip
+        """``parts``: the tabs, the banner and the order's detail, built beforehand (the
+        till builds the desk a piece per event-loop turn), else built here."""
         super().__init__(parent)
         self.setObjectName("deskView")
-        self.tabs = DeskTabs(self)
-        self.banner = ConflictsBanner(self)
+        self.tabs, self.banner, self.detail = parts or desk_parts(tz, self)
+        for part in (self.tabs, self.banner, self.detail):
+            part.setParent(self)
         self.model = PickupOrdersModel(tz, self)
-        self.detail = OrderDetail(tz, self)
         self.searching = False  # the table shows search results, not a list
         self._title: Callable[[], str] = str  # the list's title, worded again on demand
         self._build()
