@@ -37,13 +37,15 @@ _TIMES_NUMBER = re.compile(r"(?<=[x×]) +(?=\d)")
 _THOUSANDS = re.compile(r"(?<=\d) (?=(?:\d{3} )*\d{3},\d)")
 _OPENING = re.compile(r"« +")
 _CLOSING = re.compile(r" +(?=[»:;!?](?![\w]))")
+_DASH = re.compile(r" +(?=[-–—] )")  # a separating dash never starts a line (a bullet)
 
 
 def glue(text: str) -> str:
     """Join with no-break spaces what must stay on one line: an amount's thousands, a
     number and its unit, "x" and the price after it, a guillemet and its word, a word and
-    its colon."""
+    its colon, a separating dash and the word before it."""
     text = _THOUSANDS.sub(TIGHT, text)
+    text = _DASH.sub(NBSP, text)
     text = _NUMBER_UNIT.sub(rf"\1{NBSP}", text)
     text = _TIMES_NUMBER.sub(NBSP, text)
     text = _OPENING.sub("«" + NBSP, text)

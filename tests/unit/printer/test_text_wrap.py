@@ -22,6 +22,9 @@ from hardware.receipt.text_fit import BREAK_MARK, NBSP, TIGHT, glue, wrap_hangin
         ("Motif : casse", f"Motif{NBSP}: casse"),
         ("Gamme 2024 Printemps", "Gamme 2024 Printemps"),  # a year, not a quantity
         ("Pack 6 gourdes", "Pack 6 gourdes"),  # "g" only as a whole word
+        ("Coupe — fromages", f"Coupe{NBSP}— fromages"),
+        ("Coupe - fromages", f"Coupe{NBSP}- fromages"),  # the dash once folded
+        ("Remise -10 %", f"Remise -10{NBSP}%"),  # a sign, not a separator
     ],
 )
 def test_what_must_stay_together_is_glued(text: str, glued: str) -> None:
@@ -42,6 +45,14 @@ def test_a_guillemet_never_ends_or_starts_a_line_alone(width: int) -> None:
     lines = wrap_words("Confiture « Maison Dupont » extra", width)
     assert not any(line.endswith("«") or line.startswith("»") for line in lines)
     assert " ".join(lines) == "Confiture « Maison Dupont » extra"
+
+
+@pytest.mark.parametrize("width", range(12, 32))
+def test_a_separating_dash_never_starts_a_line(width: int) -> None:
+    name = "Frais à la coupe - fromages et charcuterie"
+    lines = wrap_words(name, width)
+    assert not any(line.startswith("-") for line in lines)
+    assert " ".join(lines) == name
 
 
 def test_a_glued_group_wider_than_the_line_breaks_at_its_own_spaces() -> None:
