@@ -48,6 +48,8 @@ def _same_on_disk(saved: BasketLine, line: BasketLine) -> bool:
     A fixed-amount basket promotion reshares every line on a scan: one row, not 50."""
     if saved is line:
         return True
+    if line.repriced_from(saved) and not line.fixed_promotions:
+        return True
     return (
         saved.line_id == line.line_id
         and not saved.fixed_promotions
