@@ -15,11 +15,11 @@ are only ever filled with values equal to what a recomputation would give, and b
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from operator import attrgetter
+from operator import attrgetter, is_
 
 from pos.domain.errors import PosError
 from pos.domain.promotions.engine import resolve
@@ -71,6 +71,8 @@ class EligibleIndex:
     )
     #: the item stage's parts already priced (``parts``): a scan reprices one
     _parts: dict[PartKey, PartOutcome] = field(default_factory=PartMemo, repr=False, compare=False)
+    #: the last ``matches`` answer and the one it was extended from
+    _recent: tuple[_Matched, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def lines_priced(self) -> int:
@@ -165,11 +167,34 @@ class EligibleIndex:
 
     def matches(self, lines: Sequence[PricingLine], linking: set[int] | None = None) -> list[Match]:
         """Each promotion matching a promotable line, in id order, with its lines; with
-        ``linking``, the promotions linking one of these lines are added to it."""
+        ``linking``, the promotions linking one of these lines are added to it.
+
+        The answer for the basket less its last line is often known (the last answer,
+        or the one it was extended from: a scan adds a line to the basket last priced,
+        or replaces the line it added): it is then extended by that line. The lists
+        returned are shared with that memo: read them, never change them."""
+        if not lines:
+            return []
+        n = len(lines) - 1
+        base = None
+        for known in self._recent:
+            if len(known.lines) == n and all(map(is_, known.lines, lines)):
+                base = known
+                break
+        if base is None:
+            base = self._matched(lines[:n])
+        found = base.extended(self, lines)
+        object.__setattr__(self, "_recent", (base, found))  # replaced whole: thread-safe
+        if linking is not None:
+            linking |= found.links
+        return found.matches
+
+    def _matched(self, lines: Sequence[PricingLine]) -> _Matched:
+        """``matches`` of ``lines``, from nothing."""
         found: dict[int, Match] = {}
         promotable = []
         per_article = self._scan_per_article
-        links: set[int] = set() if linking is None else linking
+        links: set[int] = set()
         for i, line in enumerate(lines):
             if not line.promotable:
                 continue
@@ -189,7 +214,56 @@ class EligibleIndex:
         if promotable:
             for promotion in self.everything:
                 found[promotion.id] = (promotion, promotable)
-        return [found[pid] for pid in sorted(found)]
+        order = sorted(found)
+        return _Matched(tuple(lines), order, [found[pid] for pid in order],
+                        frozenset(links), promotable)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Matched:
+    """``EligibleIndex.matches`` of ``lines``: the answer (``matches`` in id order,
+    ``order`` their ids), the ids of the linking promotions and the indexes of the
+    promotable lines. Never changed once made: extending one copies what changes."""
+
+    lines: tuple[PricingLine, ...]
+    order: list[int]
+    matches: list[Match]
+    links: frozenset[int]
+    promotable: list[int]
+
+    def extended(self, index: EligibleIndex, lines: Sequence[PricingLine]) -> _Matched:
+        """The answer for ``lines``: these lines and one more, last."""
+        i = len(self.lines)
+        line = lines[i]
+        if not line.promotable:
+            return _Matched(tuple(lines), self.order, self.matches, self.links, self.promotable)
+        key = line._article or line.article()
+        scan = index._scan_per_article.get(key)
+        if scan is None:
+            scan = index._scan(key)
+        order, matches = self.order.copy(), self.matches.copy()
+        promotable = [*self.promotable, i]
+        for pid, promotion in scan[0]:
+            _add(order, matches, pid, promotion, i)
+        for promotion in index.everything:  # every one shares the promotable list
+            at = bisect_left(order, promotion.id)
+            if at < len(order) and order[at] == promotion.id:
+                matches[at] = (promotion, promotable)
+            else:
+                order.insert(at, promotion.id)
+                matches.insert(at, (promotion, promotable))
+        links = self.links | scan[1] if scan[1] else self.links
+        return _Matched(tuple(lines), order, matches, links, promotable)
+
+
+def _add(order: list[int], matches: list[Match], pid: int, promotion: Promotion, i: int) -> None:
+    """Line index ``i`` (after every other) on promotion ``pid``'s match, a new list."""
+    at = bisect_left(order, pid)
+    if at < len(order) and order[at] == pid:
+        matches[at] = (promotion, [*matches[at][1], i])
+    else:
+        order.insert(at, pid)
+        matches.insert(at, (promotion, [i]))
 
 
 class PromotionBook:
@@ -205,6 +279,10 @@ class PromotionBook:
         self.promotions: tuple[Promotion, ...] = tuple(ordered)
         self._edges = sorted({p.starts_at for p in ordered} | {p.ends_at for p in ordered})
         self._cache: dict[tuple[object, ...], EligibleIndex] = {}
+        #: the context last asked and its index: a till asks with one context object
+        #: per sale, on every scan (contexts are immutable, so the same object means
+        #: the same index; one tuple, replaced whole: safe to share between threads)
+        self._last: tuple[PricingContext, EligibleIndex] | None = None
 
     def __len__(self) -> int:
         return len(self.promotions)
@@ -212,6 +290,9 @@ class PromotionBook:
     def eligible(self, context: PricingContext) -> EligibleIndex:
         """The promotions that apply in ``context`` (computed once per context and
         interval between two start/end instants)."""
+        last = self._last
+        if last is not None and last[0] is context:
+            return last[1]
         if context.now.tzinfo is None:
             raise PosError("Promotions are priced at an instant with a time zone.",
                            code="promotion_naive_time")  # fmt: skip
@@ -230,6 +311,7 @@ class PromotionBook:
             index = self._cache[key] = EligibleIndex.of(
                 [p for p in self.promotions if _eligible(p, context, coupons)]
             )
+        self._last = (context, index)
         return index
 
     def evaluate(self, lines: Sequence[PricingLine], context: PricingContext) -> PricingResult:
