@@ -76,60 +76,70 @@ def sample_codes(conn, rng: random.Random, n: int) -> list[str]:
     return codes
 
 
-def scans(path: Path, count: int, promoted: bool, view: bool, profile: bool) -> None:
-    """The measured till: each scan between ``getppid`` and ``getpgrp`` (module doc)."""
+def till_codes(path: Path, count: int, promoted: bool) -> list[str]:
+    """The codes scanned (run.py's first ones), and with ``promoted`` its 200 promotions
+    written into the store, laid over run.py's 20,050 articles: as sparse on the basket
+    as there. Done before the measured process starts (slow under callgrind)."""
     rng = random.Random(2026)
     with LocalStore(path) as store:
         codes = sample_codes(store.conn, rng, RUN_PY_SCANS + BASKET_LINES)
-        if promoted:  # over run.py's 20,050 articles: as sparse on the basket as there
+        clear_promotions(store.conn)
+        if promoted:
             load_promotions(store.conn, codes, rng)
-        codes = codes[: BASKET_LINES + WARM_UP + count]
-        try:
-            checkout = Checkout(store, terminal_id="BENCHI", actor=a_cashier("bench"))
-            gc.collect()  # as run.py and pos.app: the till is up, its objects frozen
-            gc.freeze()
-            for code in codes[: BASKET_LINES - 1]:
-                checkout.scan(code)
-            profiler = cProfile.Profile() if profile else None
-            for n, code in enumerate(codes[BASKET_LINES - 1 :]):
-                if profiler is not None and n == WARM_UP:
-                    profiler.enable()
-                os.getppid()  # callgrind: zero the counters
-                line = checkout.scan(code)
-                checkout.totals()
-                os.getpgrp()  # callgrind: dump them
-                if view:  # a second dump: the view alone
-                    os.getppid()
-                    basket_view(checkout, line.line_id)
-                    os.getpgrp()
-                dropped = checkout.basket.lines[-1]
-                checkout.basket.lines = checkout.basket.lines[:-1]
-                checkout.snapshot.saver.execute(_UNSAVE, (checkout.terminal_id, dropped.line_id))
-            if profiler is not None:
-                profiler.disable()
-                pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
-                pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
-            checkout.close()
-        finally:
-            if promoted:
-                clear_promotions(store.conn)
+    return codes[: BASKET_LINES + WARM_UP + count]
 
 
-def instructions(path: Path, count: int, promoted: bool, view: bool) -> list[list[int]]:
+def scans(path: Path, codes: list[str], view: bool, profile: bool) -> None:
+    """The measured till: each scan between ``getppid`` and ``getpgrp`` (module doc)."""
+    with LocalStore(path) as store:
+        checkout = Checkout(store, terminal_id="BENCHI", actor=a_cashier("bench"))
+        gc.collect()  # as run.py and pos.app: the till is up, its objects frozen
+        gc.freeze()
+        for code in codes[: BASKET_LINES - 1]:
+            checkout.scan(code)
+        profiler = cProfile.Profile() if profile else None
+        for n, code in enumerate(codes[BASKET_LINES - 1 :]):
+            if profiler is not None and n == WARM_UP:
+                profiler.enable()
+            os.getppid()  # callgrind: zero the counters
+            line = checkout.scan(code)
+            checkout.totals()
+            os.getpgrp()  # callgrind: dump them
+            if view:  # a second dump: the view alone
+                os.getppid()
+                basket_view(checkout, line.line_id)
+                os.getpgrp()
+            dropped = checkout.basket.lines[-1]
+            checkout.basket.lines = checkout.basket.lines[:-1]
+            checkout.snapshot.saver.execute(_UNSAVE, (checkout.terminal_id, dropped.line_id))
+        if profiler is not None:
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+        checkout.close()
+
+
+def clear_promotions_of(path: Path) -> None:
+    with LocalStore(path) as store:
+        clear_promotions(store.conn)
+
+
+def instructions(path: Path, codes: list[str], view: bool) -> list[list[int]]:
     """Each measured scan's instructions (and its view's), run in a child under
     callgrind."""
     with tempfile.TemporaryDirectory() as scratch:
-        out = Path(scratch) / "callgrind.out"
+        out, listed = Path(scratch) / "callgrind.out", Path(scratch) / "codes"
+        listed.write_text("\n".join(codes))
         subprocess.run(
             ["valgrind", "--tool=callgrind", "--zero-before=getppid", "--dump-before=getpgrp",
              "--combine-dumps=yes", f"--callgrind-out-file={out}",
-             sys.executable, __file__, "--child", str(path), "--scans", str(count),
-             *(["--promotions"] if promoted else []), *(["--view"] if view else [])],
+             sys.executable, __file__, "--child", str(path), "--codes", str(listed),
+             *(["--view"] if view else [])],
             check=True, cwd=ROOT, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         parts = [int(m) for m in re.findall(r"^summary: (\d+)", out.read_text(), re.M)]
     step = 2 if view else 1  # the last part is the process's exit
-    kept = parts[step * WARM_UP : step * (WARM_UP + count)]
+    kept = parts[step * WARM_UP : step * (len(codes) - BASKET_LINES + 1)]
     return [kept[n::step] for n in range(step)]
 
 
@@ -139,21 +149,24 @@ def main() -> None:
     parser.add_argument("--scans", type=int, default=100)
     parser.add_argument("--view", action="store_true", help="build the screen's view too")
     parser.add_argument("--profile", action="store_true", help="cProfile, no callgrind")
-    parser.add_argument("--promotions", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--codes", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        scans(args.child, args.scans, args.promotions, args.view, False)
+        scans(args.child, args.codes.read_text().split("\n"), args.view, False)
         return
     path = catalog(args.data_dir)
-    if args.profile:
-        for promoted in (False, True):
-            print(f"== {'200 promotions' if promoted else 'no promotions'} ==")
-            scans(path, args.scans, promoted, args.view, True)
-        return
     print(f"catalog {path}; {args.scans} scans each, after {WARM_UP} left out; instructions")
     for promoted in (False, True):
-        found = instructions(path, args.scans, promoted, args.view)
+        codes = till_codes(path, args.scans, promoted)
+        try:
+            if args.profile:
+                print(f"== {'200 promotions' if promoted else 'no promotions'} ==")
+                scans(path, codes, args.view, True)
+                continue
+            found = instructions(path, codes, args.view)
+        finally:
+            clear_promotions_of(path)
         held = ", 200 promotions" if promoted else ", no promotions"
         names = ("scan → line + totals", "  then the screen's view")
         for name, counts in zip(names, found, strict=False):
