@@ -22,7 +22,7 @@ from itertools import pairwise
 from operator import attrgetter, is_
 
 from pos.domain.errors import PosError
-from pos.domain.promotions.engine import resolve
+from pos.domain.promotions.engine import resolve_groups
 from pos.domain.promotions.items import Match
 from pos.domain.promotions.model import (
     BASKET_KINDS,
@@ -39,6 +39,7 @@ _CACHE_LIMIT = 256
 _ARTICLE_LIMIT = 20_000
 _LINE_ID = attrgetter("line_id")
 _ID = attrgetter("id")
+
 #: What matching needs of an article: (id, promotion) not targeting everything, and
 #: the ids of the promotions linking its lines.
 _Scan = tuple[tuple[tuple[int, Promotion], ...], frozenset[int]]
@@ -167,15 +168,22 @@ class EligibleIndex:
 
     def matches(self, lines: Sequence[PricingLine], linking: set[int] | None = None) -> list[Match]:
         """Each promotion matching a promotable line, in id order, with its lines; with
-        ``linking``, the promotions linking one of these lines are added to it.
+        ``linking``, the promotions linking one of these lines are added to it."""
+        found = self.matched(lines)
+        if linking is not None:
+            linking |= found.links
+        return sorted([*found.items, *found.baskets, *found.exclusives], key=_match_id)
+
+    def matched(self, lines: Sequence[PricingLine]) -> _Matched:
+        """``matches`` of ``lines``, split as ``resolve`` takes them.
 
         The answer for the basket less its last line is often known (the last answer,
         or the one it was extended from: a scan adds a line to the basket last priced,
         or replaces the line it added): it is then extended by that line. The lists
-        returned are shared with that memo: read them, never change them."""
-        if not lines:
-            return []
+        are shared with that memo: read them, never change them."""
         n = len(lines) - 1
+        if n < 0:
+            return _Matched((), ([], [], []), ([], [], []), frozenset(), [])
         base = None
         for known in self._recent:
             if len(known.lines) == n and all(map(is_, known.lines, lines)):
@@ -185,12 +193,10 @@ class EligibleIndex:
             base = self._matched(lines[:n])
         found = base.extended(self, lines)
         object.__setattr__(self, "_recent", (base, found))  # replaced whole: thread-safe
-        if linking is not None:
-            linking |= found.links
-        return found.matches
+        return found
 
     def _matched(self, lines: Sequence[PricingLine]) -> _Matched:
-        """``matches`` of ``lines``, from nothing."""
+        """``matched(lines)``, from nothing."""
         found: dict[int, Match] = {}
         promotable = []
         per_article = self._scan_per_article
@@ -214,56 +220,89 @@ class EligibleIndex:
         if promotable:
             for promotion in self.everything:
                 found[promotion.id] = (promotion, promotable)
-        order = sorted(found)
-        return _Matched(tuple(lines), order, [found[pid] for pid in order],
-                        frozenset(links), promotable)  # fmt: skip
+        orders: tuple[list[int], list[int], list[int]] = ([], [], [])
+        groups: tuple[list[Match], list[Match], list[Match]] = ([], [], [])
+        for pid in sorted(found):
+            match = found[pid]
+            group = _group(match[0])
+            orders[group].append(pid)
+            groups[group].append(match)
+        return _Matched(tuple(lines), orders, groups, frozenset(links), promotable)
+
+
+def _match_id(match: Match) -> int:
+    return match[0].id
+
+
+def _group(promotion: Promotion) -> int:
+    """Where ``resolve`` takes a promotion: 0 item, 1 basket, 2 exclusive."""
+    if promotion.exclusive:
+        return 2
+    return 1 if promotion.kind in BASKET_KINDS else 0
 
 
 @dataclass(frozen=True, slots=True)
 class _Matched:
-    """``EligibleIndex.matches`` of ``lines``: the answer (``matches`` in id order,
-    ``order`` their ids), the ids of the linking promotions and the indexes of the
+    """``EligibleIndex.matched`` of ``lines``: the matching promotions split as
+    ``resolve`` takes them (``groups``: item, basket, exclusive ones, each in id order,
+    ``orders`` their ids), the ids of the linking promotions and the indexes of the
     promotable lines. Never changed once made: extending one copies what changes."""
 
     lines: tuple[PricingLine, ...]
-    order: list[int]
-    matches: list[Match]
+    orders: tuple[list[int], list[int], list[int]]
+    groups: tuple[list[Match], list[Match], list[Match]]
     links: frozenset[int]
     promotable: list[int]
+
+    @property
+    def items(self) -> list[Match]:
+        return self.groups[0]
+
+    @property
+    def baskets(self) -> list[Match]:
+        return self.groups[1]
+
+    @property
+    def exclusives(self) -> list[Match]:
+        return self.groups[2]
 
     def extended(self, index: EligibleIndex, lines: Sequence[PricingLine]) -> _Matched:
         """The answer for ``lines``: these lines and one more, last."""
         i = len(self.lines)
         line = lines[i]
         if not line.promotable:
-            return _Matched(tuple(lines), self.order, self.matches, self.links, self.promotable)
+            return _Matched(tuple(lines), self.orders, self.groups, self.links, self.promotable)
         key = line._article or line.article()
         scan = index._scan_per_article.get(key)
         if scan is None:
             scan = index._scan(key)
-        order, matches = self.order.copy(), self.matches.copy()
+        orders, groups = list(self.orders), list(self.groups)
+        copied = [False, False, False]
         promotable = [*self.promotable, i]
-        for pid, promotion in scan[0]:
-            _add(order, matches, pid, promotion, i)
-        for promotion in index.everything:  # every one shares the promotable list
-            at = bisect_left(order, promotion.id)
-            if at < len(order) and order[at] == promotion.id:
-                matches[at] = (promotion, promotable)
-            else:
-                order.insert(at, promotion.id)
-                matches.insert(at, (promotion, promotable))
+        touched = [(promotion, None) for _, promotion in scan[0]]
+        touched += [(promotion, promotable) for promotion in index.everything]
+        for promotion, shared in touched:
+            group = _group(promotion)
+            if not copied[group]:
+                orders[group], groups[group] = orders[group].copy(), groups[group].copy()
+                copied[group] = True
+            _add(orders[group], groups[group], promotion, i, shared)
         links = self.links | scan[1] if scan[1] else self.links
-        return _Matched(tuple(lines), order, matches, links, promotable)
+        return _Matched(tuple(lines), tuple(orders), tuple(groups), links, promotable)  # type: ignore[arg-type]
 
 
-def _add(order: list[int], matches: list[Match], pid: int, promotion: Promotion, i: int) -> None:
-    """Line index ``i`` (after every other) on promotion ``pid``'s match, a new list."""
+def _add(
+    order: list[int], matches: list[Match], promotion: Promotion, i: int, shared: list[int] | None
+) -> None:
+    """Line index ``i`` (after every other) on ``promotion``'s match, a new list; one
+    on everything takes ``shared``, the promotable indexes (they all share one list)."""
+    pid = promotion.id
     at = bisect_left(order, pid)
     if at < len(order) and order[at] == pid:
-        matches[at] = (promotion, [*matches[at][1], i])
+        matches[at] = (promotion, shared if shared is not None else [*matches[at][1], i])
     else:
         order.insert(at, pid)
-        matches.insert(at, (promotion, [i]))
+        matches.insert(at, (promotion, shared if shared is not None else [i]))
 
 
 class PromotionBook:
@@ -319,9 +358,9 @@ class PromotionBook:
         the lines' order does not matter (they are taken by line id)."""
         ordered = sorted(lines, key=_LINE_ID)
         index = self.eligible(context)
-        linking: set[int] = set()
-        matches = index.matches(ordered, linking)
-        return resolve(matches, ordered, (index._parts, index.item_promotions, linking))
+        found = index.matched(ordered)
+        parts = (index._parts, index.item_promotions, found.links)
+        return resolve_groups(found.items, found.baskets, found.exclusives, ordered, parts)
 
 
 def _eligible(promotion: Promotion, context: PricingContext, coupons: frozenset[str]) -> bool:

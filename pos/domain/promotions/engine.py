@@ -49,6 +49,18 @@ def resolve(
             baskets.append(match)
         else:
             items.append(match)
+    return resolve_groups(items, baskets, exclusives, lines, parts)
+
+
+def resolve_groups(
+    items: Sequence[Match],
+    baskets: Sequence[Match],
+    exclusives: Sequence[Match],
+    lines: Sequence[PricingLine],
+    parts: Parts | None = None,
+) -> PricingResult:
+    """``resolve`` of matches already split: the non-exclusive item and basket ones
+    and the exclusive ones, each in id order (``book.EligibleIndex.matched``)."""
     ids = [line.line_id for line in lines]
     best = _outcome(items, baskets, lines, ids, parts)
     best_id = None
