@@ -33,7 +33,13 @@ from pos.domain.promotions.model import (
     Promotion,
     normalise_code,
 )
-from pos.domain.promotions.parts import PartKey, PartMemo, PartOutcome
+from pos.domain.promotions.parts import (
+    PartKey,
+    PartMemo,
+    PartOutcome,
+    extended_part_of,
+    part_of,
+)
 
 _CACHE_LIMIT = 256
 _ARTICLE_LIMIT = 20_000
@@ -253,6 +259,24 @@ class _Matched:
     groups: tuple[list[Match], list[Match], list[Match]]
     links: frozenset[int]
     promotable: list[int]
+    #: what it was extended from, and the item matches of the line added (for
+    #: ``part_of``, dropped once that is known); the item stage's parts
+    base: _Matched | None = None
+    touched: tuple[Match, ...] = ()
+    _part_of: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def part_of(self) -> dict[int, list[int]]:
+        """``parts.part_of`` of these matches, extended from the base's when known."""
+        found = self._part_of
+        if found is None:
+            base = self.base
+            if base is not None and base._part_of is not None:
+                found = extended_part_of(base._part_of, len(base.lines), self.touched, self.links)
+            else:
+                found = part_of(self.items, self.links)
+            object.__setattr__(self, "_part_of", found)  # the same value whoever sets it
+            object.__setattr__(self, "base", None)  # no chain of past baskets kept
+        return found
 
     @property
     def items(self) -> list[Match]:
@@ -271,7 +295,9 @@ class _Matched:
         i = len(self.lines)
         line = lines[i]
         if not line.promotable:
-            return _Matched(tuple(lines), self.orders, self.groups, self.links, self.promotable)
+            same = _Matched(tuple(lines), self.orders, self.groups, self.links, self.promotable)
+            object.__setattr__(same, "_part_of", self._part_of)
+            return same
         key = line._article or line.article()
         scan = index._scan_per_article.get(key)
         if scan is None:
@@ -281,28 +307,37 @@ class _Matched:
         promotable = [*self.promotable, i]
         touched = [(promotion, None) for _, promotion in scan[0]]
         touched += [(promotion, promotable) for promotion in index.everything]
+        items = []
         for promotion, shared in touched:
             group = _group(promotion)
             if not copied[group]:
                 orders[group], groups[group] = orders[group].copy(), groups[group].copy()
                 copied[group] = True
-            _add(orders[group], groups[group], promotion, i, shared)
+            match = _add(orders[group], groups[group], promotion, i, shared)
+            if not group:
+                items.append(match)
         links = self.links | scan[1] if scan[1] else self.links
-        return _Matched(tuple(lines), tuple(orders), tuple(groups), links, promotable)  # type: ignore[arg-type]
+        return _Matched(
+            tuple(lines), tuple(orders), tuple(groups), links, promotable,  # type: ignore[arg-type]
+            self, tuple(items),
+        )  # fmt: skip
 
 
 def _add(
     order: list[int], matches: list[Match], promotion: Promotion, i: int, shared: list[int] | None
-) -> None:
+) -> Match:
     """Line index ``i`` (after every other) on ``promotion``'s match, a new list; one
     on everything takes ``shared``, the promotable indexes (they all share one list)."""
     pid = promotion.id
     at = bisect_left(order, pid)
     if at < len(order) and order[at] == pid:
-        matches[at] = (promotion, shared if shared is not None else [*matches[at][1], i])
+        match = (promotion, shared if shared is not None else [*matches[at][1], i])
+        matches[at] = match
     else:
+        match = (promotion, shared if shared is not None else [i])
         order.insert(at, pid)
-        matches.insert(at, (promotion, shared if shared is not None else [i]))
+        matches.insert(at, match)
+    return match
 
 
 class PromotionBook:
@@ -359,7 +394,7 @@ class PromotionBook:
         ordered = sorted(lines, key=_LINE_ID)
         index = self.eligible(context)
         found = index.matched(ordered)
-        parts = (index._parts, index.item_promotions, found.links)
+        parts = (index._parts, index.item_promotions, found.links, found.part_of())
         return resolve_groups(found.items, found.baskets, found.exclusives, ordered, parts)
 
 

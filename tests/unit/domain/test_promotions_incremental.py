@@ -13,6 +13,7 @@ from operator import attrgetter
 
 from pos.domain.promotions import PricingLine, PromotionBook
 from pos.domain.promotions.engine import resolve
+from pos.domain.promotions.parts import part_of
 from tests.support.promotion_baskets import (
     BRANDS,
     DEPARTMENTS,
@@ -85,7 +86,8 @@ def test_a_book_that_remembers_parts_answers_like_a_fresh_one_scan_after_scan():
 def test_matches_extended_from_the_last_basket_are_those_found_from_nothing():
     """``EligibleIndex.matches`` extends its last answer by a scanned line (a basket
     growing, or its last line replaced as the scan benchmark does): over random
-    sequences, each answer and its linking ids are those of a fresh index."""
+    sequences, each answer, its linking ids and its parts (extended from the last
+    basket's) are those of a fresh index."""
     rng = random.Random(2027)
     extended = 0
     for _ in range(60):
@@ -111,4 +113,7 @@ def test_matches_extended_from_the_last_basket_are_those_found_from_nothing():
             fresh_linking: set[int] = set()
             assert found == fresh.matches(lines, fresh_linking)
             assert linking == fresh_linking
+            known = index.matched(lines).part_of()  # from the base's parts, when known
+            from_nothing = part_of(fresh.matched(lines).items, fresh_linking)
+            assert known == from_nothing
     assert extended > 300
