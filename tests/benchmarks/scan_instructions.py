@@ -136,6 +136,7 @@ def instructions(path: Path, codes: list[str], view: bool) -> list[list[int]]:
              sys.executable, __file__, "--child", str(path), "--codes", str(listed),
              *(["--view"] if view else [])],
             check=True, cwd=ROOT, stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONHASHSEED": "0"},  # the same counts run after run
         )  # fmt: skip
         parts = [int(m) for m in re.findall(r"^summary: (\d+)", out.read_text(), re.M)]
     step = 2 if view else 1  # the last part is the process's exit
