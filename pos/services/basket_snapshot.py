@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain, compress, repeat
+from operator import is_not
 
 from pos.domain.basket import Basket, BasketLine
 from pos.domain.basket_codec import (
@@ -47,6 +49,8 @@ def _same_on_disk(saved: BasketLine, line: BasketLine) -> bool:
     with only the engine's promotions changed (they are not saved: ``basket_codec``).
     A fixed-amount basket promotion reshares every line on a scan: one row, not 50."""
     if saved is line:
+        return True
+    if line.repriced_from(saved) and not line.fixed_promotions:
         return True
     return (
         saved.line_id == line.line_id
@@ -148,12 +152,12 @@ class BasketSnapshot:
             return
         new_sale = sale_id != self._sale_id
         saved = () if new_sale else self._lines
-        changed = [
-            (line.line_id, _compact(line_to_dict(line)))
-            for index, line in enumerate(lines)
-            if index >= len(saved)
-            or (saved[index] is not line and not _same_on_disk(saved[index], line))
-        ]
+        known = len(saved)  # the lines not the objects saved at their place, then those
+        changed = []  # of them that write something else (an identity test for most)
+        for i in compress(range(len(lines)), map(is_not, chain(saved, repeat(None)), lines)):
+            line = lines[i]
+            if i >= known or not _same_on_disk(saved[i], line):
+                changed.append((line.line_id, _compact(line_to_dict(line))))
         header = None
         pricing = pricing_to_dict(basket)
         if (

@@ -87,6 +87,35 @@ def line_origin(line: BasketLine, sold_at: Mapping[str, str]) -> LineOrigin | No
     return LineOrigin(ref.origin_label, sold_at.get(ref.origin_sale_id, ""))
 
 
+#: The view of each line last shown, by ``id`` of the line (kept with it, so the id is
+#: not reused meanwhile): lines are immutable, so a line unchanged since the last view
+#: (most of them on a scan) reuses its ``LineView``. Returned lines, whose view also
+#: depends on ``sold_at``, are not kept. Bounded: a few baskets' worth.
+_shown: dict[int, tuple[BasketLine, LineView]] = {}
+_SHOWN_LIMIT = 1024
+
+
+def _line_view(line: BasketLine, sold_at: Mapping[str, str]) -> LineView:
+    found = _shown.get(id(line))
+    if found is not None and found[0] is line:
+        return found[1]
+    product, voided = line.product, line.voided
+    view = LineView(
+        line.line_id, product.name, format_quantity(line.quantity, product.sold_by),
+        line.quantity, product.sold_by, product.price_cents,
+        0 if voided else line.discount_cents, 0 if voided else line.net_cents, voided,
+        line.override.catalog_price_cents if line.override else None,
+        line_origin(line, sold_at),
+        () if voided else tuple([(p.name, p.discount_cents) for p in line.promotions]),
+        product.id, product.sku,
+    )  # fmt: skip
+    if line.returned is None:
+        if len(_shown) >= _SHOWN_LIMIT:
+            _shown.clear()
+        _shown[id(line)] = (line, view)
+    return view
+
+
 def basket_view(
     checkout: Checkout,
     last_line_id: int | None = None,
@@ -97,27 +126,7 @@ def basket_view(
     ``coupons``: those the till's worker applied to this sale."""
     totals = checkout.totals()
     sold_at = sold_at or {}
-    lines = tuple(
-        LineView(
-            line_id=line.line_id,
-            name=line.product.name,
-            quantity_text=format_quantity(line.quantity, line.product.sold_by),
-            quantity=line.quantity,
-            sold_by=line.product.sold_by,
-            unit_price_cents=line.product.price_cents,
-            discount_cents=0 if line.voided else line.discount_cents,
-            total_cents=0 if line.voided else line.net_cents,
-            voided=line.voided,
-            catalog_price_cents=line.override.catalog_price_cents if line.override else None,
-            origin=line_origin(line, sold_at),
-            promotions=tuple(
-                (p.name, p.discount_cents) for p in checkout.basket.line_promotions(line.line_id)
-            ),
-            product_id=line.product.id,
-            sku=line.product.sku,
-        )
-        for line in checkout.basket.lines
-    )
+    lines = tuple([_line_view(line, sold_at) for line in checkout.basket.lines])
     payment = checkout.payment
     return BasketView(
         sale_id=checkout.sale_id,

@@ -25,11 +25,13 @@ from pos.domain.promotions.model import (
 from pos.domain.promotions.parts import PartKey, PartOutcome, apply_items_by_part
 
 #: For the item stage by parts (``parts``): the memo, what gives the non-exclusive item
-#: promotions of an article, and the ids of the promotions linking lines of the basket.
+#: promotions of an article, the ids of the promotions linking lines of the basket, and
+#: the parts they make (``parts.part_of``) when known, else None.
 Parts = tuple[
     dict[PartKey, PartOutcome],
     Callable[[tuple[str, str, str]], Sequence[Promotion]],
-    set[int],
+    set[int] | frozenset[int],
+    dict[int, list[int]] | None,
 ]
 
 
@@ -38,8 +40,8 @@ def resolve(
 ) -> PricingResult:
     """Rule 4: the outcome of the non-exclusive promotions, unless one exclusive
     promotion alone saves strictly more (the lowest id of equal exclusives). With
-    ``parts`` (memo, item promotions of an article, ids of the linking promotions),
-    the non-exclusive item stage is taken part by part from its memo."""
+    ``parts`` (memo, item promotions of an article, ids of the linking promotions,
+    the parts if known), the non-exclusive item stage is taken part by part from its memo."""
     items, baskets, exclusives = [], [], []
     for match in matches:  # split once: ``level`` is a property, asked 60 times a scan
         promotion = match[0]
@@ -49,6 +51,18 @@ def resolve(
             baskets.append(match)
         else:
             items.append(match)
+    return resolve_groups(items, baskets, exclusives, lines, parts)
+
+
+def resolve_groups(
+    items: Sequence[Match],
+    baskets: Sequence[Match],
+    exclusives: Sequence[Match],
+    lines: Sequence[PricingLine],
+    parts: Parts | None = None,
+) -> PricingResult:
+    """``resolve`` of matches already split: the non-exclusive item and basket ones
+    and the exclusive ones, each in id order (``book.EligibleIndex.matched``)."""
     ids = [line.line_id for line in lines]
     best = _outcome(items, baskets, lines, ids, parts)
     best_id = None

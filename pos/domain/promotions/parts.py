@@ -58,7 +58,8 @@ def apply_items_by_part(
     out: Outcome,
     memo: dict[PartKey, PartOutcome],
     item_promotions: ItemPromotions,
-    linking: set[int],
+    linking: set[int] | frozenset[int],
+    known_parts: dict[int, list[int]] | None = None,
 ) -> None:
     """``apply_items(matches, lines, out)``, part by part, from ``memo`` when it can.
 
@@ -67,11 +68,9 @@ def apply_items_by_part(
     line (it only serves to price a part the memo has not seen); ``linking`` holds the
     ids of those that link a line of the basket (pooled, or meeting another of their
     priority on a line: ``book.EligibleIndex.linking``)."""
-    links = [indexes for promotion, indexes in matches
-             if len(indexes) > 1 and promotion.id in linking]  # fmt: skip
     nets, items = out.nets, out.items
     saved = 0
-    parts = _parts(links) if links else {}
+    parts = known_parts if known_parts is not None else part_of(matches, linking)
     unseen: list[tuple[PartKey, list[int]]] = []
     for i, line in enumerate(lines):  # the lines linked to none: a part each
         if i in parts or not line.promotable:
@@ -85,7 +84,6 @@ def apply_items_by_part(
         nets[i] = found[1][0]
         saved += found[2]
     for part in {id(part): part for part in parts.values()}.values():
-        part.sort()
         flat: list[str | int | bool] = []
         for i in part:
             line = lines[i]
@@ -170,6 +168,44 @@ def _price_among(
     out = Outcome(free, [line.gross_cents for line in lines], [[] for _ in lines])
     apply_items(restricted, lines, out)
     return list(map(tuple, out.items)), out.nets
+
+
+def part_of(matches: Sequence[Match], linking: set[int] | frozenset[int]) -> dict[int, list[int]]:
+    """Each line index linked to others to its part: one sorted list of line indexes
+    shared by the part's lines (the lines linked to none are not in it)."""
+    links = [indexes for promotion, indexes in matches
+             if len(indexes) > 1 and promotion.id in linking]  # fmt: skip
+    parts = _parts(links) if links else {}
+    for part in {id(part): part for part in parts.values()}.values():
+        part.sort()
+    return parts
+
+
+def extended_part_of(
+    base: dict[int, list[int]],
+    i: int,
+    touched: Sequence[Match],
+    linking: set[int] | frozenset[int],
+) -> dict[int, list[int]]:
+    """``part_of`` of a basket that is ``base``'s with one more line, at index ``i``
+    (after every other), matched by ``touched`` (its item promotions' matches, with
+    it): the parts its linking promotions join to it, and the others as they were.
+    (A promotion that links only because of the new line is on it: it is in
+    ``touched``, and its lines all join the new part.)"""
+    members: set[int] = set()
+    for promotion, indexes in touched:
+        if len(indexes) > 1 and promotion.id in linking:
+            for j in indexes:
+                if j not in members:
+                    members.update(base.get(j, (j,)))
+    if not members:
+        return base
+    members.add(i)
+    part = sorted(members)
+    found = base.copy()
+    for j in part:
+        found[j] = part
+    return found
 
 
 def _parts(links: list[list[int]]) -> dict[int, list[int]]:

@@ -13,6 +13,7 @@ from operator import attrgetter
 
 from pos.domain.promotions import PricingLine, PromotionBook
 from pos.domain.promotions.engine import resolve
+from pos.domain.promotions.parts import part_of
 from tests.support.promotion_baskets import (
     BRANDS,
     DEPARTMENTS,
@@ -80,3 +81,39 @@ def test_a_book_that_remembers_parts_answers_like_a_fresh_one_scan_after_scan():
                 evaluations += 1
             sequences += 1
     assert sequences == 2000 and evaluations > 15_000
+
+
+def test_matches_extended_from_the_last_basket_are_those_found_from_nothing():
+    """``EligibleIndex.matches`` extends its last answer by a scanned line (a basket
+    growing, or its last line replaced as the scan benchmark does): over random
+    sequences, each answer, its linking ids and its parts (extended from the last
+    basket's) are those of a fresh index."""
+    rng = random.Random(2027)
+    extended = 0
+    for _ in range(60):
+        promotions = [random_promotion(rng, pid, SKUS) for pid in range(1, rng.randint(2, 30))]
+        book = PromotionBook(promotions)
+        context = a_context(customer_id=rng.choice((None, "cust-1")))
+        index = book.eligible(context)
+        lines: list[PricingLine] = []
+        for n in range(rng.randint(4, 24)):
+            roll = rng.random()
+            if roll < 0.3 and lines:  # the last line replaced by another scan
+                lines = [*lines[:-1], a_scan(rng, 100 + n)]
+            elif roll < 0.4:  # a basket seen before, less its last line (a void)
+                lines = lines[:-1]
+            else:
+                lines = step(rng, lines, 100 + n)
+            extended += bool(index._recent) and any(
+                len(known.lines) == len(lines) - 1 for known in index._recent
+            )
+            linking: set[int] = set()
+            found = index.matches(lines, linking)
+            fresh = type(index).of(index.promotions)
+            fresh_linking: set[int] = set()
+            assert found == fresh.matches(lines, fresh_linking)
+            assert linking == fresh_linking
+            known = index.matched(lines).part_of()  # from the base's parts, when known
+            from_nothing = part_of(fresh.matched(lines).items, fresh_linking)
+            assert known == from_nothing
+    assert extended > 300
