@@ -14,9 +14,10 @@ product, and ordering it for the customer there (the endless aisle).
 
 Medusa (``medusa=True``): the live lookup only (``MedusaBackend.network_stock``): no
 feed of the figures, so offline the till has those of its own earlier lookups
-(``lookup_only``), and no order for a customer (``orders_unavailable``); the screen says
-both. No Qt: these run on a worker thread; each call opens the store on the calling thread
-and closes it.
+(``lookup_only``), which the screen says. An order for a customer is placed there too,
+as a Medusa order (``sync.medusa.customer_orders``), through the same port and with the
+same kept request. No Qt: these run on a worker thread; each call opens the store on the
+calling thread and closes it.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class OtherStoresView:
     offline: bool = False  # central could not be asked: the cached figures
     unsupported: bool = False  # the platform cannot answer: cached figures only
     lookup_only: bool = False  # no feed (Medusa): kept figures are earlier lookups' only
-    orders_unavailable: bool = False  # the platform takes no order for a customer (Medusa)
+    orders_unavailable: bool = False  # the platform takes no order for a customer
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,7 @@ class OtherStores:
         return OtherStoresView(
             product_id, levels, max(ages) if ages else None, offline=offline,
             unsupported=self.unsupported, lookup_only=self.medusa,
-            orders_unavailable=self.medusa,
+            orders_unavailable=self.unsupported,
         )  # fmt: skip
 
     def lookup(self, product_id: int) -> OtherStoresView:
@@ -156,7 +157,6 @@ class OtherStores:
             ordered = tuple(sorted(others, key=lambda x: (x.kind, x.name)))
             return OtherStoresView(
                 product_id, ordered, now, live=True, lookup_only=self.medusa,
-                orders_unavailable=self.medusa,
             )  # fmt: skip
 
     # -- ordering for the customer ------------------------------------------------------
@@ -173,9 +173,10 @@ class OtherStores:
     ) -> OrderDraft:
         """Check and keep the order (its id fixed from now on); nothing is sent yet."""
         require(actor, Right.SELL)
-        if self.unsupported or self.medusa:
+        if self.unsupported:
             raise PosError(
-                "Ordering for a customer is not available with Medusa.", code=NETWORK_UNSUPPORTED
+                "Ordering for a customer is not available with this platform.",
+                code=NETWORK_UNSUPPORTED,
             )
         if not customer_id:
             raise PosError(
@@ -252,7 +253,7 @@ def _needs_network() -> PosError:
 
 def for_till(data_dir: Path) -> OtherStores:
     """This till's view of the network: its link decides (none: the cache only; Medusa:
-    live lookups, no orders). Reads the token: call it off the GUI thread."""
+    live lookups and orders, no feed). Reads the token: call it off the GUI thread."""
     from pos.config import DATABASE_FILE
     from pos.services.central_link import read_link, return_calls
 

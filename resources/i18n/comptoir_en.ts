@@ -3503,115 +3503,115 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="235"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="229"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="361"/>
+        <source>Ordering for a customer is not available with this central platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="237"/>
         <source>Offline: Medusa sends no figures for the till to keep, and this article was never looked up here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="239"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="241"/>
         <source>Offline: this till has no figures of the other stores yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="242"/>
         <source>No other store holds this article.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="243"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="245"/>
         <source>Live figures (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="248"/>
         <source>Offline: figures of this till&apos;s last lookup in Medusa, %1 (%2 ago).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="254"/>
         <source>Offline: figures as of %1 (%2 ago).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="256"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="258"/>
         <source>Figures kept by this till (%1); asking central…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="263"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="265"/>
         <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="264"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="266"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="265"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="267"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="279"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="281"/>
         <source>Reserve for pickup at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="281"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="283"/>
         <source>Reserve for pickup at… (choose a store)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="291"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="363"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="293"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="365"/>
         <source>Attach a customer to the sale first: the order is in their name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="310"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="317"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="312"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="319"/>
         <source>Placing the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="329"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="331"/>
         <source>Order placed: pickup at %1, code %2, %3 to pay at its desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="336"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="338"/>
         <source>Order placed: home delivery from %1, %2 to pay online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="351"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="353"/>
         <source>Central cannot be reached: an order needs the network. It is kept; press Try again once the till is back online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="355"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="357"/>
         <source>Central refused the order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="228"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="359"/>
-        <source>Ordering for a customer is not available with Medusa.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="365"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="367"/>
         <source>Order from 1 to 999 units.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="367"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="369"/>
         <source>Choose the store of the pickup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="368"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="370"/>
         <source>Check the address: a street, a postcode and a town.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3503,115 +3503,115 @@
         <translation>Non disponible avec Medusa : le stock des autres magasins et les commandes pour un client nécessitent le serveur central Comptoir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="235"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="229"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="361"/>
+        <source>Ordering for a customer is not available with this central platform.</source>
+        <translation>La commande pour un client n&apos;est pas disponible avec cette plateforme centrale.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="237"/>
         <source>Offline: Medusa sends no figures for the till to keep, and this article was never looked up here.</source>
         <translation>Hors ligne : Medusa ne fournit aucun chiffre que la caisse puisse garder, et cet article n&apos;a jamais été consulté ici.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="239"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="241"/>
         <source>Offline: this till has no figures of the other stores yet.</source>
         <translation>Hors ligne : cette caisse n&apos;a encore aucun chiffre des autres magasins.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="242"/>
         <source>No other store holds this article.</source>
         <translation>Aucun autre magasin n&apos;a cet article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="243"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="245"/>
         <source>Live figures (%1).</source>
         <translation>Chiffres en direct (%1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="248"/>
         <source>Offline: figures of this till&apos;s last lookup in Medusa, %1 (%2 ago).</source>
         <translation>Hors ligne : chiffres de la dernière consultation de Medusa par cette caisse, %1 (il y a %2).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="252"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="254"/>
         <source>Offline: figures as of %1 (%2 ago).</source>
         <translation>Hors ligne : chiffres du %1 (il y a %2).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="256"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="258"/>
         <source>Figures kept by this till (%1); asking central…</source>
         <translation>Chiffres gardés par cette caisse (%1) ; demande au serveur central…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="263"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="265"/>
         <source>%1 days</source>
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="264"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="266"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="265"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="267"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="279"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="281"/>
         <source>Reserve for pickup at %1</source>
         <translation>Réserver pour retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="281"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="283"/>
         <source>Reserve for pickup at… (choose a store)</source>
         <translation>Réserver pour retrait à… (choisissez un magasin)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="291"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="363"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="293"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="365"/>
         <source>Attach a customer to the sale first: the order is in their name.</source>
         <translation>Rattachez d&apos;abord un client à la vente : la commande est à son nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="310"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="317"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="312"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="319"/>
         <source>Placing the order…</source>
         <translation>Commande en cours…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="329"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="331"/>
         <source>Order placed: pickup at %1, code %2, %3 to pay at its desk.</source>
         <translation>Commande passée : retrait à %1, code %2, %3 à payer au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="336"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="338"/>
         <source>Order placed: home delivery from %1, %2 to pay online.</source>
         <translation>Commande passée : livraison à domicile depuis %1, %2 à payer en ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="351"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="353"/>
         <source>Central cannot be reached: an order needs the network. It is kept; press Try again once the till is back online.</source>
         <translation>Le serveur central est injoignable : une commande a besoin du réseau. Elle est gardée ; appuyez sur Réessayer une fois la caisse de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="355"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="357"/>
         <source>Central refused the order: %1</source>
         <translation>Le serveur central a refusé la commande : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="228"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="359"/>
-        <source>Ordering for a customer is not available with Medusa.</source>
-        <translation>La commande pour un client n&apos;est pas disponible avec Medusa.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="365"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="367"/>
         <source>Order from 1 to 999 units.</source>
         <translation>Commandez de 1 à 999 unités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="367"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="369"/>
         <source>Choose the store of the pickup.</source>
         <translation>Choisissez le magasin du retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="368"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="370"/>
         <source>Check the address: a street, a postcode and a town.</source>
         <translation>Vérifiez l&apos;adresse : une rue, un code postal et une ville.</translation>
     </message>

@@ -39,6 +39,9 @@ transfer_sent op       movement, its units sent a ``transfer`` one, at the locat
                        transfer; without the plugin: refused
 other stores' stock    live only: the article's levels at every stock location, each
                        named as a store (``network_stock.py``); no feed to keep
+order for a customer   a draft order converted, customer attached, pickup option of that
+                       store's location or the warehouse's delivery option, idempotent by
+                       ``metadata.comptoir_order_id`` (``customer_orders.py``)
 till day ops           with Comptoir's plugin: each terminal's sessions, cash movements,
 approval op            Z reports, managers' approvals, cancelled sales and drawer
 till act ops           openings kept in Medusa (``plugin_till_days.py``; an approval by
@@ -76,6 +79,7 @@ from sync.medusa.carts import fetch_cart
 from sync.medusa.catalog import CatalogFeed
 from sync.medusa.checks import Resolved, verify_settings
 from sync.medusa.coupons import MedusaCouponCalls
+from sync.medusa.customer_orders import MedusaCustomerOrderCalls
 from sync.medusa.customers import MedusaCustomerCalls
 from sync.medusa.delta import (
     PluginCatalogFeed,
@@ -131,7 +135,7 @@ PLUGIN_CALLS = 2
 
 class MedusaBackend(
     MedusaReturnCalls, MedusaCouponCalls, MedusaCustomerCalls, MedusaLoyaltyCalls,
-    MedusaNetworkCalls,
+    MedusaNetworkCalls, MedusaCustomerOrderCalls,
 ):  # fmt: skip
     #: The feeds Medusa serves; the engine asks for no other (network stock, deliveries).
     feeds_served = FEEDS

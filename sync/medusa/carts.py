@@ -63,11 +63,11 @@ def cart_view(cart: dict[str, Any], state: AdapterState) -> dict[str, Any]:
         "discount_cents": field_cents(cart, "discount_total"),
         "created_at": cart.get("created_at"),
         "updated_at": cart.get("updated_at"),
-        "lines": [_line(n, item, ids) for n, item in enumerate(items, start=1)],
+        "lines": [priced_line(n, item, ids) for n, item in enumerate(items, start=1)],
     }
 
 
-def _line(line_no: int, item: dict[str, Any], ids: dict[str, int]) -> dict[str, Any]:
+def priced_line(line_no: int, item: dict[str, Any], ids: dict[str, int]) -> dict[str, Any]:
     quantity = item["quantity"]
     if isinstance(quantity, bool) or int(quantity) != quantity or quantity <= 0:
         raise BadAmount(f"quantity {quantity!r}")

@@ -53,11 +53,11 @@ def network_stock(
     levels = _levels(http, [item for item, _ in links])
     sku = sku_of(variant)
     locations = []
-    for location in _locations(http):
+    for location in all_locations(http):
         where = str(location["id"])
         on_hand, reserved = _units(links, levels, where)
-        kind = _kind(location, warehouse_location_id)
-        store_id = own_store_id if where == own_location_id else _store_id(location)
+        kind = kind_of(location, warehouse_location_id)
+        store_id = own_store_id if where == own_location_id else store_id_of(location)
         locations.append(
             LocationStock(
                 store_id=store_id,
@@ -114,7 +114,7 @@ def _levels(http: MedusaHttp, items: list[str]) -> dict[tuple[str, str], tuple[i
     return levels
 
 
-def _locations(http: MedusaHttp) -> list[dict[str, Any]]:
+def all_locations(http: MedusaHttp) -> list[dict[str, Any]]:
     found = http.admin(
         "GET",
         "/admin/stock-locations",
@@ -135,14 +135,14 @@ def _units(
     return min(stocked), max(reserved)
 
 
-def _kind(location: dict[str, Any], warehouse_location_id: str) -> str:
+def kind_of(location: dict[str, Any], warehouse_location_id: str) -> str:
     metadata = location.get("metadata") or {}
     if location["id"] == warehouse_location_id or metadata.get("comptoir_kind") == "warehouse":
         return "warehouse"
     return "store"
 
 
-def _store_id(location: dict[str, Any]) -> str:
+def store_id_of(location: dict[str, Any]) -> str:
     named = (location.get("metadata") or {}).get("comptoir_store_id")
     if isinstance(named, str) and STORE_ID.match(named):
         return named
@@ -150,9 +150,8 @@ def _store_id(location: dict[str, Any]) -> str:
 
 
 class MedusaNetworkCalls:
-    """``pos.services.other_stores.NetworkCalls`` for ``MedusaBackend``: the live lookup;
-    an order for a customer is refused (``not_supported``): Medusa takes no order a till
-    places for another store's pickup through this adapter yet."""
+    """``pos.services.other_stores.NetworkCalls`` for ``MedusaBackend``: the live lookup
+    (an order for a customer: ``customer_orders.MedusaCustomerOrderCalls``)."""
 
     http: MedusaHttp
     settings: Any  # MedusaSettings
@@ -176,9 +175,4 @@ class MedusaNetworkCalls:
             own_location_id=self.settings.stock_location_id,
             own_store_id=resolved.store_id,
             warehouse_location_id=self.settings.web_warehouse_location_id,
-        )
-
-    def place_customer_order(self, request: Any) -> Any:
-        raise CentralRejected(
-            "Ordering for a customer is not available with Medusa.", code="not_supported"
         )

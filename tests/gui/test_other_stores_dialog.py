@@ -1,6 +1,7 @@
 """The other stores dialog offscreen (issue 16): figures of a real reference server,
 an order for the sale's customer placed for pickup at Paris; offline, the kept figures
-with their age and an order kept for "Réessayer"; Medusa, said on screen; and Ctrl+Shift+S
+with their age and an order kept for "Réessayer"; Medusa's offline figures said on screen,
+its orders offered as central's; and Ctrl+Shift+S
 on the till's selected line opens it for that line's product."""
 
 from __future__ import annotations
@@ -114,15 +115,18 @@ def test_offline_the_kept_figures_with_their_age_and_an_order_kept_to_retry(
 
 
 def test_medusa_says_what_it_cannot_do(qtbot: QtBot, lyon: Path) -> None:
-    """Medusa unreachable: the figures kept are the last lookup's (it has no feed), and
-    ordering for a customer is said unavailable, its buttons off."""
+    """Medusa unreachable: the figures kept are the last lookup's (it has no feed); an
+    order for a customer is offered as with central, kept to retry while offline."""
     dialog = _dialog(qtbot, OtherStores(lyon, LYON, None, medusa=True), CUSTOMER)
     qtbot.waitUntil(lambda: dialog.view is not None, timeout=WAIT)
     status = dialog.status.text()
     assert status.startswith("Hors ligne : chiffres de la dernière consultation de Medusa")
-    assert status.endswith("La commande pour un client n'est pas disponible avec Medusa.")
+    assert "pas disponible" not in status
     _select(dialog, PARIS)
-    assert not dialog.delivery_button.isEnabled() and not dialog.pickup_button.isEnabled()
+    assert dialog.delivery_button.isEnabled() and dialog.pickup_button.isEnabled()
+    dialog.pickup_button.click()
+    qtbot.waitUntil(lambda: dialog.retry_button.isVisible(), timeout=WAIT)
+    assert dialog.draft is not None and dialog.draft.location_id == PARIS
     dialog.close()
     service = OtherStores(lyon, LYON, None, medusa=True)
     never = OtherStoresDialog(lambda: service, (999_999, "NEVER-1", "Jamais vu"), CUSTOMER,

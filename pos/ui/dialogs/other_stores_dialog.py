@@ -225,7 +225,9 @@ class OtherStoresDialog(QDialog):
             )
         text = self._figures_text(view)
         if view.orders_unavailable:
-            text += " " + self.tr("Ordering for a customer is not available with Medusa.")
+            text += " " + self.tr(
+                "Ordering for a customer is not available with this central platform."
+            )
         return text
 
     def _figures_text(self, view: OtherStoresView) -> str:
@@ -356,7 +358,7 @@ class OtherStoresDialog(QDialog):
                 "%1", str(params.get("reason", message))
             )
         if code == NETWORK_UNSUPPORTED:
-            return self.tr("Ordering for a customer is not available with Medusa.")
+            return self.tr("Ordering for a customer is not available with this central platform.")
         if code == ORDER_INVALID:
             field = params.get("field")
             if field == "customer":
