@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pos.domain.basket import BasketLine
 from pos.domain.product import SoldBy
 from pos.domain.quantity import format_quantity
-from pos.domain.sale import VatLine
+from pos.domain.sale import CustomerOrderRef, VatLine
 from pos.services.checkout import Checkout
 
 
@@ -45,6 +45,7 @@ class LineView:
     promotions: tuple[tuple[str, int], ...] = ()
     product_id: int = 0  # the other stores' stock of the line's product (issue 16)
     sku: str = ""
+    customer_order: CustomerOrderRef | None = None  # it pays an order delivered elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ def basket_view(
             ),
             product_id=line.product.id,
             sku=line.product.sku,
+            customer_order=line.customer_order,
         )
         for line in checkout.basket.lines
     )

@@ -1,0 +1,2 @@
+-- Placeholder (part M16c): holds number 38 for another part's migration while 0039 is
+-- developed; drop it at merge when 0039 is renumbered after the real 0038.
