@@ -81,7 +81,7 @@ class BasketModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, column)
         if role == NOTE_ROLE and column == self.NAME:
-            return self.origin_text(line) or self.promotions_text(line)
+            return self.origin_text(line) or self.order_text(line) or self.promotions_text(line)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:  # the note uncut
             return "\n".join(filter(None, (line.name, self.promotions_text(line)))) or None
         if role == NOTE_KIND_ROLE and column == self.NAME:
@@ -111,6 +111,18 @@ class BasketModel(QAbstractTableModel):
             .replace("%1", origin.label)
             .replace("%2", sale_day(origin.sold_at, "%d/%m"))
         )
+
+    def order_text(self, line: LineView) -> str:
+        """A line paying a customer order: "Commande K7M2-Q9XD · à retirer à Paris
+        Rivoli", or "… · livrée à domicile" (the goods are not handed over here)."""
+        order = line.customer_order
+        if order is None:
+            return ""
+        if order.fulfilment == "pickup":
+            text = self.tr("Order %1 · to collect at %2").replace("%2", order.location_name)
+        else:
+            text = self.tr("Order %1 · home delivery")
+        return text.replace("%1", order.label or order.order_id)
 
     @staticmethod
     def promotions_text(line: LineView) -> str:
