@@ -30,6 +30,15 @@ class ReturnedFrom:
 
 
 @dataclass(frozen=True, slots=True)
+class OrderedFor:
+    """A line paying a customer order (the endless aisle), as printed under it: the
+    goods are not handed over here. ``pickup_at`` None: delivered to the home."""
+
+    label: str  # the order's pickup code or short number
+    pickup_at: str | None  # the store the customer collects it at
+
+
+@dataclass(frozen=True, slots=True)
 class PromotionRow:
     """One promotion on a line, printed under it: its name and what it took off (cents,
     positive), already part of the line's ``discount_cents``."""
@@ -58,6 +67,7 @@ class ReceiptLine:
     # Promotions on the line, each printed under it; the staff's manual discount is the
     # rest of ``discount_cents`` (``manual_discount_cents``).
     promotions: tuple[PromotionRow, ...] = ()
+    ordered: OrderedFor | None = None  # a customer order paid here, delivered elsewhere
 
     @property
     def manual_discount_cents(self) -> int:

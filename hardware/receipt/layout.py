@@ -181,7 +181,21 @@ def _item_lines(line: ReceiptLine, page: _Page) -> list[Item]:
         discount = f"{format_cents(-manual)}  "
         key = "original_discount" if line.returned else "discount"
         items.append(left_right(_INDENT + page.label(key), discount, page.columns))
-    return items + _returned_from(line, page)
+    return items + _returned_from(line, page) + _ordered_for(line, page)
+
+
+def _ordered_for(line: ReceiptLine, page: _Page) -> list[Item]:
+    """Under a line paying a customer order: "Commande n° K7M2 à retirer à Paris Rivoli"
+    or "… livrée à domicile" (the goods are not taken away from here)."""
+    ordered = line.ordered
+    if ordered is None:
+        return []
+    if ordered.pickup_at is None:
+        text = page.labels["ordered_delivery"].format(order=ordered.label)
+    else:
+        text = page.labels["ordered_pickup"].format(order=ordered.label, place=ordered.pickup_at)
+    width = page.columns - len(_INDENT)
+    return [fit(_INDENT + part, page.columns) for part in wrap_words(page.fold(text), width)]
 
 
 def _promotion_lines(promotion: PromotionRow, page: _Page) -> list[Item]:

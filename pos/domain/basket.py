@@ -37,7 +37,7 @@ from pos.domain.product import Product, SoldBy
 from pos.domain.promotions import PricingLine
 from pos.domain.quantity import check_quantity, line_gross
 from pos.domain.returns import ReturnedAmounts, ReturnRef
-from pos.domain.sale import LinePromotion, SaleLine
+from pos.domain.sale import CustomerOrderRef, LinePromotion, SaleLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,9 @@ class BasketLine:
     returned: ReturnedPart | None = None  # a line taken back: quantity < 0
     promotions: tuple[LinePromotion, ...] = ()
     fixed_promotions: bool = False
+    #: a customer order paid here (priced by central, fixed: its quantity and price
+    #: cannot change, only the whole line be voided)
+    customer_order: CustomerOrderRef | None = None
     #: (gross, promotions, net) of a sold line, worked out once (the line is immutable)
     _amounts: tuple[int, int, int] | None = field(
         default=None, init=False, repr=False, compare=False
@@ -80,7 +83,7 @@ class BasketLine:
         line = BasketLine(
             self.line_id, self.product, self.quantity, self.barcode, self.discount,
             self.fixed_gross_cents, self.voided, self.override, self.returned, promotions,
-            self.fixed_promotions,
+            self.fixed_promotions, self.customer_order,
         )  # fmt: skip
         object.__setattr__(line, "_pricing", self._pricing)
         return line
@@ -195,14 +198,20 @@ class Basket:
         return self._append(line)
 
     def add_priced(
-        self, product: Product, quantity: int, promotions: tuple[LinePromotion, ...]
+        self,
+        product: Product,
+        quantity: int,
+        promotions: tuple[LinePromotion, ...],
+        customer_order: CustomerOrderRef | None = None,
     ) -> BasketLine:
-        """A line priced by central (an online cart's): ``product`` at its list price, with
-        central's ``promotions`` fixed on it; the till's engine never reprices it."""
+        """A line priced by central (an online cart's, a customer order's): ``product`` at
+        its list price, with central's ``promotions`` fixed on it; the till's engine never
+        reprices it."""
         check_quantity(quantity, product.sold_by)
         line = BasketLine(
-            self._next_id, product, quantity, promotions=promotions, fixed_promotions=True
-        )
+            self._next_id, product, quantity, promotions=promotions, fixed_promotions=True,
+            customer_order=customer_order,
+        )  # fmt: skip
         if any(p.discount_cents <= 0 for p in promotions) or line.promotion_cents > (
             line.gross_cents
         ):
@@ -249,7 +258,7 @@ class Basket:
         return self._replace(line, replace(line, quantity=quantity))
 
     def set_line_discount(self, line_id: int, discount: Discount | None) -> BasketLine:
-        line = self._sold_line(line_id)
+        line = self._unordered_line(line_id)
         if discount is not None:  # refuse more than what promotions leave of the line
             discount.on(line.gross_cents - line.promotion_cents)
         return self._replace(line, replace(line, discount=discount))
@@ -340,6 +349,7 @@ class Basket:
                     price_override=line.override,
                     returned=line.returned.ref if line.returned else None,
                     promotions=() if line.returned else line.promotions,
+                    customer_order=line.customer_order,
                 )
             )
         return tuple(result)
@@ -361,10 +371,21 @@ class Basket:
             )
         return line
 
+    def _unordered_line(self, line_id: int) -> BasketLine:
+        """A sold line that is not a customer order's (its price is the order's)."""
+        line = self._sold_line(line_id)
+        if line.customer_order is not None:
+            raise PosError(
+                "This line pays a customer order at the price ordered: void it to take the "
+                "order out of the sale.",
+                code="customer_order_fixed",
+            )
+        return line
+
     def _unfixed_line(self, line_id: int) -> BasketLine:
         """A sold line whose quantity and price may change: not one whose promotions
         central worked out for that quantity and price."""
-        line = self._sold_line(line_id)
+        line = self._unordered_line(line_id)
         if line.fixed_promotions and line.promotions:
             raise PosError(
                 "This item's promotions were worked out online for this quantity and price: "

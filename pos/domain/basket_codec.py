@@ -16,7 +16,7 @@ from pos.domain.discount import Discount
 from pos.domain.price_override import OverrideReason, PriceOverride
 from pos.domain.product import Product, SoldBy
 from pos.domain.returns import Channel, ReturnedAmounts, ReturnReason, ReturnRef
-from pos.domain.sale import LinePromotion
+from pos.domain.sale import CustomerOrderRef, LinePromotion
 
 
 def _discount(data: dict[str, Any] | None) -> Discount | None:
@@ -74,7 +74,12 @@ def line_to_dict(line: BasketLine) -> dict[str, Any]:
         "override": override_to_dict(line.override),
         **({"returned": returned_to_dict(line.returned)} if line.returned else {}),
         **({"fixed_promotions": _promotions(line)} if line.fixed_promotions else {}),
+        **({"customer_order": _order(line.customer_order)} if line.customer_order else {}),
     }
+
+
+def _order(ref: CustomerOrderRef) -> list[str]:
+    return [ref.order_id, ref.fulfilment, ref.location_name, ref.label]
 
 
 def _promotions(line: BasketLine) -> list[list[Any]]:
@@ -150,6 +155,8 @@ def basket_from_dict(data: dict[str, Any]) -> Basket:
                 returned=_returned(raw.get("returned")),
                 promotions=tuple(LinePromotion(*p) for p in raw.get("fixed_promotions", ())),
                 fixed_promotions="fixed_promotions" in raw,
+                customer_order=CustomerOrderRef(*raw["customer_order"])
+                if raw.get("customer_order") else None,
             )
         )
     basket = Basket(tuple(lines), _discount(data["ticket_discount"]), len(lines) + 1)

@@ -71,6 +71,7 @@ class OriginLine:
     ticket_discount_cents: int
     total_cents: int
     returned_quantity: int = 0
+    customer_order_id: str | None = None  # it paid a customer order: the goods were elsewhere
 
     @property
     def remaining(self) -> int:

@@ -15,6 +15,19 @@ from pos.domain.returns import ReturnRef
 
 
 @dataclass(frozen=True, slots=True)
+class CustomerOrderRef:
+    """The customer order a line pays (issue 16, the endless aisle): ordered for the
+    customer from another store or the web warehouse, paid at this till. The goods are
+    not here: the line takes no stock of this store. Only ``order_id`` is in the fiscal
+    record; the rest is what the receipt says ("Commande n° K7M2-Q9XD à retirer à …")."""
+
+    order_id: str
+    fulfilment: str  # "pickup" (at ``location_name``) or "delivery" (to the home)
+    location_name: str
+    label: str = ""  # the pickup code the customer shows at the desk, or a short number
+
+
+@dataclass(frozen=True, slots=True)
 class LinePromotion:
     """What one promotion took off one line (an item promotion, or the line's share of
     a basket promotion): folded into the line's ``line_discount_cents``."""
@@ -51,6 +64,7 @@ class SaleLine:
     price_override: PriceOverride | None = None  # unit_price_cents is then the new price
     returned: ReturnRef | None = None
     promotions: tuple[LinePromotion, ...] = ()
+    customer_order: CustomerOrderRef | None = None  # paid here, delivered elsewhere
 
     @property
     def promotion_cents(self) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pos.domain.basket import BasketLine
 from pos.domain.product import SoldBy
 from pos.domain.quantity import format_quantity
-from pos.domain.sale import VatLine
+from pos.domain.sale import CustomerOrderRef, VatLine
 from pos.services.checkout import Checkout
 
 
@@ -45,6 +45,7 @@ class LineView:
     promotions: tuple[tuple[str, int], ...] = ()
     product_id: int = 0  # the other stores' stock of the line's product (issue 16)
     sku: str = ""
+    customer_order: CustomerOrderRef | None = None  # it pays an order delivered elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ def _line_view(line: BasketLine, sold_at: Mapping[str, str]) -> LineView:
         line.override.catalog_price_cents if line.override else None,
         line_origin(line, sold_at),
         () if voided else tuple([(p.name, p.discount_cents) for p in line.promotions]),
-        product.id, product.sku,
+        product.id, product.sku, customer_order=line.customer_order,
     )  # fmt: skip
     if line.returned is None:
         if len(_shown) >= _SHOWN_LIMIT:

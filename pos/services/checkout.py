@@ -26,7 +26,14 @@ from pos.domain.errors import PosError
 from pos.domain.money import check_amount
 from pos.domain.product import Product, SoldBy
 from pos.domain.rights import Actor, Approval, Right
-from pos.domain.sale import CompletedSale, LinePromotion, SaleApproval, SaleDraft, SaleTender
+from pos.domain.sale import (
+    CompletedSale,
+    CustomerOrderRef,
+    LinePromotion,
+    SaleApproval,
+    SaleDraft,
+    SaleTender,
+)
 from pos.domain.tenders import (
     MEAL_VOUCHER_CAP_CENTS,
     Payment,
@@ -66,6 +73,7 @@ class PricedItem:
     quantity: int  # units, or grams for goods sold by weight
     unit_price_cents: int  # per unit, or per kilogram
     promotions: tuple[LinePromotion, ...] = ()
+    customer_order: CustomerOrderRef | None = None  # it pays that order (no stock here)
 
 
 class SessionGate(Protocol):
@@ -187,7 +195,7 @@ class Checkout(PricingActs, PromotionActs, RecoveryActs, TrainingActs, ReturnAct
                 )
             check_amount(item.unit_price_cents, what=f"{product.name} unit price")
             priced = replace(product, price_cents=item.unit_price_cents)
-            products.append((priced, item.quantity, item.promotions))
+            products.append((priced, item.quantity, item.promotions, item.customer_order))
 
         def add_all() -> list[BasketLine]:
             trial = copy.copy(self.basket)

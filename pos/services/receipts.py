@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hardware.receipt.document import (
+    OrderedFor,
     PromotionRow,
     ReceiptDocument,
     ReceiptLine,
@@ -26,7 +27,7 @@ from pos.domain.chain_entry import signature_excerpt
 from pos.domain.quantity import format_quantity
 from pos.domain.returns import Channel, ReturnRef
 from pos.domain.rights import Actor
-from pos.domain.sale import CompletedSale, SaleDraft, SaleLine, SaleTender
+from pos.domain.sale import CompletedSale, CustomerOrderRef, SaleDraft, SaleLine, SaleTender
 from pos.domain.vat import rate_label
 from pos.services.credit_note_slip import CREDIT_NOTE, credit_note_slips
 from pos.services.software import software_version
@@ -221,7 +222,15 @@ def _receipt_line(line: SaleLine, vat_code: str, language: str) -> ReceiptLine:
         ),
         returned=_returned_from(returned, language) if returned is not None else None,
         promotions=tuple(PromotionRow(p.name, p.discount_cents) for p in line.promotions),
+        ordered=_ordered_for(line.customer_order),
     )
+
+
+def _ordered_for(ref: CustomerOrderRef | None) -> OrderedFor | None:
+    if ref is None:
+        return None
+    return OrderedFor(ref.label or ref.order_id, ref.location_name if ref.fulfilment == "pickup"
+                      else None)  # fmt: skip
 
 
 def _quantity_text(line: SaleLine) -> str:

@@ -154,6 +154,7 @@ def origin_from_record(record: OriginSaleRecord) -> OriginSale:
             line.ticket_discount_cents,
             line.total_cents,
             line.returned_quantity,
+            line.customer_order_id,
         )
         for line in record.lines
     )

@@ -193,6 +193,13 @@ class ReturnDesk:
         if origin is None:
             raise PosError("Find the sale first.", code="origin_not_found")
         line = origin.line(line_no)
+        if line.customer_order_id is not None:
+            raise PosError(
+                "This item paid a customer order: it was never handed over here. Take it back "
+                "at the store that handed it over (or the web service for a delivery).",
+                code="customer_order_not_returnable",
+                order_id=line.customer_order_id,
+            )
         in_basket = self.checkout.basket.returned_of(origin_sale_id, line_no)
         now = replace(line, returned_quantity=line.returned_quantity + in_basket)
         amounts = returned_amounts(now, quantity)

@@ -81,9 +81,10 @@ def canonical_sale_bytes(
     approvals: Sequence[Row] = (),
     promotions: Sequence[Row] = (),
     customer: Sequence[Row] = (),
+    orders: Sequence[Row] = (),
 ) -> bytes:
     """The bytes a sale is sealed with, from its rows in ``sale_codec`` field order."""
-    record = sale_record(sale, lines, tenders, vat, approvals, promotions, customer)
+    record = sale_record(sale, lines, tenders, vat, approvals, promotions, customer, orders)
     return canonical_json(record).encode("utf-8")
 
 
@@ -99,7 +100,7 @@ def last_entry(conn: sqlite3.Connection) -> JournalEntry | None:
 
 
 def sale_children(conn: sqlite3.Connection, sale_id: str) -> tuple[list[Row], ...]:
-    """(lines, tenders, vat, approvals, promotions, customer) rows of one sale, in the
+    """(lines, tenders, vat, approvals, promotions, customer, orders) rows of one sale, in the
     codec's order (``CHILD_QUERIES``)."""
     return tuple(conn.execute(sql, (sale_id,)).fetchall() for sql in CHILD_QUERIES)
 

@@ -25,8 +25,10 @@ _LINES = (
     "l.ticket_discount_cents, l.total_cents, "
     "(SELECT coalesce(-sum(b.quantity), 0) FROM sale_line_returns r "
     " JOIN sale_lines b ON b.sale_id = r.sale_id AND b.line_no = r.line_no "
-    " WHERE r.origin_sale_id = l.sale_id AND r.origin_line_no = l.line_no) "
-    "FROM sale_lines l WHERE l.sale_id = ?1 AND l.quantity > 0 ORDER BY l.line_no"
+    " WHERE r.origin_sale_id = l.sale_id AND r.origin_line_no = l.line_no), o.order_id "
+    "FROM sale_lines l LEFT JOIN sale_line_orders o "
+    "ON o.sale_id = l.sale_id AND o.line_no = l.line_no "
+    "WHERE l.sale_id = ?1 AND l.quantity > 0 ORDER BY l.line_no"
 )
 _TENDERS = (
     "SELECT t.kind, t.amount_cents, t.reference, "
@@ -64,9 +66,10 @@ def origin_sale(conn: sqlite3.Connection, sale_id: str, *, store_id: str = "") -
         return None
     lines = tuple(
         OriginLine(
-            line_no, product, sku, name, barcode, SoldBy(sold_by), *amounts, returned_quantity=back
+            line_no, product, sku, name, barcode, SoldBy(sold_by), *amounts,
+            returned_quantity=back, customer_order_id=order,
         )
-        for line_no, product, sku, name, barcode, sold_by, *amounts, back in conn.execute(
+        for line_no, product, sku, name, barcode, sold_by, *amounts, back, order in conn.execute(
             _LINES, (sale_id,)
         )
     )

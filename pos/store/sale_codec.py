@@ -21,6 +21,7 @@ from pos.domain.price_override import OverrideReason, PriceOverride
 from pos.domain.product import SoldBy
 from pos.domain.returns import Channel, ReturnReason, ReturnRef
 from pos.domain.sale import (
+    CustomerOrderRef,
     LinePromotion,
     SaleApproval,
     SaleDraft,
@@ -36,10 +37,13 @@ from pos.domain.sale import (
 #: with neither is written as version 1 or 2 exactly as before. Version 4 adds the
 #: sale's ``customer_id`` and a line's ``promotions`` (what each promotion took off it,
 #: already inside its ``line_discount_cents``); a sale with neither is written as before.
+#: Version 5 adds a sold line's ``customer_order_id`` (a customer order paid at the till,
+#: issue 16); a sale paying none is written exactly as before.
 RECORD_VERSION = 2
 PLAIN_RECORD_VERSION = 1
 RETURN_RECORD_VERSION = 3
 CUSTOMER_RECORD_VERSION = 4
+ORDER_RECORD_VERSION = 5
 
 SALE_FIELDS = (
     "id",
@@ -86,6 +90,9 @@ TENDER_FIELDS = ("seq", "kind", "amount_cents", "reference")
 VAT_FIELDS = ("vat_bp", "base_cents", "vat_cents", "total_cents")
 #: A row of ``sale_line_promotions`` (after sale_id), in the order applied per line.
 PROMOTION_FIELDS = ("line_no", "promotion_id", "name", "discount_cents")
+#: A row of ``sale_line_orders`` (after sale_id): the customer order a line pays. Only
+#: ``order_id`` is in the record; the rest is what the receipt says of it.
+ORDER_FIELDS = ("line_no", "order_id", "fulfilment", "location_name", "label")
 
 Row = tuple[Any, ...]
 
@@ -107,6 +114,7 @@ INSERT_APPROVAL = _insert("sale_approvals", ("sale_id", *APPROVAL_FIELDS))
 INSERT_TENDER = _insert("sale_tenders", ("sale_id", *TENDER_FIELDS))
 INSERT_VAT = _insert("sale_vat", ("sale_id", *VAT_FIELDS))
 INSERT_PROMOTION = _insert("sale_line_promotions", ("sale_id", *PROMOTION_FIELDS))
+INSERT_ORDER = _insert("sale_line_orders", ("sale_id", *ORDER_FIELDS))
 SELECT_SALE_WITH_SEAL = (
     f"SELECT {_columns(SALE_FIELDS, 's.')}, c.sig, c.seq FROM sales s "
     "LEFT JOIN chain_entries c ON c.ref = s.id AND c.chain = 'ticket' WHERE s.id = ?"
@@ -129,6 +137,9 @@ SELECT_PROMOTIONS = (
     f"SELECT {_columns(PROMOTION_FIELDS)} FROM sale_line_promotions WHERE sale_id = ? "
     "ORDER BY line_no, rowid"
 )
+SELECT_ORDERS = (
+    f"SELECT {_columns(ORDER_FIELDS)} FROM sale_line_orders WHERE sale_id = ? ORDER BY line_no"
+)
 #: The customer as a child row: one ``(customer_id,)`` row, or none.
 SELECT_CUSTOMER = "SELECT customer_id FROM sales WHERE id = ? AND customer_id IS NOT NULL"
 #: Every child query of a sale, in the order ``sale_record``/``draft_from_rows`` take them.
@@ -139,6 +150,7 @@ CHILD_QUERIES = (
     SELECT_APPROVALS,
     SELECT_PROMOTIONS,
     SELECT_CUSTOMER,
+    SELECT_ORDERS,
 )
 
 
@@ -246,6 +258,15 @@ def promotion_rows(draft: SaleDraft) -> list[Row]:
     ]
 
 
+def order_rows(draft: SaleDraft) -> list[Row]:
+    """The customer orders the sale's lines pay, by line (what SELECT_ORDERS reads)."""
+    return [
+        (line.line_no, ref.order_id, ref.fulfilment, ref.location_name, ref.label)
+        for line in draft.lines
+        if (ref := line.customer_order) is not None
+    ]
+
+
 def customer_rows(draft: SaleDraft) -> list[Row]:
     """The customer attached as SELECT_CUSTOMER reads it back: one row, or none."""
     return [(draft.customer_id,)] if draft.customer_id is not None else []
@@ -269,6 +290,7 @@ def sale_record(
     approvals: Sequence[Row] = (),
     promotions: Sequence[Row] = (),
     customer: Sequence[Row] = (),
+    orders: Sequence[Row] = (),
 ) -> dict:
     """The canonical record of a sale, built from its rows (journal and outbox share it).
 
@@ -296,6 +318,13 @@ def sale_record(
         record["customer_id"] = customer[0][0]
     if customer or promotions:
         record["v"] = CUSTOMER_RECORD_VERSION
+    for line_no, order_id, *_receipt in orders:
+        line = next((x for x in record["lines"] if x["line_no"] == line_no), None)
+        if line is None:  # an order row of no line: rows altered by hand
+            raise ValueError(f"a customer order of line {line_no}, which the sale does not have")
+        line["customer_order_id"] = order_id
+    if orders:
+        record["v"] = ORDER_RECORD_VERSION
     return record
 
 
@@ -333,18 +362,22 @@ def draft_from_rows(
     approvals: Sequence[Row] = (),
     promotions: Sequence[Row] = (),
     customer: Sequence[Row] = (),
+    orders: Sequence[Row] = (),
 ) -> SaleDraft:
     """Rebuild the draft exactly as it was committed (VAT rows highest rate first)."""
     sale_id, terminal_id, _ticket, cashier, started_at, _completed, total, change = sale
     by_line: dict[int, list[LinePromotion]] = {}
     for line_no, promotion_id, name, cents in promotions:
         by_line.setdefault(line_no, []).append(LinePromotion(promotion_id, name, cents))
+    ordered = {row[0]: CustomerOrderRef(*row[1:]) for row in orders}
     return SaleDraft(
         sale_id=sale_id,
         terminal_id=terminal_id,
         cashier=cashier,
         started_at=started_at,
-        lines=tuple(_line(row, tuple(by_line.get(row[0], ()))) for row in lines),
+        lines=tuple(
+            _line(row, tuple(by_line.get(row[0], ())), ordered.get(row[0])) for row in lines
+        ),
         tenders=tuple(
             SaleTender(kind, amount, reference) for _seq, kind, amount, reference in tenders
         ),
@@ -356,7 +389,9 @@ def draft_from_rows(
     )
 
 
-def _line(row: Row, promotions: tuple[LinePromotion, ...] = ()) -> SaleLine:
+def _line(
+    row: Row, promotions: tuple[LinePromotion, ...] = (), order: CustomerOrderRef | None = None
+) -> SaleLine:
     base = len(LINE_FIELDS)
     values = dict(zip(LINE_FIELDS, row[:base], strict=True))
     values["sold_by"] = SoldBy(values["sold_by"])
@@ -371,7 +406,7 @@ def _line(row: Row, promotions: tuple[LinePromotion, ...] = ()) -> SaleLine:
         values["returned"] = ReturnRef(
             origin, origin_line, label, Channel(channel), ReturnReason(why), bool(restock), approval
         )
-    return SaleLine(**values, promotions=promotions)
+    return SaleLine(**values, promotions=promotions, customer_order=order)
 
 
 # -- canonical JSON -------------------------------------------------------------------

@@ -32,6 +32,7 @@ from pos.store.sale_codec import (
     CHILD_QUERIES,
     INSERT_APPROVAL,
     INSERT_LINE,
+    INSERT_ORDER,
     INSERT_PROMOTION,
     INSERT_RETURN,
     INSERT_SALE,
@@ -44,6 +45,7 @@ from pos.store.sale_codec import (
     customer_rows,
     draft_from_rows,
     line_rows,
+    order_rows,
     promotion_rows,
     sale_record,
     sale_row,
@@ -155,7 +157,7 @@ class SalesStore:
         sale = sale_row(draft, ticket_no, completed_at)
         lines, tenders, vat = line_rows(draft), tender_rows(draft), vat_rows(draft)
         approvals, promotions = approval_rows(draft), promotion_rows(draft)
-        customer = customer_rows(draft)
+        customer, orders = customer_rows(draft), order_rows(draft)
         sql, values = INSERT_SALE, sale
         if session_id is not None:
             sql, values = _INSERT_SALE_IN_SESSION, (*sale, session_id)
@@ -174,7 +176,9 @@ class SalesStore:
             conn.executemany(INSERT_APPROVAL, [(sale_id, *row) for row in approvals])
         if promotions:
             conn.executemany(INSERT_PROMOTION, [(sale_id, *row) for row in promotions])
-        record = sale_record(sale, lines, tenders, vat, approvals, promotions, customer)
+        if orders:
+            conn.executemany(INSERT_ORDER, [(sale_id, *row) for row in orders])
+        record = sale_record(sale, lines, tenders, vat, approvals, promotions, customer, orders)
         sale_json = canonical_json(record, checked=False)
         entry = chains.append(
             conn,
@@ -192,10 +196,12 @@ class SalesStore:
 
     def _move_stock(self, draft: SaleDraft, completed_at: str) -> None:
         """A sold line takes its quantity out of stock; a returned line puts it back only
-        when it is restocked (reason ``return``), a damaged one stays out."""
+        when it is restocked (reason ``return``), a damaged one stays out. A line paying a
+        customer order takes none: its goods are at another store or the web warehouse."""
+        here = [line for line in draft.lines if line.customer_order is None]
         moved = [
             (line.product_id, line.quantity, "return" if line.returned else "sale")
-            for line in draft.lines
+            for line in here
             if line.returned is None or line.returned.restock
         ]
         sale_id = draft.sale_id
@@ -205,7 +211,7 @@ class SalesStore:
         )
         self._conn.executemany(_DECREMENT_STOCK, [(product, qty) for product, qty, _ in moved])
         sold: dict[int, int] = {}
-        for line in draft.lines:
+        for line in here:
             if line.returned is None:
                 units = line.quantity if line.sold_by == SoldBy.UNIT else 1
                 sold[line.product_id] = sold.get(line.product_id, 0) + units
@@ -287,6 +293,7 @@ def same_sale(a: SaleDraft, b: SaleDraft) -> bool:
         and approval_rows(a) == approval_rows(b)
         and promotion_rows(a) == promotion_rows(b)
         and customer_rows(a) == customer_rows(b)
+        and order_rows(a) == order_rows(b)
     )
 
 

@@ -32,6 +32,7 @@ from pos.store.sale_codec import (
     customer_rows,
     draft_from_rows,
     line_rows,
+    order_rows,
     promotion_rows,
     sale_record,
     sale_row,
@@ -97,7 +98,7 @@ class TrainingSales:
         sale = sale_row(draft, ticket_no, completed_at)
         record = sale_record(
             sale, line_rows(draft), tender_rows(draft), vat_rows(draft), approval_rows(draft),
-            promotion_rows(draft), customer_rows(draft),
+            promotion_rows(draft), customer_rows(draft), order_rows(draft),
         )  # fmt: skip
         entry = chains.append(
             conn, self._keys.current(), chain=TRAINING, kind=KIND,
@@ -131,7 +132,12 @@ def training_sale(entry: ChainEntry) -> CompletedSale:
         for p in line.get("promotions", ())
     ]
     customer = [(record["customer_id"],)] if "customer_id" in record else []
-    draft = draft_from_rows(sale, lines, tenders, vat, approvals, promotions, customer)
+    orders = [
+        (line["line_no"], line["customer_order_id"], "", "", "")
+        for line in record["lines"]
+        if "customer_order_id" in line
+    ]
+    draft = draft_from_rows(sale, lines, tenders, vat, approvals, promotions, customer, orders)
     return CompletedSale(
         draft, record["ticket_no"], record["completed_at"], entry.sig, entry.seq, training=True
     )

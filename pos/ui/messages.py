@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pos.ui.coupon_messages import coupon_templates
 from pos.ui.customer_messages import customer_templates
+from pos.ui.customer_order_messages import customer_order_templates
 from pos.ui.loyalty_messages import loyalty_templates
 from pos.ui.money import format_money
 from pos.ui.price_messages import MONEY_PARAMS as PRICE_MONEY_PARAMS
@@ -338,6 +339,7 @@ def _templates() -> dict[str, str]:
         **terminal_templates(),
         **coupon_templates(),
         **customer_templates(),
+        **customer_order_templates(),
         **loyalty_templates(),
         **stock_templates(),
         **receiving_templates(),

@@ -44,4 +44,10 @@ class OtherStoresFlow(QObject):
             self.window, partial(for_till, self.data_dir), (product_id, sku, name),
             customer, actor,
         )  # fmt: skip
+        self.dialog.pay_here.connect(self.pay_here)
         return self.dialog
+
+    def pay_here(self, order: object) -> None:
+        """"Pay here": the order joins the till's open sale (on its worker thread)."""
+        self.window.show_till()
+        self.window.till_screen.controller.request("take_customer_order", order)

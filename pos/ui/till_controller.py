@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from pos.services.central_link import CentralLink
     from pos.services.quick_keys import QuickKeys
     from pos.services.return_calls import ReturnCalls
+    from sync.contract.network import CustomerOrder
 from pos.services.online_cart import OnlineCarts
 from pos.ui.till_customer_worker import CustomerRequests
 from pos.ui.till_loyalty_worker import LoyaltyRequests
@@ -232,6 +233,14 @@ class TillWorker(
         loaded = self._carts.load(self.checkout, text)
         self.cart_loaded.emit(loaded)
         self._changed()
+
+    def _do_take_customer_order(self, order: CustomerOrder) -> None:
+        """"Pay here" on an order just placed for the customer: it joins the sale, its
+        customer attached, at central's prices (``customer_order_payment``)."""
+        from pos.services.customer_order_payment import take
+
+        taken = take(self.checkout, order)
+        self._changed(taken.lines[-1].line_id if taken.lines else None)
 
     def _do_set_header(self, header: ReceiptHeader) -> None:
         """New store settings: the next receipt (and duplicate) carries the new header."""

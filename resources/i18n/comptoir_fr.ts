@@ -629,126 +629,141 @@
     </message>
     <message>
         <location filename="../../pos/ui/dialogs/attention_texts.py" line="290"/>
+        <source>This sale paid a customer order that was already paid (online, at the pickup desk or by another sale): the customer paid twice. Refund them, then set this sale aside with a note.</source>
+        <translation>Cette vente a payé une commande client déjà payée (en ligne, au comptoir de retrait ou par une autre vente) : le client a payé deux fois. Remboursez-le, puis mettez cette vente de côté avec une note.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="296"/>
+        <source>This sale paid a customer order the central server does not know: call support; the sale stays recorded at the till.</source>
+        <translation>Cette vente a payé une commande client que le serveur central ne connaît pas : appelez le support ; la vente reste enregistrée en caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="301"/>
+        <source>This sale paid a customer order cancelled or expired meanwhile: refund the customer or place the order again, then set this sale aside with a note.</source>
+        <translation>Cette vente a payé une commande client annulée ou expirée entre-temps : remboursez le client ou repassez la commande, puis mettez cette vente de côté avec une note.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="306"/>
         <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
         <translation>La quantité dépasse ce qu’une caisse peut mouvementer en une fois : vérifiez-la ; mettez-la de côté avec une note si c’était une erreur.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="295"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="311"/>
         <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
         <translation>Ce serveur ne peut pas accepter cette opération en l’état (vérifié avant l’envoi) : mettez-la de côté avec une note, ou appelez l’assistance.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="300"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="316"/>
         <source>This server does not take this kind of operation: it stays recorded at the till.</source>
         <translation>Ce serveur n’accepte pas ce type d’opération : elle reste enregistrée dans la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="304"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="320"/>
         <source>This delivery is for another store: it was not received here. Call the sender; set it aside with a note.</source>
         <translation>Cette livraison est destinée à un autre magasin : elle n’a pas été réceptionnée ici. Appelez l’expéditeur ; mettez-la de côté avec une note.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="309"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="325"/>
         <source>This delivery was already received (at another till?): nothing was counted twice. Set it aside with a note.</source>
         <translation>Cette livraison a déjà été réceptionnée (sur une autre caisse ?) : rien n’a été compté deux fois. Mettez-la de côté avec une note.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="314"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="330"/>
         <source>The central server knows no such store to send to: nothing left its stock. Set it aside with a note and count the goods again.</source>
         <translation>Le serveur central ne connaît pas ce magasin destinataire : rien n’est sorti de son stock. Mettez l’opération de côté avec une note et recomptez la marchandise.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="319"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="335"/>
         <source>The central server does not know this delivery: check the delivery note with head office, then send again or set it aside.</source>
         <translation>Le serveur central ne connaît pas cette livraison : vérifiez le bon de livraison avec le siège, puis renvoyez-la ou mettez-la de côté.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="324"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="340"/>
         <source>Set aside by a person before it was sent: send it again when ready.</source>
         <translation>Mise de côté par une personne avant son envoi : renvoyez-la quand tout est prêt.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="338"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="354"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation>Le serveur central a trouvé une rupture dans le journal de cette caisse à cette vente (une écriture manquante ou dans le désordre).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="343"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="359"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation>Le serveur central détient déjà une autre écriture de journal sous ce numéro.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="347"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="363"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation>Le serveur central a calculé une autre empreinte de journal pour cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="350"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="366"/>
         <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
         <translation>La signature de cette écriture ne correspond pas à son contenu : elle a été modifiée après sa signature par la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="355"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="371"/>
         <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
         <translation>Cette écriture est signée d’une clé que le serveur central n’a jamais enregistrée pour cette caisse : son journal a peut-être été reconstruit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="360"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="376"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation>Medusa a calculé pour cette vente un autre total que celui encaissé par la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="363"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="379"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation>Medusa avait moins de stock que cette vente n’en a pris : son niveau de stock a été relevé du manque avant d’enregistrer la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="368"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="384"/>
         <source>This order was handed over without being paid online nor at the till: check its payment.</source>
         <translation>Cette commande a été remise sans être payée ni en ligne ni en caisse : vérifiez son paiement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="393"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="409"/>
         <source>just now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="395"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="411"/>
         <source>%1 min ago</source>
         <translation>il y a %1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="397"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="413"/>
         <source>%1 h ago</source>
         <translation>il y a %1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="398"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="414"/>
         <source>%1 days ago</source>
         <translation>il y a %1 jours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="408"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="424"/>
         <source>Set aside by %1 on %2: %3</source>
         <translation>Mise de côté par %1 le %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="429"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="445"/>
         <source>Write a note saying why it is set aside: it is kept with it.</source>
         <translation>Écrivez une note disant pourquoi vous la mettez de côté : elle est conservée avec l’opération.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="432"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="448"/>
         <source>This operation was sent or set aside meanwhile: the list was read again.</source>
         <translation>Cette opération a été envoyée ou mise de côté entre-temps : la liste a été relue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="436"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="452"/>
         <source>Sign in first: every act on this list is recorded in a name.</source>
         <translation>Identifiez-vous d’abord : chaque action sur cette liste est enregistrée à un nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="439"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="455"/>
         <source>A manager must approve this: not approved, nothing changed.</source>
         <translation>Un responsable doit valider : non validé, rien n’a changé.</translation>
     </message>
@@ -756,47 +771,57 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="29"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="33"/>
         <source>Item</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="30"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="34"/>
         <source>Qty</source>
         <translation>Qté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="31"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="35"/>
         <source>Unit price</source>
         <translation>Prix unitaire</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="32"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="36"/>
         <source>Discount</source>
         <translation>Remise</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="33"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="37"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="106"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="108"/>
         <source>Return · no receipt</source>
         <translation>Retour · sans ticket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="108"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="110"/>
         <source>Return · %1</source>
         <translation>Retour · %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="110"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="112"/>
         <source>Return · %1 from %2</source>
         <translation>Retour · %1 du %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/models/basket_model.py" line="132"/>
+        <location filename="../../pos/ui/models/basket_model.py" line="124"/>
+        <source>Order %1 · to collect at %2</source>
+        <translation>Commande %1 · à retirer à %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="126"/>
+        <source>Order %1 · home delivery</source>
+        <translation>Commande %1 · livrée à domicile</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/models/basket_model.py" line="146"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>
@@ -1745,47 +1770,47 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="57"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="69"/>
         <source>Scan or type the pickup code, then Enter</source>
         <translation>Scannez ou saisissez le code de retrait, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="58"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="70"/>
         <source>Search: number, code, name, e-mail, phone</source>
         <translation>Rechercher : numéro, code, nom, e-mail, téléphone</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="124"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="136"/>
         <source>any time</source>
         <translation>à tout moment</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="140"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="152"/>
         <source>Received or being prepared, soonest pickup first</source>
         <translation>Reçues ou en préparation, retrait le plus proche d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="141"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="153"/>
         <source>Ready, waiting for the customer</source>
         <translation>Prêtes, en attente du client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="142"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="154"/>
         <source>To be picked up today</source>
         <translation>À retirer aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="143"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="155"/>
         <source>Still open after their pickup day</source>
         <translation>Toujours ouvertes après leur jour de retrait</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="148"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="160"/>
         <source>Search “%1”: %2 order(s)</source>
         <translation>Recherche « %1 » : %2 commande(s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="59"/>
+        <location filename="../../pos/ui/screens/pickup/desk_view.py" line="71"/>
         <source>No order here.</source>
         <translation>Aucune commande ici.</translation>
     </message>
@@ -2178,482 +2203,482 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../pos/ui/messages.py" line="31"/>
+        <location filename="../../pos/ui/messages.py" line="32"/>
         <source>Unknown code %value: this product is not in the catalog.</source>
         <translation>Code inconnu %value : ce produit n’est pas au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="34"/>
+        <location filename="../../pos/ui/messages.py" line="35"/>
         <source>Misread code %raw (check digit should be %expected): scan again.</source>
         <translation>Code mal lu %raw (la clé devrait être %expected) : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="37"/>
+        <location filename="../../pos/ui/messages.py" line="38"/>
         <source>This code has a length no product code has: scan again.</source>
         <translation>Ce code n’a pas la longueur d’un code produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="40"/>
+        <location filename="../../pos/ui/messages.py" line="41"/>
         <source>This code is not a product barcode: scan again.</source>
         <translation>Ce code n’est pas un code-barres produit : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="43"/>
+        <location filename="../../pos/ui/messages.py" line="44"/>
         <source>This reference has characters no product uses: scan again.</source>
         <translation>Cette référence contient des caractères inconnus : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="46"/>
+        <location filename="../../pos/ui/messages.py" line="47"/>
         <source>Nothing was scanned: scan again.</source>
         <translation>Rien n’a été scanné : scannez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="47"/>
+        <location filename="../../pos/ui/messages.py" line="48"/>
         <source>This is a carton code: scan one item of the carton.</source>
         <translation>C’est un code de carton : scannez un article du carton.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="50"/>
+        <location filename="../../pos/ui/messages.py" line="51"/>
         <source>This product is sold by weight: weigh it and scan the label.</source>
         <translation>Ce produit est vendu au poids : pesez-le et scannez l’étiquette.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53"/>
+        <location filename="../../pos/ui/messages.py" line="54"/>
         <source>This scale label does not match the product.</source>
         <translation>Cette étiquette de balance ne correspond pas au produit.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="56"/>
+        <location filename="../../pos/ui/messages.py" line="57"/>
         <source>This product is no longer in the catalog.</source>
         <translation>Ce produit n’est plus au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="59"/>
+        <location filename="../../pos/ui/messages.py" line="60"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="62"/>
+        <location filename="../../pos/ui/messages.py" line="63"/>
         <source>The sale is not fully paid yet: %remaining still due.</source>
         <translation>La vente n’est pas entièrement payée : reste %remaining à encaisser.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="65"/>
+        <location filename="../../pos/ui/messages.py" line="66"/>
         <source>This sale is already paid.</source>
         <translation>Cette vente est déjà payée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="66"/>
+        <location filename="../../pos/ui/messages.py" line="67"/>
         <source>First settle what the restart found: the last sale or the open basket.</source>
         <translation>Réglez d’abord ce que le redémarrage a trouvé : la dernière vente ou le panier en cours.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="69"/>
+        <location filename="../../pos/ui/messages.py" line="70"/>
         <source>Payments are already taken: remove them before changing the sale.</source>
         <translation>Des paiements sont déjà saisis : retirez-les avant de modifier la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="72"/>
+        <location filename="../../pos/ui/messages.py" line="73"/>
         <source>A card or voucher cannot exceed what is due.</source>
         <translation>Une carte ou un avoir ne peut pas dépasser le montant dû.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="75"/>
+        <location filename="../../pos/ui/messages.py" line="76"/>
         <source>A quantity must be at least 1.</source>
         <translation>La quantité doit être d’au moins 1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="78"/>
+        <location filename="../../pos/ui/messages.py" line="79"/>
         <source>A quantity must be a whole number.</source>
         <translation>La quantité doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="81"/>
+        <location filename="../../pos/ui/messages.py" line="82"/>
         <source>This quantity is more than one line can hold: check it.</source>
         <translation>Cette quantité dépasse ce qu’une ligne peut contenir : vérifiez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="84"/>
+        <location filename="../../pos/ui/messages.py" line="85"/>
         <source>This item&apos;s price comes from its label: scan each one.</source>
         <translation>Le prix de cet article vient de son étiquette : scannez chaque article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="87"/>
+        <location filename="../../pos/ui/messages.py" line="88"/>
         <source>This amount is over the till&apos;s limit: check the quantities.</source>
         <translation>Ce montant dépasse la limite de la caisse : vérifiez les quantités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="90"/>
+        <location filename="../../pos/ui/messages.py" line="91"/>
         <source>The discount is more than the amount it applies to.</source>
         <translation>La remise dépasse le montant auquel elle s’applique.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="93"/>
+        <location filename="../../pos/ui/messages.py" line="94"/>
         <source>A discount must be between 0 and 100 %.</source>
         <translation>Une remise doit être comprise entre 0 et 100 %.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="96"/>
+        <location filename="../../pos/ui/messages.py" line="97"/>
         <source>This line is voided.</source>
         <translation>Cette ligne est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="97"/>
+        <location filename="../../pos/ui/messages.py" line="98"/>
         <source>Select a line of the basket first.</source>
         <translation>Sélectionnez d’abord une ligne du panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="100"/>
+        <location filename="../../pos/ui/messages.py" line="101"/>
         <source>This parked sale was already resumed on another till.</source>
         <translation>Cette vente en attente a déjà été reprise sur une autre caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="103"/>
+        <location filename="../../pos/ui/messages.py" line="104"/>
         <source>Finish or park the current sale before resuming another.</source>
         <translation>Terminez ou mettez en attente la vente en cours avant d’en reprendre une autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="106"/>
+        <location filename="../../pos/ui/messages.py" line="107"/>
         <source>Not in training mode: switch training mode off first.</source>
         <translation>Impossible en mode formation : quittez d&apos;abord le mode formation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="109"/>
+        <location filename="../../pos/ui/messages.py" line="110"/>
         <source>Finish, park or cancel the current sale before switching training mode.</source>
         <translation>Terminez, mettez en attente ou annulez la vente en cours avant de changer de mode.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="112"/>
+        <location filename="../../pos/ui/messages.py" line="113"/>
         <source>The till is still opening: wait a moment.</source>
         <translation>La caisse est en cours d’ouverture : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="115"/>
+        <location filename="../../pos/ui/messages.py" line="116"/>
         <source>The store database is busy: try again in a moment.</source>
         <translation>La base du magasin est occupée : réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="118"/>
+        <location filename="../../pos/ui/messages.py" line="119"/>
         <source>The store database is read-only: call support.</source>
         <translation>La base du magasin est en lecture seule : appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="121"/>
+        <location filename="../../pos/ui/messages.py" line="122"/>
         <source>The disk is full: the sale is kept open, call support.</source>
         <translation>Le disque est plein : la vente reste ouverte, appelez le support.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="124"/>
+        <location filename="../../pos/ui/messages.py" line="125"/>
         <source>The store database is damaged: call support, do not delete it.</source>
         <translation>La base du magasin est endommagée : appelez le support, ne la supprimez pas.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="127"/>
+        <location filename="../../pos/ui/messages.py" line="128"/>
         <source>The printer cannot be reached: check it is on and connected, then Retry.</source>
         <translation>L’imprimante est injoignable : vérifiez qu’elle est allumée et branchée, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="130"/>
+        <location filename="../../pos/ui/messages.py" line="131"/>
         <source>The printer is out of paper: load a roll, then Retry.</source>
         <translation>L’imprimante n’a plus de papier : mettez un rouleau, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="133"/>
+        <location filename="../../pos/ui/messages.py" line="134"/>
         <source>The printer cover is open: close it, then Retry.</source>
         <translation>Le capot de l’imprimante est ouvert : fermez-le, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="136"/>
+        <location filename="../../pos/ui/messages.py" line="137"/>
         <source>The printer did not answer in time: check it, then Retry.</source>
         <translation>L’imprimante n’a pas répondu à temps : vérifiez-la, puis Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="139"/>
+        <location filename="../../pos/ui/messages.py" line="140"/>
         <source>No sale to reprint yet on this till.</source>
         <translation>Aucune vente à réimprimer pour l’instant sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="142"/>
+        <location filename="../../pos/ui/messages.py" line="143"/>
         <source>No order of this store has the code or number “%text”: check it with the customer, or sync the desk and try again.</source>
         <translation>Aucune commande de ce magasin n&apos;a le code ou le numéro « %text » : vérifiez-le avec le client, ou synchronisez le comptoir et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="147"/>
+        <location filename="../../pos/ui/messages.py" line="148"/>
         <source>This QR code does not match its order: ask the customer for the code in their confirmation e-mail.</source>
         <translation>Ce QR code ne correspond pas à sa commande : demandez au client le code de son e-mail de confirmation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="152"/>
+        <location filename="../../pos/ui/messages.py" line="153"/>
         <source>This is an online cart, not a pickup order: load it at the till.</source>
         <translation>C&apos;est un panier web, pas une commande à retirer : chargez-le en caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="155"/>
+        <location filename="../../pos/ui/messages.py" line="156"/>
         <source>This pickup QR code cannot be read: type the code instead.</source>
         <translation>Ce QR code de retrait est illisible : saisissez plutôt le code.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="158"/>
+        <location filename="../../pos/ui/messages.py" line="159"/>
         <source>This order is already ready.</source>
         <translation>Cette commande est déjà prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="161"/>
+        <location filename="../../pos/ui/messages.py" line="162"/>
         <source>Wrong item: %barcode is not in this order. Put it back.</source>
         <translation>Mauvais article : %barcode n&apos;est pas dans cette commande. Reposez-le.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="164"/>
+        <location filename="../../pos/ui/messages.py" line="165"/>
         <source>Too many: %name — %ordered ordered, all already picked.</source>
         <translation>Trop d&apos;articles : %name — %ordered commandé(s), tous déjà préparés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="167"/>
+        <location filename="../../pos/ui/messages.py" line="168"/>
         <source>%name: this label gives a price, not a weight: weigh it and enter the grams.</source>
         <translation>%name : cette étiquette donne un prix, pas un poids : pesez l&apos;article et saisissez les grammes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="171"/>
+        <location filename="../../pos/ui/messages.py" line="172"/>
         <source>Between 0 and %ordered can be picked for this item.</source>
         <translation>Pour cet article, on peut préparer entre 0 et %ordered.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="174"/>
+        <location filename="../../pos/ui/messages.py" line="175"/>
         <source>Between 0 and %picked can be handed over for this item.</source>
         <translation>Pour cet article, on peut remettre entre 0 et %picked.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="177"/>
+        <location filename="../../pos/ui/messages.py" line="178"/>
         <source>Nothing was picked: cancel the order instead.</source>
         <translation>Rien n&apos;a été préparé : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="180"/>
+        <location filename="../../pos/ui/messages.py" line="181"/>
         <source>This picking is for another version of the order: start picking again.</source>
         <translation>Cette préparation concerne une autre version de la commande : recommencez la préparation.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="183"/>
+        <location filename="../../pos/ui/messages.py" line="184"/>
         <source>Start preparing the order first.</source>
         <translation>Commencez d&apos;abord la préparation de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="186"/>
+        <location filename="../../pos/ui/messages.py" line="187"/>
         <source>This order is paid in store: ring it up at the till, then hand it over.</source>
         <translation>Cette commande se paie en magasin : encaissez-la en caisse, puis remettez-la.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="189"/>
+        <location filename="../../pos/ui/messages.py" line="190"/>
         <source>This order was paid online: hand it over without a sale.</source>
         <translation>Cette commande a été payée en ligne : remettez-la sans vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="192"/>
+        <location filename="../../pos/ui/messages.py" line="193"/>
         <source>This sale is not recorded on this till: complete the sale first.</source>
         <translation>Cette vente n&apos;est pas enregistrée sur cette caisse : terminez d&apos;abord la vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="195"/>
+        <location filename="../../pos/ui/messages.py" line="196"/>
         <source>This sale holds none of the order&apos;s items.</source>
         <translation>Cette vente ne contient aucun article de la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="198"/>
+        <location filename="../../pos/ui/messages.py" line="199"/>
         <source>This order is %state, not ready yet: prepare it first.</source>
         <translation>Cette commande est %state, pas encore prête : préparez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="201"/>
+        <location filename="../../pos/ui/messages.py" line="202"/>
         <source>This order is already %state: nothing more can be done with it.</source>
         <translation>Cette commande est déjà %state : plus rien ne peut être fait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="204"/>
+        <location filename="../../pos/ui/messages.py" line="205"/>
         <source>An order that is %state cannot become %target.</source>
         <translation>Une commande %state ne peut pas devenir %target.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="207"/>
+        <location filename="../../pos/ui/messages.py" line="208"/>
         <source>Nothing would be handed over: cancel the order instead.</source>
         <translation>Rien ne serait remis : annulez plutôt la commande.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="210"/>
+        <location filename="../../pos/ui/messages.py" line="211"/>
         <source>Say who is at the desk: the staff name is missing.</source>
         <translation>Indiquez qui tient le comptoir : le nom du vendeur manque.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="213"/>
+        <location filename="../../pos/ui/messages.py" line="214"/>
         <source>The pickup desk is still opening: wait a moment.</source>
         <translation>Le comptoir de retrait s&apos;ouvre : patientez un instant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="216"/>
+        <location filename="../../pos/ui/messages.py" line="217"/>
         <source>The order is %state but a sale took its payment: refund the customer with a return of that sale, and put the items back on the shelves.</source>
         <translation>La commande est %state mais une vente a encaissé son paiement : remboursez le client par un retour sur cette vente, et remettez les articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="221"/>
+        <location filename="../../pos/ui/messages.py" line="222"/>
         <source>The order is %state: do not hand it over; put its items back on the shelves.</source>
         <translation>La commande est %state : ne la remettez pas ; remettez ses articles en rayon.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="225"/>
+        <location filename="../../pos/ui/messages.py" line="226"/>
         <source>The order was already handed over elsewhere: hand nothing more over; if the customer still has the items, call a manager.</source>
         <translation>La commande a déjà été remise ailleurs : ne remettez rien de plus ; si le client a encore les articles, appelez un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="230"/>
+        <location filename="../../pos/ui/messages.py" line="231"/>
         <source>Another desk already did this step: nothing to do.</source>
         <translation>Un autre comptoir a déjà fait cette étape : rien à faire.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="233"/>
+        <location filename="../../pos/ui/messages.py" line="234"/>
         <source>Open the order again as it stands now and redo the step.</source>
         <translation>Rouvrez la commande dans son état actuel et refaites l&apos;étape.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="236"/>
+        <location filename="../../pos/ui/messages.py" line="237"/>
         <source>Central refused this step for the reason above: the order is shown as central has it; call support if it looks wrong.</source>
         <translation>Le serveur central a refusé cette étape pour la raison ci-dessus : la commande est affichée telle que le central la connaît ; appelez le support si cela semble faux.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="241"/>
+        <location filename="../../pos/ui/messages.py" line="242"/>
         <source>The till is not open: count the float and open it first.</source>
         <translation>La caisse n&apos;est pas ouverte : comptez le fond de caisse et ouvrez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="244"/>
+        <location filename="../../pos/ui/messages.py" line="245"/>
         <source>This till session has been open more than %max_hours hours: close it (Z), then open the new day before selling.</source>
         <translation>Cette session de caisse est ouverte depuis plus de %max_hours heures : faites la clôture Z, puis ouvrez la nouvelle journée avant de vendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="249"/>
+        <location filename="../../pos/ui/messages.py" line="250"/>
         <source>The till is already open (by %opened_by): close it before opening again.</source>
         <translation>La caisse est déjà ouverte (par %opened_by) : clôturez-la avant de la rouvrir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="252"/>
+        <location filename="../../pos/ui/messages.py" line="253"/>
         <source>The count differs by %difference, more than %limit: a manager must approve the closing.</source>
         <translation>Le comptage présente un écart de %difference, au-delà de %limit : un responsable doit approuver la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="257"/>
+        <location filename="../../pos/ui/messages.py" line="258"/>
         <source>A sale is still open on this till: finish it, park it or cancel it before closing.</source>
         <translation>Une vente est encore en cours sur cette caisse : terminez-la, mettez-la en attente ou annulez-la avant la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="261"/>
+        <location filename="../../pos/ui/messages.py" line="262"/>
         <source>The drawer should hold %expected: %amount cannot be taken out of it.</source>
         <translation>Le tiroir devrait contenir %expected : impossible d&apos;en sortir %amount.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="264"/>
+        <location filename="../../pos/ui/messages.py" line="265"/>
         <source>Choose a reason for the cash movement from the list.</source>
         <translation>Choisissez le motif du mouvement d&apos;espèces dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="267"/>
+        <location filename="../../pos/ui/messages.py" line="268"/>
         <source>Say what the cash movement is for: “other” needs a note.</source>
         <translation>Précisez l&apos;objet du mouvement d&apos;espèces : « autre » demande une précision.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="270"/>
+        <location filename="../../pos/ui/messages.py" line="271"/>
         <source>The note is too long: 200 characters at most.</source>
         <translation>La précision est trop longue : 200 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="273"/>
+        <location filename="../../pos/ui/messages.py" line="274"/>
         <source>You may not do this: it needs a manager.</source>
         <translation>Vous n&apos;avez pas ce droit : il faut un responsable.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="276"/>
+        <location filename="../../pos/ui/messages.py" line="277"/>
         <source>This is not an amount in euros: type it like 12,50.</source>
         <translation>Ce n&apos;est pas un montant en euros : tapez-le comme 12,50.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="279"/>
+        <location filename="../../pos/ui/messages.py" line="280"/>
         <source>An amount has at most two decimals (cents).</source>
         <translation>Un montant a au plus deux décimales (les centimes).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="282"/>
+        <location filename="../../pos/ui/messages.py" line="283"/>
         <source>This is not a euro coin or note.</source>
         <translation>Ce n&apos;est ni une pièce ni un billet en euros.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="285"/>
+        <location filename="../../pos/ui/messages.py" line="286"/>
         <source>A count of pieces must be a whole number.</source>
         <translation>Un nombre de pièces doit être un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="288"/>
+        <location filename="../../pos/ui/messages.py" line="289"/>
         <source>A count of pieces cannot be negative.</source>
         <translation>Un nombre de pièces ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="291"/>
+        <location filename="../../pos/ui/messages.py" line="292"/>
         <source>%count pieces is more than a drawer holds: check the count.</source>
         <translation>%count pièces, c&apos;est plus que ne contient un tiroir : vérifiez le comptage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="294"/>
+        <location filename="../../pos/ui/messages.py" line="295"/>
         <source>This tender is not counted at closing.</source>
         <translation>Ce moyen de paiement n&apos;est pas compté à la clôture.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="297"/>
+        <location filename="../../pos/ui/messages.py" line="298"/>
         <source>A counted total must be an amount between 0 and the till&apos;s limit.</source>
         <translation>Un total compté doit être un montant entre 0 et la limite de la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="300"/>
+        <location filename="../../pos/ui/messages.py" line="301"/>
         <source>This cart is already in this sale.</source>
         <translation>Ce panier est déjà dans cette vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="303"/>
+        <location filename="../../pos/ui/messages.py" line="304"/>
         <source>This is a click-and-collect order, not a cart: open it at the pickup desk.</source>
         <translation>C&apos;est une commande à retirer, pas un panier : ouvrez-la au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="306"/>
+        <location filename="../../pos/ui/messages.py" line="307"/>
         <source>This is not a cart code: a code reads like K7M2-Q9XD.</source>
         <translation>Ce n&apos;est pas un code de panier : un code ressemble à K7M2-Q9XD.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="309"/>
+        <location filename="../../pos/ui/messages.py" line="310"/>
         <source>Not in this till&apos;s catalog: %products. Sync the till, or sell the other items by scanning them.</source>
         <translation>Absent du catalogue de cette caisse : %products. Synchronisez la caisse, ou vendez les autres articles en les scannant.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="314"/>
+        <location filename="../../pos/ui/messages.py" line="315"/>
         <source>The cart cannot be fetched offline: scan the items.</source>
         <translation>Le panier ne peut pas être récupéré hors ligne : scannez les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="317"/>
+        <location filename="../../pos/ui/messages.py" line="318"/>
         <source>There is no such cart: check the code with the customer.</source>
         <translation>Ce panier n&apos;existe pas : vérifiez le code avec le client.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="320"/>
+        <location filename="../../pos/ui/messages.py" line="321"/>
         <source>This cart has expired: scan the items instead.</source>
         <translation>Ce panier a expiré : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="323"/>
+        <location filename="../../pos/ui/messages.py" line="324"/>
         <source>This cart was already used for another sale: scan the items instead.</source>
         <translation>Ce panier a déjà servi pour une autre vente : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="326"/>
+        <location filename="../../pos/ui/messages.py" line="327"/>
         <source>Web carts need Comptoir&apos;s plugin in Medusa, which is not installed: scan the items instead.</source>
         <translation>Les paniers web demandent le plugin Comptoir dans Medusa, qui n’est pas installé : scannez plutôt les articles.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="331"/>
+        <location filename="../../pos/ui/messages.py" line="332"/>
         <source>The central server refused this cart: scan the items instead, or call support.</source>
         <translation>Le serveur central a refusé ce panier : scannez plutôt les articles, ou appelez le support.</translation>
     </message>
@@ -3214,6 +3239,31 @@
         <source>Not approved: a manager sends goods to another store, or approves it. Nothing left the stock.</source>
         <translation>Non autorisé : un responsable envoie la marchandise vers un autre magasin, ou l’autorise. Rien n’est sorti du stock.</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/customer_order_messages.py" line="10"/>
+        <source>Order %order is already paid: nothing to take here.</source>
+        <translation>La commande %order est déjà payée : rien à encaisser ici.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_order_messages.py" line="13"/>
+        <source>Order %order is already in this sale.</source>
+        <translation>La commande %order est déjà dans cette vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_order_messages.py" line="16"/>
+        <source>Another customer is attached to this sale: finish it, then take the order in a new sale.</source>
+        <translation>Un autre client est rattaché à cette vente : terminez-la, puis encaissez la commande dans une nouvelle vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_order_messages.py" line="21"/>
+        <source>This line pays a customer order at the price ordered: void it to take the order out of the sale.</source>
+        <translation>Cette ligne paie une commande client au prix commandé : annulez-la pour retirer la commande de la vente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_order_messages.py" line="26"/>
+        <source>This item paid a customer order: it was never handed over here. Take it back at the store that handed it over (or the web service for a delivery).</source>
+        <translation>Cet article a payé une commande client : il n&apos;a jamais été remis ici. Reprenez-le au magasin qui l&apos;a remis (ou au service web pour une livraison).</translation>
+    </message>
 </context>
 <context>
     <name>NoReceiptPanel</name>
@@ -3398,220 +3448,230 @@
 <context>
     <name>OtherStoresDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="74"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="79"/>
         <source>Other stores</source>
         <translation>Autres magasins</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="96"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="101"/>
         <source>Asking for the figures…</source>
         <translation>Demande des chiffres en cours…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="104"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="109"/>
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="105"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="110"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="111"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="107"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="112"/>
         <source>On hand</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="108"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="113"/>
         <source>Reserved</source>
         <translation>Réservé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="130"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="135"/>
         <source>Reserve for pickup at…</source>
         <translation>Réserver pour retrait à…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="141"/>
         <source>Home delivery from the web warehouse:</source>
         <translation>Livraison à domicile depuis l&apos;entrepôt web :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="150"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="151"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="155"/>
+        <source>Pay here</source>
+        <translation>Encaisser ici</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="159"/>
+        <source>The order joins the open sale: the customer pays it at this till.</source>
+        <translation>La commande rejoint la vente en cours : le client la paie à cette caisse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="165"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="162"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="176"/>
         <source>Street and number</source>
         <translation>Numéro et rue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="166"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="180"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="184"/>
         <source>Town</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="172"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="186"/>
         <source>Home delivery</source>
         <translation>Livraison à domicile</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="184"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="198"/>
         <source>No customer on the sale: attach one to order for them.</source>
         <translation>Aucun client sur la vente : rattachez-en un pour commander à son nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="185"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="199"/>
         <source>Order for %1, left to pay (at the pickup desk, or online).</source>
         <translation>Commande pour %1, à payer (au comptoir de retrait, ou en ligne).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="204"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="218"/>
         <source>Web warehouse</source>
         <translation>Entrepôt web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="204"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="218"/>
         <source>Store</source>
         <translation>Magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="223"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="237"/>
         <source>Not available with Medusa: other stores&apos; stock and orders for a customer need Comptoir&apos;s central server.</source>
         <translation>Non disponible avec Medusa : le stock des autres magasins et les commandes pour un client nécessitent le serveur central Comptoir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="229"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="361"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="243"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="384"/>
         <source>Ordering for a customer is not available with this central platform.</source>
         <translation>La commande pour un client n&apos;est pas disponible avec cette plateforme centrale.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="251"/>
         <source>Offline: Medusa sends no figures for the till to keep, and this article was never looked up here.</source>
         <translation>Hors ligne : Medusa ne fournit aucun chiffre que la caisse puisse garder, et cet article n&apos;a jamais été consulté ici.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="241"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="255"/>
         <source>Offline: this till has no figures of the other stores yet.</source>
         <translation>Hors ligne : cette caisse n&apos;a encore aucun chiffre des autres magasins.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="242"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="256"/>
         <source>No other store holds this article.</source>
         <translation>Aucun autre magasin n&apos;a cet article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="245"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="259"/>
         <source>Live figures (%1).</source>
         <translation>Chiffres en direct (%1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="248"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="262"/>
         <source>Offline: figures of this till&apos;s last lookup in Medusa, %1 (%2 ago).</source>
         <translation>Hors ligne : chiffres de la dernière consultation de Medusa par cette caisse, %1 (il y a %2).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="254"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="268"/>
         <source>Offline: figures as of %1 (%2 ago).</source>
         <translation>Hors ligne : chiffres du %1 (il y a %2).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="258"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="272"/>
         <source>Figures kept by this till (%1); asking central…</source>
         <translation>Chiffres gardés par cette caisse (%1) ; demande au serveur central…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="265"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="279"/>
         <source>%1 days</source>
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="266"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="280"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="267"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="281"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="281"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="295"/>
         <source>Reserve for pickup at %1</source>
         <translation>Réserver pour retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="283"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="297"/>
         <source>Reserve for pickup at… (choose a store)</source>
         <translation>Réserver pour retrait à… (choisissez un magasin)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="293"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="365"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="307"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="388"/>
         <source>Attach a customer to the sale first: the order is in their name.</source>
         <translation>Rattachez d&apos;abord un client à la vente : la commande est à son nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="312"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="319"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="326"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="333"/>
         <source>Placing the order…</source>
         <translation>Commande en cours…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="331"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="347"/>
         <source>Order placed: pickup at %1, code %2, %3 to pay at its desk.</source>
         <translation>Commande passée : retrait à %1, code %2, %3 à payer au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="338"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="354"/>
         <source>Order placed: home delivery from %1, %2 to pay online.</source>
         <translation>Commande passée : livraison à domicile depuis %1, %2 à payer en ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="353"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="376"/>
         <source>Central cannot be reached: an order needs the network. It is kept; press Try again once the till is back online.</source>
         <translation>Le serveur central est injoignable : une commande a besoin du réseau. Elle est gardée ; appuyez sur Réessayer une fois la caisse de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="357"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="380"/>
         <source>Central refused the order: %1</source>
         <translation>Le serveur central a refusé la commande : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="367"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="390"/>
         <source>Order from 1 to 999 units.</source>
         <translation>Commandez de 1 à 999 unités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="369"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="392"/>
         <source>Choose the store of the pickup.</source>
         <translation>Choisissez le magasin du retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="370"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="393"/>
         <source>Check the address: a street, a postcode and a town.</source>
         <translation>Vérifiez l&apos;adresse : une rue, un code postal et une ville.</translation>
     </message>
@@ -4031,42 +4091,42 @@
 <context>
     <name>PickupScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="281"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="287"/>
         <source>Order %1 is ready, with items missing: the customer is told.</source>
         <translation>La commande %1 est prête, avec des manquants : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="283"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="289"/>
         <source>Order %1 is ready: the customer is told.</source>
         <translation>La commande %1 est prête : le client est prévenu.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="265"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="271"/>
         <source>Order %1 is cancelled.</source>
         <translation>La commande %1 est annulée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="271"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="277"/>
         <source>Order %1: %2.</source>
         <translation>Commande %1 : %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="292"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="298"/>
         <source>Everything is picked: press Ready.</source>
         <translation>Tout est préparé : appuyez sur Prête.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="296"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="302"/>
         <source>✓ %1: complete</source>
         <translation>✓ %1 : complet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="298"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="304"/>
         <source>✓ %1: %2 of %3</source>
         <translation>✓ %1 : %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/pickup_screen.py" line="314"/>
+        <location filename="../../pos/ui/screens/pickup_screen.py" line="320"/>
         <source>The order is at the till: take the payment there.</source>
         <translation>La commande est en caisse : encaissez-la là-bas.</translation>
     </message>
@@ -6189,7 +6249,7 @@
 <context>
     <name>TillApp</name>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="175"/>
+        <location filename="../../pos/ui/till_app.py" line="176"/>
         <source>The settings file could not be used:
 %1
 
@@ -6200,17 +6260,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="363"/>
+        <location filename="../../pos/ui/till_app.py" line="258"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="404"/>
+        <location filename="../../pos/ui/till_app.py" line="299"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="414"/>
+        <location filename="../../pos/ui/till_app.py" line="309"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -6469,67 +6529,67 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillScreen</name>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="149"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="142"/>
         <source>Scan or type a barcode, then Enter</source>
         <translation>Scannez ou saisissez un code-barres, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="259"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="243"/>
         <source>Training ticket %1: not a sale.</source>
         <translation>Ticket de formation %1 : ce n&apos;est pas une vente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="261"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="245"/>
         <source>Ticket %1 recorded.</source>
         <translation>Ticket %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="263"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="247"/>
         <source>Change due: %1</source>
         <translation>Rendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="297"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="281"/>
         <source>Type the web cart&apos;s code, then F5.</source>
         <translation>Saisissez le code du panier web, puis F5.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="306"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="290"/>
         <source>Web cart %1 loaded at its online prices: %2 lines.</source>
         <translation>Panier web %1 chargé aux prix en ligne : %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="342"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="326"/>
         <source>Weigh it, type the weight in grams, then press the key.</source>
         <translation>Pesez l’article, tapez le poids en grammes, puis appuyez sur la touche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="350"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="334"/>
         <source>Type the quantity, select a line, then F3.</source>
         <translation>Saisissez la quantité, sélectionnez une ligne, puis F3.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="360"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="344"/>
         <source>Select the line to void.</source>
         <translation>Sélectionnez la ligne à annuler.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="418"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="402"/>
         <source>The basket is empty: scan an item first.</source>
         <translation>Le panier est vide : scannez d’abord un article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="368"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="352"/>
         <source>Sale parked: F8 to resume it.</source>
         <translation>Vente mise en attente : F8 pour la reprendre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="375"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="359"/>
         <source>No sale is parked on this till.</source>
         <translation>Aucune vente en attente sur cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/till_screen.py" line="393"/>
+        <location filename="../../pos/ui/screens/till_screen.py" line="377"/>
         <source>Drawer opened (recorded).</source>
         <translation>Tiroir ouvert (enregistré).</translation>
     </message>

@@ -16,3 +16,12 @@ CREATE TABLE IF NOT EXISTS customer_orders (
     item       TEXT NOT NULL,
     created_at TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- A customer order paid at a till (sale record v5): the sale that paid it, once. A
+-- second sale for the same order is refused (``customer_order_paid``).
+CREATE TABLE IF NOT EXISTS customer_order_payments (
+    order_id TEXT PRIMARY KEY,
+    sale_id  TEXT NOT NULL,
+    store_id TEXT NOT NULL,
+    paid_at  TEXT NOT NULL
+) WITHOUT ROWID;

@@ -104,6 +104,7 @@ def origin_of_sale(conn: sqlite3.Connection, sale_id: str) -> OriginSaleRecord |
             ticket_discount_cents=line.ticket_discount_cents,
             total_cents=line.total_cents,
             returned_quantity=returned.get(line.line_no, 0),
+            customer_order_id=line.customer_order_id,
         )
         for line in sold
     ]

@@ -84,8 +84,10 @@ def _refund_short(
     conn: sqlite3.Connection, order: PickupOrder, op_id: str, now: str
 ) -> PickupOrder:
     """A paid order handed over short: what the missing units cost goes back to the online
-    payment at once (a ``refunds`` row against the order), shown on the order."""
-    if order.state not in HANDED_OVER or not order.paid:
+    payment at once (a ``refunds`` row against the order), shown on the order. An order
+    paid by a till's sale (the endless aisle: ``sale_id`` set) had no online payment to
+    refund: the store whose till took the money settles the difference."""
+    if order.state not in HANDED_OVER or not order.paid or order.sale_id is not None:
         return order
     missing = order.total_cents - (order.collected_total_cents or 0)
     if missing <= 0:

@@ -27,6 +27,7 @@ from pos.domain.chain_entry import ChainEntry
 from sync.central import (
     coupons,
     credit_notes,
+    customer_order_payments,
     deliveries,
     loyalty_ledger,
     pickup_desk,
@@ -226,6 +227,9 @@ class _Batch:
             if p.payload.seal is not None and p.payload.seal.terminal_id != self.terminal_id:
                 reason = "This sale's seal names another terminal than the token's."
                 return self._rejected(op_id, WRONG_TERMINAL, reason)
+            code, problem = customer_order_payments.refusal(self.conn, p.payload.sale)
+            if problem:  # it paid an order already paid or closed: kept at the till
+                return self._rejected(op_id, code, problem)
             warnings = self._sale(p, p.payload)
         elif isinstance(p.payload, ChainEntryPayload):
             if p.payload.entry.terminal_id != self.terminal_id:
@@ -307,7 +311,8 @@ class _Batch:
         return OperationResult(op_id=op_id, status="rejected", code=code, reason=reason)
 
     def _sale(self, p: Prepared, payload: SalePayload) -> list[str]:
-        """Witness the chain, keep the sale, and move stock: ``-quantity`` per line."""
+        """Witness the chain, keep the sale, and move stock: ``-quantity`` per line (not
+        for a line paying a customer order: its goods are elsewhere, and it pays it)."""
         sale, warnings = payload.sale, []
         if payload.journal is not None:  # the legacy hash seal of an older till's outbox
             seal = payload.journal
@@ -331,6 +336,8 @@ class _Batch:
         at = normalize_or(sale.completed_at, self.at)
         for line in sale.lines:
             sku = self.skus.get(line.product_id)
+            if line.customer_order_id is not None:
+                continue
             if line.returned is None:
                 self.stock.move(line.product_id, sku, -line.quantity, "sale", None, sale.id, at=at)
             elif line.returned.restock:  # back on the shelf of the store that took it back
@@ -343,6 +350,7 @@ class _Batch:
         warnings += credit_notes.ingest(self.conn, self.store_id, sale, self.pending, self.at)
         warnings += loyalty_ledger.ingest(self.conn, sale, self.at)
         coupons.consume(self.conn, sale.id, self.at)  # its reserved codes are spent for good
+        customer_order_payments.settle(self.conn, self.store_id, sale, self.at)
         self.pending[sale.id] = sale
         self.counts["sales"] += 1
         return warnings

@@ -63,6 +63,11 @@ INVALID_LINES = "invalid_lines"  # picked/handed-over quantities that do not fit
 WRONG_TERMINAL = "wrong_terminal"  # a sale (or till day record) naming another terminal
 APPROVER_LACKS_RIGHT = "approver_lacks_right"  # central's staff list has no such manager
 IMPLAUSIBLE_QUANTITY = "implausible_quantity"  # a movement beyond MAX_UNIT_DELTA for a unit product
+# A sale paying a customer order (sale record v5, issue 16) that cannot pay it: kept at
+# the till's attention list (the customer paid: refund or settle by hand).
+CUSTOMER_ORDER_UNKNOWN = "customer_order_unknown"  # central placed no such order
+CUSTOMER_ORDER_PAID = "customer_order_paid"  # already paid (online, at a desk, another sale)
+CUSTOMER_ORDER_CLOSED = "customer_order_closed"  # cancelled or expired before this sale
 
 #: Why a terminal moves stock; anything else is refused (``invalid_payload``).
 StockReason = Literal[

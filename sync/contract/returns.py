@@ -26,6 +26,7 @@ from sync.contract.scalars import (
     Count,
     Name,
     OpId,
+    OrderId,
     ProductId,
     Quantity,
     ShortText,
@@ -79,6 +80,9 @@ class OriginLineRecord(BaseModel):
     ticket_discount_cents: Cents
     total_cents: Cents
     returned_quantity: Count
+    #: the customer order the line paid (issue 16): its goods were never at the till's
+    #: store, so a till refuses to take it back; absent on every other line
+    customer_order_id: Annotated[OrderId | None, Field(exclude_if=lambda v: v is None)] = None
 
 
 class OriginTenderRecord(BaseModel):

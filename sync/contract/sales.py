@@ -13,6 +13,10 @@ earns its loyalty points), present only when a customer is attached, and a line'
 optional ``promotions`` (what each promotion took off the line: already inside its
 ``line_discount_cents``, which they never exceed); a record below v4 carrying either is
 refused, so every earlier record still validates and hashes as before.
+Version 5 (issue 16, the endless aisle) adds a sold line's optional ``customer_order_id``:
+the line pays a customer order placed through central for pickup at another store or
+home delivery (its goods are not at the till's store: central takes no stock there and
+marks the order paid). Absent on every other line, so earlier records are unchanged.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from sync.contract.scalars import (
     Name,
     NonEmptyName,
     OpId,
+    OrderId,
     ProductId,
     Seq,
     Sha256Hex,
@@ -133,6 +138,7 @@ class SaleLineRecord(BaseModel):
     promotions: Annotated[list[LinePromotionRecord], Field(min_length=1, max_length=50)] | None = (
         None  # v4: absent when no promotion took anything off the line
     )
+    customer_order_id: OrderId | None = None  # v5: absent unless it pays a customer order
 
     @model_validator(mode="after")
     def _signs(self) -> SaleLineRecord:
@@ -142,6 +148,8 @@ class SaleLineRecord(BaseModel):
                 raise ValueError("a sold line has a positive quantity and no negative amount")
         elif self.quantity >= 0 or max(amounts) > 0 or self.total_cents > 0:
             raise ValueError("a returned line has a negative quantity and no positive amount")
+        if self.customer_order_id is not None and self.returned is not None:
+            raise ValueError("a customer order's line is sold, never returned")
         if self.total_cents != sum(amounts[:1]) - sum(amounts[1:]):
             raise ValueError("a line's total is its gross less both discounts")
         if self.promotions is not None:
@@ -176,7 +184,7 @@ class SaleRecord(BaseModel):
 
     model_config = WIRE
 
-    v: Literal[1, 2, 3, 4]
+    v: Literal[1, 2, 3, 4, 5]
     id: OpId
     terminal_id: Text64
     ticket_no: Seq
@@ -210,6 +218,8 @@ class SaleRecord(BaseModel):
             raise ValueError("only a v4 sale record carries a customer_id")
         if self.v < 4 and any(line.promotions is not None for line in self.lines):
             raise ValueError("only a v4 sale record carries a line's promotions")
+        if self.v < 5 and any(line.customer_order_id is not None for line in self.lines):
+            raise ValueError("only a v5 sale record carries a line's customer_order_id")
         return self
 
 

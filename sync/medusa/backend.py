@@ -250,6 +250,13 @@ class MedusaBackend(
         leave; the ones already recorded answer ``duplicate`` when it is sent again."""
         if not 1 <= len(operations) <= MAX_OPERATIONS:
             raise ValueError(f"a push carries 1 to {MAX_OPERATIONS} operations")
+        if any(_pays_an_order(op) for op in operations):  # refused alone, the rest goes on
+            refused = {
+                op.op_id: _order_payment_refused(op) for op in operations if _pays_an_order(op)
+            }
+            rest = [op for op in operations if op.op_id not in refused]
+            found = {**refused, **{o.op_id: o for o in (self.push(rest) if rest else [])}}
+            return [found[op.op_id] for op in operations]
         resolved = self._ready()
         translators = self._translators(resolved)
         if "stock_movement" in translators and any(op.kind in AS_MOVEMENTS for op in operations):
@@ -406,3 +413,17 @@ class MedusaBackend(
     def pickup_order(self, pickup_id: str) -> dict[str, Any]:
         """The Medusa order behind a pickup (for the desk's detail view)."""
         return self._desk(self._ready()).order(pickup_id)
+
+
+def _pays_an_order(op: OutgoingOperation) -> bool:
+    """A till sale paying a customer order delivered elsewhere (``customer_order_id`` on
+    a line): Medusa would take its stock at this store and never mark the order paid."""
+    return op.kind == "sale" and '"customer_order_id":"' in op.payload_json.replace(" ", "")
+
+
+def _order_payment_refused(op: OutgoingOperation) -> OperationOutcome:
+    return OperationOutcome(
+        op.op_id, "rejected", code="not_supported",
+        reason="Medusa cannot take a customer order's payment in a till sale: the sale is "
+        "kept at the till; take the payment at the pickup store or online.",
+    )  # fmt: skip

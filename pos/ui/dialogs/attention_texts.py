@@ -287,6 +287,22 @@ _REFUSALS = {
         "The server refused this approval: the person who gave it is not a manager or "
         "administrator of this store in its staff list.",
     ),
+    "customer_order_paid": QT_TRANSLATE_NOOP(
+        "AttentionTexts",
+        "This sale paid a customer order that was already paid (online, at the pickup desk or"
+        " by another sale): the customer paid twice. Refund them, then set this sale aside "
+        "with a note.",
+    ),
+    "customer_order_unknown": QT_TRANSLATE_NOOP(
+        "AttentionTexts",
+        "This sale paid a customer order the central server does not know: call support; "
+        "the sale stays recorded at the till.",
+    ),
+    "customer_order_closed": QT_TRANSLATE_NOOP(
+        "AttentionTexts",
+        "This sale paid a customer order cancelled or expired meanwhile: refund the customer"
+        " or place the order again, then set this sale aside with a note.",
+    ),
     "implausible_quantity": QT_TRANSLATE_NOOP(
         "AttentionTexts",
         "The quantity is beyond what a till may move in one go: check it; set it aside with a"

@@ -5,7 +5,8 @@ through ``open_other_stores``). The figures this till keeps show at once with th
 central's follow when it answers; offline, the kept ones stay, marked with their age.
 An order (pickup at the chosen store, or home delivery from the web warehouse) needs the
 sale's customer and the network: without either, the dialog says so and loses nothing
-(an order kept while offline is sent again, same id, by "Try again").
+(an order kept while offline is sent again, same id, by "Try again"). Once placed, "Pay
+here" hands the order to the till (``pay_here``): it joins the open sale, to pay now.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from pos.ui.qt import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from pos.ui.worker_thread import WorkerThread
 from pos.ui.zoom import set_font
@@ -53,6 +55,8 @@ from sync.contract.network import CustomerOrder
 
 
 class OtherStoresDialog(QDialog):
+    pay_here = Signal(object)  # CustomerOrder: the till takes it into the open sale
+
     def __init__(
         self,
         make_service: Callable[[], OtherStores],
@@ -71,6 +75,7 @@ class OtherStoresDialog(QDialog):
         self.actor, self._now = actor, now
         self.view: OtherStoresView | None = None
         self.draft: OrderDraft | None = None
+        self.placed: CustomerOrder | None = None
         self.setWindowTitle(self.tr("Other stores"))
         self.resize(760, 560)
         self._build()
@@ -147,6 +152,15 @@ class OtherStoresDialog(QDialog):
         self.retry_button.clicked.connect(self.retry)
         self.retry_button.hide()
         bottom.addWidget(self.retry_button)
+        self.pay_here_button = QPushButton(self.tr("Pay here"), self)
+        self.pay_here_button.setObjectName("otherStoresPayHere")
+        self.pay_here_button.setMinimumHeight(48)
+        self.pay_here_button.setToolTip(
+            self.tr("The order joins the open sale: the customer pays it at this till.")
+        )
+        self.pay_here_button.clicked.connect(self.take_payment_here)
+        self.pay_here_button.hide()
+        bottom.addWidget(self.pay_here_button)
         bottom.addStretch(1)
         close = QPushButton(self.tr("Close"), self)
         close.setMinimumHeight(44)
@@ -324,7 +338,9 @@ class OtherStoresDialog(QDialog):
         self.draft = draft
 
     def show_placed(self, order: CustomerOrder) -> None:
-        self.draft = None
+        self.draft, self.placed = None, order
+        medusa = self.view is not None and self.view.lookup_only  # pays at its store only
+        self.pay_here_button.setVisible(not order.paid and not medusa)
         total = format_money(order.total_cents)
         if order.fulfilment == "pickup":
             text = (
@@ -341,6 +357,13 @@ class OtherStoresDialog(QDialog):
             )
         self.result.setText(text)
         self.thread.request("refresh", self.product_id)  # the reservation, seen at once
+
+    def take_payment_here(self) -> None:
+        """Hand the placed order to the till and close: it is paid like any sale."""
+        if self.placed is None:
+            return
+        self.pay_here.emit(self.placed)
+        self.accept()
 
     def show_refusal(self, code: str, message: str, params: dict | None = None) -> None:
         params = params or {}

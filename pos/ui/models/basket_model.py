@@ -82,7 +82,7 @@ class BasketModel(QStandardItemModel):
             item.setData(_GRAY if line.voided else None, Qt.ItemDataRole.ForegroundRole)
         if column != self.NAME:
             return
-        note = self.origin_text(line) or self.promotions_text(line)
+        note = self.origin_text(line) or self.order_text(line) or self.promotions_text(line)
         item.setData(note, NOTE_ROLE)
         item.setData(PROMOTION_NOTE if line.origin is None and line.promotions else "",
                      NOTE_KIND_ROLE)  # fmt: skip
@@ -113,6 +113,18 @@ class BasketModel(QStandardItemModel):
             .replace("%1", origin.label)
             .replace("%2", sale_day(origin.sold_at, "%d/%m"))
         )
+
+    def order_text(self, line: LineView) -> str:
+        """A line paying a customer order: "Commande K7M2-Q9XD · à retirer à Paris
+        Rivoli", or "… · livrée à domicile" (the goods are not handed over here)."""
+        order = line.customer_order
+        if order is None:
+            return ""
+        if order.fulfilment == "pickup":
+            text = self.tr("Order %1 · to collect at %2").replace("%2", order.location_name)
+        else:
+            text = self.tr("Order %1 · home delivery")
+        return text.replace("%1", order.label or order.order_id)
 
     @staticmethod
     def promotions_text(line: LineView) -> str:
