@@ -129,6 +129,7 @@ class TillChain:
         for line in basket.sale_lines():
             record = dataclasses.asdict(line)
             record["sold_by"] = str(line.sold_by)
+            del record["customer_order"]  # v5's customer_order_id: none paid here
             if not record["promotions"]:  # v4 only: a line some promotion took from
                 del record["promotions"]
             lines.append(record)
