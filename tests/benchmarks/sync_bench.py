@@ -366,12 +366,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sales", type=int, default=10_000)
     parser.add_argument("--changes", type=int, default=1_000)
     parser.add_argument("--data-dir", type=Path, default=ROOT / ".bench")
-    parser.add_argument("--only", choices=["push"], help="run the push figure alone")
+    parser.add_argument("--only", choices=["push", "pull"], help="run those figures alone")
     args = parser.parse_args(argv)
     args.data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="comptoir-sync-bench-") as folder:
         tmp = Path(folder)
-        figures = [bench_push(tmp, args.data_dir, args.products, args.sales)]
+        figures = []
+        if args.only != "pull":
+            figures.append(bench_push(tmp, args.data_dir, args.products, args.sales))
         if args.only != "push":
             figures += bench_pulls(tmp, args.data_dir, args.products, args.changes)
     print(report(figures))

@@ -76,7 +76,9 @@ def test_the_live_lookup_names_every_location_with_its_levels(make_backend, admi
         "Lyon Bellecour",
     )
     web = by_id["entrepot-web"]
-    assert (web.kind, web.on_hand, web.available) == ("warehouse", 500, 500)
+    # a customer order of another test may hold units there: Medusa's own figure counts
+    held = level_at(admin, seed, "CARNET-A5", store_at)["reserved"]
+    assert (web.kind, web.on_hand, web.available) == ("warehouse", 500, 500 - held)
 
     # the till's service over the same port: the others' figures, kept for offline
     db = tmp_path / "store.db"
