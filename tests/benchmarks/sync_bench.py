@@ -246,6 +246,7 @@ def bench_pulls(tmp: Path, data_dir: Path, products: int, changes: int) -> list[
         )  # fmt: skip
         full = timed(engine.sync_once)
         assert engine.status.state == "idle", engine.status.last_error
+        print(f"first sync: {full:.2f} s")
         assert engine.totals.pulled["snapshot"] == 2 * products  # products + their levels
         print(_file_report(tmp / "pull-till.db"))
         with central.client(token) as client:
@@ -278,7 +279,7 @@ def _file_report(path: Path) -> str:
 
 _CENTRAL_PRODUCTS = (
     "SELECT id, sku, name, brand, department, price_cents, vat_bp, sold_by, plu, active, "
-    "barcodes FROM products ORDER BY id"
+    "popularity, barcodes FROM products ORDER BY id"
 )
 _CENTRAL_STOCK = (
     "SELECT product_id, sku, on_hand, reserved, change_seq FROM stock WHERE store_id = ? "
@@ -294,23 +295,27 @@ def _floor_bulk_insert(path: Path, central_db: Path, products: int) -> float:
     items = source.execute(_CENTRAL_PRODUCTS).fetchall()
     levels = source.execute(_CENTRAL_STOCK, (STORE,)).fetchall()
     source.close()
-    rows = [(*i[:10], name_key(i[2]), brand_key(i[3]), "now") for i in items]
-    codes = [(code, i[0]) for i in items for code in json.loads(i[10])]
+    rows = [(*i[:10], name_key(i[2]), brand_key(i[3]), i[10], "now") for i in items]
+    codes = [(code, i[0]) for i in items for code in json.loads(i[11])]
     departments = {(i[4], i[4], i[6]) for i in items if i[4]}
+    order = "search_rank" if any(i[10] for i in items) else "id"  # as the move chooses
     with LocalStore(path) as store:
         conn = store.conn
         derived = conn.execute(catalog_staging._DERIVED).fetchall()
 
         def insert() -> None:
             conn.execute("BEGIN")
-            conn.executemany("INSERT OR IGNORE INTO departments VALUES (?, ?, ?)", departments)
+            conn.executemany(
+                "INSERT OR IGNORE INTO departments (code, name, vat_bp) VALUES (?, ?, ?)",
+                departments,
+            )
             for kind, name, _sql in derived:
                 conn.execute(f'DROP {kind.upper()} "{name}"')
             conn.executemany(_FLOOR_PRODUCT, rows)
             conn.executemany("INSERT INTO barcodes (code, product_id) VALUES (?, ?)", codes)
             for _kind, _name, sql in (d for d in derived if d[0] == "index"):
                 conn.execute(sql)
-            catalog_staging._fill_search_index(conn)
+            catalog_staging._fill_search_index(conn, order)
             for _kind, _name, sql in (d for d in derived if d[0] == "trigger"):
                 conn.execute(sql)
             conn.executemany(_FLOOR_CENTRAL_STOCK, levels)
@@ -324,8 +329,8 @@ def _floor_bulk_insert(path: Path, central_db: Path, products: int) -> float:
 
 _FLOOR_PRODUCT = (
     "INSERT INTO products (id, sku, name, brand, department, price_cents, vat_bp, sold_by, "
-    "plu, active, name_key, brand_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?)"
+    "plu, active, name_key, brand_key, popularity, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?)"
 )
 _FLOOR_CENTRAL_STOCK = (
     "INSERT INTO central_stock (product_id, sku, on_hand, reserved, version, reflects_ack_no) "
