@@ -64,10 +64,14 @@ def _freeze_when_ready(window) -> None:
 def _quit_when_ready(app, window) -> None:
     """For the start-up benchmark: print READY once the till takes scans, then quit."""
 
+    from pos.ui.qt import QTimer
+
     def ready(_view: object) -> None:
         window.till_screen.table.viewport().repaint()
         print("READY", flush=True)
-        app.quit()
+        # From the event loop: the first basket can be shown before ``exec`` runs, and
+        # a quit asked then is lost (the benchmark's till never exited)
+        QTimer.singleShot(0, lambda: app.exit(0))
 
     window.till_screen.basket_shown.connect(ready)
 
