@@ -28,7 +28,7 @@ def receiving_screenshots(out: Path, language: str) -> list[Path]:
         data_dir = Path(folder)
         with LocalStore(data_dir / "store.db") as store:
             build_demo_store(store, products=600, days=1, today=date.today())
-        scene = lay_delivery_scene(data_dir / "store.db")
+        scene = lay_delivery_scene(data_dir / "store.db", linked=True)
         controller = StockController(data_dir)
         screen = StockScreen(controller)
         screen.resize(1024, 768)
@@ -59,6 +59,7 @@ def receiving_screenshots(out: Path, language: str) -> list[Path]:
         transfer.entry.quantity.setValue(4)
         transfer.scan(scene.expected[0][1])
         wait_until(lambda: bool(transfer.sheet.lines))
+        wait_until(lambda: transfer.sent_table.rowCount() == 2)  # the scene's two sent
         transfer.note_field.setText("Colis 2 / 2" if language == "fr" else "Parcel 2 of 2")
         saved.append(save_grab(transfer, out / f"stock_transfer_{language}.png"))
         transfer.reject()
