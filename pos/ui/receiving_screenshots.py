@@ -60,6 +60,8 @@ def receiving_screenshots(out: Path, language: str) -> list[Path]:
         transfer.scan(scene.expected[0][1])
         wait_until(lambda: bool(transfer.sheet.lines))
         wait_until(lambda: transfer.sent_table.rowCount() == 2)  # the scene's two sent
+        if transfer.sent_table.rowCount() != 2:
+            raise RuntimeError("the transfer dialog does not list the scene's sent transfers")
         transfer.note_field.setText("Colis 2 / 2" if language == "fr" else "Parcel 2 of 2")
         saved.append(save_grab(transfer, out / f"stock_transfer_{language}.png"))
         transfer.reject()
