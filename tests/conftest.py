@@ -23,6 +23,7 @@ settings.load_profile("comptoir")
 make_wait_signal_thread_safe()
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under ``pytest -n`` (scripts/test.sh), every test that needs the real Medusa runs on
     one worker: one Medusa + PostgreSQL per run, and its plugin built once."""
