@@ -12,15 +12,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from pos.cli import run_enrol
-from pos.config import Settings
 from pos.services.customer_accounts import Customer
-from pos.ui.i18n import install_translations
 from pos.ui.models.basket_model import BasketModel
 from pos.ui.qt import QApplication
-from pos.ui.till_app import StartOptions, TillApp
+from pos.ui.till_app import TillApp
 from pos.ui.widgets.line_note_delegate import NOTE_ROLE
-from tests.gui.selling import open_sessions, rows
+from tests.gui.enrolled import enrolled_till
+from tests.gui.selling import rows
 from tests.support.central_server import CentralServer
 
 LYON, PARIS = "lyon-part-dieu", "paris-rivoli"
@@ -38,19 +36,8 @@ def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralServer]
 def t01(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, central: CentralServer
 ) -> Iterator[TillApp]:
-    folder = tmp_path / "t01"
-    folder.mkdir()
-    assert run_enrol(folder, central.url, LYON, "T01", f"demo-{LYON}", "") == 0
-    open_sessions(folder / "store.db", ("T01",))
-    app = TillApp(qapp, StartOptions(folder, folder / "settings.toml"), Settings())
-    qtbot.addWidget(app.window)
-    with qtbot.waitSignal(app.window.till_screen.basket_shown, timeout=WAIT):
-        app.start()
-    qtbot.waitUntil(lambda: app.window.network_status.property("state") == "idle", timeout=WAIT)
-    yield app
-    app.shutdown()
-    qapp.removeEventFilter(app.scanner)
-    install_translations(qapp, "fr")
+    with enrolled_till(qtbot, qapp, tmp_path / "t01", central.url, LYON) as app:
+        yield app
 
 
 def test_an_order_for_pickup_at_paris_is_paid_here(

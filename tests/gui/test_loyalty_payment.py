@@ -15,18 +15,16 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hardware.receipt.layout import layout, plain_text
-from pos.cli import run_enrol
-from pos.config import Settings
 from pos.domain.cash import CashCount
 from pos.domain.customer_card import card_text
 from pos.domain.till_day import ClosingCount
 from pos.services.till_reports import x_report_slip, z_report_slip
-from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication, Qt
-from pos.ui.till_app import StartOptions, TillApp
+from pos.ui.till_app import TillApp
 from sync.client import HttpCentral
 from sync.contract.loyalty import LoyaltyRedemption
-from tests.gui.selling import open_sessions, rows
+from tests.gui.enrolled import enrolled_till
+from tests.gui.selling import rows
 from tests.support.central_server import CentralServer
 from tests.sync.hostile_proxy import HostileProxy
 
@@ -59,19 +57,8 @@ def proxy(central: CentralServer) -> Iterator[HostileProxy]:
 
 @pytest.fixture
 def t01(qtbot: QtBot, qapp: QApplication, tmp_path: Path, proxy: HostileProxy) -> Iterator[TillApp]:
-    folder = tmp_path / "t01"
-    folder.mkdir()
-    assert run_enrol(folder, proxy.url, STORE, "T01", f"demo-{STORE}", "") == 0
-    open_sessions(folder / "store.db", ("T01",))
-    app = TillApp(qapp, StartOptions(folder, folder / "settings.toml"), Settings())
-    qtbot.addWidget(app.window)
-    with qtbot.waitSignal(app.window.till_screen.basket_shown, timeout=WAIT):
-        app.start()
-    qtbot.waitUntil(lambda: app.window.network_status.property("state") == "idle", timeout=WAIT)
-    yield app
-    app.shutdown()
-    qapp.removeEventFilter(app.scanner)
-    install_translations(qapp, "fr")
+    with enrolled_till(qtbot, qapp, tmp_path / "t01", proxy.url, STORE) as app:
+        yield app
 
 
 def _customer_with_points(data_dir: Path, at_least: int) -> str:

@@ -16,18 +16,16 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from pos.cli import run_enrol
-from pos.config import Settings
 from pos.domain.errors import PosError
 from pos.domain.returns import ReturnReason
 from pos.domain.sale import CompletedSale
 from pos.services.checkout import Checkout
 from pos.services.returns import ReturnDesk
 from pos.store.local_store import LocalStore
-from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication, Qt
-from pos.ui.till_app import StartOptions, TillApp
+from pos.ui.till_app import TillApp
 from sync.client import HttpCentral
+from tests.gui.enrolled import enrolled_till
 from tests.gui.selling import open_sessions, sell
 from tests.support.central_server import CentralServer
 from tests.support.staff import a_cashier
@@ -84,19 +82,8 @@ def t02(tmp_path: Path, central: CentralServer) -> Iterator[OtherTill]:
 def t01(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, central: CentralServer
 ) -> Iterator[TillApp]:
-    folder = tmp_path / "t01"
-    folder.mkdir()
-    assert run_enrol(folder, central.url, STORE, "T01", f"demo-{STORE}", "") == 0
-    open_sessions(folder / "store.db", ("T01",))
-    app = TillApp(qapp, StartOptions(folder, folder / "settings.toml"), Settings())
-    qtbot.addWidget(app.window)
-    with qtbot.waitSignal(app.window.till_screen.basket_shown, timeout=WAIT):
-        app.start()
-    qtbot.waitUntil(lambda: app.window.network_status.property("state") == "idle", timeout=WAIT)
-    yield app
-    app.shutdown()
-    qapp.removeEventFilter(app.scanner)
-    install_translations(qapp, "fr")
+    with enrolled_till(qtbot, qapp, tmp_path / "t01", central.url, STORE) as app:
+        yield app
 
 
 def _unit_products(central: CentralServer) -> list[tuple[int, str]]:
