@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import sys
-import threading
 from pathlib import Path
 
 
@@ -28,7 +26,6 @@ def run_app(data_dir: Path, *, config: str | None = None, language: str | None =
             file=sys.stderr,
         )
         return 2
-    _find_keyring_meanwhile()
     from pos.config import Settings, SettingsError, config_path, load_settings
     from pos.ui.qt import QApplication
     from pos.ui.till_app import StartOptions, TillApp
@@ -49,30 +46,6 @@ def run_app(data_dir: Path, *, config: str | None = None, language: str | None =
 
 
 READY_ENV = "COMPTOIR_EXIT_WHEN_READY"
-
-
-def _find_keyring_meanwhile() -> None:
-    """Let keyring find its backend on a thread while the GUI thread imports the till.
-
-    The till's worker reads the terminal's signing key as it opens the store (the start is
-    signed before the first basket), and keyring's first ``get_keyring`` loads and probes
-    every backend it knows (the macOS one even on Linux, with ``ldconfig`` subprocesses):
-    ~130 ms of CPU and more of waiting, which were the worker's after the imports. Here
-    they overlap them; the worker's call then finds the backend chosen. Nothing when the
-    key is kept in its file (``COMPTOIR_KEY_STORE=file``); a failure is the worker's to
-    meet again, as before."""
-    from pos.store.signing_key import STORE_ENV
-
-    if os.environ.get(STORE_ENV, "") == "file":
-        return
-
-    def find() -> None:
-        with contextlib.suppress(Exception):  # the worker's own call says nothing either
-            import keyring
-
-            keyring.get_keyring()
-
-    threading.Thread(target=find, name="keyring-probe", daemon=True).start()
 
 
 def _freeze_when_ready(window) -> None:
