@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pos.ui.warm_imports import LATER_MODULES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,3 +75,21 @@ def test_the_warm_up_loads_what_the_start_leaves_out() -> None:
     )  # fmt: skip
     warmed = set(json.loads(out.stdout.splitlines()[-1]))
     assert [name for name in ours if name not in warmed] == []
+
+
+def test_the_warm_up_imports_on_short_time_slices_then_gives_them_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the warm-up imports, the GUI thread waits a short slice for the interpreter
+    lock at each call into Python (not CPython's 5 ms); after it, the slice is as before."""
+    from pos.ui import warm_imports
+
+    (tmp_path / "warm_probe_module.py").write_text(
+        "import sys\nSLICE = sys.getswitchinterval()\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    before = sys.getswitchinterval()
+    warm_imports._import_all(("warm_probe_module",))
+    assert sys.modules["warm_probe_module"].SLICE == warm_imports.WARM_UP_SWITCH_S < before
+    assert sys.getswitchinterval() == before
+    monkeypatch.delitem(sys.modules, "warm_probe_module")
