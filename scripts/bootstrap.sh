@@ -51,6 +51,11 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" >"$stamp"
 fi
 
+# An installed app has its bytecode; an editable install compiles each module from source at
+# every start (more so where PYTHONDONTWRITEBYTECODE is set), a third of the till's start-up.
+# Compiling is idempotent: an up-to-date .pyc is skipped, so this takes a second or two at most.
+.venv/bin/python -m compileall -q -j 0 pos sync hardware resources >/dev/null
+
 if [ "${1:-}" = "--test" ] && [ "${COMPTOIR_MEDUSA:-1}" != "0" ]; then
   # The test Medusa (npm) and Comptoir's plugin for it (Medusa's plugin build), ahead of
   # the tests; reused while their lockfiles and sources are unchanged.

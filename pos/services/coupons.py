@@ -24,25 +24,25 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pos.domain.errors import PosError
 from pos.domain.promotions.fields import promotion_from_fields
 from pos.domain.promotions.model import Promotion
 from pos.store import coupon_codes, coupon_releases
-from sync.contract.coupons import (
+from sync.contract.refusals import (
     COUPON_ALREADY_APPLIED,
     COUPON_EXPIRED,
     COUPON_NOT_STARTED,
     COUPON_OTHER_STORE,
     COUPON_UNKNOWN,
     COUPON_USED,
-    CouponReservation,
-    normalise_coupon,
+    NOT_SUPPORTED,
 )
-from sync.contract.returns import NOT_SUPPORTED
-from sync.engine.coupon_releases import release
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
+
+if TYPE_CHECKING:  # the wire models (pydantic) load at the first coupon, not at start
+    from sync.contract.coupons import CouponReservation
 
 COUPON_NEEDS_CENTRAL = "coupon_needs_central"
 COUPON_NEEDS_REFERENCE_SERVER = "coupon_needs_reference_server"
@@ -108,6 +108,8 @@ class CouponDesk:
     def apply(self, code: str, sale_id: str) -> AppliedCoupon:
         """The coupon ``code`` for sale ``sale_id``: a shared code checked here, else a
         single-use code reserved centrally. ``PosError`` when it cannot be used."""
+        from sync.contract.coupons import normalise_coupon  # not at start: pydantic
+
         typed = normalise_coupon(code)
         if not typed:
             raise refused(COUPON_EMPTY)
@@ -134,6 +136,8 @@ class CouponDesk:
     def remove(self, applied: AppliedCoupon, sale_id: str) -> None:
         """Take ``applied`` off sale ``sale_id``: a single-use code is released (queued
         first, so a release central cannot take now is sent again by the sync engine)."""
+        from sync.engine.coupon_releases import release  # not at start: the engine
+
         if not applied.single_use:
             return
         coupon_releases.queue(self.conn, sale_id, applied.code)
@@ -144,6 +148,8 @@ class CouponDesk:
     def _shared(self, typed: str) -> AppliedCoupon | None:
         """The till's own promotion with this shared code, if one is usable now; a
         ``PosError`` when the code is known here but none is; None when unknown here."""
+        from sync.contract.coupons import normalise_coupon  # not at start: pydantic
+
         rows = coupon_codes.with_shared_code(self.conn, lambda c: normalise_coupon(c) == typed)
         refusals = []
         for row in rows:

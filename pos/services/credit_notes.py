@@ -33,13 +33,7 @@ from pos.services.return_calls import ReturnCalls
 from pos.store import credit_note_reversals as reversals
 from pos.store import returns as local_returns
 from sync.contract.codes import normalize_credit_note_code
-from sync.contract.returns import (
-    CREDIT_NOTE_EXPIRED,
-    CREDIT_NOTE_SPENT,
-    NOT_SUPPORTED,
-    CreditNoteDebit,
-)
-from sync.engine.credit_note_reversals import reverse
+from sync.contract.refusals import CREDIT_NOTE_EXPIRED, CREDIT_NOTE_SPENT, NOT_SUPPORTED
 from sync.ports import CentralError, CentralRejected, CentralUnavailable, NotAuthorised
 
 _T = TypeVar("_T")
@@ -199,6 +193,8 @@ class CreditNoteTill:
     def _debit_online(
         self, calls: ReturnCalls, code: str, op_id: str, amount_cents: int, exact: bool
     ) -> tuple[int, int]:
+        from sync.contract.returns import CreditNoteDebit  # not at start: pydantic
+
         self._settle_queued_reversal(calls, op_id)
         note = calls.credit_note(code)
         if note.status != "active":
@@ -213,6 +209,8 @@ class CreditNoteTill:
         """A tender removed from this place whose reversal central has not had yet: sent
         now, before the place is debited again (a late reversal would give the new debit
         back). ``CentralUnavailable`` goes up: the offline rule applies."""
+        from sync.engine.credit_note_reversals import reverse  # not at start
+
         conn = self.checkout.store.conn
         queued = reversals.queued(conn, op_id)
         if queued is None:
@@ -243,6 +241,8 @@ class CreditNoteTill:
     def _reverse(self, code: str, op_id: str) -> None:
         """Give debit ``op_id`` back: queued first (the sync engine sends it again until
         central answers), then tried at once. Without a central link nothing was debited."""
+        from sync.engine.credit_note_reversals import reverse  # not at start: the engine
+
         if self.calls is None:
             return
         conn = self.checkout.store.conn

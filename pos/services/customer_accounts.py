@@ -27,9 +27,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Protocol
 
 from pos.domain.errors import PosError
 from pos.services.customers import CustomerDesk
@@ -38,10 +36,11 @@ from pos.store.customer_index import EMAIL, PHONE, email_key, phone_key
 from pos.store.db import write_transaction
 from pos.store.local_store import LocalStore
 from pos.store.sale_codec import utc_now
-from sync.contract.customers import CustomerCreate, CustomerRecord, HistoryEntry
-from sync.contract.customers import CustomerHistory as CentralHistory
-from sync.engine import customer_creations
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
+
+if TYPE_CHECKING:  # the wire models (pydantic) load at the first customer call, not at start
+    from sync.contract.customers import CustomerCreate, CustomerRecord, HistoryEntry
+    from sync.contract.customers import CustomerHistory as CentralHistory
 
 CUSTOMER_INVALID = "customer_invalid"  # the draft lacks a name or a contact, or one is wrong
 CUSTOMER_EXISTS = "customer_exists"  # params: existing_id (and customer_id when created here)
@@ -119,6 +118,8 @@ class CustomerAccounts:
 
     def create(self, draft: CustomerDraft) -> Customer:
         """Create the customer here (queued for central), then tell central if it can be."""
+        from sync.engine import customer_creations  # not at start: the engine
+
         body = _body(self._new_id(), draft)
         with LocalStore(self.store_path) as store:
             held = _local_holder(store.conn, body.email or "", body.phone or "")
@@ -143,6 +144,8 @@ class CustomerAccounts:
 
     def _send_now(self, conn: sqlite3.Connection, customer_id: str, body: str) -> str:
         """Send the creation just queued; the customer's id now (central's, once sent)."""
+        from sync.engine import customer_creations  # not at start: the engine
+
         assert isinstance(self.calls, customer_creations.CustomerCreating)
         try:
             central_id = customer_creations.create(conn, self.calls, customer_id, body)
@@ -193,6 +196,8 @@ class CustomerAccounts:
 
     def history(self, customer_id: str, limit: int = 20) -> CustomerHistory:
         """Central's history of the customer (cached); offline, the cached one."""
+        from sync.contract.customers import CustomerHistory as CentralHistory  # not at start
+
         with LocalStore(self.store_path) as store:
             if any(q.customer_id == customer_id for q in customer_outbox.queued(store.conn)):
                 return CustomerHistory((), None, offline=False)  # central has nothing yet
@@ -224,6 +229,8 @@ class CustomerAccounts:
     def withdraw_consent(self, customer_id: str) -> Customer:
         """The customer no longer wants marketing: in this till at once, and centrally
         (now, or queued while central cannot be reached; or in the creation still queued)."""
+        from sync.contract.customers import CustomerCreate  # not at start: pydantic
+
         with LocalStore(self.store_path) as store:
             conn = store.conn
             _customer(conn, customer_id)
@@ -256,6 +263,10 @@ class CustomerAccounts:
 
 
 def _body(customer_id: str, draft: CustomerDraft) -> CustomerCreate:
+    from pydantic import ValidationError  # not at start, as the models
+
+    from sync.contract.customers import CustomerCreate  # not at start: pydantic
+
     try:
         return CustomerCreate(
             customer_id=customer_id,

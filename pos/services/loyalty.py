@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from hardware.receipt.loyalty_lines import LoyaltyLines
 from pos.domain.errors import PosError
@@ -28,10 +28,11 @@ from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout
 from pos.store import loyalty_owed
 from pos.store.loyalty_owed import OwedCall
-from sync.contract.loyalty import LOYALTY_BALANCE, LOYALTY_BELOW_MINIMUM, LoyaltyRedemption
-from sync.contract.returns import NOT_FOUND, NOT_SUPPORTED
-from sync.engine.loyalty_owed import send_one
+from sync.contract.refusals import LOYALTY_BALANCE, LOYALTY_BELOW_MINIMUM, NOT_FOUND, NOT_SUPPORTED
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
+
+if TYPE_CHECKING:  # the wire model (pydantic) loads at the first redemption, not at start
+    from sync.contract.loyalty import LoyaltyRedemption
 
 DEFAULT_OFFLINE_CAP_POINTS = 500
 NO_CUSTOMER = "loyalty_no_customer"
@@ -237,6 +238,8 @@ class LoyaltyTill:
         return LoyaltyLines(f.earned, f.balance, f.estimated, f.redeemed, f.taken_back)
 
     def _redeem_online(self, calls: LoyaltyCalls, customer_id: str, op_id: str, points: int) -> int:
+        from sync.contract.loyalty import LoyaltyRedemption  # not at start: pydantic
+
         body = LoyaltyRedemption(op_id=op_id, points=points, sale_id=self.checkout.sale_id)
         try:
             with loyalty_owed.SENDING:
@@ -322,6 +325,8 @@ class LoyaltyTill:
         self._send(call)
 
     def _send(self, call: OwedCall) -> None:
+        from sync.engine.loyalty_owed import send_one  # not at start: the engine
+
         if self.calls is None:
             return
         with contextlib.suppress(CentralError):  # queued: the engine sends it again

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pos.domain.basket import BasketLine
 from pos.domain.errors import PosError
@@ -24,10 +24,12 @@ from pos.domain.sale import LinePromotion
 from pos.services.checkout import Checkout, PricedItem
 from pos.store import web_cart_sales
 from pos.store.sale_codec import utc_now
-from sync.contract.carts import Cart
 from sync.contract.codes import PICKUP_QR_PREFIX, normalize_code, parse_cart_qr
-from sync.contract.pricing import LinePromotionWire
 from sync.ports import CentralError, CentralRejected, CentralUnavailable
+
+if TYPE_CHECKING:  # the wire models (pydantic): only named in annotations
+    from sync.contract.carts import Cart
+    from sync.contract.pricing import LinePromotionWire
 
 
 class CartCalls(Protocol):

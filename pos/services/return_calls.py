@@ -13,15 +13,16 @@ the refusal codes of ``sync.contract.returns`` (``not_found``, ``not_returnable`
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from sync.contract.returns import (
-    CreditNoteDebit,
-    CreditNoteRecord,
-    OriginSaleRecord,
-    ReturnClaim,
-    ReturnClaimResult,
-)
+if TYPE_CHECKING:  # pydantic models: only named here, loaded off the start path
+    from sync.contract.returns import (
+        CreditNoteDebit,
+        CreditNoteRecord,
+        OriginSaleRecord,
+        ReturnClaim,
+        ReturnClaimResult,
+    )
 
 
 class ReturnCalls(Protocol):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from pos.domain.basket import Basket
 from pos.domain.errors import PosError
@@ -19,14 +20,11 @@ from pos.domain.money import format_eur
 from pos.domain.returns import OriginSale
 from pos.services.checkout import Checkout
 from pos.services.return_calls import ReturnCalls
-from sync.contract.returns import (
-    NOT_FOUND,
-    NOT_RETURNABLE,
-    NOT_SUPPORTED,
-    ClaimLine,
-    ReturnClaim,
-)
+from sync.contract.refusals import NOT_FOUND, NOT_RETURNABLE, NOT_SUPPORTED
 from sync.ports import CentralRejected, CentralUnavailable
+
+if TYPE_CHECKING:
+    from sync.contract.returns import ClaimLine
 
 
 class Claim(Enum):
@@ -40,6 +38,8 @@ def claim(
 ) -> Claim:
     """Claim the ticket's returned lines centrally; refusals that must stop the ticket
     (``not_returnable``, any other refusal) are raised as ``PosError``."""
+    from sync.contract.returns import ClaimLine, ReturnClaim  # not at start: pydantic
+
     lines = [
         ClaimLine(
             origin_sale_id=line.returned.ref.origin_sale_id,

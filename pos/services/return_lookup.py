@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from hardware.receipt.sale_code import is_ticket_code, sale_id_from_scan
 from pos.domain.errors import PosError
@@ -22,8 +23,11 @@ from pos.domain.returns import Channel, OriginLine, OriginSale, OriginTender
 from pos.services.return_calls import ReturnCalls
 from pos.store import returns as local_returns
 from pos.store.local_store import LocalStore
-from sync.contract.returns import NOT_FOUND, NOT_HANDED_OVER, NOT_SUPPORTED, OriginSaleRecord
+from sync.contract.refusals import NOT_FOUND, NOT_HANDED_OVER, NOT_SUPPORTED
 from sync.ports import CentralRejected, CentralUnavailable
+
+if TYPE_CHECKING:
+    from sync.contract.returns import OriginSaleRecord
 
 _TICKET = re.compile(r"^\d{1,9}$")
 _TILL_TICKET = re.compile(r"^([A-Za-z][A-Za-z0-9_]{0,15})\s*[- ]\s*(\d{1,9})$")

@@ -51,7 +51,6 @@ from pos.services.return_lookup import find_origin, not_handed_over, parse_sale_
 from pos.store import claim_releases
 from pos.store import returns as local_returns
 from sync.contract.codes import new_credit_note_code
-from sync.engine.claim_releases import release
 from sync.ports import CentralError
 
 NO_RECEIPT = "no-receipt"
@@ -365,5 +364,7 @@ class ReturnDesk:
         if claimed and self.calls is not None:
             conn = self.checkout.store.conn
             claim_releases.queue(conn, claimed)
+            from sync.engine.claim_releases import release  # the engine: not on the start path
+
             with contextlib.suppress(CentralError):  # queued: the engine sends it again
                 release(conn, self.calls, claimed)

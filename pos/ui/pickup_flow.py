@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Between two pieces of the build, a timer, not a 0 ms single shot: that one is a posted
+#: event, and Qt delivers the events posted while it delivers posted events in the same
+#: pass, so the pieces ran back to back (the stall probe saw two or three of them, 20-26 ms,
+#: in one gap). A 1 ms timer goes back to the event loop: keys and paints come between.
+STEP_MS = 1
+
 
 class PickupFlow(QObject):
     def __init__(self, app: TillApp) -> None:
@@ -82,7 +88,7 @@ class PickupFlow(QObject):
         self._then.append(then)
         if self._building is None:
             self._building = self._build()
-            QTimer.singleShot(0, self._build_step)
+            QTimer.singleShot(STEP_MS, self._build_step)
 
     def _build_step(self) -> None:
         if self._closed or self._building is None or not isValid(self.window):
@@ -102,7 +108,7 @@ class PickupFlow(QObject):
                 self.controller.shutdown()
                 self.controller = None
             return
-        QTimer.singleShot(0, self._build_step)
+        QTimer.singleShot(STEP_MS, self._build_step)
 
     def _build(self) -> Iterator[None]:
         """The desk, a piece per turn: its worker, the parts of its views, the screen,

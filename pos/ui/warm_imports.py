@@ -1,5 +1,6 @@
-"""The modules of the screens built on first use (the pickup desk, stock), imported on a
-pool thread once the till opened (issue 18.2).
+"""The modules of the screens built on first use (the pickup desk, stock), and those the
+start leaves out (the wire models, the sync engine), imported on a pool thread once the
+till opened (issue 18.2).
 
 Opening a screen the first time then only builds its widgets, and no import of theirs
 runs on the GUI thread while the cashier scans. Python imports are thread-safe (each
@@ -11,6 +12,8 @@ waits for the dashboard's first opening.
 from __future__ import annotations
 
 import importlib
+import sys
+import threading
 from collections.abc import Iterable
 from functools import partial
 
@@ -22,6 +25,15 @@ LATER_MODULES = (
     "pos.services.slips",
     "pos.ui.stock_controller",
     "pos.ui.screens.stock_screen",
+    # Named by the services only where first used (``tests/unit/test_start_path.py``): so
+    # the first return, coupon, customer, points or cart, and the engine's start, find
+    # them loaded. pydantic builds each model's validator as its module is imported.
+    "sync.contract.returns",
+    "sync.contract.coupons",
+    "sync.contract.customers",
+    "sync.contract.loyalty",
+    "sync.contract.carts",
+    "sync.engine",
 )
 
 
@@ -30,9 +42,36 @@ def import_later(names: Iterable[str] = LATER_MODULES) -> None:
     run_op(partial(_import_all, tuple(names)), _ignore, _ignore)
 
 
+#: The interpreter's time slice while the warm-up imports (CPython's default is 5 ms).
+#: A thread busy importing keeps the GIL a whole slice each time the GUI thread asks for
+#: it, and a GUI handler asks once per call into Qt: a few calls, a frame lost (the probe
+#: saw 20-25 ms gaps in the 5 s after start). At 0.5 ms the GUI thread waits a tenth.
+WARM_UP_SWITCH_S = 0.0005
+_slicing = threading.Lock()
+_warming = [0, 0.0]  # warm-ups running, the time slice before the first
+
+
 def _import_all(names: tuple[str, ...]) -> None:
-    for name in names:
-        importlib.import_module(name)
+    _short_slices(True)
+    try:
+        for name in names:
+            importlib.import_module(name)
+    finally:
+        _short_slices(False)
+
+
+def _short_slices(on: bool) -> None:
+    """Short time slices while any warm-up runs; the interpreter's own after the last."""
+    with _slicing:
+        if on:
+            if _warming[0] == 0:
+                _warming[1] = sys.getswitchinterval()
+                sys.setswitchinterval(WARM_UP_SWITCH_S)
+            _warming[0] += 1
+        else:
+            _warming[0] -= 1
+            if _warming[0] == 0:
+                sys.setswitchinterval(_warming[1])
 
 
 def _ignore(_result: object) -> None:

@@ -17,17 +17,17 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictInt, StrictStr, model_validator
 
+# The refusal codes (409 on a reservation, nothing changed; 404 for an unknown code) are
+# plain strings in ``refusals``: the till's start names them without loading the models.
+from sync.contract.refusals import (  # noqa: F401
+    COUPON_ALREADY_APPLIED,
+    COUPON_EXPIRED,
+    COUPON_NOT_STARTED,
+    COUPON_OTHER_STORE,
+    COUPON_UNKNOWN,
+    COUPON_USED,
+)
 from sync.contract.scalars import WIRE, OpId, Timestamp
-
-#: 409 refusals of a reservation; nothing changed.
-COUPON_USED = "coupon_used"  # reserved for another sale, or consumed by a pushed sale
-COUPON_EXPIRED = "coupon_expired"  # the promotion's window is over, or it is inactive
-COUPON_NOT_STARTED = "coupon_not_started"  # the promotion's window has not opened yet
-COUPON_OTHER_STORE = "coupon_other_store"  # the promotion is scoped to other stores
-#: the sale holds another code of the same promotion: a second would be spent for nothing
-COUPON_ALREADY_APPLIED = "coupon_already_applied"
-#: 404: no promotion has this code (a typo, or a forgery).
-COUPON_UNKNOWN = "coupon_unknown"
 
 #: What a typed code may hold before it is normalised (letters, digits, spaces, dashes).
 TypedCode = Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9 _-]{1,40}$")]

@@ -12,14 +12,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictInt, StrictStr
 
+# The refusal codes and push warnings are plain strings in ``refusals``: the till's start
+# names them without loading the models.
+from sync.contract.refusals import (  # noqa: F401
+    LOYALTY_BALANCE,
+    LOYALTY_BELOW_MINIMUM,
+    LOYALTY_SHORTFALL,
+    LOYALTY_UNKNOWN_CUSTOMER,
+)
 from sync.contract.scalars import WIRE, Count, CustomerId, OpId, Seq, Timestamp
-
-LOYALTY_BALANCE = "loyalty_balance"  # 409: a redemption above the balance; nothing changed
-LOYALTY_BELOW_MINIMUM = "loyalty_below_minimum"  # 409: fewer points than the rule's minimum
-#: Push warnings on a sale: its customer is unknown to central (nothing earned), or a
-#: return took back more points than were left (the balance stops at zero).
-LOYALTY_UNKNOWN_CUSTOMER = "loyalty_unknown_customer"
-LOYALTY_SHORTFALL = "loyalty_shortfall"
 
 MAX_POINTS = 10**12
 Points = Annotated[StrictInt, Field(ge=1, le=MAX_POINTS)]

@@ -19,6 +19,20 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictBool, StrictStr
 
+# The refusal codes and sale warnings are plain strings in ``refusals`` (no pydantic, so
+# the till's start names them without loading the models); named here as before.
+from sync.contract.refusals import (  # noqa: F401
+    CLAIM_CONSUMED,
+    CREDIT_NOTE_EXPIRED,
+    CREDIT_NOTE_OVERSPENT,
+    CREDIT_NOTE_SPENT,
+    NOT_FOUND,
+    NOT_HANDED_OVER,
+    NOT_RETURNABLE,
+    NOT_SUPPORTED,
+    OP_ID_REUSED,
+    RETURN_CONFLICT,
+)
 from sync.contract.sales import ReturnRefRecord
 from sync.contract.scalars import (
     WIRE,
@@ -40,22 +54,6 @@ CreditNoteCode = Annotated[
     StrictStr, Field(pattern=r"^AV-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$")
 ]
 
-# Refusal codes (``ErrorBody.code`` of a 4xx), stable for the till to translate.
-NOT_FOUND = "not_found"  # no sale, web order or credit note by that code in this retailer
-NOT_RETURNABLE = "not_returnable"  # a quantity above what remains returnable
-NOT_HANDED_OVER = "not_handed_over"  # a web order not yet delivered or collected
-CLAIM_CONSUMED = "claim_consumed"  # a claim whose return ticket central already has
-CREDIT_NOTE_SPENT = "credit_note_spent"  # balance below the debit asked for
-CREDIT_NOTE_EXPIRED = "credit_note_expired"
-#: A central platform that keeps no returns nor credit notes (Medusa without Comptoir's
-#: plugin): the till goes by its offline rules, as when central cannot be reached.
-NOT_SUPPORTED = "not_supported"
-OP_ID_REUSED = "op_id_reused"  # a claim or debit id already used with another body
-
-# Warnings of a ``sale`` operation's outcome (accepted all the same: a fiscal fact).
-RETURN_CONFLICT = "return_conflict"  # an offline return took back more than remained
-CREDIT_NOTE_OVERSPENT = "credit_note_overspent"  # spent offline beyond its balance (or
-# unknown, expired): the balance went down to zero, the rest is on the attention list
 #: A credit note is valid this long after the return that issued it.
 CREDIT_NOTE_VALIDITY_DAYS = 365
 

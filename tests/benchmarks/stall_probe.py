@@ -306,7 +306,9 @@ def open_session(data_dir: Path, terminal: str) -> None:
 
 
 def run_once(data_dir: Path, terminal: str, codes: list[str], xvfb: bool, bare: bool) -> dict:
-    env = {**os.environ, "STALL_CODES": json.dumps(codes), "PYTHONPATH": str(ROOT)}
+    from tests.benchmarks.installed_bytecode import installed_env
+
+    env = installed_env(os.environ) | {"STALL_CODES": json.dumps(codes), "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "tests.benchmarks.stall_probe", "--child",
                "--data-dir", str(data_dir), "--terminal", terminal]  # fmt: skip
     if bare:
@@ -333,6 +335,9 @@ def platforms() -> list[tuple[str, bool]]:
 def run(data_dir: Path, runs: int = 5, record=None) -> dict:
     """``runs`` fresh tills per platform; prints each run and the spread; returns them.
     ``record`` (run.py's) takes the longest stall of each run beside the bare floor."""
+    from tests.benchmarks.installed_bytecode import compile_bytecode
+
+    compile_bytecode()  # the till as installed (``scripts/bootstrap.sh``)
     terminal = f"S{int(time.time()) % 10**9}"
     open_session(data_dir, terminal)
     codes = _codes(data_dir)

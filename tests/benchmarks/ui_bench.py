@@ -32,6 +32,7 @@ from pos.ui.qt import (
 )
 from pos.ui.scanner_filter import ScannerFilter
 from pos.ui.till_controller import TillController, TillOptions
+from tests.benchmarks.installed_bytecode import compile_bytecode, installed_env
 
 BARE_WINDOW = """
 import os, sys
@@ -151,7 +152,10 @@ def _time_to_ready(command: list[str], env: dict[str, str]) -> float:
 
 
 def start_to_till(data_dir: Path, runs: int = 7) -> tuple[list[float], list[float]]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COMPTOIR_EXIT_WHEN_READY": "1"}
+    """The app as installed: its bytecode compiled, whatever ``PYTHONDONTWRITEBYTECODE``."""
+    compile_bytecode()
+    env = installed_env(os.environ)
+    env |= {"QT_QPA_PLATFORM": "offscreen", "COMPTOIR_EXIT_WHEN_READY": "1"}
     app = [sys.executable, "-m", "pos", "--data-dir", str(data_dir)]
     bare = [sys.executable, "-c", BARE_WINDOW]
     _time_to_ready(app, env)  # first start: schema upgrade, page cache
