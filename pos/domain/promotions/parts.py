@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 from pos.domain.promotions.items import Match, Outcome, apply_items
 from pos.domain.promotions.model import AppliedPromotion, PricingLine, Promotion
+from pos.domain.promotions.part_growth import grown_part
 
 #: (items per line, net per line, saved) of one part, by position in the part.
 PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
@@ -90,9 +91,13 @@ def apply_items_by_part(
             flat += line._part_key or line.part_key()
         key = tuple(flat)
         found = memo.get(key)
-        if found is None:
-            unseen.append((key, part))
-            continue
+        if found is None:  # a part one line larger than one remembered: from it
+            grown = grown_part(part, key, lines, memo, matches, item_promotions, linking, _price)
+            if grown is None:
+                unseen.append((key, part))
+                continue
+            found = grown[0]
+            _remember(memo, key, found, 1 if grown[1] else 0)
         part_items, part_nets, part_saved = found
         for position, i in enumerate(part):
             items[i] = part_items[position]  # type: ignore[call-overload]
@@ -101,6 +106,17 @@ def apply_items_by_part(
     out.saved += saved
     if unseen:
         _price_unseen(unseen, matches, lines, out, memo, item_promotions)
+
+
+def _remember(
+    memo: dict[PartKey, PartOutcome], key: PartKey, found: PartOutcome, priced: int
+) -> None:
+    """Keep one part's outcome (``priced``: how many of its lines were priced for it)."""
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    if isinstance(memo, PartMemo):
+        memo.lines_priced += priced
+    memo[key] = found
 
 
 def _price_unseen(
