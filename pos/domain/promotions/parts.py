@@ -76,11 +76,16 @@ def apply_items_by_part(
     for i, line in enumerate(lines):  # the lines linked to none: a part each
         if i in parts or not line.promotable:
             continue
-        key = line._part_key or line.part_key()
-        found = memo.get(key)
-        if found is None:
-            unseen.append((key, [i]))
-            continue
+        known = line._alone
+        if known is not None and known[0] is memo:
+            found = known[1]  # type: ignore[assignment]
+        else:
+            key = line._part_key or line.part_key()
+            found = memo.get(key)
+            if found is None:
+                unseen.append((key, [i]))
+                continue
+            object.__setattr__(line, "_alone", (memo, found))
         items[i] = found[0][0]  # type: ignore[call-overload]
         nets[i] = found[1][0]
         saved += found[2]
@@ -149,7 +154,8 @@ def _price_unseen(
             n = i if where is None else where[i]
             items[i], nets[i] = found_items[n], found_nets[n]  # type: ignore[call-overload]
             part_saved = lines[i].gross_cents - nets[i]
-            memo[key] = ((found_items[n],), (nets[i],), part_saved)
+            found = memo[key] = ((found_items[n],), (nets[i],), part_saved)
+            object.__setattr__(lines[i], "_alone", (memo, found))
             saved += part_saved
             continue
         at = part if where is None else [where[i] for i in part]
