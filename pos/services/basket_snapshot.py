@@ -54,6 +54,7 @@ def line_payload(line: BasketLine) -> str:
         or type(p.price_cents) is not int
         or type(p.vat_bp) is not int
         or type(line.quantity) is not int
+        or type(line.voided) is not bool
         or not (gross is None or type(gross) is int)
         or not (barcode is None or type(barcode) is str)
         or type(p.sku) is not str
