@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
+from json.encoder import encode_basestring
 from operator import is_not
 
 from pos.domain.basket import Basket, BasketLine
@@ -31,9 +32,47 @@ from pos.store import open_basket
 from pos.store.local_store import LocalStore
 from pos.store.open_basket import BasketHeader, SavedBasket
 
+#: ``json.dumps(data, separators=(",", ":"), ensure_ascii=False)``, the encoder built once
+_compact = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
-def _compact(data: object) -> str:
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+def line_payload(line: BasketLine) -> str:
+    """``_compact(line_to_dict(line))``, the text a scan writes: a plain sold line (no
+    discount, override, return, fixed promotions or customer order: every scanned
+    line) is formatted directly, the same characters as the encoder gives (the same
+    key order and separators, strings escaped by ``json``'s own escaper), at a fifth
+    of its cost; any other line goes through ``line_to_dict``."""
+    p = line.product
+    gross, barcode = line.fixed_gross_cents, line.barcode
+    if (
+        line.discount is not None
+        or line.override is not None
+        or line.returned is not None
+        or line.fixed_promotions
+        or line.customer_order is not None
+        or type(p.id) is not int
+        or type(p.price_cents) is not int
+        or type(p.vat_bp) is not int
+        or type(line.quantity) is not int
+        or type(line.voided) is not bool
+        or not (gross is None or type(gross) is int)
+        or not (barcode is None or type(barcode) is str)
+        or type(p.sku) is not str
+        or type(p.name) is not str
+        or type(p.brand) is not str
+        or type(p.department) is not str
+    ):
+        return _compact(line_to_dict(line))
+    return (
+        f'{{"product":{{"id":{p.id},"sku":{encode_basestring(p.sku)},'
+        f'"name":{encode_basestring(p.name)},"price_cents":{p.price_cents},'
+        f'"vat_bp":{p.vat_bp},"sold_by":{encode_basestring(p.sold_by.value)},'
+        f'"brand":{encode_basestring(p.brand)},'
+        f'"department":{encode_basestring(p.department)}}},"quantity":{line.quantity},'
+        f'"barcode":{"null" if barcode is None else encode_basestring(barcode)},'
+        f'"discount":null,"fixed_gross_cents":{"null" if gross is None else gross},'
+        f'"voided":{"true" if line.voided else "false"},"override":null}}'
+    )
 
 
 def _tender_dict(tender: SaleTender) -> dict[str, object]:
@@ -157,7 +196,7 @@ class BasketSnapshot:
         for i in compress(range(len(lines)), map(is_not, chain(saved, repeat(None)), lines)):
             line = lines[i]
             if i >= known or not _same_on_disk(saved[i], line):
-                changed.append((line.line_id, _compact(line_to_dict(line))))
+                changed.append((line.line_id, line_payload(line)))
         header = None
         pricing = pricing_to_dict(basket)
         if (

@@ -14,7 +14,8 @@ as the till's worker does after each scan. The catalog is run.py's ``.bench/stor
 Each scan runs under ``valgrind --tool=callgrind`` between ``os.getppid()`` (callgrind
 zeroes its counters on entering ``getppid``) and ``os.getpgrp()`` (it dumps them on
 entering ``getpgrp``): every dump is one scan's instructions, the reset between scans
-not counted. The first scans fill the caches of a new till and are left out.
+not counted. The first scans fill the caches of a new till and are left out. The p90
+and p99 want a few hundred scans (``--scans 400``) to mean anything.
 """
 
 from __future__ import annotations
@@ -171,9 +172,12 @@ def main() -> None:
         held = ", 200 promotions" if promoted else ", no promotions"
         names = ("scan → line + totals", "  then the screen's view")
         for name, counts in zip(names, found, strict=False):
+            ordered = sorted(counts)
+            p90, p99 = (ordered[min(len(ordered) - 1, int(len(ordered) * q))] for q in (0.9, 0.99))
             print(
                 f"{name + held:<48} median {statistics.median(counts):>12,.0f}   "
-                f"mean {statistics.fmean(counts):>12,.0f}   max {max(counts):>12,}"
+                f"mean {statistics.fmean(counts):>12,.0f}   p90 {p90:>12,}   p99 {p99:>12,}   "
+                f"max {max(counts):>12,}"
             )
 
 

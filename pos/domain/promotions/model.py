@@ -182,6 +182,12 @@ class PricingLine:
     _part_key: tuple[str | int | bool, ...] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    #: (the parts memo, the line's outcome priced alone in it), once looked up there:
+    #: the next scans take it without hashing the key (``parts``); an outcome is a
+    #: pure function of the key in a memo, so it stays true whatever the memo forgets
+    _alone: tuple[object, object] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def article(self) -> tuple[str, str, str]:
         """(sku, department, brand): what decides which promotions match the line."""

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 from pos.domain.promotions.items import Match, Outcome, apply_items
 from pos.domain.promotions.model import AppliedPromotion, PricingLine, Promotion
+from pos.domain.promotions.part_growth import grown_part
 
 #: (items per line, net per line, saved) of one part, by position in the part.
 PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
@@ -75,11 +76,16 @@ def apply_items_by_part(
     for i, line in enumerate(lines):  # the lines linked to none: a part each
         if i in parts or not line.promotable:
             continue
-        key = line._part_key or line.part_key()
-        found = memo.get(key)
-        if found is None:
-            unseen.append((key, [i]))
-            continue
+        known = line._alone
+        if known is not None and known[0] is memo:
+            found = known[1]  # type: ignore[assignment]
+        else:
+            key = line._part_key or line.part_key()
+            found = memo.get(key)
+            if found is None:
+                unseen.append((key, [i]))
+                continue
+            object.__setattr__(line, "_alone", (memo, found))
         items[i] = found[0][0]  # type: ignore[call-overload]
         nets[i] = found[1][0]
         saved += found[2]
@@ -90,9 +96,13 @@ def apply_items_by_part(
             flat += line._part_key or line.part_key()
         key = tuple(flat)
         found = memo.get(key)
-        if found is None:
-            unseen.append((key, part))
-            continue
+        if found is None:  # a part one line larger than one remembered: from it
+            grown = grown_part(part, key, lines, memo, matches, item_promotions, linking, _price)
+            if grown is None:
+                unseen.append((key, part))
+                continue
+            found = grown[0]
+            _remember(memo, key, found, 1 if grown[1] else 0)
         part_items, part_nets, part_saved = found
         for position, i in enumerate(part):
             items[i] = part_items[position]  # type: ignore[call-overload]
@@ -101,6 +111,17 @@ def apply_items_by_part(
     out.saved += saved
     if unseen:
         _price_unseen(unseen, matches, lines, out, memo, item_promotions)
+
+
+def _remember(
+    memo: dict[PartKey, PartOutcome], key: PartKey, found: PartOutcome, priced: int
+) -> None:
+    """Keep one part's outcome (``priced``: how many of its lines were priced for it)."""
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    if isinstance(memo, PartMemo):
+        memo.lines_priced += priced
+    memo[key] = found
 
 
 def _price_unseen(
@@ -133,7 +154,8 @@ def _price_unseen(
             n = i if where is None else where[i]
             items[i], nets[i] = found_items[n], found_nets[n]  # type: ignore[call-overload]
             part_saved = lines[i].gross_cents - nets[i]
-            memo[key] = ((found_items[n],), (nets[i],), part_saved)
+            found = memo[key] = ((found_items[n],), (nets[i],), part_saved)
+            object.__setattr__(lines[i], "_alone", (memo, found))
             saved += part_saved
             continue
         at = part if where is None else [where[i] for i in part]
