@@ -77,7 +77,9 @@ DEPARTMENTS: tuple[DemoDepartment, ...] = (
     DemoDepartment("boissons", "Boissons sans alcool", 550, "Soft drinks"),
     DemoDepartment("cave", "Cave — vins et spiritueux", 2000, "Wine and spirits"),
     DemoDepartment(
-        "coupe", "Frais à la coupe — fromages et charcuterie", 550,
+        "coupe",
+        "Frais à la coupe — fromages et charcuterie",
+        550,
         "Deli counter — cheese and cooked meats",
     ),
     DemoDepartment("fruits_legumes", "Fruits et légumes", 550, "Fruit and vegetables"),

@@ -73,7 +73,11 @@ def _till(central: CentralServer, path: Path, store_id: str, terminal: str) -> H
 def _order(lyon: Lyon, **where: object) -> CustomerOrder:
     service = OtherStores(lyon.path, LYON, lyon.http)
     draft = service.prepare_order(
-        a_cashier(), sku=SKU, quantity=2, customer_id=CUSTOMER, **where  # type: ignore[arg-type]
+        a_cashier(),
+        sku=SKU,
+        quantity=2,
+        customer_id=CUSTOMER,
+        **where,  # type: ignore[arg-type]
     )
     return service.place(draft)
 

@@ -117,9 +117,7 @@ def _has_level(admin: MedusaAdmin, seed: Seed, sku: str, location: str) -> bool:
     return bool(levels["inventory_levels"])
 
 
-def test_an_order_for_pickup_at_lyon_is_one_medusa_order_there(
-    make_backend, admin, seed, tmp_path
-):
+def test_an_order_for_pickup_at_lyon_is_one_medusa_order_there(make_backend, admin, seed, tmp_path):
     backend = make_backend()
     carnet = catalog_by_sku(backend)["CARNET-A5"]
     ensure_stock(admin, seed, "CARNET-A5", 5, seed.other_location_id)

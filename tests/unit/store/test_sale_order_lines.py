@@ -68,7 +68,8 @@ def test_an_order_line_is_a_v5_record_with_no_stock_taken_here(db_path: Path) ->
     record = json.loads(payload)["sale"]
     assert record["v"] == 5
     assert [line.get("customer_order_id") for line in record["lines"]] == [
-        "aisle-42", *[None] * (len(draft.lines) - 1)
+        "aisle-42",
+        *[None] * (len(draft.lines) - 1),
     ]
     SaleRecord.model_validate(record)  # central's contract takes it
     with pytest.raises(ValidationError, match="v5"):
