@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh --test
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/lint-imports
 # A test stuck past its timeout ends the run with every thread's stack (the signal method
 # cannot interrupt a thread blocked in C), so a hang is a failure, never a stall.
