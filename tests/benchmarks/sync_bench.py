@@ -45,9 +45,9 @@ sys.path[:0] = [str(ROOT)]
 
 import httpx  # noqa: E402
 
+from pos.domain.text_keys import brand_key, name_key  # noqa: E402
 from pos.store import catalog_staging, push_queue  # noqa: E402
 from pos.store.local_store import LocalStore  # noqa: E402
-from pos.store.text_keys import brand_key, name_key  # noqa: E402
 from sync.client import HttpCentral  # noqa: E402
 from sync.client.http_central import envelope  # noqa: E402
 from sync.engine import SyncEngine  # noqa: E402
