@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pos.store.errors import StoreError
+from pos.store.feed_checks import MAX_HELD_BEYOND_ON_HAND, MAX_ON_HAND, MIN_ON_HAND
 
 FORMAT = 1
 PAGE_SIZE = 4096
@@ -58,7 +59,6 @@ _PLU = (
 _TEXT = "typeof({0}) <> 'text' OR length({0}) NOT BETWEEN {1} AND {2}"
 _INT = "typeof({0}) <> 'integer' OR {0} NOT BETWEEN {1} AND {2}"
 _HELD = "NOT EXISTS (SELECT 1 FROM products AS p WHERE p.id = product_id{0})"
-_LV = 10**12  # the contract's MAX_STOCK
 _RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "products": (
         ("an id outside 1..4294967295", _ID.format("id")),
@@ -92,8 +92,9 @@ _RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "stock": (
         ("a level of a product it does not hold, or under another SKU",
          f"{_ID.format('product_id')} OR {_HELD.format(' AND p.sku = stock.sku')}"),
-        ("a stock level out of range",
-         f"{_INT.format('on_hand', -_LV, _LV)} OR {_INT.format('reserved', -_LV, _LV)}"),
+        ("an implausible stock level (feed_checks' rules)",
+         f"{_INT.format('on_hand', MIN_ON_HAND, MAX_ON_HAND)} OR typeof(reserved) <> 'integer' "
+         f"OR reserved < 0 OR reserved > max(on_hand, 0) + {MAX_HELD_BEYOND_ON_HAND}"),
         ("a level's version past the page set's sequence",
          "typeof(version) <> 'integer' OR version NOT BETWEEN 1 AND (SELECT seq FROM manifest)"),
     ),
@@ -162,7 +163,10 @@ def _check_objects(conn: sqlite3.Connection, expected: Objects) -> None:
 
 
 def _check_pages(conn: sqlite3.Connection) -> None:
-    result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    try:
+        result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:  # too damaged for quick_check to go on
+        result = [str(exc)]
     if result != ["ok"]:
         raise _refused(f"it is damaged ({'; '.join(str(line) for line in result)[:300]})")
 

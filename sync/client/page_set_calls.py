@@ -84,19 +84,21 @@ def _receive(
     if status not in (200, 206):
         _refuse(response)
     etag = response.headers.get("etag")
-    if not etag:
-        raise CentralRejected("The central sent a page set without an ETag; it was refused.")
+    if not etag:  # no file of ours: a platform that does not serve page sets
+        raise PageSetNotServed("The central sent no page set file (no ETag).")
     if status == 206:
         start, total = _content_range(response.headers.get("content-range", ""))
         if start != have:
             raise CentralRejected("The central resumed the page set at the wrong place.")
     else:
         have, total = 0, _int(response.headers.get("content-length"))
-    if total is None or total > max_bytes:
+    if total is None:
+        _forget(target)
+        raise PageSetNotServed("The central sent no page set file (no size).")
+    if total > max_bytes:
         _forget(target)
         raise CentralRejected(
-            f"The central's page set is over {max_bytes // 1024**2} MB (or of unknown "
-            "size); it was not downloaded."
+            f"The central's page set is over {max_bytes // 1024**2} MB; it was not downloaded."
         )
     target.with_name(target.name + META_SUFFIX).write_text(json.dumps([etag, total]))
     with open(target, "r+b" if have else "wb") as file:
@@ -121,7 +123,7 @@ def _refuse(response: httpx.Response) -> None:
         raise NotAuthorised("The terminal's token was refused: enrol this till again.")
     if status in (429, 503) or status >= 500:
         raise CentralUnavailable(f"The central could not serve the page set (HTTP {status}).")
-    raise CentralRejected(f"The central refused the page set (HTTP {status}).")
+    raise PageSetNotServed(f"The central answered HTTP {status} for the page set.")
 
 
 def _meta(target: Path) -> tuple[str | None, int | None]:

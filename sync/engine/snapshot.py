@@ -72,7 +72,11 @@ def load(
     """Stage every chunk, then move them into the store; return the rows staged now.
     The page set instead when the platform serves one (module doc)."""
     if _page_set_wanted(conn, central):
-        return _load_page_set(conn, central, after_chunk)  # type: ignore[arg-type]
+        try:
+            return _load_page_set(conn, central, after_chunk)  # type: ignore[arg-type]
+        except PageSetNotServed as exc:  # no page set here: the chunks, in this round
+            _remember(conn, exc.message)
+            log.info("no page set (%s): the chunked snapshot", exc.message)
     try:
         return _load(conn, central, rows, after_chunk)
     except BadCursor:
@@ -124,13 +128,12 @@ def _load_page_set(
     try:
         central.download_page_set(target, progress=lambda written: None)
         page_set_load.load(conn, target, central.store_id, page_set.expected_objects())
-    except PageSetNotServed:  # an older central: the chunks, in this round
-        _remember(conn, target, "not served")
-        return load(conn, central, after_chunk=after_chunk)  # type: ignore[arg-type]
-    except NotAuthorised:
+    except (PageSetNotServed, NotAuthorised):
+        page_set_load.delete(target)
         raise
-    except (PageSetRefused, CentralRejected) as exc:
-        _remember(conn, target, exc.message)
+    except (PageSetRefused, CentralRejected) as exc:  # refused: said, then the chunks
+        page_set_load.delete(target)
+        _remember(conn, exc.message)
         log.warning("page set refused: %s", exc.message)
         raise CentralRejected(exc.message, code="page_set_refused") from None
     rows = conn.execute(
@@ -140,8 +143,7 @@ def _load_page_set(
     return int(rows)
 
 
-def _remember(conn: sqlite3.Connection, target: object, reason: str) -> None:
-    """Delete the file and keep the reason: later rounds take the chunked snapshot."""
-    page_set_load.delete(target)  # type: ignore[arg-type]
+def _remember(conn: sqlite3.Connection, reason: str) -> None:
+    """Keep why there is no page set: later rounds take the chunked snapshot."""
     with write_transaction(conn):
         conn.execute(_REMEMBER, (REFUSED_KEY, reason[:500]))
