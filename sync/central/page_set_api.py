@@ -53,10 +53,14 @@ class PageSets:
 
     def __init__(self, db: Database, max_age_s: float = PAGE_SET_MAX_AGE_S) -> None:
         self.db, self.max_age_s = db, max_age_s
-        self.folder = Path(db.path + ".pagesets")
         self._built: dict[str, Built] = {}
         self._lock = threading.Lock()  # one build at a time (one writer of files)
         self._refreshing: set[str] = set()
+
+    @property
+    def folder(self) -> Path:
+        """Beside the central's database: ``<db>.pagesets/``."""
+        return Path(self.db.path + ".pagesets")
 
     def current(self, store_id: str) -> Built:
         """The store's page set, built now if there is none (the caller waits)."""
