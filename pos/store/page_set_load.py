@@ -1,8 +1,11 @@
 """A new till's catalog and stock levels copied from a checked page set, in one go.
 
 The page set (``sync.contract.page_set``) is downloaded to ``<store>.pageset`` and
-checked first (``page_set_checks.check``: nothing of a refused file reaches the store).
-Then it is ATTACHed and copied in one transaction of the store, table to table: the
+checked (``page_set_checks``): its header and schema first, and its pages (``quick_check``)
+before it is ATTACHed; its values are checked on a helper thread while it is copied,
+and the copy commits only once they passed: a refused file leaves the store as it was
+(the transaction is rolled back), and on two cores the checks cost no time of their
+own. It is copied in one transaction of the store, table to table: the
 products' derived indexes and the catalog triggers are dropped and rebuilt after, as
 ``catalog_staging`` does for a bulk move (a duplicate SKU fails the rebuild and rolls
 the whole copy back), and the search index is copied as FTS5's own rows
@@ -20,12 +23,13 @@ and restored after, whatever happens.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
 from pos.store import feed_cursors
 from pos.store.db import write_transaction
-from pos.store.page_set_checks import Manifest, Objects, PageSetRefused, check
+from pos.store.page_set_checks import Checks, Manifest, Objects, PageSetRefused
 from pos.store.sale_codec import utc_now
 
 SUFFIX = ".pageset"
@@ -94,8 +98,9 @@ def load(conn: sqlite3.Connection, path: Path, store_id: str, expected: Objects)
     """Check the page set at ``path``, copy it into the empty catalog, delete it.
     ``PageSetRefused`` (the file deleted, the store untouched) if it fails a check."""
     try:
-        manifest = check(path, store_id, expected)
-        _copy(conn, path, manifest)
+        with Checks(path, store_id, expected) as checks:
+            checks.pages_ok()
+            manifest = _copy(conn, path, checks.result)
     except PageSetRefused:
         delete(path)
         raise
@@ -111,7 +116,9 @@ def delete(path: Path) -> None:
             Path(f"{path}{extra}").unlink()
 
 
-def _copy(conn: sqlite3.Connection, path: Path, manifest: Manifest) -> None:
+def _copy(conn: sqlite3.Connection, path: Path, checked: Callable[[], Manifest]) -> Manifest:
+    """Copy the page set in one transaction of the store, committed only once
+    ``checked`` (the value checks, running beside the copy) returned its manifest."""
     ack_no = _ack_no(conn)
     conn.execute("ATTACH ? AS " + SCHEMA, (str(path),))
     conn.execute("PRAGMA foreign_keys = OFF")
@@ -123,18 +130,21 @@ def _copy(conn: sqlite3.Connection, path: Path, manifest: Manifest) -> None:
                 raise PageSetRefused("The page set is only for a till without a catalog.")
             try:
                 _copy_tables(conn, ack_no)
-            except sqlite3.IntegrityError as exc:  # a duplicate SKU or PLU
+            except sqlite3.IntegrityError as exc:  # a value check says why, or a duplicate SKU
+                checked()
                 raise PageSetRefused(
-                    f"The central's page set was refused: its products break a unique key "
-                    f"({exc}). The catalog is loaded by the chunked snapshot instead."
+                    f"The central's page set was refused: its rows break a constraint of the "
+                    f"till ({exc}). The catalog is loaded by the chunked snapshot instead."
                 ) from None
             conn.executemany(_ADD_IN_FLIGHT, conn.execute(_IN_FLIGHT).fetchall())
+            manifest = checked()  # a refusal rolls the whole copy back
             feed_cursors.save(conn, "catalog", manifest.catalog_cursor)
             feed_cursors.save(conn, "stock", manifest.stock_cursor)
     finally:
         conn.execute(f"PRAGMA main.cache_size = {previous_cache}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("DETACH " + SCHEMA)
+    return manifest
 
 
 def _copy_tables(conn: sqlite3.Connection, ack_no: int) -> None:

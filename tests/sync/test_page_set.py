@@ -137,3 +137,23 @@ def test_a_download_killed_midway_resumes_by_range_and_ends_the_same(
     assert till_state(tmp_path / "till.db") | {"cursors": []} == till_state(
         chunked_till(tmp_path, central)
     ) | {"cursors": []}
+
+
+def test_the_route_serves_ranges_of_the_same_file_and_the_whole_file_for_another_etag(
+    central: CentralServer,
+) -> None:
+    token = central.enrol(STORE, "T01")
+    whole = build_page_set(central, token)
+    etag = whole.headers["etag"]
+    with central.client(token) as client:
+        path = f"/v1/stores/{STORE}/page-set"
+        rest = client.get(path, headers={"Range": "bytes=1000-", "If-Range": etag})
+        stale = client.get(path, headers={"Range": "bytes=1000-", "If-Range": '"1-old"'})
+        stranger = client.get(path.replace(STORE, "paris-bastille"))
+    assert rest.status_code == 206 and rest.content == whole.content[1000:]
+    assert (
+        rest.headers["content-range"] == f"bytes 1000-{len(whole.content) - 1}/{len(whole.content)}"
+    )
+    assert stale.status_code == 200 and stale.content == whole.content
+    assert stranger.status_code in (401, 403)  # another store's page set: not with this token
+    assert whole.content[:16] == b"SQLite format 3\x00"

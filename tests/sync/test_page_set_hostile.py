@@ -56,7 +56,7 @@ CASES = {
     "duplicate_sku": (
         "UPDATE products SET sku = 'SKU0000001' WHERE id = 2; "
         "UPDATE stock SET sku = 'SKU0000001' WHERE product_id = 2",
-        "its products break a unique key",
+        "its rows break a constraint of the till (UNIQUE constraint failed: products.sku)",
     ),
     "other_store": (
         "UPDATE manifest SET store_id = 'paris-bastille'",
