@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.request import pathname2url
 
 from pos.store.errors import StoreError
 from pos.store.feed_checks import MAX_HELD_BEYOND_ON_HAND, MAX_ON_HAND, MIN_ON_HAND
@@ -179,7 +180,10 @@ def _open(path: Path) -> sqlite3.Connection:
     """Read-only, schema untrusted: nothing in the file runs as code of ours."""
     try:
         conn = sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            f"file:{pathname2url(str(path))}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
         )
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA query_only = ON")

@@ -15,6 +15,7 @@ import os
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
+from urllib.request import pathname2url
 
 from pos.domain.text_keys import brand_key, name_key
 from sync.central import cursors
@@ -60,7 +61,7 @@ def build(db: Database, store_id: str, target: Path) -> int:
     the change sequence it reflects."""
     scratch = target.with_name(target.name + ".building")
     scratch.unlink(missing_ok=True)
-    conn = sqlite3.connect(scratch, isolation_level=None)
+    conn = sqlite3.connect(f"file:{pathname2url(str(scratch))}", uri=True, isolation_level=None)
     try:
         conn.execute(f"PRAGMA page_size = {page_set.PAGE_SIZE}")
         conn.execute("PRAGMA journal_mode = OFF")
@@ -69,7 +70,7 @@ def build(db: Database, store_id: str, target: Path) -> int:
         conn.create_function("name_key", 1, lru_cache(1 << 16)(name_key), deterministic=True)
         conn.create_function("brand_key", 1, brand_key, deterministic=True)
         page_set.create(conn)
-        conn.execute("ATTACH ? AS c", (f"file:{db.path}?mode=ro",))
+        conn.execute("ATTACH ? AS c", (f"file:{pathname2url(db.path)}?mode=ro",))
         seq = _fill(conn, db.cursor_secret, store_id)
         conn.execute("DETACH c")
         conn.execute("PRAGMA optimize")

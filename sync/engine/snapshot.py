@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -126,8 +127,14 @@ def _load_page_set(
     target = page_set_load.path_of(conn)
     assert target is not None
     try:
+        started = time.perf_counter()
         central.download_page_set(target, progress=lambda written: None)
+        downloaded = time.perf_counter()
         page_set_load.load(conn, target, central.store_id, page_set.expected_objects())
+        log.info(
+            "page set: downloaded in %.2f s, checked and copied in %.2f s",
+            downloaded - started, time.perf_counter() - downloaded,
+        )  # fmt: skip
     except (PageSetNotServed, NotAuthorised):
         page_set_load.delete(target)
         raise

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import random
 import shutil
@@ -284,13 +285,13 @@ def _floor_page_set(tmp: Path, central: CentralServer, token: str) -> tuple[floa
     statements into a new till (``page_set_load._copy``) without any check, then the
     same checkpoint. Wall and CPU seconds (this process and the server)."""
     target = tmp / "floor.db.pageset"
-    manifest = Manifest(1, "c", "s")
+    manifest = Manifest(1, "c", "s")  # no checks: handed to the copy as passed
     assert central._process is not None
     with LocalStore(tmp / "floor.db") as store:
 
         def floor() -> None:
             _download(central, token, target)
-            page_set_load._copy(store.conn, target, manifest)
+            page_set_load._copy(store.conn, target, lambda: manifest)
             store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
         seconds, cpu = timed_cpu(floor, central._process.pid)
@@ -345,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=ROOT / ".bench")
     parser.add_argument("--only", choices=["push", "pull"], help="run those figures alone")
     args = parser.parse_args(argv)
+    logging.basicConfig(format="%(name)s: %(message)s")
+    logging.getLogger("sync.engine.snapshot").setLevel(logging.INFO)  # the page set's phases
     args.data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="comptoir-sync-bench-") as folder:
         tmp = Path(folder)
