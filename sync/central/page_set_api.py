@@ -56,6 +56,7 @@ class PageSets:
         self._built: dict[str, Built] = {}
         self._lock = threading.Lock()  # one build at a time (one writer of files)
         self._refreshing: set[str] = set()
+        self._refreshing_lock = threading.Lock()
 
     @property
     def folder(self) -> Path:
@@ -68,12 +69,19 @@ class PageSets:
         if built is None:
             with self._lock:
                 built = self._built.get(store_id) or self._build(store_id)
-        elif self._stale(built) and store_id not in self._refreshing:
-            self._refreshing.add(store_id)
+        elif self._stale(built) and self._mark_refreshing(store_id):
             threading.Thread(
                 target=self._refresh, args=(store_id,), name="page-set-build", daemon=True
             ).start()
         return built
+
+    def _mark_refreshing(self, store_id: str) -> bool:
+        """True for the one caller that is to start the store's rebuild."""
+        with self._refreshing_lock:
+            if store_id in self._refreshing:
+                return False
+            self._refreshing.add(store_id)
+            return True
 
     def _stale(self, built: Built) -> bool:
         if time.monotonic() - built.built_at < self.max_age_s:
@@ -88,7 +96,8 @@ class PageSets:
         except Exception:  # the current file keeps being served; the next ask retries
             log.exception("page set rebuild for %s failed", store_id)
         finally:
-            self._refreshing.discard(store_id)
+            with self._refreshing_lock:
+                self._refreshing.discard(store_id)
 
     def _build(self, store_id: str) -> Built:
         """Build into a new file; the previous one stays until the next build (a
