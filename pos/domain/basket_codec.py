@@ -156,7 +156,8 @@ def basket_from_dict(data: dict[str, Any]) -> Basket:
                 promotions=tuple(LinePromotion(*p) for p in raw.get("fixed_promotions", ())),
                 fixed_promotions="fixed_promotions" in raw,
                 customer_order=CustomerOrderRef(*raw["customer_order"])
-                if raw.get("customer_order") else None,
+                if raw.get("customer_order")
+                else None,
             )
         )
     basket = Basket(tuple(lines), _discount(data["ticket_discount"]), len(lines) + 1)

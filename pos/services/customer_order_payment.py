@@ -55,7 +55,8 @@ def take(checkout: Checkout, order: CustomerOrder) -> TakenOrder:
         for line in checkout.basket.active_lines()
     ):
         raise PosError(
-            f"Order {order.order_id} is already in this sale.", code="customer_order_in_sale",
+            f"Order {order.order_id} is already in this sale.",
+            code="customer_order_in_sale",
             order=label(order),
         )
     if checkout.customer_id not in (None, order.customer_id):
@@ -67,9 +68,7 @@ def take(checkout: Checkout, order: CustomerOrder) -> TakenOrder:
     checkout.attach_customer(order.customer_id)  # the order is in their name
     ref = CustomerOrderRef(order.order_id, order.fulfilment, order.location_name, label(order))
     items = [
-        PricedItem(
-            x.product_id, x.quantity, x.unit_price_cents, line_promotions(x.promotions), ref
-        )
+        PricedItem(x.product_id, x.quantity, x.unit_price_cents, line_promotions(x.promotions), ref)
         for x in order.lines
     ]
     lines = checkout.add_priced(items)

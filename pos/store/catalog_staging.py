@@ -51,8 +51,7 @@ _IS_ACTIVE = "SELECT value FROM sync_state WHERE key = ?"
 # Departments are created as pages are staged: the foreign key needs them at the move.
 _DEPARTMENT = "INSERT OR IGNORE INTO departments (code, name, vat_bp) VALUES (?, ?, ?)"
 _PRODUCTS = (
-    f"INSERT INTO products ({_FIELDS}, updated_at) "
-    f"SELECT {_FIELDS}, ? FROM {{source}} ORDER BY id"
+    f"INSERT INTO products ({_FIELDS}, updated_at) SELECT {_FIELDS}, ? FROM {{source}} ORDER BY id"
 )
 # A code given to two staged products goes to the later id (rowid order: no sort; sorting
 # by code first costs more than it saves).

@@ -82,6 +82,8 @@ _RULES: dict[str, tuple[tuple[str, str], ...]] = {
         ("a malformed search key",
          f"{_TEXT.format('name_key', 0, 800)} OR {_TEXT.format('brand_key', 0, 800)}"),
         ("a negative popularity", _INT.format("popularity", 0, 2**63 - 1)),
+        ("a malformed updated_at", _TEXT.format("updated_at", 10, 40)),
+        ("local sales (a new till has none)", "local_sales IS NOT 0"),
     ),
     "barcodes": (
         ("a malformed barcode", f"{_TEXT.format('code', 8, 14)} OR code GLOB '*[^0-9]*'"),

@@ -53,6 +53,9 @@ _DEPARTMENTS = (
     "INSERT OR IGNORE INTO main.departments (code, name, vat_bp) "
     f"SELECT code, name, vat_bp FROM {SCHEMA}.departments"
 )
+# When the till's table and the page set's agree column for column (the contract's aim),
+# ``SELECT *`` lets SQLite copy the records as they are; else the columns by name.
+_PRODUCTS_AS_IS = f"INSERT INTO main.products SELECT * FROM {SCHEMA}.products"
 _PRODUCTS = (
     f"INSERT INTO main.products ({_COLUMNS}, updated_at) "
     f"SELECT {_COLUMNS}, ? FROM {SCHEMA}.products"
@@ -152,7 +155,10 @@ def _copy_tables(conn: sqlite3.Connection, ack_no: int) -> None:
     for kind, name, _sql in derived:
         conn.execute(f'DROP {kind.upper()} main."{name}"')
     conn.execute(_DEPARTMENTS)
-    conn.execute(_PRODUCTS, (utc_now(),))
+    if _columns(conn, "main") == _columns(conn, SCHEMA):
+        conn.execute(_PRODUCTS_AS_IS)
+    else:  # a till of another schema than the page set's: by name
+        conn.execute(_PRODUCTS, (utc_now(),))
     conn.execute(_BARCODES)
     conn.execute(_CENTRAL_STOCK, (ack_no,))
     conn.execute(_SHOWN_STOCK)
@@ -166,6 +172,11 @@ def _copy_tables(conn: sqlite3.Connection, ack_no: int) -> None:
         if kind == "trigger":
             conn.execute(sql)
     conn.execute(_SET_COUNT)
+
+
+def _columns(conn: sqlite3.Connection, schema: str) -> list[tuple]:
+    """``products``' columns in ``schema``: name, type, not null, default, key, hidden."""
+    return conn.execute(f"PRAGMA {schema}.table_xinfo(products)").fetchall()
 
 
 def _ack_no(conn: sqlite3.Connection) -> int:

@@ -66,8 +66,15 @@ def origin_sale(conn: sqlite3.Connection, sale_id: str, *, store_id: str = "") -
         return None
     lines = tuple(
         OriginLine(
-            line_no, product, sku, name, barcode, SoldBy(sold_by), *amounts,
-            returned_quantity=back, customer_order_id=order,
+            line_no,
+            product,
+            sku,
+            name,
+            barcode,
+            SoldBy(sold_by),
+            *amounts,
+            returned_quantity=back,
+            customer_order_id=order,
         )
         for line_no, product, sku, name, barcode, sold_by, *amounts, back, order in conn.execute(
             _LINES, (sale_id,)

@@ -48,6 +48,6 @@ class OtherStoresFlow(QObject):
         return self.dialog
 
     def pay_here(self, order: object) -> None:
-        """"Pay here": the order joins the till's open sale (on its worker thread)."""
+        """ "Pay here": the order joins the till's open sale (on its worker thread)."""
         self.window.show_till()
         self.window.till_screen.controller.request("take_customer_order", order)

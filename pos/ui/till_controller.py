@@ -235,7 +235,7 @@ class TillWorker(
         self._changed()
 
     def _do_take_customer_order(self, order: CustomerOrder) -> None:
-        """"Pay here" on an order just placed for the customer: it joins the sale, its
+        """ "Pay here" on an order just placed for the customer: it joins the sale, its
         customer attached, at central's prices (``customer_order_payment``)."""
         from pos.services.customer_order_payment import take
 

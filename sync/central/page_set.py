@@ -27,9 +27,9 @@ FTS_FILL_HASHSIZE = 256 * 1024 * 1024  # fewer, larger segments (the till's figu
 _SEQ = "SELECT value FROM c.counters WHERE name = ?"
 _PRODUCTS = (
     "INSERT INTO products (id, sku, name, brand, department, price_cents, vat_bp, sold_by, "
-    "plu, active, name_key, brand_key, popularity) "
+    "plu, active, name_key, brand_key, popularity, updated_at, local_sales) "
     "SELECT id, sku, name, brand, nullif(department, ''), price_cents, vat_bp, sold_by, "
-    "nullif(plu, ''), active, name_key(name), brand_key(brand), popularity "
+    "nullif(plu, ''), active, name_key(name), brand_key(brand), popularity, ?2, 0 "
     "FROM c.products WHERE change_seq <= ?1 ORDER BY id"
 )
 _BARCODES = (
@@ -87,7 +87,7 @@ def _fill(conn: sqlite3.Connection, secret: bytes, store_id: str) -> int:
     try:
         row = conn.execute(_SEQ, (CHANGE_SEQ,)).fetchone()  # opens the read snapshot
         seq = max(int(row[0]) if row else 0, 1)
-        conn.execute(_PRODUCTS, (seq,))
+        conn.execute(_PRODUCTS, (seq, utc_now()))
         conn.execute(_BARCODES, (seq,))
         conn.execute(_DEPARTMENTS)
         conn.execute(_STOCK, (store_id, seq))

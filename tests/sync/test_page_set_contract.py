@@ -1,6 +1,7 @@
 """The page set's contract and the till's migrated schema agree: the search index's
-definition, the generated search columns and every column copied (name and type). A
-change to one side breaks this test, not the tills."""
+definition, the generated search columns, ``products`` column for column (so the till
+copies its records as they are) and every column copied (name and type). A change to
+one side breaks this test, not the tills."""
 
 from __future__ import annotations
 
@@ -51,6 +52,9 @@ def test_the_contract_and_the_till_schema_agree(tmp_path: Path) -> None:
             theirs, mine = _types(till, till_table), _types(contract, table)
             for column in columns:
                 assert theirs[column] == mine[column], f"{table}.{column}"
+        # products column for column (defaults, keys, generated): the till copies it as is
+        xinfo = "PRAGMA table_xinfo(products)"
+        assert till.execute(xinfo).fetchall() == contract.execute(xinfo).fetchall()
         for shadow in page_set.FTS_SHADOWS:
             assert _flat(sql[shadow]) == _flat(ours[shadow])
     assert catalog_staging._FILL_FTS.format("search_rank") == page_set.FILL_FTS

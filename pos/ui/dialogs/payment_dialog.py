@@ -151,9 +151,9 @@ class PaymentDialog(Retranslating, QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Payment"))
         self.amount_field.setPlaceholderText(self.tr("Amount, e.g. 12,50"))
-        self.reference_field.setPlaceholderText(self.tr(
-            "Voucher, meal voucher, gift card or credit note number"
-        ))
+        self.reference_field.setPlaceholderText(
+            self.tr("Voucher, meal voucher, gift card or credit note number")
+        )
         for button, text in (
             (self.cash_button, self.tr("Cash")),
             (self.card_button, self.tr("Card")),
