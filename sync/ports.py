@@ -19,8 +19,9 @@ Messages are sentences for the status bar; they never contain the token.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
 OutcomeStatus = Literal["accepted", "duplicate", "rejected"]
@@ -208,3 +209,19 @@ class SnapshotServing(Protocol):
     not, and a till then pulls its feeds page by page)."""
 
     def snapshot(self, cursor: str | None, limit: int) -> SnapshotPiece: ...
+
+
+class PageSetNotServed(CentralRejected):
+    """The platform has no page set route (an older central): take the chunked snapshot."""
+
+
+@runtime_checkable
+class PageSetServing(Protocol):
+    """A platform that serves the first-sync page set as a file (our reference server,
+    ``sync.contract.page_set``; Medusa does not and keeps its page-by-page feeds).
+    ``download_page_set`` brings it whole into ``target``, resuming a partial download;
+    a platform without it raises ``CentralRejected``."""
+
+    store_id: str
+
+    def download_page_set(self, target: Path, *, progress: Callable[[int], None]) -> None: ...

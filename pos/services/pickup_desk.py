@@ -24,6 +24,7 @@ from pos.domain.pickup import (
     check_move,
 )
 from pos.domain.rights import Actor, Approval, Right
+from pos.domain.text_keys import query_words
 from pos.services.approvals import authorize
 from pos.services.pickup_picking import PickingSteps
 from pos.services.pickup_rules import (
@@ -50,7 +51,6 @@ from pos.services.pickup_views import (
 from pos.store import pickup_orders
 from pos.store.local_store import LocalStore
 from pos.store.pickup_orders import DeskLine, DeskOrder, MoveRequest, OrderGone
-from pos.store.text_keys import query_words
 from sync.contract.codes import (
     CART_QR_PREFIX,
     PICKUP_QR_PREFIX,

@@ -29,13 +29,13 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol
 
+from pos.domain.text_keys import brand_key, name_key
 from pos.store import catalog_staging
 from pos.store.catalog_loader import ProductLike
 from pos.store.db import write_transaction
 from pos.store.errors import translate_errors
 from pos.store.feed_cursors import PageRefused, cursor, forget, page_transaction
 from pos.store.sale_codec import utc_now
-from pos.store.text_keys import brand_key, name_key
 
 FEED = "catalog"
 PLACEHOLDER_SKU_PREFIX = "~moved~"  # + id: a SKU taken by another product, until its update

@@ -35,8 +35,8 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Protocol
 
+from pos.domain.text_keys import brand_key, name_key
 from pos.store.db import write_transaction
-from pos.store.text_keys import brand_key, name_key
 
 BATCH = 20_000  # products per executemany round: bounded memory, negligible overhead
 LOAD_CACHE_KIB = 128 * 1024  # page cache while loading (2 MiB default: ~2 s slower at 1M)

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
-from pos.store.text_keys import name_key
+from pos.domain.text_keys import name_key
 
 NAME_WORD, NAME_START, EMAIL, PHONE = "n:", "s:", "e:", "p:"
 PHONE_DIGITS = 9  # a French national number without its leading 0; the tail of any other

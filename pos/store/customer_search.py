@@ -26,6 +26,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from pos.domain.customer_card import CUSTOMER_ID, parse_card
+from pos.domain.text_keys import name_key, query_words
 from pos.store.customer_index import (
     EMAIL,
     NAME_START,
@@ -35,7 +36,6 @@ from pos.store.customer_index import (
     email_key,
     phone_key,
 )
-from pos.store.text_keys import name_key, query_words
 
 CARD, PHONE_EXACT, EMAIL_EXACT, NAME_STARTS, NAME_WORDS, EMAIL_STARTS, PHONE_STARTS = range(7)
 PICK = 50  # entries read per prefix range

@@ -9,9 +9,9 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
+from pos.domain.text_keys import name_key
 from pos.store.feed_cursors import forget, page_transaction
 from pos.store.sale_codec import utc_now
-from pos.store.text_keys import name_key
 
 FEED = "pickups"
 

@@ -52,7 +52,7 @@ import re
 import sqlite3
 
 from pos.domain.product import Product, SoldBy
-from pos.store.text_keys import query_words
+from pos.domain.text_keys import query_words
 
 START_WINDOW = 2000  # name_key index entries read per multi-word query (index only)
 START_PICK = 60  # of those, the most popular become candidates

@@ -27,10 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pos.domain.text_keys import brand_key, name_key
 from pos.store import catalog_feed, catalog_staging, feed_checks, feed_cursors, stock_levels
 from pos.store.db import write_transaction
 from pos.store.sale_codec import utc_now
-from pos.store.text_keys import brand_key, name_key
 
 SUFFIX = ".snapshot"
 

@@ -45,6 +45,7 @@ from sync.central.errors import ApiError, bad_request, describe, not_found
 from sync.central.faults import FaultInjector
 from sync.central.loyalty_api import LoyaltyApi
 from sync.central.network_api import NetworkApi
+from sync.central.page_set_api import PageSetApi
 from sync.central.pricing_api import PricingApi
 from sync.central.returns_api import ReturnsApi
 from sync.contract.admin import PriceChange, ProductUpsert, PromotionUpsert, StockCount
@@ -381,6 +382,7 @@ class CentralApp:
             *CustomersApi(self.db, self.options.admin_token).routes(),
             *NetworkApi(self.db).routes(),
             *DeliveriesApi(self.db, self.options.admin_token).routes(),
+            *PageSetApi(self.db).routes(),
         ]
 
 

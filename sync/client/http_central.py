@@ -29,6 +29,7 @@ from sync.client.customer_calls import HttpCustomerCalls
 from sync.client.loyalty_calls import HttpLoyaltyCalls
 from sync.client.network_calls import HttpNetworkCalls
 from sync.client.page_guard import check_page, page_bytes
+from sync.client.page_set_calls import HttpPageSetCalls
 from sync.client.pricing_calls import HttpPricingCalls
 from sync.client.return_calls import HttpReturnCalls
 from sync.client.snapshot_calls import HttpSnapshotCalls
@@ -51,13 +52,14 @@ class HttpCentral(
     HttpCustomerCalls,
     HttpNetworkCalls,
     HttpSnapshotCalls,
+    HttpPageSetCalls,
 ):
     """One terminal of one store talking to the central API; see the module docstring.
     Its return and credit note calls (``ReturnCalls``) come from ``HttpReturnCalls``, its
     loyalty calls from ``HttpLoyaltyCalls``, its quote from ``HttpPricingCalls``, its
     coupon calls from ``HttpCouponCalls``, its customer calls from ``HttpCustomerCalls``,
     its network stock calls from ``HttpNetworkCalls``, its first-sync snapshot from
-    ``HttpSnapshotCalls``."""
+    ``HttpSnapshotCalls`` and its page set from ``HttpPageSetCalls``."""
 
     def __init__(
         self,

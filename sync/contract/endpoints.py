@@ -50,6 +50,7 @@ from sync.contract.loyalty import (
 )
 from sync.contract.network import CustomerOrder, CustomerOrderRequest, NetworkStock
 from sync.contract.operations import PushRequest, PushResponse
+from sync.contract.page_set import MEDIA_TYPE as PAGE_SET_MEDIA_TYPE
 from sync.contract.pickups import (
     ExpireRequest,
     ExpireResponse,
@@ -77,6 +78,13 @@ Auth = Literal["none", "terminal", "web", "admin"]
 Method = Literal["GET", "POST", "PUT", "DELETE"]
 
 
+@dataclass(frozen=True)
+class FileBody:
+    """A response that is a file, not JSON (the page set): its media type."""
+
+    media_type: str
+
+
 @dataclass(frozen=True, slots=True)
 class QueryParam:
     name: str
@@ -93,7 +101,7 @@ class Endpoint:
     summary: str
     auth: Auth
     request: type[BaseModel] | object | None
-    responses: dict[int, type[BaseModel] | object]
+    responses: dict[int, type[BaseModel] | object]  # or a FileBody
     query: tuple[QueryParam, ...] = field(default=())
     body_required: bool = True  # False: an empty body stands for the model's defaults
 
@@ -155,6 +163,16 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         None,
         {200: SnapshotChunk},
         _SNAPSHOT_QUERY,
+    ),
+    Endpoint(
+        "GET",
+        "/v1/stores/{store_id}/page-set",
+        "pull_page_set",
+        "The first-sync page set: a ready SQLite file of the catalog and this store's "
+        "stock (sync/contract/page_set.py), with an ETag; Range and If-Range resume it (206)",
+        "terminal",
+        None,
+        {200: FileBody(PAGE_SET_MEDIA_TYPE), 206: FileBody(PAGE_SET_MEDIA_TYPE)},
     ),
     Endpoint(
         "POST",

@@ -14,7 +14,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
-from sync.contract.endpoints import ENDPOINTS, PATH_PARAMS, Endpoint
+from sync.contract.endpoints import ENDPOINTS, PATH_PARAMS, Endpoint, FileBody
 from sync.contract.errors import ErrorResponse
 from sync.contract.operations import PAYLOAD_MODELS
 
@@ -59,6 +59,8 @@ def _all_models() -> list[tuple[type[BaseModel], JsonSchemaMode]]:
             for model in _members(endpoint.request):
                 wanted[(model, "validation")] = None
         for response in endpoint.responses.values():
+            if isinstance(response, FileBody):
+                continue
             for model in _members(response):
                 wanted[(model, "serialization")] = None
     return list(wanted)
@@ -84,10 +86,7 @@ def _operation(endpoint: Endpoint, refs: dict[Any, Any]) -> dict[str, Any]:
             "content": {"application/json": {"schema": schema}},
         }
     responses: dict[str, Any] = {
-        str(status): {
-            "description": "OK",
-            "content": {"application/json": {"schema": _schema_ref(model, refs, "serialization")}},
-        }
+        str(status): {"description": "OK", "content": _content(model, refs)}
         for status, model in sorted(endpoint.responses.items())
     }
     error = {"application/json": {"schema": refs[(ErrorResponse, "serialization")]}}
@@ -97,6 +96,12 @@ def _operation(endpoint: Endpoint, refs: dict[Any, Any]) -> dict[str, Any]:
     if endpoint.auth != "none":
         operation["security"] = [{_SECURITY[endpoint.auth]: []}]
     return operation
+
+
+def _content(model: object, refs: dict[Any, Any]) -> dict[str, Any]:
+    if isinstance(model, FileBody):
+        return {model.media_type: {"schema": {"type": "string", "format": "binary"}}}
+    return {"application/json": {"schema": _schema_ref(model, refs, "serialization")}}
 
 
 def _path_names(path: str) -> list[str]:

@@ -26,11 +26,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from pos.domain.customer_card import card_text
+from pos.domain.text_keys import name_key
 from pos.services.customers import CustomerDesk
 from pos.store.customer_index import email_key, keys_of, phone_key
 from pos.store.db import connect
 from pos.store.migrations import migrate
-from pos.store.text_keys import name_key
 
 TARGET_P99_MS = 15.0
 CHUNK = 50_000

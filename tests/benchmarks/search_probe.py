@@ -30,12 +30,12 @@ from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from pos.domain.text_keys import query_words
 from pos.store.catalog import Catalog
 from pos.store.catalog_loader import load_catalog
 from pos.store.db import connect
 from pos.store.migrations import migrate
 from pos.store.search import EXACT_SKU_SQL, MAX_QUERY_WORDS, _sort_key, fts_query
-from pos.store.text_keys import query_words
 
 # --- a synthetic catalog: French-ish names, zipf-like popularity ------------------------
 

@@ -24,10 +24,10 @@ from pathlib import Path
 
 from search_probe import search_queries
 
+from pos.domain.text_keys import query_words
 from pos.services.stock_desk import RESULT_LIMIT, SEARCH_LIMIT, StockDesk, StockFilter
 from pos.store.local_store import LocalStore
 from pos.store.search import fts_query
-from pos.store.text_keys import query_words
 
 Record = Callable[[str, list[float], str, list[float], str], None]
 _BARCODE = re.compile(r"\d{8,14}")

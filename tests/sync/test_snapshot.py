@@ -13,6 +13,7 @@ import pytest
 from pos.store import snapshot_load
 from sync.client import HttpCentral
 from sync.engine import SyncEngine
+from sync.engine import snapshot as snapshot_step
 from sync.ports import CentralUnavailable, FeedPage, OperationOutcome, OutgoingOperation
 from tests.support.central_server import CentralServer
 from tests.sync.conftest import STORE
@@ -31,6 +32,12 @@ _TABLES = {
     "ORDER BY rowid",
     "departments": "SELECT code, vat_bp FROM departments ORDER BY code",
 }
+
+
+@pytest.fixture(autouse=True)
+def chunked_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the chunked snapshot: no page set asked first."""
+    monkeypatch.setattr(snapshot_step, "USE_PAGE_SET", False)
 
 
 class Paged:

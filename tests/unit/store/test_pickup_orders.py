@@ -11,11 +11,11 @@ import pytest
 
 from pos.domain.errors import PosError
 from pos.domain.pickup import PickupState
+from pos.domain.text_keys import query_words
 from pos.store import feed_cursors, pickup_feed, pickup_orders, push_queue
 from pos.store.local_store import LocalStore
 from pos.store.pickup_orders import MoveRequest, OrderGone
 from pos.store.push_queue import Rejection
-from pos.store.text_keys import query_words
 from sync.contract.operations import PAYLOAD_MODELS
 from sync.contract.pickups import PickupOrder
 

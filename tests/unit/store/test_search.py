@@ -12,13 +12,13 @@ from catalog_items import Dept, Item
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pos.domain.text_keys import name_key, query_words
 from pos.store import search as search_module
 from pos.store.catalog import Catalog
 from pos.store.catalog_loader import load_catalog, set_active
 from pos.store.db import connect
 from pos.store.migrations import migrate
 from pos.store.search import fts_query
-from pos.store.text_keys import name_key, query_words
 
 STORE = [
     Item("CAM-01", "Camembert de Normandie", popularity=10),

@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from pos.domain.text_keys import name_key
 from pos.store.migrations import migrate
-from pos.store.text_keys import name_key
 
 GOLDEN = Path(__file__).with_name("schema_v1.db")
 STAMP = "2024-03-01T09:00:00.000Z"
