@@ -112,6 +112,19 @@ def load(conn: sqlite3.Connection, path: Path, store_id: str, expected: Objects)
     return manifest
 
 
+def forget_finished(conn: sqlite3.Connection) -> bool:
+    """Delete a page set left by a copy that committed (the catalog cursor is there) but
+    was stopped before its ``delete``: ~350 MB at 1,000,000 products that nothing would
+    read again. True if there was one."""
+    path = path_of(conn)
+    if path is None or feed_cursors.cursor(conn, "catalog") is None:
+        return False
+    if not (path.exists() or Path(f"{path}.etag").exists()):
+        return False
+    delete(path)
+    return True
+
+
 def delete(path: Path) -> None:
     """The page set and what SQLite or the download kept beside it."""
     for extra in ("", "-journal", "-wal", "-shm", ".etag"):

@@ -56,6 +56,7 @@ def wanted(conn: sqlite3.Connection, central: CentralPort, feeds: Sequence[str])
         return False
     if snapshot_load.side_path(conn) is None:
         return False
+    page_set_load.forget_finished(conn)
     if snapshot_load.in_progress(conn):
         return True
     nothing_pulled = all(feed_cursors.cursor(conn, f) is None for f in ("catalog", "stock"))
