@@ -18,6 +18,7 @@ from typing import TypeAlias
 from pos.config import DATABASE_FILE
 from pos.services.central_link import read_link
 from pos.services.checkout import Checkout
+from pos.services.coupons import CouponCalls, CouponDesk
 from pos.services.demo_store import build_demo_store
 from pos.services.errors import StoreError
 from pos.services.event_journal import EventJournal
@@ -60,6 +61,11 @@ class TillServices:
     def directory(self) -> StaffDirectory:
         """The store's staff, their sign-ins and approvals recorded in the JET."""
         return StaffDirectory(self.store, journal=self.journal)
+
+    def coupon_desk(self, central_store_id: str, calls: CouponCalls | None) -> CouponDesk:
+        """The coupon desk over this connection (single-use codes reserved at central's
+        ``calls``; None: a till with no central server, its own promotions only)."""
+        return CouponDesk(self.store.conn, central_store_id, calls)
 
     def store_name(self) -> str:
         """The receipt's header when the settings give none."""
