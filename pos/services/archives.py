@@ -18,8 +18,10 @@ from pos.domain.errors import PosError
 from pos.domain.rights import Actor, Right, require
 from pos.services.software import software_version
 from pos.store import events
-from pos.store.archive_check import ArchiveReport, check_archive
-from pos.store.archive_writer import ArchiveResult, write_archive
+from pos.store.archive_check import ArchiveReport as ArchiveReport  # the UI's, from here
+from pos.store.archive_check import check_archive
+from pos.store.archive_writer import ArchiveResult as ArchiveResult
+from pos.store.archive_writer import write_archive
 from pos.store.local_store import LocalStore
 
 #: Where archives go unless told otherwise: beside the store, in the data folder.

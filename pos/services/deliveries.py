@@ -43,7 +43,8 @@ from pos.domain.stock_adjustment import clean_note
 from pos.services.approvals import authorize
 from pos.store import deliveries as store_deliveries
 from pos.store import transfer_outcomes
-from pos.store.deliveries import Delivery, Movement
+from pos.store.deliveries import Delivery as Delivery  # the UI's, from here
+from pos.store.deliveries import Movement
 from pos.store.local_store import LocalStore
 from pos.store.sale_codec import utc_now
 from pos.store.transfer_outcomes import TransferOutcome as TransferOutcome

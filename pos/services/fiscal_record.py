@@ -26,6 +26,8 @@ from pos.store.errors import StoreError
 from pos.store.local_store import LocalStore
 from pos.store.sale_codec import utc_now
 from pos.store.verification import verify
+from pos.store.verification_report import ChainSummary as ChainSummary  # the UI's, from here
+from pos.store.verification_report import Finding as Finding
 from pos.store.verification_report import JournalReport
 
 #: The desk lists this many closures, newest first.

@@ -31,7 +31,7 @@ from pos.domain.sale import CompletedSale, CustomerOrderRef, SaleDraft, SaleLine
 from pos.domain.vat import rate_label
 from pos.services.credit_note_slip import CREDIT_NOTE, credit_note_slips
 from pos.services.software import software_version
-from pos.store import duplicates
+from pos.store import duplicates, receipts
 from pos.store.local_store import LocalStore
 from pos.store.training import TrainingSales
 
@@ -292,6 +292,12 @@ def sale_for_receipt(store: LocalStore, sale_id: str) -> CompletedSale | None:
     """The sale a receipt is for: a real one, else a training one (its chain only)."""
     found = store.sales.get(sale_id)
     return found or TrainingSales(store.conn, store.keys).get(sale_id)
+
+
+def record_outcome(store: LocalStore, sale_id: str, outcome: str, at: str) -> None:
+    """The cashier's receipt choice for a sale ("printed" or "declined"), in its receipt
+    log: the French rule since 2023 asks the customer, and the answer is kept."""
+    receipts.record_receipt(store.conn, sale_id, outcome, at)
 
 
 def last_sale(store: LocalStore, terminal_id: str, *, training: bool) -> CompletedSale | None:

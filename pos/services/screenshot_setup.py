@@ -15,12 +15,29 @@ from pos.domain.returns import ReturnReason
 from pos.domain.rights import Actor
 from pos.domain.sale import CompletedSale
 from pos.domain.tenders import TenderKind
+from pos.services.basket_view import LineView, basket_view
 from pos.services.checkout import Checkout
 from pos.services.demo_store import DEMO_STAFF, TERMINAL_ID, build_demo_store
 from pos.services.returns import ReturnDesk, ReturnRules
 from pos.store import customer_histories, promotion_feed
 from pos.store.db import connect
 from pos.store.local_store import LocalStore
+
+
+def lay_demo_store(db: Path, *, products: int, days: int, today: date) -> None:
+    """A throwaway demo store in ``db``: ``products`` articles, ``days`` of past sales."""
+    with LocalStore(db) as store:
+        build_demo_store(store, products=products, days=days, today=today)
+
+
+def scanned_line(db: Path, skus: Sequence[str], actor: Actor) -> LineView:
+    """The basket line a scan of the first of ``skus`` sold by unit makes (the sale is
+    left open: the screenshots show its article, not a sale)."""
+    with LocalStore(db) as store:
+        checkout = Checkout(store, terminal_id=TERMINAL_ID, actor=actor)
+        checkout.scan(barcode_of(db, skus) or "")
+        return basket_view(checkout).lines[0]
+
 
 _BARCODE_OF_SKUS = (
     "SELECT b.code FROM barcodes b JOIN products p ON p.id = b.product_id "

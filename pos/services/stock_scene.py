@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pos.domain.rights import Actor
 from pos.services.checkout import Checkout
+from pos.services.stock_count import StockCounts
 from pos.services.stock_desk import StockDesk
 from pos.store import stock_levels
 from pos.store.local_store import LocalStore
@@ -62,3 +63,17 @@ def lay_stock_scene(db: Path, cashier: Actor, manager: Actor) -> StockScene:
         desk.adjust(manager, product_id, "found", 1, "Retrouvé en réserve")
         desk.adjust(manager, product_id, "sample", 1, "Dégustation")
     return StockScene(word, product_id)
+
+
+def count_a_shelf(db: Path, cashier: Actor, shelf: str) -> None:
+    """A cashier's count of one shelf: most lines right, a few short, one found."""
+    with LocalStore(db) as store:
+        counts = StockCounts(store)
+        count_id = counts.start(cashier, "shelf", shelf).count.id
+        rows = store.conn.execute(
+            "SELECT p.id, s.on_hand FROM products p JOIN stock s ON s.product_id = p.id "
+            "WHERE p.sold_by = 'unit' AND s.on_hand > 3 ORDER BY p.id LIMIT 8"
+        ).fetchall()
+        for n, (product_id, on_hand) in enumerate(rows):
+            found = on_hand - (2, 0, 1, 0, 0, -1, 0, 3)[n % 8]
+            counts.enter(cashier, count_id, product_id, max(found, 0))

@@ -15,7 +15,7 @@ from pos.config import DATABASE_FILE
 from pos.domain.rights import Actor, Right
 from pos.store import sync_attention
 from pos.store.local_store import LocalStore
-from pos.store.sync_attention import ChainAlert
+from pos.store.sync_attention import ChainAlert as ChainAlert  # the UI's, from here
 
 
 class WitnessAlerts:

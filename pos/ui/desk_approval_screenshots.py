@@ -6,9 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pos.domain.rights import Right
-from pos.services.pickup_desk import PickupDesk
-from pos.services.staff import StaffDirectory
-from pos.store.local_store import LocalStore
+from pos.services.pickup_scene import handover_subjects
 from pos.ui.dialogs.approval_dialog import ApprovalDialog
 from pos.ui.grab import save_grab, wait_for
 from pos.ui.pickup_controller import PickupController
@@ -21,9 +19,7 @@ def without_code_screenshots(
 ) -> list[Path]:  # fmt: skip
     """A cashier opens ``order_id`` from the list (no code) and presses "Hand over": the
     refusal and "Hand over without the code…"; then the approval dialog, Inès picked."""
-    with LocalStore(data_dir / "store.db") as store:
-        order = PickupDesk(store).order(order_id)
-        staff = StaffDirectory(store).list_active()
+    order, staff = handover_subjects(data_dir / "store.db", order_id)
     controller.request("set_staff", "Camille")
     screen.open_handover(order)
     screen.handover.give_button.click()

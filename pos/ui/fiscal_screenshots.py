@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from pos.services.archives import Archives
-from pos.services.demo_store import DEMO_STAFF, build_demo_store
+from pos.services.demo_store import DEMO_STAFF
 from pos.services.fiscal_record import FiscalRecord
-from pos.store.local_store import LocalStore
+from pos.services.screenshot_setup import lay_demo_store
 from pos.ui.dialogs.fiscal_record_dialog import FiscalRecordDialog
 from pos.ui.grab import save_grab, wait_until
 from pos.ui.i18n import install_translations
@@ -36,8 +36,7 @@ def fiscal_record_screenshots(out: Path, language: str) -> list[Path]:
     saved = []
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
-        with LocalStore(data_dir / "store.db") as store:
-            build_demo_store(store, products=300, days=3, today=date(2026, 11, 2))
+        lay_demo_store(data_dir / "store.db", products=300, days=3, today=date(2026, 11, 2))
         record = FiscalRecord(data_dir, "T01", clock=lambda: NOW)
         dialog = FiscalRecordDialog(record, Archives(data_dir, "T01"), MANAGER)
         dialog.show()

@@ -13,12 +13,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from pos.services.attached_customer import AttachedCustomer
-from pos.services.basket_view import basket_view
-from pos.services.checkout import Checkout
-from pos.services.demo_store import DEMO_STAFF, build_demo_store
+from pos.services.demo_store import DEMO_STAFF
 from pos.services.other_stores import OtherStores
-from pos.services.screenshot_setup import barcode_of
-from pos.store.local_store import LocalStore
+from pos.services.screenshot_setup import lay_demo_store, scanned_line
 from pos.ui.dialogs.other_stores_dialog import OtherStoresDialog
 from pos.ui.grab import save_grab, wait_until
 from pos.ui.i18n import install_translations
@@ -75,11 +72,8 @@ def other_stores_screenshots(out: Path, language: str) -> list[Path]:
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "store.db"
-        with LocalStore(db) as store:
-            build_demo_store(store, products=300, days=1, today=date.today())
-            checkout = Checkout(store, terminal_id="T01", actor=DEMO_STAFF[0][0])
-            checkout.scan(barcode_of(db, [f"SKU{n:07d}" for n in range(12, 40)]) or "")
-            line = basket_view(checkout).lines[0]
+        lay_demo_store(db, products=300, days=1, today=date.today())
+        line = scanned_line(db, [f"SKU{n:07d}" for n in range(12, 40)], DEMO_STAFF[0][0])
         central = _StandInCentral(line.unit_price_cents)
         service = OtherStores(db, "lyon-part-dieu", central)
         product = (line.product_id, line.sku, line.name)

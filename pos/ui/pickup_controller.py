@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from pos.config import DATABASE_FILE
 from pos.domain.errors import PosError
 from pos.domain.pickup import Picking, PickOutcome, PickupLine, PickupState
 from pos.domain.rights import Approval
-from pos.services.central_link import read_link
+from pos.services.desk_services import PickupServices, open_pickup_desk
 from pos.services.pickup_desk import DeskCounts, DeskOrder, PickingList, PickupDesk
-from pos.services.staff import FIRST_START, StaffDirectory, provisional_actor
-from pos.store.local_store import LocalStore
+from pos.services.staff import FIRST_START
 from pos.ui.i18n import current_language
 from pos.ui.qt import QObject, Signal
 from pos.ui.worker_thread import RequestWorker, WorkerThread
@@ -78,7 +76,7 @@ class PickupWorker(RequestWorker):
         self._options = options
         self._staff = FIRST_START  # resolved against the store's staff when it opens
         self._codes: dict[str, str] = {}  # order id: the pickup code that found it here
-        self._store: LocalStore | None = None
+        self._services: PickupServices | None = None  # opened on this thread
         self._desk: PickupDesk | None = None
         self._pickings: dict[str, Picking] = {}
 
@@ -91,24 +89,22 @@ class PickupWorker(RequestWorker):
         return self._desk
 
     def _do_open(self) -> None:
-        store = self._store = LocalStore(self._options.data_dir / DATABASE_FILE)
-        store_id = self._options.store_id
-        if store_id is None:
-            link = read_link(store)
-            store_id = link.store_id if link is not None else None
-        extra = {"clock": self._options.clock} if self._options.clock is not None else {}
-        self._desk = PickupDesk(store, store_id=store_id, tz=self._options.tz, **extra)
-        self._staff = provisional_actor(StaffDirectory(store), self._options.staff)
+        options = self._options
+        services = self._services = open_pickup_desk(
+            options.data_dir, store_id=options.store_id, tz=options.tz, clock=options.clock
+        )
+        self._desk = services.desk
+        self._staff = services.actor(options.staff)
         self._do_refresh(TABS[0])
 
     def _do_close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = self._desk = None
+        if self._services is not None:
+            self._services.close()
+            self._services = self._desk = None
 
     def _do_set_staff(self, staff: str) -> None:
-        if self._store is not None:
-            self._staff = provisional_actor(StaffDirectory(self._store), staff)
+        if self._services is not None:
+            self._staff = self._services.actor(staff)
 
     # -- lists and lookups ----------------------------------------------------------------
 

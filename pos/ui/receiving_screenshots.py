@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from pos.services.delivery_scene import lay_delivery_scene
-from pos.services.demo_store import DEMO_STAFF, build_demo_store
-from pos.store.local_store import LocalStore
+from pos.services.demo_store import DEMO_STAFF
+from pos.services.screenshot_setup import lay_demo_store
 from pos.ui.grab import save_grab, wait_until
 from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication
@@ -26,8 +26,7 @@ def receiving_screenshots(out: Path, language: str) -> list[Path]:
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
-        with LocalStore(data_dir / "store.db") as store:
-            build_demo_store(store, products=600, days=1, today=date.today())
+        lay_demo_store(data_dir / "store.db", products=600, days=1, today=date.today())
         scene = lay_delivery_scene(data_dir / "store.db", linked=True)
         controller = StockController(data_dir)
         screen = StockScreen(controller)

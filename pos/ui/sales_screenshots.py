@@ -7,10 +7,9 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from pos.services.demo_store import DEMO_STAFF, build_demo_store
+from pos.services.demo_store import DEMO_STAFF
 from pos.services.sales_glance import SalesGlance
-from pos.services.screenshot_setup import return_last_sale
-from pos.store.local_store import LocalStore
+from pos.services.screenshot_setup import lay_demo_store, return_last_sale
 from pos.ui.grab import save_grab, wait_for
 from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication
@@ -27,8 +26,7 @@ def sales_screenshots(out: Path, language: str) -> list[Path]:
     saved = []
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "store.db"
-        with LocalStore(db) as store:
-            build_demo_store(store, products=600, days=7, today=today)
+        lay_demo_store(db, products=600, days=7, today=today)
         yesterday = today - timedelta(days=1)
         return_last_sale(db, f"{yesterday.isoformat()}T17:00:00.000Z", manager)
         screen = SalesDashboard(SalesGlance(db), lambda: manager, today=lambda: yesterday)

@@ -12,9 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from pos.config import Settings
-from pos.services.demo_store import build_demo_store
 from pos.services.receipts import header_for_store
-from pos.store.local_store import LocalStore
+from pos.services.screenshot_setup import lay_demo_store
 from pos.ui.attention_screenshots import attention_screenshots
 from pos.ui.credit_note_screenshots import credit_note_screenshots
 from pos.ui.customer_display import CustomerDisplay
@@ -143,8 +142,7 @@ def take_screenshots(out: Path, languages: tuple[str, ...] = ("fr", "en")) -> li
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
-        with LocalStore(data_dir / "store.db") as store:
-            build_demo_store(store, products=3000, days=1, today=date.today())
+        lay_demo_store(data_dir / "store.db", products=3000, days=1, today=date.today())
         for language in languages:
             saved += _one_language(app, data_dir, out, language)
             saved += pickup_screenshots(out, language)

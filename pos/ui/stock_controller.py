@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pos.config import DATABASE_FILE
 from pos.domain.errors import PosError
 from pos.domain.receiving import SheetLine, TransferLine
 from pos.domain.rights import Actor, Approval
 from pos.domain.stock_count import EntryMode
 from pos.services.deliveries import DeliveryDesk
+from pos.services.desk_services import StockServices, open_stock
 from pos.services.stock_count import StockCounts
 from pos.services.stock_desk import StockDesk, StockFilter
-from pos.store.local_store import LocalStore
 from pos.ui.i18n import current_language
 from pos.ui.qt import QObject, Signal
 from pos.ui.worker_thread import RequestWorker, WorkerThread
@@ -43,7 +42,7 @@ class StockWorker(RequestWorker):
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self._data_dir = data_dir
-        self._store: LocalStore | None = None
+        self._services: StockServices | None = None  # opened on this thread
         self._desk: StockDesk | None = None
         self._deliveries: DeliveryDesk | None = None
         self._counts: StockCounts | None = None
@@ -64,15 +63,14 @@ class StockWorker(RequestWorker):
         return self._deliveries
 
     def _do_open(self) -> None:
-        self._store = LocalStore(self._data_dir / DATABASE_FILE)
-        self._deliveries = DeliveryDesk.for_store(self._store)
-        self._desk = StockDesk(self._store, incoming=self._deliveries)
-        self._counts = StockCounts(self._store)
+        services = self._services = open_stock(self._data_dir)
+        self._deliveries, self._desk = services.deliveries, services.desk
+        self._counts = services.counts
 
     def _do_close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = self._desk = self._deliveries = self._counts = None
+        if self._services is not None:
+            self._services.close()
+            self._services = self._desk = self._deliveries = self._counts = None
 
     def _do_set_actor(self, actor: Actor | None) -> None:
         self._actor = actor

@@ -9,10 +9,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from pos.services.demo_store import DEMO_STAFF, build_demo_store
-from pos.services.stock_count import StockCounts
-from pos.services.stock_scene import lay_stock_scene
-from pos.store.local_store import LocalStore
+from pos.services.demo_store import DEMO_STAFF
+from pos.services.screenshot_setup import lay_demo_store
+from pos.services.stock_scene import count_a_shelf, lay_stock_scene
 from pos.ui.grab import save_grab, wait_until
 from pos.ui.i18n import install_translations
 from pos.ui.qt import QApplication
@@ -28,8 +27,7 @@ def stock_screenshots(out: Path, language: str) -> list[Path]:
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
-        with LocalStore(data_dir / "store.db") as store:
-            build_demo_store(store, products=600, days=1, today=date.today())
+        lay_demo_store(data_dir / "store.db", products=600, days=1, today=date.today())
         scene = lay_stock_scene(data_dir / "store.db", CAMILLE, INES)
         controller = StockController(data_dir)
         screen = StockScreen(controller)
@@ -51,7 +49,8 @@ def stock_screenshots(out: Path, language: str) -> list[Path]:
         dialog.set_values("damage", 3, "Date dépassée" if language == "fr" else "Past its date")
         saved.append(save_grab(dialog, out / f"stock_adjust_{language}.png"))
         dialog.reject()
-        _count_a_shelf(data_dir / "store.db", language)
+        shelf = "Allée 3, gondole B" if language == "fr" else "Aisle 3, bay B"
+        count_a_shelf(data_dir / "store.db", CAMILLE, shelf)
         screen.open_count()
         counting = screen.count_dialog
         wait_until(lambda: counting.sheet is not None)
@@ -63,18 +62,3 @@ def stock_screenshots(out: Path, language: str) -> list[Path]:
         screen.close()
         screen.deleteLater()
     return saved
-
-
-def _count_a_shelf(db: Path, language: str) -> None:
-    """A cashier's count of one shelf: most lines right, a few short, one found."""
-    with LocalStore(db) as store:
-        counts = StockCounts(store)
-        shelf = "Allée 3, gondole B" if language == "fr" else "Aisle 3, bay B"
-        count_id = counts.start(CAMILLE, "shelf", shelf).count.id
-        rows = store.conn.execute(
-            "SELECT p.id, s.on_hand FROM products p JOIN stock s ON s.product_id = p.id "
-            "WHERE p.sold_by = 'unit' AND s.on_hand > 3 ORDER BY p.id LIMIT 8"
-        ).fetchall()
-        for n, (product_id, on_hand) in enumerate(rows):
-            found = on_hand - (2, 0, 1, 0, 0, -1, 0, 3)[n % 8]
-            counts.enter(CAMILLE, count_id, product_id, max(found, 0))

@@ -18,7 +18,7 @@ from pos.domain.errors import PosError
 from pos.domain.tenders import TenderKind
 from pos.services.card_terminal import CardTerminal, card_terminal_for
 from pos.services.checkout import Checkout
-from pos.store.errors import StoreError
+from pos.services.errors import StoreError
 from pos.ui.qt import Signal
 
 log = logging.getLogger(__name__)

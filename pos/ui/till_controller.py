@@ -9,41 +9,35 @@ waits for it).
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hardware.payment_terminal import TerminalConfig
-from pos.config import DATABASE_FILE, Settings
+from pos.config import Settings
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError
 from pos.domain.rights import Actor, Approval
 from pos.domain.sale import CompletedSale
 from pos.services.basket_snapshot import RecoveryView
 from pos.services.basket_view import basket_view
-from pos.services.central_link import cart_calls, read_link, return_calls
+from pos.services.central_link import cart_calls, return_calls
 from pos.services.checkout import Checkout, PricedItem, utc_now
-from pos.services.demo_store import build_demo_store
 from pos.services.event_journal import EventJournal
-from pos.services.period_closures import PeriodClosures
 from pos.services.quick_keys import QuickKeys
 from pos.services.receipts import (
     ReceiptHeader,
     duplicate_receipt,
     last_sale,
     receipt_document,
+    record_outcome,
     sale_for_receipt,
 )
 from pos.services.returns import ReturnRules
-from pos.services.staff import StaffDirectory, provisional_actor
-from pos.services.store_summary import summarize
+from pos.services.staff import StaffDirectory
 from pos.services.till_events import record_printer_error, record_settings_saved
+from pos.services.till_services import TillRules, TillServices, TillStore, open_till
 from pos.services.till_session import TillSessions
-from pos.store import receipts
-from pos.store.errors import StoreError
-from pos.store.local_store import LocalStore
 from pos.ui.qt import QObject, Signal
 from pos.ui.till_card_worker import CardRequests
 from pos.ui.till_day_requests import TillDayRequests
@@ -60,8 +54,6 @@ from pos.ui.till_price_worker import PriceRequests
 from pos.ui.till_return_worker import ReturnRequests
 from pos.ui.till_staff_worker import approvable
 from pos.ui.worker_thread import WorkerThread
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +106,7 @@ class TillWorker(
         self._options = options
         self._loyalty_cap = options.loyalty_offline_cap_points
         self._sessions: TillSessions | None = None
-        self._store: LocalStore | None = None
+        self._services: TillServices | None = None  # opened on this thread (``_do_open``)
         self._checkout: Checkout | None = None
         self._carts: OnlineCarts | None = None  # on the first web cart
         self._central: CentralLink | None = None
@@ -150,35 +142,18 @@ class TillWorker(
         self._offer_points()  # their points, for the payment dialog
 
     def _do_open(self) -> None:
-        data_dir = self._options.data_dir
-        store = self._store = LocalStore(data_dir / DATABASE_FILE)
-        empty = not store.catalog.count() and not store.sales.count()
-        if self._options.demo_if_empty and empty and read_link(store) is None:
-            build_demo_store(store, today=date.today())
-        # Who acts until someone signs in: the checkout's actor is the one place it lives.
-        actor = provisional_actor(StaffDirectory(store), self._options.cashier)
-        summary = summarize(store, data_dir, actor.display_name, self._options.terminal_id)
-        journal = self._journal = EventJournal(store, terminal_id=summary.terminal_id)
-        try:  # the clock, a new version, the start: signed here, never on the GUI thread
-            journal.started()
-        except StoreError:  # a store that cannot write now still sells what it can
-            log.warning("the till's start could not be recorded", exc_info=True)
-        self._sessions = TillSessions(
-            store,
-            terminal_id=summary.terminal_id,
-            max_session_hours=self._options.session_max_hours,
-            difference_limit_cents=self._options.close_difference_limit_cents,
-            journal=journal,
-            closures=PeriodClosures(
-                store,
-                terminal_id=summary.terminal_id,
-                year_start_month=self._options.fiscal_year_start_month,
-            ),
-        )
-        self._checkout = Checkout(
-            store, terminal_id=summary.terminal_id, actor=actor, session_gate=self._sessions,
-            meal_voucher_cap_cents=self._options.meal_voucher_cap_cents, journal=journal,
+        options = self._options
+        rules = TillRules(
+            cashier=options.cashier, demo_if_empty=options.demo_if_empty,
+            terminal_id=options.terminal_id, session_max_hours=options.session_max_hours,
+            close_difference_limit_cents=options.close_difference_limit_cents,
+            meal_voucher_cap_cents=options.meal_voucher_cap_cents,
+            fiscal_year_start_month=options.fiscal_year_start_month,
         )  # fmt: skip
+        services = self._services = open_till(options.data_dir, rules)
+        summary = services.summary
+        self._journal, self._sessions = services.journal, services.sessions
+        self._checkout = services.checkout
         self._central = summary.central
         recovery = self._checkout.recover()  # a kill's leftovers: before the first scan
         self.opened.emit(summary)
@@ -255,10 +230,10 @@ class TillWorker(
                 self.receipt_ready.emit(document, choice)
             return
         if choice == "decline":
-            receipts.record_receipt(store.conn, sale_id, "declined", utc_now())
+            record_outcome(store, sale_id, "declined", utc_now())
             return
         if choice == "print":
-            receipts.record_receipt(store.conn, sale_id, "printed", utc_now())
+            record_outcome(store, sale_id, "printed", utc_now())
         balances = self.credit_note_balances(sale_id)  # "Solde de l'avoir", as central said
         document = receipt_document(
             sale, self._header(), credit_note_balances=balances, loyalty=self.loyalty_lines(sale)
@@ -304,7 +279,7 @@ class TillWorker(
         return self._journal
 
     def _directory(self) -> StaffDirectory:
-        return StaffDirectory(self._require_store(), journal=self._require_journal())
+        return self._require_services().directory()
 
     @approvable("drawer")
     def _do_drawer(self, reason: str, sale_id: str, approval: Approval | None = None) -> None:
@@ -316,14 +291,18 @@ class TillWorker(
     def _header(self) -> ReceiptHeader:
         if self._options.receipt_header is not None:
             return self._options.receipt_header
-        return ReceiptHeader(lines=(self._require_store().setting("store_name", "Comptoir"),))
+        return ReceiptHeader(lines=(self._require_services().store_name(),))
 
-    def _require_store(self) -> LocalStore:
-        if self._store is None:
+    def _require_services(self) -> TillServices:
+        if self._services is None:
             raise PosError("The till is still opening: wait a moment.", code="not_ready")
-        return self._store
+        return self._services
 
-    def _store_and_sale(self, sale_id: str) -> tuple[LocalStore, CompletedSale]:
+    def _require_store(self) -> TillStore:
+        """The connection, handed on to the services that take it (never queried here)."""
+        return self._require_services().store
+
+    def _store_and_sale(self, sale_id: str) -> tuple[TillStore, CompletedSale]:
         store = self._require_store()
         sale = sale_for_receipt(store, sale_id)
         if sale is None:
@@ -331,19 +310,13 @@ class TillWorker(
         return store, sale
 
     def _do_close(self) -> None:
-        if self._journal is not None:
-            try:
-                self._journal.stopped()  # a clean stop; a crash leaves none
-            except StoreError:
-                log.warning("the till's stop could not be recorded", exc_info=True)
-        if self._checkout is not None:
-            self._checkout.close()
         calls, self._calls = self._calls, None
         if calls is not None:
             calls.close()
-        if self._store is not None:
-            self._store.close()
-            self._store = self._checkout = self._sessions = self._journal = None
+        services, self._services = self._services, None
+        if services is not None:  # the stop in the JET, the checkout, then the file
+            services.close()
+            self._checkout = self._sessions = self._journal = None
 
     def _do_scan(self, code: str) -> None:
         try:

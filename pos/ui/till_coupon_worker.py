@@ -25,7 +25,7 @@ from pos.ui.qt import Signal
 from pos.ui.till_credit_note_worker import CreditNoteRequests
 
 if TYPE_CHECKING:
-    from pos.store.local_store import LocalStore
+    from pos.services.till_services import TillServices
 
 #: Refusals of a scanned text that mean "not a coupon either": the scan's own refusal shows.
 _NOT_A_COUPON = frozenset({"coupon_unknown", "coupon_needs_central", "coupon_empty"})
@@ -38,7 +38,7 @@ class CouponRequests(CreditNoteRequests):
     _applied: list[AppliedCoupon] | None = None
     _applied_sale: str = ""
 
-    def _require_store(self) -> LocalStore:  # TillWorker's
+    def _require_services(self) -> TillServices:  # TillWorker's
         raise NotImplementedError
 
     def _central_store_id(self) -> str:  # TillWorker's
@@ -46,7 +46,7 @@ class CouponRequests(CreditNoteRequests):
 
     def _coupon_desk(self) -> CouponDesk:
         calls = cast(Any, self._return_calls())  # HttpCentral or MedusaBackend, or None
-        return CouponDesk(self._require_store().conn, self._central_store_id(), calls)
+        return self._require_services().coupon_desk(self._central_store_id(), calls)
 
     def _applied_coupons(self) -> list[AppliedCoupon]:
         """The open sale's: a new sale starts with none (a completed sale kept its own)."""

@@ -22,8 +22,8 @@ from pos.domain.till_day import (
     close_figures,
     total_difference,
 )
+from pos.services.errors import StoreError
 from pos.services.till_session import TillSessions
-from pos.store.errors import StoreError
 
 
 @dataclass(frozen=True, slots=True)

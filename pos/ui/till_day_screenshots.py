@@ -13,8 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from pos.domain.till_day import MovementReason
-from pos.services.demo_store import build_demo_store
-from pos.store.local_store import LocalStore
+from pos.services.screenshot_setup import lay_demo_store
 from pos.ui.grab import save_grab, wait_for, wait_until
 from pos.ui.i18n import install_translations
 from pos.ui.main_window import MainWindow
@@ -177,8 +176,7 @@ def till_day_screenshots(out: Path, language: str) -> list[Path]:
     saved = [_pin_pad(out, language)]
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
-        with LocalStore(data_dir / "store.db") as store:
-            build_demo_store(store, products=200, days=1, today=date.today())
+        lay_demo_store(data_dir / "store.db", products=200, days=1, today=date.today())
         staff_speak(data_dir / "store.db", language)
         saved += _day(out, language, data_dir)
     QApplication.processEvents()

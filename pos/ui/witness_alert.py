@@ -16,7 +16,7 @@ from pos.ui.qt import QObject, QWidget
 
 if TYPE_CHECKING:
     from pos.domain.rights import Actor
-    from pos.store.sync_attention import ChainAlert
+    from pos.services.witness_alerts import ChainAlert
     from pos.ui.dialogs.witness_alert_dialog import WitnessAlertDialog
     from pos.ui.till_staff_worker import SignedIn
 

@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from pos.domain.errors import PosError
-from pos.store.errors import StoreError
+from pos.services.errors import StoreError
 from pos.ui.qt import QObject, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)

@@ -9,8 +9,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from pos.services.pickup_desk import PickupDesk
+from pos.services.pickup_scene import catalog_items, feed_order, pull
 from pos.store.local_store import LocalStore
-from pos.ui.pickup_screenshots import catalog_items, feed_order, pull
 from tests.gui.selling import rows
 from tests.gui.test_till_day import _manager_approves, _nobody_approves
 

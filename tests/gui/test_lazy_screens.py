@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from pos.services.pickup_scene import catalog_items, feed_order, pull
 from pos.store.local_store import LocalStore
-from pos.ui.pickup_screenshots import catalog_items, feed_order, pull
 from pos.ui.screens.pickup_screen import PickupScreen
 from pos.ui.screens.stock_screen import StockScreen
 from sync.contract.codes import pickup_qr_text

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from pos.config import Settings, TillSettings, load_settings
 from pos.services.outbox_review import OutboxReview
+from pos.services.pickup_scene import STORE_ID, catalog_items, feed_order, pull
 from pos.store.local_store import LocalStore
 from pos.ui.dialogs.camera_dialog import CameraDialog
 from pos.ui.dialogs.outbox_dialog import OutboxDialog
@@ -27,7 +28,6 @@ from pos.ui.main_window import MainWindow
 from pos.ui.models.basket_model import BasketModel
 from pos.ui.models.pickup_model import PickupOrdersModel
 from pos.ui.pickup_controller import PickupController, PickupOptions
-from pos.ui.pickup_screenshots import STORE_ID, catalog_items, feed_order, pull
 from pos.ui.qt import (
     QApplication,
     QComboBox,

@@ -18,19 +18,19 @@ from pos.domain.pickup import PickupState
 from pos.domain.tenders import TenderKind
 from pos.services.checkout import Checkout, PricedItem
 from pos.services.pickup_desk import DeskOrder, PickupDesk
-from pos.store.local_store import LocalStore
-from pos.ui.i18n import install_translations, switch_language
-from pos.ui.models.pickup_model import PickupOrdersModel
-from pos.ui.pickup_controller import PickupController, PickupOptions
-from pos.ui.pickup_screenshots import (
+from pos.services.pickup_scene import (
     STORE_ID,
     CatalogItem,
     catalog_items,
     feed_order,
-    pickup_screenshots,
     pull,
     refuse_last_move,
 )
+from pos.store.local_store import LocalStore
+from pos.ui.i18n import install_translations, switch_language
+from pos.ui.models.pickup_model import PickupOrdersModel
+from pos.ui.pickup_controller import PickupController, PickupOptions
+from pos.ui.pickup_screenshots import pickup_screenshots
 from pos.ui.qt import QApplication, Qt
 from pos.ui.screens.pickup_screen import PickupScreen
 from tests.support.staff import a_cashier, a_manager

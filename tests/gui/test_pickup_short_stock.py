@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from pos.services.pickup_scene import STORE_ID, catalog_items, feed_order, pull
 from pos.store import pickup_orders
 from pos.store.local_store import LocalStore
 from pos.ui.models.pickup_model import OrderLinesModel, PickupOrdersModel
 from pos.ui.pickup_controller import PickupController, PickupOptions
-from pos.ui.pickup_screenshots import STORE_ID, catalog_items, feed_order, pull
 from pos.ui.qt import Qt
 from pos.ui.screens.pickup_screen import PickupScreen
 

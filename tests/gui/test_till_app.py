@@ -149,7 +149,7 @@ def test_an_order_paid_in_store_goes_from_the_desk_to_the_till_and_back(
     qtbot: QtBot, make_app, data_dir: Path
 ) -> None:
     """Desk → "take payment at the till" → the sale at the order's prices → handed over."""
-    from pos.ui.pickup_screenshots import catalog_items, feed_order, pull
+    from pos.services.pickup_scene import catalog_items, feed_order, pull
 
     with LocalStore(data_dir / "store.db") as store:
         a, b = catalog_items(store, 2)
@@ -181,7 +181,7 @@ def test_an_order_paid_in_store_goes_from_the_desk_to_the_till_and_back(
 def test_a_picking_list_prints_on_the_receipt_printer(
     qtbot: QtBot, make_app, data_dir: Path, tmp_path: Path
 ) -> None:
-    from pos.ui.pickup_screenshots import catalog_items, feed_order, pull
+    from pos.services.pickup_scene import catalog_items, feed_order, pull
 
     with LocalStore(data_dir / "store.db") as store:
         a, b = catalog_items(store, 2)

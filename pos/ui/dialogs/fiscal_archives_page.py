@@ -31,9 +31,7 @@ from pos.ui.qt import (
 
 if TYPE_CHECKING:
     from pos.domain.rights import Actor
-    from pos.services.archives import Archives
-    from pos.store.archive_check import ArchiveReport
-    from pos.store.archive_writer import ArchiveResult
+    from pos.services.archives import ArchiveReport, ArchiveResult, Archives
 
 
 class ArchivesPage(Retranslating, QWidget):

@@ -32,8 +32,7 @@ from pos.ui.qt import (
 
 if TYPE_CHECKING:
     from pos.domain.rights import Actor
-    from pos.services.fiscal_record import FiscalRecord, VerificationRun
-    from pos.store.verification_report import ChainSummary, Finding
+    from pos.services.fiscal_record import ChainSummary, Finding, FiscalRecord, VerificationRun
 
 BROKEN_COLOUR = QColor("#b00020")
 

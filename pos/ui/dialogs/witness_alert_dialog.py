@@ -27,7 +27,7 @@ from pos.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from pos.store.sync_attention import ChainAlert
+    from pos.services.witness_alerts import ChainAlert
 
 
 class WitnessAlertDialog(Retranslating, QDialog):

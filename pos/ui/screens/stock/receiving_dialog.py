@@ -14,7 +14,7 @@ from functools import partial
 from pos.domain.errors import PosError
 from pos.domain.product import Product
 from pos.domain.receiving import LineState, ReceivingSheet, SheetLine
-from pos.store.deliveries import Delivery
+from pos.services.deliveries import Delivery
 from pos.ui.i18n import Retranslating
 from pos.ui.messages import user_message
 from pos.ui.qt import (
