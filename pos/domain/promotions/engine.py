@@ -70,6 +70,8 @@ def resolve_groups(
         if _alone(match, lines) > best.saved:
             alone = ([], [match]) if match[0].kind in BASKET_KINDS else ([match], [])
             best, best_id = _outcome(*alone, lines, ids), match[0].id
+    if best.unshared is not None:  # the answer: its last basket promotion shared now
+        best.basket.append(_shared(*best.unshared))
     return PricingResult(
         dict(zip(ids, map(tuple, best.items), strict=True)),
         tuple(best.basket),
@@ -131,7 +133,9 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
     promotions; ties: higher priority, then lowest id) and every stackable one, by
     priority then id, each on what the previous ones left. ``ids``: the line ids.
     A match on as many lines as the basket has is on all of them, in order (a
-    promotion on everything, every line promotable): its lists are copied whole."""
+    promotion on everything, every line promotable): its lists are taken whole. The
+    last one applied is left unshared (``Outcome.unshared``): ``resolve_groups``
+    shares it only for the outcome that wins, which it needs only its total to pick."""
     nets = out.nets
     every = len(nets)
     chosen = [match for match in matches if match[0].stackable]
@@ -155,20 +159,24 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
     last = len(chosen) - 1
     for n, (promotion, indexes) in enumerate(chosen):
         whole = len(indexes) == every
-        weights = nets.copy() if whole else [nets[i] for i in indexes]
+        weights = nets if whole else [nets[i] for i in indexes]  # nets change after it
         off = basket_discount(promotion, sum(weights))
         if not off:
             continue
-        shares = allocate(off, weights)
-        if n < last:  # what the last one leaves is asked by nobody
-            for i, share in zip(indexes, shares, strict=True):
-                nets[i] -= share
-        out.basket.append(
-            AppliedBasketPromotion(
-                promotion.id,
-                promotion.name,
-                off,
-                tuple(zip(ids if whole else [ids[i] for i in indexes], shares, strict=True)),
-            )
-        )
         out.saved += off
+        lines = ids if whole else [ids[i] for i in indexes]
+        if n == last:  # what it leaves is asked by nobody: shared if this outcome wins
+            out.unshared = (promotion, off, weights, lines)
+            return
+        applied = _shared(promotion, off, weights, lines)
+        for i, (_, share) in zip(indexes, applied.shares, strict=True):
+            nets[i] -= share
+        out.basket.append(applied)
+
+
+def _shared(
+    promotion: Promotion, off: int, weights: list[int], lines: list[int]
+) -> AppliedBasketPromotion:
+    """A basket promotion of ``off`` cents shared over ``lines`` by their ``weights``."""
+    shares = zip(lines, allocate(off, weights), strict=True)
+    return AppliedBasketPromotion(promotion.id, promotion.name, off, tuple(shares))

@@ -41,6 +41,10 @@ class Outcome:
     items: list[list[AppliedPromotion]]
     basket: list[AppliedBasketPromotion] = field(default_factory=list)
     saved: int = 0
+    #: the last basket promotion, its total known but not yet shared over its lines
+    #: (promotion, total, weights, line ids): ``engine`` shares it only if this outcome
+    #: is the answer (an exclusive promotion beats it on most demo-till scans)
+    unshared: tuple[Promotion, int, list[int], list[int]] | None = None
 
     def take(self, promotion: Promotion, parts: Sequence[tuple[int, int, int]]) -> None:
         """Apply (line index, discount, units) parts of one item promotion."""
