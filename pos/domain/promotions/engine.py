@@ -70,8 +70,8 @@ def resolve_groups(
         if _alone(match, lines) > best.saved:
             alone = ([], [match]) if match[0].kind in BASKET_KINDS else ([match], [])
             best, best_id = _outcome(*alone, lines, ids), match[0].id
-    if best.unshared is not None:  # the answer: its last basket promotion shared now
-        best.basket.append(_shared(*best.unshared))
+    if best.unshared:  # the answer: its last basket promotions shared now
+        _share(best, ids, final=True)
     return PricingResult(
         dict(zip(ids, map(tuple, best.items), strict=True)),
         tuple(best.basket),
@@ -133,9 +133,13 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
     promotions; ties: higher priority, then lowest id) and every stackable one, by
     priority then id, each on what the previous ones left. ``ids``: the line ids.
     A match on as many lines as the basket has is on all of them, in order (a
-    promotion on everything, every line promotable): its lists are taken whole. The
-    last one applied is left unshared (``Outcome.unshared``): ``resolve_groups``
-    shares it only for the outcome that wins, which it needs only its total to pick."""
+    promotion on everything, every line promotable).
+
+    Only their totals decide which outcome wins, so they are left unshared
+    (``Outcome.unshared``) while the amount each is judged on follows from the totals
+    alone: a promotion on everything is judged on the lines less every earlier total;
+    one on some lines that could take nothing even before the earlier ones' shares
+    takes nothing. Any other is judged after sharing the earlier ones (``_share``)."""
     nets = out.nets
     every = len(nets)
     chosen = [match for match in matches if match[0].stackable]
@@ -156,27 +160,37 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
     if best is not None:
         chosen.append(best)
     chosen.sort(key=lambda match: (-match[0].priority, match[0].id))
-    last = len(chosen) - 1
-    for n, (promotion, indexes) in enumerate(chosen):
+    unshared = out.unshared
+    for promotion, indexes in chosen:
+        if len(indexes) == every:  # every earlier share is on its lines
+            off = basket_discount(promotion, sum(nets) - sum([u[1] for u in unshared]))
+        else:
+            off = basket_discount(promotion, sum([nets[i] for i in indexes]))
+            if off and unshared:  # it may take less after the earlier shares
+                _share(out, ids)
+                off = basket_discount(promotion, sum([nets[i] for i in indexes]))
+        if off:
+            unshared.append((promotion, off, indexes))
+            out.saved += off
+
+
+def _share(out: Outcome, ids: list[int], final: bool = False) -> None:
+    """Share ``out``'s unshared basket promotions over their lines, in the order they
+    applied, each by what the earlier ones left (cent-exact: ``allocate``); ``final``:
+    no basket promotion comes after them."""
+    nets, every = out.nets, len(out.nets)
+    unshared = out.unshared
+    last = len(unshared) - 1 if final else len(unshared)
+    for n, (promotion, off, indexes) in enumerate(unshared):
         whole = len(indexes) == every
-        weights = nets if whole else [nets[i] for i in indexes]  # nets change after it
-        off = basket_discount(promotion, sum(weights))
-        if not off:
-            continue
-        out.saved += off
+        shares = allocate(off, nets if whole else [nets[i] for i in indexes])
+        if n < last:  # what the last one leaves is asked by nobody
+            for i, share in zip(indexes, shares, strict=True):
+                nets[i] -= share
         lines = ids if whole else [ids[i] for i in indexes]
-        if n == last:  # what it leaves is asked by nobody: shared if this outcome wins
-            out.unshared = (promotion, off, weights, lines)
-            return
-        applied = _shared(promotion, off, weights, lines)
-        for i, (_, share) in zip(indexes, applied.shares, strict=True):
-            nets[i] -= share
-        out.basket.append(applied)
-
-
-def _shared(
-    promotion: Promotion, off: int, weights: list[int], lines: list[int]
-) -> AppliedBasketPromotion:
-    """A basket promotion of ``off`` cents shared over ``lines`` by their ``weights``."""
-    shares = zip(lines, allocate(off, weights), strict=True)
-    return AppliedBasketPromotion(promotion.id, promotion.name, off, tuple(shares))
+        out.basket.append(
+            AppliedBasketPromotion(
+                promotion.id, promotion.name, off, tuple(zip(lines, shares, strict=True))
+            )
+        )
+    unshared.clear()

@@ -41,10 +41,10 @@ class Outcome:
     items: list[list[AppliedPromotion]]
     basket: list[AppliedBasketPromotion] = field(default_factory=list)
     saved: int = 0
-    #: the last basket promotion, its total known but not yet shared over its lines
-    #: (promotion, total, weights, line ids): ``engine`` shares it only if this outcome
-    #: is the answer (an exclusive promotion beats it on most demo-till scans)
-    unshared: tuple[Promotion, int, list[int], list[int]] | None = None
+    #: the last basket promotions applied, their totals known but not yet shared over
+    #: their lines, in order (promotion, total, line indexes): ``engine`` shares them
+    #: only if this outcome is the answer (an exclusive beats it on most demo-till scans)
+    unshared: list[tuple[Promotion, int, list[int]]] = field(default_factory=list)
 
     def take(self, promotion: Promotion, parts: Sequence[tuple[int, int, int]]) -> None:
         """Apply (line index, discount, units) parts of one item promotion."""
