@@ -139,7 +139,8 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
     (``Outcome.unshared``) while the amount each is judged on follows from the totals
     alone: a promotion on everything is judged on the lines less every earlier total;
     one on some lines that could take nothing even before the earlier ones' shares
-    takes nothing. Any other is judged after sharing the earlier ones (``_share``)."""
+    takes nothing, and after one on everything it may be known from the bounds of its
+    share (``_bounded``). Any other is judged after sharing the earlier ones (``_share``)."""
     nets = out.nets
     every = len(nets)
     chosen = [match for match in matches if match[0].stackable]
@@ -165,13 +166,37 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
         if len(indexes) == every:  # every earlier share is on its lines
             off = basket_discount(promotion, sum(nets) - sum([u[1] for u in unshared]))
         else:
-            off = basket_discount(promotion, sum([nets[i] for i in indexes]))
+            amount = sum([nets[i] for i in indexes])
+            off = basket_discount(promotion, amount)
             if off and unshared:  # it may take less after the earlier shares
-                _share(out, ids)
-                off = basket_discount(promotion, sum([nets[i] for i in indexes]))
+                off = _bounded(promotion, amount, len(indexes), unshared, nets)
+                if off is None:
+                    _share(out, ids)
+                    off = basket_discount(promotion, sum([nets[i] for i in indexes]))
         if off:
             unshared.append((promotion, off, indexes))
             out.saved += off
+
+
+def _bounded(
+    promotion: Promotion,
+    amount: int,
+    count: int,
+    unshared: list[tuple[Promotion, int, list[int]]],
+    nets: list[int],
+) -> int | None:
+    """What ``promotion`` on ``count`` lines worth ``amount`` takes after one unshared
+    promotion on every line, when that follows from the bounds of its share of them,
+    else None. That share is ``off × amount / sum(nets)`` give or take one cent a line
+    (the largest remainder rounds each line's share down or up), and what a basket
+    promotion takes never falls when its amount grows: equal at both ends, it is known
+    (the demo's "-3 € dès 30 € au rayon hygiène" after its "-10 € dès 50 €")."""
+    if len(unshared) != 1 or len(unshared[0][2]) != len(nets):
+        return None
+    off = unshared[0][1]
+    share = off * amount // sum(nets)
+    low = basket_discount(promotion, amount - min(off, share + count))
+    return low if low == basket_discount(promotion, amount - max(0, share - count)) else None
 
 
 def _share(out: Outcome, ids: list[int], final: bool = False) -> None:

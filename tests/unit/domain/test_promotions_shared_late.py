@@ -67,6 +67,26 @@ def test_an_exclusive_that_wins_leaves_the_basket_promotions_it_beat_unshared(al
     assert allocations == []  # the 10 € was weighed by its total, never shared
 
 
+def test_a_promotion_on_some_lines_after_one_on_everything_is_judged_without_sharing(
+    allocations,
+):
+    lines = lines_of(29)
+    threshold = a_promotion(1, Kind.THRESHOLD, 1000, threshold_cents=5000, target=Target.all())
+    hygiene = a_promotion(  # 20 lines, 86.90 €: still above 30 € after their share of 10 €
+        2, Kind.THRESHOLD, 300, threshold_cents=3000, stackable=True,
+        target=on_skus(*(f"SKU-{n}" for n in range(10, 30))),
+    )  # fmt: skip
+    textile = a_promotion(3, Kind.PERCENT, 5000, exclusive=True, target=on_skus("COAT"))
+    book = PromotionBook([threshold, hygiene, textile])
+    result = book.evaluate([*lines, a_line(30, "COAT", 2000)], a_context())
+    assert result.exclusive_id is None and result.saved_cents == 1300
+    assert [total for total, _ in allocations] == [1000, 300]  # the answer, shared
+    allocations.clear()
+    result = book.evaluate([*lines, a_line(30, "COAT", 4000)], a_context())
+    assert result.exclusive_id == 3 and result.saved_cents == 2000
+    assert allocations == []
+
+
 def test_a_winning_outcome_shares_its_last_basket_promotion_after_the_earlier_ones(
     allocations,
 ):
@@ -133,7 +153,7 @@ def a_basket_promotion(rng: random.Random, pid: int):
 
 def test_chained_basket_promotions_share_as_the_literal_rule_does():
     rng = random.Random(20261207)
-    for _ in range(1500):
+    for _ in range(4000):
         promotions = [a_basket_promotion(rng, pid) for pid in range(1, rng.randint(2, 7))]
         lines = random_basket(rng, SKUS, rng.randint(1, 30))
         rng.shuffle(lines)
