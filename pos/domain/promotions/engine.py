@@ -139,8 +139,9 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
     (``Outcome.unshared``) while the amount each is judged on follows from the totals
     alone: a promotion on everything is judged on the lines less every earlier total;
     one on some lines that could take nothing even before the earlier ones' shares
-    takes nothing, and after one on everything it may be known from the bounds of its
-    share (``_bounded``). Any other is judged after sharing the earlier ones (``_share``)."""
+    takes nothing, as does one on none of their lines (``_apart``), and after one on
+    everything it may be known from the bounds of its share (``_bounded``). Any other
+    is judged after sharing the earlier ones (``_share``)."""
     nets = out.nets
     every = len(nets)
     chosen = [match for match in matches if match[0].stackable]
@@ -168,7 +169,7 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
         else:
             amount = sum([nets[i] for i in indexes])
             off = basket_discount(promotion, amount)
-            if off and unshared:  # it may take less after the earlier shares
+            if off and unshared and not _apart(indexes, unshared):  # less after theirs?
                 off = _bounded(promotion, amount, len(indexes), unshared, nets)
                 if off is None:
                     _share(out, ids)
@@ -176,6 +177,13 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
         if off:
             unshared.append((promotion, off, indexes))
             out.saved += off
+
+
+def _apart(indexes: list[int], unshared: list[tuple[Promotion, int, list[int]]]) -> bool:
+    """Whether no unshared promotion is on any of ``indexes`` (their shares change
+    nothing there: promotions on a few articles each, as most are)."""
+    mine = set(indexes)
+    return all(mine.isdisjoint(other) for _, _, other in unshared)
 
 
 def _bounded(
