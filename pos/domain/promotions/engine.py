@@ -169,9 +169,11 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
         else:
             amount = sum([nets[i] for i in indexes])
             off = basket_discount(promotion, amount)
-            if off and unshared and not _apart(indexes, unshared):  # less after theirs?
-                off = _bounded(promotion, amount, len(indexes), unshared, nets)
-                if off is None:
+            if off and unshared:  # less after their shares?
+                bounded = _bounded(promotion, amount, len(indexes), unshared, nets)
+                if bounded is not None:
+                    off = bounded
+                elif not _apart(indexes, unshared):
                     _share(out, ids)
                     off = basket_discount(promotion, sum([nets[i] for i in indexes]))
         if off:
