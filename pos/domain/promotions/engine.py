@@ -162,7 +162,8 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
     if best is not None:
         chosen.append(best)
     chosen.sort(key=lambda match: (-match[0].priority, match[0].id))
-    unshared = out.unshared
+    unshared: list[tuple[Promotion, int, list[int]]] = []
+    out.unshared = unshared
     for promotion, indexes in chosen:
         if len(indexes) == every:  # every earlier share is on its lines
             off = basket_discount(promotion, sum(nets) - sum([u[1] for u in unshared]))
@@ -214,7 +215,7 @@ def _share(out: Outcome, ids: list[int], final: bool = False) -> None:
     applied, each by what the earlier ones left (cent-exact: ``allocate``); ``final``:
     no basket promotion comes after them."""
     nets, every = out.nets, len(out.nets)
-    unshared = out.unshared
+    unshared = out.unshared or []
     last = len(unshared) - 1 if final else len(unshared)
     for n, (promotion, off, indexes) in enumerate(unshared):
         whole = len(indexes) == every
