@@ -3,6 +3,7 @@ other processes of a shared machine cannot move, unlike run.py's microseconds.
 
     .venv/bin/python -m tests.benchmarks.scan_instructions [--scans 100] [--view]
     .venv/bin/python -m tests.benchmarks.scan_instructions --profile  # cProfile instead
+    .venv/bin/python -m tests.benchmarks.scan_instructions --cpu  # CPU µs per scan instead
 
 The till is run.py's scan benchmark: a 49-line basket, each measured scan adds the 50th
 line (run.py's first articles, drawn as it draws them; its 200 promotions laid over the
@@ -31,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -90,8 +92,11 @@ def till_codes(path: Path, count: int, promoted: bool) -> list[str]:
     return codes[: BASKET_LINES + WARM_UP + count]
 
 
-def scans(path: Path, codes: list[str], view: bool, profile: bool) -> None:
-    """The measured till: each scan between ``getppid`` and ``getpgrp`` (module doc)."""
+def scans(path: Path, codes: list[str], view: bool, profile: bool) -> list[int]:
+    """The measured till: each scan between ``getppid`` and ``getpgrp`` (module doc).
+    Returns each measured scan's CPU time in ns (``thread_time_ns``: what the other
+    processes of a shared machine move least), the view's not counted."""
+    spent: list[int] = []
     with LocalStore(path) as store:
         checkout = Checkout(store, terminal_id="BENCHI", actor=a_cashier("bench"))
         gc.collect()  # as run.py and pos.app: the till is up, its objects frozen
@@ -102,10 +107,12 @@ def scans(path: Path, codes: list[str], view: bool, profile: bool) -> None:
         for n, code in enumerate(codes[BASKET_LINES - 1 :]):
             if profiler is not None and n == WARM_UP:
                 profiler.enable()
+            started = time.thread_time_ns()  # outside callgrind's count
             os.getppid()  # callgrind: zero the counters
             line = checkout.scan(code)
             checkout.totals()
             os.getpgrp()  # callgrind: dump them
+            spent.append(time.thread_time_ns() - started)
             if view:  # a second dump: the view alone
                 os.getppid()
                 basket_view(checkout, line.line_id)
@@ -118,6 +125,7 @@ def scans(path: Path, codes: list[str], view: bool, profile: bool) -> None:
             pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
         checkout.close()
+    return spent[WARM_UP:]
 
 
 def clear_promotions_of(path: Path) -> None:
@@ -151,6 +159,7 @@ def main() -> None:
     parser.add_argument("--scans", type=int, default=100)
     parser.add_argument("--view", action="store_true", help="build the screen's view too")
     parser.add_argument("--profile", action="store_true", help="cProfile, no callgrind")
+    parser.add_argument("--cpu", action="store_true", help="CPU time per scan, no callgrind")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--codes", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -166,19 +175,26 @@ def main() -> None:
                 print(f"== {'200 promotions' if promoted else 'no promotions'} ==")
                 scans(path, codes, args.view, True)
                 continue
+            if args.cpu:
+                found = [[ns // 1000 for ns in scans(path, codes, False, False)]]
+                _print(("CPU µs a scan → line + totals",), found, promoted)
+                continue
             found = instructions(path, codes, args.view)
         finally:
             clear_promotions_of(path)
-        held = ", 200 promotions" if promoted else ", no promotions"
-        names = ("scan → line + totals", "  then the screen's view")
-        for name, counts in zip(names, found, strict=False):
-            ordered = sorted(counts)
-            p90, p99 = (ordered[min(len(ordered) - 1, int(len(ordered) * q))] for q in (0.9, 0.99))
-            print(
-                f"{name + held:<48} median {statistics.median(counts):>12,.0f}   "
-                f"mean {statistics.fmean(counts):>12,.0f}   p90 {p90:>12,}   p99 {p99:>12,}   "
-                f"max {max(counts):>12,}"
-            )
+        _print(("scan → line + totals", "  then the screen's view"), found, promoted)
+
+
+def _print(names: tuple[str, ...], found: list[list[int]], promoted: bool) -> None:
+    held = ", 200 promotions" if promoted else ", no promotions"
+    for name, counts in zip(names, found, strict=False):
+        ordered = sorted(counts)
+        p90, p99 = (ordered[min(len(ordered) - 1, int(len(ordered) * q))] for q in (0.9, 0.99))
+        print(
+            f"{name + held:<48} median {statistics.median(counts):>12,.0f}   "
+            f"mean {statistics.fmean(counts):>12,.0f}   p90 {p90:>12,}   p99 {p99:>12,}   "
+            f"max {max(counts):>12,}"
+        )
 
 
 if __name__ == "__main__":

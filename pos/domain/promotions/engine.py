@@ -70,6 +70,8 @@ def resolve_groups(
         if _alone(match, lines) > best.saved:
             alone = ([], [match]) if match[0].kind in BASKET_KINDS else ([match], [])
             best, best_id = _outcome(*alone, lines, ids), match[0].id
+    if best.unshared:  # the answer: its last basket promotions shared now
+        _share(best, ids, final=True)
     return PricingResult(
         dict(zip(ids, map(tuple, best.items), strict=True)),
         tuple(best.basket),
@@ -131,7 +133,15 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
     promotions; ties: higher priority, then lowest id) and every stackable one, by
     priority then id, each on what the previous ones left. ``ids``: the line ids.
     A match on as many lines as the basket has is on all of them, in order (a
-    promotion on everything, every line promotable): its lists are copied whole."""
+    promotion on everything, every line promotable).
+
+    Only their totals decide which outcome wins, so they are left unshared
+    (``Outcome.unshared``) while the amount each is judged on follows from the totals
+    alone: a promotion on everything is judged on the lines less every earlier total;
+    one on some lines that could take nothing even before the earlier ones' shares
+    takes nothing, as does one on none of their lines (``_apart``), and after one on
+    everything it may be known from the bounds of its share (``_bounded``). Any other
+    is judged after sharing the earlier ones (``_share``)."""
     nets = out.nets
     every = len(nets)
     chosen = [match for match in matches if match[0].stackable]
@@ -152,23 +162,71 @@ def _apply_baskets(matches: Sequence[Match], ids: list[int], out: Outcome) -> No
     if best is not None:
         chosen.append(best)
     chosen.sort(key=lambda match: (-match[0].priority, match[0].id))
-    last = len(chosen) - 1
-    for n, (promotion, indexes) in enumerate(chosen):
+    unshared: list[tuple[Promotion, int, list[int]]] = []
+    out.unshared = unshared
+    for promotion, indexes in chosen:
+        if len(indexes) == every:  # every earlier share is on its lines
+            off = basket_discount(promotion, sum(nets) - sum([u[1] for u in unshared]))
+        else:
+            amount = sum([nets[i] for i in indexes])
+            off = basket_discount(promotion, amount)
+            if off and unshared:  # less after their shares?
+                bounded = _bounded(promotion, amount, len(indexes), unshared, nets)
+                if bounded is not None:
+                    off = bounded
+                elif not _apart(indexes, unshared):
+                    _share(out, ids)
+                    off = basket_discount(promotion, sum([nets[i] for i in indexes]))
+        if off:
+            unshared.append((promotion, off, indexes))
+            out.saved += off
+
+
+def _apart(indexes: list[int], unshared: list[tuple[Promotion, int, list[int]]]) -> bool:
+    """Whether no unshared promotion is on any of ``indexes`` (their shares change
+    nothing there: promotions on a few articles each, as most are)."""
+    mine = set(indexes)
+    return all(mine.isdisjoint(other) for _, _, other in unshared)
+
+
+def _bounded(
+    promotion: Promotion,
+    amount: int,
+    count: int,
+    unshared: list[tuple[Promotion, int, list[int]]],
+    nets: list[int],
+) -> int | None:
+    """What ``promotion`` on ``count`` lines worth ``amount`` takes after one unshared
+    promotion on every line, when that follows from the bounds of its share of them,
+    else None. That share is ``off × amount / sum(nets)`` give or take one cent a line
+    (the largest remainder rounds each line's share down or up), and what a basket
+    promotion takes never falls when its amount grows: equal at both ends, it is known
+    (the demo's "-3 € dès 30 € au rayon hygiène" after its "-10 € dès 50 €")."""
+    if len(unshared) != 1 or len(unshared[0][2]) != len(nets):
+        return None
+    off = unshared[0][1]
+    share = off * amount // sum(nets)
+    low = basket_discount(promotion, amount - min(off, share + count))
+    return low if low == basket_discount(promotion, amount - max(0, share - count)) else None
+
+
+def _share(out: Outcome, ids: list[int], final: bool = False) -> None:
+    """Share ``out``'s unshared basket promotions over their lines, in the order they
+    applied, each by what the earlier ones left (cent-exact: ``allocate``); ``final``:
+    no basket promotion comes after them."""
+    nets, every = out.nets, len(out.nets)
+    unshared = out.unshared or []
+    last = len(unshared) - 1 if final else len(unshared)
+    for n, (promotion, off, indexes) in enumerate(unshared):
         whole = len(indexes) == every
-        weights = nets.copy() if whole else [nets[i] for i in indexes]
-        off = basket_discount(promotion, sum(weights))
-        if not off:
-            continue
-        shares = allocate(off, weights)
+        shares = allocate(off, nets if whole else [nets[i] for i in indexes])
         if n < last:  # what the last one leaves is asked by nobody
             for i, share in zip(indexes, shares, strict=True):
                 nets[i] -= share
+        lines = ids if whole else [ids[i] for i in indexes]
         out.basket.append(
             AppliedBasketPromotion(
-                promotion.id,
-                promotion.name,
-                off,
-                tuple(zip(ids if whole else [ids[i] for i in indexes], shares, strict=True)),
+                promotion.id, promotion.name, off, tuple(zip(lines, shares, strict=True))
             )
         )
-        out.saved += off
+    unshared.clear()

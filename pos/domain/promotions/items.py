@@ -41,6 +41,11 @@ class Outcome:
     items: list[list[AppliedPromotion]]
     basket: list[AppliedBasketPromotion] = field(default_factory=list)
     saved: int = 0
+    #: the last basket promotions applied, their totals known but not yet shared over
+    #: their lines, in order (promotion, total, line indexes): ``engine`` shares them
+    #: only if this outcome is the answer (an exclusive beats it on most demo-till scans)
+    #: (None until the basket stage: the item stage builds many outcomes, not it)
+    unshared: list[tuple[Promotion, int, list[int]]] | None = None
 
     def take(self, promotion: Promotion, parts: Sequence[tuple[int, int, int]]) -> None:
         """Apply (line index, discount, units) parts of one item promotion."""
