@@ -27,7 +27,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from pos.store import feed_cursors
+from pos.store import feed_cursors, snapshot_load
 from pos.store.db import write_transaction
 from pos.store.page_set_checks import Checks, Manifest, Objects, PageSetRefused
 from pos.store.sale_codec import utc_now
@@ -74,15 +74,6 @@ _SHOWN_STOCK = (
     f"INSERT INTO main.stock (product_id, on_hand) SELECT product_id, on_hand FROM {SCHEMA}.stock "
     "WHERE true ON CONFLICT (product_id) DO UPDATE SET on_hand = excluded.on_hand"
 )
-# snapshot_load's rule: this till's movements not yet acknowledged, over central's level.
-_IN_FLIGHT = (
-    "SELECT m.product_id, sum(m.delta) FROM outbox AS o JOIN stock_movements AS m "
-    "ON m.ref = o.op_id WHERE o.acked_at IS NULL GROUP BY m.product_id"
-)
-_ADD_IN_FLIGHT = (
-    "UPDATE main.stock SET on_hand = on_hand + ?2 WHERE product_id = ?1 "
-    "AND product_id IN (SELECT product_id FROM main.central_stock)"
-)
 _SET_COUNT = (
     "INSERT INTO main.settings (key, value) SELECT 'catalog_count', count(*) FROM "
     "main.products WHERE active = 1 ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -91,10 +82,7 @@ _SET_COUNT = (
 
 def path_of(conn: sqlite3.Connection) -> Path | None:
     """Where the page set of the store ``conn`` is open on goes (None: in-memory store)."""
-    for _seq, name, file in conn.execute("PRAGMA database_list"):
-        if name == "main":
-            return Path(file + SUFFIX) if file else None
-    return None
+    return snapshot_load.side_path(conn, SUFFIX)
 
 
 def load(conn: sqlite3.Connection, path: Path, store_id: str, expected: Objects) -> Manifest:
@@ -152,7 +140,7 @@ def _copy(conn: sqlite3.Connection, path: Path, checked: Callable[[], Manifest])
                     f"The central's page set was refused: its rows break a constraint of the "
                     f"till ({exc}). The catalog is loaded by the chunked snapshot instead."
                 ) from None
-            conn.executemany(_ADD_IN_FLIGHT, conn.execute(_IN_FLIGHT).fetchall())
+            snapshot_load.add_in_flight(conn)
             manifest = checked()  # a refusal rolls the whole copy back
             feed_cursors.save(conn, "catalog", manifest.catalog_cursor)
             feed_cursors.save(conn, "stock", manifest.stock_cursor)

@@ -76,13 +76,15 @@ _SHOWN_STOCK = (
     "WHERE EXISTS (SELECT 1 FROM products WHERE id = ?1) "
     "ON CONFLICT (product_id) DO UPDATE SET on_hand = excluded.on_hand"
 )
+# ``main.``: the page set's load (``page_set_load``) runs these with its file attached,
+# which has a ``stock`` table of its own.
 _IN_FLIGHT = (
-    "SELECT m.product_id, sum(m.delta) FROM outbox AS o JOIN stock_movements AS m "
+    "SELECT m.product_id, sum(m.delta) FROM main.outbox AS o JOIN main.stock_movements AS m "
     "ON m.ref = o.op_id WHERE o.acked_at IS NULL GROUP BY m.product_id"
 )
 _ADD_IN_FLIGHT = (
-    "UPDATE stock SET on_hand = on_hand + ?2 WHERE product_id = ?1 "
-    "AND product_id IN (SELECT product_id FROM central_stock)"
+    "UPDATE main.stock SET on_hand = on_hand + ?2 WHERE product_id = ?1 "
+    "AND product_id IN (SELECT product_id FROM main.central_stock)"
 )
 _MISSING_STOCK = (
     "SELECT product_id FROM central_stock WHERE product_id IN (SELECT id FROM products) "
@@ -90,12 +92,19 @@ _MISSING_STOCK = (
 )
 
 
-def side_path(conn: sqlite3.Connection) -> Path | None:
-    """The side file of the store ``conn`` is open on (None for an in-memory store)."""
+def side_path(conn: sqlite3.Connection, suffix: str = SUFFIX) -> Path | None:
+    """The file ``<store>{suffix}`` beside the store ``conn`` is open on (None for an
+    in-memory store): the snapshot's side file, or the page set (``page_set_load``)."""
     for _seq, name, file in conn.execute("PRAGMA database_list"):
         if name == "main":
-            return Path(file + SUFFIX) if file else None
+            return Path(file + suffix) if file else None
     return None
+
+
+def add_in_flight(conn: sqlite3.Connection) -> None:
+    """Add this till's movements not yet acknowledged to the shown levels just loaded
+    over central's (a new till has few or none). Inside the load's transaction."""
+    conn.executemany(_ADD_IN_FLIGHT, conn.execute(_IN_FLIGHT).fetchall())
 
 
 def in_progress(conn: sqlite3.Connection) -> bool:
@@ -166,7 +175,7 @@ class SnapshotLoad:
                 levels = list(zip(*(columns[name] for name in STOCK_FIELDS), strict=True))
                 self.main.executemany(_CENTRAL_STOCK, [(*level, ack_no) for level in levels])
                 self.main.executemany(_SHOWN_STOCK, [(lv[0], lv[2]) for lv in levels])
-            self.main.executemany(_ADD_IN_FLIGHT, self.main.execute(_IN_FLIGHT).fetchall())
+            add_in_flight(self.main)
             feed_cursors.save(self.main, "catalog", catalog_cursor)
             feed_cursors.save(self.main, "stock", stock_cursor)
         # The move went through the WAL (~400 MB at 1,000,000 products), already copied
