@@ -207,9 +207,6 @@ class StaffRequests(RequestWorker):
 
     # -- provided by TillWorker -------------------------------------------------------------
 
-    def _require_store(self) -> Any:  # pragma: no cover - TillWorker's
-        raise NotImplementedError
-
     def _directory(self) -> StaffDirectory:  # pragma: no cover - TillWorker's
         raise NotImplementedError
 

@@ -27,6 +27,7 @@ from sync.ports import (
     UnsendableOperation,
 )
 from tests.support.central_server import CentralServer
+from tests.support.keyrings import MemoryKeyring
 from tests.sync.conftest import STORE
 from tests.sync.hostile_proxy import HostileProxy
 
@@ -194,26 +195,6 @@ def test_plain_http_is_refused_except_to_this_machine() -> None:
 
 
 # -- the token's home ---------------------------------------------------------------------
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self, *, broken: bool = False) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-        self.broken = broken
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        if self.broken:
-            raise keyring.errors.PasswordSetError("locked")
-        self.saved[(service, username)] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.saved.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.saved.pop((service, username), None)
 
 
 def test_the_token_goes_to_the_keyring_when_there_is_one(tmp_path: Path) -> None:

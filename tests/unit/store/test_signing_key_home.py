@@ -11,25 +11,7 @@ import keyring.backend
 import pytest
 
 from pos.store.signing_key import SERVICE, KeyStore, SigningKey
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-        self.asked = 0
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.saved[(service, username)] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.asked += 1
-        return self.saved.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.saved.pop((service, username), None)
+from tests.support.keyrings import MemoryKeyring
 
 
 @pytest.fixture
