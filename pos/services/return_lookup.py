@@ -77,6 +77,18 @@ def is_receipt_code(text: str) -> bool:
     return _is_uuid(sale_id_from_scan(raw)) or is_ticket_code(raw)
 
 
+def names_a_sale(text: str) -> bool:
+    """Whether a scan is a receipt's QR or its 40 digits: a sale id, which no article or
+    coupon code looks like, so it opens the return at once. Pure."""
+    return _is_uuid(sale_id_from_scan((text or "").strip()))
+
+
+def is_printed_ticket(text: str) -> bool:
+    """Whether a scan reads like a 58 mm receipt's ticket code ("T01-123"), as a SKU
+    ("ABC-123") or a coupon ("NOEL-2026") may too: those are tried first. Pure."""
+    return is_ticket_code((text or "").strip())
+
+
 def _is_uuid(text: str) -> bool:
     try:
         return str(uuid.UUID(text)) == text.lower()

@@ -321,8 +321,8 @@ class TillWorker(
     def _do_scan(self, code: str) -> None:
         try:
             line = self.checkout.scan(code)
-        except PosError as exc:  # no article: perhaps a coupon's code
-            self._scan_or_coupon(code, exc)
+        except PosError as exc:  # no article: perhaps a coupon's or a receipt's code
+            self._not_an_article(code, exc)
             return
         self._changed(line.line_id)
 

@@ -9,8 +9,9 @@ the offline rules (this till's sales, the offline limit).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pos.domain.errors import PosError
 from pos.domain.quantity import line_gross
 from pos.domain.refunds import CASH
 from pos.domain.returns import ReturnReason
@@ -19,6 +20,7 @@ from pos.domain.sale import SaleTender
 from pos.services.card_terminal import CardTerminal
 from pos.services.checkout import Checkout
 from pos.services.return_calls import ReturnCalls
+from pos.services.return_lookup import is_printed_ticket
 from pos.services.returns import ReturnDesk, ReturnRules
 from pos.ui.qt import Signal
 from pos.ui.till_staff_worker import ApprovalAsk, StaffRequests, approvable
@@ -30,6 +32,7 @@ class ReturnRequests(StaffRequests):
     articles_found = Signal(str, object)  # the text, list[ReturnArticle] (no receipt)
     refund_proposed = Signal(object)  # tuple[SaleTender, ...]: where the money should go
     return_completed = Signal(object)  # CompletedSale of the return or exchange
+    receipt_scanned = Signal(str)  # a receipt's ticket code, scanned on an empty basket
 
     checkout: Checkout
     completed: Any
@@ -37,6 +40,23 @@ class ReturnRequests(StaffRequests):
 
     def _changed(self, last_line_id: int | None = None) -> None:  # TillWorker's
         raise NotImplementedError
+
+    if TYPE_CHECKING:  # CouponRequests', after this mixin in TillWorker's order
+
+        def _scan_or_coupon(self, code: str, scan_error: PosError) -> None: ...
+
+    def _not_an_article(self, code: str, scan_error: PosError) -> None:
+        """A scanned text no article has: a coupon's code; else, on an empty basket, a
+        58 mm receipt's ticket code ("T01-123", which a SKU or a coupon may look like:
+        they come first) opens its return; else the scan's refusal."""
+        try:
+            self._scan_or_coupon(code, scan_error)
+        except PosError as left:
+            if left is not scan_error or not is_printed_ticket(code):
+                raise
+            if self.checkout.basket.active_lines():
+                raise
+            self.receipt_scanned.emit(code)
 
     def _return_rules(self) -> ReturnRules:
         return ReturnRules()

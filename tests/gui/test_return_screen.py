@@ -5,6 +5,7 @@ the basket shows the negative line; Pay offers the refund to the card and comple
 return ticket, which the store holds (read by SQL). The desk ran on the worker's thread,
 never the GUI's. A code that names no sale shows its French sentence in the dialog."""
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -157,8 +158,26 @@ def test_a_58mm_receipts_ticket_code_typed_in_the_scan_field_opens_its_return(
     assert printed.startswith("T01-")
     screen.scan_field.setFocus()
     qtbot.keyClicks(screen.scan_field, printed)
-    qtbot.keyClick(screen.scan_field, Qt.Key.Key_Return)
+    qtbot.keyClick(screen.scan_field, Qt.Key.Key_Return)  # no article, no coupon: a ticket
+    qtbot.waitUntil(lambda: screen.returns.dialog is not None, timeout=WAIT)
     dialog = screen.returns.dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
     assert [dialog.table.item(0, column).text() for column in (1, 2, 3)] == ["1", "0", "1"]
+
+
+def test_an_article_whose_sku_reads_like_a_ticket_code_is_sold_not_returned(
+    qtbot: QtBot, make_app, data_dir: Path
+) -> None:
+    """ "ABC-123" is a SKU of this store and also reads like a 58 mm receipt's ticket code
+    (till "ABC", ticket 123): on an empty basket the article is sold, no return opens.
+    (A ticket code no article or coupon has opens its return: the test above.)"""
+    with sqlite3.connect(data_dir / "store.db") as conn:
+        conn.execute("UPDATE products SET sku = 'ABC-123' WHERE id = 1")
+        name = conn.execute("SELECT name FROM products WHERE id = 1").fetchone()[0]
+    app = make_app(Settings())
+    screen = app.window.till_screen
+    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
+        app.route_scan("ABC-123")
+    assert screen.returns.dialog is None
+    assert [line.name for line in screen.view.lines] == [name]

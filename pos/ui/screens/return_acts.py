@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from pos.services.return_lookup import is_receipt_code
+from pos.services.return_lookup import names_a_sale
 from pos.ui.dialogs.card_wait_dialog import CardWaitDialog
 from pos.ui.dialogs.refund_dialog import RefundDialog
 from pos.ui.dialogs.return_dialog import ReturnDialog
@@ -34,6 +34,7 @@ class ReturnActs(QObject):
         worker.articles_found.connect(self._articles_found)
         worker.refused.connect(self._refused)
         worker.opened.connect(self._opened)
+        worker.receipt_scanned.connect(self._receipt_scanned)
         self.scope = ""  # "unlinked", "offline" or "" (see ReturnDialog.show_scope)
 
     def open(self) -> None:
@@ -52,11 +53,13 @@ class ReturnActs(QObject):
         dialog.code_field.setFocus()
 
     def route(self, code: str) -> None:
-        """A scanned code: into the open return dialog; a receipt's code on an empty basket
-        opens the return of that sale; anything else goes to the sale."""
+        """A scanned code: into the open return dialog; a receipt's QR on an empty basket
+        opens the return of that sale; anything else goes to the sale, whose worker sends
+        a 58 mm receipt's ticket code back (``receipt_scanned``) once no article and no
+        coupon has it."""
         view = self.screen.view
         empty = view is None or not any(not line.voided for line in view.lines)
-        if self.dialog is None and empty and is_receipt_code(code):
+        if self.dialog is None and empty and names_a_sale(code):
             self.open()
         if self.dialog is None:
             self.screen.scan(code)
@@ -75,6 +78,13 @@ class ReturnActs(QObject):
         """The sync engine's status: offline, only this till's sales can be returned."""
         if self.scope != "unlinked":
             self._set_scope("offline" if status.state == "offline" else "")
+
+    def _receipt_scanned(self, code: str) -> None:
+        """A receipt's ticket code the sale could not take: its return, opened."""
+        if self.dialog is None:
+            self.open()
+        assert self.dialog is not None
+        self.dialog.scan(code)
 
     def _opened(self, summary) -> None:
         self._set_scope("unlinked" if summary.central is None else "")
