@@ -6,11 +6,6 @@ tested against the document, so the three cannot drift apart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
-
-from pydantic import BaseModel
-
 from sync.contract.admin import (
     ChainView,
     EnrolmentAttempts,
@@ -23,32 +18,13 @@ from sync.contract.admin import (
     WitnessView,
 )
 from sync.contract.carts import Cart, CartConvertRequest, CartRequest
-from sync.contract.coupons import (
-    CouponIssueRequest,
-    CouponIssueResult,
-    CouponRelease,
-    CouponReservation,
-    CouponReservationRequest,
-)
-from sync.contract.customers import (
-    ConsentChange,
-    CustomerCreate,
-    CustomerHistory,
-    CustomerRecord,
-    CustomerSearchResult,
-)
-from sync.contract.deliveries import DeliveryAnnouncement, DeliveryItem
+from sync.contract.endpoint_types import Auth, Endpoint, FileBody, Method, QueryParam
+from sync.contract.endpoints_customers import CUSTOMERS
+from sync.contract.endpoints_network import NETWORK
+from sync.contract.endpoints_returns import RETURNS
 from sync.contract.enrolment import EnrolmentRequest, EnrolmentResponse
 from sync.contract.faults import FaultSettings
 from sync.contract.feeds import FEEDS, CatalogItem, FeedPage, PromotionItem, StockItem
-from sync.contract.loyalty import (
-    LoyaltyAccount,
-    LoyaltyRedemption,
-    LoyaltyRedemptionResult,
-    LoyaltyRuleModel,
-    LoyaltyRuleUpsert,
-)
-from sync.contract.network import CustomerOrder, CustomerOrderRequest, NetworkStock
 from sync.contract.operations import PushRequest, PushResponse
 from sync.contract.page_set import MEDIA_TYPE as PAGE_SET_MEDIA_TYPE
 from sync.contract.pickups import (
@@ -58,52 +34,13 @@ from sync.contract.pickups import (
     PickupOrder,
     PickupOrderRequest,
 )
-from sync.contract.pricing import Quote, QuoteRequest
-from sync.contract.returns import (
-    ClaimStatus,
-    CreditNoteDebit,
-    CreditNoteRecord,
-    OriginSaleRecord,
-    ReturnClaim,
-    ReturnClaimResult,
-    ReturnConflictList,
-)
 from sync.contract.snapshot import DEFAULT_SNAPSHOT_ROWS, MAX_SNAPSHOT_ROWS, SnapshotChunk
 from sync.contract.staff import ApprovalList, StaffItem, StaffUpsert
 from sync.contract.till_acts import TillActsView
 from sync.contract.till_days import SessionsView
 from sync.contract.web import AvailabilityResponse, ReservationRequest, ReservationResponse
 
-Auth = Literal["none", "terminal", "web", "admin"]
-Method = Literal["GET", "POST", "PUT", "DELETE"]
-
-
-@dataclass(frozen=True)
-class FileBody:
-    """A response that is a file, not JSON (the page set): its media type."""
-
-    media_type: str
-
-
-@dataclass(frozen=True, slots=True)
-class QueryParam:
-    name: str
-    schema: dict[str, object]
-    required: bool = False
-    description: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Endpoint:
-    method: Method
-    path: str
-    operation_id: str
-    summary: str
-    auth: Auth
-    request: type[BaseModel] | object | None
-    responses: dict[int, type[BaseModel] | object]  # or a FileBody
-    query: tuple[QueryParam, ...] = field(default=())
-    body_required: bool = True  # False: an empty body stands for the model's defaults
+__all__ = ["ENDPOINTS", "PATH_PARAMS", "Auth", "Endpoint", "FileBody", "Method", "QueryParam"]
 
 
 _FEED_QUERY = (
@@ -133,7 +70,8 @@ _SNAPSHOT_QUERY = (
     ),
 )  # fmt: skip
 
-ENDPOINTS: tuple[Endpoint, ...] = (
+
+_CORE: tuple[Endpoint, ...] = (
     Endpoint(
         "POST",
         "/v1/enrolments",
@@ -394,331 +332,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         FaultSettings,
         {200: FaultSettings},
     ),
-    # -- returns and credit notes (issue 14) ---------------------------------------------
-    Endpoint(
-        "GET",
-        "/v1/stores/{store_id}/origins/{code}",
-        "find_return_origin",
-        "The sale a return takes back: a till ticket of any store (its sale id, the "
-        "receipt's QR), or a web order (its id, pickup code or QR text), with what is "
-        "already returned and refunded (409 not_handed_over, 404 not_found)",
-        "terminal",
-        None,
-        {200: OriginSaleRecord},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/stores/{store_id}/terminals/{terminal_id}/tickets/{ticket_no}",
-        "find_return_ticket",
-        "A ticket of this store by its terminal and number, for a return",
-        "terminal",
-        None,
-        {200: OriginSaleRecord},
-    ),
-    Endpoint(
-        "POST",
-        "/v1/stores/{store_id}/returns/claims",
-        "claim_return",
-        "Claim original lines for a return before refunding, atomically; idempotent by "
-        "return_id (409 not_returnable with the remaining quantities, op_id_reused)",
-        "terminal",
-        ReturnClaim,
-        {200: ReturnClaimResult},
-    ),
-    Endpoint(
-        "DELETE",
-        "/v1/stores/{store_id}/returns/claims/{return_id}",
-        "release_return",
-        "Release a claim whose return was abandoned (409 claim_consumed once pushed)",
-        "terminal",
-        None,
-        {200: ClaimStatus},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/stores/{store_id}/credit-notes/{code}",
-        "get_credit_note",
-        "A credit note's balance and status (code typed or its QR text)",
-        "terminal",
-        None,
-        {200: CreditNoteRecord},
-    ),
-    Endpoint(
-        "POST",
-        "/v1/stores/{store_id}/credit-notes/{code}/debits",
-        "debit_credit_note",
-        "Spend a credit note at a till; idempotent by op_id (409 credit_note_spent, "
-        "credit_note_expired, op_id_reused)",
-        "terminal",
-        CreditNoteDebit,
-        {200: CreditNoteRecord},
-    ),
-    Endpoint(
-        "DELETE",
-        "/v1/stores/{store_id}/credit-notes/{code}/debits/{op_id}",
-        "reverse_credit_note_debit",
-        "Give a debit back (idempotent)",
-        "terminal",
-        None,
-        {200: CreditNoteRecord},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/web/credit-notes/{code}",
-        "web_get_credit_note",
-        "A credit note's balance and status, for the web shop",
-        "web",
-        None,
-        {200: CreditNoteRecord},
-    ),
-    Endpoint(
-        "POST",
-        "/v1/web/credit-notes/{code}/debits",
-        "web_debit_credit_note",
-        "Spend a credit note on the web shop; idempotent by op_id",
-        "web",
-        CreditNoteDebit,
-        {200: CreditNoteRecord},
-    ),
-    Endpoint(
-        "DELETE",
-        "/v1/web/credit-notes/{code}/debits/{op_id}",
-        "web_reverse_credit_note_debit",
-        "Give a web debit back (idempotent)",
-        "web",
-        None,
-        {200: CreditNoteRecord},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/admin/return-conflicts",
-        "admin_return_conflicts",
-        "Return tickets accepted beyond what remained returnable, newest first",
-        "admin",
-        None,
-        {200: ReturnConflictList},
-    ),
-    # -- pricing (issue 15) ----------------------------------------------------------------
-    Endpoint(
-        "POST",
-        "/v1/stores/{store_id}/pricing",
-        "price_basket",
-        "Price a basket with the shared promotion engine, as central charges it (a quote: "
-        "nothing is kept)",
-        "terminal",
-        QuoteRequest,
-        {200: Quote},
-    ),
-    # -- loyalty (issue 15) ----------------------------------------------------------------
-    Endpoint(
-        "PUT",
-        "/v1/admin/loyalty/rule",
-        "admin_put_loyalty_rule",
-        "Replace the loyalty rule (a new version; past earnings keep theirs)",
-        "admin",
-        LoyaltyRuleUpsert,
-        {200: LoyaltyRuleModel},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/stores/{store_id}/loyalty/rule",
-        "get_loyalty_rule",
-        "The loyalty rule, for a till: points per euro, department multipliers, value",
-        "terminal",
-        None,
-        {200: LoyaltyRuleModel},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/stores/{store_id}/customers/{customer_id}/loyalty",
-        "get_loyalty_account",
-        "A customer's loyalty balance and latest ledger entries",
-        "terminal",
-        None,
-        {200: LoyaltyAccount},
-    ),
-    Endpoint(
-        "POST",
-        "/v1/stores/{store_id}/customers/{customer_id}/loyalty/redemptions",
-        "redeem_loyalty_points",
-        "Spend points; idempotent by op_id (409 loyalty_balance, loyalty_below_minimum, "
-        "op_id_reused)",
-        "terminal",
-        LoyaltyRedemption,
-        {200: LoyaltyRedemptionResult},
-    ),
-    Endpoint(
-        "DELETE",
-        "/v1/stores/{store_id}/customers/{customer_id}/loyalty/redemptions/{op_id}",
-        "reverse_loyalty_redemption",
-        "Give a redemption back (idempotent; the op id then redeems afresh)",
-        "terminal",
-        None,
-        {200: LoyaltyRedemptionResult},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/web/loyalty/rule",
-        "web_get_loyalty_rule",
-        "The loyalty rule, for the web shop: points per euro, department multipliers, value",
-        "web",
-        None,
-        {200: LoyaltyRuleModel},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/web/customers/{customer_id}/loyalty",
-        "web_get_loyalty_account",
-        "A customer's loyalty balance and latest ledger entries",
-        "web",
-        None,
-        {200: LoyaltyAccount},
-    ),
-    Endpoint(
-        "POST",
-        "/v1/web/customers/{customer_id}/loyalty/redemptions",
-        "web_redeem_loyalty_points",
-        "Spend points; idempotent by op_id (409 loyalty_balance, loyalty_below_minimum, "
-        "op_id_reused)",
-        "web",
-        LoyaltyRedemption,
-        {200: LoyaltyRedemptionResult},
-    ),
-    Endpoint(
-        "DELETE",
-        "/v1/web/customers/{customer_id}/loyalty/redemptions/{op_id}",
-        "web_reverse_loyalty_redemption",
-        "Give a redemption back (idempotent; the op id then redeems afresh)",
-        "web",
-        None,
-        {200: LoyaltyRedemptionResult},
-    ),
-    # -- coupons (issue 15) -------------------------------------------------------------------
-    Endpoint(
-        "POST",
-        "/v1/stores/{store_id}/coupons/reservations",
-        "reserve_coupon",
-        "Check a coupon code and reserve a single-use one for a sale; idempotent by sale "
-        "(409 coupon_used, coupon_expired, coupon_not_started, coupon_other_store, "
-        "coupon_already_applied; 404 coupon_unknown)",
-        "terminal",
-        CouponReservationRequest,
-        {200: CouponReservation},
-    ),
-    Endpoint(
-        "DELETE",
-        "/v1/stores/{store_id}/coupons/reservations/{sale_id}/{code}",
-        "release_coupon",
-        "Give back a code reserved for a sale (a code not reserved for it: a no-op)",
-        "terminal",
-        None,
-        {200: CouponRelease},
-    ),
-    Endpoint(
-        "POST",
-        "/v1/admin/promotions/{promotion_id}/coupons",
-        "admin_issue_coupons",
-        "Issue single-use codes for a promotion (count random ones, or the codes given)",
-        "admin",
-        CouponIssueRequest,
-        {200: CouponIssueResult},
-    ),
-    # -- customers (issue 15) --------------------------------------------------------------
-    Endpoint(
-        "POST",
-        "/v1/stores/{store_id}/customers",
-        "create_customer",
-        "Create a customer with consent; idempotent by customer_id (409 conflict: another "
-        "body; 409 customer_exists: the email or phone is error.customer_id's)",
-        "terminal",
-        CustomerCreate,
-        {201: CustomerRecord},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/stores/{store_id}/customers",
-        "search_customers",
-        "Active customers by card or id, phone, email or name prefix; at most 20, best first",
-        "terminal",
-        None,
-        {200: CustomerSearchResult},
-        (QueryParam("q", {"type": "string", "maxLength": 200}, True, "Typed or scanned text."),),
-    ),
-    Endpoint(
-        "POST",
-        "/v1/stores/{store_id}/customers/{customer_id}/consent",
-        "set_customer_consent",
-        "Record the customer's marketing choice (withdrawn: false), from this store",
-        "terminal",
-        ConsentChange,
-        {200: CustomerRecord},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/stores/{store_id}/customers/{customer_id}/history",
-        "customer_history",
-        "The customer's store tickets and web orders, newest first",
-        "terminal",
-        None,
-        {200: CustomerHistory},
-        (
-            QueryParam(
-                "limit",
-                {"type": "integer", "minimum": 1, "maximum": 50, "default": 20},
-                description="Entries at most.",
-            ),
-        ),
-    ),
-    Endpoint(
-        "DELETE",
-        "/v1/admin/customers/{customer_id}",
-        "admin_erase_customer",
-        "Erase a customer (GDPR): personal fields blanked, gone from searches and tills",
-        "admin",
-        None,
-        {200: CustomerRecord},
-    ),
-    # -- stock across the network (issue 16) ----------------------------------------------
-    Endpoint(
-        "GET",
-        "/v1/stores/{store_id}/network-stock/{product_id}",
-        "network_stock",
-        "A product's stock now in every store and warehouse (the asking store included)",
-        "terminal",
-        None,
-        {200: NetworkStock},
-    ),
-    Endpoint(
-        "POST",
-        "/v1/stores/{store_id}/customer-orders",
-        "place_customer_order",
-        "Order for a customer from a till: pickup at another store (its desk sees it) or "
-        "delivery from the web warehouse; left to pay; idempotent by order_id",
-        "terminal",
-        CustomerOrderRequest,
-        {200: CustomerOrder},
-    ),
-    # -- deliveries and transfers (issue 16) ----------------------------------------------
-    Endpoint(
-        "POST",
-        "/v1/admin/stores/{store_id}/deliveries",
-        "announce_delivery",
-        "Announce a supplier's delivery to a store (its tills see it in the deliveries feed); "
-        "idempotent by delivery_id",
-        "admin",
-        DeliveryAnnouncement,
-        {200: DeliveryItem},
-    ),
-    Endpoint(
-        "GET",
-        "/v1/admin/deliveries/{delivery_id}",
-        "delivery",
-        "A delivery as central knows it: expected lines, what was received, the differences",
-        "admin",
-        None,
-        {200: DeliveryItem},
-    ),
 )
+#: Every endpoint, in the order the OpenAPI document lists them.
+ENDPOINTS: tuple[Endpoint, ...] = _CORE + RETURNS + CUSTOMERS + NETWORK
 
 #: Path parameters, as JSON Schema (the same patterns as the models' fields).
 PATH_PARAMS: dict[str, dict[str, object]] = {
