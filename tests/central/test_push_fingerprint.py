@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sync.central.pushes import _canonical_around, canonical_json
+from sync.central.push_prepare import _canonical_around, canonical_json
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
 _VALUES = st.recursive(
