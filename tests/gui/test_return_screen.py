@@ -16,7 +16,7 @@ from pos.config import Settings
 from pos.domain.returns import ReturnReason
 from pos.ui.messages import user_message
 from pos.ui.qt import QSpinBox, Qt
-from tests.gui.selling import accented_codes, rows
+from tests.gui.selling import accented_codes, rows, sell
 
 WAIT = 10_000
 
@@ -27,16 +27,7 @@ def test_a_receipt_is_found_one_line_returned_and_refunded_to_the_card(
     app = make_app(Settings())
     screen = app.window.till_screen
     code = accented_codes(data_dir, 1)[0]
-    for _ in range(2):
-        with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
-            screen.scan(code)
-    screen.pay()
-    payment = screen.payment_dialog
-    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
-        payment.card_button.click()
-    with qtbot.waitSignal(screen.sale_shown, timeout=WAIT) as done:
-        payment.complete_button.click()
-    sold = done.args[0]
+    sold = sell(qtbot, app.window, [code, code], cash=False)
 
     worker = app.controller.worker
     threads: list[int] = []
@@ -121,16 +112,9 @@ def test_a_receipt_qr_scanned_on_an_empty_basket_opens_its_return(
     app = make_app(Settings())
     screen = app.window.till_screen
     code = accented_codes(data_dir, 1)[0]
-    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
-        app.route_scan(code)  # a product: the sale, as ever
-    screen.pay()
-    payment = screen.payment_dialog
-    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
-        payment.card_button.click()
-    with qtbot.waitSignal(screen.sale_shown, timeout=WAIT) as done:
-        payment.complete_button.click()
+    sold = sell(qtbot, app.window, [code], cash=False)
     qtbot.waitUntil(lambda: not screen.view.lines, timeout=WAIT)  # the next, empty basket
-    app.route_scan(done.args[0].sale_id)  # the receipt's QR code
+    app.route_scan(sold.sale_id)  # the receipt's QR code
     dialog = screen.returns.dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
@@ -145,16 +129,9 @@ def test_a_58mm_receipts_ticket_code_typed_in_the_scan_field_opens_its_return(
     app = make_app(Settings())
     screen = app.window.till_screen
     code = accented_codes(data_dir, 1)[0]
-    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
-        app.route_scan(code)
-    screen.pay()
-    payment = screen.payment_dialog
-    with qtbot.waitSignal(screen.basket_shown, timeout=WAIT):
-        payment.card_button.click()
-    with qtbot.waitSignal(screen.sale_shown, timeout=WAIT) as done:
-        payment.complete_button.click()
+    sold = sell(qtbot, app.window, [code], cash=False)
     qtbot.waitUntil(lambda: not screen.view.lines, timeout=WAIT)
-    printed = ticket_code(Settings().till.terminal_id, done.args[0].ticket_no)
+    printed = ticket_code(Settings().till.terminal_id, sold.ticket_no)
     assert printed.startswith("T01-")
     screen.scan_field.setFocus()
     qtbot.keyClicks(screen.scan_field, printed)
