@@ -54,6 +54,7 @@ class StallWatch:
         self._gui = threading.get_ident()
         self._last = self._cpu = 0.0
         self._ticks = 0
+        self._began = 0.0
         # (wall ms, the GUI thread's CPU ms in it, the tick number that ended it, its time)
         self.gaps: list[tuple[float, float, int, float]] = []
         self._stacks: dict[int, list[str]] = {}  # tick number before a late tick: stacks
@@ -63,6 +64,7 @@ class StallWatch:
         self.gaps.clear()
         self._stacks.clear()
         self._last, self._cpu = time.perf_counter(), time.thread_time()
+        self._began = self._last
         self._timer.start()
         if not self._sampling:
             self._sampling = True
@@ -109,6 +111,7 @@ class StallWatch:
             "cpu_max_ms": cpu[-1] if cpu else 0.0,
             "cpu_p99_ms": _p99(cpu),
             "over_16": sum(1 for gap in wall if gap > TARGET_MS),
+            "gc_max_ms": GC_PASSES.longest(self._began, time.perf_counter()),
             "worst": self._culprits(sorted(self.gaps, reverse=True)[:3]),
             "worst_cpu": self._culprits(sorted(self.gaps, key=lambda g: -g[1])[:3]),
         }
@@ -148,6 +151,12 @@ class GcPasses:
             if (now - start) * 1000 >= self.LONG_MS:
                 name = threading.current_thread().name
                 self.passes.append((start, now, info["generation"], name))
+
+    def longest(self, start: float, end: float) -> float:
+        return max(
+            ((stop - begin) * 1000 for begin, stop, _, _ in self.passes if start < stop < end),
+            default=0.0,
+        )
 
     def during(self, start: float, end: float) -> str:
         """`` | gc: gen2 12.3 ms on <thread>`` for the long passes overlapping the gap."""
@@ -408,6 +417,7 @@ def _print(name: str, tills: list[dict], floors: list[dict]) -> None:
         print(f"  {phase:<6} longest {_spread([d['max_ms'] for d in done])}   p99 of gaps "
               f"{_spread([d['p99_ms'] for d in done])}   gaps > {TARGET_MS} ms per run: "
               f"{[d['over_16'] for d in done]}")  # fmt: skip
+        print(f"         longest collector pass: {_spread([d.get('gc_max_ms', 0) for d in done])}")
         print(f"         GUI thread's own CPU in one gap: longest "
               f"{_spread([d['cpu_max_ms'] for d in done])}   p99 "
               f"{_spread([d['cpu_p99_ms'] for d in done])}")  # fmt: skip
