@@ -36,7 +36,7 @@ from pos.ui.ops import run_op
 from pos.ui.other_stores_flow import OtherStoresFlow
 from pos.ui.pickup_flow import PickupFlow
 from pos.ui.printer_worker import PrinterThread
-from pos.ui.qt import QApplication, QDialog, QMessageBox, QObject
+from pos.ui.qt import QApplication, QDialog, QMessageBox, QObject, QTimer
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.scanner_filter import ScannerFilter
 from pos.ui.stock_flow import StockFlow
@@ -124,7 +124,7 @@ class TillApp(QObject):
         self.sync.status_changed.connect(self.window.till_screen.returns.sync_changed)
         self.sync.status_changed.connect(self.window.till_screen.customers.sync_changed)
         self.controller.worker.opened.connect(self._link_central)
-        self.controller.worker.opened.connect(lambda _summary: import_later())
+        self.window.till_screen.basket_shown.connect(self._warm_up)
         self.stock = StockFlow(self.window, options.data_dir, self.sync)  # Ctrl+3
         self.stock.connect_other_stores(self.other_stores.open)
         self.menu = ManagerMenu(self.window, options.data_dir,
@@ -223,6 +223,13 @@ class TillApp(QObject):
         """Their language is live (``StaffGate``): receipts and slips follow."""
         self.language = signed.language
         self.controller.request("set_header", header_for_store(self.settings.store, self.language))
+
+    def _warm_up(self, _view: object) -> None:
+        """After the first basket: the modules the start left out are imported off the
+        GUI thread (``warm_imports``), from a 0 ms timer so the basket's first paint,
+        already posted, goes first rather than sharing the interpreter with them."""
+        self.window.till_screen.basket_shown.disconnect(self._warm_up)
+        QTimer.singleShot(0, import_later)
 
     # -- the central server -----------------------------------------------------------------
 
