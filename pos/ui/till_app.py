@@ -36,14 +36,14 @@ from pos.ui.ops import run_op
 from pos.ui.other_stores_flow import OtherStoresFlow
 from pos.ui.pickup_flow import PickupFlow
 from pos.ui.printer_worker import PrinterThread
-from pos.ui.qt import QApplication, QDialog, QMessageBox, QObject, QTimer
+from pos.ui.qt import QApplication, QDialog, QMessageBox, QObject
 from pos.ui.receipt_flow import ReceiptPolicy
 from pos.ui.scanner_filter import ScannerFilter
 from pos.ui.stock_flow import StockFlow
 from pos.ui.sync_bridge import SyncBridge
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.till_staff_worker import SignedIn
-from pos.ui.warm_imports import import_later
+from pos.ui.warm_imports import AfterNextPaint, import_later
 from pos.ui.witness_alert import WitnessAlertFlow
 
 if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's screens
@@ -225,11 +225,11 @@ class TillApp(QObject):
         self.controller.request("set_header", header_for_store(self.settings.store, self.language))
 
     def _warm_up(self, _view: object) -> None:
-        """After the first basket: the modules the start left out are imported off the
-        GUI thread (``warm_imports``), from a 0 ms timer so the basket's first paint,
-        already posted, goes first rather than sharing the interpreter with them."""
+        """Once the first basket is shown and painted, the modules the start left out are
+        imported off the GUI thread (``warm_imports``): the first paint does not share the
+        interpreter with them."""
         self.window.till_screen.basket_shown.disconnect(self._warm_up)
-        QTimer.singleShot(0, import_later)
+        AfterNextPaint(self.window, import_later)
 
     # -- the central server -----------------------------------------------------------------
 

@@ -22,11 +22,11 @@ import gc
 import importlib
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from pos.ui.ops import run_op
-from pos.ui.qt import QTimer
+from pos.ui.qt import QEvent, QObject, QTimer, QWidget
 
 LATER_MODULES = (
     "pos.ui.pickup_controller",
@@ -44,7 +44,30 @@ LATER_MODULES = (
     "sync.contract.loyalty",
     "sync.contract.carts",
     "sync.engine",
+    # The central's calls (httpx, and with it whatever httpx loads: its command line's
+    # rich and click where installed): the till worker asks for them at the first
+    # cancelled sale or return; imported there, they held it ~100 ms mid-burst.
+    "sync.client",
 )
+
+
+class AfterNextPaint(QObject):
+    """Runs ``then`` once ``window`` has painted: after the update it has pending (the
+    first basket's), not beside it. Qt paints a window on its ``UpdateRequest``, a few ms
+    after the change (a 0 ms timer set with the change runs before it); a 0 ms timer set
+    as that request arrives runs once the paint is done."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.UpdateRequest:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+            self.deleteLater()
+        return False
 
 
 def import_later(names: Iterable[str] = LATER_MODULES) -> None:
