@@ -35,6 +35,8 @@ OFF_THE_START_PATH = {
     "sync.contract.carts": "online carts: the first cart QR scanned",
     "sync.contract.pricing": "the carts' priced lines: the first cart QR scanned",
     "sync.engine": "the sync engine: started after the store opened, on a pool thread",
+    "sync.client": "the central's calls: the first cancelled sale or return (the till worker)",
+    "httpx": "the HTTP client (and its command line's rich, click): the central's calls",
     "keyring": "the signing key's store: the worker reads it (pos.app starts it early)",
 }
 
@@ -63,7 +65,7 @@ def test_the_start_path_leaves_out_what_the_first_basket_does_not_need() -> None
 
 def test_the_warm_up_loads_what_the_start_leaves_out() -> None:
     """Each project module left out is in the warm-up list, or imported by one in it."""
-    ours = sorted(name for name in OFF_THE_START_PATH if name.startswith("sync."))
+    ours = sorted(name for name in OFF_THE_START_PATH if name.startswith(("sync.", "httpx")))
     script = (
         "import importlib, json, sys\n"
         f"for name in {list(LATER_MODULES)!r}: importlib.import_module(name)\n"
@@ -180,3 +182,27 @@ def test_importing_the_wire_models_builds_no_validator() -> None:
     assert count > 5
     assert built == []
     assert refused
+
+
+def test_after_next_paint_runs_once_the_window_has_painted(qtbot) -> None:
+    """The warm-up waits for the first basket's paint: a 0 ms timer set with the change
+    would run before it (Qt paints on an update request a few ms later)."""
+    from pos.ui.qt import QWidget
+    from pos.ui.warm_imports import AfterNextPaint
+
+    seen: list[str] = []
+
+    class Window(QWidget):
+        def paintEvent(self, event) -> None:
+            seen.append("paint")
+
+    window = Window()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: "paint" in seen, timeout=5_000)
+    seen.clear()
+    window.update()
+    AfterNextPaint(window, lambda: seen.append("then"))
+    qtbot.waitUntil(lambda: "then" in seen, timeout=5_000)
+    assert seen == ["paint", "then"]
