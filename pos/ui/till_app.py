@@ -43,7 +43,7 @@ from pos.ui.stock_flow import StockFlow
 from pos.ui.sync_bridge import SyncBridge
 from pos.ui.till_controller import TillController, TillOptions
 from pos.ui.till_staff_worker import SignedIn
-from pos.ui.warm_imports import import_later
+from pos.ui.warm_imports import AfterNextPaint, import_later
 from pos.ui.witness_alert import WitnessAlertFlow
 
 if TYPE_CHECKING:  # loaded once the till sells: pydantic, httpx and the desk's screens
@@ -124,7 +124,7 @@ class TillApp(QObject):
         self.sync.status_changed.connect(self.window.till_screen.returns.sync_changed)
         self.sync.status_changed.connect(self.window.till_screen.customers.sync_changed)
         self.controller.worker.opened.connect(self._link_central)
-        self.controller.worker.opened.connect(lambda _summary: import_later())
+        self.window.till_screen.basket_shown.connect(self._warm_up)
         self.stock = StockFlow(self.window, options.data_dir, self.sync)  # Ctrl+3
         self.stock.connect_other_stores(self.other_stores.open)
         self.menu = ManagerMenu(self.window, options.data_dir,
@@ -223,6 +223,13 @@ class TillApp(QObject):
         """Their language is live (``StaffGate``): receipts and slips follow."""
         self.language = signed.language
         self.controller.request("set_header", header_for_store(self.settings.store, self.language))
+
+    def _warm_up(self, _view: object) -> None:
+        """Once the first basket is shown and painted, the modules the start left out are
+        imported off the GUI thread (``warm_imports``): the first paint does not share the
+        interpreter with them."""
+        self.window.till_screen.basket_shown.disconnect(self._warm_up)
+        AfterNextPaint(self.window, import_later)
 
     # -- the central server -----------------------------------------------------------------
 

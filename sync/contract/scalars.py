@@ -13,8 +13,12 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
-#: Every wire model: unknown fields are refused, types are never coerced.
-WIRE = ConfigDict(extra="forbid", strict=True, frozen=True)
+#: Every wire model: unknown fields are refused, types are never coerced. Each model's
+#: validator is built at its first use (``defer_build``), not as its module is imported:
+#: pydantic-core builds it in C holding the interpreter lock, and the till imports these
+#: modules on a warm-up thread beside the GUI thread (issue 18.2); the first validation
+#: then builds it on the thread that validates (the sync engine's, the central's).
+WIRE = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 #: Largest amount on a ticket: 1,000,000.00 € (the till's MAX_CENTS).
 MAX_CENTS = 100_000_000

@@ -18,6 +18,7 @@ paints differently).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -53,8 +54,9 @@ class StallWatch:
         self._gui = threading.get_ident()
         self._last = self._cpu = 0.0
         self._ticks = 0
-        # (wall ms, the GUI thread's CPU ms in it, the tick number that ended it)
-        self.gaps: list[tuple[float, float, int]] = []
+        self._began = 0.0
+        # (wall ms, the GUI thread's CPU ms in it, the tick number that ended it, its time)
+        self.gaps: list[tuple[float, float, int, float]] = []
         self._stacks: dict[int, list[str]] = {}  # tick number before a late tick: stacks
         self._sampling = False
 
@@ -62,6 +64,7 @@ class StallWatch:
         self.gaps.clear()
         self._stacks.clear()
         self._last, self._cpu = time.perf_counter(), time.thread_time()
+        self._began = self._last
         self._timer.start()
         if not self._sampling:
             self._sampling = True
@@ -78,7 +81,7 @@ class StallWatch:
     def _tick(self) -> None:
         now, cpu = time.perf_counter(), time.thread_time()
         self._ticks += 1
-        self.gaps.append(((now - self._last) * 1000, (cpu - self._cpu) * 1000, self._ticks))
+        self.gaps.append(((now - self._last) * 1000, (cpu - self._cpu) * 1000, self._ticks, now))
         self._last, self._cpu = now, cpu
 
     def _sample(self) -> None:
@@ -99,8 +102,8 @@ class StallWatch:
     def summary(self) -> dict:
         """Wall gaps (what a key waited) and the GUI thread's CPU in each (its own work,
         whatever else the machine ran): longest, p99, and what ran in the worst three."""
-        wall = sorted(gap for gap, _, _ in self.gaps)
-        cpu = sorted(used for _, used, _ in self.gaps)
+        wall = sorted(gap[0] for gap in self.gaps)
+        cpu = sorted(gap[1] for gap in self.gaps)
         return {
             "ticks": len(wall),
             "max_ms": wall[-1] if wall else 0.0,
@@ -108,17 +111,64 @@ class StallWatch:
             "cpu_max_ms": cpu[-1] if cpu else 0.0,
             "cpu_p99_ms": _p99(cpu),
             "over_16": sum(1 for gap in wall if gap > TARGET_MS),
+            "gc_max_ms": GC_PASSES.longest(self._began, time.perf_counter()),
             "worst": self._culprits(sorted(self.gaps, reverse=True)[:3]),
             "worst_cpu": self._culprits(sorted(self.gaps, key=lambda g: -g[1])[:3]),
         }
 
-    def _culprits(self, gaps: list[tuple[float, float, int]]) -> list[tuple[float, float, str]]:
+    def _culprits(self, gaps: list[tuple[float, float, int, float]]) -> list[tuple]:
         found = []
-        for wall, used, tick in gaps:
+        for wall, used, tick, end in gaps:
             seen = Counter(self._stacks.get(tick - 1, []))
             where = seen.most_common(1)[0][0] if seen else "(no sample)"
-            found.append((round(wall, 1), round(used, 1), where))
+            found.append(
+                (round(wall, 1), round(used, 1), where + GC_PASSES.during(end - wall / 1000, end))
+            )
         return found
+
+
+class GcPasses:
+    """The collector's passes, their thread and length: a pass holds the interpreter lock
+    from start to end, whichever thread's allocation set it off, so a long one stalls the
+    GUI thread even when another thread ran it (the stack sampler cannot see it: it runs
+    in C, between two Python lines)."""
+
+    LONG_MS = 2.0  # shorter passes are not named
+
+    def __init__(self) -> None:
+        self._started: dict[int, float] = {}
+        self.passes: list[tuple[float, float, int, str]] = []  # start, end, generation, thread
+
+    def install(self) -> None:
+        gc.callbacks.append(self._note)
+
+    def _note(self, phase: str, info: dict) -> None:
+        now, me = time.perf_counter(), threading.get_ident()
+        if phase == "start":
+            self._started[me] = now
+        elif me in self._started:
+            start = self._started.pop(me)
+            if (now - start) * 1000 >= self.LONG_MS:
+                name = threading.current_thread().name
+                self.passes.append((start, now, info["generation"], name))
+
+    def longest(self, start: float, end: float) -> float:
+        return max(
+            ((stop - begin) * 1000 for begin, stop, _, _ in self.passes if start < stop < end),
+            default=0.0,
+        )
+
+    def during(self, start: float, end: float) -> str:
+        """`` | gc: gen2 12.3 ms on <thread>`` for the long passes overlapping the gap."""
+        hits = [
+            f"gen{gen} {(stop - begin) * 1000:.1f} ms on {name}"
+            for begin, stop, gen, name in self.passes
+            if begin < end and stop > start
+        ]
+        return " | gc: " + ", ".join(hits) if hits else ""
+
+
+GC_PASSES = GcPasses()
 
 
 def _p99(ordered: list[float]) -> float:
@@ -155,6 +205,7 @@ def child(data_dir: Path, terminal: str) -> dict:
     from pos.ui.till_app import StartOptions, TillApp
 
     started = time.perf_counter()
+    GC_PASSES.install()
     app = QApplication.instance() or QApplication([])
     settings = Settings(till=TillSettings(terminal_id=terminal))
     config = Path(tempfile.mkdtemp()) / "settings.toml"
@@ -366,6 +417,7 @@ def _print(name: str, tills: list[dict], floors: list[dict]) -> None:
         print(f"  {phase:<6} longest {_spread([d['max_ms'] for d in done])}   p99 of gaps "
               f"{_spread([d['p99_ms'] for d in done])}   gaps > {TARGET_MS} ms per run: "
               f"{[d['over_16'] for d in done]}")  # fmt: skip
+        print(f"         longest collector pass: {_spread([d.get('gc_max_ms', 0) for d in done])}")
         print(f"         GUI thread's own CPU in one gap: longest "
               f"{_spread([d['cpu_max_ms'] for d in done])}   p99 "
               f"{_spread([d['cpu_p99_ms'] for d in done])}")  # fmt: skip

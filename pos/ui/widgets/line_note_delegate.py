@@ -11,6 +11,7 @@ from pos.ui.qt import (
     QFont,
     QFontMetrics,
     QModelIndex,
+    QObject,
     QPainter,
     QPersistentModelIndex,
     QRect,
@@ -31,6 +32,17 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class LineNoteDelegate(QStyledItemDelegate):
+    """Paints a basket line's name and note. Each scan repaints every visible row, so what
+    does not change between paints is kept: the fonts and their metrics per cell font, and
+    each elided text per width (a basket has a few dozen names and notes)."""
+
+    ELIDED_KEPT = 512  # texts kept elided; past it the cache starts over
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fonts: dict[str, tuple[QFontMetrics, QFont, QFontMetrics]] = {}
+        self._elided: dict[tuple[str, int, str], str] = {}
+
     def paint(
         self,
         painter: QPainter,
@@ -49,22 +61,39 @@ class LineNoteDelegate(QStyledItemDelegate):
         if style is not None:  # the background and the selection, without the text
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
         box = item.rect.adjusted(4, 1, -4, -1)
-        half = box.height() // 2
+        half, width = box.height() // 2, box.width()
         selected = bool(item.state & QStyle.StateFlag.State_Selected)
         text = item.palette.highlightedText() if selected else item.palette.text()
+        font = item.font
+        key = font.key()
+        metrics, small, small_metrics = self._fonts.get(key) or self._font_set(font, key)
         painter.save()
-        painter.setFont(item.font)
+        painter.setFont(font)
         painter.setPen(text.color())
-        top = QRect(box.left(), box.top(), box.width(), half)
-        painter.drawText(top, LEFT, QFontMetrics(item.font).elidedText(
-            name, Qt.TextElideMode.ElideRight, box.width()))  # fmt: skip
-        small = QFont(item.font)
-        if item.font.pointSizeF() > 0:
-            small.setPointSizeF(item.font.pointSizeF() * 0.8)
+        top = QRect(box.left(), box.top(), width, half)
+        painter.drawText(top, LEFT, self._elide(metrics, name, width, key))
         painter.setFont(small)
         colour = PROMOTION_COLOR if index.data(NOTE_KIND_ROLE) == PROMOTION_NOTE else NOTE_COLOR
         painter.setPen(text.color() if selected else colour)
-        bottom = QRect(box.left(), box.top() + half, box.width(), box.height() - half)
-        painter.drawText(bottom, LEFT, QFontMetrics(small).elidedText(
-            str(note), Qt.TextElideMode.ElideRight, box.width()))  # fmt: skip
+        bottom = QRect(box.left(), box.top() + half, width, box.height() - half)
+        painter.drawText(bottom, LEFT, self._elide(small_metrics, str(note), width, "s" + key))
         painter.restore()
+
+    def _font_set(self, font: QFont, key: str) -> tuple[QFontMetrics, QFont, QFontMetrics]:
+        """The cell's font metrics, and the note's font (four fifths of it) with its own."""
+        small = QFont(font)
+        if font.pointSizeF() > 0:
+            small.setPointSizeF(font.pointSizeF() * 0.8)
+        found = self._fonts[key] = (QFontMetrics(font), small, QFontMetrics(small))
+        return found
+
+    def _elide(self, metrics: QFontMetrics, text: str, width: int, font_key: str) -> str:
+        key = (text, width, font_key)
+        elided = self._elided.get(key)
+        if elided is None:
+            if len(self._elided) >= self.ELIDED_KEPT:
+                self._elided.clear()
+            elided = self._elided[key] = metrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, width
+            )
+        return elided
