@@ -269,12 +269,12 @@ def return_calls(data_dir: Path, link: CentralLink | None) -> HttpCentral | Medu
     channel, claim it, spend a credit note), or None for a till with no central server:
     the offline rules then apply (this till's own sales, the offline limits). A lost
     token is the same None: the till says it works offline rather than refusing."""
+    if link is None:  # no central: nothing of httpx or the client is loaded for it
+        return None
     import httpx
 
     from sync.client import HttpCentral, TokenStore
 
-    if link is None:
-        return None
     timeout = httpx.Timeout(RETURN_CALL_DEADLINE_S, connect=3.0)
     if link.backend == "medusa":
         from sync.medusa import MedusaBackend

@@ -123,9 +123,14 @@ def _long_lived_frozen() -> Iterator[None]:
     the collector's scans (``gc.freeze``): validating a 5,000-item page allocates ~50,000
     tracked objects, and each full collection they trigger would walk every live object
     of the process again. The collector stays on and still frees the pages' own cycles;
-    the frozen objects go back to it when the pull ends."""
+    the frozen objects go back to it when the pull ends, unless the process had frozen
+    its own before (the till freezes its start's objects: an unfreeze would hand them
+    back too, and each full pass would walk them again on whichever thread, the GUI's
+    included). Those that lived through the pull then stay frozen, as the start's do."""
+    frozen_before = gc.get_freeze_count()
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
