@@ -126,7 +126,7 @@ class Checks:
     The header and the schema are checked on creation (a file that fails them is never
     read further); then ``PRAGMA quick_check`` and the value checks run on two helper
     threads, each on a connection of its own. ``pages_ok`` waits for the first (the
-    copy may then read the file: its pages are sound), ``result`` for both. So on two
+    copy may then copy records as they are: its pages are sound), ``result`` for both. So on two
     cores the value checks of 1,000,000 products run beside the copy into the store,
     whose transaction commits only once ``result`` returned. Leaving the ``with`` block
     early interrupts the checks still running."""

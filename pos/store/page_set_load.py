@@ -1,14 +1,19 @@
 """A new till's catalog and stock levels copied from a checked page set, in one go.
 
 The page set (``sync.contract.page_set``) is downloaded to ``<store>.pageset`` and
-checked (``page_set_checks``): its header and schema first, and its pages (``quick_check``)
-before it is ATTACHed; its values are checked on a helper thread while it is copied,
-and the copy commits only once they passed: a refused file leaves the store as it was
-(the transaction is rolled back), and on two cores the checks cost no time of their
-own. It is copied in one transaction of the store, table to table: the
-products' derived indexes and the catalog triggers are dropped and rebuilt after, as
-``catalog_staging`` does for a bulk move (a duplicate SKU fails the rebuild and rolls
-the whole copy back), and the search index is copied as FTS5's own rows
+checked (``page_set_checks``): its header and schema before it is ATTACHed; its pages
+(``quick_check``) and its values on helper threads while it is copied, and the copy
+commits only once both passed: a refused file leaves the store as it was (the
+transaction is rolled back), and on two cores the checks cost little time of their
+own. The tables whose values SQLite decodes on the way (barcodes, levels) are copied
+and indexed first, while ``quick_check`` runs (a damaged page there is an error, and
+the checks then say why); the tables copied as raw records (products, the search
+index) only once ``quick_check`` found the pages sound.
+
+It is copied in one transaction of the store, table to table: the derived indexes of
+products, barcodes and levels and the catalog triggers are dropped and rebuilt after,
+as ``catalog_staging`` does for a bulk move (a duplicate SKU fails the rebuild and
+rolls the whole copy back), and the search index is copied as FTS5's own rows
 (``product_fts_data``/``_idx``, built by the central with the till's definition)
 instead of being rebuilt: ~0.3 s instead of ~9 s at 1,000,000 products. The central
 levels, the shown levels (with this till's movements not yet acknowledged, as
