@@ -40,7 +40,10 @@ from pos.store.sale_codec import utc_now
 SUFFIX = ".pageset"
 SCHEMA = "pageset"
 FTS_SHADOWS = ("product_fts_data", "product_fts_idx")
-COPY_CACHE_KIB = 128 * 1024
+# The page cache during the copy, which also sizes the CREATE INDEX sorter's runs: 2 MiB
+# runs sorted and merged cost ~35% less CPU than one 128 MiB in-memory sort (the
+# loader's figure, tried first: 3.3 s instead of 2.2 s for the five indexes at 1M rows).
+COPY_CACHE_KIB = 2 * 1024
 
 _COLUMNS = (
     "id, sku, name, brand, department, price_cents, vat_bp, sold_by, plu, active, "
