@@ -153,6 +153,8 @@ def _copy(
                     f"The central's page set was refused: its rows break a constraint of the "
                     f"till ({exc}). The catalog is loaded by the chunked snapshot instead."
                 ) from None
+            except sqlite3.OperationalError:  # interrupted, locked, disk full: not the file's
+                raise
             except sqlite3.DatabaseError:  # a damaged page read before quick_check's verdict
                 checked()  # says it is damaged; else the error is the store's own
                 raise
