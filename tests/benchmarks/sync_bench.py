@@ -291,7 +291,7 @@ def _floor_page_set(tmp: Path, central: CentralServer, token: str) -> tuple[floa
 
         def floor() -> None:
             _download(central, token, target)
-            page_set_load._copy(store.conn, target, lambda: manifest)
+            page_set_load._copy(store.conn, target, lambda: None, lambda: manifest)
             store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
         seconds, cpu = timed_cpu(floor, central._process.pid)

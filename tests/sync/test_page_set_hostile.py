@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from pos.store import page_set_load
+from pos.store.local_store import LocalStore
+from pos.store.page_set_checks import Manifest, PageSetRefused
 from sync.client import HttpCentral
 from sync.engine import SyncEngine
 from tests.support.central_server import CentralServer
@@ -63,6 +65,8 @@ CASES = {
         "it is for store 'paris-bastille', not 'lyon-part-dieu'",
     ),
     "corrupt_page": (None, "it is damaged"),
+    # read by the decoded copy while quick_check still runs: refused all the same
+    "corrupt_barcodes_page": (None, "it is damaged"),
 }
 
 
@@ -93,9 +97,9 @@ def hostile_copy(good: Path, target: Path, case: str) -> Path:
     shutil.copyfile(good, target)
     edit = CASES[case][0]
     if edit is None:  # a page in the middle overwritten, as a bad disk or a cut write would
-        size = target.stat().st_size
+        page = _middle_page(target, "barcodes" if "barcodes" in case else None)
         with open(target, "r+b") as file:
-            file.seek((size // 4096 // 2) * 4096)
+            file.seek((page - 1) * 4096)
             file.write(b"\xa5" * 4096)
         return target
     conn = sqlite3.connect(target)
@@ -103,6 +107,21 @@ def hostile_copy(good: Path, target: Path, case: str) -> Path:
     conn.executescript(edit)
     conn.close()
     return target
+
+
+def _middle_page(path: Path, table: str | None) -> int:
+    """The file's middle page, or the middle leaf page of ``table``."""
+    if table is None:
+        return path.stat().st_size // 4096 // 2 + 1
+    conn = sqlite3.connect(path)
+    try:
+        pages = [row[0] for row in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
+            (table,),
+        )]  # fmt: skip
+    finally:
+        conn.close()
+    return pages[len(pages) // 2]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -128,3 +147,36 @@ def test_a_hostile_page_set_is_refused_and_the_chunked_snapshot_follows(
     port.close()
     assert port.downloads == 1
     assert rows_of(till) == rows_of(chunked_till(tmp_path, central))
+
+
+def test_the_decoded_copies_run_while_quick_check_reads_and_the_raw_ones_wait_for_it(
+    tmp_path: Path, served: tuple[CentralServer, Path]
+) -> None:
+    """Barcodes and levels (each value decoded by SQLite) are copied and indexed before
+    ``quick_check``'s verdict is asked for; products and the search index (records copied
+    as they are) only after it; and nothing commits before the value checks passed."""
+    _central, folder = served
+    with LocalStore(tmp_path / "till.db") as store:
+        target = page_set_load.path_of(store.conn)
+        assert target is not None
+        shutil.copyfile(folder / "good.pageset", target)
+        fresh_fts = store.conn.execute("SELECT count(*) FROM product_fts_data").fetchone()[0]
+        seen: dict[str, int] = {}
+
+        def pages_ok() -> None:
+            for table in ("barcodes", "central_stock", "stock", "products", "product_fts_data"):
+                count = store.conn.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]
+                seen[table] = count
+            seen["barcodes_product"] = store.conn.execute(
+                "SELECT count(*) FROM main.sqlite_master WHERE name = 'barcodes_product'"
+            ).fetchone()[0]
+
+        def refused() -> Manifest:
+            raise PageSetRefused("The value checks said no.")
+
+        with pytest.raises(PageSetRefused):
+            page_set_load._copy(store.conn, target, pages_ok, refused)
+        assert seen["barcodes"] > 0 and seen["central_stock"] == seen["stock"] > 0
+        assert seen["barcodes_product"] == 1
+        assert seen["products"] == 0 and seen["product_fts_data"] == fresh_fts
+        assert rows_of(tmp_path / "till.db")["barcodes"] == []  # rolled back
