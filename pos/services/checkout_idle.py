@@ -7,9 +7,9 @@ scans, which report its cost):
 
 * the garbage collector's passes. While a sale is open the collector's automatic passes
   are deferred: its first threshold is raised to ``BACKSTOP`` (a bound, reached only by
-  a till that is never idle: memory stays bounded), and ``collect_due`` runs the passes
-  Python's own thresholds call for (700 allocations, then every 10th of each younger
-  generation). A young pass took ~160 µs and a middle one ~1 ms inside 1-3 % of the
+  a till that is never idle: memory stays bounded), and ``collect_due`` runs the pass
+  Python's own rule calls for (past 700 allocations; the generation as ``gc`` picks
+  it). A young pass took ~160 µs and a middle one ~1 ms inside 1-3 % of the
   scans: the scan's p99. Once the sale is over, the thresholds are Python's again (the
   other screens allocate as they like);
 * the pricing memos' trims (``Basket.tidy``): cleared near their bounds and filled
@@ -66,21 +66,32 @@ class Deferral:
             self.saved = None
 
     def collect_due(self) -> int:
-        """Run the pass Python's thresholds would have run by now (the oldest
-        generation whose count is past its threshold, as ``gc`` picks it, without its
-        check of the long-lived objects pending: a full pass is then a little more
-        frequent, and still one in ~100 young ones); the generation, -1 if none."""
+        """Run the pass Python's thresholds call for by now, chosen by Python itself:
+        its first threshold lowered for one allocation, ``gc`` picks the oldest
+        generation due with its own rule (a full pass only once enough long-lived
+        objects wait: a pass here never walks the heap more often than Python
+        would). The generation run, -1 if none was due."""
         if not gc.isenabled():
             return -1
-        first, middle, old = self.saved or gc.get_threshold()
-        count0, count1, count2 = gc.get_count()
-        if count0 <= first:
+        current = gc.get_threshold()
+        first = (self.saved or current)[0]
+        if first == 0 or gc.get_count()[0] <= first:
             return -1
-        generation = 0
-        if count1 > middle:
-            generation = 2 if count2 > old else 1
-        gc.collect(generation)
-        return generation
+        before = [generation["collections"] for generation in gc.get_stats()]
+        gc.set_threshold(1, *current[1:])
+        try:
+            _Nudge()  # a tracked allocation: the collector runs its due pass
+        finally:
+            gc.set_threshold(*current)
+        after = [generation["collections"] for generation in gc.get_stats()]
+        ran = [n for n, (was, now) in enumerate(zip(before, after, strict=True)) if now != was]
+        return max(ran, default=-1)
+
+
+class _Nudge:
+    """An object the collector tracks, allocated to let it run (``collect_due``)."""
+
+    __slots__ = ()
 
 
 #: The one for the process (the collector is the process's).
