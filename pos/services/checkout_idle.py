@@ -102,19 +102,24 @@ class IdleActs:
     """A mixin of ``Checkout``: ``idle`` and the collector given back on close."""
 
     basket: Basket
+    _deferring = False  # this checkout deferred the collector (another one may not undo it)
 
     def idle(self) -> IdleWork:
         """The work of an idle moment (module docstring): the pricing memos trimmed,
-        then the collector's due passes, deferred again while the sale is open. Call
-        it on the checkout's thread, between two requests."""
+        then the collector's due pass, deferred again while the sale is open. Call it
+        on the checkout's thread, between two requests."""
         trimmed = self.basket.tidy()
         if self.basket.lines:
             _deferral.defer()
+            self._deferring = True
         collected = _deferral.collect_due()
         if not self.basket.lines:
-            _deferral.restore()
+            self._give_back_collector()
         return IdleWork(collected, trimmed)
 
     def _give_back_collector(self) -> None:
-        """Python's thresholds again (the till closes, or a test ends)."""
-        _deferral.restore()
+        """Python's thresholds again (the sale is over, the till closes, a test ends),
+        if this checkout deferred them."""
+        if self._deferring:
+            _deferral.restore()
+            self._deferring = False

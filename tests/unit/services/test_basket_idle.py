@@ -101,3 +101,13 @@ def test_an_idle_moment_changes_no_price(checkout: Checkout, demo_items: list[De
         lines, totals = checkout.basket.lines, checkout.totals()
         checkout.idle()
         assert checkout.basket.lines is lines and checkout.totals() is totals
+
+
+def test_another_checkout_closing_leaves_the_tills_deferral(
+    checkout: Checkout, store: LocalStore, demo_items: list[DemoProduct]
+) -> None:
+    checkout.scan(codes(demo_items, 1)[0])
+    checkout.idle()
+    other = Checkout(store, terminal_id="T02", actor=a_manager("Inès"))  # a scene, a script
+    other.close()
+    assert gc.get_threshold()[0] == BACKSTOP
