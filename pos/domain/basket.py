@@ -27,6 +27,7 @@ from pos.domain.basket_pricing import (
     pricing_line,
     promotion_cents,
     repriced,
+    tidy,
 )
 from pos.domain.basket_totals import BasketTotals, TotalsTally, basket_totals
 from pos.domain.discount import Discount
@@ -316,12 +317,13 @@ class Basket:
             and cache[2] is self.pricing
         ):
             return cache[3]
-        totals = self._compute_totals()
+        totals = basket_totals(self.active_lines(), self.ticket_discount, self._tally)
         self._cache = (self.lines, self.ticket_discount, self.pricing, totals)
         return totals
 
-    def _compute_totals(self) -> BasketTotals:
-        return basket_totals(self.active_lines(), self.ticket_discount, self._tally)
+    def tidy(self) -> bool:
+        """Between two scans, the pricing memos trimmed (``basket_pricing.tidy``)."""
+        return tidy(self.lines, self.pricing, self._memo)
 
     def sale_lines(self) -> tuple[SaleLine, ...]:
         """The active lines as they will be committed, numbered from 1."""

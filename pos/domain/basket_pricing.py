@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from pos.domain.discount import Discount
 from pos.domain.product import SoldBy
 from pos.domain.promotions import PricingContext, PricingLine, PricingResult, PromotionBook
+from pos.domain.promotions.trim import full, index_full, trim_index
 from pos.domain.sale import LinePromotion
 
 if TYPE_CHECKING:
@@ -170,6 +171,16 @@ class PricingMemo:
                 del remembered[line_id]
         return found
 
+    def full(self) -> bool:
+        """Whether the interned values near their bound (cleared in ``promotions_of``
+        once there: inside a scan)."""
+        return full(len(self.interned), _INTERNED_LIMIT)
+
+    def trim(self) -> None:
+        """Between scans (``tidy``): forget every value."""
+        self.promotions.clear()
+        self.interned.clear()
+
 
 def _shares_only(
     signature: tuple[tuple[int, str], ...],
@@ -238,3 +249,25 @@ def repriced(
             line, changed = line.with_promotions(promotions), True
         result.append(line)
     return tuple(result) if changed else lines
+
+
+def tidy(lines: Sequence[BasketLine], pricing: BasketPricing | None, memo: PricingMemo) -> bool:
+    """What a till does between two scans for its basket's pricing (``Basket.tidy``):
+    the memos near their bounds trimmed (``promotions.trim``, ``PricingMemo.trim``),
+    and, if any was, the basket priced once more into them, so the next scan finds
+    them filled. The answer of that pricing is the lines' promotions already (each
+    memo entry is a pure function of its key): it is not kept. Whether it was done."""
+    if pricing is None:
+        return False
+    index = pricing.book.eligible(pricing.context)
+    memo_full = memo.full()
+    if not (memo_full or index_full(index)):
+        return False  # the usual idle moment: a few lookups
+    sold = [line for line in lines if not line.voided and line.returned is None
+            and not line.fixed_promotions]  # fmt: skip
+    trim_index(index, [line.pricing_line().article() for line in sold])
+    if memo_full:
+        memo.trim()
+    if sold:
+        priced(lines, pricing, memo)
+    return True

@@ -44,6 +44,7 @@ from pos.domain.tenders import (
 from pos.services import till_acts
 from pos.services.approvals import authorize
 from pos.services.basket_snapshot import BasketSnapshot, Recovery
+from pos.services.checkout_idle import IdleActs
 from pos.services.checkout_pricing import PricingActs
 from pos.services.checkout_promotions import PromotionActs
 from pos.services.checkout_recovery import RecoveryActs
@@ -83,7 +84,7 @@ class SessionGate(Protocol):
     def require_open(self) -> str: ...
 
 
-class Checkout(PricingActs, PromotionActs, RecoveryActs, TrainingActs, ReturnActs):
+class Checkout(PricingActs, PromotionActs, RecoveryActs, TrainingActs, ReturnActs, IdleActs):
     def __init__(
         self,
         store: LocalStore,
@@ -122,8 +123,10 @@ class Checkout(PricingActs, PromotionActs, RecoveryActs, TrainingActs, ReturnAct
         self.actor = actor
 
     def close(self) -> None:
-        """Let go of the basket saver's connection (the store is the caller's to close)."""
+        """Let go of the basket saver's connection (the store is the caller's to close)
+        and of the collector (``idle``)."""
         self.snapshot.close()
+        self._give_back_collector()
 
     # -- building the basket -------------------------------------------------------------
 

@@ -41,6 +41,7 @@ from pos.services.till_session import TillSessions
 from pos.ui.qt import QObject, Signal
 from pos.ui.till_card_worker import CardRequests
 from pos.ui.till_day_requests import TillDayRequests
+from pos.ui.till_idle import IdleRequests
 
 if TYPE_CHECKING:
     from pos.services.central_link import CentralLink
@@ -76,7 +77,7 @@ class TillOptions:
 
 class TillWorker(
     TillDayRequests, CardRequests, ReturnRequests, LoyaltyRequests, PriceRequests,
-    CustomerRequests,
+    CustomerRequests, IdleRequests,
 ):  # fmt: skip
     opened = Signal(object)  # StoreSummary
     changed = Signal(object)  # BasketView
@@ -140,6 +141,7 @@ class TillWorker(
         self.changed.emit(basket_view(self.checkout, last_line_id, sold_at, coupons))
         self._show_customer()  # the sale's customer, when it changed
         self._offer_points()  # their points, for the payment dialog
+        self._idle_soon()  # the collector and the memos, after the queued requests
 
     def _do_open(self) -> None:
         options = self._options

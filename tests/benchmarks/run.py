@@ -28,7 +28,10 @@ is measured in this run next to the raw limit it cannot beat:
 
 The benchmarks measure what the app does: the app calls ``gc.freeze()`` once the till
 shows its first basket (``pos.app``), so the scan benchmark freezes the same way once its
-till (``Checkout``) is up, before its first scan.
+till (``Checkout``) is up, before its first scan. Between two timed scans it runs what
+the till's worker runs once its queue is empty (``Checkout.idle``: the collector's
+passes, deferred while a sale is open, and the pricing memos' trims), and reports that
+idle-time work per scan beside the scans.
 """
 
 from __future__ import annotations
@@ -131,29 +134,47 @@ def bench_scan(store: LocalStore, rng: random.Random, n: int = 20000) -> None:
     rows time the same scans in this thread's CPU time (``time.thread_time_ns``): on a
     shared machine the wall p99 mostly measures who else had the cores."""
     codes = sample_codes(store.conn, rng, n + BASKET_LINES)
-    scan, floor, floor_saved, cpu = _timed_scans(store, codes, "BENCH")
+    scan, floor, floor_saved, cpu, idle = _timed_scans(store, codes, "BENCH")
     record("scan → line + totals (50 lines)", scan[500:], "bare prepared lookup", floor[500:],
            "p99 ≤ 250 µs")  # fmt: skip
     record("scan → line + totals + line saved", scan[500:],
            "bare lookup + one-row INSERT (NORMAL)", floor_saved[500:], "p99 ≤ 250 µs")  # fmt: skip
     record("  the same scans, CPU time", cpu[0][500:], "lookup + INSERT, CPU time",
            cpu[1][500:], "")  # fmt: skip
+    _record_idle(idle)
     held = load_promotions(store.conn, codes, rng)
     try:
-        promoted, floor, _saved, cpu = _timed_scans(store, codes, "BENCHP")
+        promoted, floor, _saved, cpu, idle = _timed_scans(store, codes, "BENCHP")
     finally:
         clear_promotions(store.conn)
     record(f"scan → line + totals (50 lines, {held} promotions)", promoted[500:],
            "bare prepared lookup", floor[500:], "p99 ≤ 250 µs")  # fmt: skip
     record("  the same scans, CPU time", cpu[0][500:], "lookup + INSERT, CPU time",
            cpu[1][500:], "")  # fmt: skip
+    _record_idle(idle)
+
+
+def _record_idle(idle: tuple[list[float], list[float]]) -> None:
+    """The idle-time work between two scans (``Checkout.idle``: the collector's passes,
+    the memos' trims), as the till's worker runs it once its queue is empty: beside the
+    scans, not in them. Its mean is what it costs a scan on average."""
+    wall, cpu = idle[0][500:], idle[1][500:]
+    record("  idle-time work per scan, CPU", cpu, "—", cpu, "")
+    print(f"idle-time work between scans (GC passes, memo trims): mean "
+          f"{statistics.fmean(cpu):.1f} µs CPU, {statistics.fmean(wall):.1f} µs wall a scan; "
+          f"max {fmt(max(cpu))} CPU")  # fmt: skip
+
+
+_Pair = tuple[list[float], list[float]]
 
 
 def _timed_scans(
     store: LocalStore, codes: list[str], terminal_id: str
-) -> tuple[list[float], list[float], list[float], tuple[list[float], list[float]]]:
+) -> tuple[list[float], list[float], list[float], _Pair, _Pair]:
     """Scan, floor and floor-with-a-saved-row timings of each scan past the 49th line,
-    and the CPU times of the scan and of the floor with a saved row."""
+    the CPU times of the scan and of the floor with a saved row, and the wall and CPU
+    times of the idle-time work after each scan (``Checkout.idle``, as the till's worker
+    runs it between two scans)."""
     checkout = Checkout(store, terminal_id=terminal_id, actor=a_cashier("bench"))
     gc.collect()  # the till is up: as ``pos.app`` does, start-up objects are frozen
     gc.freeze()
@@ -171,6 +192,7 @@ def _timed_scans(
     row = "x" * 320  # about a saved line's JSON
     unsave = checkout.snapshot.saver  # the untimed reset also drops the saved line
     scan, floor, floor_saved, scan_cpu, floor_cpu = [], [], [], [], []
+    idle_wall, idle_cpu = [], []
     for code in codes[BASKET_LINES:]:
         store.conn.execute(floor_sql, (code,)).fetchone()  # both timings on warm pages
         floor.append(timed(lambda c=code: store.conn.execute(floor_sql, (c,)).fetchone()))
@@ -183,13 +205,16 @@ def _timed_scans(
         wall, cpu = timed_both(lambda c=code: (checkout.scan(c), checkout.totals()))
         scan.append(wall)
         scan_cpu.append(cpu)
+        wall, cpu = timed_both(checkout.idle)  # the till's worker, its queue empty
+        idle_wall.append(wall)
+        idle_cpu.append(cpu)
         dropped = checkout.basket.lines[-1]  # back to 49 lines, in memory and on disk
         checkout.basket.lines = checkout.basket.lines[:-1]
         unsave.execute(_UNSAVE, (checkout.terminal_id, dropped.line_id))
     saver.execute("DROP TABLE bench_floor_lines")
     saver.close()
     checkout.close()
-    return scan, floor, floor_saved, (scan_cpu, floor_cpu)
+    return scan, floor, floor_saved, (scan_cpu, floor_cpu), (idle_wall, idle_cpu)
 
 
 def bench_search(store: LocalStore, rng: random.Random) -> None:

@@ -4,6 +4,7 @@ other processes of a shared machine cannot move, unlike run.py's microseconds.
     .venv/bin/python -m tests.benchmarks.scan_instructions [--scans 100] [--view]
     .venv/bin/python -m tests.benchmarks.scan_instructions --profile  # cProfile instead
     .venv/bin/python -m tests.benchmarks.scan_instructions --cpu  # CPU µs per scan instead
+    .venv/bin/python -m tests.benchmarks.scan_instructions --memory --scans 5000  # RSS
 
 The till is run.py's scan benchmark: a 49-line basket, each measured scan adds the 50th
 line (run.py's first articles, drawn as it draws them; its 200 promotions laid over the
@@ -11,6 +12,10 @@ line (run.py's first articles, drawn as it draws them; its 200 promotions laid o
 the line is taken off again; with ``--view`` the screen's ``basket_view`` is built too,
 as the till's worker does after each scan. The catalog is run.py's ``.bench/store.db``
 (1M products) if built, else a 100,000-product demo in ``.bench/scan-100k``.
+
+After each scan the till's idle-time work runs as the till's worker runs it once its
+queue is empty (``Checkout.idle``: the collector's passes, deferred while a sale is
+open, and the pricing memos' trims), counted apart and reported beside the scans.
 
 Each scan runs under ``valgrind --tool=callgrind`` between ``os.getppid()`` (callgrind
 zeroes its counters on entering ``getppid``) and ``os.getpgrp()`` (it dumps them on
@@ -92,11 +97,14 @@ def till_codes(path: Path, count: int, promoted: bool) -> list[str]:
     return codes[: BASKET_LINES + WARM_UP + count]
 
 
-def scans(path: Path, codes: list[str], view: bool, profile: bool) -> list[int]:
-    """The measured till: each scan between ``getppid`` and ``getpgrp`` (module doc).
-    Returns each measured scan's CPU time in ns (``thread_time_ns``: what the other
-    processes of a shared machine move least), the view's not counted."""
+def scans(path: Path, codes: list[str], view: bool, profile: bool) -> tuple[list[int], list[int]]:
+    """The measured till: each scan between ``getppid`` and ``getpgrp`` (module doc),
+    then (a dump of its own) the idle-time work the till's worker runs before the next
+    one (``Checkout.idle``). Returns each measured scan's CPU time in ns
+    (``thread_time_ns``: what the other processes of a shared machine move least), the
+    view's not counted, and each idle moment's."""
     spent: list[int] = []
+    idle: list[int] = []
     with LocalStore(path) as store:
         checkout = Checkout(store, terminal_id="BENCHI", actor=a_cashier("bench"))
         gc.collect()  # as run.py and pos.app: the till is up, its objects frozen
@@ -117,6 +125,11 @@ def scans(path: Path, codes: list[str], view: bool, profile: bool) -> list[int]:
                 os.getppid()
                 basket_view(checkout, line.line_id)
                 os.getpgrp()
+            started = time.thread_time_ns()
+            os.getppid()  # the next dump: the idle moment after the scan, as the till
+            checkout.idle()
+            os.getpgrp()
+            idle.append(time.thread_time_ns() - started)
             dropped = checkout.basket.lines[-1]
             checkout.basket.lines = checkout.basket.lines[:-1]
             checkout.snapshot.saver.execute(_UNSAVE, (checkout.terminal_id, dropped.line_id))
@@ -125,7 +138,41 @@ def scans(path: Path, codes: list[str], view: bool, profile: bool) -> list[int]:
             pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
         checkout.close()
-    return spent[WARM_UP:]
+    return spent[WARM_UP:], idle[WARM_UP:]
+
+
+def memory(path: Path, codes: list[str], every: int = 500) -> None:
+    """The process's memory over many scans with the idle-time work between them, as
+    the till runs (collector deferred while the sale is open): its resident size, the
+    objects the collector tracks and its counts, and the sizes of the engine's bounded
+    memos (articles seen: up to 20,000, trimmed at idle from 15,000; parts: 1,024,
+    from 768), every ``every`` scans. Nothing else may grow: nothing piles up between
+    two idle moments, nor over thousands of them."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    with LocalStore(path) as store:
+        checkout = Checkout(store, terminal_id="BENCHM", actor=a_cashier("bench"))
+        gc.collect()
+        gc.freeze()
+        for code in codes[: BASKET_LINES - 1]:
+            checkout.scan(code)
+        print(f"{'scans':>6} {'RSS MB':>8} {'tracked objects':>16} {'gc counts':>16}"
+              f"{'memo: articles':>16} {'parts':>6}")  # fmt: skip
+        for n, code in enumerate(codes[BASKET_LINES - 1 :], start=1):
+            checkout.scan(code)
+            checkout.totals()
+            checkout.idle()
+            dropped = checkout.basket.lines[-1]
+            checkout.basket.lines = checkout.basket.lines[:-1]
+            checkout.snapshot.saver.execute(_UNSAVE, (checkout.terminal_id, dropped.line_id))
+            if n == 1 or n % every == 0:
+                rss = int(Path("/proc/self/statm").read_text().split()[1]) * page
+                pricing = checkout.basket.pricing
+                index = pricing.book.eligible(pricing.context) if pricing else None
+                articles = len(index._scan_per_article) if index else 0
+                parts = len(index._parts) if index else 0
+                print(f"{n:>6} {rss / 1e6:>8.1f} {len(gc.get_objects()):>16,} "
+                      f"{gc.get_count()!s:>16}{articles:>16,} {parts:>6}")  # fmt: skip
+        checkout.close()
 
 
 def clear_promotions_of(path: Path) -> None:
@@ -134,8 +181,8 @@ def clear_promotions_of(path: Path) -> None:
 
 
 def instructions(path: Path, codes: list[str], view: bool) -> list[list[int]]:
-    """Each measured scan's instructions (and its view's), run in a child under
-    callgrind."""
+    """Each measured scan's instructions (and its view's), then its idle moment's, run
+    in a child under callgrind."""
     with tempfile.TemporaryDirectory() as scratch:
         out, listed = Path(scratch) / "callgrind.out", Path(scratch) / "codes"
         listed.write_text("\n".join(codes))
@@ -148,7 +195,7 @@ def instructions(path: Path, codes: list[str], view: bool) -> list[list[int]]:
             env={**os.environ, "PYTHONHASHSEED": "0"},  # the same counts run after run
         )  # fmt: skip
         parts = [int(m) for m in re.findall(r"^summary: (\d+)", out.read_text(), re.M)]
-    step = 2 if view else 1  # the last part is the process's exit
+    step = 3 if view else 2  # the last part is the process's exit
     kept = parts[step * WARM_UP : step * (len(codes) - BASKET_LINES + 1)]
     return [kept[n::step] for n in range(step)]
 
@@ -160,6 +207,9 @@ def main() -> None:
     parser.add_argument("--view", action="store_true", help="build the screen's view too")
     parser.add_argument("--profile", action="store_true", help="cProfile, no callgrind")
     parser.add_argument("--cpu", action="store_true", help="CPU time per scan, no callgrind")
+    parser.add_argument(
+        "--memory", action="store_true", help="memory over --scans scans (200 promotions)"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--codes", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -167,6 +217,13 @@ def main() -> None:
         scans(args.child, args.codes.read_text().split("\n"), args.view, False)
         return
     path = catalog(args.data_dir)
+    if args.memory:
+        codes = till_codes(path, args.scans, True)
+        try:
+            memory(path, codes)
+        finally:
+            clear_promotions_of(path)
+        return
     print(f"catalog {path}; {args.scans} scans each, after {WARM_UP} left out; instructions")
     for promoted in (False, True):
         codes = till_codes(path, args.scans, promoted)
@@ -176,13 +233,17 @@ def main() -> None:
                 scans(path, codes, args.view, True)
                 continue
             if args.cpu:
-                found = [[ns // 1000 for ns in scans(path, codes, False, False)]]
-                _print(("CPU µs a scan → line + totals",), found, promoted)
+                found = [[ns // 1000 for ns in part] for part in scans(path, codes, False, False)]
+                _print(("CPU µs a scan → line + totals", IDLE), found, promoted)
                 continue
             found = instructions(path, codes, args.view)
         finally:
             clear_promotions_of(path)
-        _print(("scan → line + totals", "  then the screen's view"), found, promoted)
+        views = ("  then the screen's view",) if args.view else ()
+        _print(("scan → line + totals", *views, IDLE), found, promoted)
+
+
+IDLE = "  idle-time work after it (GC, memo trims)"
 
 
 def _print(names: tuple[str, ...], found: list[list[int]], promoted: bool) -> None:
