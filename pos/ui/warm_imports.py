@@ -51,21 +51,31 @@ LATER_MODULES = (
 )
 
 
-class AfterNextPaint(QObject):
-    """Runs ``then`` once ``window`` has painted: after the update it has pending (the
-    first basket's), not beside it. Qt paints a window on its ``UpdateRequest``, a few ms
-    after the change (a 0 ms timer set with the change runs before it); a 0 ms timer set
-    as that request arrives runs once the paint is done."""
+#: How long after the first basket's paint the warm-up waits: that paint is followed by
+#: a second one a few ms later (the labels and status the first basket fills, ~6-9 ms of
+#: the GUI thread). Started beside it, the warm-up's first import made it 17-37 ms in 1
+#: till out of 5-8 (``stall_probe``'s start phase); 100 ms later, none over 11 ms in 10.
+SETTLE_MS = 100
 
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+
+class AfterNextPaint(QObject):
+    """Runs ``then`` once ``window`` has painted and settled: ``settle_ms`` after the
+    update it has pending (the first basket's), not beside it. Qt paints a window on its
+    ``UpdateRequest``, a few ms after the change (a 0 ms timer set with the change runs
+    before it); a timer set as that request arrives runs once the paint is done."""
+
+    def __init__(
+        self, window: QWidget, then: Callable[[], None], settle_ms: int = SETTLE_MS
+    ) -> None:
         super().__init__(window)
         self._then = then
+        self._settle_ms = settle_ms
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.UpdateRequest:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
+            QTimer.singleShot(self._settle_ms, self._then)
             self.deleteLater()
         return False
 
