@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from pos.domain.discount import Discount
 from pos.domain.product import SoldBy
 from pos.domain.promotions import PricingContext, PricingLine, PricingResult, PromotionBook
-from pos.domain.promotions.trim import full, index_full, trim_index
+from pos.domain.promotions.trim import index_full, nearly_full, trim_index
 from pos.domain.sale import LinePromotion
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ class PricingMemo:
     def full(self) -> bool:
         """Whether the interned values near their bound (cleared in ``promotions_of``
         once there: inside a scan)."""
-        return full(len(self.interned), _INTERNED_LIMIT)
+        return nearly_full(len(self.interned), _INTERNED_LIMIT)
 
     def trim(self) -> None:
         """Between scans (``tidy``): forget every value."""

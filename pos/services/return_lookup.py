@@ -73,8 +73,7 @@ def is_receipt_code(text: str) -> bool:
     """Whether a scan is a receipt's own code (its QR, the 40 digits of its Code 128, or
     the 58 mm receipt's Code 128 of its ticket code, "T01-123"), the one reading every
     part of the till shares. Pure: safe on the GUI thread."""
-    raw = (text or "").strip()
-    return _is_uuid(sale_id_from_scan(raw)) or is_ticket_code(raw)
+    return names_a_sale(text) or is_printed_ticket(text)
 
 
 def names_a_sale(text: str) -> bool:

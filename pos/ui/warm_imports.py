@@ -105,7 +105,14 @@ def _after(rest: list[str], _result: object) -> None:
 #: saw 20-25 ms gaps in the 5 s after start). At 0.5 ms the GUI thread waits a tenth.
 WARM_UP_SWITCH_S = 0.0005
 _slicing = threading.Lock()
-_warming: list = [0, 0.0, True]  # warm-ups running; the time slice and collector before
+
+
+class _Warming:
+    """The warm-ups running, and the interpreter's settings from before the first."""
+
+    running = 0
+    switch_s = 0.0
+    collector_on = True
 
 
 def _import_all(names: tuple[str, ...]) -> None:
@@ -124,16 +131,16 @@ def _warm_up_mode(on: bool) -> None:
     No ``gc.collect()`` before the freeze: that pass is the stall avoided here."""
     with _slicing:
         if on:
-            if _warming[0] == 0:
-                _warming[1] = sys.getswitchinterval()
-                _warming[2] = gc.isenabled()
+            if _Warming.running == 0:
+                _Warming.switch_s = sys.getswitchinterval()
+                _Warming.collector_on = gc.isenabled()
                 sys.setswitchinterval(WARM_UP_SWITCH_S)
                 gc.disable()
-            _warming[0] += 1
+            _Warming.running += 1
         else:
-            _warming[0] -= 1
-            if _warming[0] == 0:
+            _Warming.running -= 1
+            if _Warming.running == 0:
                 gc.freeze()
-                if _warming[2]:
+                if _Warming.collector_on:
                     gc.enable()
-                sys.setswitchinterval(_warming[1])
+                sys.setswitchinterval(_Warming.switch_s)

@@ -21,7 +21,7 @@ from pos.domain.promotions.book import _ARTICLE_LIMIT, EligibleIndex
 from pos.domain.promotions.parts import _MEMO_LIMIT
 
 
-def full(size: int, limit: int) -> bool:
+def nearly_full(size: int, limit: int) -> bool:
     """Past three quarters of ``limit``: a few hundred scans at most before the scan
     itself would clear it."""
     return 4 * size >= 3 * limit
@@ -40,7 +40,7 @@ def _memos(index: EligibleIndex) -> tuple[tuple[dict, int], ...]:
 
 def index_full(index: EligibleIndex) -> bool:
     """Whether one of ``index``'s memos is nearly full (a few lookups: every idle)."""
-    return any(full(len(memo), limit) for memo, limit in _memos(index))
+    return any(nearly_full(len(memo), limit) for memo, limit in _memos(index))
 
 
 def trim_index(index: EligibleIndex, articles: Iterable[tuple[str, str, str]]) -> bool:
@@ -49,7 +49,7 @@ def trim_index(index: EligibleIndex, articles: Iterable[tuple[str, str, str]]) -
     memo was cleared (the caller then prices the basket again, to refill the parts)."""
     cleared = False
     for memo, limit in _memos(index):
-        if full(len(memo), limit):
+        if nearly_full(len(memo), limit):
             memo.clear()
             cleared = True
     if cleared:
