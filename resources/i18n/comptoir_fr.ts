@@ -180,88 +180,88 @@
 <context>
     <name>ArchivesPage</name>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="118"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="116"/>
         <source>Make a signed archive</source>
         <translation>Créer une archive signée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="119"/>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="191"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="189"/>
         <source>Check an archive</source>
         <translation>Vérifier une archive</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="120"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="118"/>
         <source>Period:</source>
         <translation>Période :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="121"/>
         <source>A month (2026-11), a year (2026), a day (2026-11-03) or days (2026-11-01..2026-11-15), in the shop&apos;s time.</source>
         <translation>Un mois (2026-11), une année (2026), un jour (2026-11-03) ou des jours (2026-11-01..2026-11-15), à l&apos;heure du magasin.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="125"/>
         <source>Make the archive</source>
         <translation>Créer l&apos;archive</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="128"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="126"/>
         <source>File:</source>
         <translation>Fichier :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="129"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="127"/>
         <source>Manifest SHA-256:</source>
         <translation>SHA-256 du manifeste :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="128"/>
         <source>Copy the path</source>
         <translation>Copier le chemin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="129"/>
         <source>Check an archive…</source>
         <translation>Vérifier une archive…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="163"/>
         <source>Writing the archive of %1…</source>
         <translation>Écriture de l&apos;archive de %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="170"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="168"/>
         <source>Archive written: %1 entries, signed by key %2. Keep a copy elsewhere.</source>
         <translation>Archive écrite : %1 entrées, signée par la clé %2. Gardez-en une copie ailleurs.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="175"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="173"/>
         <source>No archive written: %1</source>
         <translation>Aucune archive écrite : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="193"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="191"/>
         <source>Archives (*.zip)</source>
         <translation>Archives (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="221"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="219"/>
         <source>Checking %1…</source>
         <translation>Vérification de %1…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="226"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="224"/>
         <source>The archive could not be checked: %1</source>
         <translation>L&apos;archive n&apos;a pas pu être vérifiée : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="235"/>
         <source>ARCHIVE BROKEN: %1</source>
         <translation>ARCHIVE ALTÉRÉE : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="240"/>
+        <location filename="../../pos/ui/dialogs/fiscal_archives_page.py" line="238"/>
         <source>Archive intact: terminal %1, period %2, %3 entries. Signed by key %4: compare it with the key central registered for this terminal.</source>
         <translation>Archive intacte : terminal %1, période %2, %3 entrées. Signée par la clé %4 : comparez-la avec la clé que le serveur central a enregistrée pour ce terminal.</translation>
     </message>
@@ -5234,209 +5234,209 @@
     </message>
     <message>
         <location filename="../../pos/ui/screens/sales_dashboard.py" line="200"/>
-        <source>This till&apos;s own sales, read from its file (offline too); training sales are never counted. A web cart paid at the till counts as a store sale.</source>
-        <translation>Les ventes de cette caisse seule, lues dans son fichier (hors ligne aussi) ; les ventes en mode formation ne comptent jamais. Un panier web payé en caisse compte comme une vente en magasin.</translation>
+        <source>This till&apos;s own sales, read from its file (offline too); training sales are never counted. Tickets include returns. A web cart paid at the till has its own channel and counts in the turnover.</source>
+        <translation>Les ventes de cette caisse seule, lues dans son fichier (hors ligne aussi) ; les ventes en mode formation ne comptent jamais. Les tickets comprennent les retours. Un panier web payé en caisse a son propre canal et compte dans le chiffre d’affaires.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="209"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
         <source>Turnover incl. VAT (net of returns)</source>
         <translation>Chiffre d’affaires TTC (net des retours)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="210"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
         <source>Sales</source>
         <translation>Ventes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="211"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="212"/>
         <source>Average basket</source>
         <translation>Panier moyen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="212"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="213"/>
         <source>Returns</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="215"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
         <source>Cashier</source>
         <translation>Caissier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="216"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="217"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="217"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="218"/>
         <source>Tickets</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="217"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="218"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="223"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="272"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="224"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="273"/>
         <source>Turnover by hour</source>
         <translation>CA par heure</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="224"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="225"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="275"/>
         <source>Turnover by department</source>
         <translation>CA par rayon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="225"/>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="275"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="226"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="276"/>
         <source>Payments by tender</source>
         <translation>Encaissements par moyen de paiement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="226"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="227"/>
         <source>Sales by cashier</source>
         <translation>Ventes par caissier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="227"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="228"/>
         <source>Sales by channel</source>
         <translation>Ventes par canal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="250"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="251"/>
         <source>Sign in to see the sales.</source>
         <translation>Identifiez-vous pour voir les ventes.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="274"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="275"/>
         <source>Others</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="285"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="286"/>
         <source>Store sales</source>
         <translation>Ventes en magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="286"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="287"/>
         <source>Web carts paid at the till</source>
         <translation>Paniers web payés en caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="287"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="288"/>
         <source>Pickups paid at the till</source>
         <translation>Retraits payés en caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="288"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="289"/>
         <source>Pickups paid online (not in turnover)</source>
         <translation>Retraits payés en ligne (hors CA)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="290"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="291"/>
         <source>%1h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="297"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="298"/>
         <source>None</source>
         <translation>Sans rayon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="304"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="305"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="315"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="316"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="326"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="327"/>
         <source>Pickup orders</source>
         <translation>Commandes à retirer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="327"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="328"/>
         <source>To prepare</source>
         <translation>À préparer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="328"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
         <source>Ready</source>
         <translation>Prêtes</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="329"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="330"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="331"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="331"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
         <source>Waiting to be sent</source>
         <translation>En attente d’envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="332"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="333"/>
         <source>Set aside</source>
         <translation>Mises de côté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="333"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="334"/>
         <source>Last sent</source>
         <translation>Dernier envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="334"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="335"/>
         <source>Last received</source>
         <translation>Dernière réception</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="348"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="349"/>
         <source>The period ends before it starts: change a date.</source>
         <translation>La période se termine avant de commencer : changez une date.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="349"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="350"/>
         <source>Choose a period of ten years at most.</source>
         <translation>Choisissez une période de dix ans au plus.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="351"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="352"/>
         <source>The sales figures are for managers: ask a manager to sign in.</source>
         <translation>Les chiffres de vente sont réservés aux responsables : demandez à un responsable de s’identifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="356"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="357"/>
         <source>The figures could not be read: %1</source>
         <translation>Les chiffres n’ont pas pu être lus : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="378"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="379"/>
         <source>Export CSV</source>
         <translation>Exporter en CSV</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="378"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="379"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="388"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="389"/>
         <source>Count</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/screens/sales_dashboard.py" line="388"/>
+        <location filename="../../pos/ui/screens/sales_dashboard.py" line="389"/>
         <source>Amount (€)</source>
         <translation>Montant (€)</translation>
     </message>
@@ -6260,17 +6260,17 @@ The till runs on the default settings; the file was left as it is.</source>
 La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="258"/>
+        <location filename="../../pos/ui/till_app.py" line="265"/>
         <source>Settings are for managers: a manager signs in (F1) to change them.</source>
         <translation>Les réglages sont réservés aux responsables : un responsable se connecte (F1) pour les modifier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="299"/>
+        <location filename="../../pos/ui/till_app.py" line="306"/>
         <source>Settings saved. The terminal number changes at the next start.</source>
         <translation>Réglages enregistrés. Le numéro de terminal change au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_app.py" line="309"/>
+        <location filename="../../pos/ui/till_app.py" line="316"/>
         <source>Comptoir</source>
         <translation>Comptoir</translation>
     </message>
@@ -6437,17 +6437,17 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>TillDayScreenshots</name>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="58"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="57"/>
         <source>%1 — type your code</source>
         <translation>%1 — saisissez votre code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="65"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="64"/>
         <source>Wrong PIN: %1 tries left.</source>
         <translation>Code erroné : encore %1 essais.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/till_day_screenshots.py" line="75"/>
+        <location filename="../../pos/ui/till_day_screenshots.py" line="74"/>
         <source>Sign in</source>
         <translation>Connexion</translation>
     </message>
@@ -6870,84 +6870,84 @@ La caisse fonctionne avec les réglages par défaut ; le fichier n&apos;a pas é
 <context>
     <name>VerificationPage</name>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="83"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="82"/>
         <source>Walks every signed chain of this till and names, for each, the first bad entry and why (as comptoir verify-journal does). The run is recorded in the event journal.</source>
         <translation>Parcourt chaque chaîne signée de cette caisse et nomme, pour chacune, la première entrée fautive et pourquoi (comme comptoir verify-journal). La vérification est enregistrée dans le journal des événements.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="88"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="87"/>
         <source>Verify the record</source>
         <translation>Vérifier le registre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="89"/>
         <source>Chain</source>
         <translation>Chaîne</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="89"/>
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="89"/>
         <source>Seq</source>
         <translation>N° de séquence</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="89"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="91"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="90"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="95"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="94"/>
         <source>A problem&apos;s details are the verification&apos;s own sentence, in English, as comptoir verify-journal prints it.</source>
         <translation>Le détail d&apos;un problème est la phrase de la vérification elle-même, en anglais, telle que comptoir verify-journal l&apos;affiche.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="106"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="105"/>
         <source>Verifying every chain…</source>
         <translation>Vérification de chaque chaîne…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="122"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="121"/>
         <source>The record could not be read: %1</source>
         <translation>Le registre n&apos;a pas pu être lu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="131"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="130"/>
         <source>The fiscal record is intact: %1 entries, perpetual grand total %2.</source>
         <translation>Le registre fiscal est intact : %1 entrées, grand total perpétuel %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="137"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="136"/>
         <source>THE FISCAL RECORD IS BROKEN: %1.</source>
         <translation>LE REGISTRE FISCAL EST ROMPU : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="139"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="138"/>
         <source>The run could not be recorded: %1</source>
         <translation>La vérification n&apos;a pas pu être enregistrée : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="155"/>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="161"/>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="167"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="154"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="166"/>
         <source>BROKEN</source>
         <translation>ROMPUE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="154"/>
         <source>intact</source>
         <translation>intacte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="161"/>
+        <location filename="../../pos/ui/dialogs/fiscal_verification_page.py" line="160"/>
         <source>warning</source>
         <translation>avertissement</translation>
     </message>

@@ -198,7 +198,8 @@ class SalesDashboard(Retranslating, QWidget):
         self.note.setText(
             self.tr(
                 "This till's own sales, read from its file (offline too); training sales are "
-                "never counted. A web cart paid at the till counts as a store sale."
+                "never counted. Tickets include returns. A web cart paid at the till has its "
+                "own channel and counts in the turnover."
             )
         )
         current = max(self.export_choice.currentIndex(), 0)
