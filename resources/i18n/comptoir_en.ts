@@ -366,404 +366,403 @@
 <context>
     <name>AttentionTexts</name>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="34"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="27"/>
         <source>Sale</source>
-        <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="35"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="28"/>
         <source>Stock movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="36"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="29"/>
         <source>Pickup order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="37"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="30"/>
         <source>Manager&apos;s approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="38"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="31"/>
         <source>Till opening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="39"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="32"/>
         <source>Cash in/out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="40"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="33"/>
         <source>Z closure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="41"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="34"/>
         <source>Cancelled sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="42"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="35"/>
         <source>Drawer opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="43"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="36"/>
         <source>Signed record entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="44"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="37"/>
         <source>Delivery received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="45"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="38"/>
         <source>Transfer to a store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="46"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="39"/>
         <source>Stock count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="47"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="40"/>
         <source>Transfer received with a difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="56"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="49"/>
         <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="57"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="50"/>
         <source>To check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="58"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="51"/>
         <source>Set aside</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="59"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="52"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="72"/>
         <source>Sale no. %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="86"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="79"/>
         <source>Stock movement: %1%2 × %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="93"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="86"/>
         <source>%1: %2 units (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="100"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="93"/>
         <source>Transfer to %1: sent %2, received %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="105"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="98"/>
         <source>Stock count: %1 articles (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="104"/>
         <source>Pickup order %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="117"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="110"/>
         <source>Approval by %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="123"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="116"/>
         <source>Cash in: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="125"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="118"/>
         <source>Cash out: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="123"/>
         <source>Cancelled sale — %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="136"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="129"/>
         <source>Loyalty: %1 points to debit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="138"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="131"/>
         <source>Loyalty: %1 points to give back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="142"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="134"/>
         <source>Coupon %1 to release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="145"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="136"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="156"/>
         <source>Waiting for the next sync: nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="172"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="163"/>
         <source>Not sent yet — tries: %1. %2 It is sent again at each sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="183"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="174"/>
         <source>%1: sent %2, received %3, damaged %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="187"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="178"/>
         <source>The other store did not receive what was sent. Call it to find the missing units (or agree on the damaged ones), then set this aside with a note saying what was agreed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="199"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="25"/>
         <source>Not sent yet — tries: %1. The central server cannot be reached (network or server down). It is sent again at each sync: nothing to do; if it lasts, check the network.</source>
-        <extracomment>Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays queued and is sent again at each sync, whatever the failure.</extracomment>
+        <extracomment>The records a Medusa without Comptoir&apos;s plugin (or with an older one) refuses. Why the last try of a waiting operation failed (``sync.engine.pusher``); it stays queued and is sent again at each sync, whatever the failure.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="204"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="30"/>
         <source>Not sent yet — tries: %1. The central server no longer accepts this till: enrol it again; it is sent at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="209"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="35"/>
         <source>Not sent yet — tries: %1. The sending is too large for the server or a proxy: it is sent again in smaller batches; if it lasts, check the size limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="219"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="45"/>
         <source>This server does not keep these records yet: install or update Comptoir&apos;s plugin in Medusa. They stay recorded at the till; send them again then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="225"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="51"/>
         <source>This server does not take stock counts: enter the counted figures in its own admin. The count stays recorded at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="234"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="60"/>
         <source>Refused by the central server (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="241"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="67"/>
         <source>The central server already holds another operation with this number: call support before sending it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="246"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="72"/>
         <source>The central server could not read this operation (its content does not match what it expects): call support; set it aside with a note meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="251"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="77"/>
         <source>The central server does not know this kind of operation: update it (or Comptoir&apos;s plugin), then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="256"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="82"/>
         <source>The central server does not know this article: have it created in the central catalog, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="261"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="87"/>
         <source>The central server does not know this order in this store: check it in the back office, then send again or set it aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="266"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="92"/>
         <source>The order changed at the central server meanwhile (another desk or the web shop): check it at the pickup desk, then set this one aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="271"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="97"/>
         <source>The central server refused this change of the order&apos;s state (it is already further along): check it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="276"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="102"/>
         <source>The quantities picked or handed over do not fit the order: check it at the pickup desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="280"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="106"/>
         <source>This operation names another till than the one enrolled: check the till&apos;s enrolment, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="285"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="111"/>
         <source>The server refused this approval: the person who gave it is not a manager or administrator of this store in its staff list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="290"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="116"/>
         <source>This sale paid a customer order that was already paid (online, at the pickup desk or by another sale): the customer paid twice. Refund them, then set this sale aside with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="296"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="122"/>
         <source>This sale paid a customer order the central server does not know: call support; the sale stays recorded at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="301"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="127"/>
         <source>This sale paid a customer order cancelled or expired meanwhile: refund the customer or place the order again, then set this sale aside with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="306"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="132"/>
         <source>The quantity is beyond what a till may move in one go: check it; set it aside with a note if it was a mistake.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="311"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="137"/>
         <source>This server cannot take this operation as it stands (checked before sending): set it aside with a note, or call support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="316"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="142"/>
         <source>This server does not take this kind of operation: it stays recorded at the till.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="320"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="146"/>
         <source>This delivery is for another store: it was not received here. Call the sender; set it aside with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="325"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="151"/>
         <source>This delivery was already received (at another till?): nothing was counted twice. Set it aside with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="330"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="156"/>
         <source>The central server knows no such store to send to: nothing left its stock. Set it aside with a note and count the goods again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="335"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="161"/>
         <source>The central server does not know this delivery: check the delivery note with head office, then send again or set it aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="340"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="166"/>
         <source>Set aside by a person before it was sent: send it again when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="354"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="180"/>
         <source>The central server found a break in this till&apos;s journal at this sale (an entry missing or out of order).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="359"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="185"/>
         <source>The central server already holds another journal entry with this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="363"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="189"/>
         <source>The central server computed another journal hash for this sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="366"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="192"/>
         <source>This entry&apos;s signature does not match its content: it was changed after the till signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="371"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="197"/>
         <source>This entry is signed with a key central never registered for this till: its record may have been rebuilt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="376"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="202"/>
         <source>Medusa priced this sale at another total than the till charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="379"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="205"/>
         <source>Medusa had less stock than this sale took: its stock level was raised by the shortfall before the sale was recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="384"/>
+        <location filename="../../pos/ui/dialogs/attention_refusals.py" line="210"/>
         <source>This order was handed over without being paid online nor at the till: check its payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="409"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="205"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="411"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="207"/>
         <source>%1 min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="413"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="209"/>
         <source>%1 h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="414"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="210"/>
         <source>%1 days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="424"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="220"/>
         <source>Set aside by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="445"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="228"/>
         <source>Write a note saying why it is set aside: it is kept with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="448"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="231"/>
         <source>This operation was sent or set aside meanwhile: the list was read again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="452"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="235"/>
         <source>Sign in first: every act on this list is recorded in a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/attention_texts.py" line="455"/>
+        <location filename="../../pos/ui/dialogs/attention_texts.py" line="238"/>
         <source>A manager must approve this: not approved, nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
