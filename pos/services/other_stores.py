@@ -52,6 +52,9 @@ __all__ = [
 ORDER_NEEDS_NETWORK = "order_needs_network"  # central unreachable: kept, retry later
 ORDER_REFUSED = "order_refused"  # params: reason (central's words)
 ORDER_INVALID = "order_invalid"  # no customer, a bad quantity or address; params: field
+#: params field of ORDER_INVALID: central does not know the customer yet (one created at
+#: this till offline reaches it with the next sync); the order is kept for a retry.
+CUSTOMER_UNKNOWN = "customer_unknown"
 NETWORK_UNSUPPORTED = "network_unsupported"  # the platform (Medusa) cannot do it
 MAX_ORDER_QUANTITY = 999
 
@@ -227,6 +230,11 @@ class OtherStores:
             except CentralUnavailable:
                 raise _needs_network() from None
             except CentralRejected as exc:
+                if exc.code == CUSTOMER_UNKNOWN:
+                    raise PosError(
+                        "Central does not know this customer yet: let the till sync, then "
+                        "try again.", code=ORDER_INVALID, field=CUSTOMER_UNKNOWN,
+                    ) from None  # fmt: skip
                 raise PosError(
                     f"Central refused the order: {exc.message}", code=ORDER_REFUSED,
                     reason=exc.message,

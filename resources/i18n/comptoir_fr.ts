@@ -3447,230 +3447,235 @@
 <context>
     <name>OtherStoresDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="79"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="80"/>
         <source>Other stores</source>
         <translation>Autres magasins</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="101"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="102"/>
         <source>Asking for the figures…</source>
         <translation>Demande des chiffres en cours…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="109"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="110"/>
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="110"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="111"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="111"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="112"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="112"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="113"/>
         <source>On hand</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="113"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="114"/>
         <source>Reserved</source>
         <translation>Réservé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="130"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="131"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="135"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="136"/>
         <source>Reserve for pickup at…</source>
         <translation>Réserver pour retrait à…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="141"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="142"/>
         <source>Home delivery from the web warehouse:</source>
         <translation>Livraison à domicile depuis l&apos;entrepôt web :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="150"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="151"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="155"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="156"/>
         <source>Pay here</source>
         <translation>Encaisser ici</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="159"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="160"/>
         <source>The order joins the open sale: the customer pays it at this till.</source>
         <translation>La commande rejoint la vente en cours : le client la paie à cette caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="165"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="166"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="176"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="177"/>
         <source>Street and number</source>
         <translation>Numéro et rue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="180"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="181"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="184"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="185"/>
         <source>Town</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="186"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="187"/>
         <source>Home delivery</source>
         <translation>Livraison à domicile</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="198"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="199"/>
         <source>No customer on the sale: attach one to order for them.</source>
         <translation>Aucun client sur la vente : rattachez-en un pour commander à son nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="199"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="200"/>
         <source>Order for %1, left to pay (at the pickup desk, or online).</source>
         <translation>Commande pour %1, à payer (au comptoir de retrait, ou en ligne).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="218"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="219"/>
         <source>Web warehouse</source>
         <translation>Entrepôt web</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="218"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="219"/>
         <source>Store</source>
         <translation>Magasin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="237"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="238"/>
         <source>Not available with Medusa: other stores&apos; stock and orders for a customer need Comptoir&apos;s central server.</source>
         <translation>Non disponible avec Medusa : le stock des autres magasins et les commandes pour un client nécessitent le serveur central Comptoir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="243"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="384"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="244"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="386"/>
         <source>Ordering for a customer is not available with this central platform.</source>
         <translation>La commande pour un client n&apos;est pas disponible avec cette plateforme centrale.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="251"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="252"/>
         <source>Offline: Medusa sends no figures for the till to keep, and this article was never looked up here.</source>
         <translation>Hors ligne : Medusa ne fournit aucun chiffre que la caisse puisse garder, et cet article n&apos;a jamais été consulté ici.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="255"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="256"/>
         <source>Offline: this till has no figures of the other stores yet.</source>
         <translation>Hors ligne : cette caisse n&apos;a encore aucun chiffre des autres magasins.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="256"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="257"/>
         <source>No other store holds this article.</source>
         <translation>Aucun autre magasin n&apos;a cet article.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="259"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="260"/>
         <source>Live figures (%1).</source>
         <translation>Chiffres en direct (%1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="262"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="263"/>
         <source>Offline: figures of this till&apos;s last lookup in Medusa, %1 (%2 ago).</source>
         <translation>Hors ligne : chiffres de la dernière consultation de Medusa par cette caisse, %1 (il y a %2).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="268"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="269"/>
         <source>Offline: figures as of %1 (%2 ago).</source>
         <translation>Hors ligne : chiffres du %1 (il y a %2).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="272"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="273"/>
         <source>Figures kept by this till (%1); asking central…</source>
         <translation>Chiffres gardés par cette caisse (%1) ; demande au serveur central…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="279"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="280"/>
         <source>%1 days</source>
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="280"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="281"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="281"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="282"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="295"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="296"/>
         <source>Reserve for pickup at %1</source>
         <translation>Réserver pour retrait à %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="297"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="298"/>
         <source>Reserve for pickup at… (choose a store)</source>
         <translation>Réserver pour retrait à… (choisissez un magasin)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="307"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="388"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="308"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="390"/>
         <source>Attach a customer to the sale first: the order is in their name.</source>
         <translation>Rattachez d&apos;abord un client à la vente : la commande est à son nom.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="326"/>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="333"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="327"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="334"/>
         <source>Placing the order…</source>
         <translation>Commande en cours…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="347"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="348"/>
         <source>Order placed: pickup at %1, code %2, %3 to pay at its desk.</source>
         <translation>Commande passée : retrait à %1, code %2, %3 à payer au comptoir de retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="354"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="355"/>
         <source>Order placed: home delivery from %1, %2 to pay online.</source>
         <translation>Commande passée : livraison à domicile depuis %1, %2 à payer en ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="376"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="378"/>
         <source>Central cannot be reached: an order needs the network. It is kept; press Try again once the till is back online.</source>
         <translation>Le serveur central est injoignable : une commande a besoin du réseau. Elle est gardée ; appuyez sur Réessayer une fois la caisse de nouveau en ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="380"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="382"/>
         <source>Central refused the order: %1</source>
         <translation>Le serveur central a refusé la commande : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="390"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="393"/>
+        <source>Central does not know this customer yet (created at this till while offline?). The order is kept: press Try again once the till has synced.</source>
+        <translation>Le serveur central ne connaît pas encore ce client (créé à cette caisse hors ligne ?). La commande est gardée : appuyez sur Réessayer une fois la caisse synchronisée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="397"/>
         <source>Order from 1 to 999 units.</source>
         <translation>Commandez de 1 à 999 unités.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="392"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="399"/>
         <source>Choose the store of the pickup.</source>
         <translation>Choisissez le magasin du retrait.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="393"/>
+        <location filename="../../pos/ui/dialogs/other_stores_dialog.py" line="400"/>
         <source>Check the address: a street, a postcode and a town.</source>
         <translation>Vérifiez l&apos;adresse : une rue, un code postal et une ville.</translation>
     </message>

@@ -15,7 +15,7 @@ import sqlite3
 
 from sync.central import instants
 from sync.central.db import Database, utc_now
-from sync.central.errors import bad_request, conflict, not_found
+from sync.central.errors import ApiError, bad_request, conflict, not_found
 from sync.central.network_stock import location, web_warehouse
 from sync.central.pickup_orders import place as place_pickup
 from sync.central.pricing import price_lines
@@ -53,7 +53,7 @@ def _customer(conn: sqlite3.Connection, customer_id: str) -> PickupCustomer:
         "SELECT name, email, phone FROM customers WHERE id = ? AND active = 1", (customer_id,)
     ).fetchone()
     if row is None:
-        raise not_found(f"There is no customer {customer_id!r}.")
+        raise ApiError(404, "customer_unknown", f"There is no customer {customer_id!r}.")
     return PickupCustomer(name=row[0] or customer_id, email=row[1], phone=row[2])
 
 

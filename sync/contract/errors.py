@@ -39,6 +39,7 @@ ErrorCode = Literal[
     "coupon_already_applied",
     # customers (issue 15, ``sync.contract.customers``)
     "customer_exists",
+    "customer_unknown",  # an order for a customer central does not know (yet)
 ]
 
 

@@ -96,7 +96,7 @@ def _customer(http: MedusaHttp, customer_id: str) -> dict[str, Any]:
     if not found:
         raise CentralRejected(
             f"Medusa has no customer {customer_id!r}: sync the till's customers first.",
-            code="not_found",
+            code="customer_unknown",
             http_status=404,
         )
     return dict(found[0])

@@ -154,3 +154,34 @@ def test_ctrl_shift_s_opens_it_for_the_selected_line(
     qtbot.waitUntil(lambda: dialog.view is not None, timeout=WAIT)
     assert dialog.status.text().startswith("Hors ligne")  # a till with no central server
     dialog.close()
+
+
+def test_a_customer_central_does_not_know_yet_keeps_the_order_for_a_retry(
+    qtbot: QtBot, central: CentralServer, lyon: Path
+) -> None:
+    """A customer created at this till offline is not yet known centrally: the order
+    is refused in the staff's words (not central's English), kept, and "Try again"
+    places it under the same id once the customer has reached central."""
+    from sync.contract.customers import CustomerCreate
+
+    http = HttpCentral(central.url, LYON, "T01", central.enrol(LYON, "T06"))
+    newcomer = AttachedCustomer("CLI-NOUVEAU-7", "Zoé Martin", 0)
+    dialog = _dialog(qtbot, OtherStores(lyon, LYON, http), newcomer)
+    qtbot.waitUntil(lambda: dialog.view is not None and dialog.view.live, timeout=WAIT)
+    _select(dialog, PARIS)
+    dialog.pickup_button.click()
+    qtbot.waitUntil(lambda: dialog.retry_button.isVisible(), timeout=WAIT)
+    assert dialog.result.text() == (
+        "Le serveur central ne connaît pas encore ce client (créé à cette caisse hors ligne ?). "
+        "La commande est gardée : appuyez sur Réessayer une fois la caisse synchronisée."
+    )
+    kept = dialog.draft
+    assert kept is not None
+    http.create_customer(
+        CustomerCreate(customer_id="CLI-NOUVEAU-7", name="Zoé Martin", phone="0612345678")
+    )
+    dialog.retry_button.click()
+    qtbot.waitUntil(lambda: dialog.result.text().startswith("Commande passée"), timeout=WAIT)
+    assert dialog.placed is not None and dialog.placed.order_id == kept.order_id
+    dialog.close()
+    http.close()

@@ -18,6 +18,7 @@ from hardware.receipt.formatting import local_time_text
 from pos.domain.rights import Actor
 from pos.services.attached_customer import AttachedCustomer
 from pos.services.other_stores import (
+    CUSTOMER_UNKNOWN,
     NETWORK_UNSUPPORTED,
     ORDER_INVALID,
     ORDER_NEEDS_NETWORK,
@@ -367,7 +368,8 @@ class OtherStoresDialog(QDialog):
 
     def show_refusal(self, code: str, message: str, params: dict | None = None) -> None:
         params = params or {}
-        self.retry_button.setVisible(code == ORDER_NEEDS_NETWORK and self.draft is not None)
+        kept = code == ORDER_NEEDS_NETWORK or params.get("field") == CUSTOMER_UNKNOWN
+        self.retry_button.setVisible(kept and self.draft is not None)
         self.result.setText(self._refusal_text(code, message, params))
 
     def _refusal_text(self, code: str, message: str, params: dict) -> str:
@@ -386,6 +388,11 @@ class OtherStoresDialog(QDialog):
             field = params.get("field")
             if field == "customer":
                 return self.tr("Attach a customer to the sale first: the order is in their name.")
+            if field == CUSTOMER_UNKNOWN:
+                return self.tr(
+                    "Central does not know this customer yet (created at this till while "
+                    "offline?). The order is kept: press Try again once the till has synced."
+                )
             if field == "quantity":
                 return self.tr("Order from 1 to 999 units.")
             if field == "store":
