@@ -333,6 +333,8 @@ def main() -> None:
         help="run this benchmark alone",
     )
     args = parser.parse_args()
+    # the figures depend on the interpreter's build (README, "Start here")
+    print(f"python {sys.version.split()[0]} ({os.path.realpath(sys.executable)})")
     if args.only == "sales":
         bench_sales_glance(args.data_dir)
         print_table()
