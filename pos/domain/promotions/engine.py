@@ -22,16 +22,19 @@ from pos.domain.promotions.model import (
     PricingResult,
     Promotion,
 )
-from pos.domain.promotions.parts import PartKey, PartOutcome, apply_items_by_part
+from pos.domain.promotions.parts import ItemStage, PartKey, PartOutcome, apply_items_by_part
 
 #: For the item stage by parts (``parts``): the memo, what gives the non-exclusive item
-#: promotions of an article, the ids of the promotions linking lines of the basket, and
-#: the parts they make (``parts.part_of``) when known, else None.
+#: promotions of an article, the ids of the promotions linking lines of the basket,
+#: the parts they make (``parts.part_of``) when known, else None, the item stage of the
+#: basket less its last line when known, else None, and what keeps this basket's.
 Parts = tuple[
     dict[PartKey, PartOutcome],
     Callable[[tuple[str, str, str]], Sequence[Promotion]],
     set[int] | frozenset[int],
     dict[int, list[int]] | None,
+    ItemStage | None,
+    Callable[[ItemStage], None],
 ]
 
 
@@ -110,12 +113,14 @@ def _outcome(
     ids: list[int],
     parts: Parts | None = None,
 ) -> Outcome:
-    nets = [line.gross_cents for line in lines]
     if parts is not None:  # the parts set every promotable line's items; none count free
-        outcome = Outcome([], nets, [()] * len(lines))  # type: ignore[list-item]
+        memo, item_promotions, linking, known_parts, before, keep = parts
+        outcome = Outcome([], [line.gross_cents for line in lines], [()] * len(lines))  # type: ignore[list-item]
         if items:
-            apply_items_by_part(items, lines, outcome, *parts)
+            keep(apply_items_by_part(items, lines, outcome, memo, item_promotions, linking,
+                                     known_parts, before))  # fmt: skip
     else:
+        nets = [line.gross_cents for line in lines]
         outcome = Outcome(
             [(1 if line.weighed else line.quantity) if line.promotable else 0 for line in lines],
             nets,
