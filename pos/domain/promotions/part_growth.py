@@ -23,11 +23,18 @@ took all their free units). Walk the old choices ``C`` in order, ``L`` still fre
 
 * ``C`` not a rival: if every rival's (``S_T + o_T``, lowest id) ranks below
   (``A_C``, lowest id), the greedy chooses ``C`` as before (only the rivals look at
-  ``L``), and ``C`` takes what it took (the same lines are free). Else: priced whole.
+  ``L``), and ``C`` takes what it took (the same lines are free).
 * ``C`` a rival: its saving is ``A_C + o_C``; if every other rival's (``S_T + o_T``)
   ranks below it, ``C`` is chosen, takes its old lines and ``L`` whole; the other
   rivals lose their ``o_T``, back to their old savings: the rest of the greedy runs as
-  before, ``L`` taken. Else: priced whole.
+  before, ``L`` taken.
+* Else a rival may be chosen before ``C``: settled when each rival ranking above ``C``
+  by its bound has a known saving (``_exact``: none on the old lines, or what it
+  saved at its own later step, no choice in between having taken one of its lines).
+  The largest, if it outranks ``C``, takes ``L`` now (and its old lines, as it did
+  later): the choices in between are unchanged (it took none of their lines), the
+  other rivals are back to their old savings. If none outranks ``C``, ``C`` is
+  chosen as above. A rival whose saving is not known: priced whole.
 
 If no rival is among the old choices, the old greedy ended with every rival saving
 nothing on the old lines: now each saves its ``o_T``, the largest (lowest id) takes
@@ -133,11 +140,20 @@ def _taker(
                 bounds[pid] += off
                 offs[pid].append((position, off))
     gains = {promotion.id: off for promotion, off in rivals}
-    for pid in sorted(saved, key=lambda pid: (-saved[pid], pid)):
+    order = sorted(saved, key=lambda pid: (-saved[pid], pid))
+    for step, pid in enumerate(order):
         mine = (saved[pid] + gains.get(pid, 0), -pid)
-        if any((bounds[other] + gain, -other) >= mine
-               for other, gain in gains.items() if other != pid):  # fmt: skip
-            return None
+        over = [other for other, gain in gains.items()
+                if other != pid and (bounds[other] + gain, -other) >= mine]  # fmt: skip
+        if over:  # a rival may take the new line now: known only if its saving is
+            exact = [_exact(other, gains[other], step, order, saved, chosen, took, bounds,
+                            offs) for other in over]  # fmt: skip
+            if None in exact:
+                return None
+            best = max(zip(exact, over, strict=True))  # type: ignore[type-var]
+            if best[0] > mine:
+                taker = best[1]
+                return next(rival for rival in rivals if rival[0].id == taker)
         if pid in gains:
             return chosen[pid], gains[pid]
         if chosen[pid].kind in PER_UNIT_KINDS:  # its lines: free no more
@@ -145,3 +161,35 @@ def _taker(
             for other, found in offs.items():
                 bounds[other] -= sum([off for at, off in found if at in lines_taken])
     return max(rivals, key=lambda rival: (rival[1], -rival[0].id))
+
+
+def _exact(
+    pid: int,
+    gain: int,
+    step: int,
+    order: list[int],
+    saved: dict[int, int],
+    chosen: dict[int, Promotion],
+    took: dict[int, set[int]],
+    bounds: dict[int, int],
+    offs: dict[int, list[tuple[int, int]]],
+) -> tuple[int, int] | None:
+    """A rival's (saving with the new line, lowest id) before the ``step``-th old
+    choice, when it is known; else None. Known when it saves nothing on the old lines
+    (its bound is 0: it would take the new line alone), or when it is a later old
+    choice and every choice from ``step`` to its own is a per-unit one that took none
+    of its lines: it then saves what it saved at its own step, and taking its lines
+    earlier changes none of those choices (a per-unit choice saving anything on one of
+    them would have taken it before it) nor puts another before them (savings only
+    shrink): the greedy runs as before, the new line taken."""
+    if bounds[pid] == 0:
+        return gain, -pid
+    if pid not in saved:
+        return None
+    mine = {at for at, off in offs[pid] if off}
+    for other in order[step:]:
+        if other == pid:
+            return saved[pid] + gain, -pid
+        if chosen[other].kind not in PER_UNIT_KINDS or not mine.isdisjoint(took[other]):
+            return None
+    return None

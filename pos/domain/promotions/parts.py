@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 
 from pos.domain.promotions.items import Match, Outcome, apply_items
 from pos.domain.promotions.model import AppliedPromotion, PricingLine, Promotion
-from pos.domain.promotions.part_growth import grown_part
+from pos.domain.promotions.part_growth import grown_from, grown_part
 
 #: (items per line, net per line, saved) of one part, by position in the part.
 PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
@@ -118,11 +118,18 @@ def _after_one_more(
         key = line._part_key or line.part_key()
         known = line._alone
         found = known[1] if known is not None and known[0] is memo else memo.get(key)  # type: ignore[assignment]
-    else:
-        for j in part:
-            if j != i:
-                saved -= lines[j].gross_cents - before_nets[j]
-        key, found = _part_outcome(part, lines, memo, matches, item_promotions, linking)
+    else:  # the new part's old lines, from ``before`` (one old part or several)
+        old = part[:-1]
+        old_saved = sum([lines[j].gross_cents - before_nets[j] for j in old])
+        saved -= old_saved
+        key = _key(part, lines)
+        found = memo.get(key)
+        if found is None:
+            old_outcome = (tuple([before_items[j] for j in old]),
+                           tuple([before_nets[j] for j in old]), old_saved)  # fmt: skip
+            found = grown_from(old_outcome, part, lines, item_promotions)
+            if found is not None:
+                _remember(memo, key, found, 1)
     out.saved += saved
     if found is None:
         _price_unseen([(key, part)], matches, lines, out, memo, item_promotions)
@@ -188,11 +195,7 @@ def _part_outcome(
 ) -> tuple[PartKey, PartOutcome | None]:
     """A part of several lines: its key, and its outcome if the memo has it or it grows
     from a part one line smaller that the memo has (``part_growth``), else None."""
-    flat: list[str | int | bool] = []
-    for i in part:
-        line = lines[i]
-        flat += line._part_key or line.part_key()
-    key = tuple(flat)
+    key = _key(part, lines)
     found = memo.get(key)
     if found is None:  # a part one line larger than one remembered: from it
         found = grown_part(part, key, lines, memo, item_promotions)
@@ -200,6 +203,15 @@ def _part_outcome(
             return key, None
         _remember(memo, key, found, 1)  # the new line: worked out, not remembered
     return key, found
+
+
+def _key(part: list[int], lines: Sequence[PricingLine]) -> PartKey:
+    """The memo key of a part of several lines (``PartKey``)."""
+    flat: list[str | int | bool] = []
+    for i in part:
+        line = lines[i]
+        flat += line._part_key or line.part_key()
+    return tuple(flat)
 
 
 def _remember(

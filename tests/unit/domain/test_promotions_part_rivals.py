@@ -55,8 +55,9 @@ def a_scan(rng: random.Random, line_id: int) -> PricingLine:
 @pytest.fixture
 def taken(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """How many new lines the walk gave to a rival chosen before (``earlier``) and to
-    one never chosen (``last``): both paths under test."""
-    count = {"earlier": 0, "last": 0}
+    one never chosen (``last``), and how often a rival ranking above an old choice by
+    its bound had its saving known (``_exact``): the paths under test."""
+    count = {"earlier": 0, "last": 0, "known later": 0, "known alone": 0}
     real = part_growth._taker
 
     def counting(rivals, level, part, lines, base, item_promotions):  # type: ignore[no-untyped-def]
@@ -67,6 +68,15 @@ def taken(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         return found
 
     monkeypatch.setattr(part_growth, "_taker", counting)
+    real_exact = part_growth._exact
+
+    def known(pid, gain, step, order, saved, *rest):  # type: ignore[no-untyped-def]
+        found = real_exact(pid, gain, step, order, saved, *rest)
+        if found is not None:  # a rival that may be chosen earlier: its saving known
+            count["known later" if pid in saved else "known alone"] += 1
+        return found
+
+    monkeypatch.setattr(part_growth, "_exact", known)
     return count
 
 
@@ -92,6 +102,7 @@ def test_a_part_grown_by_the_walk_answers_as_the_engine_recomputing_everything(
                 evaluations += 1
     assert evaluations > 4000
     assert taken["earlier"] > 300 and taken["last"] > 300  # both paths, often
+    assert taken["known later"] > 100 and taken["known alone"] > 100
 
 
 def test_a_department_chosen_first_takes_a_new_line_its_brand_would_take_alone() -> None:
