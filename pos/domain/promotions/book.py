@@ -287,7 +287,8 @@ class PromotionBook:
         found = index.matched(ordered)
         parts = (index._parts, index.item_promotions, found.links, found.part_of(),
                  found.before, found.keep_stage)  # fmt: skip
-        return resolve_groups(found.items, found.baskets, found.exclusives, ordered, parts)
+        return resolve_groups(found.items, found.baskets, found.exclusives, ordered, parts,
+                              found.line_ids())  # fmt: skip
 
 
 def _eligible(promotion: Promotion, context: PricingContext, coupons: frozenset[str]) -> bool:

@@ -63,10 +63,13 @@ def resolve_groups(
     exclusives: Sequence[Match],
     lines: Sequence[PricingLine],
     parts: Parts | None = None,
+    ids: list[int] | None = None,
 ) -> PricingResult:
     """``resolve`` of matches already split: the non-exclusive item and basket ones
-    and the exclusive ones, each in id order (``book.EligibleIndex.matched``)."""
-    ids = [line.line_id for line in lines]
+    and the exclusive ones, each in id order (``book.EligibleIndex.matched``);
+    ``ids``: the lines' ids, if known (``matched.Matched.line_ids``)."""
+    if ids is None:
+        ids = [line.line_id for line in lines]
     best = _outcome(items, baskets, lines, ids, parts)
     best_id = None
     for match in exclusives:
@@ -115,7 +118,10 @@ def _outcome(
 ) -> Outcome:
     if parts is not None:  # the parts set every promotable line's items; none count free
         memo, item_promotions, linking, known_parts, before, keep = parts
-        outcome = Outcome([], [line.gross_cents for line in lines], [()] * len(lines))  # type: ignore[list-item]
+        if items and before is not None and len(before[1]) == len(lines) - 1:
+            outcome = Outcome([], [], [])  # set from ``before`` (``parts._after_one_more``)
+        else:
+            outcome = Outcome([], [line.gross_cents for line in lines], [()] * len(lines))  # type: ignore[list-item]
         if items:
             keep(apply_items_by_part(items, lines, outcome, memo, item_promotions, linking,
                                      known_parts, before))  # fmt: skip

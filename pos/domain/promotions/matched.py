@@ -57,6 +57,16 @@ class Matched:
     before: ItemStage | None = field(default=None, repr=False, compare=False)
     _stage: ItemStage | None = field(default=None, repr=False, compare=False)
 
+    _ids: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def line_ids(self) -> list[int]:
+        """The lines' ids, in order (read them, never change them)."""
+        found = self._ids
+        if found is None:
+            found = [line.line_id for line in self.lines]
+            object.__setattr__(self, "_ids", found)
+        return found
+
     def keep_stage(self, stage: ItemStage) -> None:
         """Keep the item stage of these lines (the same value whoever prices them)."""
         object.__setattr__(self, "_stage", stage)
@@ -92,7 +102,7 @@ class Matched:
         line = lines[i]
         if not line.promotable:
             same = Matched(tuple(lines), self.orders, self.groups, self.links, self.promotable,
-                           before=self._stage)  # fmt: skip
+                           before=self._stage, _ids=self._more_ids(line))  # fmt: skip
             object.__setattr__(same, "_part_of", self._part_of)
             return same
         key = line._article or line.article()
@@ -116,8 +126,12 @@ class Matched:
         links = self.links | scan[1] if scan[1] else self.links
         return Matched(
             tuple(lines), tuple(orders), tuple(groups), links, promotable,  # type: ignore[arg-type]
-            self, tuple(items), before=self._stage,
+            self, tuple(items), before=self._stage, _ids=self._more_ids(line),
         )  # fmt: skip
+
+    def _more_ids(self, line: PricingLine) -> list[int] | None:
+        """These lines' ids and ``line``'s, if these are known."""
+        return None if self._ids is None else [*self._ids, line.line_id]
 
 
 def _add(
