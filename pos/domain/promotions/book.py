@@ -288,7 +288,7 @@ class PromotionBook:
         parts = (index._parts, index.item_promotions, found.links, found.part_of(),
                  found.before, found.keep_stage)  # fmt: skip
         return resolve_groups(found.items, found.baskets, found.exclusives, ordered, parts,
-                              found.line_ids())  # fmt: skip
+                              found.line_ids(), (found.alone_before, found.keep_alone))  # fmt: skip
 
 
 def _eligible(promotion: Promotion, context: PricingContext, coupons: frozenset[str]) -> bool:

@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from pos.domain.promotions import Kind, PricingLine, PromotionBook, Target, parts
+from pos.domain.promotions import Kind, PricingLine, PromotionBook, Target, engine, parts
 from tests.support.promotion_baskets import a_context, a_line, a_promotion, random_promotion
 from tests.unit.domain.test_promotions_incremental import SKUS, a_scan, without_memo
 from tests.unit.domain.test_promotions_properties import check_invariants
@@ -85,3 +85,56 @@ def test_a_scan_after_the_memo_was_trimmed_prices_its_own_part_only() -> None:
         assert book.evaluate(scanned, context) == without_memo(reference, scanned, context)
         priced.append(index.lines_priced - before)
     assert priced == [1] * 10
+
+
+def an_exclusive_book(rng: random.Random) -> PromotionBook:
+    """Random promotions, a third of them exclusive (per-unit ones on a department, a
+    brand or everything; now and then a pooled or a basket one): rule 4 decides often."""
+    found = [random_promotion(rng, pid, SKUS) for pid in range(1, rng.randint(3, 12))]
+    for pid in range(50, rng.randint(51, 56)):
+        kind = rng.choice((Kind.PERCENT, Kind.PERCENT, Kind.AMOUNT_OFF, Kind.AMOUNT_OFF,
+                           Kind.N_FOR_M, Kind.BASKET_AMOUNT))  # fmt: skip
+        target = rng.choice((Target.all(), Target(departments=frozenset({"crèmerie"})),
+                             Target(brands=frozenset({"Danone"}))))  # fmt: skip
+        value = rng.choice((500, 1000, 3000)) if kind is Kind.PERCENT else rng.randint(1, 400)
+        fields = {"n": 3, "m": 2} if kind is Kind.N_FOR_M else {}
+        found.append(a_promotion(pid, kind, value, target=target, exclusive=True, **fields))
+    return PromotionBook(found)
+
+
+def test_exclusive_savings_carried_over_answer_as_the_engine_recomputing_everything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What each exclusive promotion saves alone is carried over from the basket before
+    (``engine.alone_savings``): the new line's saving added to a per-unit one's."""
+    carried = [0]
+    real = engine.alone_savings
+
+    def counting(exclusives, lines, before):  # type: ignore[no-untyped-def]
+        carried[0] += sum(
+            promotion.id in before and promotion.kind in (Kind.PERCENT, Kind.AMOUNT_OFF)
+            for promotion, _ in exclusives
+        ) if before else 0  # fmt: skip
+        return real(exclusives, lines, before)
+
+    monkeypatch.setattr(engine, "alone_savings", counting)
+    rng = random.Random(5151)
+    evaluations = won = 0
+    for _ in range(80):
+        book = an_exclusive_book(rng)
+        reference = PromotionBook(book.promotions)
+        for _ in range(4):
+            context = a_context()
+            lines: list[PricingLine] = []
+            for n in range(rng.randint(5, 25)):
+                if rng.random() < 0.2 and lines:  # the last line replaced by another scan
+                    lines = [*lines[:-1], a_scan(rng, 100 + n)]
+                else:
+                    lines = [*lines, a_scan(rng, 100 + n)]
+                result = book.evaluate(lines, context)
+                assert result == without_memo(reference, lines, context)
+                check_invariants(result, lines)
+                won += result.exclusive_id is not None
+                evaluations += 1
+    assert evaluations > 3000 and won > 500
+    assert carried[0] > 2000  # carried over from the basket before
