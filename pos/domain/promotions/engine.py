@@ -263,7 +263,10 @@ def _share(out: Outcome, ids: list[int], final: bool = False) -> None:
     last = len(unshared) - 1 if final else len(unshared)
     for n, (promotion, off, indexes) in enumerate(unshared):
         whole = len(indexes) == every
-        shares = allocate(off, nets if whole else [nets[i] for i in indexes])
+        if len(indexes) == 1:  # all of it on its line (``allocate``'s answer, cheaper)
+            shares = [off]
+        else:
+            shares = allocate(off, nets if whole else [nets[i] for i in indexes])
         if n < last:  # what the last one leaves is asked by nobody
             for i, share in zip(indexes, shares, strict=True):
                 nets[i] -= share
