@@ -111,14 +111,19 @@ class EligibleIndex:
         key = (sku, department, brand)
         found = self._per_article.get(key)
         if found is None:
-            merged = {p.id: p for p in self.by_sku.get(sku, ())}
-            if department:
-                merged.update((p.id, p) for p in self.by_department.get(department, ()))
-            if brand:
-                merged.update((p.id, p) for p in self.by_brand.get(brand, ()))
+            sources = [source for source in (
+                self.by_sku.get(sku, ()),
+                self.by_department.get(department, ()) if department else (),
+                self.by_brand.get(brand, ()) if brand else (),
+            ) if source]  # fmt: skip
+            if len(sources) > 1:
+                merged = {p.id: p for source in sources for p in source}
+                found = tuple(merged[pid] for pid in sorted(merged))
+            else:  # one index's tuple, in id order already (most articles)
+                found = sources[0] if sources else ()
             if len(self._per_article) >= _ARTICLE_LIMIT:
                 self._per_article.clear()
-            found = self._per_article[key] = tuple(merged[pid] for pid in sorted(merged))
+            self._per_article[key] = found
         return found
 
     def item_promotions(self, article: tuple[str, str, str]) -> tuple[Promotion, ...]:
