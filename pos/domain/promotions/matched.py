@@ -61,11 +61,11 @@ class Matched:
     #: what each exclusive promotion saves alone on these lines less the last (the
     #: basket extended had been priced), and on these lines once priced
     alone_before: dict[int, int] | None = field(default=None, repr=False, compare=False)
-    _alone: dict[int, int] | None = field(default=None, repr=False, compare=False)
+    _alone_savings: dict[int, int] | None = field(default=None, repr=False, compare=False)
 
     def keep_alone(self, savings: dict[int, int]) -> None:
         """Keep what each exclusive promotion saves alone on these lines."""
-        object.__setattr__(self, "_alone", savings)
+        object.__setattr__(self, "_alone_savings", savings)
 
     def line_ids(self) -> list[int]:
         """The lines' ids, in order (read them, never change them)."""
@@ -111,7 +111,7 @@ class Matched:
         if not line.promotable:
             same = Matched(tuple(lines), self.orders, self.groups, self.links, self.promotable,
                            before=self._stage, _ids=self._more_ids(line),
-                           alone_before=self._alone)  # fmt: skip
+                           alone_before=self._alone_savings)  # fmt: skip
             object.__setattr__(same, "_part_of", self._part_of)
             return same
         key = line._article or line.article()
@@ -136,7 +136,7 @@ class Matched:
         return Matched(
             tuple(lines), tuple(orders), tuple(groups), links, promotable,  # type: ignore[arg-type]
             self, tuple(items), before=self._stage, _ids=self._more_ids(line),
-            alone_before=self._alone,
+            alone_before=self._alone_savings,
         )  # fmt: skip
 
     def _more_ids(self, line: PricingLine) -> list[int] | None:

@@ -33,7 +33,7 @@ PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], i
 PartKey = tuple[str | int | bool, ...]
 #: A basket's item stage: each line's item promotions and net after them (by index in
 #: the line-id order), and what they save in all. Kept by the book with the basket's
-#: matches (``book._Matched``), so the next scan prices only the part it touches.
+#: matches (``matched.Matched``), so the next scan prices only the part it touches.
 ItemStage = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
 
 #: The item promotions matching a line of an article (sku, department, brand), by id.
@@ -78,9 +78,9 @@ def apply_items_by_part(
     these lines less the last one, when known (``_after_one_more``)."""
     parts = known_parts if known_parts is not None else part_of(matches, linking)
     if before is not None and len(before[1]) == len(lines) - 1:
-        _after_one_more(before, parts, matches, lines, out, memo, item_promotions, linking)
+        _after_one_more(before, parts, matches, lines, out, memo, item_promotions)
     else:
-        _by_part(parts, matches, lines, out, memo, item_promotions, linking)
+        _by_part(parts, matches, lines, out, memo, item_promotions)
     return tuple(out.items), tuple(out.nets), out.saved  # type: ignore[arg-type]
 
 
@@ -92,7 +92,6 @@ def _after_one_more(
     out: Outcome,
     memo: dict[PartKey, PartOutcome],
     item_promotions: ItemPromotions,
-    linking: set[int] | frozenset[int],
 ) -> None:
     """The item stage of ``lines`` from ``before``, that of ``lines`` less the last
     line (a scan): only the part of the last line is looked up or priced.
@@ -148,7 +147,6 @@ def _by_part(
     out: Outcome,
     memo: dict[PartKey, PartOutcome],
     item_promotions: ItemPromotions,
-    linking: set[int] | frozenset[int],
 ) -> None:
     """The item stage of ``lines``, every part looked up in ``memo`` (or priced)."""
     nets, items = out.nets, out.items
@@ -171,7 +169,7 @@ def _by_part(
         nets[i] = found[1][0]
         saved += found[2]
     for part in {id(part): part for part in parts.values()}.values():
-        key, found = _part_outcome(part, lines, memo, matches, item_promotions, linking)
+        key, found = _part_outcome(part, lines, memo, item_promotions)
         if found is None:
             unseen.append((key, part))
             continue
@@ -189,9 +187,7 @@ def _part_outcome(
     part: list[int],
     lines: Sequence[PricingLine],
     memo: dict[PartKey, PartOutcome],
-    matches: Sequence[Match],
     item_promotions: ItemPromotions,
-    linking: set[int] | frozenset[int],
 ) -> tuple[PartKey, PartOutcome | None]:
     """A part of several lines: its key, and its outcome if the memo has it or it grows
     from a part one line smaller that the memo has (``part_growth``), else None."""
