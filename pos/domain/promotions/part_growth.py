@@ -118,21 +118,24 @@ def _taker(
     module docstring; None when a bound does not settle it."""
     saved: dict[int, int] = {}  # A_C at ``level``, by id
     chosen: dict[int, Promotion] = {}
-    took: dict[int, set[int]] = {}  # positions each per-unit choice took
+    elsewhere: set[int] = set()  # applied ids of another priority
+    took: dict[int, set[int]] = {}  # positions each choice at ``level`` took
     bounds = {promotion.id: 0 for promotion, _ in rivals}  # S_T
     offs: dict[int, list[tuple[int, int]]] = {pid: [] for pid in bounds}
     for position, line_items in enumerate(base[0]):
         line = lines[part[position]]
         on_line = item_promotions(line._article or line.article())
         for applied in line_items:
-            pid = applied.promotion_id
-            for promotion in on_line:
-                if promotion.id == pid:
-                    if promotion.priority == level:
-                        saved[pid] = saved.get(pid, 0) + applied.discount_cents
-                        chosen[pid] = promotion
-                        took.setdefault(pid, set()).add(position)
-                    break
+            pid = applied[0]
+            if pid in chosen:
+                saved[pid] += applied[2]
+                took[pid].add(position)
+            elif pid not in elsewhere:
+                promotion = next(p for p in on_line if p.id == pid)
+                if promotion.priority == level:
+                    saved[pid], chosen[pid], took[pid] = applied[2], promotion, {position}
+                else:
+                    elsewhere.add(pid)
         for promotion in on_line:
             pid = promotion.id
             if pid in bounds:
