@@ -1,7 +1,8 @@
 """A scan adding a line to a large part of the item stage (a per-unit promotion on a
 department meeting promotions on SKUs of it) works the part out from the part it grew
-from (``promotions.part_growth``) when its conditions hold, pricing the new line alone:
-its answer must be, every time, the one the engine gives recomputing everything."""
+from (``promotions.part_growth``) when its conditions hold, only the new line's
+promotion worked out: its answer must be, every time, the one the engine gives
+recomputing everything."""
 
 from __future__ import annotations
 
