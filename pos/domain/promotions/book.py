@@ -15,7 +15,7 @@ are only ever filled with values equal to what a recomputation would give, and b
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -24,6 +24,7 @@ from operator import attrgetter, is_
 from pos.domain.errors import PosError
 from pos.domain.promotions.engine import resolve_groups
 from pos.domain.promotions.items import Match
+from pos.domain.promotions.matched import Matched, group_of, match_id
 from pos.domain.promotions.model import (
     BASKET_KINDS,
     PER_UNIT_KINDS,
@@ -33,13 +34,7 @@ from pos.domain.promotions.model import (
     Promotion,
     normalise_code,
 )
-from pos.domain.promotions.parts import (
-    PartKey,
-    PartMemo,
-    PartOutcome,
-    extended_part_of,
-    part_of,
-)
+from pos.domain.promotions.parts import PartKey, PartMemo, PartOutcome
 
 _CACHE_LIMIT = 256
 _ARTICLE_LIMIT = 20_000
@@ -79,7 +74,7 @@ class EligibleIndex:
     #: the item stage's parts already priced (``parts``): a scan reprices one
     _parts: dict[PartKey, PartOutcome] = field(default_factory=PartMemo, repr=False, compare=False)
     #: the last ``matches`` answer and the one it was extended from
-    _recent: tuple[_Matched, ...] = field(default=(), repr=False, compare=False)
+    _recent: tuple[Matched, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def lines_priced(self) -> int:
@@ -116,14 +111,19 @@ class EligibleIndex:
         key = (sku, department, brand)
         found = self._per_article.get(key)
         if found is None:
-            merged = {p.id: p for p in self.by_sku.get(sku, ())}
-            if department:
-                merged.update((p.id, p) for p in self.by_department.get(department, ()))
-            if brand:
-                merged.update((p.id, p) for p in self.by_brand.get(brand, ()))
+            sources = [source for source in (
+                self.by_sku.get(sku, ()),
+                self.by_department.get(department, ()) if department else (),
+                self.by_brand.get(brand, ()) if brand else (),
+            ) if source]  # fmt: skip
+            if len(sources) > 1:
+                merged = {p.id: p for source in sources for p in source}
+                found = tuple(merged[pid] for pid in sorted(merged))
+            else:  # one index's tuple, in id order already (most articles)
+                found = sources[0] if sources else ()
             if len(self._per_article) >= _ARTICLE_LIMIT:
                 self._per_article.clear()
-            found = self._per_article[key] = tuple(merged[pid] for pid in sorted(merged))
+            self._per_article[key] = found
         return found
 
     def item_promotions(self, article: tuple[str, str, str]) -> tuple[Promotion, ...]:
@@ -178,9 +178,9 @@ class EligibleIndex:
         found = self.matched(lines)
         if linking is not None:
             linking |= found.links
-        return sorted([*found.items, *found.baskets, *found.exclusives], key=_match_id)
+        return sorted([*found.items, *found.baskets, *found.exclusives], key=match_id)
 
-    def matched(self, lines: Sequence[PricingLine]) -> _Matched:
+    def matched(self, lines: Sequence[PricingLine]) -> Matched:
         """``matches`` of ``lines``, split as ``resolve`` takes them.
 
         The answer for the basket less its last line is often known (the last answer,
@@ -189,7 +189,7 @@ class EligibleIndex:
         are shared with that memo: read them, never change them."""
         n = len(lines) - 1
         if n < 0:
-            return _Matched((), ([], [], []), ([], [], []), frozenset(), [])
+            return Matched((), ([], [], []), ([], [], []), frozenset(), [])
         base = None
         for known in self._recent:
             if len(known.lines) == n and all(map(is_, known.lines, lines)):
@@ -201,7 +201,7 @@ class EligibleIndex:
         object.__setattr__(self, "_recent", (base, found))  # replaced whole: thread-safe
         return found
 
-    def _matched(self, lines: Sequence[PricingLine]) -> _Matched:
+    def _matched(self, lines: Sequence[PricingLine]) -> Matched:
         """``matched(lines)``, from nothing."""
         found: dict[int, Match] = {}
         promotable = []
@@ -230,114 +230,10 @@ class EligibleIndex:
         groups: tuple[list[Match], list[Match], list[Match]] = ([], [], [])
         for pid in sorted(found):
             match = found[pid]
-            group = _group(match[0])
+            group = group_of(match[0])
             orders[group].append(pid)
             groups[group].append(match)
-        return _Matched(tuple(lines), orders, groups, frozenset(links), promotable)
-
-
-def _match_id(match: Match) -> int:
-    return match[0].id
-
-
-def _group(promotion: Promotion) -> int:
-    """Where ``resolve`` takes a promotion: 0 item, 1 basket, 2 exclusive."""
-    if promotion.exclusive:
-        return 2
-    return 1 if promotion.kind in BASKET_KINDS else 0
-
-
-@dataclass(frozen=True, slots=True)
-class _Matched:
-    """``EligibleIndex.matched`` of ``lines``: the matching promotions split as
-    ``resolve`` takes them (``groups``: item, basket, exclusive ones, each in id order,
-    ``orders`` their ids), the ids of the linking promotions and the indexes of the
-    promotable lines. Never changed once made: extending one copies what changes."""
-
-    lines: tuple[PricingLine, ...]
-    orders: tuple[list[int], list[int], list[int]]
-    groups: tuple[list[Match], list[Match], list[Match]]
-    links: frozenset[int]
-    promotable: list[int]
-    #: what it was extended from, and the item matches of the line added (for
-    #: ``part_of``, dropped once that is known); the item stage's parts
-    base: _Matched | None = None
-    touched: tuple[Match, ...] = ()
-    _part_of: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
-
-    def part_of(self) -> dict[int, list[int]]:
-        """``parts.part_of`` of these matches, extended from the base's when known."""
-        found = self._part_of
-        if found is None:
-            base = self.base
-            if base is not None and base._part_of is not None:
-                found = extended_part_of(base._part_of, len(base.lines), self.touched, self.links)
-            else:
-                found = part_of(self.items, self.links)
-            object.__setattr__(self, "_part_of", found)  # the same value whoever sets it
-            object.__setattr__(self, "base", None)  # no chain of past baskets kept
-        return found
-
-    @property
-    def items(self) -> list[Match]:
-        return self.groups[0]
-
-    @property
-    def baskets(self) -> list[Match]:
-        return self.groups[1]
-
-    @property
-    def exclusives(self) -> list[Match]:
-        return self.groups[2]
-
-    def extended(self, index: EligibleIndex, lines: Sequence[PricingLine]) -> _Matched:
-        """The answer for ``lines``: these lines and one more, last."""
-        i = len(self.lines)
-        line = lines[i]
-        if not line.promotable:
-            same = _Matched(tuple(lines), self.orders, self.groups, self.links, self.promotable)
-            object.__setattr__(same, "_part_of", self._part_of)
-            return same
-        key = line._article or line.article()
-        scan = index._scan_per_article.get(key)
-        if scan is None:
-            scan = index._scan(key)
-        orders, groups = list(self.orders), list(self.groups)
-        copied = [False, False, False]
-        promotable = [*self.promotable, i]
-        touched = [(promotion, None) for _, promotion in scan[0]]
-        touched += [(promotion, promotable) for promotion in index.everything]
-        items = []
-        for promotion, shared in touched:
-            group = _group(promotion)
-            if not copied[group]:
-                orders[group], groups[group] = orders[group].copy(), groups[group].copy()
-                copied[group] = True
-            match = _add(orders[group], groups[group], promotion, i, shared)
-            if not group:
-                items.append(match)
-        links = self.links | scan[1] if scan[1] else self.links
-        return _Matched(
-            tuple(lines), tuple(orders), tuple(groups), links, promotable,  # type: ignore[arg-type]
-            self, tuple(items),
-        )  # fmt: skip
-
-
-def _add(
-    order: list[int], matches: list[Match], promotion: Promotion, i: int, shared: list[int] | None
-) -> Match:
-    """Line index ``i`` (after every other) on ``promotion``'s match, a new list; one
-    on everything takes ``shared``, the promotable indexes (they all share one list)."""
-    pid = promotion.id
-    at = bisect_left(order, pid)
-    if at < len(order) and order[at] == pid:
-        match = (promotion, shared if shared is not None else [*matches[at][1], i])
-        matches[at] = match
-    else:
-        match = (promotion, shared if shared is not None else [i])
-        order.insert(at, pid)
-        matches.insert(at, match)
-    return match
+        return Matched(tuple(lines), orders, groups, frozenset(links), promotable)
 
 
 class PromotionBook:
@@ -394,8 +290,10 @@ class PromotionBook:
         ordered = sorted(lines, key=_LINE_ID)
         index = self.eligible(context)
         found = index.matched(ordered)
-        parts = (index._parts, index.item_promotions, found.links, found.part_of())
-        return resolve_groups(found.items, found.baskets, found.exclusives, ordered, parts)
+        parts = (index._parts, index.item_promotions, found.links, found.part_of(),
+                 found.before, found.keep_stage)  # fmt: skip
+        return resolve_groups(found.items, found.baskets, found.exclusives, ordered, parts,
+                              found.line_ids(), (found.alone_before, found.keep_alone))  # fmt: skip
 
 
 def _eligible(promotion: Promotion, context: PricingContext, coupons: frozenset[str]) -> bool:

@@ -15,6 +15,7 @@ from pos.domain.promotions.items import Match, Outcome, apply_items
 from pos.domain.promotions.kinds import basket_discount, item_take, unit_off
 from pos.domain.promotions.model import (
     BASKET_KINDS,
+    PER_UNIT_KINDS,
     AppliedBasketPromotion,
     Kind,
     Level,
@@ -22,16 +23,22 @@ from pos.domain.promotions.model import (
     PricingResult,
     Promotion,
 )
-from pos.domain.promotions.parts import PartKey, PartOutcome, apply_items_by_part
+from pos.domain.promotions.parts import ItemStage, PartKey, PartOutcome, apply_items_by_part
 
+#: What each exclusive promotion saved alone on the basket less its last line (by id),
+#: if known, and what keeps the basket's (``alone_savings``).
+Alone = tuple[dict[int, int] | None, Callable[[dict[int, int]], None]]
 #: For the item stage by parts (``parts``): the memo, what gives the non-exclusive item
-#: promotions of an article, the ids of the promotions linking lines of the basket, and
-#: the parts they make (``parts.part_of``) when known, else None.
+#: promotions of an article, the ids of the promotions linking lines of the basket,
+#: the parts they make (``parts.part_of``) when known, else None, the item stage of the
+#: basket less its last line when known, else None, and what keeps this basket's.
 Parts = tuple[
     dict[PartKey, PartOutcome],
     Callable[[tuple[str, str, str]], Sequence[Promotion]],
     set[int] | frozenset[int],
     dict[int, list[int]] | None,
+    ItemStage | None,
+    Callable[[ItemStage], None],
 ]
 
 
@@ -60,24 +67,56 @@ def resolve_groups(
     exclusives: Sequence[Match],
     lines: Sequence[PricingLine],
     parts: Parts | None = None,
+    ids: list[int] | None = None,
+    alone: Alone | None = None,
 ) -> PricingResult:
     """``resolve`` of matches already split: the non-exclusive item and basket ones
-    and the exclusive ones, each in id order (``book.EligibleIndex.matched``)."""
-    ids = [line.line_id for line in lines]
+    and the exclusive ones, each in id order (``book.EligibleIndex.matched``);
+    ``ids``: the lines' ids, if known (``matched.Matched.line_ids``); ``alone``: what
+    each exclusive promotion saved alone on these lines less the last, if known, and
+    what keeps these lines' (``alone_savings``)."""
+    if ids is None:
+        ids = [line.line_id for line in lines]
     best = _outcome(items, baskets, lines, ids, parts)
     best_id = None
+    savings = alone_savings(exclusives, lines, alone[0] if alone is not None else None)
+    if alone is not None:
+        alone[1](savings)
     for match in exclusives:
-        if _alone(match, lines) > best.saved:
+        if savings[match[0].id] > best.saved:
             alone = ([], [match]) if match[0].kind in BASKET_KINDS else ([match], [])
             best, best_id = _outcome(*alone, lines, ids), match[0].id
     if best.unshared:  # the answer: its last basket promotions shared now
         _share(best, ids, final=True)
+    found = best.items if parts is not None and best_id is None else map(tuple, best.items)
     return PricingResult(
-        dict(zip(ids, map(tuple, best.items), strict=True)),
+        dict(zip(ids, found, strict=True)),  # type: ignore[arg-type]
         tuple(best.basket),
         best.saved,
         best_id,
     )
+
+
+def alone_savings(
+    exclusives: Sequence[Match], lines: Sequence[PricingLine], before: dict[int, int] | None
+) -> dict[int, int]:
+    """What each exclusive promotion saves alone on ``lines`` (``_alone``), by id;
+    ``before``: those of ``lines`` less the last one, when known. A per-unit one's
+    saving is the sum of its lines' (every unit free, each line rounded alone): the
+    last line's is added to it if the promotion is on that line (then its last index),
+    else it is unchanged. Another kind is worked out again."""
+    last = len(lines) - 1
+    found = {}
+    for match in exclusives:
+        promotion, indexes = match
+        known = None if before is None else before.get(promotion.id)
+        if known is None or promotion.kind not in PER_UNIT_KINDS:
+            found[promotion.id] = _alone(match, lines)
+        elif indexes and indexes[-1] == last:
+            found[promotion.id] = known + _alone((promotion, [last]), lines)
+        else:
+            found[promotion.id] = known
+    return found
 
 
 def _alone(match: Match, lines: Sequence[PricingLine]) -> int:
@@ -110,12 +149,17 @@ def _outcome(
     ids: list[int],
     parts: Parts | None = None,
 ) -> Outcome:
-    nets = [line.gross_cents for line in lines]
     if parts is not None:  # the parts set every promotable line's items; none count free
-        outcome = Outcome([], nets, [()] * len(lines))  # type: ignore[list-item]
+        memo, item_promotions, linking, known_parts, before, keep = parts
+        if items and before is not None and len(before[1]) == len(lines) - 1:
+            outcome = Outcome([], [], [])  # set from ``before`` (``parts._after_one_more``)
+        else:
+            outcome = Outcome([], [line.gross_cents for line in lines], [()] * len(lines))  # type: ignore[list-item]
         if items:
-            apply_items_by_part(items, lines, outcome, *parts)
+            keep(apply_items_by_part(items, lines, outcome, memo, item_promotions, linking,
+                                     known_parts, before))  # fmt: skip
     else:
+        nets = [line.gross_cents for line in lines]
         outcome = Outcome(
             [(1 if line.weighed else line.quantity) if line.promotable else 0 for line in lines],
             nets,
@@ -219,7 +263,10 @@ def _share(out: Outcome, ids: list[int], final: bool = False) -> None:
     last = len(unshared) - 1 if final else len(unshared)
     for n, (promotion, off, indexes) in enumerate(unshared):
         whole = len(indexes) == every
-        shares = allocate(off, nets if whole else [nets[i] for i in indexes])
+        if len(indexes) == 1:  # all of it on its line (``allocate``'s answer, cheaper)
+            shares = [off]
+        else:
+            shares = allocate(off, nets if whole else [nets[i] for i in indexes])
         if n < last:  # what the last one leaves is asked by nobody
             for i, share in zip(indexes, shares, strict=True):
                 nets[i] -= share

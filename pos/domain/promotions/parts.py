@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 
 from pos.domain.promotions.items import Match, Outcome, apply_items
 from pos.domain.promotions.model import AppliedPromotion, PricingLine, Promotion
-from pos.domain.promotions.part_growth import grown_part
+from pos.domain.promotions.part_growth import grown_from, grown_part
 
 #: (items per line, net per line, saved) of one part, by position in the part.
 PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
@@ -31,6 +31,10 @@ PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], i
 #: brand, unit price, quantity, gross, weighed), in line-id order, in one flat tuple
 #: (one object to keep per part, not one per line: less for the garbage collector).
 PartKey = tuple[str | int | bool, ...]
+#: A basket's item stage: each line's item promotions and net after them (by index in
+#: the line-id order), and what they save in all. Kept by the book with the basket's
+#: matches (``matched.Matched``), so the next scan prices only the part it touches.
+ItemStage = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
 
 #: The item promotions matching a line of an article (sku, department, brand), by id.
 ItemPromotions = Callable[[tuple[str, str, str]], Sequence[Promotion]]
@@ -61,17 +65,92 @@ def apply_items_by_part(
     item_promotions: ItemPromotions,
     linking: set[int] | frozenset[int],
     known_parts: dict[int, list[int]] | None = None,
-) -> None:
-    """``apply_items(matches, lines, out)``, part by part, from ``memo`` when it can.
+    before: ItemStage | None = None,
+) -> ItemStage:
+    """``apply_items(matches, lines, out)``, part by part, from ``memo`` when it can;
+    returns the item stage it gave (``ItemStage``), for the next scan's ``before``.
 
     ``matches`` are the non-exclusive item promotions matching the basket;
     ``item_promotions(article)`` gives, in id order, those matching one article's
     line (it only serves to price a part the memo has not seen); ``linking`` holds the
     ids of those that link a line of the basket (pooled, or meeting another of their
-    priority on a line: ``book.EligibleIndex.linking``)."""
+    priority on a line: ``book.EligibleIndex.linking``). ``before``: the item stage of
+    these lines less the last one, when known (``_after_one_more``)."""
+    parts = known_parts if known_parts is not None else part_of(matches, linking)
+    if before is not None and len(before[1]) == len(lines) - 1:
+        _after_one_more(before, parts, matches, lines, out, memo, item_promotions)
+    else:
+        _by_part(parts, matches, lines, out, memo, item_promotions)
+    return tuple(out.items), tuple(out.nets), out.saved  # type: ignore[arg-type]
+
+
+def _after_one_more(
+    before: ItemStage,
+    parts: dict[int, list[int]],
+    matches: Sequence[Match],
+    lines: Sequence[PricingLine],
+    out: Outcome,
+    memo: dict[PartKey, PartOutcome],
+    item_promotions: ItemPromotions,
+) -> None:
+    """The item stage of ``lines`` from ``before``, that of ``lines`` less the last
+    line (a scan): only the part of the last line is looked up or priced.
+
+    Why it is exact: the parts of ``lines`` are those of the lines before it, but for
+    the new line's, which holds it and every old part a promotion on it links it to
+    (``extended_part_of``: a promotion that links only because of the new line is on
+    it). Every other part is the same lines, so the same memo key, so the same outcome
+    (a pure function of its key): ``before``'s values on its lines. The old lines of
+    the new part give back what they saved in ``before`` (a part's saving is its
+    lines' gross less their nets), and the new part's outcome takes their place."""
+    before_items, before_nets, saved = before
+    i = len(before_nets)
+    line = lines[i]
+    items = out.items = [*before_items, ()]  # type: ignore[list-item]
+    nets = out.nets = [*before_nets, line.gross_cents]
+    if not line.promotable:
+        out.saved += saved
+        return
+    part = parts.get(i)
+    if part is None:  # linked to none: a part of its own
+        part = [i]
+        key = line._part_key or line.part_key()
+        known = line._alone
+        found = known[1] if known is not None and known[0] is memo else memo.get(key)  # type: ignore[assignment]
+    else:  # the new part's old lines, from ``before`` (one old part or several)
+        old = part[:-1]
+        old_saved = sum([lines[j].gross_cents - before_nets[j] for j in old])
+        saved -= old_saved
+        key = _key(part, lines)
+        found = memo.get(key)
+        if found is None:
+            old_outcome = (tuple([before_items[j] for j in old]),
+                           tuple([before_nets[j] for j in old]), old_saved)  # fmt: skip
+            found = grown_from(old_outcome, part, lines, item_promotions)
+            if found is not None:
+                _remember(memo, key, found, 1)
+    out.saved += saved
+    if found is None:
+        _price_unseen([(key, part)], matches, lines, out, memo, item_promotions)
+        return
+    part_items, part_nets, part_saved = found
+    for position, j in enumerate(part):
+        items[j] = part_items[position]  # type: ignore[call-overload]
+        nets[j] = part_nets[position]
+    out.saved += part_saved
+
+
+def _by_part(
+    parts: dict[int, list[int]],
+    matches: Sequence[Match],
+    lines: Sequence[PricingLine],
+    out: Outcome,
+    memo: dict[PartKey, PartOutcome],
+    item_promotions: ItemPromotions,
+) -> None:
+    """The item stage of ``lines``, every part looked up in ``memo`` (or priced)."""
     nets, items = out.nets, out.items
     saved = 0
-    parts = known_parts if known_parts is not None else part_of(matches, linking)
     unseen: list[tuple[PartKey, list[int]]] = []
     for i, line in enumerate(lines):  # the lines linked to none: a part each
         if i in parts or not line.promotable:
@@ -90,19 +169,10 @@ def apply_items_by_part(
         nets[i] = found[1][0]
         saved += found[2]
     for part in {id(part): part for part in parts.values()}.values():
-        flat: list[str | int | bool] = []
-        for i in part:
-            line = lines[i]
-            flat += line._part_key or line.part_key()
-        key = tuple(flat)
-        found = memo.get(key)
-        if found is None:  # a part one line larger than one remembered: from it
-            grown = grown_part(part, key, lines, memo, matches, item_promotions, linking, _price)
-            if grown is None:
-                unseen.append((key, part))
-                continue
-            found = grown[0]
-            _remember(memo, key, found, 1 if grown[1] else 0)
+        key, found = _part_outcome(part, lines, memo, item_promotions)
+        if found is None:
+            unseen.append((key, part))
+            continue
         part_items, part_nets, part_saved = found
         for position, i in enumerate(part):
             items[i] = part_items[position]  # type: ignore[call-overload]
@@ -111,6 +181,33 @@ def apply_items_by_part(
     out.saved += saved
     if unseen:
         _price_unseen(unseen, matches, lines, out, memo, item_promotions)
+
+
+def _part_outcome(
+    part: list[int],
+    lines: Sequence[PricingLine],
+    memo: dict[PartKey, PartOutcome],
+    item_promotions: ItemPromotions,
+) -> tuple[PartKey, PartOutcome | None]:
+    """A part of several lines: its key, and its outcome if the memo has it or it grows
+    from a part one line smaller that the memo has (``part_growth``), else None."""
+    key = _key(part, lines)
+    found = memo.get(key)
+    if found is None:  # a part one line larger than one remembered: from it
+        found = grown_part(part, key, lines, memo, item_promotions)
+        if found is None:
+            return key, None
+        _remember(memo, key, found, 1)  # the new line: worked out, not remembered
+    return key, found
+
+
+def _key(part: list[int], lines: Sequence[PricingLine]) -> PartKey:
+    """The memo key of a part of several lines (``PartKey``)."""
+    flat: list[str | int | bool] = []
+    for i in part:
+        line = lines[i]
+        flat += line._part_key or line.part_key()
+    return tuple(flat)
 
 
 def _remember(
@@ -136,7 +233,7 @@ def _price_unseen(
     is priced as each part alone: module docstring), then remember each part. A few
     lines are priced alone; many (a first scan, a new context) in the basket."""
     wanted = sorted([i for _, part in unseen for i in part])
-    if 4 * len(wanted) < len(lines):
+    if 2 * len(wanted) < len(lines):
         found_items, found_nets = _price([lines[i] for i in wanted], item_promotions)
         where = {i: n for n, i in enumerate(wanted)}
     else:

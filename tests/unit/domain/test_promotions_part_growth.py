@@ -1,7 +1,8 @@
 """A scan adding a line to a large part of the item stage (a per-unit promotion on a
 department meeting promotions on SKUs of it) works the part out from the part it grew
-from (``promotions.part_growth``) when its conditions hold, pricing the new line alone:
-its answer must be, every time, the one the engine gives recomputing everything."""
+from (``promotions.part_growth``) when its conditions hold, only the new line's
+promotion worked out: its answer must be, every time, the one the engine gives
+recomputing everything."""
 
 from __future__ import annotations
 
@@ -65,14 +66,15 @@ def a_scan(rng: random.Random, line_id: int) -> PricingLine:
 def grown(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many parts were worked out from a smaller one (the path under test)."""
     count = [0]
-    real = parts.grown_part
+    for name in ("grown_part", "grown_from"):  # from the memo, or the basket before
+        real = getattr(parts, name)
 
-    def counting(*args: object) -> object:
-        found = real(*args)  # type: ignore[arg-type]
-        count[0] += found is not None
-        return found
+        def counting(*args: object, real=real) -> object:  # type: ignore[no-untyped-def]
+            found = real(*args)
+            count[0] += found is not None
+            return found
 
-    monkeypatch.setattr(parts, "grown_part", counting)
+        monkeypatch.setattr(parts, name, counting)
     return count
 
 
