@@ -22,12 +22,11 @@ random baskets heavy in those cases.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import is_not, ne
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from pos.domain.basket_pricing import BasketPricing, PricingMemo, _column
+from pos.domain.basket_pricing import BasketPricing, PricingMemo
 from pos.domain.basket_pricing import repriced as repriced_plainly
 
 if TYPE_CHECKING:
@@ -35,12 +34,11 @@ if TYPE_CHECKING:
     from pos.domain.promotions import PricingLine
 
 
-@dataclass(frozen=True, slots=True)
-class _Last:
+class _Last(NamedTuple):
     """What one repricing returned (``lines``, under ``pricing``) and saw: the index
     in ``lines`` of each sold line (line ids increasing), their ids and engine views,
-    the signature of the answer's basket promotions and each sold line's answer
-    (item promotions, shares); every sold line of ``lines`` shows that answer."""
+    the signature of the answer's basket promotions, their shares and each sold
+    line's item promotions; every sold line of ``lines`` shows that answer."""
 
     lines: tuple[BasketLine, ...]
     pricing: BasketPricing
@@ -48,7 +46,8 @@ class _Last:
     ids: list[int]
     engine_lines: list[PricingLine]
     signature: tuple[tuple[int, str], ...]
-    answers: list[tuple[tuple, tuple[int, ...]]]
+    shares: tuple[tuple[tuple[int, int], ...], ...]
+    items: list[tuple]
 
 
 def _sold(line: BasketLine) -> bool:
@@ -87,19 +86,20 @@ def repriced(
         return repriced_plainly(lines, pricing, memo)
     result = pricing.book.evaluate(engine_lines, pricing.context)
     signature = tuple((b.promotion_id, b.name) for b in result.basket)
-    columns = [_column(b.shares, ids) for b in result.basket]
-    rows = list(zip(*columns, strict=True)) if columns else [()] * len(ids)
-    answers = list(zip(map(result.lines.get, ids, repeat(())), rows, strict=True))
+    shares = tuple(b.shares for b in result.basket)
+    items = list(map(result.lines.get, ids, repeat(())))
     if last is None or signature != last.signature:
         kept = 0  # every answer is new
-    examined = set(compress(range(kept), map(ne, last.answers, answers))) if kept else set()
-    examined.update(range(kept, len(ids)))
+    examined = set(range(kept, len(ids)))
+    if kept:
+        examined.update(compress(range(kept), map(is_not, last.items, items)))
+        examined.update(_reshared(last.shares, shares, ids, kept))
     for i in touched:  # not the object last returned: its promotions may be others
         j = bisect_left(positions, i)
         if j < len(positions) and positions[j] == i:
             examined.add(j)
     memo.renew(signature)
-    replaced = _answered(lines, positions, ids, answers, sorted(examined), memo)
+    replaced = _answered(lines, positions, ids, items, shares, sorted(examined), memo)
     replaced.update(_unsold(lines, touched, keep))
     memo.forget_beyond(ids)
     if replaced:
@@ -107,7 +107,7 @@ def repriced(
         for i, line in replaced.items():
             found[i] = line
         lines = tuple(found)
-    memo.last = _Last(lines, pricing, positions, ids, engine_lines, signature, answers)
+    memo.last = _Last(lines, pricing, positions, ids, engine_lines, signature, shares, items)
     return lines
 
 
@@ -126,20 +126,54 @@ def _kept(lines: tuple[BasketLine, ...], last: _Last | None) -> tuple[int, list[
     return shared, touched
 
 
+def _reshared(
+    before: tuple[tuple[tuple[int, int], ...], ...],
+    now: tuple[tuple[tuple[int, int], ...], ...],
+    ids: list[int],
+    kept: int,
+) -> list[int]:
+    """The ranks below ``kept`` (among the sold ``ids``) of the lines whose share of a
+    basket promotion may not be what it was (the same promotions, in the same order).
+
+    Each promotion's (line id, cents) pairs are sorted by line id: compared place by
+    place (by C), a line whose pair changed, came or went leaves a differing pair at
+    its place in the old or the new list, or is in the longer one's tail; both line
+    ids of each differing pair are taken (more lines than moved, never fewer)."""
+    moved: set[int] = set()
+    for old, new in zip(before, now, strict=True):
+        if old == new:
+            continue
+        for a, b in compress(zip(old, new, strict=False), map(ne, old, new)):
+            moved.add(a[0])
+            moved.add(b[0])
+        shorter = min(len(old), len(new))
+        moved.update(line_id for line_id, _ in old[shorter:])
+        moved.update(line_id for line_id, _ in new[shorter:])
+    found = []
+    for line_id in moved:
+        j = bisect_left(ids, line_id)
+        if j < kept and ids[j] == line_id:  # not a line dropped since
+            found.append(j)
+    return found
+
+
 def _answered(
     lines: tuple[BasketLine, ...],
     positions: list[int],
     ids: list[int],
-    answers: list[tuple[tuple, tuple[int, ...]]],
+    items: list[tuple],
+    shares: tuple[tuple[tuple[int, int], ...], ...],
     examined: list[int],
     memo: PricingMemo,
 ) -> dict[int, BasketLine]:
     """index → the sold line with its promotions, for each ``examined`` sold line
     (by its rank among the sold) whose promotions the answer changes."""
     replaced = {}
+    by_line = [dict(each) for each in shares]
     for j in examined:
-        items, shares = answers[j]
-        promotions = memo.answer(ids[j], items, shares)
+        line_id = ids[j]
+        row = tuple([cents.get(line_id, 0) for cents in by_line])
+        promotions = memo.answer(line_id, items[j], row)
         line = lines[positions[j]]
         if promotions is not line.promotions and promotions != line.promotions:
             replaced[positions[j]] = line.with_promotions(promotions)
