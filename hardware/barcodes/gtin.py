@@ -60,6 +60,12 @@ def _verify(code: str) -> str:
     return code
 
 
+def verified(code: str) -> str:
+    """``code`` if its check digit is right, else raise: for a code already known to be
+    ASCII digits of a GTIN's length (``parse_scan`` checks both first), the check alone."""
+    return _verify(code)
+
+
 def validate_ean13(code: str) -> str:
     """Return ``code`` if it is a 13-digit EAN with a correct check digit, else raise."""
     _require_gtin(code, 13, "EAN-13")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from pos.domain.discount import Discount
@@ -28,6 +28,9 @@ from pos.domain.sale import LinePromotion
 
 if TYPE_CHECKING:
     from pos.domain.basket import BasketLine
+
+
+_DISCOUNT = attrgetter("discount_cents")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ class BasketPricing:
 
 
 def promotion_cents(promotions: Iterable[LinePromotion]) -> int:
-    return sum(promotion.discount_cents for promotion in promotions)
+    return sum(map(_DISCOUNT, promotions))
 
 
 def manual_discount_cents(discount: Discount | None, net_cents: int, promoted: bool) -> int:

@@ -92,7 +92,7 @@ def repriced(
         kept = 0  # every answer is new
     examined = set(range(kept, len(ids)))
     if kept:
-        examined.update(compress(range(kept), map(is_not, last.items, items)))
+        examined.update(compress(range(kept), map(ne, last.items, items)))
         examined.update(_reshared(last.shares, shares, ids, kept))
     for i in touched:  # not the object last returned: its promotions may be others
         j = bisect_left(positions, i)
