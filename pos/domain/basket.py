@@ -19,8 +19,6 @@ promotion engine on every change: each line carries the promotions on it
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from itertools import compress
-from operator import attrgetter, not_
 
 from pos.domain.basket_pricing import (
     BasketPricing,
@@ -41,8 +39,6 @@ from pos.domain.promotions import PricingLine
 from pos.domain.quantity import check_quantity, line_gross
 from pos.domain.returns import ReturnedAmounts, ReturnRef
 from pos.domain.sale import CustomerOrderRef, LinePromotion, SaleLine
-
-_VOIDED = attrgetter("voided")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +166,7 @@ class Basket:
     _tally: TotalsTally = field(default_factory=TotalsTally, repr=False, compare=False)
 
     def active_lines(self) -> list[BasketLine]:
-        """The lines not voided, in order (picked by C: every scan totals them)."""
-        lines = self.lines
-        return list(compress(lines, map(not_, map(_VOIDED, lines))))
+        return [line for line in self.lines if not line.voided]
 
     def add(
         self,
