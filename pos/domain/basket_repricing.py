@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import compress, repeat
-from operator import is_not, ne
+from operator import is_not, itemgetter, ne
 from typing import TYPE_CHECKING, NamedTuple
 
 from pos.domain.basket_pricing import BasketPricing, PricingMemo
@@ -32,6 +32,9 @@ from pos.domain.basket_pricing import repriced as repriced_plainly
 if TYPE_CHECKING:
     from pos.domain.basket import BasketLine
     from pos.domain.promotions import PricingLine
+
+
+_LINE_ID = itemgetter(0)  # of a (line id, cents) share
 
 
 class _Last(NamedTuple):
@@ -143,12 +146,13 @@ def _reshared(
     for old, new in zip(before, now, strict=True):
         if old == new:
             continue
-        for a, b in compress(zip(old, new, strict=False), map(ne, old, new)):
-            moved.add(a[0])
-            moved.add(b[0])
         shorter = min(len(old), len(new))
-        moved.update(line_id for line_id, _ in old[shorter:])
-        moved.update(line_id for line_id, _ in new[shorter:])
+        for k in compress(range(shorter), map(ne, old, new)):
+            moved.add(old[k][0])
+            moved.add(new[k][0])
+        if len(old) != len(new):
+            moved.update(map(_LINE_ID, old[shorter:]))
+            moved.update(map(_LINE_ID, new[shorter:]))
     found = []
     for line_id in moved:
         j = bisect_left(ids, line_id)
