@@ -76,9 +76,10 @@ def _sums(active: Sequence[BasketLine]) -> _Sums:
 
 class TotalsTally:
     """The sums of the last active lines a basket was totalled on, so a scan adds its
-    line and takes the few lines whose promotions moved off and on again, instead of
-    reading the 50 lines. Its one state (lines, sums) is replaced whole, never changed
-    in place: a copy of the basket sharing it (a trial change) is never misled."""
+    line and the few lines whose promotions moved (only their promotions and net: a
+    line repriced is the same line otherwise), instead of reading the 50 lines. Its
+    one state (lines, sums) is replaced whole, never changed in place: a copy of the
+    basket sharing it (a trial change) is never misled."""
 
     __slots__ = ("_state",)
 
@@ -96,7 +97,18 @@ class TotalsTally:
         else:
             gross, promoted, net, items, returned, returns = totals
             per_rate = per_rate.copy()
-            moves = [(lines[i], -1) for i in changed] + [(active[i], 1) for i in changed]
+            moves = []
+            for i in changed:
+                was, now = lines[i], active[i]
+                if now.repriced_from(was) and now.returned is None:  # promotions alone
+                    _, off_was, net_was = was.sold_amounts()
+                    _, off, net_now = now.sold_amounts()
+                    promoted += off - off_was
+                    net += net_now - net_was
+                    amount, count = per_rate[now.product.vat_bp]
+                    per_rate[now.product.vat_bp] = (amount + net_now - net_was, count)
+                else:
+                    moves += ((was, -1), (now, 1))
             if len(active) > n:
                 moves.append((active[n], 1))
             for line, sign in moves:

@@ -75,8 +75,11 @@ def a_change(
 
 def assert_as_plainly_repriced(basket: Basket) -> None:
     """Every line shows what ``repriced`` from nothing gives it (the same tuple back:
-    nothing to change), and the last repricing is what the basket shows."""
+    nothing to change), and the totals kept from change to change are those summed
+    from nothing."""
     assert repriced_plainly(basket.lines, basket.pricing, PricingMemo()) is basket.lines
+    fresh = Basket(lines=basket.lines, ticket_discount=basket.ticket_discount)
+    assert fresh.totals() == basket.totals()  # its sums taken from nothing
 
 
 def test_a_basket_repriced_from_its_last_repricing_prices_as_from_nothing() -> None:
