@@ -227,11 +227,3 @@ def test_compressible_upca_expands_back(body: str) -> None:
     upce = compress_upca(upca)
     if upce is not None:
         assert expand_upce(upce) == upca
-
-
-@given(st.text(alphabet="0123456789", min_size=1, max_size=17))
-def test_check_digit_is_the_genspecs_weighted_sum_at_every_length(body: str) -> None:
-    """GenSpecs 7.9.1 written out: weights 3, 1, 3… from the right, the sum's
-    complement to the next ten."""
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    assert gtin_check_digit(body) == (10 - total % 10) % 10
