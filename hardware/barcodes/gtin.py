@@ -44,15 +44,26 @@ def gtin_check_digit(body: str) -> int:
     do not change the result (which is why UPC-A and EAN-13 agree).
     """
     require_digits(body, "code")
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return -total % 10
+    return _check_digit(body)
+
+
+def _check_digit(body: str) -> int:
+    """``gtin_check_digit`` of ASCII digits: every other digit from the right (weight 3)
+    and the others (weight 1) summed by C over two slices, as each scan validates one."""
+    return -(3 * sum(map(int, body[::-2])) + sum(map(int, body[-2::-2]))) % 10
 
 
 def _verify(code: str) -> str:
-    expected = gtin_check_digit(code[:-1])
+    expected = _check_digit(code[:-1])
     if int(code[-1]) != expected:
         raise check_digit_error(code, expected)
     return code
+
+
+def verified(code: str) -> str:
+    """``code`` if its check digit is right, else raise: for a code already known to be
+    ASCII digits of a GTIN's length (``parse_scan`` checks both first), the check alone."""
+    return _verify(code)
 
 
 def validate_ean13(code: str) -> str:

@@ -23,7 +23,7 @@ from hardware.barcodes.gtin import (
     gtin14_to_ean13,
     upca_to_ean13,
     validate_ean8,
-    validate_ean13,
+    verified,
 )
 
 
@@ -71,7 +71,7 @@ def parse_scan(raw: str, layouts: Iterable[VariableMeasureLayout] = DEFAULT_LAYO
         case 12:
             return ScannedCode(CodeKind.UPCA, upca_to_ean13(digits))
         case 13:
-            return _parse_ean13(digits, layouts)
+            return _parse_ean13(verified(digits), layouts)
         case 14:
             return _parse_ean13(gtin14_to_ean13(digits), layouts)
         case _:
@@ -97,7 +97,7 @@ def _parse_eight(digits: str) -> ScannedCode:
 
 
 def _parse_ean13(ean13: str, layouts: Iterable[VariableMeasureLayout]) -> ScannedCode:
-    validate_ean13(ean13)
+    """A valid EAN-13 (check digit verified) as a scanned code."""
     measure = decode_variable_measure(ean13, layouts) if ean13[0] == "2" else None
     if measure is None:
         return ScannedCode(CodeKind.EAN13, ean13)

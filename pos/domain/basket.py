@@ -26,9 +26,9 @@ from pos.domain.basket_pricing import (
     manual_discount_cents,
     pricing_line,
     promotion_cents,
-    repriced,
     tidy,
 )
+from pos.domain.basket_repricing import repriced
 from pos.domain.basket_totals import BasketTotals, TotalsTally, basket_totals
 from pos.domain.discount import Discount
 from pos.domain.errors import PosError

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from pos.domain.discount import Discount
@@ -28,6 +28,9 @@ from pos.domain.sale import LinePromotion
 
 if TYPE_CHECKING:
     from pos.domain.basket import BasketLine
+
+
+_DISCOUNT = attrgetter("discount_cents")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ class BasketPricing:
 
 
 def promotion_cents(promotions: Iterable[LinePromotion]) -> int:
-    return sum(promotion.discount_cents for promotion in promotions)
+    return sum(map(_DISCOUNT, promotions))
 
 
 def manual_discount_cents(discount: Discount | None, net_cents: int, promoted: bool) -> int:
@@ -123,13 +126,17 @@ class PricingMemo:
       promotions and its share of each basket promotion, the ``LinePromotion`` tuple
       made of it): a line whose answer is unchanged keeps its
       tuple, hence its ``BasketLine`` object (the snapshot then skips it);
-    * ``interned``: the ``LinePromotion`` values already built, reused.
+    * ``interned``: the ``LinePromotion`` values already built, reused;
+    * ``last``: the last repricing's lines and answers (``basket_repricing``): the
+      next scan compares the engine's answer with it, line by line in C.
 
     (A line's ``PricingLine`` is kept on the line itself: ``BasketLine.pricing_line``.)"""
 
-    __slots__ = ("interned", "promotions", "signature")
+    __slots__ = ("interned", "last", "promotions", "signature")
 
     def __init__(self) -> None:
+        #: what the last repricing of the basket left (``basket_repricing``), or None
+        self.last: object = None
         self.promotions: dict[int, tuple[object, tuple[int, ...], tuple[LinePromotion, ...]]] = {}
         self.interned: dict[tuple[int, str, int], LinePromotion] = {}
         self.signature: tuple[tuple[int, str], ...] = ()
@@ -138,38 +145,50 @@ class PricingMemo:
         """line id → ``line_promotions(result, line id)`` for the ``sold`` line ids (in
         increasing order, as the engine gives its shares), each share looked up once,
         a tuple built only for a line whose answer changed."""
-        signature = tuple((b.promotion_id, b.name) for b in result.basket)
+        self.renew(tuple((b.promotion_id, b.name) for b in result.basket))
+        columns = [_column(b.shares, sold) for b in result.basket]
+        rows = zip(*columns, strict=True) if columns else repeat(())
+        items_of, answer, found = result.lines, self.answer, {}
+        for line_id, shares in zip(sold, rows, strict=False):  # rows: endless if none
+            found[line_id] = answer(line_id, items_of.get(line_id, ()), shares)
+        self.forget_beyond(sold)
+        return found
+
+    def renew(self, signature: tuple[tuple[int, str], ...]) -> None:
+        """Before answers under ``signature`` (the ids and names of a result's basket
+        promotions, in order): the answers of another signature forgotten, and every
+        value once the interned ones reach their bound."""
         if signature != self.signature:
             self.promotions.clear()
             self.signature = signature
         if len(self.interned) >= _INTERNED_LIMIT:
             self.promotions.clear()
             self.interned.clear()
-        columns = [_column(b.shares, sold) for b in result.basket]
-        rows = zip(*columns, strict=True) if columns else repeat(())
-        items_of, remembered, found = result.lines, self.promotions, {}
-        for line_id, shares in zip(sold, rows, strict=False):  # rows: endless if none
-            items = items_of.get(line_id, ())
-            known = remembered.get(line_id)  # (items, shares, promotions)
-            if (
-                known is not None
-                and (known[0] is items or known[0] == items)
-                and (known[1] == shares)
-            ):
-                found[line_id] = known[2]
-                continue
-            if items:
-                named = [(pid, name, cents) for (pid, name), cents
-                         in zip(signature, shares, strict=True)]  # fmt: skip
-                made = _line_promotions(items, named, self.interned)
-            else:  # shares alone (most lines): one per basket promotion, ids distinct
-                made = _shares_only(signature, shares, self.interned)
-            remembered[line_id] = (items, shares, made)
-            found[line_id] = made
-        if len(remembered) > 2 * len(sold) + 64:  # lines voided or dropped since
+
+    def answer(
+        self, line_id: int, items: tuple, shares: tuple[int, ...]
+    ) -> tuple[LinePromotion, ...]:
+        """The line's promotions for its item promotions and its ``shares`` of the
+        basket promotions of ``self.signature`` (``renew`` first): the tuple of last
+        time when that answer did not change."""
+        known = self.promotions.get(line_id)  # (items, shares, promotions)
+        if known is not None and (known[0] is items or known[0] == items) and known[1] == shares:
+            return known[2]
+        if items:
+            named = [(pid, name, cents) for (pid, name), cents
+                     in zip(self.signature, shares, strict=True)]  # fmt: skip
+            made = _line_promotions(items, named, self.interned)
+        else:  # shares alone (most lines): one per basket promotion, ids distinct
+            made = _shares_only(self.signature, shares, self.interned)
+        self.promotions[line_id] = (items, shares, made)
+        return made
+
+    def forget_beyond(self, sold: Sequence[int]) -> None:
+        """The answers of lines voided or dropped since, once they pile up."""
+        remembered = self.promotions
+        if len(remembered) > 2 * len(sold) + 64:
             for line_id in set(remembered) - set(sold):
                 del remembered[line_id]
-        return found
 
     def full(self) -> bool:
         """Whether the interned values near their bound (cleared in ``promotions_of``

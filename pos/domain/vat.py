@@ -45,6 +45,28 @@ def vat_breakdown(amounts: Iterable[tuple[int, int]]) -> tuple[VatLine, ...]:
     return tuple(split_ttc(per_rate[bp], bp) for bp in sorted(per_rate, reverse=True))
 
 
+#: Bound of the rows ``vat_table`` keeps (a till's tickets repeat few amounts per rate).
+_SPLITS_LIMIT = 4096
+_splits: dict[tuple[int, int], VatLine] = {}
+
+
+def vat_table(per_rate: Mapping[int, int]) -> tuple[VatLine, ...]:
+    """``vat_breakdown(per_rate.items())`` of amounts already summed per rate. A scan
+    changes one or two rates' amounts: each (rate, amount) row is split once and kept
+    (a pure function of its key, so threads sharing the memo cannot be misled; it is
+    cleared whole at its bound), the other rates' rows are the same objects again."""
+    rows = []
+    for vat_bp in sorted(per_rate, reverse=True):
+        key = (vat_bp, per_rate[vat_bp])
+        row = _splits.get(key)
+        if row is None:
+            if len(_splits) >= _SPLITS_LIMIT:
+                _splits.clear()
+            row = _splits[key] = split_ttc(key[1], vat_bp)
+        rows.append(row)
+    return tuple(rows)
+
+
 def rate_label(vat_bp: int, language: str = "fr") -> str:
     """How a rate reads on a ticket: "5,5 %" in French, "5.5%" in English.
 
