@@ -60,6 +60,7 @@ import stall_probe  # noqa: E402
 import stock_probe  # noqa: E402
 from commit_probe import bare_commit, make_draft  # noqa: E402
 from scan_promotions import clear_promotions, load_promotions  # noqa: E402
+from scan_reset import take_off_last_line  # noqa: E402
 from search_probe import paired, search_queries, slower_floor  # noqa: E402
 
 from pos.services.checkout import Checkout  # noqa: E402
@@ -125,9 +126,6 @@ def sample_codes(conn, rng: random.Random, n: int) -> list[str]:
     return codes
 
 
-_UNSAVE = "DELETE FROM open_basket_lines WHERE terminal_id = ? AND line_id = ?"
-
-
 def bench_scan(store: LocalStore, rng: random.Random, n: int = 20000) -> None:
     """Each timed scan adds the 50th line to a 49-line basket, then totals are read; then
     the same with 200 promotions in the till's table, the basket priced by them. The CPU
@@ -190,7 +188,6 @@ def _timed_scans(
     saver.execute("PRAGMA synchronous = NORMAL")
     saver.execute("CREATE TABLE IF NOT EXISTS bench_floor_lines (k INTEGER PRIMARY KEY, v TEXT)")
     row = "x" * 320  # about a saved line's JSON
-    unsave = checkout.snapshot.saver  # the untimed reset also drops the saved line
     scan, floor, floor_saved, scan_cpu, floor_cpu = [], [], [], [], []
     idle_wall, idle_cpu = [], []
     for code in codes[BASKET_LINES:]:
@@ -208,9 +205,7 @@ def _timed_scans(
         wall, cpu = timed_both(checkout.idle)  # the till's worker, its queue empty
         idle_wall.append(wall)
         idle_cpu.append(cpu)
-        dropped = checkout.basket.lines[-1]  # back to 49 lines, in memory and on disk
-        checkout.basket.lines = checkout.basket.lines[:-1]
-        unsave.execute(_UNSAVE, (checkout.terminal_id, dropped.line_id))
+        take_off_last_line(checkout)  # back to 49 lines (scan_reset)
     saver.execute("DROP TABLE bench_floor_lines")
     saver.close()
     checkout.close()

@@ -45,6 +45,7 @@ ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(HERE)]
 
 from scan_promotions import clear_promotions, load_promotions  # noqa: E402
+from scan_reset import take_off_last_line  # noqa: E402
 
 from pos.services.basket_view import basket_view  # noqa: E402
 from pos.services.checkout import Checkout  # noqa: E402
@@ -54,7 +55,6 @@ from tests.support.staff import a_cashier  # noqa: E402
 BASKET_LINES = 50  # as run.py
 RUN_PY_SCANS = 20_000  # run.py draws this many articles; the promotions are over them
 WARM_UP = 10  # scans of a new till left out (its first articles fill the caches)
-_UNSAVE = "DELETE FROM open_basket_lines WHERE terminal_id = ? AND line_id = ?"
 
 
 def catalog(data_dir: Path) -> Path:
@@ -130,9 +130,7 @@ def scans(path: Path, codes: list[str], view: bool, profile: bool) -> tuple[list
             checkout.idle()
             os.getpgrp()
             idle.append(time.thread_time_ns() - started)
-            dropped = checkout.basket.lines[-1]
-            checkout.basket.lines = checkout.basket.lines[:-1]
-            checkout.snapshot.saver.execute(_UNSAVE, (checkout.terminal_id, dropped.line_id))
+            take_off_last_line(checkout)  # back to 49 lines (scan_reset)
         if profiler is not None:
             profiler.disable()
             pstats.Stats(profiler).sort_stats("tottime").print_stats(35)
@@ -161,9 +159,7 @@ def memory(path: Path, codes: list[str], every: int = 500) -> None:
             checkout.scan(code)
             checkout.totals()
             checkout.idle()
-            dropped = checkout.basket.lines[-1]
-            checkout.basket.lines = checkout.basket.lines[:-1]
-            checkout.snapshot.saver.execute(_UNSAVE, (checkout.terminal_id, dropped.line_id))
+            take_off_last_line(checkout)  # back to 49 lines (scan_reset)
             if n == 1 or n % every == 0:
                 rss = int(Path("/proc/self/statm").read_text().split()[1]) * page
                 pricing = checkout.basket.pricing
