@@ -133,11 +133,16 @@ def _after_one_more(
     if found is None:
         _price_unseen([(key, part)], matches, lines, out, memo, item_promotions)
         return
+    out.saved += _place(part, found, items, nets)
+
+
+def _place(part: list[int], found: PartOutcome, items: list, nets: list[int]) -> int:
+    """A part's outcome written at its lines' places in the basket; what it saves."""
     part_items, part_nets, part_saved = found
-    for position, j in enumerate(part):
-        items[j] = part_items[position]  # type: ignore[call-overload]
-        nets[j] = part_nets[position]
-    out.saved += part_saved
+    for position, i in enumerate(part):
+        items[i] = part_items[position]
+        nets[i] = part_nets[position]
+    return part_saved
 
 
 def _by_part(
@@ -173,11 +178,7 @@ def _by_part(
         if found is None:
             unseen.append((key, part))
             continue
-        part_items, part_nets, part_saved = found
-        for position, i in enumerate(part):
-            items[i] = part_items[position]  # type: ignore[call-overload]
-            nets[i] = part_nets[position]
-        saved += part_saved
+        saved += _place(part, found, items, nets)
     out.saved += saved
     if unseen:
         _price_unseen(unseen, matches, lines, out, memo, item_promotions)
