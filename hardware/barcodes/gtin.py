@@ -53,35 +53,32 @@ def _check_digit(body: str) -> int:
     return -(3 * sum(map(int, body[::-2])) + sum(map(int, body[-2::-2]))) % 10
 
 
-def _verify(code: str) -> str:
+def verified(code: str) -> str:
+    """``code`` if its check digit is right, else raise: for a code already known to be
+    ASCII digits of a GTIN's length (``parse_scan`` and the validators check both first),
+    the check alone."""
     expected = _check_digit(code[:-1])
     if int(code[-1]) != expected:
         raise check_digit_error(code, expected)
     return code
 
 
-def verified(code: str) -> str:
-    """``code`` if its check digit is right, else raise: for a code already known to be
-    ASCII digits of a GTIN's length (``parse_scan`` checks both first), the check alone."""
-    return _verify(code)
-
-
 def validate_ean13(code: str) -> str:
     """Return ``code`` if it is a 13-digit EAN with a correct check digit, else raise."""
     _require_gtin(code, 13, "EAN-13")
-    return _verify(code)
+    return verified(code)
 
 
 def validate_ean8(code: str) -> str:
     """Return ``code`` if it is an 8-digit EAN with a correct check digit, else raise."""
     _require_gtin(code, 8, "EAN-8")
-    return _verify(code)
+    return verified(code)
 
 
 def upca_to_ean13(upca: str) -> str:
     """Validate a 12-digit UPC-A and return its EAN-13 form (a leading 0 is prepended)."""
     _require_gtin(upca, 12, "UPC-A")
-    return "0" + _verify(upca)
+    return "0" + verified(upca)
 
 
 def gtin14_to_ean13(gtin14: str) -> str:
@@ -91,7 +88,7 @@ def gtin14_to_ean13(gtin14: str) -> str:
     variable-measure trade units: neither is sold at the till, so they are refused.
     """
     _require_gtin(gtin14, 14, "GTIN-14")
-    _verify(gtin14)
+    verified(gtin14)
     if gtin14[0] != "0":
         raise BarcodeError(
             f"{gtin14} is a carton code (GTIN-14 with indicator {gtin14[0]}), "
@@ -137,7 +134,7 @@ def expand_upce(upce: str) -> str:
 def compress_upca(upca: str) -> str | None:
     """The canonical UPC-E of a valid UPC-A, or ``None`` when it has no UPC-E form."""
     _require_gtin(upca, 12, "UPC-A")
-    _verify(upca)
+    verified(upca)
     system, maker, product, check = upca[0], upca[1:6], upca[6:11], upca[11]
     if system not in "01":
         return None

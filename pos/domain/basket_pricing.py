@@ -191,8 +191,8 @@ class PricingMemo:
                 del remembered[line_id]
 
     def full(self) -> bool:
-        """Whether the interned values near their bound (cleared in ``promotions_of``
-        once there: inside a scan)."""
+        """Whether the interned values near their bound (cleared by ``renew`` once
+        there: inside a scan)."""
         return nearly_full(len(self.interned), _INTERNED_LIMIT)
 
     def trim(self) -> None:
@@ -235,16 +235,17 @@ def _column(shares: tuple[tuple[int, int], ...], sold: Sequence[int]) -> list[in
     return [by_line.get(line_id, 0) for line_id in sold]
 
 
+def engine_prices(line: BasketLine) -> bool:
+    """Whether the engine prices the line: sold, not voided, not fixed by central."""
+    return not line.voided and line.returned is None and not line.fixed_promotions
+
+
 def priced(
     lines: Sequence[BasketLine], pricing: BasketPricing | None, memo: PricingMemo | None = None
 ) -> dict[int, tuple[LinePromotion, ...]]:
     """line id → promotions, for every line the engine prices (sold, not voided, not
     fixed by central); the other lines keep what they have."""
-    sold = [
-        line
-        for line in lines
-        if not line.voided and line.returned is None and not line.fixed_promotions
-    ]
+    sold = [line for line in lines if engine_prices(line)]
     if pricing is None or not sold:
         return {line.line_id: () for line in sold}
     memo = memo if memo is not None else PricingMemo()
@@ -282,8 +283,7 @@ def tidy(lines: Sequence[BasketLine], pricing: BasketPricing | None, memo: Prici
     memo_full = memo.full()
     if not (memo_full or index_full(index)):
         return False  # the usual idle moment: a few lookups
-    sold = [line for line in lines if not line.voided and line.returned is None
-            and not line.fixed_promotions]  # fmt: skip
+    sold = [line for line in lines if engine_prices(line)]
     trim_index(index, [line.pricing_line().article() for line in sold])
     if memo_full:
         memo.trim()

@@ -26,7 +26,7 @@ from itertools import compress, repeat
 from operator import is_not, itemgetter, ne
 from typing import TYPE_CHECKING, NamedTuple
 
-from pos.domain.basket_pricing import BasketPricing, PricingMemo
+from pos.domain.basket_pricing import BasketPricing, PricingMemo, engine_prices
 from pos.domain.basket_pricing import repriced as repriced_plainly
 
 if TYPE_CHECKING:
@@ -53,11 +53,6 @@ class _Last(NamedTuple):
     items: list[tuple]
 
 
-def _sold(line: BasketLine) -> bool:
-    """Whether the engine prices the line (``basket_pricing.priced``'s rule)."""
-    return not line.voided and line.returned is None and not line.fixed_promotions
-
-
 def repriced(
     lines: tuple[BasketLine, ...], pricing: BasketPricing | None, memo: PricingMemo | None = None
 ) -> tuple[BasketLine, ...]:
@@ -77,7 +72,7 @@ def repriced(
     engine_lines = last.engine_lines[:kept] if last is not None else []
     for i in range(keep, len(lines)):
         line = lines[i]
-        if _sold(line):
+        if engine_prices(line):
             if ids and line.line_id <= ids[-1]:  # not in line id order: from nothing
                 memo.last = None
                 return repriced_plainly(lines, pricing, memo)

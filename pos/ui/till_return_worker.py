@@ -52,9 +52,11 @@ class ReturnRequests(StaffRequests):
         try:
             self._scan_or_coupon(code, scan_error)
         except PosError as left:
-            if left is not scan_error or not is_printed_ticket(code):
-                raise
-            if self.checkout.basket.active_lines():
+            if (
+                left is not scan_error
+                or not is_printed_ticket(code)
+                or self.checkout.basket.active_lines()
+            ):
                 raise
             self.receipt_scanned.emit(code)
 

@@ -162,6 +162,18 @@ class EligibleIndex:
             self._linking_per_article[article] = found
         return found
 
+    def scanned(self, article: tuple[str, str, str]) -> _Scan:
+        """What ``matches`` reads of an article (its promotions by id, its linking
+        ones), remembered."""
+        found = self._scan_per_article.get(article)
+        return found if found is not None else self._scan(article)
+
+    def memos(self) -> tuple[dict, ...]:
+        """Its bounded memos (``trim`` clears them between scans): the parts priced
+        first, then the per-article ones."""
+        return (self._parts, self._per_article, self._items_per_article,
+                self._linking_per_article, self._scan_per_article)  # fmt: skip
+
     def _scan(self, article: tuple[str, str, str]) -> _Scan:
         """What ``matches`` reads of an article, in one lookup."""
         if len(self._scan_per_article) >= _ARTICLE_LIMIT:

@@ -84,8 +84,8 @@ def resolve_groups(
         alone[1](savings)
     for match in exclusives:
         if savings[match[0].id] > best.saved:
-            alone = ([], [match]) if match[0].kind in BASKET_KINDS else ([match], [])
-            best, best_id = _outcome(*alone, lines, ids), match[0].id
+            only = ([], [match]) if match[0].kind in BASKET_KINDS else ([match], [])
+            best, best_id = _outcome(*only, lines, ids), match[0].id
     if best.unshared:  # the answer: its last basket promotions shared now
         _share(best, ids, final=True)
     found = best.items if parts is not None and best_id is None else map(tuple, best.items)

@@ -115,9 +115,7 @@ class Matched:
             object.__setattr__(same, "_part_of", self._part_of)
             return same
         key = line._article or line.article()
-        scan = index._scan_per_article.get(key)
-        if scan is None:
-            scan = index._scan(key)
+        scan = index.scanned(key)
         orders, groups = list(self.orders), list(self.groups)
         copied = [False, False, False]
         promotable = [*self.promotable, i]

@@ -29,13 +29,8 @@ def nearly_full(size: int, limit: int) -> bool:
 
 def _memos(index: EligibleIndex) -> tuple[tuple[dict, int], ...]:
     """Each memo of ``index`` with its bound."""
-    return (
-        (index._parts, _MEMO_LIMIT),
-        (index._per_article, _ARTICLE_LIMIT),
-        (index._items_per_article, _ARTICLE_LIMIT),
-        (index._linking_per_article, _ARTICLE_LIMIT),
-        (index._scan_per_article, _ARTICLE_LIMIT),
-    )
+    parts, *per_article = index.memos()
+    return ((parts, _MEMO_LIMIT), *((memo, _ARTICLE_LIMIT) for memo in per_article))
 
 
 def index_full(index: EligibleIndex) -> bool:
@@ -54,6 +49,8 @@ def trim_index(index: EligibleIndex, articles: Iterable[tuple[str, str, str]]) -
             cleared = True
     if cleared:
         for article in set(articles):
-            index._scan(article)  # its matches and linking ones
+            index.article(*article)  # each memo filled again: its promotions,
+            index.linking(article)  # the linking ones, what a scan reads of them
+            index.scanned(article)
             index.item_promotions(article)
     return cleared
