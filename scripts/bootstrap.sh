@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(
   python3 python3-venv                                       # Debian's CPython (see below)
+  gcc libc6-dev python3-dev                                  # the compiled pricing (mypyc)
   libzbar0                                                   # pyzbar (camera decoding)
   libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
   libpulse0                                                  # QtMultimedia
@@ -65,6 +66,12 @@ fi
 # every start (more so where PYTHONDONTWRITEBYTECODE is set), a third of the till's start-up.
 # Compiling is idempotent: an up-to-date .pyc is skipped, so this takes a second or two at most.
 .venv/bin/python -m compileall -q -j 0 pos sync hardware resources >/dev/null
+
+# The pricing hot path compiled with mypyc (scripts/build_native.py): built again only
+# when a source of pos/domain changed (about half a minute). Without it the same modules
+# run as Python: every price the same, the scan slower.
+.venv/bin/python scripts/build_native.py ||
+  echo "The compiled pricing could not be built: the till runs it as Python." >&2
 
 if [ "${1:-}" = "--test" ] && [ "${COMPTOIR_MEDUSA:-1}" != "0" ]; then
   # The test Medusa (npm) and Comptoir's plugin for it (Medusa's plugin build), ahead of

@@ -69,9 +69,9 @@ def parse_period(text: str) -> ArchivePeriod:
             return ArchivePeriod(text, day, day)
         if ".." in text:
             start, _, end = text.partition("..")
-            first, last = parse_period(start), parse_period(end)
-            if _DAY.match(start.strip()) and _DAY.match(end.strip()) and first.first <= last.last:
-                return ArchivePeriod(f"{first.label}..{last.label}", first.first, last.last)
+            since, until = parse_period(start), parse_period(end)
+            if _DAY.match(start.strip()) and _DAY.match(end.strip()) and since.first <= until.last:
+                return ArchivePeriod(f"{since.label}..{until.label}", since.first, until.last)
     except ValueError:
         pass
     raise ValueError(

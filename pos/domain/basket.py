@@ -171,15 +171,16 @@ class Basket:
     def add(
         self,
         product: Product,
-        quantity: int = 1,
+        quantity: object = 1,
         *,
         barcode: str | None = None,
-        fixed_gross_cents: int | None = None,
+        fixed_gross_cents: object = None,
     ) -> BasketLine:
-        """Add a product; a repeat scan of the last plain unit line adds to its quantity."""
-        check_quantity(quantity, product.sold_by)
+        """Add a product; a repeat scan of the last plain unit line adds to its quantity.
+        ``quantity`` and ``fixed_gross_cents`` are as typed or read: checked here."""
+        count = check_quantity(quantity, product.sold_by)
         if fixed_gross_cents is not None:
-            check_amount(fixed_gross_cents, what="labelled price")
+            fixed_gross_cents = check_amount(fixed_gross_cents, what="labelled price")
         last = self.lines[-1] if self.lines else None
         if (
             last is not None
@@ -194,23 +195,23 @@ class Basket:
             and last.product == product
             and last.barcode == barcode
         ):
-            return self.set_quantity(last.line_id, last.quantity + quantity)
-        line = BasketLine(self._next_id, product, quantity, barcode, None, fixed_gross_cents)
+            return self.set_quantity(last.line_id, last.quantity + count)
+        line = BasketLine(self._next_id, product, count, barcode, None, fixed_gross_cents)
         return self._append(line)
 
     def add_priced(
         self,
         product: Product,
-        quantity: int,
+        quantity: object,
         promotions: tuple[LinePromotion, ...],
         customer_order: CustomerOrderRef | None = None,
     ) -> BasketLine:
         """A line priced by central (an online cart's, a customer order's): ``product`` at
         its list price, with central's ``promotions`` fixed on it; the till's engine never
         reprices it."""
-        check_quantity(quantity, product.sold_by)
+        count = check_quantity(quantity, product.sold_by)
         line = BasketLine(
-            self._next_id, product, quantity, promotions=promotions, fixed_promotions=True,
+            self._next_id, product, count, promotions=promotions, fixed_promotions=True,
             customer_order=customer_order,
         )  # fmt: skip
         if any(p.discount_cents <= 0 for p in promotions) or line.promotion_cents > (
@@ -227,12 +228,12 @@ class Basket:
         return self.lines[-1]
 
     def add_returned(
-        self, product: Product, quantity: int, part: ReturnedPart, *, barcode: str | None = None
+        self, product: Product, quantity: object, part: ReturnedPart, *, barcode: str | None = None
     ) -> BasketLine:
         """Take back ``quantity`` (> 0) of an earlier sale's line: ``product`` is the
         snapshot as sold, ``part`` the reference and amounts (from ``returned_amounts``)."""
-        check_quantity(quantity, product.sold_by)
-        line = BasketLine(self._next_id, product, -quantity, barcode, returned=part)
+        count = check_quantity(quantity, product.sold_by)
+        line = BasketLine(self._next_id, product, -count, barcode, returned=part)
         return self._append(line)
 
     def returned_of(self, origin_sale_id: str, origin_line_no: int) -> int:
@@ -248,15 +249,15 @@ class Basket:
     def has_returns(self) -> bool:
         return any(line.returned is not None for line in self.active_lines())
 
-    def set_quantity(self, line_id: int, quantity: int) -> BasketLine:
+    def set_quantity(self, line_id: int, quantity: object) -> BasketLine:
         line = self._unfixed_line(line_id)
-        check_quantity(quantity, line.product.sold_by)
+        count = check_quantity(quantity, line.product.sold_by)
         if line.fixed_gross_cents is not None:
             raise PosError(
                 "This item's price comes from its label: scan each one instead.",
                 code="quantity_fixed_by_label",
             )
-        return self._replace(line, replace(line, quantity=quantity))
+        return self._replace(line, replace(line, quantity=count))
 
     def set_line_discount(self, line_id: int, discount: Discount | None) -> BasketLine:
         line = self._unordered_line(line_id)

@@ -89,7 +89,7 @@ def repriced(
     if last is None or signature != last.signature:
         kept = 0  # every answer is new
     examined = set(range(kept, len(ids)))
-    if kept:
+    if kept and last is not None:
         examined.update(compress(range(kept), map(ne, last.items, items)))
         examined.update(_reshared(last.shares, shares, ids, kept))
     for i in touched:  # not the object last returned: its promotions may be others
@@ -116,7 +116,7 @@ def _kept(lines: tuple[BasketLine, ...], last: _Last | None) -> tuple[int, list[
         return 0, []
     before = last.lines
     shared = min(len(before), len(lines))
-    touched = []
+    touched: list[int] = []
     for i in compress(range(shared), map(is_not, before, lines)):
         if not lines[i].repriced_from(before[i]):
             return i, touched

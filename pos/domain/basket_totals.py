@@ -89,15 +89,15 @@ class TotalsTally:
     def sums(self, active: Sequence[BasketLine]) -> _Sums:
         lines, (totals, per_rate) = self._state
         n = len(lines)
-        changed = [] if len(active) in (n, n + 1) else None
-        if changed is not None:
+        changed: list[int] | None = None
+        if len(active) in (n, n + 1):
             changed = list(compress(range(n), map(is_not, lines, active)))
         if changed is None or len(changed) > _FEW:
             found = _sums(active)
         else:
             gross, promoted, net, items, returned, returns = totals
             per_rate = per_rate.copy()
-            moves = []
+            moves: list[tuple[BasketLine, int]] = []
             for i in changed:
                 was, now = lines[i], active[i]
                 if now.repriced_from(was) and now.returned is None:  # promotions alone

@@ -16,7 +16,7 @@ Cents = int
 MAX_CENTS: Cents = 100_000_000
 
 
-def check_amount(cents: int, *, what: str = "amount", allow_zero: bool = True) -> Cents:
+def check_amount(cents: object, *, what: str = "amount", allow_zero: bool = True) -> Cents:
     """Return ``cents`` if it is a sane, non-negative amount; raise ``PosError`` if not."""
     if isinstance(cents, bool) or not isinstance(cents, int):
         raise PosError(f"The {what} must be a whole number of cents.", code="amount_not_cents")

@@ -14,7 +14,7 @@ MAX_UNITS = 9_999
 MAX_GRAMS = 100_000  # 100 kg on one line
 
 
-def check_quantity(quantity: int, sold_by: SoldBy) -> int:
+def check_quantity(quantity: object, sold_by: SoldBy) -> int:
     """Return ``quantity`` if it fits how the product is sold; raise PosError if not."""
     if isinstance(quantity, bool) or not isinstance(quantity, int):
         raise PosError("A quantity must be a whole number.", code="quantity_not_integer")

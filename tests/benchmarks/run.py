@@ -63,6 +63,7 @@ from scan_promotions import clear_promotions, load_promotions  # noqa: E402
 from scan_reset import take_off_last_line  # noqa: E402
 from search_probe import paired, search_queries, slower_floor  # noqa: E402
 
+from pos.domain import _native  # noqa: E402
 from pos.services.checkout import Checkout  # noqa: E402
 from pos.store.db import connect  # noqa: E402
 from pos.store.local_store import LocalStore  # noqa: E402
@@ -329,7 +330,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     # the figures depend on the interpreter's build (README, "Start here")
-    print(f"python {sys.version.split()[0]} ({os.path.realpath(sys.executable)})")
+    print(
+        f"python {sys.version.split()[0]} ({os.path.realpath(sys.executable)}); "
+        f"compiled pricing: {'yes' if _native.active() else 'no (scripts/build_native.py)'}"
+    )
     if args.only == "sales":
         bench_sales_glance(args.data_dir)
         print_table()

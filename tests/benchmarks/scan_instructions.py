@@ -47,6 +47,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 from scan_promotions import clear_promotions, load_promotions  # noqa: E402
 from scan_reset import take_off_last_line  # noqa: E402
 
+from pos.domain import _native  # noqa: E402
 from pos.services.basket_view import basket_view  # noqa: E402
 from pos.services.checkout import Checkout  # noqa: E402
 from pos.store.local_store import LocalStore  # noqa: E402
@@ -220,7 +221,10 @@ def main() -> None:
         finally:
             clear_promotions_of(path)
         return
-    print(f"catalog {path}; {args.scans} scans each, after {WARM_UP} left out; instructions")
+    print(
+        f"catalog {path}; {args.scans} scans each, after {WARM_UP} left out; instructions; "
+        f"compiled pricing: {'yes' if _native.active() else 'no'}"
+    )
     for promoted in (False, True):
         codes = till_codes(path, args.scans, promoted)
         try:

@@ -46,8 +46,12 @@ does promise that adding an exclusive promotion, or a stackable basket promotion
 lowest priority, never makes the basket dearer.
 """
 
-from pos.domain.promotions.book import EligibleIndex, PromotionBook
-from pos.domain.promotions.model import (
+from pos.domain._native import extend
+
+extend(__path__, __name__)  # before any of its modules: their compiled build, if current
+
+from pos.domain.promotions.book import EligibleIndex, PromotionBook  # noqa: E402
+from pos.domain.promotions.model import (  # noqa: E402
     AppliedBasketPromotion,
     AppliedPromotion,
     Kind,

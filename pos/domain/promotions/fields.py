@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from pos.domain.promotions.model import CHANNELS, Promotion, Target
+from pos.domain.promotions.model import CHANNELS, Kind, Promotion, Target
 
 #: The contract v2 fields kept as a stored promotion's ``rule`` (the till's table and
 #: central's alike): all of them but its identity, kind, value and window.
@@ -57,7 +57,7 @@ def promotion_from_fields(
     return Promotion(
         id=promotion_id,
         name=name,
-        kind=kind,  # type: ignore[arg-type]  # checked by Promotion itself
+        kind=Kind(kind),
         value=value,
         target=Target(
             skus=frozenset(rule.get("skus", ())),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from heapq import heapify, heappop, heappush
+from typing import Any
 
 from pos.domain.promotions.kinds import Take, item_take, unit_off
 from pos.domain.promotions.model import (
@@ -38,7 +39,9 @@ class Outcome:
 
     free: list[int]
     nets: list[int]
-    items: list[list[AppliedPromotion]]
+    #: per line, a list while the item stage builds it, a part's tuple once read from the
+    #: parts memo (``parts``)
+    items: list[Any]
     basket: list[AppliedBasketPromotion] = field(default_factory=list)
     saved: int = 0
     #: the last basket promotions applied, their totals known but not yet shared over
@@ -185,7 +188,7 @@ class _Greedy:
                     )
                     self._push(pid, take.saving)
                     continue
-                parts = take.parts
+                parts: Sequence[tuple[int, int, int]] = take.parts
             else:
                 free = self.out.free
                 parts = [(i, off, free[i]) for i, off in self.parts[pid].items()]

@@ -119,6 +119,7 @@ class Matched:
         orders, groups = list(self.orders), list(self.groups)
         copied = [False, False, False]
         promotable = [*self.promotable, i]
+        touched: list[tuple[Promotion, list[int] | None]]
         touched = [(promotion, None) for _, promotion in scan[0]]
         touched += [(promotion, promotable) for promotion in index.everything]
         items = []

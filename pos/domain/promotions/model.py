@@ -185,7 +185,7 @@ class PricingLine:
     #: (the parts memo, the line's outcome priced alone in it), once looked up there:
     #: the next scans take it without hashing the key (``parts``); an outcome is a
     #: pure function of the key in a memo, so it stays true whatever the memo forgets
-    _alone: tuple[object, object] | None = field(
+    _alone: tuple[object, PartOutcome] | None = field(
         default=None, init=False, repr=False, compare=False
     )
 
@@ -215,6 +215,11 @@ class AppliedPromotion(NamedTuple):
     promotion_id: int
     name: str
     discount_cents: int
+
+
+#: A part's item stage (``parts``): each line's item promotions, each line's net, what
+#: the part saves.
+PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,10 +48,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from pos.domain.promotions.kinds import unit_off
-from pos.domain.promotions.model import PER_UNIT_KINDS, AppliedPromotion, PricingLine, Promotion
+from pos.domain.promotions.model import (
+    PER_UNIT_KINDS,
+    AppliedPromotion,
+    PartOutcome,
+    PricingLine,
+    Promotion,
+)
 
 #: (items per line, net per line, saved) of one part, by position in the part.
-PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
 #: The item promotions matching a line of an article (sku, department, brand), by id.
 ItemPromotions = Callable[[tuple[str, str, str]], Sequence[Promotion]]
 
@@ -151,9 +156,10 @@ def _taker(
         if over:  # a rival may take the new line now: known only if its saving is
             exact = [_exact(other, gains[other], step, order, saved, chosen, took, bounds,
                             offs) for other in over]  # fmt: skip
-            if None in exact:
+            known = [value for value in exact if value is not None]
+            if len(known) < len(exact):
                 return None
-            best = max(zip(exact, over, strict=True))  # type: ignore[type-var]
+            best = max(zip(known, over, strict=True))
             if best[0] > mine:
                 taker = best[1]
                 return next(rival for rival in rivals if rival[0].id == taker)

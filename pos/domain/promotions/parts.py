@@ -20,13 +20,13 @@ would give, whichever basket asks.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from pos.domain.promotions.items import Match, Outcome, apply_items
-from pos.domain.promotions.model import AppliedPromotion, PricingLine, Promotion
+from pos.domain.promotions.model import AppliedPromotion, PartOutcome, PricingLine, Promotion
 from pos.domain.promotions.part_growth import grown_from, grown_part
 
 #: (items per line, net per line, saved) of one part, by position in the part.
-PartOutcome = tuple[tuple[tuple[AppliedPromotion, ...], ...], tuple[int, ...], int]
 #: What a part is remembered by: each line's article and amounts (sku, department,
 #: brand, unit price, quantity, gross, weighed), in line-id order, in one flat tuple
 #: (one object to keep per part, not one per line: less for the garbage collector).
@@ -116,7 +116,7 @@ def _after_one_more(
         part = [i]
         key = line._part_key or line.part_key()
         known = line._alone
-        found = known[1] if known is not None and known[0] is memo else memo.get(key)  # type: ignore[assignment]
+        found = known[1] if known is not None and known[0] is memo else memo.get(key)
     else:  # the new part's old lines, from ``before`` (one old part or several)
         old = part[:-1]
         old_saved = sum([lines[j].gross_cents - before_nets[j] for j in old])
@@ -136,7 +136,7 @@ def _after_one_more(
     out.saved += _place(part, found, items, nets)
 
 
-def _place(part: list[int], found: PartOutcome, items: list, nets: list[int]) -> int:
+def _place(part: list[int], found: PartOutcome, items: list[Any], nets: list[int]) -> int:
     """A part's outcome written at its lines' places in the basket; what it saves."""
     part_items, part_nets, part_saved = found
     for position, i in enumerate(part):
@@ -157,12 +157,13 @@ def _by_part(
     nets, items = out.nets, out.items
     saved = 0
     unseen: list[tuple[PartKey, list[int]]] = []
+    found: PartOutcome | None
     for i, line in enumerate(lines):  # the lines linked to none: a part each
         if i in parts or not line.promotable:
             continue
         known = line._alone
         if known is not None and known[0] is memo:
-            found = known[1]  # type: ignore[assignment]
+            found = known[1]
         else:
             key = line._part_key or line.part_key()
             found = memo.get(key)
@@ -170,7 +171,7 @@ def _by_part(
                 unseen.append((key, [i]))
                 continue
             object.__setattr__(line, "_alone", (memo, found))
-        items[i] = found[0][0]  # type: ignore[call-overload]
+        items[i] = found[0][0]
         nets[i] = found[1][0]
         saved += found[2]
     for part in {id(part): part for part in parts.values()}.values():

@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import random
 
+import pytest
+
 from pos.domain.basket import Basket, ReturnedPart
 from pos.domain.basket_pricing import BasketPricing, PricingMemo
 from pos.domain.basket_pricing import repriced as repriced_plainly
@@ -103,6 +105,7 @@ def test_a_basket_repriced_from_its_last_repricing_prices_as_from_nothing() -> N
                 assert_as_plainly_repriced(basket)
 
 
+@pytest.mark.white_box
 def test_a_scan_looks_only_at_the_lines_whose_answer_changed() -> None:
     """The shortcut is taken: on a 49-line basket, a scan asks the memo about the new
     line and the few whose answer moved, not the 49 (counted, not timed). Item

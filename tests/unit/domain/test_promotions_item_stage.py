@@ -30,6 +30,7 @@ def carried(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return count
 
 
+@pytest.mark.white_box
 def test_a_stage_carried_over_answers_as_the_engine_recomputing_everything(
     carried: list[int],
 ) -> None:
@@ -102,6 +103,7 @@ def an_exclusive_book(rng: random.Random) -> PromotionBook:
     return PromotionBook(found)
 
 
+@pytest.mark.white_box
 def test_exclusive_savings_carried_over_answer_as_the_engine_recomputing_everything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -5,6 +5,8 @@ by another book, or in another context, get that book's answer, never the first'
 
 from __future__ import annotations
 
+import pytest
+
 from pos.domain.promotions import Kind, PromotionBook, Target
 from pos.domain.promotions.parts import PartMemo
 from tests.support.promotion_baskets import a_context, a_line, a_promotion
@@ -33,6 +35,7 @@ def lines_of_a_basket() -> list:
     ]  # fmt: skip
 
 
+@pytest.mark.white_box
 def test_a_basket_priced_again_looks_up_no_single_line() -> None:
     book = PromotionBook([
         a_promotion(1, Kind.PERCENT, 1000, target=Target(skus=frozenset({"SKU-1", "SKU-2"}))),

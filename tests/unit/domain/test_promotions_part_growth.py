@@ -78,6 +78,7 @@ def grown(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return count
 
 
+@pytest.mark.white_box
 def test_a_grown_part_answers_as_the_engine_recomputing_everything(grown: list[int]) -> None:
     rng = random.Random(1515)
     evaluations = 0
@@ -110,6 +111,7 @@ def test_a_grown_part_answers_as_the_engine_recomputing_everything(grown: list[i
     assert grown[0] > 500  # the path under test was taken, often
 
 
+@pytest.mark.white_box
 def test_a_scan_joining_a_large_part_prices_its_own_line_only(grown: list[int]) -> None:
     """A department at 10 % meets a SKU at 20 % (both priority 0): every line of the
     department is one part. Each scan of another article of the department prices

@@ -80,6 +80,7 @@ def taken(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     return count
 
 
+@pytest.mark.white_box
 def test_a_part_grown_by_the_walk_answers_as_the_engine_recomputing_everything(
     taken: dict[str, int],
 ) -> None:

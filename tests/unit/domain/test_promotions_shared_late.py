@@ -42,6 +42,7 @@ def lines_of(n: int):
     return [a_line(line_id, f"SKU-{line_id}", 300 + 7 * line_id) for line_id in range(1, n + 1)]
 
 
+@pytest.mark.white_box
 def test_an_exclusive_that_wins_leaves_the_basket_promotions_it_beat_unshared(allocations):
     lines = lines_of(30)  # 30 lines, 122.55 € gross
     threshold = a_promotion(
@@ -67,6 +68,7 @@ def test_an_exclusive_that_wins_leaves_the_basket_promotions_it_beat_unshared(al
     assert allocations == []  # the 10 € was weighed by its total, never shared
 
 
+@pytest.mark.white_box
 def test_a_promotion_on_some_lines_after_one_on_everything_is_judged_without_sharing(
     allocations,
 ):
@@ -87,6 +89,7 @@ def test_a_promotion_on_some_lines_after_one_on_everything_is_judged_without_sha
     assert allocations == []
 
 
+@pytest.mark.white_box
 def test_a_winning_outcome_shares_its_last_basket_promotion_after_the_earlier_ones(
     allocations,
 ):
