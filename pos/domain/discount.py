@@ -7,7 +7,6 @@ than its own amount, and each line's VAT rate then applies to what was really pa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pos.domain.errors import PosError
@@ -57,27 +56,37 @@ class Discount:
         return self.amount_cents
 
 
-def allocate(total: int, weights: Sequence[int]) -> list[int]:
+def allocate(total: int, weights: list[int]) -> list[int]:
     """Split ``total`` cents across ``weights`` proportionally; shares sum to ``total``.
 
     Requires ``0 <= total <= sum(weights)`` and non-negative weights, so no share can
     exceed its weight. Ties in remainders go to the earlier line (deterministic: a
     stable sort keeps equal remainders in line order). Priced on every scan by the
-    promotions, hence list comprehensions rather than one loop.
+    promotions: one loop over a list of ints, which the compiled build
+    (``pos/domain/_native.py``) runs on machine integers.
     """
-    weight_sum = sum(weights)
-    if total < 0 or (weights and min(weights) < 0):
+    if total < 0:
         raise ValueError("allocate needs non-negative amounts")
+    weight_sum = 0
+    for weight in weights:
+        if weight < 0:
+            raise ValueError("allocate needs non-negative amounts")
+        weight_sum += weight
     if total > weight_sum:
         raise ValueError("cannot allocate more than the weights add up to")
+    count = len(weights)
     if total == 0 or weight_sum == 0:
-        return [0] * len(weights)
-    products = [total * weight for weight in weights]
-    shares = [product // weight_sum for product in products]
-    left = total - sum(shares)
+        return [0] * count
+    shares = [0] * count
+    remainders = [0] * count
+    left = total
+    for i in range(count):
+        product = total * weights[i]
+        share = product // weight_sum
+        shares[i] = share
+        remainders[i] = product - share * weight_sum
+        left -= share
     if left:
-        remainders = [product % weight_sum for product in products]
-        ranked = sorted(range(len(remainders)), key=remainders.__getitem__, reverse=True)
-        for index in ranked[:left]:
+        for index in sorted(range(count), key=remainders.__getitem__, reverse=True)[:left]:
             shares[index] += 1
     return shares
