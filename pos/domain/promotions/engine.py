@@ -90,7 +90,7 @@ def resolve_groups(
         _share(best, ids, final=True)
     found = best.items if parts is not None and best_id is None else map(tuple, best.items)
     return PricingResult(
-        dict(zip(ids, found, strict=True)),  # type: ignore[arg-type]
+        dict(zip(ids, found, strict=True)),
         tuple(best.basket),
         best.saved,
         best_id,
@@ -154,7 +154,7 @@ def _outcome(
         if items and before is not None and len(before[1]) == len(lines) - 1:
             outcome = Outcome([], [], [])  # set from ``before`` (``parts._after_one_more``)
         else:
-            outcome = Outcome([], [line.gross_cents for line in lines], [()] * len(lines))  # type: ignore[list-item]
+            outcome = Outcome([], [line.gross_cents for line in lines], [()] * len(lines))
         if items:
             keep(apply_items_by_part(items, lines, outcome, memo, item_promotions, linking,
                                      known_parts, before))  # fmt: skip

@@ -81,7 +81,7 @@ def apply_items_by_part(
         _after_one_more(before, parts, matches, lines, out, memo, item_promotions)
     else:
         _by_part(parts, matches, lines, out, memo, item_promotions)
-    return tuple(out.items), tuple(out.nets), out.saved  # type: ignore[arg-type]
+    return tuple(out.items), tuple(out.nets), out.saved
 
 
 def _after_one_more(
@@ -106,7 +106,7 @@ def _after_one_more(
     before_items, before_nets, saved = before
     i = len(before_nets)
     line = lines[i]
-    items = out.items = [*before_items, ()]  # type: ignore[list-item]
+    items = out.items = [*before_items, ()]
     nets = out.nets = [*before_nets, line.gross_cents]
     if not line.promotable:
         out.saved += saved
@@ -115,8 +115,7 @@ def _after_one_more(
     if part is None:  # linked to none: a part of its own
         part = [i]
         key = line._part_key or line.part_key()
-        known = line._alone
-        found = known[1] if known is not None and known[0] is memo else memo.get(key)
+        found = _alone(line, key, memo)
     else:  # the new part's old lines, from ``before`` (one old part or several)
         old = part[:-1]
         old_saved = sum([lines[j].gross_cents - before_nets[j] for j in old])
@@ -134,6 +133,19 @@ def _after_one_more(
         _price_unseen([(key, part)], matches, lines, out, memo, item_promotions)
         return
     out.saved += _place(part, found, items, nets)
+
+
+def _alone(line: PricingLine, key: PartKey, memo: dict[PartKey, PartOutcome]) -> PartOutcome | None:
+    """The line's outcome priced alone in ``memo``, kept on the line once found there: the
+    next scans take it without hashing ``key`` (an outcome is a pure function of its key
+    in a memo, so it stays true whatever the memo forgets)."""
+    known = line._alone
+    if known is not None and known[0] is memo:
+        return known[1]
+    found = memo.get(key)
+    if found is not None:
+        object.__setattr__(line, "_alone", (memo, found))
+    return found
 
 
 def _place(part: list[int], found: PartOutcome, items: list[Any], nets: list[int]) -> int:
@@ -161,16 +173,11 @@ def _by_part(
     for i, line in enumerate(lines):  # the lines linked to none: a part each
         if i in parts or not line.promotable:
             continue
-        known = line._alone
-        if known is not None and known[0] is memo:
-            found = known[1]
-        else:
-            key = line._part_key or line.part_key()
-            found = memo.get(key)
-            if found is None:
-                unseen.append((key, [i]))
-                continue
-            object.__setattr__(line, "_alone", (memo, found))
+        key = line._part_key or line.part_key()
+        found = _alone(line, key, memo)
+        if found is None:
+            unseen.append((key, [i]))
+            continue
         items[i] = found[0][0]
         nets[i] = found[1][0]
         saved += found[2]
@@ -251,7 +258,7 @@ def _price_unseen(
         if len(part) == 1:  # most parts: one line
             i = part[0]
             n = i if where is None else where[i]
-            items[i], nets[i] = found_items[n], found_nets[n]  # type: ignore[call-overload]
+            items[i], nets[i] = found_items[n], found_nets[n]
             part_saved = lines[i].gross_cents - nets[i]
             found = memo[key] = ((found_items[n],), (nets[i],), part_saved)
             object.__setattr__(lines[i], "_alone", (memo, found))
@@ -260,12 +267,9 @@ def _price_unseen(
         at = part if where is None else [where[i] for i in part]
         part_items = tuple([found_items[n] for n in at])
         part_nets = tuple([found_nets[n] for n in at])
-        for n, i in enumerate(part):
-            items[i] = part_items[n]  # type: ignore[call-overload]
-            nets[i] = part_nets[n]
         part_saved = sum([lines[i].gross_cents for i in part]) - sum(part_nets)
         memo[key] = (part_items, part_nets, part_saved)
-        saved += part_saved
+        saved += _place(part, memo[key], items, nets)
     out.saved += saved
 
 
